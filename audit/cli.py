@@ -1,0 +1,224 @@
+"""The command line: ``trial-audit audit | rules | explain | baseline``.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (or a failed gate);
+2 usage error or no readable input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from audit.config import FAIL_ON, Config, ConfigError, load_config
+from audit.dates import parse_date
+from audit.findings import Severity
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Audit clinical-trial registry records for inconsistencies, with evidence.",
+)
+err = Console(stderr=True, highlight=False)
+
+USAGE_ERROR = 2
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(USAGE_ERROR)
+
+
+def default_inputs() -> list[Path]:
+    """./seeds when run from a checkout, else the sample inputs installed with the package."""
+    local = Path("seeds")
+    if local.is_dir():
+        return [local]
+    from importlib.resources import files
+
+    return [Path(str(files("seeds")))]
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def _config(config_file: Path | None) -> Config:
+    try:
+        return load_config(explicit=config_file)
+    except ConfigError as e:
+        raise _fail(str(e)) from None
+
+
+PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="Files, folders or .zip archives (default: the bundled seeds/).")]
+SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", "-s", help="Rule codes, prefixes (TA2) or categories; comma-separated or repeated.")]
+IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", "-i", help="Rules to leave out, same forms as --select.")]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="Reference date for records that have no as-of date of their own (default: today).")]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="A trial-audit.toml or pyproject.toml to use instead of searching upwards.")]
+
+
+def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_docs=None, baseline=None):
+    from audit.registry import validate_selectors
+    from audit.runner import RunOptions
+
+    select_list = _split(select) or cfg.select
+    ignore_list = _split(ignore) or cfg.ignore
+    bad = validate_selectors(select_list + ignore_list + [s for _, sel in cfg.per_record_ignores for s in sel])
+    if bad:
+        raise _fail(f"unknown rule selector(s): {', '.join(bad)} (see `trial-audit rules`)")
+    unknown_codes = validate_selectors(list(cfg.severity))
+    if unknown_codes:
+        raise _fail(f"severity override for unknown rule(s): {', '.join(unknown_codes)}")
+    as_of_date = cfg.as_of
+    if as_of:
+        as_of_date = parse_date(as_of)
+        if as_of_date is None:
+            raise _fail(f"--as-of must be a date such as 2025-11-14, not {as_of!r}")
+    fail = fail_on or cfg.fail_on or "error"
+    if fail not in FAIL_ON:
+        raise _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}")
+    return RunOptions(
+        select=select_list,
+        ignore=ignore_list,
+        severities=cfg.severity,
+        per_record_ignores=cfg.per_record_ignores,
+        rule_options=cfg.rule_options,
+        as_of=as_of_date,
+        fail_on=fail,
+        gate=gate or cfg.gate,
+        gx_docs=gx_docs or cfg.gx_docs,
+        baseline=baseline or cfg.baseline,
+    )
+
+
+def _check_inputs(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise _fail(f"no such file or folder: {', '.join(missing)}")
+
+
+def _progress_wanted(quiet: bool) -> bool:
+    # A bar is for a person at a terminal; CI logs get nothing of it.
+    return not quiet and err.is_terminal and not os.environ.get("CI")
+
+
+@app.command()
+def audit(
+    paths: PathsArg = None,
+    format: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="Report formats, comma-separated: json, md, html, sarif, junit, csv.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for the reports.")] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 when a finding is at or above: error, warning, info or never.")] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    as_of: AsOfOpt = None,
+    gate: Annotated[Optional[str], typer.Option("--gate", help="Run the Great Expectations submission gate: 'default' or a suite file.")] = None,
+    gx_docs: Annotated[Optional[Path], typer.Option("--gx-docs", help="Build GX Data Docs for the gate in this folder.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline file.")] = None,
+    config: ConfigOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
+) -> None:
+    """Audit records and write reports (default: the bundled seeds/ into ./audit-report/)."""
+    from reports import load_writers
+
+    cfg = _config(config)
+    inputs = list(paths) if paths else default_inputs()
+    _check_inputs(inputs)
+    writers = load_writers()
+    formats = _split(format) or cfg.format or ["json", "md"]
+    unknown = [f for f in formats if f not in writers]
+    if unknown:
+        raise _fail(f"unknown format(s): {', '.join(unknown)}; available: {', '.join(sorted(writers))}")
+    options = build_options(
+        cfg, select, ignore, as_of, fail_on, gate, str(gx_docs) if gx_docs else None, str(baseline) if baseline else None
+    )
+    from audit.runner import audit_paths
+
+    if _progress_wanted(quiet):
+        from audit.progress import progress_bar
+
+        with progress_bar(err) as advance:
+            options.progress = advance
+            report = audit_paths(inputs, options)
+    else:
+        report = audit_paths(inputs, options)
+    summary = report.summary()
+    out_dir = out or Path(cfg.out or "audit-report")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in formats:
+        w = writers[name]
+        target = out_dir / w.filename
+        w.write(report, target)
+        written.append(str(target))
+    if not quiet:
+        from audit.terminal import print_summary
+
+        print_summary(report, Console(highlight=False), written)
+    if summary["audited"] == 0:
+        err.print("[bold red]error:[/] no readable record in the input")
+        raise typer.Exit(USAGE_ERROR)
+    raise typer.Exit(1 if report.failing() else 0)
+
+
+@app.command()
+def rules(
+    select: SelectOpt = None,
+) -> None:
+    """List every rule: code, name, category, default severity and summary."""
+    from rich.table import Table
+
+    from audit.registry import select_rules
+
+    table = Table(box=None, header_style="bold")
+    for col in ("code", "name", "category", "severity", "summary"):
+        table.add_column(col)
+    for rule in select_rules(_split(select)):
+        table.add_row(rule.code, rule.name, rule.category.value, rule.severity.value, rule.summary())
+    Console(highlight=False).print(table)
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code such as TA101, or its name.")]) -> None:
+    """Show a rule's full documentation, with its bad and good examples."""
+    from audit.explain import explain_text
+    from audit.registry import load_rules
+
+    rules_by_code = load_rules()
+    cls = rules_by_code.get(code.upper()) or next((r for r in rules_by_code.values() if r.name == code), None)
+    if cls is None:
+        raise _fail(f"no rule {code!r} (see `trial-audit rules`)")
+    sys.stdout.write(explain_text(cls))
+
+
+@app.command("baseline")
+def baseline_cmd(
+    paths: PathsArg = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the baseline.")] = Path("trial-audit-baseline.json"),
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    as_of: AsOfOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Write a baseline of today's findings; later runs with --baseline report only new ones."""
+    from audit.baseline import write_baseline
+    from audit.runner import audit_paths
+
+    cfg = _config(config)
+    inputs = list(paths) if paths else default_inputs()
+    _check_inputs(inputs)
+    options = build_options(cfg, select, ignore, as_of, None)
+    report = audit_paths(inputs, options)
+    n = write_baseline(report, output)
+    Console(highlight=False).print(f"wrote {output}: {n} findings baselined")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,204 @@
+"""The rule registry: stable codes, self-documenting rules, selection.
+
+A rule is a class in one file under ``checks/``, registered with ``@register``. Its docstring
+is its documentation: the first line is the one-line summary; the rest says *why* it matters.
+``bad`` and ``good`` are examples (small records, see ``audit.model.record_from_example``):
+they are printed by ``trial-audit explain`` and the test suite runs every rule on them (every
+``bad`` example must fire the rule, no ``good`` example may). Adding a rule is adding one file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from audit.findings import Category, Evidence, Finding, Severity
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from audit.dates import PartialDate
+    from audit.model import TrialRecord
+
+CODE = re.compile(r"^TA[0-9]{3}$")
+NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+FAMILIES = {
+    "0": "input & schema",
+    "1": "eligibility structure & numbering",
+    "2": "age",
+    "3": "condition scope",
+    "4": "timeline & status",
+    "5": "sites & people",
+    "6": "completeness",
+    "7": "text hygiene",
+}
+
+
+@dataclass
+class Context:
+    """What a rule may know besides the record: the reference date and the configuration."""
+
+    as_of: PartialDate | None = None  # --as-of / config; a record's own as-of date wins
+    today: PartialDate | None = None
+    options: dict[str, Any] = field(default_factory=dict)  # per-rule options from configuration
+
+    def now_for(self, record: TrialRecord) -> PartialDate:
+        """The reference date for "now": the record's own as-of date, else --as-of, else today."""
+        from audit.dates import today
+
+        return record.as_of or self.as_of or self.today or today()
+
+    def option(self, code: str, key: str, default: Any = None) -> Any:
+        return self.options.get(code, {}).get(key, default)
+
+
+class Rule:
+    """Base of record rules. Subclasses set the class attributes and implement ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity]
+    #: examples that must fire / must not fire (see module doc)
+    bad: ClassVar[list[dict[str, Any]]] = []
+    good: ClassVar[list[dict[str, Any]]] = []
+    #: "record" rules see one record; "table" rules see the batch table (see TableRule)
+    scope: ClassVar[str] = "record"
+
+    def __init__(self, severity: Severity | None = None) -> None:
+        self.effective_severity = severity or self.severity
+
+    # -- documentation -------------------------------------------------------------
+    @classmethod
+    def summary(cls) -> str:
+        return (inspect.getdoc(cls) or "").strip().splitlines()[0]
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.getdoc(cls) or ""
+
+    @classmethod
+    def family(cls) -> str:
+        return FAMILIES[cls.code[2]]
+
+    # -- checking --------------------------------------------------------------------
+    def check(self, record: TrialRecord, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        evidence: Evidence | None = None,
+        related: list[Evidence] | None = None,
+        suggestion: str | None = None,
+    ) -> Finding:
+        """A finding of this rule; ``field`` defaults to the evidence's field."""
+        return Finding(
+            rule=self.code,
+            name=self.name,
+            category=self.category,
+            severity=self.effective_severity,
+            message=message,
+            field=field or (evidence.field if evidence else None),
+            evidence=evidence,
+            related=related or [],
+            suggestion=suggestion,
+        )
+
+
+class TableRule(Rule):
+    """A rule vectorised over the batch table (one row per readable record, see audit.table).
+
+    ``check_table`` yields ``(row_position, finding)``; row positions index the batch's records.
+    """
+
+    scope: ClassVar[str] = "table"
+
+    def check(self, record: TrialRecord, ctx: Context) -> Iterable[Finding]:
+        # A table rule run on one record (e.g. on its documented examples) sees a one-row table.
+        from audit.table import build_table
+
+        for _, f in self.check_table(build_table([record]), ctx):
+            yield f
+
+    def check_table(self, table: pd.DataFrame, ctx: Context) -> Iterator[tuple[int, Finding]]:
+        raise NotImplementedError
+
+
+RULES: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: validate a rule's metadata and add it to the registry."""
+    if not CODE.match(getattr(cls, "code", "")):
+        raise ValueError(f"{cls.__name__}: code must be TA + three digits")
+    if not NAME.match(getattr(cls, "name", "")):
+        raise ValueError(f"{cls.code}: name must be kebab-case")
+    if cls.code in RULES and RULES[cls.code] is not cls:
+        raise ValueError(f"{cls.code} registered twice ({RULES[cls.code].__name__}, {cls.__name__})")
+    if not isinstance(cls.category, Category) or not isinstance(cls.severity, Severity):
+        raise ValueError(f"{cls.code}: category and severity must be Category and Severity members")
+    if not inspect.getdoc(cls) or "Why" not in inspect.getdoc(cls):
+        raise ValueError(f"{cls.code}: the docstring must say why the rule matters (a 'Why' paragraph)")
+    RULES[cls.code] = cls
+    return cls
+
+
+_loaded = False
+
+
+def load_rules() -> dict[str, type[Rule]]:
+    """Import every module of the ``checks`` package once; each registers its rules."""
+    global _loaded
+    if not _loaded:
+        import checks
+
+        for mod in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
+            if not mod.name.startswith("_"):
+                importlib.import_module(f"checks.{mod.name}")
+        _loaded = True
+    return dict(sorted(RULES.items()))
+
+
+def matches(cls: type[Rule], selector: str) -> bool:
+    """A selector is a code (TA101), a code prefix (TA1, TA10) or a category name (numbering)."""
+    s = selector.strip()
+    if not s:
+        return False
+    if s.upper().startswith("TA"):
+        return cls.code.startswith(s.upper())
+    if s.upper() == "ALL":
+        return True
+    return cls.category.value == s.lower()
+
+
+def validate_selectors(selectors: Iterable[str]) -> list[str]:
+    """Return the selectors that match no rule (for a clear usage error)."""
+    rules = load_rules().values()
+    return [s for s in selectors if s.strip() and not any(matches(r, s) for r in rules)]
+
+
+def select_rules(
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    severities: dict[str, Severity] | None = None,
+) -> list[Rule]:
+    """Instantiate the selected rules (all by default) minus the ignored ones, in code order."""
+    select = [s for s in (select or []) if s.strip()]
+    ignore = [s for s in (ignore or []) if s.strip()]
+    severities = severities or {}
+    chosen = []
+    for code, cls in load_rules().items():
+        if select and not any(matches(cls, s) for s in select):
+            continue
+        if any(matches(cls, s) for s in ignore):
+            continue
+        chosen.append(cls(severities.get(code)))
+    return chosen

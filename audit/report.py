@@ -1,0 +1,121 @@
+"""The Report object: every output format is written from this one structure.
+
+``Report.to_dict()`` is the JSON contract documented in the README and in
+``audit/schema/report.schema.json``; other writers read the same objects, so all formats
+agree on the counts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from audit import __version__
+from audit.findings import Finding, Severity
+from audit.model import Source
+
+AUDITED = "audited"
+UNREADABLE = "unreadable"
+
+
+@dataclass(slots=True)
+class RecordResult:
+    id: str
+    source: Source
+    format: str
+    status: str  # AUDITED | UNREADABLE
+    findings: list[Finding] = field(default_factory=list)
+    title: str | None = None
+    #: full text of each field that a finding quotes, so that reports can show the evidence
+    #: in its context (only those fields are kept: memory stays bounded by the findings)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def active_findings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.suppressed]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source.to_dict(),
+            "format": self.format,
+            "status": self.status,
+            "findings": [f.to_dict() for f in self.findings],
+            "texts": self.texts,
+        }
+
+
+@dataclass(slots=True)
+class RuleInfo:
+    code: str
+    name: str
+    category: str
+    severity: str
+    summary: str
+    doc: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "summary": self.summary,
+            "doc": self.doc,
+        }
+
+
+@dataclass
+class Report:
+    records: list[RecordResult] = field(default_factory=list)
+    rules: list[RuleInfo] = field(default_factory=list)
+    inputs: list[str] = field(default_factory=list)
+    as_of: str | None = None  # the --as-of / today used where a record has no date of its own
+    generated: str | None = None
+    fail_on: str = "error"
+    #: the submission gate's result (see audit.gate), or None when no gate ran
+    gate: dict[str, Any] | None = None
+    baseline: str | None = None
+
+    # -- counts ------------------------------------------------------------------------
+    def all_findings(self, include_suppressed: bool = False) -> list[Finding]:
+        return [f for r in self.records for f in r.findings if include_suppressed or not f.suppressed]
+
+    def summary(self) -> dict[str, Any]:
+        findings = self.all_findings()
+        audited = sum(1 for r in self.records if r.status == AUDITED)
+        by_sev = Counter(f.severity.value for f in findings)
+        return {
+            "records": len(self.records),
+            "audited": audited,
+            "unreadable": len(self.records) - audited,
+            "records_with_findings": sum(1 for r in self.records if r.active_findings()),
+            "findings": len(findings),
+            "suppressed": sum(1 for r in self.records for f in r.findings if f.suppressed),
+            "findings_by_severity": {s.value: by_sev.get(s.value, 0) for s in Severity},
+            "findings_by_category": dict(sorted(Counter(f.category.value for f in findings).items())),
+            "findings_by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
+        }
+
+    def failing(self) -> bool:
+        """True when an unsuppressed finding is at or above fail_on, or the gate failed."""
+        if self.fail_on != "never":
+            threshold = Severity.parse(self.fail_on).rank
+            if any(f.severity.rank >= threshold for f in self.all_findings()):
+                return True
+        return bool(self.gate and not self.gate.get("success", True))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tool": {"name": "trial-audit", "version": __version__},
+            "generated": self.generated,
+            "as_of": self.as_of,
+            "inputs": self.inputs,
+            "fail_on": self.fail_on,
+            "baseline": self.baseline,
+            "summary": self.summary(),
+            "gate": self.gate,
+            "rules": [r.to_dict() for r in self.rules],
+            "records": [r.to_dict() for r in self.records],
+        }

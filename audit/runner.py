@@ -1,0 +1,190 @@
+"""The audit run: read -> canonical records -> rules -> findings -> Report.
+
+Records are streamed in bounded batches: a batch is read, checked (record rules one record at
+a time, table rules over the batch's table) and reduced to its findings before the next batch
+is read, so memory grows with the findings, not with the input.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import fnmatch
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable
+
+from audit.dates import PartialDate, today
+from audit.findings import Evidence, Finding, Severity
+from audit.model import TrialRecord
+from audit.registry import RULES, Context, Rule, TableRule, load_rules, select_rules
+from audit.report import AUDITED, UNREADABLE, RecordResult, Report, RuleInfo
+
+# Engine-produced findings (the rules are documented in checks/ta00x_*.py).
+UNREADABLE_RULE = "TA001"
+NO_IDENTITY_RULE = "TA002"
+
+
+@dataclass
+class RunOptions:
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severities: dict[str, Severity] = field(default_factory=dict)
+    #: (NCT ID glob pattern, selectors) pairs: those rules are not reported for matching records
+    per_record_ignores: list[tuple[str, list[str]]] = field(default_factory=list)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    as_of: PartialDate | None = None
+    fail_on: str = "error"
+    batch_size: int = 500
+    gate: str | None = None  # path of a GX suite file, or "default"
+    gx_docs: str | None = None
+    baseline: str | None = None
+    #: called with the number of records done so far (for a progress bar)
+    progress: Callable[[int], None] | None = None
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _quoted_texts(record: TrialRecord, findings: list[Finding]) -> dict[str, str]:
+    fields = {f.field for f in findings if f.field}
+    fields |= {r.field for f in findings for r in f.related}
+    texts = {}
+    for name in sorted(fields):
+        t = record.text(name)
+        if t is not None:
+            texts[name] = t
+    return texts
+
+
+def _ignored_for(record_id: str, options: RunOptions) -> list[str]:
+    out: list[str] = []
+    for pattern, selectors in options.per_record_ignores:
+        if fnmatch.fnmatchcase(record_id, pattern):
+            out.extend(selectors)
+    return out
+
+
+def _keep(finding: Finding, ignored: list[str]) -> bool:
+    if not ignored:
+        return True
+    from audit.registry import matches
+
+    cls = RULES.get(finding.rule)
+    return cls is None or not any(matches(cls, s) for s in ignored)
+
+
+def _engine_finding(code: str, message: str, evidence: Evidence | None, severities: dict[str, Severity]) -> Finding:
+    cls = RULES[code]
+    return cls(severities.get(code)).finding(message, evidence=evidence)
+
+
+def unreadable_result(item: Any, options: RunOptions) -> RecordResult:
+    where = item.source.display()
+    if item.line is not None:
+        where += f" (line {item.line}" + (f", column {item.column}" if item.column is not None else "") + ")"
+    msg = f"Could not read {where}: {item.reason}. Fix or re-export the file; nothing in it was audited."
+    ev = Evidence("source", item.excerpt or "", 0, len(item.excerpt or ""))
+    finding = _engine_finding(UNREADABLE_RULE, msg, ev, options.severities)
+    rid = item.record_id or item.source.display()
+    return RecordResult(rid, item.source, item.source.format or "unknown", UNREADABLE, [finding], texts={})
+
+
+def _no_identity_result(record: TrialRecord, options: RunOptions) -> RecordResult:
+    msg = (
+        f"The record in {record.source.display()} has no NCT ID and no organisation study ID, so it "
+        "cannot be identified or tracked. Add the registry identifier."
+    )
+    finding = _engine_finding(NO_IDENTITY_RULE, msg, Evidence("nct_id", "", 0, 0), options.severities)
+    return RecordResult(record.source.display(), record.source, record.source.format, UNREADABLE, [finding])
+
+
+def check_record(record: TrialRecord, rules: list[Rule], ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        findings.extend(rule.check(record, ctx))
+    return findings
+
+
+def _sort_key(f: Finding) -> tuple[Any, ...]:
+    return (f.rule, f.field or "", f.evidence.start if f.evidence else 0)
+
+
+def audit_paths(paths: list[str | Path], options: RunOptions | None = None) -> Report:
+    """Run the whole audit over files, folders and archives and return the Report."""
+    from audit.readers import iter_records
+
+    return audit_items(iter_records(paths), options or RunOptions(), inputs=[str(p) for p in paths])
+
+
+def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | None = None) -> Report:
+    """Run the audit over already-read items (records and Unreadable markers)."""
+    load_rules()
+    rules = select_rules(options.select, options.ignore, options.severities)
+    record_rules = [r for r in rules if r.scope == "record"]
+    table_rules = [r for r in rules if isinstance(r, TableRule)]
+    run_today = today()
+    ctx = Context(as_of=options.as_of, today=run_today, options=options.rule_options)
+    report = Report(
+        rules=[
+            RuleInfo(c.code, c.name, c.category.value, (options.severities.get(code) or c.severity).value, c.summary(), c.doc())
+            for code, c in load_rules().items()
+        ],
+        inputs=inputs or [],
+        as_of=(options.as_of or run_today).iso(),
+        generated=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        fail_on=options.fail_on,
+    )
+    gate_tables = []
+    need_table = bool(table_rules) or bool(options.gate)
+    done = 0
+    for batch in batched(items, options.batch_size):
+        records: list[TrialRecord] = []
+        for item in batch:
+            if not isinstance(item, TrialRecord):
+                report.records.append(unreadable_result(item, options))
+            elif not (item.nct_id or item.org_study_id):
+                report.records.append(_no_identity_result(item, options))
+            else:
+                records.append(item)
+        per_record: list[list[Finding]] = [check_record(r, record_rules, ctx) for r in records]
+        if need_table and records:
+            from audit.table import build_table
+
+            table = build_table(records)
+            for rule in table_rules:
+                for pos, finding in rule.check_table(table, ctx):
+                    per_record[pos].append(finding)
+            if options.gate:
+                gate_tables.append(table)
+        for record, findings in zip(records, per_record):
+            ignored = _ignored_for(record.id, options)
+            findings = sorted((f for f in findings if _keep(f, ignored)), key=_sort_key)
+            report.records.append(
+                RecordResult(
+                    record.id,
+                    record.source,
+                    record.source.format,
+                    AUDITED,
+                    findings,
+                    title=record.brief_title,
+                    texts=_quoted_texts(record, findings),
+                )
+            )
+        done += len(batch)
+        if options.progress:
+            options.progress(done)
+    if options.gate:
+        from audit.gate import run_gate
+
+        report.gate = run_gate(gate_tables, options.gate, docs_dir=options.gx_docs)
+    if options.baseline:
+        from audit.baseline import apply_baseline
+
+        report.baseline = options.baseline
+        apply_baseline(report, options.baseline)
+    return report

@@ -1,0 +1,1 @@
+"""Bundled sample inputs: `trial-audit audit` runs on these by default (this file is not a record)."""

@@ -1,0 +1,17 @@
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED_PAGE = SEEDS / "000_39e40e8ef963eca8.txt"
+# The real registry data lives beside the repository (../shared/data); CI lays it there too.
+SHARED_DATA = Path(os.environ.get("TRIAL_AUDIT_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"real registry data not found at {SHARED_DATA} (set TRIAL_AUDIT_SHARED_DATA)")
+    return SHARED_DATA
