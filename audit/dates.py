@@ -37,12 +37,18 @@ _FORMATS: tuple[tuple[str, Precision], ...] = (
     ("%d %B %Y", Precision.DAY),
     ("%d %b %Y", Precision.DAY),
     ("%Y/%m/%d", Precision.DAY),
+    ("%B %d %Y", Precision.DAY),
+    ("%b %d %Y", Precision.DAY),
     ("%Y", Precision.YEAR),
 )
 
 _ABSENT = {"", "not reported", "n/a", "na", "none", "unknown", "-", "--", "not available", "tbd"}
 _SPACES = re.compile(r"\s+")
 _PREFIX = re.compile(r"^ClinicalTrials\.gov processed this data on\s+", re.I)
+# "2024-04-08T10:00:00Z", "2024-04-08 10:00" -> the date part (a timestamp's time is not a registry date)
+_ISO_TIME = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ][0-9:.]+(Z|[+-][0-9:]+)?$")
+# "Jan. 5, 2020", "Sept. 2019" -> "Jan 5, 2020", "Sep 2019"
+_ABBR_DOT = re.compile(r"^([A-Za-z]{3,4})\.\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +137,8 @@ def parse_date(value: str | None, type_: str | DateType | None = None) -> Partia
     if is_absent(value):
         return None
     text = _PREFIX.sub("", _SPACES.sub(" ", value.strip()))
+    text = _ISO_TIME.sub(r"\1", text)
+    text = _ABBR_DOT.sub(r"\1 ", text)
     text = text.replace("Sept ", "Sep ")
     parsed = _parse_text(text)
     if parsed is None:
@@ -143,3 +151,53 @@ def parse_date(value: str | None, type_: str | DateType | None = None) -> Partia
 def today() -> PartialDate:
     d = _dt.date.today()
     return PartialDate(d.year, d.month, d.day, Precision.DAY, None, d.isoformat())
+
+
+# --- arithmetic at a date's own precision (used by the timeline rules) --------------------
+
+
+def add_months(d: PartialDate, months: int) -> PartialDate:
+    """``d`` moved by whole months, keeping its precision (a day past the month's end is clamped)."""
+    if d.precision is Precision.YEAR:
+        return PartialDate(d.year + (months // 12 if months >= 0 else -((-months) // 12)), None, None,
+                           Precision.YEAR, d.type, d.raw)
+    total = d.year * 12 + (d.month or 1) - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    day = None
+    if d.precision is Precision.DAY:
+        day = min(d.day or 1, _days_in_month(year, month))
+    return PartialDate(year, month, day, d.precision, d.type, d.raw)
+
+
+def add_days(d: PartialDate, days: int) -> PartialDate:
+    """``d`` moved by ``days``. Coarser dates move by whole months (rounded up), never gaining a day."""
+    if d.precision is Precision.DAY:
+        x = d.to_date() + _dt.timedelta(days=days)
+        return PartialDate(x.year, x.month, x.day, Precision.DAY, d.type, d.raw)
+    months = -(-days // 30) if days >= 0 else -((-days) // 30)
+    return add_months(d, months)
+
+
+def is_past(d: PartialDate, now: PartialDate, grace_days: int = 0) -> bool:
+    """True when ``d`` (plus ``grace_days``) is certainly before ``now`` at the coarser precision."""
+    return add_days(d, grace_days).is_before(now) if grace_days else d.is_before(now)
+
+
+def is_future(d: PartialDate, now: PartialDate) -> bool:
+    """True when ``d`` is certainly after ``now`` at the coarser precision."""
+    return d.is_after(now)
+
+
+def older_than(d: PartialDate, now: PartialDate, months: int) -> bool:
+    """True when ``d`` is certainly more than ``months`` months before ``now`` (at the coarser precision).
+
+    A status verified "2024-10" is more than 12 months old on 2025-11-14 (every day of October 2024
+    is), but "2024-11" is not decidable at month precision and does not count.
+    """
+    return add_months(d, months).is_before(now)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    nxt = _dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - _dt.timedelta(days=1)).day

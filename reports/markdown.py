@@ -1,17 +1,22 @@
 """Markdown: a compact summary and findings table for a pull-request comment.
 
-Length-bounded: GitHub refuses comments over 65,536 characters, so the table stops at
-``MAX_ROWS`` findings and says how many more there are.
+Length-bounded: GitHub refuses comments over 65,536 characters, so the findings table stops at
+``MAX_ROWS`` rows (or ``MAX_CHARS`` characters) and says how many more there are. The summary
+line and the per-rule table always carry the full counts (suppressed findings in their own
+column), and a failed submission gate lists its failed expectations.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from audit.report import Report
 from reports import writer
+from reports._common import gate_expectations, gate_label
 
 MAX_ROWS = 200
+MAX_GATE_ROWS = 20
 MAX_CHARS = 60_000
 _QUOTE_LEN = 80
 
@@ -25,7 +30,8 @@ def _cell(text: str | None, limit: int = 160) -> str:
     # a table cell must not break the table or render as markup
     for ch in ("\\", "|", "`", "*", "_", "<", ">", "[", "]"):
         t = t.replace(ch, "\\" + ch)
-    return t
+    # no HTML entities, and no @mentions / #issue links pinging people from registry text
+    return t.replace("&", "&amp;").replace("@", "@\u200b").replace("#", "#\u200b")
 
 
 def render_markdown(report: Report, max_rows: int = MAX_ROWS) -> str:
@@ -43,10 +49,29 @@ def render_markdown(report: Report, max_rows: int = MAX_ROWS) -> str:
         g = report.gate
         lines += [f"Submission gate: **{'passed' if g.get('success') else 'FAILED'}** "
                   f"({g.get('passed', 0)} of {g.get('evaluated', 0)} expectations met).", ""]
-    if s["findings_by_rule"]:
-        names = {r.code: r.name for r in report.rules}
-        lines += ["| rule | name | findings |", "|---|---|---:|"]
-        lines += [f"| {code} | {names.get(code, '')} | {n} |" for code, n in s["findings_by_rule"].items()]
+        failed = [e for e in gate_expectations(report) if not e.get("success")]
+        if failed:
+            lines += ["| failed expectation | unexpected | records |", "|---|---:|---|"]
+            for e in failed[:MAX_GATE_ROWS]:
+                ids = [str(x) for x in e.get("failed_records") or []]
+                shown = ", ".join(_cell(x, 40) for x in ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+                lines.append(f"| GATE:{_cell(gate_label(e), 120)} | {int(e.get('unexpected_count') or 0)} | {shown} |")
+            if len(failed) > MAX_GATE_ROWS:
+                lines.append(f"| …and {len(failed) - MAX_GATE_ROWS} more failed expectations | | |")
+            lines.append("")
+    suppressed_by_rule = Counter(f.rule for rec in report.records for f in rec.findings if f.suppressed)
+    if s["findings_by_rule"] or suppressed_by_rule:
+        infos = {r.code: r for r in report.rules}
+        by_rule_sev = Counter((f.rule, f.severity.value) for f in report.all_findings())
+        lines += ["| rule | name | severity | findings | suppressed |", "|---|---|---|---:|---:|"]
+        for code in sorted(set(s["findings_by_rule"]) | set(suppressed_by_rule)):
+            info = infos.get(code)
+            sevs = "/".join(sev for sev in ("error", "warning", "info") if by_rule_sev.get((code, sev)))
+            sevs = sevs or (info.severity if info else "")
+            lines.append(
+                f"| {code} | {info.name if info else ''} | {sevs} | {s['findings_by_rule'].get(code, 0)} | "
+                f"{suppressed_by_rule.get(code, 0)} |"
+            )
         lines.append("")
     rows = []
     for rec in report.records:

@@ -1,0 +1,920 @@
+"""Condition scope: which conditions a trial is about, and which conditions its criteria require.
+
+Used by the TA3xx rules. Two sources of knowledge:
+
+* **Concepts** (``audit/data/condition_markers.toml``): conditions with their names, abbreviations,
+  broader concepts and ICD-10-CM codes. Where the ``simple_icd_10_cm`` package is installed (it
+  ships the CMS ICD-10-CM tabular list offline), each concept also gets the ICD-10-CM title and
+  inclusion terms of its codes as names, and the ICD-10-CM hierarchy relates concepts to each
+  other and to registered condition names the curated list does not know
+  ("Primary biliary cirrhosis" -> K74.3 -> PBC).
+* **Markers** (same file): findings only a given condition has - classification criteria,
+  pathognomonic findings, disease-specific scores and antibodies, lab bands that define a disease.
+
+Users extend both with TOML files of the same schema (``load_vocabulary(extra_paths)``; the rules
+read the paths from the ``vocabulary`` option, see docs/rules-ta3xx.md).
+
+``analyse(record)`` computes, once per record, everything the TA3xx rules need.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_left
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from audit.criteria import CriteriaDoc, Item
+    from audit.model import TrialRecord
+
+DATA_FILE = Path(__file__).parent / "data" / "condition_markers.toml"
+
+__all__ = [
+    "Concept",
+    "Marker",
+    "Mention",
+    "Vocabulary",
+    "Analysis",
+    "ItemHit",
+    "analyse",
+    "load_vocabulary",
+    "vocabulary_paths",
+]
+
+
+# --- vocabulary -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Concept:
+    id: str
+    name: str
+    area: str = "other"
+    parents: tuple[str, ...] = ()
+    icd10: tuple[str, ...] = ()
+    synonyms: list[str] = field(default_factory=list)
+    abbrevs: list[str] = field(default_factory=list)
+    umbrella: bool = False
+    covers: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Marker:
+    concepts: tuple[str, ...]
+    kind: str
+    label: str
+    regex: re.Pattern[str]
+    #: the patterns one by one, each with the literal prefixes its matches start with (None: unknown)
+    parts: list[tuple[re.Pattern[str], tuple[str, ...] | None]] = field(default_factory=list)
+
+
+@dataclass(slots=True, frozen=True)
+class Mention:
+    concept: str
+    start: int
+    end: int
+    text: str
+
+
+#: Phrases that contain a condition name but do not name the condition ("lupus anticoagulant",
+#: "tumour necrosis factor"). They are matched like names and then dropped.
+_SHADOW = [
+    "lupus anticoagulant", "lupus anticoagulants", "lupus-like", "drug-induced lupus", "lupus like",
+    "tumor necrosis factor", "tumour necrosis factor", "tumor lysis", "tumour lysis", "tumor marker",
+    "tumor markers", "tumour markers", "tumor assessment", "tumor assessments", "tumor tissue",
+    "tumour tissue", "tumor sample", "tumor samples", "tumor biopsy", "tumour biopsy", "tumor lesion",
+    "tumor lesions", "tumor response", "tumor measurement", "tumor growth", "tumor size",
+    "rheumatoid factor", "respiratory depression", "bone marrow depression", "marrow depression",
+    "cns depression", "hearing aids", "diabetes insipidus", "gestational diabetes",
+    "portal hypertension", "intracranial hypertension", "idiopathic intracranial hypertension",
+    "gestational hypertension", "pregnancy-induced hypertension", "ocular hypertension",
+    "stroke volume", "heat stroke", "cancer antigen", "carcinoma in situ", "cervical carcinoma in situ",
+    "basal cell carcinoma", "squamous cell carcinoma of the skin", "skin cancer", "non-melanoma skin cancer",
+    "nonmelanoma skin cancer", "ductal carcinoma in situ", "in situ carcinoma", "hiv test", "hiv testing",
+    "hepatitis b vaccine", "hepatitis b vaccination", "influenza vaccine", "influenza vaccination",
+    "flu vaccine", "flu shot", "covid-19 vaccine", "covid-19 vaccination", "covid vaccine",
+    "covid-19 vaccines", "sars-cov-2 vaccine", "hpv vaccine", "pneumococcal vaccine", "tuberculin",
+    "tuberculosis test", "myasthenia-like", "brain metastases", "brain metastasis", "cns metastases",
+    "leptomeningeal disease", "malignant pleural effusion", "multiple sclerosis-like",
+    "heart disease risk", "obesity hypoventilation", "seizure threshold", "epileptic seizures",
+    "diabetic ketoacidosis", "hypertensive crisis", "hypertensive emergency", "asthma attack",
+    "sclerosis complex", "tuberous sclerosis", "tuberous sclerosis complex",
+]
+
+_ICD_CLEAN = re.compile(r"\s*[\[(][^\])]*[\])]")
+
+
+def _norm(s: str) -> str:
+    """Normalise a name for matching: lower case, unified apostrophes and dashes, single spaces."""
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2013", "-")
+    s = s.replace("\u2011", "-").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", s.strip().lower())
+
+
+def _name_pattern(name: str) -> str:
+    """A regex for a name: spaces and hyphens interchangeable, "'s" optional, word-bounded."""
+    out = []
+    for ch in _norm(name):
+        if ch in " -":
+            out.append(r"[\s\-]+")
+        elif ch == "'":
+            out.append(r"['\u2019]?")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+class Vocabulary:
+    """Concepts, markers and the matchers built from them."""
+
+    def __init__(self, concepts: dict[str, Concept], markers: list[Marker]):
+        self.concepts = concepts
+        self.markers = markers
+        self._ancestors: dict[str, frozenset[str]] = {}
+        for cid in concepts:
+            self._ancestors[cid] = frozenset(self._walk_up(cid))
+        self._build_matchers()
+        self._icd_rel: dict[tuple[str, str], bool] = {}
+
+    def _walk_up(self, cid: str) -> Iterator[str]:
+        seen: set[str] = set()
+        stack = [cid]
+        while stack:
+            c = stack.pop()
+            if c in seen or c not in self.concepts:
+                continue
+            seen.add(c)
+            yield c
+            stack.extend(self.concepts[c].parents)
+
+    def _build_matchers(self) -> None:
+        # names: normalised token tuples -> concept id (None: a shadow phrase that is not a condition)
+        names: dict[tuple[str, ...], str | None] = {}
+        abbrevs: dict[tuple[str, ...], str] = {}
+        for c in self.concepts.values():
+            for n in [c.name, *c.synonyms]:
+                k = _tokens_norm(n)
+                if k and (len(k) > 1 or len(k[0]) >= 3) and k not in names:
+                    names[k] = c.id
+            for ab in c.abbrevs:
+                k = tuple(t for t, _, _ in _tokenise(ab))
+                if k and k not in abbrevs:
+                    abbrevs[k] = c.id
+        for sh in _SHADOW:
+            names[_tokens_norm(sh)] = None
+        self._names = names
+        self._abbrevs = abbrevs
+        self._first = {k[0] for k in names}
+        self._first_ab = {k[0] for k in abbrevs}
+        self._maxlen = max((len(k) for k in names), default=1)
+        self._maxlen_ab = max((len(k) for k in abbrevs), default=1)
+        self.all_names = [" ".join(n) for n, cid in names.items() if cid is not None]
+
+    # -- relations -----------------------------------------------------------------------
+    def ancestors(self, cid: str) -> frozenset[str]:
+        return self._ancestors.get(cid, frozenset({cid}))
+
+    def related(self, a: str, b: str) -> bool:
+        """Same concept, or one is broader than the other (by parents or the ICD-10-CM hierarchy)."""
+        if a == b:
+            return True
+        if a in self.ancestors(b) or b in self.ancestors(a):
+            return True
+        key = (a, b) if a < b else (b, a)
+        hit = self._icd_rel.get(key)
+        if hit is None:
+            ca, cb = self.concepts.get(a), self.concepts.get(b)
+            hit = bool(ca and cb and _icd_related(ca.icd10, cb.icd10))
+            self._icd_rel[key] = hit
+        return hit
+
+    def covers(self, umbrella: str, cid: str) -> bool:
+        """An umbrella concept ("autoimmune diseases", "cancer") covers the concepts of its areas."""
+        u = self.concepts.get(umbrella)
+        c = self.concepts.get(cid)
+        if u is None or c is None or not u.umbrella:
+            return False
+        if umbrella in self.ancestors(cid):
+            return True
+        areas = set(u.covers)
+        for anc in self.ancestors(cid):
+            if self.concepts[anc].area in areas:
+                return True
+        return False
+
+    def is_umbrella(self, cid: str) -> bool:
+        c = self.concepts.get(cid)
+        return bool(c and c.umbrella)
+
+    # -- recognition ---------------------------------------------------------------------
+    def mentions(self, text: str) -> list[Mention]:
+        """Condition names and abbreviations in a text, non-overlapping, longest first."""
+        if not text:
+            return []
+        toks = _tokenise(text)
+        low = [t.lower() for t, _, _ in toks]
+        out: list[Mention] = []
+        i, n = 0, len(toks)
+        names, abbrevs = self._names, self._abbrevs
+        while i < n:
+            best = 0
+            cid: str | None = None
+            if low[i] in self._first:
+                for L in range(min(self._maxlen, n - i), 0, -1):
+                    k = tuple(low[i : i + L])
+                    if k in names:
+                        best, cid = L, names[k]
+                        break
+            if not best and toks[i][0] in self._first_ab:
+                for L in range(min(self._maxlen_ab, n - i), 0, -1):
+                    k = tuple(t for t, _, _ in toks[i : i + L])
+                    if k in abbrevs and _abbrev_ok(text, toks[i][1], toks[i + L - 1][2]):
+                        best, cid = L, abbrevs[k]
+                        break
+            if best:
+                s0, e0 = toks[i][1], toks[i + best - 1][2]
+                if cid is not None:
+                    out.append(Mention(cid, s0, e0, text[s0:e0]))
+                i += best
+            else:
+                i += 1
+        return out
+
+    def concepts_of_name(self, name: str) -> set[str]:
+        """Concepts a registered condition / keyword / MeSH term names."""
+        if not name:
+            return set()
+        out = {m.concept for m in self.mentions(name)}
+        if "," in name and name.count(",") == 1:  # MeSH inversion: "Carcinoma, Non-Small-Cell Lung"
+            a, b = name.split(",")
+            out |= {m.concept for m in self.mentions(f"{b.strip()} {a.strip()}")}
+        if not out:
+            out |= _icd_concepts(self, name)
+        return out
+
+    def marker_hits(self, text: str) -> Iterator[tuple[Marker, re.Match[str]]]:
+        """Marker matches in a text, in text order.
+
+        A pattern with literal prefixes is tried only where one of them occurs (``str.find`` on the
+        lower-cased text, then ``match`` there), which is much faster than scanning with a
+        case-insensitive regex; other patterns scan the text.
+        """
+        if not text:
+            return
+        low = text.lower()
+        same = len(low) == len(text)
+        found = []
+        for mk in self.markers:
+            for rx, trig in mk.parts:
+                if trig is None or not same:
+                    for m in rx.finditer(text):
+                        found.append((m.start(), mk, m))
+                    continue
+                seen: set[int] = set()
+                for t in trig:
+                    pos = low.find(t)
+                    while pos >= 0:
+                        if pos not in seen:
+                            seen.add(pos)
+                            m = rx.match(text, pos)
+                            if m is not None and m.end() > m.start():
+                                found.append((pos, mk, m))
+                        pos = low.find(t, pos + 1)
+        found.sort(key=lambda x: x[0])
+        last_end = -1
+        for start, mk, m in found:
+            if start < last_end:
+                continue  # overlapping matches of several markers: keep the first
+            last_end = m.end()
+            yield mk, m
+
+
+def _triggers(pattern: str) -> tuple[str, ...] | None:
+    """Literal prefixes (lower case) one of which every match starts with, or None when unknown."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        tree = sre_parse.parse(pattern)
+    except Exception:
+        return None
+    out = _prefixes(list(tree))
+    if not out or any(len(x) < 2 for x in out):
+        return None
+    return tuple(sorted(set(out)))
+
+
+def _prefixes(seq: list) -> list[str] | None:
+    """Literal prefixes of a parsed sequence; None when a branch has no usable prefix."""
+    from re import _constants as C  # type: ignore[attr-defined]
+
+    acc = [""]
+
+    def cross(a: list[str], b: list[str] | None) -> list[str] | None:
+        if b is None:
+            return None
+        out = [x + y for x in a for y in b]
+        return out if len(out) <= 64 else None
+
+    for i, (op, av) in enumerate(seq):
+        if op is C.AT:
+            continue
+        if op is C.LITERAL:
+            acc = [a + chr(av).lower() for a in acc]
+            continue
+        if op is C.IN and all(o is C.LITERAL for o, _ in av) and len(av) <= 4:
+            acc = [a + c for a in acc for c in dict.fromkeys(chr(v).lower() for _, v in av)]
+            continue
+        nxt: list[str] | None = None
+        if op is C.SUBPATTERN:
+            nxt = cross(acc, _prefixes(list(av[-1])))
+        elif op is C.BRANCH:
+            subs: list[str] | None = []
+            for br in av[1]:
+                b = _prefixes(list(br))
+                if b is None:
+                    subs = None
+                    break
+                subs.extend(b)
+            nxt = cross(acc, subs)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, _hi, item = av
+            inner = _prefixes(list(item))
+            if lo >= 1:
+                nxt = cross(acc, inner)
+            else:
+                rest = _prefixes(list(seq[i + 1 :]))
+                nxt = cross(acc, None if inner is None or rest is None else inner + rest)
+        if nxt is None:
+            return acc if all(acc) else None
+        acc = nxt
+        break
+    if any(a == "" for a in acc):
+        return None
+    return acc
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _tokenise(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens with offsets; the "s" of a possessive ("Sjögren's") is dropped."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = m.group(0)
+        if t in ("s", "S") and m.start() > 0 and text[m.start() - 1] in "'\u2019":
+            continue
+        out.append((t, m.start(), m.end()))
+    return out
+
+
+def _tokens_norm(name: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t, _, _ in _tokenise(name))
+
+
+def _abbrev_ok(text: str, start: int, end: int) -> bool:
+    """An abbreviation stands alone: not glued to other letters by "-" or "/" ("anti-RA", "PD-L1")."""
+    if start > 0 and text[start - 1] in "-/" and start > 1 and text[start - 2].isalnum():
+        return False
+    if end < len(text) and text[end] in "-/" and end + 1 < len(text) and text[end + 1].isalnum():
+        return False
+    return True
+
+
+def _concept_from(d: dict[str, Any]) -> Concept:
+    return Concept(
+        id=str(d["id"]),
+        name=str(d.get("name") or d["id"]),
+        area=str(d.get("area", "other")),
+        parents=tuple(d.get("parents", ())),
+        icd10=tuple(d.get("icd10", ())),
+        synonyms=[str(s) for s in d.get("synonyms", ())],
+        abbrevs=[str(s) for s in d.get("abbrevs", ())],
+        umbrella=bool(d.get("umbrella", False)),
+        covers=tuple(d.get("covers", ())),
+    )
+
+
+def _read(path: Path, concepts: dict[str, Concept], markers: list[Marker]) -> None:
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    for d in data.get("concept", []):
+        c = _concept_from(d)
+        if c.id in concepts:  # a later file extends a concept
+            old = concepts[c.id]
+            old.synonyms.extend(s for s in c.synonyms if s not in old.synonyms)
+            old.abbrevs.extend(s for s in c.abbrevs if s not in old.abbrevs)
+            old.parents = tuple(dict.fromkeys(old.parents + c.parents))
+            old.icd10 = tuple(dict.fromkeys(old.icd10 + c.icd10))
+        else:
+            concepts[c.id] = c
+    for d in data.get("marker", []):
+        flags = 0 if d.get("case", False) else re.IGNORECASE
+        pats = d.get("patterns", [])
+        if not pats:
+            continue
+        try:
+            rx = re.compile("|".join(f"(?:{p})" for p in pats), flags)
+        except re.error as exc:
+            raise ValueError(f"{path}: marker {d.get('label')!r}: bad pattern: {exc}") from None
+        cs = tuple(d.get("concepts", ()))
+        parts = [(re.compile(p, flags), _triggers(p)) for p in pats]
+        markers.append(Marker(cs, str(d.get("kind", "finding")), str(d.get("label", cs[0] if cs else "")), rx, parts))
+
+
+@lru_cache(maxsize=8)
+def _load(paths: tuple[str, ...]) -> Vocabulary:
+    concepts: dict[str, Concept] = {}
+    markers: list[Marker] = []
+    for p in paths:
+        _read(Path(p), concepts, markers)
+    unknown = {c for m in markers for c in m.concepts if c not in concepts}
+    if unknown:
+        raise ValueError(f"markers name unknown concepts: {sorted(unknown)}")
+    _add_icd_names(concepts)
+    return Vocabulary(concepts, markers)
+
+
+def load_vocabulary(extra_paths: Iterable[Path | str] = ()) -> Vocabulary:
+    """The shipped vocabulary plus users' TOML files of the same schema (cached per path list)."""
+    paths = (str(DATA_FILE), *(str(Path(p).expanduser()) for p in extra_paths or ()))
+    return _load(paths)
+
+
+def vocabulary_paths(ctx: Any, code: str = "TA3") -> list[str]:
+    """Extra vocabulary files from the configuration.
+
+    Looked up, in order: ``ctx.option(code, "vocabulary")`` (a rule's own options, e.g.
+    ``[rules.TA301] vocabulary = [...]``), then the family key ``TA3``, then a top-level
+    ``vocabulary`` option. A single string is one path.
+    """
+    if ctx is None:
+        return []
+    opts = getattr(ctx, "options", None) or {}
+    val: Any = None
+    for key in (code, "TA3"):
+        sub = opts.get(key)
+        if isinstance(sub, dict) and sub.get("vocabulary"):
+            val = sub["vocabulary"]
+            break
+    if val is None:
+        val = opts.get("vocabulary")
+    if not val:
+        return []
+    if isinstance(val, (str, Path)):
+        return [str(val)]
+    return [str(v) for v in val]
+
+
+# --- ICD-10-CM (optional, offline) ------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _icd():
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import simple_icd_10_cm as cm  # ships the CMS ICD-10-CM tabular list; no network
+        return cm
+    except Exception:  # pragma: no cover - the package is a declared dependency
+        return None
+
+
+def _icd_titles(code: str) -> list[str]:
+    cm = _icd()
+    if cm is None:
+        return []
+    try:
+        if not cm.is_valid_item(code):
+            return []
+        out = [cm.get_description(code)]
+        out.extend(cm.get_inclusion_term(code))
+    except Exception:
+        return []
+    clean = []
+    for t in out:
+        t2 = _ICD_CLEAN.sub("", t).strip()
+        low = t2.lower()
+        if not t2 or "unspecified" in low or "other " in low or " nos" in low or len(t2) > 60:
+            continue
+        clean.append(t2)
+    return clean
+
+
+def _add_icd_names(concepts: dict[str, Concept]) -> None:
+    for c in concepts.values():
+        if c.umbrella:
+            continue
+        for code in c.icd10:
+            for t in _icd_titles(code):
+                if t.lower() not in (s.lower() for s in c.synonyms):
+                    c.synonyms.append(t)
+
+
+def _icd_related(a: Sequence[str], b: Sequence[str]) -> bool:
+    if not a or not b:
+        return False
+    cm = _icd()
+    for x in a:
+        for y in b:
+            if x == y:
+                return True
+            if cm is not None:
+                try:
+                    if cm.is_ancestor(x, y) or cm.is_ancestor(y, x):
+                        return True
+                    continue
+                except Exception:
+                    pass
+            dx, dy = x.replace(".", ""), y.replace(".", "")
+            if "-" not in dx + dy and (dx.startswith(dy) or dy.startswith(dx)):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _icd_index() -> dict[str, str]:
+    """Normalised ICD-10-CM title / inclusion term -> code (categories and subcategories)."""
+    cm = _icd()
+    if cm is None:
+        return {}
+    idx: dict[str, str] = {}
+    try:
+        codes = cm.get_all_codes(with_dots=True)
+    except Exception:
+        return {}
+    for code in codes:
+        try:
+            if cm.is_chapter_or_block(code):
+                continue
+            names = [cm.get_description(code), *cm.get_inclusion_term(code)]
+        except Exception:
+            continue
+        for n in names:
+            k = _norm(_ICD_CLEAN.sub("", n))
+            if k and "unspecified" not in k and k not in idx:
+                idx[k] = code
+    return idx
+
+
+def _icd_concepts(vocab: Vocabulary, name: str) -> set[str]:
+    """Concepts related through ICD-10-CM to a name the curated list does not know."""
+    code = _icd_index().get(_norm(_ICD_CLEAN.sub("", name)))
+    if not code:
+        return set()
+    return {c.id for c in vocab.concepts.values() if c.icd10 and _icd_related((code,), c.icd10)}
+
+
+# --- record analysis ------------------------------------------------------------------------
+
+_NEG = re.compile(
+    r"\b(?:no|not|non|nor|without|absence|absent|free\s+of|negative\s+for|never|other\s+than|except|excluding|"
+    r"exclusion|excluded|rule[sd]?\s+out|prior|previous|previously|history|risk|family|relatives?|mother|father|"
+    r"siblings?|partners?|contacts?|caregivers?|parents?|exposure|exposed|vaccin\w*|prevent\w*|screen\w*|"
+    r"suspected|suspicion|healthy|control|controls|unless|besides|secondary\s+to|instead|nor)\b|\bnon-|\bun-",
+    re.IGNORECASE,
+)
+_REQ_CONTEXT = re.compile(
+    r"\b(?:diagnos\w*|confirmed|documented|established|proven|verified|histolog\w*|cytolog\w*|biopsy|patients?|"
+    r"subjects?|participants?|individuals?|people|persons?|adults?|children|men|women|males?|females?|volunteers?|"
+    r"suffer\w*|with|having|has|have|criteria|classification|classified|fulfil\w*|meet\w*|meeting|known|"
+    r"definite|active|chronic|stable)\b",
+    re.IGNORECASE,
+)
+_AFTER_SKIP = re.compile(
+    r"\s*(?:[-\u2010\u2013]\s*|\s)(?:associated|related|induced|mediated|like|type|negative|free|naive|na\u00efve|"
+    r"specific|directed|targeted|vaccine|test|testing|screening|antibod\w*|antigen|status|serology)\b|\s*(?:drug|therapy|"
+    r"treatment|medication|medicine)s?\b",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])|\n")
+_SCOPE = re.compile(
+    r"\b(?:for|in)\s+(?:the\s+|all\s+)?(?:\w+[\s\-]){0,3}?(?:patients?|subjects?|participants?|cohorts?|arms?|"
+    r"parts?|groups?|those|women|men|children|individuals|population|stratum|strata|indications?)\b|"
+    r"\b(?:cohort|arm|part|group|stratum|panel|phase|module)\s+(?:[A-Z0-9]{1,3}|I{1,3}V?|one|two|three|four)\b|"
+    r"\b(?:if|when|whenever|where\s+applicable|in\s+case|only|exclusively|applicable|applies|apply)\b|"
+    r"\b(?:dose[\s\-]escalation|dose[\s\-]expansion|expansion|escalation|basket|sub-?study|substudy|sub-?group)\b",
+    re.IGNORECASE,
+)
+_LABEL_SCOPE = re.compile(r":\s*$")
+_ENUM_CUE = re.compile(
+    r"\b(?:including|include|includes|such\s+as|e\.g\.|i\.e\.|one\s+of|any\s+of|following|either|or|and|etc)\b|[,/]",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class ItemHit:
+    """A condition-specific requirement in a criteria item."""
+
+    item: Item
+    concepts: tuple[str, ...]  # the condition(s) it is specific to
+    kind: str  # "marker:<kind>" or "diagnosis"
+    label: str  # what it is ("SLEDAI", "diagnosis of rheumatoid arthritis")
+    start: int  # offsets of the matched text in the criteria field
+    end: int
+
+
+@dataclass(slots=True)
+class Source:
+    field: str
+    text: str
+    concepts: set[str]
+    spans: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Analysis:
+    vocab: Vocabulary
+    #: declared conditions: registered list, keywords, MeSH terms, titles, summaries
+    declared: list[Source] = field(default_factory=list)
+    declared_concepts: set[str] = field(default_factory=set)
+    #: the enumerated lists the record states: "registered", "summary", "criteria" -> Sources
+    lists: dict[str, list[Source]] = field(default_factory=dict)
+    doc: CriteriaDoc | None = None
+    inclusion_hits: list[ItemHit] = field(default_factory=list)
+    scoped: set[int] = field(default_factory=set)  # id() of items that are scoped to a subgroup
+    item_mentions: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def specific(self, concepts: Iterable[str]) -> set[str]:
+        return {c for c in concepts if not self.vocab.is_umbrella(c)}
+
+    def declared_specific(self) -> set[str]:
+        return self.specific(self.declared_concepts)
+
+    def relation(self, cid: str) -> str:
+        """How a concept stands to the trial's declared conditions.
+
+        "declared" (the concept or a broader / narrower one is declared), "umbrella" (only an
+        umbrella term such as "autoimmune diseases" covers it), "unknown" (nothing specific is
+        declared), or "absent".
+        """
+        v = self.vocab
+        spec = self.declared_specific()
+        if any(v.related(cid, d) for d in spec):
+            return "declared"
+        umb = [d for d in self.declared_concepts if v.is_umbrella(d)]
+        if not spec:
+            return "umbrella" if any(v.covers(u, cid) for u in umb) else "unknown"
+        if any(v.covers(u, cid) for u in umb):
+            # an umbrella plus specific conditions of the same area: the specific list is the scope
+            area_spec = [d for d in spec if v.concepts[d].area == v.concepts[cid].area]
+            return "absent" if area_spec else "umbrella"
+        return "absent"
+
+
+def _record_key(record: TrialRecord) -> tuple:
+    return (
+        id(record),
+        record.criteria,
+        tuple(record.conditions),
+        tuple(record.keywords),
+        tuple(record.mesh_terms),
+        record.brief_summary,
+        record.plain_summary,
+    )
+
+
+_last: list[Any] = [None, None]
+
+
+def analyse(record: TrialRecord, vocab: Vocabulary | None = None) -> Analysis:
+    """Everything the TA3xx rules need about one record (cached for the record being checked)."""
+    vocab = vocab or load_vocabulary()
+    key = (_record_key(record), id(vocab))
+    if _last[0] == key:
+        return _last[1]
+    a = _analyse(record, vocab)
+    _last[0], _last[1] = key, a
+    return a
+
+
+def _list_field(record: TrialRecord, attr: str) -> list[tuple[str, str]]:
+    vals = getattr(record, attr, None) or []
+    return [(f"{attr}[{i}]", v) for i, v in enumerate(vals) if isinstance(v, str) and v.strip()]
+
+
+def _enumerations(vocab: Vocabulary, fld: str, text: str) -> list[Source]:
+    """Sentences of a text that enumerate two or more specific conditions."""
+    out = []
+    for m in re.finditer(r"[^.;:!?\n]+(?:\.(?=[0-9a-z])[^.;:!?\n]*)*", text):
+        sent = m.group(0)
+        ms = [x for x in vocab.mentions(sent) if not vocab.is_umbrella(x.concept)]
+        cs = {x.concept for x in ms}
+        if len(cs) >= 2 and _ENUM_CUE.search(sent):
+            spans = [Mention(x.concept, x.start + m.start(), x.end + m.start(), x.text) for x in ms]
+            out.append(Source(fld, text, cs, spans))
+    return out
+
+
+def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
+    a = Analysis(vocab)
+    reg: list[Source] = []
+    for attr in ("conditions", "keywords", "mesh_terms"):
+        for fld, val in _list_field(record, attr):
+            cs = vocab.concepts_of_name(val)
+            src = Source(fld, val, cs, [Mention(c, 0, len(val), val) for c in cs])
+            a.declared.append(src)
+            if attr != "keywords":
+                reg.append(src)
+            a.declared_concepts |= cs
+    for fld in ("brief_title", "official_title", "acronym"):
+        val = getattr(record, fld, None)
+        if isinstance(val, str) and val.strip():
+            ms = vocab.mentions(val)
+            cs = {m.concept for m in ms}
+            a.declared.append(Source(fld, val, cs, ms))
+            a.declared_concepts |= cs
+    summaries: list[Source] = []
+    for fld in ("brief_summary", "plain_summary"):
+        val = getattr(record, fld, None)
+        if isinstance(val, str) and val.strip():
+            en = _enumerations(vocab, fld, val)
+            summaries.extend(en)
+            for s in en:
+                a.declared_concepts |= s.concepts
+    if reg:
+        a.lists["registered"] = reg
+    if summaries:
+        a.lists["summary"] = summaries
+
+    text = record.criteria
+    if not isinstance(text, str) or not text.strip():
+        return a
+    from audit.criteria import doc_for
+
+    try:
+        doc = doc_for(text, bool(record.criteria_markdown))
+    except Exception:  # the parser promises not to raise; be safe anyway
+        return a
+    a.doc = doc
+    all_ms = vocab.mentions(text)
+    all_mk = [(mk, m.start(), m.end()) for mk, m in vocab.marker_hits(text)]
+    ms_starts = [m.start for m in all_ms]
+    mk_starts = [x[1] for x in all_mk]
+    crit_lists: list[Source] = []
+    for sec in doc.sections:
+        for item in sec.iter_items():
+            ts, te = item.text_start, item.text_end
+            ms = all_ms[bisect_left(ms_starts, ts) : bisect_left(ms_starts, te)]
+            ms = [m for m in ms if m.end <= te]
+            a.item_mentions[id(item)] = ms
+            if _is_scoped(vocab, item, sec):
+                a.scoped.add(id(item))
+            if sec.kind == "inclusion":
+                spec = {m.concept for m in ms if not vocab.is_umbrella(m.concept)}
+                if len(spec) >= 2 and _ENUM_CUE.search(text, ts, te):
+                    crit_lists.append(Source("criteria", text, spec, [m for m in ms if m.concept in spec]))
+                mks = [x for x in all_mk[bisect_left(mk_starts, ts) : bisect_left(mk_starts, te)] if x[2] <= te]
+                if ms or mks:
+                    a.inclusion_hits.extend(_hits(vocab, item, text, ms, mks))
+    if crit_lists:
+        a.lists["criteria"] = crit_lists
+    return a
+
+
+def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], markers: list) -> list[ItemHit]:
+    """Condition-specific requirements in one inclusion item (children are their own items)."""
+    ts, te = item.text_start, item.text_end
+    bounds = [(ts + a, ts + b) for a, b in _clauses(text[ts:te])]
+
+    def clause_start(pos: int) -> int:
+        for a, b in bounds:
+            if a <= pos <= b:
+                return a
+        return ts
+
+    out: list[ItemHit] = []
+    for mk, s0, e0 in markers:
+        cs = clause_start(s0)
+        before = text[max(cs, s0 - 50) : s0]
+        if _NEG.search(before) and not re.search(r"(?:positive|negative)", text[s0:e0], re.I):
+            continue
+        out.append(ItemHit(item, mk.concepts, "marker:" + mk.kind, mk.label, s0, e0))
+    for men in mentions:
+        if vocab.is_umbrella(men.concept):
+            continue
+        cs = clause_start(men.start)
+        before = text[cs : men.start]
+        if _NEG.search(before):
+            continue
+        if _AFTER_SKIP.match(text, men.end):
+            continue
+        starts_item = not before.strip(" \t-*:(")
+        if not (starts_item or _REQ_CONTEXT.search(before[-60:])):
+            continue
+        c = vocab.concepts[men.concept]
+        out.append(ItemHit(item, (men.concept,), "diagnosis", f"diagnosis of {c.name}", men.start, men.end))
+    return out
+
+
+_GROUP_WORD = re.compile(
+    r"\b(?:cohorts?|arms?|parts?|groups?|stratum|strata|panel|module|sub-?study|substudy|expansion|escalation|"
+    r"stage\s+[0-9IVX]+|phase\s+[0-9IVX]+[ab]?)\b",
+    re.IGNORECASE,
+)
+_ALL_WORD = re.compile(r"\b(?:all|every|each|general|common|both|key|main)\b", re.IGNORECASE)
+
+
+def _scoping_label(vocab: Vocabulary, text: str) -> bool:
+    """A label line that restricts what follows to a subgroup ("Part B:", "For patients with PBC:")."""
+    t = text.strip()
+    if not t.endswith(":") or len(t) > 120 or _ALL_WORD.search(t):
+        return False
+    return bool(_GROUP_WORD.search(t) or any(not vocab.is_umbrella(m.concept) for m in vocab.mentions(t)))
+
+
+def _is_scoped(vocab: Vocabulary, item: Item, sec: Any) -> bool:
+    """The item applies to a subgroup: a labelled section, a scoping label / parent, or a prefix."""
+    if getattr(sec, "label", None) and not _ALL_WORD.search(sec.label or ""):
+        return True
+    if getattr(item, "is_label", False):
+        return True
+    p = getattr(item, "parent", None)
+    while p is not None:
+        if _scoping_label(vocab, p.text):
+            return True
+        p = getattr(p, "parent", None)
+    # a preceding unmarked label line ("Part B:", "For patients with PBC:") in the same section
+    top = item
+    while getattr(top, "parent", None) is not None:
+        top = top.parent
+    scoped = False
+    for it in sec.items:
+        if it is top:
+            break
+        if getattr(it, "is_label", False) or (it.marker is None and it.text.rstrip().endswith(":")):
+            scoped = _scoping_label(vocab, it.text)
+    return scoped
+
+
+def _clauses(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for m in _CLAUSE.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def is_scoped_hit(a: Analysis, hit: ItemHit, text: str) -> bool:
+    """The hit's item is scoped, or the words before the hit in its clause scope it."""
+    if id(hit.item) in a.scoped:
+        return True
+    before = text[hit.item.text_start : hit.start]
+    # only the clause the hit sits in
+    cut = max(before.rfind(";"), before.rfind(". "))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    if _SCOPE.search(before):
+        return True
+    after = text[hit.end : min(hit.end + 25, hit.item.text_end)]
+    if re.match(r"\s*(?:\)|patients|subjects|participants|cohort|arm|group)?\s*(?:only|cohort|arm|group)\b", after, re.I):
+        return True
+    # "PBC patients:" / "Patients with PBC:" - a name followed by a colon labels what follows
+    if re.match(r"[^.;]{0,25}:", after) and not re.search(r"[0-9]", after.split(":")[0]):
+        return True
+    return False
+
+
+# --- evidence helpers for the rules ---------------------------------------------------------
+
+
+def condition_evidence(a: Analysis, record: TrialRecord, limit: int = 6) -> list:
+    """Evidence of the trial's declared conditions: registered list, else titles / summary lists."""
+    from audit.findings import Evidence
+
+    out = []
+    for src in a.declared:
+        if src.field.startswith(("conditions[", "mesh_terms[")):
+            out.append(Evidence.whole(src.field, src.text))
+    if not out:
+        for src in a.lists.get("summary", [])[:1]:
+            sp = src.spans
+            if sp:
+                out.append(Evidence.span(src.field, src.text, sp[0].start, sp[-1].end))
+    if not out:
+        for src in a.declared:
+            if src.field.endswith("title") and src.spans:
+                out.append(Evidence.whole(src.field, src.text))
+                break
+    return out[:limit]
+
+
+def names(a: Analysis, concepts: Iterable[str]) -> str:
+    return ", ".join(sorted({a.vocab.concepts[c].name for c in concepts if c in a.vocab.concepts}))
+
+
+def declared_names(a: Analysis) -> str:
+    spec = a.declared_specific() or a.declared_concepts
+    return names(a, spec) or "none recognised"
+
+
+def item_span(item: Item) -> tuple[int, int]:
+    return item.text_start, item.text_end

@@ -1,0 +1,256 @@
+"""List analysis for the TA1xx numbering and structure rules (on top of ``audit.criteria``).
+
+A *group* is a run of sibling items (the top level of a section, or one item's children) that
+is not interrupted by an unmarked line: a label ("Part B:", "For patients with PBC:") or a
+paragraph starts a new group, so that numbering may legitimately restart there.
+
+A *sequence* is the ordinal items of one family (numbers, letters, roman numerals) in a group,
+leaving out the items that collide with their parent (same marker style as the parent; those
+are reported by TA114, not as part of the parent's list).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from audit.criteria import CriteriaDoc, Item, Section, format_marker
+
+
+def family(item: Item) -> str | None:
+    s = item.style
+    if item.number is None:
+        return None
+    if s in ("1.", "1)", "(1)"):
+        return "num"
+    if s in ("a.", "a)", "(a)"):
+        return "alpha"
+    return "roman"
+
+
+def collides_with_parent(item: Item) -> bool:
+    """An ordinal sub-item written in its parent's own marker style and not set apart by indentation."""
+    p = item.parent
+    if p is None or p.number is None or item.number is None:
+        return False
+    if item.style != p.style or item.upper != p.upper:
+        return False
+    return item.inline or item.indent <= p.indent
+
+
+@dataclass
+class Group:
+    section: Section
+    parent: Item | None
+    items: list[Item]
+    #: the unmarked line that opened this group (a label or paragraph), if any
+    opener: Item | None = None
+
+
+@dataclass
+class Sequence:
+    group: Group
+    family: str
+    items: list[Item] = field(default_factory=list)
+
+
+def groups(doc: CriteriaDoc) -> Iterator[Group]:
+    for sec in doc.sections:
+        yield from _groups_of(sec, None, sec.items)
+
+
+def _groups_of(sec: Section, parent: Item | None, items: list[Item]) -> Iterator[Group]:
+    cur = Group(sec, parent, [])
+    for it in items:
+        if it.marker is None:
+            if cur.items:
+                yield cur
+            cur = Group(sec, parent, [], opener=it)
+        else:
+            cur.items.append(it)
+        if it.children:
+            yield from _groups_of(sec, it, it.children)
+    if cur.items:
+        yield cur
+
+
+def sequences(group: Group) -> list[Sequence]:
+    out: dict[str, Sequence] = {}
+    for it in group.items:
+        fam = family(it)
+        if fam is None or collides_with_parent(it):
+            continue
+        out.setdefault(fam, Sequence(group, fam)).items.append(it)
+    return list(out.values())
+
+
+def all_sequences(doc: CriteriaDoc) -> list[Sequence]:
+    """Every sequence of the document, in document order (cached on the doc)."""
+    cached = getattr(doc, "_ta1_sequences", None)
+    if cached is None:
+        cached = [s for g in groups(doc) for s in sequences(g)]
+        cached.sort(key=lambda s: s.items[0].start)
+        try:
+            doc._ta1_sequences = cached  # type: ignore[attr-defined]
+        except AttributeError:  # pragma: no cover
+            pass
+    return cached
+
+
+def continues_previous(seq: Sequence, doc: CriteriaDoc) -> bool:
+    """The sequence carries on the numbering of an earlier one at the same depth and family
+    (exclusion criteria numbered on from the inclusion list, Part B on from Part A, a list
+    interrupted by a note paragraph)."""
+    first = seq.items[0]
+    if first.number is None:
+        return False
+    owner = marked_parent(first)
+    best = None
+    for other in all_sequences(doc):
+        if other is seq:
+            break
+        o_last = other.items[-1]
+        if other.family == seq.family and o_last.start < first.start and marked_parent(o_last) is owner:
+            best = other
+    if best is None:
+        return False
+    return best.items[-1].number is not None and first.number == best.items[-1].number + 1
+
+
+def marked_parent(item: Item) -> Item | None:
+    """The nearest ancestor with a marker (unmarked labels and paragraphs are skipped)."""
+    p = item.parent
+    while p is not None and p.marker is None:
+        p = p.parent
+    return p
+
+
+def earlier_marker_inline(seq: Sequence, doc: CriteriaDoc) -> bool:
+    """The list seems to start late only because its earlier items are run into the text before
+    it ("1. BMI of 30 or more 2. Age 21 or older 3. ...", then "4." on a new line)."""
+    first = seq.items[0]
+    n = first.number or 1
+    if n <= 1:
+        return False
+    prev = format_marker(first.style, n - 1, first.upper)
+    lo = first.section.start if first.section is not None else 0
+    p = marked_parent(first)
+    if p is not None:
+        lo = max(lo, p.start)
+    window = doc.text[max(lo, first.start - 4000) : first.start]
+    return bool(_marker_pattern(prev).search(window))
+
+
+@dataclass
+class Problem:
+    kind: str  # "start" | "duplicate" | "skip" | "restart" | "hidden"
+    item: Item
+    other: Item | None = None
+    missing: list[int] = field(default_factory=list)
+    #: for "hidden": (offset, marker) of items run into the text of ``other`` / before ``item``
+    hidden: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _marker_pattern(marker: str) -> re.Pattern:
+    return re.compile(r"(?:^|(?<=[\s(\[;:.,]))" + re.escape(marker) + r"(?=\s|[A-Za-z(])")
+
+
+def find_hidden(doc: CriteriaDoc, first: Item, numbers: list[int], lo: int, hi: int) -> list[tuple[int, str]] | None:
+    """Offsets of the markers ``numbers`` (in ``first``'s style), in order, in ``doc.text[lo:hi]``;
+    None unless all are found."""
+    out = []
+    pos = lo
+    for n in numbers:
+        marker = format_marker(first.style, n, first.upper)
+        m = _marker_pattern(marker).search(doc.text, pos, hi)
+        if not m:
+            return None
+        out.append((m.start(), marker))
+        pos = m.end()
+    return out
+
+
+def problems(seq: Sequence, doc: CriteriaDoc) -> list[Problem]:
+    out: list[Problem] = []
+    items = seq.items
+    if not items:
+        return out
+    first = items[0]
+    if first.number != 1 and not continues_previous(seq, doc):
+        if earlier_marker_inline(seq, doc):
+            # the earlier items are there, run into the text before the list
+            n = first.number or 1
+            lo = first.section.start if first.section is not None else 0
+            mp = marked_parent(first)
+            if mp is not None:
+                lo = max(lo, mp.start)
+            hid = find_hidden(doc, first, list(range(1, n)), max(lo, first.start - 4000), first.start)
+            if hid:
+                out.append(Problem("hidden", first, None, hidden=hid))
+        else:
+            out.append(Problem("start", first))
+    seen: dict[int, Item] = {}
+    prev: Item | None = None
+    for it in items:
+        n = it.number
+        if prev is not None and n is not None and prev.number is not None:
+            p = prev.number
+            if n == p + 1:
+                pass
+            elif n == 1 and p >= 2:
+                out.append(Problem("restart", it, prev))
+                seen = {}
+            elif n in seen:
+                out.append(Problem("duplicate", it, seen[n]))
+            elif n > p + 1:
+                missing = list(range(p + 1, n))
+                hid = find_hidden(doc, it, missing, prev.text_start, it.start)
+                if hid:
+                    out.append(Problem("hidden", it, prev, hidden=hid))
+                else:
+                    out.append(Problem("skip", it, prev, missing))
+            elif n <= p:
+                out.append(Problem("duplicate" if n == p else "restart", it, prev))
+        if n is not None:
+            seen.setdefault(n, it)
+        prev = it
+    return out
+
+
+def renumbered(doc: CriteriaDoc, seq: Sequence) -> str:
+    """The text of the list with its markers renumbered 1, 2, 3 ... (in each item's own style)."""
+    items = seq.items
+    start = items[0].start
+    end = max(it.end for it in items)
+    text = doc.text
+    pieces = []
+    pos = start
+    for k, it in enumerate(items, 1):
+        pieces.append(text[pos : it.marker_start])
+        pieces.append(format_marker(it.style, k, it.upper))
+        pos = it.marker_end
+    pieces.append(text[pos:end])
+    return "".join(pieces)
+
+
+def line_span(doc: CriteriaDoc, item: Item) -> tuple[int, int]:
+    return item.line_start, item.line_end
+
+
+def doc_of(record) -> CriteriaDoc | None:
+    """The parsed criteria of a record (shared cached parse), or None when it has none."""
+    from audit.criteria import doc_for
+
+    text = getattr(record, "criteria", None)
+    if not isinstance(text, str) or not text.strip():
+        return None
+    return doc_for(text, bool(getattr(record, "criteria_markdown", False)))
+
+
+def quote_end(doc: CriteriaDoc, item: Item, limit: int = 160) -> int:
+    """End offset for quoting an item: its first line, at most ``limit`` characters."""
+    end = min(item.end, item.line_end if item.line_end > item.start else item.end)
+    if item.inline:
+        end = item.end
+    return min(end, item.start + limit) if end - item.start > limit else end

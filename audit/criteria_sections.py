@@ -1,0 +1,56 @@
+"""Section-level facts for the TA10x rules (on top of ``audit.criteria``)."""
+
+from __future__ import annotations
+
+import re
+
+from audit.criteria import CriteriaDoc
+
+#: legacy NCI PDQ layout: "DISEASE CHARACTERISTICS:", "PATIENT CHARACTERISTICS:", "PRIOR CONCURRENT THERAPY:"
+_PDQ = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:disease\s+characteristics|patient\s+characteristics|prior\s+concurrent\s+therapy)\s*:?",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: a statement that there are no inclusion / exclusion criteria beyond the others
+_NO_EXCLUSION = re.compile(
+    r"\b(?:no|none|not\s+applicable|n/a)\b[^.\n]{0,30}\bexclusion\b|\bexclusion\b[^.\n]{0,40}\b(?:none|not\s+applicable|n/a)\b"
+    r"|\bexclusion\s+criteria\b[^.\n]{0,20}\b(?:opposite|reverse|converse|contrary|absence)\b",
+    re.IGNORECASE,
+)
+_NO_INCLUSION = re.compile(r"\b(?:no|none|not\s+applicable|n/a)\b[^.\n]{0,30}\binclusion\b", re.IGNORECASE)
+
+
+def is_pdq_layout(doc: CriteriaDoc) -> bool:
+    return bool(_PDQ.search(doc.text))
+
+
+def marked_items(doc: CriteriaDoc) -> int:
+    return sum(1 for it in doc.items() if it.marker is not None)
+
+
+def says_no_exclusion(doc: CriteriaDoc) -> bool:
+    return bool(_NO_EXCLUSION.search(doc.text))
+
+
+def says_no_inclusion(doc: CriteriaDoc) -> bool:
+    return bool(_NO_INCLUSION.search(doc.text))
+
+
+#: an inclusion item that is in fact an exclusion ("No prior chemotherapy", "Patients must not have ...")
+_NEGATIVE = re.compile(
+    r"^(?:[-*•]\s*)?(?:no|not|none|non-|without|absence|free\s+of|never)\b"
+    r"|\b(?:must|should|will|may)\s+not\b|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted|included|have)\b"
+    r"|\b(?:are|is|will\s+be|be)\s+(?:excluded|ineligible)\b|\bexclud(?:e|ed|ing)\b|\bineligible\b",
+    re.IGNORECASE,
+)
+
+
+def has_negative_criteria(doc: CriteriaDoc) -> bool:
+    """Exclusions are written inside the inclusion list (the NCI convention: "Patients must not have ...")."""
+    for sec in doc.sections:
+        if sec.kind == "exclusion":
+            continue
+        for it in sec.iter_items():
+            if _NEGATIVE.search(it.text[:300]):
+                return True
+    return False

@@ -1,0 +1,213 @@
+"""The ClinicalTrials.gov search-page CSV export (``ctg-studies.csv``) -> TrialRecord per row.
+
+The header starts with "NCT Number"; which other columns are present depends on the export
+(missing columns are simply absent values). Lists are ``|``-separated; interventions are
+"DRUG: X"; "Age" is either the age groups ("ADULT, OLDER_ADULT") or the display text
+("18 Years and older   (Adult, Older Adult)", "18 Years to 65 Years   (Adult)"); locations are
+"Facility, City, State, ZIP, Country" (split from the right, so a comma inside a facility name
+stays in the facility). The export has no criteria column. ``Source.line`` is the CSV line on
+which the row starts. Provenance is ``csv:<column>``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+
+from audit.model import Intervention, Location, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
+from audit.readers.base import Unreadable
+from audit.readers.common import BadInput, as_int
+
+FORMAT = "ctgov-csv"
+ID_COLUMN = "NCT Number"
+
+_AGE_RANGE = re.compile(
+    r"^\s*(?:(?P<min>[0-9.]+\s+[A-Za-z]+?)\s+(?:to\s+(?P<max>[0-9.]+\s+[A-Za-z]+?)|and older)"
+    r"|up to\s+(?P<upto>[0-9.]+\s+[A-Za-z]+?))\s*(?:\((?P<groups>[^)]*)\))?\s*$",
+    re.I,
+)
+_GROUPS = re.compile(r"^[A-Za-z_ ,]+$")
+_ZIPLIKE = re.compile(r"^(?=.*[0-9])[A-Z0-9][A-Z0-9 \-]{1,11}$", re.I)
+
+_DATES = (
+    ("start", "Start Date"),
+    ("primary_completion", "Primary Completion Date"),
+    ("completion", "Completion Date"),
+    ("first_posted", "First Posted"),
+    ("results_first_posted", "Results First Posted"),
+    ("last_update_posted", "Last Update Posted"),
+)
+
+
+def is_export_header(header: list[str]) -> bool:
+    return bool(header) and header[0].lstrip("\ufeff").strip() == ID_COLUMN
+
+
+def _split(value: str) -> list[str]:
+    return [p.strip() for p in value.split("|") if p.strip()]
+
+
+def parse_location(text: str) -> Location:
+    """'Facility, City, State, ZIP, Country' with State and ZIP optional (split from the right)."""
+    parts = [p.strip() for p in text.split(",")]
+    parts = [p for p in parts if p]
+    if not parts:
+        return Location()
+    country = parts.pop() if len(parts) > 1 else None
+    if len(parts) > 1 and _ZIPLIKE.match(parts[-1]):
+        parts.pop()
+    if len(parts) >= 3:
+        return Location(facility=", ".join(parts[:-2]), city=parts[-2], state=parts[-1], country=country)
+    if len(parts) == 2:
+        return Location(facility=parts[0], city=parts[1], country=country)
+    return Location(facility=parts[0] if country else None, city=None, country=country or parts[0])
+
+
+def _set_ages(rec: TrialRecord, value: str) -> None:
+    m = _AGE_RANGE.match(value)
+    groups = None
+    if m:
+        rec.set_age_limits(m.group("min"), m.group("max") or m.group("upto"))
+        groups = m.group("groups")
+        rec.provenance["minimum_age"] = rec.provenance["maximum_age"] = "csv:Age"
+    elif _GROUPS.match(value):
+        groups = value
+    if groups:
+        rec.std_ages = [t for t in (enum_token(g) for g in groups.split(",")) if t]
+        rec.provenance["std_ages"] = "csv:Age"
+    rec.extra["age_raw"] = value
+
+
+def row_to_record(row: dict[str, str], source: Source) -> TrialRecord:
+    source.format = FORMAT
+    rec = TrialRecord(source=source, criteria_markdown=False)
+    prov = rec.provenance
+
+    def get(col: str) -> str | None:
+        v = row.get(col)
+        if v is None:
+            return None
+        v = v.strip()
+        return v or None
+
+    def scalar(name: str, col: str) -> None:
+        v = get(col)
+        if v is not None:
+            setattr(rec, name, v)
+            prov[name] = f"csv:{col}"
+
+    scalar("nct_id", ID_COLUMN)
+    scalar("brief_title", "Study Title")
+    scalar("acronym", "Acronym")
+    scalar("brief_summary", "Brief Summary")
+    scalar("sponsor", "Sponsor")
+    scalar("sponsor_class", "Funder Type")
+    if (v := get("Study Status")) is not None:
+        rec.overall_status = norm_status(v)
+        prov["overall_status"] = "csv:Study Status"
+    if (v := get("Conditions")) is not None:
+        rec.conditions = _split(v)
+        prov["conditions"] = "csv:Conditions"
+    if (v := get("Collaborators")) is not None:
+        rec.collaborators = _split(v)
+        prov["collaborators"] = "csv:Collaborators"
+    if (v := get("Interventions")) is not None:
+        for item in _split(v):
+            typ, sep, name = item.partition(":")
+            if sep and typ.strip().replace("_", "").replace(" ", "").isalpha() and typ.strip().upper() == typ.strip():
+                rec.interventions.append(Intervention(type=enum_token(typ), name=name.strip()))
+            else:
+                rec.interventions.append(Intervention(name=item))
+        prov["interventions"] = "csv:Interventions"
+    if (v := get("Sex")) is not None:
+        rec.sex = norm_sex(v)
+        prov["sex"] = "csv:Sex"
+    if (v := get("Age")) is not None:
+        _set_ages(rec, v)
+    if "Phases" in row:
+        rec.phases = norm_phases(_split(row.get("Phases") or ""))
+        prov["phases"] = "csv:Phases"
+    if (v := get("Enrollment")) is not None:
+        rec.enrollment = as_int(v)
+        prov["enrollment"] = "csv:Enrollment"
+    if (v := get("Study Type")) is not None:
+        rec.study_type = enum_token(v)
+        prov["study_type"] = "csv:Study Type"
+    for name, col in _DATES:
+        if (v := get(col)) is not None:
+            rec.set_date(name, v, None, f"csv:{col}")
+    if (v := get("Locations")) is not None:
+        for k, item in enumerate(_split(v)):
+            rec.locations.append(parse_location(item))
+            prov[f"locations[{k}]"] = "csv:Locations"
+        prov["locations"] = "csv:Locations"
+    if (v := get("Primary Outcome Measures")) is not None:
+        rec.extra["primary_outcome_measures"] = _split(v)
+    if (v := get("Other IDs")) is not None:
+        rec.extra["other_ids"] = _split(v)
+    if (v := get("Study Results")) is not None:
+        rec.extra["has_results"] = v.upper() == "YES"
+    if (v := get("Study URL")) is not None:
+        rec.extra["url"] = v
+    return rec
+
+
+def read_csv_rows(
+    lines: Iterable[str], path: str, member: str | None = None, bad_lines: dict[int, BadInput] | None = None
+) -> Iterator[TrialRecord | Unreadable]:
+    """Rows of an export (text lines, newline kept) -> records; a bad row is one Unreadable.
+
+    ``bad_lines`` (filled by the caller's decoder while the rows are read) marks lines that were
+    not valid text: a row touching one becomes an Unreadable, the other rows are still read.
+    """
+    bad_lines = {} if bad_lines is None else bad_lines
+    csv.field_size_limit(1 << 30)
+    reader = csv.reader(lines, strict=False)
+    try:
+        header = next(reader)
+    except StopIteration:
+        yield Unreadable(Source(path, FORMAT, member), "empty CSV file")
+        return
+    if 1 in bad_lines:
+        err = bad_lines[1]
+        yield Unreadable(Source(path, FORMAT, member), "CSV header: " + err.reason, 1, err.column, err.excerpt)
+        return
+    if header and header[0].startswith("\ufeff"):
+        header[0] = header[0][1:]
+    header = [h.strip() for h in header]
+    index = 0
+    last = reader.line_num
+    while True:
+        start = last + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            yield Unreadable(Source(path, FORMAT, member, index, start), f"malformed CSV row: {err}", start)
+            last = reader.line_num
+            index += 1
+            continue
+        end = last = reader.line_num
+        if not any(c.strip() for c in row):
+            continue
+        source = Source(path, FORMAT, member, index, start)
+        index += 1
+        broken = next((bad_lines[n] for n in range(start, end + 1) if n in bad_lines), None)
+        if broken is not None:
+            yield Unreadable(source, broken.reason, broken.line, broken.column, broken.excerpt, row[0].strip() or None)
+            continue
+        if len(row) > len(header):
+            extra = row[len(header) :]
+            if any(c.strip() for c in extra):
+                yield Unreadable(
+                    source,
+                    f"CSV row has {len(row)} cells but the header has {len(header)} columns",
+                    start,
+                    None,
+                    ",".join(row)[:120],
+                    row[0].strip() or None,
+                )
+                continue
+        yield row_to_record(dict(zip(header, row)), source)

@@ -1,0 +1,118 @@
+"""Throughput and memory of trial-audit on a synthetic corpus built from real records.
+
+Builds a corpus of N records by replicating the real v2 JSON studies and legacy XML records of
+../shared/data under fresh NCT IDs (v2 as NDJSON, XML as a .zip of one file per study, the way
+the registry ships bulk downloads), then measures, each in a fresh subprocess:
+
+- read only: every record through the readers into canonical records;
+- full audit: read + every rule (the default rule set), no report written;
+- full audit + JSON report written.
+
+and reports records/second and the peak resident memory (ru_maxrss) of each.
+
+    python benchmarks/bench_audit.py --records 20000
+    python benchmarks/bench_audit.py --records 2000 20000   # memory should not grow with N
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+_NCT_XML = re.compile(r"<nct_id>NCT[0-9]{8}</nct_id>")
+
+
+def _v2_templates() -> list[dict]:
+    studies = []
+    for f in sorted((DATA / "ctgov-v2").glob("*.json")):
+        doc = json.loads(f.read_text())
+        for s in doc.get("studies", [doc]) if isinstance(doc, dict) else doc:
+            if isinstance(s, dict) and "protocolSection" in s:
+                studies.append(s)
+    return studies
+
+
+def _xml_templates() -> list[str]:
+    return [f.read_text() for f in sorted((DATA / "ctgov-xml").glob("*.xml"))]
+
+
+def build_corpus(n: int, folder: Path) -> None:
+    v2, xml = _v2_templates(), _xml_templates()
+    n_v2 = n // 2
+    with open(folder / "studies.ndjson", "w") as out:
+        for i in range(n_v2):
+            s = v2[i % len(v2)]
+            s["protocolSection"]["identificationModule"]["nctId"] = f"NCT9{i:07d}"
+            out.write(json.dumps(s) + "\n")
+    with zipfile.ZipFile(folder / "legacy.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        for j in range(n - n_v2):
+            nct = f"NCT8{j:07d}"
+            z.writestr(f"{nct}.xml", _NCT_XML.sub(f"<nct_id>{nct}</nct_id>", xml[j % len(xml)], count=1))
+
+
+_CHILD = """
+import sys, time, resource
+sys.path.insert(0, {root!r})
+mode, folder = sys.argv[1], sys.argv[2]
+t0 = time.perf_counter()
+if mode == "read":
+    from audit.readers import iter_records
+    n = sum(1 for _ in iter_records([folder]))
+else:
+    from audit.registry import load_rules
+    from audit.runner import RunOptions, audit_paths
+    load_rules()
+    t0 = time.perf_counter()  # rule imports are start-up cost, not throughput
+    report = audit_paths([folder], RunOptions())
+    n = len(report.records)
+    if mode == "report":
+        from reports.json_report import write_json
+        from pathlib import Path
+        write_json(report, Path(folder) / "report.json")
+dt = time.perf_counter() - t0
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"{{n}} {{dt:.3f}} {{rss:.0f}}")
+"""
+
+
+def measure(mode: str, folder: Path) -> tuple[int, float, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD.format(root=str(ROOT)), mode, str(folder)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    return int(out[0]), float(out[1]), float(out[2])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--records", type=int, nargs="+", default=[20000])
+    ap.add_argument("--modes", default="read,audit,report")
+    args = ap.parse_args()
+    print(f"python {sys.version.split()[0]}; one process (one core)")
+    print(f"{'records':>8} {'mode':<7} {'seconds':>8} {'records/s':>10} {'peak MB':>8}")
+    for n in args.records:
+        with tempfile.TemporaryDirectory() as tmp:
+            t0 = time.perf_counter()
+            build_corpus(n, Path(tmp))
+            built = time.perf_counter() - t0
+            for mode in args.modes.split(","):
+                count, seconds, rss = measure(mode, Path(tmp))
+                assert count == n, f"{mode}: {count} records, expected {n}"
+                print(f"{n:>8} {mode:<7} {seconds:>8.2f} {n / seconds:>10,.0f} {rss:>8.0f}", flush=True)
+        print(f"(corpus of {n} built in {built:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()

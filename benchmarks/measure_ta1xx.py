@@ -1,0 +1,132 @@
+"""Measure the TA1xx rules (eligibility structure & numbering) on the real data.
+
+Usage (from the repository root):
+
+    python benchmarks/measure_ta1xx.py [--data ../shared/data] [--sample 60 --seed 7] [--rule TA110]
+
+Prints, per corpus, how many records each TA1xx rule fires on (records flagged / records with
+criteria) and the parse + check speed. With ``--sample N`` it also prints N random (rule, record)
+findings with the quoted evidence and the surrounding text, for checking by hand.
+
+Texts are read straight from the files (see benchmarks/criteria_texts.py): criteria-corpus CSVs
+(deduplicated by NCT ID; legacy XML text, dedented as the XML reader does), v2 JSON (Markdown),
+classic JSON and legacy XML.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import random
+import sys
+import textwrap
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import checks  # noqa: E402
+from audit.criteria import parse_criteria  # noqa: E402
+from audit.dates import parse_date  # noqa: E402
+from audit.model import record_from_example  # noqa: E402
+from audit.registry import RULES, Context  # noqa: E402
+from benchmarks.criteria_texts import iter_texts  # noqa: E402
+
+
+def load_ta1_rules():
+    for m in pkgutil.iter_modules(checks.__path__):
+        if m.name.startswith("ta1"):
+            importlib.import_module(f"checks.{m.name}")
+    return [cls() for code, cls in sorted(RULES.items()) if code.startswith("TA1")]
+
+
+def texts(data: Path):
+    seen: set[str] = set()
+    for corpus, rid, text, md in iter_texts(data):
+        if corpus == "criteria-corpus":
+            nct = rid.split(":", 1)[1]
+            if nct in seen:
+                continue
+            seen.add(nct)
+            text = textwrap.dedent(text).strip("\n")
+        yield corpus, rid, text, md
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--sample", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--rule", action="append", default=[])
+    ap.add_argument("--context", type=int, default=300)
+    args = ap.parse_args(argv)
+
+    rules = load_ta1_rules()
+    ctx = Context(as_of=parse_date("2025-11-14"), today=parse_date("2025-11-14"))
+    checked: Counter = Counter()
+    flagged: dict[str, Counter] = defaultdict(Counter)
+    hits: list = []
+    t_parse = t_check = 0.0
+    n_texts = 0
+    for corpus, rid, text, md in texts(Path(args.data)):
+        if not text.strip():
+            continue
+        n_texts += 1
+        checked[corpus] += 1
+        t0 = time.perf_counter()
+        parse_criteria(text, md)
+        t1 = time.perf_counter()
+        rec = record_from_example({"criteria": text, "criteria_markdown": md})
+        for r in rules:
+            fs = list(r.check(rec, ctx))
+            if fs:
+                flagged[r.code][corpus] += 1
+                hits.append((r.code, corpus, rid, text, fs))
+        t2 = time.perf_counter()
+        t_parse += t1 - t0
+        t_check += t2 - t1
+
+    corpora = sorted(checked)
+    print(f"texts with criteria: {n_texts}  " + "  ".join(f"{c}={checked[c]}" for c in corpora))
+    print(f"parse: {t_parse:.2f} s ({n_texts / max(t_parse, 1e-9):.0f} texts/s); "
+          f"parse+all TA1xx rules: {t_parse + t_check:.2f} s")
+    print()
+    print("| rule | name | " + " | ".join(corpora) + " | all |")
+    print("|---|---|" + "---|" * (len(corpora) + 1))
+    total = sum(checked.values())
+    for r in rules:
+        row = [r.code, r.name]
+        for c in corpora:
+            k = flagged[r.code][c]
+            row.append(f"{k}/{checked[c]} ({100 * k / checked[c]:.1f}%)")
+        k = sum(flagged[r.code].values())
+        row.append(f"{k}/{total} ({100 * k / total:.1f}%)")
+        print("| " + " | ".join(row) + " |")
+
+    if args.sample:
+        pool = [h for h in hits if not args.rule or h[0] in args.rule]
+        rnd = random.Random(args.seed)
+        sample = rnd.sample(pool, min(args.sample, len(pool)))
+        for i, (code, corpus, rid, text, fs) in enumerate(sample, 1):
+            f = fs[0]
+            ev = f.evidence
+            a = max(0, ev.start - args.context)
+            b = min(len(text), ev.end + args.context)
+            print(f"\n#### {i}. {code} {rid} ({len(fs)} finding(s))")
+            print(f"message: {f.message}")
+            print(f"evidence [{ev.start}:{ev.end}]: {ev.text!r}")
+            for rel in f.related:
+                print(f"related [{rel.start}:{rel.end}]: {rel.text!r}")
+            print("--- context ---")
+            print(text[a:ev.start] + "[[" + text[ev.start:ev.end] + "]]" + text[ev.end:b])
+            if f.suggestion and code.startswith("TA11"):
+                print("--- suggestion ---")
+                print(f.suggestion[:600])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

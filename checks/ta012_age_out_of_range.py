@@ -1,0 +1,46 @@
+from audit.findings import Category, Evidence, Severity
+from audit.registry import TableRule, register
+
+
+@register
+class AgeOutOfRange(TableRule):
+    """A structured age limit is above 120 years (or below zero).
+
+    Why: the minimum and maximum age are what patient-matching services and the registry's age
+    filters read. An age of "150 Years" or "999 Years" is no one's age: it is usually a
+    placeholder for "no upper limit", or a typo (months typed as years). Either way the age
+    groups derived from it are wrong and the record looks careless to a reviewer.
+
+    The check is a range check (0 to 120 years, after converting months, weeks, days ... to
+    years) over the batch table, validated with pandera (see ``audit.schema_rules``). A minimum
+    age above the maximum age is a different defect, reported by TA205.
+
+    Fix: enter the real limit, or leave the field as "N/A" (no limit) when there is none.
+    """
+
+    code = "TA012"
+    name = "age-out-of-range"
+    category = Category.SCHEMA
+    severity = Severity.WARNING
+    bad = [{"maximum_age": "999 Years"}, {"minimum_age": "18 Years", "maximum_age": "1800 Months"}]
+    good = [
+        {"minimum_age": "18 Years", "maximum_age": "120 Years"},
+        {"minimum_age": "28 Days", "maximum_age": "N/A"},
+        {"minimum_age": "6 Months"},
+    ]
+
+    def check_table(self, table, ctx):
+        from audit.schema_rules import AGE_COLUMNS, AGE_MAX_YEARS, failures_in
+
+        for pos, column, _check, value in failures_in(table, AGE_COLUMNS):
+            field, raw_column = AGE_COLUMNS[column]
+            raw = table[raw_column].iat[pos]
+            raw = str(raw) if isinstance(raw, str) else f"{value:g} Years"
+            which = "minimum" if field == "minimum_age" else "maximum"
+            years = float(value)
+            shown = f"{years:.0f}" if years == int(years) else f"{years:.1f}"
+            yield pos, self.finding(
+                f"The {which} age {raw!r} is {shown} years, outside 0 to {AGE_MAX_YEARS:.0f} years. "
+                "Enter the real age limit, or 'N/A' when there is no limit.",
+                evidence=Evidence.whole(field, raw),
+            )

@@ -1,0 +1,62 @@
+from audit.criteria_lists import doc_of
+from audit.criteria_sections import is_pdq_layout, marked_items, says_no_inclusion
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+
+@register
+class MissingInclusionSection(Rule):
+    """The eligibility criteria list criteria but have no "Inclusion Criteria" section.
+
+    Why: patients, sites and matching tools read eligibility as two lists, who may take part
+    and who may not; an exclusion list with no inclusion list, or a bare list under no header,
+    leaves it to the reader to guess which criteria must be met and which must be absent.
+    Criteria written as prose only and the legacy NCI layout ("DISEASE CHARACTERISTICS:",
+    "PATIENT CHARACTERISTICS:") are not reported.
+
+    Fix: add an "Inclusion Criteria:" header above the criteria a participant must meet.
+    """
+
+    code = "TA101"
+    name = "missing-inclusion-section"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+    bad = [
+        {"criteria": "Exclusion Criteria:\n- Pregnancy\n- Active infection"},
+        {"criteria": "- Age 18 or older\n- Signed consent\n- No active infection"},
+    ]
+    good = [
+        {"criteria": "Inclusion Criteria:\n- Age 18 or older\n\nExclusion Criteria:\n- Pregnancy"},
+        {"criteria": "Healthy volunteers aged 18 to 45 years."},
+        {"criteria": "DISEASE CHARACTERISTICS:\n- Histologically confirmed melanoma\n"
+                     "PATIENT CHARACTERISTICS:\n- Age 18 and over"},
+    ]
+
+    def check(self, record, ctx):
+        doc = doc_of(record)
+        if doc is None or doc.has_inclusion:
+            return
+        if is_pdq_layout(doc) or says_no_inclusion(doc):
+            return
+        text = doc.text
+        exc = doc.by_kind("exclusion")
+        if exc:
+            s = exc[0]
+            if s.header_start is None:
+                return
+            yield self.finding(
+                "The criteria have an exclusion section but no inclusion section: add an "
+                "\"Inclusion Criteria:\" header above the criteria a participant must meet.",
+                evidence=Evidence.span("criteria", text, s.header_start, s.header_end),
+                suggestion="Inclusion Criteria:\n\n<criteria a participant must meet>\n\n" + text[s.header_start :],
+            )
+            return
+        if marked_items(doc) < 2:
+            return  # prose only
+        first = next(it for it in doc.items() if it.marker is not None)
+        yield self.finding(
+            "The criteria are a list under no \"Inclusion Criteria\" / \"Exclusion Criteria\" header: "
+            "say which criteria must be met and which exclude a participant.",
+            evidence=Evidence.span("criteria", text, first.start, min(first.end, first.start + 120)),
+            suggestion="Inclusion Criteria:\n\n" + text.strip() + "\n\nExclusion Criteria:\n\n<criteria that exclude a participant>",
+        )

@@ -1,0 +1,51 @@
+from audit.criteria_lists import doc_of
+from audit.criteria_sections import has_negative_criteria, is_pdq_layout, says_no_exclusion
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+
+@register
+class MissingExclusionSection(Rule):
+    """The eligibility criteria have an inclusion section but no "Exclusion Criteria" section.
+
+    Why: the exclusion criteria are where safety lives (pregnancy, organ failure, interacting
+    drugs); an inclusion list with no exclusion section usually means the exclusions were lost in
+    an export or merged into the inclusion list, and a patient cannot tell what rules them out.
+    A text that states there are no exclusion criteria ("Exclusion criteria: none"), the legacy
+    NCI layout ("DISEASE CHARACTERISTICS:" ...) and inclusion lists that carry their exclusions as
+    negative items ("Patients must not have ...", "No prior chemotherapy") are not reported.
+
+    Fix: add the "Exclusion Criteria:" section, or state "Exclusion Criteria: none".
+    """
+
+    code = "TA102"
+    name = "missing-exclusion-section"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+    bad = [
+        {"criteria": "Inclusion Criteria:\n- Age 18 or older\n- Signed consent"},
+    ]
+    good = [
+        {"criteria": "Inclusion Criteria:\n- Age 18 or older\n\nExclusion Criteria:\n- Pregnancy"},
+        {"criteria": "Inclusion Criteria:\n- Age 18 or older\n\nExclusion Criteria: none"},
+        {"criteria": "Inclusion Criteria:\n- Healthy adults\n\nThere are no exclusion criteria."},
+        {"criteria": "Inclusion Criteria:\n- Histologically confirmed glioblastoma\n- Patients must not have had prior radiotherapy"},
+    ]
+
+    def check(self, record, ctx):
+        doc = doc_of(record)
+        if doc is None or doc.has_exclusion:
+            return
+        inc = doc.by_kind("inclusion")
+        if not inc or is_pdq_layout(doc) or says_no_exclusion(doc) or has_negative_criteria(doc):
+            return
+        s = inc[0]
+        if s.header_start is None:
+            return
+        text = doc.text
+        yield self.finding(
+            "The criteria have an inclusion section but no exclusion section: add the exclusion "
+            "criteria, or state \"Exclusion Criteria: none\".",
+            evidence=Evidence.span("criteria", text, s.header_start, s.header_end),
+            suggestion=text.rstrip() + "\n\nExclusion Criteria:\n\n<criteria that exclude a participant, or: none>",
+        )

@@ -1,0 +1,58 @@
+from audit.criteria_lists import doc_of
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+
+@register
+class HeaderMergedIntoItem(Rule):
+    """A section header is run into the first criterion on the same line ("inclusion criteria (2) Expected ...").
+
+    Why: when the header and the first item share a line, the first criterion is easily missed
+    or read as part of the header, tools that split criteria into items lose it, and its number is
+    often lost too. A header followed by a one-line prose criterion ("Inclusion criteria: healthy
+    volunteers") is not reported.
+
+    Fix: put the header on its own line, followed by the item (the suggestion shows the split).
+    """
+
+    code = "TA103"
+    name = "header-merged-into-item"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+    bad = [
+        {"criteria": "• inclusion criteria (2) Expected survival of 3 months or more; (3) Signed consent\n"
+                     "• Exclusion criteria:\n• 1. Pregnancy"},
+        {"criteria": "Inclusion Criteria: 1. Age 18 or older\n2. Signed consent\n\nExclusion Criteria:\n1. Pregnancy"},
+    ]
+    good = [
+        {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n\nExclusion Criteria:\n1. Pregnancy"},
+        {"criteria": "Inclusion criteria: healthy volunteers aged 18-45\nExclusion criteria: any chronic disease"},
+    ]
+
+    def check(self, record, ctx):
+        doc = doc_of(record)
+        if doc is None:
+            return
+        text = doc.text
+        for s in doc.sections:
+            if not s.merged_header or s.header_start is None or not s.items:
+                continue
+            first = s.items[0]
+            if first.start < s.header_end:
+                continue
+            # the item on the header's line
+            line_end = text.find("\n", s.header_end)
+            line_end = len(text) if line_end < 0 else line_end
+            if first.start > line_end:
+                continue
+            marked_rest = sum(1 for it in s.items if it.marker is not None)
+            if first.marker is None and marked_rest < 2:
+                continue  # "Inclusion criteria: healthy volunteers" - a one-line prose criterion
+            end = min(first.end, line_end, first.start + 120)
+            header = text[s.header_start : s.header_end].rstrip(" :")
+            yield self.finding(
+                f"The header {header!r} runs into the first criterion on the same line: put the "
+                "header on its own line, followed by the criterion.",
+                evidence=Evidence.span("criteria", text, s.header_start, end),
+                suggestion=f"{header}:\n{text[first.start : min(first.end, line_end)]}",
+            )

@@ -1,0 +1,51 @@
+from audit.criteria_lists import all_sequences, doc_of, problems, quote_end, renumbered
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+
+@register
+class NumberingDoesNotStartAtOne(Rule):
+    """A numbered (or lettered) list of criteria starts at 2 or later instead of 1 (or a / i).
+
+    Why: a list that starts at (2) usually means the first criterion was lost, merged into a
+    header or pasted out of order; a patient or site reading "(2) Expected survival" cannot tell
+    whether an item (1) exists. A list that carries on the numbering of the previous list (the
+    exclusion criteria numbered on from the inclusion criteria, Part B from Part A) is not
+    reported.
+
+    Fix: restore the missing item, or renumber the list from 1 (the suggestion shows the list
+    renumbered).
+    """
+
+    code = "TA110"
+    name = "numbering-does-not-start-at-one"
+    category = Category.NUMBERING
+    severity = Severity.WARNING
+    bad = [
+        {"criteria": "Inclusion Criteria:\n(2) Expected survival of 3 months or more\n(3) Signed consent\n\n"
+                     "Exclusion Criteria:\n1. Pregnancy"},
+        {"criteria": "Inclusion Criteria:\nb. Age 18 or older\nc. Signed consent"},
+    ]
+    good = [
+        {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent\n\n"
+                     "Exclusion Criteria:\n3. Pregnancy\n4. Active infection"},
+        {"criteria": "Inclusion Criteria:\n1. Creatinine below 1.5 x ULN\n2. 5 mg/kg dose tolerated before"},
+    ]
+
+    def check(self, record, ctx):
+        doc = doc_of(record)
+        if doc is None:
+            return
+        text = doc.text
+        for seq in all_sequences(doc):
+            for p in problems(seq, doc):
+                if p.kind != "start":
+                    continue
+                it = p.item
+                first = {"alpha": "a", "roman": "i"}.get(seq.family, "1")
+                yield self.finding(
+                    f"This list starts at {it.marker!r}, not at {first}: an item may be missing or "
+                    "merged into the line before. Restore it, or renumber the list.",
+                    evidence=Evidence.span("criteria", text, it.start, quote_end(doc, it)),
+                    suggestion=renumbered(doc, seq),
+                )

@@ -1,0 +1,46 @@
+from audit.criteria_lists import all_sequences, doc_of, problems, quote_end, renumbered
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+
+@register
+class DuplicateItemNumber(Rule):
+    """Two items of one list carry the same number ("(3)" twice).
+
+    Why: criteria are cited by number (in protocols, screening logs, deviations: "fails
+    exclusion 3"); two items numbered 3 make such a citation ambiguous, and usually mean an
+    item was pasted twice or the list was edited without renumbering.
+
+    Fix: renumber the list (the suggestion shows it renumbered); the related evidence is the
+    other item with the same number.
+    """
+
+    code = "TA111"
+    name = "duplicate-item-number"
+    category = Category.NUMBERING
+    severity = Severity.WARNING
+    bad = [
+        {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent\n2. Negative pregnancy test\n3. ECOG 0-1"},
+    ]
+    good = [
+        {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent\n3. ECOG 0-1\n\n"
+                     "Exclusion Criteria:\n1. Pregnancy\n2. Active infection"},
+    ]
+
+    def check(self, record, ctx):
+        doc = doc_of(record)
+        if doc is None:
+            return
+        text = doc.text
+        for seq in all_sequences(doc):
+            for p in problems(seq, doc):
+                if p.kind != "duplicate":
+                    continue
+                it, other = p.item, p.other
+                yield self.finding(
+                    f"Item {it.marker!r} repeats a number already used in this list: citations by "
+                    "number become ambiguous. Renumber the list.",
+                    evidence=Evidence.span("criteria", text, it.start, quote_end(doc, it)),
+                    related=[Evidence.span("criteria", text, other.start, quote_end(doc, other))],
+                    suggestion=renumbered(doc, seq),
+                )

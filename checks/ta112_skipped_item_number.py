@@ -1,0 +1,47 @@
+from audit.criteria_lists import all_sequences, doc_of, problems, quote_end, renumbered
+from audit.criteria import format_marker
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+
+@register
+class SkippedItemNumber(Rule):
+    """A numbered list jumps over a number (1, 2, 4): an item is missing or was deleted.
+
+    Why: a gap in the numbering makes a reader wonder whether a criterion was lost in editing
+    or export, and breaks citation by number.
+
+    Fix: restore the missing item, or renumber the list (the suggestion shows it renumbered).
+    """
+
+    code = "TA112"
+    name = "skipped-item-number"
+    category = Category.NUMBERING
+    severity = Severity.WARNING
+    bad = [
+        {"criteria": "Exclusion Criteria:\n1. Pregnancy\n2. Active infection\n4. Prior CAR-T therapy"},
+    ]
+    good = [
+        {"criteria": "Exclusion Criteria:\n1. Pregnancy\n2. Active infection\n3. Prior CAR-T therapy"},
+        {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Consent\n\nExclusion Criteria:\n3. Pregnancy\n4. Active infection"},
+    ]
+
+    def check(self, record, ctx):
+        doc = doc_of(record)
+        if doc is None:
+            return
+        text = doc.text
+        for seq in all_sequences(doc):
+            for p in problems(seq, doc):
+                if p.kind != "skip":
+                    continue
+                it = p.item
+                missing = ", ".join(format_marker(it.style, n, it.upper) for n in p.missing)
+                rel = [Evidence.span("criteria", text, p.other.start, quote_end(doc, p.other))] if p.other else []
+                yield self.finding(
+                    f"The numbering jumps to {it.marker!r}: {missing} is missing. Restore the missing "
+                    "item or renumber the list.",
+                    evidence=Evidence.span("criteria", text, it.start, quote_end(doc, it)),
+                    related=rel,
+                    suggestion=renumbered(doc, seq),
+                )

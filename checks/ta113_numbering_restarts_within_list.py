@@ -1,0 +1,47 @@
+from audit.criteria_lists import all_sequences, doc_of, problems, quote_end, renumbered
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+
+@register
+class NumberingRestartsWithinList(Rule):
+    """The numbering of a list starts again at 1 (or goes back) with no header or label between.
+
+    Why: "1, 2, 3, 1, 2" at one level reads as one list with two items numbered 1; criteria
+    cited by number become ambiguous. A restart after a section header, a cohort or part label
+    ("Part B:", "For patients with PBC:") or a paragraph is legitimate and not reported.
+
+    Fix: renumber the list (the suggestion shows it renumbered), or add the missing label or
+    header that separates the two lists.
+    """
+
+    code = "TA113"
+    name = "numbering-restarts-within-list"
+    category = Category.NUMBERING
+    severity = Severity.WARNING
+    bad = [
+        {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent\n1. ECOG 0-1\n2. Adequate organ function"},
+    ]
+    good = [
+        {"criteria": "Inclusion Criteria:\nPart A:\n1. Age 18 or older\n2. Signed consent\n"
+                     "Part B:\n1. ECOG 0-1\n2. Adequate organ function"},
+    ]
+
+    def check(self, record, ctx):
+        doc = doc_of(record)
+        if doc is None:
+            return
+        text = doc.text
+        for seq in all_sequences(doc):
+            for p in problems(seq, doc):
+                if p.kind != "restart":
+                    continue
+                it = p.item
+                rel = [Evidence.span("criteria", text, p.other.start, quote_end(doc, p.other))] if p.other else []
+                yield self.finding(
+                    f"The numbering restarts at {it.marker!r} after {p.other.marker!r} in the same list, "
+                    "with no header or label between: renumber, or label the second list.",
+                    evidence=Evidence.span("criteria", text, it.start, quote_end(doc, it)),
+                    related=rel,
+                    suggestion=renumbered(doc, seq),
+                )

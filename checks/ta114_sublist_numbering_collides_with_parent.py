@@ -1,0 +1,59 @@
+from audit.criteria import format_marker
+from audit.criteria_lists import collides_with_parent, doc_of, quote_end
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+
+@register
+class SublistNumberingCollidesWithParent(Rule):
+    """A sub-item inside an item is numbered in its parent list's own style ("(2)" inside item (4)).
+
+    Why: a reader cannot tell "(2) Electrocardiogram ..." written under item (4) from item (2) of
+    the main list; the requirement is read as a separate criterion, or item (2) as duplicated.
+    Sub-lists indented under their parent (Markdown, legacy XML) are not reported.
+
+    Fix: mark the sub-items with another style (a, b, c or bullets) or indent them; the
+    suggestion shows the parent item with its sub-items lettered.
+    """
+
+    code = "TA114"
+    name = "sublist-numbering-collides-with-parent"
+    category = Category.NUMBERING
+    severity = Severity.WARNING
+    bad = [
+        {"criteria": "Inclusion Criteria:\n(1) Age 18 or older\n(2) Organ function as follows:\n"
+                     "- Creatinine below 1.5 x ULN; (1) ECG without significant abnormality\n(3) Signed consent"},
+    ]
+    good = [
+        {"criteria": "Inclusion Criteria:\n\n1. Age 18 or older\n2. Organ function as follows:\n\n"
+                     "   1. Creatinine below 1.5 x ULN\n   2. ECG without significant abnormality\n3. Signed consent",
+         "criteria_markdown": True},
+    ]
+
+    def check(self, record, ctx):
+        doc = doc_of(record)
+        if doc is None:
+            return
+        text = doc.text
+        for it in doc.items():
+            if not collides_with_parent(it):
+                continue
+            parent = it.parent
+            sub = [c for c in parent.children if c.number is not None and c.style == parent.style]
+            k = sub.index(it) + 1 if it in sub else 1
+            letter_style = {"1.": "a.", "1)": "a)", "(1)": "(a)"}.get(parent.style, "(a)")
+            new_marker = format_marker(letter_style, k)
+            pieces, pos = [], parent.start
+            for c in sub:
+                pieces.append(text[pos : c.marker_start])
+                pieces.append(format_marker(letter_style, sub.index(c) + 1))
+                pos = c.marker_end
+            pieces.append(text[pos : parent.end])
+            yield self.finding(
+                f"Sub-item {it.marker!r} inside item {parent.marker!r} uses the main list's numbering "
+                f"and reads as item {it.marker} of the main list. Mark it {new_marker!r} or as a bullet, "
+                "or indent it.",
+                evidence=Evidence.span("criteria", text, it.start, quote_end(doc, it)),
+                related=[Evidence.span("criteria", text, parent.start, parent.marker_end)],
+                suggestion="".join(pieces),
+            )

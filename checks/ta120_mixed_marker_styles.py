@@ -1,0 +1,61 @@
+from collections import Counter
+
+from audit.criteria_lists import doc_of, groups, quote_end
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+_DESCRIBE = {
+    "1.": "1.", "1)": "1)", "(1)": "(1)", "a.": "a.", "a)": "a)", "(a)": "(a)",
+    "i.": "i.", "i)": "i)", "(i)": "(i)", "-": "-", "*": "*", "•": "•", "+": "+",
+}
+
+
+@register
+class MixedMarkerStyles(Rule):
+    """Items at one level of a list use different marker styles ("•" bullets among "(n)" items).
+
+    Why: the marker style is how a reader sees the list's structure; mixing bullets and numbers
+    (or "1." and "(1)") at one level makes sub-requirements look like separate criteria and
+    separate criteria look like sub-requirements. Different styles at different levels (numbered
+    items with lettered sub-items) and a page bullet in front of a number ("• 1.") are fine.
+
+    Fix: use one marker style for all items of the list, or indent the sub-items under their item.
+    """
+
+    code = "TA120"
+    name = "mixed-marker-styles"
+    category = Category.STRUCTURE
+    severity = Severity.INFO
+    bad = [
+        {"criteria": "Inclusion Criteria:\n(1) Age 18 or older\n- Signed consent\n(2) ECOG 0-1"},
+    ]
+    good = [
+        {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Organ function:\n   a. ANC 1500 or more\n"
+                     "   b. Platelets 100,000 or more\n3. Signed consent"},
+        {"criteria": "• Inclusion criteria:\n• 1. Age 18 or older\n• 2. Signed consent"},
+    ]
+
+    def check(self, record, ctx):
+        doc = doc_of(record)
+        if doc is None:
+            return
+        text = doc.text
+        for g in groups(doc):
+            marked = [it for it in g.items if it.marker is not None]
+            if len(marked) < 2:
+                continue
+            counts = Counter(it.style for it in marked)
+            if len(counts) < 2:
+                continue
+            main_style, _ = counts.most_common(1)[0]
+            main = next(it for it in marked if it.style == main_style)
+            odd = next(it for it in marked if it.style != main_style)
+            styles = ", ".join(f"{_DESCRIBE.get(s, s)!r} ×{n}" for s, n in counts.most_common())
+            yield self.finding(
+                f"Items at one level of this list use different markers ({styles}): use one style, or "
+                "indent sub-items under their item.",
+                evidence=Evidence.span("criteria", text, odd.start, quote_end(doc, odd)),
+                related=[Evidence.span("criteria", text, main.start, quote_end(doc, main))],
+                suggestion=f"Mark every item of this list in the style {_DESCRIBE.get(main_style, main_style)!r}, "
+                "or indent the sub-items under the item they belong to.",
+            )

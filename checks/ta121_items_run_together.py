@@ -1,0 +1,83 @@
+from audit.criteria_lists import all_sequences, doc_of, problems
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+
+@register
+class ItemsRunTogether(Rule):
+    """Several criteria are run together on one line ("(5) no serious mental disorders; (6) Can understand ...").
+
+    Why: criteria that share a line are easily read as one, are skipped by tools that split
+    criteria into items, and hide numbering errors. An enumeration inside one criterion
+    ("Adequate organ function: (1) ANC ...; (2) platelets ...") is not reported.
+
+    Fix: put each criterion on its own line (the suggestion shows the line split).
+    """
+
+    code = "TA121"
+    name = "items-run-together"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+    bad = [
+        {"criteria": "Inclusion Criteria:\n(4) ECOG 0-1\n(5) no serious mental disorders; (6) Can understand the study"},
+    ]
+    good = [
+        {"criteria": "Inclusion Criteria:\n1. Adequate organ function: (1) ANC 1500/mm3 or more; (2) platelets 100,000/mm3 or more\n"
+                     "2. Signed consent"},
+        {"criteria": "Inclusion Criteria:\n1. Creatinine 1.5 x ULN or less; ALT 2.5 x ULN or less\n2. Signed consent"},
+    ]
+
+    def check(self, record, ctx):
+        doc = doc_of(record)
+        if doc is None:
+            return
+        text = doc.text
+        reported: set[int] = set()
+        # items whose markers were not recognised because they are run into the text before them
+        # ("1. Iron deficiency anemia 2. End-stage renal disease. 3. Diabetes ...")
+        for seq in all_sequences(doc):
+            for p in problems(seq, doc):
+                if p.kind != "hidden" or not p.hidden:
+                    continue
+                pos, marker = p.hidden[0]
+                line_start = text.rfind("\n", 0, pos) + 1
+                if line_start in reported:
+                    continue
+                reported.add(line_start)
+                end = min(len(text), pos + len(marker) + 60)
+                nl = text.find("\n", pos)
+                if nl > pos + len(marker):
+                    end = min(end, nl)
+                start = p.other.start if p.other is not None and p.other.start < pos else max(line_start, pos - 60)
+                markers = ", ".join(repr(m) for _, m in p.hidden)
+                pieces, q = [], start
+                for hpos, _ in p.hidden:
+                    pieces.append(text[q:hpos].rstrip())
+                    q = hpos
+                pieces.append(text[q : p.item.start].rstrip())
+                yield self.finding(
+                    f"Item(s) {markers} are run into the text of the item before them, so they do not "
+                    "start a line: put each criterion on its own line.",
+                    evidence=Evidence.span("criteria", text, start, end),
+                    suggestion="\n".join(x for x in pieces if x),
+                )
+        for it in doc.items():
+            if not it.inline or it.line_start in reported:
+                continue
+            siblings = it.parent.children if it.parent is not None else it.section.items
+            on_line = [s for s in siblings if s.line_start == it.line_start and s.marker is not None]
+            if len(on_line) < 2 or all(s.inline for s in on_line):
+                # an enumeration inside one criterion ("organ function: (1) ...; (2) ...")
+                continue
+            reported.add(it.line_start)
+            start, end = on_line[0].start, on_line[-1].end
+            line_end = text.find("\n", on_line[-1].start)
+            if line_end >= 0 and it.end > line_end:
+                end = max(line_end, on_line[-1].start)
+            parts = "\n".join(text[s.start : s.end].strip() for s in on_line)
+            markers = ", ".join(repr(s.marker) for s in on_line)
+            yield self.finding(
+                f"{len(on_line)} criteria ({markers}) are run together on one line: put each on its own line.",
+                evidence=Evidence.span("criteria", text, start, end),
+                suggestion=parts,
+            )

@@ -1,0 +1,82 @@
+import re
+
+from audit.criteria_lists import doc_of
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+# single words that cannot be a criterion on their own: connectives, fillers, placeholders
+_FRAGMENT_WORDS = frozenset(
+    "and or with without of in on at to for the a an by from as if than then but nor "
+    "etc etc. e.g. i.e. ie eg including includes include except excluding such "
+    "following below above see tbd tbc todo xx xxx".split()
+)
+_WORD = re.compile(r"^[^\s]+$")
+_TERMINAL = re.compile(r"[.;:!?)\]]\s*$")
+
+
+def fragment_reason(item, prev) -> str | None:
+    """Why a one-word item looks like a fragment rather than a criterion, or None."""
+    t = item.text.strip().strip("*_")
+    if not t or not _WORD.match(t):
+        return None
+    low = t.lower().rstrip(",;:")
+    if low in _FRAGMENT_WORDS:
+        return f"the word {t!r} cannot be a criterion on its own"
+    if not any(ch.isalpha() for ch in t):
+        return f"{t!r} holds no words"
+    if t.endswith("-") and len(t) > 1:
+        return f"{t!r} is a word cut by hyphenation"
+    if t[0].islower() and prev is not None and prev.text and not _TERMINAL.search(prev.text) and t[0].isalpha():
+        if prev.text.rstrip().endswith(("-", ",", " and", " or", " of", " with", " the", " to", " in", " its", " their", " a", " an", " for", " by", " at", " on", " from", " as", " than", " nor")):
+            return f"{t!r} continues the item before it, which ends mid-sentence"
+    return None
+
+
+@register
+class OneWordItem(Rule):
+    """A list item is a single word that cannot stand as a criterion ("- and", "- etc", "- 10", a hyphenated stub).
+
+    Why: such an item is a fragment of a neighbouring criterion split off by a stray line break or
+    marker; the neighbour then reads incomplete and the fragment reads as a criterion. Meaningful
+    one-word criteria ("- Pregnancy", "- Lactation") are not reported.
+
+    Fix: join the fragment to the criterion it belongs to.
+    """
+
+    code = "TA131"
+    name = "one-word-item"
+    category = Category.STRUCTURE
+    severity = Severity.INFO
+    bad = [
+        {"criteria": "Exclusion Criteria:\n- Prior treatment with anti-PD-1, anti-PD-L1\n- etc\n- Pregnancy"},
+        {"criteria": "Exclusion Criteria:\n- Known hypersensitivity to the study drug or its\n- excipients\n- Pregnancy"},
+    ]
+    good = [
+        {"criteria": "Exclusion Criteria:\n- Pregnancy\n- Lactation\n- Active infection"},
+    ]
+
+    def check(self, record, ctx):
+        doc = doc_of(record)
+        if doc is None:
+            return
+        text = doc.text
+        for sec in doc.sections:
+            yield from self._walk(sec.items, text)
+
+    def _walk(self, items, text):
+        prev = None
+        for it in items:
+            if it.marker is not None and not it.children:
+                why = fragment_reason(it, prev)
+                if why:
+                    yield self.finding(
+                        f"Item {it.marker!r} is a single word: {why}. Join it to the criterion it belongs to.",
+                        evidence=Evidence.span("criteria", text, it.start, it.end),
+                        related=[Evidence.span("criteria", text, prev.start, prev.end)] if prev is not None else [],
+                        suggestion=(text[prev.text_start : prev.text_end].rstrip() + " " + it.text.strip())
+                        if prev is not None
+                        else "Join this word to the criterion it belongs to, or delete it.",
+                    )
+            if it.children:
+                yield from self._walk(it.children, text)
+            prev = it

@@ -1,0 +1,122 @@
+from audit.age_text import band_compatible, compare_prose, compare_side, criteria_ages, find_bands, prose_ages
+from audit.findings import Category, Severity
+from audit.model import SUMMARY_FIELDS
+from audit.registry import Rule, register
+from checks.ta2_shared import (
+    SUMMARY_LABELS,
+    has_structured_limits,
+    span_evidence,
+    statement_phrase,
+    structured_evidence,
+    structured_label,
+    structured_years,
+    unit_typo,
+)
+
+
+@register
+class SummaryAgeContradictsStructured(Rule):
+    """A summary or the description states an age limit that the structured minimum / maximum age contradicts.
+
+    Why: patients read the summary (and the patient-facing summary) first. When it says
+    "participants must be between 65 and 74 years old" and the structured limits say 18 Years
+    to no maximum, either patients who could join turn away, or patients who cannot join apply.
+
+    Only sentences that say who may take part ("must be", "eligible", "to participate", "will
+    enrol/recruit") are held to the structured limits exactly; other age mentions in a summary
+    may describe a cohort or a stratum ("150 aged 18-59 and 50 aged 60 and above") and are
+    reported only when they fall outside the structured range. Ages that are not limits (age at
+    diagnosis, durations, dosing by age, epidemiology) are not read. A band word in such a
+    sentence ("enrol adults", "in children with") is checked for compatibility only.
+
+    Fix: correct the summary (or the structured field when the criteria agree with the summary).
+    """
+
+    code = "TA201"
+    name = "summary-age-contradicts-structured"
+    category = Category.AGE
+    severity = Severity.WARNING
+    bad = [
+        {
+            "plain_summary": "To participate, individuals must be between 65 and 74 years old and have lupus.",
+            "minimum_age": "18 Years",
+            "maximum_age": "N/A",
+        },
+        {
+            "brief_summary": "This study will enrol patients aged 18 to 40 years with asthma.",
+            "minimum_age": "18 Years",
+            "maximum_age": "65 Years",
+        },
+        {"brief_summary": "The study will enrol children with asthma.", "minimum_age": "18 Years", "maximum_age": "65 Years"},
+    ]
+    good = [
+        {"brief_summary": "Participants must be 18 years of age or older.", "minimum_age": "18 Years", "maximum_age": "N/A"},
+        {"brief_summary": "Asthma affects 30% of adults over 65 years.", "minimum_age": "18 Years"},
+        {
+            "detailed_description": "We will recruit 150 participants aged 18-59 years old and 50 aged 60 years old and above.",
+            "minimum_age": "18 Years",
+        },
+        {"brief_summary": "Patients diagnosed before the age of 18 years are followed over the past 65 days.", "minimum_age": "30 Years"},
+    ]
+
+    def check(self, record, ctx):
+        if not has_structured_limits(record):
+            return
+        years = structured_years(record)
+        if years is None:
+            return
+        mn, mx = years
+        for field in SUMMARY_FIELDS:
+            text = getattr(record, field, None)
+            if not text:
+                continue
+            label = SUMMARY_LABELS.get(field, field)
+            stated = prose_ages(text)
+            if not stated:
+                yield from self._bands(record, field, label, text, mn, mx)
+                continue
+            for side in ("min", "max"):
+                cmp = compare_prose(stated, mn, mx, side)
+                if cmp.status not in ("disagree", "missing-structured") or cmp.witness is None:
+                    continue
+                s = cmp.witness
+                word = "minimum" if side == "min" else "maximum"
+                said = statement_phrase(s, cmp)
+                msg = (
+                    f"The {label} states {said} ({s.text!r}) but the structured {word} age is "
+                    f"{structured_label(record, side)}. {self._likely(record, cmp, mn, mx, label)}"
+                )
+                yield self.finding(
+                    msg,
+                    evidence=span_evidence(field, text, s),
+                    related=[structured_evidence(record, side)],
+                    suggestion=f"make the {label} and the structured {word} age agree",
+                )
+
+    @staticmethod
+    def _likely(record, cmp, mn, mx, label) -> str:
+        if unit_typo(cmp.bound, record, cmp.side):
+            return "The structured unit is likely wrong (the same number in another unit)."
+        crit = criteria_ages(record.criteria, record.criteria_markdown) if record.criteria else ()
+        if not crit:
+            return f"The criteria state no age, so check the protocol; a reader of the {label} is misled either way."
+        c = compare_side(crit, mn, mx, cmp.side)
+        if c.status == "agree":
+            return f"The criteria agree with the structured value, so the {label} is likely wrong; correct it."
+        if c.status in ("disagree", "missing-structured") and c.bound is not None and cmp.bound is not None:
+            if abs(c.bound.years - cmp.bound.years) < 0.5:
+                return "The criteria state the same as the summary, so the structured value is likely wrong; correct it."
+        return "Check the protocol and correct whichever is wrong."
+
+    def _bands(self, record, field, label, text, mn, mx):
+        bands = find_bands(text, "prose")
+        if not bands or any(band_compatible(b.band, mn, mx) for b in bands):
+            return
+        b = bands[0]
+        yield self.finding(
+            f"The {label} restricts the trial to {b.describe()} ({b.text!r}) but the structured age range "
+            f"({record.minimum_age_raw or 'no minimum'} to {record.maximum_age_raw or 'no maximum'}) admits none of them. "
+            "Correct the summary or the structured ages.",
+            evidence=span_evidence(field, text, b),
+            related=[structured_evidence(record, "min"), structured_evidence(record, "max")],
+        )

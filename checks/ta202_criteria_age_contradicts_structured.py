@@ -1,0 +1,120 @@
+from audit.age_text import band_compatible, compare_prose, compare_side, criteria_ages, criteria_bands, prose_ages
+from audit.findings import Category, Severity
+from audit.model import SUMMARY_FIELDS
+from audit.registry import Rule, register
+from checks.ta2_shared import (
+    has_structured_limits,
+    span_evidence,
+    statement_phrase,
+    structured_evidence,
+    structured_label,
+    structured_years,
+    unit_typo,
+)
+
+
+@register
+class CriteriaAgeContradictsStructured(Rule):
+    """The eligibility criteria state an age limit that the structured minimum / maximum age contradicts.
+
+    Why: the structured minimum and maximum age drive the registry's age filter and every
+    patient-matching service; the criteria are what the investigators screen against. When
+    they disagree ("Age 45-70 years" in the criteria, 40 Years in the structured minimum),
+    patients are shown a trial they cannot join, or never see one they could.
+
+    The criteria are read section by section: in the exclusion criteria "age > 75" means a
+    maximum of 75 years. A side agrees when any age the criteria state on that side matches
+    the structured value (cohorts may have different limits). "Over 18" agrees with 18 or 19
+    Years and "under 65" with 64 or 65 Years (registries enter both). The finding also fires
+    when the criteria state a limit on a side the structured fields leave open ("N/A").
+
+    Fix: correct whichever side is wrong (the message says which is likely wrong when the
+    record tells: a summary that agrees, a unit typo such as "18 Months" for 18 years).
+    """
+
+    code = "TA202"
+    name = "criteria-age-contradicts-structured"
+    category = Category.AGE
+    severity = Severity.WARNING
+    bad = [
+        {
+            "criteria": "Inclusion Criteria:\n\n- Age 45 - 70 years\n\nExclusion Criteria:\n\n- Pregnancy",
+            "minimum_age": "40 Years",
+            "maximum_age": "70 Years",
+        },
+        {
+            "criteria": "Inclusion Criteria:\n- 18 years or older\nExclusion Criteria:\n- Age > 75 years",
+            "minimum_age": "18 Years",
+            "maximum_age": "N/A",
+        },
+        {"criteria": "Inclusion Criteria:\n- Adults with asthma", "minimum_age": "6 Years", "maximum_age": "11 Years"},
+    ]
+    good = [
+        {"criteria": "Inclusion Criteria:\n- Age ≥ 18 years\nExclusion Criteria:\n- age > 75", "minimum_age": "18 Years", "maximum_age": "75 Years"},
+        {"criteria": "Inclusion Criteria:\n- Over 18 years of age", "minimum_age": "18 Years"},
+        {"criteria": "Inclusion Criteria:\n- History of diabetes for at least 5 years", "minimum_age": "30 Years"},
+        {"criteria": "Inclusion:\n* Cohort 1: ≥ 12 years to \\< 18 years of age\n* Cohort 2: 0 days to \\< 12 years of age", "criteria_markdown": True, "maximum_age": "18 Years"},
+    ]
+
+    def check(self, record, ctx):
+        text = record.criteria
+        if not text or not has_structured_limits(record):
+            return
+        years = structured_years(record)
+        if years is None:
+            return
+        mn, mx = years
+        stated = criteria_ages(text, record.criteria_markdown)
+        if not stated:
+            yield from self._bands(record, text, mn, mx)
+            return
+        for side in ("min", "max"):
+            cmp = compare_side(stated, mn, mx, side)
+            if cmp.status not in ("disagree", "missing-structured") or cmp.witness is None:
+                continue
+            s = cmp.witness
+            where = " (in the exclusion criteria, read inverted)" if s.inverted else ""
+            word = "minimum" if side == "min" else "maximum"
+            said = statement_phrase(s, cmp)
+            if cmp.status == "missing-structured":
+                msg = (
+                    f"The criteria state {said} ({s.text!r}{where}) but the structured {word} age is "
+                    f"{structured_label(record, side)}: the registry's age filter shows this trial to people the "
+                    f"criteria exclude. Enter the {word} age in the structured field, or correct the criteria."
+                )
+            else:
+                msg = (
+                    f"The criteria state {said} ({s.text!r}{where}) but the structured {word} age is "
+                    f"{structured_label(record, side)}. {self._likely(record, cmp, mn, mx)}"
+                )
+            yield self.finding(
+                msg,
+                evidence=span_evidence("criteria", text, s),
+                related=[structured_evidence(record, side)],
+                suggestion=f"make the structured {word} age and the criteria agree",
+            )
+
+    def _likely(self, record, cmp, mn, mx) -> str:
+        if unit_typo(cmp.bound, record, cmp.side):
+            return "The structured unit is likely wrong (the same number in another unit); correct it."
+        summary = tuple(a for f in SUMMARY_FIELDS for a in prose_ages(getattr(record, f, None)))
+        if cmp.bound is not None and summary:
+            other = compare_prose(summary, mn, mx, cmp.side)
+            if other.status == "agree":
+                return "The summary agrees with the structured value, so the criteria are likely out of date; check the protocol."
+            if other.status == "disagree" and other.bound is not None and abs(other.bound.years - cmp.bound.years) < 0.5:
+                return "The summary states the same as the criteria, so the structured value is likely wrong; correct it."
+        return "Check the protocol and correct whichever is wrong."
+
+    def _bands(self, record, text, mn, mx):
+        bands = criteria_bands(text, record.criteria_markdown)
+        if not bands or any(band_compatible(b.band, mn, mx) for b in bands):
+            return
+        b = bands[0]
+        yield self.finding(
+            f"The criteria restrict eligibility to {b.describe()} ({b.text!r}) but the structured age range "
+            f"({record.minimum_age_raw or 'no minimum'} to {record.maximum_age_raw or 'no maximum'}) admits none of them. "
+            "Correct the structured ages or the criteria.",
+            evidence=span_evidence("criteria", text, b),
+            related=[structured_evidence(record, "min"), structured_evidence(record, "max")],
+        )

@@ -1,0 +1,101 @@
+from audit.conditions import analyse, condition_evidence, declared_names, is_scoped_hit, load_vocabulary, names, vocabulary_paths
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+
+@register
+class CriterionRequiresUnregisteredCondition(Rule):
+    """An inclusion criterion requires a finding specific to a condition the trial is not registered for.
+
+    Why: an inclusion criterion applies to every participant. When it asks for a finding that only
+    one disease has (primary-biliary-cholangitis histology, a SLEDAI score, HER2 status, the McDonald
+    criteria) and that disease is not among the trial's conditions (registered list, MeSH terms,
+    keywords, titles, the conditions the summary lists), then read literally nobody with the
+    registered conditions can enrol. Such items usually arrive by copy-paste from a sibling
+    protocol; patients and screening staff cannot tell what was meant.
+
+    Fix: scope the item to the cohort it belongs to ("For participants with PBC: ..."), move it to
+    that cohort's section, add the condition to the registered list if the trial really enrols it,
+    or delete it.
+
+    Bad: a trial listing systemic lupus erythematosus and systemic sclerosis whose inclusion
+    criteria require "histological evidence of non-suppurative destructive cholangitis".
+    Good: the same item under "For participants with primary biliary cholangitis:".
+    """
+
+    code = "TA301"
+    name = "criterion-requires-unregistered-condition"
+    category = Category.SCOPE
+    severity = Severity.WARNING
+
+    bad = [
+        {
+            "conditions": ["Systemic Lupus Erythematosus", "Systemic Sclerosis"],
+            "criteria": (
+                "Inclusion Criteria:\n\n- Age 18 to 70 years\n"
+                "- Histological evidence of non-suppurative destructive cholangitis and small bile duct destruction\n\n"
+                "Exclusion Criteria:\n\n- Pregnancy\n"
+            ),
+        },
+        {
+            "conditions": ["Asthma"],
+            "criteria": "Inclusion Criteria:\n- Diagnosis of multiple sclerosis according to the 2017 McDonald criteria\n",
+        },
+    ]
+    good = [
+        {
+            "conditions": ["Primary Biliary Cholangitis"],
+            "criteria": "Inclusion Criteria:\n- Histological evidence of non-suppurative destructive cholangitis\n",
+        },
+        {
+            "conditions": ["Systemic Lupus Erythematosus", "Systemic Sclerosis"],
+            "criteria": (
+                "Inclusion Criteria:\n- Age 18 to 70 years\nFor participants with primary biliary cholangitis:\n"
+                "- Histological evidence of non-suppurative destructive cholangitis\n"
+            ),
+        },
+        {
+            "conditions": ["Lupus Nephritis"],
+            "criteria": "Inclusion Criteria:\n- SLEDAI-2K score of 6 or more\n- Positive anti-dsDNA antibodies\n",
+        },
+        {
+            "conditions": ["Autoimmune Diseases"],
+            "criteria": "Inclusion Criteria:\n- SLEDAI-2K score of 6 or more\n",
+        },
+    ]
+
+    def check(self, record, ctx):
+        a = analyse(record, load_vocabulary(vocabulary_paths(ctx, self.code)))
+        if a.doc is None or not a.inclusion_hits:
+            return
+        text = a.doc.text
+        done: set[int] = set()
+        for hit in a.inclusion_hits:
+            if id(hit.item) in done:
+                continue
+            rels = {a.relation(c) for c in hit.concepts}
+            if rels != {"absent"}:
+                continue
+            if is_scoped_hit(a, hit, text):
+                continue
+            # the clause also names a declared condition: the item is about the trial's population
+            # with a second condition ("HIV-infected adults with tuberculosis"), not a foreign one
+            ms = a.item_mentions.get(id(hit.item), [])
+            if any(a.relation(m.concept) == "declared" for m in ms if not a.vocab.is_umbrella(m.concept)):
+                continue
+            done.add(id(hit.item))
+            cond = names(a, hit.concepts[:1] if hit.kind == "diagnosis" else hit.concepts)
+            in_criteria = any(
+                c in s.concepts for s in a.lists.get("criteria", []) for c in hit.concepts
+            )
+            extra = " The criteria name it among the eligible diseases, but no other part of the record does." if in_criteria else ""
+            ts, te = hit.item.text_start, hit.item.text_end
+            yield self.finding(
+                f"Inclusion criterion requires {hit.label!r} ({hit.kind.split(':')[-1]}), specific to {cond}, "
+                f"which is not among the trial's conditions ({declared_names(a)}); read literally, every "
+                f"participant must have it.{extra} Scope the item to the cohort it belongs to, register the "
+                "condition, or remove the item.",
+                evidence=Evidence.span("criteria", text, ts, te),
+                related=[Evidence.span("criteria", text, hit.start, hit.end), *condition_evidence(a, record)],
+                suggestion=f"Prefix the item with 'For participants with {cond}:' or move it to that cohort's section.",
+            )

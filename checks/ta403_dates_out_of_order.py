@@ -1,0 +1,61 @@
+from audit.findings import Category, Severity
+from audit.registry import Rule, register
+from checks.ta4_shared import LABELS, date_evidence
+
+# (earlier, later): the first must not come after the second.
+_PAIRS = (
+    ("first_submitted", "first_posted"),
+    ("start", "primary_completion"),
+    ("primary_completion", "completion"),
+    ("first_submitted", "last_update_submitted"),
+    ("first_posted", "last_update_posted"),
+    ("first_posted", "results_first_posted"),
+)
+
+
+@register
+class DatesOutOfOrder(Rule):
+    """Two dates of the record are in an impossible order (e.g. completion before start).
+
+    Why: a study cannot complete before it starts, be posted before it is submitted, or be
+    updated before it was first submitted. Registries reject such records at review, and
+    trackers that compute durations or deadlines from them get nonsense. Dates are compared at
+    the coarser of their two precisions: "2024-04" is neither before nor after "2024-04-08".
+
+    Checked: first submitted <= first posted; start <= primary completion <= completion (start <=
+    completion when there is no primary completion date); first submitted <= last update
+    submitted; first posted <= last update posted and <= results first posted.
+
+    Fix: correct whichever of the two dates is wrong.
+    """
+
+    code = "TA403"
+    name = "dates-out-of-order"
+    category = Category.TIMELINE
+    severity = Severity.ERROR
+    bad = [
+        {"dates": {"start": ["2024-06", "ACTUAL"], "primary_completion": ["2024-03-01", "ACTUAL"]}},
+        {"dates": {"first_submitted": "2024-04-08", "first_posted": ["2024-04-01", "ACTUAL"]}},
+    ]
+    good = [
+        # same month: undecidable at month precision, so in order
+        {"dates": {"start": ["2024-04", "ACTUAL"], "primary_completion": ["2024-04-01", "ACTUAL"],
+                   "completion": ["2025-01", "ESTIMATED"]}},
+    ]
+
+    def check(self, record, ctx):
+        dates = record.dates
+        pairs = list(_PAIRS)
+        if "primary_completion" not in dates:
+            pairs.append(("start", "completion"))
+        for early, late in pairs:
+            a, b = dates.get(early), dates.get(late)
+            if a is None or b is None or not a.is_after(b):
+                continue
+            yield self.finding(
+                f"The {LABELS[late]} ({b}) is before the {LABELS[early]} ({a}). "
+                f"Correct whichever of the two dates is wrong.",
+                evidence=date_evidence(record, late),
+                related=[date_evidence(record, early)],
+                suggestion=f"Make the {LABELS[early]} no later than the {LABELS[late]}.",
+            )

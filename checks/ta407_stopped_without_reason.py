@@ -1,0 +1,38 @@
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+from checks.ta4_shared import FORMATS_WITH_WHY_STOPPED, fmt, status_evidence, status_word
+
+_STOPPED = frozenset({"SUSPENDED", "TERMINATED", "WITHDRAWN"})
+
+
+@register
+class StoppedWithoutReason(Rule):
+    """A suspended, terminated or withdrawn study gives no reason for stopping.
+
+    Why: the registry requires a brief reason ("Why Study Stopped") whenever a study is
+    suspended, terminated or withdrawn; it is how patients, reviewers and meta-researchers tell
+    a safety stop from slow accrual or a business decision. Not checked for formats that have
+    no such field (CSV exports, patient pages).
+
+    Fix: enter a brief reason the study stopped (e.g. "Slow accrual", "Sponsor decision").
+    """
+
+    code = "TA407"
+    name = "stopped-without-reason"
+    category = Category.STATUS
+    severity = Severity.ERROR
+    bad = [{"overall_status": "TERMINATED"}, {"overall_status": "WITHDRAWN", "why_stopped": "  "}]
+    good = [{"overall_status": "TERMINATED", "why_stopped": "Lack of enrollment"}, {"overall_status": "COMPLETED"}]
+
+    def check(self, record, ctx):
+        if record.overall_status not in _STOPPED or fmt(record) not in FORMATS_WITH_WHY_STOPPED:
+            return
+        if record.why_stopped and record.why_stopped.strip():
+            return
+        yield self.finding(
+            f'The study is "{status_word(record.overall_status)}" but gives no reason for stopping. '
+            "Enter a brief reason the study stopped.",
+            evidence=Evidence("why_stopped", record.why_stopped or "", 0, 0),
+            related=[status_evidence(record)],
+            suggestion="Enter a brief reason the study stopped.",
+        )

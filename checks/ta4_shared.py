@@ -1,0 +1,173 @@
+"""Shared helpers of the timeline & status rules (TA4xx). Registers no rule.
+
+What each source format can carry decides what a rule may demand: a CSV export from the
+search page has no submitted dates, no status-verified date and no reason for stopping; the
+patient page shows only the timeline entries it has labels for. A rule never reports a field as
+missing when the format could not have carried it (see docs/rules-ta4xx.md, "Formats").
+"""
+
+from __future__ import annotations
+
+from audit.dates import PartialDate
+from audit.findings import Evidence
+
+#: Date fields each structured format always carries when the registry has them, so that
+#: a missing key is a missing value. Formats not listed (CSV exports, page text, examples)
+#: only count the fields they show: parsed, unparseable, or shown blank / "Not reported".
+FORMAT_DATE_FIELDS: dict[str, frozenset[str]] = {
+    "ctgov-v2": frozenset(
+        {"first_submitted", "first_posted", "start", "primary_completion", "completion",
+         "last_update_submitted", "last_update_posted", "status_verified"}
+    ),
+    "ctgov-classic": frozenset(
+        {"first_submitted", "first_posted", "start", "primary_completion", "completion",
+         "last_update_submitted", "last_update_posted", "status_verified"}
+    ),
+    # Legacy XML: the 2016 schema has firstreceived_date / lastchanged_date and no posted dates,
+    # so only the submitted dates are demanded.
+    "ctgov-xml": frozenset(
+        {"first_submitted", "start", "primary_completion", "completion", "last_update_submitted",
+         "status_verified"}
+    ),
+}
+
+#: Formats that carry a reason for stopping (whyStopped / why_stopped) and an overall status.
+FORMATS_WITH_WHY_STOPPED = frozenset({"ctgov-v2", "ctgov-classic", "ctgov-xml", "example", ""})
+
+#: Formats whose start / completion dates carry an actual-vs-estimated type at all.
+FORMATS_WITH_DATE_TYPES = frozenset({"ctgov-v2", "ctgov-classic", "ctgov-xml", "example", "page-text", ""})
+
+#: Expanded-access records have no start or completion dates to report.
+EXPANDED_ACCESS_STATUSES = frozenset(
+    {"AVAILABLE", "NO_LONGER_AVAILABLE", "TEMPORARILY_NOT_AVAILABLE", "APPROVED_FOR_MARKETING", "WITHHELD"}
+)
+
+#: Statuses in which a study has not ended (the registry's "active" set plus suspended).
+ONGOING_STATUSES = frozenset(
+    {"RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "ENROLLING_BY_INVITATION", "SUSPENDED"}
+)
+
+LABELS = {
+    "first_submitted": "first submitted date",
+    "first_posted": "first posted date",
+    "start": "study start date",
+    "primary_completion": "primary completion date",
+    "completion": "study completion date",
+    "results_first_posted": "results first posted date",
+    "last_update_submitted": "last update submitted date",
+    "last_update_posted": "last update posted date",
+    "status_verified": "status verified date",
+}
+
+STATUS_WORDS = {
+    "ACTIVE_NOT_RECRUITING": "Active, not recruiting",
+    "COMPLETED": "Completed",
+    "ENROLLING_BY_INVITATION": "Enrolling by invitation",
+    "NOT_YET_RECRUITING": "Not yet recruiting",
+    "RECRUITING": "Recruiting",
+    "SUSPENDED": "Suspended",
+    "TERMINATED": "Terminated",
+    "WITHDRAWN": "Withdrawn",
+    "UNKNOWN": "Unknown status",
+}
+
+
+def fmt(record) -> str:
+    return (record.source.format or "") if record.source else ""
+
+
+def status_word(status: str | None) -> str:
+    return STATUS_WORDS.get(status or "", (status or "no status").replace("_", " ").capitalize())
+
+
+def is_expanded_access(record) -> bool:
+    return record.overall_status in EXPANDED_ACCESS_STATUSES or record.study_type == "EXPANDED_ACCESS"
+
+
+def shows(record, name: str) -> bool:
+    """The source holds this date field in some form (a value, unparseable text, or shown blank)."""
+    return name in record.dates or name in record.unparsed_dates or f"dates.{name}" in record.declared_absent
+
+
+def carries(record, name: str) -> bool:
+    """The record's format carries this date field (so its absence is a defect, not a format limit)."""
+    return name in FORMAT_DATE_FIELDS.get(fmt(record), frozenset()) or shows(record, name)
+
+
+def date_evidence(record, name: str) -> Evidence:
+    """Evidence for a date field: its text as given, or what the source shows instead (start=end=0)."""
+    field = f"dates.{name}"
+    text = record.text(field)
+    if text is None and name in record.unparsed_dates:
+        text = record.unparsed_dates[name]
+    if text is None:
+        return Evidence(field, record.declared_absent.get(field, ""), 0, 0)
+    return Evidence.whole(field, text)
+
+
+def date_text(d: PartialDate) -> str:
+    """A date the way a curator reads it, with its type ("2024-04 (estimated)")."""
+    return str(d)
+
+
+def status_evidence(record) -> Evidence:
+    return Evidence.whole("overall_status", record.text("overall_status") or "")
+
+
+def now_evidence(record, now: PartialDate) -> Evidence:
+    """The reference date: the record's own as-of date, else the run's --as-of / today."""
+    if record.as_of is not None:
+        return Evidence.whole("as_of", record.text("as_of") or now.iso())
+    return Evidence.whole("as_of", now.raw or now.iso())
+
+
+def now_words(record, now: PartialDate) -> str:
+    if record.as_of is not None:
+        return f"the record's as-of date {now.iso()}"
+    return f"the reference date {now.iso()}"
+
+
+#: Statuses in which the study is, or says it is, still enrolling.
+ENROLLING_STATUSES = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"})
+
+#: The registry asks for status and date updates within 30 days of a change.
+DEFAULT_GRACE_DAYS = 30
+
+
+def grace_days(ctx, code: str) -> int:
+    try:
+        return int(ctx.option(code, "grace_days", DEFAULT_GRACE_DAYS))
+    except (TypeError, ValueError):
+        return DEFAULT_GRACE_DAYS
+
+
+def completion_passed_while_enrolling(record, now: PartialDate, grace: int) -> bool:
+    """Status says the study still enrols, yet its completion date (plus the grace) has passed."""
+    from audit.dates import is_past
+
+    c = record.dates.get("completion")
+    return record.overall_status in ENROLLING_STATUSES and c is not None and is_past(c, now, grace)
+
+
+def verified_date(record) -> tuple[str, PartialDate] | None:
+    """The date the status was last confirmed: status verified, else the last update."""
+    for name in ("status_verified", "last_update_submitted", "last_update_posted"):
+        d = record.dates.get(name)
+        if d is not None:
+            return name, d
+    return None
+
+
+def shown_words(record, name: str) -> str:
+    """How the source shows an absent date, for a message: 'the page's Timeline shows "Trial
+    launched" with no date', 'the record shows "Not reported"', 'the record shows it blank'
+    ("" when the source does not show the field at all)."""
+    field = f"dates.{name}"
+    if field not in record.declared_absent:
+        return ""
+    text = record.declared_absent[field]
+    path = record.provenance.get(field) or ""
+    if path.startswith("page:Timeline/"):
+        label = path.removeprefix("page:Timeline/")
+        return f'the page\'s Timeline shows "{label}" ' + (f'as "{text}"' if text else "with no date")
+    return f'the record shows "{text}"' if text else "the record shows it blank"

@@ -1,0 +1,38 @@
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+from audit.text_hygiene import carries
+
+
+@register
+class RecruitingWithoutLocation(Rule):
+    """A trial that is recruiting lists no location.
+
+    Why: patients search recruiting trials by place; a recruiting trial without any site cannot
+    be found near anyone and gives no hint where to enrol. The registry requires at least one
+    facility for a recruiting study. Only checked where the source format carries locations
+    (not for a CSV export without a Locations column).
+
+    Fix: add the recruiting sites (facility, city, country), or correct the overall status.
+    """
+
+    code = "TA502"
+    name = "recruiting-without-location"
+    category = Category.PEOPLE
+    severity = Severity.WARNING
+    bad = [{"overall_status": "RECRUITING", "locations": []}]
+    good = [
+        {"overall_status": "RECRUITING", "locations": [{"city": "Hefei", "country": "China"}]},
+        {"overall_status": "COMPLETED", "locations": []},
+    ]
+
+    def check(self, record, ctx):
+        if record.overall_status != "RECRUITING" or record.locations or not carries(record, "locations"):
+            return
+        shown = record.declared_absent.get("locations", "")
+        yield self.finding(
+            "The trial is recruiting but lists no location: patients cannot tell where to enrol.",
+            field="locations",
+            evidence=Evidence("locations", shown, 0, 0),
+            related=[Evidence.whole("overall_status", record.text("overall_status") or "")],
+            suggestion="Add the recruiting sites, or correct the overall status.",
+        )

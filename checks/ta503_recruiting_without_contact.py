@@ -1,0 +1,51 @@
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+from audit.text_hygiene import carries
+
+
+@register
+class RecruitingWithoutContact(Rule):
+    """A trial that is recruiting gives no contact, neither central nor at any site.
+
+    Why: a patient who found a recruiting trial needs someone to ask; the registry requires a
+    central contact or a contact at each recruiting facility while a study recruits (the WHO
+    data set's "contact for public queries"). Overall officials do not count: they are the
+    scientific leads, not an enrolment contact. Only checked where the format carries contacts
+    (API v2, classic JSON and XML; the patient page and CSV exports do not).
+
+    Fix: add a central contact (name or title, phone or e-mail) or site contacts.
+    """
+
+    code = "TA503"
+    name = "recruiting-without-contact"
+    category = Category.PEOPLE
+    severity = Severity.WARNING
+    bad = [{"overall_status": "RECRUITING", "locations": [{"city": "Hefei", "country": "China"}]}]
+    good = [
+        {"overall_status": "RECRUITING", "central_contacts": [{"name": "Jane Doe", "email": "jd@example.org"}]},
+        {
+            "overall_status": "RECRUITING",
+            "locations": [{"city": "Hefei", "country": "China", "contacts": [{"name": "Li Wei", "phone": "+86 1"}]}],
+        },
+        {"overall_status": "COMPLETED"},
+    ]
+
+    def check(self, record, ctx):
+        if record.overall_status != "RECRUITING" or not carries(record, "contacts"):
+            return
+        if any(_usable(c) for c in record.central_contacts):
+            return
+        if any(_usable(c) for loc in record.locations for c in loc.contacts):
+            return
+        yield self.finding(
+            "The trial is recruiting but gives no contact (no central contact, no site contact): "
+            "patients have no one to ask about enrolment.",
+            field="central_contacts",
+            evidence=Evidence("central_contacts", record.declared_absent.get("central_contacts", ""), 0, 0),
+            related=[Evidence.whole("overall_status", record.text("overall_status") or "")],
+            suggestion="Add a central contact with a phone number or e-mail address, or contacts at the sites.",
+        )
+
+
+def _usable(contact) -> bool:
+    return bool((contact.name or "").strip() or (contact.phone or "").strip() or (contact.email or "").strip())

@@ -1,0 +1,66 @@
+from audit.findings import Category, Evidence, Severity
+from audit.people import name_problem, sponsor_is_organisation
+from audit.registry import Rule, register
+
+@register
+class ImplausiblePersonName(Rule):
+    """An official's or contact's name is not a person's name in registry form.
+
+    Why: the registry asks for the overall official's *name and degree* ("Songlou Yin, MSc");
+    a curator or patient cannot contact or verify "study director", "Clinical Trials" or
+    "Sanofi", and a name written all in lower case ("songlou yin") or with a spelled-out degree
+    where the abbreviation belongs ("..., master") shows a form filled without review.
+
+    Reported: all-lower-case names; "master"/"bachelor"/"doctorate" in the degree slot;
+    placeholders ("TBD", "N/A"); for overall officials also a role or service instead of a
+    person ("Study Director", "Medical Monitor", "Pfizer CT.gov Call Center"), an organisation
+    ("Novartis Pharmaceuticals", the sponsor's own name), a phone number or an e-mail address in
+    the name, or a degree alone ("MD"). Contacts may legitimately be a title or a service, so
+    for them only the form problems and placeholders are reported. Titles after the name
+    ("Yuankai Shi, Prof") are a common registry convention and are not reported.
+
+    Fix: enter the person's name as "Given Family, DEGREE" (e.g. "Songlou Yin, MSc").
+    """
+
+    code = "TA504"
+    name = "implausible-person-name"
+    category = Category.PEOPLE
+    severity = Severity.WARNING
+    bad = [
+        {"officials": [{"name": "songlou yin, master", "role": "PRINCIPAL_INVESTIGATOR"}]},
+        {"officials": [{"name": "Study Director", "role": "STUDY_DIRECTOR", "affiliation": "Sanofi"}]},
+        {"officials": [{"name": "Sanofi", "role": "STUDY_DIRECTOR"}], "sponsor": "Sanofi", "sponsor_class": "INDUSTRY"},
+        {"central_contacts": [{"name": "TBD", "phone": "555"}]},
+    ]
+    good = [
+        {"officials": [{"name": "Judith A Samuels, MBA, PhD", "role": "PRINCIPAL_INVESTIGATOR"}]},
+        {"officials": [{"name": "Yuankai SHI, Prof", "role": "PRINCIPAL_INVESTIGATOR"}]},
+        {"central_contacts": [{"name": "Pfizer CT.gov Call Center", "phone": "1-800-718-1021"}]},
+        {"officials": [{"name": "Ahmed Osman", "role": "PRINCIPAL_INVESTIGATOR"}], "sponsor": "Ahmed Osman",
+         "sponsor_class": "INDIV"},
+    ]
+
+    def check(self, record, ctx):
+        orgs = [o for o in [record.sponsor, *record.collaborators] if o]
+        orgs_are_orgs = sponsor_is_organisation(record.sponsor, record.sponsor_class)
+        people = [(f"officials[{i}].name", o.name, True) for i, o in enumerate(record.officials)]
+        people += [(f"central_contacts[{i}].name", c.name, False) for i, c in enumerate(record.central_contacts)]
+        people += [
+            (f"locations[{i}].contacts[{j}].name", c.name, False)
+            for i, loc in enumerate(record.locations)
+            for j, c in enumerate(loc.contacts)
+        ]
+        for field, name, is_official in people:
+            if not name:
+                continue
+            problem = name_problem(
+                name, person_required=is_official, organisations=orgs, organisations_are_orgs=orgs_are_orgs
+            )
+            if problem is None:
+                continue
+            who = "official" if is_official else "contact"
+            yield self.finding(
+                f"The {who}'s name {name!r} is implausible: {problem.message}.",
+                evidence=Evidence.span(field, name, problem.start, problem.end),
+                suggestion="Enter the person's name as 'Given Family, DEGREE' (e.g. 'Songlou Yin, MSc').",
+            )

@@ -1,0 +1,49 @@
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+from audit.text_hygiene import absent_evidence, carries
+
+_RECRUITING = frozenset({"RECRUITING", "NOT_YET_RECRUITING"})
+
+
+@register
+class RecruitingWithoutEnrollment(Rule):
+    """A recruiting or not-yet-recruiting trial gives no target enrollment, or a target of 0.
+
+    Why: the anticipated sample size (WHO item 17) tells patients and reviewers how large the
+    trial is meant to be; a recruiting trial that plans to enrol 0 or no one stated cannot be
+    appraised, and 0 usually means the form was saved with its default. Only where the format
+    carries enrollment (not the patient page; a CSV export only with its Enrollment column).
+
+    Fix: enter the anticipated number of participants.
+    """
+
+    code = "TA604"
+    name = "recruiting-without-enrollment"
+    category = Category.COMPLETENESS
+    severity = Severity.WARNING
+    bad = [{"overall_status": "RECRUITING", "enrollment": 0}, {"overall_status": "NOT_YET_RECRUITING"}]
+    good = [
+        {"overall_status": "RECRUITING", "enrollment": 40},
+        {"overall_status": "WITHDRAWN", "enrollment": 0},
+    ]
+
+    def check(self, record, ctx):
+        if record.overall_status not in _RECRUITING or (record.enrollment or 0) > 0:
+            return
+        if not carries(record, "enrollment"):
+            return
+        status = Evidence.whole("overall_status", record.text("overall_status") or "")
+        if record.enrollment == 0:
+            yield self.finding(
+                f"The trial is {record.overall_status} but its target enrollment is 0.",
+                evidence=Evidence.whole("enrollment", record.text("enrollment") or "0"),
+                related=[status],
+                suggestion="Enter the anticipated number of participants.",
+            )
+        else:
+            yield self.finding(
+                f"The trial is {record.overall_status} but gives no target enrollment (WHO data set item 17).",
+                evidence=absent_evidence(record, "enrollment"),
+                related=[status],
+                suggestion="Enter the anticipated number of participants.",
+            )

@@ -1,0 +1,43 @@
+from audit.dates import parse_date
+from audit.findings import Category, Severity
+from audit.registry import Rule, register
+from audit.text_hygiene import absent_evidence, carries
+
+#: ICMJE: trials that begin enrolling from 1 January 2019 must include a data sharing plan in
+#: their registration (WHO data set item 24, IPD sharing statement).
+_REQUIRED_FROM = parse_date("2019-01-01")
+
+
+@register
+class MissingIpdStatement(Rule):
+    """A trial registered or started since 2019 has no individual-participant-data (IPD) sharing statement.
+
+    Why: the WHO data set (item 24) and the ICMJE require a data sharing statement for trials
+    enrolling from 1 January 2019; journals may refuse to publish a trial without one. Older
+    trials are not checked (the item did not exist when they registered). Informational. Only
+    where the format carries it (API v2, classic JSON, XML).
+
+    Fix: state whether individual participant data will be shared (Yes / No / Undecided) and how.
+    """
+
+    code = "TA606"
+    name = "missing-ipd-statement"
+    category = Category.COMPLETENESS
+    severity = Severity.INFO
+    bad = [{"dates": {"start": "2024-04-08"}, "ipd_sharing": None}]
+    good = [
+        {"dates": {"start": "2024-04-08"}, "ipd_sharing": "NO"},
+        {"dates": {"start": "2012-05", "first_submitted": "2012-04-01"}},
+    ]
+
+    def check(self, record, ctx):
+        if record.ipd_sharing or not carries(record, "ipd_sharing"):
+            return
+        when = record.dates.get("first_submitted") or record.dates.get("start")
+        if when is None or when.year < 2019:
+            return
+        yield self.finding(
+            "The record has no IPD sharing statement (WHO data set item 24), required for trials since 2019.",
+            evidence=absent_evidence(record, "ipd_sharing"),
+            suggestion="State whether individual participant data will be shared (Yes / No / Undecided) and how.",
+        )

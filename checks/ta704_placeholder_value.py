@@ -1,0 +1,64 @@
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+from audit.text_hygiene import placeholder_token
+
+_SCALARS = ("brief_title", "official_title", "sponsor")
+_LISTS = ("conditions", "keywords", "collaborators", "primary_outcomes")
+
+
+def _candidates(record):
+    for name in _SCALARS:
+        yield name, getattr(record, name)
+    for name in _LISTS:
+        for i, value in enumerate(getattr(record, name) or ()):
+            yield f"{name}[{i}]", value
+    for i, iv in enumerate(record.interventions or ()):
+        yield f"interventions[{i}].name", iv.name
+    for i, off in enumerate(record.officials or ()):
+        yield f"officials[{i}].affiliation", off.affiliation
+    for i, loc in enumerate(record.locations or ()):
+        yield f"locations[{i}].facility", loc.facility
+        yield f"locations[{i}].city", loc.city
+        yield f"locations[{i}].country", loc.country
+
+
+@register
+class PlaceholderValue(Rule):
+    """A field that needs a real value holds a placeholder ("N/A", "null", "undefined", "TBD").
+
+    Why: a placeholder looks like data to every count and search ("null" becomes a sponsor, "N/A"
+    a condition), while the registry item is in fact missing; "undefined" or "null" usually means
+    a form or an export failed to fill the value. Checked fields: titles, sponsor, collaborators,
+    conditions, keywords, intervention names, primary outcomes, official affiliations and site
+    facility/city/country. The whole value must be the placeholder: "Null hypothesis testing" is
+    fine. (Officials' *names* are checked by TA504.)
+
+    Fix: enter the real value, or leave the field empty so that it is reported as missing.
+    """
+
+    code = "TA704"
+    name = "placeholder-value"
+    category = Category.TEXT
+    severity = Severity.WARNING
+    bad = [
+        {"sponsor": "null"},
+        {"conditions": ["Hypertension", "N/A"]},
+        {"interventions": [{"type": "DRUG", "name": "undefined"}]},
+    ]
+    good = [
+        {"sponsor": "Sanofi", "conditions": ["Hypertension", "Null Cell Adenoma"]},
+        {"brief_title": "Testing the Null Hypothesis of No Effect"},
+    ]
+
+    def check(self, record, ctx):
+        for name, value in _candidates(record):
+            if not isinstance(value, str):
+                continue
+            token = placeholder_token(value)
+            if token is None:
+                continue
+            yield self.finding(
+                f"{name} holds the placeholder {token!r} instead of a value.",
+                evidence=Evidence.whole(name, value),
+                suggestion="Enter the real value, or leave the field empty if it is genuinely unknown.",
+            )

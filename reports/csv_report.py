@@ -1,0 +1,104 @@
+"""CSV: one row per finding, for spreadsheets and scripts.
+
+Columns: record_id, source, rule, name, category, severity, field, message, evidence, start, end,
+suggestion, suppressed, fingerprint. Suppressed (baselined) findings are rows with
+``suppressed=true``. A failed submission-gate expectation is a row per failed record with
+rule ``GATE:<expectation>`` and category ``gate``.
+
+Written as UTF-8 with a byte-order mark (Excel needs it to read non-ASCII text correctly) and
+with free-text cells that start like a spreadsheet formula (``= + - @``, tab, CR) prefixed by
+``'`` so that opening the file in a spreadsheet cannot run registry text as a formula
+(CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from audit.report import Report
+from reports import writer
+from reports._common import fingerprint, gate_expectations, iter_findings, source_display
+
+COLUMNS = [
+    "record_id",
+    "source",
+    "rule",
+    "name",
+    "category",
+    "severity",
+    "field",
+    "message",
+    "evidence",
+    "start",
+    "end",
+    "suggestion",
+    "suppressed",
+    "fingerprint",
+]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(text: str | None) -> str:
+    """A cell a spreadsheet will show as text, never evaluate."""
+    if not text:
+        return ""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def rows(report: Report):
+    for rec, f in iter_findings(report):
+        ev = f.evidence
+        yield {
+            "record_id": defuse(rec.id),
+            "source": defuse(source_display(rec)),
+            "rule": f.rule,
+            "name": f.name,
+            "category": f.category.value,
+            "severity": f.severity.value,
+            "field": defuse(f.field),
+            "message": defuse(f.message),
+            "evidence": defuse(ev.text if ev else ""),
+            "start": ev.start if ev else "",
+            "end": ev.end if ev else "",
+            "suggestion": defuse(f.suggestion),
+            "suppressed": "true" if f.suppressed else "false",
+            "fingerprint": fingerprint(rec, f),
+        }
+    for exp in gate_expectations(report):
+        if exp.get("success"):
+            continue
+        name = str(exp.get("expectation") or "expectation")
+        col = exp.get("column")
+        n = exp.get("unexpected_count") or 0
+        msg = (
+            f"Submission gate: {name}" + (f" on column {col}" if col else "") + f" failed ({n} unexpected value"
+            f"{'' if n == 1 else 's'}). Fix the listed records before submitting."
+        )
+        for rid in exp.get("failed_records") or [""]:
+            yield {
+                "record_id": defuse(str(rid)),
+                "source": "",
+                "rule": f"GATE:{name}",
+                "name": "submission-gate",
+                "category": "gate",
+                "severity": "error",
+                "field": defuse(str(col) if col else ""),
+                "message": defuse(msg),
+                "evidence": "",
+                "start": "",
+                "end": "",
+                "suggestion": "",
+                "suppressed": "false",
+                "fingerprint": "",
+            }
+
+
+@writer("csv", "findings.csv", "one row per finding, for spreadsheets and scripts")
+def write_csv(report: Report, path: Path) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=COLUMNS, quoting=csv.QUOTE_MINIMAL)
+        w.writeheader()
+        for row in rows(report):
+            w.writerow(row)

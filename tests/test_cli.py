@@ -1,0 +1,120 @@
+"""The command line end to end: exit codes, defaults, selection, and counts that add up."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from audit.cli import app
+from tests.conftest import ROOT
+
+runner = CliRunner()
+
+V2_STUDY = {
+    "protocolSection": {
+        "identificationModule": {"nctId": "NCT01234567", "briefTitle": "A Study"},
+        "statusModule": {"overallStatus": "COMPLETED"},
+    }
+}
+
+
+def _run(args, cwd=None):
+    return runner.invoke(app, args, catch_exceptions=False)
+
+
+def test_rules_lists_every_registered_rule():
+    from audit.registry import load_rules
+
+    result = _run(["rules"])
+    assert result.exit_code == 0
+    for code in load_rules():
+        assert code in result.output
+
+
+def test_explain_shows_why_and_examples():
+    result = _run(["explain", "TA001"])
+    assert result.exit_code == 0
+    assert "unreadable-input" in result.output and "Why" in result.output
+
+
+def test_explain_unknown_rule_is_usage_error():
+    result = _run(["explain", "TA999"])
+    assert result.exit_code == 2
+
+
+def test_missing_input_is_usage_error(tmp_path):
+    result = _run(["audit", str(tmp_path / "nope.json"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+
+
+def test_unknown_selector_is_usage_error(tmp_path):
+    f = tmp_path / "s.json"
+    f.write_text(json.dumps(V2_STUDY))
+    result = _run(["audit", str(f), "--select", "TA9", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "TA9" in result.output
+
+
+def test_no_readable_input_exits_2_but_still_reports(tmp_path):
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"protocolSection": ')
+    out = tmp_path / "out"
+    result = _run(["audit", str(bad), "--format", "json", "--out", str(out), "-q"])
+    assert result.exit_code == 2
+    report = json.loads((out / "report.json").read_text())
+    assert report["summary"]["records"] == 1
+    assert report["summary"]["unreadable"] == 1
+    [rec] = report["records"]
+    assert rec["status"] == "unreadable"
+    assert rec["findings"][0]["rule"] == "TA001"
+
+
+def test_counts_add_up_with_bad_and_good_input(tmp_path):
+    (tmp_path / "good.json").write_text(json.dumps(V2_STUDY))
+    (tmp_path / "broken.json").write_text("{ not json")
+    (tmp_path / "noid.json").write_text(json.dumps({"protocolSection": {"identificationModule": {}}}))
+    out = tmp_path / "out"
+    result = _run(["audit", str(tmp_path), "--format", "json", "--out", str(out), "-q", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    s = json.loads((out / "report.json").read_text())["summary"]
+    assert s["records"] == s["audited"] + s["unreadable"]
+    assert s["audited"] == 1 and s["unreadable"] == 2
+
+
+def test_fail_on_controls_exit_status(tmp_path):
+    (tmp_path / "broken.json").write_text("{ not json")
+    (tmp_path / "good.json").write_text(json.dumps(V2_STUDY))
+    out = tmp_path / "out"
+    # the unreadable file is an error-severity finding
+    assert _run(["audit", str(tmp_path), "--out", str(out), "-q"]).exit_code == 1
+    assert _run(["audit", str(tmp_path), "--out", str(out), "-q", "--fail-on", "never"]).exit_code == 0
+
+
+def test_default_run_audits_bundled_seeds(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "out"
+    result = _run(["audit", "--out", str(out), "--format", "json,md", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text())
+    ids = {r["id"] for r in report["records"]}
+    assert "NCT06361745" in ids  # the seed page
+    assert report["summary"]["unreadable"] == 0
+    assert (out / "report.md").read_text().startswith("## trial-audit report")
+
+
+def test_select_and_ignore_by_code_prefix_and_category():
+    from audit.registry import select_rules
+
+    everything = {r.code for r in select_rules()}
+    only_input = {r.code for r in select_rules(["input"])}
+    assert only_input == {c for c in everything if c.startswith("TA00")}
+    assert {r.code for r in select_rules(["TA0"], ["TA002"])} == {c for c in everything if c.startswith("TA0")} - {"TA002"}
+
+
+def test_config_file_is_used_and_unknown_keys_rejected(tmp_path, monkeypatch):
+    (tmp_path / "s.json").write_text(json.dumps(V2_STUDY))
+    (tmp_path / "trial-audit.toml").write_text('select = ["TA0"]\nfail-on = "never"\nbogus = 1\n')
+    monkeypatch.chdir(tmp_path)
+    result = _run(["audit", "s.json", "--out", "out", "-q"])
+    assert result.exit_code == 2
+    assert "bogus" in result.output

@@ -1,0 +1,254 @@
+"""Timeline & status rules (TA4xx): the seed's defects, real-data regressions, the corpus run.
+
+Regression records below carry REAL values of the records named in their comments (excerpts of
+the fields the rules read); each was a false positive of an earlier version of a rule, or is a
+true positive whose message was wrong.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from pathlib import Path
+
+import pytest
+
+from audit.dates import parse_date
+from audit.model import TrialRecord, record_from_example
+from audit.registry import RULES, Context
+
+ROOT = Path(__file__).resolve().parents[1]
+for _f in sorted((ROOT / "checks").glob("ta4*.py")):  # only this family: others may be mid-edit
+    importlib.import_module(f"checks.{_f.stem}")
+TA4 = {code: cls for code, cls in sorted(RULES.items()) if code.startswith("TA4")}
+CTX = Context(as_of=parse_date("2025-11-14"), today=parse_date("2025-11-14"))
+
+
+def run(record: TrialRecord, ctx: Context = CTX, codes=None) -> list:
+    out = []
+    for code, cls in TA4.items():
+        if codes is None or code in codes:
+            out.extend(cls().check(record, ctx))
+    return out
+
+
+def rec(example: dict, fmt: str | None = None) -> TrialRecord:
+    r = record_from_example(example)
+    if fmt:
+        r.source.format = fmt
+    return r
+
+
+def codes(findings) -> list[str]:
+    return sorted(f.rule for f in findings)
+
+
+# --- the family's own documented examples (independent of other families' modules) ---------
+
+
+@pytest.mark.parametrize("code", list(TA4))
+def test_examples(code):
+    cls = TA4[code]
+    assert cls.bad and cls.good
+    for ex in cls.bad:
+        fs = list(cls().check(record_from_example(ex), CTX))
+        assert fs, f"{code} did not fire on {ex}"
+        assert all(f.evidence is not None and f.evidence.field for f in fs)
+    for ex in cls.good:
+        assert not list(cls().check(record_from_example(ex), CTX)), f"{code} fired on {ex}"
+
+
+def test_every_rule_has_a_curator_message_and_category():
+    for cls in TA4.values():
+        assert cls.category.value in {"timeline", "status"}
+        assert "Why" in cls.doc() and "Fix" in cls.doc()
+
+
+# --- the seed page ----------------------------------------------------------------------------
+
+
+def test_seed_timeline_defects_are_all_reported():
+    from conftest import SEED_PAGE
+
+    readers = pytest.importorskip("audit.readers")
+    records = [r for r in readers.iter_records([SEED_PAGE]) if isinstance(r, TrialRecord)]
+    assert len(records) == 1
+    page = records[0]
+    fs = run(page, Context())  # no --as-of: the page's own "Current as of" is the reference
+    assert Context().now_for(page).iso() == "2025-11-14"
+    missing = {f.field for f in fs if f.rule == "TA401"}
+    # First submit, Trial launched, Trial updated (blank) and Estimated completion ("Not reported")
+    assert missing == {"dates.first_submitted", "dates.start", "dates.last_update_posted", "dates.completion"}
+    shown = {f.field: f.evidence.text for f in fs if f.rule == "TA401"}
+    assert shown["dates.completion"] == "Not reported" and shown["dates.start"] == ""
+    assert all(f.evidence.start == f.evidence.end == 0 for f in fs if f.rule == "TA401")
+    # the header says "Launched ... Apr 8, 2024", the Timeline's "Trial launched" is empty
+    (launch,) = [f for f in fs if f.rule == "TA410"]
+    assert launch.field == "dates.start"
+    assert launch.related[0].field == "display_dates.header_launch"
+    assert launch.related[0].text == "Apr 8, 2024" == page.text("display_dates.header_launch")
+    # "Recruiting" with no date it was ever updated or verified
+    (stale,) = [f for f in fs if f.rule == "TA408"]
+    assert stale.evidence.field == "overall_status" and stale.evidence.text == "RECRUITING"
+    assert any(e.field == "as_of" and e.text == "November 14, 2025" for e in stale.related)
+
+
+# --- false positives turned into regressions (real values) ----------------------------------
+
+
+def test_pcd_not_demanded_of_a_study_that_ended_before_fdaaa():
+    # NCT00147615 (urology CSV export): completed 2006-06, updated 2020-12-22, PCD cell blank
+    r = rec({"overall_status": "COMPLETED", "study_type": "INTERVENTIONAL",
+             "dates": {"start": "2004-10", "primary_completion": "", "completion": "2006-06",
+                       "first_posted": "2005-09-07", "last_update_posted": "2020-12-22"}}, "ctgov-csv")
+    assert not run(r, codes={"TA401"})
+
+
+def test_completion_not_demanded_of_a_record_last_updated_before_the_final_rule():
+    # NCT01637623 (XML downloaded May 11, 2016): recruiting, no completion_date element
+    r = rec({"overall_status": "RECRUITING", "as_of": "ClinicalTrials.gov processed this data on May 11, 2016",
+             "dates": {"first_submitted": "June 29, 2012", "start": "June 2012",
+                       "primary_completion": ["February 2016", "Anticipated"],
+                       "last_update_submitted": "October 9, 2015", "status_verified": "October 2015"}},
+            "ctgov-xml")
+    assert "TA401" not in codes(run(r))
+    # ... but NCT02465060, updated 2018-05-09 and still without one, is reported
+    r2 = rec({"overall_status": "RECRUITING", "as_of": "May 14, 2018",
+              "dates": {"first_submitted": "June 3, 2015", "start": ["August 12, 2015", "Actual"],
+                        "primary_completion": ["June 30, 2022", "Anticipated"],
+                        "last_update_submitted": "May 9, 2018", "status_verified": "March 2018"}}, "ctgov-xml")
+    (f,) = run(r2, codes={"TA401"})
+    assert f.field == "dates.completion" and f.evidence.text == ""
+
+
+def test_withheld_record_is_not_asked_for_dates():
+    # NCT01827488 (XML): overall_status Withheld, no verification_date
+    r = rec({"overall_status": "WITHHELD", "dates": {"first_submitted": "April 4, 2013", "start": "April 2013",
+                                                       "last_update_submitted": "June 30, 2013"}}, "ctgov-xml")
+    assert not run(r, codes={"TA401"})
+
+
+def test_csv_export_is_not_asked_for_dates_it_cannot_carry():
+    # a CSV export has no submitted / verified dates and no why-stopped column
+    r = rec({"overall_status": "TERMINATED", "dates": {"start": "2004-09", "completion": "2005-03",
+                                                         "first_posted": "2006-07-12",
+                                                         "last_update_posted": "2006-07-12"}}, "ctgov-csv")
+    assert not run(r, codes={"TA401", "TA407"})
+
+
+def test_suspended_stale_record_is_not_said_to_show_as_unknown():
+    # NCT03143790 (urology CSV, exported 2024-09): still "SUSPENDED" though stale and past completion
+    r = rec({"overall_status": "SUSPENDED", "dates": {"start": "2014-08", "primary_completion": "2018-08",
+                                                        "completion": "2018-12", "first_posted": "2017-05-08",
+                                                        "last_update_posted": "2017-05-08"}}, "ctgov-csv")
+    (f,) = run(r, Context(as_of=parse_date("2024-09-23")), codes={"TA409"})
+    assert "Unknown" not in f.message
+
+
+def test_stale_recruiting_with_future_completion_is_not_said_to_show_as_unknown():
+    # NCT03281889 (v2, versionHolder 2023-12-05): verified 2021-01, completion 2025-03-31 estimated
+    r = rec({"overall_status": "RECRUITING", "as_of": "2023-12-05",
+             "dates": {"status_verified": "2021-01", "completion": ["2025-03-31", "ESTIMATED"]}}, "ctgov-v2")
+    (f,) = run(r, codes={"TA409"})
+    assert "Unknown" not in f.message and f.evidence.text == "2021-01"
+    # NCT00216060 (XML 2016): verified 2007-12, completion March 2008 anticipated: the registry's Unknown
+    r2 = rec({"overall_status": "ACTIVE_NOT_RECRUITING", "as_of": "May 11, 2016",
+              "dates": {"status_verified": "December 2007", "completion": ["March 2008", "Anticipated"]}})
+    (f2,) = run(r2, codes={"TA409"})
+    assert "Unknown" in f2.message
+
+
+def test_typeless_legacy_start_of_a_completed_study_is_not_questioned():
+    # NCT00763412 (v2): startDateStruct {"date": "2006-11"} has no type; completion 2013-01 ACTUAL
+    r = rec({"overall_status": "COMPLETED", "as_of": "2024-01-03",
+             "dates": {"start": "2006-11", "primary_completion": ["2013-01", "ACTUAL"],
+                       "completion": ["2013-01", "ACTUAL"], "status_verified": "2017-05"}}, "ctgov-v2")
+    assert not run(r, codes={"TA404", "TA405", "TA406"})
+
+
+def test_estimate_posted_dates_of_old_records_are_not_anticipated_dates():
+    # NCT02586688 (XML 2018): study_first_posted type="Estimate" 2015-10-26, last_update_posted Estimate
+    r = rec({"overall_status": "ACTIVE_NOT_RECRUITING", "as_of": "May 11, 2018",
+             "dates": {"first_posted": ["October 26, 2015", "Estimate"],
+                       "last_update_posted": ["February 2, 2018", "Estimate"], "status_verified": "January 2018"}})
+    assert not run(r, codes={"TA404", "TA405"})
+
+
+def test_withdrawn_and_unknown_keep_their_anticipated_dates():
+    # NCT04529460 (classic, version Dec 22, 2022): withdrawn, "Funding withdrawn", dates anticipated
+    w = rec({"overall_status": "WITHDRAWN", "why_stopped": "Funding withdrawn", "as_of": "December 22, 2022",
+             "dates": {"start": ["September 1, 2020", "Anticipated"],
+                       "completion": ["April 30, 2021", "Anticipated"], "status_verified": "October 2021"}})
+    assert not run(w)
+    # NCT03475563 (v2, 2024-01-03): UNKNOWN (last known RECRUITING), completion 2019-12-30 ESTIMATED
+    u = rec({"overall_status": "UNKNOWN", "as_of": "2024-01-03",
+             "dates": {"start": ["2018-08-16", "ACTUAL"], "completion": ["2019-12-30", "ESTIMATED"],
+                       "status_verified": "2019-11"}})
+    assert not run(u)
+
+
+def test_reference_date_is_the_records_own_as_of():
+    # NCT05380986 (XML downloaded May 09, 2023): start May 20, 2022 anticipated, recruiting
+    r = rec({"overall_status": "RECRUITING",
+             "as_of": "ClinicalTrials.gov processed this data on May 09, 2023",
+             "dates": {"start": ["May 20, 2022", "Anticipated"], "completion": ["May 1, 2025", "Anticipated"]}})
+    late = Context(as_of=parse_date("2030-01-01"))
+    (f,) = run(r, late, codes={"TA405", "TA406"})  # 2025 completion is not "past": the record is of 2023
+    assert f.rule == "TA405" and f.field == "dates.start"
+    assert f.related[0].field == "as_of" and "May 09, 2023" in f.related[0].text
+
+
+def test_month_precision_is_not_a_year_old_within_its_month():
+    r = rec({"overall_status": "RECRUITING", "as_of": "2025-11-14", "dates": {"status_verified": "2024-11"}})
+    assert not run(r, codes={"TA408", "TA409"})
+
+
+def test_out_of_order_pair_reports_both_sides():
+    r = rec({"dates": {"start": ["2024-06", "ACTUAL"], "primary_completion": ["2024-03-01", "ACTUAL"],
+                       "completion": ["2024-02", "ACTUAL"]}})
+    fs = run(r, codes={"TA403"})
+    pairs = {(f.field, f.related[0].field) for f in fs}
+    assert pairs == {("dates.primary_completion", "dates.start"), ("dates.completion", "dates.primary_completion")}
+    assert all(f.evidence.text and f.related[0].text for f in fs)
+
+
+def test_rules_survive_odd_records():
+    odd = [
+        TrialRecord(source=rec({}).source),
+        rec({"overall_status": "RECRUITING", "dates": {"start": "   "}, "display_dates": {"header_launch": "soon"}}),
+        rec({"overall_status": "WEIRD_STATUS", "dates": {"completion": ["2020", "ACTUAL"]}}),
+        rec({"overall_status": "TERMINATED", "why_stopped": None, "enrollment": None, "enrollment_type": "ACTUAL"}),
+    ]
+    for r in odd:
+        run(r)
+        run(r, Context())
+
+
+# --- the real corpus --------------------------------------------------------------------------
+
+
+def test_corpus_firing_rates_are_plausible(shared_data):
+    readers = pytest.importorskip("audit.readers")
+    folders = [shared_data / f for f in ("ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv")]
+    n = 0
+    flagged: dict[str, int] = {code: 0 for code in TA4}
+    t0 = time.perf_counter()
+    rules = [cls() for cls in TA4.values()]
+    for r in readers.iter_records([f for f in folders if f.is_dir()]):
+        if not isinstance(r, TrialRecord):
+            continue
+        n += 1
+        ctx = Context(as_of=r.as_of or parse_date("2026-03-24"))
+        for rule in rules:
+            fs = list(rule.check(r, ctx))
+            if fs:
+                flagged[rule.code] += 1
+            for f in fs:
+                assert f.evidence is not None and f.evidence.field and f.message
+    assert n > 5000 and time.perf_counter() - t0 < 60
+    for code, k in flagged.items():
+        assert k / n < 0.05, f"{code} fires on {k}/{n} records"
+    # registry-validated orders and actual dates hold in real records
+    assert flagged["TA403"] == 0 and flagged["TA404"] == 0
+    # stale and overdue records are common in real exports
+    assert flagged["TA405"] > 0 and flagged["TA406"] > 0 and flagged["TA408"] > 0
