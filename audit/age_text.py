@@ -28,7 +28,7 @@ Public API: :func:`find_ages` (one text), :func:`criteria_ages` (criteria, secti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 # --- units and numbers -----------------------------------------------------------------------
@@ -50,7 +50,12 @@ for _i, _t in enumerate(_TENS):
         NUMBER_WORDS[f"{_t}-{_ONES[_j]}"] = 20 + 10 * _i + _j
         NUMBER_WORDS[f"{_t} {_ONES[_j]}"] = 20 + 10 * _i + _j
 NUMBER_WORDS["a hundred"] = NUMBER_WORDS["one hundred"] = 100
-_NUMW = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True))
+# compact (a long alternation of every word is slow): "sixty-five", "eighteen", "a hundred"
+_NUMW = (
+    r"(?=[otfsenahOTFSENAH])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|(?:a|one)\s+hundred)"
+)
 
 # a number: digits ("18", "1.5"), a word ("eighteen"), or both ("eighteen (18)")
 NUM = rf"(?:(?:{_NUMW})\s*\(\s*[0-9]{{1,3}}\s*\)|(?<![0-9.,/])[0-9]{{1,3}}(?:\.[0-9]+)?(?![0-9]|\.[0-9]|,[0-9]{{3}})|\b(?:{_NUMW})\b)"
@@ -70,24 +75,26 @@ _UNIT_KEY = [
 GE = (
     r"(?:≥|⩾|≧|\\?>\s*=|=\s*\\?>|\\?>\s*or\s*=|\\?>\s*/\s*=|at\s+least|no\s+less\s+than|not\s+less\s+than|"
     r"not\s+younger\s+than|no\s+younger\s+than|(?:greater|more|older)\s+than\s+or\s+equal\s+to|"
-    r"equal\s+(?:to\s+)?or\s+(?:greater|more|older)\s+than|minimum\s+age(?:\s+of)?|from)"
+    r"equal\s+(?:to\s+)?or\s+(?:greater|more|older)\s+than|(?:greater|more|older|over|above|higher)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|"
+    r"minimum\s+age(?:\s+of)?|from)"
 )
 GT = r"(?:\\?>|over|above|older\s+than|more\s+than|greater\s+than|exceeding|beyond)"
 LE = (
     r"(?:≤|⩽|≦|\\?<\s*=|=\s*\\?<|\\?<\s*or\s*=|\\?<\s*/\s*=|up\s+to|no\s+older\s+than|not\s+older\s+than|"
     r"no\s+more\s+than|not\s+more\s+than|not\s+exceeding|not\s+over|no\s+greater\s+than|not\s+greater\s+than|"
     r"(?:less|younger)\s+than\s+or\s+equal\s+to|equal\s+(?:to\s+)?or\s+(?:less|younger)\s+than|"
+    r"(?:less|younger|under|below|lower|smaller)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|"
     r"maximum\s+age(?:\s+of)?|at\s+most|until|till)"
 )
-LT = r"(?:\\?<|under|below|younger\s+than|less\s+than)"
+LT = r"(?:\\?<|under|below|younger\s+than|less\s+than|smaller\s+than)"
 COMP = rf"(?:{GE}|{LE}|{GT}|{LT})"
 _GE_RE = re.compile(rf"^{GE}$", re.I)
 _GT_RE = re.compile(rf"^{GT}$", re.I)
 _LE_RE = re.compile(rf"^{LE}$", re.I)
 _LT_RE = re.compile(rf"^{LT}$", re.I)
 
-SUF_MIN = r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than)|\+|and\s+up\b|onwards?)"
-SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than))"
+SUF_MIN = r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal)|\+|and\s+up\b|onwards?)"
+SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or\s+equal))"
 
 _AGE_TAIL = r"(?:\s*(?:-|\s)?\s*old\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+old\b)"
 
@@ -95,7 +102,7 @@ _AGE_TAIL = r"(?:\s*(?:-|\s)?\s*old\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+
 EXPR = re.compile(
     rf"""
     (?:(?P<pre>{COMP})\s*(?::\s*)?)?
-    (?P<ageof>(?:the\s+)?ages?\s+of\s+)?
+    (?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?
     (?P<n1>{NUM})\s*(?P<u1>{UNIT})?
     (?P<tail1>{_AGE_TAIL})?
     (?:
@@ -114,7 +121,25 @@ REVERSED = re.compile(
     rf"(?:(?P<c2>≤|⩽|\\?<\s*=|\\?<)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT})?)?",
     re.I,
 )
-_NUM_START = re.compile(rf"{NUM}|{COMP}", re.I)
+# candidates: a digit, or a number word; the comparator before it is found by _PRE_BEFORE
+_LEAD_WORD = re.compile(r"\b(?:between(?:\s+the\s+ages\s+of)?|aged?|ages)\s*(?::\s*)?$", re.I)
+_SMALL_AGE_WORDS = (
+    "age", "old", "infant", "neonat", "newborn", "baby", "babies", "child", "toddler", "born", "boy", "girl",
+    "patient", "subject", "participant", "volunteer", "pediatric", "paediatric",
+)
+# digits with a time unit or "old" shortly after, or right after "age"
+_DIG_UNIT = re.compile(
+    r"(?<![0-9.,/])[0-9]{1,3}(?![0-9])(?=[^\n;]{0,30}?(?:[Yy](?:ea)?rs?|YEAR|[Mm](?:onths?|os\b|ths?\b)|MONTH|"
+    r"[Ww](?:ee)?ks?|[Dd]ays?|[Hh](?:ou)?rs?|old|岁|(?<=[0-9])\s?[Yy]\b))"
+)
+_DIG_AGE = re.compile(r"(?:[Aa]ge[sd]?|AGED?)\b[^;0-9]{0,30}(?<![0-9.,/])([0-9]{1,3})(?![0-9])")
+_UNIT_WORD = re.compile(r"years?\b|months?\b", re.I)
+_NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
+_PLAUSIBLE = re.compile(r"[Aa]ge|[Yy](?:ea)?rs?|[Mm](?:onth|os\b|th)|[Ww](?:ee)?ks?|[Dd]ays?|[Hh](?:ou)?rs?|old|岁|AGE|YEAR|MONTH")
+_Y_AFTER = re.compile(r"[0-9.]*\s?(?:y|yo|y\.o)\b", re.I)
+_PRE_LAST = re.compile(r"(?:[≥≤⩾⩽≧≦<>=:]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to))\s*$", re.I)
+_PRE_BEFORE = re.compile(rf"(?:{COMP})\s*(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$", re.I)
+_REV_HINT = re.compile(r"(?:≤|⩽|<)\s*=?\s*(?:the\s+)?(?:patient'?s?\s+)?age\b", re.I)
 
 # --- contexts --------------------------------------------------------------------------------
 _CLAUSE_BREAK = re.compile(r"[\n;•]|(?<![0-9])\.(?:\s|$)|\s\*\s|\s-\s(?=[A-Z])")
@@ -171,7 +196,7 @@ _RIGHT_THING = re.compile(
     r"organ|kidney|liver|heart|cell|implant|device|cast|dressing|product|vaccine)",
     re.I,
 )
-_RIGHT_IF = re.compile(r"^[^\n;]{0,25}\b(?:are\s+eligible\s+if|if|only\s+if|provided\s+(?:that|they))\b", re.I)
+_RIGHT_IF = re.compile(r"^(?!\s*\()[^\n;]{0,45}\b(?:are\s+eligible\s+if|if|only\s+if|provided\s+(?:that|they))\b", re.I)
 _LEFT_NEG = re.compile(
     r"\b(?:death|died|points?|scor(?:e|es|ing)|risk\s+factors?|consent|assent|relatives?)\b", re.I
 )
@@ -181,15 +206,18 @@ _LEFT_THING = re.compile(
     r"(?:(?:is|was|are|were|that\s+is|not|no|of)\s+)*$",
     re.I,
 )
-_RIGHT_CONSENT = re.compile(r"^[^\n;.]{0,30}\b(?:assent|consent)", re.I)
-_CONSENT_TIME = re.compile(r"\b(?:time|date|day|at|when|sign\w*|giv\w*|upon|obtain\w*|provid\w*)\b[^\n;]{0,25}(?:assent|consent)", re.I)
+_RIGHT_CONSENT = re.compile(
+    r"^[^\n;.]{0,30}\b(?:assent|consent)|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked|informed)\b", re.I
+)
+_CONSENT_TIME = re.compile(r"\b(?:time|date|day|at|when|sign\w*|upon)\b[^\n;]{0,25}(?:assent|consent)", re.I)
 _LEAD_PAREN = re.compile(r"^\s*\([^()\n]{0,60}\)")
 _PREV_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Za-z][A-Za-z /&,()-]{1,40}?)[ \t]*:[ \t]*\n[\s>*•·-]*$")
 _RIGHT_COLON = re.compile(r"^\s*(?:\)\s*)?:(?!\s*(?:inclusive|both))")
 _CONDITIONAL = re.compile(
     r"(?:\bfor\s+(?:(?:all|those|the)\s+)?(?:patients?|subjects?|participants?|children|adults|women|men|those|"
     r"age|ages|aged|individuals|pts|persons)\b|\bif\b|\bwhen\b|\bin\s+(?:patients|subjects|those)\b(?=[^\n;]{0,25}$)|"
-    r"\bunless\b|\bexcept\b|\bkarnofsky|\blansky|\bperformance|\becog\b)[^\n;]{0,60}$",
+    r"\bunless\b|\bexcept\b|\bkarnofsky|\blansky|\bperformance|\becog\b|\bin\s+(?:the\s+)?case\s+of|"
+    r"mg/d[lL]|[µu]mol|mmol|\bULN\b|creatinine|bilirubin|clearance|\bonset\b|diagnos\w*\s+(?:at|before|after|by))[^\n;]{0,60}$",
     re.I,
 )
 _THIRD_PARTY = re.compile(
@@ -212,7 +240,8 @@ _EPIDEMIOLOGY = re.compile(
 _CLAIM = re.compile(
     r"\b(?:must|eligib\w*|to\s+participate|to\s+take\s+part|(?:can|may|could)\s+(?:join|participate|take\s+part|enrol\w*|be\s+included)|"
     r"inclusion|enrol\w*|recruit\w*|open\s+to|limited\s+to|restricted\s+to|required|should\s+be|"
-    r"(?:will|to)\s+(?:include|involve)|participants?\s+(?:are|will\s+be)|looking\s+for|seeking)\b",
+    r"(?:will|to)\s+(?:include|involve)|participants?\s+(?:are|will\s+be)\s+(?:aged|adults|children|between|over|under|at\s+least)|"
+    r"looking\s+for|seeking)\b",
     re.I,
 )
 _MENOPAUSE = re.compile(r"menopaus|amenorrh|menses|menstrua", re.I)
@@ -260,7 +289,7 @@ class StatedAge:
         if lo and hi:
             same_unit = lo.unit == hi.unit
             a = (f"{lo.value:g}" if same_unit else lo.amount())
-            return f"{'from' if lo.inclusive else 'over'} {a} to {'' if hi.inclusive else 'under '}{hi.amount()}"
+            return f"{'' if lo.inclusive else 'over '}{a} to {'' if hi.inclusive else 'under '}{hi.amount()}"
         if lo:
             return f"{'at least' if lo.inclusive else 'over'} {lo.amount()}"
         if hi:
@@ -360,34 +389,54 @@ def find_ages(
     end = len(text) if end is None else end
     out: list[StatedAge] = []
     taken_until = start
-    # "18 ≤ age ≤ 65" first
-    for m in REVERSED.finditer(text, start, end):
-        sa = _from_reversed(text, m, mode)
-        if sa:
-            out.append(sa)
+    # "18 ≤ age ≤ 65" first (only near a hint: the pattern is costly to try everywhere)
+    for h in _REV_HINT.finditer(text, start, end):
+        m = REVERSED.search(text, max(start, h.start() - 30), min(end, h.end() + 40))
+        if m and (not out or m.start() >= out[-1].end):
+            sa = _from_reversed(text, m, mode)
+            if sa:
+                out.append(sa)
     reversed_spans = [(s.start, s.end) for s in out]
-    pos = start
-    while True:
-        m0 = _NUM_START.search(text, pos, end)
-        if not m0:
-            break
-        p = m0.start()
-        m = EXPR.match(text, p, end)
-        if not m or m.group("n1") is None:
-            pos = m0.end()
+    for q in _candidates(text, start, end):
+        if q < taken_until or any(a <= q < b for a, b in reversed_spans):
             continue
-        if any(a <= p < b for a, b in reversed_spans) or p < taken_until:
-            pos = m.end() if m.end() > p else p + 1
+        pb = None
+        if _PRE_LAST.search(text, max(start, q - 12), q):
+            pb = _PRE_BEFORE.search(text, max(start, taken_until, q - 50), q)
+        m = None
+        if pb:
+            m = EXPR.match(text, pb.start(), end)
+            if m is not None and m.start("n1") != q:
+                m = None
+        if m is None:
+            m = EXPR.match(text, q, end)
+        if m is None or m.group("n1") is None:
             continue
         sa = _classify(text, m, mode, start, end, item_starts)
         if sa is not None:
+            lead = _LEAD_WORD.search(text, max(start, sa.start - 25), sa.start)
+            s0 = lead.start() if lead else sa.start
+            e0 = sa.end
+            while e0 > s0 and text[e0 - 1].isspace():
+                e0 -= 1
+            if (s0, e0) != (sa.start, sa.end):
+                sa = replace(sa, start=s0, end=e0, text=text[s0:e0])
             out.append(sa)
-            taken_until = pos = max(sa.end, p + 1)
-        else:
-            # retry from the next token: the comparator may not belong to the number
-            pos = m0.end() if m0.end() > p else p + 1
+            taken_until = max(sa.end, q + 1)
     out.sort(key=lambda s: s.start)
     return tuple(out)
+
+
+def _candidates(text: str, start: int, end: int) -> list[int]:
+    """Where numbers start: digit runs (not inside "1.5", "1,000", "3/4") and number words before a unit."""
+    out = [d.start() for d in _DIG_UNIT.finditer(text, start, end)]
+    out.extend(d.start(1) for d in _DIG_AGE.finditer(text, start, end))
+    for u in _UNIT_WORD.finditer(text, start, end):
+        w = _NUMW_BEFORE.search(text, max(start, u.start() - 40), u.start())
+        if w:
+            out.append(w.start())
+    out.sort()
+    return out
 
 
 def _at_item_start(text: str, pos: int, cstart: int, lo: int, item_starts: frozenset[int]) -> bool:
@@ -430,6 +479,12 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     if n1 is None:
         return None
     u1, u2 = _unit(g("u1")), _unit(g("u2"))
+    # cheap early rejections (most numbers near a time word are durations or lab values)
+    near = text[max(lo_lim, m.start() - 50) : m.start()].lower()
+    if not (u1 or u2) and "age" not in near and "age" not in (g("ageof") or "").lower():
+        return None
+    if (u1 or u2) not in (None, "year") and not (g("tail") or g("tail1")) and not any(k in near for k in _SMALL_AGE_WORDS):
+        return None
     has_range = g("n2") is not None
     sep = (g("sep") or "").lower()
     cstart = _clause_start(text, m.start(), lo_lim)
@@ -469,6 +524,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
             gap_neg = None  # "in the age group of 10-13 years" (criteria)
         if _AGE_PREWORD_NEG.match(w) or gap_neg or _AGE_PREP_NEG.search(before):
             return None
+        if ")" in gap and "(" not in gap:
+            return None  # "(for =< 16 years of age) => 50": the age was inside a closed parenthesis
         if re.search(r"\b(?:at|of)\s*$", before, re.I) and re.search(
             r"diagnos|onset|symptom|menarche|first|develop|start|began|death", before, re.I
         ):
@@ -581,7 +638,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
 
 _POINT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:or|and)\s+(?P<n>{NUM})\s*(?P<u>{UNIT})\s*(?:-|\s)?\s*(?:old|of\s+age)\b", re.I)
 _SINGLE = re.compile(
-    rf"(?:(?P<pre>{COMP})\s*(?::\s*)?)?(?P<ageof>(?:the\s+)?ages?\s+of\s+)?(?P<n1>{NUM})\s*(?P<u1>{UNIT})?"
+    rf"(?:(?P<pre>{COMP})\s*(?::\s*)?)?(?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?(?P<n1>{NUM})\s*(?P<u1>{UNIT})?"
     rf"(?P<tail1>{_AGE_TAIL})?(?P<sep>)(?P<pre2>)(?P<n2>)(?P<u2>)(?P<tail>)(?:\s*,?\s*(?P<suf>{SUF_MIN}|{SUF_MAX}))?(?P<incl>)",
     re.I,
 )
@@ -638,6 +695,18 @@ _BAND_NOT_AFTER = re.compile(
     r"living|literacy|life|weight|height|bmi|equivalent|version|form|scale|questionnaire)\b)",
     re.I,
 )
+_BAND_HINT_WORDS = (
+    "adult", "child", "infant", "adolesc", "elderly", "older", "neonat", "newborn", "baby", "babies", "toddler",
+    "teen", "senior", "pediatric", "paediatric", "kids", "geriatric",
+)
+
+
+def _find_all(low: str, w: str, start: int, end: int):
+    i = low.find(w, start, end)
+    while i != -1:
+        yield i
+        i = low.find(w, i + 1, end)
+
 _BAND_PROSE = re.compile(
     rf"\b(?:in|among|enrol(?:l|ls|led|ling|s)?|recruit(?:s|ed|ing)?|includ(?:e|es|ed|ing)|involv(?:e|es|ed|ing)|"
     rf"(?:eligible|open)\s+to|(?:limited|restricted)\s+to|only)\s+(?:(?:approximately|about|up\s+to|a\s+total\s+of)\s+)?"
@@ -661,7 +730,18 @@ def find_bands(text: str, mode: str = "prose", start: int = 0, end: int | None =
     end = len(text) if end is None else end
     out = []
     if mode == "prose":
-        for m in _BAND_PROSE.finditer(text, start, end):
+        low = text.lower()
+        hits = sorted(i for w in _BAND_HINT_WORDS for i in _find_all(low, w, start, end))
+        found = []
+        last = -1
+        for h in hits:
+            if h < last:
+                continue
+            m = _BAND_PROSE.search(text, max(start, h - 70), min(end, h + 50))
+            if m and m.end() > last:
+                found.append(m)
+                last = m.end()
+        for m in found:
             band = next(k for k in BANDS if m.group(k))
             bs = m.start(band)
             if _BAND_NOT_AFTER.match(text[m.end() : m.end() + 30]):

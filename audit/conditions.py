@@ -105,6 +105,10 @@ _SHADOW = [
     "heart disease risk", "obesity hypoventilation", "seizure threshold", "epileptic seizures",
     "diabetic ketoacidosis", "hypertensive crisis", "hypertensive emergency", "asthma attack",
     "sclerosis complex", "tuberous sclerosis", "tuberous sclerosis complex",
+    "chronic kidney disease epidemiology", "chronic kidney disease-epidemiology collaboration",
+    "modification of diet in renal disease", "new york heart association", "cancer center", "cancer institute",
+    "cancer society", "heart association", "diabetes association", "american diabetes association",
+    "lung association", "cancer research", "cancer network", "oncology group",
 ]
 
 _ICD_CLEAN = re.compile(r"\s*[\[(][^\])]*[\])]")
@@ -170,6 +174,7 @@ class Vocabulary:
             names[_tokens_norm(sh)] = None
         self._names = names
         self._abbrevs = abbrevs
+        self._abbrev_ci = {" ".join(k).upper(): v for k, v in abbrevs.items() if len(k) == 1 and len(k[0]) >= 3}
         self._first = {k[0] for k in names}
         self._first_ab = {k[0] for k in abbrevs}
         self._maxlen = max((len(k) for k in names), default=1)
@@ -248,15 +253,37 @@ class Vocabulary:
 
     def concepts_of_name(self, name: str) -> set[str]:
         """Concepts a registered condition / keyword / MeSH term names."""
-        if not name:
+        if not name or not name.strip():
             return set()
         out = {m.concept for m in self.mentions(name)}
         if "," in name and name.count(",") == 1:  # MeSH inversion: "Carcinoma, Non-Small-Cell Lung"
             a, b = name.split(",")
             out |= {m.concept for m in self.mentions(f"{b.strip()} {a.strip()}")}
-        if not out:
+        # registered names may be lower-cased abbreviations ("hbv", "copd"): whole-name match
+        for t, _, _ in _tokenise(name):
+            cid = self._abbrev_ci.get(t.upper())
+            if cid is not None and (len(_tokenise(name)) <= 3 or not out):
+                out.add(cid)
+        if not any(not self.is_umbrella(c) for c in out):
             out |= _icd_concepts(self, name)
+        if not any(not self.is_umbrella(c) for c in out):
+            out |= self._fuzzy(name)
         return out
+
+    def _fuzzy(self, name: str) -> set[str]:
+        """A close spelling of a known name ("pancreatic ductal carcinoma"), by rapidfuzz."""
+        try:
+            from rapidfuzz import fuzz, process
+        except ImportError:  # pragma: no cover - a declared dependency
+            return set()
+        key = " ".join(_tokens_norm(name))
+        if len(key) < 6 or len(key) > 120:
+            return set()
+        best = process.extractOne(key, self.all_names, scorer=fuzz.token_sort_ratio, score_cutoff=90)
+        if best is None:
+            return set()
+        cid = self._names.get(tuple(best[0].split()))
+        return {cid} if cid else set()
 
     def marker_hits(self, text: str) -> Iterator[tuple[Marker, re.Match[str]]]:
         """Marker matches in a text, in text order.
@@ -578,7 +605,9 @@ _NEG = re.compile(
     r"\b(?:no|not|non|nor|without|absence|absent|free\s+of|negative\s+for|never|other\s+than|except|excluding|"
     r"exclusion|excluded|rule[sd]?\s+out|prior|previous|previously|history|risk|family|relatives?|mother|father|"
     r"siblings?|partners?|contacts?|caregivers?|parents?|exposure|exposed|vaccin\w*|prevent\w*|screen\w*|"
-    r"suspected|suspicion|healthy|control|controls|unless|besides|secondary\s+to|instead|nor)\b|\bnon-|\bun-",
+    r"suspected|suspicion|healthy|control|controls|unless|besides|secondary\s+to|instead|nor|none|negative|"
+    r"seronegative|uncontrolled|unstable|clinically\s+significant|versus|vs|compared|exclude[sd]?|ineligible|"
+    r"such\s+as|including|includes|e\.g|i\.e|for\s+example|like)\b|\bnon-|\bun-",
     re.IGNORECASE,
 )
 _REQ_CONTEXT = re.compile(
@@ -594,9 +623,9 @@ _AFTER_SKIP = re.compile(
     r"treatment|medication|medicine)s?\b",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])|\n")
+_CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])")
 _SCOPE = re.compile(
-    r"\b(?:for|in)\s+(?:the\s+|all\s+)?(?:\w+[\s\-]){0,3}?(?:patients?|subjects?|participants?|cohorts?|arms?|"
+    r"\b(?:for|in)\s+(?:the\s+|all\s+)?(?:[\w()/\-]+[\s\-]){0,6}?(?:patients?|subjects?|participants?|cohorts?|arms?|"
     r"parts?|groups?|those|women|men|children|individuals|population|stratum|strata|indications?)\b|"
     r"\b(?:cohort|arm|part|group|stratum|panel|phase|module)\s+(?:[A-Z0-9]{1,3}|I{1,3}V?|one|two|three|four)\b|"
     r"\b(?:if|when|whenever|where\s+applicable|in\s+case|only|exclusively|applicable|applies|apply)\b|"
@@ -604,6 +633,17 @@ _SCOPE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_SCOPE = re.compile(r":\s*$")
+#: words after a condition that make it a negative or a permission rather than a requirement
+_NEG_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:negative|seronegative|excluded|not\s+(?:allowed|permitted|eligible)|ruled\s+out|free|"
+    r"allowed|permitted|eligible|provided|as\s+long\s+as|well[\s-]controlled|controlled|stable|are\s+acceptable|"
+    r"is\s+acceptable|may\s+(?:be|participate|enrol)|can\s+(?:be|participate|enrol)|will\s+be)\b",
+    re.IGNORECASE,
+)
+#: a parent item that negates its sub-list ("Patients must not have any of the following:")
+_NEG_PARENT = re.compile(
+    r"\b(?:not|no|none|without|exclu\w+|ineligible|absence)\b", re.IGNORECASE
+)
 _ENUM_CUE = re.compile(
     r"\b(?:including|include|includes|such\s+as|e\.g\.|i\.e\.|one\s+of|any\s+of|following|either|or|and|etc)\b|[,/]",
     re.IGNORECASE,
@@ -756,7 +796,12 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
         return a
     a.doc = doc
     all_ms = vocab.mentions(text)
-    all_mk = [(mk, m.start(), m.end()) for mk, m in vocab.marker_hits(text)]
+    all_mk = []
+    for sec in doc.sections:  # markers matter in inclusion sections only
+        if sec.kind == "inclusion" and sec.end > sec.start:
+            part = text[sec.start : sec.end]
+            all_mk.extend((mk, m.start() + sec.start, m.end() + sec.start) for mk, m in vocab.marker_hits(part))
+    all_mk.sort(key=lambda x: x[1])
     ms_starts = [m.start for m in all_ms]
     mk_starts = [x[1] for x in all_mk]
     crit_lists: list[Source] = []
@@ -780,38 +825,87 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     return a
 
 
+def _negated_by_parent(item: Item) -> bool:
+    p = getattr(item, "parent", None)
+    while p is not None:
+        if _NEG_PARENT.search(p.text):
+            return True
+        p = getattr(p, "parent", None)
+    return False
+
+
+_VACCINE = re.compile(r"\bvaccin\w*|\bimmuni[sz]\w*", re.IGNORECASE)
+#: only these words may stand before a condition for the item to *require* that condition
+#: ("Histologically confirmed, metastatic NSCLC", "Patients with a diagnosis of SLE")
+_HEAD_WORD = (
+    r"a|an|the|any|known|current|currently|documented|confirmed|established|definite|definitive|probable|"
+    r"clinical|clinically|histolog\w*|cytolog\w*|patholog\w*|radiolog\w*|biopsy|proven|verified|or|and|"
+    r"diagnos\w*|with|of|by|newly|untreated|active|chronic|acute|stable|mild|moderate|severe|advanced|"
+    r"metastatic|locally|recurrent|relapsed|refractory|unresectable|resectable|inoperable|early|stage|grade|"
+    r"primary|patients?|subjects?|participants?|individuals?|people|persons?|adults?|men|women|children|"
+    r"adolescents?|males?|females?|who|have|has|are|is|must|should|be|meet\w*|fulfil\w*|criteria|for|"
+    r"according|to|evidence|presence|suffering|from|having|[0-9]+|[ivx]+[abc]?|[abc]|i{1,3}v?[abc]?"
+)
+_HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–])*$", re.IGNORECASE)
+_ITEM_NEG = re.compile(
+    r"\b(?:seronegative|negative|must\s+not|should\s+not|not\s+eligible|ineligible|excluded|are\s+not|is\s+not|"
+    r"no\s+(?:history|evidence|known|active|prior)|none\s+of|free\s+of)\b",
+    re.IGNORECASE,
+)
+
+
 def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], markers: list) -> list[ItemHit]:
     """Condition-specific requirements in one inclusion item (children are their own items)."""
     ts, te = item.text_start, item.text_end
+    if _negated_by_parent(item):
+        return []
+    parent = getattr(item, "parent", None)
+    if parent is not None and parent.text.rstrip().endswith(":"):
+        return []  # a sub-list item: an alternative, a definition or a scoped requirement
+    item_neg = bool(_ITEM_NEG.search(text, ts, te))
     bounds = [(ts + a, ts + b) for a, b in _clauses(text[ts:te])]
 
-    def clause_start(pos: int) -> int:
+    def clause_of(pos: int) -> tuple[int, int]:
         for a, b in bounds:
             if a <= pos <= b:
-                return a
-        return ts
+                return a, b
+        return ts, te
 
     out: list[ItemHit] = []
     for mk, s0, e0 in markers:
-        cs = clause_start(s0)
+        cs, _ce = clause_of(s0)
         before = text[max(cs, s0 - 50) : s0]
         if _NEG.search(before) and not re.search(r"(?:positive|negative)", text[s0:e0], re.I):
             continue
         out.append(ItemHit(item, mk.concepts, "marker:" + mk.kind, mk.label, s0, e0))
+    vaccine = bool(_VACCINE.search(text, ts, te))
+    diag: list[ItemHit] = []
     for men in mentions:
         if vocab.is_umbrella(men.concept):
             continue
-        cs = clause_start(men.start)
+        c = vocab.concepts[men.concept]
+        if vaccine and c.area == "infectious":
+            continue
+        cs, ce = clause_of(men.start)
         before = text[cs : men.start]
         if _NEG.search(before):
             continue
-        if _AFTER_SKIP.match(text, men.end):
+        if _AFTER_SKIP.match(text, men.end) or _NEG_AFTER.match(text, men.end, ce):
             continue
-        starts_item = not before.strip(" \t-*:(")
-        if not (starts_item or _REQ_CONTEXT.search(before[-60:])):
-            continue
-        c = vocab.concepts[men.concept]
-        out.append(ItemHit(item, (men.concept,), "diagnosis", f"diagnosis of {c.name}", men.start, men.end))
+        if item_neg or cs != ts or len(before) > 90 or not _HEAD.match(before):
+            continue  # the item is not (or not only) a requirement to have this condition
+        diag.append(ItemHit(item, (men.concept,), "diagnosis", f"diagnosis of {c.name}", men.start, men.end))
+    # a clause that names two or more conditions lists alternatives or comorbidities: not one
+    # condition's requirement
+    for h in diag:
+        cs, ce = clause_of(h.start)
+        others = {
+            m.concept
+            for m in mentions
+            if cs <= m.start < ce and not vocab.is_umbrella(m.concept) and not vocab.related(m.concept, h.concepts[0])
+        }
+        if not others:
+            out.append(h)
     return out
 
 

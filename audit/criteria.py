@@ -123,28 +123,38 @@ _INLINE_MARKER = re.compile(
 # --- headers --------------------------------------------------------------------------------
 
 _QUAL = r"(?:(?:key|main|major|general|principal|primary|study|patient|patients'?|subject|participant|additional|specific|other|basic|selection|clinical|medical)\s+)"
+_CRIT = r"(?:criteri[a-z]*|creteria|critera|citeria|criterial)"
 _HEADER_RE = re.compile(
     rf"""
     (?P<h>
+      (?P<pre>(?:part|cohort|arm|group|stage|phase|step|period)\s+[\w.]{{1,6}}\s*[:\-–]\s*)?
       (?:{_QUAL}{{0,3}})
       (?:
-         (?P<non>non[-\s]?inclusion|ineligibility|non[-\s]?eligibility)\s+criteri[a-z]*
-        |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|eligibility)\s+(?:criteri[a-z]*|creteria|critera|citeria|criterial)
-        |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson)\s+(?:criteri[a-z]*|creteria|critera|citeria|criterial)
-        |criteria\s+for\s+(?:(?P<inc2>inclusion|eligibility|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
-        |(?P<inc3>inclusion|eligibility)(?=\s*:)
-        |(?P<exc3>exclusion|exclusions)(?=\s*:)
-        |(?P<inc4>inclusion|eligibility)\s*$
-        |(?P<exc4>exclusion|exclusions)\s*$
+         (?P<comb>(?:inclusions?\s*(?:/|and|&|or|\+)\s*exclusions?|eligibility|selection|entry))[\s_]+{_CRIT}
+        |(?P<non>non[-\s]?inclusion|ineligibility|non[-\s]?eligibility)[\s_]+{_CRIT}
+        |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?)[\s_]+{_CRIT}
+        |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?)[\s_]+{_CRIT}
+        |criteria\s+for\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
+        |(?P<inc3>inclusions?)(?=[ \t]*[:：])
+        |(?P<comb3>eligibility)(?=[ \t]*[:：])
+        |(?P<exc3>exclusions?)(?=[ \t]*[:：])
+        |(?P<inc4>inclusions?)[ \t]*$
+        |(?P<exc4>exclusions?)[ \t]*$
       )
-      (?P<qual>\s+(?:for|in|of|at|during|to|related|relating|applicable|specific|common|\(|-|–)[^:\n.;]{{1,80}}?(?=\s*:))?
-      (?P<colon>\s*[:：])?
+      (?P<qual>[ \t]+(?:for|in|of|at|during|to|related|relating|applicable|specific|common|part|stage|phase|cohort|arm|group|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$)))?
+      (?P<colon>[ \t]*[:：])?
+      (?:[ \t]*\])?
     )
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# a short line ending with a colon that names the section after a few words ("Transplant Inclusion:")
+_LOOSE_HEADER = re.compile(
+    r"(?P<h>(?:[A-Za-z0-9()/&'-]+[ \t]+){1,4}(?P<w>inclusions?|exclusions?|eligibility)\b[^.;:：\n]{0,50}[:：])[ \t]*$",
+    re.IGNORECASE,
+)
 # an optional bullet / ordinal / letter prefix in front of a header ("• Exclusion criteria:", "2. Exclusion Criteria")
-_HEADER_PREFIX = re.compile(r"(?:\*\*\s*|[-*•·▪●◦○■□➢►‣⁃–—+]\s*|(?:[0-9]{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+|\((?:[0-9]{1,2}|[A-Za-z])\)\s*|#{1,6}\s*|\*\*)?")
+_HEADER_PREFIX = re.compile(r"(?:\*\*\s*|\[\s*|[-*•·▪●◦○■□➢►‣⁃–—+]\s*|(?:[0-9]{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+|\((?:[0-9]{1,2}|[A-Za-z])\)\s*|#{1,6}\s*|\*\*)?")
 
 _LABEL_RE = re.compile(
     r"^(?:\*\*)?(?:(?:part|cohort|arm|group|stage|phase|step|module|sub-?study|population|stratum|strata|"
@@ -357,10 +367,13 @@ def _is_label_text(s: str) -> bool:
     return False
 
 
+_INLINE_GATE = re.compile(r"[;:.][ \t]*\(?[1-9]")
+
+
 def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
     """Append ``tok`` and the inline items found in its text (``...; (3) ...``)."""
     ts, te = tok.text_start, tok.text_end
-    if te - ts < 6:
+    if te - ts < 6 or not _INLINE_GATE.search(text, ts, te):
         out.append(tok)
         return
     found = []
@@ -435,10 +448,19 @@ def _header_at(text: str, pos: int, end: int):
     hp = pm.end() if pm else pos
     m = _HEADER_RE.match(text, hp, end)
     if not m:
+        if end - hp <= 90:
+            lm = _LOOSE_HEADER.match(text, hp, end)
+            if lm:
+                w = lm.group("w").lower()
+                kind = "inclusion" if w.startswith("incl") else "exclusion" if w.startswith("excl") else "other"
+                hs, he = lm.start("h"), lm.end("h")
+                return kind, hs, he, end, None
         return None
     g = m.group
     if g("non") or g("exc") or g("exc2") or g("exc3") or g("exc4"):
         kind = "exclusion"
+    elif g("comb") or g("comb3"):
+        kind = "other"  # "Eligibility criteria:", "Inclusion/Exclusion Criteria:": one combined list
     else:
         kind = "inclusion"
     hs, he = m.start("h"), m.end("h")
@@ -449,19 +471,27 @@ def _header_at(text: str, pos: int, end: int):
     if text.startswith("**", rest):
         rest = _skip_ws(text, rest + 2, end)
     has_colon = bool(g("colon"))
+    if g("qual") and not has_colon:
+        # "Inclusion Criteria Stage 1", "Inclusion Criteria - for Phase I"; not a sentence
+        # ("Exclusion criteria of the parent study do not apply")
+        q = g("qual").strip().lower()
+        if len(q) > 30 or not re.match(r"(?:part|stage|phase|cohort|arm|group|step|period|[0-9(\-–]|for\b)", q):
+            return None
+    if not has_colon and not text[hs:he].lower().rstrip(" ]").endswith(("criteria", "inclusion", "exclusion", "exclusions", "inclusions")):
+        if not g("qual"):
+            return None
     if rest < end and not has_colon:
         # text follows a header without a colon: only a header when an ordinal marker follows
-        # ("inclusion criteria (2) Expected ...") or the words are the whole line
+        # ("inclusion criteria (2) Expected ..."), not in a sentence ("Inclusion criteria met")
         mk = _match_marker(text, rest, False)
         if not mk or mk[2] is None:
             return None
-        # the words must look like a header, not a sentence ("Inclusion criteria 1 and 2 met")
     label = None
+    if g("pre"):
+        label = g("pre").strip(" :-–") or None
     if g("qual"):
-        label = g("qual").strip(" -–(").strip() or None
-    word = (g("inc") or g("inc2") or g("inc3") or g("inc4") or "").lower()
-    if word == "eligibility" and kind == "inclusion":
-        kind = "inclusion"  # "Eligibility criteria:" lists who may take part
+        q = g("qual").strip(" -–(").strip()
+        label = " ".join(x for x in (label, q) if x) or None
     return kind, hs, he, rest, label
 
 
@@ -469,27 +499,36 @@ def _header_at(text: str, pos: int, end: int):
 # "... prior to screening Exclusion\nCriteria: ..." (a colon is required; a lower-case header word
 # must follow a sentence end or a dash, so that "meets the following exclusion criteria:" inside
 # a sentence is not taken for a header).
-_MIDLINE_HEADER = re.compile(
-    r"(?:(?<=[.;!?)])|(?<=[.;!?)][ \t])|(?<=\s-)|(?<=\s--)|(?<=\s–))[ \t]*(?P<h>(?i:(?:key\s+)?(?:inclusion|exclusion)\s+criteria\s*:))"
-    r"|(?<=[a-z0-9,)][ \t])(?P<h2>(?:Key\s+|KEY\s+)?(?:Inclusion|INCLUSION|Exclusion|EXCLUSION)\s+(?:[Cc]riteria|CRITERIA)\s*:)",
-)
-_MIDLINE_CI = re.compile(r"(?:inclusion|exclusion)\s+criteria\s*:", re.IGNORECASE)
+_MIDLINE_CAND = re.compile(r"(?:key\s+)?(?:inclusion|exclusion)\s+criteria(?P<colon>[ \t]*:)?", re.IGNORECASE)
+_MIDLINE_CI = re.compile(r"(?:inclusion|exclusion)\s+criteria", re.IGNORECASE)
+_AFTER_UPPER = re.compile(r"[ \t]*(?:\n|$|[0-9]{1,2}[.)][ \t]|\([0-9]{1,2}\)[ \t]|[-•][ \t])")
+_AFTER_EOL = re.compile(r"[ \t]*(?:\n|$)")
 
 
 def _midline_headers(text: str) -> list[tuple[int, int]]:
-    """Spans of section headers that do not start a line (see _MIDLINE_HEADER)."""
-    if not _MIDLINE_CI.search(text):
-        return []
+    """Spans of section headers that do not start a line (see the comment above)."""
     out = []
-    for m in _MIDLINE_HEADER.finditer(text):
-        g = "h" if m.group("h") else "h2"
-        hs, he = m.start(g), m.end(g)
-        if g == "h" and not _MIDLINE_CI.match(text, hs) and not text[hs:he].lower().startswith("key"):
-            continue
+    for m in _MIDLINE_CAND.finditer(text):
+        hs, he = m.start(), m.end()
         ls = text.rfind("\n", 0, hs) + 1
-        if not text[ls:hs].strip():
+        before = text[ls:hs]
+        if not before.strip():
             continue  # at the start of its line: the ordinary header logic handles it
-        out.append((hs, he))
+        if before[-1] not in " \t":
+            continue  # "Non-inclusion criteria:"
+        b = before.rstrip(" \t")
+        if not b or len(before) - len(b) > 1 and not b.endswith(("-", "–")):
+            continue
+        last = b[-1]
+        word = text[hs:he].lstrip()
+        capital = word[:1].isupper()
+        upper = word[:9].isupper()
+        if m.group("colon"):
+            if last in ".;!?)-–" or (capital and (last.isalnum() or last in ",)")):
+                out.append((hs, he))
+        elif capital and (last.islower() or last.isdigit() or last in ",.;)"):
+            if (upper and _AFTER_UPPER.match(text, he)) or _AFTER_EOL.match(text, he):
+                out.append((hs, he))
     return out
 
 
@@ -500,6 +539,8 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
     blank = False
     mids = _midline_headers(text)
     mi = 0
+    prev_indent: int | None = None  # indentation of the last line that was not a wrapped continuation
+    prev_end_char = "."
     while pos < n:
         nl = text.find("\n", pos)
         if nl < 0:
@@ -517,13 +558,11 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
                     seg_end = _rstrip_end(text, p0, seg_end - 1)
                 if seg_end > p0:
                     _segment(text, p0, seg_end, _indent_of(text[ls:p0]), ls, blank, markdown, toks)
-            h_end = he - 1 if text[he - 1] == ":" else he
             toks.append(
                 _Tok(kind="header", indent=0, start=hs, text_start=hs, text_end=he, line_start=ls, line_end=he,
                      blank_before=True, hkind="exclusion" if "xclu" in text[hs:he].lower() else "inclusion",
                      header=text[hs:he], header_start=hs, header_end=he)
             )
-            del h_end
             # the rest of the header's (last) line
             hl_end = text.find("\n", he)
             hl_end = n if hl_end < 0 else hl_end
@@ -542,14 +581,26 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
         if p >= le_s:
             blank = True
             continue
-        _segment(text, p, le_s, _indent_of(text[ls:p]), ls, blank, markdown, toks)
+        indent = _indent_of(text[ls:p])
+        wrapped = (
+            not blank
+            and prev_indent is not None
+            and indent > prev_indent
+            and prev_end_char not in ":;.!?"
+        )
+        _segment(text, p, le_s, indent, ls, blank, markdown, toks, wrapped)
+        if not wrapped:
+            prev_indent = indent
+        prev_end_char = text[le_s - 1]
         blank = False
     return toks
 
 
-def _segment(text: str, p: int, le_s: int, indent: int, ls: int, blank_before: bool, markdown: bool, toks: list) -> None:
+def _segment(
+    text: str, p: int, le_s: int, indent: int, ls: int, blank_before: bool, markdown: bool, toks: list, wrapped: bool = False
+) -> None:
     """Tokens of one line (or of the part of a line before a header inside it)."""
-    h = _header_at(text, p, le_s) if text[p] in _HEADER_FIRST else None
+    h = _header_at(text, p, le_s) if text[p] in _HEADER_FIRST and not wrapped else None
     if h is not None:
         kind, hs, he, rest, label = h
         toks.append(
@@ -669,6 +720,19 @@ def _extend(item: Item, text: str, end: int) -> None:
 
 
 _ORD_TOL = 1
+
+
+_INTRO_END = re.compile(r"(?::|\bof|\bfollowing|\bwith|\bare|\bor|\band|\bincluding|\bby|\bsuch as|\bif)\s*[)\]]?\s*;?\s*$", re.IGNORECASE)
+
+
+def _introduces(text: str) -> bool:
+    """The item's text introduces a sub-list ("... the following criteria:", "... complaints of")."""
+    t = text.rstrip()
+    if not t:
+        return False
+    if _INTRO_END.search(t[-40:]):
+        return True
+    return "following" in t[-120:].lower() and t[-1] in ":;)"
 
 
 def _continues_open(stack: list[Item], tok: _Tok) -> bool:
@@ -808,7 +872,11 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             and tok.indent > last.indent
             and tok.indent >= last.text_start - last.line_start - 1
             and _wrapped_mid_sentence(text, tok.line_start)
-            and ((tok.number != 1 and tok.letter != "i") or tok.text_start >= tok.text_end)
+            and (
+                (tok.number != 1 and tok.letter != "i")
+                or tok.text_start >= tok.text_end
+                or (tok.letter is None and text[tok.text_start].islower())
+            )
             and not _continues_open(stack, tok)
         ):
             # a hard-wrapped line that happens to start with "C)", "(7) days", "4. (The face ...":
@@ -818,6 +886,24 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
         I = tok.indent
         parent: Item | None = None
         placed = False
+        # 0. a new list ("1.", "a.", "i.", "(A)") of a style not open yet, right after an item that
+        # introduces it ("... the following criteria:", "... complaints of") but written at a
+        # smaller indentation (legacy XML does this): the sub-list of that item
+        if (
+            last is not None
+            and last.marker is not None
+            and I <= last.indent
+            and (tok.number == 1 or tok.letter == "i")
+            and not any(o.style == item.style and o.upper == item.upper for o in stack)
+            and _introduces(last.text)
+        ):
+            while stack and stack[-1] is not last:
+                stack.pop()
+            attach(item, last)
+            stack.append(item)
+            last = item
+            line_item = item
+            continue
         # 1. an open item of the same style nearby: a sibling
         for k in range(len(stack) - 1, -1, -1):
             o = stack[k]

@@ -14,7 +14,8 @@ _PDQ = re.compile(
 #: a statement that there are no inclusion / exclusion criteria beyond the others
 _NO_EXCLUSION = re.compile(
     r"\b(?:no|none|not\s+applicable|n/a)\b[^.\n]{0,30}\bexclusion\b|\bexclusion\b[^.\n]{0,40}\b(?:none|not\s+applicable|n/a)\b"
-    r"|\bexclusion\s+criteria\b[^.\n]{0,20}\b(?:opposite|reverse|converse|contrary|absence)\b",
+    r"|\bexclusion\s+criteria\b[^.\n]{0,20}\b(?:opposite|reverse|converse|contrary|absence)\b"
+    r"|\bexclusion\s+criteria\s+(?:may|will|also)\s+apply\b|\bexclusion\s+criteria\b[^.\n]{0,40}\bprotocol\b",
     re.IGNORECASE,
 )
 _NO_INCLUSION = re.compile(r"\b(?:no|none|not\s+applicable|n/a)\b[^.\n]{0,30}\binclusion\b", re.IGNORECASE)
@@ -54,3 +55,8 @@ def has_negative_criteria(doc: CriteriaDoc) -> bool:
             if _NEGATIVE.search(it.text[:300]):
                 return True
     return False
+
+
+def has_combined_header(doc: CriteriaDoc) -> bool:
+    """An "Eligibility criteria:" / "Inclusion/Exclusion criteria:" header over one combined list."""
+    return any(s.kind == "other" and s.header for s in doc.sections)

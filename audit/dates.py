@@ -110,7 +110,10 @@ def normalise_type(value: str | None) -> DateType | None:
 
 
 def is_absent(value: str | None) -> bool:
-    return value is None or _SPACES.sub(" ", value).strip().lower() in _ABSENT
+    if value is None:
+        return True
+    v = value.strip()
+    return not v or (len(v) < 16 and _SPACES.sub(" ", v).lower() in _ABSENT)
 
 
 @lru_cache(maxsize=4096)
@@ -129,6 +132,7 @@ def _parse_text(text: str) -> tuple[int, int | None, int | None, Precision] | No
     return None
 
 
+@lru_cache(maxsize=65536)
 def parse_date(value: str | None, type_: str | DateType | None = None) -> PartialDate | None:
     """Parse a registry date; None when absent ("", "Not reported", ...) or not a date.
 

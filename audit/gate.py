@@ -166,6 +166,36 @@ def _build_suite(gx: Any, data: dict[str, Any], label: str) -> Any:
     return gx.ExpectationSuite(name=str(data["name"]), expectations=expectations, meta=data.get("meta"))
 
 
+def _exception_message(info: Any) -> str | None:
+    """GX's exception_info: {"raised_exception": ..., "exception_message": ...} or a dict of those."""
+    if not isinstance(info, dict):
+        return None
+    if info.get("raised_exception"):
+        return str(info.get("exception_message") or "the expectation raised an error")
+    for value in info.values():
+        if isinstance(value, dict) and value.get("raised_exception"):
+            return str(value.get("exception_message") or "the expectation raised an error")
+    return None
+
+
+_COLUMN_KWARGS = ("column", "column_A", "column_B")
+
+
+def _check_columns(data: dict[str, Any], columns: Any, label: str) -> None:
+    """A suite naming a column the table does not have is a usage error, not a failed gate."""
+    known = set(columns)
+    for i, exp in enumerate(data["expectations"]):
+        kwargs = exp.get("kwargs", {})
+        names = [kwargs[k] for k in _COLUMN_KWARGS if isinstance(kwargs.get(k), str)]
+        names += [c for c in kwargs.get("column_list", []) or [] if isinstance(c, str)]
+        missing = [n for n in names if n not in known]
+        if missing:
+            raise GateError(
+                f"gate suite {label}: expectation #{i + 1} ({exp['type']}) names unknown column(s) "
+                f"{', '.join(missing)}; the table's columns are: {', '.join(sorted(known))}"
+            )
+
+
 def run_gate(tables: list[pd.DataFrame], suite: str, docs_dir: str | None = None) -> dict[str, Any]:
     """Validate the run's batch tables (concatenated) against the suite; the gate result dict."""
     data = load_suite(suite)
@@ -180,6 +210,7 @@ def run_gate(tables: list[pd.DataFrame], suite: str, docs_dir: str | None = None
 
         df = build_table([])
     df = add_last_day_columns(df.copy(deep=False))
+    _check_columns(data, df.columns, label)
 
     import great_expectations as gx
 
@@ -217,19 +248,19 @@ def run_gate(tables: list[pd.DataFrame], suite: str, docs_dir: str | None = None
                     if len(failed) >= MAX_FAILED_RECORDS:
                         break
         unexpected_percent = res.get("unexpected_percent")
-        if r.exception_info and r.exception_info.get("raised_exception"):
-            kwargs["error"] = str(r.exception_info.get("exception_message"))
-        expectations.append(
-            {
-                "expectation": config.type,
-                "column": kwargs.get("column") or kwargs.get("column_A"),
-                "kwargs": _json_safe(kwargs),
-                "success": bool(r.success),
-                "unexpected_count": int(res.get("unexpected_count") or 0),
-                "unexpected_percent": _json_safe(float(unexpected_percent)) if unexpected_percent is not None else None,
-                "failed_records": failed,
-            }
-        )
+        entry: dict[str, Any] = {
+            "expectation": config.type,
+            "column": kwargs.get("column") or kwargs.get("column_A"),
+            "kwargs": _json_safe(kwargs),
+            "success": bool(r.success),
+            "unexpected_count": int(res.get("unexpected_count") or 0),
+            "unexpected_percent": _json_safe(float(unexpected_percent)) if unexpected_percent is not None else None,
+            "failed_records": failed,
+        }
+        error = _exception_message(r.exception_info)
+        if error:
+            entry["error"] = error  # GX could not evaluate it (e.g. a regex on a number column)
+        expectations.append(entry)
     gate: dict[str, Any] = {
         "success": bool(result.success),
         "suite": label,

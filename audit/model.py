@@ -146,6 +146,7 @@ class Location:
     facility: str | None = None
     city: str | None = None
     state: str | None = None
+    zip: str | None = None
     country: str | None = None
     status: str | None = None  # site recruitment status, v2 enum spelling
     contacts: list[Contact] = field(default_factory=list)

@@ -65,8 +65,9 @@ def text_fields(record: TrialRecord) -> list[tuple[str, str, bool]]:
     is kept (records are not changed by rules).
     """
     global _last
-    if _last[0] is record:
-        return _last[1]
+    last = _last  # read once: safe if rules run in threads
+    if last[0] is record:
+        return last[1]
     fields = list(_iter_text_fields(record))
     _last = (record, fields)
     return fields

@@ -1,5 +1,5 @@
 from audit.criteria_lists import doc_of
-from audit.criteria_sections import is_pdq_layout, marked_items, says_no_inclusion
+from audit.criteria_sections import has_combined_header, is_pdq_layout, marked_items, says_no_inclusion
 from audit.findings import Category, Evidence, Severity
 from audit.registry import Rule, register
 
@@ -36,7 +36,7 @@ class MissingInclusionSection(Rule):
         doc = doc_of(record)
         if doc is None or doc.has_inclusion:
             return
-        if is_pdq_layout(doc) or says_no_inclusion(doc):
+        if is_pdq_layout(doc) or says_no_inclusion(doc) or has_combined_header(doc):
             return
         text = doc.text
         exc = doc.by_kind("exclusion")

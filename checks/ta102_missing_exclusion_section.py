@@ -1,5 +1,5 @@
 from audit.criteria_lists import doc_of
-from audit.criteria_sections import has_negative_criteria, is_pdq_layout, says_no_exclusion
+from audit.criteria_sections import has_combined_header, has_negative_criteria, is_pdq_layout, says_no_exclusion
 from audit.findings import Category, Evidence, Severity
 from audit.registry import Rule, register
 
@@ -37,7 +37,7 @@ class MissingExclusionSection(Rule):
         if doc is None or doc.has_exclusion:
             return
         inc = doc.by_kind("inclusion")
-        if not inc or is_pdq_layout(doc) or says_no_exclusion(doc) or has_negative_criteria(doc):
+        if not inc or is_pdq_layout(doc) or says_no_exclusion(doc) or has_combined_header(doc) or has_negative_criteria(doc):
             return
         s = inc[0]
         if s.header_start is None:

@@ -1,6 +1,19 @@
+import re
+
 from audit.criteria_lists import doc_of
 from audit.findings import Category, Evidence, Severity
 from audit.registry import Rule, register
+
+
+_LEAD_IN = re.compile(r"\b(?:following|as follows|below|must meet|all of the|any of the|one of the)\b|:\s*$", re.IGNORECASE)
+
+
+def _lead_in(text: str) -> bool:
+    t = text.strip()
+    words = t.split()
+    if len(words) <= 3 and not any(ch.isdigit() for ch in t):
+        return True
+    return bool(_LEAD_IN.search(t[:200]))
 
 
 @register
@@ -46,8 +59,11 @@ class HeaderMergedIntoItem(Rule):
             if first.start > line_end:
                 continue
             marked_rest = sum(1 for it in s.items if it.marker is not None)
-            if first.marker is None and marked_rest < 2:
-                continue  # "Inclusion criteria: healthy volunteers" - a one-line prose criterion
+            if first.marker is None and (marked_rest < 2 or _lead_in(first.text)):
+                # "Inclusion criteria: healthy volunteers" - a one-line prose criterion;
+                # "Inclusion Criteria: Patients must meet all of the following ..." - a lead-in;
+                # "Inclusion Criteria: Test Group" - a label
+                continue
             end = min(first.end, line_end, first.start + 120)
             header = text[s.header_start : s.header_end].rstrip(" :")
             yield self.finding(

@@ -41,7 +41,8 @@ class MixedMarkerStyles(Rule):
             return
         text = doc.text
         for g in groups(doc):
-            marked = [it for it in g.items if it.marker is not None]
+            # empty items (a stray "-" at the end) are reported by TA130, not here
+            marked = [it for it in g.items if it.marker is not None and any(ch.isalnum() for ch in it.text)]
             if len(marked) < 2:
                 continue
             counts = Counter(it.style for it in marked)

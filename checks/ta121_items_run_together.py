@@ -3,6 +3,14 @@ from audit.findings import Category, Evidence, Severity
 from audit.registry import Rule, register
 
 
+def _after_sentence(text: str, pos: int) -> bool:
+    """The marker at ``pos`` follows a sentence end ("... lactating. 13. Serious ...")."""
+    k = pos - 1
+    while k >= 0 and text[k] in " \t\r\n":
+        k -= 1
+    return k < 0 or text[k] in ".;!?"
+
+
 @register
 class ItemsRunTogether(Rule):
     """Several criteria are run together on one line ("(5) no serious mental disorders; (6) Can understand ...").
@@ -40,6 +48,9 @@ class ItemsRunTogether(Rule):
                 if p.kind != "hidden" or not p.hidden:
                     continue
                 pos, marker = p.hidden[0]
+                if p.other is None and not _after_sentence(text, pos):
+                    # "... defined as: (a) condoms ...; (b) ..." - an enumeration inside one criterion
+                    continue
                 line_start = text.rfind("\n", 0, pos) + 1
                 if line_start in reported:
                     continue

@@ -66,6 +66,7 @@ class SummaryAgeContradictsStructured(Rule):
         if years is None:
             return
         mn, mx = years
+        reported = set()
         for field in SUMMARY_FIELDS:
             text = getattr(record, field, None)
             if not text:
@@ -80,6 +81,9 @@ class SummaryAgeContradictsStructured(Rule):
                 if cmp.status not in ("disagree", "missing-structured") or cmp.witness is None:
                     continue
                 s = cmp.witness
+                if (field, s.start, s.end) in reported:
+                    continue
+                reported.add((field, s.start, s.end))
                 word = "minimum" if side == "min" else "maximum"
                 said = statement_phrase(s, cmp)
                 msg = (

@@ -68,12 +68,30 @@ class CriteriaAgeContradictsStructured(Rule):
         if not stated:
             yield from self._bands(record, text, mn, mx)
             return
+        groups: dict[tuple[int, int], list] = {}
         for side in ("min", "max"):
             cmp = compare_side(stated, mn, mx, side)
-            if cmp.status not in ("disagree", "missing-structured") or cmp.witness is None:
-                continue
-            s = cmp.witness
+            if cmp.status in ("disagree", "missing-structured") and cmp.witness is not None:
+                groups.setdefault((cmp.witness.start, cmp.witness.end), []).append(cmp)
+        for cmps in groups.values():
+            s = cmps[0].witness
             where = " (in the exclusion criteria, read inverted)" if s.inverted else ""
+            if len(cmps) == 2:
+                # one statement contradicts both limits: one finding
+                msg = (
+                    f"The criteria state ages {s.describe()} ({s.text!r}{where}) but the structured limits are "
+                    f"{structured_label(record, 'min')} to {structured_label(record, 'max')}. "
+                    f"{self._likely(record, cmps[0], mn, mx)}"
+                )
+                yield self.finding(
+                    msg,
+                    evidence=span_evidence("criteria", text, s),
+                    related=[structured_evidence(record, "min"), structured_evidence(record, "max")],
+                    suggestion="make the structured age limits and the criteria agree",
+                )
+                continue
+            cmp = cmps[0]
+            side = cmp.side
             word = "minimum" if side == "min" else "maximum"
             said = statement_phrase(s, cmp)
             if cmp.status == "missing-structured":

@@ -98,8 +98,11 @@ class AffiliationNotAmongLocations(Rule):
                 related.append(Evidence.whole(f"locations[{j}].city", city))
             listed = ", ".join(sorted({locations[j].city or "" for j, _ in sites}))
             n = len(locations)
+            official = record.officials[i]
+            role = (official.role or "official").replace("_", " ").lower()
+            who = f"the {role} ({official.name})" if official.name else f"the {role}"
             yield self.finding(
-                f"The affiliation of {record.officials[i].name or 'an official'} names {aff[s:e]!r}, but "
+                f"The affiliation of {who} is in {aff[s:e]}, but "
                 + (f"the only listed site is in {listed}." if n == 1 else
                    f"none of the {n} listed sites is within {NEAR_KM:.0f} km of it ({listed[:120]})."),
                 evidence=Evidence.span(field, aff, s, e),

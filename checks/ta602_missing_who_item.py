@@ -15,8 +15,6 @@ def _missing(record):
         yield "official_title", "official_title", "10 Scientific title", "reviewers cannot see the design and population"
     if record.study_type in ("INTERVENTIONAL", "EXPANDED_ACCESS") and not any(iv.name for iv in record.interventions):
         yield "interventions", "interventions", "13 Intervention(s)", "no one can tell what is being tested"
-    if "start" not in record.dates and "start" not in record.unparsed_dates:
-        yield "start", "dates.start", "16 Date of first enrolment", "the trial cannot be placed in time"
     if record.enrollment is None and record.overall_status not in _RECRUITING:
         yield "enrollment", "enrollment", "17 Sample size", "the size of the trial is unknown"
     if not record.primary_outcomes and not record.extra.get("primary_outcome_measures"):
@@ -29,7 +27,7 @@ def _missing(record):
 
 @register
 class MissingWhoItem(Rule):
-    """An important WHO data-set item is missing (scientific title, interventions, start, size, outcome, contact, countries).
+    """An important WHO data-set item is missing (scientific title, interventions, size, outcome, contact, countries).
 
     Why: the WHO Trial Registration Data Set is the minimum a registered trial must show; without
     a primary outcome selective reporting cannot be detected, without a sample size or start date
@@ -37,7 +35,8 @@ class MissingWhoItem(Rule):
     missing item, each naming the WHO item. Format-aware: items the source format cannot carry
     are never demanded (see docs/rules-ta5-7xx.md). Interventions are demanded only for
     interventional and expanded-access studies; countries not for withdrawn trials; a missing
-    sample size of a recruiting trial is reported by TA604 instead.
+    sample size of a recruiting trial is reported by TA604 instead, and a missing date of first
+    enrolment (WHO item 16, the start date) by TA401 with the other required dates.
 
     Fix: complete the item in the registry record.
     """

@@ -33,10 +33,10 @@ class RecruitingWithoutEnrollment(Rule):
         if not carries(record, "enrollment"):
             return
         status = Evidence.whole("overall_status", record.text("overall_status") or "")
-        if record.enrollment == 0:
+        if record.enrollment is not None:
             yield self.finding(
-                f"The trial is {record.overall_status} but its target enrollment is 0.",
-                evidence=Evidence.whole("enrollment", record.text("enrollment") or "0"),
+                f"The trial is {record.overall_status} but its target enrollment is {record.enrollment}.",
+                evidence=Evidence.whole("enrollment", record.text("enrollment") or str(record.enrollment)),
                 related=[status],
                 suggestion="Enter the anticipated number of participants.",
             )

@@ -52,7 +52,7 @@ class EscapeArtifact(Rule):
             more = f" ({len(hits)} occurrences)" if len(hits) > 1 else ""
             where = "Markdown that displays the backslash" if markdown else "text shown as plain text"
             yield self.finding(
-                f"Escape sequence {m.group(0)!r} in {where}{more}: readers see the backslash.",
+                f"Escape sequence '{m.group(0)}' in {where}{more}: readers see the backslash.",
                 evidence=Evidence.span(name, text, m.start(), m.end()),
                 suggestion="Unescape the text (e.g. '\\>' -> '>') where it is converted for display.",
             )

@@ -95,8 +95,12 @@ def gate_expectations(report: Report) -> list[dict[str, Any]]:
 
 
 def gate_label(exp: dict[str, Any]) -> str:
-    """'expect_column_values_to_not_be_null(nct_id)' — how an expectation is named everywhere."""
+    """'expect_column_values_to_not_be_null(nct_id)' — how an expectation is named everywhere
+    (a column-pair expectation names both columns, so that the names stay distinct)."""
     name = str(exp.get("expectation") or "expectation")
+    kwargs = exp.get("kwargs") if isinstance(exp.get("kwargs"), dict) else {}
+    if kwargs.get("column_A") and kwargs.get("column_B"):
+        return f"{name}({kwargs['column_A']}, {kwargs['column_B']})"
     col = exp.get("column")
     return f"{name}({col})" if col else name
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from audit.findings import Finding
 from audit.report import UNREADABLE, RecordResult, Report
 from reports import writer
-from reports._common import at_or_above, family_of, gate_expectations, gate_label, source_display, xml_safe
+from reports._common import at_or_above, family_of, gate_expectations, gate_label, xml_safe
 
 _QUOTE = 160
 
@@ -71,7 +71,7 @@ def build_tree(report: Report) -> ET.Element:
         counts = defaultdict(int)
         for rec in report.records:
             counts["tests"] += 1
-            case = _sub(suite, "testcase", classname=f"trial-audit.{key}", name=rec.id, file=source_display(rec))
+            case = _sub(suite, "testcase", classname=f"trial-audit.{key}", name=rec.id, file=rec.source.path)
             _fill_case(case, rec, key, input_family, report.fail_on, counts)
         for k in ("tests", "failures", "errors", "skipped"):
             suite.set(k, str(counts[k]))

@@ -47,6 +47,7 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 _MAX_FILE = 64 * 1024 * 1024  # do not read bigger sources to locate evidence
 _MIN_QUOTE = 4  # shorter evidence alone is too ambiguous to locate
+GITHUB_MAX_RESULTS = 25_000
 
 
 # --- locating evidence in a source file ------------------------------------------------------
@@ -338,7 +339,7 @@ def build_sarif(report: Report) -> dict[str, Any]:
                 "rules": descriptors,
             }
         },
-        "automationDetails": {"id": "trial-audit/"},
+        # no automationDetails: the uploader's `category` sets it (a preset id would override it)
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}},
         "artifacts": artifacts,
@@ -353,6 +354,16 @@ def build_sarif(report: Report) -> dict[str, Any]:
     }
     if report.generated:
         run["invocations"][0]["endTimeUtc"] = _utc(report.generated)
+    if len(results) > GITHUB_MAX_RESULTS:
+        run["invocations"][0]["toolExecutionNotifications"] = [
+            {
+                "level": "warning",
+                "message": {
+                    "text": f"{len(results)} results: GitHub code scanning rejects a run with more than "
+                    f"{GITHUB_MAX_RESULTS:,} (and shows the top 5,000). Narrow the upload with --select or --ignore, or split the input."
+                },
+            }
+        ]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 

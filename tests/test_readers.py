@@ -311,3 +311,37 @@ def test_bundled_seeds_all_read():
     formats = {r.source.format for r in items}
     assert formats == {"page-text", "ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv"}
     assert sum(r.source.format == "ctgov-csv" for r in items) == 20
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # real export values
+        ("Department of Andrology, Cairo University, Cairo, 11231, Egypt",
+         ("Department of Andrology, Cairo University", "Cairo", None, "Egypt")),
+        ("Hospital Universitari de Bellvitge, L'Hospitalet de Llobregat, Barcelona, Spain",
+         ("Hospital Universitari de Bellvitge", "L'Hospitalet de Llobregat", "Barcelona", "Spain")),
+        ("Panama Eye Center, Panama City, Panama", ("Panama Eye Center", "Panama City", None, "Panama")),
+        ("Manhattan Medical Research, New York, New York, 10016, United States",
+         ("Manhattan Medical Research", "New York", "New York", "United States")),
+        ("The Prostate Centre, Princess Margaret Hospital, Toronto, Ontario, M5G 2M9, Canada",
+         ("The Prostate Centre, Princess Margaret Hospital", "Toronto", "Ontario", "Canada")),
+        ("Tucson, Arizona, United States", (None, "Tucson", "Arizona", "United States")),
+    ],
+)  # fmt: skip
+def test_csv_real_location_strings(text, expected):
+    loc = parse_location(text)
+    assert (loc.facility, loc.city, loc.state, loc.country) == expected
+
+
+def test_postal_codes_are_kept(shared_data):
+    from audit.readers.common import HAS_ZIP
+
+    if not HAS_ZIP:
+        pytest.skip("this model revision has no Location.zip")
+    assert _one(shared_data / "ctgov-xml" / "NCT00055081.xml").locations[0].zip == "10962"
+    assert _one(shared_data / "ctgov-classic" / "NCT04780763.json").locations[0].zip == "3000"
+    rec = _one(shared_data / "ctgov-v2" / "NCT06388018.json")
+    assert rec.locations[0].zip == "02905"
+    assert rec.provenance["locations[0].zip"] == "protocolSection.contactsLocationsModule.locations[0].zip"
+    assert parse_location("Manhattan Medical Research, New York, New York, 10016, United States").zip == "10016"

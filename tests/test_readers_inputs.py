@@ -325,3 +325,57 @@ def test_mutated_real_inputs_never_raise():
                     seen_bad += 1
                     assert "reader failed" not in item.reason and "could not map" not in item.reason, item
     assert seen_bad > 50  # the mutations did break things
+
+
+def test_records_in_a_page_know_their_line(shared_data):
+    path = shared_data / "ctgov-v2" / "studies.json"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    items = _read(path)
+    assert len(items) == 5
+    for rec in items:
+        # the line the record's protocolSection starts on holds that record's NCT ID
+        assert '"protocolSection"' in lines[rec.source.line - 1]
+        assert rec.nct_id in lines[rec.source.line - 1]
+
+
+def test_big_ndjson_named_json_is_streamed(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_DOCUMENT_BYTES", 1000)
+    a, b = (_v2(n) for n in V2_FILES)
+    f = tmp_path / "bulk.json"
+    f.write_text(json.dumps(a) + "\n" + json.dumps(b) + "\n", encoding="utf-8")
+    assert [i.nct_id for i in _read(f)] == ["NCT00973089", "NCT03418623"]
+    g = tmp_path / "huge.json"
+    g.write_text(json.dumps(a, indent=2), encoding="utf-8")
+    assert "byte bound for one document" in _only_bad(_read(g)).reason
+
+
+def test_json_and_xml_that_are_not_utf8(tmp_path):
+    f = tmp_path / "NCT01234567.json"
+    f.write_bytes(b'{\n  "protocolSection": {\n    "identificationModule": {"briefTitle": "Caf\xe9"}}}\n')
+    bad = _only_bad(_read(f))
+    assert bad.reason.startswith("not UTF-8 text (byte 0xe9") and (bad.line, bad.column) == (3, 48)
+    assert bad.record_id == "NCT01234567"  # recovered from the file name
+    g = tmp_path / "x.xml"
+    g.write_bytes(b'<?xml version="1.0" encoding="UTF-8"?>\n<clinical_study>\n<brief_title>Caf\xe9</brief_title>\n</clinical_study>')
+    bad = _only_bad(_read(g))
+    assert bad.reason.startswith("invalid XML") and bad.line == 3
+
+
+def test_xml_in_another_encoding_goes_through_defusedxml(tmp_path):
+    f = tmp_path / "utf16.xml"
+    doc = '<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<clinical_study>&a;</clinical_study>'
+    f.write_bytes(doc.encode("utf-16"))
+    bad = _only_bad(_read(f))
+    assert bad.reason == "UTF-16 text; re-save the file as UTF-8"
+    g = tmp_path / "cp1252.xml"
+    g.write_bytes(
+        b'<?xml version="1.0" encoding="windows-1252"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<clinical_study>&a;</clinical_study>'
+    )
+    assert "refused" in _only_bad(_read(g)).reason
+    h = tmp_path / "latin1.xml"
+    h.write_bytes(
+        b'<?xml version="1.0" encoding="ISO-8859-1"?>\n<clinical_study><id_info><nct_id>NCT01234567</nct_id></id_info>'
+        b"<brief_title>Caf\xe9</brief_title></clinical_study>"
+    )
+    (rec,) = _read(h)
+    assert rec.brief_title == "Caf\u00e9"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -30,7 +31,7 @@ def _page(text: str) -> TrialRecord:
             if name.startswith(("dates.", "display_dates.", "as_of")):
                 assert shown.startswith(first_line[:3]) or rec.text(name) in text[off : off + 40], name
             elif name in ("overall_status", "sex") or name.endswith(".role"):
-                line = text[off:].split("\n", 1)[0].strip()
+                line = re.split(r"\r\n|\r|\n", text[off:], maxsplit=1)[0].strip()
                 assert enum_token(line) == value, (name, line, value)  # shown as written, stored normalised
             else:
                 assert shown == first_line, (name, shown, first_line)
@@ -221,3 +222,28 @@ def test_locations_with_state_and_several_officials():
 def test_keywords_listed():
     rec = _page(SEED.replace("Keywords\n\n", "Keywords\n\nLupus\nSystemic Sclerosis\n\n"))
     assert rec.keywords == ["Lupus", "Systemic Sclerosis"] and "keywords" not in rec.declared_absent
+
+
+def test_old_mac_line_endings():
+    cr = SEED.replace("\n", "\r")
+    rec = _page(cr)
+    _assert_seed_fields(rec)
+    assert cr[rec.source_offsets["criteria"] :].startswith("  \u2022 inclusion criteria")
+
+
+def test_about_sentence_in_the_summary_is_not_a_heading():
+    text = SEED.replace(
+        "\n\nTo participate, individuals",
+        "\n\nAbout 40 participants will take part.\n\nTo participate, individuals",
+    )
+    rec = _page(text)
+    assert "\n\nAbout 40 participants will take part.\n\n" in rec.plain_summary
+    assert rec.sponsor_description.startswith("Persongen Biotherapeutics (Suzhou) Co., Ltd. is")
+
+
+def test_page_without_the_launched_line():
+    lines = [ln for ln in SEED.split("\n") if not ln.startswith("Launched by")]
+    rec = _page("\n".join(lines))
+    assert rec.sponsor is None and "header_launch" not in rec.display_dates
+    assert rec.sponsor_description.startswith("Persongen Biotherapeutics")
+    assert rec.nct_id == "NCT06361745" and rec.overall_status == "RECRUITING"

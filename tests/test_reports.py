@@ -384,3 +384,30 @@ def test_cli_writes_all_six_formats_on_the_seeds(tmp_path):
     for name in FORMATS:
         p = out / writers[name].filename
         assert p.is_file() and p.stat().st_size > 0, name
+
+
+def test_writers_handle_an_empty_report_and_clean_records(tmp_path):
+    clean = RecordResult("NCT00000003", Source("x.json"), "ctgov-v2", AUDITED, [], title="Clean")
+    for i, report in enumerate((Report(), Report(records=[clean]))):
+        out = tmp_path / str(i)
+        out.mkdir()
+        assert_all_formats_agree(report, out)
+
+
+def test_script_json_cannot_end_the_data_block():
+    from reports.html import script_json
+
+    value = {"t": "</script><!-- \u2028\u2029 & <b>"}
+    text = script_json(value)
+    assert not set("<>&\u2028\u2029") & set(text)
+    assert json.loads(text) == value
+
+
+def test_html_carries_each_rules_docs_and_examples(seeds_report, tmp_path):
+    from audit.registry import load_rules
+
+    paths = write_all(seeds_report, tmp_path)
+    rules = {r["code"]: r for r in html_data(paths["html"].read_text(encoding="utf-8"))["rules"]}
+    for code, cls in load_rules().items():
+        assert rules[code]["doc"] == cls.doc()
+        assert rules[code]["bad"] == list(cls.bad) and rules[code]["good"] == list(cls.good)

@@ -71,12 +71,18 @@ def _ext(name: str) -> str:
 
 
 def _walk(root: Path) -> Iterator[ReadResult]:
-    for dirpath, dirnames, filenames in os.walk(root):
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        while errors:  # a folder that could not be listed is reported, not skipped silently
+            err = errors.pop(0)
+            yield Unreadable(Source(str(err.filename or dirpath)), f"cannot list the folder: {err.strerror or err}")
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
         for name in sorted(filenames):
             if name.startswith(".") or _ext(name) not in RECORD_EXTENSIONS:
                 continue
             yield from read_path(Path(dirpath) / name)
+    for err in errors:
+        yield Unreadable(Source(str(err.filename or root)), f"cannot list the folder: {err.strerror or err}")
 
 
 # --- sniffing ---------------------------------------------------------------------------
@@ -142,9 +148,14 @@ def read_path(path: str | Path) -> Iterator[ReadResult]:
                 return
             f.seek(0)
             if kind in ("ndjson", "csv"):
+                src.format = _KIND_FORMAT[kind]
                 yield from _STREAMS[kind](f, src)
                 return
             size = os.fstat(f.fileno()).st_size
+            if size > MAX_DOCUMENT_BYTES and kind == "json" and _ndjson_like(head):
+                src.format = "json"
+                yield from _ndjson_stream(f, src)  # a big NDJSON export named .json: stream it
+                return
             if size > MAX_DOCUMENT_BYTES:
                 yield Unreadable(src, f"file is {size} bytes, over the {MAX_DOCUMENT_BYTES} byte bound for one document")
                 return
@@ -163,6 +174,7 @@ def read_bytes(data: bytes, source: Source, name: str = "") -> Iterator[ReadResu
     elif kind == "zip":
         yield Unreadable(source, "nested archive not followed; unpack it and audit its contents", None, None, None)
     elif kind in ("ndjson", "csv"):
+        source.format = source.format or _KIND_FORMAT[kind]
         yield from _STREAMS[kind](io.BytesIO(data), source)
     else:
         yield from _read_document(kind, data, source)
@@ -191,7 +203,12 @@ def _with_name_ids(items: Iterator[ReadResult], name: str) -> Iterator[ReadResul
         yield item
 
 
+#: the format an input of a kind is reported under when it cannot be read (readers set the exact one)
+_KIND_FORMAT = {"json": "json", "ndjson": "json", "xml": "ctgov-xml", "page": "page-text", "csv": "ctgov-csv"}
+
+
 def _read_document(kind: str, data: bytes, src: Source) -> Iterator[ReadResult]:
+    src.format = src.format or _KIND_FORMAT.get(kind, "")
     yield from _with_name_ids(_read_document_items(kind, data, src), src.member or src.path)
 
 
@@ -246,12 +263,33 @@ def _nct_in(obj: Any) -> str | None:
         return None
 
 
-def _many(items: list[Any], src: Source, what: str) -> Iterator[ReadResult]:
+def _many(items: list[Any], src: Source, what: str, data: bytes = b"") -> Iterator[ReadResult]:
     if not items:
         yield Unreadable(src, f"{what} holds no studies")
         return
+    lines = _study_lines(data, len(items))
     for i, item in enumerate(items):
-        yield _one_study(item, _sub(src, i))
+        yield _one_study(item, _sub(src, i, lines[i] if lines else None))
+
+
+def _study_lines(data: bytes, n: int) -> list[int] | None:
+    """The line of each study's protocol section in a multi-study document, when it is unambiguous."""
+    if not data:
+        return None
+    for key in (b'"protocolSection"', b'"ProtocolSection"'):
+        positions = []
+        at = data.find(key)
+        while at >= 0:
+            positions.append(at)
+            at = data.find(key, at + len(key))
+        if len(positions) == n:
+            out, line, last = [], 1, 0
+            for pos in positions:
+                line += data.count(b"\n", last, pos)
+                last = pos
+                out.append(line)
+            return out
+    return None
 
 
 def _json_document(data: bytes, src: Source) -> Iterator[ReadResult]:
@@ -267,14 +305,14 @@ def _json_document(data: bytes, src: Source) -> Iterator[ReadResult]:
         if ctgov_v2.is_v2_study(obj):
             yield _one_study(obj, src)
         elif isinstance(obj.get("studies"), list):
-            yield from _many(obj["studies"], src, "the studies page")
+            yield from _many(obj["studies"], src, "the studies page", data)
         elif isinstance(obj.get("FullStudiesResponse"), dict):
             full = obj["FullStudiesResponse"].get("FullStudies")
             if not isinstance(full, list):
                 full = []
-            yield from _many(full, src, "the FullStudiesResponse")
+            yield from _many(full, src, "the FullStudiesResponse", data)
         elif isinstance(obj.get("FullStudies"), list):
-            yield from _many(obj["FullStudies"], src, "the FullStudies list")
+            yield from _many(obj["FullStudies"], src, "the FullStudies list", data)
         elif ctgov_classic.is_classic_study(ctgov_classic.unwrap(obj)):
             yield _one_study(obj, src)
         else:
@@ -288,7 +326,7 @@ def _json_document(data: bytes, src: Source) -> Iterator[ReadResult]:
                 first_nct(data),
             )
     elif isinstance(obj, list):
-        yield from _many(obj, src, "the JSON array")
+        yield from _many(obj, src, "the JSON array", data)
     else:
         yield Unreadable(src, f"JSON is a {type(obj).__name__}, not a registry record", None, None, excerpt_of(data))
 
@@ -366,7 +404,11 @@ def _csv(stream: Iterable[bytes], src: Source) -> Iterator[ReadResult]:
     yield from _guarded(rows, src)
 
 
-_STREAMS = {"ndjson": _ndjson, "csv": _csv}
+def _ndjson_stream(stream: Iterable[bytes], src: Source) -> Iterator[ReadResult]:
+    yield from _guarded(_ndjson(stream, src), src)
+
+
+_STREAMS = {"ndjson": _ndjson_stream, "csv": _csv}
 
 
 # --- zip --------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from audit.model import Source, enum_token, norm_status
+from audit.model import Location, Source, enum_token, norm_status
 from audit.readers.base import Unreadable
 
 NCT_RE = re.compile(rb"NCT[0-9]{8}")
@@ -17,6 +17,19 @@ _EXCERPT_LEN = 120
 #: enum_token / norm_status over the few distinct registry enum strings, cached (hot in big records)
 enum = lru_cache(maxsize=4096)(enum_token)
 site_status = lru_cache(maxsize=1024)(norm_status)
+
+
+#: Location.zip exists from model revision 2 on; readers fill it where the source has one
+HAS_ZIP = "zip" in getattr(Location, "__dataclass_fields__", {})
+
+
+def set_zip(loc: Location, value: Any) -> bool:
+    """Set a location's postal code when the model has the field (True if set)."""
+    text = as_str(value)
+    if HAS_ZIP and text:
+        loc.zip = text.strip()  # type: ignore[attr-defined]
+        return True
+    return False
 
 
 class BadInput(Exception):

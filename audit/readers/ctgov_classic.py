@@ -13,7 +13,7 @@ from typing import Any
 
 from audit.dates import normalise_type, parse_date
 from audit.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
-from audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, site_status
+from audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_zip, site_status
 
 FORMAT = "ctgov-classic"
 P = "ProtocolSection"
@@ -231,6 +231,8 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
         for attr, key in loc_attrs:
             if key in loc:
                 prov[f"locations[{k}].{attr}"] = f"{pre}.LocationList.Location[{i}].{key}"
+        if set_zip(rec.locations[k], loc.get("LocationZip")):
+            prov[f"locations[{k}].zip"] = f"{pre}.LocationList.Location[{i}].LocationZip"
     for i, off in enumerate(_wrapped(cl, "OverallOfficialList", "OverallOfficial")):
         off = as_dict(off)
         k = len(rec.officials)

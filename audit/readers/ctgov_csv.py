@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from audit.model import Intervention, Location, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
 from audit.readers.base import Unreadable
-from audit.readers.common import BadInput, as_int
+from audit.readers.common import BadInput, as_int, set_zip
 
 FORMAT = "ctgov-csv"
 ID_COLUMN = "NCT Number"
@@ -48,20 +48,55 @@ def _split(value: str) -> list[str]:
     return [p.strip() for p in value.split("|") if p.strip()]
 
 
+_FACILITY_WORD = re.compile(
+    r"\b(?:hospitals?|universit\w*|clinics?|clinical|cent(?:er|re|ro)s?|institut\w*|department|dept|site|"
+    r"medical|research|college|foundation|school|laborator\w*|unit|h[oô]pital\w*|ospedale|klinik\w*|health|"
+    r"healthcare|pharma\w*|inc|llc|ltd|gmbh|practice|group|associates|office|sciences|polyclinic|policlinico|"
+    r"chu|irccs|azienda|ambulator\w*|service|services|division|faculty|trust|nhs)\b",
+    re.I,
+)
+US_STATES = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+    Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
+    Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia
+    Washington Wisconsin Wyoming""".split()
+) | {"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Rhode Island",
+     "South Carolina", "South Dakota", "West Virginia", "District of Columbia", "Puerto Rico"}  # fmt: skip
+
+
 def parse_location(text: str) -> Location:
-    """'Facility, City, State, ZIP, Country' with State and ZIP optional (split from the right)."""
+    """'Facility, City, State, ZIP, Country' with Facility, State and ZIP optional (split from the right).
+
+    The export joins the parts with ", " and a facility name may itself hold commas, so the parts
+    are taken from the right: country, then a ZIP if it looks like one, then city and state. A
+    part that reads like an institution ("... University", "Hospital ...") is never taken for a
+    city or state; two parts are "Facility, City" unless they are "City, <US state>".
+    """
     parts = [p.strip() for p in text.split(",")]
     parts = [p for p in parts if p]
     if not parts:
         return Location()
     country = parts.pop() if len(parts) > 1 else None
-    if len(parts) > 1 and _ZIPLIKE.match(parts[-1]):
-        parts.pop()
+    zip_code = parts.pop() if len(parts) > 1 and _ZIPLIKE.match(parts[-1]) else None
+    loc = _split_parts(parts, country)
+    set_zip(loc, zip_code)
+    return loc
+
+
+def _split_parts(parts: list[str], country: str | None) -> Location:
     if len(parts) >= 3:
+        if _FACILITY_WORD.search(parts[-2]):
+            return Location(facility=", ".join(parts[:-1]), city=parts[-1], country=country)
         return Location(facility=", ".join(parts[:-2]), city=parts[-2], state=parts[-1], country=country)
     if len(parts) == 2:
+        if parts[1] in US_STATES and not _FACILITY_WORD.search(parts[0]):
+            return Location(city=parts[0], state=parts[1], country=country)
         return Location(facility=parts[0], city=parts[1], country=country)
-    return Location(facility=parts[0] if country else None, city=None, country=country or parts[0])
+    if country is None:
+        return Location(country=parts[0])
+    if _FACILITY_WORD.search(parts[0]):
+        return Location(facility=parts[0], country=country)
+    return Location(city=parts[0], country=country)
 
 
 def _set_ages(rec: TrialRecord, value: str) -> None:
@@ -137,6 +172,9 @@ def row_to_record(row: dict[str, str], source: Source) -> TrialRecord:
     for name, col in _DATES:
         if (v := get(col)) is not None:
             rec.set_date(name, v, None, f"csv:{col}")
+        elif col in row:
+            # the export has the column but leaves this cell blank: a shown-but-empty date
+            rec.set_date(name, "", None, f"csv:{col}")
     if (v := get("Locations")) is not None:
         for k, item in enumerate(_split(v)):
             rec.locations.append(parse_location(item))
@@ -144,6 +182,10 @@ def row_to_record(row: dict[str, str], source: Source) -> TrialRecord:
         prov["locations"] = "csv:Locations"
     if (v := get("Primary Outcome Measures")) is not None:
         rec.extra["primary_outcome_measures"] = _split(v)
+        rec.primary_outcomes = rec.extra["primary_outcome_measures"]
+        prov["primary_outcomes"] = "csv:Primary Outcome Measures"
+    # which columns this export has: completeness rules must not demand what it cannot carry
+    rec.extra["columns"] = list(row)
     if (v := get("Other IDs")) is not None:
         rec.extra["other_ids"] = _split(v)
     if (v := get("Study Results")) is not None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from audit.dates import parse_date
 from audit.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
-from audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, site_status
+from audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_zip
 
 FORMAT = "ctgov-v2"
 P = "protocolSection"
@@ -214,6 +214,8 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
         for attr in ("facility", "city", "state", "country", "status"):
             if attr in loc:
                 prov[f"locations[{k}].{attr}"] = f"{pre}.locations[{i}].{attr}"
+        if set_zip(rec.locations[k], loc.get("zip")):
+            prov[f"locations[{k}].zip"] = f"{pre}.locations[{i}].zip"
     for i, off in enumerate(as_list(cl.get("overallOfficials"))):
         off = as_dict(off)
         k = len(rec.officials)

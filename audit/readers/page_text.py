@@ -18,6 +18,7 @@ timeline's dates are the record's dates. A timeline label followed by no value, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -104,16 +105,23 @@ class Section:
 
 
 def split_lines(text: str) -> list[Line]:
+    """Lines without their ends (\n, \r\n or a lone \r) with the offset where each starts."""
     out = []
-    for m in _LINE.finditer(text):
-        raw = m.group(0)
-        if not raw:
-            break
-        content = raw.rstrip("\r\n")
-        start = m.start()
-        if start == 0 and content.startswith("\ufeff"):
-            content, start = content[1:], 1
-        out.append(Line(content, start))
+    if "\r" in text.replace("\r\n", ""):  # lone carriage returns: the general (slower) way
+        for m in _LINE.finditer(text):
+            raw = m.group(0)
+            if not raw:
+                break
+            out.append(Line(raw.rstrip("\r\n"), m.start()))
+    else:
+        offset = 0
+        for raw in text.split("\n"):
+            out.append(Line(raw[:-1] if raw.endswith("\r") else raw, offset))
+            offset += len(raw) + 1
+        if out and not out[-1].text and text.endswith("\n"):
+            out.pop()
+    if out and out[0].text.startswith("\ufeff"):
+        out[0] = Line(out[0].text[1:], out[0].offset + 1)
     return out
 
 
@@ -135,9 +143,25 @@ def _heading_key(line: str, sponsor: str | None) -> str | None:
         return HEADINGS[low]
     if low in OTHER_HEADINGS:
         return "other"
-    if low.startswith("about ") and len(s) <= 150 and ". " not in s and len(s.split()) <= 15:
+    if low.startswith("about ") and _about_heading(s[6:].strip(), sponsor):
         return "about"
     return None
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_ABBREV_END = re.compile(r"\b(?:ltd|inc|co|corp|llc|plc|gmbh|s\.a|b\.v|ag|l\.p|pty|pvt)\.$", re.I)
+
+
+def _about_heading(name: str, sponsor: str | None) -> bool:
+    """"About <organisation>" as a heading, not a sentence of prose ("About 40 people will ...")."""
+    if not name or len(name) > 150 or ". " in name or len(name.split()) > 15:
+        return False
+    words = set(_TOKEN.findall(name.lower()))
+    if sponsor and words & set(_TOKEN.findall(sponsor.lower())) - {"the", "of", "and", "co", "ltd", "inc"}:
+        return True
+    if not name[0].isupper() or any(c.isdigit() for c in name):
+        return False
+    return not name.endswith((".", "!", "?", ":", ";", ",")) or bool(_ABBREV_END.search(name))
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -168,12 +192,13 @@ def _strip_offset(ln: Line) -> tuple[str, int]:
     return ln.text.strip(), ln.offset + lead
 
 
-def _sections(lines: list[Line], start: int) -> tuple[list[Line], list[Section]]:
+def _sections(lines: list[Line], start: int, sponsor: str | None = None) -> tuple[list[Line], list[Section]]:
     """Split the page at heading lines (a heading stands alone between blank lines or edges)."""
     header: list[Line] = []
     sections: list[Section] = []
     cur: Section | None = None
     n = len(lines)
+    last = max((i for i in range(n) if lines[i].text.strip()), default=-1)
     for i in range(n):
         ln = lines[i]
         key = None
@@ -181,8 +206,8 @@ def _sections(lines: list[Line], start: int) -> tuple[list[Line], list[Section]]
             prev_blank = i == 0 or not lines[i - 1].text.strip()
             next_blank = i + 1 >= n or not lines[i + 1].text.strip()
             if prev_blank and next_blank:
-                key = _heading_key(ln.text, None)
-                if key is None and cur is not None and _unknown_heading(cur, ln, lines, i):
+                key = _heading_key(ln.text, sponsor)
+                if key is None and cur is not None and i < last and _unknown_heading(cur, ln, lines, i):
                     key = "other"
         if key is not None:
             cur = Section(key, ln)
@@ -201,10 +226,9 @@ _SINGLE = frozenset({"gender", "applied"})
 
 def _unknown_heading(cur: Section, ln: Line, lines: list[Line], i: int) -> bool:
     s = ln.text.strip()
+    # (the caller has checked that something follows: a last line is a value, not a heading)
     if not _HEADING_LIKE.match(s) or len(s.split()) > 4:
         return False
-    if not any(x.text.strip() for x in lines[i + 1 :]):
-        return False  # nothing follows: a value, not a heading
     has_content = any(x.text.strip() for x in cur.lines)
     if cur.key in _PROSE:
         return has_content
@@ -212,13 +236,18 @@ def _unknown_heading(cur: Section, ln: Line, lines: list[Line], i: int) -> bool:
         return has_content
     if cur.key == "timeline":
         # timeline lines are labels and dates; two lines in a row that are neither start a section
-        nxt = next((x.text.strip() for x in lines[i + 1 :] if x.text.strip()), "")
+        nxt = next((x.text.strip() for x in itertools.islice(lines, i + 1, None) if x.text.strip()), "")
         return not _timeline_ish(s) and not _timeline_ish(nxt)
     return False
 
 
 def _timeline_ish(s: str) -> bool:
-    return _timeline_label(s) is not None or is_absent(s) or parse_date(s) is not None
+    return _timeline_label(s) is not None or _absent(s) or (len(s) < 40 and parse_date(s) is not None)
+
+
+def _absent(s: str) -> bool:
+    """Blank or "Not reported"-like (short texts only: a long text is never a marker)."""
+    return len(s) < 40 and is_absent(s)
 
 
 def _parse_location(text: str) -> Location:
@@ -262,7 +291,7 @@ def read_page(text: str, source: Source) -> TrialRecord:
             else:
                 rec.extra["header_launch_unparsed"] = m.group("date")
             break
-    header, sections = _sections(lines, search_at + 1 if search_at >= 0 else 0)
+    header, sections = _sections(lines, search_at + 1 if search_at >= 0 else 0, rec.sponsor)
     if search_at >= 0:
         for ln in lines[search_at + 1 :]:
             if not ln.text.strip():
@@ -304,8 +333,8 @@ def _info(rec: TrialRecord, sec: Section) -> None:
             rec.source_offsets["as_of"] = ln.offset + m.start("date")
             rec.provenance["as_of"] = "page:Current as of"
             continue
-        st = norm_status(s)
-        if rec.overall_status is None and st in OVERALL_STATUSES and len(s) < 40:
+        st = norm_status(s) if len(s) < 40 and rec.overall_status is None else None
+        if st in OVERALL_STATUSES:
             rec.overall_status = st
             rec.source_offsets["overall_status"] = _strip_offset(ln)[1]
             rec.provenance["overall_status"] = "page:Trial Information"
@@ -314,7 +343,7 @@ def _info(rec: TrialRecord, sec: Section) -> None:
 def _keywords(rec: TrialRecord, sec: Section) -> None:
     rec.provenance["keywords"] = "page:Keywords"
     items = [_strip_offset(ln) for ln in sec.lines if ln.text.strip()]
-    if not items or (len(items) == 1 and is_absent(items[0][0])):
+    if not items or (len(items) == 1 and _absent(items[0][0])):
         rec.keywords = []
         rec.declared_absent["keywords"] = items[0][0] if items else ""
         if sec.heading is not None:
@@ -330,7 +359,7 @@ def _text_field(name: str, label: str):
     def handler(rec: TrialRecord, sec: Section) -> None:
         body = _span(sec.lines)
         rec.provenance[name] = f"page:{label}"
-        if body is None or is_absent(body[0]):
+        if body is None or _absent(body[0]):
             rec.declared_absent[name] = body[0].strip() if body else ""
             return
         setattr(rec, name, body[0])
@@ -349,7 +378,7 @@ def _about(rec: TrialRecord, sec: Section) -> None:
 def _gender(rec: TrialRecord, sec: Section) -> None:
     rec.provenance["sex"] = "page:Gender"
     first = next((ln for ln in sec.lines if ln.text.strip()), None)
-    if first is None or is_absent(first.text):
+    if first is None or _absent(first.text):
         rec.declared_absent["sex"] = first.text.strip() if first else ""
         return
     value, off = _strip_offset(first)
@@ -369,7 +398,7 @@ def _locations(rec: TrialRecord, sec: Section) -> None:
         s, off = _strip_offset(ln)
         if not s:
             continue
-        if is_absent(s):
+        if _absent(s):
             rec.declared_absent["locations"] = s
             continue
         k = len(rec.locations)
@@ -475,7 +504,7 @@ def _timeline(rec: TrialRecord, sec: Section) -> None:
         if not s:
             continue
         lab = _timeline_label(s)
-        is_value = is_absent(s) or parse_date(s) is not None
+        is_value = _absent(s) or (len(s) < 40 and parse_date(s) is not None)
         if lab is not None and not is_value:
             close(None)
             shown.append(s)

@@ -23,7 +23,7 @@
     for (var i = 0; i < kids.length; i++) {
       var k = kids[i];
       if (k === null || k === undefined || k === false) continue;
-      n.appendChild(typeof k === 'object' ? k : document.createTextNode(String(k)));
+      n.appendChild(k instanceof Node ? k : document.createTextNode(String(k)));
     }
     return n;
   }
@@ -157,7 +157,9 @@
       el('span', 'sub', fmt(g.passed) + ' of ' + fmt(g.evaluated) + ' expectations met · suite ' + (g.suite || '—')),
     ]));
     var tb = el('tbody');
-    (g.expectations || []).forEach(function (e) {
+    var exps = (g.expectations || []).slice().sort(function (a, b) { return (a.success ? 1 : 0) - (b.success ? 1 : 0); });
+    var passedRows = [];
+    exps.forEach(function (e) {
       var failed = e.failed_records || [];
       var cell = el('td');
       failed.slice(0, 30).forEach(function (id, i) {
@@ -167,22 +169,36 @@
       });
       if (failed.length > 30) cell.appendChild(document.createTextNode(' … and ' + fmt(failed.length - 30) + ' more'));
       var kw = el('td', 'mono', clip(JSON.stringify(e.kwargs || {}), 140));
-      tb.appendChild(el('tr', e.success ? '' : 'gatefail', [
+      var row = el('tr', e.success ? 'gatepass' : 'gatefail', [
         el('td', null, el('span', 'sev ' + (e.success ? 'ok' : 'error'), e.success ? 'pass' : 'fail')),
         el('td', 'mono', String(e.expectation || '')),
-        el('td', 'mono', e.column == null ? '—' : String(e.column)),
+        el('td', 'mono', e.column != null ? String(e.column) : (e.kwargs && e.kwargs.column_A ? String(e.kwargs.column_A) + ', ' + String(e.kwargs.column_B) : '—')),
         kw,
         el('td', 'num', fmt(e.unexpected_count)),
         cell,
-      ]));
+      ]);
+      tb.appendChild(row);
+      if (e.success) passedRows.push(row);
     });
     var head = el('tr', null, ['result', 'expectation', 'column', 'arguments', 'unexpected', 'failed records'].map(function (h) { return el('th', null, h); }));
     box.appendChild(el('div', 'tablewrap', el('table', 'gatetable', [el('thead', null, head), tb])));
+    var failedCount = exps.length - passedRows.length;
+    if (failedCount && passedRows.length > 3) {
+      // failed expectations first; the passed ones behind a toggle
+      passedRows.forEach(function (r) { r.hidden = true; });
+      var shown = false;
+      var toggle = button('Show the ' + fmt(passedRows.length) + ' passed expectations', 'linkbtn gatetoggle', function () {
+        shown = !shown;
+        passedRows.forEach(function (r) { r.hidden = !shown; });
+        toggle.textContent = shown ? 'Hide the passed expectations' : 'Show the ' + fmt(passedRows.length) + ' passed expectations';
+      });
+      box.appendChild(toggle);
+    }
     sec.appendChild(box);
   }
 
   // ---------- filters ----------
-  var state = { view: 'findings', sev: '', cat: '', rule: '', status: 'all', q: '', page: 0 };
+  var state = { view: 'findings', sev: '', cat: '', rule: '', status: 'all', q: '', page: 0, sort: '', desc: false };
   var filteredRows = ROWS, filteredRecords = records;
 
   function option(sel, value, label) { var o = el('option', null, label); o.value = value; sel.appendChild(o); }
@@ -212,7 +228,7 @@
       timer = setTimeout(function () { state.q = v.trim().toLowerCase(); apply(); }, 120);
     });
     $('reset').addEventListener('click', function () {
-      state.sev = state.cat = state.rule = state.q = ''; state.status = 'all';
+      state.sev = state.cat = state.rule = state.q = state.sort = ''; state.status = 'all'; state.desc = false;
       $('q').value = ''; $('f-sev').value = ''; $('f-cat').value = ''; $('f-rule').value = ''; $('f-status').value = 'all';
       apply();
     });
@@ -255,12 +271,42 @@
       if (!findingFilters() && state.q) records.forEach(function (r, i) { if (recHay(r).indexOf(state.q) !== -1) hit[i] = 1; });
       filteredRecords = records.filter(function (r, i) { return hit[i] === 1; });
     }
+    sortRows();
     state.page = 0;
     render();
   }
 
+  // ---------- sorting ----------
+  var SORT_KEYS = {
+    severity: function (row) { return -SEV_RANK[row.f.severity]; },
+    record: function (row) { return row.ri; },
+    rule: function (row) { return row.f.rule; },
+    category: function (row) { return row.f.category; },
+    field: function (row) { return row.f.field || ''; },
+  };
+  function sortRows() {
+    var key = SORT_KEYS[state.sort];
+    if (!key || state.view !== 'findings') return;
+    var dir = state.desc ? -1 : 1;
+    filteredRows = filteredRows.map(function (row, i) { return { k: key(row), i: i, row: row }; })
+      .sort(function (a, b) { return (a.k < b.k ? -dir : a.k > b.k ? dir : 0) || a.i - b.i; })
+      .map(function (x) { return x.row; });
+  }
+  function setSort(key) {
+    if (state.sort === key) state.desc = !state.desc; else { state.sort = key; state.desc = false; }
+    apply();
+  }
+
   // ---------- table ----------
-  function th(text, cls) { return el('th', cls, text); }
+  function th(text, cls) {
+    if (state.view !== 'findings' || !SORT_KEYS[text]) return el('th', cls, text);
+    var arrow = state.sort === text ? (state.desc ? ' ▼' : ' ▲') : '';
+    var b = button(text + arrow, 'sort', function () { setSort(text); });
+    b.setAttribute('data-sort', text);
+    var h = el('th', cls, b);
+    if (state.sort === text) h.setAttribute('aria-sort', state.desc ? 'descending' : 'ascending');
+    return h;
+  }
   function renderPager(holder, total) {
     holder.replaceChildren();
     var pages = Math.max(1, Math.ceil(total / PAGE));
@@ -441,10 +487,23 @@
     uniqCache = { rows: rows, list: out };
     return out;
   }
-  function docBlocks(doc) {
+  function docBlocks(doc, skip) {
     var box = el('div', 'doc');
-    String(doc || '').split(/\n\s*\n/).forEach(function (para) { if (para.trim()) box.appendChild(el('p', null, para.trim())); });
+    String(doc || '').split(/\n\s*\n/).forEach(function (para) {
+      para = para.trim();
+      // docstrings are hard-wrapped: join the lines of a paragraph, keep list items apart
+      if (para && para !== skip) box.appendChild(el('p', null, para.replace(/[ \t]*\n[ \t]*(?![-*•] |[0-9]+[.)] )/g, ' ')));
+    });
     return box;
+  }
+  function exampleText(ex) {
+    // a rule example is a small record: show multi-line text fields as text, the rest as JSON
+    if (!ex || typeof ex !== 'object' || Array.isArray(ex)) return JSON.stringify(ex, null, 2);
+    return Object.keys(ex).map(function (k) {
+      var v = ex[k];
+      if (typeof v === 'string' && v.indexOf('\n') !== -1) return k + ':\n  ' + v.split('\n').join('\n  ');
+      return k + ': ' + JSON.stringify(v);
+    }).join('\n');
   }
   function showRule(code) {
     var r = RULES[code];
@@ -453,11 +512,11 @@
     var n = (DATA.summary.findings_by_rule || {})[code] || 0;
     pb.appendChild(el('p', null, [el('b', null, r.summary || ''), ' ', el('span', 'sub', plural(n, 'finding') + ' in this report')]));
     if (n) pb.appendChild(button('Show these findings', 'showrule', function () { closePanel(); setView('findings'); pick('rule', code); }));
-    pb.appendChild(docBlocks(r.doc));
+    pb.appendChild(docBlocks(r.doc, (r.summary || '').trim()));
     [['Bad (fires)', r.bad || []], ['Good (does not fire)', r.good || []]].forEach(function (pair) {
       pair[1].forEach(function (ex) {
         pb.appendChild(el('div', 'evlabel', pair[0]));
-        pb.appendChild(el('div', 'doc', el('pre', null, JSON.stringify(ex, null, 2))));
+        pb.appendChild(el('div', 'doc', el('pre', null, exampleText(ex))));
       });
     });
   }

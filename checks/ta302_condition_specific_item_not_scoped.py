@@ -1,0 +1,110 @@
+from audit.conditions import analyse, condition_evidence, declared_names, is_scoped_hit, load_vocabulary, names, vocabulary_paths
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+
+@register
+class ConditionSpecificItemNotScoped(Rule):
+    """In a trial of several conditions, an item specific to one of them is stated for everyone.
+
+    Why: a trial that enrols people with different diseases (lupus *or* systemic sclerosis *or*
+    myositis) needs criteria per disease. An inclusion item that asks for a finding only one of
+    them has ("SLEDAI-2K ≥ 6", "mRSS ≥ 15"), written as a general criterion, reads as a requirement
+    for every participant - so nobody with the other diseases qualifies. Curators, screening staff
+    and patients cannot tell whether the item was meant for one cohort.
+
+    Fix: scope the item ("For participants with SLE: ..."), or group the criteria per cohort
+    under headings ("Cohort A - systemic lupus erythematosus:").
+
+    Bad: a trial registered for SLE and systemic sclerosis whose general inclusion criteria require
+    "SLEDAI-2K score ≥ 6".
+    Good: "For participants with SLE: SLEDAI-2K score ≥ 6".
+    """
+
+    code = "TA302"
+    name = "condition-specific-item-not-scoped"
+    category = Category.SCOPE
+    severity = Severity.WARNING
+
+    bad = [
+        {
+            "conditions": ["Systemic Lupus Erythematosus", "Systemic Sclerosis"],
+            "criteria": "Inclusion Criteria:\n- Age 18 to 70 years\n- SLEDAI-2K score of 6 or more\n",
+        },
+    ]
+    good = [
+        {
+            "conditions": ["Systemic Lupus Erythematosus", "Systemic Sclerosis"],
+            "criteria": "Inclusion Criteria:\n- Age 18 to 70 years\n- For participants with SLE: SLEDAI-2K score of 6 or more\n",
+        },
+        {
+            "conditions": ["Systemic Lupus Erythematosus", "Systemic Sclerosis"],
+            "criteria": (
+                "Inclusion Criteria:\nCohort A (systemic lupus erythematosus):\n- SLEDAI-2K score of 6 or more\n"
+                "Cohort B (systemic sclerosis):\n- mRSS of 15 or more\n"
+            ),
+        },
+        {
+            "conditions": ["Systemic Lupus Erythematosus"],
+            "criteria": "Inclusion Criteria:\n- SLEDAI-2K score of 6 or more\n",
+        },
+        {
+            "conditions": ["Type 2 Diabetes", "Hypertension"],
+            "criteria": "Inclusion Criteria:\n- HbA1c between 7.0% and 10.0%\n",
+        },
+    ]
+
+    def check(self, record, ctx):
+        a = analyse(record, load_vocabulary(vocabulary_paths(ctx, self.code)))
+        if a.doc is None or not a.inclusion_hits:
+            return
+        v = a.vocab
+        roots = _roots(a)
+        if len(roots) < 2:
+            return
+        text = a.doc.text
+        done: set[int] = set()
+        for hit in a.inclusion_hits:
+            if id(hit.item) in done:
+                continue
+            own = [r for r in roots if any(v.related(c, r) for c in hit.concepts)]
+            if len(own) != 1:
+                continue
+            area = v.concepts[own[0]].area
+            # the trial's other conditions that are alternatives to this one (same area)
+            others = [r for r in roots if r not in own and v.concepts[r].area == area]
+            if not others:
+                continue
+            if is_scoped_hit(a, hit, text):
+                continue
+            # the item names other conditions of the trial too: an enumeration, not a one-disease item
+            ms = a.item_mentions.get(id(hit.item), [])
+            if any(v.related(m.concept, r) for m in ms for r in others):
+                continue
+            if any(
+                h.item is hit.item and any(v.related(c, r) for c in h.concepts for r in others)
+                for h in a.inclusion_hits
+            ):
+                continue
+            done.add(id(hit.item))
+            cond = names(a, own)
+            ts, te = hit.item.text_start, hit.item.text_end
+            yield self.finding(
+                f"Inclusion criterion requires {hit.label!r}, specific to {cond}, but the trial enrols several "
+                f"conditions ({declared_names(a)}) and the item is not scoped to the {cond} participants; "
+                "read literally, everyone must meet it. Scope the item or move it to that cohort's criteria.",
+                evidence=Evidence.span("criteria", text, ts, te),
+                related=[Evidence.span("criteria", text, hit.start, hit.end), *condition_evidence(a, record)],
+                suggestion=f"Prefix the item with 'For participants with {cond}:'.",
+            )
+
+
+def _roots(a):
+    """The trial's declared specific conditions, merged where one is within another."""
+    v = a.vocab
+    spec = sorted(a.declared_specific(), key=lambda c: len(v.ancestors(c)))
+    roots: list[str] = []
+    for c in spec:
+        if not any(v.related(c, r) for r in roots):
+            roots.append(c)
+    return roots

@@ -1,0 +1,168 @@
+import re
+
+from audit.conditions import analyse, condition_evidence, load_vocabulary, vocabulary_paths
+from audit.findings import Category, Evidence, Severity
+from audit.registry import Rule, register
+
+# what may stand around the condition's name for the clause still to be just "has condition X"
+_LEAD = re.compile(
+    r"^(?:(?:patients?|subjects?|participants?|individuals?|persons?|people|those|anyone|women|men)\s+"
+    r"(?:who\s+(?:have|has|are)\s+|with\s+|having\s+|diagnosed\s+with\s+|suffering\s+from\s+)?|"
+    r"(?:a\s+|any\s+)?(?:known|current|existing|concomitant|presence\s+of|diagnosis\s+of|diagnosed|"
+    r"confirmed|documented|established|clinical|evidence\s+of|a\s+diagnosis\s+of|any|an?|has|have|with|"
+    r"suffering\s+from|is|are)\s+)*",
+    re.IGNORECASE,
+)
+_TAIL = re.compile(r"^[\s.,;:]*(?:\([^)]{1,15}\))?[\s.,;:]*$")
+# the study is about preventing / screening for the condition, or enrols people without it
+_PREVENTION = re.compile(
+    r"\b(?:prevent\w*|prophyla\w*|vaccin\w*|immunogenicity|screening|at[\s-]risk|risk\s+of|healthy|"
+    r"primary\s+prevention|reduc\w+\s+the\s+(?:risk|incidence)|incidence|transmission|post-?exposure|"
+    r"pre-?exposure|PrEP|recurrence)\b",
+    re.IGNORECASE,
+)
+_QUAL_BEFORE = re.compile(
+    r"\b(?:severe|severity|uncontrolled|unstable|poorly|inadequately|decompensated|secondary|other|others|"
+    r"active|acute|advanced|significant|history|prior|previous|previously|recent|recently|induced|complicated|"
+    r"requiring|concurrent|coexisting|co-?existing|comorbid|except|excluding|unless|new|newly|metastatic|"
+    r"recurrent|relapsed|refractory|end[\s-]stage|insulin|type|treated|untreated|symptomatic|family|high|low|"
+    r"high-risk|low-risk|grade|stage|without|no|not|non|e\.g|such\s+as|including|includes|like|treatment|"
+    r"therapy|only)\b",
+    re.IGNORECASE,
+)
+_QUAL_AFTER = re.compile(
+    r"\b(?:unless|except|other\s+than|requiring|that|which|who|if|not|within|in\s+the\s+(?:past|last)|"
+    r"during|treated|on\s+treatment|controlled|uncontrolled|secondary|due\s+to|caused|related|associated|only|"
+    r"allowed|permitted|eligible|acceptable)\b",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])")
+_TOKEN = re.compile(r"[^\W_]+")
+#: words that do not make a name more specific ("type 2 diabetes" = "type 2 diabetes mellitus")
+_GENERIC = frozenset(
+    "disease diseases disorder disorders syndrome syndromes mellitus infection infections infected "
+    "of the with and in cancer cancers carcinoma carcinomas neoplasm neoplasms tumor tumors tumour tumours "
+    "virus human".split()
+)
+
+
+@register
+class ExclusionExcludesStudiedCondition(Rule):
+    """An exclusion criterion excludes the very condition the trial studies.
+
+    Why: a trial registered for type 2 diabetes that excludes "Diabetes mellitus", or a lupus
+    trial that excludes "Systemic lupus erythematosus", excludes everyone it means to enrol. The
+    item was usually meant to exclude a *different* form ("type 1 diabetes", "drug-induced
+    lupus") or a *severe* form, or was copied from a protocol of another indication.
+
+    Only an exclusion item (or one clause of it) that names the trial's own condition and nothing
+    more is reported: "severe/uncontrolled X", "X other than the study indication", "secondary X",
+    "history of X" and trials that prevent or screen for X are not.
+
+    Fix: say which form of the condition is excluded, or delete the item.
+
+    Bad: conditions ["Type 2 Diabetes Mellitus"], exclusion "Type 2 diabetes mellitus".
+    Good: conditions ["Type 2 Diabetes Mellitus"], exclusion "Type 1 diabetes mellitus".
+    """
+
+    code = "TA304"
+    name = "exclusion-excludes-studied-condition"
+    category = Category.SCOPE
+    severity = Severity.WARNING
+
+    bad = [
+        {
+            "conditions": ["Type 2 Diabetes Mellitus"],
+            "criteria": "Inclusion Criteria:\n- Adults 18-75 years\n\nExclusion Criteria:\n- Type 2 diabetes mellitus\n- Pregnancy\n",
+        },
+        {
+            "conditions": ["Rheumatoid Arthritis"],
+            "criteria": "Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Patients with rheumatoid arthritis.\n",
+        },
+    ]
+    good = [
+        {
+            "conditions": ["Type 2 Diabetes Mellitus"],
+            "criteria": "Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Type 1 diabetes mellitus\n",
+        },
+        {
+            "conditions": ["Asthma"],
+            "criteria": "Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Severe asthma requiring oral corticosteroids\n",
+        },
+        {
+            "conditions": ["COVID-19"],
+            "brief_title": "A Vaccine to Prevent COVID-19 in Healthy Adults",
+            "criteria": "Inclusion Criteria:\n- Healthy adults\n\nExclusion Criteria:\n- COVID-19\n",
+        },
+    ]
+
+    def check(self, record, ctx):
+        a = analyse(record, load_vocabulary(vocabulary_paths(ctx, self.code)))
+        if a.doc is None:
+            return
+        v = a.vocab
+        studied = a.declared_specific()
+        if not studied:
+            return
+        if record.healthy_volunteers:
+            return
+        for fld in ("brief_title", "official_title"):
+            t = getattr(record, fld, None)
+            if isinstance(t, str) and _PREVENTION.search(t):
+                return
+        if any(_PREVENTION.search(c) for c in record.conditions if isinstance(c, str)):
+            return
+        text = a.doc.text
+        reg_tokens: set[str] = set()
+        for src in a.declared:
+            reg_tokens |= {t.lower() for t in _TOKEN.findall(src.text)}
+        for sec in a.doc.sections:
+            if sec.kind != "exclusion":
+                continue
+            for item in sec.iter_items():
+                if item.marker is None or getattr(item, "is_label", False):
+                    continue  # an unmarked line is often a cohort label ("Participants with Alzheimer's disease")
+                if item.children or text[item.text_start : item.text_end].rstrip().endswith(":"):
+                    continue  # a label or a parent of a sub-list, not a condition on its own
+                if v.concepts.get(next(iter(studied))) is None:
+                    continue
+                for m in a.item_mentions.get(id(item), []):
+                    if m.concept not in studied:
+                        continue
+                    concept = v.concepts[m.concept]
+                    if concept.area == "infectious" and not (record.brief_title or record.official_title):
+                        continue  # without a title we cannot tell a treatment from a prevention trial
+                    toks = [t.lower() for t in _TOKEN.findall(m.text)]
+                    if m.text in concept.abbrevs or m.text.upper() == m.text:
+                        if m.text.lower() not in reg_tokens:
+                            continue  # an abbreviation may name a subtype (APL, PPMS): only when registered as such
+                    elif any(t not in reg_tokens and t not in _GENERIC for t in toks):
+                        continue  # a narrower form ("ocular melanoma" in a melanoma trial)
+                    # the clause around the mention must be just the condition's name
+                    cs = item.text_start
+                    for c in _CLAUSE.finditer(text, item.text_start, m.start):
+                        cs = c.end()
+                    ce = item.text_end
+                    c2 = _CLAUSE.search(text, m.end, item.text_end)
+                    if c2:
+                        ce = c2.start()
+                    lead = text[cs : m.start]
+                    tail = text[m.end : ce]
+                    lm = _LEAD.match(lead)
+                    if lm is None or lm.end() != len(lead) or not _TAIL.match(tail):
+                        continue
+                    if _QUAL_BEFORE.search(text, item.text_start, m.start) or _QUAL_AFTER.search(
+                        text, m.end, item.text_end
+                    ):
+                        continue
+                    # an enumeration of several conditions inside an item that names other ones first
+                    cond = v.concepts[m.concept].name
+                    yield self.finding(
+                        f"Exclusion criterion excludes {cond}, the condition the trial studies; read literally it "
+                        "excludes every participant. Say which form is excluded (another type, a severe or "
+                        "secondary form) or remove the item.",
+                        evidence=Evidence.span("criteria", text, item.text_start, item.text_end),
+                        related=[Evidence.span("criteria", text, m.start, m.end), *condition_evidence(a, record)],
+                        suggestion=f"Replace the item with the form of {cond} that must be excluded, or delete it.",
+                    )
+                    break

@@ -1,0 +1,214 @@
+"""Sites and people (TA5xx): the seed's defects, and real false-positive patterns as regressions."""
+
+from pathlib import Path
+
+from audit.dates import parse_date
+from audit.model import record_from_example
+from audit.people import gazetteer, name_problem
+from audit.readers import iter_records
+from audit.registry import Context
+from checks.ta501_affiliation_not_among_locations import AffiliationNotAmongLocations
+from checks.ta503_recruiting_without_contact import RecruitingWithoutContact
+from checks.ta504_implausible_person_name import ImplausiblePersonName
+from checks.ta505_duplicate_location import DuplicateLocation
+from checks.ta506_site_status_contradicts_overall import SiteStatusContradictsOverall
+
+CTX = Context(as_of=parse_date("2025-11-14"))
+SEED_PAGE = Path(__file__).resolve().parents[1] / "seeds" / "000_39e40e8ef963eca8.txt"
+
+
+def run(rule, example, fmt=None):
+    rec = record_from_example(example)
+    if fmt:
+        rec.source.format = fmt
+    return list(rule.check(rec, CTX))
+
+
+# --- TA501 affiliation vs locations -------------------------------------------------------
+
+
+def seed_like(affiliation, locations, **kw):
+    return {
+        "officials": [{"name": "Songlou Yin", "role": "PRINCIPAL_INVESTIGATOR", "affiliation": affiliation}],
+        "locations": locations,
+        **kw,
+    }
+
+
+def test_ta501_seed_affiliation_xuzhou_site_hefei_with_both_sides():
+    ex = seed_like("The Affiliated Hospital of Xuzhou Medical University", [{"city": "Hefei", "country": "China"}])
+    (f,) = run(AffiliationNotAmongLocations(), ex)
+    rec = record_from_example(ex)
+    assert f.evidence.field == "officials[0].affiliation"
+    assert rec.text(f.evidence.field)[f.evidence.start : f.evidence.end] == "Xuzhou" == f.evidence.text
+    assert [r.field for r in f.related] == ["locations[0].city"] and f.related[0].text == "Hefei"
+    assert "Hefei" in f.message
+
+
+def test_ta501_real_uppsala_vs_falun_fires():
+    # NCT04390074 (classic): PI at Uppsala University, the only site in Falun (~150 km away)
+    ex = seed_like("Uppsala University", [{"facility": "Falu lasarett", "city": "Falun", "country": "Sweden"}])
+    assert run(AffiliationNotAmongLocations(), ex)
+
+
+def test_ta501_city_among_site_facilities_or_cities_is_clean():
+    ex = seed_like(
+        "Professor in the department of oral Medicine & Periodontology, Cairo University",
+        [{"facility": "Faculty of Dentistry, Cairo University", "city": "Giza", "country": "Egypt"}],
+    )
+    assert not run(AffiliationNotAmongLocations(), ex)
+
+
+def test_ta501_eponyms_and_companies_are_not_places():
+    for aff, city, country in [
+        ("Ruijin Hospital", "Shanghai", "China"),  # Ruijin is also a city in Jiangxi
+        ("Zhongshan Hospital, Fudan University", "Shanghai", "China"),
+        ("Memorial Sloan Kettering Cancer Center", "New York", "United States"),  # Kettering, Ohio
+        ("Washington University School of Medicine", "St Louis", "United States"),
+        ("Temple University", "Philadelphia", "United States"),  # Temple, Texas
+        ("Bristol-Myers Squibb", "Princeton", "United States"),
+        ("Cleveland Clinic", "Weston", "United States"),
+        ("Wuhan Union Hospital", "Wuhan", "China"),
+    ]:
+        assert not run(AffiliationNotAmongLocations(), seed_like(aff, [{"city": city, "country": country}])), aff
+
+
+def test_ta501_suburb_within_100_km_is_clean():
+    ex = seed_like(
+        "University of Texas Health Science Center at Houston",
+        [{"city": "Bellaire", "state": "Texas", "country": "United States"}],
+    )
+    assert not run(AffiliationNotAmongLocations(), ex)
+
+
+def test_ta501_no_verdict_when_a_site_cannot_be_placed():
+    ex = seed_like(
+        "The Affiliated Hospital of Xuzhou Medical University",
+        [{"city": "Hefei", "country": "China"}, {"city": "Nowhereville Township", "country": "China"}],
+    )
+    assert not run(AffiliationNotAmongLocations(), ex)
+
+
+def test_ta501_city_outside_the_sites_countries_is_not_judged():
+    ex = seed_like("Hospital of Xuzhou", [{"city": "Boston", "country": "United States"}])
+    assert not run(AffiliationNotAmongLocations(), ex)
+
+
+def test_gazetteer_place_mentions():
+    g = gazetteer()
+    assert [k for k, _, _ in g.place_mentions("Hospices Civils de Lyon")] == ["lyon"]
+    assert [k for k, _, _ in g.place_mentions("University Hospital Essen")] == ["essen"]
+    assert g.place_mentions("CHU de Nantes")[0][0] == "nantes"  # "CHU" is an acronym, not a town
+    assert g.place_mentions("M.D. Anderson Cancer Center") == []
+
+
+# --- TA503 -------------------------------------------------------------------------------
+
+
+def test_ta503_not_demanded_from_the_patient_page():
+    ex = {"overall_status": "RECRUITING", "locations": [{"city": "Hefei", "country": "China"}]}
+    assert run(RecruitingWithoutContact(), ex)
+    assert not run(RecruitingWithoutContact(), ex, fmt="page-text")
+
+
+# --- TA504 names ---------------------------------------------------------------------------
+
+
+def test_ta504_seed_name_reports_lower_case_and_spelled_degree():
+    (f,) = run(ImplausiblePersonName(), {"officials": [{"name": "songlou yin, master", "role": "PRINCIPAL_INVESTIGATOR"}]})
+    assert f.evidence.field == "officials[0].name" and f.evidence.text == "songlou yin, master"
+    assert "lower case" in f.message and "'master'" in f.message
+
+
+def test_ta504_real_placeholder_names_fire():
+    # real official names (classic/XML/v2 records)
+    for name, sponsor, cls in [
+        ("Study Director", "Sanofi", "INDUSTRY"),
+        ("Medical Director", "Shire", "INDUSTRY"),
+        ("Clinical Trials", "GlaxoSmithKline", "INDUSTRY"),
+        ("Pfizer CT.gov Call Center", "Pfizer", "INDUSTRY"),
+        ("Gilead Study Director", "Gilead Sciences", "INDUSTRY"),
+        ("UCB Cares", "UCB Biopharma SRL", "INDUSTRY"),
+        ("Novartis Pharmaceuticals", "Novartis", "INDUSTRY"),
+        ("Bristol-Myers Squibb", "Bristol-Myers Squibb", "INDUSTRY"),
+        ("Call 1-877-CTLILLY (1-877-285-4559) or 1-317-615-4559 Mon - Fri 9 AM - 5 PM Eastern time", "Eli Lilly and Company", "INDUSTRY"),
+        ("Campion, Breanna <breannacampion@polk-county.net> Campion", "Polk County", "OTHER"),
+        ("TBD", "Sanofi", "INDUSTRY"),
+    ]:
+        ex = {"officials": [{"name": name}], "sponsor": sponsor, "sponsor_class": cls}
+        assert run(ImplausiblePersonName(), ex), name
+
+
+def test_ta504_real_plausible_names_are_clean():
+    for name in [
+        "Judith A Samuels, MBA, PhD",
+        "Yuankai SHI, Prof",  # a title after the name: common registry convention
+        "HAN XU, M.D., Ph.D.",
+        "Nilgün YILMAZ DEMİRCİ, Assoc. Prof.",
+        "Jorge H Villafañe",
+        "Ahmed Ka Osman, Resident",
+        "Dr. Mehwish Mushtaq, MPhil",
+        "Simon E Blackwell, Dr. phil.",
+        "Karen Heart",
+        "张三",
+    ]:
+        assert not run(ImplausiblePersonName(), {"officials": [{"name": name}], "sponsor": "Cairo University"}), name
+
+
+def test_ta504_sponsor_investigator_named_like_sponsor_is_clean():
+    ex = {"officials": [{"name": "Ahmed Abdelbaqy"}], "sponsor": "Ahmed Abdelbaqy", "sponsor_class": "OTHER"}
+    assert not run(ImplausiblePersonName(), ex)
+
+
+def test_ta504_contacts_may_be_a_service_but_not_a_placeholder():
+    assert name_problem("Pfizer CT.gov Call Center", person_required=False) is None
+    assert name_problem("Study Director", person_required=False) is None
+    assert name_problem("N/A", person_required=False).kind == "placeholder"
+    assert name_problem("jingjing sheng", person_required=False).kind == "lower-case"
+
+
+# --- TA505 duplicates ----------------------------------------------------------------------
+
+
+def test_ta505_same_name_sites_with_different_zip_are_not_compared_without_zip():
+    # NCT00739947 (XML): "Desert Valley Radiology, Phoenix" twice, ZIP 85032 and 85037: two clinics
+    loc = {"facility": "Desert Valley Radiology", "city": "Phoenix", "state": "Arizona", "country": "United States"}
+    for fmt in ("ctgov-xml", "ctgov-classic", "ctgov-v2", "ctgov-csv"):
+        assert not run(DuplicateLocation(), {"locations": [loc, dict(loc)]}, fmt=fmt)
+
+
+def test_ta505_masked_sponsor_site_names_are_not_duplicates():
+    loc = {"facility": "GSK Investigational Site", "city": "Phoenix", "state": "Arizona", "country": "United States"}
+    assert not run(DuplicateLocation(), {"locations": [loc, dict(loc), dict(loc, facility="Influence Study Site")]})
+
+
+# --- TA506 ---------------------------------------------------------------------------------
+
+
+def test_ta506_recruiting_site_under_completed_trial_quotes_both_sides():
+    ex = {"overall_status": "COMPLETED", "locations": [{"city": "Hefei", "country": "China", "status": "RECRUITING"}]}
+    (f,) = run(SiteStatusContradictsOverall(), ex)
+    assert f.evidence.field == "locations[0].status" and f.related[0].field == "overall_status"
+
+
+def test_ta5_rules_survive_empty_and_weird_values():
+    weird = {
+        "officials": [{"name": "", "affiliation": ""}, {"name": None, "affiliation": "  ,,  "}, {"name": ",", "affiliation": "of"}],
+        "locations": [{"city": "", "country": ""}, {}],
+        "central_contacts": [{}],
+        "overall_status": "RECRUITING",
+    }
+    for rule in (AffiliationNotAmongLocations(), ImplausiblePersonName(), DuplicateLocation(), SiteStatusContradictsOverall()):
+        list(rule.check(record_from_example(weird), CTX))
+
+
+def test_seed_page_people_defects_are_reported_with_evidence():
+    (rec,) = list(iter_records([SEED_PAGE]))
+    by_rule = {}
+    for rule in (AffiliationNotAmongLocations(), ImplausiblePersonName()):
+        for f in rule.check(rec, CTX):
+            by_rule.setdefault(f.rule, []).append(f)
+    (aff,) = by_rule["TA501"]
+    assert aff.evidence.text == "Xuzhou" and aff.related[0].text == "Hefei"
+    (name,) = by_rule["TA504"]
+    assert name.evidence.text == "songlou yin, master"
