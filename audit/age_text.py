@@ -132,7 +132,10 @@ _DIG_UNIT = re.compile(
     r"(?<![0-9.,/])[0-9]{1,3}(?![0-9])(?=[^\n;]{0,30}?(?:[Yy](?:ea)?rs?|YEAR|[Mm](?:onths?|os\b|ths?\b)|MONTH|"
     r"[Ww](?:ee)?ks?|[Dd]ays?|[Hh](?:ou)?rs?|old|岁|(?<=[0-9])\s?[Yy]\b))"
 )
-_DIG_AGE = re.compile(r"(?:[Aa]ge[sd]?|AGED?)\b[^;0-9]{0,30}(?<![0-9.,/])([0-9]{1,3})(?![0-9])")
+_KEYWORDS = ("year", "yr", "month", "mos", "mth", "week", "wk", "day", "hour", "hr", "old", "岁")
+_DIGIT_Y = re.compile(r"[0-9] ?[Yy]\b")
+_DIGITS = re.compile(r"[0-9]{1,3}(?![0-9])")
+_DIG_AGE = re.compile(r"(?<![A-Za-z])(?i:age[sd]?)\b[^;0-9]{0,30}(?<![0-9.,/])([0-9]{1,3})(?![0-9])")
 _UNIT_WORD = re.compile(r"years?\b|months?\b", re.I)
 _NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
 _PLAUSIBLE = re.compile(r"[Aa]ge|[Yy](?:ea)?rs?|[Mm](?:onth|os\b|th)|[Ww](?:ee)?ks?|[Dd]ays?|[Hh](?:ou)?rs?|old|岁|AGE|YEAR|MONTH")
@@ -207,14 +210,14 @@ _LEFT_THING = re.compile(
     re.I,
 )
 _RIGHT_CONSENT = re.compile(
-    r"^[^\n;.]{0,30}\b(?:assent|consent)|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked|informed)\b", re.I
+    r"^[^\n;.]{0,60}\b(?:assent|consent)|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked|informed)\b", re.I
 )
 _CONSENT_TIME = re.compile(r"\b(?:time|date|day|at|when|sign\w*|upon)\b[^\n;]{0,25}(?:assent|consent)", re.I)
 _LEAD_PAREN = re.compile(r"^\s*\([^()\n]{0,60}\)")
 _PREV_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Za-z][A-Za-z /&,()-]{1,40}?)[ \t]*:[ \t]*\n[\s>*•·-]*$")
 _RIGHT_COLON = re.compile(r"^\s*(?:\)\s*)?:(?!\s*(?:inclusive|both))")
 _CONDITIONAL = re.compile(
-    r"(?:\bfor\s+(?:(?:all|those|the)\s+)?(?:patients?|subjects?|participants?|children|adults|women|men|those|"
+    r"(?:\bfor\s+(?:(?:all|those|the|adult|adults|pa?ediatric|female|male|older|younger|japanese|chinese)\s+)?(?:patients?|subjects?|participants?|children|adults|women|men|those|"
     r"age|ages|aged|individuals|pts|persons)\b|\bif\b|\bwhen\b|\bin\s+(?:patients|subjects|those)\b(?=[^\n;]{0,25}$)|"
     r"\bunless\b|\bexcept\b|\bkarnofsky|\blansky|\bperformance|\becog\b|\bin\s+(?:the\s+)?case\s+of|"
     r"mg/d[lL]|[µu]mol|mmol|\bULN\b|creatinine|bilirubin|clearance|\bonset\b|diagnos\w*\s+(?:at|before|after|by))[^\n;]{0,60}$",
@@ -429,8 +432,23 @@ def find_ages(
 
 def _candidates(text: str, start: int, end: int) -> list[int]:
     """Where numbers start: digit runs (not inside "1.5", "1,000", "3/4") and number words before a unit."""
-    out = [d.start() for d in _DIG_UNIT.finditer(text, start, end)]
-    out.extend(d.start(1) for d in _DIG_AGE.finditer(text, start, end))
+    seen = set()
+    out = []
+    low = text[start:end].lower()
+    keys = [start + i for w in _KEYWORDS for i in _find_all(low, w, 0, len(low))]
+    keys.extend(m.end() - 1 for m in _DIGIT_Y.finditer(text, start, end))
+    for ks in keys:
+        for d in _DIGITS.finditer(text, max(start, ks - 36), ks):
+            q = d.start()
+            if q in seen or (q > start and text[q - 1] in ".,/0123456789"):
+                continue
+            seen.add(q)
+            out.append(q)
+    for i in _find_all(low, "age", 0, len(low)):
+        d = _DIG_AGE.match(text, start + i, end)
+        if d and d.start(1) not in seen:
+            seen.add(d.start(1))
+            out.append(d.start(1))
     for u in _UNIT_WORD.finditer(text, start, end):
         w = _NUMW_BEFORE.search(text, max(start, u.start() - 40), u.start())
         if w:

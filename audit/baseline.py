@@ -14,11 +14,15 @@ A fingerprint must survive what does not change the defect, and change with what
   the text moves them) and no whole field text; the *evidence text* (the quoted defect)
   normalised (Unicode NFKC, case-folded, whitespace collapsed; digits kept, because "Visit 2" and
   "Visit 3" are different defects);
+- **stable when list items move**: list indices in field names are dropped
+  (``locations[3].city`` -> ``locations[].city``), so adding a site before another does not
+  re-report the other site's defect;
 - **distinct for repeated defects**: when one record has the same (rule, field, evidence) several
   times, each occurrence gets its index (in report order), so fixing one of two duplicates
   leaves one suppressed and adding a third reports only the new one.
 
-So a fingerprint is ``sha256(rule | record id | field | normalised evidence | occurrence)``,
+So a fingerprint is ``sha256(rule | record id | field without list indices | normalised evidence |
+occurrence)``,
 shortened to 20 hex digits. Findings of unreadable input are keyed on the record id the reader
 recovered, else the file name (not the folder).
 """
@@ -42,6 +46,7 @@ if TYPE_CHECKING:
 
 FORMAT_VERSION = 1
 _SPACES = re.compile(r"\s+")
+_INDEX = re.compile(r"\[[0-9]+\]")
 
 
 class BaselineError(ValueError):
@@ -79,7 +84,7 @@ def fingerprint_findings(report: Report) -> None:
         seen: Counter[tuple[str, str, str]] = Counter()
         for f in result.findings:
             evidence = normalise_evidence(f.evidence.text if f.evidence else None)
-            key = (f.rule, f.field or "", evidence)
+            key = (f.rule, _INDEX.sub("[]", f.field or ""), evidence)
             f.fingerprint = _fingerprint(f.rule, record, key[1], evidence, seen[key])
             seen[key] += 1
 

@@ -211,6 +211,7 @@ def baseline_cmd(
     inputs = list(paths) if paths else default_inputs()
     _check_inputs(inputs)
     options = build_options(cfg, select, ignore, as_of, None)
+    options.baseline = None  # a baseline is written from all of today's findings, never filtered by an old one
     report = audit_paths(inputs, options)
     n = write_baseline(report, output)
     Console(highlight=False).print(f"wrote {output}: {n} findings baselined")

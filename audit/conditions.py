@@ -108,7 +108,9 @@ _SHADOW = [
     "chronic kidney disease epidemiology", "chronic kidney disease-epidemiology collaboration",
     "modification of diet in renal disease", "new york heart association", "cancer center", "cancer institute",
     "cancer society", "heart association", "diabetes association", "american diabetes association",
-    "lung association", "cancer research", "cancer network", "oncology group",
+    "lung association", "cancer research", "cancer network", "oncology group", "mds task force",
+    "movement disorder society", "cutaneous lupus erythematosus disease area and severity index",
+    "hiv test", "hiv tests", "hiv antibody", "hiv antibodies", "hiv serology",
 ]
 
 _ICD_CLEAN = re.compile(r"\s*[\[(][^\])]*[\])]")
@@ -213,6 +215,14 @@ class Vocabulary:
                 return True
         return False
 
+    def is_complication(self, cid: str) -> bool:
+        """A condition of another ("diabetic nephropathy"): several parents, or a parent of another area."""
+        c = self.concepts.get(cid)
+        if c is None or not c.parents:
+            return False
+        ps = [self.concepts[p] for p in c.parents if p in self.concepts]
+        return len(ps) >= 2 or any(p.area != c.area for p in ps)
+
     def is_umbrella(self, cid: str) -> bool:
         c = self.concepts.get(cid)
         return bool(c and c.umbrella)
@@ -233,7 +243,7 @@ class Vocabulary:
             if low[i] in self._first:
                 for L in range(min(self._maxlen, n - i), 0, -1):
                     k = tuple(low[i : i + L])
-                    if k in names:
+                    if k in names and _gaps_ok(text, toks, i, L):
                         best, cid = L, names[k]
                         break
             if not best and toks[i][0] in self._first_ab:
@@ -285,34 +295,62 @@ class Vocabulary:
         cid = self._names.get(tuple(best[0].split()))
         return {cid} if cid else set()
 
+    def _index_markers(self) -> None:
+        """Word-head key -> (marker, pattern, trigger) for the patterns with literal triggers."""
+        by_key: dict[str, list[tuple[Marker, re.Pattern[str], str]]] = {}
+        always: list[tuple[Marker, re.Pattern[str], str | None]] = []
+        for mk in self.markers:
+            for rx, trig in mk.parts:
+                if trig is None:
+                    always.append((mk, rx, None))
+                    continue
+                for t in trig:
+                    key = _trigger_key(t)
+                    if key is None:
+                        always.append((mk, rx, t))
+                    else:
+                        by_key.setdefault(key, []).append((mk, rx, t))
+        self._by_key = by_key
+        self._always = always
+
     def marker_hits(self, text: str) -> Iterator[tuple[Marker, re.Match[str]]]:
         """Marker matches in a text, in text order.
 
-        A pattern with literal prefixes is tried only where one of them occurs (``str.find`` on the
-        lower-cased text, then ``match`` there), which is much faster than scanning with a
-        case-insensitive regex; other patterns scan the text.
+        A pattern with literal prefixes is tried only where one of them occurs (looked up by the
+        first letters of the text's words, then ``str.find`` on the lower-cased text and ``match``
+        there), which is much faster than scanning with many case-insensitive regexes.
         """
         if not text:
             return
+        if not hasattr(self, "_by_key"):
+            self._index_markers()
         low = text.lower()
-        same = len(low) == len(text)
-        found = []
-        for mk in self.markers:
-            for rx, trig in mk.parts:
-                if trig is None or not same:
+        if len(low) != len(text):  # lower-casing changed offsets (rare scripts): scan plainly
+            found = [(m.start(), mk, m) for mk in self.markers for rx, _ in mk.parts for m in rx.finditer(text)]
+        else:
+            heads = set()
+            for w in _WORD.findall(low):
+                heads.add(w[:2])
+                heads.add(w[:3])
+            cands = list(self._always)
+            for h in heads:
+                cands.extend(self._by_key.get(h, ()))
+            found = []
+            seen: set[tuple[int, int]] = set()
+            for mk, rx, t in cands:
+                if t is None:
                     for m in rx.finditer(text):
                         found.append((m.start(), mk, m))
                     continue
-                seen: set[int] = set()
-                for t in trig:
-                    pos = low.find(t)
-                    while pos >= 0:
-                        if pos not in seen:
-                            seen.add(pos)
-                            m = rx.match(text, pos)
-                            if m is not None and m.end() > m.start():
-                                found.append((pos, mk, m))
-                        pos = low.find(t, pos + 1)
+                pos = low.find(t)
+                while pos >= 0:
+                    k = (id(rx), pos)
+                    if k not in seen:
+                        seen.add(k)
+                        m = rx.match(text, pos)
+                        if m is not None and m.end() > m.start():
+                            found.append((pos, mk, m))
+                    pos = low.find(t, pos + 1)
         found.sort(key=lambda x: x[0])
         last_end = -1
         for start, mk, m in found:
@@ -320,6 +358,19 @@ class Vocabulary:
                 continue  # overlapping matches of several markers: keep the first
             last_end = m.end()
             yield mk, m
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def _trigger_key(t: str) -> str | None:
+    """The first two or three letters of a trigger's first word (None: it starts with a symbol)."""
+    m = _WORD.match(t)
+    if m is None:
+        return None
+    w = m.group(0)
+    return w[:3] if len(w) >= 3 else (w if len(w) == 2 else None)
 
 
 def _triggers(pattern: str) -> tuple[str, ...] | None:
@@ -400,6 +451,17 @@ def _tokenise(text: str) -> list[tuple[str, int, int]]:
             continue
         out.append((t, m.start(), m.end()))
     return out
+
+
+_GAP = re.compile(r"[\s\-\u2010\u2011\u2013'\u2019,/]*")
+
+
+def _gaps_ok(text: str, toks: list[tuple[str, int, int]], i: int, L: int) -> bool:
+    """The words of a name are joined by spaces, hyphens, apostrophes or commas only (not brackets)."""
+    for j in range(i, i + L - 1):
+        if not _GAP.fullmatch(text, toks[j][2], toks[j + 1][1]):
+            return False
+    return True
 
 
 def _tokens_norm(name: str) -> tuple[str, ...]:
@@ -635,14 +697,27 @@ _SCOPE = re.compile(
 _LABEL_SCOPE = re.compile(r":\s*$")
 #: words after a condition that make it a negative or a permission rather than a requirement
 _NEG_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:negative|seronegative|excluded|not\s+(?:allowed|permitted|eligible)|ruled\s+out|free|"
+    r"[^.;]{0,80}?\b(?:negative|seronegative|excluded|not\s+(?:allowed|permitted|eligible)|ruled\s+out|free|"
     r"allowed|permitted|eligible|provided|as\s+long\s+as|well[\s-]controlled|controlled|stable|are\s+acceptable|"
-    r"is\s+acceptable|may\s+(?:be|participate|enrol)|can\s+(?:be|participate|enrol)|will\s+be)\b",
+    r"is\s+acceptable|may\s+(?:be|participate|enrol\w*|enter|join)|can\s+(?:be|participate|enrol\w*|enter)|"
+    r"will\s+be|adequate|adequately|or\s+not|or\s+without|considered|included)\b",
     re.IGNORECASE,
 )
 #: a parent item that negates its sub-list ("Patients must not have any of the following:")
 _NEG_PARENT = re.compile(
     r"\b(?:not|no|none|without|exclu\w+|ineligible|absence)\b", re.IGNORECASE
+)
+#: a summary sentence that states the trial's conditions ("Conditions included in the study are ...")
+_SUMMARY_LIST_CUE = re.compile(
+    r"\b(?:conditions?|diseases?|indications?|disorders?|diagnos[ie]s)\b[^.]{0,40}\b(?:included|include|includes|"
+    r"including|are|studied|enrol\w*|eligible)\b|\b(?:included|studied|enrol\w*)\s+(?:in|by|into)\s+(?:the|this)\s+"
+    r"(?:study|trial)\b|\bpatients\s+with\s+(?:one\s+of|any\s+of|either)\b",
+    re.IGNORECASE,
+)
+#: an inclusion item that lists the eligible diseases ("including but not limited to A, B, C, etc.")
+_CRIT_LIST_CUE = re.compile(
+    r"\b(?:including|include|includes|such\s+as|one\s+of|any\s+of|e\.g|etc|following\s+(?:diseases|diagnoses|conditions))\b",
+    re.IGNORECASE,
 )
 _ENUM_CUE = re.compile(
     r"\b(?:including|include|includes|such\s+as|e\.g\.|i\.e\.|one\s+of|any\s+of|following|either|or|and|etc)\b|[,/]",
@@ -700,6 +775,11 @@ class Analysis:
         spec = self.declared_specific()
         if any(v.related(cid, d) for d in spec):
             return "declared"
+        # a declared complication of the condition's parent ("diabetic nephropathy" is within diabetes,
+        # so a type 2 diabetes requirement is consistent with it)
+        mine = {x for x in v.ancestors(cid) if x != cid and not v.is_umbrella(x)}
+        if any(mine & v.ancestors(d) for d in spec if v.is_complication(d)):
+            return "declared"
         umb = [d for d in self.declared_concepts if v.is_umbrella(d)]
         if not spec:
             return "umbrella" if any(v.covers(u, cid) for u in umb) else "unknown"
@@ -748,7 +828,7 @@ def _enumerations(vocab: Vocabulary, fld: str, text: str) -> list[Source]:
         sent = m.group(0)
         ms = [x for x in vocab.mentions(sent) if not vocab.is_umbrella(x.concept)]
         cs = {x.concept for x in ms}
-        if len(cs) >= 2 and _ENUM_CUE.search(sent):
+        if len(cs) >= 2 and _SUMMARY_LIST_CUE.search(sent):
             spans = [Mention(x.concept, x.start + m.start(), x.end + m.start(), x.text) for x in ms]
             out.append(Source(fld, text, cs, spans))
     return out
@@ -811,15 +891,22 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
             ms = all_ms[bisect_left(ms_starts, ts) : bisect_left(ms_starts, te)]
             ms = [m for m in ms if m.end <= te]
             a.item_mentions[id(item)] = ms
-            if _is_scoped(vocab, item, sec):
-                a.scoped.add(id(item))
             if sec.kind == "inclusion":
                 spec = {m.concept for m in ms if not vocab.is_umbrella(m.concept)}
-                if len(spec) >= 2 and _ENUM_CUE.search(text, ts, te):
+                if (
+                    len(spec) >= 3
+                    and _CRIT_LIST_CUE.search(text, ts, te)
+                    and not _ITEM_NEG.search(text, ts, te)
+                    and not _negated_by_parent(item)
+                ):
                     crit_lists.append(Source("criteria", text, spec, [m for m in ms if m.concept in spec]))
                 mks = [x for x in all_mk[bisect_left(mk_starts, ts) : bisect_left(mk_starts, te)] if x[2] <= te]
                 if ms or mks:
-                    a.inclusion_hits.extend(_hits(vocab, item, text, ms, mks))
+                    hits = _hits(vocab, item, text, ms, mks)
+                    if hits:
+                        a.inclusion_hits.extend(hits)
+                        if _is_scoped(vocab, item, sec):
+                            a.scoped.add(id(item))
     if crit_lists:
         a.lists["criteria"] = crit_lists
     return a
@@ -834,6 +921,7 @@ def _negated_by_parent(item: Item) -> bool:
     return False
 
 
+_FOLLOWING = re.compile(r"\bfollowing\b", re.IGNORECASE)
 _VACCINE = re.compile(r"\bvaccin\w*|\bimmuni[sz]\w*", re.IGNORECASE)
 #: only these words may stand before a condition for the item to *require* that condition
 #: ("Histologically confirmed, metastatic NSCLC", "Patients with a diagnosis of SLE")
@@ -849,7 +937,8 @@ _HEAD_WORD = (
 _HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–])*$", re.IGNORECASE)
 _ITEM_NEG = re.compile(
     r"\b(?:seronegative|negative|must\s+not|should\s+not|not\s+eligible|ineligible|excluded|are\s+not|is\s+not|"
-    r"no\s+(?:history|evidence|known|active|prior)|none\s+of|free\s+of)\b",
+    r"no\s+(?:history|evidence|known|active|prior)|none\s+of|free\s+of|allowed|permitted|are\s+eligible|without|"
+    r"is\s+eligible|may\s+(?:be|enrol\w*|enter|participate)|will\s+be\s+included|exception)\b",
     re.IGNORECASE,
 )
 
@@ -860,7 +949,7 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
     if _negated_by_parent(item):
         return []
     parent = getattr(item, "parent", None)
-    if parent is not None and parent.text.rstrip().endswith(":"):
+    if parent is not None and (parent.text.rstrip().endswith(":") or _FOLLOWING.search(parent.text)):
         return []  # a sub-list item: an alternative, a definition or a scoped requirement
     item_neg = bool(_ITEM_NEG.search(text, ts, te))
     bounds = [(ts + a, ts + b) for a, b in _clauses(text[ts:te])]
@@ -872,7 +961,11 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         return ts, te
 
     out: list[ItemHit] = []
+    if text[ts:te].rstrip().endswith(":"):
+        return []  # a label over what follows
     for mk, s0, e0 in markers:
+        if item_neg:
+            continue
         cs, _ce = clause_of(s0)
         before = text[max(cs, s0 - 50) : s0]
         if _NEG.search(before) and not re.search(r"(?:positive|negative)", text[s0:e0], re.I):
@@ -917,10 +1010,18 @@ _GROUP_WORD = re.compile(
 _ALL_WORD = re.compile(r"\b(?:all|every|each|general|common|both|key|main)\b", re.IGNORECASE)
 
 
+_ALTERNATIVES = re.compile(r"\b(?:one|any|two|three|1|2|3)\s+(?:or\s+more\s+)?of\b|\bat\s+least\b|\beither\b", re.I)
+
+
 def _scoping_label(vocab: Vocabulary, text: str) -> bool:
-    """A label line that restricts what follows to a subgroup ("Part B:", "For patients with PBC:")."""
+    """A label line that restricts what follows to a subgroup ("Part B:", "For patients with PBC:")
+    or opens a list of alternatives ("At least one of the following:")."""
     t = text.strip()
-    if not t.endswith(":") or len(t) > 120 or _ALL_WORD.search(t):
+    if not t.endswith(":") or len(t) > 200:
+        return False
+    if _ALTERNATIVES.search(t) or _NEG_PARENT.search(t):
+        return True
+    if _ALL_WORD.search(t):
         return False
     return bool(_GROUP_WORD.search(t) or any(not vocab.is_umbrella(m.concept) for m in vocab.mentions(t)))
 
@@ -944,8 +1045,10 @@ def _is_scoped(vocab: Vocabulary, item: Item, sec: Any) -> bool:
     for it in sec.items:
         if it is top:
             break
-        if getattr(it, "is_label", False) or (it.marker is None and it.text.rstrip().endswith(":")):
+        if getattr(it, "is_label", False) or it.text.rstrip().endswith(":"):
             scoped = _scoping_label(vocab, it.text)
+        elif len(it.text) < 100 and _ALTERNATIVES.search(it.text) and _FOLLOWING.search(it.text):
+            scoped = True  # "At least one of the following" written without a colon
     return scoped
 
 
@@ -968,6 +1071,10 @@ def is_scoped_hit(a: Analysis, hit: ItemHit, text: str) -> bool:
         before = before[cut + 1 :]
     if _SCOPE.search(before):
         return True
+    item_text = text[hit.item.text_start : hit.item.text_end]
+    colon = item_text.find(":")
+    if 0 <= colon <= 160 and _SCOPE.search(item_text[:colon]):
+        return True  # "For HIV co-infected participants: ..." scopes the whole item
     after = text[hit.end : min(hit.end + 25, hit.item.text_end)]
     if re.match(r"\s*(?:\)|patients|subjects|participants|cohort|arm|group)?\s*(?:only|cohort|arm|group)\b", after, re.I):
         return True

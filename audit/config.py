@@ -115,6 +115,9 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     cfg.select = _str_list(table.get("select", []), "select", path)
     cfg.ignore = _str_list(table.get("ignore", []), "ignore", path)
     cfg.format = _str_list(table.get("format", []), "format", path)
+    for key in ("severity", "per-record-ignores", "rule-options"):
+        if not isinstance(table.get(key, {}), dict):
+            raise ConfigError(f"{path}: '{key}' must be a table, e.g. [tool.trial-audit.{key}]")
     for code, sev in table.get("severity", {}).items():
         try:
             cfg.severity[code.upper()] = Severity.parse(sev)
@@ -138,8 +141,9 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
                 value = str(path.parent / value)
             setattr(cfg, key.replace("-", "_"), value)
     options = table.get("rule-options", {})
-    if not isinstance(options, dict):
-        raise ConfigError(f"{path}: rule-options must be a table of tables")
+    for code, value in options.items():
+        if not isinstance(value, dict):
+            raise ConfigError(f"{path}: rule-options.{code} must be a table of option = value")
     cfg.rule_options = {code.upper(): dict(v) for code, v in options.items()}
     return cfg
 

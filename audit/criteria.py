@@ -136,13 +136,14 @@ _HEADER_RE = re.compile(
         |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?)[\s_]+{_CRIT}
         |criteria\s+for\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
         |(?P<inc3>inclusions?)(?=[ \t]*[:：])
-        |(?P<comb3>eligibility)(?=[ \t]*[:：])
+        |(?P<comb3>eligibility|criteria)(?=[ \t]*[:：])
         |(?P<exc3>exclusions?)(?=[ \t]*[:：])
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
-      (?P<qual>[ \t]+(?:for|in|of|at|during|to|related|relating|applicable|specific|common|part|stage|phase|cohort|arm|group|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$)))?
-      (?P<colon>[ \t]*[:：])?
+      (?P<qual>[ \t]+(?:for|in|of|at|during|to|related|relating|applicable|specific|common|part|stage|phase|cohort|arm|group|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
+              |[ \t]+[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
+      (?P<colon>[ \t]*[:：]|[ \t]*\.(?=[ \t]*$))?
       (?:[ \t]*\])?
     )
     """,
@@ -411,10 +412,21 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
                 best = list(run)
         if len(best) >= 2:
             keep = best
-        elif tok.kind == "item" and len(found) == 1 and found[0][2] != "1." and text[found[0][0] - 2 : found[0][0]].strip() == ";":
+        elif (
+            tok.kind == "item"
+            and tok.number is None
+            and len(found) == 1
+            and found[0][2] != "1."
+            and text[found[0][0] - 2 : found[0][0]].strip() == ";"
+        ):
             # "Creatinine <= 1.5 x ULN; (2) Electrocardiogram ..." - a marked item inside a marked line
             f = found[0]
-            if f[3] <= 20:
+            prev_marker = format_marker(f[2], f[3] - 1) if f[3] > 1 else None
+            # "... cancer, except 1) certain skin cancers; 2) cancer ...": an enumeration in a sentence
+            in_sentence = prev_marker is not None and re.search(
+                r"(?:^|[\s(])" + re.escape(prev_marker) + r"\s", text[ts : f[0]]
+            )
+            if f[3] <= 20 and not in_sentence:
                 keep = [f]
     if not keep:
         out.append(tok)
@@ -482,10 +494,20 @@ def _header_at(text: str, pos: int, end: int):
             return None
     if rest < end and not has_colon:
         # text follows a header without a colon: only a header when an ordinal marker follows
-        # ("inclusion criteria (2) Expected ..."), not in a sentence ("Inclusion criteria met")
+        # ("inclusion criteria (2) Expected ..."), or a capitalised first criterion follows a
+        # header that starts its line ("Inclusion criteria Healthy male and female volunteers");
+        # not in a sentence ("Inclusion criteria met", "Exclusion criteria of the parent study")
         mk = _match_marker(text, rest, False)
         if not mk or mk[2] is None:
-            return None
+            words = text[hs:he].split()
+            if not (
+                hp == pos
+                and len(words) == 2
+                and words[1].lower() == "criteria"
+                and text[rest].isupper()
+                and not g("qual")
+            ):
+                return None
     label = None
     if g("pre"):
         label = g("pre").strip(" :-–") or None
@@ -516,6 +538,9 @@ def _midline_headers(text: str) -> list[tuple[int, int]]:
             continue  # at the start of its line: the ordinary header logic handles it
         if before[-1] not in " \t":
             continue  # "Non-inclusion criteria:"
+        pm = _HEADER_PREFIX.match(text, ls + len(before) - len(before.lstrip()), hs)
+        if pm and pm.end() >= hs:
+            continue  # "A. INCLUSION CRITERIA", "• Exclusion criteria:": a header behind a marker
         b = before.rstrip(" \t")
         if not b or len(before) - len(b) > 1 and not b.endswith(("-", "–")):
             continue
@@ -732,7 +757,12 @@ def _introduces(text: str) -> bool:
         return False
     if _INTRO_END.search(t[-40:]):
         return True
-    return "following" in t[-120:].lower() and t[-1] in ":;)"
+    if len(t.split()) <= 5 and t[-1] not in ".;!?)":
+        return True  # a title: "5. Concomitant Medications"
+    tail = t[-160:].lower()
+    if re.search(r"\b(?:at least (?:one|two|\d)|one or more|any|all|each|either) of (?:the|these)\b", tail):
+        return True
+    return "following" in tail and t[-1] in ":;)"
 
 
 def _continues_open(stack: list[Item], tok: _Tok) -> bool:
@@ -818,7 +848,19 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
                     if it.marker is not None and tok.indent > it.indent:
                         owner = it
                         break
-                if owner is not None and not (label_like and s.rstrip().endswith(":") and False):
+                if owner is not None and label_like and s.rstrip().endswith(":") and tok.indent < last.indent:
+                    # a label between sub-lists ("Adequate hepatic function including:"), written
+                    # left of the sub-items above it: it starts a new group under ``owner``
+                    item = _mk_item(text, tok, cur)
+                    item.is_label = True
+                    while stack and stack[-1] is not owner:
+                        stack.pop()
+                    attach(item, owner)
+                    stack.append(item)
+                    last = item
+                    line_item = item
+                    continue
+                if owner is not None:
                     # a continuation paragraph
                     _extend(owner, text, tok.text_end)
                     last = owner
@@ -847,7 +889,9 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             continue
         if tok.inline and line_item is not None and line_item.section is cur:
             li = line_item
-            if li.marker is None or li.style != item.style and text[tok.start - 2 : tok.start].strip() == ":":
+            if li.marker is None or li.style != item.style and (
+                text[tok.start - 2 : tok.start].strip() == ":" or item.number == 1
+            ):
                 parent = li if li.marker is not None or not li.is_label else li.parent
                 if li.marker is None and li.parent is None and not li.is_label:
                     parent = li
@@ -877,7 +921,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
                 or tok.text_start >= tok.text_end
                 or (tok.letter is None and text[tok.text_start].islower())
             )
-            and not _continues_open(stack, tok)
+            and (not _continues_open(stack, tok) or (tok.letter is None and text[tok.text_start : tok.text_start + 1].islower()))
         ):
             # a hard-wrapped line that happens to start with "C)", "(7) days", "4. (The face ...":
             # it continues the item above (legacy XML indents continuation lines to the text column)
@@ -894,8 +938,11 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             and last.marker is not None
             and I <= last.indent
             and (tok.number == 1 or tok.letter == "i")
-            and not any(o.style == item.style and o.upper == item.upper for o in stack)
-            and _introduces(last.text)
+            and (
+                (not any(o.style == item.style and o.upper == item.upper for o in stack) and _introduces(last.text))
+                # the same style as the open list: only after an explicit "...:" (a colliding sub-list)
+                or (last.number is not None and last.number > 1 and last.text.rstrip().endswith(":"))
+            )
         ):
             while stack and stack[-1] is not last:
                 stack.pop()
@@ -920,6 +967,16 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
                 break
             if o.indent < I - tol:
                 break
+        if not placed and item.number is not None and item.number > 1:
+            # the next number of an open list, however it is indented ("6. ...\n      2. Have
+            # evidence ..." where "2." belongs to the top list that "1." opened)
+            for k in range(len(stack) - 1, -1, -1):
+                o = stack[k]
+                if o.marker is not None and o.style == item.style and o.upper == item.upper and o.number == item.number - 1:
+                    del stack[k:]
+                    parent = o.parent
+                    placed = True
+                    break
         if not placed:
             while stack and stack[-1].indent > I:
                 stack.pop()

@@ -36,7 +36,7 @@ def collides_with_parent(item: Item) -> bool:
         return False
     if item.style != p.style or item.upper != p.upper:
         return False
-    return item.inline or item.indent <= p.indent
+    return item.indent <= p.indent
 
 
 @dataclass
@@ -105,17 +105,21 @@ def continues_previous(seq: Sequence, doc: CriteriaDoc) -> bool:
     first = seq.items[0]
     if first.number is None:
         return False
-    owner = marked_parent(first)
-    best = None
+    # any earlier list of the same style that ends just before this number (the exclusion list
+    # numbered on from the inclusion list, a list interrupted by a label or a note paragraph)
     for other in all_sequences(doc):
         if other is seq:
             break
         o_last = other.items[-1]
-        if other.family == seq.family and o_last.start < first.start and marked_parent(o_last) is owner:
-            best = other
-    if best is None:
-        return False
-    return best.items[-1].number is not None and first.number == best.items[-1].number + 1
+        if (
+            other.family == seq.family
+            and o_last.style == first.style
+            and o_last.start < first.start
+            and o_last.number is not None
+            and first.number == o_last.number + 1
+        ):
+            return True
+    return False
 
 
 def marked_parent(item: Item) -> Item | None:
@@ -153,7 +157,7 @@ class Problem:
 
 
 def _marker_pattern(marker: str) -> re.Pattern:
-    return re.compile(r"(?:^|(?<=[\s(\[;:.,]))" + re.escape(marker) + r"(?=\s|[A-Za-z(])")
+    return re.compile(r"(?:^|(?<=[\s(\[;:.,]))" + re.escape(marker) + r"(?=[\s.:;,)]|[A-Za-z(])")
 
 
 def find_hidden(doc: CriteriaDoc, first: Item, numbers: list[int], lo: int, hi: int) -> list[tuple[int, str]] | None:
@@ -177,7 +181,8 @@ def problems(seq: Sequence, doc: CriteriaDoc) -> list[Problem]:
     if not items:
         return out
     first = items[0]
-    if first.number != 1 and not continues_previous(seq, doc):
+    # a lone ordinal ("(72) (serum creatinine [mg/dL])", "J. Peds, 106:522") is not a list
+    if first.number != 1 and len(items) >= 2 and not continues_previous(seq, doc):
         if earlier_marker_inline(seq, doc):
             # the earlier items are there, run into the text before the list
             n = first.number or 1
@@ -199,7 +204,8 @@ def problems(seq: Sequence, doc: CriteriaDoc) -> list[Problem]:
             if n == p + 1:
                 pass
             elif n == 1 and p >= 2:
-                out.append(Problem("restart", it, prev))
+                if _adjacent(seq, prev, it) and not _label_tail(prev.text):
+                    out.append(Problem("restart", it, prev))
                 seen = {}
             elif n in seen:
                 out.append(Problem("duplicate", it, seen[n]))
@@ -210,12 +216,31 @@ def problems(seq: Sequence, doc: CriteriaDoc) -> list[Problem]:
                     out.append(Problem("hidden", it, prev, hidden=hid))
                 else:
                     out.append(Problem("skip", it, prev, missing))
-            elif n <= p:
-                out.append(Problem("duplicate" if n == p else "restart", it, prev))
+            elif n == p:
+                out.append(Problem("duplicate", it, prev))
         if n is not None:
             seen.setdefault(n, it)
         prev = it
     return out
+
+
+def _adjacent(seq: Sequence, a: Item, b: Item) -> bool:
+    """No other marked item of the group lies between ``a`` and ``b``."""
+    items = seq.group.items
+    try:
+        i, j = items.index(a), items.index(b)
+    except ValueError:
+        return False
+    return j == i + 1
+
+
+def _label_tail(text: str) -> bool:
+    """The item's last line reads as a label for what follows ("... High-risk group (n= 10)")."""
+    lines = text.rstrip().split("\n")
+    if len(lines) < 2:
+        return False
+    last = lines[-1].strip()
+    return bool(last) and last[-1] not in ".;!?" and len(last.split()) <= 8
 
 
 def renumbered(doc: CriteriaDoc, seq: Sequence) -> str:

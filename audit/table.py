@@ -23,8 +23,8 @@ Columns (pandas 3 dtypes):
 - counts and flags: ``has_criteria`` (bool), ``n_conditions``, ``n_locations``, ``n_interventions``,
   ``n_primary_outcomes``, ``n_officials`` (int64)
 
-The table is built column-wise from plain Python lists (no per-row appends): about a second per
-100,000 records (see docs/ci.md).
+The table is built column-wise from plain Python lists (no per-row appends): about 13 µs per
+record, 1.3 s per 100,000 records in batches of 500 on a quiet core (see docs/ci.md).
 """
 
 from __future__ import annotations

@@ -1,7 +1,15 @@
+import re
+
 from audit.criteria_lists import doc_of
 from audit.criteria_sections import has_combined_header, is_pdq_layout, marked_items, says_no_inclusion
 from audit.findings import Category, Evidence, Severity
 from audit.registry import Rule, register
+
+
+_LEAD_IN = re.compile(
+    r"\binclu(?:sion|ded|de)\b|\beligib|\bmust\s+(?:be|have|meet|fulfil|fulfill|satisfy)\b|\bfollowing\s+criteria\b",
+    re.IGNORECASE,
+)
 
 
 @register
@@ -54,6 +62,8 @@ class MissingInclusionSection(Rule):
         if marked_items(doc) < 2:
             return  # prose only
         first = next(it for it in doc.items() if it.marker is not None)
+        if _LEAD_IN.search(text[: first.start]):
+            return  # "Each patient must meet all of the following inclusion criteria:", "Patients must be:"
         yield self.finding(
             "The criteria are a list under no \"Inclusion Criteria\" / \"Exclusion Criteria\" header: "
             "say which criteria must be met and which exclude a participant.",

@@ -58,6 +58,8 @@ class HeaderMergedIntoItem(Rule):
             line_end = len(text) if line_end < 0 else line_end
             if first.start > line_end:
                 continue
+            if not any(ch.isalnum() for ch in first.text):
+                continue  # "Exclusion Criteria:-": a stray dash (TA130), no criterion merged
             marked_rest = sum(1 for it in s.items if it.marker is not None)
             if first.marker is None and (marked_rest < 2 or _lead_in(first.text)):
                 # "Inclusion criteria: healthy volunteers" - a one-line prose criterion;

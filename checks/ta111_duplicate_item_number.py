@@ -33,6 +33,8 @@ class DuplicateItemNumber(Rule):
             return
         text = doc.text
         for seq in all_sequences(doc):
+            if seq.family != "num":
+                continue  # letters / roman numerals of separate sub-lists are too often run together
             for p in problems(seq, doc):
                 if p.kind != "duplicate":
                     continue

@@ -1,7 +1,12 @@
+import re
+
 from audit.criteria import format_marker
 from audit.criteria_lists import collides_with_parent, doc_of, quote_end
 from audit.findings import Category, Evidence, Severity
 from audit.registry import Rule, register
+
+
+_HIDDEN_NUM = re.compile(r"\s[0-9]{1,2}[.)]\s+[A-Z]")
 
 
 @register
@@ -22,7 +27,7 @@ class SublistNumberingCollidesWithParent(Rule):
     severity = Severity.WARNING
     bad = [
         {"criteria": "Inclusion Criteria:\n(1) Age 18 or older\n(2) Organ function as follows:\n"
-                     "- Creatinine below 1.5 x ULN; (1) ECG without significant abnormality\n(3) Signed consent"},
+                     "- Creatinine below 1.5 x ULN; (2) ECG without significant abnormality\n(3) Signed consent"},
     ]
     good = [
         {"criteria": "Inclusion Criteria:\n\n1. Age 18 or older\n2. Organ function as follows:\n\n"
@@ -39,6 +44,8 @@ class SublistNumberingCollidesWithParent(Rule):
             if not collides_with_parent(it):
                 continue
             parent = it.parent
+            if _HIDDEN_NUM.search(parent.text):
+                continue  # "2. hospitalization 5. Left ventricular ...:": the real parent is run into item 2
             sub = [c for c in parent.children if c.number is not None and c.style == parent.style]
             k = sub.index(it) + 1 if it in sub else 1
             letter_style = {"1.": "a.", "1)": "a)", "(1)": "(a)"}.get(parent.style, "(a)")

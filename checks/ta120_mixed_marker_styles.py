@@ -45,6 +45,13 @@ class MixedMarkerStyles(Rule):
             marked = [it for it in g.items if it.marker is not None and any(ch.isalnum() for ch in it.text)]
             if len(marked) < 2:
                 continue
+            # a bulleted line that starts with a lone number ("- (72) (serum creatinine)") is a bullet
+            lone = Counter(it.style for it in marked)
+            marked = [
+                it
+                for it in marked
+                if not (it.number is not None and it.number > 1 and lone[it.style] == 1 and it.outer_marker)
+            ]
             counts = Counter(it.style for it in marked)
             if len(counts) < 2:
                 continue

@@ -8,7 +8,15 @@ def _after_sentence(text: str, pos: int) -> bool:
     k = pos - 1
     while k >= 0 and text[k] in " \t\r\n":
         k -= 1
-    return k < 0 or text[k] in ".;!?"
+    if k < 0:
+        return True
+    if text[k] not in ".;!?":
+        return False
+    # "5. a) Good oral health": the "." closes the parent's marker, not a sentence
+    j = k
+    while j > 0 and text[j - 1].isalnum():
+        j -= 1
+    return not (k - j <= 4 and (j == 0 or text[j - 1] in " \t\n(") and (text[j:k].isdigit() or len(text[j:k]) == 1))
 
 
 @register

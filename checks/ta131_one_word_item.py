@@ -11,6 +11,10 @@ _FRAGMENT_WORDS = frozenset(
     "following below above see tbd tbc todo xx xxx".split()
 )
 _WORD = re.compile(r"^[^\s]+$")
+# an item ending like this is cut mid-phrase ("... hypersensitivity to the study drug or its")
+_OPEN_ENDINGS = (" of", " with", " the", " to", " in", " its", " their", " a", " an", " for", " by", " at",
+                 " on", " from", " than", " nor")
+_HYPHENATED = re.compile(r"[A-Za-z]{3,}-$")
 _TERMINAL = re.compile(r"[.;:!?)\]]\s*$")
 
 
@@ -22,23 +26,24 @@ def fragment_reason(item, prev) -> str | None:
     low = t.lower().rstrip(",;:")
     if low in _FRAGMENT_WORDS:
         return f"the word {t!r} cannot be a criterion on its own"
-    if not any(ch.isalpha() for ch in t):
-        return f"{t!r} holds no words"
-    if t.endswith("-") and len(t) > 1:
+    if t.endswith("-") and len(t) > 3 and t[:-1].isalpha():
         return f"{t!r} is a word cut by hyphenation"
-    if t[0].islower() and prev is not None and prev.text and not _TERMINAL.search(prev.text) and t[0].isalpha():
-        if prev.text.rstrip().endswith(("-", ",", " and", " or", " of", " with", " the", " to", " in", " its", " their", " a", " an", " for", " by", " at", " on", " from", " as", " than", " nor")):
-            return f"{t!r} continues the item before it, which ends mid-sentence"
+    if t[0].islower() and t[0].isalpha() and prev is not None and prev.text and not _TERMINAL.search(prev.text):
+        pt = prev.text.rstrip()
+        if pt.endswith(_OPEN_ENDINGS) or _HYPHENATED.search(pt):
+            return f"{t!r} continues the item before it, which ends mid-phrase"
     return None
 
 
 @register
 class OneWordItem(Rule):
-    """A list item is a single word that cannot stand as a criterion ("- and", "- etc", "- 10", a hyphenated stub).
+    """A list item is a single word that cannot stand as a criterion ("- and", "- OR", "- etc", a hyphenated stub).
 
     Why: such an item is a fragment of a neighbouring criterion split off by a stray line break or
     marker; the neighbour then reads incomplete and the fragment reads as a criterion. Meaningful
-    one-word criteria ("- Pregnancy", "- Lactation") are not reported.
+    one-word criteria ("- Pregnancy", "- Lactation"), terms of a list written one per bullet
+    ("- taxanes,", "- irinotecan,") and values under a label ("Performance status: - 0-2") are not
+    reported.
 
     Fix: join the fragment to the criterion it belongs to.
     """
@@ -53,6 +58,7 @@ class OneWordItem(Rule):
     ]
     good = [
         {"criteria": "Exclusion Criteria:\n- Pregnancy\n- Lactation\n- Active infection"},
+        {"criteria": "Exclusion Criteria:\n- Prior therapy with:\n- taxanes (paclitaxel or docetaxel) or epirubicin,\n- irinotecan,\n- trastuzumab."},
     ]
 
     def check(self, record, ctx):

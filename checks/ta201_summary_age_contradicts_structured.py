@@ -1,5 +1,6 @@
 from audit.age_text import band_compatible, compare_prose, compare_side, criteria_ages, find_bands, prose_ages
-from audit.findings import Category, Severity
+from audit.ages import STD_AGE_BANDS, std_age_groups
+from audit.findings import Category, Evidence, Severity
 from audit.model import SUMMARY_FIELDS
 from audit.registry import Rule, register
 from checks.ta2_shared import (
@@ -61,6 +62,8 @@ class SummaryAgeContradictsStructured(Rule):
 
     def check(self, record, ctx):
         if not has_structured_limits(record):
+            if record.std_ages:
+                yield from self._groups(record)
             return
         years = structured_years(record)
         if years is None:
@@ -96,6 +99,34 @@ class SummaryAgeContradictsStructured(Rule):
                     related=[structured_evidence(record, side)],
                     suggestion=f"make the {label} and the structured {word} age agree",
                 )
+
+    def _groups(self, record):
+        """Only age groups are given (a CSV export): a summary's claimed range must give the same groups."""
+        listed = {g for g in record.std_ages if g in STD_AGE_BANDS}
+        if not listed:
+            return
+        for field in SUMMARY_FIELDS:
+            text = getattr(record, field, None)
+            claims = [s for s in prose_ages(text) if s.claim] if text else []
+            if not claims:
+                continue
+            los = [0.0 if s.min is None else s.min.years for s in claims]
+            his = [None if s.max is None else s.max.years - (0 if s.max.inclusive else 1e-6) for s in claims]
+            hi = None if any(h is None for h in his) else max(his)
+            expected = set(std_age_groups(min(los), hi))
+            if expected == listed:
+                continue
+            s = claims[0]
+            label = SUMMARY_LABELS.get(field, field)
+            shown = "; ".join(record.std_ages)
+            yield self.finding(
+                f"The {label} states ages {s.describe()} ({s.text!r}), which make the age groups "
+                f"{', '.join(g for g in STD_AGE_BANDS if g in expected)}, but the record's age groups are {shown}. "
+                f"Correct the {label} or the record's age limits.",
+                evidence=span_evidence(field, text, s),
+                related=[Evidence.whole("std_ages", shown)],
+            )
+            return
 
     @staticmethod
     def _likely(record, cmp, mn, mx, label) -> str:

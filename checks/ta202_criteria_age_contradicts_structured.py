@@ -1,4 +1,4 @@
-from audit.age_text import band_compatible, compare_prose, compare_side, criteria_ages, criteria_bands, prose_ages
+from audit.age_text import Bound, band_compatible, bound_matches, compare_prose, compare_side, criteria_ages, criteria_bands, prose_ages
 from audit.findings import Category, Severity
 from audit.model import SUMMARY_FIELDS
 from audit.registry import Rule, register
@@ -113,6 +113,18 @@ class CriteriaAgeContradictsStructured(Rule):
             )
 
     def _likely(self, record, cmp, mn, mx) -> str:
+        s = cmp.witness
+        if s is not None and s.inverted:
+            # read as written (not inverted), does the statement agree with the structured limits?
+            b = s.max or s.min
+            plain_side = "min" if s.max is not None else "max"
+            target = mn if plain_side == "min" else mx
+            flipped = Bound(b.value, b.unit, not b.inclusive)
+            if target is not None and bound_matches(flipped, target, plain_side):
+                return (
+                    "Read as an inclusion criterion it would agree with the structured limits: it is likely listed "
+                    "under the exclusion criteria by mistake; move it to the inclusion criteria."
+                )
         if unit_typo(cmp.bound, record, cmp.side):
             return "The structured unit is likely wrong (the same number in another unit); correct it."
         summary = tuple(a for f in SUMMARY_FIELDS for a in prose_ages(getattr(record, f, None)))

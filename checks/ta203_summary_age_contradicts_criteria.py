@@ -57,8 +57,8 @@ class SummaryAgeContradictsCriteria(Rule):
     ]
 
     def check(self, record, ctx):
-        if has_structured_limits(record):
-            return
+        if has_structured_limits(record) or not (record.criteria or "").strip():
+            return  # no criteria in the source (e.g. a CSV export): nothing to compare with
         crit_text = record.criteria or ""
         crit = criteria_ages(crit_text, record.criteria_markdown) if crit_text else ()
         for field in SUMMARY_FIELDS:

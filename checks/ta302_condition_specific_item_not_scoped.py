@@ -67,10 +67,14 @@ class ConditionSpecificItemNotScoped(Rule):
         for hit in a.inclusion_hits:
             if id(hit.item) in done:
                 continue
+            if not hit.kind.startswith("marker:"):
+                continue  # an item naming one of the conditions is usually one of a list of alternatives
             own = [r for r in roots if any(v.related(c, r) for c in hit.concepts)]
             if len(own) != 1:
                 continue
             area = v.concepts[own[0]].area
+            if area not in _ALTERNATIVE_AREAS:
+                continue  # infectious, cardiometabolic ... conditions are mostly co-morbid, not alternatives
             # the trial's other conditions that are alternatives to this one (same area)
             others = [r for r in roots if r not in own and v.concepts[r].area == area]
             if not others:
@@ -79,6 +83,8 @@ class ConditionSpecificItemNotScoped(Rule):
                 continue
             # the item names other conditions of the trial too: an enumeration, not a one-disease item
             ms = a.item_mentions.get(id(hit.item), [])
+            if any(m.start < hit.start and v.related(m.concept, own[0]) for m in ms):
+                continue  # the item names its condition itself ("SLE patients: SLEDAI ≥ 6")
             if any(v.related(m.concept, r) for m in ms for r in others):
                 continue
             if any(
@@ -97,6 +103,10 @@ class ConditionSpecificItemNotScoped(Rule):
                 related=[Evidence.span("criteria", text, hit.start, hit.end), *condition_evidence(a, record)],
                 suggestion=f"Prefix the item with 'For participants with {cond}:'.",
             )
+
+
+#: areas whose conditions a multi-condition trial enrols as alternatives (one cohort each)
+_ALTERNATIVE_AREAS = frozenset({"autoimmune", "oncology", "hematologic_malignancy", "neurological"})
 
 
 def _roots(a):

@@ -1,5 +1,4 @@
 from audit.findings import Category, Evidence, Severity
-from audit.model import Location
 from audit.people import fold
 from audit.registry import Rule, register
 
@@ -17,10 +16,9 @@ _MAX_WORDS_GENERIC = 5
 
 #: Formats whose sites carry a ZIP code. Same-named sites in one city with different ZIP codes
 #: are different sites (a dialysis chain's clinics, a university's departments): measured on the
-#: real data, every same-name/same-city pair differed in ZIP code. Until the canonical Location
-#: carries ``zip``, records of these formats are not compared (the CSV reader drops the ZIP too).
+#: real data, every same-name/same-city pair differed in ZIP code. So in these formats a site
+#: without a ZIP code is not compared: it cannot be told apart from a namesake.
 _ZIP_FORMATS = frozenset({"ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv"})
-_HAS_ZIP = "zip" in getattr(Location, "__dataclass_fields__", {})
 
 
 def _generic(facility: str) -> bool:
@@ -66,14 +64,15 @@ class DuplicateLocation(Rule):
     ]
 
     def check(self, record, ctx):
-        if record.source.format in _ZIP_FORMATS and not _HAS_ZIP:
-            return  # the site's ZIP code tells same-named sites apart, and the record does not carry it
+        needs_zip = record.source.format in _ZIP_FORMATS
         groups: dict[tuple[str, ...], list[int]] = {}
         for i, loc in enumerate(record.locations):
             facility = fold(loc.facility)
             if not facility or facility == fold(loc.city) or _generic(loc.facility or ""):
                 continue
-            key = (facility, fold(loc.city), fold(loc.state), fold(getattr(loc, "zip", None)), fold(loc.country))
+            if needs_zip and not loc.zip:
+                continue  # the ZIP code tells same-named sites apart, and this site has none
+            key = (facility, fold(loc.city), fold(loc.state), fold(loc.zip), fold(loc.country))
             groups.setdefault(key, []).append(i)
         for idx in groups.values():
             if len(idx) < 2:

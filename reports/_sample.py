@@ -172,6 +172,11 @@ def sample_gate(records: list[RecordResult], xss: bool = False) -> dict:
         {"expectation": "expect_column_values_to_be_in_set", "column": "overall_status",
          "kwargs": {"column": "overall_status", "value_set": ["RECRUITING", "COMPLETED"]}, "success": True,
          "unexpected_count": 0, "failed_records": []},
+        {"expectation": "expect_column_values_to_be_unique", "column": "nct_id", "kwargs": {"column": "nct_id"},
+         "success": True, "unexpected_count": 0, "failed_records": []},
+        {"expectation": "expect_column_pair_values_a_to_be_greater_than_b", "column": None,
+         "kwargs": {"column_A": "completion_date_last", "column_B": "start_date", "or_equal": True},
+         "success": True, "unexpected_count": 0, "failed_records": []},
     ]
     if xss:
         exps.append({"expectation": XSS["img"], "column": XSS["script"], "kwargs": {"x": XSS["close"]},

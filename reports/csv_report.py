@@ -66,6 +66,7 @@ def rows(report: Report):
             "suppressed": "true" if f.suppressed else "false",
             "fingerprint": fingerprint(rec, f),
         }
+    sources = {rec.id: source_display(rec) for rec in report.records} if report.gate else {}
     for exp in gate_expectations(report):
         if exp.get("success"):
             continue
@@ -79,7 +80,7 @@ def rows(report: Report):
         for rid in exp.get("failed_records") or [""]:
             yield {
                 "record_id": defuse(str(rid)),
-                "source": "",
+                "source": defuse(sources.get(str(rid), "")),
                 "rule": f"GATE:{name}",
                 "name": "submission-gate",
                 "category": "gate",

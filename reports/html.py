@@ -71,7 +71,7 @@ def content_security_policy(script: str, style: str) -> str:
 
 def script_json(data: Any) -> str:
     """JSON that is safe inside a <script> element: no '<', '>', '&' or line separators as such."""
-    raw = orjson.dumps(data)
+    raw = orjson.dumps(data, default=str)
     for a, b in _JSON_ESCAPES:
         raw = raw.replace(a, b)
     return raw.decode("utf-8")

@@ -22,6 +22,7 @@ import bisect
 import html
 import json
 import os
+import re
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -48,6 +49,7 @@ SRCROOT = "%SRCROOT%"
 _MAX_FILE = 64 * 1024 * 1024  # do not read bigger sources to locate evidence
 _MIN_QUOTE = 4  # shorter evidence alone is too ambiguous to locate
 GITHUB_MAX_RESULTS = 25_000
+_ENUM = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$")
 
 
 # --- locating evidence in a source file ------------------------------------------------------
@@ -71,11 +73,19 @@ class SourceIndex:
 
     def __init__(self, text: str):
         self.text = text
+        self._lower: str | None = None
         self.line_starts = [0]
         pos = text.find("\n")
         while pos != -1:
             self.line_starts.append(pos + 1)
             pos = text.find("\n", pos + 1)
+
+    def lower(self) -> str:
+        """The text lower-cased, where that keeps every offset (else the text itself)."""
+        if self._lower is None:
+            low = self.text.lower()
+            self._lower = low if len(low) == len(self.text) else self.text
+        return self._lower
 
     def line_col(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.line_starts, offset) - 1
@@ -135,6 +145,12 @@ class Locator:
                 pos = search(needle)
                 if pos is not None:
                     return self._region(idx, pos, pos + len(needle)), "evidence"
+            # 3. a registry enum the reader normalised ("NOT_YET_RECRUITING" shown as "Not yet recruiting")
+            if _ENUM.match(quote_text):
+                needle = quote_text.replace("_", " ").lower()
+                pos = self._search(rec.source.path + "\0lower", idx.lower(), needle, lo, hi, multi)
+                if pos is not None:
+                    return self._region(idx, pos, pos + len(needle)), "evidence"
         return None
 
     def _search(self, path: str, text: str, needle: str, lo: int, hi: int, must_be_unique: bool) -> int | None:
@@ -189,7 +205,7 @@ def _rule_descriptor(info) -> dict[str, Any]:
     md = doc
     for title, items in (("Bad (fires)", ex["bad"]), ("Good (does not fire)", ex["good"])):
         for item in items[:2]:
-            md += f"\n\n**{title}:**\n\n```json\n{json.dumps(item, indent=2, ensure_ascii=False)}\n```"
+            md += f"\n\n**{title}:**\n\n```json\n{json.dumps(item, indent=2, ensure_ascii=False, default=str)}\n```"
     return {
         "id": info.code,
         "name": info.name,

@@ -146,3 +146,24 @@ def test_cli_round_trip(tmp_path):
     assert r.exit_code == 1
     summary = json.loads((tmp_path / "rep" / "report.json").read_text())["summary"]
     assert summary["suppressed"] == 1 and summary["findings_by_rule"] == {"TA011": 1}
+
+
+def _report_with(fields_and_texts):
+    from audit.findings import Category, Evidence, Finding, Severity
+    from audit.report import AUDITED, RecordResult, Report
+
+    findings = [
+        Finding("TA501", "x", Category.PEOPLE, Severity.WARNING, "m", field=field, evidence=Evidence(field, text, 0, len(text)))
+        for field, text in fields_and_texts
+    ]
+    return Report(records=[RecordResult("NCT01234567", Source("a.json"), "ctgov-v2", AUDITED, findings)])
+
+
+def test_list_indices_do_not_enter_the_fingerprint():
+    before = _report_with([("locations[1].city", "Lyn"), ("locations[2].city", "Lyn")])
+    after = _report_with([("locations[2].city", "Lyn"), ("locations[3].city", "Lyn"), ("locations[4].city", "Pariss")])
+    fingerprint_findings(before)
+    fingerprint_findings(after)
+    old = {f.fingerprint for f in before.all_findings()}
+    new = [f.fingerprint in old for f in after.all_findings()]
+    assert new == [True, True, False]

@@ -172,7 +172,6 @@ def test_rule_options_must_be_a_table(project):
         load_config()
 
 
-@pytest.mark.xfail(strict=True, reason="audit/config.py bug: a non-table value crashes with AttributeError/TypeError instead of ConfigError (fix in the helper report; remove this marker with the fix)")
 @pytest.mark.parametrize(
     "text,key",
     [
@@ -187,7 +186,6 @@ def test_non_table_values_are_config_errors(project, text, key):
         load_config()
 
 
-@pytest.mark.xfail(strict=True, reason="audit/cli.py bug: `trial-audit baseline` applies the configured baseline, which does not exist yet on first use (fix in the helper report; remove this marker with the fix)")
 def test_baseline_command_with_configured_baseline_not_yet_written(project):
     (project / "pyproject.toml").write_text('[tool.trial-audit]\nselect = ["TA01"]\nbaseline = "trial-audit-baseline.json"\n')
     result = runner.invoke(

@@ -140,6 +140,8 @@ def test_user_suite_file(tmp_path):
         ("{not json", "not a readable JSON"),
         ('{"name": "x"}', "no 'expectations'"),
         ('{"name": "x", "expectations": [{"type": "expect_the_moon", "kwargs": {}}]}', "expectation #1"),
+        ('{"expectations": [{"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "nope"}}]}', "unknown column"),
+        ('{"expectations": [{"type": "expect_column_values_to_be_between", "kwargs": {"column": "enrollment", "min_value": "x"}}]}', "not valid"),
     ],
 )
 def test_bad_suite_is_a_clear_error(tmp_path, content, message):
@@ -148,3 +150,32 @@ def test_bad_suite_is_a_clear_error(tmp_path, content, message):
         path.write_text(content)
     with pytest.raises(GateError, match=message):
         run_gate([build_table(_records(1))], str(path))
+
+
+def test_cli_gate_decides_the_exit_status(tmp_path):
+    """`trial-audit audit --gate default`: duplicate IDs across files fail the run, a clean batch passes."""
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+    from tests.test_precommit import CLEAN as CLEAN_V2
+
+    def study(nct):
+        doc = json.loads(json.dumps(CLEAN_V2))
+        doc["protocolSection"]["identificationModule"]["nctId"] = nct
+        return doc
+
+    clean, dup = tmp_path / "clean", tmp_path / "dup"
+    for folder, ids in ((clean, ["NCT01234567", "NCT07654321"]), (dup, ["NCT01234567", "NCT01234567"])):
+        folder.mkdir()
+        for i, nct in enumerate(ids):
+            (folder / f"{i}.json").write_text(json.dumps(study(nct)))
+    runner = CliRunner()
+    args = ["--gate", "default", "--select", "TA0", "--fail-on", "never", "--format", "json", "--quiet"]
+    ok = runner.invoke(app, ["audit", str(clean), "--out", str(tmp_path / "o1"), *args], catch_exceptions=False)
+    gate = json.loads((tmp_path / "o1" / "report.json").read_text())["gate"]
+    assert ok.exit_code == 0 and gate["success"] is True, [e for e in gate["expectations"] if not e["success"]]
+    bad = runner.invoke(app, ["audit", str(dup), "--out", str(tmp_path / "o2"), *args], catch_exceptions=False)
+    gate = json.loads((tmp_path / "o2" / "report.json").read_text())["gate"]
+    assert bad.exit_code == 1 and gate["success"] is False
+    failed = [e for e in gate["expectations"] if not e["success"]]
+    assert [(e["expectation"], e["failed_records"]) for e in failed] == [("expect_column_values_to_be_unique", ["NCT01234567"])]

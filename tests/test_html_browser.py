@@ -111,6 +111,15 @@ def test_page_loads_with_no_console_errors_and_shows_the_summary(browser, tmp_pa
         assert page.page.locator("#rows tr.row").count() == min(200, page.count())
         gate = page.page.inner_text("#gate")
         assert "Submission gate" in gate and "expect_column_values_to_match_regex" in gate
+        # failed expectations first; the passed ones behind a toggle
+        passed = [e for e in report.gate["expectations"] if e["success"]]
+        assert page.page.locator("#gate tr.gatefail").count() == len(report.gate["expectations"]) - len(passed)
+        assert page.page.locator("#gate tr.gatepass:visible").count() == 0
+        page.page.click("#gate .gatetoggle")
+        assert page.page.locator("#gate tr.gatepass:visible").count() == len(passed) > 3
+        # a failed record links to its panel
+        page.page.click("#gate tr.gatefail a")
+        assert page.page.is_visible("#panel .fcard") or "No findings" in page.page.inner_text("#panel")
         assert page.page.evaluate("document.querySelectorAll('script:not([type])').length") == 1
     finally:
         page.close()

@@ -145,3 +145,18 @@ def test_suppressed_findings_carry_a_baseline_suppression(validator):
     # the baseline's own fingerprint is used where the finding has one
     marked = {f.fingerprint for r in report.records for f in r.findings if f.fingerprint}
     assert marked <= set(fps)
+
+
+def test_a_normalised_registry_enum_is_located_in_its_display_form(tmp_path, validator):
+    path = tmp_path / "page.txt"
+    path.write_text("Trial NCT01234567\n\nNot yet recruiting\n\nThe study is not yet recruiting.\n", encoding="utf-8")
+    rec = RecordResult(
+        "NCT01234567", Source(str(path), "page-text"), "page-text", AUDITED,
+        [Finding("TA406", "status-x", Category.STATUS, Severity.ERROR, "status contradicts dates",
+                 field="overall_status", evidence=Evidence.whole("overall_status", "NOT_YET_RECRUITING"))],
+        texts={"overall_status": "NOT_YET_RECRUITING"},
+    )
+    log = build_sarif(Report(records=[rec]))
+    assert_valid(validator, log)
+    region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["snippet"]["text"]) == (3, 1, "Not yet recruiting")

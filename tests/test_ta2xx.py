@@ -240,3 +240,37 @@ def test_real_records_firing_rate_and_speed(shared_data):
     # measured 8 of 427 records (1.9%); a rule that fires on everything (or nothing) is wrong
     assert 1 <= len(flagged) <= 0.05 * len(recs)
     assert dt < 10
+
+
+def test_ta202_consent_procedures_are_not_limits_but_the_real_limit_is():
+    # NCT04779814: ages in consent procedures are not limits; "aged over 2.5 years" is (structured: 1 Year)
+    crit = (
+        "Inclusion Criteria:\n\nSubjects must be able and willing to provide informed consent; subjects aged 7-12 years old "
+        "and 13-15 years old will be provided with appropriate information and consent forms. Subjects under 7 years will "
+        "be included in the study with consent from their parent/carer. For adult subjects (≥16 years) lacking the mental "
+        "capacity to consent, advice will be sought.\nAdult and paediatric subjects (aged over 2.5 years at study enrolment) "
+        "with available medical records.\n"
+    )
+    (f,) = run({"criteria": crit, "minimum_age": "1 Year"}, "TA202")
+    assert f.evidence.text == "aged over 2.5 years"
+
+
+def test_ta202_inclusion_criterion_listed_under_exclusion():
+    # NCT04779463: "Age: >= 18 years." sits in the exclusion list
+    crit = "Inclusion Criteria:\n\nPatients with hemiparesis.\n\nExclusion Criteria:\n\nPregnant women.\nAge: >= 18 years.\nSurgical dressings over measurement point."
+    (f,) = run({"criteria": crit, "minimum_age": "18 Years", "maximum_age": "80 Years"}, "TA202")
+    assert "listed under the exclusion criteria by mistake" in f.message
+
+
+def test_ta203_needs_criteria_in_the_source():
+    # NCT02115711 (CSV export, no criteria column): nothing to compare the summary with
+    ex = {"brief_summary": "Participants will include around 3600 adults, 35-70 years of age, from the urban community.", "std_ages": ["ADULT", "OLDER_ADULT"]}
+    assert not run(ex, "TA203")
+
+
+def test_ta201_groups_only_records():
+    ok = {"brief_summary": "Participants will include around 3600 adults, 35-70 years of age.", "std_ages": ["ADULT", "OLDER_ADULT"]}
+    assert not run(ok, "TA201")
+    bad = {"brief_summary": "Participants must be aged 6 to 11 years.", "std_ages": ["ADULT", "OLDER_ADULT"]}
+    (f,) = run(bad, "TA201")
+    assert f.related[0].field == "std_ages" and "CHILD" in f.message

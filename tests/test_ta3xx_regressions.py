@@ -1,0 +1,216 @@
+"""TA3xx: the seed's findings, and every false-positive pattern met while hand-checking real records.
+
+Each regression uses a short excerpt of a real record (criteria-corpus / ClinicalTrials.gov text,
+NCT ID in the test name) that an earlier version of the rules flagged wrongly.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from audit.model import Source, record_from_example
+from audit.registry import Context, select_rules
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_39e40e8ef963eca8.txt"
+CTX = Context()
+
+
+def run(code, **example):
+    rule = select_rules([code])[0]
+    return list(rule.check(record_from_example(example), CTX))
+
+
+def inc(*items):
+    return "Inclusion Criteria:\n\n" + "".join(f"  -  {t}\n\n" for t in items)
+
+
+def exc(*items):
+    return "\n\nExclusion Criteria:\n\n" + "".join(f"  -  {t}\n\n" for t in items)
+
+
+# --- the seed ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed():
+    from audit.readers.page_text import read_page
+
+    return read_page(SEED.read_text(encoding="utf-8"), Source(path=str(SEED), format="page-text"))
+
+
+def test_seed_pbc_item_is_reported(seed):
+    rule = select_rules(["TA301"])[0]
+    fs = list(rule.check(seed, CTX))
+    assert len(fs) == 1
+    f = fs[0]
+    assert f.evidence.field == "criteria"
+    assert f.evidence.text.startswith("Histological evidence of non-suppurative destructive cholangitis")
+    assert seed.criteria[f.evidence.start : f.evidence.end] == f.evidence.text
+    assert "primary biliary cholangitis" in f.message
+    # the trial's conditions travel with the finding (the summary's list: the page has no registered list)
+    assert any(e.field == "plain_summary" and "systemic lupus erythematosus" in e.text for e in f.related)
+
+
+def test_seed_condition_lists_disagree(seed):
+    fs = list(select_rules(["TA303"])[0].check(seed, CTX))
+    assert len(fs) == 1
+    msg = fs[0].message
+    for name in ("rheumatoid arthritis", "immune thrombocytopenia", "primary biliary cholangitis",
+                 "connective tissue disease-associated interstitial lung disease"):
+        assert name in msg.split("Lists compared")[0]
+    fields = {fs[0].evidence.field, *(e.field for e in fs[0].related)}
+    assert fields == {"criteria", "plain_summary"}
+
+
+def test_seed_no_other_scope_findings(seed):
+    assert not list(select_rules(["TA302"])[0].check(seed, CTX))
+    assert not list(select_rules(["TA304"])[0].check(seed, CTX))
+
+
+# --- TA301 false-positive patterns ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "conditions,criteria",
+    [
+        # NCT02260492: smoking history (pack-years) is not a COPD finding in an asthma trial
+        (["asthma"], inc("Subjects who are currently non-smoking and have not used tobacco products within the "
+                         "past year, and had < 10 pack-years")),
+        # NCT02293915: an upper bound on a depression scale rules depression out
+        (["mild to moderate alzheimer disease"], inc("Total Hamilton Depression Scale/17-item (HAMD) score ≤10;")),
+        # NCT00180713: NYHA functional class is used for pulmonary hypertension too
+        (["pulmonary hypertension"], inc("Modified NYHA functional class II or III")),
+        # NCT01454349: PSA under a bound in a BPH trial rules prostate cancer out
+        (["benign prostatic hyperplasia"], inc("Blood PSA values <10 ng/mL")),
+        # NCT01077401: "diabetes mellitus (type 1 or type 2)" is diabetes, not type 1 across the bracket
+        (["diabetic macular edema"], inc("Diagnosis of diabetes mellitus (type 1 or type 2)")),
+        # NCT01238146 / NCT02200848: a permission, not a requirement
+        (["chronic lymphocytic leukemia"], inc("Patients with HIV infection are eligible")),
+        (["nodal marginal zone b-cell lymphoma"], inc("HIV infection allowed provided patient meets the following criteria:")),
+        # NCT01081158
+        (["hepatitis c, chronic"], inc("Subject with chronic stable hemophilia may enroll")),
+        # NCT00610311: "Seronegative for HIV" and an explanation that names HIV positivity
+        (["metastatic melanoma"], inc("Seronegative for human immunodeficiency virus (HIV) antibody. (The experimental "
+                                      "treatment depends on an intact immune system. Patients who are HIV seropositive "
+                                      "can have decreased immune competence.)")),
+        # NCT02145468: one of several alternatives under "At least one of the following" (no colon)
+        (["acute coronary syndrome"], inc("At least one of the following", "Age >=60 years at randomization.",
+                                          "Diabetes mellitus requiring pharmacotherapy.")),
+        # NCT01732640: a sub-list under a parent that is not a requirement to have them
+        (["squamous cell carcinoma of the head and neck"],
+         "Inclusion Criteria:\n\n 8. Patients with the following within the last 6 months prior to pre-registration "
+         "must be evaluated by a cardiologist prior to entry into the study.\n\n   - Congestive heart failure > NYHA "
+         "Class II\n\n   - Unstable angina\n"),
+        # NCT02105701: scoped at the start of the item, hit after a semicolon
+        (["hepatitis c infection"], inc("For human immunodeficiency virus (HIV) co-infected participants: documented "
+                                        "HIV-1 infection; currently naïve to treatment with any antiretroviral therapy")),
+        # NCT02477969-like: an exclusion-style list in the inclusion section, negated by its parent
+        (["type 2 diabetes mellitus"], "Inclusion Criteria:\n\n - Patients must not have any of the following:\n"
+                                       "    - Type 1 diabetes mellitus\n"),
+        # NCT04565522: dialysis registered as a condition covers haemodialysis requirements
+        (["Covid19", "Dialysis"], inc("All the patients on haemodialysis or peritoneal dialysis giving their consent")),
+        # NCT05381090: "MDS" is the Movement Disorder Society here
+        (["Dementia"], inc("Meets MDS task force criteria for PDD")),
+        # NCT04060888: the CLASI index's name is not a cutaneous-lupus diagnosis
+        (["lupus erythematosus, systemic"], inc("Have a Cutaneous Lupus Erythematosus Disease Area and Severity Index "
+                                                "(CLASI) activity score at least 4")),
+        # NCT02704494: a diabetic-nephropathy trial requiring type 2 diabetes is consistent
+        (["diabetic nephropathy"], inc("Type 2 diabetes mellitus (DM)")),
+        # NCT01632891: the registered condition "pf subclinical parasitemia" is malaria
+        (["hiv-1 infection", "pf subclinical parasitemia"], inc("Microscopy confirmed parasitemia")),
+    ],
+)
+def test_ta301_real_false_positives_stay_quiet(conditions, criteria):
+    assert not run("TA301", conditions=conditions, criteria=criteria)
+
+
+@pytest.mark.parametrize(
+    "conditions,criteria",
+    [
+        # NCT00240097: a small-cell requirement in a trial registered for non-small cell lung cancer
+        (["non-small cell lung cancer"], inc("Histologic or cytologic diagnosis of SCLC.")),
+        # NCT00158886: rectal cancer required, renal cell carcinoma registered
+        (["carcinoma, renal cell"], inc("Patients with histologically confirmed rectal cancer.")),
+        # NCT02032888: HIV co-infection required, only hepatitis C registered
+        (["hepatitis c"], inc("Patients with HIV-1 infection")),
+    ],
+)
+def test_ta301_real_true_positives(conditions, criteria):
+    assert run("TA301", conditions=conditions, criteria=criteria)
+
+
+# --- TA302 ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "conditions,criteria",
+    [
+        # NCT02660905: HIV/HCV co-infection trials require both of everyone
+        (["human immunodeficiency virus", "hepatitis c, chronic"], inc("HIV RNA BLLQ for minimum of 3 months")),
+        # NCT01116648: the item names its own cohort
+        (["breast cancer", "ovarian serous adenocarcinoma"], inc("Breast cancer participants must have HER2-positive disease")),
+        # NCT01149915: alternatives listed one per item
+        (["acute myelogenous leukemia", "chronic myelogenous leukemia"],
+         inc("Chronic myelogenous leukemia (CML) in accelerated or blast phase failing prior tyrosine kinase therapy")),
+        # NCT00442559: asthma with allergic rhinitis - comorbid, not alternatives
+        (["asthma", "allergic rhinitis"], inc("Diagnosed with asthma, classified as mild persistent asthma according to "
+                                              "Global Initiative Asthma Guidelines (GINA)")),
+    ],
+)
+def test_ta302_real_false_positives_stay_quiet(conditions, criteria):
+    assert not run("TA302", conditions=conditions, criteria=criteria)
+
+
+# --- TA303 ---------------------------------------------------------------------------------------
+
+
+def test_ta303_risk_factor_lists_are_not_condition_lists():
+    # NCT01350960: a negated list of comorbidities
+    assert not run(
+        "TA303",
+        conditions=["dyslipidemia"],
+        criteria=inc("heterozygous Familial Hypercholesterolemia, without a history of cardiovascular disease "
+                     "(e.g. coronary artery disease), hypertension or diabetes mellitus"),
+    )
+    # a registered list broader than the criteria's enumeration is not reported
+    assert not run(
+        "TA303",
+        conditions=["acute myeloid leukemia", "multiple myeloma", "lymphoma", "myelodysplastic syndrome"],
+        criteria=inc("Hematologic malignancy including acute myeloid leukemia, lymphoma or myelodysplastic syndrome"),
+    )
+
+
+def test_ta303_real_true_positive():
+    # NCT00506922: the criteria enrol MDS, the registered list lacks it
+    assert run(
+        "TA303",
+        conditions=["leukemia", "lymphoma"],
+        criteria=inc("One of the following: AML, ALL, Hodgkin's disease, MDS (including CMML), CML in late chronic "
+                     "or accelerated phase or in blast crisis, and lymphoma"),
+    )
+
+
+# --- TA304 ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        (["metastatic melanoma"], "Ocular melanoma"),  # NCT01032122: a narrower form
+        (["acute myeloid leukemia"], "Acute promyelocytic leukemia (APL)"),  # NCT02642965
+        (["hypertension"], "Patients with secondary hypertension"),  # NCT01672476
+        (["asthma"], "Severe asthma"),  # NCT00646321
+        (["Nonradiographic Axial Spondyloarthritis"], "Diagnosis of AS or any other Inflammatory Arthritis"),
+        (["hiv-1 infection"], "Confirmed HIV-1 or HIV-2 infection."),  # prevention trial, no title to tell
+        (["multiple myeloma"], "Platelet count < 25,000 /μL (for multiple myeloma only);"),
+        (["schizophrenia"], "Diagnosis of schizoaffective disorder or bipolar I or II disorder"),
+    ],
+)
+def test_ta304_real_false_positives_stay_quiet(conditions, item):
+    assert not run("TA304", conditions=conditions, criteria=inc("Adults") + exc(item))
+
+
+def test_ta304_cohort_label_in_exclusion_section():
+    # NCT02820896 / NCT02544607: an unmarked cohort label, not an exclusion
+    crit = "Inclusion Criteria:\n\n  -  Adults\n\nExclusion Criteria:\n\nParticipants with Alzheimer's disease\n\n  -  Ages 50-80\n"
+    assert not run("TA304", conditions=["alzheimer's disease"], criteria=crit)
