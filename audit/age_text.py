@@ -75,7 +75,7 @@ _UNIT_KEY = [
 GE = (
     r"(?:≥|⩾|≧|\\?>\s*=|=\s*\\?>|\\?>\s*or\s*=|\\?>\s*/\s*=|at\s+least|no\s+less\s+than|not\s+less\s+than|"
     r"not\s+younger\s+than|no\s+younger\s+than|(?:greater|more|older)\s+than\s+or\s+equal\s+to|"
-    r"equal\s+(?:to\s+)?or\s+(?:greater|more|older)\s+than|(?:greater|more|older|over|above|higher)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|"
+    r"equal\s+(?:to\s+)?or\s+(?:greater|more|older)\s+than|(?:greater|more|older|over|above|higher)\s+(?:than\s*)?(?:or|/)\s*equal(?:\s+(?:to|than))?|"
     r"minimum\s+age(?:\s+of)?|from)"
 )
 GT = r"(?:\\?>|over|above|older\s+than|more\s+than|greater\s+than|exceeding|beyond)"
@@ -83,7 +83,7 @@ LE = (
     r"(?:≤|⩽|≦|\\?<\s*=|=\s*\\?<|\\?<\s*or\s*=|\\?<\s*/\s*=|up\s+to|no\s+older\s+than|not\s+older\s+than|"
     r"no\s+more\s+than|not\s+more\s+than|not\s+exceeding|not\s+over|no\s+greater\s+than|not\s+greater\s+than|"
     r"(?:less|younger)\s+than\s+or\s+equal\s+to|equal\s+(?:to\s+)?or\s+(?:less|younger)\s+than|"
-    r"(?:less|younger|under|below|lower|smaller)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|"
+    r"(?:less|younger|under|below|lower|smaller)\s+(?:than\s*)?(?:or|/)\s*equal(?:\s+(?:to|than))?|"
     r"maximum\s+age(?:\s+of)?|at\s+most|until|till)"
 )
 LT = r"(?:\\?<|under|below|younger\s+than|less\s+than|smaller\s+than)"
@@ -101,7 +101,7 @@ _AGE_TAIL = r"(?:\s*(?:-|\s)?\s*old\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+
 # one expression: [comparator] [the age of] N [unit] [range-sep [comparator] N [unit]] [of age|old] [or older] [(inclusive)]
 EXPR = re.compile(
     rf"""
-    (?:(?P<pre>{COMP})\s*(?::\s*)?)?
+    (?:(?P<pre>{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?)?
     (?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?
     (?P<n1>{NUM})\s*(?P<u1>{UNIT})?
     (?P<tail1>{_AGE_TAIL})?
@@ -127,21 +127,14 @@ _SMALL_AGE_WORDS = (
     "age", "old", "infant", "neonat", "newborn", "baby", "babies", "child", "toddler", "born", "boy", "girl",
     "patient", "subject", "participant", "volunteer", "pediatric", "paediatric",
 )
-# digits with a time unit or "old" shortly after, or right after "age"
-_DIG_UNIT = re.compile(
-    r"(?<![0-9.,/])[0-9]{1,3}(?![0-9])(?=[^\n;]{0,30}?(?:[Yy](?:ea)?rs?|YEAR|[Mm](?:onths?|os\b|ths?\b)|MONTH|"
-    r"[Ww](?:ee)?ks?|[Dd]ays?|[Hh](?:ou)?rs?|old|岁|(?<=[0-9])\s?[Yy]\b))"
-)
+# candidate numbers: digits up to 36 characters before a time-unit keyword (found with str.find), or after "age"
 _KEYWORDS = ("year", "yr", "month", "mos", "mth", "week", "wk", "day", "hour", "hr", "old", "岁")
 _DIGIT_Y = re.compile(r"[0-9] ?[Yy]\b")
 _DIGITS = re.compile(r"[0-9]{1,3}(?![0-9])")
 _DIG_AGE = re.compile(r"(?<![A-Za-z])(?i:age[sd]?)\b[^;0-9]{0,30}(?<![0-9.,/])([0-9]{1,3})(?![0-9])")
-_UNIT_WORD = re.compile(r"years?\b|months?\b", re.I)
 _NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
-_PLAUSIBLE = re.compile(r"[Aa]ge|[Yy](?:ea)?rs?|[Mm](?:onth|os\b|th)|[Ww](?:ee)?ks?|[Dd]ays?|[Hh](?:ou)?rs?|old|岁|AGE|YEAR|MONTH")
-_Y_AFTER = re.compile(r"[0-9.]*\s?(?:y|yo|y\.o)\b", re.I)
-_PRE_LAST = re.compile(r"(?:[≥≤⩾⩽≧≦<>=:]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to))\s*$", re.I)
-_PRE_BEFORE = re.compile(rf"(?:{COMP})\s*(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$", re.I)
+_PRE_LAST = re.compile(r"(?:[≥≤⩾⩽≧≦<>=:)]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal))\s*$", re.I)
+_PRE_BEFORE = re.compile(rf"(?:{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$", re.I)
 _REV_HINT = re.compile(r"(?:≤|⩽|<)\s*=?\s*(?:the\s+)?(?:patient'?s?\s+)?age\b", re.I)
 
 # --- contexts --------------------------------------------------------------------------------
@@ -154,6 +147,8 @@ _AGE_PREWORD_NEG = re.compile(
     r"vascular|brain|heart|lung|cognitive|epigenetic|dental|chronological\s+and|working|walking)\s+$",
     re.I,
 )
+# "women of childbearing age": the phrase describes the person, the age limit may follow in another phrase
+_DESCRIPTIVE_AGE = re.compile(r"^(?:childbearing|child-bearing|reproductive|working|school|legal)\s+$", re.I)
 _AGE_GAP_NEG = re.compile(
     r"\b(?:diagnos\w*|onset|menarche|menopaus\w*|first|when|gestation\w*|smok\w*|death|died|symptoms?|"
     r"within|for|past|last|during|since|prior|before|after|doses?|dosing|mg|kg|weigh\w*|height|score|bmi|"
@@ -166,7 +161,7 @@ _AGE_GAP_NEG = re.compile(
 _AGE_PREP_NEG = re.compile(r"\b(?:before|after|since|by|prior\s+to|until|till)\s+(?:the\s+)?$", re.I)
 _SUBJ = (
     r"(?:patients?|subjects?|participants?|people|persons?|individuals?|volunteers?|men|women|males?|females?|"
-    r"adults?|children|child|boys?|girls?|infants?|adolescents?|teenagers?|teens?|youths?|neonates?|newborns?|"
+    r"adults?|children|child|boys?|girls?|woman|man|infants?|adolescents?|teenagers?|teens?|youths?|neonates?|newborns?|"
     r"babies|baby|toddlers?|students?|veterans?|outpatients?|inpatients?|elderly|seniors?|pupils?|"
     r"cases|controls|donors?|smokers?|survivors?|recipients?|candidates?|pts?\.?)"
 )
@@ -185,12 +180,13 @@ _DURATION_PREP = re.compile(
     re.I,
 )
 _RIGHT_NEG = re.compile(
-    r"^\s*[,)]?\s*(?:since|after|before|prior|ago|from\s+(?!birth)|post|following|duration|in\s+duration|"
-    r"of\s+(?!age\b)|life|survival|history|previous|apart|interval|between\s+(?:doses|visits)|"
+    r"^(?:\s*of\s+(?!age\b)|\s*[,)]?\s*(?:since|after|before|prior|ago|from\s+(?!birth)|post|following|duration|in\s+duration|"
+    r"life|survival|history|previous|apart|interval|between\s+(?:doses|visits)|"
     r"(?:or\s+more\s+)?(?:of\s+)?(?:follow|treatment|therapy|exposure|experience|use|smoking)|washout|"
     r"post-|in\s+the\s+past|later|earlier|beforehand|per\b|initially|diagnosed|at\s+diagnosis|regardless|"
-    r"with\s+(?:none|any|unfavou?rable|favou?rable)\b|(?:have|has)\s+(?:elapsed|passed)|elapsed|"
-    r"(?:will\s+be|are|is)\s+eligible\s+if|in\s+(?:first[- ]degree\s+)?relatives)",
+    r"with\s+(?:none|any|unfavou?rable|favou?rable)\b|(?:must\s+|should\s+)?(?:have|has)\s+(?:elapsed|passed)|elapsed|"
+    r"(?:at\s+)?(?:the\s+)?(?:time\s+of\s+)?(?:diagnosis|onset)\b|"
+    r"(?:will\s+be|are|is)\s+eligible\s+if|in\s+(?:first[- ]degree\s+)?relatives))",
     re.I,
 )
 _RIGHT_THING = re.compile(
@@ -201,8 +197,10 @@ _RIGHT_THING = re.compile(
 )
 _RIGHT_IF = re.compile(r"^(?!\s*\()[^\n;]{0,45}\b(?:are\s+eligible\s+if|if|only\s+if|provided\s+(?:that|they))\b", re.I)
 _LEFT_NEG = re.compile(
-    r"\b(?:death|died|points?|scor(?:e|es|ing)|risk\s+factors?|consent|assent|relatives?)\b", re.I
+    r"\b(?:death|died|points?|scor(?:e|es|ing)|risk\s+factors?|relatives?)\b", re.I
 )
+_CONSENT_WORD = re.compile(r"\b(?:consent|assent)\b", re.I)
+_GUARDIAN_WORD = re.compile(r"\b(?:parents?|tutors?|guardians?|legal(?:ly)?\s+(?:authori[sz]ed\s+)?representatives?|carers?)\b", re.I)
 _LEFT_THING = re.compile(
     r"\b(?:injur\w*|fractur\w*|wound|lesion|tear|scar|burn|infarct\w*|stroke|thromb\w*|ulcer|tattoo|incision|"
     r"sample|specimen|tumou?r|embryo|graft|implant|device|symptoms?|pain|episode|event|attack|bleed\w*)\s+"
@@ -210,14 +208,15 @@ _LEFT_THING = re.compile(
     re.I,
 )
 _RIGHT_CONSENT = re.compile(
-    r"^[^\n;.]{0,60}\b(?:assent|consent)|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked|informed)\b", re.I
+    r"^[^\n;.]{0,60}\b(?:assent|(?:parental|guardian'?s?)\s+consent|consent\s+forms?|"
+    r"consent\s+(?:from|of|by)\s+(?:their\s+|his\s+|her\s+|a\s+|the\s+)?(?:parents?|guardians?|legal))|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked|informed)\b", re.I
 )
 _CONSENT_TIME = re.compile(r"\b(?:time|date|day|at|when|sign\w*|upon)\b[^\n;]{0,25}(?:assent|consent)", re.I)
 _LEAD_PAREN = re.compile(r"^\s*\([^()\n]{0,60}\)")
 _PREV_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Za-z][A-Za-z /&,()-]{1,40}?)[ \t]*:[ \t]*\n[\s>*•·-]*$")
 _RIGHT_COLON = re.compile(r"^\s*(?:\)\s*)?:(?!\s*(?:inclusive|both))")
 _CONDITIONAL = re.compile(
-    r"(?:\bfor\s+(?:(?:all|those|the|adult|adults|pa?ediatric|female|male|older|younger|japanese|chinese)\s+)?(?:patients?|subjects?|participants?|children|adults|women|men|those|"
+    r"(?:\bfor\s+(?:[A-Za-z-]+\s+){0,3}(?:patients?|subjects?|participants?|children|adults|women|men|those|"
     r"age|ages|aged|individuals|pts|persons)\b|\bif\b|\bwhen\b|\bin\s+(?:patients|subjects|those)\b(?=[^\n;]{0,25}$)|"
     r"\bunless\b|\bexcept\b|\bkarnofsky|\blansky|\bperformance|\becog\b|\bin\s+(?:the\s+)?case\s+of|"
     r"mg/d[lL]|[µu]mol|mmol|\bULN\b|creatinine|bilirubin|clearance|\bonset\b|diagnos\w*\s+(?:at|before|after|by))[^\n;]{0,60}$",
@@ -449,10 +448,12 @@ def _candidates(text: str, start: int, end: int) -> list[int]:
         if d and d.start(1) not in seen:
             seen.add(d.start(1))
             out.append(d.start(1))
-    for u in _UNIT_WORD.finditer(text, start, end):
-        w = _NUMW_BEFORE.search(text, max(start, u.start() - 40), u.start())
-        if w:
-            out.append(w.start())
+    for unit in ("year", "month"):  # number words: "eighteen years", "eighteen (18) years"
+        for i in _find_all(low, unit, 0, len(low)):
+            w = _NUMW_BEFORE.search(text, max(start, start + i - 40), start + i)
+            if w and w.start() not in seen:
+                seen.add(w.start())
+                out.append(w.start())
     out.sort()
     return out
 
@@ -499,7 +500,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     u1, u2 = _unit(g("u1")), _unit(g("u2"))
     # cheap early rejections (most numbers near a time word are durations or lab values)
     near = text[max(lo_lim, m.start() - 50) : m.start()].lower()
-    if not (u1 or u2) and "age" not in near and "age" not in (g("ageof") or "").lower():
+    if not (u1 or u2) and "age" not in near and "age" not in (g("ageof") or "").lower() and not g("suf") and not g("pre"):
         return None
     if (u1 or u2) not in (None, "year") and not (g("tail") or g("tail1")) and not any(k in near for k in _SMALL_AGE_WORDS):
         return None
@@ -515,7 +516,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         pre = "ge"  # "from 18 years" (a lower bound)
 
     # "between 18 and 65" needs "between"; otherwise "and" does not make a range
-    if has_range and sep == "and" and not re.search(r"\bbetween\s*(?:the\s+ages?\s+of\s*)?$", left + (g("pre") or ""), re.I):
+    if has_range and sep == "and" and not (g("pre2") or g("tail")) and not re.search(r"\bbetween\s*(?:the\s+ages?\s+of\s*)?$", left + (g("pre") or ""), re.I):
         if not re.search(r"\bbetween\b", left[-30:], re.I):
             return _classify_single(text, m, mode, lo_lim, hi_lim, item_starts)
     if has_range and sep in ("to", "through", "thru", "until", "till") and pre in ("le", "lt"):
@@ -533,30 +534,37 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         anchor = "age"
         if pre is None and _AGE_PREP_NEG.search(left):
             return None  # "before the age of 18" (an event's age, not a limit)
-    elif am is not None:
+    if am is not None and not ageof:
         w = am.group("w") or ""
         gap = am.group("gap")
         before = left[: am.start() + len(w)]
         gap_neg = _AGE_GAP_NEG.search(gap)
         if gap_neg and mode != "prose" and re.fullmatch(r"groups?", gap_neg.group(0), re.I):
             gap_neg = None  # "in the age group of 10-13 years" (criteria)
-        if _AGE_PREWORD_NEG.match(w) or gap_neg or _AGE_PREP_NEG.search(before):
-            return None
-        if ")" in gap and "(" not in gap:
-            return None  # "(for =< 16 years of age) => 50": the age was inside a closed parenthesis
-        if re.search(r"\b(?:at|of)\s*$", before, re.I) and re.search(
-            r"diagnos|onset|symptom|menarche|first|develop|start|began|death", before, re.I
-        ):
-            return None
-        if not re.search(r"[0-9]\s*(?!(?:years?|months?|yrs?|phase|part|cohort|group|arm|stage|or|and|to)\b)[A-Za-z%]{2,}", gap, re.I):
-            anchor = "age"
+        other_phrase = bool(_DESCRIPTIVE_AGE.match(w)) and not gap_neg and bool(re.search(r"[),]", gap))
+        # "(of childbearing age), between 18 and 45 years of age": that "age" belongs to another phrase
+        if not other_phrase:
+            if _AGE_PREWORD_NEG.match(w) or gap_neg or _AGE_PREP_NEG.search(before):
+                return None
+            if ")" in gap and "(" not in gap:
+                return None  # "(for =< 16 years of age) => 50": the age was inside a closed parenthesis
+            if re.search(r"\b(?:at|of)\s*$", before, re.I) and re.search(
+                r"diagnos|onset|symptom|menarche|first|develop|start|began|death", before, re.I
+            ):
+                return None
+            if not re.search(
+                r"[0-9]\s*(?!(?:years?|months?|yrs?|phase|part|cohort|group|arm|stage|or|and|to)\b)[A-Za-z%]{2,}", gap, re.I
+            ):
+                anchor = "age"
     elif re.search(r"\bage\s*(?:\([^)]*\))?\s*:\s*\n[\s>*•·-]*$", text[max(lo_lim, m.start() - 40) : m.start()], re.I):
         anchor = "age"  # "Age:\n  - 18 and over" (a labelled list)
     if anchor is None and unit_present and (tail or re.search(r"\b(?:older|younger)\b", suf + " " + pre_text)):
         anchor = "tail"
     if anchor is None and _SUBJ_ANCHOR.search(left[-40:]):
-        if unit_present or (pre in ("gt", "lt") and re.match(r"^\s*(?:[,.;)]|$|with\b|who\b|and\b)", right)):
-            anchor = "subject"
+        if unit_present or re.search(r"older|younger", suf) or (
+            pre is not None and re.match(r"^\s*\(?\s*(?:or|and)\s+(?:older|younger)\b", right)
+        ):
+            anchor = "subject"  # "Men and women 18 and older", "woman ≥18 (or older if ...)"
     if anchor is None and mode != "prose" and (pre or suf or has_range or tail):
         # an item that starts with the age: "- 18 years or older", "≥ 18 years", "Over 18 years"
         unit_ok = (u1 or u2) == "year" or (unit_present and tail)
@@ -568,7 +576,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
 
     # --- negatives -------------------------------------------------------------------------
-    if not unit_present and anchor != "age":
+    if not unit_present and anchor not in ("age", "subject"):
         return None
     right = _LEAD_PAREN.sub("", right, count=1)  # "Age > 18 months (i.e., > 547 days) regardless ..."
     if _RIGHT_CONSENT.match(right) and not _CONSENT_TIME.search(right[:70]):
@@ -585,6 +593,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
     if _CONDITIONAL.search(left) or _THIRD_PARTY.search(left) or _LEFT_NEG.search(left):
         return None
+    if _CONSENT_WORD.search(left) and _GUARDIAN_WORD.search(left):
+        return None  # who gives consent at which age ("... consent, both, the parent or tutor and the participant aged 14-17")
     if _MENOPAUSE_DEF.search(left) or _MENOPAUSE.search(right[:40]):
         return None
     claim = True

@@ -23,7 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Audit clinical-trial registry records for inconsistencies, with evidence.",
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # never break a path in two
 
 USAGE_ERROR = 2
 
@@ -81,7 +81,7 @@ def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_doc
     fail = fail_on or cfg.fail_on or "error"
     if fail not in FAIL_ON:
         raise _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}")
-    return RunOptions(
+    options = RunOptions(
         select=select_list,
         ignore=ignore_list,
         severities=cfg.severity,
@@ -93,6 +93,18 @@ def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_doc
         gx_docs=gx_docs or cfg.gx_docs,
         baseline=baseline or cfg.baseline,
     )
+    # Fail on an unusable suite or baseline before reading any record (neither imports GX).
+    from audit.baseline import BaselineError, load_baseline
+    from audit.gate import GateError, load_suite
+
+    try:
+        if options.gate:
+            load_suite(options.gate)
+        if options.baseline:
+            load_baseline(options.baseline)
+    except (GateError, BaselineError, OSError) as e:
+        raise _fail(str(e)) from None
+    return options
 
 
 def _check_inputs(paths: list[Path]) -> None:
@@ -137,14 +149,20 @@ def audit(
     )
     from audit.runner import audit_paths
 
-    if _progress_wanted(quiet):
-        from audit.progress import progress_bar
+    from audit.baseline import BaselineError
+    from audit.gate import GateError
 
-        with progress_bar(err) as advance:
-            options.progress = advance
+    try:
+        if _progress_wanted(quiet):
+            from audit.progress import progress_bar
+
+            with progress_bar(err) as advance:
+                options.progress = advance
+                report = audit_paths(inputs, options)
+        else:
             report = audit_paths(inputs, options)
-    else:
-        report = audit_paths(inputs, options)
+    except (GateError, BaselineError) as e:
+        raise _fail(str(e)) from None
     summary = report.summary()
     out_dir = out or Path(cfg.out or "audit-report")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -197,7 +215,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code such as TA101,
 @app.command("baseline")
 def baseline_cmd(
     paths: PathsArg = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the baseline.")] = Path("trial-audit-baseline.json"),
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write the baseline (default: the configured baseline, else trial-audit-baseline.json).")] = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     as_of: AsOfOpt = None,
@@ -210,8 +228,10 @@ def baseline_cmd(
     cfg = _config(config)
     inputs = list(paths) if paths else default_inputs()
     _check_inputs(inputs)
-    options = build_options(cfg, select, ignore, as_of, None)
-    options.baseline = None  # a baseline is written from all of today's findings, never filtered by an old one
+    output = output or Path(cfg.baseline or "trial-audit-baseline.json")
+    cfg.baseline = None  # the baseline may not exist yet: it is what this command writes
+    cfg.gate = None  # the gate's verdict is not part of a baseline
+    options = build_options(cfg, select, ignore, as_of, None)  # a baseline is written from all of today's findings, never filtered by an old one
     report = audit_paths(inputs, options)
     n = write_baseline(report, output)
     Console(highlight=False).print(f"wrote {output}: {n} findings baselined")

@@ -123,18 +123,6 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip().lower())
 
 
-def _name_pattern(name: str) -> str:
-    """A regex for a name: spaces and hyphens interchangeable, "'s" optional, word-bounded."""
-    out = []
-    for ch in _norm(name):
-        if ch in " -":
-            out.append(r"[\s\-]+")
-        elif ch == "'":
-            out.append(r"['\u2019]?")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
-
 
 class Vocabulary:
     """Concepts, markers and the matchers built from them."""
@@ -261,10 +249,24 @@ class Vocabulary:
                 i += 1
         return out
 
-    def concepts_of_name(self, name: str) -> set[str]:
-        """Concepts a registered condition / keyword / MeSH term names."""
+    def concepts_of_name(self, name: str, loose: bool = True) -> set[str]:
+        """Concepts a registered condition / keyword / MeSH term names (cached: names repeat).
+
+        ``loose``: also try ICD-10-CM titles and a close spelling (rapidfuzz) when the curated
+        names do not match (used for the registered list and MeSH terms, not for keywords).
+        """
         if not name or not name.strip():
             return set()
+        cache = self.__dict__.setdefault("_name_cache", {})
+        key = (name, loose)
+        hit = cache.get(key)
+        if hit is None:
+            if len(cache) > 50_000:
+                cache.clear()
+            hit = cache[key] = frozenset(self._concepts_of_name(name, loose))
+        return set(hit)
+
+    def _concepts_of_name(self, name: str, loose: bool) -> set[str]:
         out = {m.concept for m in self.mentions(name)}
         if "," in name and name.count(",") == 1:  # MeSH inversion: "Carcinoma, Non-Small-Cell Lung"
             a, b = name.split(",")
@@ -274,6 +276,8 @@ class Vocabulary:
             cid = self._abbrev_ci.get(t.upper())
             if cid is not None and (len(_tokenise(name)) <= 3 or not out):
                 out.add(cid)
+        if not loose:
+            return out
         if not any(not self.is_umbrella(c) for c in out):
             out |= _icd_concepts(self, name)
         if not any(not self.is_umbrella(c) for c in out):
@@ -672,13 +676,6 @@ _NEG = re.compile(
     r"such\s+as|including|includes|e\.g|i\.e|for\s+example|like)\b|\bnon-|\bun-",
     re.IGNORECASE,
 )
-_REQ_CONTEXT = re.compile(
-    r"\b(?:diagnos\w*|confirmed|documented|established|proven|verified|histolog\w*|cytolog\w*|biopsy|patients?|"
-    r"subjects?|participants?|individuals?|people|persons?|adults?|children|men|women|males?|females?|volunteers?|"
-    r"suffer\w*|with|having|has|have|criteria|classification|classified|fulfil\w*|meet\w*|meeting|known|"
-    r"definite|active|chronic|stable)\b",
-    re.IGNORECASE,
-)
 _AFTER_SKIP = re.compile(
     r"\s*(?:[-\u2010\u2013]\s*|\s)(?:associated|related|induced|mediated|like|type|negative|free|naive|na\u00efve|"
     r"specific|directed|targeted|vaccine|test|testing|screening|antibod\w*|antigen|status|serology)\b|\s*(?:drug|therapy|"
@@ -694,7 +691,6 @@ _SCOPE = re.compile(
     r"\b(?:dose[\s\-]escalation|dose[\s\-]expansion|expansion|escalation|basket|sub-?study|substudy|sub-?group)\b",
     re.IGNORECASE,
 )
-_LABEL_SCOPE = re.compile(r":\s*$")
 #: words after a condition that make it a negative or a permission rather than a requirement
 _NEG_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:negative|seronegative|excluded|not\s+(?:allowed|permitted|eligible)|ruled\s+out|free|"
@@ -717,10 +713,6 @@ _SUMMARY_LIST_CUE = re.compile(
 #: an inclusion item that lists the eligible diseases ("including but not limited to A, B, C, etc.")
 _CRIT_LIST_CUE = re.compile(
     r"\b(?:including|include|includes|such\s+as|one\s+of|any\s+of|e\.g|etc|following\s+(?:diseases|diagnoses|conditions))\b",
-    re.IGNORECASE,
-)
-_ENUM_CUE = re.compile(
-    r"\b(?:including|include|includes|such\s+as|e\.g\.|i\.e\.|one\s+of|any\s+of|following|either|or|and|etc)\b|[,/]",
     re.IGNORECASE,
 )
 
@@ -839,7 +831,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     reg: list[Source] = []
     for attr in ("conditions", "keywords", "mesh_terms"):
         for fld, val in _list_field(record, attr):
-            cs = vocab.concepts_of_name(val)
+            cs = vocab.concepts_of_name(val, loose=attr != "keywords")
             src = Source(fld, val, cs, [Mention(c, 0, len(val), val) for c in cs])
             a.declared.append(src)
             if attr != "keywords":
@@ -972,6 +964,8 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             continue
         out.append(ItemHit(item, mk.concepts, "marker:" + mk.kind, mk.label, s0, e0))
     vaccine = bool(_VACCINE.search(text, ts, te))
+    # an unmarked short line among marked items is a group label ("Parkinson's Disease" over its criteria)
+    label_line = item.marker is None and len(text[ts:te].strip()) < 60 and not text[ts:te].rstrip().endswith(".")
     diag: list[ItemHit] = []
     for men in mentions:
         if vocab.is_umbrella(men.concept):
@@ -985,7 +979,7 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             continue
         if _AFTER_SKIP.match(text, men.end) or _NEG_AFTER.match(text, men.end, ce):
             continue
-        if item_neg or cs != ts or len(before) > 90 or not _HEAD.match(before):
+        if label_line or item_neg or cs != ts or len(before) > 90 or not _HEAD.match(before):
             continue  # the item is not (or not only) a requirement to have this condition
         diag.append(ItemHit(item, (men.concept,), "diagnosis", f"diagnosis of {c.name}", men.start, men.end))
     # a clause that names two or more conditions lists alternatives or comorbidities: not one
@@ -1115,7 +1109,3 @@ def names(a: Analysis, concepts: Iterable[str]) -> str:
 def declared_names(a: Analysis) -> str:
     spec = a.declared_specific() or a.declared_concepts
     return names(a, spec) or "none recognised"
-
-
-def item_span(item: Item) -> tuple[int, int]:
-    return item.text_start, item.text_end

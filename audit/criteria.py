@@ -197,6 +197,8 @@ class Item:
     #: added: offsets of the line the item starts on
     line_start: int = 0
     line_end: int = 0
+    #: added: offsets of paragraphs inside the item that interrupt its sub-list
+    breaks: list[int] = field(default_factory=list, repr=False)
 
     @property
     def marker_start(self) -> int:
@@ -466,7 +468,7 @@ def _header_at(text: str, pos: int, end: int):
                 w = lm.group("w").lower()
                 kind = "inclusion" if w.startswith("incl") else "exclusion" if w.startswith("excl") else "other"
                 hs, he = lm.start("h"), lm.end("h")
-                return kind, hs, he, end, None
+                return kind, hs, he, end, None, True
         return None
     g = m.group
     if g("non") or g("exc") or g("exc2") or g("exc3") or g("exc4"):
@@ -514,7 +516,8 @@ def _header_at(text: str, pos: int, end: int):
     if g("qual"):
         q = g("qual").strip(" -–(").strip()
         label = " ".join(x for x in (label, q) if x) or None
-    return kind, hs, he, rest, label
+    weak = bool(g("comb3") or g("inc3") or g("exc3") or g("inc4") or g("exc4"))
+    return kind, hs, he, rest, label, weak
 
 
 # A header inside a line of flattened text: "... MUGA scan. Exclusion Criteria: - Use of ...",
@@ -613,7 +616,8 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
             and indent > prev_indent
             and prev_end_char not in ":;.!?"
         )
-        _segment(text, p, le_s, indent, ls, blank, markdown, toks, wrapped)
+        soft = not blank and prev_indent is not None and prev_end_char not in ":;.!?"
+        _segment(text, p, le_s, indent, ls, blank, markdown, toks, wrapped, soft)
         if not wrapped:
             prev_indent = indent
         prev_end_char = text[le_s - 1]
@@ -622,12 +626,27 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
 
 
 def _segment(
-    text: str, p: int, le_s: int, indent: int, ls: int, blank_before: bool, markdown: bool, toks: list, wrapped: bool = False
+    text: str,
+    p: int,
+    le_s: int,
+    indent: int,
+    ls: int,
+    blank_before: bool,
+    markdown: bool,
+    toks: list,
+    wrapped: bool = False,
+    soft_wrapped: bool = False,
 ) -> None:
-    """Tokens of one line (or of the part of a line before a header inside it)."""
+    """Tokens of one line (or of the part of a line before a header inside it).
+
+    ``wrapped``: the line continues the sentence of the line above at a deeper indentation;
+    ``soft_wrapped``: the line above ends mid-sentence (weak headers such as a bare "criteria:"
+    are then words of that sentence, not a header)."""
     h = _header_at(text, p, le_s) if text[p] in _HEADER_FIRST and not wrapped else None
+    if h is not None and soft_wrapped and h[5]:
+        h = None
     if h is not None:
-        kind, hs, he, rest, label = h
+        kind, hs, he, rest, label, _weak = h
         toks.append(
             _Tok(
                 kind="header",
@@ -645,7 +664,7 @@ def _segment(
                 label=label,
             )
         )
-        if rest < le_s:
+        if rest < le_s and any(ch.isalnum() for ch in text[rest:le_s]):
             toks[-1].merged = True
             _line_tokens(text, rest, le_s, indent, ls, le_s, False, markdown, toks, after_header=True)
         return
@@ -750,6 +769,9 @@ _ORD_TOL = 1
 _INTRO_END = re.compile(r"(?::|\bof|\bfollowing|\bwith|\bare|\bor|\band|\bincluding|\bby|\bsuch as|\bif)\s*[)\]]?\s*;?\s*$", re.IGNORECASE)
 
 
+_SUBLIST_HINT = re.compile(r"\b(?:at\s+least\s+(?:one|two|[0-9])|one\s+or\s+more|any|all|each|either)\s+of\s+(?:the|these)\b")
+
+
 def _introduces(text: str) -> bool:
     """The item's text introduces a sub-list ("... the following criteria:", "... complaints of")."""
     t = text.rstrip()
@@ -760,7 +782,7 @@ def _introduces(text: str) -> bool:
     if len(t.split()) <= 5 and t[-1] not in ".;!?)":
         return True  # a title: "5. Concomitant Medications"
     tail = t[-160:].lower()
-    if re.search(r"\b(?:at least (?:one|two|\d)|one or more|any|all|each|either) of (?:the|these)\b", tail):
+    if _SUBLIST_HINT.search(tail):
         return True
     return "following" in tail and t[-1] in ":;)"
 
@@ -848,7 +870,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
                     if it.marker is not None and tok.indent > it.indent:
                         owner = it
                         break
-                if owner is not None and label_like and s.rstrip().endswith(":") and tok.indent < last.indent:
+                if owner is not None and label_like and s.rstrip().endswith(":") and tok.indent < stack[-1].indent:
                     # a label between sub-lists ("Adequate hepatic function including:"), written
                     # left of the sub-items above it: it starts a new group under ``owner``
                     item = _mk_item(text, tok, cur)
@@ -861,7 +883,12 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
                     line_item = item
                     continue
                 if owner is not None:
-                    # a continuation paragraph
+                    # a continuation paragraph; when it closes deeper sub-lists, later sub-items of
+                    # ``owner`` form a new group (numbering may restart after a paragraph)
+                    if stack and stack[-1] is not owner and owner.children:
+                        owner.breaks.append(tok.start)
+                        while stack and stack[-1] is not owner:
+                            stack.pop()
                     _extend(owner, text, tok.text_end)
                     last = owner
                     continue
@@ -913,8 +940,15 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             and not tok.blank_before
             and last is not None
             and last.marker is not None
-            and tok.indent > last.indent
-            and tok.indent >= last.text_start - last.line_start - 1
+            and (
+                (tok.indent > last.indent and tok.indent >= last.text_start - last.line_start - 1)
+                # "... (minimum of 2 months at Visit\n 1) of metformin alone": a number, then lower case
+                or (
+                    tok.indent >= last.indent
+                    and tok.style in ("1.", "1)", "(1)")
+                    and text[tok.text_start : tok.text_start + 1].islower()
+                )
+            )
             and _wrapped_mid_sentence(text, tok.line_start)
             and (
                 (tok.number != 1 and tok.letter != "i")

@@ -62,7 +62,11 @@ def groups(doc: CriteriaDoc) -> Iterator[Group]:
 
 def _groups_of(sec: Section, parent: Item | None, items: list[Item]) -> Iterator[Group]:
     cur = Group(sec, parent, [])
+    breaks = list(parent.breaks) if parent is not None else []
     for it in items:
+        if breaks and cur.items and any(cur.items[-1].start < b < it.start for b in breaks):
+            yield cur  # a paragraph of the parent item lies between: a new group
+            cur = Group(sec, parent, [])
         if it.marker is None:
             if cur.items:
                 yield cur
@@ -162,17 +166,17 @@ def _marker_pattern(marker: str) -> re.Pattern:
 
 def find_hidden(doc: CriteriaDoc, first: Item, numbers: list[int], lo: int, hi: int) -> list[tuple[int, str]] | None:
     """Offsets of the markers ``numbers`` (in ``first``'s style), in order, in ``doc.text[lo:hi]``;
-    None unless all are found."""
+    None when none is found (a marker written without its dot, "4 a history", is skipped)."""
     out = []
     pos = lo
     for n in numbers:
         marker = format_marker(first.style, n, first.upper)
         m = _marker_pattern(marker).search(doc.text, pos, hi)
         if not m:
-            return None
+            continue
         out.append((m.start(), marker))
         pos = m.end()
-    return out
+    return out or None
 
 
 def problems(seq: Sequence, doc: CriteriaDoc) -> list[Problem]:
@@ -234,11 +238,16 @@ def _adjacent(seq: Sequence, a: Item, b: Item) -> bool:
     return j == i + 1
 
 
+_COUNT_TAIL = re.compile(r"\(\s*n\s*=\s*[0-9]+\s*\)\s*$", re.IGNORECASE)
+
+
 def _label_tail(text: str) -> bool:
     """The item's last line reads as a label for what follows ("... High-risk group (n= 10)")."""
     lines = text.rstrip().split("\n")
     if len(lines) < 2:
-        return False
+        return bool(_COUNT_TAIL.search(text))
+    if _COUNT_TAIL.search(text):
+        return True  # "... High-risk group (n= 10)"
     last = lines[-1].strip()
     return bool(last) and last[-1] not in ".;!?" and len(last.split()) <= 8
 

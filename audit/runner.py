@@ -182,9 +182,11 @@ def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | N
         from audit.gate import run_gate
 
         report.gate = run_gate(gate_tables, options.gate, docs_dir=options.gx_docs)
-    if options.baseline:
-        from audit.baseline import apply_baseline
+    from audit.baseline import apply_baseline, fingerprint_findings
 
+    if options.baseline:
         report.baseline = options.baseline
         apply_baseline(report, options.baseline)
+    else:
+        fingerprint_findings(report)  # stable IDs for SARIF and for a later baseline
     return report

@@ -3,6 +3,7 @@
 Usage (from the repository root):
 
     python benchmarks/measure_ta1xx.py [--data ../shared/data] [--sample 60 --seed 7] [--rule TA110]
+    python benchmarks/measure_ta1xx.py --per-rule 6 --seed 31337     # the stratified hand-check sample
 
 Prints, per corpus, how many records each TA1xx rule fires on (records flagged / records with
 criteria) and the parse + check speed. With ``--sample N`` it also prints N random (rule, record)
@@ -60,6 +61,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--per-rule", type=int, default=0, help="stratified sample: N random flagged records per rule")
     ap.add_argument("--rule", action="append", default=[])
     ap.add_argument("--context", type=int, default=300)
     args = ap.parse_args(argv)
@@ -67,6 +69,7 @@ def main(argv=None) -> int:
     rules = load_ta1_rules()
     ctx = Context(as_of=parse_date("2025-11-14"), today=parse_date("2025-11-14"))
     checked: Counter = Counter()
+    any_flagged: Counter = Counter()
     flagged: dict[str, Counter] = defaultdict(Counter)
     hits: list = []
     t_parse = t_check = 0.0
@@ -80,11 +83,14 @@ def main(argv=None) -> int:
         parse_criteria(text, md)
         t1 = time.perf_counter()
         rec = record_from_example({"criteria": text, "criteria_markdown": md})
+        hit_any = False
         for r in rules:
             fs = list(r.check(rec, ctx))
             if fs:
+                hit_any = True
                 flagged[r.code][corpus] += 1
                 hits.append((r.code, corpus, rid, text, fs))
+        any_flagged[corpus] += hit_any
         t2 = time.perf_counter()
         t_parse += t1 - t0
         t_check += t2 - t1
@@ -106,10 +112,30 @@ def main(argv=None) -> int:
         row.append(f"{k}/{total} ({100 * k / total:.1f}%)")
         print("| " + " | ".join(row) + " |")
 
-    if args.sample:
+    row = ["any", "(at least one TA1xx finding)"]
+    for c in corpora:
+        row.append(f"{any_flagged[c]}/{checked[c]} ({100 * any_flagged[c] / checked[c]:.1f}%)")
+    k = sum(any_flagged.values())
+    row.append(f"{k}/{total} ({100 * k / total:.1f}%)")
+    print("| " + " | ".join(row) + " |")
+
+    sample = []
+    if args.per_rule:
+        # the hand-check sample of docs/rules-ta1xx.md: N random flagged records per rule
+        rnd = random.Random(args.seed)
+        by_rule: dict[str, list] = defaultdict(list)
+        for h in hits:
+            by_rule[h[0]].append(h)
+        for code in sorted(by_rule):
+            if args.rule and code not in args.rule:
+                continue
+            pool = by_rule[code]
+            sample.extend(rnd.sample(pool, min(args.per_rule, len(pool))))
+    elif args.sample:
         pool = [h for h in hits if not args.rule or h[0] in args.rule]
         rnd = random.Random(args.seed)
         sample = rnd.sample(pool, min(args.sample, len(pool)))
+    if sample:
         for i, (code, corpus, rid, text, fs) in enumerate(sample, 1):
             f = fs[0]
             ev = f.evidence

@@ -11,6 +11,8 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 
+_NAMED_INCLUSION = re.compile(r"\binclu(?:sion|ded|de)\b|\beligib", re.IGNORECASE)
+
 
 @register
 class MissingInclusionSection(Rule):
@@ -52,6 +54,8 @@ class MissingInclusionSection(Rule):
             s = exc[0]
             if s.header_start is None:
                 return
+            if _NAMED_INCLUSION.search(text[: s.header_start]):
+                return  # "For inclusion in the study subjects should fulfill the following criteria:"
             yield self.finding(
                 "The criteria have an exclusion section but no inclusion section: add an "
                 "\"Inclusion Criteria:\" header above the criteria a participant must meet.",

@@ -5,7 +5,10 @@ from audit.findings import Category, Evidence, Severity
 from audit.registry import Rule, register
 
 
-_LEAD_IN = re.compile(r"\b(?:following|as follows|below|must meet|all of the|any of the|one of the)\b|:\s*$", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"\b(?:following|as follows|below|must meet|all of the|any of the|one of the|criteria|criterion)\b|:\s*$",
+    re.IGNORECASE,
+)
 
 
 def _lead_in(text: str) -> bool:

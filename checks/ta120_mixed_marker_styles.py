@@ -1,5 +1,7 @@
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 
+from audit.criteria import format_marker
 from audit.criteria_lists import doc_of, groups, quote_end
 from audit.findings import Category, Evidence, Severity
 from audit.registry import Rule, register
@@ -10,14 +12,31 @@ _DESCRIBE = {
 }
 
 
+_KIND: defaultdict[str, str] = defaultdict(lambda: "bullet")
+_KIND.update({
+    "1.": "num", "1)": "num", "(1)": "num", "a.": "alpha", "a)": "alpha", "(a)": "alpha",
+    "i.": "roman", "i)": "roman", "(i)": "roman",
+})
+_OUTLINE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.?\s")
+
+
+def _continues_inline(prev, item) -> bool:
+    if item.number is None or item.number < 2 or prev.style == item.style:
+        return False
+    marker = format_marker(item.style, item.number - 1, item.upper)
+    return re.search(r"(?:^|\s)" + re.escape(marker) + r"\s", prev.text) is not None
+
+
 @register
 class MixedMarkerStyles(Rule):
     """Items at one level of a list use different marker styles ("•" bullets among "(n)" items).
 
     Why: the marker style is how a reader sees the list's structure; mixing bullets and numbers
     (or "1." and "(1)") at one level makes sub-requirements look like separate criteria and
-    separate criteria look like sub-requirements. Different styles at different levels (numbered
-    items with lettered sub-items) and a page bullet in front of a number ("• 1.") are fine.
+    separate criteria look like sub-requirements. Reported: bullets among numbered items, and one
+    kind of ordinal in two spellings ("1." and "(1)"). Not reported: numbers with letters or roman
+    numerals (outline levels, often written at one indentation), a page bullet in front of a
+    number ("• 1."), outline numbers behind bullets ("- 1.1").
 
     Fix: use one marker style for all items of the list, or indent the sub-items under their item.
     """
@@ -52,7 +71,17 @@ class MixedMarkerStyles(Rule):
                 for it in marked
                 if not (it.number is not None and it.number > 1 and lone[it.style] == 1 and it.outer_marker)
             ]
+            # "• Blood cell counts: i. ANC ... ii. Platelets ...", then "iii. Haemoglobin" on its own
+            # line: the ordinal continues the enumeration inside the bullet before it
+            marked = [it for k, it in enumerate(marked) if not (k and _continues_inline(marked[k - 1], it))]
+            if any(_OUTLINE.match(it.text) for it in marked):
+                continue  # "- 1. ...", "- 1.1 ...", "- 2. ...": outline numbers behind bullets
             counts = Counter(it.style for it in marked)
+            if len(counts) >= 2 and len({_KIND[s] for s in counts}) == len(counts) and "bullet" not in {_KIND[s] for s in counts}:
+                # "1." items with "a." / "i." items: outline levels written at one indentation, which
+                # is how sub-items are often written; only the same kind in two spellings
+                # ("1." and "1)") or bullets among ordinals are a mix
+                continue
             if len(counts) < 2:
                 continue
             main_style, _ = counts.most_common(1)[0]

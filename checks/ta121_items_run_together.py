@@ -1,6 +1,11 @@
+import re
+
 from audit.criteria_lists import all_sequences, doc_of, problems
 from audit.findings import Category, Evidence, Severity
 from audit.registry import Rule, register
+
+
+_NOTE = re.compile(r"^\s*(?:note|nb)\b|\b(?:methods?|options?|examples?|e\.g\.|such as)\b", re.IGNORECASE)
 
 
 def _after_sentence(text: str, pos: int) -> bool:
@@ -85,6 +90,9 @@ class ItemsRunTogether(Rule):
                 continue
             siblings = it.parent.children if it.parent is not None else it.section.items
             on_line = [s for s in siblings if s.line_start == it.line_start and s.marker is not None]
+            parent = it.parent
+            if parent is not None and parent.marker is None and _NOTE.search(parent.text[:300]):
+                continue  # "NOTE A: ... the following methods: 1) condoms ... 2) diaphragm ...": options in a note
             if len(on_line) < 2 or all(s.inline for s in on_line):
                 # an enumeration inside one criterion ("organ function: (1) ...; (2) ...")
                 continue

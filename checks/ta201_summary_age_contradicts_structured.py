@@ -69,7 +69,6 @@ class SummaryAgeContradictsStructured(Rule):
         if years is None:
             return
         mn, mx = years
-        reported = set()
         for field in SUMMARY_FIELDS:
             text = getattr(record, field, None)
             if not text:
@@ -79,26 +78,31 @@ class SummaryAgeContradictsStructured(Rule):
             if not stated:
                 yield from self._bands(record, field, label, text, mn, mx)
                 continue
+            groups: dict[tuple[int, int], list] = {}
             for side in ("min", "max"):
                 cmp = compare_prose(stated, mn, mx, side)
-                if cmp.status not in ("disagree", "missing-structured") or cmp.witness is None:
-                    continue
-                s = cmp.witness
-                if (field, s.start, s.end) in reported:
-                    continue
-                reported.add((field, s.start, s.end))
-                word = "minimum" if side == "min" else "maximum"
-                said = statement_phrase(s, cmp)
-                msg = (
-                    f"The {label} states {said} ({s.text!r}) but the structured {word} age is "
-                    f"{structured_label(record, side)}. {self._likely(record, cmp, mn, mx, label)}"
-                )
-                yield self.finding(
-                    msg,
-                    evidence=span_evidence(field, text, s),
-                    related=[structured_evidence(record, side)],
-                    suggestion=f"make the {label} and the structured {word} age agree",
-                )
+                if cmp.status in ("disagree", "missing-structured") and cmp.witness is not None:
+                    groups.setdefault((cmp.witness.start, cmp.witness.end), []).append(cmp)
+            for cmps in groups.values():
+                s, cmp = cmps[0].witness, cmps[0]
+                likely = self._likely(record, cmp, mn, mx, label)
+                if len(cmps) == 2:
+                    # one statement against both limits ("between 65 and 74" vs 18 Years to no maximum)
+                    msg = (
+                        f"The {label} states ages {s.describe()} ({s.text!r}) but the structured limits are "
+                        f"{structured_label(record, 'min')} to {structured_label(record, 'max')}. {likely}"
+                    )
+                    related = [structured_evidence(record, "min"), structured_evidence(record, "max")]
+                    suggestion = f"make the {label} and the structured age limits agree"
+                else:
+                    word = "minimum" if cmp.side == "min" else "maximum"
+                    msg = (
+                        f"The {label} states {statement_phrase(s, cmp)} ({s.text!r}) but the structured {word} age is "
+                        f"{structured_label(record, cmp.side)}. {likely}"
+                    )
+                    related = [structured_evidence(record, cmp.side)]
+                    suggestion = f"make the {label} and the structured {word} age agree"
+                yield self.finding(msg, evidence=span_evidence(field, text, s), related=related, suggestion=suggestion)
 
     def _groups(self, record):
         """Only age groups are given (a CSV export): a summary's claimed range must give the same groups."""

@@ -31,6 +31,14 @@ class ConditionSpecificItemNotScoped(Rule):
             "conditions": ["Systemic Lupus Erythematosus", "Systemic Sclerosis"],
             "criteria": "Inclusion Criteria:\n- Age 18 to 70 years\n- SLEDAI-2K score of 6 or more\n",
         },
+        {
+            # declared only as an umbrella; the criteria enumerate the eligible diseases
+            "conditions": ["Autoimmune Diseases"],
+            "criteria": (
+                "Inclusion Criteria:\n- Refractory autoimmune disease, including systemic lupus erythematosus, "
+                "systemic sclerosis or primary biliary cholangitis\n- SLEDAI-2K score of 6 or more\n"
+            ),
+        },
     ]
     good = [
         {
@@ -110,9 +118,18 @@ _ALTERNATIVE_AREAS = frozenset({"autoimmune", "oncology", "hematologic_malignanc
 
 
 def _roots(a):
-    """The trial's declared specific conditions, merged where one is within another."""
+    """The trial's declared specific conditions, merged where one is within another.
+
+    A trial declared only by an umbrella ("Autoimmune diseases") whose criteria enumerate the
+    eligible diseases has those diseases as its conditions here.
+    """
     v = a.vocab
-    spec = sorted(a.declared_specific(), key=lambda c: len(v.ancestors(c)))
+    spec = set(a.declared_specific())
+    umbrellas = [d for d in a.declared_concepts if v.is_umbrella(d)]
+    if umbrellas and not spec:
+        for src in a.lists.get("criteria", []):
+            spec |= {c for c in src.concepts if any(v.covers(u, c) for u in umbrellas)}
+    spec = sorted(spec, key=lambda c: (len(v.ancestors(c)), c))
     roots: list[str] = []
     for c in spec:
         if not any(v.related(c, r) for r in roots):

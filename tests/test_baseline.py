@@ -167,3 +167,12 @@ def test_list_indices_do_not_enter_the_fingerprint():
     old = {f.fingerprint for f in before.all_findings()}
     new = [f.fingerprint in old for f in after.all_findings()]
     assert new == [True, True, False]
+
+
+def test_cli_missing_baseline_is_a_usage_error(tmp_path):
+    from audit.cli import app
+
+    record = tmp_path / "r.json"
+    record.write_text(json.dumps(_v2("NCT01234567")))
+    result = CliRunner().invoke(app, ["audit", str(record), "--select", "TA0", "--baseline", str(tmp_path / "nope.json"), "--out", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code == 2 and "no such file" in result.output

@@ -179,3 +179,14 @@ def test_cli_gate_decides_the_exit_status(tmp_path):
     assert bad.exit_code == 1 and gate["success"] is False
     failed = [e for e in gate["expectations"] if not e["success"]]
     assert [(e["expectation"], e["failed_records"]) for e in failed] == [("expect_column_values_to_be_unique", ["NCT01234567"])]
+
+
+def test_cli_unusable_suite_is_a_usage_error(tmp_path):
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+
+    record = tmp_path / "r.json"
+    record.write_text(json.dumps({"protocolSection": {"identificationModule": {"nctId": "NCT01234567", "briefTitle": "A"}}}))
+    result = CliRunner().invoke(app, ["audit", str(record), "--select", "TA0", "--gate", str(tmp_path / "nope.json"), "--out", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code == 2 and "no such file" in result.output

@@ -214,3 +214,40 @@ def test_ta304_cohort_label_in_exclusion_section():
     # NCT02820896 / NCT02544607: an unmarked cohort label, not an exclusion
     crit = "Inclusion Criteria:\n\n  -  Adults\n\nExclusion Criteria:\n\nParticipants with Alzheimer's disease\n\n  -  Ages 50-80\n"
     assert not run("TA304", conditions=["alzheimer's disease"], criteria=crit)
+
+
+def test_ta301_unmarked_group_label_is_not_a_requirement():
+    # NCT05381090 (legacy XML): group labels without a colon, each followed by its own criteria
+    crit = (
+        "Inclusion Criteria:\n\n          -  Age > 60 years\n\n        Specific criteria for each group;\n\n"
+        "        Parkinson's Disease\n\n          -  MoCA > 26/30\n\n        Dementia with Lewy Bodies\n\n"
+        "          -  Meets criteria for probable DLB\n"
+    )
+    assert not run("TA301", conditions=["Dementia"], criteria=crit)
+
+
+def test_seed_with_all_its_diseases_registered_moves_the_pbc_item_to_ta302(seed):
+    import copy
+
+    rec = copy.copy(seed)
+    rec.conditions = [
+        "Systemic Lupus Erythematosus", "Idiopathic Inflammatory Myopathies", "Systemic Sclerosis",
+        "IgG4-related Disease", "Primary Sjögren Syndrome", "Rheumatoid Arthritis",
+        "Connective Tissue Disease-associated Interstitial Lung Disease", "Immune Thrombocytopenia",
+        "Primary Biliary Cholangitis",
+    ]
+    assert not list(select_rules(["TA301"])[0].check(rec, CTX))
+    fs = list(select_rules(["TA302"])[0].check(rec, CTX))
+    assert len(fs) == 1 and "cholangitis" in fs[0].evidence.text
+    assert any(e.field.startswith("conditions[") for e in fs[0].related)
+
+
+def test_seed_registered_only_as_an_umbrella_is_scoped_ambiguous(seed):
+    import copy
+
+    rec = copy.copy(seed)
+    rec.conditions = ["Autoimmune Diseases"]
+    rec.plain_summary = None
+    rec.brief_title = None
+    assert not list(select_rules(["TA301"])[0].check(rec, CTX))
+    assert list(select_rules(["TA302"])[0].check(rec, CTX))
