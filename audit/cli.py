@@ -81,12 +81,22 @@ def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_doc
     fail = fail_on or cfg.fail_on or "error"
     if fail not in FAIL_ON:
         raise _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}")
+    rule_options = dict(cfg.rule_options)
+    if cfg.vocabulary:
+        # extra condition vocabularies for the scope rules (TA3xx); a broken file is a usage error
+        from audit.conditions import load_vocabulary
+
+        try:
+            load_vocabulary(cfg.vocabulary)
+        except (ValueError, OSError) as e:
+            raise _fail(f"vocabulary: {e}") from None
+        rule_options["TA3"] = {**rule_options.get("TA3", {}), "vocabulary": [str(p) for p in cfg.vocabulary]}
     options = RunOptions(
         select=select_list,
         ignore=ignore_list,
         severities=cfg.severity,
         per_record_ignores=cfg.per_record_ignores,
-        rule_options=cfg.rule_options,
+        rule_options=rule_options,
         as_of=as_of_date,
         fail_on=fail,
         gate=gate or cfg.gate,

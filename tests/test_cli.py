@@ -118,3 +118,34 @@ def test_config_file_is_used_and_unknown_keys_rejected(tmp_path, monkeypatch):
     result = _run(["audit", "s.json", "--out", "out", "-q"])
     assert result.exit_code == 2
     assert "bogus" in result.output
+
+
+def test_configured_vocabulary_extends_the_scope_rules(tmp_path, monkeypatch):
+    study = {
+        "protocolSection": {
+            "identificationModule": {"nctId": "NCT07654321", "briefTitle": "An Asthma Study"},
+            "statusModule": {"overallStatus": "COMPLETED"},
+            "conditionsModule": {"conditions": ["Asthma"]},
+            "eligibilityModule": {
+                "eligibilityCriteria": "Inclusion Criteria:\n\n* Adults\n* Positive ZETA-42 antibody\n\n"
+                "Exclusion Criteria:\n\n* Smokers"
+            },
+        }
+    }
+    (tmp_path / "s.json").write_text(json.dumps(study))
+    (tmp_path / "extra.toml").write_text(
+        '[[marker]]\nconcepts = ["sle"]\nkind = "antibody"\nlabel = "ZETA-42 antibody"\npatterns = ["ZETA-42"]\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    args = ["audit", "s.json", "--select", "TA301", "--format", "json", "--out", "out", "-q", "--fail-on", "never"]
+    assert _run(args).exit_code == 0
+    assert json.loads((tmp_path / "out" / "report.json").read_text())["summary"]["findings_by_rule"] == {}
+    (tmp_path / "trial-audit.toml").write_text('vocabulary = ["extra.toml"]\n')
+    assert _run(args).exit_code == 0
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    [finding] = report["records"][0]["findings"]
+    assert finding["rule"] == "TA301" and "ZETA-42" in finding["evidence"]["text"]
+    (tmp_path / "broken.toml").write_text("[[marker]\n")  # broken TOML: a usage error, not a traceback
+    (tmp_path / "trial-audit.toml").write_text('vocabulary = ["broken.toml"]\n')
+    result = _run(args)
+    assert result.exit_code == 2 and "broken.toml" in result.output
