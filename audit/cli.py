@@ -86,10 +86,11 @@ def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_doc
         # extra condition vocabularies for the scope rules (TA3xx); a broken file is a usage error
         from audit.conditions import load_vocabulary
 
-        try:
-            load_vocabulary(cfg.vocabulary)
-        except (ValueError, OSError) as e:
-            raise _fail(f"vocabulary: {e}") from None
+        for path in cfg.vocabulary:
+            try:
+                load_vocabulary([path])
+            except (ValueError, OSError) as e:
+                raise _fail(f"vocabulary file {path}: {e}") from None
         rule_options["TA3"] = {**rule_options.get("TA3", {}), "vocabulary": [str(p) for p in cfg.vocabulary]}
     options = RunOptions(
         select=select_list,
