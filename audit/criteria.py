@@ -39,6 +39,11 @@ __all__ = [
 ]
 
 ORDINAL_STYLES = frozenset({"1.", "1)", "(1)", "a.", "a)", "(a)", "i.", "i)", "(i)"})
+_FAMILY = {
+    "1.": "num", "1)": "num", "(1)": "num",
+    "a.": "alpha", "a)": "alpha", "(a)": "alpha",
+    "i.": "roman", "i)": "roman", "(i)": "roman",
+}
 BULLET_STYLES = frozenset({"-", "*", "•", "+", "o", "other-bullet"})
 
 # --- markers ------------------------------------------------------------------------------
@@ -112,7 +117,6 @@ _LINE_MARKER = re.compile(
     """,
     re.VERBOSE,
 )
-_MD_ESCAPED = re.compile(r"\\[*+\-#>.(]")
 
 # Inline items: "(n)" / "n)" markers after ";" ":" "." (or a header) inside a line.
 _INLINE_MARKER = re.compile(
@@ -164,7 +168,6 @@ _LABEL_RE = re.compile(
     r"|(?:disease|patient|prior\s+concurrent|prior|concurrent)\s+(?:characteristics|therapy|therapies)\b[^\n]{0,20})\s*:?\s*(?:\*\*)?$",
     re.IGNORECASE,
 )
-_SENT_END = re.compile(r"[.;!?]\s*$")
 
 
 # --- the document --------------------------------------------------------------------------
@@ -217,8 +220,7 @@ class Item:
         """'num', 'alpha' or 'roman' for ordinal items, else None."""
         if self.number is None:
             return None
-        s = self.style
-        return "num" if s[-2:-1] == "1" or s.startswith("(1") or s[0] == "1" else ("alpha" if "a" in s else "roman")
+        return _FAMILY.get(self.style)
 
     def iter(self) -> Iterator[Item]:
         yield self
@@ -525,15 +527,30 @@ def _header_at(text: str, pos: int, end: int):
 # must follow a sentence end or a dash, so that "meets the following exclusion criteria:" inside
 # a sentence is not taken for a header).
 _MIDLINE_CAND = re.compile(r"(?:key\s+)?(?:inclusion|exclusion)\s+criteria(?P<colon>[ \t]*:)?", re.IGNORECASE)
-_MIDLINE_CI = re.compile(r"(?:inclusion|exclusion)\s+criteria", re.IGNORECASE)
 _AFTER_UPPER = re.compile(r"[ \t]*(?:\n|$|[0-9]{1,2}[.)][ \t]|\([0-9]{1,2}\)[ \t]|[-•][ \t])")
 _AFTER_EOL = re.compile(r"[ \t]*(?:\n|$)")
+
+
+_CLUSION = re.compile(r"clusion|CLUSION|Clusion")
+_KEY_BEFORE = re.compile(r"key\s+$", re.IGNORECASE)
+
+
+def _midline_candidates(text: str):
+    """``_MIDLINE_CAND`` matches, found fast: a case-sensitive scan for "clusion" first."""
+    for c in _CLUSION.finditer(text):
+        st = c.start() - 2
+        if st < 0:
+            continue
+        k = _KEY_BEFORE.search(text, max(0, st - 12), st)
+        m = _MIDLINE_CAND.match(text, k.start() if k else st)
+        if m:
+            yield m
 
 
 def _midline_headers(text: str) -> list[tuple[int, int]]:
     """Spans of section headers that do not start a line (see the comment above)."""
     out = []
-    for m in _MIDLINE_CAND.finditer(text):
+    for m in _midline_candidates(text):
         hs, he = m.start(), m.end()
         ls = text.rfind("\n", 0, hs) + 1
         before = text[ls:hs]
@@ -685,7 +702,9 @@ def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks,
             outer = mk[0]
             mk = (mk2[0], mk2[1], mk2[2], mk2[3], mk2[4], mk2[5])
             p = q
-        elif mk2 and mk2[2] is not None and mk2[1] in ("(a)", "(i)"):
+        elif mk2 and mk2[2] is not None and (markdown or mk2[1] in ("(a)", "(i)")):
+            # "* a) Cohort 1: ..." (Markdown), "- (i) ..."; in legacy text "-  A) Dose escalation
+            # ..." stays a bullet whose text starts with a letter
             outer = mk[0]
             mk = mk2
             p = q
@@ -708,10 +727,6 @@ def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks,
             letter=letter,
             outer=outer,
         )
-        if outer is None and style in BULLET_STYLES:
-            # a page bullet with the header glued in: handled by _tokenise; here a plain bullet
-            pass
-        # after a bullet with a header ("• inclusion criteria (2) ...") the header is removed already
         _split_inline(text, tok, toks)
         return
     tok = _Tok(
@@ -1060,6 +1075,18 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             cur.end -= 1
     for s in sections:
         _fix_roman(s.items)
+    # "Eligibility criteria:" followed by "Exclusion criteria:" and no inclusion header: the
+    # eligibility block is the inclusion criteria
+    if not any(s.kind == "inclusion" for s in sections):
+        for k, s in enumerate(sections[:-1]):
+            if (
+                s.kind == "other"
+                and s.header
+                and s.header.lower().startswith("eligibility")
+                and sections[k + 1].kind == "exclusion"
+            ):
+                s.kind = "inclusion"
+                break
     return sections
 
 

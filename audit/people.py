@@ -19,6 +19,7 @@ from functools import lru_cache
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)  # site and city names repeat across records and rules
 def fold(text: str | None) -> str:
     """Lower-case, accents removed, punctuation to single spaces: "Zürich-Nord" -> "zurich nord"."""
     if not text:

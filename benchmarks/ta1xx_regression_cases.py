@@ -34,7 +34,7 @@ cases = {
  "NCT02308748": (["TA110"], []),
  "NCT02679963": (["TA101"], []), "NCT00315341": (["TA120"], []), "NCT02214147": (["TA120"], []),
  "NCT01677299": (["TA120"], []), "NCT01456039": (["TA103"], []), "NCT03243305": (["TA120"], []),
- "NCT02725372": (["TA120"], []), "NCT02414854": (["TA120"], []), "NCT01101594": ([], ["TA120"]), "NCT00379717": (["TA120"], []), "NCT00277758": (["TA121"], []), "NCT02083536": (["TA120"], []), "NCT00452699": (["TA113"], []),
+ "NCT02725372": (["TA120"], []), "NCT02414854": (["TA120"], []), "NCT01101594": ([], ["TA120"]), "NCT00379717": (["TA120"], []), "NCT02911467": (["TA120"], []), "NCT02176486": (["TA120"], []), "NCT00277758": (["TA121"], []), "NCT02083536": (["TA120"], []), "NCT00452699": (["TA113"], []),
  # must fire (true defects)
  "NCT00935818": ([], ["TA111","TA120"]), "NCT02836873": ([], ["TA112"]),
  "NCT04710303": ([], ["TA114"]), "NCT00770328": ([], ["TA103","TA121"]), "NCT03332069": ([], ["TA130"]),
@@ -100,6 +100,8 @@ NOTES = {
  "NCT01101594": "TRUE: '- 1. Pregnant or lactating women' among '-' bullets",
  "NCT00379717": "'iii.' on its own line continues 'i. ... ii. ...' inside the bullet before it",
  "NCT00277758": "options enumerated in a note: 'NOTE A: ... the following methods: 1) condoms ... 2) diaphragm ...'",
+ "NCT02911467": "roman sub-items 'i.' / 'ii.' (one outdented) among '-' bullets",
+ "NCT02176486": "roman sub-items 'iii.' / 'iv.' among '-' bullets",
  "NCT00935818": "TRUE: '3.' then '3) ... 4) ...' (duplicate 3, mixed styles)",
  "NCT02836873": "TRUE: 1., 2., 4) (3 missing)",
  "NCT04710303": "TRUE: sub-list numbered 1. 2. 3. under item 9. and not indented",

@@ -6,8 +6,9 @@ from audit.criteria_lists import doc_of, groups, quote_end
 from audit.findings import Category, Evidence, Severity
 from audit.registry import Rule, register
 
+# how a curator reads each normalised style
 _DESCRIBE = {
-    "1.": "1.", "1)": "1)", "(1)": "(1)", "a.": "a.", "a)": "a)", "(a)": "(a)",
+    "1.": "n.", "1)": "n)", "(1)": "(n)", "a.": "a.", "a)": "a)", "(a)": "(a)",
     "i.": "i.", "i)": "i)", "(i)": "(i)", "-": "-", "*": "*", "•": "•", "+": "+",
 }
 
@@ -34,9 +35,9 @@ class MixedMarkerStyles(Rule):
     Why: the marker style is how a reader sees the list's structure; mixing bullets and numbers
     (or "1." and "(1)") at one level makes sub-requirements look like separate criteria and
     separate criteria look like sub-requirements. Reported: bullets among numbered items, and one
-    kind of ordinal in two spellings ("1." and "(1)"). Not reported: numbers with letters or roman
-    numerals (outline levels, often written at one indentation), a page bullet in front of a
-    number ("• 1."), outline numbers behind bullets ("- 1.1").
+    kind of ordinal in two spellings ("1." and "(1)"). Not reported: numbers or bullets with
+    letters or roman numerals (outline levels, often written at one indentation), a page bullet
+    in front of a number ("• 1."), outline numbers behind bullets ("- 1.1").
 
     Fix: use one marker style for all items of the list, or indent the sub-items under their item.
     """
@@ -81,6 +82,11 @@ class MixedMarkerStyles(Rule):
                 # "1." items with "a." / "i." items: outline levels written at one indentation, which
                 # is how sub-items are often written; only the same kind in two spellings
                 # ("1." and "1)") or bullets among ordinals are a mix
+                continue
+            kinds = {_KIND[s] for s in counts}
+            if "bullet" in kinds and kinds & {"alpha", "roman"} and "num" not in kinds:
+                # bullets with lettered / roman items: sub-items of a bullet written at its
+                # indentation (legacy XML does this), not a numbered list mixed with bullets
                 continue
             if len(counts) < 2:
                 continue

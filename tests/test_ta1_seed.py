@@ -104,7 +104,7 @@ def test_bullets_mixed_with_numbers(findings, seed_record):
     fs = _by(findings, "TA120")
     assert len(fs) == 1
     _check_evidence(fs[0], seed_record.criteria)
-    assert "'•'" in fs[0].message and "'(1)'" in fs[0].message
+    assert "'•'" in fs[0].message and "'(n)'" in fs[0].message
 
 
 def test_clean_exclusion_list_has_no_numbering_finding(findings, seed_record):
