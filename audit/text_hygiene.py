@@ -78,10 +78,13 @@ def _iter_text_fields(record: TrialRecord) -> Iterator[tuple[str, str, bool]]:
         value = getattr(record, name, None)
         if isinstance(value, str) and value:
             yield name, value, is_markdown_field(record, name)
+    markdown_source = record.source.format in MARKDOWN_FORMATS
     for name in ("conditions", "keywords", "collaborators", "primary_outcomes"):
+        # outcome measures are Markdown in v2 and in the exports made from it; names are not
+        markdown = markdown_source and name == "primary_outcomes"
         for i, value in enumerate(getattr(record, name, None) or ()):
             if isinstance(value, str) and value:
-                yield f"{name}[{i}]", value, False
+                yield f"{name}[{i}]", value, markdown
     for i, iv in enumerate(record.interventions or ()):
         if iv.name:
             yield f"interventions[{i}].name", iv.name, False

@@ -87,7 +87,7 @@ class CriteriaAgeContradictsStructured(Rule):
                     msg,
                     evidence=span_evidence("criteria", text, s),
                     related=[structured_evidence(record, "min"), structured_evidence(record, "max")],
-                    suggestion="make the structured age limits and the criteria agree",
+                    suggestion="Make the structured age limits and the criteria agree.",
                 )
                 continue
             cmp = cmps[0]
@@ -109,7 +109,7 @@ class CriteriaAgeContradictsStructured(Rule):
                 msg,
                 evidence=span_evidence("criteria", text, s),
                 related=[structured_evidence(record, side)],
-                suggestion=f"make the structured {word} age and the criteria agree",
+                suggestion=f"Make the structured {word} age and the criteria agree.",
             )
 
     def _likely(self, record, cmp, mn, mx) -> str:

@@ -80,7 +80,7 @@ class SummaryAgeContradictsCriteria(Rule):
                     "or add the age limit to the criteria if the protocol has one.",
                     evidence=span_evidence(field, text, s),
                     related=[self._criteria_evidence(record, crit_text)],
-                    suggestion=f"remove the age range from the {label} or state it in the criteria",
+                    suggestion=f"Remove the age range from the {label}, or state it in the criteria.",
                 )
                 continue
             for side in ("min", "max"):

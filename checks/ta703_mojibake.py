@@ -1,9 +1,19 @@
+import re
+
 import ftfy
 from ftfy.badness import BADNESS_RE, is_bad
 
 from audit.findings import Category, Evidence, Severity
 from audit.registry import Rule, register
 from audit.text_hygiene import text_fields
+
+# UTF-8 read as Latin-1/cp1252 always leaves a lead byte (Â..ô) followed by a continuation byte
+# shown as \x80-\xbf or a cp1252 punctuation sign. Texts without such a pair skip ftfy's costlier
+# badness scan (most real non-ASCII text: "≥", "µg", "naïve", curly quotes).
+_UTF8_AS_CP1252 = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 
 
 @register
@@ -44,7 +54,7 @@ class Mojibake(Rule):
                     suggestion="Re-export the record from the registry as UTF-8.",
                 )
                 continue
-            if not is_bad(text):
+            if not _UTF8_AS_CP1252.search(text) or not is_bad(text):
                 continue
             fixed = ftfy.fix_encoding(text)
             if fixed == text:
