@@ -142,6 +142,7 @@ def audit(
     gx_docs: Annotated[Optional[Path], typer.Option("--gx-docs", help="Build GX Data Docs for the gate in this folder.")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline file.")] = None,
     config: ConfigOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes: 0 = one per core for large inputs, 1 = none.")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
 ) -> None:
     """Audit records and write reports (default: the bundled seeds/ into ./audit-report/)."""
@@ -158,6 +159,7 @@ def audit(
     options = build_options(
         cfg, select, ignore, as_of, fail_on, gate, str(gx_docs) if gx_docs else None, str(baseline) if baseline else None
     )
+    options.jobs = jobs
     from audit.runner import audit_paths
 
     from audit.baseline import BaselineError

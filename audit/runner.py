@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import fnmatch
+import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any, Callable
@@ -37,6 +38,8 @@ class RunOptions:
     as_of: PartialDate | None = None
     fail_on: str = "error"
     batch_size: int = 500
+    #: worker processes: 0 = as many as there are cores (when the input is large enough), 1 = none
+    jobs: int = 0
     gate: str | None = None  # path of a GX suite file, or "default"
     gx_docs: str | None = None
     baseline: str | None = None
@@ -115,69 +118,160 @@ def _sort_key(f: Finding) -> tuple[Any, ...]:
 
 
 def audit_paths(paths: list[str | Path], options: RunOptions | None = None) -> Report:
-    """Run the whole audit over files, folders and archives and return the Report."""
-    from audit.readers import iter_records
+    """Run the whole audit over files, folders and archives and return the Report.
 
-    return audit_items(iter_records(paths), options or RunOptions(), inputs=[str(p) for p in paths])
+    Large inputs made of several files or archive members are audited by worker processes
+    (``options.jobs``), each reading and checking whole pieces of the input; results come back
+    in reading order, so the report is the same as a serial run's.
+    """
+    from audit.readers import iter_records, plan_units
+
+    options = options or RunOptions()
+    inputs = [str(p) for p in paths]
+    jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
+    if jobs > 1:
+        units = plan_units(paths)
+        if units and len(units) > 1 and sum(u.size for u in units) >= PARALLEL_MIN_BYTES:
+            return _audit_parallel(units, options, min(jobs, len(units)), inputs)
+    return audit_items(iter_records(paths), options, inputs=inputs)
 
 
-def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | None = None) -> Report:
-    """Run the audit over already-read items (records and Unreadable markers)."""
-    load_rules()
-    rules = select_rules(options.select, options.ignore, options.severities)
-    record_rules = [r for r in rules if r.scope == "record"]
-    table_rules = [r for r in rules if isinstance(r, TableRule)]
-    run_today = today()
-    ctx = Context(as_of=options.as_of, today=run_today, options=options.rule_options)
-    report = Report(
+class Checker:
+    """The selected rules and their context; turns batches of read items into RecordResults."""
+
+    def __init__(self, options: RunOptions) -> None:
+        load_rules()
+        self.options = options
+        rules = select_rules(options.select, options.ignore, options.severities)
+        self.record_rules = [r for r in rules if r.scope == "record"]
+        self.table_rules = [r for r in rules if isinstance(r, TableRule)]
+        self.ctx = Context(as_of=options.as_of, today=today(), options=options.rule_options)
+
+    def warm_up(self) -> None:
+        """Load what rules load lazily (the condition vocabulary), e.g. once before forking workers."""
+        if any(r.code.startswith("TA3") for r in self.record_rules):
+            from audit.conditions import load_vocabulary, vocabulary_paths
+
+            load_vocabulary(vocabulary_paths(self.ctx))
+
+    def check_batch(self, batch: list[Any]) -> tuple[list[RecordResult], Any]:
+        """RecordResults in the batch's order, and the batch table when the gate needs it."""
+        options = self.options
+        results: list[RecordResult | None] = []
+        records: list[TrialRecord] = []
+        slots: list[int] = []
+        for item in batch:
+            if not isinstance(item, TrialRecord):
+                results.append(unreadable_result(item, options))
+            elif not (item.nct_id or item.org_study_id):
+                results.append(_no_identity_result(item, options))
+            else:
+                slots.append(len(results))
+                results.append(None)
+                records.append(item)
+        per_record: list[list[Finding]] = [check_record(r, self.record_rules, self.ctx) for r in records]
+        table = None
+        if records and (self.table_rules or options.gate):
+            from audit.table import build_table
+
+            table = build_table(records)
+            for rule in self.table_rules:
+                for pos, finding in rule.check_table(table, self.ctx):
+                    per_record[pos].append(finding)
+        for slot, record, findings in zip(slots, records, per_record):
+            ignored = _ignored_for(record.id, options)
+            findings = sorted((f for f in findings if _keep(f, ignored)), key=_sort_key)
+            results[slot] = RecordResult(
+                record.id,
+                record.source,
+                record.source.format,
+                AUDITED,
+                findings,
+                title=record.brief_title,
+                texts=_quoted_texts(record, findings),
+            )
+        return results, (table if options.gate else None)  # type: ignore[return-value]
+
+
+def _new_report(options: RunOptions, inputs: list[str] | None, checker: Checker) -> Report:
+    return Report(
         rules=[
             RuleInfo(c.code, c.name, c.category.value, (options.severities.get(code) or c.severity).value, c.summary(), c.doc())
             for code, c in load_rules().items()
         ],
         inputs=inputs or [],
-        as_of=(options.as_of or run_today).iso(),
+        as_of=(options.as_of or checker.ctx.today).iso(),
         generated=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         fail_on=options.fail_on,
     )
+
+
+def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | None = None) -> Report:
+    """Run the audit over already-read items (records and Unreadable markers), in one process."""
+    checker = Checker(options)
+    report = _new_report(options, inputs, checker)
     gate_tables = []
-    need_table = bool(table_rules) or bool(options.gate)
     done = 0
     for batch in batched(items, options.batch_size):
-        records: list[TrialRecord] = []
-        for item in batch:
-            if not isinstance(item, TrialRecord):
-                report.records.append(unreadable_result(item, options))
-            elif not (item.nct_id or item.org_study_id):
-                report.records.append(_no_identity_result(item, options))
-            else:
-                records.append(item)
-        per_record: list[list[Finding]] = [check_record(r, record_rules, ctx) for r in records]
-        if need_table and records:
-            from audit.table import build_table
-
-            table = build_table(records)
-            for rule in table_rules:
-                for pos, finding in rule.check_table(table, ctx):
-                    per_record[pos].append(finding)
-            if options.gate:
-                gate_tables.append(table)
-        for record, findings in zip(records, per_record):
-            ignored = _ignored_for(record.id, options)
-            findings = sorted((f for f in findings if _keep(f, ignored)), key=_sort_key)
-            report.records.append(
-                RecordResult(
-                    record.id,
-                    record.source,
-                    record.source.format,
-                    AUDITED,
-                    findings,
-                    title=record.brief_title,
-                    texts=_quoted_texts(record, findings),
-                )
-            )
+        results, table = checker.check_batch(batch)
+        report.records.extend(results)
+        if table is not None:
+            gate_tables.append(table)
         done += len(batch)
         if options.progress:
             options.progress(done)
+    return _finish(report, gate_tables, options)
+
+
+# --- worker processes -------------------------------------------------------------------
+
+#: below this much input, starting workers costs more than it saves
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024
+_WORKER: Checker | None = None
+
+
+def _init_worker(options: RunOptions) -> None:
+    global _WORKER
+    _WORKER = Checker(options)
+
+
+def _audit_unit(unit: Any) -> tuple[list[RecordResult], list[Any]]:
+    assert _WORKER is not None
+    results: list[RecordResult] = []
+    tables = []
+    for batch in batched(unit.read(), _WORKER.options.batch_size):
+        batch_results, table = _WORKER.check_batch(batch)
+        results.extend(batch_results)
+        if table is not None:
+            tables.append(table)
+    return results, tables
+
+
+def _audit_parallel(units: list[Any], options: RunOptions, jobs: int, inputs: list[str]) -> Report:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    checker = Checker(options)
+    # fork shares what the parent loaded (rules, vocabulary) with every worker
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        checker.warm_up()
+    worker_options = replace(options, progress=None)  # a callback does not cross processes
+    report = _new_report(options, inputs, checker)
+    gate_tables: list[Any] = []
+    done = 0
+    ctx = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(worker_options,)) as pool:
+        for results, tables in pool.map(_audit_unit, units):
+            report.records.extend(results)
+            gate_tables.extend(tables)
+            done += len(results)
+            if options.progress:
+                options.progress(done)
+    return _finish(report, gate_tables, options)
+
+
+def _finish(report: Report, gate_tables: list[Any], options: RunOptions) -> Report:
     if options.gate:
         from audit.gate import run_gate
 

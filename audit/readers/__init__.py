@@ -29,6 +29,7 @@ import posixpath
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -414,7 +415,8 @@ _STREAMS = {"ndjson": _ndjson_stream, "csv": _csv}
 # --- zip --------------------------------------------------------------------------------
 
 
-def _read_zip(path: Path) -> Iterator[ReadResult]:
+def _read_zip(path: Path, start: int = 0, stop: int | None = None) -> Iterator[ReadResult]:
+    """The records of an archive; ``start``/``stop`` select a range of its sorted members (see Unit)."""
     arch = Source(str(path), "zip")
     try:
         zf = zipfile.ZipFile(path)
@@ -428,6 +430,10 @@ def _read_zip(path: Path) -> Iterator[ReadResult]:
             return
         total = 0
         for n, info in enumerate(infos):
+            if n < start:
+                continue
+            if stop is not None and n >= stop:
+                return
             if n >= ZIP_MAX_MEMBERS:
                 yield Unreadable(
                     arch, f"archive has {len(infos)} members; only the first {ZIP_MAX_MEMBERS} were read (bound)"
@@ -471,6 +477,69 @@ def _read_zip(path: Path) -> Iterator[ReadResult]:
                 continue
             total += len(data)
             yield from read_bytes(data, src, base)
+
+
+# --- independent pieces of the input, for parallel auditing ------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of the input that can be read on its own: a file, or a range of an archive's members."""
+
+    path: str
+    start: int = 0
+    stop: int | None = None
+    size: int = 0  # bytes, to judge whether parallel work pays
+
+    def read(self) -> Iterator[ReadResult]:
+        if self.stop is None:
+            return read_path(self.path)
+        return _read_zip(Path(self.path), self.start, self.stop)
+
+
+def plan_units(paths: Iterable[str | Path], members_per_unit: int = 500) -> list[Unit] | None:
+    """The input as Units in reading order (the order iter_records reads it), or None when it
+    cannot be split faithfully (a folder that cannot be listed, a missing path, an archive at
+    its bounds): the caller then reads it serially, which reports those problems in order."""
+    units: list[Unit] = []
+
+    def fail(err: OSError) -> None:
+        raise err
+
+    try:
+        for p in paths:
+            path = Path(p)
+            if path.is_dir():
+                for dirpath, dirnames, filenames in os.walk(path, onerror=fail):
+                    dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
+                    for name in sorted(filenames):
+                        if not name.startswith(".") and _ext(name) in RECORD_EXTENSIONS:
+                            units.extend(_file_units(Path(dirpath) / name, members_per_unit))
+            elif path.is_file():
+                units.extend(_file_units(path, members_per_unit))
+            else:
+                return None
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None
+    return units
+
+
+def _file_units(path: Path, members_per_unit: int) -> list[Unit]:
+    size = path.stat().st_size
+    with open(path, "rb") as f:
+        is_zip = f.read(4) in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+    if not is_zip:
+        return [Unit(str(path), size=size)]
+    with zipfile.ZipFile(path) as zf:
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+    declared = sum(i.file_size for i in infos)
+    if not infos or len(infos) > ZIP_MAX_MEMBERS or declared > ZIP_MAX_TOTAL_BYTES:
+        return [Unit(str(path), size=size)]  # read whole, so that the bound is reported once
+    share = size // max(1, len(infos))
+    return [
+        Unit(str(path), lo, min(lo + members_per_unit, len(infos)), share * min(members_per_unit, len(infos) - lo))
+        for lo in range(0, len(infos), members_per_unit)
+    ]
 
 
 def count_records(results: Iterable[ReadResult]) -> tuple[int, int]:
