@@ -288,3 +288,25 @@ def quote_end(doc: CriteriaDoc, item: Item, limit: int = 160) -> int:
     if item.inline:
         end = item.end
     return min(end, item.start + limit) if end - item.start > limit else end
+
+
+def list_problems(record, kind: str, numbers_only: bool = False) -> Iterator[tuple[CriteriaDoc, Sequence, Problem]]:
+    """Every numbering problem of one ``kind`` ("start", "duplicate", "skip", "restart") in a
+    record's criteria, with its parsed text and list; ``numbers_only`` leaves out lettered and
+    roman lists (separate sub-lists of those are too often run together to judge)."""
+    doc = doc_of(record)
+    if doc is None:
+        return
+    for seq in all_sequences(doc):
+        if numbers_only and seq.family != "num":
+            continue
+        for p in problems(seq, doc):
+            if p.kind == kind:
+                yield doc, seq, p
+
+
+def item_evidence(doc: CriteriaDoc, item: Item):
+    """The evidence quoting an item (its first line, bounded) in the criteria field."""
+    from audit.findings import Evidence
+
+    return Evidence.span("criteria", doc.text, item.start, quote_end(doc, item))

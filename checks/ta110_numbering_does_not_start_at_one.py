@@ -1,5 +1,5 @@
-from audit.criteria_lists import all_sequences, doc_of, problems, quote_end, renumbered
-from audit.findings import Category, Evidence, Severity
+from audit.criteria_lists import item_evidence, list_problems, renumbered
+from audit.findings import Category, Severity
 from audit.registry import Rule, register
 
 
@@ -33,19 +33,12 @@ class NumberingDoesNotStartAtOne(Rule):
     ]
 
     def check(self, record, ctx):
-        doc = doc_of(record)
-        if doc is None:
-            return
-        text = doc.text
-        for seq in all_sequences(doc):
-            for p in problems(seq, doc):
-                if p.kind != "start":
-                    continue
-                it = p.item
-                first = {"alpha": "a", "roman": "i"}.get(seq.family, "1")
-                yield self.finding(
-                    f"This list starts at {it.marker!r}, not at {first}: an item may be missing or "
-                    "merged into the line before. Restore it, or renumber the list.",
-                    evidence=Evidence.span("criteria", text, it.start, quote_end(doc, it)),
-                    suggestion=renumbered(doc, seq),
-                )
+        for doc, seq, p in list_problems(record, "start"):
+            it = p.item
+            first = {"alpha": "a", "roman": "i"}.get(seq.family, "1")
+            yield self.finding(
+                f"This list starts at {it.marker!r}, not at {first}: an item may be missing or "
+                "merged into the line before. Restore it, or renumber the list.",
+                evidence=item_evidence(doc, it),
+                suggestion=renumbered(doc, seq),
+            )

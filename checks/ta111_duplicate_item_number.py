@@ -1,5 +1,5 @@
-from audit.criteria_lists import all_sequences, doc_of, problems, quote_end, renumbered
-from audit.findings import Category, Evidence, Severity
+from audit.criteria_lists import item_evidence, list_problems, renumbered
+from audit.findings import Category, Severity
 from audit.registry import Rule, register
 
 
@@ -28,21 +28,12 @@ class DuplicateItemNumber(Rule):
     ]
 
     def check(self, record, ctx):
-        doc = doc_of(record)
-        if doc is None:
-            return
-        text = doc.text
-        for seq in all_sequences(doc):
-            if seq.family != "num":
-                continue  # letters / roman numerals of separate sub-lists are too often run together
-            for p in problems(seq, doc):
-                if p.kind != "duplicate":
-                    continue
-                it, other = p.item, p.other
-                yield self.finding(
-                    f"Item {it.marker!r} repeats a number already used in this list: citations by "
-                    "number become ambiguous. Renumber the list.",
-                    evidence=Evidence.span("criteria", text, it.start, quote_end(doc, it)),
-                    related=[Evidence.span("criteria", text, other.start, quote_end(doc, other))],
-                    suggestion=renumbered(doc, seq),
-                )
+        for doc, seq, p in list_problems(record, "duplicate", numbers_only=True):
+            it, other = p.item, p.other
+            yield self.finding(
+                f"Item {it.marker!r} repeats a number already used in this list: citations by "
+                "number become ambiguous. Renumber the list.",
+                evidence=item_evidence(doc, it),
+                related=[item_evidence(doc, other)],
+                suggestion=renumbered(doc, seq),
+            )

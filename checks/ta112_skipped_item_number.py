@@ -1,6 +1,6 @@
-from audit.criteria_lists import all_sequences, doc_of, problems, quote_end, renumbered
+from audit.criteria_lists import item_evidence, list_problems, renumbered
 from audit.criteria import format_marker
-from audit.findings import Category, Evidence, Severity
+from audit.findings import Category, Severity
 from audit.registry import Rule, register
 
 
@@ -27,21 +27,14 @@ class SkippedItemNumber(Rule):
     ]
 
     def check(self, record, ctx):
-        doc = doc_of(record)
-        if doc is None:
-            return
-        text = doc.text
-        for seq in all_sequences(doc):
-            for p in problems(seq, doc):
-                if p.kind != "skip":
-                    continue
-                it = p.item
-                missing = ", ".join(format_marker(it.style, n, it.upper) for n in p.missing)
-                rel = [Evidence.span("criteria", text, p.other.start, quote_end(doc, p.other))] if p.other else []
-                yield self.finding(
-                    f"The numbering jumps to {it.marker!r}: {missing} is missing. Restore the missing "
-                    "item or renumber the list.",
-                    evidence=Evidence.span("criteria", text, it.start, quote_end(doc, it)),
-                    related=rel,
-                    suggestion=renumbered(doc, seq),
-                )
+        for doc, seq, p in list_problems(record, "skip"):
+            it = p.item
+            missing = ", ".join(format_marker(it.style, n, it.upper) for n in p.missing)
+            rel = [item_evidence(doc, p.other)] if p.other else []
+            yield self.finding(
+                f"The numbering jumps to {it.marker!r}: {missing} is missing. Restore the missing "
+                "item or renumber the list.",
+                evidence=item_evidence(doc, it),
+                related=rel,
+                suggestion=renumbered(doc, seq),
+            )

@@ -1,5 +1,5 @@
-from audit.criteria_lists import all_sequences, doc_of, problems, quote_end, renumbered
-from audit.findings import Category, Evidence, Severity
+from audit.criteria_lists import item_evidence, list_problems, renumbered
+from audit.findings import Category, Severity
 from audit.registry import Rule, register
 
 
@@ -28,22 +28,13 @@ class NumberingRestartsWithinList(Rule):
     ]
 
     def check(self, record, ctx):
-        doc = doc_of(record)
-        if doc is None:
-            return
-        text = doc.text
-        for seq in all_sequences(doc):
-            if seq.family != "num":
-                continue  # letters / roman numerals of separate sub-lists are too often run together
-            for p in problems(seq, doc):
-                if p.kind != "restart":
-                    continue
-                it = p.item
-                rel = [Evidence.span("criteria", text, p.other.start, quote_end(doc, p.other))] if p.other else []
-                yield self.finding(
-                    f"The numbering restarts at {it.marker!r} after {p.other.marker!r} in the same list, "
-                    "with no header or label between: renumber, or label the second list.",
-                    evidence=Evidence.span("criteria", text, it.start, quote_end(doc, it)),
-                    related=rel,
-                    suggestion=renumbered(doc, seq),
-                )
+        for doc, seq, p in list_problems(record, "restart", numbers_only=True):
+            it = p.item
+            rel = [item_evidence(doc, p.other)] if p.other else []
+            yield self.finding(
+                f"The numbering restarts at {it.marker!r} after {p.other.marker!r} in the same list, "
+                "with no header or label between: renumber, or label the second list.",
+                evidence=item_evidence(doc, it),
+                related=rel,
+                suggestion=renumbered(doc, seq),
+            )

@@ -22,16 +22,6 @@ SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GATE_RULE = "GATE"
 
 _CODE = re.compile(r"^TA([0-9])[0-9]{2}$")
-_FAMILIES_FALLBACK = {
-    "0": "input & schema",
-    "1": "eligibility structure & numbering",
-    "2": "age",
-    "3": "condition scope",
-    "4": "timeline & status",
-    "5": "sites & people",
-    "6": "completeness",
-    "7": "text hygiene",
-}
 
 # XML 1.0 forbids most C0 controls even as character references; registry text has them.
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -45,12 +35,9 @@ def xml_safe(text: str | None) -> str:
 
 
 def families() -> dict[str, str]:
-    try:
-        from audit.registry import FAMILIES
+    from audit.registry import FAMILIES
 
-        return dict(FAMILIES)
-    except ImportError:  # pragma: no cover - the registry always has it
-        return dict(_FAMILIES_FALLBACK)
+    return dict(FAMILIES)
 
 
 def family_of(code: str) -> tuple[str, str]:
