@@ -84,9 +84,11 @@ else:
     report = audit_paths([folder], RunOptions(jobs=0 if mode == "parallel" else 1))
     n = len(report.records)
     if mode == "report":
-        from reports.json_report import write_json
+        import tempfile
         from pathlib import Path
-        write_json(report, Path(folder) / "report.json")
+        from reports.json_report import write_json
+        with tempfile.TemporaryDirectory() as out:  # not into the corpus: a later mode would read it
+            write_json(report, Path(out) / "report.json")
 dt = time.perf_counter() - t0
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(f"{{n}} {{dt:.3f}} {{rss:.0f}} {{startup if mode != 'read' else 0:.2f}}")

@@ -44,3 +44,26 @@ def test_archive_is_split_into_member_ranges_in_reading_order(tmp_path, shared_d
 
 def test_input_that_cannot_be_split_is_read_serially(tmp_path):
     assert plan_units([tmp_path / "missing.json"]) is None
+
+
+def test_ndjson_is_split_into_line_ranges_in_reading_order(tmp_path, monkeypatch):
+    import json
+
+    from audit import readers
+
+    lines = [json.dumps({"protocolSection": {"identificationModule": {"nctId": f"NCT0000000{i}"}}}) for i in range(7)]
+    lines.insert(3, "")  # a blank line: skipped, but the line numbers after it must stay true
+    lines.insert(5, "{ broken")
+    f = tmp_path / "studies.ndjson"
+    f.write_text("\n".join(lines) + "\n")
+    monkeypatch.setattr(readers, "NDJSON_SPLIT_BYTES", 0)
+    units = plan_units([f], members_per_unit=3)
+    assert [u.kind for u in units] == ["ndjson"] * len(units) and len(units) == 4
+
+    def key(r):
+        return (type(r).__name__, r.source.line, r.source.index, getattr(r, "nct_id", None))
+
+    serial = [key(r) for r in readers.iter_records([f])]
+    split = [key(r) for u in units for r in u.read()]
+    assert split == serial
+    assert len(serial) == 8 and ("Unreadable", 6, 4, None) in serial

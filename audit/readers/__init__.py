@@ -359,10 +359,16 @@ def _ndjson_like(data: bytes) -> bool:
         return False
 
 
-def _ndjson(stream: Iterable[bytes], src: Source) -> Iterator[ReadResult]:
+def _ndjson(stream: Iterable[bytes], src: Source, lo: int = 1, hi: int | None = None) -> Iterator[ReadResult]:
+    """One study per line; ``lo``/``hi`` select a range of lines (1-based, hi excluded; see Unit)."""
     index = 0
     any_line = False
     for n, raw in enumerate(stream, 1):
+        if hi is not None and n >= hi:
+            return
+        if n < lo:
+            index += bool(raw.strip())  # records before the range still count for Source.index
+            continue
         line = raw.rstrip(b"\r\n")
         if n == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = b" " + line[3:]  # keep columns: the BOM counts as one character
@@ -379,7 +385,7 @@ def _ndjson(stream: Iterable[bytes], src: Source) -> Iterator[ReadResult]:
             yield u
             continue
         yield _one_study(obj, sub)
-    if not any_line:
+    if not any_line and lo == 1:
         yield Unreadable(src, "empty file")
 
 
@@ -488,13 +494,21 @@ class Unit:
 
     path: str
     start: int = 0
-    stop: int | None = None
+    stop: int | None = None  # a range of archive members, or of lines of an NDJSON file
     size: int = 0  # bytes, to judge whether parallel work pays
+    kind: str = "file"  # "file" | "zip" | "ndjson"
 
     def read(self) -> Iterator[ReadResult]:
-        if self.stop is None:
-            return read_path(self.path)
-        return _read_zip(Path(self.path), self.start, self.stop)
+        if self.kind == "zip":
+            return _read_zip(Path(self.path), self.start, self.stop)
+        if self.kind == "ndjson":
+            return self._read_lines()
+        return read_path(self.path)
+
+    def _read_lines(self) -> Iterator[ReadResult]:
+        src = Source(self.path, _KIND_FORMAT["ndjson"])
+        with open(self.path, "rb") as f:
+            yield from _guarded(_ndjson(f, src, self.start, self.stop), src)
 
 
 def plan_units(paths: Iterable[str | Path], members_per_unit: int = 500) -> list[Unit] | None:
@@ -524,11 +538,18 @@ def plan_units(paths: Iterable[str | Path], members_per_unit: int = 500) -> list
     return units
 
 
+#: an NDJSON file larger than this is split into ranges of lines
+NDJSON_SPLIT_BYTES = 8 * 1024 * 1024
+
+
 def _file_units(path: Path, members_per_unit: int) -> list[Unit]:
     size = path.stat().st_size
     with open(path, "rb") as f:
-        is_zip = f.read(4) in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+        head = f.read(HEAD_BYTES)
+    is_zip = head[:4] in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
     if not is_zip:
+        if size > NDJSON_SPLIT_BYTES and sniff(head, path.name, complete=len(head) < HEAD_BYTES) == "ndjson":
+            return _line_units(path, size, members_per_unit)
         return [Unit(str(path), size=size)]
     with zipfile.ZipFile(path) as zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
@@ -537,8 +558,18 @@ def _file_units(path: Path, members_per_unit: int) -> list[Unit]:
         return [Unit(str(path), size=size)]  # read whole, so that the bound is reported once
     share = size // max(1, len(infos))
     return [
-        Unit(str(path), lo, min(lo + members_per_unit, len(infos)), share * min(members_per_unit, len(infos) - lo))
+        Unit(str(path), lo, min(lo + members_per_unit, len(infos)), share * min(members_per_unit, len(infos) - lo), "zip")
         for lo in range(0, len(infos), members_per_unit)
+    ]
+
+
+def _line_units(path: Path, size: int, lines_per_unit: int) -> list[Unit]:
+    with open(path, "rb") as f:
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) + 1
+    share = size // lines
+    return [
+        Unit(str(path), lo, lo + lines_per_unit, share * lines_per_unit, "ndjson")
+        for lo in range(1, lines + 1, lines_per_unit)
     ]
 
 
