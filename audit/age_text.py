@@ -236,7 +236,9 @@ _EPIDEMIOLOGY = re.compile(
     r"\bmean\s+age|\bmedian\s+age|\baverage\s+age|\bstratif|\bsub-?groups?|\bage\s+groups?|\bcategor|"
     r"\btertile|\bquartile|\bcompared?\b|\bcomparing\b|\bversus\b|\bvs\.?\s|\bcohort\s+study|\bborn\b|"
     r"\bdiagnosed\s+(?:at|before|after)|\bpreviously\s+(?:shown|reported)|\bstudies\s+(?:have|show)|\breported\b|"
-    r"\b(?:were|was|have\s+been|has\s+been)\s+studied\b|\bin\s+(?:a|the|our)\s+(?:previous|prior|earlier|pilot|recent)\s+stud",
+    r"\b(?:were|was|have\s+been|has\s+been)\s+studied\b|\bin\s+(?:a|the|our)\s+(?:previous|prior|earlier|pilot|recent)\s+stud|"
+    # sample-size and allocation statements count people by age; they do not restrict eligibility
+    r"\bnumbers?\s+of\s+(?:patients|participants|subjects|people|persons|individuals)\b|\bsample\s+size|\bproportion\s+of",
     re.I,
 )
 _CLAIM = re.compile(

@@ -87,6 +87,15 @@ def test_ta201_real_regressions_are_clean():
         {"brief_summary": "(DESMOND) on diabetes outcomes in a ghanaian population over 3 months", "minimum_age": "18 Years"},
         "TA201",
     )
+    # NCT01663402: a sample-size statement counts patients by age band; it restricts nobody
+    assert not run(
+        {
+            "detailed_description": "Number of patients aged from 18 to 64 years and >=65 years old are based on "
+            "the number of\nrandomized patients in the previous study.",
+            "minimum_age": "40 Years",
+        },
+        "TA201",
+    )
     # NCT02271451: an earlier study's population
     assert not run(
         {
