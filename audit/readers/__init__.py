@@ -51,8 +51,8 @@ HEAD_BYTES = 64 * 1024
 #: a single-document file (JSON, XML, page) larger than this is not loaded
 MAX_DOCUMENT_BYTES = 1 << 30
 # Archive bounds. Members are read one at a time and dropped, so the total bounds time, not
-# memory; it is sized for the registry's own bulk download (about 550,000 studies, some 12 GB
-# of XML uncompressed). A single member is capped, and that cap stops a zip bomb.
+# memory; it is sized for the registry's own bulk download (hundreds of thousands of studies,
+# several GB uncompressed). A single member is capped, and that cap stops a zip bomb.
 ZIP_MAX_MEMBERS = 2_000_000
 ZIP_MAX_MEMBER_BYTES = 50 * 1024 * 1024
 ZIP_MAX_TOTAL_BYTES = 64 * 1024 * 1024 * 1024
