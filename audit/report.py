@@ -30,6 +30,8 @@ class RecordResult:
     #: full text of each field that a finding quotes, so that reports can show the evidence
     #: in its context (only those fields are kept: memory stays bounded by the findings)
     texts: dict[str, str] = field(default_factory=dict)
+    #: for each field in ``texts``, its path in the source (provenance)
+    paths: dict[str, str] = field(default_factory=dict)
 
     def active_findings(self) -> list[Finding]:
         return [f for f in self.findings if not f.suppressed]
@@ -43,6 +45,7 @@ class RecordResult:
             "status": self.status,
             "findings": [f.to_dict() for f in self.findings],
             "texts": self.texts,
+            "paths": self.paths,
         }
 
 

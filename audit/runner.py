@@ -53,15 +53,19 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _quoted_texts(record: TrialRecord, findings: list[Finding]) -> dict[str, str]:
+def _quoted_texts(record: TrialRecord, findings: list[Finding]) -> tuple[dict[str, str], dict[str, str]]:
+    """The full text, and the source path, of every field the findings quote."""
     fields = {f.field for f in findings if f.field}
     fields |= {r.field for f in findings for r in f.related}
-    texts = {}
+    texts, paths = {}, {}
     for name in sorted(fields):
         t = record.text(name)
         if t is not None:
             texts[name] = t
-    return texts
+        path = record.provenance.get(name)
+        if path is not None:
+            paths[name] = path
+    return texts, paths
 
 
 def _ignored_for(record_id: str, options: RunOptions) -> list[str]:
@@ -181,6 +185,7 @@ class Checker:
         for slot, record, findings in zip(slots, records, per_record):
             ignored = _ignored_for(record.id, options)
             findings = sorted((f for f in findings if _keep(f, ignored)), key=_sort_key)
+            texts, paths = _quoted_texts(record, findings)
             results[slot] = RecordResult(
                 record.id,
                 record.source,
@@ -188,7 +193,8 @@ class Checker:
                 AUDITED,
                 findings,
                 title=record.brief_title,
-                texts=_quoted_texts(record, findings),
+                texts=texts,
+                paths=paths,
             )
         return results, (table if options.gate else None)  # type: ignore[return-value]
 

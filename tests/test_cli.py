@@ -99,6 +99,13 @@ def test_default_run_audits_bundled_seeds(tmp_path, monkeypatch):
     ids = {r["id"] for r in report["records"]}
     assert "NCT06361745" in ids  # the seed page
     assert report["summary"]["unreadable"] == 0
+    seed = next(r for r in report["records"] if r["id"] == "NCT06361745")
+    # every quoted field comes with its full text and where it is in the source
+    assert seed["paths"]["criteria"] == "page:Eligibility criteria"
+    for f in seed["findings"]:
+        ev = f["evidence"]
+        if f["field"] in seed["texts"] and ev["end"] > ev["start"]:
+            assert seed["texts"][f["field"]][ev["start"] : ev["end"]] == ev["text"]
     assert (out / "report.md").read_text().startswith("## trial-audit report")
 
 
