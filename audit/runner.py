@@ -19,7 +19,7 @@ from typing import Any, Callable
 from audit.dates import PartialDate, today
 from audit.findings import Evidence, Finding, Severity
 from audit.model import TrialRecord
-from audit.registry import RULES, Context, Rule, TableRule, load_rules, select_rules
+from audit.registry import RULES, Context, Rule, TableRule, load_rules, matches, select_rules
 from audit.report import AUDITED, UNREADABLE, RecordResult, Report, RuleInfo
 
 # Engine-produced findings (the rules are documented in checks/ta00x_*.py).
@@ -79,8 +79,6 @@ def _ignored_for(record_id: str, options: RunOptions) -> list[str]:
 def _keep(finding: Finding, ignored: list[str]) -> bool:
     if not ignored:
         return True
-    from audit.registry import matches
-
     cls = RULES.get(finding.rule)
     return cls is None or not any(matches(cls, s) for s in ignored)
 
