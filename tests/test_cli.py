@@ -156,3 +156,29 @@ def test_configured_vocabulary_extends_the_scope_rules(tmp_path, monkeypatch):
     (tmp_path / "trial-audit.toml").write_text('vocabulary = ["broken.toml"]\n')
     result = _run(args)
     assert result.exit_code == 2 and "broken.toml" in result.output
+
+
+def test_progress_bar_only_for_a_person_at_a_terminal(monkeypatch):
+    from audit import cli
+
+    monkeypatch.setattr(type(cli.err), "is_terminal", property(lambda self: True))
+    monkeypatch.delenv("CI", raising=False)
+    assert cli._progress_wanted(quiet=False)
+    assert not cli._progress_wanted(quiet=True)
+    monkeypatch.setenv("CI", "true")  # CI logs get nothing of it
+    assert not cli._progress_wanted(quiet=False)
+    monkeypatch.setattr(type(cli.err), "is_terminal", property(lambda self: False))
+    monkeypatch.delenv("CI")
+    assert not cli._progress_wanted(quiet=False)
+
+
+def test_runner_reports_progress_per_batch(tmp_path):
+    from audit.runner import RunOptions, audit_paths
+
+    for i in range(5):
+        study = json.loads(json.dumps(V2_STUDY))
+        study["protocolSection"]["identificationModule"]["nctId"] = f"NCT0123456{i}"
+        (tmp_path / f"s{i}.json").write_text(json.dumps(study))
+    seen = []
+    audit_paths([tmp_path], RunOptions(batch_size=2, jobs=1, progress=seen.append))
+    assert seen == [2, 4, 5]
