@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
-from audit.model import Location, Source, enum_token, norm_status
+from audit.model import Location, Source, TrialRecord, enum_token, norm_status
 from audit.readers.base import Unreadable
 
 NCT_RE = re.compile(rb"NCT[0-9]{8}")
@@ -67,6 +68,20 @@ def as_str(value: Any) -> str | None:
     if isinstance(value, (int, float)):
         return str(value)
     return None
+
+
+def set_field(
+    rec: TrialRecord, name: str, value: Any, path: str, convert: Callable[[str], Any] | None = None
+) -> None:
+    """Set a canonical field and its provenance, only when the source has a value.
+
+    ``convert`` maps the source text to the canonical value (e.g. ``norm_status``).
+    """
+    text = as_str(value)
+    if text is None:
+        return
+    setattr(rec, name, convert(text) if convert else text)
+    rec.provenance[name] = path
 
 
 def as_int(value: Any) -> int | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from audit.dates import normalise_type, parse_date
 from audit.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
-from audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_zip, site_status
+from audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_zip, site_status, set_field
 
 FORMAT = "ctgov-classic"
 P = "ProtocolSection"
@@ -47,14 +47,6 @@ def _wrapped(module: dict[str, Any], list_key: str, item_key: str) -> list[Any]:
     return as_list(as_dict(module.get(list_key)).get(item_key))
 
 
-def _set(rec: TrialRecord, name: str, value: Any, path: str) -> None:
-    text = as_str(value)
-    if text is None:
-        return
-    setattr(rec, name, text)
-    rec.provenance[name] = path
-
-
 def _contact(c: dict[str, Any], prefix: str) -> Contact:
     return Contact(
         name=as_str(c.get(f"{prefix}Name")),
@@ -80,11 +72,11 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
 
     ident = as_dict(ps.get("IdentificationModule"))
     pre = f"{P}.IdentificationModule"
-    _set(rec, "nct_id", ident.get("NCTId"), f"{pre}.NCTId")
-    _set(rec, "org_study_id", as_dict(ident.get("OrgStudyIdInfo")).get("OrgStudyId"), f"{pre}.OrgStudyIdInfo.OrgStudyId")
-    _set(rec, "brief_title", ident.get("BriefTitle"), f"{pre}.BriefTitle")
-    _set(rec, "official_title", ident.get("OfficialTitle"), f"{pre}.OfficialTitle")
-    _set(rec, "acronym", ident.get("Acronym"), f"{pre}.Acronym")
+    set_field(rec, "nct_id", ident.get("NCTId"), f"{pre}.NCTId")
+    set_field(rec, "org_study_id", as_dict(ident.get("OrgStudyIdInfo")).get("OrgStudyId"), f"{pre}.OrgStudyIdInfo.OrgStudyId")
+    set_field(rec, "brief_title", ident.get("BriefTitle"), f"{pre}.BriefTitle")
+    set_field(rec, "official_title", ident.get("OfficialTitle"), f"{pre}.OfficialTitle")
+    set_field(rec, "acronym", ident.get("Acronym"), f"{pre}.Acronym")
     org = as_str(as_dict(ident.get("Organization")).get("OrgFullName"))
     if org:
         rec.extra["organization"] = org
@@ -92,8 +84,8 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
     spons = as_dict(ps.get("SponsorCollaboratorsModule"))
     pre = f"{P}.SponsorCollaboratorsModule"
     lead = as_dict(spons.get("LeadSponsor"))
-    _set(rec, "sponsor", lead.get("LeadSponsorName"), f"{pre}.LeadSponsor.LeadSponsorName")
-    _set(rec, "sponsor_class", lead.get("LeadSponsorClass"), f"{pre}.LeadSponsor.LeadSponsorClass")
+    set_field(rec, "sponsor", lead.get("LeadSponsorName"), f"{pre}.LeadSponsor.LeadSponsorName")
+    set_field(rec, "sponsor_class", lead.get("LeadSponsorClass"), f"{pre}.LeadSponsor.LeadSponsorClass")
     for i, c in enumerate(_wrapped(spons, "CollaboratorList", "Collaborator")):
         name = as_str(as_dict(c).get("CollaboratorName"))
         if name is not None:
@@ -111,15 +103,9 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
 
     status = as_dict(ps.get("StatusModule"))
     pre = f"{P}.StatusModule"
-    st = as_str(status.get("OverallStatus"))
-    if st is not None:
-        rec.overall_status = norm_status(st)
-        prov["overall_status"] = f"{pre}.OverallStatus"
-    lk = as_str(status.get("LastKnownStatus"))
-    if lk is not None:
-        rec.last_known_status = norm_status(lk)
-        prov["last_known_status"] = f"{pre}.LastKnownStatus"
-    _set(rec, "why_stopped", status.get("WhyStopped"), f"{pre}.WhyStopped")
+    set_field(rec, "overall_status", status.get("OverallStatus"), f"{pre}.OverallStatus", norm_status)
+    set_field(rec, "last_known_status", status.get("LastKnownStatus"), f"{pre}.LastKnownStatus", norm_status)
+    set_field(rec, "why_stopped", status.get("WhyStopped"), f"{pre}.WhyStopped")
     for name, key, inner in _DATES:
         raw = status.get(key)
         if raw is None:
@@ -171,7 +157,7 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
     if "HealthyVolunteers" in elig:
         rec.healthy_volunteers = as_bool(elig.get("HealthyVolunteers"))
         prov["healthy_volunteers"] = f"{pre}.HealthyVolunteers"
-    _set(rec, "criteria", elig.get("EligibilityCriteria"), f"{pre}.EligibilityCriteria")
+    set_field(rec, "criteria", elig.get("EligibilityCriteria"), f"{pre}.EligibilityCriteria")
     if elig.get("StudyPopulation"):
         rec.extra["study_population"] = as_str(elig.get("StudyPopulation"))
 
@@ -208,8 +194,8 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
 
     desc = as_dict(ps.get("DescriptionModule"))
     pre = f"{P}.DescriptionModule"
-    _set(rec, "brief_summary", desc.get("BriefSummary"), f"{pre}.BriefSummary")
-    _set(rec, "detailed_description", desc.get("DetailedDescription"), f"{pre}.DetailedDescription")
+    set_field(rec, "brief_summary", desc.get("BriefSummary"), f"{pre}.BriefSummary")
+    set_field(rec, "detailed_description", desc.get("DetailedDescription"), f"{pre}.DetailedDescription")
 
     cl = as_dict(ps.get("ContactsLocationsModule"))
     pre = f"{P}.ContactsLocationsModule"

@@ -12,7 +12,7 @@ from typing import Any
 
 from audit.dates import parse_date
 from audit.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
-from audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_zip
+from audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_zip, set_field
 
 FORMAT = "ctgov-v2"
 P = "protocolSection"
@@ -33,15 +33,6 @@ _DATES: tuple[tuple[str, str, bool], ...] = (
 
 def is_v2_study(obj: Any) -> bool:
     return isinstance(obj, dict) and isinstance(obj.get(P), dict)
-
-
-def _set(rec: TrialRecord, name: str, value: Any, path: str) -> None:
-    """Set a scalar text field with its provenance (only when the source has a value)."""
-    text = as_str(value)
-    if text is None:
-        return
-    setattr(rec, name, text)
-    rec.provenance[name] = path
 
 
 def _contact(c: dict[str, Any]) -> Contact:
@@ -67,11 +58,11 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
 
     ident = as_dict(ps.get("identificationModule"))
     pre = f"{P}.identificationModule"
-    _set(rec, "nct_id", ident.get("nctId"), f"{pre}.nctId")
-    _set(rec, "org_study_id", as_dict(ident.get("orgStudyIdInfo")).get("id"), f"{pre}.orgStudyIdInfo.id")
-    _set(rec, "brief_title", ident.get("briefTitle"), f"{pre}.briefTitle")
-    _set(rec, "official_title", ident.get("officialTitle"), f"{pre}.officialTitle")
-    _set(rec, "acronym", ident.get("acronym"), f"{pre}.acronym")
+    set_field(rec, "nct_id", ident.get("nctId"), f"{pre}.nctId")
+    set_field(rec, "org_study_id", as_dict(ident.get("orgStudyIdInfo")).get("id"), f"{pre}.orgStudyIdInfo.id")
+    set_field(rec, "brief_title", ident.get("briefTitle"), f"{pre}.briefTitle")
+    set_field(rec, "official_title", ident.get("officialTitle"), f"{pre}.officialTitle")
+    set_field(rec, "acronym", ident.get("acronym"), f"{pre}.acronym")
     org = as_dict(ident.get("organization"))
     if org.get("fullName"):
         rec.extra["organization"] = as_str(org.get("fullName"))
@@ -79,8 +70,8 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
     spons = as_dict(ps.get("sponsorCollaboratorsModule"))
     pre = f"{P}.sponsorCollaboratorsModule"
     lead = as_dict(spons.get("leadSponsor"))
-    _set(rec, "sponsor", lead.get("name"), f"{pre}.leadSponsor.name")
-    _set(rec, "sponsor_class", lead.get("class"), f"{pre}.leadSponsor.class")
+    set_field(rec, "sponsor", lead.get("name"), f"{pre}.leadSponsor.name")
+    set_field(rec, "sponsor_class", lead.get("class"), f"{pre}.leadSponsor.class")
     for i, c in enumerate(as_list(spons.get("collaborators"))):
         name = as_str(as_dict(c).get("name"))
         if name is not None:
@@ -98,15 +89,9 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
 
     status = as_dict(ps.get("statusModule"))
     pre = f"{P}.statusModule"
-    st = as_str(status.get("overallStatus"))
-    if st is not None:
-        rec.overall_status = norm_status(st)
-        prov["overall_status"] = f"{pre}.overallStatus"
-    lk = as_str(status.get("lastKnownStatus"))
-    if lk is not None:
-        rec.last_known_status = norm_status(lk)
-        prov["last_known_status"] = f"{pre}.lastKnownStatus"
-    _set(rec, "why_stopped", status.get("whyStopped"), f"{pre}.whyStopped")
+    set_field(rec, "overall_status", status.get("overallStatus"), f"{pre}.overallStatus", norm_status)
+    set_field(rec, "last_known_status", status.get("lastKnownStatus"), f"{pre}.lastKnownStatus", norm_status)
+    set_field(rec, "why_stopped", status.get("whyStopped"), f"{pre}.whyStopped")
     for name, key, is_struct in _DATES:
         raw = status.get(key)
         if raw is None:
@@ -159,7 +144,7 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
     if "healthyVolunteers" in elig:
         rec.healthy_volunteers = as_bool(elig.get("healthyVolunteers"))
         prov["healthy_volunteers"] = f"{pre}.healthyVolunteers"
-    _set(rec, "criteria", elig.get("eligibilityCriteria"), f"{pre}.eligibilityCriteria")
+    set_field(rec, "criteria", elig.get("eligibilityCriteria"), f"{pre}.eligibilityCriteria")
     if elig.get("studyPopulation"):
         rec.extra["study_population"] = as_str(elig.get("studyPopulation"))
 
@@ -193,8 +178,8 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
 
     desc = as_dict(ps.get("descriptionModule"))
     pre = f"{P}.descriptionModule"
-    _set(rec, "brief_summary", desc.get("briefSummary"), f"{pre}.briefSummary")
-    _set(rec, "detailed_description", desc.get("detailedDescription"), f"{pre}.detailedDescription")
+    set_field(rec, "brief_summary", desc.get("briefSummary"), f"{pre}.briefSummary")
+    set_field(rec, "detailed_description", desc.get("detailedDescription"), f"{pre}.detailedDescription")
 
     cl = as_dict(ps.get("contactsLocationsModule"))
     pre = f"{P}.contactsLocationsModule"

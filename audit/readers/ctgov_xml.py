@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import textwrap
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from typing import Any
 from xml.parsers import expat
 
 import defusedxml.ElementTree as DET
@@ -23,7 +25,7 @@ from defusedxml.common import DefusedXmlException, DTDForbidden, EntitiesForbidd
 from audit.dates import normalise_type, parse_date
 from audit.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
 from audit.readers.base import Unreadable
-from audit.readers.common import NotARecord, as_bool, as_int, excerpt_at, first_nct, enum, set_zip, site_status
+from audit.readers.common import NotARecord, as_bool, as_int, enum, excerpt_at, first_nct, set_field, set_zip, site_status
 
 FORMAT = "ctgov-xml"
 ROOT = "clinical_study"
@@ -152,11 +154,8 @@ def element_to_record(root: ET.Element, source: Source) -> TrialRecord:
     rec = TrialRecord(source=source, criteria_markdown=False)
     prov = rec.provenance
 
-    def scalar(name: str, path: str) -> None:
-        v = _text(root.find(path))
-        if v is not None:
-            setattr(rec, name, v)
-            prov[name] = path
+    def scalar(name: str, path: str, convert: Callable[[str], Any] | None = None) -> None:
+        set_field(rec, name, _text(root.find(path)), path, convert)
 
     def block(name: str, path: str) -> None:
         el = root.find(path)
@@ -190,14 +189,8 @@ def element_to_record(root: ET.Element, source: Source) -> TrialRecord:
             "affiliation": _text(rp.find("investigator_affiliation")) or _text(rp.find("organization")),
         }
 
-    st = _text(root.find("overall_status"))
-    if st is not None:
-        rec.overall_status = norm_status(st)
-        prov["overall_status"] = "overall_status"
-    lk = _text(root.find("last_known_status"))
-    if lk is not None:
-        rec.last_known_status = norm_status(lk)
-        prov["last_known_status"] = "last_known_status"
+    scalar("overall_status", "overall_status", norm_status)
+    scalar("last_known_status", "last_known_status", norm_status)
     scalar("why_stopped", "why_stopped")
     for name, tags in _DATES:
         _date(rec, root, name, tags)
