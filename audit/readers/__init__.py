@@ -74,19 +74,27 @@ def _ext(name: str) -> str:
     return os.path.splitext(name)[1].lower()
 
 
-def _walk(root: Path) -> Iterator[ReadResult]:
-    errors: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
-        while errors:  # a folder that could not be listed is reported, not skipped silently
-            err = errors.pop(0)
-            yield Unreadable(Source(str(err.filename or dirpath)), f"cannot list the folder: {err.strerror or err}")
+def _record_files(root: Path, onerror) -> Iterator[Path]:
+    """The record files under a folder in reading order: sorted, hidden and tool folders skipped."""
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
         for name in sorted(filenames):
-            if name.startswith(".") or _ext(name) not in RECORD_EXTENSIONS:
-                continue
-            yield from read_path(Path(dirpath) / name)
-    for err in errors:
-        yield Unreadable(Source(str(err.filename or root)), f"cannot list the folder: {err.strerror or err}")
+            if not name.startswith(".") and _ext(name) in RECORD_EXTENSIONS:
+                yield Path(dirpath) / name
+
+
+def _walk(root: Path) -> Iterator[ReadResult]:
+    errors: list[OSError] = []
+
+    def listing_errors() -> Iterator[ReadResult]:
+        while errors:  # a folder that could not be listed is reported, not skipped silently
+            err = errors.pop(0)
+            yield Unreadable(Source(str(err.filename or root)), f"cannot list the folder: {err.strerror or err}")
+
+    for path in _record_files(root, errors.append):
+        yield from listing_errors()
+        yield from read_path(path)
+    yield from listing_errors()
 
 
 # --- sniffing ---------------------------------------------------------------------------
@@ -527,11 +535,8 @@ def plan_units(paths: Iterable[str | Path], members_per_unit: int = 500) -> list
         for p in paths:
             path = Path(p)
             if path.is_dir():
-                for dirpath, dirnames, filenames in os.walk(path, onerror=fail):
-                    dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
-                    for name in sorted(filenames):
-                        if not name.startswith(".") and _ext(name) in RECORD_EXTENSIONS:
-                            units.extend(_file_units(Path(dirpath) / name, members_per_unit))
+                for file in _record_files(path, fail):
+                    units.extend(_file_units(file, members_per_unit))
             elif path.is_file():
                 units.extend(_file_units(path, members_per_unit))
             else:
