@@ -373,7 +373,7 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
 # --- the extractor ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=64)  # shared by the rules of one record
 def find_ages(
     text: str,
     mode: str = "prose",
@@ -752,7 +752,7 @@ _BAND_ITEM = re.compile(
 )
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)  # shared by the rules of one record
 def find_bands(text: str, mode: str = "prose", start: int = 0, end: int | None = None) -> tuple[StatedAge, ...]:
     """Band words that restrict eligibility ("in adults with ...", an inclusion item "Adults with ...")."""
     if not text:
@@ -813,7 +813,7 @@ def prose_ages(text: str | None) -> tuple[StatedAge, ...]:
     return find_ages(text, "prose")
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8)  # shared by the rules of one record
 def criteria_ages(text: str | None, markdown: bool = False) -> tuple[StatedAge, ...]:
     """Numeric age limits stated in eligibility criteria, read section by section.
 
@@ -829,7 +829,7 @@ def criteria_ages(text: str | None, markdown: bool = False) -> tuple[StatedAge, 
     return tuple(sorted(out, key=lambda a: a.start))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8)  # shared by the rules of one record
 def criteria_bands(text: str | None, markdown: bool = False) -> tuple[StatedAge, ...]:
     if not text:
         return ()

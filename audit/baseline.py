@@ -35,6 +35,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,14 +80,23 @@ def _fingerprint(rule: str, record: str, field: str, evidence: str, occurrence: 
 
 def fingerprint_findings(report: Report) -> None:
     """Set ``finding.fingerprint`` on every finding of the report (idempotent, no file needed)."""
-    for result in report.records:
-        record = _record_key(result)
-        seen: Counter[tuple[str, str, str]] = Counter()
-        for f in result.findings:
-            evidence = normalise_evidence(f.evidence.text if f.evidence else None)
-            key = (f.rule, _INDEX.sub("[]", f.field or ""), evidence)
-            f.fingerprint = _fingerprint(f.rule, record, key[1], evidence, seen[key])
-            seen[key] += 1
+    fingerprint_results(report.records)
+
+
+def fingerprint_results(results: Iterable[RecordResult]) -> None:
+    """Set ``finding.fingerprint`` on every finding of these results (each record on its own)."""
+    for result in results:
+        _fingerprint_result(result)
+
+
+def _fingerprint_result(result: RecordResult) -> None:
+    record = _record_key(result)
+    seen: Counter[tuple[str, str, str]] = Counter()
+    for f in result.findings:
+        evidence = normalise_evidence(f.evidence.text if f.evidence else None)
+        key = (f.rule, _INDEX.sub("[]", f.field or ""), evidence)
+        f.fingerprint = _fingerprint(f.rule, record, key[1], evidence, seen[key])
+        seen[key] += 1
 
 
 def _entry(result: RecordResult, f: Finding) -> dict[str, Any]:
@@ -141,11 +151,16 @@ def load_baseline(path: str | Path) -> set[str]:
 
 def apply_baseline(report: Report, path: str | Path) -> int:
     """Fingerprint every finding and suppress those in the baseline; the number suppressed."""
-    known = load_baseline(path)
-    fingerprint_findings(report)
+    return suppress_known(report.records, load_baseline(path))
+
+
+def suppress_known(results: Iterable[RecordResult], known: set[str]) -> int:
+    """Fingerprint the findings of these results and suppress those whose fingerprint is known."""
     n = 0
-    for f in report.all_findings(include_suppressed=True):
-        if f.fingerprint in known:
-            f.suppressed = True
-            n += 1
+    for result in results:
+        _fingerprint_result(result)
+        for f in result.findings:
+            if f.fingerprint in known:
+                f.suppressed = True
+                n += 1
     return n

@@ -1105,7 +1105,7 @@ def parse_criteria(text: str, markdown: bool = False) -> CriteriaDoc:
     return doc
 
 
-@lru_cache(maxsize=128)
+@lru_cache(maxsize=8)  # shared by the rules of one record; texts rarely repeat across records
 def doc_for(text: str, markdown: bool = False) -> CriteriaDoc:
     """A cached ``parse_criteria`` for rules (the result is shared: do not modify it)."""
     return parse_criteria(text, markdown)

@@ -71,7 +71,8 @@ class RuleInfo:
 
 @dataclass
 class Report:
-    records: list[RecordResult] = field(default_factory=list)
+    #: a list, or a ``ResultStore`` (list-like, partly on disk) for a real run
+    records: Any = field(default_factory=list)
     rules: list[RuleInfo] = field(default_factory=list)
     inputs: list[str] = field(default_factory=list)
     as_of: str | None = None  # the --as-of / today used where a record has no date of its own
@@ -86,30 +87,48 @@ class Report:
         return [f for r in self.records for f in r.findings if include_suppressed or not f.suppressed]
 
     def summary(self) -> dict[str, Any]:
-        findings = self.all_findings()
-        audited = sum(1 for r in self.records if r.status == AUDITED)
-        by_sev = Counter(f.severity.value for f in findings)
+        """The counts of the report, in one pass over the records (which may be on disk)."""
+        records = audited = with_findings = suppressed = 0
+        by_sev: Counter[str] = Counter()
+        by_cat: Counter[str] = Counter()
+        by_rule: Counter[str] = Counter()
+        for r in self.records:
+            records += 1
+            if r.status == AUDITED:
+                audited += 1
+            active = False
+            for f in r.findings:
+                if f.suppressed:
+                    suppressed += 1
+                    continue
+                active = True
+                by_sev[f.severity.value] += 1
+                by_cat[f.category.value] += 1
+                by_rule[f.rule] += 1
+            with_findings += active
         return {
-            "records": len(self.records),
+            "records": records,
             "audited": audited,
-            "unreadable": len(self.records) - audited,
-            "records_with_findings": sum(1 for r in self.records if r.active_findings()),
-            "findings": len(findings),
-            "suppressed": sum(1 for r in self.records for f in r.findings if f.suppressed),
+            "unreadable": records - audited,
+            "records_with_findings": with_findings,
+            "findings": sum(by_sev.values()),
+            "suppressed": suppressed,
             "findings_by_severity": {s.value: by_sev.get(s.value, 0) for s in Severity},
-            "findings_by_category": dict(sorted(Counter(f.category.value for f in findings).items())),
-            "findings_by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
+            "findings_by_category": dict(sorted(by_cat.items())),
+            "findings_by_rule": dict(sorted(by_rule.items())),
         }
 
     def failing(self) -> bool:
         """True when an unsuppressed finding is at or above fail_on, or the gate failed."""
         if self.fail_on != "never":
             threshold = Severity.parse(self.fail_on).rank
-            if any(f.severity.rank >= threshold for f in self.all_findings()):
-                return True
+            for r in self.records:
+                if any(f.severity.rank >= threshold and not f.suppressed for f in r.findings):
+                    return True
         return bool(self.gate and not self.gate.get("success", True))
 
-    def to_dict(self) -> dict[str, Any]:
+    def head_dict(self) -> dict[str, Any]:
+        """``to_dict()`` without the records (for writers that stream the records)."""
         return {
             "tool": {"name": "trial-audit", "version": __version__},
             "generated": self.generated,
@@ -120,5 +139,7 @@ class Report:
             "summary": self.summary(),
             "gate": self.gate,
             "rules": [r.to_dict() for r in self.rules],
-            "records": [r.to_dict() for r in self.records],
         }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.head_dict(), "records": [r.to_dict() for r in self.records]}

@@ -1,8 +1,10 @@
 """The audit run: read -> canonical records -> rules -> findings -> Report.
 
 Records are streamed in bounded batches: a batch is read, checked (record rules one record at
-a time, table rules over the batch's table) and reduced to its findings before the next batch
-is read, so memory grows with the findings, not with the input.
+a time, table rules over the batch's table) and reduced to its results (findings, quoted field
+texts) before the next batch is read. Results are made final at once (fingerprints, baseline
+suppression) and go to a ``ResultStore``, which keeps the newest in memory and the rest in a
+temporary file: memory does not grow with the number of records.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from audit.findings import Evidence, Finding, Severity
 from audit.model import TrialRecord
 from audit.registry import RULES, Context, Rule, TableRule, load_rules, matches, select_rules
 from audit.report import AUDITED, UNREADABLE, RecordResult, Report, RuleInfo
+from audit.result_store import ResultStore
 
 # Engine-produced findings (the rules are documented in checks/ta00x_*.py).
 UNREADABLE_RULE = "TA001"
@@ -38,6 +41,8 @@ class RunOptions:
     as_of: PartialDate | None = None
     fail_on: str = "error"
     batch_size: int = 500
+    #: results kept in memory; older ones wait in a temporary file until the reports are written
+    results_in_memory: int = 2000
     #: worker processes: 0 = as many as there are cores (when the input is large enough), 1 = none
     jobs: int = 0
     gate: str | None = None  # path of a GX suite file, or "default"
@@ -199,6 +204,7 @@ class Checker:
 
 def _new_report(options: RunOptions, inputs: list[str] | None, checker: Checker) -> Report:
     return Report(
+        records=ResultStore(options.results_in_memory),
         rules=[
             RuleInfo(c.code, c.name, c.category.value, (options.severities.get(code) or c.severity).value, c.summary(), c.doc())
             for code, c in load_rules().items()
@@ -207,18 +213,38 @@ def _new_report(options: RunOptions, inputs: list[str] | None, checker: Checker)
         as_of=(options.as_of or checker.ctx.today).iso(),
         generated=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         fail_on=options.fail_on,
+        baseline=options.baseline,
     )
+
+
+class _Finaliser:
+    """Makes results final before they are stored: fingerprints, and baseline suppression."""
+
+    def __init__(self, options: RunOptions) -> None:
+        from audit.baseline import load_baseline
+
+        self.known = load_baseline(options.baseline) if options.baseline else None
+
+    def __call__(self, results: list[RecordResult]) -> list[RecordResult]:
+        from audit.baseline import fingerprint_results, suppress_known
+
+        if self.known is None:
+            fingerprint_results(results)  # stable IDs for SARIF and for a later baseline
+        else:
+            suppress_known(results, self.known)
+        return results
 
 
 def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | None = None) -> Report:
     """Run the audit over already-read items (records and Unreadable markers), in one process."""
     checker = Checker(options)
+    finalise = _Finaliser(options)
     report = _new_report(options, inputs, checker)
     gate_tables = []
     done = 0
     for batch in batched(items, options.batch_size):
         results, table = checker.check_batch(batch)
-        report.records.extend(results)
+        report.records.extend(finalise(results))
         if table is not None:
             gate_tables.append(table)
         done += len(batch)
@@ -261,13 +287,14 @@ def _audit_parallel(units: list[Any], options: RunOptions, jobs: int, inputs: li
     if method == "fork":
         checker.warm_up()
     worker_options = replace(options, progress=None)  # a callback does not cross processes
+    finalise = _Finaliser(options)
     report = _new_report(options, inputs, checker)
     gate_tables: list[Any] = []
     done = 0
     ctx = multiprocessing.get_context(method)
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(worker_options,)) as pool:
         for results, tables in pool.map(_audit_unit, units):
-            report.records.extend(results)
+            report.records.extend(finalise(results))
             gate_tables.extend(tables)
             done += len(results)
             if options.progress:
@@ -280,11 +307,4 @@ def _finish(report: Report, gate_tables: list[Any], options: RunOptions) -> Repo
         from audit.gate import run_gate
 
         report.gate = run_gate(gate_tables, options.gate, docs_dir=options.gx_docs)
-    from audit.baseline import apply_baseline, fingerprint_findings
-
-    if options.baseline:
-        report.baseline = options.baseline
-        apply_baseline(report, options.baseline)
-    else:
-        fingerprint_findings(report)  # stable IDs for SARIF and for a later baseline
     return report

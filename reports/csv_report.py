@@ -66,7 +66,9 @@ def rows(report: Report):
             "suppressed": "true" if f.suppressed else "false",
             "fingerprint": fingerprint(rec, f),
         }
-    sources = {rec.id: source_display(rec) for rec in report.records} if report.gate else {}
+    # only the records the gate names (a failed expectation lists a bounded sample of them)
+    named = {str(r) for exp in gate_expectations(report) if not exp.get("success") for r in exp.get("failed_records") or []}
+    sources = {rec.id: source_display(rec) for rec in report.records if rec.id in named} if named else {}
     for exp in gate_expectations(report):
         if exp.get("success"):
             continue

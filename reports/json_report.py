@@ -1,19 +1,46 @@
-"""JSON: the stable, documented contract (see README and audit/schema/report.schema.json)."""
+"""JSON: the stable, documented contract (see README and audit/schema/report.schema.json).
+
+The report is written record by record (the records of a large run are read back from the
+run's temporary store one chunk at a time), so writing it takes memory for one record, not for
+the whole report. The output is the same document ``Report.to_dict()`` describes.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 import orjson
 
 from audit.report import Report
 from reports import writer
 
+_INDENT = orjson.OPT_INDENT_2
+
+
+def write_json_stream(report: Report, out: BinaryIO) -> None:
+    head = orjson.dumps(report.head_dict(), option=_INDENT)
+    assert head.endswith(b"\n}")
+    out.write(head[:-2])
+    out.write(b',\n  "records": [')
+    first = True
+    for record in report.records:
+        out.write(b"\n    " if first else b",\n    ")
+        # the record's own lines, indented to sit inside the "records" array
+        out.write(orjson.dumps(record.to_dict(), option=_INDENT).replace(b"\n", b"\n    "))
+        first = False
+    out.write(b"]\n}\n" if first else b"\n  ]\n}\n")
+
 
 def to_json_bytes(report: Report) -> bytes:
-    return orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2)
+    import io
+
+    buf = io.BytesIO()
+    write_json_stream(report, buf)
+    return buf.getvalue()
 
 
 @writer("json", "report.json", "the full report, the stable machine-readable contract")
 def write_json(report: Report, path: Path) -> None:
-    path.write_bytes(to_json_bytes(report))
+    with open(path, "wb") as out:
+        write_json_stream(report, out)

@@ -9,6 +9,7 @@ column), and a failed submission gate lists its failed expectations.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from audit.report import Report
@@ -62,7 +63,9 @@ def render_markdown(report: Report, max_rows: int = MAX_ROWS) -> str:
     suppressed_by_rule = Counter(f.rule for rec in report.records for f in rec.findings if f.suppressed)
     if s["findings_by_rule"] or suppressed_by_rule:
         infos = {r.code: r for r in report.rules}
-        by_rule_sev = Counter((f.rule, f.severity.value) for f in report.all_findings())
+        by_rule_sev = Counter(
+            (f.rule, f.severity.value) for rec in report.records for f in rec.findings if not f.suppressed
+        )
         lines += ["| rule | name | severity | findings | suppressed |", "|---|---|---|---:|---:|"]
         for code in sorted(set(s["findings_by_rule"]) | set(suppressed_by_rule)):
             info = infos.get(code)
@@ -73,27 +76,31 @@ def render_markdown(report: Report, max_rows: int = MAX_ROWS) -> str:
                 f"{suppressed_by_rule.get(code, 0)} |"
             )
         lines.append("")
-    rows = []
-    for rec in report.records:
-        for f in rec.active_findings():
-            quote = f.evidence.text[:_QUOTE_LEN] if f.evidence and f.evidence.text else ""
-            rows.append(
-                f"| {_cell(rec.id, 40)} | {f.rule} | {f.severity.value} | {_cell(f.field, 40)} | "
-                f"{_cell(f.message)} | {_cell(quote)} |"
-            )
-    if rows:
+    # only the rows that fit are built: the table is bounded, however many findings there are
+    total = s["findings"]
+    if total:
         lines += ["| record | rule | severity | field | message | evidence |", "|---|---|---|---|---|---|"]
         shown = 0
         size = sum(len(x) + 1 for x in lines)
-        for row in rows[:max_rows]:
-            if size + len(row) > MAX_CHARS:
+        for row in _rows(report):
+            if shown >= max_rows or size + len(row) > MAX_CHARS:
                 break
             lines.append(row)
             size += len(row) + 1
             shown += 1
-        if shown < len(rows):
-            lines += ["", f"…and {len(rows) - shown} more findings: see the full report."]
+        if shown < total:
+            lines += ["", f"…and {total - shown} more findings: see the full report."]
     return "\n".join(lines) + "\n"
+
+
+def _rows(report: Report) -> Iterator[str]:
+    for rec in report.records:
+        for f in rec.active_findings():
+            quote = f.evidence.text[:_QUOTE_LEN] if f.evidence and f.evidence.text else ""
+            yield (
+                f"| {_cell(rec.id, 40)} | {f.rule} | {f.severity.value} | {_cell(f.field, 40)} | "
+                f"{_cell(f.message)} | {_cell(quote)} |"
+            )
 
 
 @writer("md", "report.md", "a compact summary and table for a pull-request comment")

@@ -391,11 +391,14 @@ def _gate_summary(report: Report) -> dict[str, Any] | None:
 
 
 def _gate_location(report: Report, failed: list[str]) -> str | None:
-    by_id = {r.id: r for r in report.records}
+    wanted = set(failed)
+    first: dict[str, str] = {}
+    for rec in report.records:  # one pass; the records may be on disk
+        if rec.id in wanted and rec.id not in first:
+            first[rec.id] = rec.source.path
     for rid in failed:
-        rec = by_id.get(rid)
-        if rec is not None:
-            return rec.source.path
+        if rid in first:
+            return first[rid]
     for p in report.inputs:
         if os.path.isfile(p):
             return p

@@ -1,0 +1,69 @@
+"""The result store keeps memory bounded: results beyond a limit wait on disk, in order."""
+
+from __future__ import annotations
+
+import orjson
+
+from audit.model import Source
+from audit.report import AUDITED, RecordResult
+from audit.result_store import ResultStore
+from audit.runner import RunOptions, audit_paths
+from reports.json_report import to_json_bytes
+from reports.markdown import render_markdown
+
+SEEDS = "seeds"
+
+
+def _result(i: int) -> RecordResult:
+    return RecordResult(f"NCT{i:08d}", Source(f"f{i}.json"), "ctgov-v2", AUDITED, texts={"criteria": "x" * (i % 7)})
+
+
+def test_spills_to_disk_and_reads_back_in_order():
+    store = ResultStore(in_memory=10, chunk=4)
+    store.extend(_result(i) for i in range(57))
+    assert len(store) == 57
+    assert store.spilled >= 40  # all but the newest ~10 are on disk
+    assert [r.id for r in store] == [f"NCT{i:08d}" for i in range(57)]
+    assert [r.id for r in store] == [f"NCT{i:08d}" for i in range(57)]  # iterable again
+    assert store[0].id == "NCT00000000" and store[-1].id == "NCT00000056" and store[13].texts == {"criteria": "x" * 6}
+
+
+def test_small_store_stays_in_memory():
+    store = ResultStore(in_memory=100)
+    store.extend(_result(i) for i in range(30))
+    assert store.spilled == 0 and len(store) == 30 and bool(store)
+    assert not ResultStore()
+
+
+def _without_time(report_bytes: bytes) -> dict:
+    d = orjson.loads(report_bytes)
+    d.pop("generated")
+    return d
+
+
+def test_a_run_that_spills_writes_the_same_reports():
+    spilled = audit_paths([SEEDS], RunOptions(results_in_memory=3, jobs=1))
+    kept = audit_paths([SEEDS], RunOptions(jobs=1))
+    assert spilled.records.spilled > 0 and kept.records.spilled == 0
+    assert _without_time(to_json_bytes(spilled)) == _without_time(to_json_bytes(kept))
+    assert spilled.summary() == kept.summary()
+    assert render_markdown(spilled).split("\n", 3)[3] == render_markdown(kept).split("\n", 3)[3]
+    # fingerprints were set before the results went to disk
+    assert all(f.fingerprint for r in spilled.records for f in r.findings)
+
+
+def test_streamed_json_equals_the_documented_dict():
+    report = audit_paths([SEEDS], RunOptions(jobs=1))
+    assert orjson.loads(to_json_bytes(report)) == orjson.loads(orjson.dumps(report.to_dict()))
+
+
+def test_baseline_suppression_survives_the_disk(tmp_path):
+    from audit.baseline import write_baseline
+
+    base = tmp_path / "baseline.json"
+    first = audit_paths([SEEDS], RunOptions(jobs=1))
+    n = write_baseline(first, base)
+    again = audit_paths([SEEDS], RunOptions(jobs=1, baseline=str(base), results_in_memory=3))
+    assert again.records.spilled > 0
+    assert n > 0 and again.summary()["suppressed"] == n and again.summary()["findings"] == 0
+    assert not again.failing()
