@@ -448,12 +448,9 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 def _tokenise(text: str) -> list[tuple[str, int, int]]:
     """Word tokens with offsets; the "s" of a possessive ("Sjögren's") is dropped."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        t = m.group(0)
-        if t in ("s", "S") and m.start() > 0 and text[m.start() - 1] in "'\u2019":
-            continue
-        out.append((t, m.start(), m.end()))
+    out = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    if "'" in text or "\u2019" in text:  # only then can there be a possessive "s" to drop
+        out = [t for t in out if not (t[0] in ("s", "S") and t[1] > 0 and text[t[1] - 1] in "'\u2019")]
     return out
 
 
@@ -818,9 +815,11 @@ def _enumerations(vocab: Vocabulary, fld: str, text: str) -> list[Source]:
     out = []
     for m in re.finditer(r"[^.;:!?\n]+(?:\.(?=[0-9a-z])[^.;:!?\n]*)*", text):
         sent = m.group(0)
+        if not _SUMMARY_LIST_CUE.search(sent):  # the cheap test first: few sentences have the cue
+            continue
         ms = [x for x in vocab.mentions(sent) if not vocab.is_umbrella(x.concept)]
         cs = {x.concept for x in ms}
-        if len(cs) >= 2 and _SUMMARY_LIST_CUE.search(sent):
+        if len(cs) >= 2:
             spans = [Mention(x.concept, x.start + m.start(), x.end + m.start(), x.text) for x in ms]
             out.append(Source(fld, text, cs, spans))
     return out
