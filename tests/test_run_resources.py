@@ -1,4 +1,4 @@
-"""The result store keeps memory bounded: results beyond a limit wait on disk, in order."""
+"""What a run holds: results beyond a limit wait on disk, in order; the collector is left as found."""
 
 from __future__ import annotations
 
@@ -67,3 +67,19 @@ def test_baseline_suppression_survives_the_disk(tmp_path):
     assert again.records.spilled > 0
     assert n > 0 and again.summary()["suppressed"] == n and again.summary()["findings"] == 0
     assert not again.failing()
+
+
+def test_the_run_gives_the_collector_back_as_it_found_it():
+    import gc
+
+    from audit import runner
+
+    before = gc.get_threshold()
+    frozen = gc.get_freeze_count()
+    seen = []
+    options = RunOptions(jobs=1, progress=lambda n: seen.append((gc.get_threshold()[0], gc.get_freeze_count())))
+    audit_paths([SEEDS], options)
+    # during the run: the loaded objects frozen, generation 0 collected less often
+    assert seen and all(t == runner.GC_THRESHOLD and f > frozen for t, f in seen)
+    # after it: as before
+    assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
