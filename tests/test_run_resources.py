@@ -83,3 +83,17 @@ def test_the_run_gives_the_collector_back_as_it_found_it():
     assert seen and all(t == runner.GC_THRESHOLD and f > frozen for t, f in seen)
     # after it: as before
     assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+
+
+def test_every_writer_gives_the_same_output_from_a_spilled_run(tmp_path):
+    from reports import load_writers
+
+    spilled = audit_paths([SEEDS], RunOptions(results_in_memory=3, jobs=1))
+    kept = audit_paths([SEEDS], RunOptions(jobs=1))
+    kept.generated = spilled.generated  # the only difference between the runs
+    assert spilled.records.spilled > 0
+    for name, w in load_writers().items():
+        a, b = tmp_path / f"spilled.{name}", tmp_path / f"kept.{name}"
+        w.write(spilled, a)
+        w.write(kept, b)
+        assert a.read_bytes() == b.read_bytes(), name
