@@ -78,11 +78,6 @@ def _fingerprint(rule: str, record: str, field: str, evidence: str, occurrence: 
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
-def fingerprint_findings(report: Report) -> None:
-    """Set ``finding.fingerprint`` on every finding of the report (idempotent, no file needed)."""
-    fingerprint_results(report.records)
-
-
 def fingerprint_results(results: Iterable[RecordResult]) -> None:
     """Set ``finding.fingerprint`` on every finding of these results (each record on its own)."""
     for result in results:
@@ -112,9 +107,9 @@ def _entry(result: RecordResult, f: Finding) -> dict[str, Any]:
 
 def write_baseline(report: Report, path: str | Path) -> int:
     """Write every finding of the report (suppressed or not) to a baseline file; the count."""
-    fingerprint_findings(report)
     entries: dict[str, dict[str, Any]] = {}
     for result in report.records:
+        _fingerprint_result(result)  # idempotent: a run's results already carry their fingerprints
         for f in result.findings:
             entries.setdefault(f.fingerprint or "", _entry(result, f))
     ordered = sorted(entries.values(), key=lambda e: (e["record"] or "", e["rule"], e["field"] or "", e["fingerprint"]))
@@ -147,11 +142,6 @@ def load_baseline(path: str | Path) -> set[str]:
     if not isinstance(doc, dict) or doc.get("tool") != "trial-audit" or not isinstance(doc.get("findings"), list):
         raise BaselineError(f"baseline {p}: not a trial-audit baseline file")
     return {e["fingerprint"] for e in doc["findings"] if isinstance(e, dict) and isinstance(e.get("fingerprint"), str)}
-
-
-def apply_baseline(report: Report, path: str | Path) -> int:
-    """Fingerprint every finding and suppress those in the baseline; the number suppressed."""
-    return suppress_known(report.records, load_baseline(path))
 
 
 def suppress_known(results: Iterable[RecordResult], known: set[str]) -> int:

@@ -863,6 +863,14 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             parent.children.append(item)
         _extend(item, text, item.end)
 
+    def open_item(item: Item, parent: Item | None) -> None:
+        """Attach ``item`` under ``parent`` and make it the open, latest item of its line."""
+        nonlocal last, line_item
+        attach(item, parent)
+        stack.append(item)
+        last = item
+        line_item = item
+
     for tok in toks:
         if tok.kind == "header":
             new_section(tok.hkind, tok.header, tok.header_start, tok.header_end, tok.line_start, tok.label, tok.merged)
@@ -892,10 +900,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
                     item.is_label = True
                     while stack and stack[-1] is not owner:
                         stack.pop()
-                    attach(item, owner)
-                    stack.append(item)
-                    last = item
-                    line_item = item
+                    open_item(item, owner)
                     continue
                 if owner is not None:
                     # a continuation paragraph; when it closes deeper sub-lists, later sub-items of
@@ -915,10 +920,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             if parent is not None and parent.marker is None:
                 parent = None
                 stack = []
-            attach(item, parent)
-            stack.append(item)
-            last = item
-            line_item = item
+            open_item(item, parent)
             continue
         # marked item
         item = _mk_item(text, tok, cur)
@@ -995,10 +997,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
         ):
             while stack and stack[-1] is not last:
                 stack.pop()
-            attach(item, last)
-            stack.append(item)
-            last = item
-            line_item = item
+            open_item(item, last)
             continue
         # 1. an open item of the same style nearby: a sibling
         for k in range(len(stack) - 1, -1, -1):
@@ -1065,10 +1064,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
                     else:
                         parent = top.parent
                         stack.pop()
-        attach(item, parent)
-        stack.append(item)
-        last = item
-        line_item = item
+        open_item(item, parent)
     if cur is not None:
         cur.end = len(text)
         while cur.end > cur.start and text[cur.end - 1] in "\n\r \t":

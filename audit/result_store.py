@@ -3,9 +3,9 @@
 A bulk download holds hundreds of thousands of records. Keeping every record's result (its
 findings and the quoted field texts) in memory until the reports are written would make memory
 grow with the input. ``ResultStore`` is a list-like, append-only sequence that keeps the most
-recent results in memory and moves older ones, in chunks, to an anonymous temporary file
-(deleted by the operating system when the store is closed or the process ends). Iterating reads
-them back a chunk at a time, in order, so report writers that stream (JSON, CSV, JUnit, the
+recent results in memory and moves older ones, in chunks, to an anonymous temporary file (the
+operating system deletes it when the store is garbage-collected or the process ends). Iterating
+reads them back a chunk at a time, in order, so report writers that stream (JSON, CSV, the
 summary counts) run in bounded memory.
 
 Results are final when they are stored: fingerprints and baseline suppression are applied by
@@ -92,14 +92,3 @@ class ResultStore:
     def spilled(self) -> int:
         """How many results are on disk (0 for small runs)."""
         return self._on_disk
-
-    def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
-
-    def __del__(self) -> None:  # the temporary file is anonymous; closing frees its space now
-        try:
-            self.close()
-        except Exception:  # pragma: no cover - interpreter shutdown
-            pass

@@ -2,7 +2,8 @@
 
 On a shared machine the load changes from minute to minute, so a number measured today cannot be
 compared with one from last week. This script runs the old and the new code on the same corpus,
-one fresh process each, alternating, so that both see the same machine.
+one fresh process each (bench_audit's *audit* mode: one core, start-up apart), alternating, so
+that both see the same machine.
 
     git worktree add /tmp/ta-old <commit>
     python benchmarks/ab_compare.py --old /tmp/ta-old --records 2000 --rounds 2
@@ -11,7 +12,6 @@ one fresh process each, alternating, so that both see the same machine.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -19,19 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_audit import build_corpus  # noqa: E402
-
-_CHILD = """
-import sys, time
-sys.path.insert(0, sys.argv[1])
-from audit.registry import load_rules
-from audit.runner import RunOptions, audit_paths
-load_rules()
-audit_paths([sys.argv[1] + "/seeds"], RunOptions())  # start-up apart
-t0 = time.perf_counter()
-report = audit_paths([sys.argv[2]], RunOptions(jobs=1))
-print(f"{len(report.records) / (time.perf_counter() - t0):.0f}")
-"""
+from bench_audit import build_corpus, measure  # noqa: E402
 
 
 def main() -> None:
@@ -46,8 +34,8 @@ def main() -> None:
         print("round  code  records/s (one core)")
         for rnd in range(args.rounds):
             for name, root in (("old", args.old), ("new", args.new)):
-                out = subprocess.run([sys.executable, "-c", _CHILD, root, tmp], capture_output=True, text=True, cwd=tmp)
-                print(f"{rnd:>5}  {name:<4}  {out.stdout.strip() or out.stderr.strip()[-300:]}", flush=True)
+                n, seconds, _rss, _startup = measure("audit", Path(tmp), Path(root))
+                print(f"{rnd:>5}  {name:<4}  {n / seconds:.0f}", flush=True)
 
 
 if __name__ == "__main__":

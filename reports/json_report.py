@@ -7,6 +7,7 @@ the whole report. The output is the same document ``Report.to_dict()`` describes
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,8 +34,6 @@ def write_json_stream(report: Report, out: BinaryIO) -> None:
 
 
 def to_json_bytes(report: Report) -> bytes:
-    import io
-
     buf = io.BytesIO()
     write_json_stream(report, buf)
     return buf.getvalue()

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from audit.baseline import BaselineError, apply_baseline, fingerprint_findings, normalise_evidence, write_baseline
+from audit.baseline import BaselineError, fingerprint_results, load_baseline, normalise_evidence, write_baseline
 from audit.model import Source, record_from_example
 from audit.runner import RunOptions, audit_items
 
@@ -79,8 +79,8 @@ def test_fixing_one_of_two_repeats_keeps_the_other_suppressed(tmp_path):
 def test_fingerprints_deterministic_and_specific():
     a, b = _run(DEFECTIVE), _run(DEFECTIVE)
     fa = [f.fingerprint for f in a.all_findings()]
-    fingerprint_findings(a)
-    fingerprint_findings(b)
+    fingerprint_results(a.records)
+    fingerprint_results(b.records)
     fa = [f.fingerprint for f in a.all_findings()]
     assert fa == [f.fingerprint for f in b.all_findings()]
     assert len(set(fa)) == len(fa) == 4
@@ -104,10 +104,10 @@ def test_baseline_file_is_readable_for_humans(tmp_path):
 
 def test_missing_or_foreign_baseline_is_a_clear_error(tmp_path):
     with pytest.raises(BaselineError, match="no such file"):
-        apply_baseline(_run(DEFECTIVE), tmp_path / "nope.json")
+        load_baseline(tmp_path / "nope.json")
     (tmp_path / "x.json").write_text('{"something": 1}')
     with pytest.raises(BaselineError, match="not a trial-audit baseline"):
-        apply_baseline(_run(DEFECTIVE), tmp_path / "x.json")
+        load_baseline(tmp_path / "x.json")
 
 
 def _v2(nct, status="COMPLETED", title="A Study"):
@@ -162,8 +162,8 @@ def _report_with(fields_and_texts):
 def test_list_indices_do_not_enter_the_fingerprint():
     before = _report_with([("locations[1].city", "Lyn"), ("locations[2].city", "Lyn")])
     after = _report_with([("locations[2].city", "Lyn"), ("locations[3].city", "Lyn"), ("locations[4].city", "Pariss")])
-    fingerprint_findings(before)
-    fingerprint_findings(after)
+    fingerprint_results(before.records)
+    fingerprint_results(after.records)
     old = {f.fingerprint for f in before.all_findings()}
     new = [f.fingerprint in old for f in after.all_findings()]
     assert new == [True, True, False]
