@@ -165,10 +165,9 @@ class Vocabulary:
         self._names = names
         self._abbrevs = abbrevs
         self._abbrev_ci = {" ".join(k).upper(): v for k, v in abbrevs.items() if len(k) == 1 and len(k[0]) >= 3}
-        self._first = {k[0] for k in names}
-        self._first_ab = {k[0] for k in abbrevs}
-        self._maxlen = max((len(k) for k in names), default=1)
-        self._maxlen_ab = max((len(k) for k in abbrevs), default=1)
+        # per first word, the lengths (longest first) its names have: only those are tried
+        self._name_lens = _lengths_by_first(names)
+        self._abbrev_lens = _lengths_by_first(abbrevs)
         self.all_names = [" ".join(n) for n, cid in names.items() if cid is not None]
 
     # -- relations -----------------------------------------------------------------------
@@ -221,32 +220,40 @@ class Vocabulary:
         if not text:
             return []
         toks = _tokenise(text)
-        low = [t.lower() for t, _, _ in toks]
+        words = [t for t, _, _ in toks]
+        low = [w.lower() for w in words]
+        name_lens, abbrev_lens = self._name_lens, self._abbrev_lens
+        # only words that can start a name or an abbreviation are visited (a few in a hundred)
+        starts = [i for i, w in enumerate(low) if w in name_lens]
+        starts_ab = [i for i, w in enumerate(words) if w in abbrev_lens]
+        if starts_ab:
+            starts = sorted(set(starts).union(starts_ab))
         out: list[Mention] = []
-        i, n = 0, len(toks)
         names, abbrevs = self._names, self._abbrevs
-        while i < n:
+        n, free = len(toks), 0
+        for i in starts:
+            if i < free:
+                continue  # inside the previous mention
             best = 0
             cid: str | None = None
-            if low[i] in self._first:
-                for L in range(min(self._maxlen, n - i), 0, -1):
+            for L in name_lens.get(low[i], ()):
+                if L <= n - i:
                     k = tuple(low[i : i + L])
                     if k in names and _gaps_ok(text, toks, i, L):
                         best, cid = L, names[k]
                         break
-            if not best and toks[i][0] in self._first_ab:
-                for L in range(min(self._maxlen_ab, n - i), 0, -1):
-                    k = tuple(t for t, _, _ in toks[i : i + L])
-                    if k in abbrevs and _abbrev_ok(text, toks[i][1], toks[i + L - 1][2]):
-                        best, cid = L, abbrevs[k]
-                        break
+            if not best:
+                for L in abbrev_lens.get(words[i], ()):
+                    if L <= n - i:
+                        k = tuple(words[i : i + L])
+                        if k in abbrevs and _abbrev_ok(text, toks[i][1], toks[i + L - 1][2]):
+                            best, cid = L, abbrevs[k]
+                            break
             if best:
-                s0, e0 = toks[i][1], toks[i + best - 1][2]
                 if cid is not None:
+                    s0, e0 = toks[i][1], toks[i + best - 1][2]
                     out.append(Mention(cid, s0, e0, text[s0:e0]))
-                i += best
-            else:
-                i += 1
+                free = i + best
         return out
 
     def concepts_of_name(self, name: str, loose: bool = True) -> set[str]:
@@ -452,6 +459,13 @@ def _tokenise(text: str) -> list[tuple[str, int, int]]:
     if "'" in text or "\u2019" in text:  # only then can there be a possessive "s" to drop
         out = [t for t in out if not (t[0] in ("s", "S") and t[1] > 0 and text[t[1] - 1] in "'\u2019")]
     return out
+
+
+def _lengths_by_first(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    lens: dict[str, set[int]] = {}
+    for k in keys:
+        lens.setdefault(k[0], set()).add(len(k))
+    return {w: tuple(sorted(ls, reverse=True)) for w, ls in lens.items()}
 
 
 _GAP = re.compile(r"[\s\-\u2010\u2011\u2013'\u2019,/]*")
