@@ -134,7 +134,13 @@ _DIGITS = re.compile(r"[0-9]{1,3}(?![0-9])")
 _DIG_AGE = re.compile(r"(?<![A-Za-z])(?i:age[sd]?)\b[^;0-9]{0,30}(?<![0-9.,/])([0-9]{1,3})(?![0-9])")
 _NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
 _PRE_LAST = re.compile(r"(?:[≥≤⩾⩽≧≦<>=:)]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal))\s*$", re.I)
-_PRE_BEFORE = re.compile(rf"(?:{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$", re.I)
+# The comparator (or "age of") that ends right before a number. Searched in a 50-character
+# window: the lookahead (the first two letters of every comparator, "the" and "age") lets the
+# engine pass over the positions where none can start without trying each alternative there.
+_PRE_BEFORE = re.compile(
+    rf"(?=[≥⩾≧≤⩽≦<>=\\]|a[tbg]|be|e[qx]|fr|gr|hi|l[eo]|m[aio]|no|o[lv]|sm|t[hi]|u[np]|yo)(?:(?:{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$)",
+    re.I,
+)
 _REV_HINT = re.compile(r"(?:≤|⩽|<)\s*=?\s*(?:the\s+)?(?:patient'?s?\s+)?age\b", re.I)
 
 # --- contexts --------------------------------------------------------------------------------
