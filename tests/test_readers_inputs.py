@@ -275,6 +275,20 @@ def test_json_scalars_are_unreadable(tmp_path, payload):
     assert isinstance(_only_bad(_read(f)), Unreadable)
 
 
+def test_json_with_a_utf8_byte_order_mark_is_read(tmp_path):
+    """Windows tools save JSON with a BOM; the record is the same as without it, errors keep their column."""
+    raw = (SEEDS / V2_FILES[0]).read_bytes()
+    plain, bom = tmp_path / "plain.json", tmp_path / "bom.json"
+    plain.write_bytes(raw)
+    bom.write_bytes(b"\xef\xbb\xbf" + raw)
+    (a,), (b,) = _read(plain), _read(bom)
+    assert isinstance(b, TrialRecord) and (b.nct_id, b.brief_title, b.criteria) == (a.nct_id, a.brief_title, a.criteria)
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(b'\xef\xbb\xbf{"a": }')
+    bad = _only_bad(_read(broken))
+    assert (bad.line, bad.column) == (1, 8)  # as for NDJSON, the BOM is one character
+
+
 def test_csv_row_that_is_not_utf8_is_one_unreadable(tmp_path):
     f = tmp_path / "ctg-studies.csv"
     f.write_bytes(

@@ -305,6 +305,10 @@ def _study_lines(data: bytes, n: int) -> list[int] | None:
 
 
 def _json_document(data: bytes, src: Source) -> Iterator[ReadResult]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        # a UTF-8 byte order mark (Windows tools write one); orjson refuses it. It counts as one
+        # character, so error positions still match what an editor shows.
+        data = b" " + data[3:]
     try:
         obj = orjson.loads(data)
     except orjson.JSONDecodeError as err:
