@@ -124,6 +124,26 @@ def _check_inputs(paths: list[Path]) -> None:
         raise _fail(f"no such file or folder: {', '.join(missing)}")
 
 
+def _note_skipped(inputs: list[Path]) -> None:
+    """Say which files in the input folders were not read, so that none is passed over silently."""
+    from collections import Counter
+
+    from audit.readers import RECORD_EXTENSIONS, skipped_files
+
+    skipped = skipped_files(inputs)
+    if not skipped:
+        return
+    kinds = Counter(p.suffix.lower() or "no extension" for p in skipped)
+    listed = ", ".join(f"{k}: {n}" for k, n in kinds.most_common())
+    what = "1 file in the input folders was" if len(skipped) == 1 else f"{len(skipped)} files in the input folders were"
+    err.print(
+        f"note: {what} not read: not a record file type ({listed}; e.g. {skipped[0]}). Folders are searched "
+        f"for {', '.join(sorted(RECORD_EXTENSIONS))} files; name a file on the command line to have its "
+        "content recognised.",
+        highlight=False,
+    )
+
+
 def _progress_wanted(quiet: bool) -> bool:
     # A bar is for a person at a terminal; CI logs get nothing of it.
     return not quiet and err.is_terminal and not os.environ.get("CI")
@@ -189,6 +209,7 @@ def audit(
         from audit.terminal import print_summary
 
         print_summary(report, Console(highlight=False), written)
+        _note_skipped(inputs)
     if summary["audited"] == 0:
         err.print("[bold red]error:[/] no readable record in the input")
         raise typer.Exit(USAGE_ERROR)

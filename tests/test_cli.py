@@ -81,6 +81,23 @@ def test_counts_add_up_with_bad_and_good_input(tmp_path):
     assert s["audited"] == 1 and s["unreadable"] == 2
 
 
+def test_files_a_folder_walk_does_not_read_are_named(tmp_path):
+    data = tmp_path / "data"
+    (data / "sub").mkdir(parents=True)
+    (data / "good.json").write_text(json.dumps(V2_STUDY))
+    (data / "sub" / "studies.json.gz").write_bytes(b"\x1f\x8b")
+    (data / "notes.tsv").write_text("a\tb")
+    (data / ".DS_Store").write_bytes(b"\x00")  # hidden: never input, not mentioned
+    result = _run(["audit", str(data), "--format", "json", "--out", str(tmp_path / "out"), "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert "note: 2 files in the input folders were not read" in result.output
+    assert ".gz: 1" in result.output and ".tsv: 1" in result.output and "DS_Store" not in result.output
+    (data / "notes.tsv").unlink()
+    (data / "sub" / "studies.json.gz").unlink()
+    result = _run(["audit", str(data), "--format", "json", "--out", str(tmp_path / "out"), "--fail-on", "never"])
+    assert "not read" not in result.output
+
+
 def test_fail_on_controls_exit_status(tmp_path):
     (tmp_path / "broken.json").write_text("{ not json")
     (tmp_path / "good.json").write_text(json.dumps(V2_STUDY))

@@ -40,7 +40,7 @@ from audit.readers import ctgov_classic, ctgov_csv, ctgov_v2, ctgov_xml, page_te
 from audit.readers.base import ReadResult, Unreadable
 from audit.readers.common import BadInput, NotARecord, decode_utf8, excerpt_at, excerpt_of, first_nct, line_col
 
-__all__ = ["iter_records", "read_path", "read_bytes", "Unreadable", "ReadResult", "RECORD_EXTENSIONS"]
+__all__ = ["iter_records", "read_path", "read_bytes", "skipped_files", "Unreadable", "ReadResult", "RECORD_EXTENSIONS"]
 
 #: extensions a folder walk reads (anything else in a folder is not a record and is skipped)
 RECORD_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson", ".xml", ".txt", ".csv", ".zip"})
@@ -81,6 +81,28 @@ def _record_files(root: Path, onerror) -> Iterator[Path]:
         for name in sorted(filenames):
             if not name.startswith(".") and _ext(name) in RECORD_EXTENSIONS:
                 yield Path(dirpath) / name
+
+
+def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files inside the given folders that a walk does not read (not a record file type).
+
+    Hidden files and tool folders are left out, as by the walk: they are never input. The rest
+    is what a user may have expected to be audited (a ``.json.gz``, a ``.tsv``), so the CLI
+    names them rather than passing over them in silence.
+    """
+    out: list[Path] = []
+    for p in paths:
+        root = Path(p)
+        if not root.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
+            out.extend(
+                Path(dirpath) / name
+                for name in sorted(filenames)
+                if not name.startswith(".") and _ext(name) not in RECORD_EXTENSIONS
+            )
+    return out
 
 
 def _walk(root: Path) -> Iterator[ReadResult]:
