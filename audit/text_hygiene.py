@@ -143,12 +143,18 @@ _PLACEHOLDER_TOKENS = frozenset(
 _TRIM = re.compile(r"^[\s\"'`<>\[\](){}]+|[\s\"'`<>\[\](){}]+$")
 
 
+#: what a placeholder can start with (after blanks): its own first letter, or a bracket or quote
+_PLACEHOLDER_FIRST = frozenset(
+    {t[0] for t in _PLACEHOLDER_TOKENS} | {t[0].upper() for t in _PLACEHOLDER_TOKENS} | set("\"'`<>[](){}")
+)
+
+
 def placeholder_token(value: str | None) -> str | None:
     """The placeholder a value consists of ("N/A", "null", "TBD" ...), else None."""
     if value is None or len(value) > 40:
         return None
     v = value.strip()
-    if not v or len(v) > 24:
+    if not v or len(v) > 24 or v[0] not in _PLACEHOLDER_FIRST:  # most values: a city, a name
         return None
     low = v.lower()
     if low in _PLACEHOLDER_TOKENS:

@@ -7,19 +7,20 @@ _LISTS = ("conditions", "keywords", "collaborators", "primary_outcomes")
 
 
 def _candidates(record):
+    """(field name pattern, index, value) of every checked value; the name is built only for a finding."""
     for name in _SCALARS:
-        yield name, getattr(record, name)
+        yield name, None, getattr(record, name)
     for name in _LISTS:
         for i, value in enumerate(getattr(record, name) or ()):
-            yield f"{name}[{i}]", value
+            yield name + "[{}]", i, value
     for i, iv in enumerate(record.interventions or ()):
-        yield f"interventions[{i}].name", iv.name
+        yield "interventions[{}].name", i, iv.name
     for i, off in enumerate(record.officials or ()):
-        yield f"officials[{i}].affiliation", off.affiliation
+        yield "officials[{}].affiliation", i, off.affiliation
     for i, loc in enumerate(record.locations or ()):
-        yield f"locations[{i}].facility", loc.facility
-        yield f"locations[{i}].city", loc.city
-        yield f"locations[{i}].country", loc.country
+        yield "locations[{}].facility", i, loc.facility
+        yield "locations[{}].city", i, loc.city
+        yield "locations[{}].country", i, loc.country
 
 
 @register
@@ -51,12 +52,13 @@ class PlaceholderValue(Rule):
     ]
 
     def check(self, record, ctx):
-        for name, value in _candidates(record):
+        for pattern, index, value in _candidates(record):
             if not isinstance(value, str):
                 continue
             token = placeholder_token(value)
             if token is None:
                 continue
+            name = pattern if index is None else pattern.format(index)
             yield self.finding(
                 f"{name} holds the placeholder {token!r} instead of a value.",
                 evidence=Evidence.whole(name, value),
