@@ -14,7 +14,7 @@ import fnmatch
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
@@ -270,8 +270,14 @@ def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | N
     report = _new_report(options, inputs, checker)
     gate_tables = []
     done = 0
-    with collector_tuned(checker):
+    with ExitStack() as stack:
+        tuned = False
         for batch in batched(items, options.batch_size):
+            if not tuned and any(isinstance(item, TrialRecord) for item in batch):
+                # tuned at the first readable record: input that is all unreadable does not pay
+                # for loading the condition vocabulary (~1.6 s)
+                stack.enter_context(collector_tuned(checker))
+                tuned = True
             results, table = checker.check_batch(batch)
             report.records.extend(finalise(results))
             if table is not None:

@@ -85,6 +85,18 @@ def test_the_run_gives_the_collector_back_as_it_found_it():
     assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
 
 
+def test_input_that_is_all_unreadable_does_not_load_the_vocabulary(tmp_path, monkeypatch):
+    from audit import runner
+
+    warmed = []
+    monkeypatch.setattr(runner.Checker, "warm_up", lambda self: warmed.append(True))
+    (tmp_path / "broken.json").write_text("{ not json")
+    report = audit_paths([tmp_path], RunOptions(jobs=1))
+    assert report.summary()["unreadable"] == 1 and warmed == []
+    audit_paths([SEEDS], RunOptions(jobs=1))
+    assert warmed == [True]
+
+
 def test_every_writer_gives_the_same_output_from_a_spilled_run(tmp_path):
     from reports import load_writers
 
