@@ -74,13 +74,18 @@ def _ext(name: str) -> str:
     return os.path.splitext(name)[1].lower()
 
 
-def _record_files(root: Path, onerror) -> Iterator[Path]:
-    """The record files under a folder in reading order: sorted, hidden and tool folders skipped."""
+def _folder_files(root: Path, onerror=None) -> Iterator[Path]:
+    """The files under a folder in reading order: sorted, hidden files and tool folders skipped."""
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
         for name in sorted(filenames):
-            if not name.startswith(".") and _ext(name) in RECORD_EXTENSIONS:
+            if not name.startswith("."):
                 yield Path(dirpath) / name
+
+
+def _record_files(root: Path, onerror) -> Iterator[Path]:
+    """The record files under a folder, in reading order."""
+    return (p for p in _folder_files(root, onerror) if _ext(p.name) in RECORD_EXTENSIONS)
 
 
 def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -90,19 +95,8 @@ def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
     is what a user may have expected to be audited (a ``.json.gz``, a ``.tsv``), so the CLI
     names them rather than passing over them in silence.
     """
-    out: list[Path] = []
-    for p in paths:
-        root = Path(p)
-        if not root.is_dir():
-            continue
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
-            out.extend(
-                Path(dirpath) / name
-                for name in sorted(filenames)
-                if not name.startswith(".") and _ext(name) not in RECORD_EXTENSIONS
-            )
-    return out
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    return [f for folder in folders for f in _folder_files(folder) if _ext(f.name) not in RECORD_EXTENSIONS]
 
 
 def _walk(root: Path) -> Iterator[ReadResult]:
@@ -328,8 +322,8 @@ def _study_lines(data: bytes, n: int) -> list[int] | None:
 
 def _json_document(data: bytes, src: Source) -> Iterator[ReadResult]:
     if data.startswith(b"\xef\xbb\xbf"):
-        # a UTF-8 byte order mark (Windows tools write one); orjson refuses it. It counts as one
-        # character, so error positions still match what an editor shows.
+        # a UTF-8 byte order mark (Windows tools write one), which orjson refuses: replaced by a
+        # space, so that error columns count it as one character, as for NDJSON
         data = b" " + data[3:]
     try:
         obj = orjson.loads(data)
