@@ -88,10 +88,12 @@ def test_files_a_folder_walk_does_not_read_are_named(tmp_path):
     (data / "sub" / "studies.json.gz").write_bytes(b"\x1f\x8b")
     (data / "notes.tsv").write_text("a\tb")
     (data / ".DS_Store").write_bytes(b"\x00")  # hidden: never input, not mentioned
+    (data / "README.md").write_text("# what these files are")  # documentation: not mentioned
     result = _run(["audit", str(data), "--format", "json", "--out", str(tmp_path / "out"), "--fail-on", "never"])
     assert result.exit_code == 0, result.output
     assert "note: 2 files in the input folders were not read" in result.output
-    assert ".gz: 1" in result.output and ".tsv: 1" in result.output and "DS_Store" not in result.output
+    assert ".gz: 1" in result.output and ".tsv: 1" in result.output
+    assert "DS_Store" not in result.output and ".md" not in result.output
     (data / "notes.tsv").unlink()
     (data / "sub" / "studies.json.gz").unlink()
     result = _run(["audit", str(data), "--format", "json", "--out", str(tmp_path / "out"), "--fail-on", "never"])

@@ -88,15 +88,25 @@ def _record_files(root: Path, onerror) -> Iterator[Path]:
     return (p for p in _folder_files(root, onerror) if _ext(p.name) in RECORD_EXTENSIONS)
 
 
-def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files inside the given folders that a walk does not read (not a record file type).
+#: files that sit beside data (documentation, code, settings) and are not taken for records
+_NOT_DATA_EXTENSIONS = frozenset({".md", ".rst", ".py", ".pyc", ".toml", ".cfg", ".ini", ".yaml", ".yml", ".lock"})
+_NOT_DATA_NAMES = frozenset({"README", "LICENSE", "LICENCE", "NOTICE", "COPYING", "AUTHORS", "Makefile"})
 
-    Hidden files and tool folders are left out, as by the walk: they are never input. The rest
-    is what a user may have expected to be audited (a ``.json.gz``, a ``.tsv``), so the CLI
-    names them rather than passing over them in silence.
+
+def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files inside the given folders that a walk does not read, and that may be data.
+
+    Hidden files and tool folders are left out, as by the walk, and so are documentation, code
+    and settings (a README.md, an __init__.py). The rest is what a user may have expected to be
+    audited (a ``.json.gz``, a ``.tsv``), so the CLI names them rather than passing over them.
     """
     folders = [Path(p) for p in paths if Path(p).is_dir()]
-    return [f for folder in folders for f in _folder_files(folder) if _ext(f.name) not in RECORD_EXTENSIONS]
+    return [
+        f
+        for folder in folders
+        for f in _folder_files(folder)
+        if _ext(f.name) not in RECORD_EXTENSIONS | _NOT_DATA_EXTENSIONS and f.name not in _NOT_DATA_NAMES
+    ]
 
 
 def _walk(root: Path) -> Iterator[ReadResult]:
