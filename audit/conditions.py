@@ -307,20 +307,26 @@ class Vocabulary:
         return {cid} if cid else set()
 
     def _index_markers(self) -> None:
-        """Word-head key -> (marker, pattern, trigger) for the patterns with literal triggers."""
-        by_key: dict[str, list[tuple[Marker, re.Pattern[str], str]]] = {}
-        always: list[tuple[Marker, re.Pattern[str], str | None]] = []
+        """Word-head key -> (order, marker, pattern, trigger) for the patterns with literal triggers.
+
+        ``order`` is the pattern's place in the vocabulary: matches that start at the same
+        offset are taken in that order, never in the (per-process) order of a set of words.
+        """
+        by_key: dict[str, list[tuple[int, Marker, re.Pattern[str], str]]] = {}
+        always: list[tuple[int, Marker, re.Pattern[str], str | None]] = []
+        order = 0
         for mk in self.markers:
             for rx, trig in mk.parts:
+                order += 1
                 if trig is None:
-                    always.append((mk, rx, None))
+                    always.append((order, mk, rx, None))
                     continue
                 for t in trig:
                     key = _trigger_key(t)
                     if key is None:
-                        always.append((mk, rx, t))
+                        always.append((order, mk, rx, t))
                     else:
-                        by_key.setdefault(key, []).append((mk, rx, t))
+                        by_key.setdefault(key, []).append((order, mk, rx, t))
         self._by_key = by_key
         self._always = always
 
@@ -336,22 +342,27 @@ class Vocabulary:
         if not hasattr(self, "_by_key"):
             self._index_markers()
         low = text.lower()
+        found: list[tuple[int, int, Marker, re.Match[str]]]
         if len(low) != len(text):  # lower-casing changed offsets (rare scripts): scan plainly
-            found = [(m.start(), mk, m) for mk in self.markers for rx, _ in mk.parts for m in rx.finditer(text)]
+            found = []
+            order = 0  # as in _index_markers
+            for mk in self.markers:
+                for rx, _ in mk.parts:
+                    order += 1
+                    found.extend((m.start(), order, mk, m) for m in rx.finditer(text))
         else:
-            heads = set()
-            for w in _WORD.findall(low):
-                heads.add(w[:2])
-                heads.add(w[:3])
+            words = set(_WORD.findall(low))
+            heads = {w[:3] for w in words}
+            heads.update(w[:2] for w in words)
             cands = list(self._always)
-            for h in heads:
-                cands.extend(self._by_key.get(h, ()))
+            for h in heads & self._by_key.keys():
+                cands.extend(self._by_key[h])
             found = []
             seen: set[tuple[int, int]] = set()
-            for mk, rx, t in cands:
+            for order, mk, rx, t in cands:
                 if t is None:
                     for m in rx.finditer(text):
-                        found.append((m.start(), mk, m))
+                        found.append((m.start(), order, mk, m))
                     continue
                 pos = low.find(t)
                 while pos >= 0:
@@ -360,11 +371,11 @@ class Vocabulary:
                         seen.add(k)
                         m = rx.match(text, pos)
                         if m is not None and m.end() > m.start():
-                            found.append((pos, mk, m))
+                            found.append((pos, order, mk, m))
                     pos = low.find(t, pos + 1)
-        found.sort(key=lambda x: x[0])
+        found.sort(key=lambda x: (x[0], x[1]))
         last_end = -1
-        for start, mk, m in found:
+        for start, _order, mk, m in found:
             if start < last_end:
                 continue  # overlapping matches of several markers: keep the first
             last_end = m.end()

@@ -73,6 +73,25 @@ def test_markers(vocab):
     assert any("HER2" in x for x in labels("HER2-positive"))
 
 
+def test_markers_matching_at_one_place_are_taken_in_vocabulary_order(vocab):
+    """Two markers whose patterns match at the same offset: the one defined first wins, whatever
+    the (per-process, hash-ordered) set of word heads that found them."""
+    import re
+
+    from audit.conditions import Marker, Vocabulary
+
+    def marker(label, pattern, trigger):
+        rx = re.compile(pattern, re.IGNORECASE)
+        return Marker(("sle",), "finding", label, rx, [(rx, (trigger,))])
+
+    a = marker("A", r"alpha\s+beta", "alpha")  # found under the head "alp"
+    b = marker("B", r"al\w*\s+beta", "al")  # found under the head "al"
+    text = "Positive alpha beta test"
+    for first, second in ((a, b), (b, a)):
+        v = Vocabulary(vocab.concepts, [first, second])
+        assert [mk.label for mk, _ in v.marker_hits(text)] == [first.label]
+
+
 def test_user_vocabulary_extends_markers(tmp_path):
     extra = tmp_path / "mine.toml"
     extra.write_text(
