@@ -102,8 +102,8 @@ class ExclusionExcludesStudiedCondition(Rule):
             return
         v = a.vocab
         studied = a.declared_specific()
-        if not studied:
-            return
+        if not any(c in v.concepts for c in studied):
+            return  # (not "the first of the set": a set's order differs from process to process)
         if record.healthy_volunteers:
             return
         for fld in ("brief_title", "official_title"):
@@ -124,8 +124,6 @@ class ExclusionExcludesStudiedCondition(Rule):
                     continue  # an unmarked line is often a cohort label ("Participants with Alzheimer's disease")
                 if item.children or text[item.text_start : item.text_end].rstrip().endswith(":"):
                     continue  # a label or a parent of a sub-list, not a condition on its own
-                if v.concepts.get(next(iter(studied))) is None:
-                    continue
                 for m in a.item_mentions.get(id(item), []):
                     if m.concept not in studied:
                         continue
