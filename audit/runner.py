@@ -30,6 +30,7 @@ from audit.result_store import ResultStore
 # Engine-produced findings (the rules are documented in checks/ta00x_*.py).
 UNREADABLE_RULE = "TA001"
 NO_IDENTITY_RULE = "TA002"
+RULE_FAILED_RULE = "TA003"
 
 
 @dataclass
@@ -115,11 +116,28 @@ def _no_identity_result(record: TrialRecord, options: RunOptions) -> RecordResul
     return RecordResult(record.source.display(), record.source, record.source.format, UNREADABLE, [finding])
 
 
-def check_record(record: TrialRecord, rules: list[Rule], ctx: Context) -> list[Finding]:
+def check_record(
+    record: TrialRecord, rules: list[Rule], ctx: Context, severities: dict[str, Severity] | None = None
+) -> list[Finding]:
+    """Every rule's findings on one record; a rule that raises becomes a TA003 finding, not a crash."""
     findings: list[Finding] = []
     for rule in rules:
-        findings.extend(rule.check(record, ctx))
+        try:
+            findings.extend(rule.check(record, ctx))  # what a failing rule found before it failed stays
+        except Exception as err:  # noqa: BLE001 - any rule bug, on any record
+            findings.append(rule_failed(rule, err, severities or {}))
     return findings
+
+
+def rule_failed(rule: Rule, err: BaseException, severities: dict[str, Severity]) -> Finding:
+    """The TA003 finding for a rule that raised ``err`` (on one record, or on a batch table)."""
+    error = f"{type(err).__name__}: {err}"[:300]
+    msg = (
+        f"Rule {rule.code} ({rule.name}) failed on this record with an internal error ({error}), so "
+        f"its check was not made. This is a fault in trial-audit: report it with this record; the "
+        f"other rules checked the record."
+    )
+    return _engine_finding(RULE_FAILED_RULE, msg, Evidence("source", error, 0, len(error)), severities)
 
 
 def _sort_key(f: Finding) -> tuple[Any, ...]:
@@ -204,14 +222,19 @@ class Checker:
                 slots.append(len(results))
                 results.append(None)
                 records.append(item)
-        per_record: list[list[Finding]] = [check_record(r, self.record_rules, self.ctx) for r in records]
+        severities = options.severities
+        per_record: list[list[Finding]] = [check_record(r, self.record_rules, self.ctx, severities) for r in records]
         table = None
         if records and (self.table_rules or options.gate):
             from audit.table import build_table
 
             table = build_table(records)
             for rule in self.table_rules:
-                for pos, finding in rule.check_table(table, self.ctx):
+                try:
+                    table_findings = list(rule.check_table(table, self.ctx))
+                except Exception as err:  # noqa: BLE001 - as for record rules: reported, not raised
+                    table_findings = [(pos, rule_failed(rule, err, severities)) for pos in range(len(records))]
+                for pos, finding in table_findings:
                     per_record[pos].append(finding)
         for slot, record, findings in zip(slots, records, per_record):
             ignored = _ignored_for(record.id, options)

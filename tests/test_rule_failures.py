@@ -1,0 +1,59 @@
+"""A rule that raises on a record is reported (TA003), never a crash, and the other rules still run."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from audit.cli import app
+from audit.registry import RULES
+from audit.runner import RunOptions, audit_paths
+from tests.conftest import SEEDS
+
+
+def _fail(*_args, **_kwargs):
+    raise ValueError("an unforeseen value")
+
+
+def _by_rule(report) -> dict[str, int]:
+    return report.summary()["findings_by_rule"]
+
+
+def test_a_failing_record_rule_becomes_a_finding_on_every_record(monkeypatch):
+    before = _by_rule(audit_paths([SEEDS], RunOptions(jobs=1)))
+    monkeypatch.setattr(RULES["TA110"], "check", _fail)
+    report = audit_paths([SEEDS], RunOptions(jobs=1))
+    summary = report.summary()
+    assert summary["records"] == summary["audited"] + summary["unreadable"]
+    audited = [r for r in report.records if r.status == "audited"]
+    for result in audited:
+        (failed,) = [f for f in result.findings if f.rule == "TA003"]
+        assert "TA110" in failed.message and "ValueError: an unforeseen value" in failed.message
+        assert failed.severity.value == "error" and failed.evidence.text.startswith("ValueError")
+    # every other rule still ran: only TA110's own findings are gone
+    after = _by_rule(report)
+    assert after["TA003"] == len(audited)
+    assert {k: v for k, v in after.items() if k != "TA003"} == {k: v for k, v in before.items() if k != "TA110"}
+
+
+def test_a_failing_table_rule_becomes_a_finding_on_every_record_of_the_batch(monkeypatch):
+    table_rules = [code for code, cls in RULES.items() if cls.scope == "table"]
+    assert table_rules
+    monkeypatch.setattr(RULES[table_rules[0]], "check_table", _fail)
+    report = audit_paths([SEEDS], RunOptions(jobs=1))
+    audited = [r for r in report.records if r.status == "audited"]
+    assert all(any(f.rule == "TA003" and table_rules[0] in f.message for f in r.findings) for r in audited)
+
+
+@pytest.mark.parametrize("fail_on,exit_code", [("error", 1), ("never", 0)])
+def test_a_failing_rule_fails_the_run_at_error(monkeypatch, tmp_path, fail_on, exit_code):
+    monkeypatch.setattr(RULES["TA110"], "check", _fail)
+    v2 = next(SEEDS.glob("v2_*.json"))
+    out = tmp_path / "out"
+    args = ["audit", str(v2), "--select", "TA110", "--out", str(out), "-f", "json", "-q", "--fail-on", fail_on]
+    result = CliRunner().invoke(app, args)  # TA110 alone finds nothing in this record: only TA003 can fail it
+    assert result.exit_code == exit_code, result.output
+    report = json.loads((out / "report.json").read_text())
+    assert report["summary"]["findings_by_rule"]["TA003"] == 1
