@@ -751,8 +751,10 @@ _BAND_PROSE = re.compile(
     rf"the|these|such)\s+){{0,2}}(?:{_BAND_WORDS})\b",
     re.I,
 )
+# (matched at every line start: its leading run must not cross lines, or a run of N blank lines
+# would be re-read from each of them, N² steps on untrusted text)
 _BAND_ITEM = re.compile(
-    rf"[\s>*•·◦▪‣-]*(?:\(?(?:[0-9]{{1,2}}|[a-zA-Z]|[ivx]{{1,4}})[.)]\s*)?(?:(?:male|female|men|women)\s+(?:or|and|/)\s+"
+    rf"(?:[^\S\n]|[>*•·◦▪‣-])*(?:\(?(?:[0-9]{{1,2}}|[a-zA-Z]|[ivx]{{1,4}})[.)]\s*)?(?:(?:male|female|men|women)\s+(?:or|and|/)\s+"
     rf"(?:male|female|men|women)\s+|healthy\s+|ambulatory\s+|hospitali[sz]ed\s+|non-pregnant\s+)?(?:{_BAND_WORDS})\b",
     re.I,
 )
@@ -870,7 +872,8 @@ def _sections(text: str, markdown: bool):
     return _fallback_sections(text)
 
 
-_HEADER = re.compile(r"(?im)^[\s*#-]*(?:key\s+|main\s+)?(inclusion|exclusion|non-?inclusion)\s+criteria\b")
+# a header at a line start; the blanks before it stay on its line (see _BAND_ITEM)
+_HEADER = re.compile(r"(?im)^(?:[^\S\n]|[*#-])*(?:key\s+|main\s+)?(inclusion|exclusion|non-?inclusion)\s+criteria\b")
 
 
 def _fallback_sections(text: str):

@@ -681,6 +681,8 @@ def _icd_index() -> dict[str, str]:
 
 def _icd_concepts(vocab: Vocabulary, name: str) -> set[str]:
     """Concepts related through ICD-10-CM to a name the curated list does not know."""
+    if len(name) > 1000:
+        return set()  # no ICD-10-CM title is that long; and the bracket pattern is quadratic on "((((..."
     code = _icd_index().get(_norm(_ICD_CLEAN.sub("", name)))
     if not code:
         return set()

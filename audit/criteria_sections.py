@@ -7,8 +7,9 @@ import re
 from audit.criteria import CriteriaDoc
 
 #: legacy NCI PDQ layout: "DISEASE CHARACTERISTICS:", "PATIENT CHARACTERISTICS:", "PRIOR CONCURRENT THERAPY:"
+#: (blanks before it stay on its line: a run of blank lines is not re-read from each line start)
 _PDQ = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:disease\s+characteristics|patient\s+characteristics|prior\s+concurrent\s+therapy)\s*:?",
+    r"^[^\S\n]*(?:[-*•]\s*)?(?:disease\s+characteristics|patient\s+characteristics|prior\s+concurrent\s+therapy)\s*:?",
     re.IGNORECASE | re.MULTILINE,
 )
 #: a statement that there are no inclusion / exclusion criteria beyond the others

@@ -279,7 +279,9 @@ _DEGREE = re.compile(
     r"DDS|DMD|MBA|BSc|BS|BA|MA|FRCP|FACP|Prof\.?|Dr\.?|Professor)$",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# starts only where a run of address characters starts: without the lookbehind, a long run with
+# no address in it is re-scanned from each of its characters (quadratic on untrusted text)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _DIGITS = re.compile(r"[0-9]{3,}")
 
 
@@ -326,7 +328,7 @@ def name_problem(
     lead = len(name) - len(name.lstrip())
     if _PLACEHOLDER_NAME.match(text):
         return NameProblem("placeholder", f"the name is the placeholder {text!r}", lead, lead + len(text))
-    m = _EMAIL.search(name)
+    m = _EMAIL.search(name) if "@" in name else None
     if m:
         return NameProblem("contact-details", "the name field holds an e-mail address", m.start(), m.end())
     parts = [p.strip() for p in text.split(",")]
