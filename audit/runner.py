@@ -14,7 +14,7 @@ import fnmatch
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
@@ -168,7 +168,7 @@ GC_THRESHOLD = 50_000
 
 
 @contextmanager
-def collector_tuned(checker: "Checker") -> Iterator[None]:
+def collector_tuned(checker: "Checker", warm_up: bool = True) -> Iterator[None]:
     """Keep the cyclic garbage collector from rescanning what is loaded once, during a run.
 
     Reading a record allocates many container objects (element trees, dicts, tuples) that are
@@ -177,8 +177,11 @@ def collector_tuned(checker: "Checker") -> Iterator[None]:
     ~800,000 objects of the condition vocabulary and the rules: 18% of the run (measured with
     ``gc.callbacks``, docs/performance.md). What is loaded before the run is frozen (moved out of
     the collector's sight) and generation 0 is collected less often; both are undone afterwards.
+    ``warm_up=False``: the vocabulary is not loaded here; the caller loads it when the input
+    turns out to hold a readable record, then calls ``gc.freeze()`` again.
     """
-    checker.warm_up()  # load the vocabulary now, so that it is frozen with the rest
+    if warm_up:
+        checker.warm_up()  # load the vocabulary now, so that it is frozen with the rest
     old = gc.get_threshold()
     gc.freeze()  # no gc.collect() first: a full pass over the vocabulary costs ~0.3 s, more than it frees
     gc.set_threshold(GC_THRESHOLD, old[1], old[2])
@@ -293,14 +296,15 @@ def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | N
     report = _new_report(options, inputs, checker)
     gate_tables = []
     done = 0
-    with ExitStack() as stack:
-        tuned = False
+    with collector_tuned(checker, warm_up=False):
+        warm = False
         for batch in batched(items, options.batch_size):
-            if not tuned and any(isinstance(item, TrialRecord) for item in batch):
-                # tuned at the first readable record: input that is all unreadable does not pay
-                # for loading the condition vocabulary (~1.6 s)
-                stack.enter_context(collector_tuned(checker))
-                tuned = True
+            if not warm and any(isinstance(item, TrialRecord) for item in batch):
+                # the vocabulary is loaded at the first readable record (input that is all
+                # unreadable does not pay ~1.6 s for it), and frozen with the rest
+                checker.warm_up()
+                gc.freeze()
+                warm = True
             results, table = checker.check_batch(batch)
             report.records.extend(finalise(results))
             if table is not None:
