@@ -85,6 +85,24 @@ def test_the_run_gives_the_collector_back_as_it_found_it():
     assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
 
 
+def test_the_collector_is_tuned_before_the_first_record_is_read():
+    """Reading is most of what allocates: the first batch must be read tuned, too."""
+    import gc
+
+    from audit import runner
+    from audit.readers import iter_records
+
+    states = []
+
+    def items():
+        for item in iter_records([SEEDS]):
+            states.append(gc.get_threshold()[0])
+            yield item
+
+    runner.audit_items(items(), RunOptions(jobs=1))
+    assert states and all(t == runner.GC_THRESHOLD for t in states)
+
+
 def test_input_that_is_all_unreadable_does_not_load_the_vocabulary(tmp_path, monkeypatch):
     from audit import runner
 
