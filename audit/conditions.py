@@ -655,7 +655,7 @@ def _icd_related(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _icd_index() -> dict[str, str]:
+def icd_index() -> dict[str, str]:
     """Normalised ICD-10-CM title / inclusion term -> code (categories and subcategories)."""
     cm = _icd()
     if cm is None:
@@ -683,7 +683,7 @@ def _icd_concepts(vocab: Vocabulary, name: str) -> set[str]:
     """Concepts related through ICD-10-CM to a name the curated list does not know."""
     if len(name) > 1000:
         return set()  # no ICD-10-CM title is that long; and the bracket pattern is quadratic on "((((..."
-    code = _icd_index().get(_norm(_ICD_CLEAN.sub("", name)))
+    code = icd_index().get(_norm(_ICD_CLEAN.sub("", name)))
     if not code:
         return set()
     return {c.id for c in vocab.concepts.values() if c.icd10 and _icd_related((code,), c.icd10)}
