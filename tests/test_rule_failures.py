@@ -57,3 +57,34 @@ def test_a_failing_rule_fails_the_run_at_error(monkeypatch, tmp_path, fail_on, e
     assert result.exit_code == exit_code, result.output
     report = json.loads((out / "report.json").read_text())
     assert report["summary"]["findings_by_rule"]["TA003"] == 1
+
+
+def test_no_rule_fails_on_mutated_real_records():
+    """Truncated, byte-flipped and spliced copies of the seeds that still read as records: every
+    rule checks them without an internal error (a TA003 here is a rule bug, hidden from users)."""
+    import random
+
+    from audit.model import Source, TrialRecord
+    from audit.readers import read_bytes
+    from audit.runner import audit_items
+
+    rng = random.Random(7)
+    items = []
+    for path in sorted(SEEDS.iterdir()):
+        if path.suffix not in {".json", ".xml", ".txt", ".csv"}:
+            continue
+        data = path.read_bytes()
+        for _ in range(25):
+            d = bytearray(data)
+            for _ in range(rng.randint(1, 3)):
+                a = rng.randrange(len(d))
+                if rng.random() < 0.5:
+                    del d[a : a + rng.randint(1, 400)]
+                else:
+                    d[a:a] = rng.choice([b"\n\n", b" (", b") ", b"1. ", "é".encode(), b"Inclusion Criteria:\n", b" 18 years "])
+            items.extend(read_bytes(bytes(d), Source(path.name), path.name))
+    records = [i for i in items if isinstance(i, TrialRecord)]
+    assert len(records) > 100  # most mutations still read as records
+    report = audit_items(items, RunOptions(jobs=1))
+    failed = [(r.id, f.message) for r in report.records for f in r.findings if f.rule == "TA003"]
+    assert failed == []
