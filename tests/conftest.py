@@ -15,3 +15,8 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"real registry data not found at {SHARED_DATA} (set TRIAL_AUDIT_SHARED_DATA)")
     return SHARED_DATA
+
+
+def seed_inputs() -> list[tuple[Path, bytes]]:
+    """(path, bytes) of every bundled seed file in a record format, for mutation tests."""
+    return [(p, p.read_bytes()) for p in sorted(SEEDS.iterdir()) if p.suffix in {".json", ".xml", ".txt", ".csv"}]

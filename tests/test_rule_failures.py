@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from audit.cli import app
 from audit.registry import RULES
 from audit.runner import RunOptions, audit_paths
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, seed_inputs
 
 
 def _fail(*_args, **_kwargs):
@@ -70,10 +70,7 @@ def test_no_rule_fails_on_mutated_real_records():
 
     rng = random.Random(7)
     items = []
-    for path in sorted(SEEDS.iterdir()):
-        if path.suffix not in {".json", ".xml", ".txt", ".csv"}:
-            continue
-        data = path.read_bytes()
+    for path, data in seed_inputs():
         for _ in range(25):
             d = bytearray(data)
             for _ in range(rng.randint(1, 3)):
