@@ -311,22 +311,22 @@ class Vocabulary:
 
         ``order`` is the pattern's place in the vocabulary: matches that start at the same
         offset are taken in that order, never in the (per-process) order of a set of words.
+        ``_parts`` lists every (order, marker, pattern), for the plain scan of ``marker_hits``.
         """
         by_key: dict[str, list[tuple[int, Marker, re.Pattern[str], str]]] = {}
         always: list[tuple[int, Marker, re.Pattern[str], str | None]] = []
-        order = 0
-        for mk in self.markers:
-            for rx, trig in mk.parts:
-                order += 1
-                if trig is None:
-                    always.append((order, mk, rx, None))
-                    continue
-                for t in trig:
-                    key = _trigger_key(t)
-                    if key is None:
-                        always.append((order, mk, rx, t))
-                    else:
-                        by_key.setdefault(key, []).append((order, mk, rx, t))
+        parts = [(mk, rx, trig) for mk in self.markers for rx, trig in mk.parts]
+        self._parts = [(order, mk, rx) for order, (mk, rx, _) in enumerate(parts)]
+        for order, (mk, rx, trig) in enumerate(parts):
+            if trig is None:
+                always.append((order, mk, rx, None))
+                continue
+            for t in trig:
+                key = _trigger_key(t)
+                if key is None:
+                    always.append((order, mk, rx, t))
+                else:
+                    by_key.setdefault(key, []).append((order, mk, rx, t))
         self._by_key = by_key
         self._always = always
 
@@ -344,12 +344,7 @@ class Vocabulary:
         low = text.lower()
         found: list[tuple[int, int, Marker, re.Match[str]]]
         if len(low) != len(text):  # lower-casing changed offsets (rare scripts): scan plainly
-            found = []
-            order = 0  # as in _index_markers
-            for mk in self.markers:
-                for rx, _ in mk.parts:
-                    order += 1
-                    found.extend((m.start(), order, mk, m) for m in rx.finditer(text))
+            found = [(m.start(), order, mk, m) for order, mk, rx in self._parts for m in rx.finditer(text)]
         else:
             words = set(_WORD.findall(low))
             heads = {w[:3] for w in words}

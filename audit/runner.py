@@ -355,9 +355,10 @@ def _audit_parallel(units: list[Any], options: RunOptions, jobs: int, inputs: li
     # fork shares what the parent loaded (rules, vocabulary) with every worker
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     # forked workers start from the parent's state: loaded, frozen and tuned before they fork
+    tuned: Any = nullcontext()
     if method == "fork":
         checker.warm_up(for_workers=True)
-    tuned = collector_tuned(checker) if method == "fork" else nullcontext()
+        tuned = collector_tuned(checker, warm_up=False)  # warmed up just above
     worker_options = replace(options, progress=None)  # a callback does not cross processes
     finalise = _Finaliser(options)
     report = _new_report(options, inputs, checker)

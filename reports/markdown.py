@@ -60,12 +60,16 @@ def render_markdown(report: Report, max_rows: int = MAX_ROWS) -> str:
             if len(failed) > MAX_GATE_ROWS:
                 lines.append(f"| …and {len(failed) - MAX_GATE_ROWS} more failed expectations | | |")
             lines.append("")
-    suppressed_by_rule = Counter(f.rule for rec in report.records for f in rec.findings if f.suppressed)
+    suppressed_by_rule: Counter[str] = Counter()
+    by_rule_sev: Counter[tuple[str, str]] = Counter()
+    for rec in report.records:  # one pass: the records of a large run are read back from disk
+        for f in rec.findings:
+            if f.suppressed:
+                suppressed_by_rule[f.rule] += 1
+            else:
+                by_rule_sev[(f.rule, f.severity.value)] += 1
     if s["findings_by_rule"] or suppressed_by_rule:
         infos = {r.code: r for r in report.rules}
-        by_rule_sev = Counter(
-            (f.rule, f.severity.value) for rec in report.records for f in rec.findings if not f.suppressed
-        )
         lines += ["| rule | name | severity | findings | suppressed |", "|---|---|---|---:|---:|"]
         for code in sorted(set(s["findings_by_rule"]) | set(suppressed_by_rule)):
             info = infos.get(code)

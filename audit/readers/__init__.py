@@ -330,11 +330,14 @@ def _study_lines(data: bytes, n: int) -> list[int] | None:
     return None
 
 
+def _bom_as_space(data: bytes) -> bytes:
+    """A leading UTF-8 byte order mark (Windows tools write one; orjson refuses it) made a space:
+    error columns then count it as one character."""
+    return b" " + data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+
+
 def _json_document(data: bytes, src: Source) -> Iterator[ReadResult]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        # a UTF-8 byte order mark (Windows tools write one), which orjson refuses: replaced by a
-        # space, so that error columns count it as one character, as for NDJSON
-        data = b" " + data[3:]
+    data = _bom_as_space(data)
     try:
         obj = orjson.loads(data)
     except orjson.JSONDecodeError as err:
@@ -411,8 +414,8 @@ def _ndjson(stream: Iterable[bytes], src: Source, lo: int = 1, hi: int | None = 
             index += bool(raw.strip())  # records before the range still count for Source.index
             continue
         line = raw.rstrip(b"\r\n")
-        if n == 1 and line.startswith(b"\xef\xbb\xbf"):
-            line = b" " + line[3:]  # keep columns: the BOM counts as one character
+        if n == 1:
+            line = _bom_as_space(line)
         if not line.strip():
             continue
         any_line = True
