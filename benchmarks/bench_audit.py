@@ -4,7 +4,11 @@ Builds a corpus of N records by replicating the real v2 JSON studies and legacy 
 ../shared/data under fresh NCT IDs (v2 as NDJSON, XML as a .zip of one file per study, the way
 the registry ships bulk downloads), then measures, each in a fresh subprocess:
 
+- parse only: the bytes through the parsers alone (unzip, ``orjson.loads`` per NDJSON line, the
+  XML tree as the reader builds it), no canonical record: the floor any reader in CPython pays;
 - read only: every record through the readers into canonical records;
+- no text: read + the rules that analyse no free text (all but TA1xx, TA2xx, TA3xx, TA7xx),
+  to show what the text analysis costs and what is left without it;
 - full audit: read + every rule (the default rule set), no report written;
 - full audit + JSON report written;
 - parallel: the full audit with worker processes, one per core (``--jobs 0``).
@@ -69,7 +73,21 @@ import sys, time, resource
 sys.path.insert(0, {root!r})
 mode, folder = sys.argv[1], sys.argv[2]
 t0 = time.perf_counter()
-if mode == "read":
+startup = 0.0
+if mode == "parse":
+    import zipfile
+    import orjson
+    from audit.readers.ctgov_xml import _fast_parse
+    n = 0
+    with open(folder + "/studies.ndjson", "rb") as f:
+        for line in f:
+            orjson.loads(line)
+            n += 1
+    with zipfile.ZipFile(folder + "/legacy.zip") as z:
+        for name in z.namelist():
+            _fast_parse(z.read(name))
+            n += 1
+elif mode == "read":
     from audit.readers import iter_records
     n = sum(1 for _ in iter_records([folder]))
 else:
@@ -81,7 +99,8 @@ else:
     audit_paths([{seeds!r}], RunOptions())
     startup = time.perf_counter() - t0
     t0 = time.perf_counter()
-    report = audit_paths([folder], RunOptions(jobs=0 if mode == "parallel" else 1))
+    select = ["TA0", "TA4", "TA5", "TA6"] if mode == "no-text" else []
+    report = audit_paths([folder], RunOptions(jobs=0 if mode == "parallel" else 1, select=select))
     n = len(report.records)
     if mode == "report":
         import tempfile
@@ -91,7 +110,7 @@ else:
             write_json(report, Path(out) / "report.json")
 dt = time.perf_counter() - t0
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"{{n}} {{dt:.3f}} {{rss:.0f}} {{startup if mode != 'read' else 0:.2f}}")
+print(f"{{n}} {{dt:.3f}} {{rss:.0f}} {{startup:.2f}}")
 """
 
 
