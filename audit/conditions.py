@@ -3,11 +3,11 @@
 Used by the TA3xx rules. Two sources of knowledge:
 
 * **Concepts** (``audit/data/condition_markers.toml``): conditions with their names, abbreviations,
-  broader concepts and ICD-10-CM codes. Where the ``simple_icd_10_cm`` package is installed (it
-  ships the CMS ICD-10-CM tabular list offline), each concept also gets the ICD-10-CM title and
-  inclusion terms of its codes as names, and the ICD-10-CM hierarchy relates concepts to each
-  other and to registered condition names the curated list does not know
-  ("Primary biliary cirrhosis" -> K74.3 -> PBC).
+  broader concepts and ICD-10-CM codes. Each concept also gets the ICD-10-CM title and inclusion
+  terms of its codes as names, and the ICD-10-CM hierarchy relates concepts to each other and to
+  registered condition names the curated list does not know ("Primary biliary cirrhosis" ->
+  K74.3 -> PBC). ICD-10-CM is read offline from an extract of the CMS tabular list that
+  ``audit/icd10cm.py`` ships.
 * **Markers** (same file): findings only a given condition has - classification criteria,
   pathognomonic findings, disease-specific scores and antibodies, lab bands that define a disease.
 
@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
-import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -583,33 +582,19 @@ def vocabulary_paths(ctx: Any, code: str = "TA3") -> list[str]:
     return [str(v) for v in val]
 
 
-# --- ICD-10-CM (optional, offline) ------------------------------------------------------------
+# --- ICD-10-CM (offline, from the shipped extract: audit/icd10cm.py) ------------------------------
 
 
-@lru_cache(maxsize=1)
-def _icd():
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            import simple_icd_10_cm as cm  # ships the CMS ICD-10-CM tabular list; no network
-        return cm
-    except Exception:  # pragma: no cover - the package is a declared dependency
-        return None
+def icd_title_key(name: str) -> str:
+    """An ICD-10-CM title or a registered name as the title index keys it (no bracketed parts)."""
+    return _norm(_ICD_CLEAN.sub("", name))
 
 
 def _icd_titles(code: str) -> list[str]:
-    cm = _icd()
-    if cm is None:
-        return []
-    try:
-        if not cm.is_valid_item(code):
-            return []
-        out = [cm.get_description(code)]
-        out.extend(cm.get_inclusion_term(code))
-    except Exception:
-        return []
+    from audit.icd10cm import tabular
+
     clean = []
-    for t in out:
+    for t in tabular().titles(code):
         t2 = _ICD_CLEAN.sub("", t).strip()
         low = t2.lower()
         if not t2 or "unspecified" in low or "other " in low or " nos" in low or len(t2) > 60:
@@ -631,54 +616,36 @@ def _add_icd_names(concepts: dict[str, Concept]) -> None:
 def _icd_related(a: Sequence[str], b: Sequence[str]) -> bool:
     if not a or not b:
         return False
-    cm = _icd()
+    from audit.icd10cm import tabular
+
+    tab = tabular()
     for x in a:
         for y in b:
             if x == y:
                 return True
-            if cm is not None:
-                try:
-                    if cm.is_ancestor(x, y) or cm.is_ancestor(y, x):
-                        return True
-                    continue
-                except Exception:
-                    pass
+            if tab.node(x) is not None and tab.node(y) is not None:
+                if tab.is_ancestor(x, y) or tab.is_ancestor(y, x):
+                    return True
+                continue
+            # a code ICD-10-CM does not know (a range such as "M30-M36", a typo): by prefix
             dx, dy = x.replace(".", ""), y.replace(".", "")
             if "-" not in dx + dy and (dx.startswith(dy) or dy.startswith(dx)):
                 return True
     return False
 
 
-@lru_cache(maxsize=1)
 def icd_index() -> dict[str, str]:
     """Normalised ICD-10-CM title / inclusion term -> code (categories and subcategories)."""
-    cm = _icd()
-    if cm is None:
-        return {}
-    idx: dict[str, str] = {}
-    try:
-        codes = cm.get_all_codes(with_dots=True)
-    except Exception:
-        return {}
-    for code in codes:
-        try:
-            if cm.is_chapter_or_block(code):
-                continue
-            names = [cm.get_description(code), *cm.get_inclusion_term(code)]
-        except Exception:
-            continue
-        for n in names:
-            k = _norm(_ICD_CLEAN.sub("", n))
-            if k and "unspecified" not in k and k not in idx:
-                idx[k] = code
-    return idx
+    from audit.icd10cm import tabular
+
+    return tabular().title_index
 
 
 def _icd_concepts(vocab: Vocabulary, name: str) -> set[str]:
     """Concepts related through ICD-10-CM to a name the curated list does not know."""
     if len(name) > 1000:
         return set()  # no ICD-10-CM title is that long; and the bracket pattern is quadratic on "((((..."
-    code = icd_index().get(_norm(_ICD_CLEAN.sub("", name)))
+    code = icd_index().get(icd_title_key(name))
     if not code:
         return set()
     return {c.id for c in vocab.concepts.values() if c.icd10 and _icd_related((code,), c.icd10)}

@@ -203,18 +203,15 @@ class Checker:
         self.table_rules = [r for r in rules if isinstance(r, TableRule)]
         self.ctx = Context(as_of=options.as_of, today=today(), options=options.rule_options)
 
-    def warm_up(self, for_workers: bool = False) -> None:
-        """Load what rules load lazily (the condition vocabulary), e.g. once before forking workers.
+    def warm_up(self) -> None:
+        """Load what rules load lazily, e.g. once before forking workers, who then share it.
 
-        ``for_workers``: also the ICD-10-CM title index, which most real records end up needing
-        (0.7 s to build): built once in the parent, it is shared by every forked worker.
+        That is the condition vocabulary, with the ICD-10-CM extract behind it.
         """
         if any(r.code.startswith("TA3") for r in self.record_rules):
-            from audit.conditions import icd_index, load_vocabulary, vocabulary_paths
+            from audit.conditions import load_vocabulary, vocabulary_paths
 
             load_vocabulary(vocabulary_paths(self.ctx))
-            if for_workers:
-                icd_index()
 
     def check_batch(self, batch: list[Any]) -> tuple[list[RecordResult], Any]:
         """RecordResults in the batch's order, and the batch table when the gate needs it."""
@@ -357,7 +354,7 @@ def _audit_parallel(units: list[Any], options: RunOptions, jobs: int, inputs: li
     # forked workers start from the parent's state: loaded, frozen and tuned before they fork
     tuned: Any = nullcontext()
     if method == "fork":
-        checker.warm_up(for_workers=True)
+        checker.warm_up()
         tuned = collector_tuned(checker, warm_up=False)  # warmed up just above
     worker_options = replace(options, progress=None)  # a callback does not cross processes
     finalise = _Finaliser(options)

@@ -1,0 +1,145 @@
+"""ICD-10-CM offline: titles, inclusion terms and hierarchy, read from a shipped extract.
+
+The CMS ICD-10-CM tabular list comes from the ``simple_icd_10_cm`` package. That package parses
+its XML into 98,505 node objects every time it is imported, which takes about 1.5 s and 180 MB.
+Every audit that reads a condition name paid that at start-up, including the one-record audit a
+CI job runs on each submission. This module reads the same data from
+``audit/data/icd10cm.json.gz`` instead (0.9 MB, about 0.2 s to load). The extract also holds the
+normalised title index that TA3xx looks registered names up in (another 0.6 s to build).
+
+The answers are the package's own, with its default arguments: ``is_valid_item``,
+``get_description`` + ``get_inclusion_term`` (``titles``) and ``is_ancestor``.
+``tests/test_icd10cm.py`` rebuilds the extract from the installed package and compares it with
+the shipped one. After a new release of the package, or a change to the title normalisation in
+``audit.conditions``, regenerate the extract:
+
+    python -m audit.icd10cm
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+EXTRACT = Path(__file__).parent / "data" / "icd10cm.json.gz"
+_BLOCK_TYPES = ("chapter", "section")
+
+
+class Tabular:
+    """The ICD-10-CM tree as parallel lists over its nodes, in the package's order."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.source: str = data["source"]
+        self.codes: list[str] = data["codes"]
+        self.parent: list[int] = data["parent"]
+        self.kind: list[str] = [data["types"][t] for t in data["type"]]
+        self.description: list[str] = data["description"]
+        self.inclusion: list[list[str]] = data["inclusion"]
+        self.title_index: dict[str, str] = data["title_index"]
+        # A block holding one category has that category's code. As in the package, the code
+        # names the node listed last (the category).
+        self.node_of: dict[str, int] = {c: i for i, c in enumerate(self.codes)}
+
+    def node(self, code: str) -> int | None:
+        """The node of a code written with or without its dot, as ``is_valid_item`` accepts it."""
+        i = self.node_of.get(code)
+        if i is None and len(code) >= 4:
+            i = self.node_of.get(code[:3] + "." + code[3:])
+        return i
+
+    def is_chapter_or_block(self, code: str) -> bool:
+        i = self.node(code)
+        if i is None:
+            return False
+        p = self.parent[i]
+        return self.kind[i] in _BLOCK_TYPES or (p >= 0 and self.codes[p] == self.codes[i])
+
+    def titles(self, code: str) -> list[str]:
+        """The code's description, then its inclusion terms; [] for an unknown code."""
+        i = self.node(code)
+        return [] if i is None else [self.description[i], *self.inclusion[i]]
+
+    def ancestors(self, code: str) -> tuple[str, ...]:
+        i = self.node(code)
+        out: list[str] = []
+        while i is not None and self.parent[i] >= 0:
+            i = self.parent[i]
+            out.append(self.codes[i])
+        return tuple(out)
+
+    def is_ancestor(self, a: str, b: str) -> bool:
+        """``a`` is a strict ancestor of ``b`` (both as written: the package compares the strings)."""
+        return a != b and a in _ancestors(self, b)
+
+
+@lru_cache(maxsize=1)
+def tabular() -> Tabular:
+    """The shipped extract, loaded once per process."""
+    return Tabular(orjson.loads(gzip.decompress(EXTRACT.read_bytes())))
+
+
+@lru_cache(maxsize=4096)
+def _ancestors(tab: Tabular, code: str) -> frozenset[str]:
+    return frozenset(tab.ancestors(code))
+
+
+# --- building the extract (needs the simple_icd_10_cm package) --------------------------------
+
+
+def build() -> dict[str, Any]:
+    """The extract, from the installed ``simple_icd_10_cm`` package."""
+    import warnings
+    from importlib.metadata import version
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import simple_icd_10_cm as cm
+        from simple_icd_10_cm import simple_icd_10_cm as impl
+
+    from audit.conditions import icd_title_key
+
+    nodes: list[Any] = []
+    stack = list(reversed(impl._chapter_list))
+    while stack:  # the package's own order (depth first, as get_all_codes lists the codes)
+        n = stack.pop()
+        nodes.append(n)
+        stack.extend(reversed(n.children))
+    codes = [n.name for n in nodes]
+    if codes != cm.get_all_codes(with_dots=True):
+        raise RuntimeError("simple_icd_10_cm lists its codes in another order than its tree")
+    index_of = {id(n): i for i, n in enumerate(nodes)}
+    types = sorted({n.type for n in nodes})
+    title_index: dict[str, str] = {}
+    for code in codes:
+        if cm.is_chapter_or_block(code):
+            continue
+        for name in (cm.get_description(code), *cm.get_inclusion_term(code)):
+            key = icd_title_key(name)
+            if key and "unspecified" not in key and key not in title_index:
+                title_index[key] = code
+    return {
+        "source": f"simple_icd_10_cm {version('simple_icd_10_cm')}",
+        "codes": codes,
+        "parent": [index_of[id(n.parent)] if n.parent is not None else -1 for n in nodes],
+        "types": types,
+        "type": [types.index(n.type) for n in nodes],
+        "description": [n.description for n in nodes],
+        "inclusion": [list(n.inclusion_term) for n in nodes],
+        "title_index": title_index,
+    }
+
+
+def write(path: Path = EXTRACT) -> int:
+    """Write the extract (deterministic bytes: no timestamp in the gzip header); its size."""
+    blob = gzip.compress(orjson.dumps(build()), compresslevel=9, mtime=0)
+    path.write_bytes(blob)
+    return len(blob)
+
+
+if __name__ == "__main__":
+    size = write()
+    print(f"wrote {EXTRACT} ({size / 1e6:.2f} MB)")
