@@ -68,7 +68,6 @@ class Marker:
     concepts: tuple[str, ...]
     kind: str
     label: str
-    regex: re.Pattern[str]
     #: the patterns one by one, each with the literal prefixes its matches start with (None: unknown)
     parts: list[tuple[re.Pattern[str], tuple[str, ...] | None]] = field(default_factory=list)
 
@@ -530,12 +529,11 @@ def _read(path: Path, concepts: dict[str, Concept], markers: list[Marker]) -> No
         if not pats:
             continue
         try:
-            rx = re.compile("|".join(f"(?:{p})" for p in pats), flags)
+            parts = [(re.compile(p, flags), _triggers(p)) for p in pats]
         except re.error as exc:
             raise ValueError(f"{path}: marker {d.get('label')!r}: bad pattern: {exc}") from None
         cs = tuple(d.get("concepts", ()))
-        parts = [(re.compile(p, flags), _triggers(p)) for p in pats]
-        markers.append(Marker(cs, str(d.get("kind", "finding")), str(d.get("label", cs[0] if cs else "")), rx, parts))
+        markers.append(Marker(cs, str(d.get("kind", "finding")), str(d.get("label", cs[0] if cs else "")), parts))
 
 
 @lru_cache(maxsize=8)

@@ -82,7 +82,7 @@ def test_markers_matching_at_one_place_are_taken_in_vocabulary_order(vocab):
 
     def marker(label, pattern, trigger):
         rx = re.compile(pattern, re.IGNORECASE)
-        return Marker(("sle",), "finding", label, rx, [(rx, (trigger,))])
+        return Marker(("sle",), "finding", label, [(rx, (trigger,))])
 
     a = marker("A", r"alpha\s+beta", "alpha")  # found under the head "alp"
     b = marker("B", r"al\w*\s+beta", "al")  # found under the head "al"
