@@ -625,7 +625,7 @@ def _icd_related(a: Sequence[str], b: Sequence[str]) -> bool:
                 if tab.is_ancestor(x, y) or tab.is_ancestor(y, x):
                     return True
                 continue
-            # a code ICD-10-CM does not know (a range such as "M30-M36", a typo): by prefix
+            # a code ICD-10-CM does not know (a typo, a range that is no block): by prefix
             dx, dy = x.replace(".", ""), y.replace(".", "")
             if "-" not in dx + dy and (dx.startswith(dy) or dy.startswith(dx)):
                 return True

@@ -4,7 +4,7 @@ The CMS ICD-10-CM tabular list comes from the ``simple_icd_10_cm`` package. That
 its XML into 98,505 node objects every time it is imported, which takes about 1.5 s and 180 MB.
 Every audit that reads a condition name paid that at start-up, including the one-record audit a
 CI job runs on each submission. This module reads the same data from
-``audit/data/icd10cm.json.gz`` instead (0.9 MB, about 0.2 s to load). The extract also holds the
+``audit/data/icd10cm.json.gz`` instead (1.5 MB, about 0.2 s to load). The extract also holds the
 normalised title index that TA3xx looks registered names up in (another 0.6 s to build).
 
 The answers are the package's own, with its default arguments: ``is_valid_item``,
