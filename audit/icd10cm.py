@@ -100,8 +100,6 @@ def build() -> dict[str, Any]:
         import simple_icd_10_cm as cm
         from simple_icd_10_cm import simple_icd_10_cm as impl
 
-    from audit.conditions import icd_title_key
-
     nodes: list[Any] = []
     stack = list(reversed(impl._chapter_list))
     while stack:  # the package's own order (depth first, as get_all_codes lists the codes)
@@ -113,15 +111,7 @@ def build() -> dict[str, Any]:
         raise RuntimeError("simple_icd_10_cm lists its codes in another order than its tree")
     index_of = {id(n): i for i, n in enumerate(nodes)}
     types = sorted({n.type for n in nodes})
-    title_index: dict[str, str] = {}
-    for code in codes:
-        if cm.is_chapter_or_block(code):
-            continue
-        for name in (cm.get_description(code), *cm.get_inclusion_term(code)):
-            key = icd_title_key(name)
-            if key and "unspecified" not in key and key not in title_index:
-                title_index[key] = code
-    return {
+    data: dict[str, Any] = {
         "source": f"simple_icd_10_cm {version('simple_icd_10_cm')}",
         "codes": codes,
         "parent": [index_of[id(n.parent)] if n.parent is not None else -1 for n in nodes],
@@ -129,8 +119,25 @@ def build() -> dict[str, Any]:
         "type": [types.index(n.type) for n in nodes],
         "description": [n.description for n in nodes],
         "inclusion": [list(n.inclusion_term) for n in nodes],
-        "title_index": title_index,
+        "title_index": {},
     }
+    data["title_index"] = _title_index(Tabular(data))
+    return data
+
+
+def _title_index(tab: Tabular) -> dict[str, str]:
+    """Normalised title / inclusion term -> the first category or subcategory that has it."""
+    from audit.conditions import icd_title_key
+
+    index: dict[str, str] = {}
+    for code in tab.codes:
+        if tab.is_chapter_or_block(code):
+            continue
+        for name in tab.titles(code):
+            key = icd_title_key(name)
+            if key and "unspecified" not in key and key not in index:
+                index[key] = code
+    return index
 
 
 def write(path: Path = EXTRACT) -> int:
