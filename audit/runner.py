@@ -173,9 +173,10 @@ def collector_tuned(checker: "Checker", warm_up: bool = True) -> Iterator[None]:
 
     Reading a record allocates many container objects (element trees, dicts, tuples) that are
     freed by reference counting, not by the collector; with CPython's default threshold the
-    collector still ran ~2,600 times per 2,000 records and each older-generation pass walked the
-    ~800,000 objects of the condition vocabulary and the rules: 18% of the run (measured with
-    ``gc.callbacks``, docs/performance.md). What is loaded before the run is frozen (moved out of
+    collector still ran ~2,600 times per 2,000 records and each older-generation pass walked
+    everything loaded once (the condition vocabulary, the rules, pandas): 18% of the run
+    (measured with ``gc.callbacks``, docs/performance.md; 1.42 of 7.79 s on 2026-11-28, 0.15 s
+    tuned). What is loaded before the run is frozen (moved out of
     the collector's sight) and generation 0 is collected less often; both are undone afterwards.
     ``warm_up=False``: the vocabulary is not loaded here; the caller loads it when the input
     turns out to hold a readable record, then calls ``gc.freeze()`` again.
@@ -183,7 +184,7 @@ def collector_tuned(checker: "Checker", warm_up: bool = True) -> Iterator[None]:
     if warm_up:
         checker.warm_up()  # load the vocabulary now, so that it is frozen with the rest
     old = gc.get_threshold()
-    gc.freeze()  # no gc.collect() first: a full pass over the vocabulary costs ~0.3 s, more than it frees
+    gc.freeze()  # no gc.collect() first: what is loaded is kept, so a full pass would free next to nothing
     gc.set_threshold(GC_THRESHOLD, old[1], old[2])
     try:
         yield
@@ -304,7 +305,7 @@ def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | N
         for batch in batched(items, options.batch_size):
             if not warm and any(isinstance(item, TrialRecord) for item in batch):
                 # the vocabulary is loaded at the first readable record (input that is all
-                # unreadable does not pay ~1.6 s for it), and frozen with the rest
+                # unreadable does not pay ~0.2 s for it), and frozen with the rest
                 checker.warm_up()
                 gc.freeze()
                 warm = True
