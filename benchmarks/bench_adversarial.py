@@ -62,8 +62,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=30, help="stop a rule call after this many seconds")
     args = ap.parse_args()
 
-    from audit.readers import iter_records
-    from audit.runner import Checker, RunOptions, collector_tuned
+    from trial_audit.readers import iter_records
+    from trial_audit.engine.runner import Checker, RunOptions, collector_tuned
 
     (record,) = list(iter_records([RECORD]))
     checker = Checker(RunOptions(jobs=1))

@@ -77,7 +77,7 @@ startup = 0.0
 if mode == "parse":
     import zipfile
     import orjson
-    from audit.readers.ctgov_xml import _fast_parse
+    from trial_audit.readers.ctgov_xml import _fast_parse
     n = 0
     with open(folder + "/studies.ndjson", "rb") as f:
         for line in f:
@@ -88,11 +88,11 @@ if mode == "parse":
             _fast_parse(z.read(name))
             n += 1
 elif mode == "read":
-    from audit.readers import iter_records
+    from trial_audit.readers import iter_records
     n = sum(1 for _ in iter_records([folder]))
 else:
-    from audit.registry import load_rules
-    from audit.runner import RunOptions, audit_paths
+    from trial_audit.engine.registry import load_rules
+    from trial_audit.engine.runner import RunOptions, audit_paths
     load_rules()
     # one-off start-up (rule imports, the condition vocabulary, pandera, the city list) is
     # measured apart from throughput: audit the bundled seeds once first
@@ -105,7 +105,7 @@ else:
     if mode == "report":
         import tempfile
         from pathlib import Path
-        from reports.json_report import write_json
+        from trial_audit.reports.json_report import write_json
         with tempfile.TemporaryDirectory() as out:  # not into the corpus: a later mode would read it
             write_json(report, Path(out) / "report.json")
 dt = time.perf_counter() - t0

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
 
-from audit.runner import RunOptions, audit_paths  # noqa: E402
+from trial_audit.engine.runner import RunOptions, audit_paths  # noqa: E402
 
 
 def _size(folder: Path) -> int:

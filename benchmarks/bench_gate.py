@@ -1,7 +1,7 @@
 """What the batch table, the pandera schema rules (TA010-TA012) and the GX submission gate cost.
 
 Builds N records by replicating the real registry records of ../shared/data (v2 JSON, classic
-JSON, legacy XML, CSV exports; read once with ``audit.readers.iter_records``) under fresh NCT IDs,
+JSON, legacy XML, CSV exports; read once with ``trial_audit.readers.iter_records``) under fresh NCT IDs,
 then measures, in this order and in one process (the import costs are the first imports):
 
 - pandera import, GX import (each once, the first time it is needed);
@@ -39,8 +39,8 @@ BATCH = 500
 
 
 def real_records() -> list:
-    from audit.model import TrialRecord
-    from audit.readers import iter_records
+    from trial_audit.core.model import TrialRecord
+    from trial_audit.readers import iter_records
 
     folders = [DATA / d for d in ("ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv")]
     return [r for r in iter_records([f for f in folders if f.is_dir()]) if isinstance(r, TrialRecord)]
@@ -104,12 +104,12 @@ def main() -> None:
     for k, v in imports.items():
         print(f"{k}: {v:.2f} s (once per process)")
 
-    from audit.gate import run_gate
-    from audit.registry import Context
-    from audit.table import build_table
-    from checks.ta010_invalid_nct_id import InvalidNctId
-    from checks.ta011_value_not_in_registry_vocabulary import ValueNotInRegistryVocabulary
-    from checks.ta012_age_out_of_range import AgeOutOfRange
+    from trial_audit.engine.gate import run_gate
+    from trial_audit.engine.registry import Context
+    from trial_audit.engine.table import build_table
+    from trial_audit.checks.ta010_invalid_nct_id import InvalidNctId
+    from trial_audit.checks.ta011_value_not_in_registry_vocabulary import ValueNotInRegistryVocabulary
+    from trial_audit.checks.ta012_age_out_of_range import AgeOutOfRange
 
     rules = [InvalidNctId(), ValueNotInRegistryVocabulary(), AgeOutOfRange()]
     ctx = Context()

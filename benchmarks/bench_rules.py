@@ -34,9 +34,9 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=20)
     args = ap.parse_args()
 
-    from audit.model import TrialRecord
-    from audit.readers import iter_records
-    from audit.runner import Checker, RunOptions, audit_paths, collector_tuned
+    from trial_audit.core.model import TrialRecord
+    from trial_audit.readers import iter_records
+    from trial_audit.engine.runner import Checker, RunOptions, audit_paths, collector_tuned
 
     audit_paths([ROOT / "seeds"], RunOptions(jobs=1))  # start-up (imports, vocabulary) apart
     prefixes = tuple(p.strip().upper() for p in args.select.split(",") if p.strip())

@@ -30,15 +30,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import checks  # noqa: E402
-from audit.criteria import parse_criteria  # noqa: E402
-from audit.dates import parse_date  # noqa: E402
-from audit.model import record_from_example  # noqa: E402
-from audit.registry import RULES, Context  # noqa: E402
+from trial_audit.text.criteria import parse_criteria  # noqa: E402
+from trial_audit.core.dates import parse_date  # noqa: E402
+from trial_audit.core.model import record_from_example  # noqa: E402
+from trial_audit.engine.registry import RULES, Context  # noqa: E402
 from benchmarks.criteria_texts import iter_texts  # noqa: E402
 
 
 def load_ta1_rules():
-    for m in pkgutil.iter_modules(checks.__path__):
+    for m in pkgutil.iter_modules(trial_audit.checks.__path__):
         if m.name.startswith("ta1"):
             importlib.import_module(f"checks.{m.name}")
     return [cls() for code, cls in sorted(RULES.items()) if code.startswith("TA1")]

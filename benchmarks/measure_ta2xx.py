@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from audit.age_text import compare_prose, compare_side, criteria_ages, find_ages, prose_ages  # noqa: E402
-from audit.model import SUMMARY_FIELDS, Source, TrialRecord  # noqa: E402
-from audit.registry import Context, select_rules  # noqa: E402
+from trial_audit.text.age_text import compare_prose, compare_side, criteria_ages, find_ages, prose_ages  # noqa: E402
+from trial_audit.core.model import SUMMARY_FIELDS, Source, TrialRecord  # noqa: E402
+from trial_audit.engine.registry import Context, select_rules  # noqa: E402
 
 
 def _iter_json_studies(obj, depth=0):
@@ -47,7 +47,7 @@ def _iter_json_studies(obj, depth=0):
 def load_records(data: Path) -> list[TrialRecord]:
     """All readable records of the real data (the readers' iter_records when it is there)."""
     try:
-        from audit.readers import iter_records  # type: ignore[attr-defined]
+        from trial_audit.readers import iter_records  # type: ignore[attr-defined]
 
         recs = []
         for sub in ("ctgov-v2", "ctgov-classic", "ctgov-xml"):
@@ -57,7 +57,7 @@ def load_records(data: Path) -> list[TrialRecord]:
         return recs
     except Exception:  # noqa: BLE001 - fall back to the format readers directly
         pass
-    from audit.readers import ctgov_classic, ctgov_v2, ctgov_xml
+    from trial_audit.readers import ctgov_classic, ctgov_v2, ctgov_xml
 
     recs = []
     for f in sorted((data / "ctgov-v2").glob("*.json")):
@@ -127,8 +127,8 @@ def main(argv=None) -> int:
             print(f"  {label:9s} {side}: " + ", ".join(f"{k} {v} ({100 * v / tot:.1f}%)" for k, v in sorted(c.items())))
 
     # --- rules -------------------------------------------------------------------------------
-    from audit import age_text
-    from audit.criteria import doc_for, parse_criteria
+    from trial_audit.text import age_text
+    from trial_audit.text.criteria import doc_for, parse_criteria
 
     rules = select_rules(["TA2"])
     ctx = Context()
@@ -161,7 +161,7 @@ def main(argv=None) -> int:
     print(f"  any TA2xx: {len(flagged)} records ({100 * len(flagged) / n:.1f}%)")
     # the CSV exports: no criteria, no min/max, only age groups (and, in one export, summaries)
     try:
-        from audit.readers import iter_records
+        from trial_audit.readers import iter_records
 
         csv_recs = [r for r in iter_records([str(data / "ctgov-csv")]) if isinstance(r, TrialRecord)]
     except Exception:  # noqa: BLE001

@@ -20,12 +20,12 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from audit.model import Source, TrialRecord
-from audit.registry import Context, select_rules
+from trial_audit.core.model import Source, TrialRecord
+from trial_audit.engine.registry import Context, select_rules
 
 
 def registry_records(data: Path):
-    from audit.readers import iter_records
+    from trial_audit.readers import iter_records
 
     for sub in ("ctgov-v2", "ctgov-classic", "ctgov-xml"):
         d = data / sub

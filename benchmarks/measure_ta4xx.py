@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from audit.dates import PartialDate, parse_date  # noqa: E402
-from audit.model import TrialRecord  # noqa: E402
-from audit.registry import RULES, Context, Rule  # noqa: E402
+from trial_audit.core.dates import PartialDate, parse_date  # noqa: E402
+from trial_audit.core.model import TrialRecord  # noqa: E402
+from trial_audit.engine.registry import RULES, Context, Rule  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 FORMATS = ("ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv")
@@ -39,7 +39,7 @@ FORMATS = ("ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv")
 def _iter_folder(folder: Path) -> Iterator[TrialRecord]:
     """Records of one data folder, through the project's readers."""
     try:
-        from audit.readers import iter_records  # the readers' public entry point
+        from trial_audit.readers import iter_records  # the readers' public entry point
     except ImportError:  # readers still being assembled: use the format modules directly
         def iter_records(paths):
             for p in paths:
@@ -52,26 +52,26 @@ def _iter_folder(folder: Path) -> Iterator[TrialRecord]:
 
 
 def _fallback_iter(path: Path) -> Iterator[TrialRecord]:
-    from audit.model import Source
+    from trial_audit.core.model import Source
 
     if path.suffix == ".xml":
-        from audit.readers.ctgov_xml import read_xml
+        from trial_audit.readers.ctgov_xml import read_xml
 
         yield read_xml(path.read_bytes(), Source(str(path), "ctgov-xml"))
     elif path.suffix == ".json":
         doc = json.loads(path.read_text())
         if "FullStudiesResponse" in doc:
-            from audit.readers.ctgov_classic import study_to_record
+            from trial_audit.readers.ctgov_classic import study_to_record
 
             for i, s in enumerate(doc["FullStudiesResponse"].get("FullStudies", [])):
                 yield study_to_record(s, Source(str(path), "ctgov-classic", index=i))
         else:
-            from audit.readers.ctgov_v2 import study_to_record
+            from trial_audit.readers.ctgov_v2 import study_to_record
 
             for i, s in enumerate(doc.get("studies", [doc])):
                 yield study_to_record(s, Source(str(path), "ctgov-v2", index=i))
     elif path.suffix == ".csv":
-        from audit.readers.ctgov_csv import read_csv_rows
+        from trial_audit.readers.ctgov_csv import read_csv_rows
 
         with path.open(encoding="utf-8-sig", newline="") as fh:
             yield from read_csv_rows(fh, str(path))

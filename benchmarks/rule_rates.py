@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from audit.dates import parse_date  # noqa: E402
-from audit.registry import load_rules  # noqa: E402
-from audit.runner import RunOptions, audit_paths  # noqa: E402
+from trial_audit.core.dates import parse_date  # noqa: E402
+from trial_audit.engine.registry import load_rules  # noqa: E402
+from trial_audit.engine.runner import RunOptions, audit_paths  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 CORPORA = ["ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv"]

@@ -10,9 +10,9 @@ from pathlib import Path as _P
 sys.path.insert(0, str(_P(__file__).resolve().parents[1]))
 from pathlib import Path
 import benchmarks.measure_ta1xx as m
-from audit.dates import parse_date
-from audit.model import record_from_example
-from audit.registry import Context
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import record_from_example
+from trial_audit.engine.registry import Context
 rules=m.load_ta1_rules()
 ctx=Context(as_of=parse_date("2025-11-14"), today=parse_date("2025-11-14"))
 cases = {

@@ -1,5 +1,5 @@
-from audit.findings import Category, Severity
-from audit.registry import Rule, register
+from trial_audit.core.findings import Category, Severity
+from trial_audit.engine.registry import Rule, register
 
 
 @register
@@ -25,4 +25,4 @@ class UnreadableInput(Rule):
     scope = "input"
 
     def check(self, record, ctx):
-        return ()  # input problems are reported by the readers (see audit.runner.unreadable_result)
+        return ()  # input problems are reported by the readers (see trial_audit.engine.runner.unreadable_result)

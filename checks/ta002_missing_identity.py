@@ -1,5 +1,5 @@
-from audit.findings import Category, Severity
-from audit.registry import Rule, register
+from trial_audit.core.findings import Category, Severity
+from trial_audit.engine.registry import Rule, register
 
 
 @register
@@ -20,4 +20,4 @@ class MissingIdentity(Rule):
     scope = "input"
 
     def check(self, record, ctx):
-        return ()  # decided by the runner before rules run (audit.runner._no_identity_result)
+        return ()  # decided by the runner before rules run (trial_audit.engine.runner._no_identity_result)

@@ -1,5 +1,5 @@
-from audit.findings import Category, Severity
-from audit.registry import Rule, register
+from trial_audit.core.findings import Category, Severity
+from trial_audit.engine.registry import Rule, register
 
 
 @register
@@ -25,4 +25,4 @@ class RuleFailed(Rule):
     scope = "input"
 
     def check(self, record, ctx):
-        return ()  # produced by the runner around every other rule (see audit.runner.check_record)
+        return ()  # produced by the runner around every other rule (see trial_audit.engine.runner.check_record)

@@ -1,7 +1,7 @@
 import unicodedata
 
-from audit.findings import Category, Evidence, Severity
-from audit.registry import TableRule, register
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import TableRule, register
 
 
 def _ascii_digits(text: str) -> str:
@@ -19,7 +19,7 @@ class InvalidNctId(TableRule):
     trial into two in downstream databases.
 
     The check is a full match of ``NCT[0-9]{8}`` (ASCII digits only) over the batch table,
-    validated with pandera (see ``audit.schema_rules``). A record with no NCT ID at all (a
+    validated with pandera (see ``trial_audit.engine.schema_rules``). A record with no NCT ID at all (a
     submission not yet registered, identified by its organisation study ID) is not flagged here.
 
     Fix: copy the identifier exactly as ClinicalTrials.gov shows it, e.g. ``NCT01234567``.
@@ -33,7 +33,7 @@ class InvalidNctId(TableRule):
     good = [{"nct_id": "NCT01234567"}, {"nct_id": None, "org_study_id": "ABC-2024-01"}]
 
     def check_table(self, table, ctx):
-        from audit.schema_rules import NCT_ID_RE, failures_in
+        from trial_audit.engine.schema_rules import NCT_ID_RE, failures_in
 
         for pos, _column, _check, value in failures_in(table, {"nct_id"}):
             text = str(value)

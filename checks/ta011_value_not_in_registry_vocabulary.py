@@ -1,8 +1,8 @@
 import difflib
 
-from audit.findings import Category, Evidence, Severity
-from audit.model import enum_token
-from audit.registry import TableRule, register
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.core.model import enum_token
+from trial_audit.engine.registry import TableRule, register
 
 _LABELS = {
     "overall_status": "overall status",
@@ -34,7 +34,7 @@ class ValueNotInRegistryVocabulary(TableRule):
     ``INTERVENTIONAL``, ``FEMALE``, ``PHASE2``, ``OLDER_ADULT`` ...) after the reader has mapped the
     format's own spelling ("Active, not recruiting", "Phase 1/Phase 2") to them, so only values
     that map to no code are reported. Checked over the batch table with pandera (see
-    ``audit.schema_rules``); one finding per offending value.
+    ``trial_audit.engine.schema_rules``); one finding per offending value.
 
     Fix: choose the value from the registry's list; the finding suggests the closest code.
     """
@@ -62,7 +62,7 @@ class ValueNotInRegistryVocabulary(TableRule):
     ]
 
     def check_table(self, table, ctx):
-        from audit.schema_rules import ENUM_COLUMNS, LIST_ENUM_COLUMNS, failures_in
+        from trial_audit.engine.schema_rules import ENUM_COLUMNS, LIST_ENUM_COLUMNS, failures_in
 
         columns = {**ENUM_COLUMNS, **LIST_ENUM_COLUMNS}
         for pos, column, _check, value in failures_in(table, columns):

@@ -1,5 +1,5 @@
-from audit.findings import Category, Evidence, Severity
-from audit.registry import TableRule, register
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import TableRule, register
 
 
 @register
@@ -12,7 +12,7 @@ class AgeOutOfRange(TableRule):
     groups derived from it are wrong and the record looks careless to a reviewer.
 
     The check is a range check (0 to 120 years, after converting months, weeks, days ... to
-    years) over the batch table, validated with pandera (see ``audit.schema_rules``). A minimum
+    years) over the batch table, validated with pandera (see ``trial_audit.engine.schema_rules``). A minimum
     age above the maximum age is a different defect, reported by TA205.
 
     Fix: enter the real limit, or leave the field as "N/A" (no limit) when there is none.
@@ -30,7 +30,7 @@ class AgeOutOfRange(TableRule):
     ]
 
     def check_table(self, table, ctx):
-        from audit.schema_rules import AGE_COLUMNS, AGE_MAX_YEARS, failures_in
+        from trial_audit.engine.schema_rules import AGE_COLUMNS, AGE_MAX_YEARS, failures_in
 
         for pos, column, _check, value in failures_in(table, AGE_COLUMNS):
             field, raw_column = AGE_COLUMNS[column]

@@ -1,9 +1,9 @@
 import re
 
-from audit.criteria_lists import doc_of
-from audit.criteria_sections import has_combined_header, is_pdq_layout, marked_items, says_no_inclusion
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
+from trial_audit.text.criteria_lists import doc_of
+from trial_audit.text.criteria_sections import has_combined_header, is_pdq_layout, marked_items, says_no_inclusion
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
 
 
 _LEAD_IN = re.compile(

@@ -1,7 +1,7 @@
-from audit.criteria_lists import doc_of
-from audit.criteria_sections import has_combined_header, has_negative_criteria, is_pdq_layout, says_no_exclusion
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
+from trial_audit.text.criteria_lists import doc_of
+from trial_audit.text.criteria_sections import has_combined_header, has_negative_criteria, is_pdq_layout, says_no_exclusion
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
 
 
 @register

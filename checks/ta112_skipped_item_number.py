@@ -1,7 +1,7 @@
-from audit.criteria_lists import item_evidence, list_problems, renumbered
-from audit.criteria import format_marker
-from audit.findings import Category, Severity
-from audit.registry import Rule, register
+from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
+from trial_audit.text.criteria import format_marker
+from trial_audit.core.findings import Category, Severity
+from trial_audit.engine.registry import Rule, register
 
 
 @register

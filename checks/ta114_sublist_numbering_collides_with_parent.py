@@ -1,9 +1,9 @@
 import re
 
-from audit.criteria import format_marker
-from audit.criteria_lists import collides_with_parent, doc_of, quote_end
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
+from trial_audit.text.criteria import format_marker
+from trial_audit.text.criteria_lists import collides_with_parent, doc_of, quote_end
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
 
 
 _HIDDEN_NUM = re.compile(r"\s[0-9]{1,2}[.)]\s+[A-Z]")

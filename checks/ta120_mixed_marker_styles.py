@@ -1,10 +1,10 @@
 import re
 from collections import Counter, defaultdict
 
-from audit.criteria import format_marker
-from audit.criteria_lists import doc_of, groups, quote_end
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
+from trial_audit.text.criteria import format_marker
+from trial_audit.text.criteria_lists import doc_of, groups, quote_end
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
 
 # how a curator reads each normalised style
 _DESCRIBE = {

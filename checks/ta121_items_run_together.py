@@ -1,8 +1,8 @@
 import re
 
-from audit.criteria_lists import all_sequences, doc_of, problems
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
+from trial_audit.text.criteria_lists import all_sequences, doc_of, problems
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
 
 
 _NOTE = re.compile(r"^\s*(?:note|nb)\b|\b(?:methods?|options?|examples?|e\.g\.|such as)\b", re.IGNORECASE)

@@ -1,8 +1,8 @@
 import re
 
-from audit.criteria_lists import doc_of
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
+from trial_audit.text.criteria_lists import doc_of
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
 
 # single words that cannot be a criterion on their own: connectives, fillers, placeholders
 _FRAGMENT_WORDS = frozenset(

@@ -1,8 +1,8 @@
-from audit.age_text import Bound, band_compatible, bound_matches, compare_prose, compare_side, criteria_ages, criteria_bands, prose_ages
-from audit.findings import Category, Severity
-from audit.model import SUMMARY_FIELDS
-from audit.registry import Rule, register
-from checks.ta2_shared import (
+from trial_audit.text.age_text import Bound, band_compatible, bound_matches, compare_prose, compare_side, criteria_ages, criteria_bands, prose_ages
+from trial_audit.core.findings import Category, Severity
+from trial_audit.core.model import SUMMARY_FIELDS
+from trial_audit.engine.registry import Rule, register
+from trial_audit.checks._shared.age import (
     has_structured_limits,
     span_evidence,
     statement_phrase,

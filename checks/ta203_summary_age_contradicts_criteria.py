@@ -1,8 +1,8 @@
-from audit.age_text import bound_matches, criteria_ages, criteria_bands, prose_ages
-from audit.findings import Category, Evidence, Severity
-from audit.model import SUMMARY_FIELDS
-from audit.registry import Rule, register
-from checks.ta2_shared import SUMMARY_LABELS, bound_phrase, has_structured_limits, span_evidence
+from trial_audit.text.age_text import bound_matches, criteria_ages, criteria_bands, prose_ages
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.core.model import SUMMARY_FIELDS
+from trial_audit.engine.registry import Rule, register
+from trial_audit.checks._shared.age import SUMMARY_LABELS, bound_phrase, has_structured_limits, span_evidence
 
 
 @register
@@ -117,7 +117,7 @@ class SummaryAgeContradictsCriteria(Rule):
         if not crit_text:
             return Evidence("criteria", record.declared_absent.get("criteria", ""), 0, 0)
         try:
-            from audit.criteria import doc_for
+            from trial_audit.text.criteria import doc_for
 
             doc = doc_for(crit_text, record.criteria_markdown)
             inc = doc.by_kind("inclusion")

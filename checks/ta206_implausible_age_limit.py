@@ -1,8 +1,8 @@
 import re
 
-from audit.findings import Category, Severity
-from audit.registry import Rule, register
-from checks.ta2_shared import ABSENT_AGE, structured_evidence
+from trial_audit.core.findings import Category, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.checks._shared.age import ABSENT_AGE, structured_evidence
 
 _NUMBER_UNIT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]+)")
 

@@ -1,10 +1,11 @@
-from audit.conditions import analyse, condition_evidence, declared_names, is_scoped_hit, load_vocabulary, names, vocabulary_paths
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
+from trial_audit.text.conditions import condition_evidence, declared_names, is_scoped_hit, names
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import register
+from trial_audit.checks._shared.scope import ScopeRule
 
 
 @register
-class CriterionRequiresUnregisteredCondition(Rule):
+class CriterionRequiresUnregisteredCondition(ScopeRule):
     """An inclusion criterion requires a finding specific to a condition the trial is not registered for.
 
     Why: an inclusion criterion applies to every participant. When it asks for a finding that only
@@ -65,7 +66,7 @@ class CriterionRequiresUnregisteredCondition(Rule):
     ]
 
     def check(self, record, ctx):
-        a = analyse(record, load_vocabulary(vocabulary_paths(ctx, self.code)))
+        a = self.analysis(record, ctx)
         if a.doc is None or not a.inclusion_hits:
             return
         text = a.doc.text

@@ -1,10 +1,11 @@
-from audit.conditions import analyse, condition_evidence, declared_names, is_scoped_hit, load_vocabulary, names, vocabulary_paths
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
+from trial_audit.text.conditions import condition_evidence, declared_names, is_scoped_hit, names
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import register
+from trial_audit.checks._shared.scope import ScopeRule
 
 
 @register
-class ConditionSpecificItemNotScoped(Rule):
+class ConditionSpecificItemNotScoped(ScopeRule):
     """In a trial of several conditions, an item specific to one of them is stated for everyone.
 
     Why: a trial that enrols people with different diseases (lupus *or* systemic sclerosis *or*
@@ -63,7 +64,7 @@ class ConditionSpecificItemNotScoped(Rule):
     ]
 
     def check(self, record, ctx):
-        a = analyse(record, load_vocabulary(vocabulary_paths(ctx, self.code)))
+        a = self.analysis(record, ctx)
         if a.doc is None or not a.inclusion_hits:
             return
         v = a.vocab

@@ -1,12 +1,13 @@
-from audit.conditions import analyse, load_vocabulary, names, vocabulary_paths
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
+from trial_audit.text.conditions import names
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import register
+from trial_audit.checks._shared.scope import ScopeRule
 
 _LABEL = {"registered": "registered condition list", "summary": "summary", "criteria": "eligibility criteria"}
 
 
 @register
-class ConditionListsDisagree(Rule):
+class ConditionListsDisagree(ScopeRule):
     """The conditions named in the registered list, the summary and the criteria disagree.
 
     Why: a record states its conditions in several places - the registered condition list (and
@@ -55,7 +56,7 @@ class ConditionListsDisagree(Rule):
     ]
 
     def check(self, record, ctx):
-        a = analyse(record, load_vocabulary(vocabulary_paths(ctx, self.code)))
+        a = self.analysis(record, ctx)
         v = a.vocab
         lists = {k: set().union(*(s.concepts for s in srcs)) for k, srcs in a.lists.items() if srcs}
         lists = {k: cs for k, cs in lists.items() if cs}

@@ -1,8 +1,9 @@
 import re
 
-from audit.conditions import analyse, condition_evidence, load_vocabulary, vocabulary_paths
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
+from trial_audit.text.conditions import condition_evidence
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import register
+from trial_audit.checks._shared.scope import ScopeRule
 
 # what may stand around the condition's name for the clause still to be just "has condition X"
 _LEAD = re.compile(
@@ -47,7 +48,7 @@ _GENERIC = frozenset(
 
 
 @register
-class ExclusionExcludesStudiedCondition(Rule):
+class ExclusionExcludesStudiedCondition(ScopeRule):
     """An exclusion criterion excludes the very condition the trial studies.
 
     Why: a trial registered for type 2 diabetes that excludes "Diabetes mellitus", or a lupus
@@ -97,7 +98,7 @@ class ExclusionExcludesStudiedCondition(Rule):
     ]
 
     def check(self, record, ctx):
-        a = analyse(record, load_vocabulary(vocabulary_paths(ctx, self.code)))
+        a = self.analysis(record, ctx)
         if a.doc is None:
             return
         v = a.vocab

@@ -1,7 +1,7 @@
-from audit.dates import parse_date
-from audit.findings import Category, Severity
-from audit.registry import Rule, register
-from checks.ta4_shared import LABELS, carries, date_evidence, is_expanded_access, shown_words, shows
+from trial_audit.core.dates import parse_date
+from trial_audit.core.findings import Category, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.checks._shared.timeline import LABELS, carries, date_evidence, is_expanded_access, shown_words, shows
 
 # Groups of fields of which one is enough: the registry's "last update" is the submitted date in
 # the full record and the posted date in a CSV export; a CSV export has a first posted date only.

@@ -1,6 +1,6 @@
-from audit.findings import Category, Severity
-from audit.registry import Rule, register
-from checks.ta4_shared import LABELS, date_evidence
+from trial_audit.core.findings import Category, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.checks._shared.timeline import LABELS, date_evidence
 
 # (earlier, later): the first must not come after the second.
 _PAIRS = (

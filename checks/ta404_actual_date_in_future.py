@@ -1,7 +1,7 @@
-from audit.dates import DateType, is_future
-from audit.findings import Category, Severity
-from audit.registry import Rule, register
-from checks.ta4_shared import LABELS, date_evidence, now_evidence, now_words
+from trial_audit.core.dates import DateType, is_future
+from trial_audit.core.findings import Category, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.checks._shared.timeline import LABELS, date_evidence, now_evidence, now_words
 
 # Dates that can only ever be actual: they record something the registry saw happen.
 _ALWAYS_ACTUAL = frozenset(

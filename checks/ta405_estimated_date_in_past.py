@@ -1,7 +1,7 @@
-from audit.dates import DateType, is_past
-from audit.findings import Category, Severity
-from audit.registry import Rule, register
-from checks.ta4_shared import (
+from trial_audit.core.dates import DateType, is_past
+from trial_audit.core.findings import Category, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.checks._shared.timeline import (
     LABELS, completion_passed_while_enrolling, date_evidence, grace_days, is_expanded_access,
     now_evidence, now_words, status_word,
 )

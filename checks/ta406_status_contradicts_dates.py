@@ -1,7 +1,7 @@
-from audit.dates import DateType, is_future
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
-from checks.ta4_shared import (
+from trial_audit.core.dates import DateType, is_future
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.checks._shared.timeline import (
     FORMATS_WITH_DATE_TYPES, LABELS, completion_passed_while_enrolling, date_evidence, fmt, grace_days,
     now_evidence, now_words, status_evidence, status_word,
 )

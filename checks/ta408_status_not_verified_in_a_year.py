@@ -1,7 +1,7 @@
-from audit.dates import older_than
-from audit.findings import Category, Severity
-from audit.registry import Rule, register
-from checks.ta4_shared import (
+from trial_audit.core.dates import older_than
+from trial_audit.core.findings import Category, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.checks._shared.timeline import (
     LABELS, ONGOING_STATUSES, date_evidence, now_evidence, now_words, status_evidence, status_word, verified_date,
 )
 

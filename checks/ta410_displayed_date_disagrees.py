@@ -1,8 +1,8 @@
 import re
 
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
-from checks.ta4_shared import LABELS, date_evidence, shown_words
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.checks._shared.timeline import LABELS, date_evidence, shown_words
 
 #: display date key -> (the timeline field it restates, a pattern for the timeline label showing it)
 _COUNTERPARTS = {"header_launch": ("start", re.compile(r"launch", re.I))}

@@ -1,6 +1,6 @@
-from audit.findings import Category, Evidence, Severity
-from audit.people import distance_km, fold, gazetteer, is_company
-from audit.registry import Rule, register
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.text.people import distance_km, fold, gazetteer, is_company
+from trial_audit.engine.registry import Rule, register
 
 #: a site within this distance of the affiliation's city counts as being in that city (suburbs,
 #: satellite campuses: "University of Texas, Houston" with a site in Bellaire)

@@ -1,6 +1,6 @@
-from audit.findings import Category, Evidence, Severity
-from audit.people import name_problem, sponsor_is_organisation
-from audit.registry import Rule, register
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.text.people import name_problem, sponsor_is_organisation
+from trial_audit.engine.registry import Rule, register
 
 @register
 class ImplausiblePersonName(Rule):

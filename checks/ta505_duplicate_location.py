@@ -1,6 +1,6 @@
-from audit.findings import Category, Evidence, Severity
-from audit.people import fold
-from audit.registry import Rule, register
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.text.people import fold
+from trial_audit.engine.registry import Rule, register
 
 import re
 

@@ -1,5 +1,5 @@
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
 
 _SITE_OPEN = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"})
 _SITE_CLOSED = frozenset({"COMPLETED", "TERMINATED", "WITHDRAWN", "ACTIVE_NOT_RECRUITING", "SUSPENDED"})

@@ -1,6 +1,6 @@
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
-from audit.text_hygiene import absent_evidence, carries
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.hygiene import absent_evidence, carries
 
 _RECRUITING = frozenset({"RECRUITING", "NOT_YET_RECRUITING"})
 

@@ -1,7 +1,7 @@
-from audit.dates import parse_date
-from audit.findings import Category, Severity
-from audit.registry import Rule, register
-from audit.text_hygiene import absent_evidence, carries
+from trial_audit.core.dates import parse_date
+from trial_audit.core.findings import Category, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.hygiene import absent_evidence, carries
 
 #: ICMJE: trials that begin enrolling from 1 January 2019 must include a data sharing plan in
 #: their registration (WHO data set item 24, IPD sharing statement).

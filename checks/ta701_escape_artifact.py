@@ -1,8 +1,8 @@
 import re
 
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
-from audit.text_hygiene import text_fields
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.hygiene import text_fields
 
 # A backslash escape of Markdown punctuation ("\>" "\<" "\_" "\*" "\[" ...) or a literal "\n" / "\r\n"
 # / "\t" left by a JSON or CSV export. In Markdown *source* (v2 text fields) the punctuation escapes

@@ -1,8 +1,8 @@
 import re
 
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
-from audit.text_hygiene import text_fields
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.hygiene import text_fields
 
 # Named/numeric character references and the HTML tags registry exports actually leak. A bare "<" or
 # "&" is ordinary text ("<5 mg", "R&D"), so only complete references and known tag names count.

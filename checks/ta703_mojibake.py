@@ -3,9 +3,9 @@ import re
 import ftfy
 from ftfy.badness import BADNESS_RE, is_bad
 
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
-from audit.text_hygiene import text_fields
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.hygiene import text_fields
 
 # UTF-8 read as Latin-1/cp1252 always leaves a lead byte (Â..ô) followed by a continuation byte
 # shown as \x80-\xbf or a cp1252 punctuation sign. Texts without such a pair skip ftfy's costlier

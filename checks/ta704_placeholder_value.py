@@ -1,6 +1,6 @@
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
-from audit.text_hygiene import placeholder_token
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.hygiene import placeholder_token
 
 _SCALARS = ("brief_title", "official_title", "sponsor")
 _LISTS = ("conditions", "keywords", "collaborators", "primary_outcomes")

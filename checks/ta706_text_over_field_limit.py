@@ -1,6 +1,6 @@
-from audit.findings import Category, Evidence, Severity
-from audit.registry import Rule, register
-from audit.text_hygiene import FIELD_LIMITS
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.hygiene import FIELD_LIMITS
 
 
 @register

@@ -1,6 +1,6 @@
 """Report writers. One module per format; each registers itself with ``@writer``.
 
-A writer takes the :class:`audit.report.Report` and a destination path. All formats are
+A writer takes the :class:`trial_audit.core.report.Report` and a destination path. All formats are
 written from the same Report, so they agree on the counts.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from audit.report import Report
+from trial_audit.core.report import Report
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,10 @@ _loaded = False
 def load_writers() -> dict[str, Writer]:
     global _loaded
     if not _loaded:
-        import reports
+        import trial_audit.reports as reports
 
         for mod in pkgutil.iter_modules(reports.__path__):
             if not mod.name.startswith("_"):
-                importlib.import_module(f"reports.{mod.name}")
+                importlib.import_module(f"trial_audit.reports.{mod.name}")
         _loaded = True
     return WRITERS

@@ -1,6 +1,6 @@
 """Helpers shared by the report writers (not a writer: the leading underscore keeps it unregistered).
 
-Every format is written from the same :class:`audit.report.Report`; the helpers here are the one
+Every format is written from the same :class:`trial_audit.core.report.Report`; the helpers here are the one
 place that decides what a finding's level is, which rule family it belongs to, how the
 submission gate is summarised, and what a rule's examples are, so the formats cannot drift.
 """
@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from audit.findings import Finding, Severity
-from audit.report import RecordResult, Report
+from trial_audit.core.findings import Finding, Severity
+from trial_audit.core.report import RecordResult, Report
 
 #: SARIF result levels for our severities
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -35,7 +35,7 @@ def xml_safe(text: str | None) -> str:
 
 
 def families() -> dict[str, str]:
-    from audit.registry import FAMILIES
+    from trial_audit.engine.registry import FAMILIES
 
     return dict(FAMILIES)
 
@@ -96,7 +96,7 @@ def rule_examples(code: str, name: str | None = None) -> dict[str, list[dict[str
     """A rule's documented bad/good examples, read from the registry (empty when unknown, or when
     the registry's rule of that code has another name than the report's)."""
     try:
-        from audit.registry import RULES, load_rules
+        from trial_audit.engine.registry import RULES, load_rules
 
         cls = RULES.get(code) or load_rules().get(code)
     except Exception:  # a broken rule file elsewhere must not stop a report from being written

@@ -5,7 +5,7 @@ every format — evidence inside long fields, contradictions with related eviden
 unreadable records, baselined (suppressed) findings, the submission gate — at any size, before or
 without the real rules. Nothing here is used by an audit run.
 
-``python -m reports._sample OUT_DIR [N]`` writes every format for an N-record sample.
+``python -m trial_audit.reports._sample OUT_DIR [N]`` writes every format for an N-record sample.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import random
 import sys
 from pathlib import Path
 
-from audit.findings import Category, Evidence, Finding, Severity
-from audit.model import Source
-from audit.report import AUDITED, UNREADABLE, RecordResult, Report, RuleInfo
+from trial_audit.core.findings import Category, Evidence, Finding, Severity
+from trial_audit.core.model import Source
+from trial_audit.core.report import AUDITED, UNREADABLE, RecordResult, Report, RuleInfo
 
 XSS = {
     "script": "<script>window.__xss=1</script>",
@@ -201,7 +201,7 @@ def sample_report(n: int = 40, seed: int = 7, xss: bool = False, gate: bool = Tr
 
 
 def main(argv: list[str]) -> None:  # pragma: no cover - a helper for humans
-    from reports import load_writers
+    from trial_audit.reports import load_writers
 
     out = Path(argv[0] if argv else "sample-report")
     n = int(argv[1]) if len(argv) > 1 else 40

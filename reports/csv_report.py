@@ -16,9 +16,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from audit.report import Report
-from reports import writer
-from reports._common import fingerprint, gate_expectations, iter_findings, source_display
+from trial_audit.core.report import Report
+from trial_audit.reports import writer
+from trial_audit.reports._common import fingerprint, gate_expectations, iter_findings, source_display
 
 COLUMNS = [
     "record_id",

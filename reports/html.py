@@ -25,11 +25,11 @@ from typing import Any
 
 import orjson
 
-from audit import __version__
-from audit.findings import Evidence
-from audit.report import RecordResult, Report
-from reports import writer
-from reports._common import rule_examples, source_display
+from trial_audit import __version__
+from trial_audit.core.findings import Evidence
+from trial_audit.core.report import RecordResult, Report
+from trial_audit.reports import writer
+from trial_audit.reports._common import rule_examples, source_display
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _JSON_ESCAPES = (

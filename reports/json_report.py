@@ -13,8 +13,8 @@ from typing import BinaryIO
 
 import orjson
 
-from audit.report import Report
-from reports import writer
+from trial_audit.core.report import Report
+from trial_audit.reports import writer
 
 _INDENT = orjson.OPT_INDENT_2
 

@@ -22,10 +22,10 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
-from audit.findings import Finding
-from audit.report import UNREADABLE, RecordResult, Report
-from reports import writer
-from reports._common import at_or_above, family_of, gate_expectations, gate_label, xml_safe
+from trial_audit.core.findings import Finding
+from trial_audit.core.report import UNREADABLE, RecordResult, Report
+from trial_audit.reports import writer
+from trial_audit.reports._common import at_or_above, family_of, gate_expectations, gate_label, xml_safe
 
 _QUOTE = 160
 

@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from audit.report import Report
-from reports import writer
-from reports._common import gate_expectations, gate_label
+from trial_audit.core.report import Report
+from trial_audit.reports import writer
+from trial_audit.reports._common import gate_expectations, gate_label
 
 MAX_ROWS = 200
 MAX_GATE_ROWS = 20

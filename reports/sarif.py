@@ -30,11 +30,11 @@ from urllib.parse import quote
 
 import orjson
 
-from audit import __version__
-from audit.findings import Evidence, Finding
-from audit.report import RecordResult, Report
-from reports import writer
-from reports._common import (
+from trial_audit import __version__
+from trial_audit.core.findings import Evidence, Finding
+from trial_audit.core.report import RecordResult, Report
+from trial_audit.reports import writer
+from trial_audit.reports._common import (
     GATE_RULE,
     SARIF_LEVEL,
     fingerprint,

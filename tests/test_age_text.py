@@ -1,8 +1,8 @@
-"""The free-text age extractor (audit.age_text): phrases that are limits, and phrases that are not."""
+"""The free-text age extractor (trial_audit.text.age_text): phrases that are limits, and phrases that are not."""
 
 import pytest
 
-from audit.age_text import (
+from trial_audit.text.age_text import (
     Bound,
     band_compatible,
     bound_matches,

@@ -6,9 +6,9 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from audit.baseline import BaselineError, fingerprint_results, load_baseline, normalise_evidence, write_baseline
-from audit.model import Source, record_from_example
-from audit.runner import RunOptions, audit_items
+from trial_audit.engine.baseline import BaselineError, fingerprint_results, load_baseline, normalise_evidence, write_baseline
+from trial_audit.core.model import Source, record_from_example
+from trial_audit.engine.runner import RunOptions, audit_items
 
 # TA01x only: these tests are about the baseline machinery, not about other rule families
 OPTIONS = dict(select=["TA010", "TA011"])
@@ -120,7 +120,7 @@ def _v2(nct, status="COMPLETED", title="A Study"):
 
 
 def test_cli_round_trip(tmp_path):
-    from audit.cli import app
+    from trial_audit.cli.app import app
 
     runner = CliRunner()
     src = tmp_path / "in"
@@ -149,8 +149,8 @@ def test_cli_round_trip(tmp_path):
 
 
 def _report_with(fields_and_texts):
-    from audit.findings import Category, Evidence, Finding, Severity
-    from audit.report import AUDITED, RecordResult, Report
+    from trial_audit.core.findings import Category, Evidence, Finding, Severity
+    from trial_audit.core.report import AUDITED, RecordResult, Report
 
     findings = [
         Finding("TA501", "x", Category.PEOPLE, Severity.WARNING, "m", field=field, evidence=Evidence(field, text, 0, len(text)))
@@ -170,7 +170,7 @@ def test_list_indices_do_not_enter_the_fingerprint():
 
 
 def test_cli_missing_baseline_is_a_usage_error(tmp_path):
-    from audit.cli import app
+    from trial_audit.cli.app import app
 
     record = tmp_path / "r.json"
     record.write_text(json.dumps(_v2("NCT01234567")))

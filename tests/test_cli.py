@@ -5,7 +5,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from audit.cli import app
+from trial_audit.cli.app import app
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -23,7 +23,7 @@ def _run(args, cwd=None):
 
 
 def test_rules_lists_every_registered_rule():
-    from audit.registry import load_rules
+    from trial_audit.engine.registry import load_rules
 
     result = _run(["rules"])
     assert result.exit_code == 0
@@ -129,7 +129,7 @@ def test_default_run_audits_bundled_seeds(tmp_path, monkeypatch):
 
 
 def test_select_and_ignore_by_code_prefix_and_category():
-    from audit.registry import select_rules
+    from trial_audit.engine.registry import select_rules
 
     everything = {r.code for r in select_rules()}
     only_input = {r.code for r in select_rules(["input"])}
@@ -178,7 +178,7 @@ def test_configured_vocabulary_extends_the_scope_rules(tmp_path, monkeypatch):
 
 
 def test_progress_bar_only_for_a_person_at_a_terminal(monkeypatch):
-    from audit import cli
+    import trial_audit.cli.app as cli
 
     monkeypatch.setattr(type(cli.err), "is_terminal", property(lambda self: True))
     monkeypatch.delenv("CI", raising=False)
@@ -192,7 +192,7 @@ def test_progress_bar_only_for_a_person_at_a_terminal(monkeypatch):
 
 
 def test_runner_reports_progress_per_batch(tmp_path):
-    from audit.runner import RunOptions, audit_paths
+    from trial_audit.engine.runner import RunOptions, audit_paths
 
     for i in range(5):
         study = json.loads(json.dumps(V2_STUDY))

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.conditions import analyse, load_vocabulary, vocabulary_paths
-from audit.model import Source, record_from_example
-from audit.registry import Context
+from trial_audit.text.conditions import analyse, load_vocabulary, vocabulary_paths
+from trial_audit.core.model import Source, record_from_example
+from trial_audit.engine.registry import Context
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_39e40e8ef963eca8.txt"
 
@@ -78,7 +78,7 @@ def test_markers_matching_at_one_place_are_taken_in_vocabulary_order(vocab):
     the (per-process, hash-ordered) set of word heads that found them."""
     import re
 
-    from audit.conditions import Marker, Vocabulary
+    from trial_audit.text.conditions import Marker, Vocabulary
 
     def marker(label, pattern, trigger):
         rx = re.compile(pattern, re.IGNORECASE)
@@ -106,7 +106,7 @@ def test_user_vocabulary_extends_markers(tmp_path):
     rec = record_from_example(
         {"conditions": ["Rheumatoid Arthritis"], "criteria": "Inclusion Criteria:\n- Two MEFV mutations\n"}
     )
-    from checks.ta301_criterion_requires_unregistered_condition import CriterionRequiresUnregisteredCondition
+    from trial_audit.checks.ta301_criterion_requires_unregistered_condition import CriterionRequiresUnregisteredCondition
 
     ctx = Context(options={"TA3": {"vocabulary": [str(extra)]}})
     assert vocabulary_paths(ctx, "TA301") == [str(extra)]
@@ -116,7 +116,7 @@ def test_user_vocabulary_extends_markers(tmp_path):
 
 def test_vocabulary_paths_lookup():
     assert vocabulary_paths(None) == []
-    assert vocabulary_paths(Context(options={"vocabulary": "a.toml"})) == ["a.toml"]
+    assert vocabulary_paths(Context(options={"*": {"vocabulary": "a.toml"}})) == ["a.toml"]
     assert vocabulary_paths(Context(options={"TA301": {"vocabulary": ["b.toml"]}}), "TA301") == ["b.toml"]
 
 
@@ -128,7 +128,7 @@ def test_bad_marker_pattern_is_a_clear_error(tmp_path):
 
 
 def seed_record():
-    from audit.readers.page_text import read_page
+    from trial_audit.readers.page_text import read_page
 
     return read_page(SEED.read_text(encoding="utf-8"), Source(path=str(SEED), format="page-text"))
 
@@ -156,7 +156,7 @@ def test_analysis_never_crashes_on_odd_input():
     ):
         rec = record_from_example(ex)
         analyse(rec)
-        from audit.registry import select_rules
+        from trial_audit.engine.registry import select_rules
 
         for rule in select_rules(["TA3"]):
             list(rule.check(rec, Context()))

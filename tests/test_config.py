@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from audit.config import ConfigError, find_config, load_config
-from audit.findings import Severity
+from trial_audit.cli.config import ConfigError, find_config, load_config
+from trial_audit.core.findings import Severity
 
 runner = CliRunner()
 
@@ -25,7 +25,7 @@ def _v2(nct="NCT01234567", max_age=None, status="COMPLETED"):
 
 
 def _cli(args):
-    from audit.cli import app
+    from trial_audit.cli.app import app
 
     return runner.invoke(app, args, catch_exceptions=False)
 
@@ -189,7 +189,7 @@ def test_non_table_values_are_config_errors(project, text, key):
 def test_baseline_command_with_configured_baseline_not_yet_written(project):
     (project / "pyproject.toml").write_text('[tool.trial-audit]\nselect = ["TA01"]\nbaseline = "trial-audit-baseline.json"\n')
     result = runner.invoke(
-        __import__("audit.cli", fromlist=["app"]).app,
+        __import__("trial_audit.cli.app", fromlist=["app"]).app,
         ["baseline", str(project / "records"), "-o", str(project / "trial-audit-baseline.json")],
     )
     assert result.exit_code == 0, result.output

@@ -1,10 +1,10 @@
-"""The eligibility-criteria parser (audit.criteria): structure on small texts, and never failing on real text."""
+"""The eligibility-criteria parser (trial_audit.text.criteria): structure on small texts, and never failing on real text."""
 
 import time
 
 import pytest
 
-from audit.criteria import CriteriaDoc, doc_for, format_marker, parse_criteria
+from trial_audit.text.criteria import CriteriaDoc, doc_for, format_marker, parse_criteria
 
 
 def _flat(doc):

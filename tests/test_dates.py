@@ -1,8 +1,8 @@
-"""audit.dates: every date form the sources use, precision kept, compared at precision."""
+"""trial_audit.core.dates: every date form the sources use, precision kept, compared at precision."""
 
 import pytest
 
-from audit.dates import (
+from trial_audit.core.dates import (
     DateType,
     PartialDate,
     Precision,

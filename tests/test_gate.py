@@ -7,11 +7,11 @@ import tempfile
 
 import pytest
 
-from audit.gate import GateError, add_last_day_columns, default_suite_path, load_suite, run_gate
-from audit.dates import parse_date
-from audit.model import OVERALL_STATUSES, SEXES, STUDY_TYPES, record_from_example
-from audit.schema_rules import LEGACY_STUDY_TYPES
-from audit.table import build_table
+from trial_audit.engine.gate import GateError, add_last_day_columns, default_suite_path, load_suite, run_gate
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import OVERALL_STATUSES, SEXES, STUDY_TYPES, record_from_example
+from trial_audit.engine.schema_rules import LEGACY_STUDY_TYPES
+from trial_audit.engine.table import build_table
 
 CLEAN = {
     "brief_title": "A study",
@@ -156,7 +156,7 @@ def test_cli_gate_decides_the_exit_status(tmp_path):
     """`trial-audit audit --gate default`: duplicate IDs across files fail the run, a clean batch passes."""
     from typer.testing import CliRunner
 
-    from audit.cli import app
+    from trial_audit.cli.app import app
     from tests.test_precommit import CLEAN as CLEAN_V2
 
     def study(nct):
@@ -184,7 +184,7 @@ def test_cli_gate_decides_the_exit_status(tmp_path):
 def test_cli_unusable_suite_is_a_usage_error(tmp_path):
     from typer.testing import CliRunner
 
-    from audit.cli import app
+    from trial_audit.cli.app import app
 
     record = tmp_path / "r.json"
     record.write_text(json.dumps({"protocolSection": {"identificationModule": {"nctId": "NCT01234567", "briefTitle": "A"}}}))

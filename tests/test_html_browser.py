@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from reports._sample import XSS, sample_report
-from reports.html import render_html
+from trial_audit.reports._sample import XSS, sample_report
+from trial_audit.reports.html import render_html
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,8 @@ import warnings
 import orjson
 import pytest
 
-from audit import icd10cm
-from audit.conditions import _icd_related
+from trial_audit.text import icd10cm
+from trial_audit.text.conditions import _icd_related
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def test_shipped_extract_is_what_the_installed_package_builds():
     built = icd10cm.build()
     # compared part by part, so that a failure names what is out of date
     for key in built:
-        assert shipped[key] == built[key], f"{key} differs: regenerate with `python -m audit.icd10cm`"
+        assert shipped[key] == built[key], f"{key} differs: regenerate with `python -m trial_audit.text.icd10cm`"
     assert shipped.keys() == built.keys()
 
 

@@ -4,10 +4,10 @@ import zipfile
 
 import pytest
 
-from audit import runner
-from audit.readers import plan_units
-from audit.runner import RunOptions, audit_paths
-from audit.dates import parse_date
+from trial_audit.engine import runner
+from trial_audit.readers import plan_units
+from trial_audit.engine.runner import RunOptions, audit_paths
+from trial_audit.core.dates import parse_date
 
 
 def _comparable(report):
@@ -35,7 +35,7 @@ def test_archive_is_split_into_member_ranges_in_reading_order(tmp_path, shared_d
         z.writestr("notes/readme.md", "not a record")
     units = plan_units([archive], members_per_unit=3)
     assert [(u.start, u.stop) for u in units] == [(0, 3), (3, 6), (6, 8)]
-    from audit.readers import iter_records
+    from trial_audit.readers import iter_records
 
     serial_ids = [r.nct_id for r in iter_records([archive])]
     split_ids = [r.nct_id for u in units for r in u.read()]
@@ -49,7 +49,7 @@ def test_input_that_cannot_be_split_is_read_serially(tmp_path):
 def test_ndjson_is_split_into_line_ranges_in_reading_order(tmp_path, monkeypatch):
     import json
 
-    from audit import readers
+    from trial_audit import readers
 
     lines = [json.dumps({"protocolSection": {"identificationModule": {"nctId": f"NCT0000000{i}"}}}) for i in range(7)]
     lines.insert(3, "")  # a blank line: skipped, but the line numbers after it must stay true

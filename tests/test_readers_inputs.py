@@ -9,9 +9,9 @@ import zipfile
 
 import pytest
 
-import audit.readers as readers
-from audit.model import TrialRecord
-from audit.readers import Unreadable, iter_records
+import trial_audit.readers as readers
+from trial_audit.core.model import TrialRecord
+from trial_audit.readers import Unreadable, iter_records
 from tests.conftest import SEED_PAGE, SEEDS, seed_inputs
 
 V2_FILES = ["v2_NCT00973089.json", "v2_NCT03418623.json"]
@@ -309,8 +309,8 @@ def test_mutated_real_inputs_never_raise():
     """Truncated, byte-flipped and spliced copies of every seed format: read or reported, never a crash."""
     import random
 
-    from audit.model import Source
-    from audit.readers import read_bytes
+    from trial_audit.core.model import Source
+    from trial_audit.readers import read_bytes
 
     rng = random.Random(2024)
     seen_bad = 0

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from audit.dates import DateType, Precision
-from audit.model import Source, TrialRecord, enum_token
-from audit.readers import iter_records, read_bytes
-from audit.readers.page_text import HEADINGS, read_page
+from trial_audit.core.dates import DateType, Precision
+from trial_audit.core.model import Source, TrialRecord, enum_token
+from trial_audit.readers import iter_records, read_bytes
+from trial_audit.readers.page_text import HEADINGS, read_page
 from tests.conftest import SEED_PAGE
 
 SEED = SEED_PAGE.read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """The report writers: every format from the same findings, agreeing on the counts.
 
 Reports are built two ways: from the real pipeline over the bundled seeds (real readers, real
-rules), and from ``reports._sample`` (a synthetic report with every feature: evidence in long
+rules), and from ``trial_audit.reports._sample`` (a synthetic report with every feature: evidence in long
 fields, contradictions, suggestions, an unreadable record, baselined findings, a failed gate).
 """
 
@@ -18,11 +18,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from audit.findings import Category, Evidence, Finding, Severity
-from audit.model import Source
-from audit.report import AUDITED, RecordResult, Report
-from reports import load_writers
-from reports._sample import XSS, sample_report
+from trial_audit.core.findings import Category, Evidence, Finding, Severity
+from trial_audit.core.model import Source
+from trial_audit.core.report import AUDITED, RecordResult, Report
+from trial_audit.reports import load_writers
+from trial_audit.reports._sample import XSS, sample_report
 from tests.conftest import ROOT, SEEDS
 
 SCHEMA = ROOT / "audit" / "schema" / "report.schema.json"
@@ -32,7 +32,7 @@ FORMATS = ["json", "md", "html", "sarif", "junit", "csv"]
 
 @pytest.fixture(scope="module")
 def seeds_report() -> Report:
-    from audit.runner import RunOptions, audit_paths
+    from trial_audit.engine.runner import RunOptions, audit_paths
 
     return audit_paths([SEEDS], RunOptions())
 
@@ -305,7 +305,7 @@ def test_csv_has_the_documented_columns_and_defuses_formulas(tmp_path):
 
 
 def test_markdown_stays_bounded_for_large_runs():
-    from reports.markdown import MAX_CHARS, render_markdown
+    from trial_audit.reports.markdown import MAX_CHARS, render_markdown
 
     report = sample_report(3000)
     md = render_markdown(report)
@@ -316,7 +316,7 @@ def test_markdown_stays_bounded_for_large_runs():
 
 
 def test_markdown_cells_cannot_break_the_table_or_ping_people():
-    from reports.markdown import _cell
+    from trial_audit.reports.markdown import _cell
 
     assert _cell("a | b\nc") == "a \\| b c"
     assert "@\u200bteam" in _cell("ask @team")
@@ -325,7 +325,7 @@ def test_markdown_cells_cannot_break_the_table_or_ping_people():
 
 
 def test_html_is_self_contained_and_strict(tmp_path):
-    from reports.html import csp_hash
+    from trial_audit.reports.html import csp_hash
 
     paths = write_all(sample_report(20, xss=True), tmp_path)
     page = paths["html"].read_text(encoding="utf-8")
@@ -376,7 +376,7 @@ def test_html_evidence_offsets_are_utf16_in_the_page(tmp_path):
 def test_cli_writes_all_six_formats_on_the_seeds(tmp_path):
     from typer.testing import CliRunner
 
-    from audit.cli import app
+    from trial_audit.cli.app import app
 
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["audit", str(SEEDS), "--format", ",".join(FORMATS), "--out", str(out), "-q"])
@@ -396,7 +396,7 @@ def test_writers_handle_an_empty_report_and_clean_records(tmp_path):
 
 
 def test_script_json_cannot_end_the_data_block():
-    from reports.html import script_json
+    from trial_audit.reports.html import script_json
 
     value = {"t": "</script><!-- \u2028\u2029 & <b>"}
     text = script_json(value)
@@ -405,7 +405,7 @@ def test_script_json_cannot_end_the_data_block():
 
 
 def test_html_carries_each_rules_docs_and_examples(seeds_report, tmp_path):
-    from audit.registry import load_rules
+    from trial_audit.engine.registry import load_rules
 
     paths = write_all(seeds_report, tmp_path)
     rules = {r["code"]: r for r in html_data(paths["html"].read_text(encoding="utf-8"))["rules"]}

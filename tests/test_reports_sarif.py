@@ -8,11 +8,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from audit.findings import Category, Evidence, Finding, Severity
-from audit.model import Source
-from audit.report import AUDITED, RecordResult, Report, RuleInfo
-from reports._sample import sample_report
-from reports.sarif import build_sarif
+from trial_audit.core.findings import Category, Evidence, Finding, Severity
+from trial_audit.core.model import Source
+from trial_audit.core.report import AUDITED, RecordResult, Report, RuleInfo
+from trial_audit.reports._sample import sample_report
+from trial_audit.reports.sarif import build_sarif
 from tests.conftest import SEEDS
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -36,7 +36,7 @@ def test_sample_sarif_is_valid(validator):
 
 
 def test_seeds_sarif_is_valid_and_mostly_located(validator, monkeypatch):
-    from audit.runner import RunOptions, audit_paths
+    from trial_audit.engine.runner import RunOptions, audit_paths
 
     monkeypatch.chdir(SEEDS.parent)
     report = audit_paths([Path("seeds")], RunOptions())

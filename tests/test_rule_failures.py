@@ -7,9 +7,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from audit.cli import app
-from audit.registry import RULES
-from audit.runner import RunOptions, audit_paths
+from trial_audit.cli.app import app
+from trial_audit.engine.registry import RULES
+from trial_audit.engine.runner import RunOptions, audit_paths
 from tests.conftest import SEEDS, seed_inputs
 
 
@@ -64,9 +64,9 @@ def test_no_rule_fails_on_mutated_real_records():
     rule checks them without an internal error (a TA003 here is a rule bug, hidden from users)."""
     import random
 
-    from audit.model import Source, TrialRecord
-    from audit.readers import read_bytes
-    from audit.runner import audit_items
+    from trial_audit.core.model import Source, TrialRecord
+    from trial_audit.readers import read_bytes
+    from trial_audit.engine.runner import audit_items
 
     rng = random.Random(7)
     items = []

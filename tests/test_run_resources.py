@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import orjson
 
-from audit.model import Source
-from audit.report import AUDITED, RecordResult
-from audit.result_store import ResultStore
-from audit.runner import RunOptions, audit_paths
-from reports.json_report import to_json_bytes
-from reports.markdown import render_markdown
+from trial_audit.core.model import Source
+from trial_audit.core.report import AUDITED, RecordResult
+from trial_audit.engine.result_store import ResultStore
+from trial_audit.engine.runner import RunOptions, audit_paths
+from trial_audit.reports.json_report import to_json_bytes
+from trial_audit.reports.markdown import render_markdown
 
 SEEDS = "seeds"
 
@@ -58,7 +58,7 @@ def test_streamed_json_equals_the_documented_dict():
 
 
 def test_baseline_suppression_survives_the_disk(tmp_path):
-    from audit.baseline import write_baseline
+    from trial_audit.engine.baseline import write_baseline
 
     base = tmp_path / "baseline.json"
     first = audit_paths([SEEDS], RunOptions(jobs=1))
@@ -72,7 +72,7 @@ def test_baseline_suppression_survives_the_disk(tmp_path):
 def test_the_run_gives_the_collector_back_as_it_found_it():
     import gc
 
-    from audit import runner
+    from trial_audit.engine import runner
 
     before = gc.get_threshold()
     frozen = gc.get_freeze_count()
@@ -89,8 +89,8 @@ def test_the_collector_is_tuned_before_the_first_record_is_read():
     """Reading is most of what allocates: the first batch must be read tuned, too."""
     import gc
 
-    from audit import runner
-    from audit.readers import iter_records
+    from trial_audit.engine import runner
+    from trial_audit.readers import iter_records
 
     states = []
 
@@ -104,7 +104,7 @@ def test_the_collector_is_tuned_before_the_first_record_is_read():
 
 
 def test_input_that_is_all_unreadable_does_not_load_the_vocabulary(tmp_path, monkeypatch):
-    from audit import runner
+    from trial_audit.engine import runner
 
     warmed = []
     monkeypatch.setattr(runner.Checker, "warm_up", lambda self: warmed.append(True))
@@ -116,7 +116,7 @@ def test_input_that_is_all_unreadable_does_not_load_the_vocabulary(tmp_path, mon
 
 
 def test_every_writer_gives_the_same_output_from_a_spilled_run(tmp_path):
-    from reports import load_writers
+    from trial_audit.reports import load_writers
 
     spilled = audit_paths([SEEDS], RunOptions(results_in_memory=3, jobs=1))
     kept = audit_paths([SEEDS], RunOptions(jobs=1))

@@ -2,14 +2,14 @@
 
 import pytest
 
-from audit.model import OVERALL_STATUSES, record_from_example
-from audit.registry import Context
-from audit.schema_rules import schema_failures, validate_table
-from audit.table import build_table
+from trial_audit.core.model import OVERALL_STATUSES, record_from_example
+from trial_audit.engine.registry import Context
+from trial_audit.engine.schema_rules import schema_failures, validate_table
+from trial_audit.engine.table import build_table
 
-from checks.ta010_invalid_nct_id import InvalidNctId
-from checks.ta011_value_not_in_registry_vocabulary import ValueNotInRegistryVocabulary
-from checks.ta012_age_out_of_range import AgeOutOfRange
+from trial_audit.checks.ta010_invalid_nct_id import InvalidNctId
+from trial_audit.checks.ta011_value_not_in_registry_vocabulary import ValueNotInRegistryVocabulary
+from trial_audit.checks.ta012_age_out_of_range import AgeOutOfRange
 
 # the rule classes themselves (not load_rules(): these tests must not depend on other families)
 RULES = {c.code: c for c in (InvalidNctId, ValueNotInRegistryVocabulary, AgeOutOfRange)}
@@ -80,7 +80,7 @@ def test_min_above_max_is_in_the_schema_but_not_a_finding():
 
 
 def test_one_validation_per_table_is_shared_by_the_rules(monkeypatch):
-    import audit.schema_rules as sr
+    import trial_audit.engine.schema_rules as sr
 
     table = build_table([record_from_example({"nct_id": "NCT1", "sex": "BOTH_X"})])
     calls = []
@@ -104,8 +104,8 @@ def test_pandera_is_not_imported_by_the_table_or_the_rules_module():
     import sys
 
     code = (
-        "import sys, checks.ta010_invalid_nct_id, checks.ta011_value_not_in_registry_vocabulary, "
-        "checks.ta012_age_out_of_range, audit.table; "
+        "import sys, trial_audit.checks.ta010_invalid_nct_id, trial_audit.checks.ta011_value_not_in_registry_vocabulary, "
+        "trial_audit.checks.ta012_age_out_of_range, trial_audit.engine.table; "
         "print('pandera' in sys.modules, 'great_expectations' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
@@ -114,10 +114,10 @@ def test_pandera_is_not_imported_by_the_table_or_the_rules_module():
 
 def test_real_records_clean_of_schema_findings(shared_data):
     """The registry's own exports: measured firing rate 0 (see docs/ci.md)."""
-    readers = pytest.importorskip("audit.readers")
+    readers = pytest.importorskip("trial_audit.readers")
     if not hasattr(readers, "iter_records"):
-        pytest.skip("audit.readers.iter_records not available")
-    from audit.model import TrialRecord
+        pytest.skip("trial_audit.readers.iter_records not available")
+    from trial_audit.core.model import TrialRecord
 
     records = [r for r in readers.iter_records([shared_data / "ctgov-v2", shared_data / "ctgov-xml", shared_data / "ctgov-classic"]) if isinstance(r, TrialRecord)]
     assert len(records) > 300
@@ -129,7 +129,7 @@ def test_real_records_clean_of_schema_findings(shared_data):
 def test_real_legacy_patient_registry_study_type_is_not_flagged(shared_data):
     """Regression: legacy XML writes <study_type>Observational [Patient Registry]</study_type>
     (NCT01076361, NCT05381714): the registry's own legacy code, not a defect (was a TA011 false positive)."""
-    from audit.readers import iter_records
+    from trial_audit.readers import iter_records
 
     path = shared_data / "ctgov-xml" / "NCT01076361.xml"
     if not path.exists():

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.dates import parse_date
-from audit.model import record_from_example
-from audit.registry import Context, load_rules
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import record_from_example
+from trial_audit.engine.registry import Context, load_rules
 
 DATA = Path(__file__).parent / "data" / "criteria"
 CASES = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))

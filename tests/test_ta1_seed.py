@@ -8,9 +8,9 @@ with "(n)" markers. Its exclusion list (1.-12.) is clean and must produce no num
 
 import pytest
 
-from audit.dates import parse_date
-from audit.model import TrialRecord, Source
-from audit.registry import Context, load_rules
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import TrialRecord, Source
+from trial_audit.engine.registry import Context, load_rules
 
 from tests.conftest import SEED_PAGE
 
@@ -26,7 +26,7 @@ def _seed_criteria() -> str:
 @pytest.fixture(scope="module")
 def seed_record():
     try:
-        from audit.readers import read_path
+        from trial_audit.readers import read_path
 
         recs = [r for r in read_path(SEED_PAGE) if isinstance(r, TrialRecord)]
         if recs and recs[0].criteria:

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from audit.model import record_from_example
-from audit.registry import Context, select_rules
+from trial_audit.core.model import record_from_example
+from trial_audit.engine.registry import Context, select_rules
 
 CTX = Context()
 
@@ -41,7 +41,7 @@ def seed_record():
     if not SEED_PAGE.exists():
         pytest.skip("seed page absent")
     try:
-        from audit.readers import read_path
+        from trial_audit.readers import read_path
     except ImportError:  # pragma: no cover
         pytest.skip("readers not available")
     (rec,) = [r for r in read_path(SEED_PAGE) if hasattr(r, "criteria")]
@@ -236,8 +236,8 @@ def test_rules_never_crash(text):
 
 
 def test_real_records_firing_rate_and_speed(shared_data):
-    from audit.model import TrialRecord
-    from audit.readers import iter_records
+    from trial_audit.core.model import TrialRecord
+    from trial_audit.readers import iter_records
 
     recs = [r for sub in ("ctgov-v2", "ctgov-classic", "ctgov-xml") for r in iter_records([shared_data / sub]) if isinstance(r, TrialRecord)]
     assert len(recs) > 300

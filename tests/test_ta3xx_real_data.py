@@ -1,11 +1,11 @@
 """TA3xx over the real registry records: never crash, evidence quotes the field exactly, rates stay low."""
 
-from audit.model import TrialRecord
-from audit.registry import Context, select_rules
+from trial_audit.core.model import TrialRecord
+from trial_audit.engine.registry import Context, select_rules
 
 
 def test_ta3xx_on_registry_records(shared_data):
-    from audit.readers import iter_records
+    from trial_audit.readers import iter_records
 
     files = []
     for sub in ("ctgov-v2", "ctgov-classic", "ctgov-xml"):

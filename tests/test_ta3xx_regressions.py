@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.model import Source, record_from_example
-from audit.registry import Context, select_rules
+from trial_audit.core.model import Source, record_from_example
+from trial_audit.engine.registry import Context, select_rules
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_39e40e8ef963eca8.txt"
 CTX = Context()
@@ -33,7 +33,7 @@ def exc(*items):
 
 @pytest.fixture(scope="module")
 def seed():
-    from audit.readers.page_text import read_page
+    from trial_audit.readers.page_text import read_page
 
     return read_page(SEED.read_text(encoding="utf-8"), Source(path=str(SEED), format="page-text"))
 

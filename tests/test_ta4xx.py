@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from audit.dates import parse_date
-from audit.model import TrialRecord, record_from_example
-from audit.registry import RULES, Context
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import TrialRecord, record_from_example
+from trial_audit.engine.registry import RULES, Context
 
 ROOT = Path(__file__).resolve().parents[1]
 for _f in sorted((ROOT / "checks").glob("ta4*.py")):  # only this family: others may be mid-edit
-    importlib.import_module(f"checks.{_f.stem}")
+    importlib.import_module(f"trial_audit.checks.{_f.stem}")
 TA4 = {code: cls for code, cls in sorted(RULES.items()) if code.startswith("TA4")}
 CTX = Context(as_of=parse_date("2025-11-14"), today=parse_date("2025-11-14"))
 
@@ -70,7 +70,7 @@ def test_every_rule_has_a_curator_message_and_category():
 def test_seed_timeline_defects_are_all_reported():
     from conftest import SEED_PAGE
 
-    readers = pytest.importorskip("audit.readers")
+    readers = pytest.importorskip("trial_audit.readers")
     records = [r for r in readers.iter_records([SEED_PAGE]) if isinstance(r, TrialRecord)]
     assert len(records) == 1
     page = records[0]
@@ -228,7 +228,7 @@ def test_rules_survive_odd_records():
 
 
 def test_corpus_firing_rates_are_plausible(shared_data):
-    readers = pytest.importorskip("audit.readers")
+    readers = pytest.importorskip("trial_audit.readers")
     folders = [shared_data / f for f in ("ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv")]
     n = 0
     flagged: dict[str, int] = {code: 0 for code in TA4}

@@ -2,16 +2,16 @@
 
 from pathlib import Path
 
-from audit.dates import parse_date
-from audit.model import Intervention, Source, TrialRecord, record_from_example
-from audit.readers import iter_records
-from audit.registry import Context, select_rules
-from checks.ta601_missing_core_item import MissingCoreItem
-from checks.ta602_missing_who_item import MissingWhoItem
-from checks.ta603_missing_keywords import MissingKeywords
-from checks.ta604_recruiting_without_enrollment import RecruitingWithoutEnrollment
-from checks.ta605_drug_trial_without_phase import DrugTrialWithoutPhase
-from checks.ta606_missing_ipd_statement import MissingIpdStatement
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import Intervention, Source, TrialRecord, record_from_example
+from trial_audit.readers import iter_records
+from trial_audit.engine.registry import Context, select_rules
+from trial_audit.checks.ta601_missing_core_item import MissingCoreItem
+from trial_audit.checks.ta602_missing_who_item import MissingWhoItem
+from trial_audit.checks.ta603_missing_keywords import MissingKeywords
+from trial_audit.checks.ta604_recruiting_without_enrollment import RecruitingWithoutEnrollment
+from trial_audit.checks.ta605_drug_trial_without_phase import DrugTrialWithoutPhase
+from trial_audit.checks.ta606_missing_ipd_statement import MissingIpdStatement
 
 CTX = Context(as_of=parse_date("2025-11-14"))
 SEED_PAGE = Path(__file__).resolve().parents[1] / "seeds" / "000_39e40e8ef963eca8.txt"

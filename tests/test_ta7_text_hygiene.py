@@ -3,17 +3,17 @@
 import csv
 from pathlib import Path
 
-from audit.dates import parse_date
-from audit.model import Intervention, Source, TrialRecord, record_from_example
-from audit.readers import iter_records
-from audit.registry import Context
-from audit.text_hygiene import placeholder_token, text_fields
-from checks.ta701_escape_artifact import EscapeArtifact
-from checks.ta702_html_markup_in_text import HtmlMarkupInText
-from checks.ta703_mojibake import Mojibake
-from checks.ta704_placeholder_value import PlaceholderValue
-from checks.ta705_unbalanced_brackets import UnbalancedBrackets, first_unbalanced
-from checks.ta706_text_over_field_limit import TextOverFieldLimit
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import Intervention, Source, TrialRecord, record_from_example
+from trial_audit.readers import iter_records
+from trial_audit.engine.registry import Context
+from trial_audit.text.hygiene import placeholder_token, text_fields
+from trial_audit.checks.ta701_escape_artifact import EscapeArtifact
+from trial_audit.checks.ta702_html_markup_in_text import HtmlMarkupInText
+from trial_audit.checks.ta703_mojibake import Mojibake
+from trial_audit.checks.ta704_placeholder_value import PlaceholderValue
+from trial_audit.checks.ta705_unbalanced_brackets import UnbalancedBrackets, first_unbalanced
+from trial_audit.checks.ta706_text_over_field_limit import TextOverFieldLimit
 
 CTX = Context(as_of=parse_date("2025-11-14"))
 SEED_PAGE = Path(__file__).resolve().parents[1] / "seeds" / "000_39e40e8ef963eca8.txt"

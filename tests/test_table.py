@@ -4,8 +4,8 @@ import datetime as dt
 
 import pandas as pd
 
-from audit.model import DATE_FIELDS, record_from_example
-from audit.table import DATE_COLUMNS, build_table
+from trial_audit.core.model import DATE_FIELDS, record_from_example
+from trial_audit.engine.table import DATE_COLUMNS, build_table
 
 FULL = {
     "nct_id": "NCT01234567",

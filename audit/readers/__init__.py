@@ -3,17 +3,17 @@
 ``iter_records(paths)`` is a generator: files are read one at a time (folders walked
 recursively in sorted order, never listed-and-loaded up front), NDJSON and CSV exports are
 streamed row by row, and every input that cannot become a record yields an
-:class:`~audit.readers.base.Unreadable` saying why (with line and column where the parser gives
+:class:`~trial_audit.readers.base.Unreadable` saying why (with line and column where the parser gives
 them) - nothing is dropped silently and nothing raises.
 
 Formats (detected from the content, the extension only breaks ties):
 
 - ClinicalTrials.gov API v2 JSON: a study, a ``{"studies": [...]}`` page, a JSON array,
-  NDJSON/JSONL (one study per line) -> :mod:`audit.readers.ctgov_v2`
-- the classic API's ``FullStudiesResponse`` JSON -> :mod:`audit.readers.ctgov_classic`
-- legacy ``<clinical_study>`` XML (DTDs and entities refused) -> :mod:`audit.readers.ctgov_xml`
-- the search-page CSV export (header starts with "NCT Number") -> :mod:`audit.readers.ctgov_csv`
-- the patient-facing trial page text -> :mod:`audit.readers.page_text`
+  NDJSON/JSONL (one study per line) -> :mod:`trial_audit.readers.ctgov_v2`
+- the classic API's ``FullStudiesResponse`` JSON -> :mod:`trial_audit.readers.ctgov_classic`
+- legacy ``<clinical_study>`` XML (DTDs and entities refused) -> :mod:`trial_audit.readers.ctgov_xml`
+- the search-page CSV export (header starts with "NCT Number") -> :mod:`trial_audit.readers.ctgov_csv`
+- the patient-facing trial page text -> :mod:`trial_audit.readers.page_text`
 - ``.zip`` archives of any of these (the registry's bulk download), bounded in members and
   sizes; nested archives are not followed.
 
@@ -35,10 +35,10 @@ from typing import Any
 
 import orjson
 
-from audit.model import Source, TrialRecord
-from audit.readers import ctgov_classic, ctgov_csv, ctgov_v2, ctgov_xml, page_text
-from audit.readers.base import ReadResult, Unreadable
-from audit.readers.common import BadInput, NotARecord, decode_utf8, excerpt_at, excerpt_of, first_nct, line_col
+from trial_audit.core.model import Source, TrialRecord
+from trial_audit.readers import ctgov_classic, ctgov_csv, ctgov_v2, ctgov_xml, page_text
+from trial_audit.readers.base import ReadResult, Unreadable
+from trial_audit.readers.common import BadInput, NotARecord, decode_utf8, excerpt_at, excerpt_of, first_nct, line_col
 
 __all__ = ["iter_records", "read_path", "read_bytes", "skipped_files", "Unreadable", "ReadResult", "RECORD_EXTENSIONS"]
 
@@ -381,7 +381,7 @@ def _json_error(data: bytes, err: orjson.JSONDecodeError, src: Source, line_offs
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as uerr:
-            from audit.readers.common import utf8_error
+            from trial_audit.readers.common import utf8_error
 
             u = utf8_error(data, uerr, src)
             if line_offset and u.line is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from audit.model import Source, TrialRecord
+from trial_audit.core.model import Source, TrialRecord
 
 
 @dataclass(slots=True)

@@ -7,8 +7,8 @@ from functools import lru_cache
 from collections.abc import Callable
 from typing import Any
 
-from audit.model import Location, Source, TrialRecord, enum_token, norm_status
-from audit.readers.base import Unreadable
+from trial_audit.core.model import Location, Source, TrialRecord, enum_token, norm_status
+from trial_audit.readers.base import Unreadable
 
 NCT_RE = re.compile(rb"NCT[0-9]{8}")
 NCT_TEXT_RE = re.compile(r"NCT[0-9]{8}")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from audit.dates import normalise_type, parse_date
-from audit.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
-from audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_zip, site_status, set_field
+from trial_audit.core.dates import normalise_type, parse_date
+from trial_audit.core.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
+from trial_audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_zip, site_status, set_field
 
 FORMAT = "ctgov-classic"
 P = "ProtocolSection"

@@ -15,9 +15,9 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 
-from audit.model import Intervention, Location, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
-from audit.readers.base import Unreadable
-from audit.readers.common import BadInput, as_int, set_zip
+from trial_audit.core.model import Intervention, Location, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
+from trial_audit.readers.base import Unreadable
+from trial_audit.readers.common import BadInput, as_int, set_zip
 
 FORMAT = "ctgov-csv"
 ID_COLUMN = "NCT Number"

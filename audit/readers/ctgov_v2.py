@@ -1,6 +1,6 @@
 """ClinicalTrials.gov API v2 JSON -> TrialRecord.
 
-Accepted shapes (the container is handled by :mod:`audit.readers`): one study object
+Accepted shapes (the container is handled by :mod:`trial_audit.readers`): one study object
 (``protocolSection`` at the top), a ``{"studies": [...]}`` page, a JSON array of studies and
 NDJSON (one study per line). Keys the reader does not know (``ctrname``,
 ``record_last_import``, ``resultsSection`` ...) are ignored. v2 text fields are Markdown.
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from audit.dates import parse_date
-from audit.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
-from audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_zip, set_field
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
+from trial_audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_zip, set_field
 
 FORMAT = "ctgov-v2"
 P = "protocolSection"

@@ -22,10 +22,10 @@ from xml.parsers import expat
 import defusedxml.ElementTree as DET
 from defusedxml.common import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
-from audit.dates import normalise_type, parse_date
-from audit.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
-from audit.readers.base import Unreadable
-from audit.readers.common import NotARecord, as_bool, as_int, enum, excerpt_at, first_nct, set_field, set_zip, site_status
+from trial_audit.core.dates import normalise_type, parse_date
+from trial_audit.core.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
+from trial_audit.readers.base import Unreadable
+from trial_audit.readers.common import NotARecord, as_bool, as_int, enum, excerpt_at, first_nct, set_field, set_zip, site_status
 
 FORMAT = "ctgov-xml"
 ROOT = "clinical_study"

@@ -22,8 +22,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from audit.dates import DateType, is_absent, parse_date
-from audit.model import OVERALL_STATUSES, Location, Official, Source, TrialRecord, enum_token, norm_sex, norm_status
+from trial_audit.core.dates import DateType, is_absent, parse_date
+from trial_audit.core.model import OVERALL_STATUSES, Location, Official, Source, TrialRecord, enum_token, norm_sex, norm_status
 
 FORMAT = "page-text"
 

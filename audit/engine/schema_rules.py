@@ -1,7 +1,7 @@
 """The pandera schema of the batch table, shared by the TA01x schema rules.
 
 ``TableSchema`` (a pandera ``DataFrameModel``, built on first use so that commands that do not
-check records never pay pandera's import) declares what every row of ``audit.table.build_table``
+check records never pay pandera's import) declares what every row of ``trial_audit.engine.table.build_table``
 must satisfy. It is validated **lazily** (``lazy=True``): every failing value of every check is
 collected in one pass, and ``schema_failures(table)`` turns pandera's ``failure_cases`` into
 plain rows ``(position, column, check, value)``. The rules in ``checks/ta010_*.py`` ...
@@ -11,7 +11,7 @@ so the three rules validate a batch once).
 What the schema checks, and which rule reports it:
 
 - ``nct_id`` is ``NCT`` + eight ASCII digits (``[0-9]``, full match) -> TA010 invalid-nct-id
-- ``overall_status``, ``study_type``, ``sex`` in the registry's vocabularies of ``audit.model``;
+- ``overall_status``, ``study_type``, ``sex`` in the registry's vocabularies of ``trial_audit.core.model``;
   every ``|``-separated token of ``phases`` and ``std_ages`` too -> TA011 value-not-in-registry-vocabulary
 - ``min_age_years`` / ``max_age_years`` within 0..120 years -> TA012 age-out-of-range
 - dtypes of the table's columns (a failure there is a bug in the table builder, not in a record,
@@ -30,7 +30,7 @@ import weakref
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from audit.model import OVERALL_STATUSES, PHASES, SEXES, STD_AGES, STUDY_TYPES
+from trial_audit.core.model import OVERALL_STATUSES, PHASES, SEXES, STD_AGES, STUDY_TYPES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,7 +81,7 @@ def table_schema() -> Any:
     age_range = {"min_value": 0.0, "max_value": AGE_MAX_YEARS}
 
     class TableSchema(pa.DataFrameModel):
-        """Every row of the batch table (see audit.table)."""
+        """Every row of the batch table (see trial_audit.engine.table)."""
 
         record_id: Series[str] = pa.Field(nullable=False)
         nct_id: Series[str] = pa.Field(nullable=True)

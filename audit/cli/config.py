@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audit.dates import PartialDate, parse_date
-from audit.findings import Severity
+from trial_audit.core.dates import PartialDate, parse_date
+from trial_audit.core.findings import Severity
 
 KNOWN_KEYS = {
     "select",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from audit.report import Report
+from trial_audit.core.report import Report
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from audit.criteria import CriteriaDoc, Item
-    from audit.model import TrialRecord
+    from trial_audit.text.criteria import CriteriaDoc, Item
+    from trial_audit.core.model import TrialRecord
 
-DATA_FILE = Path(__file__).parent / "data" / "condition_markers.toml"
+DATA_FILE = Path(__file__).parents[1] / "data" / "condition_markers.toml"
 
 __all__ = [
     "Concept",
@@ -541,7 +541,10 @@ def _load(paths: tuple[str, ...]) -> Vocabulary:
     concepts: dict[str, Concept] = {}
     markers: list[Marker] = []
     for p in paths:
-        _read(Path(p), concepts, markers)
+        try:
+            _read(Path(p), concepts, markers)
+        except (ValueError, OSError) as e:  # name the file: the user's configuration points at it
+            raise type(e)(f"vocabulary file {p}: {e}") from e
     unknown = {c for m in markers for c in m.concepts if c not in concepts}
     if unknown:
         raise ValueError(f"markers name unknown concepts: {sorted(unknown)}")
@@ -559,8 +562,8 @@ def vocabulary_paths(ctx: Any, code: str = "TA3") -> list[str]:
     """Extra vocabulary files from the configuration.
 
     Looked up, in order: ``ctx.option(code, "vocabulary")`` (a rule's own options, e.g.
-    ``[rules.TA301] vocabulary = [...]``), then the family key ``TA3``, then a top-level
-    ``vocabulary`` option. A single string is one path.
+    ``[rules.TA301] vocabulary = [...]``), then the family key ``TA3``, then the option every
+    rule gets (``*``, from the configuration's top-level ``vocabulary``). A single string is one path.
     """
     if ctx is None:
         return []
@@ -572,7 +575,7 @@ def vocabulary_paths(ctx: Any, code: str = "TA3") -> list[str]:
             val = sub["vocabulary"]
             break
     if val is None:
-        val = opts.get("vocabulary")
+        val = (opts.get("*") or {}).get("vocabulary")
     if not val:
         return []
     if isinstance(val, (str, Path)):
@@ -589,7 +592,7 @@ def icd_title_key(name: str) -> str:
 
 
 def _icd_titles(code: str) -> list[str]:
-    from audit.icd10cm import tabular
+    from trial_audit.text.icd10cm import tabular
 
     clean = []
     for t in tabular().titles(code):
@@ -614,7 +617,7 @@ def _add_icd_names(concepts: dict[str, Concept]) -> None:
 def _icd_related(a: Sequence[str], b: Sequence[str]) -> bool:
     if not a or not b:
         return False
-    from audit.icd10cm import tabular
+    from trial_audit.text.icd10cm import tabular
 
     tab = tabular()
     for x in a:
@@ -634,7 +637,7 @@ def _icd_related(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def icd_index() -> dict[str, str]:
     """Normalised ICD-10-CM title / inclusion term -> code (categories and subcategories)."""
-    from audit.icd10cm import tabular
+    from trial_audit.text.icd10cm import tabular
 
     return tabular().title_index
 
@@ -846,7 +849,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     text = record.criteria
     if not isinstance(text, str) or not text.strip():
         return a
-    from audit.criteria import doc_for
+    from trial_audit.text.criteria import doc_for
 
     try:
         doc = doc_for(text, bool(record.criteria_markdown))
@@ -1069,7 +1072,7 @@ def is_scoped_hit(a: Analysis, hit: ItemHit, text: str) -> bool:
 
 def condition_evidence(a: Analysis, record: TrialRecord, limit: int = 6) -> list:
     """Evidence of the trial's declared conditions: registered list, else titles / summary lists."""
-    from audit.findings import Evidence
+    from trial_audit.core.findings import Evidence
 
     out = []
     for src in a.declared:

@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from audit import __version__
-from audit.findings import Finding, Severity
-from audit.model import Source
+from trial_audit import __version__
+from trial_audit.core.findings import Finding, Severity
+from trial_audit.core.model import Source
 
 AUDITED = "audited"
 UNREADABLE = "unreadable"
@@ -78,7 +78,7 @@ class Report:
     as_of: str | None = None  # the --as-of / today used where a record has no date of its own
     generated: str | None = None
     fail_on: str = "error"
-    #: the submission gate's result (see audit.gate), or None when no gate ran
+    #: the submission gate's result (see trial_audit.engine.gate), or None when no gate ran
     gate: dict[str, Any] | None = None
     baseline: str | None = None
 

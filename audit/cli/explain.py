@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from audit.registry import Rule
+from trial_audit.engine.registry import Rule
 
 
 def _example(example: dict) -> str:

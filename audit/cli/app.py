@@ -14,9 +14,9 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from audit.config import FAIL_ON, Config, ConfigError, load_config
-from audit.dates import parse_date
-from audit.findings import Severity
+from trial_audit.cli.config import FAIL_ON, Config, ConfigError, load_config
+from trial_audit.core.dates import parse_date
+from trial_audit.core.findings import Severity
 
 app = typer.Typer(
     add_completion=False,
@@ -34,13 +34,10 @@ def _fail(message: str) -> typer.Exit:
 
 
 def default_inputs() -> list[Path]:
-    """./seeds when run from a checkout, else the sample inputs installed with the package."""
-    local = Path("seeds")
-    if local.is_dir():
-        return [local]
+    """The sample records installed with the package (``trial_audit.seeds``)."""
     from importlib.resources import files
 
-    return [Path(str(files("seeds")))]
+    return [Path(str(files("trial_audit.seeds")))]
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -62,8 +59,8 @@ ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="A trial-aud
 
 
 def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_docs=None, baseline=None):
-    from audit.registry import validate_selectors
-    from audit.runner import RunOptions
+    from trial_audit.engine.registry import validate_selectors
+    from trial_audit.engine.runner import RunOptions
 
     select_list = _split(select) or cfg.select
     ignore_list = _split(ignore) or cfg.ignore
@@ -83,15 +80,8 @@ def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_doc
         raise _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}")
     rule_options = dict(cfg.rule_options)
     if cfg.vocabulary:
-        # extra condition vocabularies for the scope rules (TA3xx); a broken file is a usage error
-        from audit.conditions import load_vocabulary
-
-        for path in cfg.vocabulary:
-            try:
-                load_vocabulary([path])
-            except (ValueError, OSError) as e:
-                raise _fail(f"vocabulary file {path}: {e}") from None
-        rule_options["TA3"] = {**rule_options.get("TA3", {}), "vocabulary": [str(p) for p in cfg.vocabulary]}
+        # extra vocabularies (config key `vocabulary`) are an option of every rule that reads one
+        rule_options["*"] = {**rule_options.get("*", {}), "vocabulary": [str(p) for p in cfg.vocabulary]}
     options = RunOptions(
         select=select_list,
         ignore=ignore_list,
@@ -105,8 +95,8 @@ def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_doc
         baseline=baseline or cfg.baseline,
     )
     # Fail on an unusable suite or baseline before reading any record (neither imports GX).
-    from audit.baseline import BaselineError, load_baseline
-    from audit.gate import GateError, load_suite
+    from trial_audit.engine.baseline import BaselineError, load_baseline
+    from trial_audit.engine.gate import GateError, load_suite
 
     try:
         if options.gate:
@@ -115,7 +105,21 @@ def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_doc
             load_baseline(options.baseline)
     except (GateError, BaselineError, OSError) as e:
         raise _fail(str(e)) from None
+    if rule_options:
+        _prepare_rules(options)
     return options
+
+
+def _prepare_rules(options) -> None:
+    """Rules check their configured options (e.g. a vocabulary file) before any record is read."""
+    from trial_audit.engine.registry import Context, select_rules
+
+    ctx = Context(as_of=options.as_of, options=options.rule_options)
+    for rule in select_rules(options.select, options.ignore, options.severities):
+        try:
+            rule.prepare(ctx)
+        except (ValueError, OSError) as e:
+            raise _fail(f"{rule.code} ({rule.name}): configuration: {e}") from None
 
 
 def _check_inputs(paths: list[Path]) -> None:
@@ -128,7 +132,7 @@ def _note_skipped(inputs: list[Path]) -> None:
     """Say which files in the input folders were not read, so that none is passed over silently."""
     from collections import Counter
 
-    from audit.readers import RECORD_EXTENSIONS, skipped_files
+    from trial_audit.readers import RECORD_EXTENSIONS, skipped_files
 
     skipped = skipped_files(inputs)
     if not skipped:
@@ -166,7 +170,7 @@ def audit(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
 ) -> None:
     """Audit records and write reports (default: the bundled seeds/ into ./audit-report/)."""
-    from reports import load_writers
+    from trial_audit.reports import load_writers
 
     cfg = _config(config)
     inputs = list(paths) if paths else default_inputs()
@@ -180,14 +184,14 @@ def audit(
         cfg, select, ignore, as_of, fail_on, gate, str(gx_docs) if gx_docs else None, str(baseline) if baseline else None
     )
     options.jobs = jobs
-    from audit.runner import audit_paths
+    from trial_audit.engine.runner import audit_paths
 
-    from audit.baseline import BaselineError
-    from audit.gate import GateError
+    from trial_audit.engine.baseline import BaselineError
+    from trial_audit.engine.gate import GateError
 
     try:
         if _progress_wanted(quiet):
-            from audit.progress import progress_bar
+            from trial_audit.cli.progress import progress_bar
 
             with progress_bar(err) as advance:
                 options.progress = advance
@@ -206,7 +210,7 @@ def audit(
         w.write(report, target)
         written.append(str(target))
     if not quiet:
-        from audit.terminal import print_summary
+        from trial_audit.cli.terminal import print_summary
 
         print_summary(report, Console(highlight=False), written)
         _note_skipped(inputs)
@@ -223,7 +227,7 @@ def rules(
     """List every rule: code, name, category, default severity and summary."""
     from rich.table import Table
 
-    from audit.registry import select_rules
+    from trial_audit.engine.registry import select_rules
 
     table = Table(box=None, header_style="bold")
     for col in ("code", "name", "category", "severity", "summary"):
@@ -236,8 +240,8 @@ def rules(
 @app.command()
 def explain(code: Annotated[str, typer.Argument(help="A rule code such as TA101, or its name.")]) -> None:
     """Show a rule's full documentation, with its bad and good examples."""
-    from audit.explain import explain_text
-    from audit.registry import load_rules
+    from trial_audit.cli.explain import explain_text
+    from trial_audit.engine.registry import load_rules
 
     rules_by_code = load_rules()
     cls = rules_by_code.get(code.upper()) or next((r for r in rules_by_code.values() if r.name == code), None)
@@ -256,8 +260,8 @@ def baseline_cmd(
     config: ConfigOpt = None,
 ) -> None:
     """Write a baseline of today's findings; later runs with --baseline report only new ones."""
-    from audit.baseline import write_baseline
-    from audit.runner import audit_paths
+    from trial_audit.engine.baseline import write_baseline
+    from trial_audit.engine.runner import audit_paths
 
     cfg = _config(config)
     inputs = list(paths) if paths else default_inputs()

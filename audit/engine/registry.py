@@ -2,7 +2,7 @@
 
 A rule is a class in one file under ``checks/``, registered with ``@register``. Its docstring
 is its documentation: the first line is the one-line summary; the rest says *why* it matters.
-``bad`` and ``good`` are examples (small records, see ``audit.model.record_from_example``):
+``bad`` and ``good`` are examples (small records, see ``trial_audit.core.model.record_from_example``):
 they are printed by ``trial-audit explain`` and the test suite runs every rule on them (every
 ``bad`` example must fire the rule, no ``good`` example may). Adding a rule is adding one file.
 """
@@ -17,13 +17,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from audit.findings import Category, Evidence, Finding, Severity
+from trial_audit.core.findings import Category, Evidence, Finding, Severity
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from audit.dates import PartialDate
-    from audit.model import TrialRecord
+    from trial_audit.core.dates import PartialDate
+    from trial_audit.core.model import TrialRecord
 
 CODE = re.compile(r"^TA[0-9]{3}$")
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -49,12 +49,16 @@ class Context:
 
     def now_for(self, record: TrialRecord) -> PartialDate:
         """The reference date for "now": the record's own as-of date, else --as-of, else today."""
-        from audit.dates import today
+        from trial_audit.core.dates import today
 
         return record.as_of or self.as_of or self.today or today()
 
     def option(self, code: str, key: str, default: Any = None) -> Any:
-        return self.options.get(code, {}).get(key, default)
+        """A rule's option: its own table (``[rules.TA301]``), else the one for every rule (``*``)."""
+        own = self.options.get(code, {})
+        if key in own:
+            return own[key]
+        return self.options.get("*", {}).get(key, default)
 
 
 class Rule:
@@ -72,6 +76,14 @@ class Rule:
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.effective_severity = severity or self.severity
+
+    def prepare(self, ctx: Context) -> None:
+        """Load what the rule needs once per run (a vocabulary, a model), before any record.
+
+        Called by the engine for every selected rule, in the parent before workers fork, so
+        they share what it loads. A bad configuration raises ``ValueError`` or ``OSError``: the
+        command line reports it as a usage error naming the rule.
+        """
 
     # -- documentation -------------------------------------------------------------
     @classmethod
@@ -114,7 +126,7 @@ class Rule:
 
 
 class TableRule(Rule):
-    """A rule vectorised over the batch table (one row per readable record, see audit.table).
+    """A rule vectorised over the batch table (one row per readable record, see trial_audit.engine.table).
 
     ``check_table`` yields ``(row_position, finding)``; row positions index the batch's records.
     """
@@ -123,7 +135,7 @@ class TableRule(Rule):
 
     def check(self, record: TrialRecord, ctx: Context) -> Iterable[Finding]:
         # A table rule run on one record (e.g. on its documented examples) sees a one-row table.
-        from audit.table import build_table
+        from trial_audit.engine.table import build_table
 
         for _, f in self.check_table(build_table([record]), ctx):
             yield f
@@ -151,18 +163,43 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
+#: the entry-point group third-party rule packages register under (see docs/architecture.md)
+RULES_ENTRY_POINT = "trial_audit.rules"
+#: the built-in rules, named as a string so that the engine imports no rule module statically
+BUILTIN_RULES = "trial_audit.checks"
+
 _loaded = False
 
 
+class PluginError(RuntimeError):
+    """A third-party rule package that cannot be loaded (named, with the reason)."""
+
+
+def _import_rule_modules(target: str) -> None:
+    """Import a rule module, or every public module of a rule package; each registers its rules."""
+    module = importlib.import_module(target)
+    path = getattr(module, "__path__", None)
+    if path is None:
+        return
+    for mod in sorted(pkgutil.iter_modules(path), key=lambda m: m.name):
+        if not mod.name.startswith("_"):
+            importlib.import_module(f"{target}.{mod.name}")
+
+
 def load_rules() -> dict[str, type[Rule]]:
-    """Import every module of the ``checks`` package once; each registers its rules."""
+    """Load the built-in rules and every package registered under the ``trial_audit.rules`` entry point."""
     global _loaded
     if not _loaded:
-        import checks
+        from importlib.metadata import entry_points
 
-        for mod in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
-            if not mod.name.startswith("_"):
-                importlib.import_module(f"checks.{mod.name}")
+        _import_rule_modules(BUILTIN_RULES)
+        for ep in sorted(entry_points(group=RULES_ENTRY_POINT), key=lambda e: e.name):
+            if ep.value == BUILTIN_RULES:
+                continue
+            try:
+                _import_rule_modules(ep.value.split(":")[0])
+            except Exception as e:  # a broken plugin is named, not a traceback from deep inside
+                raise PluginError(f"rule plugin {ep.name!r} ({ep.value}) could not be loaded: {e}") from e
         _loaded = True
     return dict(sorted(RULES.items()))
 

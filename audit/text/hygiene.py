@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from audit.model import TrialRecord
+    from trial_audit.core.model import TrialRecord
 
 #: Long text fields whose v2 JSON value is Markdown ("markup" type in the API v2 data model).
 #: Titles, names and list values are plain text in every format.
@@ -247,7 +247,7 @@ def carries(record: TrialRecord, item: str) -> bool:
 
 def absent_evidence(record: TrialRecord, name: str):
     """Evidence for a missing value: what the source shows instead ("" or "Not reported")."""
-    from audit.findings import Evidence
+    from trial_audit.core.findings import Evidence
 
     shown = record.declared_absent.get(name)
     if shown is None and name == "start":

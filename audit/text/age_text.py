@@ -851,7 +851,7 @@ def criteria_bands(text: str | None, markdown: bool = False) -> tuple[StatedAge,
 def _sections(text: str, markdown: bool):
     """(kind, start, end, item text starts) for each section of the criteria."""
     try:
-        from audit.criteria import doc_for
+        from trial_audit.text.criteria import doc_for
     except ImportError:  # pragma: no cover - the parser is part of the package
         doc_for = None
     if doc_for is not None:

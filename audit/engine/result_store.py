@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO
 
-from audit.report import RecordResult
+from trial_audit.core.report import RecordResult
 
 #: results kept in memory before the oldest chunk goes to disk
 DEFAULT_IN_MEMORY = 2000

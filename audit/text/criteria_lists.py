@@ -1,4 +1,4 @@
-"""List analysis for the TA1xx numbering and structure rules (on top of ``audit.criteria``).
+"""List analysis for the TA1xx numbering and structure rules (on top of ``trial_audit.text.criteria``).
 
 A *group* is a run of sibling items (the top level of a section, or one item's children) that
 is not interrupted by an unmarked line: a label ("Part B:", "For patients with PBC:") or a
@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from audit.criteria import CriteriaDoc, Item, Section, format_marker
+from trial_audit.text.criteria import CriteriaDoc, Item, Section, format_marker
 
 
 def family(item: Item) -> str | None:
@@ -274,7 +274,7 @@ def line_span(doc: CriteriaDoc, item: Item) -> tuple[int, int]:
 
 def doc_of(record) -> CriteriaDoc | None:
     """The parsed criteria of a record (shared cached parse), or None when it has none."""
-    from audit.criteria import doc_for
+    from trial_audit.text.criteria import doc_for
 
     text = getattr(record, "criteria", None)
     if not isinstance(text, str) or not text.strip():
@@ -307,6 +307,6 @@ def list_problems(record, kind: str, numbers_only: bool = False) -> Iterator[tup
 
 def item_evidence(doc: CriteriaDoc, item: Item):
     """The evidence quoting an item (its first line, bounded) in the criteria field."""
-    from audit.findings import Evidence
+    from trial_audit.core.findings import Evidence
 
     return Evidence.span("criteria", doc.text, item.start, quote_end(doc, item))

@@ -2,8 +2,8 @@
 
 ``build_table(records)`` turns a batch of canonical records into a pandas DataFrame whose row
 *position* is the index into ``records`` (the index is a RangeIndex, so label == position).
-Table rules (``checks/ta01*.py``, validated with pandera, see ``audit.schema_rules``) and the
-Great Expectations submission gate (``audit.gate``) work on it.
+Table rules (``checks/ta01*.py``, validated with pandera, see ``trial_audit.engine.schema_rules``) and the
+Great Expectations submission gate (``trial_audit.engine.gate``) work on it.
 
 Columns (pandas 3 dtypes):
 
@@ -14,7 +14,7 @@ Columns (pandas 3 dtypes):
 - ``enrollment`` (``Int64``)
 - ages: ``min_age_years`` / ``max_age_years`` (``Float64``; NA when absent, "N/A" or unparseable) and the
   structured text as given, ``min_age_raw`` / ``max_age_raw``
-- dates, for every name in ``audit.model.DATE_FIELDS`` (``start``, ``primary_completion``, ...):
+- dates, for every name in ``trial_audit.core.model.DATE_FIELDS`` (``start``, ``primary_completion``, ...):
   ``<name>_date`` (``datetime64[us]``), ``<name>_precision`` (year / month / day) and ``<name>_type``
   (ACTUAL / ESTIMATED). **The datetime is the first possible day of a partial date**
   (``PartialDate.to_date()``: "2024-04" becomes 2024-04-01): it is for ordering gates and sorting only,
@@ -35,10 +35,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from audit.model import DATE_FIELDS
+from trial_audit.core.model import DATE_FIELDS
 
 if TYPE_CHECKING:
-    from audit.model import TrialRecord
+    from trial_audit.core.model import TrialRecord
 
 #: the table column of each date field (``start`` -> ``start_date``)
 DATE_COLUMNS: dict[str, str] = {name: f"{name}_date" for name in DATE_FIELDS}

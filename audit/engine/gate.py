@@ -42,7 +42,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from audit.model import DATE_FIELDS
+from trial_audit.core.model import DATE_FIELDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -57,7 +57,7 @@ class GateError(ValueError):
 
 
 def default_suite_path() -> Path:
-    return Path(str(files("audit") / "data" / _SUITE_RESOURCE))
+    return Path(str(files("trial_audit") / "data" / _SUITE_RESOURCE))
 
 
 def load_suite(suite: str) -> dict[str, Any]:
@@ -206,7 +206,7 @@ def run_gate(tables: list[pd.DataFrame], suite: str, docs_dir: str | None = None
     if tables:
         df = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0].reset_index(drop=True)
     else:
-        from audit.table import build_table
+        from trial_audit.engine.table import build_table
 
         df = build_table([])
     df = add_last_day_columns(df.copy(deep=False))

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from audit.ages import Age, parse_age
-from audit.dates import PartialDate, is_absent, parse_date
+from trial_audit.core.ages import Age, parse_age
+from trial_audit.core.dates import PartialDate, is_absent, parse_date
 
 # --- vocabularies (ClinicalTrials.gov API v2 enum names) -------------------------------
 

@@ -39,11 +39,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from audit import __version__
+from trial_audit import __version__
 
 if TYPE_CHECKING:
-    from audit.findings import Finding
-    from audit.report import RecordResult, Report
+    from trial_audit.core.findings import Finding
+    from trial_audit.core.report import RecordResult, Report
 
 FORMAT_VERSION = 1
 _SPACES = re.compile(r"\s+")

@@ -1,10 +1,10 @@
-"""Section-level facts for the TA10x rules (on top of ``audit.criteria``)."""
+"""Section-level facts for the TA10x rules (on top of ``trial_audit.text.criteria``)."""
 
 from __future__ import annotations
 
 import re
 
-from audit.criteria import CriteriaDoc
+from trial_audit.text.criteria import CriteriaDoc
 
 #: legacy NCI PDQ layout: "DISEASE CHARACTERISTICS:", "PATIENT CHARACTERISTICS:", "PRIOR CONCURRENT THERAPY:"
 #: (blanks before it stay on its line: a run of blank lines is not re-read from each line start)

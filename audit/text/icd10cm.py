@@ -11,9 +11,9 @@ The answers are the package's own, with its default arguments: ``is_valid_item``
 ``get_description`` + ``get_inclusion_term`` (``titles``) and ``is_ancestor``.
 ``tests/test_icd10cm.py`` rebuilds the extract from the installed package and compares it with
 the shipped one. After a new release of the package, or a change to the title normalisation in
-``audit.conditions``, regenerate the extract:
+``trial_audit.text.conditions``, regenerate the extract:
 
-    python -m audit.icd10cm
+    python -m trial_audit.text.icd10cm
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any
 
 import orjson
 
-EXTRACT = Path(__file__).parent / "data" / "icd10cm.json.gz"
+EXTRACT = Path(__file__).parents[1] / "data" / "icd10cm.json.gz"
 _BLOCK_TYPES = ("chapter", "section")
 
 
@@ -127,7 +127,7 @@ def build() -> dict[str, Any]:
 
 def _title_index(tab: Tabular) -> dict[str, str]:
     """Normalised title / inclusion term -> the first category or subcategory that has it."""
-    from audit.conditions import icd_title_key
+    from trial_audit.text.conditions import icd_title_key
 
     index: dict[str, str] = {}
     for code in tab.codes:

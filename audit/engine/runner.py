@@ -20,12 +20,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Callable
 
-from audit.dates import PartialDate, today
-from audit.findings import Evidence, Finding, Severity
-from audit.model import TrialRecord
-from audit.registry import RULES, Context, Rule, TableRule, load_rules, matches, select_rules
-from audit.report import AUDITED, UNREADABLE, RecordResult, Report, RuleInfo
-from audit.result_store import ResultStore
+from trial_audit.core.dates import PartialDate, today
+from trial_audit.core.findings import Evidence, Finding, Severity
+from trial_audit.core.model import TrialRecord
+from trial_audit.engine.registry import RULES, Context, Rule, TableRule, load_rules, matches, select_rules
+from trial_audit.core.report import AUDITED, UNREADABLE, RecordResult, Report, RuleInfo
+from trial_audit.engine.result_store import ResultStore
 
 # Engine-produced findings (the rules are documented in checks/ta00x_*.py).
 UNREADABLE_RULE = "TA001"
@@ -151,7 +151,7 @@ def audit_paths(paths: list[str | Path], options: RunOptions | None = None) -> R
     (``options.jobs``), each reading and checking whole pieces of the input; results come back
     in reading order, so the report is the same as a serial run's.
     """
-    from audit.readers import iter_records, plan_units
+    from trial_audit.readers import iter_records, plan_units
 
     options = options or RunOptions()
     inputs = [str(p) for p in paths]
@@ -205,14 +205,9 @@ class Checker:
         self.ctx = Context(as_of=options.as_of, today=today(), options=options.rule_options)
 
     def warm_up(self) -> None:
-        """Load what rules load lazily, e.g. once before forking workers, who then share it.
-
-        That is the condition vocabulary, with the ICD-10-CM extract behind it.
-        """
-        if any(r.code.startswith("TA3") for r in self.record_rules):
-            from audit.conditions import load_vocabulary, vocabulary_paths
-
-            load_vocabulary(vocabulary_paths(self.ctx))
+        """Let every selected rule load what it needs (``Rule.prepare``), once, before forking."""
+        for rule in self.record_rules:
+            rule.prepare(self.ctx)
 
     def check_batch(self, batch: list[Any]) -> tuple[list[RecordResult], Any]:
         """RecordResults in the batch's order, and the batch table when the gate needs it."""
@@ -233,7 +228,7 @@ class Checker:
         per_record: list[list[Finding]] = [check_record(r, self.record_rules, self.ctx, severities) for r in records]
         table = None
         if records and (self.table_rules or options.gate):
-            from audit.table import build_table
+            from trial_audit.engine.table import build_table
 
             table = build_table(records)
             for rule in self.table_rules:
@@ -279,12 +274,12 @@ class _Finaliser:
     """Makes results final before they are stored: fingerprints, and baseline suppression."""
 
     def __init__(self, options: RunOptions) -> None:
-        from audit.baseline import load_baseline
+        from trial_audit.engine.baseline import load_baseline
 
         self.known = load_baseline(options.baseline) if options.baseline else None
 
     def __call__(self, results: list[RecordResult]) -> list[RecordResult]:
-        from audit.baseline import fingerprint_results, suppress_known
+        from trial_audit.engine.baseline import fingerprint_results, suppress_known
 
         if self.known is None:
             fingerprint_results(results)  # stable IDs for SARIF and for a later baseline
@@ -375,7 +370,7 @@ def _audit_parallel(units: list[Any], options: RunOptions, jobs: int, inputs: li
 
 def _finish(report: Report, gate_tables: list[Any], options: RunOptions) -> Report:
     if options.gate:
-        from audit.gate import run_gate
+        from trial_audit.engine.gate import run_gate
 
         report.gate = run_gate(gate_tables, options.gate, docs_dir=options.gx_docs)
     return report

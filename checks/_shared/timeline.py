@@ -8,8 +8,8 @@ missing when the format could not have carried it (see docs/rules-ta4xx.md, "For
 
 from __future__ import annotations
 
-from audit.dates import PartialDate
-from audit.findings import Evidence
+from trial_audit.core.dates import PartialDate
+from trial_audit.core.findings import Evidence
 
 #: Date fields each structured format always carries when the registry has them, so that
 #: a missing key is a missing value. Formats not listed (CSV exports, page text, examples)
@@ -143,7 +143,7 @@ def grace_days(ctx, code: str) -> int:
 
 def completion_passed_while_enrolling(record, now: PartialDate, grace: int) -> bool:
     """Status says the study still enrols, yet its completion date (plus the grace) has passed."""
-    from audit.dates import is_past
+    from trial_audit.core.dates import is_past
 
     c = record.dates.get("completion")
     return record.overall_status in ENROLLING_STATUSES and c is not None and is_past(c, now, grace)

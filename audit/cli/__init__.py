@@ -1,0 +1,1 @@
+"""The command line layer: ``trial-audit audit | rules | explain | baseline`` and its configuration."""

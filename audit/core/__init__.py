@@ -1,0 +1,1 @@
+"""Record types every other layer shares: the canonical trial record, dates, ages, findings and the run's report."""

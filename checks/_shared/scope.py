@@ -1,0 +1,18 @@
+"""What the condition-scope rules (TA3xx) share: the condition vocabulary, loaded once per run."""
+
+from __future__ import annotations
+
+from trial_audit.core.model import TrialRecord
+from trial_audit.engine.registry import Context, Rule
+from trial_audit.text.conditions import Analysis, analyse, load_vocabulary, vocabulary_paths
+
+
+class ScopeRule(Rule):
+    """A rule over the record's conditions and criteria, read with the condition vocabulary."""
+
+    def prepare(self, ctx: Context) -> None:
+        # the shipped vocabulary plus the user's files; a broken file raises here, before any record
+        load_vocabulary(vocabulary_paths(ctx, self.code))
+
+    def analysis(self, record: TrialRecord, ctx: Context) -> Analysis:
+        return analyse(record, load_vocabulary(vocabulary_paths(ctx, self.code)))
