@@ -25,8 +25,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 RECORD = ROOT.parent / "shared" / "data" / "ctgov-xml" / "NCT00567723.xml"  # 199 sites, officials
 FIELDS = (
-    "criteria", "brief_summary", "detailed_description", "brief_title", "official_title", "sponsor",
-    "conditions", "officials.name", "officials.affiliation", "locations.facility", "locations.city",
+    "criteria",
+    "brief_summary",
+    "detailed_description",
+    "brief_title",
+    "official_title",
+    "sponsor",
+    "conditions",
+    "officials.name",
+    "officials.affiliation",
+    "locations.facility",
+    "locations.city",
 )
 
 
@@ -36,10 +45,20 @@ class _Timeout(Exception):
 
 def _shapes(n: int) -> dict[str, str]:
     return {
-        "letters": "x" * n, "digits": "1" * n, "spaces": " " * n, "newlines": "\n" * n, "dashes": "-" * n,
-        "dots": "." * n, "open-brackets": "(" * n, "words": "a " * (n // 2), "blank-lines": "\n \n\t" * (n // 4),
-        "bullets": "- \n" * (n // 3), "numbers": "1. " * (n // 3), "ages": "18 years " * (n // 9),
-        "headers": "Inclusion criteria:\n" * (n // 20), "at-sign": "x" * n + "@",
+        "letters": "x" * n,
+        "digits": "1" * n,
+        "spaces": " " * n,
+        "newlines": "\n" * n,
+        "dashes": "-" * n,
+        "dots": "." * n,
+        "open-brackets": "(" * n,
+        "words": "a " * (n // 2),
+        "blank-lines": "\n \n\t" * (n // 4),
+        "bullets": "- \n" * (n // 3),
+        "numbers": "1. " * (n // 3),
+        "ages": "18 years " * (n // 9),
+        "headers": "Inclusion criteria:\n" * (n // 20),
+        "at-sign": "x" * n + "@",
     }
 
 
@@ -62,8 +81,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=30, help="stop a rule call after this many seconds")
     args = ap.parse_args()
 
-    from trial_audit.readers import iter_records
     from trial_audit.engine.runner import Checker, RunOptions, collector_tuned
+    from trial_audit.readers import iter_records
 
     (record,) = list(iter_records([RECORD]))
     checker = Checker(RunOptions(jobs=1))
@@ -92,8 +111,10 @@ def main() -> None:
                         signal.alarm(0)
                     if took.startswith(">") or float(took.split()[0]) > args.slow:
                         slow.append((field, shape, rule.code, took))
-    print(f"{calls} rule calls on {len(FIELDS)} fields x {len(_shapes(args.length))} shapes of "
-          f"{args.length:,} characters in {time.perf_counter() - t_all:.0f} s; slower than {args.slow} s: {len(slow)}")
+    print(
+        f"{calls} rule calls on {len(FIELDS)} fields x {len(_shapes(args.length))} shapes of "
+        f"{args.length:,} characters in {time.perf_counter() - t_all:.0f} s; slower than {args.slow} s: {len(slow)}"
+    )
     for row in slow:
         print("  " + "  ".join(row))
 

@@ -24,10 +24,9 @@ and reports records/second and the peak resident memory (ru_maxrss) of each.
 from __future__ import annotations
 
 import argparse
-import os
 import json
+import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile

@@ -104,12 +104,12 @@ def main() -> None:
     for k, v in imports.items():
         print(f"{k}: {v:.2f} s (once per process)")
 
-    from trial_audit.engine.gate import run_gate
-    from trial_audit.engine.registry import Context
-    from trial_audit.engine.table import build_table
     from trial_audit.checks.ta010_invalid_nct_id import InvalidNctId
     from trial_audit.checks.ta011_value_not_in_registry_vocabulary import ValueNotInRegistryVocabulary
     from trial_audit.checks.ta012_age_out_of_range import AgeOutOfRange
+    from trial_audit.engine.gate import run_gate
+    from trial_audit.engine.registry import Context
+    from trial_audit.engine.table import build_table
 
     rules = [InvalidNctId(), ValueNotInRegistryVocabulary(), AgeOutOfRange()]
     ctx = Context()
@@ -120,9 +120,7 @@ def main() -> None:
         records = replicate(templates, n)
         res: dict[str, float] = {}
         tables = timed("table", lambda: [build_table(records[i : i + BATCH]) for i in range(0, n, BATCH)], res)
-        findings = timed(
-            "schema", lambda: sum(1 for t in tables for rule in rules for _ in rule.check_table(t, ctx)), res
-        )
+        findings = timed("schema", lambda: sum(1 for t in tables for rule in rules for _ in rule.check_table(t, ctx)), res)
         gate = timed("gate", lambda: run_gate(tables, "default"), res)
         docs = "-"
         if args.docs:

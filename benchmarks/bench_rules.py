@@ -35,8 +35,8 @@ def main() -> None:
     args = ap.parse_args()
 
     from trial_audit.core.model import TrialRecord
-    from trial_audit.readers import iter_records
     from trial_audit.engine.runner import Checker, RunOptions, audit_paths, collector_tuned
+    from trial_audit.readers import iter_records
 
     audit_paths([ROOT / "seeds"], RunOptions(jobs=1))  # start-up (imports, vocabulary) apart
     prefixes = tuple(p.strip().upper() for p in args.select.split(",") if p.strip())

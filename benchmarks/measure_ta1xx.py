@@ -29,18 +29,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import checks  # noqa: E402
-from trial_audit.text.criteria import parse_criteria  # noqa: E402
+from benchmarks.criteria_texts import iter_texts  # noqa: E402
 from trial_audit.core.dates import parse_date  # noqa: E402
 from trial_audit.core.model import record_from_example  # noqa: E402
 from trial_audit.engine.registry import RULES, Context  # noqa: E402
-from benchmarks.criteria_texts import iter_texts  # noqa: E402
+from trial_audit.text.criteria import parse_criteria  # noqa: E402
 
 
 def load_ta1_rules():
-    for m in pkgutil.iter_modules(trial_audit.checks.__path__):
+    import trial_audit.checks as checks
+
+    for m in pkgutil.iter_modules(checks.__path__):
         if m.name.startswith("ta1"):
-            importlib.import_module(f"checks.{m.name}")
+            importlib.import_module(f"trial_audit.checks.{m.name}")
     return [cls() for code, cls in sorted(RULES.items()) if code.startswith("TA1")]
 
 
@@ -97,8 +98,7 @@ def main(argv=None) -> int:
 
     corpora = sorted(checked)
     print(f"texts with criteria: {n_texts}  " + "  ".join(f"{c}={checked[c]}" for c in corpora))
-    print(f"parse: {t_parse:.2f} s ({n_texts / max(t_parse, 1e-9):.0f} texts/s); "
-          f"parse+all TA1xx rules: {t_parse + t_check:.2f} s")
+    print(f"parse: {t_parse:.2f} s ({n_texts / max(t_parse, 1e-9):.0f} texts/s); parse+all TA1xx rules: {t_parse + t_check:.2f} s")
     print()
     print("| rule | name | " + " | ".join(corpora) + " | all |")
     print("|---|---|" + "---|" * (len(corpora) + 1))
@@ -147,7 +147,7 @@ def main(argv=None) -> int:
             for rel in f.related:
                 print(f"related [{rel.start}:{rel.end}]: {rel.text!r}")
             print("--- context ---")
-            print(text[a:ev.start] + "[[" + text[ev.start:ev.end] + "]]" + text[ev.end:b])
+            print(text[a : ev.start] + "[[" + text[ev.start : ev.end] + "]]" + text[ev.end : b])
             if f.suggestion and code.startswith("TA11"):
                 print("--- suggestion ---")
                 print(f.suggestion[:600])

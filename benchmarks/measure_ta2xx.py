@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from trial_audit.text.age_text import compare_prose, compare_side, criteria_ages, find_ages, prose_ages  # noqa: E402
 from trial_audit.core.model import SUMMARY_FIELDS, Source, TrialRecord  # noqa: E402
 from trial_audit.engine.registry import Context, select_rules  # noqa: E402
+from trial_audit.text.age_text import compare_prose, compare_side, criteria_ages, find_ages, prose_ages  # noqa: E402
 
 
 def _iter_json_studies(obj, depth=0):

@@ -97,7 +97,10 @@ def main() -> None:
             tot_f += k
             tot_c += checked[corpus]
             parts.append(f"{corpus} {k}/{checked[corpus]}")
-        print(f"{code}: {tot_f}/{tot_c} records flagged ({100 * tot_f / max(tot_c, 1):.1f}%), {findings_n[code]} findings; " + ", ".join(parts))
+        print(
+            f"{code}: {tot_f}/{tot_c} records flagged ({100 * tot_f / max(tot_c, 1):.1f}%), {findings_n[code]} findings; "
+            + ", ".join(parts)
+        )
     if args.dump:
         with open(args.dump, "w", newline="") as fh:
             w = csv.writer(fh, delimiter="\t")

@@ -41,9 +41,11 @@ def _iter_folder(folder: Path) -> Iterator[TrialRecord]:
     try:
         from trial_audit.readers import iter_records  # the readers' public entry point
     except ImportError:  # readers still being assembled: use the format modules directly
+
         def iter_records(paths):
             for p in paths:
                 yield from _fallback_iter(p)
+
     for f in sorted(folder.iterdir()):
         if f.is_file():
             for r in iter_records([f]):
@@ -134,8 +136,12 @@ def measure(as_of: str | None, dump: Path | None, sample: int, seed: int) -> dic
                 flagged_records.append((fmt, rec, found))
                 if out:
                     for f in found:
-                        out.write(json.dumps({"format": fmt, "id": rec.id, "source": rec.source.display(),
-                                              "now": ctx.now_for(rec).iso(), **f.to_dict()}) + "\n")
+                        out.write(
+                            json.dumps(
+                                {"format": fmt, "id": rec.id, "source": rec.source.display(), "now": ctx.now_for(rec).iso(), **f.to_dict()}
+                            )
+                            + "\n"
+                        )
     elapsed = time.perf_counter() - t0
     if out:
         out.close()
@@ -145,21 +151,25 @@ def measure(as_of: str | None, dump: Path | None, sample: int, seed: int) -> dic
         c = counts[fmt]
         if not c["records"]:
             continue
-        print(f"{fmt:<14}{c['records']:>8}{c['dated']:>7}  " + "  ".join(f"{c[k]:>6}" for k in codes)
-              + f"  {c['any']:>6}")
+        print(f"{fmt:<14}{c['records']:>8}{c['dated']:>7}  " + "  ".join(f"{c[k]:>6}" for k in codes) + f"  {c['any']:>6}")
     print("firing rate (records flagged / records with dates):")
     for fmt in FORMATS:
         c = counts[fmt]
         if c["dated"]:
-            print(f"{fmt:<14}{c['records']:>8}{c['dated']:>7}  "
-                  + "  ".join(f"{c[k] / c['dated']:>6.1%}" for k in codes) + f"  {c['any'] / c['dated']:>6.1%}")
+            print(
+                f"{fmt:<14}{c['records']:>8}{c['dated']:>7}  "
+                + "  ".join(f"{c[k] / c['dated']:>6.1%}" for k in codes)
+                + f"  {c['any'] / c['dated']:>6.1%}"
+            )
     print(f"{n_records} records, read + TA4xx rules in {elapsed:.2f}s ({n_records / elapsed:.0f} records/s)")
     if sample:
         rng = random.Random(seed)
         chosen = rng.sample(flagged_records, min(sample, len(flagged_records)))
         for fmt, rec, found in chosen:
-            print(f"\n== {fmt} {rec.id} status={rec.overall_status} now={Context(as_of=None).now_for(rec).iso() if rec.as_of else 'ctx'}"
-                  f" why_stopped={rec.why_stopped!r} enrollment={rec.enrollment} {rec.enrollment_type}")
+            print(
+                f"\n== {fmt} {rec.id} status={rec.overall_status} now={Context(as_of=None).now_for(rec).iso() if rec.as_of else 'ctx'}"
+                f" why_stopped={rec.why_stopped!r} enrollment={rec.enrollment} {rec.enrollment_type}"
+            )
             print("   dates: " + ", ".join(f"{k}={v}" for k, v in rec.dates.items()))
             if rec.declared_absent:
                 print("   shown blank: " + ", ".join(f"{k}={v!r}" for k, v in rec.declared_absent.items() if k.startswith("dates.")))

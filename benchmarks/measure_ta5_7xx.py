@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from trial_audit.core.model import Source, TrialRecord  # noqa: E402
-from trial_audit.readers import iter_records  # noqa: E402
 from trial_audit.engine.registry import Context, select_rules  # noqa: E402
+from trial_audit.readers import iter_records  # noqa: E402
 
 FORMATS = ("ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv")
 TEXT_RULES_ON_CRITERIA = ("TA701", "TA702", "TA703", "TA705", "TA706")

@@ -22,6 +22,7 @@ class UnreadableInput(Rule):
     name = "unreadable-input"
     category = Category.INPUT
     severity = Severity.ERROR
+    engine_event = "unreadable"
     scope = "input"
 
     def check(self, record, ctx):

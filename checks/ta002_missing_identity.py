@@ -17,6 +17,7 @@ class MissingIdentity(Rule):
     name = "missing-identity"
     category = Category.INPUT
     severity = Severity.ERROR
+    engine_event = "no-identity"
     scope = "input"
 
     def check(self, record, ctx):

@@ -22,6 +22,7 @@ class RuleFailed(Rule):
     name = "rule-failed"
     category = Category.INPUT
     severity = Severity.ERROR
+    engine_event = "rule-failed"
     scope = "input"
 
     def check(self, record, ctx):

@@ -19,7 +19,7 @@ class InvalidNctId(TableRule):
     trial into two in downstream databases.
 
     The check is a full match of ``NCT[0-9]{8}`` (ASCII digits only) over the batch table,
-    validated with pandera (see ``trial_audit.engine.schema_rules``). A record with no NCT ID at all (a
+    validated with pandera (see ``trial_audit.checks._shared.schema``). A record with no NCT ID at all (a
     submission not yet registered, identified by its organisation study ID) is not flagged here.
 
     Fix: copy the identifier exactly as ClinicalTrials.gov shows it, e.g. ``NCT01234567``.
@@ -33,7 +33,7 @@ class InvalidNctId(TableRule):
     good = [{"nct_id": "NCT01234567"}, {"nct_id": None, "org_study_id": "ABC-2024-01"}]
 
     def check_table(self, table, ctx):
-        from trial_audit.engine.schema_rules import NCT_ID_RE, failures_in
+        from trial_audit.checks._shared.schema import NCT_ID_RE, failures_in
 
         for pos, _column, _check, value in failures_in(table, {"nct_id"}):
             text = str(value)
@@ -52,9 +52,12 @@ class InvalidNctId(TableRule):
                 digits = sum(ch.isdecimal() for ch in text)
                 if text.strip().upper().startswith("NCT") and digits != 8:
                     problem = f"has {digits} digit{'s' if digits != 1 else ''} instead of 8"
-            yield pos, self.finding(
-                f"The NCT ID {text!r} {problem}: an NCT ID is 'NCT' followed by eight digits. "
-                "Copy the identifier exactly as ClinicalTrials.gov shows it.",
-                evidence=Evidence.whole("nct_id", text),
-                suggestion=candidate,
+            yield (
+                pos,
+                self.finding(
+                    f"The NCT ID {text!r} {problem}: an NCT ID is 'NCT' followed by eight digits. "
+                    "Copy the identifier exactly as ClinicalTrials.gov shows it.",
+                    evidence=Evidence.whole("nct_id", text),
+                    suggestion=candidate,
+                ),
             )

@@ -34,7 +34,7 @@ class ValueNotInRegistryVocabulary(TableRule):
     ``INTERVENTIONAL``, ``FEMALE``, ``PHASE2``, ``OLDER_ADULT`` ...) after the reader has mapped the
     format's own spelling ("Active, not recruiting", "Phase 1/Phase 2") to them, so only values
     that map to no code are reported. Checked over the batch table with pandera (see
-    ``trial_audit.engine.schema_rules``); one finding per offending value.
+    ``trial_audit.checks._shared.schema``); one finding per offending value.
 
     Fix: choose the value from the registry's list; the finding suggests the closest code.
     """
@@ -62,7 +62,7 @@ class ValueNotInRegistryVocabulary(TableRule):
     ]
 
     def check_table(self, table, ctx):
-        from trial_audit.engine.schema_rules import ENUM_COLUMNS, LIST_ENUM_COLUMNS, failures_in
+        from trial_audit.checks._shared.schema import ENUM_COLUMNS, LIST_ENUM_COLUMNS, failures_in
 
         columns = {**ENUM_COLUMNS, **LIST_ENUM_COLUMNS}
         for pos, column, _check, value in failures_in(table, columns):
@@ -85,8 +85,7 @@ class ValueNotInRegistryVocabulary(TableRule):
         closest = _closest(value, vocabulary)
         hint = f" Did you mean {closest}?" if closest else ""
         return self.finding(
-            f"The {label} {value!r} is not one of the registry's codes ({allowed}).{hint} "
-            f"Choose the {label} from the registry's list.",
+            f"The {label} {value!r} is not one of the registry's codes ({allowed}).{hint} Choose the {label} from the registry's list.",
             evidence=evidence,
             suggestion=closest,
         )

@@ -12,7 +12,7 @@ class AgeOutOfRange(TableRule):
     groups derived from it are wrong and the record looks careless to a reviewer.
 
     The check is a range check (0 to 120 years, after converting months, weeks, days ... to
-    years) over the batch table, validated with pandera (see ``trial_audit.engine.schema_rules``). A minimum
+    years) over the batch table, validated with pandera (see ``trial_audit.checks._shared.schema``). A minimum
     age above the maximum age is a different defect, reported by TA205.
 
     Fix: enter the real limit, or leave the field as "N/A" (no limit) when there is none.
@@ -30,7 +30,7 @@ class AgeOutOfRange(TableRule):
     ]
 
     def check_table(self, table, ctx):
-        from trial_audit.engine.schema_rules import AGE_COLUMNS, AGE_MAX_YEARS, failures_in
+        from trial_audit.checks._shared.schema import AGE_COLUMNS, AGE_MAX_YEARS, failures_in
 
         for pos, column, _check, value in failures_in(table, AGE_COLUMNS):
             field, raw_column = AGE_COLUMNS[column]
@@ -39,8 +39,11 @@ class AgeOutOfRange(TableRule):
             which = "minimum" if field == "minimum_age" else "maximum"
             years = float(value)
             shown = f"{years:.0f}" if years == int(years) else f"{years:.1f}"
-            yield pos, self.finding(
-                f"The {which} age {raw!r} is {shown} years, outside 0 to {AGE_MAX_YEARS:.0f} years. "
-                "Enter the real age limit, or 'N/A' when there is no limit.",
-                evidence=Evidence.whole(field, raw),
+            yield (
+                pos,
+                self.finding(
+                    f"The {which} age {raw!r} is {shown} years, outside 0 to {AGE_MAX_YEARS:.0f} years. "
+                    "Enter the real age limit, or 'N/A' when there is no limit.",
+                    evidence=Evidence.whole(field, raw),
+                ),
             )

@@ -1,10 +1,9 @@
 import re
 
-from trial_audit.text.criteria_lists import doc_of
-from trial_audit.text.criteria_sections import has_combined_header, is_pdq_layout, marked_items, says_no_inclusion
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
-
+from trial_audit.text.criteria_lists import doc_of
+from trial_audit.text.criteria_sections import has_combined_header, is_pdq_layout, marked_items, says_no_inclusion
 
 _LEAD_IN = re.compile(
     r"\binclu(?:sion|ded|de)\b|\beligib|\bmust\s+(?:be|have|meet|fulfil|fulfill|satisfy)\b|\bfollowing\s+criteria\b",
@@ -38,8 +37,7 @@ class MissingInclusionSection(Rule):
     good = [
         {"criteria": "Inclusion Criteria:\n- Age 18 or older\n\nExclusion Criteria:\n- Pregnancy"},
         {"criteria": "Healthy volunteers aged 18 to 45 years."},
-        {"criteria": "DISEASE CHARACTERISTICS:\n- Histologically confirmed melanoma\n"
-                     "PATIENT CHARACTERISTICS:\n- Age 18 and over"},
+        {"criteria": "DISEASE CHARACTERISTICS:\n- Histologically confirmed melanoma\nPATIENT CHARACTERISTICS:\n- Age 18 and over"},
     ]
 
     def check(self, record, ctx):
@@ -58,7 +56,7 @@ class MissingInclusionSection(Rule):
                 return  # "For inclusion in the study subjects should fulfill the following criteria:"
             yield self.finding(
                 "The criteria have an exclusion section but no inclusion section: add an "
-                "\"Inclusion Criteria:\" header above the criteria a participant must meet.",
+                '"Inclusion Criteria:" header above the criteria a participant must meet.',
                 evidence=Evidence.span("criteria", text, s.header_start, s.header_end),
                 suggestion="Inclusion Criteria:\n\n<criteria a participant must meet>\n\n" + text[s.header_start :],
             )
@@ -69,7 +67,7 @@ class MissingInclusionSection(Rule):
         if _LEAD_IN.search(text[: first.start]):
             return  # "Each patient must meet all of the following inclusion criteria:", "Patients must be:"
         yield self.finding(
-            "The criteria are a list under no \"Inclusion Criteria\" / \"Exclusion Criteria\" header: "
+            'The criteria are a list under no "Inclusion Criteria" / "Exclusion Criteria" header: '
             "say which criteria must be met and which exclude a participant.",
             evidence=Evidence.span("criteria", text, first.start, min(first.end, first.start + 120)),
             suggestion="Inclusion Criteria:\n\n" + text.strip() + "\n\nExclusion Criteria:\n\n<criteria that exclude a participant>",

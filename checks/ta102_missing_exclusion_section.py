@@ -1,7 +1,7 @@
-from trial_audit.text.criteria_lists import doc_of
-from trial_audit.text.criteria_sections import has_combined_header, has_negative_criteria, is_pdq_layout, says_no_exclusion
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.criteria_lists import doc_of
+from trial_audit.text.criteria_sections import has_combined_header, has_negative_criteria, is_pdq_layout, says_no_exclusion
 
 
 @register
@@ -45,7 +45,7 @@ class MissingExclusionSection(Rule):
         text = doc.text
         yield self.finding(
             "The criteria have an inclusion section but no exclusion section: add the exclusion "
-            "criteria, or state \"Exclusion Criteria: none\".",
+            'criteria, or state "Exclusion Criteria: none".',
             evidence=Evidence.span("criteria", text, s.header_start, s.header_end),
             suggestion=text.rstrip() + "\n\nExclusion Criteria:\n\n<criteria that exclude a participant, or: none>",
         )

@@ -1,9 +1,8 @@
 import re
 
-from trial_audit.text.criteria_lists import doc_of
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
-
+from trial_audit.text.criteria_lists import doc_of
 
 _LEAD_IN = re.compile(
     r"\b(?:following|as follows|below|must meet|all of the|any of the|one of the|criteria|criterion)\b|:\s*$",
@@ -36,8 +35,10 @@ class HeaderMergedIntoItem(Rule):
     category = Category.STRUCTURE
     severity = Severity.WARNING
     bad = [
-        {"criteria": "• inclusion criteria (2) Expected survival of 3 months or more; (3) Signed consent\n"
-                     "• Exclusion criteria:\n• 1. Pregnancy"},
+        {
+            "criteria": "• inclusion criteria (2) Expected survival of 3 months or more; (3) Signed consent\n"
+            "• Exclusion criteria:\n• 1. Pregnancy"
+        },
         {"criteria": "Inclusion Criteria: 1. Age 18 or older\n2. Signed consent\n\nExclusion Criteria:\n1. Pregnancy"},
     ]
     good = [

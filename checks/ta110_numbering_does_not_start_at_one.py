@@ -1,6 +1,6 @@
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
 
 
 @register
@@ -22,13 +22,17 @@ class NumberingDoesNotStartAtOne(Rule):
     category = Category.NUMBERING
     severity = Severity.WARNING
     bad = [
-        {"criteria": "Inclusion Criteria:\n(2) Expected survival of 3 months or more\n(3) Signed consent\n\n"
-                     "Exclusion Criteria:\n1. Pregnancy"},
+        {
+            "criteria": "Inclusion Criteria:\n(2) Expected survival of 3 months or more\n(3) Signed consent\n\n"
+            "Exclusion Criteria:\n1. Pregnancy"
+        },
         {"criteria": "Inclusion Criteria:\nb. Age 18 or older\nc. Signed consent"},
     ]
     good = [
-        {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent\n\n"
-                     "Exclusion Criteria:\n3. Pregnancy\n4. Active infection"},
+        {
+            "criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent\n\n"
+            "Exclusion Criteria:\n3. Pregnancy\n4. Active infection"
+        },
         {"criteria": "Inclusion Criteria:\n1. Creatinine below 1.5 x ULN\n2. 5 mg/kg dose tolerated before"},
     ]
 

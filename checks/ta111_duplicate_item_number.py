@@ -1,6 +1,6 @@
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
 
 
 @register
@@ -23,16 +23,17 @@ class DuplicateItemNumber(Rule):
         {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent\n2. Negative pregnancy test\n3. ECOG 0-1"},
     ]
     good = [
-        {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent\n3. ECOG 0-1\n\n"
-                     "Exclusion Criteria:\n1. Pregnancy\n2. Active infection"},
+        {
+            "criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent\n3. ECOG 0-1\n\n"
+            "Exclusion Criteria:\n1. Pregnancy\n2. Active infection"
+        },
     ]
 
     def check(self, record, ctx):
         for doc, seq, p in list_problems(record, "duplicate", numbers_only=True):
             it, other = p.item, p.other
             yield self.finding(
-                f"Item {it.marker!r} repeats a number already used in this list: citations by "
-                "number become ambiguous. Renumber the list.",
+                f"Item {it.marker!r} repeats a number already used in this list: citations by number become ambiguous. Renumber the list.",
                 evidence=item_evidence(doc, it),
                 related=[item_evidence(doc, other)],
                 suggestion=renumbered(doc, seq),

@@ -1,7 +1,7 @@
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
-from trial_audit.text.criteria import format_marker
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.criteria import format_marker
+from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
 
 
 @register
@@ -32,8 +32,7 @@ class SkippedItemNumber(Rule):
             missing = ", ".join(format_marker(it.style, n, it.upper) for n in p.missing)
             rel = [item_evidence(doc, p.other)] if p.other else []
             yield self.finding(
-                f"The numbering jumps to {it.marker!r}: {missing} is missing. Restore the missing "
-                "item or renumber the list.",
+                f"The numbering jumps to {it.marker!r}: {missing} is missing. Restore the missing item or renumber the list.",
                 evidence=item_evidence(doc, it),
                 related=rel,
                 suggestion=renumbered(doc, seq),

@@ -1,6 +1,6 @@
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
 
 
 @register
@@ -23,8 +23,10 @@ class NumberingRestartsWithinList(Rule):
         {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent\n1. ECOG 0-1\n2. Adequate organ function"},
     ]
     good = [
-        {"criteria": "Inclusion Criteria:\nPart A:\n1. Age 18 or older\n2. Signed consent\n"
-                     "Part B:\n1. ECOG 0-1\n2. Adequate organ function"},
+        {
+            "criteria": "Inclusion Criteria:\nPart A:\n1. Age 18 or older\n2. Signed consent\n"
+            "Part B:\n1. ECOG 0-1\n2. Adequate organ function"
+        },
     ]
 
     def check(self, record, ctx):

@@ -1,10 +1,9 @@
 import re
 
-from trial_audit.text.criteria import format_marker
-from trial_audit.text.criteria_lists import collides_with_parent, doc_of, quote_end
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
-
+from trial_audit.text.criteria import format_marker
+from trial_audit.text.criteria_lists import collides_with_parent, doc_of, quote_end
 
 _HIDDEN_NUM = re.compile(r"\s[0-9]{1,2}[.)]\s+[A-Z]")
 
@@ -26,13 +25,17 @@ class SublistNumberingCollidesWithParent(Rule):
     category = Category.NUMBERING
     severity = Severity.WARNING
     bad = [
-        {"criteria": "Inclusion Criteria:\n(1) Age 18 or older\n(2) Organ function as follows:\n"
-                     "- Creatinine below 1.5 x ULN; (2) ECG without significant abnormality\n(3) Signed consent"},
+        {
+            "criteria": "Inclusion Criteria:\n(1) Age 18 or older\n(2) Organ function as follows:\n"
+            "- Creatinine below 1.5 x ULN; (2) ECG without significant abnormality\n(3) Signed consent"
+        },
     ]
     good = [
-        {"criteria": "Inclusion Criteria:\n\n1. Age 18 or older\n2. Organ function as follows:\n\n"
-                     "   1. Creatinine below 1.5 x ULN\n   2. ECG without significant abnormality\n3. Signed consent",
-         "criteria_markdown": True},
+        {
+            "criteria": "Inclusion Criteria:\n\n1. Age 18 or older\n2. Organ function as follows:\n\n"
+            "   1. Creatinine below 1.5 x ULN\n   2. ECG without significant abnormality\n3. Signed consent",
+            "criteria_markdown": True,
+        },
     ]
 
     def check(self, record, ctx):

@@ -1,23 +1,43 @@
 import re
 from collections import Counter, defaultdict
 
-from trial_audit.text.criteria import format_marker
-from trial_audit.text.criteria_lists import doc_of, groups, quote_end
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.criteria import format_marker
+from trial_audit.text.criteria_lists import doc_of, groups, quote_end
 
 # how a curator reads each normalised style
 _DESCRIBE = {
-    "1.": "n.", "1)": "n)", "(1)": "(n)", "a.": "a.", "a)": "a)", "(a)": "(a)",
-    "i.": "i.", "i)": "i)", "(i)": "(i)", "-": "-", "*": "*", "•": "•", "+": "+",
+    "1.": "n.",
+    "1)": "n)",
+    "(1)": "(n)",
+    "a.": "a.",
+    "a)": "a)",
+    "(a)": "(a)",
+    "i.": "i.",
+    "i)": "i)",
+    "(i)": "(i)",
+    "-": "-",
+    "*": "*",
+    "•": "•",
+    "+": "+",
 }
 
 
 _KIND: defaultdict[str, str] = defaultdict(lambda: "bullet")
-_KIND.update({
-    "1.": "num", "1)": "num", "(1)": "num", "a.": "alpha", "a)": "alpha", "(a)": "alpha",
-    "i.": "roman", "i)": "roman", "(i)": "roman",
-})
+_KIND.update(
+    {
+        "1.": "num",
+        "1)": "num",
+        "(1)": "num",
+        "a.": "alpha",
+        "a)": "alpha",
+        "(a)": "alpha",
+        "i.": "roman",
+        "i)": "roman",
+        "(i)": "roman",
+    }
+)
 _OUTLINE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.?\s")
 
 
@@ -50,8 +70,10 @@ class MixedMarkerStyles(Rule):
         {"criteria": "Inclusion Criteria:\n(1) Age 18 or older\n- Signed consent\n(2) ECOG 0-1"},
     ]
     good = [
-        {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Organ function:\n   a. ANC 1500 or more\n"
-                     "   b. Platelets 100,000 or more\n3. Signed consent"},
+        {
+            "criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Organ function:\n   a. ANC 1500 or more\n"
+            "   b. Platelets 100,000 or more\n3. Signed consent"
+        },
         {"criteria": "• Inclusion criteria:\n• 1. Age 18 or older\n• 2. Signed consent"},
     ]
 
@@ -67,11 +89,7 @@ class MixedMarkerStyles(Rule):
                 continue
             # a bulleted line that starts with a lone number ("- (72) (serum creatinine)") is a bullet
             lone = Counter(it.style for it in marked)
-            marked = [
-                it
-                for it in marked
-                if not (it.number is not None and it.number > 1 and lone[it.style] == 1 and it.outer_marker)
-            ]
+            marked = [it for it in marked if not (it.number is not None and it.number > 1 and lone[it.style] == 1 and it.outer_marker)]
             # "• Blood cell counts: i. ANC ... ii. Platelets ...", then "iii. Haemoglobin" on its own
             # line: the ordinal continues the enumeration inside the bullet before it
             marked = [it for k, it in enumerate(marked) if not (k and _continues_inline(marked[k - 1], it))]
@@ -95,8 +113,7 @@ class MixedMarkerStyles(Rule):
             odd = next(it for it in marked if it.style != main_style)
             styles = ", ".join(f"{_DESCRIBE.get(s, s)!r} ×{n}" for s, n in counts.most_common())
             yield self.finding(
-                f"Items at one level of this list use different markers ({styles}): use one style, or "
-                "indent sub-items under their item.",
+                f"Items at one level of this list use different markers ({styles}): use one style, or indent sub-items under their item.",
                 evidence=Evidence.span("criteria", text, odd.start, quote_end(doc, odd)),
                 related=[Evidence.span("criteria", text, main.start, quote_end(doc, main))],
                 suggestion=f"Mark every item of this list in the style {_DESCRIBE.get(main_style, main_style)!r}, "

@@ -1,9 +1,8 @@
 import re
 
-from trial_audit.text.criteria_lists import all_sequences, doc_of, problems
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
-
+from trial_audit.text.criteria_lists import all_sequences, doc_of, problems
 
 _NOTE = re.compile(r"^\s*(?:note|nb)\b|\b(?:methods?|options?|examples?|e\.g\.|such as)\b", re.IGNORECASE)
 
@@ -43,8 +42,10 @@ class ItemsRunTogether(Rule):
         {"criteria": "Inclusion Criteria:\n(4) ECOG 0-1\n(5) no serious mental disorders; (6) Can understand the study"},
     ]
     good = [
-        {"criteria": "Inclusion Criteria:\n1. Adequate organ function: (1) ANC 1500/mm3 or more; (2) platelets 100,000/mm3 or more\n"
-                     "2. Signed consent"},
+        {
+            "criteria": "Inclusion Criteria:\n1. Adequate organ function: (1) ANC 1500/mm3 or more; (2) platelets 100,000/mm3 or more\n"
+            "2. Signed consent"
+        },
         {"criteria": "Inclusion Criteria:\n1. Creatinine 1.5 x ULN or less; ALT 2.5 x ULN or less\n2. Signed consent"},
     ]
 

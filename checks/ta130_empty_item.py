@@ -1,6 +1,6 @@
-from trial_audit.text.criteria_lists import doc_of
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.criteria_lists import doc_of
 
 
 @register

@@ -1,8 +1,8 @@
 import re
 
-from trial_audit.text.criteria_lists import doc_of
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.criteria_lists import doc_of
 
 # single words that cannot be a criterion on their own: connectives, fillers, placeholders
 _FRAGMENT_WORDS = frozenset(
@@ -12,8 +12,7 @@ _FRAGMENT_WORDS = frozenset(
 )
 _WORD = re.compile(r"^[^\s]+$")
 # an item ending like this is cut mid-phrase ("... hypersensitivity to the study drug or its")
-_OPEN_ENDINGS = (" of", " with", " the", " to", " in", " its", " their", " a", " an", " for", " by", " at",
-                 " on", " from", " than", " nor")
+_OPEN_ENDINGS = (" of", " with", " the", " to", " in", " its", " their", " a", " an", " for", " by", " at", " on", " from", " than", " nor")
 _HYPHENATED = re.compile(r"[A-Za-z]{3,}-$")
 _TERMINAL = re.compile(r"[.;:!?)\]]\s*$")
 
@@ -58,7 +57,9 @@ class OneWordItem(Rule):
     ]
     good = [
         {"criteria": "Exclusion Criteria:\n- Pregnancy\n- Lactation\n- Active infection"},
-        {"criteria": "Exclusion Criteria:\n- Prior therapy with:\n- taxanes (paclitaxel or docetaxel) or epirubicin,\n- irinotecan,\n- trastuzumab."},
+        {
+            "criteria": "Exclusion Criteria:\n- Prior therapy with:\n- taxanes (paclitaxel or docetaxel) or epirubicin,\n- irinotecan,\n- trastuzumab."
+        },
     ]
 
     def check(self, record, ctx):

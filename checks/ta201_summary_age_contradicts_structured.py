@@ -1,8 +1,3 @@
-from trial_audit.text.age_text import band_compatible, compare_prose, compare_side, criteria_ages, find_bands, prose_ages
-from trial_audit.core.ages import STD_AGE_BANDS, std_age_groups
-from trial_audit.core.findings import Category, Evidence, Severity
-from trial_audit.core.model import SUMMARY_FIELDS
-from trial_audit.engine.registry import Rule, register
 from trial_audit.checks._shared.age import (
     SUMMARY_LABELS,
     has_structured_limits,
@@ -13,6 +8,11 @@ from trial_audit.checks._shared.age import (
     structured_years,
     unit_typo,
 )
+from trial_audit.core.ages import STD_AGE_BANDS, std_age_groups
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.core.model import SUMMARY_FIELDS
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.age_text import band_compatible, compare_prose, compare_side, criteria_ages, find_bands, prose_ages
 
 
 @register

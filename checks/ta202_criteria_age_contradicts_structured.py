@@ -1,7 +1,3 @@
-from trial_audit.text.age_text import Bound, band_compatible, bound_matches, compare_prose, compare_side, criteria_ages, criteria_bands, prose_ages
-from trial_audit.core.findings import Category, Severity
-from trial_audit.core.model import SUMMARY_FIELDS
-from trial_audit.engine.registry import Rule, register
 from trial_audit.checks._shared.age import (
     has_structured_limits,
     span_evidence,
@@ -10,6 +6,19 @@ from trial_audit.checks._shared.age import (
     structured_label,
     structured_years,
     unit_typo,
+)
+from trial_audit.core.findings import Category, Severity
+from trial_audit.core.model import SUMMARY_FIELDS
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.age_text import (
+    Bound,
+    band_compatible,
+    bound_matches,
+    compare_prose,
+    compare_side,
+    criteria_ages,
+    criteria_bands,
+    prose_ages,
 )
 
 
@@ -50,10 +59,18 @@ class CriteriaAgeContradictsStructured(Rule):
         {"criteria": "Inclusion Criteria:\n- Adults with asthma", "minimum_age": "6 Years", "maximum_age": "11 Years"},
     ]
     good = [
-        {"criteria": "Inclusion Criteria:\n- Age ≥ 18 years\nExclusion Criteria:\n- age > 75", "minimum_age": "18 Years", "maximum_age": "75 Years"},
+        {
+            "criteria": "Inclusion Criteria:\n- Age ≥ 18 years\nExclusion Criteria:\n- age > 75",
+            "minimum_age": "18 Years",
+            "maximum_age": "75 Years",
+        },
         {"criteria": "Inclusion Criteria:\n- Over 18 years of age", "minimum_age": "18 Years"},
         {"criteria": "Inclusion Criteria:\n- History of diabetes for at least 5 years", "minimum_age": "30 Years"},
-        {"criteria": "Inclusion:\n* Cohort 1: ≥ 12 years to \\< 18 years of age\n* Cohort 2: 0 days to \\< 12 years of age", "criteria_markdown": True, "maximum_age": "18 Years"},
+        {
+            "criteria": "Inclusion:\n* Cohort 1: ≥ 12 years to \\< 18 years of age\n* Cohort 2: 0 days to \\< 12 years of age",
+            "criteria_markdown": True,
+            "maximum_age": "18 Years",
+        },
     ]
 
     def check(self, record, ctx):

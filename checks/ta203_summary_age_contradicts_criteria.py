@@ -1,8 +1,8 @@
-from trial_audit.text.age_text import bound_matches, criteria_ages, criteria_bands, prose_ages
+from trial_audit.checks._shared.age import SUMMARY_LABELS, bound_phrase, has_structured_limits, span_evidence
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.core.model import SUMMARY_FIELDS
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.age import SUMMARY_LABELS, bound_phrase, has_structured_limits, span_evidence
+from trial_audit.text.age_text import bound_matches, criteria_ages, criteria_bands, prose_ages
 
 
 @register

@@ -1,7 +1,7 @@
+from trial_audit.checks._shared.age import has_structured_limits, structured_evidence, structured_years
 from trial_audit.core.ages import std_age_groups
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.age import has_structured_limits, structured_evidence, structured_years
 
 _ORDER = ("CHILD", "ADULT", "OLDER_ADULT")
 

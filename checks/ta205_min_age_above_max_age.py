@@ -1,6 +1,6 @@
+from trial_audit.checks._shared.age import structured_evidence
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.age import structured_evidence
 
 
 @register

@@ -1,8 +1,8 @@
 import re
 
+from trial_audit.checks._shared.age import ABSENT_AGE, structured_evidence
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.age import ABSENT_AGE, structured_evidence
 
 _NUMBER_UNIT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]+)")
 
@@ -43,11 +43,11 @@ class ImplausibleAgeLimit(Rule):
                 why = f"the unit {m.group(2)!r} is not one the registry uses" if m else "it is not a number and a unit"
                 yield self.finding(
                     f"The {word} age {raw!r} cannot be read ({why}): age filters treat it as no limit. "
-                    "Enter it as a number and a unit (\"18 Years\"), or \"N/A\" for no limit.",
+                    'Enter it as a number and a unit ("18 Years"), or "N/A" for no limit.',
                     evidence=structured_evidence(record, side),
                 )
             elif side == "max" and parsed.value == 0:
                 yield self.finding(
-                    f"The maximum age is {raw!r}: no one can meet it. Enter the real maximum, or \"N/A\" for no limit.",
+                    f'The maximum age is {raw!r}: no one can meet it. Enter the real maximum, or "N/A" for no limit.',
                     evidence=structured_evidence(record, side),
                 )

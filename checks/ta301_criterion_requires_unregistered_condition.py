@@ -1,7 +1,7 @@
-from trial_audit.text.conditions import condition_evidence, declared_names, is_scoped_hit, names
+from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
-from trial_audit.checks._shared.scope import ScopeRule
+from trial_audit.text.conditions import condition_evidence, declared_names, is_scoped_hit, names
 
 
 @register
@@ -86,9 +86,7 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
                 continue
             done.add(id(hit.item))
             cond = names(a, hit.concepts[:1] if hit.kind == "diagnosis" else hit.concepts)
-            in_criteria = any(
-                c in s.concepts for s in a.lists.get("criteria", []) for c in hit.concepts
-            )
+            in_criteria = any(c in s.concepts for s in a.lists.get("criteria", []) for c in hit.concepts)
             extra = " The criteria name it among the eligible diseases, but no other part of the record does." if in_criteria else ""
             ts, te = hit.item.text_start, hit.item.text_end
             yield self.finding(

@@ -1,7 +1,7 @@
-from trial_audit.text.conditions import condition_evidence, declared_names, is_scoped_hit, names
+from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
-from trial_audit.checks._shared.scope import ScopeRule
+from trial_audit.text.conditions import condition_evidence, declared_names, is_scoped_hit, names
 
 
 @register
@@ -96,10 +96,7 @@ class ConditionSpecificItemNotScoped(ScopeRule):
                 continue  # the item names its condition itself ("SLE patients: SLEDAI ≥ 6")
             if any(v.related(m.concept, r) for m in ms for r in others):
                 continue
-            if any(
-                h.item is hit.item and any(v.related(c, r) for c in h.concepts for r in others)
-                for h in a.inclusion_hits
-            ):
+            if any(h.item is hit.item and any(v.related(c, r) for c in h.concepts for r in others) for h in a.inclusion_hits):
                 continue
             done.add(id(hit.item))
             cond = names(a, own)

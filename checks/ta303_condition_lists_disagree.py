@@ -1,7 +1,7 @@
-from trial_audit.text.conditions import names
+from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
-from trial_audit.checks._shared.scope import ScopeRule
+from trial_audit.text.conditions import names
 
 _LABEL = {"registered": "registered condition list", "summary": "summary", "criteria": "eligibility criteria"}
 

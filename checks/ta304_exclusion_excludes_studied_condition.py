@@ -1,9 +1,9 @@
 import re
 
-from trial_audit.text.conditions import condition_evidence
+from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
-from trial_audit.checks._shared.scope import ScopeRule
+from trial_audit.text.conditions import condition_evidence
 
 # what may stand around the condition's name for the clause still to be just "has condition X"
 _LEAD = re.compile(
@@ -150,9 +150,7 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
                     lm = _LEAD.match(lead)
                     if lm is None or lm.end() != len(lead) or not _TAIL.match(tail):
                         continue
-                    if _QUAL_BEFORE.search(text, item.text_start, m.start) or _QUAL_AFTER.search(
-                        text, m.end, item.text_end
-                    ):
+                    if _QUAL_BEFORE.search(text, item.text_start, m.start) or _QUAL_AFTER.search(text, m.end, item.text_end):
                         continue
                     # an enumeration of several conditions inside an item that names other ones first
                     cond = v.concepts[m.concept].name

@@ -1,7 +1,7 @@
+from trial_audit.checks._shared.timeline import LABELS, carries, date_evidence, is_expanded_access, shown_words, shows
 from trial_audit.core.dates import parse_date
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.timeline import LABELS, carries, date_evidence, is_expanded_access, shown_words, shows
 
 # Groups of fields of which one is enough: the registry's "last update" is the submitted date in
 # the full record and the posted date in a CSV export; a CSV export has a first posted date only.
@@ -89,11 +89,17 @@ class RequiredDateMissing(Rule):
             "dates": {"start": ["2024-04-08", "ACTUAL"], "completion": ["2027-01", "ESTIMATED"]},
         },
         # last updated before the Final Rule made the primary completion date required for all
-        {"overall_status": "COMPLETED", "declared_absent": {"dates.primary_completion": ""},
-         "dates": {"first_posted": "2007-10-23", "last_update_posted": "2010-09-27"}},
+        {
+            "overall_status": "COMPLETED",
+            "declared_absent": {"dates.primary_completion": ""},
+            "dates": {"first_posted": "2007-10-23", "last_update_posted": "2010-09-27"},
+        },
         # ended in 2006, before the primary completion date existed (NCT00147615, updated 2020)
-        {"overall_status": "COMPLETED", "declared_absent": {"dates.primary_completion": ""},
-         "dates": {"start": "2004-10", "completion": "2006-06", "last_update_posted": "2020-12-22"}},
+        {
+            "overall_status": "COMPLETED",
+            "declared_absent": {"dates.primary_completion": ""},
+            "dates": {"start": "2004-10", "completion": "2006-06", "last_update_posted": "2020-12-22"},
+        },
     ]
 
     def check(self, record, ctx):
@@ -107,9 +113,7 @@ class RequiredDateMissing(Rule):
             if not carried:
                 continue  # the format cannot carry it: not a defect of the record
             name = next((n for n in carried if shows(record, n)), carried[0])
-            if name in _SINCE_FINAL_RULE and (
-                _last_touched(record, ctx).is_before(_FINAL_RULE) or _ended_before_fdaaa(record)
-            ):
+            if name in _SINCE_FINAL_RULE and (_last_touched(record, ctx).is_before(_FINAL_RULE) or _ended_before_fdaaa(record)):
                 continue
             ev = date_evidence(record, name)
             shown = shown_words(record, name) or "the record gives none"

@@ -1,7 +1,6 @@
+from trial_audit.checks._shared.timeline import LABELS
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.timeline import LABELS
-
 
 # dates a reader found but could not parse outside the date fields (page header, "Current as of")
 _EXTRA_UNPARSED = {

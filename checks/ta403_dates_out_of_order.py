@@ -1,6 +1,6 @@
+from trial_audit.checks._shared.timeline import LABELS, date_evidence
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.timeline import LABELS, date_evidence
 
 # (earlier, later): the first must not come after the second.
 _PAIRS = (
@@ -39,8 +39,7 @@ class DatesOutOfOrder(Rule):
     ]
     good = [
         # same month: undecidable at month precision, so in order
-        {"dates": {"start": ["2024-04", "ACTUAL"], "primary_completion": ["2024-04-01", "ACTUAL"],
-                   "completion": ["2025-01", "ESTIMATED"]}},
+        {"dates": {"start": ["2024-04", "ACTUAL"], "primary_completion": ["2024-04-01", "ACTUAL"], "completion": ["2025-01", "ESTIMATED"]}},
     ]
 
     def check(self, record, ctx):
@@ -53,8 +52,7 @@ class DatesOutOfOrder(Rule):
             if a is None or b is None or not a.is_after(b):
                 continue
             yield self.finding(
-                f"The {LABELS[late]} ({b}) is before the {LABELS[early]} ({a}). "
-                f"Correct whichever of the two dates is wrong.",
+                f"The {LABELS[late]} ({b}) is before the {LABELS[early]} ({a}). Correct whichever of the two dates is wrong.",
                 evidence=date_evidence(record, late),
                 related=[date_evidence(record, early)],
                 suggestion=f"Make the {LABELS[early]} no later than the {LABELS[late]}.",

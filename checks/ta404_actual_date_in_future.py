@@ -1,12 +1,11 @@
+from trial_audit.checks._shared.timeline import LABELS, date_evidence, now_evidence, now_words
 from trial_audit.core.dates import DateType, is_future
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.timeline import LABELS, date_evidence, now_evidence, now_words
 
 # Dates that can only ever be actual: they record something the registry saw happen.
 _ALWAYS_ACTUAL = frozenset(
-    {"first_submitted", "first_posted", "results_first_posted", "last_update_submitted",
-     "last_update_posted", "status_verified"}
+    {"first_submitted", "first_posted", "results_first_posted", "last_update_submitted", "last_update_posted", "status_verified"}
 )
 
 

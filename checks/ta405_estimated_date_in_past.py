@@ -1,10 +1,16 @@
+from trial_audit.checks._shared.timeline import (
+    LABELS,
+    completion_passed_while_enrolling,
+    date_evidence,
+    grace_days,
+    is_expanded_access,
+    now_evidence,
+    now_words,
+    status_word,
+)
 from trial_audit.core.dates import DateType, is_past
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.timeline import (
-    LABELS, completion_passed_while_enrolling, date_evidence, grace_days, is_expanded_access,
-    now_evidence, now_words, status_word,
-)
 
 _PLANNED = ("start", "primary_completion", "completion")
 # Completed/terminated records with estimated dates are TA406's; withdrawn studies never started,
@@ -32,8 +38,7 @@ class EstimatedDatePast(Rule):
     category = Category.TIMELINE
     severity = Severity.WARNING
     bad = [
-        {"overall_status": "ACTIVE_NOT_RECRUITING", "as_of": "2025-11-14",
-         "dates": {"primary_completion": ["2024-09", "ESTIMATED"]}},
+        {"overall_status": "ACTIVE_NOT_RECRUITING", "as_of": "2025-11-14", "dates": {"primary_completion": ["2024-09", "ESTIMATED"]}},
         {"overall_status": "NOT_YET_RECRUITING", "as_of": "2025-11-14", "dates": {"start": ["May 2025", "Anticipated"]}},
     ]
     good = [

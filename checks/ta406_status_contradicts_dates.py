@@ -1,10 +1,18 @@
+from trial_audit.checks._shared.timeline import (
+    FORMATS_WITH_DATE_TYPES,
+    LABELS,
+    completion_passed_while_enrolling,
+    date_evidence,
+    fmt,
+    grace_days,
+    now_evidence,
+    now_words,
+    status_evidence,
+    status_word,
+)
 from trial_audit.core.dates import DateType, is_future
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.timeline import (
-    FORMATS_WITH_DATE_TYPES, LABELS, completion_passed_while_enrolling, date_evidence, fmt, grace_days,
-    now_evidence, now_words, status_evidence, status_word,
-)
 
 _ENDED = frozenset({"COMPLETED", "TERMINATED"})
 _NOT_ENDED = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "ACTIVE_NOT_RECRUITING"})
@@ -65,8 +73,7 @@ class StatusContradictsDates(Rule):
                 suggestion="Update the overall status or the completion date.",
             )
         start = dates.get("start")
-        if status == "NOT_YET_RECRUITING" and start is not None and start.type is DateType.ACTUAL \
-                and not is_future(start, now):
+        if status == "NOT_YET_RECRUITING" and start is not None and start.type is DateType.ACTUAL and not is_future(start, now):
             yield self.finding(
                 f'The status is "{words}" but the study start date {start.iso()} is marked actual: the '
                 "study has started. Update the status (recruiting, enrolling by invitation, active), or "
@@ -91,8 +98,7 @@ class StatusContradictsDates(Rule):
                 if d is None or d.type is not DateType.ESTIMATED:
                     continue
                 yield self.finding(
-                    f'The status is "{words}" but the {LABELS[name]} {d.iso()} is still anticipated. '
-                    "Enter the actual date.",
+                    f'The status is "{words}" but the {LABELS[name]} {d.iso()} is still anticipated. Enter the actual date.',
                     evidence=date_evidence(record, name),
                     related=[status_evidence(record)],
                     suggestion="Enter the actual date.",

@@ -1,6 +1,6 @@
+from trial_audit.checks._shared.timeline import FORMATS_WITH_WHY_STOPPED, fmt, status_evidence, status_word
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.timeline import FORMATS_WITH_WHY_STOPPED, fmt, status_evidence, status_word
 
 _STOPPED = frozenset({"SUSPENDED", "TERMINATED", "WITHDRAWN"})
 

@@ -1,9 +1,16 @@
+from trial_audit.checks._shared.timeline import (
+    LABELS,
+    ONGOING_STATUSES,
+    date_evidence,
+    now_evidence,
+    now_words,
+    status_evidence,
+    status_word,
+    verified_date,
+)
 from trial_audit.core.dates import older_than
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.timeline import (
-    LABELS, ONGOING_STATUSES, date_evidence, now_evidence, now_words, status_evidence, status_word, verified_date,
-)
 
 _UPDATE_FIELDS = ("status_verified", "last_update_submitted", "last_update_posted")
 

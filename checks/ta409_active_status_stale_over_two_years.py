@@ -1,10 +1,16 @@
+from trial_audit.checks._shared.timeline import (
+    LABELS,
+    ONGOING_STATUSES,
+    date_evidence,
+    now_evidence,
+    now_words,
+    status_evidence,
+    status_word,
+    verified_date,
+)
 from trial_audit.core.dates import is_past, older_than
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.timeline import (
-    LABELS, ONGOING_STATUSES, date_evidence, now_evidence, now_words, status_evidence, status_word, verified_date,
-)
-
 
 _BECOMES_UNKNOWN = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "ENROLLING_BY_INVITATION"})
 
@@ -45,8 +51,7 @@ class ActiveStatusStale(Rule):
             # the registry's Unknown status replaces only these four (a suspended study stays
             # Suspended: NCT03143790, last updated 2017, completion 2018-12, still "SUSPENDED" in 2024)
             unknown = record.overall_status in _BECOMES_UNKNOWN and (c is None or is_past(c, now))
-            consequence = ("; with its completion date passed, the registry shows such a status as Unknown"
-                           if unknown else "")
+            consequence = "; with its completion date passed, the registry shows such a status as Unknown" if unknown else ""
             yield self.finding(
                 f'The status "{status_word(record.overall_status)}" was last confirmed {d.iso()} '
                 f"({LABELS[name]}), more than two years before {now_words(record, now)}{consequence}. "

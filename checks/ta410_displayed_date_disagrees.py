@@ -1,8 +1,8 @@
 import re
 
+from trial_audit.checks._shared.timeline import LABELS, date_evidence, shown_words
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.checks._shared.timeline import LABELS, date_evidence, shown_words
 
 #: display date key -> (the timeline field it restates, a pattern for the timeline label showing it)
 _COUNTERPARTS = {"header_launch": ("start", re.compile(r"launch", re.I))}
@@ -65,14 +65,12 @@ class DisplayedDateDisagrees(Rule):
             if d is not None:
                 if d.compare(shown) == 0:
                     continue
-                msg = (f"{where.capitalize()} is {shown.iso()} but the {label} is {d.iso()}. "
-                       "Show the same date in both places.")
+                msg = f"{where.capitalize()} is {shown.iso()} but the {label} is {d.iso()}. Show the same date in both places."
             elif field in record.declared_absent or name in record.unparsed_dates:
                 text = record.declared_absent.get(field, record.unparsed_dates.get(name, ""))
                 state = f'"{text}"' if text else "blank"
                 how = shown_words(record, name) or f"the {label} is {state}"
-                msg = (f"{where.capitalize()} is {shown.iso()}, but {how}. "
-                       f"Enter the {label} there too (or correct the header).")
+                msg = f"{where.capitalize()} is {shown.iso()}, but {how}. Enter the {label} there too (or correct the header)."
             else:
                 continue
             yield self.finding(

@@ -1,6 +1,6 @@
 from trial_audit.core.findings import Category, Evidence, Severity
-from trial_audit.text.people import distance_km, fold, gazetteer, is_company
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.people import distance_km, fold, gazetteer, is_company
 
 #: a site within this distance of the affiliation's city counts as being in that city (suburbs,
 #: satellite campuses: "University of Texas, Houston" with a site in Bellaire)
@@ -103,8 +103,11 @@ class AffiliationNotAmongLocations(Rule):
             who = f"the {role} ({official.name})" if official.name else f"the {role}"
             yield self.finding(
                 f"The affiliation of {who} is in {aff[s:e]}, but "
-                + (f"the only listed site is in {listed}." if n == 1 else
-                   f"none of the {n} listed sites is within {NEAR_KM:.0f} km of it ({listed[:120]})."),
+                + (
+                    f"the only listed site is in {listed}."
+                    if n == 1
+                    else f"none of the {n} listed sites is within {NEAR_KM:.0f} km of it ({listed[:120]})."
+                ),
                 evidence=Evidence.span(field, aff, s, e),
                 related=related,
                 suggestion=f"Add the {aff[s:e]} site to the locations, or correct the official's affiliation.",

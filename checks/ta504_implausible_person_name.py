@@ -1,6 +1,7 @@
 from trial_audit.core.findings import Category, Evidence, Severity
-from trial_audit.text.people import name_problem, sponsor_is_organisation
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.people import name_problem, sponsor_is_organisation
+
 
 @register
 class ImplausiblePersonName(Rule):
@@ -36,8 +37,7 @@ class ImplausiblePersonName(Rule):
         {"officials": [{"name": "Judith A Samuels, MBA, PhD", "role": "PRINCIPAL_INVESTIGATOR"}]},
         {"officials": [{"name": "Yuankai SHI, Prof", "role": "PRINCIPAL_INVESTIGATOR"}]},
         {"central_contacts": [{"name": "Pfizer CT.gov Call Center", "phone": "1-800-718-1021"}]},
-        {"officials": [{"name": "Ahmed Osman", "role": "PRINCIPAL_INVESTIGATOR"}], "sponsor": "Ahmed Osman",
-         "sponsor_class": "INDIV"},
+        {"officials": [{"name": "Ahmed Osman", "role": "PRINCIPAL_INVESTIGATOR"}], "sponsor": "Ahmed Osman", "sponsor_class": "INDIV"},
     ]
 
     def check(self, record, ctx):
@@ -53,9 +53,7 @@ class ImplausiblePersonName(Rule):
         for field, name, is_official in people:
             if not name:
                 continue
-            problem = name_problem(
-                name, person_required=is_official, organisations=orgs, organisations_are_orgs=orgs_are_orgs
-            )
+            problem = name_problem(name, person_required=is_official, organisations=orgs, organisations_are_orgs=orgs_are_orgs)
             if problem is None:
                 continue
             who = "official" if is_official else "contact"

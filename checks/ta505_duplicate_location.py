@@ -1,8 +1,8 @@
-from trial_audit.core.findings import Category, Evidence, Severity
-from trial_audit.text.people import fold
-from trial_audit.engine.registry import Rule, register
-
 import re
+
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.people import fold
 
 # Masked facility names some sponsors give every site ("Research Site", "GSK Investigational Site",
 # "Influence Study Site"): several of them in one city are different sites, not a duplicate.
@@ -82,8 +82,7 @@ class DuplicateLocation(Rule):
             place = ", ".join(p for p in (loc.facility, loc.city, loc.country) if p)
             numbers = ", ".join(str(i + 1) for i in idx[:8]) + (" ..." if len(idx) > 8 else "")
             yield self.finding(
-                f"The site {place!r} is listed {len(idx)} times (locations {numbers}); identical entries "
-                "cannot be told apart by readers.",
+                f"The site {place!r} is listed {len(idx)} times (locations {numbers}); identical entries cannot be told apart by readers.",
                 evidence=Evidence.whole(f"locations[{second}].facility", loc.facility or ""),
                 related=[Evidence.whole(f"locations[{first}].facility", record.locations[first].facility or "")],
                 suggestion="Remove the duplicate, or name each site distinctly (department, street).",

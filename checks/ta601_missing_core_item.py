@@ -31,13 +31,25 @@ class MissingCoreItem(Rule):
     category = Category.COMPLETENESS
     severity = Severity.ERROR
     bad = [
-        {"brief_title": "A Trial", "sponsor": "Sanofi", "conditions": [], "criteria": "Adults",
-         "study_type": "INTERVENTIONAL", "overall_status": "RECRUITING"},
+        {
+            "brief_title": "A Trial",
+            "sponsor": "Sanofi",
+            "conditions": [],
+            "criteria": "Adults",
+            "study_type": "INTERVENTIONAL",
+            "overall_status": "RECRUITING",
+        },
         {"brief_title": "A Trial", "conditions": ["Lupus"], "criteria": "", "study_type": "INTERVENTIONAL"},
     ]
     good = [
-        {"brief_title": "A Trial", "sponsor": "Sanofi", "conditions": ["Lupus"], "criteria": "Adults",
-         "study_type": "INTERVENTIONAL", "overall_status": "RECRUITING"},
+        {
+            "brief_title": "A Trial",
+            "sponsor": "Sanofi",
+            "conditions": ["Lupus"],
+            "criteria": "Adults",
+            "study_type": "INTERVENTIONAL",
+            "overall_status": "RECRUITING",
+        },
     ]
 
     def check(self, record, ctx):

@@ -46,17 +46,36 @@ class MissingWhoItem(Rule):
     category = Category.COMPLETENESS
     severity = Severity.WARNING
     bad = [
-        {"official_title": "A Randomised Trial of X", "study_type": "INTERVENTIONAL", "interventions": [],
-         "dates": {"start": "2024-04"}, "enrollment": 30, "primary_outcomes": ["AEs"],
-         "officials": [{"name": "Jane Doe, MD"}], "locations": [{"city": "Hefei", "country": "China"}]},
-        {"official_title": "A Randomised Trial of X", "study_type": "OBSERVATIONAL", "dates": {"start": "2024-04"},
-         "enrollment": 30, "primary_outcomes": [], "locations": [{"city": "Hefei", "country": "China"}]},
+        {
+            "official_title": "A Randomised Trial of X",
+            "study_type": "INTERVENTIONAL",
+            "interventions": [],
+            "dates": {"start": "2024-04"},
+            "enrollment": 30,
+            "primary_outcomes": ["AEs"],
+            "officials": [{"name": "Jane Doe, MD"}],
+            "locations": [{"city": "Hefei", "country": "China"}],
+        },
+        {
+            "official_title": "A Randomised Trial of X",
+            "study_type": "OBSERVATIONAL",
+            "dates": {"start": "2024-04"},
+            "enrollment": 30,
+            "primary_outcomes": [],
+            "locations": [{"city": "Hefei", "country": "China"}],
+        },
     ]
     good = [
-        {"official_title": "A Randomised Trial of X", "study_type": "INTERVENTIONAL",
-         "interventions": [{"type": "DRUG", "name": "X"}], "dates": {"start": "2024-04"}, "enrollment": 30,
-         "primary_outcomes": ["AEs"], "officials": [{"name": "Jane Doe, MD"}],
-         "locations": [{"city": "Hefei", "country": "China"}]},
+        {
+            "official_title": "A Randomised Trial of X",
+            "study_type": "INTERVENTIONAL",
+            "interventions": [{"type": "DRUG", "name": "X"}],
+            "dates": {"start": "2024-04"},
+            "enrollment": 30,
+            "primary_outcomes": ["AEs"],
+            "officials": [{"name": "Jane Doe, MD"}],
+            "locations": [{"city": "Hefei", "country": "China"}],
+        },
     ]
 
     def check(self, record, ctx):

@@ -21,7 +21,7 @@ SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 #: the pseudo-rule under which the submission gate's failed expectations are reported
 GATE_RULE = "GATE"
 
-_CODE = re.compile(r"^TA([0-9])[0-9]{2}$")
+_CODE = re.compile(r"^([A-Z]{2,4}[0-9])[0-9]{2}$")
 
 # XML 1.0 forbids most C0 controls even as character references; registry text has them.
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -35,8 +35,9 @@ def xml_safe(text: str | None) -> str:
 
 
 def families() -> dict[str, str]:
-    from trial_audit.engine.registry import FAMILIES
+    from trial_audit.engine.registry import FAMILIES, load_rules
 
+    load_rules()  # each rule package names its families when it loads
     return dict(FAMILIES)
 
 
@@ -45,8 +46,8 @@ def family_of(code: str) -> tuple[str, str]:
     m = _CODE.match(code or "")
     if not m:
         return "other", "other"
-    digit = m.group(1)
-    return f"TA{digit}xx", families().get(digit, "other")
+    key = m.group(1)
+    return f"{key}xx", families().get(key, "other")
 
 
 def iter_findings(report: Report, include_suppressed: bool = True) -> Iterator[tuple[RecordResult, Finding]]:

@@ -48,8 +48,11 @@ def render_markdown(report: Report, max_rows: int = MAX_ROWS) -> str:
     ]
     if report.gate is not None:
         g = report.gate
-        lines += [f"Submission gate: **{'passed' if g.get('success') else 'FAILED'}** "
-                  f"({g.get('passed', 0)} of {g.get('evaluated', 0)} expectations met).", ""]
+        lines += [
+            f"Submission gate: **{'passed' if g.get('success') else 'FAILED'}** "
+            f"({g.get('passed', 0)} of {g.get('evaluated', 0)} expectations met).",
+            "",
+        ]
         failed = [e for e in gate_expectations(report) if not e.get("success")]
         if failed:
             lines += ["| failed expectation | unexpected | records |", "|---|---:|---|"]
@@ -101,10 +104,7 @@ def _rows(report: Report) -> Iterator[str]:
     for rec in report.records:
         for f in rec.active_findings():
             quote = f.evidence.text[:_QUOTE_LEN] if f.evidence and f.evidence.text else ""
-            yield (
-                f"| {_cell(rec.id, 40)} | {f.rule} | {f.severity.value} | {_cell(f.field, 40)} | "
-                f"{_cell(f.message)} | {_cell(quote)} |"
-            )
+            yield (f"| {_cell(rec.id, 40)} | {f.rule} | {f.severity.value} | {_cell(f.field, 40)} | {_cell(f.message)} | {_cell(quote)} |")
 
 
 @writer("md", "report.md", "a compact summary and table for a pull-request comment")

@@ -256,8 +256,12 @@ def build_sarif(report: Report) -> dict[str, Any]:
             known.add(f.rule)
             rule_ids.append(f.rule)
             descriptors.append(
-                {"id": f.rule, "name": f.name, "shortDescription": {"text": f.name},
-                 "defaultConfiguration": {"level": SARIF_LEVEL[f.severity.value]}}
+                {
+                    "id": f.rule,
+                    "name": f.name,
+                    "shortDescription": {"text": f.name},
+                    "defaultConfiguration": {"level": SARIF_LEVEL[f.severity.value]},
+                }
             )
     gate_failed = [e for e in gate_expectations(report) if not e.get("success")]
     if report.gate is not None:
@@ -279,7 +283,7 @@ def build_sarif(report: Report) -> dict[str, Any]:
     results: list[dict[str, Any]] = []
     for rec, f in iter_findings(report):
         found = locator.find(rec, f.evidence)
-        region, located = (found if found else (_fallback_region(rec), "record"))
+        region, located = found if found else (_fallback_region(rec), "record")
         location: dict[str, Any] = {
             "physicalLocation": {"artifactLocation": art(rec.source.path), "region": region},
             "logicalLocations": [{"name": rec.id, "kind": "object"}],
@@ -339,8 +343,13 @@ def build_sarif(report: Report) -> dict[str, Any]:
             "kind": "fail",
             "message": {"text": text},
             "partialFingerprints": {"trialAuditFinding/v1": f"gate:{gate_label(exp)}"},
-            "properties": {"expectation": exp.get("expectation"), "column": exp.get("column"),
-                           "unexpectedCount": n, "failedRecords": failed, "kwargs": exp.get("kwargs") or {}},
+            "properties": {
+                "expectation": exp.get("expectation"),
+                "column": exp.get("column"),
+                "unexpectedCount": n,
+                "failedRecords": failed,
+                "kwargs": exp.get("kwargs") or {},
+            },
         }
         if loc_path:
             gate_result["locations"] = [{"physicalLocation": {"artifactLocation": art(loc_path), "region": {"startLine": 1}}}]
@@ -363,8 +372,13 @@ def build_sarif(report: Report) -> dict[str, Any]:
         "invocations": [
             {
                 "executionSuccessful": True,
-                "properties": {"asOf": report.as_of, "failOn": report.fail_on, "inputs": report.inputs,
-                               "summary": report.summary(), "gate": _gate_summary(report)},
+                "properties": {
+                    "asOf": report.as_of,
+                    "failOn": report.fail_on,
+                    "inputs": report.inputs,
+                    "summary": report.summary(),
+                    "gate": _gate_summary(report),
+                },
             }
         ],
     }

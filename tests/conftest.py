@@ -20,3 +20,16 @@ def shared_data() -> Path:
 def seed_inputs() -> list[tuple[Path, bytes]]:
     """(path, bytes) of every bundled seed file in a record format, for mutation tests."""
     return [(p, p.read_bytes()) for p in sorted(SEEDS.iterdir()) if p.suffix in {".json", ".xml", ".txt", ".csv"}]
+
+
+@pytest.fixture
+def installed_layout(tmp_path) -> Path:
+    """The source tree laid out as it installs (trial_audit/, trial_audit/checks/, ...), by symlinks:
+    static tools (import-linter, mypy) read it without an install."""
+    top = tmp_path / "mirror" / "trial_audit"
+    top.mkdir(parents=True)
+    for entry in (ROOT / "audit").iterdir():
+        (top / entry.name).symlink_to(entry)
+    for folder in ("checks", "reports", "seeds"):
+        (top / folder).symlink_to(ROOT / folder)
+    return top.parent

@@ -6,8 +6,8 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from trial_audit.engine.baseline import BaselineError, fingerprint_results, load_baseline, normalise_evidence, write_baseline
 from trial_audit.core.model import Source, record_from_example
+from trial_audit.engine.baseline import BaselineError, fingerprint_results, load_baseline, normalise_evidence, write_baseline
 from trial_audit.engine.runner import RunOptions, audit_items
 
 # TA01x only: these tests are about the baseline machinery, not about other rule families
@@ -174,5 +174,7 @@ def test_cli_missing_baseline_is_a_usage_error(tmp_path):
 
     record = tmp_path / "r.json"
     record.write_text(json.dumps(_v2("NCT01234567")))
-    result = CliRunner().invoke(app, ["audit", str(record), "--select", "TA0", "--baseline", str(tmp_path / "nope.json"), "--out", str(tmp_path / "o"), "--quiet"])
+    result = CliRunner().invoke(
+        app, ["audit", str(record), "--select", "TA0", "--baseline", str(tmp_path / "nope.json"), "--out", str(tmp_path / "o"), "--quiet"]
+    )
     assert result.exit_code == 2 and "no such file" in result.output

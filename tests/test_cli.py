@@ -1,12 +1,11 @@
 """The command line end to end: exit codes, defaults, selection, and counts that add up."""
 
 import json
-from pathlib import Path
 
 from typer.testing import CliRunner
 
-from trial_audit.cli.app import app
 from tests.conftest import ROOT
+from trial_audit.cli.app import app
 
 runner = CliRunner()
 
@@ -153,8 +152,7 @@ def test_configured_vocabulary_extends_the_scope_rules(tmp_path, monkeypatch):
             "statusModule": {"overallStatus": "COMPLETED"},
             "conditionsModule": {"conditions": ["Asthma"]},
             "eligibilityModule": {
-                "eligibilityCriteria": "Inclusion Criteria:\n\n* Adults\n* Positive ZETA-42 antibody\n\n"
-                "Exclusion Criteria:\n\n* Smokers"
+                "eligibilityCriteria": "Inclusion Criteria:\n\n* Adults\n* Positive ZETA-42 antibody\n\nExclusion Criteria:\n\n* Smokers"
             },
         }
     }

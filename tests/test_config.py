@@ -108,7 +108,7 @@ max-months-unverified = 12
         ('[tool.trial-audit]\nselct = ["TA1"]\n', "'selct'"),
         ('[tool.trial-audit]\nfail-on = "sometimes"\n', "fail-on"),
         ('[tool.trial-audit]\nas-of = "last week"\n', "as-of"),
-        ('[tool.trial-audit]\nselect = [1, 2]\n', "select"),
+        ("[tool.trial-audit]\nselect = [1, 2]\n", "select"),
         ("[tool.trial-audit\n", "not valid TOML"),
         ('[tool.trial-audit.severity]\nTA101 = "fatal"\n', "severity.TA101"),
     ],

@@ -60,7 +60,9 @@ def test_header_spellings(header, kind):
 
 
 def test_sentence_mentioning_criteria_is_not_a_header():
-    doc = parse_criteria("Inclusion Criteria:\n- Meets all inclusion criteria of study X\n- Exclusion criteria of the parent study do not apply")
+    doc = parse_criteria(
+        "Inclusion Criteria:\n- Meets all inclusion criteria of study X\n- Exclusion criteria of the parent study do not apply"
+    )
     assert [s.kind for s in doc.sections] == ["inclusion"]
     assert len(doc.sections[0].items) == 2
 
@@ -77,8 +79,18 @@ def test_header_merged_into_first_item():
 
 @pytest.mark.parametrize(
     "marker,style,number",
-    [("1.", "1.", 1), ("12)", "1)", 12), ("(3)", "(1)", 3), ("b.", "a.", 2), ("(c)", "(a)", 3),
-     ("iv.", "i.", 4), ("(ii)", "(i)", 2), ("-", "-", None), ("*", "*", None), ("•", "•", None)],
+    [
+        ("1.", "1.", 1),
+        ("12)", "1)", 12),
+        ("(3)", "(1)", 3),
+        ("b.", "a.", 2),
+        ("(c)", "(a)", 3),
+        ("iv.", "i.", 4),
+        ("(ii)", "(i)", 2),
+        ("-", "-", None),
+        ("*", "*", None),
+        ("•", "•", None),
+    ],
 )
 def test_marker_styles(marker, style, number):
     doc = parse_criteria(f"Inclusion Criteria:\n{marker} Age 18 or older")

@@ -20,8 +20,24 @@ from tests.conftest import ROOT, SEEDS
 def _report(tmp_path, seed: str, inputs: list[str]) -> dict:
     out = tmp_path / f"seed{seed}"
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    cmd = [sys.executable, "-m", "trial_audit", "audit", *inputs, "--out", str(out), "-f", "json", "-q", "-j", "1",
-           "--as-of", "2026-01-01", "--fail-on", "never"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "trial_audit",
+        "audit",
+        *inputs,
+        "--out",
+        str(out),
+        "-f",
+        "json",
+        "-q",
+        "-j",
+        "1",
+        "--as-of",
+        "2026-01-01",
+        "--fail-on",
+        "never",
+    ]
     subprocess.run(cmd, check=True, env=env, cwd=ROOT, capture_output=True)
     report = json.loads((out / "report.json").read_text())
     report.pop("generated", None)

@@ -7,10 +7,10 @@ import tempfile
 
 import pytest
 
-from trial_audit.engine.gate import GateError, add_last_day_columns, default_suite_path, load_suite, run_gate
+from trial_audit.checks._shared.schema import LEGACY_STUDY_TYPES
 from trial_audit.core.dates import parse_date
 from trial_audit.core.model import OVERALL_STATUSES, SEXES, STUDY_TYPES, record_from_example
-from trial_audit.engine.schema_rules import LEGACY_STUDY_TYPES
+from trial_audit.engine.gate import GateError, add_last_day_columns, default_suite_path, load_suite, run_gate
 from trial_audit.engine.table import build_table
 
 CLEAN = {
@@ -117,7 +117,11 @@ def test_last_day_columns():
 
 def test_default_suite_vocabularies_match_the_model():
     suite = json.loads(default_suite_path().read_text())
-    sets = {e["kwargs"]["column"]: set(e["kwargs"]["value_set"]) for e in suite["expectations"] if e["type"] == "expect_column_values_to_be_in_set"}
+    sets = {
+        e["kwargs"]["column"]: set(e["kwargs"]["value_set"])
+        for e in suite["expectations"]
+        if e["type"] == "expect_column_values_to_be_in_set"
+    }
     assert sets["overall_status"] == set(OVERALL_STATUSES)
     assert sets["study_type"] == set(STUDY_TYPES | LEGACY_STUDY_TYPES)
     assert sets["sex"] == set(SEXES)
@@ -125,9 +129,16 @@ def test_default_suite_vocabularies_match_the_model():
 
 def test_user_suite_file(tmp_path):
     suite = tmp_path / "mine.json"
-    suite.write_text(json.dumps({"name": "mine", "expectations": [
-        {"expectation_type": "expect_column_values_to_be_between", "kwargs": {"column": "enrollment", "min_value": 50}},
-    ]}))
+    suite.write_text(
+        json.dumps(
+            {
+                "name": "mine",
+                "expectations": [
+                    {"expectation_type": "expect_column_values_to_be_between", "kwargs": {"column": "enrollment", "min_value": 50}},
+                ],
+            }
+        )
+    )
     g = run_gate([build_table(_records(2))], str(suite))
     assert g["suite"] == str(suite) and g["evaluated"] == 1 and g["success"] is False
     assert g["expectations"][0]["failed_records"] == ["NCT10000000", "NCT10000001"]
@@ -141,7 +152,10 @@ def test_user_suite_file(tmp_path):
         ('{"name": "x"}', "no 'expectations'"),
         ('{"name": "x", "expectations": [{"type": "expect_the_moon", "kwargs": {}}]}', "expectation #1"),
         ('{"expectations": [{"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "nope"}}]}', "unknown column"),
-        ('{"expectations": [{"type": "expect_column_values_to_be_between", "kwargs": {"column": "enrollment", "min_value": "x"}}]}', "not valid"),
+        (
+            '{"expectations": [{"type": "expect_column_values_to_be_between", "kwargs": {"column": "enrollment", "min_value": "x"}}]}',
+            "not valid",
+        ),
     ],
 )
 def test_bad_suite_is_a_clear_error(tmp_path, content, message):
@@ -156,8 +170,8 @@ def test_cli_gate_decides_the_exit_status(tmp_path):
     """`trial-audit audit --gate default`: duplicate IDs across files fail the run, a clean batch passes."""
     from typer.testing import CliRunner
 
-    from trial_audit.cli.app import app
     from tests.test_precommit import CLEAN as CLEAN_V2
+    from trial_audit.cli.app import app
 
     def study(nct):
         doc = json.loads(json.dumps(CLEAN_V2))
@@ -188,5 +202,7 @@ def test_cli_unusable_suite_is_a_usage_error(tmp_path):
 
     record = tmp_path / "r.json"
     record.write_text(json.dumps({"protocolSection": {"identificationModule": {"nctId": "NCT01234567", "briefTitle": "A"}}}))
-    result = CliRunner().invoke(app, ["audit", str(record), "--select", "TA0", "--gate", str(tmp_path / "nope.json"), "--out", str(tmp_path / "o"), "--quiet"])
+    result = CliRunner().invoke(
+        app, ["audit", str(record), "--select", "TA0", "--gate", str(tmp_path / "nope.json"), "--out", str(tmp_path / "o"), "--quiet"]
+    )
     assert result.exit_code == 2 and "no such file" in result.output

@@ -23,8 +23,7 @@ from trial_audit.reports.html import render_html
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("TRIAL_AUDIT_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
 
 def _unavailable(reason: str):
@@ -199,7 +198,8 @@ def test_text_search(browser, tmp_path):
 def test_record_panel_highlights_evidence_and_rule_links_show_docs(browser, tmp_path):
     report = sample_report(60)
     i, rec = next(
-        (i, r) for i, r in enumerate(report.records)
+        (i, r)
+        for i, r in enumerate(report.records)
         if any(f.related for f in r.findings) and any(f.field == "criteria" and f.evidence.text for f in r.findings)
     )
     page = Page(browser, write(tmp_path, report), f"#record-{i}")
@@ -258,7 +258,9 @@ def test_script_payloads_in_records_execute_nothing(browser, tmp_path):
         assert p.evaluate("typeof window.__xss") == "undefined"
         # no element the payloads would create exists, and no link leaves the page
         assert p.evaluate("document.querySelectorAll('img, svg, iframe, object, embed, style').length") == 1  # our <style>
-        assert p.evaluate("[...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length") == 0
+        assert (
+            p.evaluate("[...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length") == 0
+        )
         hrefs = p.eval_on_selector_all("a", "as => as.map(a => a.getAttribute('href'))")
         assert hrefs and all(h.startswith("#") for h in hrefs)
         assert p.evaluate("document.querySelectorAll('script').length") == 2  # data + app, nothing injected
@@ -295,8 +297,10 @@ def test_a_3000_record_report_opens_and_filters(browser, tmp_path):
         assert n == want > 0
         assert set(p.eval_on_selector_all("#rows tr.row", "rs => rs.map(r => r.dataset.rule)")) == {"TA305"}
         assert page.problems() == []
-        print(f"\n3,000 records, {sum(findings.values())} findings, {path.stat().st_size / 1e6:.1f} MB: "
-              f"opened in {page.load_seconds:.2f} s; severity filter {filter_ms:.0f} ms in the page; "
-              f"rule filter + search typed through Playwright {filter_seconds:.2f} s (incl. 120 ms debounce and polling)")
+        print(
+            f"\n3,000 records, {sum(findings.values())} findings, {path.stat().st_size / 1e6:.1f} MB: "
+            f"opened in {page.load_seconds:.2f} s; severity filter {filter_ms:.0f} ms in the page; "
+            f"rule filter + search typed through Playwright {filter_seconds:.2f} s (incl. 120 ms debounce and polling)"
+        )
     finally:
         page.close()

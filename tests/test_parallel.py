@@ -2,12 +2,10 @@
 
 import zipfile
 
-import pytest
-
-from trial_audit.engine import runner
-from trial_audit.readers import plan_units
-from trial_audit.engine.runner import RunOptions, audit_paths
 from trial_audit.core.dates import parse_date
+from trial_audit.engine import runner
+from trial_audit.engine.runner import RunOptions, audit_paths
+from trial_audit.readers import plan_units
 
 
 def _comparable(report):

@@ -83,7 +83,12 @@ def _defective() -> dict:
 def _git(cwd: Path, *args: str, env=None, check=True) -> subprocess.CompletedProcess:
     return subprocess.run(
         ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", *args],
-        cwd=cwd, capture_output=True, text=True, env=env, check=check, timeout=900,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=check,
+        timeout=900,
     )
 
 
@@ -194,7 +199,10 @@ def _snapshot(dest: Path) -> str:
     """This checkout's current files (committed or not) as a fresh one-commit git repo."""
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split("\0")
     dest.mkdir()
     for rel in filter(None, listed):

@@ -24,16 +24,27 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None or shutil.which("bas
 def _git(cwd, *args):
     return subprocess.run(
         ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", *args],
-        cwd=cwd, capture_output=True, text=True, check=True,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
 
 
 def _run_step(name: str, cwd: Path, env: dict) -> tuple[subprocess.CompletedProcess, dict]:
     out = cwd.parent / f"output-{name.split()[0]}.txt"
     out.write_text("")
-    full = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "GITHUB_OUTPUT": str(out),
-            "GITHUB_STEP_SUMMARY": str(cwd.parent / "summary.md"), "RUNNER_TEMP": str(cwd.parent), **env}
-    proc = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", STEPS[name]["run"]], cwd=cwd, env=full, capture_output=True, text=True, timeout=300)
+    full = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "GITHUB_OUTPUT": str(out),
+        "GITHUB_STEP_SUMMARY": str(cwd.parent / "summary.md"),
+        "RUNNER_TEMP": str(cwd.parent),
+        **env,
+    }
+    proc = subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", STEPS[name]["run"]], cwd=cwd, env=full, capture_output=True, text=True, timeout=300
+    )
     outputs = dict(line.split("=", 1) for line in out.read_text().splitlines() if "=" in line)
     return proc, outputs
 
@@ -73,8 +84,14 @@ def repo(tmp_path):
 
 
 def _find_env(base, changed_only="true"):
-    return {"PATHS": "records", "CHANGED_ONLY": changed_only, "FILES_RE": ACTION["inputs"]["files"]["default"],
-            "EVENT": "pull_request", "PR_BASE": base, "PUSH_BEFORE": ""}
+    return {
+        "PATHS": "records",
+        "CHANGED_ONLY": changed_only,
+        "FILES_RE": ACTION["inputs"]["files"]["default"],
+        "EVENT": "pull_request",
+        "PR_BASE": base,
+        "PUSH_BEFORE": "",
+    }
 
 
 def test_changed_record_files_are_found(repo):
@@ -94,8 +111,7 @@ def test_no_base_audits_all_paths(repo):
 def test_audit_step_reports_and_passes_the_exit_code_on(repo):
     repo, base = repo
     _, found = _run_step("Find the record files to audit", repo, _find_env(base))
-    env = {"LIST": found["list"], "OUT": "trial-audit-report", "FAIL_ON": "error", "GATE": "", "BASELINE": "",
-           "ARGS": "--select TA0"}
+    env = {"LIST": found["list"], "OUT": "trial-audit-report", "FAIL_ON": "error", "GATE": "", "BASELINE": "", "ARGS": "--select TA0"}
     proc, outputs = _run_step("Audit", repo, env)
     assert proc.returncode == 0, proc.stderr  # the step itself succeeds so that SARIF is uploaded
     assert outputs["exit-code"] == "1"  # TA010 in the modified record

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SEEDS
 from trial_audit.core.dates import DateType, Precision
-from trial_audit.core.model import TrialRecord
+from trial_audit.core.model import Source, TrialRecord
 from trial_audit.readers import Unreadable, iter_records
 from trial_audit.readers.ctgov_csv import parse_location, row_to_record
-from trial_audit.core.model import Source
-from tests.conftest import SEEDS
 
 
 def _read(*paths) -> list:
@@ -181,9 +180,7 @@ def test_v2_fields(shared_data):
     assert rec.minimum_age.years == 5 and rec.maximum_age.years == 8 and rec.std_ages == ["CHILD"]
     assert rec.sex == "ALL" and rec.healthy_volunteers is True
     assert rec.criteria.startswith("Inclusion Criteria:\n\n* Healthy children\n")
-    assert [(loc.facility, loc.city, loc.country) for loc in rec.locations] == [
-        ("Hadassah Medical Organization", "Jerusalem", "Israel")
-    ]
+    assert [(loc.facility, loc.city, loc.country) for loc in rec.locations] == [("Hadassah Medical Organization", "Jerusalem", "Israel")]
     assert rec.as_of.iso() == "2024-01-22"
     assert rec.mesh_terms == ["Dental Caries"]
     assert rec.keywords == ["Primary tooth", "Caries, Dental", "Alternative treatment"]
@@ -199,9 +196,7 @@ def test_v2_fields(shared_data):
 def test_v2_page_officials_and_site_status(shared_data):
     rec = _one(shared_data / "ctgov-v2" / "NCT06388018.json")  # a one-study page
     assert rec.source.index == 0
-    assert [(o.name, o.role, o.affiliation) for o in rec.officials] == [
-        ("Matthew A Powell", "PRINCIPAL_INVESTIGATOR", "NRG Oncology")
-    ]
+    assert [(o.name, o.role, o.affiliation) for o in rec.officials] == [("Matthew A Powell", "PRINCIPAL_INVESTIGATOR", "NRG Oncology")]
     loc = rec.locations[0]
     assert (loc.city, loc.state, loc.status) == ("Providence", "Rhode Island", "RECRUITING")
     assert [(c.name, c.role) for c in loc.contacts] == [
@@ -268,7 +263,10 @@ def test_xml_fields(shared_data):
     assert [(o.name, o.role) for o in rec.officials] == [("Judith A Samuels, MBA, PhD", "PRINCIPAL_INVESTIGATOR")]
     loc = rec.locations[0]
     assert (loc.facility, loc.city, loc.state, loc.country) == (
-        "The Nathan S. Kline Institute for Psychiatric Research", "Orangeburg", "New York", "United States"
+        "The Nathan S. Kline Institute for Psychiatric Research",
+        "Orangeburg",
+        "New York",
+        "United States",
     )
     assert rec.enrollment == 320 and rec.enrollment_type == "ACTUAL"
     assert rec.phases == ["NA"] and rec.study_type == "INTERVENTIONAL" and rec.sex == "ALL"
@@ -295,9 +293,7 @@ def test_csv_rows(shared_data):
     assert rec.std_ages == ["ADULT"] and rec.phases == ["NA"] and rec.enrollment == 96
     assert rec.dates["start"].iso() == "2017-10-28"
     loc = rec.locations[0]
-    assert (loc.facility, loc.city, loc.state, loc.country) == (
-        "NMP Medical Research Institute", "Jaipur", "Rajasthan", "India"
-    )
+    assert (loc.facility, loc.city, loc.state, loc.country) == ("NMP Medical Research Institute", "Jaipur", "Rajasthan", "India")
     # rows with quoted newlines: Source.line is the line the row starts on
     lines = [r.source.line for r in items]
     assert lines == sorted(lines) and len(set(lines)) == len(lines)

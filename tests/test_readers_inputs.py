@@ -10,9 +10,9 @@ import zipfile
 import pytest
 
 import trial_audit.readers as readers
+from tests.conftest import SEED_PAGE, SEEDS, seed_inputs
 from trial_audit.core.model import TrialRecord
 from trial_audit.readers import Unreadable, iter_records
-from tests.conftest import SEED_PAGE, SEEDS, seed_inputs
 
 V2_FILES = ["v2_NCT00973089.json", "v2_NCT03418623.json"]
 
@@ -41,8 +41,12 @@ def test_ndjson_one_study_per_line_and_a_broken_line(tmp_path):
     a, b = (_v2(n) for n in V2_FILES)
     f = tmp_path / "studies.ndjson"
     f.write_bytes(
-        json.dumps(a).encode() + b"\n" + b'{"protocolSection": {"identificationModule": {"nctId": "NCT0999\n' + b"\n"
-        + json.dumps(b).encode() + b"\n"
+        json.dumps(a).encode()
+        + b"\n"
+        + b'{"protocolSection": {"identificationModule": {"nctId": "NCT0999\n'
+        + b"\n"
+        + json.dumps(b).encode()
+        + b"\n"
     )
     items = _read(f)
     assert [type(i).__name__ for i in items] == ["TrialRecord", "Unreadable", "TrialRecord"]
@@ -379,9 +383,7 @@ def test_xml_in_another_encoding_goes_through_defusedxml(tmp_path):
     bad = _only_bad(_read(f))
     assert bad.reason == "UTF-16 text; re-save the file as UTF-8"
     g = tmp_path / "cp1252.xml"
-    g.write_bytes(
-        b'<?xml version="1.0" encoding="windows-1252"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<clinical_study>&a;</clinical_study>'
-    )
+    g.write_bytes(b'<?xml version="1.0" encoding="windows-1252"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<clinical_study>&a;</clinical_study>')
     assert "refused" in _only_bad(_read(g)).reason
     h = tmp_path / "latin1.xml"
     h.write_bytes(

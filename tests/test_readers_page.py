@@ -7,11 +7,11 @@ import re
 
 import pytest
 
+from tests.conftest import SEED_PAGE
 from trial_audit.core.dates import DateType, Precision
 from trial_audit.core.model import Source, TrialRecord, enum_token
 from trial_audit.readers import iter_records, read_bytes
 from trial_audit.readers.page_text import HEADINGS, read_page
-from tests.conftest import SEED_PAGE
 
 SEED = SEED_PAGE.read_text(encoding="utf-8")
 
@@ -41,11 +41,7 @@ def _page(text: str) -> TrialRecord:
 def _blocks(text: str) -> tuple[str, list[str]]:
     """The header and the sections of the seed page (each section = heading + body)."""
     lines = text.split("\n")
-    starts = [
-        i
-        for i, ln in enumerate(lines)
-        if (ln.strip().lower() in HEADINGS or ln.startswith("About ")) and i > 3
-    ]
+    starts = [i for i, ln in enumerate(lines) if (ln.strip().lower() in HEADINGS or ln.startswith("About ")) and i > 3]
     header = "\n".join(lines[: starts[0]])
     sections = ["\n".join(lines[a:b]) for a, b in zip(starts, starts[1:] + [len(lines)])]
     return header, sections
@@ -53,9 +49,7 @@ def _blocks(text: str) -> tuple[str, list[str]]:
 
 def _assert_seed_fields(rec: TrialRecord, *, check_offsets_text: str | None = None) -> None:
     assert rec.nct_id == "NCT06361745"
-    assert rec.brief_title == (
-        "Early Clinical Study of UTAA09 Injection in the Treatment of Relapsed/Refractory Autoimmune Diseases"
-    )
+    assert rec.brief_title == ("Early Clinical Study of UTAA09 Injection in the Treatment of Relapsed/Refractory Autoimmune Diseases")
     assert rec.sponsor == "PERSONGEN BIOTHERAPEUTICS (SUZHOU) CO., LTD."
     launch = rec.display_dates["header_launch"]
     assert launch.iso() == "2024-04-08" and launch.precision is Precision.DAY

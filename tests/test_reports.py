@@ -18,12 +18,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from tests.conftest import ROOT, SEEDS
 from trial_audit.core.findings import Category, Evidence, Finding, Severity
 from trial_audit.core.model import Source
 from trial_audit.core.report import AUDITED, RecordResult, Report
 from trial_audit.reports import load_writers
 from trial_audit.reports._sample import XSS, sample_report
-from tests.conftest import ROOT, SEEDS
 
 SCHEMA = ROOT / "audit" / "schema" / "report.schema.json"
 SEV_OF_LEVEL = {"error": "error", "warning": "warning", "note": "info"}
@@ -274,9 +274,21 @@ def test_junit_has_a_case_per_record_and_family_and_fails_only_at_fail_on(tmp_pa
 
 def test_junit_survives_control_characters(tmp_path):
     rec = RecordResult(
-        "NCT00000001", Source("x.json"), "ctgov-v2", AUDITED,
-        [Finding("TA701", "escape-artifact", Category.TEXT, Severity.ERROR, "bad \x00 text \x1b here",
-                 field="criteria", evidence=Evidence("criteria", "a\x0bb", 0, 3))],
+        "NCT00000001",
+        Source("x.json"),
+        "ctgov-v2",
+        AUDITED,
+        [
+            Finding(
+                "TA701",
+                "escape-artifact",
+                Category.TEXT,
+                Severity.ERROR,
+                "bad \x00 text \x1b here",
+                field="criteria",
+                evidence=Evidence("criteria", "a\x0bb", 0, 3),
+            )
+        ],
         texts={"criteria": "a\x0bb"},
     )
     report = Report(records=[rec])
@@ -287,21 +299,39 @@ def test_junit_survives_control_characters(tmp_path):
 
 def test_csv_has_the_documented_columns_and_defuses_formulas(tmp_path):
     rec = RecordResult(
-        "NCT00000001", Source("x.csv"), "ctgov-csv", AUDITED,
-        [Finding("TA704", "placeholder-value", Category.TEXT, Severity.WARNING, "=HYPERLINK(\"http://x\")",
-                 field="brief_summary", evidence=Evidence("brief_summary", "+1-800 call", 0, 11), suggestion="@SUM(A1)")],
+        "NCT00000001",
+        Source("x.csv"),
+        "ctgov-csv",
+        AUDITED,
+        [
+            Finding(
+                "TA704",
+                "placeholder-value",
+                Category.TEXT,
+                Severity.WARNING,
+                '=HYPERLINK("http://x")',
+                field="brief_summary",
+                evidence=Evidence("brief_summary", "+1-800 call", 0, 11),
+                suggestion="@SUM(A1)",
+            )
+        ],
         texts={"brief_summary": "+1-800 call"},
     )
     paths = write_all(Report(records=[rec]), tmp_path)
     raw = paths["csv"].read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for spreadsheets
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert list(rows[0]) [:8] == ["record_id", "source", "rule", "name", "category", "severity", "field", "message"]
+    assert list(rows[0])[:8] == ["record_id", "source", "rule", "name", "category", "severity", "field", "message"]
     assert {"evidence", "suppressed"} <= set(rows[0])
     row = rows[0]
     assert row["message"].startswith("'=") and row["evidence"] == "'+1-800 call" and row["suggestion"] == "'@SUM(A1)"
     assert (row["record_id"], row["rule"], row["category"], row["severity"], row["field"]) == (
-        "NCT00000001", "TA704", "text", "warning", "brief_summary")
+        "NCT00000001",
+        "TA704",
+        "text",
+        "warning",
+        "brief_summary",
+    )
 
 
 def test_markdown_stays_bounded_for_large_runs():
@@ -353,8 +383,16 @@ def test_html_is_self_contained_and_strict(tmp_path):
 def test_html_app_never_uses_html_sinks():
     app = (ROOT / "reports" / "static" / "app.js").read_text(encoding="utf-8")
     code = re.sub(r"/\*.*?\*/", "", app, flags=re.S)  # the header comment names the sinks it avoids
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
-                 "setAttribute('style'", "javascript:"):
+    for sink in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        "setAttribute('style'",
+        "javascript:",
+    ):
         assert sink not in code, sink
     # the only attribute it sets from a variable is href, and always to '#' + something
     assert re.findall(r"setAttribute\('href', ([^)]*)\)", code) == ["'#' + hash"]
@@ -363,10 +401,24 @@ def test_html_app_never_uses_html_sinks():
 def test_html_evidence_offsets_are_utf16_in_the_page(tmp_path):
     text = "Age 😀😀 ≥ 18 years"
     start = text.index("18")
-    rec = RecordResult("NCT00000002", Source("x.json"), "ctgov-v2", AUDITED,
-                       [Finding("TA201", "age", Category.AGE, Severity.ERROR, "m", field="criteria",
-                                evidence=Evidence.span("criteria", text, start, start + 2))],
-                       texts={"criteria": text})
+    rec = RecordResult(
+        "NCT00000002",
+        Source("x.json"),
+        "ctgov-v2",
+        AUDITED,
+        [
+            Finding(
+                "TA201",
+                "age",
+                Category.AGE,
+                Severity.ERROR,
+                "m",
+                field="criteria",
+                evidence=Evidence.span("criteria", text, start, start + 2),
+            )
+        ],
+        texts={"criteria": text},
+    )
     paths = write_all(Report(records=[rec]), tmp_path)
     ev = html_data(paths["html"].read_text(encoding="utf-8"))["records"][0]["findings"][0]["evidence"]
     utf16 = text.encode("utf-16-le")

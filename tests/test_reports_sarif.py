@@ -8,12 +8,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from tests.conftest import SEEDS
 from trial_audit.core.findings import Category, Evidence, Finding, Severity
 from trial_audit.core.model import Source
 from trial_audit.core.report import AUDITED, RecordResult, Report, RuleInfo
 from trial_audit.reports._sample import sample_report
 from trial_audit.reports.sarif import build_sarif
-from tests.conftest import SEEDS
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
@@ -77,10 +77,23 @@ def _one(tmp_path: Path, file_text: str, field_text: str, quote: str, name="stud
     path.write_text(file_text, encoding="utf-8")
     start = field_text.index(quote)
     rec = RecordResult(
-        "NCT01234567", Source(str(path), "ctgov-v2", **src), "ctgov-v2", AUDITED,
-        [Finding("TA201", "age-x", Category.AGE, Severity.ERROR, "ages disagree", field="criteria",
-                 evidence=Evidence.span("criteria", field_text, start, start + len(quote)),
-                 related=[Evidence("maximum_age", "65 Years", 0, 8)], suggestion="fix it")],
+        "NCT01234567",
+        Source(str(path), "ctgov-v2", **src),
+        "ctgov-v2",
+        AUDITED,
+        [
+            Finding(
+                "TA201",
+                "age-x",
+                Category.AGE,
+                Severity.ERROR,
+                "ages disagree",
+                field="criteria",
+                evidence=Evidence.span("criteria", field_text, start, start + len(quote)),
+                related=[Evidence("maximum_age", "65 Years", 0, 8)],
+                suggestion="fix it",
+            )
+        ],
         texts={"criteria": field_text, "maximum_age": "65 Years"},
     )
     report = Report(records=[rec], rules=[RuleInfo("TA201", "age-x", "age", "error", "s", "d")])
@@ -151,9 +164,21 @@ def test_a_normalised_registry_enum_is_located_in_its_display_form(tmp_path, val
     path = tmp_path / "page.txt"
     path.write_text("Trial NCT01234567\n\nNot yet recruiting\n\nThe study is not yet recruiting.\n", encoding="utf-8")
     rec = RecordResult(
-        "NCT01234567", Source(str(path), "page-text"), "page-text", AUDITED,
-        [Finding("TA406", "status-x", Category.STATUS, Severity.ERROR, "status contradicts dates",
-                 field="overall_status", evidence=Evidence.whole("overall_status", "NOT_YET_RECRUITING"))],
+        "NCT01234567",
+        Source(str(path), "page-text"),
+        "page-text",
+        AUDITED,
+        [
+            Finding(
+                "TA406",
+                "status-x",
+                Category.STATUS,
+                Severity.ERROR,
+                "status contradicts dates",
+                field="overall_status",
+                evidence=Evidence.whole("overall_status", "NOT_YET_RECRUITING"),
+            )
+        ],
         texts={"overall_status": "NOT_YET_RECRUITING"},
     )
     log = build_sarif(Report(records=[rec]))

@@ -6,9 +6,9 @@ checks records must document at least one of each, so that no rule ships unteste
 
 import pytest
 
+from trial_audit.core.dates import parse_date
 from trial_audit.core.model import record_from_example
 from trial_audit.engine.registry import NAME, Context, load_rules
-from trial_audit.core.dates import parse_date
 
 RULES = load_rules()
 CTX = Context(as_of=parse_date("2025-11-14"), today=parse_date("2025-11-14"))

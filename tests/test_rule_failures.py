@@ -7,10 +7,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import SEEDS, seed_inputs
 from trial_audit.cli.app import app
 from trial_audit.engine.registry import RULES
 from trial_audit.engine.runner import RunOptions, audit_paths
-from tests.conftest import SEEDS, seed_inputs
 
 
 def _fail(*_args, **_kwargs):
@@ -65,8 +65,8 @@ def test_no_rule_fails_on_mutated_real_records():
     import random
 
     from trial_audit.core.model import Source, TrialRecord
-    from trial_audit.readers import read_bytes
     from trial_audit.engine.runner import audit_items
+    from trial_audit.readers import read_bytes
 
     rng = random.Random(7)
     items = []

@@ -2,14 +2,13 @@
 
 import pytest
 
-from trial_audit.core.model import OVERALL_STATUSES, record_from_example
-from trial_audit.engine.registry import Context
-from trial_audit.engine.schema_rules import schema_failures, validate_table
-from trial_audit.engine.table import build_table
-
+from trial_audit.checks._shared.schema import schema_failures, validate_table
 from trial_audit.checks.ta010_invalid_nct_id import InvalidNctId
 from trial_audit.checks.ta011_value_not_in_registry_vocabulary import ValueNotInRegistryVocabulary
 from trial_audit.checks.ta012_age_out_of_range import AgeOutOfRange
+from trial_audit.core.model import OVERALL_STATUSES, record_from_example
+from trial_audit.engine.registry import Context
+from trial_audit.engine.table import build_table
 
 # the rule classes themselves (not load_rules(): these tests must not depend on other families)
 RULES = {c.code: c for c in (InvalidNctId, ValueNotInRegistryVocabulary, AgeOutOfRange)}
@@ -22,7 +21,8 @@ def _findings(code, examples):
 
 
 @pytest.mark.parametrize(
-    "value", ["NCT1234567", "NCT123456789", "nct01234567", "NCT0123456a", "NCT01234567\n", "NCT٠١٢٣٤٥٦٧", "NCT０１２３４５６７", " NCT01234567"]
+    "value",
+    ["NCT1234567", "NCT123456789", "nct01234567", "NCT0123456a", "NCT01234567\n", "NCT٠١٢٣٤٥٦٧", "NCT０１２３４５６７", " NCT01234567"],
 )
 def test_ta010_rejects_malformed_ids(value):
     found = _findings("TA010", [{"nct_id": "NCT01234567"}, {"nct_id": value}])
@@ -32,7 +32,7 @@ def test_ta010_rejects_malformed_ids(value):
 
 
 def test_ta010_suggests_the_repaired_id():
-    (_, f), = _findings("TA010", [{"nct_id": "NCT٠١٢٣٤٥٦٧"}])
+    ((_, f),) = _findings("TA010", [{"nct_id": "NCT٠١٢٣٤٥٦٧"}])
     assert f.suggestion == "NCT01234567" and "non-ASCII digits" in f.message
 
 
@@ -51,7 +51,7 @@ def test_ta011_accepts_every_registry_code_and_legacy_patient_registry():
 
 
 def test_ta011_misspelt_status_suggests_code():
-    (_, f), = _findings("TA011", [{"overall_status": "RECRUTING"}])
+    ((_, f),) = _findings("TA011", [{"overall_status": "RECRUTING"}])
     assert f.suggestion == "RECRUITING" and f.evidence.field == "overall_status"
 
 
@@ -80,7 +80,7 @@ def test_min_above_max_is_in_the_schema_but_not_a_finding():
 
 
 def test_one_validation_per_table_is_shared_by_the_rules(monkeypatch):
-    import trial_audit.engine.schema_rules as sr
+    import trial_audit.checks._shared.schema as sr
 
     table = build_table([record_from_example({"nct_id": "NCT1", "sex": "BOTH_X"})])
     calls = []
@@ -119,7 +119,11 @@ def test_real_records_clean_of_schema_findings(shared_data):
         pytest.skip("trial_audit.readers.iter_records not available")
     from trial_audit.core.model import TrialRecord
 
-    records = [r for r in readers.iter_records([shared_data / "ctgov-v2", shared_data / "ctgov-xml", shared_data / "ctgov-classic"]) if isinstance(r, TrialRecord)]
+    records = [
+        r
+        for r in readers.iter_records([shared_data / "ctgov-v2", shared_data / "ctgov-xml", shared_data / "ctgov-classic"])
+        if isinstance(r, TrialRecord)
+    ]
     assert len(records) > 300
     table = build_table(records)
     for code in ("TA010", "TA011", "TA012"):

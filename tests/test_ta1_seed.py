@@ -8,11 +8,10 @@ with "(n)" markers. Its exclusion list (1.-12.) is clean and must produce no num
 
 import pytest
 
-from trial_audit.core.dates import parse_date
-from trial_audit.core.model import TrialRecord, Source
-from trial_audit.engine.registry import Context, load_rules
-
 from tests.conftest import SEED_PAGE
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import Source, TrialRecord
+from trial_audit.engine.registry import Context, load_rules
 
 CTX = Context(as_of=parse_date("2025-11-14"), today=parse_date("2025-11-14"))
 

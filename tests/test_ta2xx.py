@@ -146,7 +146,11 @@ def test_ta203_not_when_structured_limits_exist():
 def test_ta202_real_true_positive_structured_min_differs():
     # NCT03459976
     findings = run(
-        {"criteria": "Inclusion Criteria:\n\nAge (45 - 70 yr old).\n\nExclusion Criteria:\n\n  1. Pregnancy", "minimum_age": "40 Years", "maximum_age": "70 Years"},
+        {
+            "criteria": "Inclusion Criteria:\n\nAge (45 - 70 yr old).\n\nExclusion Criteria:\n\n  1. Pregnancy",
+            "minimum_age": "40 Years",
+            "maximum_age": "70 Years",
+        },
         "TA202",
     )
     assert len(findings) == 1
@@ -155,7 +159,11 @@ def test_ta202_real_true_positive_structured_min_differs():
 
 def test_ta202_exclusion_age_fills_missing_structured_max():
     findings = run(
-        {"criteria": "Inclusion Criteria:\n- 18 years or older\nExclusion Criteria:\n- Age > 75 years", "minimum_age": "18 Years", "maximum_age": "N/A"},
+        {
+            "criteria": "Inclusion Criteria:\n- 18 years or older\nExclusion Criteria:\n- Age > 75 years",
+            "minimum_age": "18 Years",
+            "maximum_age": "N/A",
+        },
         "TA202",
     )
     assert len(findings) == 1
@@ -171,19 +179,47 @@ def test_ta202_unit_typo_is_named():
     "criteria,mn,mx",
     [
         # NCT00567567: risk-group sub-criteria by age are not limits
-        ("Inclusion Criteria:\n\n* Patients with stage 4 disease are eligible with the following:\n\n  * Age \\> 18 months (i.e., \\> 547 days) regardless of biologic features\n  * Age 12-18 months (i.e., 365-547 days) with none of the following three favorable biologic features\n", None, "30 Years"),
+        (
+            "Inclusion Criteria:\n\n* Patients with stage 4 disease are eligible with the following:\n\n  * Age \\> 18 months (i.e., \\> 547 days) regardless of biologic features\n  * Age 12-18 months (i.e., 365-547 days) with none of the following three favorable biologic features\n",
+            None,
+            "30 Years",
+        ),
         # NCT03599518 / NCT02465060: a relative's age
-        ("Exclusion Criteria:\n\n  -  long QT syndrome or unexplained sudden death under 40 years of age in first degree relatives", "20 Years", None),
+        (
+            "Exclusion Criteria:\n\n  -  long QT syndrome or unexplained sudden death under 40 years of age in first degree relatives",
+            "20 Years",
+            None,
+        ),
         # NCT00002475: a labelled list (life expectancy)
-        ("Disease Characteristics:\n- Karnofsky 70-100%\nLife expectancy:\n  -  At least 3 months\nHematopoietic:\n  -  Not specified", "18 Years", None),
+        (
+            "Disease Characteristics:\n- Karnofsky 70-100%\nLife expectancy:\n  -  At least 3 months\nHematopoietic:\n  -  Not specified",
+            "18 Years",
+            None,
+        ),
         # NCT02591810: an injury's age
-        ("Inclusion Criteria:\n\n  1. 18 years or older,\n  2. Have an acute (less than 4 week old) injury\n\nExclusion Criteria:\n\n  1. less than 18 years old,\n  2. Patients with an injury over 4 weeks old,", "18 Years", None),
+        (
+            "Inclusion Criteria:\n\n  1. 18 years or older,\n  2. Have an acute (less than 4 week old) injury\n\nExclusion Criteria:\n\n  1. less than 18 years old,\n  2. Patients with an injury over 4 weeks old,",
+            "18 Years",
+            None,
+        ),
         # NCT04349592: a risk score
-        ("Exclusion Criteria:\n\n  - High risk (ACC recommendations)*\n       -  1 point each: age>67, female sex, or being on loop diuretics", "18 Years", None),
+        (
+            "Exclusion Criteria:\n\n  - High risk (ACC recommendations)*\n       -  1 point each: age>67, female sex, or being on loop diuretics",
+            "18 Years",
+            None,
+        ),
         # NCT04780464: a conditional sub-range in parentheses
-        ("Inclusion Criteria:\n\nAge ≥ 65 years of age (patients between 65 and 69 years old are eligible if G8 score ≤ 14; patients ≥ 70 years old are eligible independent of G8 score)\n", "65 Years", None),
+        (
+            "Inclusion Criteria:\n\nAge ≥ 65 years of age (patients between 65 and 69 years old are eligible if G8 score ≤ 14; patients ≥ 70 years old are eligible independent of G8 score)\n",
+            "65 Years",
+            None,
+        ),
         # NCT04780152: ages for consent / assent procedures
-        ("Inclusion Criteria:\n\nTo be able and willing to give their informed consent, both, the parent or tutor and the participant. In the age group of 10-13 years the assent of the patient and the consent of the parent or tutor.\n", "10 Years", "17 Years"),
+        (
+            "Inclusion Criteria:\n\nTo be able and willing to give their informed consent, both, the parent or tutor and the participant. In the age group of 10-13 years the assent of the patient and the consent of the parent or tutor.\n",
+            "10 Years",
+            "17 Years",
+        ),
         # NCT00184067: a duration at an item start
         ("Inclusion Criteria:\n\n  3. Not more than twelve months have elapsed since the final surgery", "18 Years", None),
     ],
@@ -239,7 +275,9 @@ def test_real_records_firing_rate_and_speed(shared_data):
     from trial_audit.core.model import TrialRecord
     from trial_audit.readers import iter_records
 
-    recs = [r for sub in ("ctgov-v2", "ctgov-classic", "ctgov-xml") for r in iter_records([shared_data / sub]) if isinstance(r, TrialRecord)]
+    recs = [
+        r for sub in ("ctgov-v2", "ctgov-classic", "ctgov-xml") for r in iter_records([shared_data / sub]) if isinstance(r, TrialRecord)
+    ]
     assert len(recs) > 300
     rules = select_rules(["TA2"])
     t0 = time.process_time()
@@ -272,7 +310,10 @@ def test_ta202_inclusion_criterion_listed_under_exclusion():
 
 def test_ta203_needs_criteria_in_the_source():
     # NCT02115711 (CSV export, no criteria column): nothing to compare the summary with
-    ex = {"brief_summary": "Participants will include around 3600 adults, 35-70 years of age, from the urban community.", "std_ages": ["ADULT", "OLDER_ADULT"]}
+    ex = {
+        "brief_summary": "Participants will include around 3600 adults, 35-70 years of age, from the urban community.",
+        "std_ages": ["ADULT", "OLDER_ADULT"],
+    }
     assert not run(ex, "TA203")
 
 

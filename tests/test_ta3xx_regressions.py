@@ -55,8 +55,12 @@ def test_seed_condition_lists_disagree(seed):
     fs = list(select_rules(["TA303"])[0].check(seed, CTX))
     assert len(fs) == 1
     msg = fs[0].message
-    for name in ("rheumatoid arthritis", "immune thrombocytopenia", "primary biliary cholangitis",
-                 "connective tissue disease-associated interstitial lung disease"):
+    for name in (
+        "rheumatoid arthritis",
+        "immune thrombocytopenia",
+        "primary biliary cholangitis",
+        "connective tissue disease-associated interstitial lung disease",
+    ):
         assert name in msg.split("Lists compared")[0]
     fields = {fs[0].evidence.field, *(e.field for e in fs[0].related)}
     assert fields == {"criteria", "plain_summary"}
@@ -74,8 +78,10 @@ def test_seed_no_other_scope_findings(seed):
     "conditions,criteria",
     [
         # NCT02260492: smoking history (pack-years) is not a COPD finding in an asthma trial
-        (["asthma"], inc("Subjects who are currently non-smoking and have not used tobacco products within the "
-                         "past year, and had < 10 pack-years")),
+        (
+            ["asthma"],
+            inc("Subjects who are currently non-smoking and have not used tobacco products within the past year, and had < 10 pack-years"),
+        ),
         # NCT02293915: an upper bound on a depression scale rules depression out
         (["mild to moderate alzheimer disease"], inc("Total Hamilton Depression Scale/17-item (HAMD) score ≤10;")),
         # NCT00180713: NYHA functional class is used for pulmonary hypertension too
@@ -90,30 +96,48 @@ def test_seed_no_other_scope_findings(seed):
         # NCT01081158
         (["hepatitis c, chronic"], inc("Subject with chronic stable hemophilia may enroll")),
         # NCT00610311: "Seronegative for HIV" and an explanation that names HIV positivity
-        (["metastatic melanoma"], inc("Seronegative for human immunodeficiency virus (HIV) antibody. (The experimental "
-                                      "treatment depends on an intact immune system. Patients who are HIV seropositive "
-                                      "can have decreased immune competence.)")),
+        (
+            ["metastatic melanoma"],
+            inc(
+                "Seronegative for human immunodeficiency virus (HIV) antibody. (The experimental "
+                "treatment depends on an intact immune system. Patients who are HIV seropositive "
+                "can have decreased immune competence.)"
+            ),
+        ),
         # NCT02145468: one of several alternatives under "At least one of the following" (no colon)
-        (["acute coronary syndrome"], inc("At least one of the following", "Age >=60 years at randomization.",
-                                          "Diabetes mellitus requiring pharmacotherapy.")),
+        (
+            ["acute coronary syndrome"],
+            inc("At least one of the following", "Age >=60 years at randomization.", "Diabetes mellitus requiring pharmacotherapy."),
+        ),
         # NCT01732640: a sub-list under a parent that is not a requirement to have them
-        (["squamous cell carcinoma of the head and neck"],
-         "Inclusion Criteria:\n\n 8. Patients with the following within the last 6 months prior to pre-registration "
-         "must be evaluated by a cardiologist prior to entry into the study.\n\n   - Congestive heart failure > NYHA "
-         "Class II\n\n   - Unstable angina\n"),
+        (
+            ["squamous cell carcinoma of the head and neck"],
+            "Inclusion Criteria:\n\n 8. Patients with the following within the last 6 months prior to pre-registration "
+            "must be evaluated by a cardiologist prior to entry into the study.\n\n   - Congestive heart failure > NYHA "
+            "Class II\n\n   - Unstable angina\n",
+        ),
         # NCT02105701: scoped at the start of the item, hit after a semicolon
-        (["hepatitis c infection"], inc("For human immunodeficiency virus (HIV) co-infected participants: documented "
-                                        "HIV-1 infection; currently naïve to treatment with any antiretroviral therapy")),
+        (
+            ["hepatitis c infection"],
+            inc(
+                "For human immunodeficiency virus (HIV) co-infected participants: documented "
+                "HIV-1 infection; currently naïve to treatment with any antiretroviral therapy"
+            ),
+        ),
         # NCT02477969-like: an exclusion-style list in the inclusion section, negated by its parent
-        (["type 2 diabetes mellitus"], "Inclusion Criteria:\n\n - Patients must not have any of the following:\n"
-                                       "    - Type 1 diabetes mellitus\n"),
+        (
+            ["type 2 diabetes mellitus"],
+            "Inclusion Criteria:\n\n - Patients must not have any of the following:\n    - Type 1 diabetes mellitus\n",
+        ),
         # NCT04565522: dialysis registered as a condition covers haemodialysis requirements
         (["Covid19", "Dialysis"], inc("All the patients on haemodialysis or peritoneal dialysis giving their consent")),
         # NCT05381090: "MDS" is the Movement Disorder Society here
         (["Dementia"], inc("Meets MDS task force criteria for PDD")),
         # NCT04060888: the CLASI index's name is not a cutaneous-lupus diagnosis
-        (["lupus erythematosus, systemic"], inc("Have a Cutaneous Lupus Erythematosus Disease Area and Severity Index "
-                                                "(CLASI) activity score at least 4")),
+        (
+            ["lupus erythematosus, systemic"],
+            inc("Have a Cutaneous Lupus Erythematosus Disease Area and Severity Index (CLASI) activity score at least 4"),
+        ),
         # NCT02704494: a diabetic-nephropathy trial requiring type 2 diabetes is consistent
         (["diabetic nephropathy"], inc("Type 2 diabetes mellitus (DM)")),
         # NCT01632891: the registered condition "pf subclinical parasitemia" is malaria
@@ -150,11 +174,15 @@ def test_ta301_real_true_positives(conditions, criteria):
         # NCT01116648: the item names its own cohort
         (["breast cancer", "ovarian serous adenocarcinoma"], inc("Breast cancer participants must have HER2-positive disease")),
         # NCT01149915: alternatives listed one per item
-        (["acute myelogenous leukemia", "chronic myelogenous leukemia"],
-         inc("Chronic myelogenous leukemia (CML) in accelerated or blast phase failing prior tyrosine kinase therapy")),
+        (
+            ["acute myelogenous leukemia", "chronic myelogenous leukemia"],
+            inc("Chronic myelogenous leukemia (CML) in accelerated or blast phase failing prior tyrosine kinase therapy"),
+        ),
         # NCT00442559: asthma with allergic rhinitis - comorbid, not alternatives
-        (["asthma", "allergic rhinitis"], inc("Diagnosed with asthma, classified as mild persistent asthma according to "
-                                              "Global Initiative Asthma Guidelines (GINA)")),
+        (
+            ["asthma", "allergic rhinitis"],
+            inc("Diagnosed with asthma, classified as mild persistent asthma according to Global Initiative Asthma Guidelines (GINA)"),
+        ),
     ],
 )
 def test_ta302_real_false_positives_stay_quiet(conditions, criteria):
@@ -169,8 +197,10 @@ def test_ta303_risk_factor_lists_are_not_condition_lists():
     assert not run(
         "TA303",
         conditions=["dyslipidemia"],
-        criteria=inc("heterozygous Familial Hypercholesterolemia, without a history of cardiovascular disease "
-                     "(e.g. coronary artery disease), hypertension or diabetes mellitus"),
+        criteria=inc(
+            "heterozygous Familial Hypercholesterolemia, without a history of cardiovascular disease "
+            "(e.g. coronary artery disease), hypertension or diabetes mellitus"
+        ),
     )
     # a registered list broader than the criteria's enumeration is not reported
     assert not run(
@@ -185,8 +215,10 @@ def test_ta303_real_true_positive():
     assert run(
         "TA303",
         conditions=["leukemia", "lymphoma"],
-        criteria=inc("One of the following: AML, ALL, Hodgkin's disease, MDS (including CMML), CML in late chronic "
-                     "or accelerated phase or in blast crisis, and lymphoma"),
+        criteria=inc(
+            "One of the following: AML, ALL, Hodgkin's disease, MDS (including CMML), CML in late chronic "
+            "or accelerated phase or in blast crisis, and lymphoma"
+        ),
     )
 
 
@@ -231,9 +263,14 @@ def test_seed_with_all_its_diseases_registered_moves_the_pbc_item_to_ta302(seed)
 
     rec = copy.copy(seed)
     rec.conditions = [
-        "Systemic Lupus Erythematosus", "Idiopathic Inflammatory Myopathies", "Systemic Sclerosis",
-        "IgG4-related Disease", "Primary Sjögren Syndrome", "Rheumatoid Arthritis",
-        "Connective Tissue Disease-associated Interstitial Lung Disease", "Immune Thrombocytopenia",
+        "Systemic Lupus Erythematosus",
+        "Idiopathic Inflammatory Myopathies",
+        "Systemic Sclerosis",
+        "IgG4-related Disease",
+        "Primary Sjögren Syndrome",
+        "Rheumatoid Arthritis",
+        "Connective Tissue Disease-associated Interstitial Lung Disease",
+        "Immune Thrombocytopenia",
         "Primary Biliary Cholangitis",
     ]
     assert not list(select_rules(["TA301"])[0].check(rec, CTX))

@@ -98,100 +98,195 @@ def test_seed_timeline_defects_are_all_reported():
 
 def test_pcd_not_demanded_of_a_study_that_ended_before_fdaaa():
     # NCT00147615 (urology CSV export): completed 2006-06, updated 2020-12-22, PCD cell blank
-    r = rec({"overall_status": "COMPLETED", "study_type": "INTERVENTIONAL",
-             "dates": {"start": "2004-10", "primary_completion": "", "completion": "2006-06",
-                       "first_posted": "2005-09-07", "last_update_posted": "2020-12-22"}}, "ctgov-csv")
+    r = rec(
+        {
+            "overall_status": "COMPLETED",
+            "study_type": "INTERVENTIONAL",
+            "dates": {
+                "start": "2004-10",
+                "primary_completion": "",
+                "completion": "2006-06",
+                "first_posted": "2005-09-07",
+                "last_update_posted": "2020-12-22",
+            },
+        },
+        "ctgov-csv",
+    )
     assert not run(r, codes={"TA401"})
 
 
 def test_completion_not_demanded_of_a_record_last_updated_before_the_final_rule():
     # NCT01637623 (XML downloaded May 11, 2016): recruiting, no completion_date element
-    r = rec({"overall_status": "RECRUITING", "as_of": "ClinicalTrials.gov processed this data on May 11, 2016",
-             "dates": {"first_submitted": "June 29, 2012", "start": "June 2012",
-                       "primary_completion": ["February 2016", "Anticipated"],
-                       "last_update_submitted": "October 9, 2015", "status_verified": "October 2015"}},
-            "ctgov-xml")
+    r = rec(
+        {
+            "overall_status": "RECRUITING",
+            "as_of": "ClinicalTrials.gov processed this data on May 11, 2016",
+            "dates": {
+                "first_submitted": "June 29, 2012",
+                "start": "June 2012",
+                "primary_completion": ["February 2016", "Anticipated"],
+                "last_update_submitted": "October 9, 2015",
+                "status_verified": "October 2015",
+            },
+        },
+        "ctgov-xml",
+    )
     assert "TA401" not in codes(run(r))
     # ... but NCT02465060, updated 2018-05-09 and still without one, is reported
-    r2 = rec({"overall_status": "RECRUITING", "as_of": "May 14, 2018",
-              "dates": {"first_submitted": "June 3, 2015", "start": ["August 12, 2015", "Actual"],
-                        "primary_completion": ["June 30, 2022", "Anticipated"],
-                        "last_update_submitted": "May 9, 2018", "status_verified": "March 2018"}}, "ctgov-xml")
+    r2 = rec(
+        {
+            "overall_status": "RECRUITING",
+            "as_of": "May 14, 2018",
+            "dates": {
+                "first_submitted": "June 3, 2015",
+                "start": ["August 12, 2015", "Actual"],
+                "primary_completion": ["June 30, 2022", "Anticipated"],
+                "last_update_submitted": "May 9, 2018",
+                "status_verified": "March 2018",
+            },
+        },
+        "ctgov-xml",
+    )
     (f,) = run(r2, codes={"TA401"})
     assert f.field == "dates.completion" and f.evidence.text == ""
 
 
 def test_withheld_record_is_not_asked_for_dates():
     # NCT01827488 (XML): overall_status Withheld, no verification_date
-    r = rec({"overall_status": "WITHHELD", "dates": {"first_submitted": "April 4, 2013", "start": "April 2013",
-                                                       "last_update_submitted": "June 30, 2013"}}, "ctgov-xml")
+    r = rec(
+        {
+            "overall_status": "WITHHELD",
+            "dates": {"first_submitted": "April 4, 2013", "start": "April 2013", "last_update_submitted": "June 30, 2013"},
+        },
+        "ctgov-xml",
+    )
     assert not run(r, codes={"TA401"})
 
 
 def test_csv_export_is_not_asked_for_dates_it_cannot_carry():
     # a CSV export has no submitted / verified dates and no why-stopped column
-    r = rec({"overall_status": "TERMINATED", "dates": {"start": "2004-09", "completion": "2005-03",
-                                                         "first_posted": "2006-07-12",
-                                                         "last_update_posted": "2006-07-12"}}, "ctgov-csv")
+    r = rec(
+        {
+            "overall_status": "TERMINATED",
+            "dates": {"start": "2004-09", "completion": "2005-03", "first_posted": "2006-07-12", "last_update_posted": "2006-07-12"},
+        },
+        "ctgov-csv",
+    )
     assert not run(r, codes={"TA401", "TA407"})
 
 
 def test_suspended_stale_record_is_not_said_to_show_as_unknown():
     # NCT03143790 (urology CSV, exported 2024-09): still "SUSPENDED" though stale and past completion
-    r = rec({"overall_status": "SUSPENDED", "dates": {"start": "2014-08", "primary_completion": "2018-08",
-                                                        "completion": "2018-12", "first_posted": "2017-05-08",
-                                                        "last_update_posted": "2017-05-08"}}, "ctgov-csv")
+    r = rec(
+        {
+            "overall_status": "SUSPENDED",
+            "dates": {
+                "start": "2014-08",
+                "primary_completion": "2018-08",
+                "completion": "2018-12",
+                "first_posted": "2017-05-08",
+                "last_update_posted": "2017-05-08",
+            },
+        },
+        "ctgov-csv",
+    )
     (f,) = run(r, Context(as_of=parse_date("2024-09-23")), codes={"TA409"})
     assert "Unknown" not in f.message
 
 
 def test_stale_recruiting_with_future_completion_is_not_said_to_show_as_unknown():
     # NCT03281889 (v2, versionHolder 2023-12-05): verified 2021-01, completion 2025-03-31 estimated
-    r = rec({"overall_status": "RECRUITING", "as_of": "2023-12-05",
-             "dates": {"status_verified": "2021-01", "completion": ["2025-03-31", "ESTIMATED"]}}, "ctgov-v2")
+    r = rec(
+        {
+            "overall_status": "RECRUITING",
+            "as_of": "2023-12-05",
+            "dates": {"status_verified": "2021-01", "completion": ["2025-03-31", "ESTIMATED"]},
+        },
+        "ctgov-v2",
+    )
     (f,) = run(r, codes={"TA409"})
     assert "Unknown" not in f.message and f.evidence.text == "2021-01"
     # NCT00216060 (XML 2016): verified 2007-12, completion March 2008 anticipated: the registry's Unknown
-    r2 = rec({"overall_status": "ACTIVE_NOT_RECRUITING", "as_of": "May 11, 2016",
-              "dates": {"status_verified": "December 2007", "completion": ["March 2008", "Anticipated"]}})
+    r2 = rec(
+        {
+            "overall_status": "ACTIVE_NOT_RECRUITING",
+            "as_of": "May 11, 2016",
+            "dates": {"status_verified": "December 2007", "completion": ["March 2008", "Anticipated"]},
+        }
+    )
     (f2,) = run(r2, codes={"TA409"})
     assert "Unknown" in f2.message
 
 
 def test_typeless_legacy_start_of_a_completed_study_is_not_questioned():
     # NCT00763412 (v2): startDateStruct {"date": "2006-11"} has no type; completion 2013-01 ACTUAL
-    r = rec({"overall_status": "COMPLETED", "as_of": "2024-01-03",
-             "dates": {"start": "2006-11", "primary_completion": ["2013-01", "ACTUAL"],
-                       "completion": ["2013-01", "ACTUAL"], "status_verified": "2017-05"}}, "ctgov-v2")
+    r = rec(
+        {
+            "overall_status": "COMPLETED",
+            "as_of": "2024-01-03",
+            "dates": {
+                "start": "2006-11",
+                "primary_completion": ["2013-01", "ACTUAL"],
+                "completion": ["2013-01", "ACTUAL"],
+                "status_verified": "2017-05",
+            },
+        },
+        "ctgov-v2",
+    )
     assert not run(r, codes={"TA404", "TA405", "TA406"})
 
 
 def test_estimate_posted_dates_of_old_records_are_not_anticipated_dates():
     # NCT02586688 (XML 2018): study_first_posted type="Estimate" 2015-10-26, last_update_posted Estimate
-    r = rec({"overall_status": "ACTIVE_NOT_RECRUITING", "as_of": "May 11, 2018",
-             "dates": {"first_posted": ["October 26, 2015", "Estimate"],
-                       "last_update_posted": ["February 2, 2018", "Estimate"], "status_verified": "January 2018"}})
+    r = rec(
+        {
+            "overall_status": "ACTIVE_NOT_RECRUITING",
+            "as_of": "May 11, 2018",
+            "dates": {
+                "first_posted": ["October 26, 2015", "Estimate"],
+                "last_update_posted": ["February 2, 2018", "Estimate"],
+                "status_verified": "January 2018",
+            },
+        }
+    )
     assert not run(r, codes={"TA404", "TA405"})
 
 
 def test_withdrawn_and_unknown_keep_their_anticipated_dates():
     # NCT04529460 (classic, version Dec 22, 2022): withdrawn, "Funding withdrawn", dates anticipated
-    w = rec({"overall_status": "WITHDRAWN", "why_stopped": "Funding withdrawn", "as_of": "December 22, 2022",
-             "dates": {"start": ["September 1, 2020", "Anticipated"],
-                       "completion": ["April 30, 2021", "Anticipated"], "status_verified": "October 2021"}})
+    w = rec(
+        {
+            "overall_status": "WITHDRAWN",
+            "why_stopped": "Funding withdrawn",
+            "as_of": "December 22, 2022",
+            "dates": {
+                "start": ["September 1, 2020", "Anticipated"],
+                "completion": ["April 30, 2021", "Anticipated"],
+                "status_verified": "October 2021",
+            },
+        }
+    )
     assert not run(w)
     # NCT03475563 (v2, 2024-01-03): UNKNOWN (last known RECRUITING), completion 2019-12-30 ESTIMATED
-    u = rec({"overall_status": "UNKNOWN", "as_of": "2024-01-03",
-             "dates": {"start": ["2018-08-16", "ACTUAL"], "completion": ["2019-12-30", "ESTIMATED"],
-                       "status_verified": "2019-11"}})
+    u = rec(
+        {
+            "overall_status": "UNKNOWN",
+            "as_of": "2024-01-03",
+            "dates": {"start": ["2018-08-16", "ACTUAL"], "completion": ["2019-12-30", "ESTIMATED"], "status_verified": "2019-11"},
+        }
+    )
     assert not run(u)
 
 
 def test_reference_date_is_the_records_own_as_of():
     # NCT05380986 (XML downloaded May 09, 2023): start May 20, 2022 anticipated, recruiting
-    r = rec({"overall_status": "RECRUITING",
-             "as_of": "ClinicalTrials.gov processed this data on May 09, 2023",
-             "dates": {"start": ["May 20, 2022", "Anticipated"], "completion": ["May 1, 2025", "Anticipated"]}})
+    r = rec(
+        {
+            "overall_status": "RECRUITING",
+            "as_of": "ClinicalTrials.gov processed this data on May 09, 2023",
+            "dates": {"start": ["May 20, 2022", "Anticipated"], "completion": ["May 1, 2025", "Anticipated"]},
+        }
+    )
     late = Context(as_of=parse_date("2030-01-01"))
     (f,) = run(r, late, codes={"TA405", "TA406"})  # 2025 completion is not "past": the record is of 2023
     assert f.rule == "TA405" and f.field == "dates.start"
@@ -204,8 +299,9 @@ def test_month_precision_is_not_a_year_old_within_its_month():
 
 
 def test_out_of_order_pair_reports_both_sides():
-    r = rec({"dates": {"start": ["2024-06", "ACTUAL"], "primary_completion": ["2024-03-01", "ACTUAL"],
-                       "completion": ["2024-02", "ACTUAL"]}})
+    r = rec(
+        {"dates": {"start": ["2024-06", "ACTUAL"], "primary_completion": ["2024-03-01", "ACTUAL"], "completion": ["2024-02", "ACTUAL"]}}
+    )
     fs = run(r, codes={"TA403"})
     pairs = {(f.field, f.related[0].field) for f in fs}
     assert pairs == {("dates.primary_completion", "dates.start"), ("dates.completion", "dates.primary_completion")}

@@ -2,16 +2,16 @@
 
 from pathlib import Path
 
-from trial_audit.core.dates import parse_date
-from trial_audit.core.model import record_from_example
-from trial_audit.text.people import gazetteer, name_problem
-from trial_audit.readers import iter_records
-from trial_audit.engine.registry import Context
 from trial_audit.checks.ta501_affiliation_not_among_locations import AffiliationNotAmongLocations
 from trial_audit.checks.ta503_recruiting_without_contact import RecruitingWithoutContact
 from trial_audit.checks.ta504_implausible_person_name import ImplausiblePersonName
 from trial_audit.checks.ta505_duplicate_location import DuplicateLocation
 from trial_audit.checks.ta506_site_status_contradicts_overall import SiteStatusContradictsOverall
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import record_from_example
+from trial_audit.engine.registry import Context
+from trial_audit.readers import iter_records
+from trial_audit.text.people import gazetteer, name_problem
 
 CTX = Context(as_of=parse_date("2025-11-14"))
 SEED_PAGE = Path(__file__).resolve().parents[1] / "seeds" / "000_39e40e8ef963eca8.txt"

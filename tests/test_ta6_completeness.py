@@ -2,16 +2,16 @@
 
 from pathlib import Path
 
-from trial_audit.core.dates import parse_date
-from trial_audit.core.model import Intervention, Source, TrialRecord, record_from_example
-from trial_audit.readers import iter_records
-from trial_audit.engine.registry import Context, select_rules
 from trial_audit.checks.ta601_missing_core_item import MissingCoreItem
 from trial_audit.checks.ta602_missing_who_item import MissingWhoItem
 from trial_audit.checks.ta603_missing_keywords import MissingKeywords
 from trial_audit.checks.ta604_recruiting_without_enrollment import RecruitingWithoutEnrollment
 from trial_audit.checks.ta605_drug_trial_without_phase import DrugTrialWithoutPhase
 from trial_audit.checks.ta606_missing_ipd_statement import MissingIpdStatement
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import Intervention, Source, TrialRecord, record_from_example
+from trial_audit.engine.registry import Context, select_rules
+from trial_audit.readers import iter_records
 
 CTX = Context(as_of=parse_date("2025-11-14"))
 SEED_PAGE = Path(__file__).resolve().parents[1] / "seeds" / "000_39e40e8ef963eca8.txt"
@@ -36,8 +36,17 @@ def test_seed_page_is_not_asked_for_items_a_page_cannot_carry():
     fields = {f.field for f in findings(rec)}
     # the page has no conditions, study type, official title, interventions, outcomes, enrollment,
     # phase, contacts or IPD statement sections: none of them may be demanded
-    for absent in ("conditions", "study_type", "official_title", "interventions", "primary_outcomes",
-                   "enrollment", "phases", "central_contacts", "ipd_sharing"):
+    for absent in (
+        "conditions",
+        "study_type",
+        "official_title",
+        "interventions",
+        "primary_outcomes",
+        "enrollment",
+        "phases",
+        "central_contacts",
+        "ipd_sharing",
+    ):
         assert absent not in fields, absent
     assert "keywords" in fields
 
@@ -63,9 +72,14 @@ def csv_record(**values):
 def test_csv_export_is_not_asked_for_columns_it_does_not_have():
     # the smallest real export (arizona_ctg-studies.csv): NCT Number, Study Title, Study URL, Study
     # Status, Conditions, Interventions, Sponsor, Collaborators, Study Type - no criteria, no keywords
-    rec = csv_record(brief_title="Efficacy and Safety of DMB-I", overall_status="RECRUITING",
-                     conditions=["Alzheimer Type Dementia"], sponsor="Bigespas LTD", study_type="INTERVENTIONAL",
-                     interventions=[Intervention(type="DRUG", name="DMB-I (INN: Latrepirdine)")])
+    rec = csv_record(
+        brief_title="Efficacy and Safety of DMB-I",
+        overall_status="RECRUITING",
+        conditions=["Alzheimer Type Dementia"],
+        sponsor="Bigespas LTD",
+        study_type="INTERVENTIONAL",
+        interventions=[Intervention(type="DRUG", name="DMB-I (INN: Latrepirdine)")],
+    )
     assert findings(rec) == []
 
 
@@ -75,10 +89,18 @@ def test_csv_export_with_an_empty_conditions_cell_is_reported():
 
 
 def test_csv_columns_listed_by_the_reader_are_honoured():
-    rec = csv_record(brief_title="T", overall_status="RECRUITING", conditions=["C"], sponsor="S",
-                     study_type="INTERVENTIONAL")
-    rec.extra["columns"] = ["NCT Number", "Study Title", "Study Status", "Conditions", "Sponsor", "Study Type",
-                            "Enrollment", "Phases", "Interventions"]
+    rec = csv_record(brief_title="T", overall_status="RECRUITING", conditions=["C"], sponsor="S", study_type="INTERVENTIONAL")
+    rec.extra["columns"] = [
+        "NCT Number",
+        "Study Title",
+        "Study Status",
+        "Conditions",
+        "Sponsor",
+        "Study Type",
+        "Enrollment",
+        "Phases",
+        "Interventions",
+    ]
     rec.interventions = []
     fields = {f.field for f in findings(rec)}
     assert "enrollment" in fields  # recruiting, Enrollment column present but empty -> TA604
@@ -87,8 +109,13 @@ def test_csv_columns_listed_by_the_reader_are_honoured():
 
 def test_withheld_record_is_not_asked_for_anything():
     # NCT01827488 (XML): status Withheld, "[Trial of device that is not approved or cleared by the U.S. FDA]"
-    rec = record_from_example({"brief_title": "[Trial of device that is not approved or cleared by the U.S. FDA]",
-                               "sponsor": "[Redacted]", "overall_status": "WITHHELD"})
+    rec = record_from_example(
+        {
+            "brief_title": "[Trial of device that is not approved or cleared by the U.S. FDA]",
+            "sponsor": "[Redacted]",
+            "overall_status": "WITHHELD",
+        }
+    )
     assert findings(rec) == []
 
 
@@ -113,8 +140,7 @@ def test_ipd_statement_not_demanded_from_trials_before_2019():
 
 def test_completeness_on_real_registry_records(shared_data):
     """Firing rates on the registry formats stay in the measured range (docs/rules-ta5-7xx.md)."""
-    recs = [r for r in iter_records([shared_data / "ctgov-v2", shared_data / "ctgov-classic"])
-            if isinstance(r, TrialRecord)]
+    recs = [r for r in iter_records([shared_data / "ctgov-v2", shared_data / "ctgov-classic"]) if isinstance(r, TrialRecord)]
     assert len(recs) > 200
     flagged = {r.code: sum(1 for rec in recs if list(r.check(rec, CTX))) for r in TA6}
     assert flagged["TA601"] / len(recs) < 0.02  # core items are nearly always there

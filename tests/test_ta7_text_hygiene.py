@@ -3,17 +3,17 @@
 import csv
 from pathlib import Path
 
-from trial_audit.core.dates import parse_date
-from trial_audit.core.model import Intervention, Source, TrialRecord, record_from_example
-from trial_audit.readers import iter_records
-from trial_audit.engine.registry import Context
-from trial_audit.text.hygiene import placeholder_token, text_fields
 from trial_audit.checks.ta701_escape_artifact import EscapeArtifact
 from trial_audit.checks.ta702_html_markup_in_text import HtmlMarkupInText
 from trial_audit.checks.ta703_mojibake import Mojibake
 from trial_audit.checks.ta704_placeholder_value import PlaceholderValue
 from trial_audit.checks.ta705_unbalanced_brackets import UnbalancedBrackets, first_unbalanced
 from trial_audit.checks.ta706_text_over_field_limit import TextOverFieldLimit
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import Intervention, Source, TrialRecord, record_from_example
+from trial_audit.engine.registry import Context
+from trial_audit.readers import iter_records
+from trial_audit.text.hygiene import placeholder_token, text_fields
 
 CTX = Context(as_of=parse_date("2025-11-14"))
 SEED_PAGE = Path(__file__).resolve().parents[1] / "seeds" / "000_39e40e8ef963eca8.txt"
@@ -51,8 +51,11 @@ def test_v2_markdown_escapes_are_legitimate():
 
 def test_csv_brief_summary_is_the_registry_markdown():
     # NCT01219556 / NCT04494763 (CSV "Brief Summary" column holds the v2 Markdown source)
-    rec = record("ctgov-csv", brief_summary="All hypertensive patients (Blood pressure \\> 140/90 mmHg) where "
-                 "investigator feels ... normalization of bilirubin (\\<2 mg/dL) after 3 months.")
+    rec = record(
+        "ctgov-csv",
+        brief_summary="All hypertensive patients (Blood pressure \\> 140/90 mmHg) where "
+        "investigator feels ... normalization of bilirubin (\\<2 mg/dL) after 3 months.",
+    )
     assert not run(EscapeArtifact(), rec)
 
 
@@ -81,16 +84,20 @@ def test_comparison_signs_and_ampersands_are_not_markup():
 def test_real_mojibake_in_csv_site_is_reported_with_repair():
     # hypertension_ctg-studies.csv: "Investigational Site, SÃ£o Paulo, São Paulo, ..."
     rec = record("ctgov-csv")
-    rec.locations = record_from_example({"locations": [{"facility": "Investigational Site", "city": "SÃ£o Paulo",
-                                                        "state": "São Paulo", "country": "Brazil"}]}).locations
+    rec.locations = record_from_example(
+        {"locations": [{"facility": "Investigational Site", "city": "SÃ£o Paulo", "state": "São Paulo", "country": "Brazil"}]}
+    ).locations
     (f,) = run(Mojibake(), rec)
     assert f.evidence.field == "locations[0].city" and "São" in f.suggestion
 
 
 def test_correct_unicode_is_not_mojibake():
     # the seed's own text: curly apostrophe, ≥, ×, Sjögren
-    rec = record("page-text", plain_summary="the body’s immune system; primary Sjögren syndrome",
-                 criteria="Expected survival time ≥3 months; Creatinine ≤1.5×ULN")
+    rec = record(
+        "page-text",
+        plain_summary="the body’s immune system; primary Sjögren syndrome",
+        criteria="Expected survival time ≥3 months; Creatinine ≤1.5×ULN",
+    )
     assert not run(Mojibake(), rec)
 
 
@@ -129,9 +136,14 @@ def test_list_markers_and_intervals_are_not_brackets():
 
 def test_csv_list_separator_inside_a_name_is_not_a_defect():
     # urology_ctg-studies.csv NCT04295889: "DIAGNOSTIC_TEST: Approach B (ACR | EU Test kit)." is split at "|"
-    rec = record("ctgov-csv", interventions=[Intervention("DIAGNOSTIC_TEST", "Approach A (PeeSpot urine collection device)."),
-                                             Intervention("DIAGNOSTIC_TEST", "Approach B (ACR"),
-                                             Intervention(None, "EU Test kit).")])
+    rec = record(
+        "ctgov-csv",
+        interventions=[
+            Intervention("DIAGNOSTIC_TEST", "Approach A (PeeSpot urine collection device)."),
+            Intervention("DIAGNOSTIC_TEST", "Approach B (ACR"),
+            Intervention(None, "EU Test kit)."),
+        ],
+    )
     assert not run(UnbalancedBrackets(), rec)
     # a genuinely unbalanced CSV intervention (urology NCT01746706: "PET amyloid tracer (Florbetapir F18 AV45 F18")
     rec = record("ctgov-csv", interventions=[Intervention("DEVICE", "PET amyloid tracer (Florbetapir F18 AV45 F18")])
@@ -142,9 +154,18 @@ def test_csv_site_split_at_commas_is_not_checked():
     # hypertension CSV NCT00660179: "National Institute of Cardiovascular Diseases (Národný ústav srdcových a
     # cievnych chorôb, a.s. - NÚSCH) / Department of Heart Transplantation, Bratislava, 833 48, Slovakia"
     rec = record("ctgov-csv")
-    rec.locations = record_from_example({"locations": [{
-        "facility": "National Institute of Cardiovascular Diseases (Národný ústav srdcových a cievnych chorôb",
-        "city": "a.s. - NÚSCH) / Department of Heart Transplantation", "state": "Bratislava", "country": "Slovakia"}]}).locations
+    rec.locations = record_from_example(
+        {
+            "locations": [
+                {
+                    "facility": "National Institute of Cardiovascular Diseases (Národný ústav srdcových a cievnych chorôb",
+                    "city": "a.s. - NÚSCH) / Department of Heart Transplantation",
+                    "state": "Bratislava",
+                    "country": "Slovakia",
+                }
+            ]
+        }
+    ).locations
     assert not run(UnbalancedBrackets(), rec)
 
 
@@ -157,8 +178,15 @@ def test_over_limit_evidence_starts_at_the_limit():
 
 
 def test_text_fields_names_resolve_to_their_text():
-    rec = record_from_example({"brief_title": "T", "conditions": ["a", "b"], "officials": [{"name": "N", "affiliation": "A"}],
-                               "locations": [{"facility": "F", "city": "C"}], "interventions": [{"name": "I"}]})
+    rec = record_from_example(
+        {
+            "brief_title": "T",
+            "conditions": ["a", "b"],
+            "officials": [{"name": "N", "affiliation": "A"}],
+            "locations": [{"facility": "F", "city": "C"}],
+            "interventions": [{"name": "I"}],
+        }
+    )
     for name, text, _ in text_fields(rec):
         assert rec.text(name) == text, name
 

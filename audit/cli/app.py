@@ -16,7 +16,6 @@ from rich.console import Console
 
 from trial_audit.cli.config import FAIL_ON, Config, ConfigError, load_config
 from trial_audit.core.dates import parse_date
-from trial_audit.core.findings import Severity
 
 app = typer.Typer(
     add_completion=False,
@@ -52,10 +51,16 @@ def _config(config_file: Path | None) -> Config:
 
 
 PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="Files, folders or .zip archives (default: the bundled seeds/).")]
-SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", "-s", help="Rule codes, prefixes (TA2) or categories; comma-separated or repeated.")]
+SelectOpt = Annotated[
+    Optional[list[str]], typer.Option("--select", "-s", help="Rule codes, prefixes (TA2) or categories; comma-separated or repeated.")
+]
 IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", "-i", help="Rules to leave out, same forms as --select.")]
-AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="Reference date for records that have no as-of date of their own (default: today).")]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="A trial-audit.toml or pyproject.toml to use instead of searching upwards.")]
+AsOfOpt = Annotated[
+    Optional[str], typer.Option("--as-of", help="Reference date for records that have no as-of date of their own (default: today).")
+]
+ConfigOpt = Annotated[
+    Optional[Path], typer.Option("--config", help="A trial-audit.toml or pyproject.toml to use instead of searching upwards.")
+]
 
 
 def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_docs=None, baseline=None):
@@ -156,13 +161,19 @@ def _progress_wanted(quiet: bool) -> bool:
 @app.command()
 def audit(
     paths: PathsArg = None,
-    format: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="Report formats, comma-separated: json, md, html, sarif, junit, csv.")] = None,
+    format: Annotated[
+        Optional[list[str]], typer.Option("--format", "-f", help="Report formats, comma-separated: json, md, html, sarif, junit, csv.")
+    ] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for the reports.")] = None,
-    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 when a finding is at or above: error, warning, info or never.")] = None,
+    fail_on: Annotated[
+        Optional[str], typer.Option("--fail-on", help="Exit 1 when a finding is at or above: error, warning, info or never.")
+    ] = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     as_of: AsOfOpt = None,
-    gate: Annotated[Optional[str], typer.Option("--gate", help="Run the Great Expectations submission gate: 'default' or a suite file.")] = None,
+    gate: Annotated[
+        Optional[str], typer.Option("--gate", help="Run the Great Expectations submission gate: 'default' or a suite file.")
+    ] = None,
     gx_docs: Annotated[Optional[Path], typer.Option("--gx-docs", help="Build GX Data Docs for the gate in this folder.")] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline file.")] = None,
     config: ConfigOpt = None,
@@ -184,10 +195,9 @@ def audit(
         cfg, select, ignore, as_of, fail_on, gate, str(gx_docs) if gx_docs else None, str(baseline) if baseline else None
     )
     options.jobs = jobs
-    from trial_audit.engine.runner import audit_paths
-
     from trial_audit.engine.baseline import BaselineError
     from trial_audit.engine.gate import GateError
+    from trial_audit.engine.runner import audit_paths
 
     try:
         if _progress_wanted(quiet):
@@ -253,7 +263,12 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code such as TA101,
 @app.command("baseline")
 def baseline_cmd(
     paths: PathsArg = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write the baseline (default: the configured baseline, else trial-audit-baseline.json).")] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output", "-o", help="Where to write the baseline (default: the configured baseline, else trial-audit-baseline.json)."
+        ),
+    ] = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     as_of: AsOfOpt = None,
@@ -269,7 +284,9 @@ def baseline_cmd(
     output = output or Path(cfg.baseline or "trial-audit-baseline.json")
     cfg.baseline = None  # the baseline may not exist yet: it is what this command writes
     cfg.gate = None  # the gate's verdict is not part of a baseline
-    options = build_options(cfg, select, ignore, as_of, None)  # a baseline is written from all of today's findings, never filtered by an old one
+    options = build_options(
+        cfg, select, ignore, as_of, None
+    )  # a baseline is written from all of today's findings, never filtered by an old one
     report = audit_paths(inputs, options)
     n = write_baseline(report, output)
     Console(highlight=False).print(f"wrote {output}: {n} findings baselined")

@@ -163,8 +163,7 @@ def today() -> PartialDate:
 def add_months(d: PartialDate, months: int) -> PartialDate:
     """``d`` moved by whole months, keeping its precision (a day past the month's end is clamped)."""
     if d.precision is Precision.YEAR:
-        return PartialDate(d.year + (months // 12 if months >= 0 else -((-months) // 12)), None, None,
-                           Precision.YEAR, d.type, d.raw)
+        return PartialDate(d.year + (months // 12 if months >= 0 else -((-months) // 12)), None, None, Precision.YEAR, d.type, d.raw)
     total = d.year * 12 + (d.month or 1) - 1 + months
     year, month = divmod(total, 12)
     month += 1

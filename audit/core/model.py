@@ -35,9 +35,7 @@ OVERALL_STATUSES = frozenset(
         "UNKNOWN",
     }
 )
-ACTIVE_STATUSES = frozenset(
-    {"RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "ENROLLING_BY_INVITATION", "SUSPENDED"}
-)
+ACTIVE_STATUSES = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "ENROLLING_BY_INVITATION", "SUSPENDED"})
 STOPPED_STATUSES = frozenset({"SUSPENDED", "TERMINATED", "WITHDRAWN"})
 STUDY_TYPES = frozenset({"INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"})
 SEXES = frozenset({"ALL", "FEMALE", "MALE"})
@@ -314,7 +312,7 @@ def record_from_example(example: dict[str, Any], path: str = "<example>") -> Tri
                 v, t = (spec, None) if isinstance(spec, str) else (spec[0], spec[1])
                 rec.set_date(name, v, t)
         elif key == "display_dates":
-            rec.display_dates = {k: parse_date(v) for k, v in value.items()}
+            rec.display_dates = {k: d for k, v in value.items() if (d := parse_date(v)) is not None}
         elif key == "as_of":
             rec.as_of = parse_date(value)
         elif key in ("minimum_age", "maximum_age"):

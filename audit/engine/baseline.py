@@ -134,9 +134,7 @@ def load_baseline(path: str | Path) -> set[str]:
     try:
         doc = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BaselineError(
-            f"baseline {p}: no such file (write one with `trial-audit baseline PATHS -o {p}`)"
-        ) from None
+        raise BaselineError(f"baseline {p}: no such file (write one with `trial-audit baseline PATHS -o {p}`)") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
         raise BaselineError(f"baseline {p}: not a readable JSON file ({e})") from None
     if not isinstance(doc, dict) or doc.get("tool") != "trial-audit" or not isinstance(doc.get("findings"), list):

@@ -217,13 +217,9 @@ def run_gate(tables: list[pd.DataFrame], suite: str, docs_dir: str | None = None
     context = _context(docs_dir)
     gx_suite = context.suites.add(_build_suite(gx, data, label))
     batch_definition = (
-        context.data_sources.add_pandas("trial_audit")
-        .add_dataframe_asset("records")
-        .add_batch_definition_whole_dataframe("submission")
+        context.data_sources.add_pandas("trial_audit").add_dataframe_asset("records").add_batch_definition_whole_dataframe("submission")
     )
-    validation = context.validation_definitions.add(
-        gx.ValidationDefinition(name="trial_audit_gate", data=batch_definition, suite=gx_suite)
-    )
+    validation = context.validation_definitions.add(gx.ValidationDefinition(name="trial_audit_gate", data=batch_definition, suite=gx_suite))
     result = validation.run(batch_parameters={"dataframe": df}, result_format={"result_format": "COMPLETE"})
 
     record_ids = df["record_id"].to_numpy() if "record_id" in df.columns else None

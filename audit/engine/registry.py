@@ -25,18 +25,22 @@ if TYPE_CHECKING:
     from trial_audit.core.dates import PartialDate
     from trial_audit.core.model import TrialRecord
 
-CODE = re.compile(r"^TA[0-9]{3}$")
+#: built-in codes are TA + three digits; a plugin's rules use a prefix of their own (2-4 capitals, e.g. XY101)
+CODE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-FAMILIES = {
-    "0": "input & schema",
-    "1": "eligibility structure & numbering",
-    "2": "age",
-    "3": "condition scope",
-    "4": "timeline & status",
-    "5": "sites & people",
-    "6": "completeness",
-    "7": "text hygiene",
-}
+#: rule families by code prefix and hundreds digit ("TA1" -> its name); each rule package
+#: declares its own with ``register_families`` (the built-in ones in ``trial_audit.checks``)
+FAMILIES: dict[str, str] = {}
+
+
+def register_families(families: dict[str, str]) -> None:
+    """Name the families of a rule package, keyed by code prefix and hundreds digit (``"TA1"``)."""
+    FAMILIES.update(families)
+
+
+def family_key(code: str) -> str:
+    """``"TA1"`` for TA110: the code without its last two digits."""
+    return code[:-2]
 
 
 @dataclass
@@ -73,6 +77,9 @@ class Rule:
     good: ClassVar[list[dict[str, Any]]] = []
     #: "record" rules see one record; "table" rules see the batch table (see TableRule)
     scope: ClassVar[str] = "record"
+    #: for rules whose findings the engine itself produces, the event they stand for
+    #: ("unreadable", "no-identity", "rule-failed"): the engine asks for the rule by event, never by code
+    engine_event: ClassVar[str | None] = None
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.effective_severity = severity or self.severity
@@ -96,7 +103,7 @@ class Rule:
 
     @classmethod
     def family(cls) -> str:
-        return FAMILIES[cls.code[2]]
+        return FAMILIES.get(family_key(cls.code), "other")
 
     # -- checking --------------------------------------------------------------------
     def check(self, record: TrialRecord, ctx: Context) -> Iterable[Finding]:
@@ -150,14 +157,15 @@ RULES: dict[str, type[Rule]] = {}
 def register(cls: type[Rule]) -> type[Rule]:
     """Class decorator: validate a rule's metadata and add it to the registry."""
     if not CODE.match(getattr(cls, "code", "")):
-        raise ValueError(f"{cls.__name__}: code must be TA + three digits")
+        raise ValueError(f"{cls.__name__}: code must be TA (or a plugin's own 2-4 capitals) + three digits")
     if not NAME.match(getattr(cls, "name", "")):
         raise ValueError(f"{cls.code}: name must be kebab-case")
     if cls.code in RULES and RULES[cls.code] is not cls:
         raise ValueError(f"{cls.code} registered twice ({RULES[cls.code].__name__}, {cls.__name__})")
     if not isinstance(cls.category, Category) or not isinstance(cls.severity, Severity):
         raise ValueError(f"{cls.code}: category and severity must be Category and Severity members")
-    if not inspect.getdoc(cls) or "Why" not in inspect.getdoc(cls):
+    doc = inspect.getdoc(cls)
+    if not doc or "Why" not in doc:
         raise ValueError(f"{cls.code}: the docstring must say why the rule matters (a 'Why' paragraph)")
     RULES[cls.code] = cls
     return cls
@@ -204,16 +212,27 @@ def load_rules() -> dict[str, type[Rule]]:
     return dict(sorted(RULES.items()))
 
 
+def code_for_event(event: str) -> str:
+    """The code of the rule that reports an engine event (see ``Rule.engine_event``)."""
+    for code, cls in load_rules().items():
+        if cls.engine_event == event:
+            return code
+    raise LookupError(f"no rule reports the engine event {event!r}")
+
+
 def matches(cls: type[Rule], selector: str) -> bool:
     """A selector is a code (TA101), a code prefix (TA1, TA10) or a category name (numbering)."""
     s = selector.strip()
     if not s:
         return False
-    if s.upper().startswith("TA"):
-        return cls.code.startswith(s.upper())
     if s.upper() == "ALL":
         return True
-    return cls.category.value == s.lower()
+    if s.lower() in _CATEGORY_NAMES:
+        return cls.category.value == s.lower()
+    return cls.code.startswith(s.upper())
+
+
+_CATEGORY_NAMES = frozenset(c.value for c in Category)
 
 
 def validate_selectors(selectors: Iterable[str]) -> list[str]:

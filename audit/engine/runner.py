@@ -23,14 +23,11 @@ from typing import Any, Callable
 from trial_audit.core.dates import PartialDate, today
 from trial_audit.core.findings import Evidence, Finding, Severity
 from trial_audit.core.model import TrialRecord
-from trial_audit.engine.registry import RULES, Context, Rule, TableRule, load_rules, matches, select_rules
 from trial_audit.core.report import AUDITED, UNREADABLE, RecordResult, Report, RuleInfo
+from trial_audit.engine.registry import RULES, Context, Rule, TableRule, code_for_event, load_rules, matches, select_rules
 from trial_audit.engine.result_store import ResultStore
 
 # Engine-produced findings (the rules are documented in checks/ta00x_*.py).
-UNREADABLE_RULE = "TA001"
-NO_IDENTITY_RULE = "TA002"
-RULE_FAILED_RULE = "TA003"
 
 
 @dataclass
@@ -102,7 +99,7 @@ def unreadable_result(item: Any, options: RunOptions) -> RecordResult:
         where += f" (line {item.line}" + (f", column {item.column}" if item.column is not None else "") + ")"
     msg = f"Could not read {where}: {item.reason}. Fix or re-export the file; nothing in it was audited."
     ev = Evidence("source", item.excerpt or "", 0, len(item.excerpt or ""))
-    finding = _engine_finding(UNREADABLE_RULE, msg, ev, options.severities)
+    finding = _engine_finding(code_for_event("unreadable"), msg, ev, options.severities)
     rid = item.record_id or item.source.display()
     return RecordResult(rid, item.source, item.source.format or "unknown", UNREADABLE, [finding], texts={})
 
@@ -112,14 +109,12 @@ def _no_identity_result(record: TrialRecord, options: RunOptions) -> RecordResul
         f"The record in {record.source.display()} has no NCT ID and no organisation study ID, so it "
         "cannot be identified or tracked. Add the registry identifier."
     )
-    finding = _engine_finding(NO_IDENTITY_RULE, msg, Evidence("nct_id", "", 0, 0), options.severities)
+    finding = _engine_finding(code_for_event("no-identity"), msg, Evidence("nct_id", "", 0, 0), options.severities)
     return RecordResult(record.source.display(), record.source, record.source.format, UNREADABLE, [finding])
 
 
-def check_record(
-    record: TrialRecord, rules: list[Rule], ctx: Context, severities: dict[str, Severity] | None = None
-) -> list[Finding]:
-    """Every rule's findings on one record; a rule that raises becomes a TA003 finding, not a crash."""
+def check_record(record: TrialRecord, rules: list[Rule], ctx: Context, severities: dict[str, Severity] | None = None) -> list[Finding]:
+    """Every rule's findings on one record; a rule that raises becomes a rule-failed finding, not a crash."""
     findings: list[Finding] = []
     for rule in rules:
         try:
@@ -130,14 +125,14 @@ def check_record(
 
 
 def rule_failed(rule: Rule, err: BaseException, severities: dict[str, Severity]) -> Finding:
-    """The TA003 finding for a rule that raised ``err`` (on one record, or on a batch table)."""
+    """The rule-failed finding for a rule that raised ``err`` (on one record, or on a batch table)."""
     error = f"{type(err).__name__}: {err}"[:300]
     msg = (
         f"Rule {rule.code} ({rule.name}) failed on this record with an internal error ({error}), so "
         f"its check was not made. This is a fault in trial-audit: report it with this record; the "
         f"other rules checked the record."
     )
-    return _engine_finding(RULE_FAILED_RULE, msg, Evidence("source", error, 0, len(error)), severities)
+    return _engine_finding(code_for_event("rule-failed"), msg, Evidence("source", error, 0, len(error)), severities)
 
 
 def _sort_key(f: Finding) -> tuple[Any, ...]:

@@ -2,7 +2,7 @@
 
 ``build_table(records)`` turns a batch of canonical records into a pandas DataFrame whose row
 *position* is the index into ``records`` (the index is a RangeIndex, so label == position).
-Table rules (``checks/ta01*.py``, validated with pandera, see ``trial_audit.engine.schema_rules``) and the
+Table rules (``checks/ta01*.py``, validated with pandera, see ``trial_audit.checks._shared.schema``) and the
 Great Expectations submission gate (``trial_audit.engine.gate``) work on it.
 
 Columns (pandas 3 dtypes):

@@ -156,8 +156,7 @@ def sniff(head: bytes, name: str, complete: bool) -> str | tuple[str, str]:
         return "page"
     return (
         "bad",
-        "not a recognised registry record format (expected ClinicalTrials.gov JSON or XML, "
-        "a search-page CSV export or a trial page text)",
+        "not a recognised registry record format (expected ClinicalTrials.gov JSON or XML, a search-page CSV export or a trial page text)",
     )
 
 
@@ -389,9 +388,7 @@ def _json_error(data: bytes, err: orjson.JSONDecodeError, src: Source, line_offs
             return u
     text = data.decode("utf-8", "replace")
     line, col = line_col(text, err.pos)
-    return Unreadable(
-        src, f"invalid JSON: {err.msg}", line + line_offset, col, excerpt_at(text, err.pos), first_nct(data)
-    )
+    return Unreadable(src, f"invalid JSON: {err.msg}", line + line_offset, col, excerpt_at(text, err.pos), first_nct(data))
 
 
 def _ndjson_like(data: bytes) -> bool:
@@ -485,9 +482,7 @@ def _read_zip(path: Path, start: int = 0, stop: int | None = None) -> Iterator[R
             if stop is not None and n >= stop:
                 return
             if n >= ZIP_MAX_MEMBERS:
-                yield Unreadable(
-                    arch, f"archive has {len(infos)} members; only the first {ZIP_MAX_MEMBERS} were read (bound)"
-                )
+                yield Unreadable(arch, f"archive has {len(infos)} members; only the first {ZIP_MAX_MEMBERS} were read (bound)")
                 return
             name = info.filename
             base = posixpath.basename(name)
@@ -501,9 +496,7 @@ def _read_zip(path: Path, start: int = 0, stop: int | None = None) -> Iterator[R
                 yield Unreadable(src, "encrypted archive member; cannot be read")
                 continue
             if info.file_size > ZIP_MAX_MEMBER_BYTES:
-                yield Unreadable(
-                    src, f"archive member too large ({info.file_size} bytes uncompressed; bound {ZIP_MAX_MEMBER_BYTES})"
-                )
+                yield Unreadable(src, f"archive member too large ({info.file_size} bytes uncompressed; bound {ZIP_MAX_MEMBER_BYTES})")
                 continue
             if total + info.file_size > ZIP_MAX_TOTAL_BYTES:
                 yield Unreadable(
@@ -608,10 +601,7 @@ def _line_units(path: Path, size: int, lines_per_unit: int) -> list[Unit]:
     with open(path, "rb") as f:
         lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) + 1
     share = size // lines
-    return [
-        Unit(str(path), lo, lo + lines_per_unit, share * lines_per_unit, "ndjson")
-        for lo in range(1, lines + 1, lines_per_unit)
-    ]
+    return [Unit(str(path), lo, lo + lines_per_unit, share * lines_per_unit, "ndjson") for lo in range(1, lines + 1, lines_per_unit)]
 
 
 def count_records(results: Iterable[ReadResult]) -> tuple[int, int]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from trial_audit.core.model import Location, Source, TrialRecord, enum_token, norm_status
@@ -70,9 +70,7 @@ def as_str(value: Any) -> str | None:
     return None
 
 
-def set_field(
-    rec: TrialRecord, name: str, value: Any, path: str, convert: Callable[[str], Any] | None = None
-) -> None:
+def set_field(rec: TrialRecord, name: str, value: Any, path: str, convert: Callable[[str], Any] | None = None) -> None:
     """Set a canonical field and its provenance, only when the source has a value.
 
     ``convert`` maps the source text to the canonical value (e.g. ``norm_status``).

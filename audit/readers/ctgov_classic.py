@@ -12,8 +12,19 @@ from __future__ import annotations
 from typing import Any
 
 from trial_audit.core.dates import normalise_type, parse_date
-from trial_audit.core.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
-from trial_audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_zip, site_status, set_field
+from trial_audit.core.model import (
+    Contact,
+    Intervention,
+    Location,
+    Official,
+    Source,
+    TrialRecord,
+    enum_token,
+    norm_phases,
+    norm_sex,
+    norm_status,
+)
+from trial_audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_field, set_zip, site_status
 
 FORMAT = "ctgov-classic"
 P = "ProtocolSection"
@@ -186,9 +197,7 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
     for i, iv in enumerate(_wrapped(arms, "InterventionList", "Intervention")):
         iv = as_dict(iv)
         k = len(rec.interventions)
-        rec.interventions.append(
-            Intervention(type=enum(as_str(iv.get("InterventionType"))), name=as_str(iv.get("InterventionName")))
-        )
+        rec.interventions.append(Intervention(type=enum(as_str(iv.get("InterventionType"))), name=as_str(iv.get("InterventionName"))))
         prov[f"interventions[{k}].name"] = f"{pre}[{i}].InterventionName"
         prov[f"interventions[{k}].type"] = f"{pre}[{i}].InterventionType"
 

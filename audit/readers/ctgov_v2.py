@@ -11,8 +11,19 @@ from __future__ import annotations
 from typing import Any
 
 from trial_audit.core.dates import parse_date
-from trial_audit.core.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
-from trial_audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_zip, set_field
+from trial_audit.core.model import (
+    Contact,
+    Intervention,
+    Location,
+    Official,
+    Source,
+    TrialRecord,
+    enum_token,
+    norm_phases,
+    norm_sex,
+    norm_status,
+)
+from trial_audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_field, set_zip
 
 FORMAT = "ctgov-v2"
 P = "protocolSection"

@@ -23,7 +23,18 @@ import defusedxml.ElementTree as DET
 from defusedxml.common import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from trial_audit.core.dates import normalise_type, parse_date
-from trial_audit.core.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
+from trial_audit.core.model import (
+    Contact,
+    Intervention,
+    Location,
+    Official,
+    Source,
+    TrialRecord,
+    enum_token,
+    norm_phases,
+    norm_sex,
+    norm_status,
+)
 from trial_audit.readers.base import Unreadable
 from trial_audit.readers.common import NotARecord, as_bool, as_int, enum, excerpt_at, first_nct, set_field, set_zip, site_status
 
@@ -258,9 +269,7 @@ def element_to_record(root: ET.Element, source: Source) -> TrialRecord:
 
     for i, iv in enumerate(root.findall("intervention")):
         k = len(rec.interventions)
-        rec.interventions.append(
-            Intervention(type=enum(_text(iv.find("intervention_type"))), name=_text(iv.find("intervention_name")))
-        )
+        rec.interventions.append(Intervention(type=enum(_text(iv.find("intervention_type"))), name=_text(iv.find("intervention_name"))))
         prov[f"interventions[{k}].name"] = f"intervention[{i + 1}]/intervention_name"
         prov[f"interventions[{k}].type"] = f"intervention[{i + 1}]/intervention_type"
 

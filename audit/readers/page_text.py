@@ -153,7 +153,7 @@ _ABBREV_END = re.compile(r"\b(?:ltd|inc|co|corp|llc|plc|gmbh|s\.a|b\.v|ag|l\.p|p
 
 
 def _about_heading(name: str, sponsor: str | None) -> bool:
-    """"About <organisation>" as a heading, not a sentence of prose ("About 40 people will ...")."""
+    """ "About <organisation>" as a heading, not a sentence of prose ("About 40 people will ...")."""
     if not name or len(name) > 150 or ". " in name or len(name.split()) > 15:
         return False
     words = set(_TOKEN.findall(name.lower()))

@@ -124,8 +124,24 @@ REVERSED = re.compile(
 # candidates: a digit, or a number word; the comparator before it is found by _PRE_BEFORE
 _LEAD_WORD = re.compile(r"\b(?:between(?:\s+the\s+ages\s+of)?|aged?|ages)\s*(?::\s*)?$", re.I)
 _SMALL_AGE_WORDS = (
-    "age", "old", "infant", "neonat", "newborn", "baby", "babies", "child", "toddler", "born", "boy", "girl",
-    "patient", "subject", "participant", "volunteer", "pediatric", "paediatric",
+    "age",
+    "old",
+    "infant",
+    "neonat",
+    "newborn",
+    "baby",
+    "babies",
+    "child",
+    "toddler",
+    "born",
+    "boy",
+    "girl",
+    "patient",
+    "subject",
+    "participant",
+    "volunteer",
+    "pediatric",
+    "paediatric",
 )
 # candidate numbers: digits up to 36 characters before a time-unit keyword (found with str.find), or after "age"
 _KEYWORDS = ("year", "yr", "month", "mos", "mth", "week", "wk", "day", "hour", "hr", "old", "岁")
@@ -133,7 +149,9 @@ _DIGIT_Y = re.compile(r"[0-9] ?[Yy]\b")
 _DIGITS = re.compile(r"[0-9]{1,3}(?![0-9])")
 _DIG_AGE = re.compile(r"(?<![A-Za-z])(?i:age[sd]?)\b[^;0-9]{0,30}(?<![0-9.,/])([0-9]{1,3})(?![0-9])")
 _NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
-_PRE_LAST = re.compile(r"(?:[≥≤⩾⩽≧≦<>=:)]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal))\s*$", re.I)
+_PRE_LAST = re.compile(
+    r"(?:[≥≤⩾⩽≧≦<>=:)]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal))\s*$", re.I
+)
 # The comparator (or "age of") that ends right before a number. Searched in a 50-character
 # window: the lookahead (the first two letters of every comparator, "the" and "age") lets the
 # engine pass over the positions where none can start without trying each alternative there.
@@ -202,9 +220,7 @@ _RIGHT_THING = re.compile(
     re.I,
 )
 _RIGHT_IF = re.compile(r"^(?!\s*\()[^\n;]{0,45}\b(?:are\s+eligible\s+if|if|only\s+if|provided\s+(?:that|they))\b", re.I)
-_LEFT_NEG = re.compile(
-    r"\b(?:death|died|points?|scor(?:e|es|ing)|risk\s+factors?|relatives?)\b", re.I
-)
+_LEFT_NEG = re.compile(r"\b(?:death|died|points?|scor(?:e|es|ing)|risk\s+factors?|relatives?)\b", re.I)
 _CONSENT_WORD = re.compile(r"\b(?:consent|assent)\b", re.I)
 _GUARDIAN_WORD = re.compile(r"\b(?:parents?|tutors?|guardians?|legal(?:ly)?\s+(?:authori[sz]ed\s+)?representatives?|carers?)\b", re.I)
 _LEFT_THING = re.compile(
@@ -215,7 +231,8 @@ _LEFT_THING = re.compile(
 )
 _RIGHT_CONSENT = re.compile(
     r"^[^\n;.]{0,60}\b(?:assent|(?:parental|guardian'?s?)\s+consent|consent\s+forms?|"
-    r"consent\s+(?:from|of|by)\s+(?:their\s+|his\s+|her\s+|a\s+|the\s+)?(?:parents?|guardians?|legal))|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked|informed)\b", re.I
+    r"consent\s+(?:from|of|by)\s+(?:their\s+|his\s+|her\s+|a\s+|the\s+)?(?:parents?|guardians?|legal))|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked|informed)\b",
+    re.I,
 )
 _CONSENT_TIME = re.compile(r"\b(?:time|date|day|at|when|sign\w*|upon)\b[^\n;]{0,25}(?:assent|consent)", re.I)
 _LEAD_PAREN = re.compile(r"^\s*\([^()\n]{0,60}\)")
@@ -298,7 +315,7 @@ class StatedAge:
         lo, hi = self.min, self.max
         if lo and hi:
             same_unit = lo.unit == hi.unit
-            a = (f"{lo.value:g}" if same_unit else lo.amount())
+            a = f"{lo.value:g}" if same_unit else lo.amount()
             return f"{'' if lo.inclusive else 'over '}{a} to {'' if hi.inclusive else 'under '}{hi.amount()}"
         if lo:
             return f"{'at least' if lo.inclusive else 'over'} {lo.amount()}"
@@ -524,7 +541,12 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         pre = "ge"  # "from 18 years" (a lower bound)
 
     # "between 18 and 65" needs "between"; otherwise "and" does not make a range
-    if has_range and sep == "and" and not (g("pre2") or g("tail")) and not re.search(r"\bbetween\s*(?:the\s+ages?\s+of\s*)?$", left + (g("pre") or ""), re.I):
+    if (
+        has_range
+        and sep == "and"
+        and not (g("pre2") or g("tail"))
+        and not re.search(r"\bbetween\s*(?:the\s+ages?\s+of\s*)?$", left + (g("pre") or ""), re.I)
+    ):
         if not re.search(r"\bbetween\b", left[-30:], re.I):
             return _classify_single(text, m, mode, lo_lim, hi_lim, item_starts)
     if has_range and sep in ("to", "through", "thru", "until", "till") and pre in ("le", "lt"):
@@ -560,17 +582,17 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
                 r"diagnos|onset|symptom|menarche|first|develop|start|began|death", before, re.I
             ):
                 return None
-            if not re.search(
-                r"[0-9]\s*(?!(?:years?|months?|yrs?|phase|part|cohort|group|arm|stage|or|and|to)\b)[A-Za-z%]{2,}", gap, re.I
-            ):
+            if not re.search(r"[0-9]\s*(?!(?:years?|months?|yrs?|phase|part|cohort|group|arm|stage|or|and|to)\b)[A-Za-z%]{2,}", gap, re.I):
                 anchor = "age"
     elif re.search(r"\bage\s*(?:\([^)]*\))?\s*:\s*\n[\s>*•·-]*$", text[max(lo_lim, m.start() - 40) : m.start()], re.I):
         anchor = "age"  # "Age:\n  - 18 and over" (a labelled list)
     if anchor is None and unit_present and (tail or re.search(r"\b(?:older|younger)\b", suf + " " + pre_text)):
         anchor = "tail"
     if anchor is None and _SUBJ_ANCHOR.search(left[-40:]):
-        if unit_present or re.search(r"older|younger", suf) or (
-            pre is not None and re.match(r"^\s*\(?\s*(?:or|and)\s+(?:older|younger)\b", right)
+        if (
+            unit_present
+            or re.search(r"older|younger", suf)
+            or (pre is not None and re.match(r"^\s*\(?\s*(?:or|and)\s+(?:older|younger)\b", right))
         ):
             anchor = "subject"  # "Men and women 18 and older", "woman ≥18 (or older if ...)"
     if anchor is None and mode != "prose" and (pre or suf or has_range or tail):
@@ -732,8 +754,23 @@ _BAND_NOT_AFTER = re.compile(
     re.I,
 )
 _BAND_HINT_WORDS = (
-    "adult", "child", "infant", "adolesc", "elderly", "older", "neonat", "newborn", "baby", "babies", "toddler",
-    "teen", "senior", "pediatric", "paediatric", "kids", "geriatric",
+    "adult",
+    "child",
+    "infant",
+    "adolesc",
+    "elderly",
+    "older",
+    "neonat",
+    "newborn",
+    "baby",
+    "babies",
+    "toddler",
+    "teen",
+    "senior",
+    "pediatric",
+    "paediatric",
+    "kids",
+    "geriatric",
 )
 
 
@@ -742,6 +779,7 @@ def _find_all(low: str, w: str, start: int, end: int):
     while i != -1:
         yield i
         i = low.find(w, i + 1, end)
+
 
 _BAND_PROSE = re.compile(
     rf"\b(?:in|among|enrol(?:l|ls|led|ling|s)?|recruit(?:s|ed|ing)?|includ(?:e|es|ed|ing)|involv(?:e|es|ed|ing)|"
@@ -977,16 +1015,24 @@ def _cross(numeric, min_years, max_years, side) -> SideComparison:
     """No statement bounds this side: disagree when every statement lies outside the range."""
     if side == "min" and min_years is not None:
         maxes = [s for s in numeric if s.max is not None]
-        if maxes and len(maxes) == len(numeric) and all(
-            s.max.years + (0 if s.max.inclusive else -UNIT_YEARS[s.max.unit]) < min_years - _tolerance(s.max.years, min_years)
-            for s in maxes
+        if (
+            maxes
+            and len(maxes) == len(numeric)
+            and all(
+                s.max.years + (0 if s.max.inclusive else -UNIT_YEARS[s.max.unit]) < min_years - _tolerance(s.max.years, min_years)
+                for s in maxes
+            )
         ):
             return SideComparison(side, "disagree", maxes[0], None)
     if side == "max" and max_years is not None:
         mins = [s for s in numeric if s.min is not None]
-        if mins and len(mins) == len(numeric) and all(
-            s.min.years + (0 if s.min.inclusive else UNIT_YEARS[s.min.unit]) > max_years + 1 + _tolerance(s.min.years, max_years)
-            for s in mins
+        if (
+            mins
+            and len(mins) == len(numeric)
+            and all(
+                s.min.years + (0 if s.min.inclusive else UNIT_YEARS[s.min.unit]) > max_years + 1 + _tolerance(s.min.years, max_years)
+                for s in mins
+            )
         ):
             return SideComparison(side, "disagree", mins[0], None)
     return SideComparison(side, "absent")

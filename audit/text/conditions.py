@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from trial_audit.text.criteria import CriteriaDoc, Item
     from trial_audit.core.model import TrialRecord
+    from trial_audit.text.criteria import CriteriaDoc, Item
 
 DATA_FILE = Path(__file__).parents[1] / "data" / "condition_markers.toml"
 
@@ -83,32 +83,115 @@ class Mention:
 #: Phrases that contain a condition name but do not name the condition ("lupus anticoagulant",
 #: "tumour necrosis factor"). They are matched like names and then dropped.
 _SHADOW = [
-    "lupus anticoagulant", "lupus anticoagulants", "lupus-like", "drug-induced lupus", "lupus like",
-    "tumor necrosis factor", "tumour necrosis factor", "tumor lysis", "tumour lysis", "tumor marker",
-    "tumor markers", "tumour markers", "tumor assessment", "tumor assessments", "tumor tissue",
-    "tumour tissue", "tumor sample", "tumor samples", "tumor biopsy", "tumour biopsy", "tumor lesion",
-    "tumor lesions", "tumor response", "tumor measurement", "tumor growth", "tumor size",
-    "rheumatoid factor", "respiratory depression", "bone marrow depression", "marrow depression",
-    "cns depression", "hearing aids", "diabetes insipidus", "gestational diabetes",
-    "portal hypertension", "intracranial hypertension", "idiopathic intracranial hypertension",
-    "gestational hypertension", "pregnancy-induced hypertension", "ocular hypertension",
-    "stroke volume", "heat stroke", "cancer antigen", "carcinoma in situ", "cervical carcinoma in situ",
-    "basal cell carcinoma", "squamous cell carcinoma of the skin", "skin cancer", "non-melanoma skin cancer",
-    "nonmelanoma skin cancer", "ductal carcinoma in situ", "in situ carcinoma", "hiv test", "hiv testing",
-    "hepatitis b vaccine", "hepatitis b vaccination", "influenza vaccine", "influenza vaccination",
-    "flu vaccine", "flu shot", "covid-19 vaccine", "covid-19 vaccination", "covid vaccine",
-    "covid-19 vaccines", "sars-cov-2 vaccine", "hpv vaccine", "pneumococcal vaccine", "tuberculin",
-    "tuberculosis test", "myasthenia-like", "brain metastases", "brain metastasis", "cns metastases",
-    "leptomeningeal disease", "malignant pleural effusion", "multiple sclerosis-like",
-    "heart disease risk", "obesity hypoventilation", "seizure threshold", "epileptic seizures",
-    "diabetic ketoacidosis", "hypertensive crisis", "hypertensive emergency", "asthma attack",
-    "sclerosis complex", "tuberous sclerosis", "tuberous sclerosis complex",
-    "chronic kidney disease epidemiology", "chronic kidney disease-epidemiology collaboration",
-    "modification of diet in renal disease", "new york heart association", "cancer center", "cancer institute",
-    "cancer society", "heart association", "diabetes association", "american diabetes association",
-    "lung association", "cancer research", "cancer network", "oncology group", "mds task force",
-    "movement disorder society", "cutaneous lupus erythematosus disease area and severity index",
-    "hiv test", "hiv tests", "hiv antibody", "hiv antibodies", "hiv serology",
+    "lupus anticoagulant",
+    "lupus anticoagulants",
+    "lupus-like",
+    "drug-induced lupus",
+    "lupus like",
+    "tumor necrosis factor",
+    "tumour necrosis factor",
+    "tumor lysis",
+    "tumour lysis",
+    "tumor marker",
+    "tumor markers",
+    "tumour markers",
+    "tumor assessment",
+    "tumor assessments",
+    "tumor tissue",
+    "tumour tissue",
+    "tumor sample",
+    "tumor samples",
+    "tumor biopsy",
+    "tumour biopsy",
+    "tumor lesion",
+    "tumor lesions",
+    "tumor response",
+    "tumor measurement",
+    "tumor growth",
+    "tumor size",
+    "rheumatoid factor",
+    "respiratory depression",
+    "bone marrow depression",
+    "marrow depression",
+    "cns depression",
+    "hearing aids",
+    "diabetes insipidus",
+    "gestational diabetes",
+    "portal hypertension",
+    "intracranial hypertension",
+    "idiopathic intracranial hypertension",
+    "gestational hypertension",
+    "pregnancy-induced hypertension",
+    "ocular hypertension",
+    "stroke volume",
+    "heat stroke",
+    "cancer antigen",
+    "carcinoma in situ",
+    "cervical carcinoma in situ",
+    "basal cell carcinoma",
+    "squamous cell carcinoma of the skin",
+    "skin cancer",
+    "non-melanoma skin cancer",
+    "nonmelanoma skin cancer",
+    "ductal carcinoma in situ",
+    "in situ carcinoma",
+    "hiv test",
+    "hiv testing",
+    "hepatitis b vaccine",
+    "hepatitis b vaccination",
+    "influenza vaccine",
+    "influenza vaccination",
+    "flu vaccine",
+    "flu shot",
+    "covid-19 vaccine",
+    "covid-19 vaccination",
+    "covid vaccine",
+    "covid-19 vaccines",
+    "sars-cov-2 vaccine",
+    "hpv vaccine",
+    "pneumococcal vaccine",
+    "tuberculin",
+    "tuberculosis test",
+    "myasthenia-like",
+    "brain metastases",
+    "brain metastasis",
+    "cns metastases",
+    "leptomeningeal disease",
+    "malignant pleural effusion",
+    "multiple sclerosis-like",
+    "heart disease risk",
+    "obesity hypoventilation",
+    "seizure threshold",
+    "epileptic seizures",
+    "diabetic ketoacidosis",
+    "hypertensive crisis",
+    "hypertensive emergency",
+    "asthma attack",
+    "sclerosis complex",
+    "tuberous sclerosis",
+    "tuberous sclerosis complex",
+    "chronic kidney disease epidemiology",
+    "chronic kidney disease-epidemiology collaboration",
+    "modification of diet in renal disease",
+    "new york heart association",
+    "cancer center",
+    "cancer institute",
+    "cancer society",
+    "heart association",
+    "diabetes association",
+    "american diabetes association",
+    "lung association",
+    "cancer research",
+    "cancer network",
+    "oncology group",
+    "mds task force",
+    "movement disorder society",
+    "cutaneous lupus erythematosus disease area and severity index",
+    "hiv test",
+    "hiv tests",
+    "hiv antibody",
+    "hiv antibodies",
+    "hiv serology",
 ]
 
 _ICD_CLEAN = re.compile(r"\s*[\[(][^\])]*[\])]")
@@ -119,7 +202,6 @@ def _norm(s: str) -> str:
     s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2013", "-")
     s = s.replace("\u2011", "-").replace("\u00a0", " ")
     return re.sub(r"\s+", " ", s.strip().lower())
-
 
 
 class Vocabulary:
@@ -687,9 +769,7 @@ _NEG_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: a parent item that negates its sub-list ("Patients must not have any of the following:")
-_NEG_PARENT = re.compile(
-    r"\b(?:not|no|none|without|exclu\w+|ineligible|absence)\b", re.IGNORECASE
-)
+_NEG_PARENT = re.compile(r"\b(?:not|no|none|without|exclu\w+|ineligible|absence)\b", re.IGNORECASE)
 #: a summary sentence that states the trial's conditions ("Conditions included in the study are ...")
 _SUMMARY_LIST_CUE = re.compile(
     r"\b(?:conditions?|diseases?|indications?|disorders?|diagnos[ie]s)\b[^.]{0,40}\b(?:included|include|includes|"

@@ -40,9 +40,15 @@ __all__ = [
 
 ORDINAL_STYLES = frozenset({"1.", "1)", "(1)", "a.", "a)", "(a)", "i.", "i)", "(i)"})
 _FAMILY = {
-    "1.": "num", "1)": "num", "(1)": "num",
-    "a.": "alpha", "a)": "alpha", "(a)": "alpha",
-    "i.": "roman", "i)": "roman", "(i)": "roman",
+    "1.": "num",
+    "1)": "num",
+    "(1)": "num",
+    "a.": "alpha",
+    "a)": "alpha",
+    "(a)": "alpha",
+    "i.": "roman",
+    "i)": "roman",
+    "(i)": "roman",
 }
 BULLET_STYLES = frozenset({"-", "*", "•", "+", "o", "other-bullet"})
 
@@ -159,7 +165,9 @@ _LOOSE_HEADER = re.compile(
     re.IGNORECASE,
 )
 # an optional bullet / ordinal / letter prefix in front of a header ("• Exclusion criteria:", "2. Exclusion Criteria")
-_HEADER_PREFIX = re.compile(r"(?:\*\*\s*|\[\s*|[-*•·▪●◦○■□➢►‣⁃–—+]\s*|(?:[0-9]{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+|\((?:[0-9]{1,2}|[A-Za-z])\)\s*|#{1,6}\s*|\*\*)?")
+_HEADER_PREFIX = re.compile(
+    r"(?:\*\*\s*|\[\s*|[-*•·▪●◦○■□➢►‣⁃–—+]\s*|(?:[0-9]{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+|\((?:[0-9]{1,2}|[A-Za-z])\)\s*|#{1,6}\s*|\*\*)?"
+)
 
 _LABEL_RE = re.compile(
     r"^(?:\*\*)?(?:(?:part|cohort|arm|group|stage|phase|step|module|sub-?study|population|stratum|strata|"
@@ -427,9 +435,7 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
             f = found[0]
             prev_marker = format_marker(f[2], f[3] - 1) if f[3] > 1 else None
             # "... cancer, except 1) certain skin cancers; 2) cancer ...": an enumeration in a sentence
-            in_sentence = prev_marker is not None and re.search(
-                r"(?:^|[\s(])" + re.escape(prev_marker) + r"\s", text[ts : f[0]]
-            )
+            in_sentence = prev_marker is not None and re.search(r"(?:^|[\s(])" + re.escape(prev_marker) + r"\s", text[ts : f[0]])
             if f[3] <= 20 and not in_sentence:
                 keep = [f]
     if not keep:
@@ -504,13 +510,7 @@ def _header_at(text: str, pos: int, end: int):
         mk = _match_marker(text, rest, False)
         if not mk or mk[2] is None:
             words = text[hs:he].split()
-            if not (
-                hp == pos
-                and len(words) == 2
-                and words[1].lower() == "criteria"
-                and text[rest].isupper()
-                and not g("qual")
-            ):
+            if not (hp == pos and len(words) == 2 and words[1].lower() == "criteria" and text[rest].isupper() and not g("qual")):
                 return None
     label = None
     if g("pre"):
@@ -604,9 +604,20 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
                 if seg_end > p0:
                     _segment(text, p0, seg_end, _indent_of(text[ls:p0]), ls, blank, markdown, toks)
             toks.append(
-                _Tok(kind="header", indent=0, start=hs, text_start=hs, text_end=he, line_start=ls, line_end=he,
-                     blank_before=True, hkind="exclusion" if "xclu" in text[hs:he].lower() else "inclusion",
-                     header=text[hs:he], header_start=hs, header_end=he)
+                _Tok(
+                    kind="header",
+                    indent=0,
+                    start=hs,
+                    text_start=hs,
+                    text_end=he,
+                    line_start=ls,
+                    line_end=he,
+                    blank_before=True,
+                    hkind="exclusion" if "xclu" in text[hs:he].lower() else "inclusion",
+                    header=text[hs:he],
+                    header_start=hs,
+                    header_end=he,
+                )
             )
             # the rest of the header's (last) line
             hl_end = text.find("\n", he)
@@ -617,8 +628,7 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
             if r < r_end:
                 toks[-1].merged = True
                 hl_start = text.rfind("\n", 0, he) + 1
-                _line_tokens(text, r, r_end, _indent_of(text[hl_start:]), hl_start, r_end, False, markdown, toks,
-                             after_header=True)
+                _line_tokens(text, r, r_end, _indent_of(text[hl_start:]), hl_start, r_end, False, markdown, toks, after_header=True)
             blank = False
             continue
         le_s = _rstrip_end(text, ls, le)
@@ -627,12 +637,7 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
             blank = True
             continue
         indent = _indent_of(text[ls:p])
-        wrapped = (
-            not blank
-            and prev_indent is not None
-            and indent > prev_indent
-            and prev_end_char not in ":;.!?"
-        )
+        wrapped = not blank and prev_indent is not None and indent > prev_indent and prev_end_char not in ":;.!?"
         soft = not blank and prev_indent is not None and prev_end_char not in ":;.!?"
         _segment(text, p, le_s, indent, ls, blank, markdown, toks, wrapped, soft)
         if not wrapped:
@@ -933,9 +938,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             continue
         if tok.inline and line_item is not None and line_item.section is cur:
             li = line_item
-            if li.marker is None or li.style != item.style and (
-                text[tok.start - 2 : tok.start].strip() == ":" or item.number == 1
-            ):
+            if li.marker is None or li.style != item.style and (text[tok.start - 2 : tok.start].strip() == ":" or item.number == 1):
                 parent = li if li.marker is not None or not li.is_label else li.parent
                 if li.marker is None and li.parent is None and not li.is_label:
                     parent = li
@@ -960,11 +963,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             and (
                 (tok.indent > last.indent and tok.indent >= last.text_start - last.line_start - 1)
                 # "... (minimum of 2 months at Visit\n 1) of metformin alone": a number, then lower case
-                or (
-                    tok.indent >= last.indent
-                    and tok.style in ("1.", "1)", "(1)")
-                    and text[tok.text_start : tok.text_start + 1].islower()
-                )
+                or (tok.indent >= last.indent and tok.style in ("1.", "1)", "(1)") and text[tok.text_start : tok.text_start + 1].islower())
             )
             and _wrapped_mid_sentence(text, tok.line_start)
             and (
@@ -1005,9 +1004,10 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             if o.marker is None:
                 continue
             tol = _ORD_TOL if item.number is not None else 0
-            if o.style == item.style and o.upper == item.upper and (
-                abs(o.indent - I) <= tol
-                or (item.number is not None and o.number == item.number - 1 and I >= o.indent - tol)
+            if (
+                o.style == item.style
+                and o.upper == item.upper
+                and (abs(o.indent - I) <= tol or (item.number is not None and o.number == item.number - 1 and I >= o.indent - tol))
             ):
                 del stack[k:]
                 parent = o.parent
@@ -1029,9 +1029,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             while stack and stack[-1].indent > I:
                 stack.pop()
             # unmarked paragraphs do not own later marked items unless they introduce them
-            while stack and stack[-1].marker is None and not (
-                stack[-1].text.rstrip().endswith(":") and stack[-1].indent <= I
-            ):
+            while stack and stack[-1].marker is None and not (stack[-1].text.rstrip().endswith(":") and stack[-1].indent <= I):
                 stack.pop()
             if not stack:
                 parent = None
@@ -1075,12 +1073,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
     # eligibility block is the inclusion criteria
     if not any(s.kind == "inclusion" for s in sections):
         for k, s in enumerate(sections[:-1]):
-            if (
-                s.kind == "other"
-                and s.header
-                and s.header.lower().startswith("eligibility")
-                and sections[k + 1].kind == "exclusion"
-            ):
+            if s.kind == "other" and s.header and s.header.lower().startswith("eligibility") and sections[k + 1].kind == "exclusion":
                 s.kind = "inclusion"
                 break
     return sections

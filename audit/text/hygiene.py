@@ -144,9 +144,7 @@ _TRIM = re.compile(r"^[\s\"'`<>\[\](){}]+|[\s\"'`<>\[\](){}]+$")
 
 
 #: what a placeholder can start with (after blanks): its own first letter, or a bracket or quote
-_PLACEHOLDER_FIRST = frozenset(
-    {t[0] for t in _PLACEHOLDER_TOKENS} | {t[0].upper() for t in _PLACEHOLDER_TOKENS} | set("\"'`<>[](){}")
-)
+_PLACEHOLDER_FIRST = frozenset({t[0] for t in _PLACEHOLDER_TOKENS} | {t[0].upper() for t in _PLACEHOLDER_TOKENS} | set("\"'`<>[](){}"))
 
 
 def placeholder_token(value: str | None) -> str | None:

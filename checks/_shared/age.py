@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from trial_audit.text.age_text import Bound, SideComparison, StatedAge, fmt_years
 from trial_audit.core.findings import Evidence
 from trial_audit.core.model import TrialRecord
+from trial_audit.text.age_text import Bound, SideComparison, StatedAge, fmt_years
 
 #: structured age texts that mean "no limit"
 ABSENT_AGE = re.compile(r"^\s*(?:n/?a|none|no\s+limit|not\s+applicable|-+)?\s*$", re.I)

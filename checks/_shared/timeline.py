@@ -16,19 +16,32 @@ from trial_audit.core.findings import Evidence
 #: only count the fields they show: parsed, unparseable, or shown blank / "Not reported".
 FORMAT_DATE_FIELDS: dict[str, frozenset[str]] = {
     "ctgov-v2": frozenset(
-        {"first_submitted", "first_posted", "start", "primary_completion", "completion",
-         "last_update_submitted", "last_update_posted", "status_verified"}
+        {
+            "first_submitted",
+            "first_posted",
+            "start",
+            "primary_completion",
+            "completion",
+            "last_update_submitted",
+            "last_update_posted",
+            "status_verified",
+        }
     ),
     "ctgov-classic": frozenset(
-        {"first_submitted", "first_posted", "start", "primary_completion", "completion",
-         "last_update_submitted", "last_update_posted", "status_verified"}
+        {
+            "first_submitted",
+            "first_posted",
+            "start",
+            "primary_completion",
+            "completion",
+            "last_update_submitted",
+            "last_update_posted",
+            "status_verified",
+        }
     ),
     # Legacy XML: the 2016 schema has firstreceived_date / lastchanged_date and no posted dates,
     # so only the submitted dates are demanded.
-    "ctgov-xml": frozenset(
-        {"first_submitted", "start", "primary_completion", "completion", "last_update_submitted",
-         "status_verified"}
-    ),
+    "ctgov-xml": frozenset({"first_submitted", "start", "primary_completion", "completion", "last_update_submitted", "status_verified"}),
 }
 
 #: Formats that carry a reason for stopping (whyStopped / why_stopped) and an overall status.
@@ -43,9 +56,7 @@ EXPANDED_ACCESS_STATUSES = frozenset(
 )
 
 #: Statuses in which a study has not ended (the registry's "active" set plus suspended).
-ONGOING_STATUSES = frozenset(
-    {"RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "ENROLLING_BY_INVITATION", "SUSPENDED"}
-)
+ONGOING_STATUSES = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "ENROLLING_BY_INVITATION", "SUSPENDED"})
 
 LABELS = {
     "first_submitted": "first submitted date",
