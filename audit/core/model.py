@@ -9,11 +9,14 @@ can point a curator (or a SARIF viewer) at the exact place.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from trial_audit.core.ages import Age, parse_age
 from trial_audit.core.dates import PartialDate, is_absent, parse_date
+
+T = TypeVar("T")
 
 # --- vocabularies (ClinicalTrials.gov API v2 enum names) -------------------------------
 
@@ -232,6 +235,21 @@ class TrialRecord:
     declared_absent: dict[str, str] = field(default_factory=dict)
     #: anything format-specific a rule may want that has no canonical place
     extra: dict[str, Any] = field(default_factory=dict)
+    #: analyses of this record's text shared by the rules that read it (see ``analysis``); not data
+    _analyses: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def analysis(self, key: Any, compute: Callable[[], T]) -> T:
+        """The analysis ``key`` of this record (a parsed criteria list, the ages in its text),
+        computed once by the first rule that asks and shared by the others.
+
+        Per-record analysis lives here, with the record, rather than in module-level caches
+        keyed by text: it goes when the record goes, and workers never share a stale one.
+        """
+        try:
+            return self._analyses[key]
+        except KeyError:
+            value = self._analyses[key] = compute()
+            return value
 
     @property
     def id(self) -> str:
