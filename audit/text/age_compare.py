@@ -18,6 +18,10 @@ from trial_audit.text.age_phrases import (
 # --- comparing -------------------------------------------------------------------------------
 
 
+#: a stated maximum this high is no limit in practice ("18 to 99 years"): it agrees with an absent one
+NO_PRACTICAL_MAX = 99.0
+
+
 def _tolerance(a: float, b: float) -> float:
     return min(0.5, max(4 / 365.25, 0.05 * max(a, b)))
 
@@ -29,6 +33,13 @@ def bound_matches(stated: Bound, structured_years: float, side: str) -> bool:
     must equal it (within rounding of units); an exclusive one may be entered either way:
     "over 18" as 18 or 19 years, "under 65" as 65 or 64 years (common registry practice).
     """
+    if (
+        side == "max"
+        and stated.inclusive
+        and abs(structured_years - round(structured_years)) < 1e-9
+        and structured_years + 1e-9 < stated.years < structured_years + 1
+    ):
+        return True  # "10.0 to 14.9 years", "9 - 17.99", "24 years and 364 days" against a maximum of 14 / 17 / 24 Years
     candidates = [stated.years]
     if not stated.inclusive:
         step = UNIT_YEARS[stated.unit]
@@ -78,6 +89,17 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
     A structured minimum that is absent is no limit: 0, so "from birth"/"0 days" agrees with it.
     """
     numeric = [s for s in stated if s.kind != "band"]
+    claims = [s for s in numeric if s.claim]
+    if len(claims) < len(numeric):
+        # alternatives and subgroups ("Cohort 2: 0 days to < 12 years"): the side agrees when any
+        # statement matches; otherwise the claims decide, and a subgroup only when it falls outside
+        target = (0.0 if min_years is None else min_years) if side == "min" else max_years
+        if target is not None and any(getattr(s, side) is not None and bound_matches(getattr(s, side), target, side) for s in numeric):
+            return SideComparison(side, "agree")
+        res = compare_side(claims, min_years, max_years, side) if claims else SideComparison(side, "absent")
+        if res.status != "absent":
+            return res
+        return _subgroups_outside([s for s in numeric if not s.claim], min_years, max_years, side)
     bounds = [(s, getattr(s, side)) for s in numeric if getattr(s, side) is not None]
     if side == "min":
         t = 0.0 if min_years is None else min_years
@@ -90,6 +112,8 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
     if not bounds:
         return _cross(numeric, min_years, max_years, side)
     if max_years is None:
+        if any(b.years >= NO_PRACTICAL_MAX for _, b in bounds):
+            return SideComparison(side, "agree")  # "18 to 99", "up to 120 years": no limit in practice
         s, b = bounds[0]
         return SideComparison(side, "missing-structured", s, b)
     if any(bound_matches(b, max_years, "max") for _, b in bounds):
@@ -143,10 +167,14 @@ def compare_prose(stated, min_years: float | None, max_years: float | None, side
             res = compare_side(claims, min_years, max_years, side)
         if res.status != "absent":
             return res
+    return _subgroups_outside([s for s in numeric if not s.claim], min_years, max_years, side)
+
+
+def _subgroups_outside(others, min_years: float | None, max_years: float | None, side: str) -> SideComparison:
+    """Statements that may describe a subgroup (a cohort, a stratum, one branch of an "or")
+    disagree only when they fall outside the range."""
     seen = False
-    for s in numeric:
-        if s.claim:
-            continue
+    for s in others:
         seen = seen or getattr(s, side) is not None
         if side == "min" and s.min is not None and min_years is not None:
             lo = s.min.years + (0 if s.min.inclusive else UNIT_YEARS[s.min.unit])
