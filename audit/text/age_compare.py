@@ -93,8 +93,7 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
     if len(claims) < len(numeric):
         # alternatives and subgroups ("Cohort 2: 0 days to < 12 years"): the side agrees when any
         # statement matches; otherwise the claims decide, and a subgroup only when it falls outside
-        target = (0.0 if min_years is None else min_years) if side == "min" else max_years
-        if target is not None and any(getattr(s, side) is not None and bound_matches(getattr(s, side), target, side) for s in numeric):
+        if _any_matches(numeric, min_years, max_years, side):
             return SideComparison(side, "agree")
         res = compare_side(claims, min_years, max_years, side) if claims else SideComparison(side, "absent")
         if res.status != "absent":
@@ -160,6 +159,8 @@ def compare_prose(stated, min_years: float | None, max_years: float | None, side
     """
     numeric = [s for s in stated if s.kind != "band"]
     claims = [s for s in numeric if s.claim]
+    if len(claims) < len(numeric) and _any_matches(numeric, min_years, max_years, side):
+        return SideComparison(side, "agree")  # one of several groups ("those 21 to 34 were also eligible") matches
     if claims:
         if side == "max" and max_years is None and any(s.max is None and s.min is not None for s in claims):
             res = SideComparison(side, "agree")
@@ -167,12 +168,29 @@ def compare_prose(stated, min_years: float | None, max_years: float | None, side
             res = compare_side(claims, min_years, max_years, side)
         if res.status != "absent":
             return res
-    return _subgroups_outside([s for s in numeric if not s.claim], min_years, max_years, side)
+    # a summary's other age mentions may describe anything (a cohort, another study): never a limit of their own
+    return _subgroups_outside([s for s in numeric if not s.claim], min_years, max_years, side, union=False)
 
 
-def _subgroups_outside(others, min_years: float | None, max_years: float | None, side: str) -> SideComparison:
+def _any_matches(numeric, min_years: float | None, max_years: float | None, side: str) -> bool:
+    target = (0.0 if min_years is None else min_years) if side == "min" else max_years
+    if target is None:
+        return False
+    return any(getattr(s, side) is not None and bound_matches(getattr(s, side), target, side) for s in numeric)
+
+
+def _subgroups_outside(others, min_years: float | None, max_years: float | None, side: str, union: bool = True) -> SideComparison:
     """Statements that may describe a subgroup (a cohort, a stratum, one branch of an "or")
-    disagree only when they fall outside the range."""
+    disagree only when they fall outside the range. When the structured field leaves the side
+    open but every group is bounded on it, their union still sets a limit there ("20-40 years"
+    for experiment 1 and "45-75 years" for study 3 against no maximum)."""
+    structured = min_years if side == "min" else max_years
+    bounded = [s for s in others if getattr(s, side) is not None]
+    if union and structured is None and len(others) >= 2 and len(bounded) == len(others):
+        extreme = (min if side == "min" else max)(bounded, key=lambda s: getattr(s, side).years)
+        b = getattr(extreme, side)
+        if not (side == "min" and b.years <= 0) and not (side == "max" and b.years >= NO_PRACTICAL_MAX):
+            return SideComparison(side, "missing-structured", extreme, b)
     seen = False
     for s in others:
         seen = seen or getattr(s, side) is not None

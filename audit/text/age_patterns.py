@@ -215,7 +215,7 @@ _EVENT_VERB = re.compile(
 # a time point, not a limit: "developmental problems at 18 to 22 months of age"
 _AT_TIME_POINT = re.compile(r"\bat\s+(?:approximately\s+|about\s+|around\s+)?$", re.I)
 # a subject in an exclusion item qualified further: "Patients aged 35 years or older who smoke": only that subgroup is excluded
-_RIGHT_QUALIFIER = re.compile(r"^\s*,?\s*(?:who|whose|that|with|having|in\s+whom|if|when|and\s+(?:who|with|have|has|are))\b", re.I)
+_RIGHT_QUALIFIER = re.compile(r"^\s*(?:who|whose|that|with|having|in\s+whom|if|when|and\s+(?:who|with|have|has|are))\b", re.I)
 # a time relative to an event: "Patients who are less than 28 days or more than 80 days after PBSCT"
 _RIGHT_EVENT_TIME = re.compile(r"^[^\n;.]{0,40}?\b(?:after|before|since|prior\s+to|following|post-?)\s*(?!birth\b)[A-Za-z]", re.I)
 # the age conditions a consent requirement: "patients ≥ 18 years must be able to give informed consent"
@@ -224,17 +224,21 @@ _RIGHT_CONSENT_DUTY = re.compile(
     r"\b(?:consent|assent|sign)",
     re.I,
 )
+# an enumerated category inside a prose sentence: "1) healthy volunteers ..., 2) patients 6 to 85 years old"
+_PROSE_ENUMERATED = re.compile(r"(?:^|[\s:;,])\(?(?:[0-9]{1,2}|[a-h])\)\s")
 # a statement that names a subgroup rather than everyone: "(first age group)", "for girls", "for the oral contraceptive stratum"
 _RIGHT_SUBGROUP = re.compile(
     r"^\s*[,(]?\s*(?:\(\s*)?(?:(?:for|in)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:girls|boys|women|men|males|females|"
     r"cohorts?|groups?|arms?|parts?|strat(?:um|a)|phases?|controls?)\b|(?:first|second|third|[a-z]+)\s+(?:age\s+)?(?:group|cohort|stratum)\b|"
     # staged enrolment: "patients 13 to 18 years of age are enrolled first, followed by children < 13"
-    r"(?:of\s+age\s+|old\s+)?(?:are|will\s+be|is)\s+(?:enrolled|recruited|treated|randomi[sz]ed|dosed)\s+(?:first|initially)\b)",
+    r"(?:of\s+age\s+|old\s+)?(?:are|will\s+be|is)\s+(?:enrolled|recruited|treated|randomi[sz]ed|dosed)\s+(?:first|initially)\b|"
+    # case-control designs: "women aged 40 to 79 were eligible as cases"
+    r"[^.;\n]{0,30}\bas\s+(?:cases|controls)\b)",
     re.I,
 )
 _LEFT_SUBGROUP = re.compile(
     r"(?:^|[\n;:(]|\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)]|"
-    r"\b(?:healthy\s+)?controls?\b|\bhealthy\s+volunteers\b(?=[^\n;]*\b(?:patients|cases)\b)",
+    r"\b(?:healthy\s+)?controls?\b",
     re.I,
 )
 # another role than the participant: "DONOR: Age < 75", "Caregivers aged 18 or over"
@@ -246,7 +250,7 @@ _ROLE_LABEL = re.compile(
 # a count of people before the age: "including at least 10 each of individuals ... between 3 and 8 years"
 _QUOTA = re.compile(
     r"\b(?:at\s+least|a\s+minimum\s+of|no\s+more\s+than|a\s+maximum\s+of)\s+[0-9]{1,5}\s+(?:each\s+)?(?:of\s+)?(?:(?:the|these|healthy|adult|male|female|eligible)\s+)?(?:patients|participants|subjects|individuals|"
-    r"children|adults|volunteers|people|persons|women|men|infants|families)\b|\b[0-9]{1,5}\s+each\b|\bgoal\s+of\s+(?:including|enrolling|recruiting)\b|\bquota\b",
+    r"children|adults|volunteers|people|persons|women|men|infants|families)\b|\b[0-9]{1,5}\s+each\b|\bfrom\s+each\s+of\b|\bgoal\s+of\s+(?:including|enrolling|recruiting)\b|\bquota\b",
     re.I,
 )
 # a participant word: prose that names no participant describes something else ("disorders emerge between 2.5 and 12 years")
@@ -287,7 +291,7 @@ _THIRD_PARTY = re.compile(
     r"(?:child|children|infants?|baby|babies|sons?|daughters?|newborns?|kids?|adolescents?|teens?|teenagers?|youths?)\b)",
     re.I,
 )
-_DOSING = re.compile(r"\b(?:mg|mcg|µg|ug|doses?|dosing|dosage|dosed|ml)\b|/\s*kg|\bmg/", re.I)
+_DOSING = re.compile(r"\b(?:mg|mcg|µg|ug|doses?|dosing|dosage|dosed|ml)\b|/\s*kg|\bmg/|\bwill\s+receive\b", re.I)
 _EPIDEMIOLOGY = re.compile(
     r"%|\bpercent|\bprevalen|\bincidence|\bmortality|\bmorbidity|\bmillion|\bleading\s+cause|\baffects?\b|"
     r"\bcommon(?:ly)?\b|\boccurs?\b|\brisk\b|\bworldwide|\bestimated|\bstatistic|\brates?\b|\bburden|"

@@ -49,6 +49,7 @@ from trial_audit.text.age_patterns import (
     _PRE_BEFORE,
     _PRE_LAST,
     _PREV_LABEL,
+    _PROSE_ENUMERATED,
     _QUOTA,
     _REV_HINT,
     _RIGHT_COLON,
@@ -180,7 +181,8 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
     return last
 
 
-_SENT_END = re.compile(r"(?<![0-9])\.\s|\n\s*\n|\n")
+# a single newline is a hard line wrap in legacy records ("Patients 18 years of age and older with lupus may be\n# eligible"), not a sentence end; a blank line, a list marker or a heading's colon is
+_SENT_END = re.compile(r"(?<![0-9])\.\s|\n[^\S\n]*\n|:[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s)")
 
 
 def _sentence(text: str, s: int, e: int, lo: int, hi: int) -> str:
@@ -394,12 +396,17 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
             if _AGE_PREWORD_NEG.match(w) or gap_neg or _AGE_PREP_NEG.search(before):
                 return None
             if ")" in gap and "(" not in gap:
-                return None  # "(for =< 16 years of age) => 50": the age was inside a closed parenthesis
-            if re.search(r"\b(?:at|of)\s*$", before, re.I) and re.search(
+                # "(for =< 16 years of age) => 50": the age was inside a closed parenthesis; but
+                # "... (first age group) OR over 60 years of age" still reads by its own "years of age"
+                if not (unit_present and tail):
+                    return None
+            elif re.search(r"\b(?:at|of)\s*$", before, re.I) and re.search(
                 r"diagnos|onset|symptom|menarche|first|develop|start|began|death", before, re.I
             ):
                 return None
-            if not re.search(r"[0-9]\s*(?!(?:years?|months?|yrs?|phase|part|cohort|group|arm|stage|or|and|to)\b)[A-Za-z%]{2,}", gap, re.I):
+            elif not re.search(
+                r"[0-9]\s*(?!(?:years?|months?|yrs?|phase|part|cohort|group|arm|stage|or|and|to)\b)[A-Za-z%]{2,}", gap, re.I
+            ):
                 anchor = "age"
     elif re.search(r"\bage\s*(?:\([^)]*\))?\s*:\s*\n[\s>*•·-]*$", text[max(lo_lim, m.start() - 40) : m.start()], re.I):
         anchor = "age"  # "Age:\n  - 18 and over" (a labelled list)
@@ -436,6 +443,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
     if ageof and _EVENT_VERB.search(left):
         return None  # "who have had seizures with fever under the age of 2": the age of an event
+    if pre_text.strip() in ("until", "till") and re.search(r"\bfollow", left, re.I):
+        return None  # "followed at 4-week intervals until 28 weeks of age": a follow-up time
+    if pre and re.search(r"\b(?:to|until|till|through)\s*$", left, re.I) and not has_range:
+        return None  # "complete the trial to at least 9 months of age": a time point
     if not pre and not suf and _AT_TIME_POINT.search(left):
         return None  # "problems at 18 to 22 months of age": a time point
     if _ROLE_LABEL.match(left) or re.search(r"[0-9]\s*(?:years?|months?)\s*,?\s*(?:and\s+)?$", left, re.I):
@@ -476,6 +487,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     # is one of several: held to the structured range only when it falls outside it
     if _RIGHT_SUBGROUP.match(raw_right) or _LEFT_SUBGROUP.search(left):
         claim = False
+    elif mode == "prose" and _PROSE_ENUMERATED.search(left):
+        claim = False  # "may be eligible: 1) patients with ...; 3) healthy volunteers 7 years of age or older": one category
     # negation right before the comparator: "must not be older than 80"
     negated = bool(pre) and bool(re.search(r"\bnot\s+(?:be\s+)?$|\bno\s+$", left, re.I)) and not pre_text.startswith(("no", "not"))
 
