@@ -199,7 +199,8 @@ _RIGHT_IF = re.compile(r"^(?!\s*\()[^\n;]{0,45}\b(?:are\s+eligible\s+if|if|only\
 _LEFT_NEG = re.compile(r"\b(?:death|died|points?|scor(?:e|es|ing)|risk\s+factors?|relatives?|pubert\w*|menarche)\b", re.I)
 # the number is a gestational / corrected age: "less than 36 weeks' gestation", "28 weeks of gestation"
 _RIGHT_GESTATION = re.compile(
-    r"\s*['’]?s?\s*(?:of\s+|at\s+)?(?:gestation\w*|GA\b|post-?menstrual|post-?conception\w*|corrected|completed\s+gestation)", re.I
+    r"[^\S\n]*['’]?s?[^\S\n]*\n?[^\S\n]*(?:of\s+|at\s+)?(?:gestation\w*|GA\b|post-?menstrual|post-?conception\w*|corrected|completed\s+gestation)",
+    re.I,
 )
 # the number has another quantity's unit: "a serum FSH > 15 IU/L", "> 30 kg/m2", "50 points"
 _RIGHT_OTHER_UNIT = re.compile(
@@ -220,15 +221,39 @@ _RIGHT_QUALIFIER = re.compile(r"^\s*(?:who|whose|that|with|having|in\s+whom|if|w
 _RIGHT_EVENT_TIME = re.compile(r"^[^\n;.]{0,40}?\b(?:after|before|since|prior\s+to|following|post-?)\s*(?!birth\b)[A-Za-z]", re.I)
 # the age conditions a consent requirement: "patients ≥ 18 years must be able to give informed consent"
 _RIGHT_CONSENT_DUTY = re.compile(
-    r"^\s*,?\s*(?:(?:who\s+are|will|must|should|shall|need|needs|require|requires|are\s+required|have\s+to|has\s+to)\b[^\n;.()]{0,60}?)"
+    r"^\s*,?\s*(?:(?:who\s+are|will|must|should|shall|need|needs|require|requires|are\s+required|have\s+to|has\s+to|"
+    r"may\s+(?:participate|enrol\w*|be\s+enrol\w*|be\s+included|take\s+part|join))\b[^\n;.()]{0,60}?)"
     r"\b(?:consent|assent|sign)",
     re.I,
 )
 # an enumerated category inside a prose sentence: "1) healthy volunteers ..., 2) patients 6 to 85 years old"
 _PROSE_ENUMERATED = re.compile(r"(?:^|[\s:;,])\(?(?:[0-9]{1,2}|[a-h])\)\s")
+# a requirement written under the exclusion criteria: "May not be younger than 18 years of age" (not inverted)
+_REQUIREMENT = re.compile(r"\b(?:must|should|shall|may\s+not|cannot|can\s*not|need\s+to|has\s+to|have\s+to)\b", re.I)
+# another quantity named between "age" and the number, or right after it: "> Age 50, life expectancy > 1 year",
+# "Less than 10 years formal education"
+_OTHER_QUANTITY = re.compile(
+    r"\b(?:life\s+expectancy|expectancy|survival|education|schooling|experience|employment|residence|duration|interval|"
+    r"follow-?up|history|exposure|abstinence|sobriety|remission)\b",
+    re.I,
+)
+_RIGHT_OTHER_QUANTITY = re.compile(
+    r"[^\S\n]*\n?[^\S\n]*(?:of\s+)?(?:formal\s+|continuous\s+|total\s+|cumulative\s+)?(?:education|schooling|experience|employment|residence|"
+    r"duration|follow-?up|abstinence|sobriety|remission|survival|life\s+expectancy)\b",
+    re.I,
+)
+# a "k of n" list or a sub-study: "At least 3 of the following risk factors:", "Inclusion criteria for research PET
+# imaging in children:"; an age in it is one alternative, or one group's
+_ALTERNATIVE_HEADER = re.compile(
+    r"\b(?:at\s+least\s+(?:[0-9]+|one|two|three|four|five)|(?:one|two|three|[0-9]+)\s+or\s+more|any\s+(?:(?:one|two|[0-9]+)\s+)?of|"
+    r"risk\s+factors?|for\s+research|sub-?stud\w*|optional|in\s+children|in\s+adults|pediatric|paediatric|cohorts?|"
+    r"(?:part|group|arm|stratum)\s+(?:[0-9]{1,2}|[A-Z])\b)",
+    re.I,
+)
+_HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n")
 # a statement that names a subgroup rather than everyone: "(first age group)", "for girls", "for the oral contraceptive stratum"
 _RIGHT_SUBGROUP = re.compile(
-    r"^\s*[,(]?\s*(?:\(\s*)?(?:(?:for|in)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:girls|boys|women|men|males|females|"
+    r"^\s*[,(]?\s*(?:\(\s*)?(?:(?:for|in)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:girls|boys|women|men|males|females|children|adults|adolescents|infants|"
     r"cohorts?|groups?|arms?|parts?|strat(?:um|a)|phases?|controls?)\b|(?:first|second|third|[a-z]+)\s+(?:age\s+)?(?:group|cohort|stratum)\b|"
     # staged enrolment: "patients 13 to 18 years of age are enrolled first, followed by children < 13"
     r"(?:of\s+age\s+|old\s+)?(?:are|will\s+be|is)\s+(?:enrolled|recruited|treated|randomi[sz]ed|dosed)\s+(?:first|initially)\b|"
@@ -238,7 +263,7 @@ _RIGHT_SUBGROUP = re.compile(
 )
 _LEFT_SUBGROUP = re.compile(
     r"(?:^|[\n;:(]|\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)]|"
-    r"\b(?:healthy\s+)?controls?\b",
+    r"\b(?:healthy\s+)?controls?\b|\bcompared\s+(?:with|to)\b",
     re.I,
 )
 # another role than the participant: "DONOR: Age < 75", "Caregivers aged 18 or over"
@@ -294,7 +319,7 @@ _THIRD_PARTY = re.compile(
 _DOSING = re.compile(r"\b(?:mg|mcg|µg|ug|doses?|dosing|dosage|dosed|ml)\b|/\s*kg|\bmg/|\bwill\s+receive\b", re.I)
 _EPIDEMIOLOGY = re.compile(
     r"%|\bpercent|\bprevalen|\bincidence|\bmortality|\bmorbidity|\bmillion|\bleading\s+cause|\baffects?\b|"
-    r"\bcommon(?:ly)?\b|\boccurs?\b|\brisk\b|\bworldwide|\bestimated|\bstatistic|\brates?\b|\bburden|"
+    r"\bcommon(?:ly)?\b|\baccounts?\s+for\b|\bdeaths\b|\boccurs?\b|\brisk\b|\bworldwide|\bestimated|\bstatistic|\brates?\b|\bburden|"
     r"\bmean\s+age|\bmedian\s+age|\baverage\s+age|\bstratif|\bsub-?groups?|\bage\s+groups?|\bcategor|"
     r"\btertile|\bquartile|\bcompared?\b|\bcomparing\b|\bversus\b|\bvs\.?\s|\bcohort\s+study|\bborn\b|"
     r"\bdiagnosed\s+(?:at|before|after)|\bpreviously\s+(?:shown|reported)|\bstudies\s+(?:have|show)|\breported\b|"

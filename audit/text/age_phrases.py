@@ -16,6 +16,7 @@ from trial_audit.text.age_patterns import (
     _AGE_PREP_NEG,
     _AGE_PREWORD_NEG,
     _AGE_TAIL,
+    _ALTERNATIVE_HEADER,
     _AT_TIME_POINT,
     _CLAIM,
     _CLAUSE_BREAK,
@@ -33,6 +34,7 @@ from trial_audit.text.age_patterns import (
     _GE_RE,
     _GT_RE,
     _GUARDIAN_WORD,
+    _HEADER_LINE,
     _ITEM_LEAD,
     _KEYWORDS,
     _LE_RE,
@@ -45,12 +47,14 @@ from trial_audit.text.age_patterns import (
     _MENOPAUSE,
     _MENOPAUSE_DEF,
     _NUMW_BEFORE,
+    _OTHER_QUANTITY,
     _PARTICIPANT,
     _PRE_BEFORE,
     _PRE_LAST,
     _PREV_LABEL,
     _PROSE_ENUMERATED,
     _QUOTA,
+    _REQUIREMENT,
     _REV_HINT,
     _RIGHT_COLON,
     _RIGHT_CONSENT,
@@ -59,6 +63,7 @@ from trial_audit.text.age_patterns import (
     _RIGHT_GESTATION,
     _RIGHT_IF,
     _RIGHT_NEG,
+    _RIGHT_OTHER_QUANTITY,
     _RIGHT_OTHER_UNIT,
     _RIGHT_QUALIFIER,
     _RIGHT_SUBGROUP,
@@ -206,6 +211,14 @@ def _sentence_left(text: str, pos: int, lo: int) -> str:
     for m in _WRAPPED_SENTENCE_BREAK.finditer(text, a, pos):
         last = m.end()
     return text[last:pos]
+
+
+def _header_before(text: str, pos: int, lo: int) -> str:
+    """The nearest list header ("... of the following risk factors:") in the 400 characters before pos."""
+    last = ""
+    for m in _HEADER_LINE.finditer(text, max(lo, pos - 400), pos):
+        last = m.group(1)
+    return last
 
 
 def _clause_end(text: str, pos: int, hi: int) -> int:
@@ -451,6 +464,12 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # "problems at 18 to 22 months of age": a time point
     if _ROLE_LABEL.match(left) or re.search(r"[0-9]\s*(?:years?|months?)\s*,?\s*(?:and\s+)?$", left, re.I):
         return None  # another person's age ("DONOR: Age < 75"); the days of "18 years and 0 days"
+    if _OTHER_QUANTITY.search(left[-40:]) or _RIGHT_OTHER_QUANTITY.match(text, m.end(), min(hi_lim, m.end() + 40)):
+        return None  # "> Age 50, life expectancy > 1 year"; "less than 10 years formal education"
+    if mode == "exclusion" and (re.search(r"\binclusion\b", left, re.I) or _REQUIREMENT.search(left)):
+        mode = "inclusion"  # "Inclusion Criteria:1. ≥18 years" run into one line; "May not be younger than 18" (a requirement)
+    if mode == "exclusion" and left.rstrip().endswith("(") and len(left.split()) > 3 and not _SUBJ_ANCHOR.search(left.rstrip()[:-1]):
+        return None  # "Patients eligible for bone marrow transplant (=< 60 years old), with ...": qualifies another group
     if _QUOTA.search(_sentence_left(text, m.start(), lo_lim)):
         return None  # "including at least 10 each of individuals who are between 3 and 8": a recruitment quota
     if mode == "exclusion" and _RIGHT_QUALIFIER.match(right):
@@ -486,6 +505,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     # a subgroup's limit ("Cohort 2: 0 days to < 12 years", "4 to 12 years for girls", "(first age group)")
     # is one of several: held to the structured range only when it falls outside it
     if _RIGHT_SUBGROUP.match(raw_right) or _LEFT_SUBGROUP.search(left):
+        claim = False
+    elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, lo_lim)):
         claim = False
     elif mode == "prose" and _PROSE_ENUMERATED.search(left):
         claim = False  # "may be eligible: 1) patients with ...; 3) healthy volunteers 7 years of age or older": one category
