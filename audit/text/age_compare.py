@@ -186,7 +186,8 @@ def _subgroups_outside(others, min_years: float | None, max_years: float | None,
     for experiment 1 and "45-75 years" for study 3 against no maximum)."""
     structured = min_years if side == "min" else max_years
     bounded = [s for s in others if getattr(s, side) is not None]
-    if union and structured is None and len(others) >= 2 and len(bounded) == len(others):
+    # (exclusion statements read inverted are not groups of who may take part)
+    if union and structured is None and len(others) >= 2 and len(bounded) == len(others) and not any(s.inverted for s in others):
         extreme = (min if side == "min" else max)(bounded, key=lambda s: getattr(s, side).years)
         b = getattr(extreme, side)
         if not (side == "min" and b.years <= 0) and not (side == "max" and b.years >= NO_PRACTICAL_MAX):

@@ -221,8 +221,8 @@ _RIGHT_QUALIFIER = re.compile(r"^\s*(?:who|whose|that|with|having|in\s+whom|if|w
 _RIGHT_EVENT_TIME = re.compile(r"^[^\n;.]{0,40}?\b(?:after|before|since|prior\s+to|following|post-?)\s*(?!birth\b)[A-Za-z]", re.I)
 # the age conditions a consent requirement: "patients ≥ 18 years must be able to give informed consent"
 _RIGHT_CONSENT_DUTY = re.compile(
-    r"^\s*,?\s*(?:(?:who\s+are|will|must|should|shall|need|needs|require|requires|are\s+required|have\s+to|has\s+to|"
-    r"may\s+(?:participate|enrol\w*|be\s+enrol\w*|be\s+included|take\s+part|join))\b[^\n;.()]{0,60}?)"
+    r"\s*,?\s*(?:(?:who\s+are|will|must|should|shall|need|needs|require|requires|are\s+required|have\s+to|has\s+to|"
+    r"may\s+(?:participate|enrol\w*|be\s+enrol\w*|be\s+included|take\s+part|join))\b[^;.()]{0,60}?)"
     r"\b(?:consent|assent|sign)",
     re.I,
 )
@@ -250,7 +250,7 @@ _ALTERNATIVE_HEADER = re.compile(
     r"(?:part|group|arm|stratum)\s+(?:[0-9]{1,2}|[A-Z])\b)",
     re.I,
 )
-_HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n")
+_HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n|(?:^|\n)([^\s*•-][^\n]{0,119})\n[^\S\n]*\n[^\S\n]*[-*•]\s")
 # a statement that names a subgroup rather than everyone: "(first age group)", "for girls", "for the oral contraceptive stratum"
 _RIGHT_SUBGROUP = re.compile(
     r"^\s*[,(]?\s*(?:\(\s*)?(?:(?:for|in)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:girls|boys|women|men|males|females|children|adults|adolescents|infants|"
@@ -262,7 +262,7 @@ _RIGHT_SUBGROUP = re.compile(
     re.I,
 )
 _LEFT_SUBGROUP = re.compile(
-    r"(?:^|[\n;:(]|\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)]|"
+    r"(?:^|[\n;:(]|\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)(]|"
     r"\b(?:healthy\s+)?controls?\b|\bcompared\s+(?:with|to)\b",
     re.I,
 )

@@ -214,10 +214,11 @@ def _sentence_left(text: str, pos: int, lo: int) -> str:
 
 
 def _header_before(text: str, pos: int, lo: int) -> str:
-    """The nearest list header ("... of the following risk factors:") in the 400 characters before pos."""
+    """The nearest list header in the 400 characters before pos: a line ending with a colon ("At least 3 of the
+    following risk factors:"), or a line followed by a blank line and a bulleted list."""
     last = ""
     for m in _HEADER_LINE.finditer(text, max(lo, pos - 400), pos):
-        last = m.group(1)
+        last = m.group(1) or m.group(2)
     return last
 
 
@@ -450,7 +451,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     consent = _RIGHT_CONSENT.match(right)
     if consent and "(" not in consent.group(0) and not _CONSENT_TIME.search(right[:70]):
         return None  # "those under 18 need a parent's consent"; not "4 to 13 years (consent of parent required)"
-    if _RIGHT_CONSENT_DUTY.match(right):
+    if _RIGHT_CONSENT_DUTY.match(right) or _RIGHT_CONSENT_DUTY.match(text, m.end(), min(hi_lim, m.end() + 120)):
         return None  # "patients >= 18 years must be able to give informed consent": the age selects who consents
     if _RIGHT_GESTATION.match(text, m.end(), min(hi_lim, m.end() + 40)) or (not unit_present and _RIGHT_OTHER_UNIT.match(right)):
         return None
@@ -506,7 +507,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     # is one of several: held to the structured range only when it falls outside it
     if _RIGHT_SUBGROUP.match(raw_right) or _LEFT_SUBGROUP.search(left):
         claim = False
-    elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, lo_lim)):
+    elif _LEFT_SUBGROUP.search(_sentence_left(text, cstart, lo_lim)):
+        claim = False  # "... will be compared with\n children and adolescents (ages 6-17)" across a line wrap
+    elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, 0)):
+        # (the header may stand before the section's own start: "Inclusion criteria for research PET imaging in children:")
         claim = False
     elif mode == "prose" and _PROSE_ENUMERATED.search(left):
         claim = False  # "may be eligible: 1) patients with ...; 3) healthy volunteers 7 years of age or older": one category
@@ -564,8 +568,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         # excluded "age > 75" -> eligible "at most 75"; excluded "under 18" -> "at least 18"
         nb = Bound(n1, unit, not b_in)
         if side == "min":
-            return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, nb, "max", mode, inverted=True)
-        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), nb, None, "min", mode, inverted=True)
+            return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, nb, "max", mode, inverted=True, claim=claim)
+        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), nb, None, "min", mode, inverted=True, claim=claim)
     if side == "min":
         return StatedAge(m.start(), m.end(), m.group(0).rstrip(), b, None, "min", mode, claim=claim)
     return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, b, "max", mode, claim=claim)
