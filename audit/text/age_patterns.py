@@ -123,6 +123,12 @@ _SMALL_AGE_WORDS = (
 _KEYWORDS = ("year", "yr", "month", "mos", "mth", "week", "wk", "day", "hour", "hr", "old", "岁")
 _DIGIT_Y = re.compile(r"[0-9] ?[Yy]\b")
 _DIGITS = re.compile(r"[0-9]{1,3}(?![0-9])")
+# numbers no time word follows: after an age-only comparator ("no older than 70", "younger than 18") or before
+# a plus ("adults (18+)"), and after "must be" + a comparator ("must be under 75")
+_DIG_COMPARED = re.compile(
+    r"(?i:(?:older|younger)\s+than|(?:must|should|to)\s+be\s+(?:under|over|below|above|at\s+least|at\s+most))\s*([0-9]{1,3})(?![0-9]|[.,][0-9])"
+    r"|(?<![0-9.,])([0-9]{1,3})\s*\+"
+)
 _DIG_AGE = re.compile(r"(?<![A-Za-z])(?i:age[sd]?)\b[^;0-9]{0,30}(?<![0-9.,/])([0-9]{1,3})(?![0-9])")
 _NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
 _PRE_LAST = re.compile(
@@ -251,6 +257,8 @@ _ALTERNATIVE_HEADER = re.compile(
     re.I,
 )
 _HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n|(?:^|\n)([^\s*•-][^\n]{0,119})\n[^\S\n]*\n[^\S\n]*[-*•]\s")
+# the next branch of an "or" starts right after: ", or ≥ 16 years with consent"
+_OR_NEXT = re.compile(rf"^\s*,?\s*or\s+(?:{COMP}\s*)?[0-9]", re.I)
 # a statement that names a subgroup rather than everyone: "(first age group)", "for girls", "for the oral contraceptive stratum"
 _RIGHT_SUBGROUP = re.compile(
     r"^\s*[,(]?\s*(?:\(\s*)?(?:(?:for|in)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:girls|boys|women|men|males|females|children|adults|adolescents|infants|"

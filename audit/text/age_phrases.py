@@ -25,6 +25,7 @@ from trial_audit.text.age_patterns import (
     _CONSENT_WORD,
     _DESCRIPTIVE_AGE,
     _DIG_AGE,
+    _DIG_COMPARED,
     _DIGIT_Y,
     _DIGITS,
     _DOSING,
@@ -47,6 +48,7 @@ from trial_audit.text.age_patterns import (
     _MENOPAUSE,
     _MENOPAUSE_DEF,
     _NUMW_BEFORE,
+    _OR_NEXT,
     _OTHER_QUANTITY,
     _PARTICIPANT,
     _PRE_BEFORE,
@@ -301,6 +303,11 @@ def _candidates(text: str, start: int, end: int) -> list[int]:
                 continue
             seen.add(q)
             out.append(q)
+    for d in _DIG_COMPARED.finditer(text, start, end):
+        q = d.start(1) if d.group(1) else d.start(2)
+        if q not in seen:
+            seen.add(q)
+            out.append(q)
     for i in _find_all(low, "age", 0, len(low)):
         d = _DIG_AGE.match(text, start + i, end)
         if d and d.start(1) not in seen:
@@ -426,19 +433,23 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         anchor = "age"  # "Age:\n  - 18 and over" (a labelled list)
     if anchor is None and unit_present and (tail or re.search(r"\b(?:older|younger)\b", suf + " " + pre_text)):
         anchor = "tail"
+    if anchor is None and re.search(r"\b(?:older|younger)\b", pre_text) and not re.search(r"[0-9]\s*$", left):
+        anchor = "age"  # "no older than 70", "younger than 18": comparators that only compare ages
     if anchor is None and _SUBJ_ANCHOR.search(left[-40:]):
         if (
             unit_present
-            or re.search(r"older|younger", suf)
+            or suf
             or (pre is not None and re.match(r"^\s*\(?\s*(?:or|and)\s+(?:older|younger)\b", right))
+            or (pre is not None and re.search(r"\b(?:must|should|shall|to)\s+be\s+$", left, re.I))
         ):
-            anchor = "subject"  # "Men and women 18 and older", "woman ≥18 (or older if ...)"
+            # "Men and women 18 and older", "woman ≥18 (or older if ...)", "adults (18+)", "participants must be under 75"
+            anchor = "subject"
     if anchor is None and mode != "prose" and (pre or suf or has_range or tail):
         # an item that starts with the age: "- 18 years or older", "≥ 18 years", "Over 18 years"
         unit_ok = (u1 or u2) == "year" or (unit_present and tail)
         if unit_ok and _at_item_start(text, m.start(), cstart, lo_lim, item_starts):
             label = _PREV_LABEL.search(text, max(lo_lim, m.start() - 120), m.start())
-            if label is None or re.search(r"\bage\b", label.group(1), re.I):
+            if label is None or re.search(r"\bage\b|inclusion|eligib|criteria", label.group(1), re.I):
                 anchor = "item"
     if anchor is None:
         return None
@@ -448,10 +459,15 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
     raw_right = right
     right = _LEAD_PAREN.sub("", right, count=1)  # "Age > 18 months (i.e., > 547 days) regardless ..."
-    consent = _RIGHT_CONSENT.match(right)
+    # one branch of an "or": "Age ≥ 18 years, or ≥ 16 years with parental consent" (the consent belongs to a branch)
+    # (in the exclusion criteria every branch excludes: "Ages <50 or >90" are both limits)
+    or_branch = mode != "exclusion" and bool(re.search(r"\bor\s*$", left, re.I) or _OR_NEXT.match(right))
+    consent = None if or_branch else _RIGHT_CONSENT.match(right)
     if consent and "(" not in consent.group(0) and not _CONSENT_TIME.search(right[:70]):
         return None  # "those under 18 need a parent's consent"; not "4 to 13 years (consent of parent required)"
-    if _RIGHT_CONSENT_DUTY.match(right) or _RIGHT_CONSENT_DUTY.match(text, m.end(), min(hi_lim, m.end() + 120)):
+    if or_branch:
+        pass
+    elif _RIGHT_CONSENT_DUTY.match(right) or _RIGHT_CONSENT_DUTY.match(text, m.end(), min(hi_lim, m.end() + 120)):
         return None  # "patients >= 18 years must be able to give informed consent": the age selects who consents
     if _RIGHT_GESTATION.match(text, m.end(), min(hi_lim, m.end() + 40)) or (not unit_present and _RIGHT_OTHER_UNIT.match(right)):
         return None
@@ -485,6 +501,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
     if _RIGHT_NEG.match(right) and not tail:
         return None
+    if re.match(r"^[^\n;]{0,50}:\s*[0-9]", right):
+        return None  # a row of a table by age: "older than 5 but equal to or less than 10: 1.0"
     if _RIGHT_COLON.match(right) or _RIGHT_THING.match(right) or _RIGHT_IF.match(right):
         return None
     if anchor != "age" and _DURATION_PREP.search(left[-30:]):
@@ -505,7 +523,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
             return None  # names no participant: "disorders emerge between 2.5 and 12 years of age"
     # a subgroup's limit ("Cohort 2: 0 days to < 12 years", "4 to 12 years for girls", "(first age group)")
     # is one of several: held to the structured range only when it falls outside it
-    if _RIGHT_SUBGROUP.match(raw_right) or _LEFT_SUBGROUP.search(left):
+    if or_branch or _RIGHT_SUBGROUP.match(raw_right) or _LEFT_SUBGROUP.search(left):
         claim = False
     elif _LEFT_SUBGROUP.search(_sentence_left(text, cstart, lo_lim)):
         claim = False  # "... will be compared with\n children and adolescents (ages 6-17)" across a line wrap
