@@ -107,6 +107,10 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
         if any(bound_matches(b, t, "min") for _, b in bounds):
             return SideComparison(side, "agree")
         s, b = bounds[0]
+        if min_years is None and max_years is not None and _lowest(b) > max_years + 1 + _tolerance(b.years, max_years):
+            # "over 70" against no minimum and a maximum of 65: a contradiction of the maximum (reported on that
+            # side), not a missing minimum; entering 70 as the minimum would make a range no one fits
+            return SideComparison(side, "absent")
         return SideComparison(side, "missing-structured" if min_years is None else "disagree", s, b)
     if not bounds:
         return _cross(numeric, min_years, max_years, side)
@@ -114,11 +118,25 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
         if any(b.years >= NO_PRACTICAL_MAX for _, b in bounds):
             return SideComparison(side, "agree")  # "18 to 99", "up to 120 years": no limit in practice
         s, b = bounds[0]
+        if min_years is not None and _highest(b) < min_years - _tolerance(b.years, min_years):
+            # "< 18 years" against a minimum of 18 and no maximum: it contradicts the minimum (reported on that
+            # side); entering 18 as the maximum would leave a range no one fits
+            return SideComparison(side, "absent")
         return SideComparison(side, "missing-structured", s, b)
     if any(bound_matches(b, max_years, "max") for _, b in bounds):
         return SideComparison(side, "agree")
     s, b = bounds[0]
     return SideComparison(side, "disagree", s, b)
+
+
+def _lowest(b: Bound) -> float:
+    """The youngest age a lower bound admits, in years ("over 18" admits 18 years and a day... read as 18 + one unit)."""
+    return b.years + (0 if b.inclusive else UNIT_YEARS[b.unit])
+
+
+def _highest(b: Bound) -> float:
+    """The oldest age an upper bound admits, in years ("under 18" admits up to 17)."""
+    return b.years - (0 if b.inclusive else UNIT_YEARS[b.unit])
 
 
 def _cross(numeric, min_years, max_years, side) -> SideComparison:
