@@ -110,7 +110,9 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
         if min_years is None and max_years is not None and _lowest(b) > max_years + 1 + _tolerance(b.years, max_years):
             # "over 70" against no minimum and a maximum of 65: a contradiction of the maximum (reported on that
             # side), not a missing minimum; entering 70 as the minimum would make a range no one fits
-            return SideComparison(side, "absent")
+            if _cross(numeric, min_years, max_years, "max").status == "disagree":
+                return SideComparison(side, "absent")  # the maximum side reports it
+            return SideComparison("max", "disagree", s, None)
         return SideComparison(side, "missing-structured" if min_years is None else "disagree", s, b)
     if not bounds:
         return _cross(numeric, min_years, max_years, side)
@@ -121,7 +123,9 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
         if min_years is not None and _highest(b) < min_years - _tolerance(b.years, min_years):
             # "< 18 years" against a minimum of 18 and no maximum: it contradicts the minimum (reported on that
             # side); entering 18 as the maximum would leave a range no one fits
-            return SideComparison(side, "absent")
+            if _cross(numeric, min_years, max_years, "min").status == "disagree":
+                return SideComparison(side, "absent")  # the minimum side reports it
+            return SideComparison("min", "disagree", s, None)
         return SideComparison(side, "missing-structured", s, b)
     if any(bound_matches(b, max_years, "max") for _, b in bounds):
         return SideComparison(side, "agree")
