@@ -256,7 +256,16 @@ _ALTERNATIVE_HEADER = re.compile(
     r"(?:part|group|arm|stratum)\s+(?:[0-9]{1,2}|[A-Z])\b)",
     re.I,
 )
-_HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n|(?:^|\n)([^\s*•-][^\n]{0,119})\n[^\S\n]*\n[^\S\n]*[-*•]\s")
+_HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n|(?:^|\n)([^\s*•-][^\n]{0,119})\n(?=[^\S\n]*\n[^\S\n]*[-*•]\s)")
+# an item whose subject is the participant: "- must be at least 21"
+_MUST_BE_ITEM = re.compile(r"[\s>*•·-]*(?:\(?[0-9]{1,2}[.)]\s*)?(?:must|should|shall)\s+be\s+", re.I)
+# an event a time in days / weeks / months is counted from: "No recent myocardial infarction patients (less than 1 month)"
+_RECENT_EVENT = re.compile(
+    r"\b(?:recent|infarct\w*|stroke|surgery|surgical|operation|procedure|transplant\w*|injur\w*|fractur\w*|episode|event|"
+    r"attack|bleed\w*|vaccinat\w*|immuni[sz]\w*|treatment|therapy|chemotherapy|radiotherapy|exposure|infection|delivery|"
+    r"partum|discharge|admission|randomi[sz]ation|enrol\w*|diagnosis|symptoms?)\b",
+    re.I,
+)
 # the next branch of an "or" starts right after: ", or ≥ 16 years with consent"
 _OR_NEXT = re.compile(rf"^\s*,?\s*or\s+(?:{COMP}\s*)?[0-9]", re.I)
 # a statement that names a subgroup rather than everyone: "(first age group)", "for girls", "for the oral contraceptive stratum"

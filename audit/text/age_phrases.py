@@ -47,6 +47,7 @@ from trial_audit.text.age_patterns import (
     _LT_RE,
     _MENOPAUSE,
     _MENOPAUSE_DEF,
+    _MUST_BE_ITEM,
     _NUMW_BEFORE,
     _OR_NEXT,
     _OTHER_QUANTITY,
@@ -56,6 +57,7 @@ from trial_audit.text.age_patterns import (
     _PREV_LABEL,
     _PROSE_ENUMERATED,
     _QUOTA,
+    _RECENT_EVENT,
     _REQUIREMENT,
     _REV_HINT,
     _RIGHT_COLON,
@@ -219,8 +221,9 @@ def _header_before(text: str, pos: int, lo: int) -> str:
     """The nearest list header in the 400 characters before pos: a line ending with a colon ("At least 3 of the
     following risk factors:"), or a line followed by a blank line and a bulleted list."""
     last = ""
-    for m in _HEADER_LINE.finditer(text, max(lo, pos - 400), pos):
-        last = m.group(1) or m.group(2)
+    for m in _HEADER_LINE.finditer(text, max(lo, pos - 400), min(len(text), pos + 20)):
+        if m.start() < pos:
+            last = m.group(1) or m.group(2)
     return last
 
 
@@ -413,6 +416,9 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
             gap_neg = None  # "in the age group of 10-13 years" (criteria)
         other_phrase = bool(_DESCRIPTIVE_AGE.match(w)) and not gap_neg and bool(re.search(r"[),]", gap))
         # "(of childbearing age), between 18 and 45 years of age": that "age" belongs to another phrase
+        # "... of age (first age group) OR over 60 years of age": a statement with its own "years of age" after a
+        # closed parenthesis does not depend on an earlier "age"
+        other_phrase = other_phrase or (unit_present and tail and ")" in gap)
         if not other_phrase:
             if _AGE_PREWORD_NEG.match(w) or gap_neg or _AGE_PREP_NEG.search(before):
                 return None
@@ -435,6 +441,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         anchor = "tail"
     if anchor is None and re.search(r"\b(?:older|younger)\b", pre_text) and not re.search(r"[0-9]\s*$", left):
         anchor = "age"  # "no older than 70", "younger than 18": comparators that only compare ages
+    if anchor is None and pre is not None and _MUST_BE_ITEM.fullmatch(left):
+        anchor = "subject"  # an item "- must be at least 21": the participant is the subject
     if anchor is None and _SUBJ_ANCHOR.search(left[-40:]):
         if (
             unit_present
@@ -479,7 +487,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # "complete the trial to at least 9 months of age": a time point
     if not pre and not suf and _AT_TIME_POINT.search(left):
         return None  # "problems at 18 to 22 months of age": a time point
-    if _ROLE_LABEL.match(left) or re.search(r"[0-9]\s*(?:years?|months?)\s*,?\s*(?:and\s+)?$", left, re.I):
+    if _ROLE_LABEL.match(left) or (not pre and re.search(r"[0-9]\s*(?:years?|months?)\s*,?\s*(?:and\s+)?$", left, re.I)):
         return None  # another person's age ("DONOR: Age < 75"); the days of "18 years and 0 days"
     if _OTHER_QUANTITY.search(left[-40:]) or _RIGHT_OTHER_QUANTITY.match(text, m.end(), min(hi_lim, m.end() + 40)):
         return None  # "> Age 50, life expectancy > 1 year"; "less than 10 years formal education"
@@ -493,7 +501,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # "Patients aged 35 or older who smoke": only a subgroup is excluded, not everyone of that age
     if anchor != "age" and not tail and _RIGHT_EVENT_TIME.match(right):
         return None  # "less than 28 days or more than 80 days after PBSCT"
-    if (u1 or u2) not in (None, "year") and not tail and anchor != "age" and _LEFT_THING.search(left.rstrip(" (") + " "):
+    if (u1 or u2) not in (None, "year") and not tail and anchor != "age" and _RECENT_EVENT.search(left):
         return None  # "myocardial infarction patients (less than 1 month)": time since an event
     if anchor == "tail" and _LEFT_THING.search(left[-40:]):
         return None
