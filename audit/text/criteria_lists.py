@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from trial_audit.text.criteria import CriteriaDoc, Item, Section, format_marker
+from trial_audit.text.criteria import CriteriaDoc, Item, Section, format_marker, parse_criteria
 
 
 def family(item: Item) -> str | None:
@@ -273,13 +273,19 @@ def line_span(doc: CriteriaDoc, item: Item) -> tuple[int, int]:
 
 
 def doc_of(record) -> CriteriaDoc | None:
-    """The parsed criteria of a record (shared cached parse), or None when it has none."""
-    from trial_audit.text.criteria import doc_for
+    """The parsed criteria of a record, or None when it has none.
 
+    The parse is kept with the record (``record.analysis``), so every rule of the record shares
+    one parse and it goes when the record goes; the key holds the text, so a record whose
+    criteria were replaced is parsed again."""
     text = getattr(record, "criteria", None)
     if not isinstance(text, str) or not text.strip():
         return None
-    return doc_for(text, bool(getattr(record, "criteria_markdown", False)))
+    markdown = bool(getattr(record, "criteria_markdown", False))
+    analysis = getattr(record, "analysis", None)
+    if analysis is None:  # a record-like object without per-record analyses (tests, probes)
+        return parse_criteria(text, markdown)
+    return analysis(("criteria", markdown, text), lambda: parse_criteria(text, markdown))
 
 
 def quote_end(doc: CriteriaDoc, item: Item, limit: int = 160) -> int:
