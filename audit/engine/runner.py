@@ -219,6 +219,13 @@ class Checker:
                 slots.append(len(results))
                 results.append(None)
                 records.append(item)
+        if options.as_of is not None:
+            # a date a reader only inferred (a CSV export's latest posted date) yields to an
+            # explicit --as-of; a date the record states itself (a version date) does not
+            for r in records:
+                if r.extra.get("as_of_inferred"):
+                    r.as_of = None
+                    r.extra.pop("as_of_source", None)
         severities = options.severities
         per_record: list[list[Finding]] = [check_record(r, self.record_rules, self.ctx, severities) for r in records]
         table = None
@@ -246,8 +253,17 @@ class Checker:
                 title=record.brief_title,
                 texts=texts,
                 paths=paths,
+                as_of=record.as_of.iso() if record.as_of is not None else None,
+                as_of_source=_as_of_source(record),
             )
         return results, (table if options.gate else None)  # type: ignore[return-value]
+
+
+def _as_of_source(record: TrialRecord) -> str | None:
+    """Where a record's own reference date came from, in words ("inferred from ...", or its field)."""
+    if record.as_of is None:
+        return None
+    return record.extra.get("as_of_source") or f"the record's own date ({record.provenance.get('as_of') or 'as_of'})"
 
 
 def _new_report(options: RunOptions, inputs: list[str] | None, checker: Checker) -> Report:
@@ -259,6 +275,7 @@ def _new_report(options: RunOptions, inputs: list[str] | None, checker: Checker)
         ],
         inputs=inputs or [],
         as_of=(options.as_of or checker.ctx.today).iso(),
+        as_of_source="given with --as-of or the configuration" if options.as_of is not None else "today's date: no --as-of given",
         generated=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         fail_on=options.fail_on,
         baseline=options.baseline,
