@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
-from trial_audit.core.report import Report
+from trial_audit.core.findings import Finding
+from trial_audit.core.report import RecordResult, Report
 from trial_audit.reports import writer
-from trial_audit.reports._common import fingerprint, gate_expectations, iter_findings, source_display
+from trial_audit.reports._common import fingerprint, gate_expectations, isolated, source_display
 
 COLUMNS = [
     "record_id",
@@ -48,24 +50,36 @@ def defuse(text: str | None) -> str:
 
 
 def rows(report: Report):
-    for rec, f in iter_findings(report):
-        ev = f.evidence
-        yield {
-            "record_id": defuse(rec.id),
-            "source": defuse(source_display(rec)),
-            "rule": f.rule,
-            "name": f.name,
-            "category": f.category.value,
-            "severity": f.severity.value,
-            "field": defuse(f.field),
-            "message": defuse(f.message),
-            "evidence": defuse(ev.text if ev else ""),
-            "start": ev.start if ev else "",
-            "end": ev.end if ev else "",
-            "suggestion": defuse(f.suggestion),
-            "suppressed": "true" if f.suppressed else "false",
-            "fingerprint": fingerprint(rec, f),
-        }
+    for rec in report.records:
+        yield from isolated(rec, "csv", _record_rows)
+    yield from _gate_rows(report)
+
+
+def _record_rows(rec: RecordResult) -> list[dict[str, Any]]:
+    return [_finding_row(rec, f) for f in rec.findings]
+
+
+def _finding_row(rec: RecordResult, f: Finding) -> dict[str, Any]:
+    ev = f.evidence
+    return {
+        "record_id": defuse(rec.id),
+        "source": defuse(source_display(rec)),
+        "rule": f.rule,
+        "name": f.name,
+        "category": f.category.value,
+        "severity": f.severity.value,
+        "field": defuse(f.field),
+        "message": defuse(f.message),
+        "evidence": defuse(ev.text if ev else ""),
+        "start": ev.start if ev else "",
+        "end": ev.end if ev else "",
+        "suggestion": defuse(f.suggestion),
+        "suppressed": "true" if f.suppressed else "false",
+        "fingerprint": fingerprint(rec, f),
+    }
+
+
+def _gate_rows(report: Report):
     # only the records the gate names (a failed expectation lists a bounded sample of them)
     named = {str(r) for exp in gate_expectations(report) if not exp.get("success") for r in exp.get("failed_records") or []}
     sources = {rec.id: source_display(rec) for rec in report.records if rec.id in named} if named else {}

@@ -29,7 +29,7 @@ from trial_audit import __version__
 from trial_audit.core.findings import Evidence
 from trial_audit.core.report import RecordResult, Report
 from trial_audit.reports import writer
-from trial_audit.reports._common import rule_examples, source_display
+from trial_audit.reports._common import isolated, rule_examples, source_display
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _JSON_ESCAPES = (
@@ -130,7 +130,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "summary": report.summary(),
         "gate": report.gate,
         "rules": rules,
-        "records": [_record(r) for r in report.records],
+        "records": [isolated(r, "html", _record) for r in report.records],
     }
 
 
