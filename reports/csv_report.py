@@ -6,9 +6,11 @@ suggestion, suppressed, fingerprint. Suppressed (baselined) findings are rows wi
 rule ``GATE:<expectation>`` and category ``gate``.
 
 Written as UTF-8 with a byte-order mark (Excel needs it to read non-ASCII text correctly) and
-with free-text cells that start like a spreadsheet formula (``= + - @``, tab, CR) prefixed by
-``'`` so that opening the file in a spreadsheet cannot run registry text as a formula
-(CSV injection).
+with free-text cells that start like a spreadsheet formula prefixed by ``'``, so that opening
+the file in a spreadsheet cannot run registry text as a formula (CSV injection): ``= + - @``,
+their full-width forms ``＝ ＋ － ＠``, tab and CR, also after leading blanks or line breaks
+(spreadsheets trim those before they evaluate). Invisible controls (bidi overrides, C0/C1
+controls) in free text are written visibly, as ``⟨U+202E⟩``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from trial_audit.core.findings import Finding
 from trial_audit.core.report import RecordResult, Report
 from trial_audit.reports import writer
 from trial_audit.reports._common import fingerprint, gate_expectations, isolated, source_display
+from trial_audit.text.hygiene import show_controls
 
 COLUMNS = [
     "record_id",
@@ -39,14 +42,17 @@ COLUMNS = [
     "fingerprint",
 ]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# what a spreadsheet may skip before it reads a formula: blanks, line breaks, no-break and ideographic spaces
+_LEADING_BLANKS = " \n\x0b\x0c\u00a0\u3000"
 
 
 def defuse(text: str | None) -> str:
-    """A cell a spreadsheet will show as text, never evaluate."""
+    """A cell a spreadsheet will show as text, never evaluate; invisible controls made visible."""
     if not text:
         return ""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    text = show_controls(text)
+    return "'" + text if text.lstrip(_LEADING_BLANKS).startswith(_FORMULA_START) or text.startswith(("\t", "\r")) else text
 
 
 def rows(report: Report):

@@ -15,6 +15,7 @@ from pathlib import Path
 from trial_audit.core.report import RecordResult, Report
 from trial_audit.reports import writer
 from trial_audit.reports._common import gate_expectations, gate_label, isolated
+from trial_audit.text.hygiene import show_controls
 
 MAX_ROWS = 200
 MAX_GATE_ROWS = 20
@@ -25,7 +26,7 @@ _QUOTE_LEN = 80
 def _cell(text: str | None, limit: int = 160) -> str:
     if not text:
         return ""
-    t = " ".join(text.split())
+    t = " ".join(show_controls(text).split())  # a bidi override or control is written as ⟨U+202E⟩
     if len(t) > limit:
         t = t[: limit - 1] + "…"
     # a table cell must not break the table or render as markup
