@@ -15,8 +15,13 @@ import orjson
 
 from trial_audit.core.report import Report
 from trial_audit.reports import writer
+from trial_audit.reports._common import isolated
 
 _INDENT = orjson.OPT_INDENT_2
+
+
+def _record_bytes(record) -> bytes:
+    return orjson.dumps(record.to_dict(), option=_INDENT)
 
 
 def write_json_stream(report: Report, out: BinaryIO) -> None:
@@ -28,7 +33,7 @@ def write_json_stream(report: Report, out: BinaryIO) -> None:
     for record in report.records:
         out.write(b"\n    " if first else b",\n    ")
         # the record's own lines, indented to sit inside the "records" array
-        out.write(orjson.dumps(record.to_dict(), option=_INDENT).replace(b"\n", b"\n    "))
+        out.write(isolated(record, "json", _record_bytes).replace(b"\n", b"\n    "))
         first = False
     out.write(b"]\n}\n" if first else b"\n  ]\n}\n")
 
