@@ -42,7 +42,11 @@ from pathlib import Path
 from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = Path("/work/shared/data") if Path("/work/shared/data").is_dir() else ROOT.parent / "shared" / "data"
+import os  # noqa: E402
+
+# the real data lives beside the repository (../shared/data); a worktree sits deeper, so also try /work/shared/data
+DATA = Path(os.environ.get("TRIAL_AUDIT_SHARED_DATA") or next(
+    (p for p in (ROOT.parent / "shared" / "data", Path("/work/shared/data")) if p.is_dir()), ROOT.parent / "shared" / "data"))
 SEEDS = ROOT / "seeds"
 FORMATS = ("v2", "xml", "classic", "csv")
 PARTS = ("tune", "unseen")
