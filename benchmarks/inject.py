@@ -141,16 +141,13 @@ class Ids:
 
 
 def build_format(fmt, recs, ops, halves, seed, ids):
-    """-> (dumps, clean orig ids, bases {id: dump}, injections, n/a counter, run as-of)."""
+    """-> (dumps, clean orig ids, injections, n/a counter, run as-of)."""
     dumps, cleans, injections, na = [], [], [], Counter()
-    header = None
     adapters = [(r, load(fmt, r.raw)) for r in recs]
     own = [a.as_of() or a.get_date("last_update")[0] for _, a in adapters]
     run_as_of = max((d for d in own if d), default=None) or (date.today().year, date.today().month, date.today().day)
     for r, a0 in adapters:
         nct = r.nct_id
-        if fmt == "csv":
-            header = a0.n["fields"]
         as_of = a0.as_of() or run_as_of
         base_dump = {"orig": a0.dump(nct, nct)}
         base_id = {"orig": nct}
@@ -189,7 +186,7 @@ def build_format(fmt, recs, ops, halves, seed, ids):
             changed = _neutral(d, mid) != _neutral(base_dump[op.base], base_id[op.base])
             dumps.append(d)
             injections.append(Injection(op.name, op.group, op.family, fmt, nct, base_id[op.base], mid, half, what, changed))
-    return dumps, cleans, injections, na, run_as_of, header
+    return dumps, cleans, injections, na, run_as_of
 
 
 def _neutral(d, id_):
@@ -369,8 +366,8 @@ def main(argv=None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     all_inj, na, cleans_by_fmt, findings_by_fmt = [], Counter(), {}, {}
     for fmt, recs in records.items():
-        dumps, cleans, injs, na_f, run_as_of, header = build_format(fmt, recs, ops, halves, args.seed, ids)
-        batch = write_batch(fmt, dumps, str(work / f"batch_{fmt}"), header)
+        dumps, cleans, injs, na_f, run_as_of = build_format(fmt, recs, ops, halves, args.seed, ids)
+        batch = write_batch(fmt, dumps, str(work / f"batch_{fmt}"))
         findings = run_tool(batch, str(work / f"report_{fmt}"), run_as_of, args.jobs)
         for inj in injs:
             score(inj, findings)

@@ -28,7 +28,7 @@ from datetime import date
 from defusedxml import ElementTree as SafeET
 
 # canonical date slots every adapter understands
-DATE_SLOTS = ("start", "primary_completion", "completion", "first_submitted", "last_update", "verified")
+DATE_SLOTS = ("start", "primary_completion", "completion", "first_submitted", "first_posted", "last_update", "verified")
 TEXT_SLOTS = ("criteria", "summary", "description", "min_age", "max_age", "status", "why_stopped")
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -216,6 +216,7 @@ class V2(_JsonAdapter):
         "primary_completion": (("statusModule", "primaryCompletionDateStruct", "date"), "type"),
         "completion": (("statusModule", "completionDateStruct", "date"), "type"),
         "first_submitted": (("statusModule", "studyFirstSubmitDate"), None),
+        "first_posted": (("statusModule", "studyFirstPostDateStruct", "date"), "type"),
         "last_update": (("statusModule", "lastUpdateSubmitDate"), None),
         "verified": (("statusModule", "statusVerifiedDate"), None),
     }
@@ -259,6 +260,7 @@ class Classic(_JsonAdapter):
                                "PrimaryCompletionDateType"),
         "completion": (("StatusModule", "CompletionDateStruct", "CompletionDate"), "CompletionDateType"),
         "first_submitted": (("StatusModule", "StudyFirstSubmitDate"), None),
+        "first_posted": (("StatusModule", "StudyFirstPostDateStruct", "StudyFirstPostDate"), "StudyFirstPostDateType"),
         "last_update": (("StatusModule", "LastUpdateSubmitDate"), None),
         "verified": (("StatusModule", "StatusVerifiedDate"), None),
     }
@@ -304,6 +306,7 @@ class Xml(Adapter):
         "primary_completion": ("primary_completion_date",),
         "completion": ("completion_date",),
         "first_submitted": ("study_first_submitted", "firstreceived_date"),
+        "first_posted": ("study_first_posted",),
         "last_update": ("last_update_submitted", "lastchanged_date"),
         "verified": ("verification_date",),
     }
@@ -375,7 +378,7 @@ class Csv(Adapter):
     has_types = False
     COLS = {"status": "Study Status"}
     DATES = {"start": "Start Date", "primary_completion": "Primary Completion Date",
-             "completion": "Completion Date", "last_update": "Last Update Posted"}
+             "completion": "Completion Date", "first_posted": "First Posted", "last_update": "Last Update Posted"}
 
     def get(self, slot):
         col = self.COLS.get(slot)
@@ -387,7 +390,8 @@ class Csv(Adapter):
             self.n["row"][col] = value or ""
 
     def has(self, slot):
-        return slot in self.COLS or slot in self.DATES
+        col = self.COLS.get(slot) or self.DATES.get(slot)
+        return col is not None and col in self.n["fields"]
 
     def get_date(self, slot):
         col = self.DATES.get(slot)
@@ -395,7 +399,7 @@ class Csv(Adapter):
 
     def set_date(self, slot, d, typ):
         col = self.DATES.get(slot)
-        if col:
+        if col and self.has(slot):
             self.n["row"][col] = "" if d is None else f"{d[0]:04d}-{d[1]:02d}" + (f"-{d[2]:02d}" if d[2] else "")
 
     def conditions_text(self):
@@ -406,10 +410,9 @@ class Csv(Adapter):
         return None
 
     def dump(self, old_id, new_id):
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=self.n["fields"])
-        w.writerow({k: (v or "").replace(old_id, new_id) for k, v in self.n["row"].items()})
-        return buf.getvalue()
+        # a JSON object of the row: CSV files of different exports have different columns, so the
+        # batch writer lays all rows out under the union of the columns
+        return json.dumps({k: (v or "").replace(old_id, new_id) for k, v in self.n["row"].items()}, ensure_ascii=False)
 
 
 def load(fmt: str, raw: str | bytes) -> Adapter:
@@ -425,7 +428,7 @@ def load(fmt: str, raw: str | bytes) -> Adapter:
     raise ValueError(fmt)
 
 
-def write_batch(fmt: str, dumps: list[str | bytes], path_stem, header: list[str] | None = None) -> str:
+def write_batch(fmt: str, dumps: list[str | bytes], path_stem) -> str:
     """Write one format's records as one input file of that format; returns the path."""
     import zipfile
 
@@ -446,8 +449,10 @@ def write_batch(fmt: str, dumps: list[str | bytes], path_stem, header: list[str]
                 z.writestr(f"{nct}.xml", d)
     elif fmt == "csv":
         p = f"{path_stem}.csv"
-        buf = io.StringIO()
-        csv.writer(buf).writerow(header)
+        rows = [json.loads(d) for d in dumps]
+        cols = list(dict.fromkeys(k for r in rows for k in r))
         with open(p, "w", encoding="utf-8", newline="") as fh:
-            fh.write(buf.getvalue() + "".join(dumps))
+            w = csv.DictWriter(fh, fieldnames=cols, restval="")
+            w.writeheader()
+            w.writerows(rows)
     return p

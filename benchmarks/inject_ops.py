@@ -130,6 +130,10 @@ WORDINGS: dict[str, dict[str, list]] = {
         "tune": ["{prev} Exclusion Criteria:", "{prev}. Exclusion criteria:"],
         "heldout": ["{prev} EXCLUSION CRITERIA", "{prev}; Exclusion Criteria -"],
     },
+    "header_first": {
+        "tune": ["{h}: {label} {text}", "{h} {label} {text}"],
+        "heldout": ["{h} - {text}", "{h}:{text}"],
+    },
     "run_together": {"tune": ["{a}; {label} {b}", "{a} {label} {b}"], "heldout": ["{a}. {label} {b}", "{a},{label} {b}"]},
     # age limits in a summary; {pop} is a population word that fits the range
     "summary_age": {
@@ -315,7 +319,10 @@ def op_restart_numbering(w):
 
 
 def op_sublist_like_parent(w):
-    """Sub-items numbered in the parent list's own style: '3.' ... '   1.', '   2.' under item 3."""
+    """Sub-items numbered in the parent list's own style and NOT indented, so they read as items of
+    the main list: '3. Adequate organ function:' '1. Hemoglobin ...' '2. Platelets ...' '4. ...'.
+    (Sub-lists indented under their parent are legitimate nesting; the held-out form puts the
+    numbers on bullet lines, as pages render them: '- (1) Hemoglobin ...')."""
     sec = _numbered_target(w)
     if sec is None:
         return None
@@ -323,10 +330,27 @@ def op_sublist_like_parent(w):
     it = sec.items[k]
     subs = it.subs or ["Hemoglobin ≥ 9 g/dL", "Platelets ≥ 100,000/µL", "Creatinine ≤ 1.5 × ULN"]
     style = pick_wording("marker", w.half, w.rng, lambda s: w.a.fmt == "v2" or "\\" not in s)
-    it.text = it.text + "\n" + "\n".join(f"    {style.format(n=i + 1)} {s}" for i, s in enumerate(subs))
+    lead = "" if w.half == "tune" else ("* " if w.a.fmt == "v2" else "- ")
+    it.text = it.text + "\n" + "\n".join(f"{lead}{style.format(n=i + 1)} {v2_escape(w.a.fmt, s)}" for i, s in enumerate(subs))
     it.subs = []
     sec.labels = [style.format(n=i + 1) for i in range(len(sec.items))]
-    return f"{sec.header} item {k + 1}: sub-items {style.format(n=1)}..{style.format(n=len(subs))}"
+    return f"{sec.header} item {k + 1}: flush sub-items {lead}{style.format(n=1)}..{style.format(n=len(subs))}"
+
+
+def op_header_into_first_item(w):
+    """A section header sharing its line with the section's first item ('Exclusion Criteria: 1. ...')."""
+    cands = [s for s in w.secs or [] if s.header and s.items and s.items[0].text]
+    if not cands:
+        return None
+    sec = w.rng.choice(cands)
+    labels = sec.labels or default_labels(sec, w.numbered, w.a.fmt)
+    tmpl = pick_wording("header_first", w.half, w.rng)
+    first = sec.items[0]
+    merged = tmpl.format(h=sec.header.rstrip(" :"), label=labels[0], text=first.text)
+    sec.header = merged
+    del sec.items[0]
+    sec.labels = labels[1:]
+    return merged[:120]
 
 
 def op_lettered_duplicate(w):
@@ -469,10 +493,16 @@ def op_summary_age(w):
     return f"{slot} ({where}, {kind}): {sent}"
 
 
+_AGE_STATED = re.compile(
+    r"(?i)(\bage[sd]?\b|years? old|years? of age|\byrs\b|y/o|\badults?\b|\bchild|\bpediatric|\bpaediatric|\binfants?\b|\bneonat)")
+
+
 def op_criteria_age(w):
+    """An inclusion age limit that the structured ages contradict, in criteria that state no age
+    (where they state one that agrees, the rule lets the agreeing one win by design: cohorts)."""
     r = _contradicting_range(w)
     inc = section(w.secs or [], "inclusion")
-    if r is None or inc is None or not inc.items:
+    if r is None or inc is None or not inc.items or _AGE_STATED.search(w.a.get("criteria") or ""):
         return None
     lo, hi, kind = r
     mn, mx = _age_bounds(w)
@@ -489,6 +519,27 @@ def op_criteria_age(w):
         return f"appended to inclusion item {k + 1} ({kind}): {text}"
     inc.items.insert(k, Item(text))
     return f"inclusion item at {where} ({kind}): {text}"
+
+
+def op_criteria_age_changed(w):
+    """The criteria's own statement of the structured minimum age gets another number, the way a
+    typo or a protocol amendment not carried to the structured field does ('≥ 18' -> '≥ 25')."""
+    b = _age_bounds(w)
+    inc = section(w.secs or [], "inclusion")
+    if b is None or inc is None:
+        return None
+    mn = b[0]
+    pat = re.compile(rf"(?i)((?:≥|>=|\\>=|>|\\>|at least|aged?|older than|over|between)\s*){mn}(?![\d.,])"
+                     rf"|(?<![\d.,]){mn}(?=\s*(?:\+|years|yrs|year|y/o|-year|\s*(?:-|–|to|and)\s*\d))")
+    for it in inc.items:
+        m = pat.search(it.text)
+        if m:
+            new = mn + w.rng.choice([3, 4, 7, 12]) if mn < 60 else mn - 5
+            old = it.text
+            it.text = it.text[: m.start()] + m.group(0).replace(str(mn), str(new)) + it.text[m.end():]
+            a = max(m.start() - 30, 0)
+            return f"{old[a:m.end() + 30]!r} -> {it.text[a:m.end() + 30]!r} (structured min {mn})"
+    return None
 
 
 def op_min_above_max(w):
@@ -541,9 +592,9 @@ _FDAAA = (2007, 12, 26)
 
 def _remove_date(slot):
     def fn(w: Work):
-        if not w.a.has(slot) or (slot == "first_submitted" and w.a.fmt == "csv"):
-            return None
-        d, _ = w.a.get_date(slot)
+        if slot == "first_submitted":
+            return _remove_first_dates(w)
+        d, _ = w.a.get_date(slot) if w.a.has(slot) else (None, None)
         if d is None:
             return None
         if slot in ("primary_completion", "completion"):
@@ -555,6 +606,17 @@ def _remove_date(slot):
 
     fn.__name__ = f"op_remove_{slot}"
     return fn
+
+
+def _remove_first_dates(w: Work):
+    """The first submitted AND first posted dates: the registry accepts either as proof of
+    registration (a CSV export only has the posted one), so removing one alone is no defect."""
+    gone = [s for s in ("first_submitted", "first_posted") if w.a.has(s) and w.a.get_date(s)[0] is not None]
+    if not gone:
+        return None
+    for s in gone:
+        w.a.set_date(s, None, None)
+    return f"removed {' and '.join(gone)} ({w.a.status()})"
 
 
 def op_out_of_order(w):
@@ -643,22 +705,24 @@ OPERATORS: list[Operator] = [
     Operator("duplicate_number", "numbering", "TA1", "N", op_duplicate_number, "marker", "one number used twice (1 2 2 3)"),
     Operator("skip_number", "numbering", "TA1", "N", op_skip_number, "marker", "one number skipped (1 2 4 5)"),
     Operator("restart_numbering", "numbering", "TA1", "N", op_restart_numbering, "marker", "numbering starts again at 1 inside a section"),
-    Operator("sublist_like_parent", "numbering", "TA1", "N", op_sublist_like_parent, "marker", "sub-items numbered in the parent's style"),
+    Operator("sublist_like_parent", "numbering", "TA1", "N", op_sublist_like_parent, "marker", "sub-items numbered in the parent's style, not indented"),
     Operator("lettered_duplicate", "numbering", "TA1", "N", op_lettered_duplicate, "letter", "a lettered list a. b. b. d."),
     Operator("mixed_markers", "numbering", "TA1", "N", op_mixed_markers, "mixed", "'n.' items mixed with 'n)' / '(n)' (tune) or 'n:' / 'n-' (held-out)"),
     Operator("remove_exclusion_header", "structure", "TA1", "R", op_remove_exclusion_header, None, "the 'Exclusion Criteria:' header deleted"),
     Operator("merge_header_into_item", "structure", "TA1", "R", op_merge_header_into_item, "merged_header", "the exclusion header run into the end of the last inclusion item"),
+    Operator("header_into_first_item", "structure", "TA1", "R", op_header_into_first_item, "header_first", "a section header on the same line as the section's first item"),
     Operator("run_together", "structure", "TA1", "R", op_run_together, "run_together", "two items on one line, the second keeping its marker"),
     Operator("empty_item", "structure", "TA1", "R", op_empty_item, None, "a marker with no text (first / middle / last)"),
     Operator("summary_age", "age", "TA2", "orig", op_summary_age, "summary_age", "an eligibility age range in the brief summary or description that the structured ages contradict"),
-    Operator("criteria_age", "age", "TA2", "R", op_criteria_age, "criteria_age", "an inclusion age limit the structured ages contradict (own item or appended)"),
+    Operator("criteria_age", "age", "TA2", "R", op_criteria_age, "criteria_age", "an inclusion age limit the structured ages contradict, in criteria stating no age (own item or appended)"),
+    Operator("criteria_age_changed", "age", "TA2", "R", op_criteria_age_changed, None, "the criteria's statement of the structured minimum age changed by 3-12 years"),
     Operator("min_above_max", "age", "TA2", "orig", op_min_above_max, None, "structured minimum age above the maximum"),
     Operator("remove_min_age", "age", "TA2", "orig", op_remove_min_age, None, "structured minimum age removed while the criteria state one"),
     Operator("scope_disease", "scope", "TA3", "R", op_scope, "scope", "an inclusion criterion requiring a disease of another organ system"),
     Operator("remove_start", "timeline", "TA4", "orig", _remove_date("start"), None, "start date removed"),
     Operator("remove_primary_completion", "timeline", "TA4", "orig", _remove_date("primary_completion"), None, "primary completion date removed (records updated since 2017-01-18)"),
     Operator("remove_completion", "timeline", "TA4", "orig", _remove_date("completion"), None, "completion date removed (records updated since 2017-01-18)"),
-    Operator("remove_first_submitted", "timeline", "TA4", "orig", _remove_date("first_submitted"), None, "first-submitted date removed"),
+    Operator("remove_first_submitted", "timeline", "TA4", "orig", _remove_date("first_submitted"), None, "first-submitted and first-posted dates removed"),
     Operator("out_of_order", "timeline", "TA4", "orig", op_out_of_order, None, "(primary) completion 6-24 months before the start"),
     Operator("actual_in_future", "timeline", "TA4", "orig", op_actual_in_future, None, "start or first-submitted date marked actual, 8-30 months after as-of"),
     Operator("estimated_in_past", "timeline", "TA4", "orig", op_estimated_in_past, None, "an anticipated date 18-48 months before as-of on an active record"),
