@@ -184,6 +184,9 @@ def build_format(fmt, recs, ops, halves, seed, ids):
             mid = ids()
             d = w.a.dump(nct, mid)
             changed = _neutral(d, mid) != _neutral(base_dump[op.base], base_id[op.base])
+            if not changed:  # the format has nowhere to put this defect: not applicable, not a miss
+                na[(op.name, fmt)] += 1
+                continue
             dumps.append(d)
             injections.append(Injection(op.name, op.group, op.family, fmt, nct, base_id[op.base], mid, half, what, changed))
     return dumps, cleans, injections, na, run_as_of

@@ -20,6 +20,7 @@ import copy
 import csv
 import io
 import json
+import os
 import re
 import textwrap
 import xml.etree.ElementTree as ET
@@ -410,8 +411,8 @@ class Csv(Adapter):
         return None
 
     def dump(self, old_id, new_id):
-        # a JSON object of the row: CSV files of different exports have different columns, so the
-        # batch writer lays all rows out under the union of the columns
+        # a JSON object of the row (its keys in column order): the batch writer groups rows by
+        # column set, since the exports have different columns
         return json.dumps({k: (v or "").replace(old_id, new_id) for k, v in self.n["row"].items()}, ensure_ascii=False)
 
 
@@ -448,11 +449,17 @@ def write_batch(fmt: str, dumps: list[str | bytes], path_stem) -> str:
                 nct = re.search(rb"<nct_id>(NCT\d+)</nct_id>", d)[1].decode()
                 z.writestr(f"{nct}.xml", d)
     elif fmt == "csv":
-        p = f"{path_stem}.csv"
-        rows = [json.loads(d) for d in dumps]
-        cols = list(dict.fromkeys(k for r in rows for k in r))
-        with open(p, "w", encoding="utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=cols, restval="")
-            w.writeheader()
-            w.writerows(rows)
+        # one file per column set: the exports differ (one has 9 columns, no dates); laying them
+        # all out under the union of columns would invent empty date columns
+        p = f"{path_stem}_csv"
+        os.makedirs(p, exist_ok=True)
+        groups: dict[tuple, list[dict]] = {}
+        for d in dumps:
+            row = json.loads(d)
+            groups.setdefault(tuple(row), []).append(row)
+        for n, (cols, rows) in enumerate(groups.items()):
+            with open(os.path.join(p, f"part{n}.csv"), "w", encoding="utf-8", newline="") as fh:
+                w = csv.DictWriter(fh, fieldnames=list(cols))
+                w.writeheader()
+                w.writerows(rows)
     return p

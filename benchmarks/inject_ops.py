@@ -655,7 +655,7 @@ def op_estimated_in_past(w):
 
 
 def op_completed_future_completion(w):
-    if w.a.status() != "COMPLETED":
+    if w.a.status() != "COMPLETED" or w.a.get_date("completion")[0] is None:
         return None
     new = add_months((w.as_of[0], w.as_of[1], None), w.rng.choice([12, 24, 36]))
     w.a.set_date("completion", new, "ESTIMATED")
