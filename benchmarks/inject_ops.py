@@ -588,6 +588,8 @@ def op_scope(w):
 
 _FINAL_RULE = (2017, 1, 18)
 _FDAAA = (2007, 12, 26)
+_ENDED = {"COMPLETED", "TERMINATED", "WITHDRAWN", "UNKNOWN"}
+_EXPANDED_ACCESS = {"AVAILABLE", "NO_LONGER_AVAILABLE", "TEMPORARILY_NOT_AVAILABLE", "APPROVED_FOR_MARKETING", "WITHHELD"}
 
 
 def _remove_date(slot):
@@ -595,12 +597,18 @@ def _remove_date(slot):
         if slot == "first_submitted":
             return _remove_first_dates(w)
         d, _ = w.a.get_date(slot) if w.a.has(slot) else (None, None)
-        if d is None:
-            return None
+        if d is None or w.a.status() in _EXPANDED_ACCESS:
+            return None  # expanded-access records are not asked for start or completion dates
         if slot in ("primary_completion", "completion"):
             lu, _ = w.a.get_date("last_update")
-            if lu is None or as_date(lu) < as_date(_FINAL_RULE) or as_date(d) < as_date(_FDAAA):
+            if lu is None or as_date(lu) < as_date(_FINAL_RULE):
                 return None  # not required for records last updated before the Final Rule
+            if w.a.status() in _ENDED:
+                # nor for studies that ended before FDAAA: judged by the latest date left
+                left = [w.a.get_date(s)[0] for s in ("completion", "primary_completion", "start") if s != slot]
+                latest = next((x for x in left if x is not None), d)
+                if as_date(latest) < as_date(_FDAAA) or as_date(d) < as_date(_FDAAA):
+                    return None
         w.a.set_date(slot, None, None)
         return f"removed {slot} ({w.a.status()})"
 
