@@ -220,9 +220,16 @@ def _key(f: dict, id_: str):
     return f.get("rule"), f.get("field"), ev.replace(id_, "<ID>")
 
 
+def _grown(key, base) -> bool:
+    """A base finding whose quoted item only got longer (text appended to the item it quotes) is
+    the same finding, not a detection of what was appended."""
+    rule, fld, text = key
+    return any(r == rule and f == fld and len(t) >= 20 and t in text for r, f, t in base)
+
+
 def score(inj: Injection, findings: dict[str, list[dict]]) -> None:
     base = {_key(f, inj.base_id) for f in findings.get(inj.base_id, [])}
-    new = [f for f in findings.get(inj.id, []) if _key(f, inj.id) not in base]
+    new = [f for f in findings.get(inj.id, []) if _key(f, inj.id) not in base and not _grown(_key(f, inj.id), base)]
     hit = [f for f in new if str(f.get("rule", "")).startswith(inj.family)]
     inj.detected = bool(hit)
     inj.codes = sorted({f["rule"] for f in hit})
