@@ -388,8 +388,9 @@ def main(argv=None) -> int:
         cleans_by_fmt[fmt], findings_by_fmt[fmt] = cleans, findings
     noise_tab = noise(cleans_by_fmt, findings_by_fmt)
     label = args.label or (args.part or "all" if not args.inputs else "inputs")
-    cmd = "python benchmarks/inject.py " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:])
-                                                  if not a.startswith("/tmp"))
+    cmd = "python benchmarks/inject.py " + (f"--inputs ... " if args.inputs else f"--part {args.part or 'all'} ") + \
+        (f"--limit {args.limit} " if args.limit else "") + f"--seed {args.seed} --wordings {args.wordings}" + \
+        (f" --families {args.families}" if args.families else "") + (f" --operators {args.operators}" if args.operators else "")
     meta = {"date": date.today().isoformat(), "commit": _commit(), "command": cmd, "part": label,
             "wordings": args.wordings, "seed": args.seed, "limit": args.limit, "tool": tool_cmd()}
     md = markdown(all_inj, na, noise_tab, meta)
