@@ -532,7 +532,8 @@ def op_criteria_age_changed(w):
     pat = re.compile(rf"(?i)((?:≥|>=|\\>=|>|\\>|at least|aged?|older than|over|between)\s*){mn}(?![\d.,])"
                      rf"|(?<![\d.,]){mn}(?=\s*(?:\+|years|yrs|year|y/o|-year|\s*(?:-|–|to|and)\s*\d))")
     for it in inc.items:
-        m = pat.search(it.text)
+        m = next((m for m in pat.finditer(it.text)  # an age, not a BMI or a lab value: age words nearby
+                  if re.search(r"(?i)\bage|year|yrs|y/o|\bold\b", it.text[max(m.start() - 25, 0): m.end() + 25])), None)
         if m:
             new = mn + w.rng.choice([3, 4, 7, 12]) if mn < 60 else mn - 5
             old = it.text
