@@ -7,14 +7,34 @@ from trial_audit.text.criteria_lists import item_evidence, list_problems, renumb
 class NumberingDoesNotStartAtOne(Rule):
     """A numbered (or lettered) list of criteria starts at 2 or later instead of 1 (or a / i).
 
-    Why: a list that starts at (2) usually means the first criterion was lost, merged into a
+    ## What it does
+
+    Reports a record when a numbered (or lettered) list of criteria starts at 2 or later instead of 1
+    (or a / i).
+
+    ## Why it matters
+
+    A list that starts at (2) usually means the first criterion was lost, merged into a
     header or pasted out of order; a patient or site reading "(2) Expected survival" cannot tell
     whether an item (1) exists. A list that carries on the numbering of the previous list (the
     exclusion criteria numbered on from the inclusion criteria, Part B from Part A) is not
     reported.
 
-    Fix: restore the missing item, or renumber the list from 1 (the suggestion shows the list
+    ## Fix
+
+    Restore the missing item, or renumber the list from 1 (the suggestion shows the list
     renumbered).
+
+    Fix safety: safe to apply when the list is complete. The suggested text changes only the item
+    numbers; criteria that refer to an item by number must be checked.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA110"

@@ -7,12 +7,31 @@ from trial_audit.text.criteria_lists import item_evidence, list_problems, renumb
 class DuplicateItemNumber(Rule):
     """Two items of one list carry the same number ("(3)" twice).
 
-    Why: criteria are cited by number (in protocols, screening logs, deviations: "fails
+    ## What it does
+
+    Reports a record when two items of one list carry the same number ("(3)" twice).
+
+    ## Why it matters
+
+    Criteria are cited by number (in protocols, screening logs, deviations: "fails
     exclusion 3"); two items numbered 3 make such a citation ambiguous, and usually mean an
     item was pasted twice or the list was edited without renumbering.
 
-    Fix: renumber the list (the suggestion shows it renumbered); the related evidence is the
+    ## Fix
+
+    Renumber the list (the suggestion shows it renumbered); the related evidence is the
     other item with the same number.
+
+    Fix safety: review before applying. The suggested text renumbers the items consecutively;
+    criteria that refer to an item by number must be checked.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA111"
