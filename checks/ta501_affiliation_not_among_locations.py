@@ -21,6 +21,9 @@ class AffiliationNotAmongLocations(Rule):
     appear in any site's city, state or facility; and every site must be geocoded more than
     100 km away from it. Company affiliations ("Pfizer", "Bristol-Myers Squibb") are skipped.
 
+    Reports: an official's affiliation names a city (place slot of an institution name) in a country of
+    the sites, not named by any site, and every site geocoded > 100 km away.
+
     ## Why it matters
 
     The principal investigator's institution is normally one of the trial's sites; an

@@ -11,6 +11,8 @@ class RecruitingWithoutLocation(Rule):
 
     Reports a record when a trial that is recruiting lists no location.
 
+    Reports: RECRUITING and no location (formats that carry locations).
+
     ## Why it matters
 
     Patients search recruiting trials by place; a recruiting trial without any site cannot

@@ -11,6 +11,8 @@ class RecruitingWithoutContact(Rule):
 
     Reports a record when a trial that is recruiting gives no contact, neither central nor at any site.
 
+    Reports: RECRUITING and no central or site contact (officials do not count; v2/classic/XML only).
+
     ## Why it matters
 
     A patient who found a recruiting trial needs someone to ask; the registry requires a

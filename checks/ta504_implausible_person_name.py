@@ -17,6 +17,11 @@ class ImplausiblePersonName(Rule):
     for them only the form problems and placeholders are reported. Titles after the name
     ("Yuankai Shi, Prof") are a common registry convention and are not reported.
 
+    Reports: all-lower-case name; "master"/"bachelor"/"doctorate" in the degree slot; placeholder (TBD,
+    N/A, null); for officials also a role/service ("Study Director", "Pfizer CT.gov Call Center"), an
+    organisation ("Novartis Pharmaceuticals", the sponsor's own name when the sponsor is an
+    organisation), digits/phone, e-mail, a degree alone.
+
     ## Why it matters
 
     The registry asks for the overall official's *name and degree* ("Songlou Yin, MSc");

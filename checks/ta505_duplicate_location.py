@@ -33,6 +33,9 @@ class DuplicateLocation(Rule):
 
     Reports a record when the same site (facility, city, state, ZIP, country) is listed more than once.
 
+    Reports: same facility + city + state + ZIP + country twice (masked names such as "GSK
+    Investigational Site" excluded) — inert until `Location.zip` exists, see below.
+
     ## Why it matters
 
     A duplicated site inflates the site count, shows patients the same place twice and

@@ -15,6 +15,10 @@ class SiteStatusContradictsOverall(Rule):
 
     Reports a record when a site's recruitment status contradicts the trial's overall status.
 
+    Reports: a site RECRUITING/NOT_YET_RECRUITING/ENROLLING_BY_INVITATION under a
+    COMPLETED/TERMINATED/WITHDRAWN/ACTIVE_NOT_RECRUITING/SUSPENDED trial; or a RECRUITING trial all of
+    whose sites are closed (UNKNOWN overall status is not compared).
+
     ## Why it matters
 
     Patients read the site status to decide whether to call a site; a site shown as

@@ -22,6 +22,9 @@ class MissingCoreItem(Rule):
     Reports a record when a core registration item is missing: public title, sponsor, conditions,
     criteria, study type or status.
 
+    Reports: one finding per missing: public title, sponsor, conditions, criteria, study type,
+    recruitment status.
+
     ## Why it matters
 
     These items of the WHO Trial Registration Data Set are what every search, listing and

@@ -34,6 +34,10 @@ class MissingWhoItem(Rule):
     Reports a record when an important WHO data-set item is missing (scientific title, interventions,
     size, outcome, contact, countries).
 
+    Reports: one finding per missing: scientific title, interventions (interventional / expanded
+    access), sample size (not recruiting; else TA604), primary outcome, contact (official, central or
+    site), countries (not for WITHDRAWN); the date of first enrolment (item 16) is TA401's.
+
     ## Why it matters
 
     The WHO Trial Registration Data Set is the minimum a registered trial must show; without

@@ -11,6 +11,8 @@ class MissingKeywords(Rule):
 
     Reports a record that has no keywords (or shows an empty Keywords section).
 
+    Reports: no keywords, or an empty Keywords block on the page.
+
     ## Why it matters
 
     Keywords are how registry search finds a trial under words its title and conditions do

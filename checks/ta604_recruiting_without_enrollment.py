@@ -14,6 +14,8 @@ class RecruitingWithoutEnrollment(Rule):
     Reports a record when a recruiting or not-yet-recruiting trial gives no target enrollment, or a
     target of 0.
 
+    Reports: RECRUITING / NOT_YET_RECRUITING with enrollment 0 or absent.
+
     ## Why it matters
 
     The anticipated sample size (WHO item 17) tells patients and reviewers how large the

@@ -13,6 +13,9 @@ class DrugTrialWithoutPhase(Rule):
 
     Reports a record when an interventional trial of a drug or biological gives no phase.
 
+    Reports: INTERVENTIONAL with a DRUG/BIOLOGICAL/GENETIC/COMBINATION_PRODUCT intervention and no phase
+    ("NA" is a value).
+
     ## Why it matters
 
     The phase says how far a medicine is in development (first-in-human safety vs

@@ -17,6 +17,8 @@ class MissingIpdStatement(Rule):
     Reports a record when a trial registered or started since 2019 has no individual-participant-data
     (IPD) sharing statement.
 
+    Reports: no IPD sharing statement, first submitted (else started) in 2019 or later (ICMJE).
+
     ## Why it matters
 
     The WHO data set (item 24) and the ICMJE require a data sharing statement for trials

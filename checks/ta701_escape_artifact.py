@@ -19,6 +19,9 @@ class EscapeArtifact(Rule):
 
     Reports a record when displayed text contains an escape sequence such as "\\>" or a literal "\\n".
 
+    Reports: `\\>` `\\<` `\\_` `\\*` `\\[` `\\]` `\\#` `\\~` `\\|` or a literal `\\n`/`\\r\\n` in text
+    shown as plain text; in Markdown sources only a doubled `\\\\>`.
+
     ## Why it matters
 
     A backslash escape belongs to a Markdown or JSON *source*; once the text is shown as

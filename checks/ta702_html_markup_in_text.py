@@ -29,6 +29,9 @@ class HtmlMarkupInText(Rule):
     Reports a record when plain text contains HTML character references ("&gt;", "&#39;") or tags
     ("<br>", "<p>").
 
+    Reports: complete HTML character references (`&gt;`, `&#39;`, `&nbsp;` …) or known tags (`<br>`,
+    `<p>`, `<sup>` …) in plain text; in Markdown only double-encoded `&amp;gt;`.
+
     ## Why it matters
 
     Registry text fields are plain text (or Markdown in API v2); an HTML entity or tag that

@@ -25,6 +25,9 @@ class Mojibake(Rule):
     Reports a record when text was decoded with the wrong character set ("â€™" for "’", "SjÃ¶gren" for
     "Sjögren").
 
+    Reports: ftfy's badness detector fires **and** `ftfy.fix_encoding` changes the text (so genuine
+    non-Latin text never fires); or U+FFFD "�".
+
     ## Why it matters
 
     Mojibake makes drug names, diacritics and symbols (≥, ±, µ) unreadable and unsearchable;

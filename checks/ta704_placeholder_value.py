@@ -32,6 +32,10 @@ class PlaceholderValue(Rule):
     Reports a record when a field that needs a real value holds a placeholder ("N/A", "null",
     "undefined", "TBD").
 
+    Reports: the whole value of a title, sponsor, collaborator, condition, keyword, intervention name,
+    primary outcome, affiliation or site facility/city/country is a placeholder ("N/A", "null",
+    "undefined", "TBD", "-", "?" …).
+
     ## Why it matters
 
     A placeholder looks like data to every count and search ("null" becomes a sponsor, "N/A"

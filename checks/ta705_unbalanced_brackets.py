@@ -49,6 +49,9 @@ class UnbalancedBrackets(Rule):
     Reports a record when a text has an opening bracket that is never closed, or a closing one never
     opened.
 
+    Reports: first unclosed/unopened `()[]{}` in a text; list markers (`1)`, `a)`, `iv)`, `i).`),
+    half-open intervals (`[0, 1)`), emoticons and Markdown-escaped brackets excluded.
+
     ## Why it matters
 
     An unbalanced parenthesis usually marks text cut off or pasted badly ("(defined as

@@ -12,6 +12,9 @@ class TextOverFieldLimit(Rule):
     Reports a record when a text is longer than the registry allows for its field (e.g. brief title over
     300 characters).
 
+    Reports: brief title > 300, official title > 600, brief summary > 5,000, detailed description >
+    32,000, criteria > 20,000 characters.
+
     ## Why it matters
 
     ClinicalTrials.gov limits brief title to 300 characters, official title 600, brief
