@@ -22,6 +22,12 @@ class MissingInclusionSection(Rule):
     Reports a record when the eligibility criteria list criteria but have no "Inclusion Criteria"
     section.
 
+    Reports: an exclusion section with no inclusion section; a list (≥ 2 marked items) under no header.
+
+    Not reported: prose-only criteria; the NCI layout (`DISEASE CHARACTERISTICS:` …); a combined header
+    (`Eligibility criteria:`, `Inclusion/Exclusion Criteria:`, `Criteria:`); a lead-in naming the
+    criteria ("Each patient must meet all of the following inclusion criteria:", "Patients must be:").
+
     ## Why it matters
 
     Patients, sites and matching tools read eligibility as two lists, who may take part

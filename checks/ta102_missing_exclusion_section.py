@@ -13,6 +13,12 @@ class MissingExclusionSection(Rule):
     Reports a record when the eligibility criteria have an inclusion section but no "Exclusion Criteria"
     section.
 
+    Reports: an inclusion section and no exclusion section.
+
+    Not reported: "Exclusion criteria: none" / "no exclusion criteria"; "Other protocol-defined
+    inclusion/exclusion criteria may apply"; exclusions written as negative inclusion items ("Patients
+    must not …", "No prior …"); the NCI layout; combined headers.
+
     ## Why it matters
 
     The exclusion criteria are where safety lives (pregnancy, organ failure, interacting

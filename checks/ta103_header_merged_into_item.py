@@ -27,6 +27,13 @@ class HeaderMergedIntoItem(Rule):
     Reports a record when a section header is run into the first criterion on the same line ("inclusion
     criteria (2) Expected ...").
 
+    Reports: a header run into the first criterion on its line ("inclusion criteria (2) Expected …",
+    "Inclusion Criteria: 1. Age …", "Inclusion Criteria: - Male or female …").
+
+    Not reported: a header followed by a one-line prose criterion ("Inclusion criteria: healthy
+    volunteers"), a lead-in ("… must meet all of the following …") or a label ("Test Group"); a stray
+    dash ("Exclusion Criteria:-").
+
     ## Why it matters
 
     When the header and the first item share a line, the first criterion is easily missed

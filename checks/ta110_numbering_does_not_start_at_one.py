@@ -12,6 +12,12 @@ class NumberingDoesNotStartAtOne(Rule):
     Reports a record when a numbered (or lettered) list of criteria starts at 2 or later instead of 1
     (or a / i).
 
+    Reports: a list (≥ 2 ordinal items) starting at 2+ / b / ii.
+
+    Not reported: a list that carries on the numbering of an earlier list (exclusions numbered on from
+    inclusions, a list interrupted by a label); a list whose earlier items are run into the text before
+    it (reported by TA121); a lone ordinal ("(72) (serum creatinine)").
+
     ## Why it matters
 
     A list that starts at (2) usually means the first criterion was lost, merged into a

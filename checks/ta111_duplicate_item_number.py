@@ -11,6 +11,11 @@ class DuplicateItemNumber(Rule):
 
     Reports a record when two items of one list carry the same number ("(3)" twice).
 
+    Reports: a number used twice in one list (related evidence: the other item).
+
+    Not reported: letters / roman numerals (sub-lists of different items are too often run together to
+    tell apart).
+
     ## Why it matters
 
     Criteria are cited by number (in protocols, screening logs, deviations: "fails

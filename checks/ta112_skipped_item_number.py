@@ -13,6 +13,11 @@ class SkippedItemNumber(Rule):
     Reports a record when a numbered list jumps over a number (1, 2, 4): an item is missing or was
     deleted.
 
+    Reports: a jump (1, 2, 4).
+
+    Not reported: a jump whose missing numbers are in the text, run into the item before (reported by
+    TA121).
+
     ## Why it matters
 
     A gap in the numbering makes a reader wonder whether a criterion was lost in editing

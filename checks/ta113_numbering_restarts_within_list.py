@@ -12,6 +12,11 @@ class NumberingRestartsWithinList(Rule):
     Reports a record when the numbering of a list starts again at 1 (or goes back) with no header or
     label between.
 
+    Reports: "1, 2, 3, 1, 2" at one level with nothing between.
+
+    Not reported: a restart after a header, a label ("Part B:", "For patients with …:"), a paragraph, an
+    item whose last line is a group label ("… High-risk group (n= 10)").
+
     ## Why it matters
 
     "1, 2, 3, 1, 2" at one level reads as one list with two items numbered 1; criteria

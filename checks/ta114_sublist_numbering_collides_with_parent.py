@@ -17,6 +17,11 @@ class SublistNumberingCollidesWithParent(Rule):
     Reports a record when a sub-item inside an item is numbered in its parent list's own style ("(2)"
     inside item (4)).
 
+    Reports: a sub-item in its parent list's own style, not set apart by indentation (the seed's "(2)
+    Electrocardiogram" inside item (4)); related evidence: the parent's marker.
+
+    Not reported: sub-lists indented under their parent (Markdown, legacy XML).
+
     ## Why it matters
 
     A reader cannot tell "(2) Electrocardiogram ..." written under item (4) from item (2) of

@@ -57,6 +57,13 @@ class MixedMarkerStyles(Rule):
     Reports a record when items at one level of a list use different marker styles ("•" bullets among
     "(n)" items).
 
+    Reports: bullets among numbered items at one level ("•" with "(n)"), one ordinal kind in two
+    spellings ("1." and "3)").
+
+    Not reported: numbers or bullets with letters / roman numerals (outline levels); a page bullet
+    before a number ("• 1."); outline numbers behind bullets ("- 1.1"); an ordinal continuing an
+    enumeration inside the previous bullet; empty items.
+
     ## Why it matters
 
     The marker style is how a reader sees the list's structure; mixing bullets and numbers

@@ -32,6 +32,13 @@ class ItemsRunTogether(Rule):
     Reports a record when several criteria are run together on one line ("(5) no serious mental
     disorders; (6) Can understand ...").
 
+    Reports: several criteria on one line ("(5) …; (6) …"), and items whose markers are run into the
+    text of the item before ("12. Pregnant or lactating. 13. Serious …").
+
+    Not reported: an enumeration inside one criterion ("organ function: (1) ANC …; (2) platelets …",
+    "except 1) certain skin cancers; 2) …"), options in a note ("NOTE A: … the following methods: 1)
+    condoms … 2) …").
+
     ## Why it matters
 
     Criteria that share a line are easily read as one, are skipped by tools that split

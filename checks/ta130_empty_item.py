@@ -11,6 +11,10 @@ class EmptyItem(Rule):
 
     Reports a record when a list item has a marker but no text ("3." or "-" alone on its line).
 
+    Reports: a marker with no text ("2.", a stray "-").
+
+    Not reported: a marker whose text is on the next line.
+
     ## Why it matters
 
     An empty item is a criterion lost in editing or export; its number is still counted and

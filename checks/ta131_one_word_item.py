@@ -43,6 +43,12 @@ class OneWordItem(Rule):
     Reports a record when a list item is a single word that cannot stand as a criterion ("- and", "-
     OR", "- etc", a hyphenated stub).
 
+    Reports: a single-word fragment: a connective/filler ("- and", "- OR", "- etc"), a hyphenation stub,
+    a lower-case word continuing an item cut mid-phrase ("… or its" / "- excipients").
+
+    Not reported: meaningful one-word criteria ("- Pregnancy"); terms listed one per bullet ("-
+    irinotecan,"); values under a label ("- 0-2"); cytogenetic notation ("- 7q-").
+
     ## Why it matters
 
     Such an item is a fragment of a neighbouring criterion split off by a stray line break or

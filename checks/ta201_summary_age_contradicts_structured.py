@@ -28,6 +28,9 @@ class SummaryAgeContradictsStructured(Rule):
     diagnosis, durations, dosing by age, epidemiology) are not read. A band word in such a
     sentence ("enrol adults", "in children with") is checked for compatibility only.
 
+    Compares: brief summary / description / patient-facing summary vs structured min/max (or, when a
+    source gives only age groups, vs those groups).
+
     ## Why it matters
 
     Patients read the summary (and the patient-facing summary) first. When it says

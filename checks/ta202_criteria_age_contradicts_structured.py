@@ -34,6 +34,8 @@ class CriteriaAgeContradictsStructured(Rule):
     Years and "under 65" with 64 or 65 Years (registries enter both). The finding also fires
     when the criteria state a limit on a side the structured fields leave open ("N/A").
 
+    Compares: eligibility criteria (section-aware) vs structured min/max.
+
     ## Why it matters
 
     The structured minimum and maximum age drive the registry's age filter and every

@@ -19,6 +19,9 @@ class SummaryAgeContradictsCriteria(Rule):
 
     Records with structured age limits are checked against those instead (TA201, TA202).
 
+    Compares: summaries vs criteria, for records **without** structured limits (incl. "summary restricts
+    age, criteria are silent").
+
     ## Why it matters
 
     Where a record has no structured age limits (a patient-facing page, an export without

@@ -16,6 +16,8 @@ class AgeGroupsMismatch(Rule):
     limit is no limit) and compared with the groups the record lists. Records that list groups
     without giving the minimum / maximum (some CSV exports) are not checked.
 
+    Compares: std age groups (CHILD 0–17, ADULT 18–64, OLDER_ADULT 65+) vs min/max.
+
     ## Why it matters
 
     The registry's age-group filter (stdAges: CHILD 0-17, ADULT 18-64, OLDER_ADULT 65+)

@@ -11,6 +11,8 @@ class MinAgeAboveMaxAge(Rule):
 
     Ages are compared in years after converting months, weeks, days and hours.
 
+    Compares: structured min > structured max (after unit conversion).
+
     ## Why it matters
 
     No one can be eligible for a range like "65 Years" to "18 Years"; the registry's age

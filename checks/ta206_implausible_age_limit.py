@@ -16,6 +16,9 @@ class ImplausibleAgeLimit(Rule):
     Reports a record when a structured age limit cannot be read, or is one no one can meet (a maximum
     age of 0).
 
+    Compares: a structured age that cannot be read ("18 Yeras", "65") or a maximum of 0 (> 120 years is
+    TA012's).
+
     ## Why it matters
 
     The registry's age filter and matching services read these fields as "<number>

@@ -13,6 +13,9 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
     Reports a record when an inclusion criterion requires a finding specific to a condition the trial is
     not registered for.
 
+    Reports: an (unscoped) inclusion criterion requires a finding specific to a condition that is not
+    among the trial's conditions.
+
     ## Why it matters
 
     An inclusion criterion applies to every participant. When it asks for a finding that only

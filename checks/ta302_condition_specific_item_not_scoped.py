@@ -13,6 +13,9 @@ class ConditionSpecificItemNotScoped(ScopeRule):
     Reports a record when, in a trial of several conditions, an item specific to one of them is stated
     for everyone.
 
+    Reports: a trial enrols several alternative conditions and an inclusion item specific to one of them
+    is stated for everyone.
+
     ## Why it matters
 
     A trial that enrols people with different diseases (lupus *or* systemic sclerosis *or*

@@ -16,6 +16,9 @@ class ConditionListsDisagree(ScopeRule):
     share at least one condition (so that a list of comorbid risk factors is not taken for the
     trial's conditions).
 
+    Reports: the conditions named by the registered list, the summary and the criteria disagree (once
+    per record, with the lists).
+
     ## Why it matters
 
     A record states its conditions in several places - the registered condition list (and

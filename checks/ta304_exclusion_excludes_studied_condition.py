@@ -57,6 +57,8 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
     more is reported: "severe/uncontrolled X", "X other than the study indication", "secondary X",
     "history of X" and trials that prevent or screen for X are not.
 
+    Reports: an exclusion item excludes exactly the condition the trial studies.
+
     ## Why it matters
 
     A trial registered for type 2 diabetes that excludes "Diabetes mellitus", or a lupus

@@ -68,6 +68,8 @@ class RequiredDateMissing(Rule):
     study, and studies that ended before FDAAA introduced the primary completion date
     (2007-12-26), are not asked for primary completion and completion dates.
 
+    Reports: a required date missing, blank or "Not reported".
+
     ## Why it matters
 
     Start, primary completion and completion dates, the first submitted date, the last

@@ -18,6 +18,8 @@ class DateUnparseable(Rule):
     Reports a record when a date field holds text that is not a date ("TBD 2024", "Q3 2025",
     "2024-13-01").
 
+    Reports: a date field (or the page's header / "Current as of" date) that is not a date.
+
     ## Why it matters
 
     A date no program can read is as good as missing for registries and trackers, and every

@@ -23,6 +23,8 @@ class DatesOutOfOrder(Rule):
     completion when there is no primary completion date); first submitted <= last update
     submitted; first posted <= last update posted and <= results first posted.
 
+    Reports: two dates in an impossible order; one finding per violated pair, both sides quoted.
+
     ## Why it matters
 
     A study cannot complete before it starts, be posted before it is submitted, or be

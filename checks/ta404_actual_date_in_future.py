@@ -18,6 +18,8 @@ class ActualDateInFuture(Rule):
     Reports a record when a date marked actual (or one that can only be actual, like a submission) lies
     after "now".
 
+    Reports: an actual date (or a submitted / posted / verified date) after "now".
+
     ## Why it matters
 
     An actual date records something that has happened; one after the record's own as-of

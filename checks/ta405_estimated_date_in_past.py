@@ -27,6 +27,8 @@ class EstimatedDatePast(Rule):
 
     Reports a record when an anticipated (estimated) start or completion date has already passed.
 
+    Reports: an anticipated start / primary completion / completion date that has passed.
+
     ## Why it matters
 
     Once a study starts or completes, the registry expects the actual date within 30 days.

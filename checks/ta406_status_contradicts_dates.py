@@ -33,6 +33,10 @@ class StatusContradictsDates(Rule):
       anticipated (a date with no type, as in legacy records, is not questioned);
     - Withdrawn (no participant was enrolled), but an actual enrollment above 0 is given.
 
+    Reports: status vs dates: enrolling after completion, not-yet-recruiting with an actual start,
+    completed/terminated with anticipated dates, ongoing with an actual completion, withdrawn with an
+    actual enrollment.
+
     ## Why it matters
 
     Patients choose trials by status, and registries and trackers derive deadlines from the

@@ -13,6 +13,8 @@ class StoppedWithoutReason(Rule):
 
     Reports a record when a suspended, terminated or withdrawn study gives no reason for stopping.
 
+    Reports: suspended / terminated / withdrawn without "why stopped".
+
     ## Why it matters
 
     The registry requires a brief reason ("Why Study Stopped") whenever a study is

@@ -24,6 +24,9 @@ class StatusNotVerifiedInAYear(Rule):
     Reports a record when an ongoing study's status was not verified (or the record not updated) for
     over a year.
 
+    Reports: an ongoing status not verified (or updated) for over 12 months, or with no such date at
+    all.
+
     ## Why it matters
 
     The registry requires the record of an ongoing study to be verified at least every 12

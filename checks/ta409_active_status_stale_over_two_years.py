@@ -24,6 +24,8 @@ class ActiveStatusStale(Rule):
     Reports a record when an ongoing study's status was not verified (or the record not updated) for
     over two years.
 
+    Reports: the same, over 24 months (the registry's "Unknown status" threshold).
+
     ## Why it matters
 
     The registry requires ongoing records to be verified every year, and ClinicalTrials.gov

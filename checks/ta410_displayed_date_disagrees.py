@@ -34,6 +34,9 @@ class DisplayedDateDisagrees(Rule):
     Reports a record when a date shown in one place of the record is absent or different where the
     record lists it.
 
+    Reports: a date shown in one place (the page header's launch date) absent or different where the
+    record lists it (the Timeline).
+
     ## Why it matters
 
     A patient page that says "Launched ... Apr 8, 2024" in its header but leaves "Trial
