@@ -17,16 +17,35 @@ _PAIRS = (
 class DatesOutOfOrder(Rule):
     """Two dates of the record are in an impossible order (e.g. completion before start).
 
-    Why: a study cannot complete before it starts, be posted before it is submitted, or be
-    updated before it was first submitted. Registries reject such records at review, and
-    trackers that compute durations or deadlines from them get nonsense. Dates are compared at
-    the coarser of their two precisions: "2024-04" is neither before nor after "2024-04-08".
+    ## What it does
 
     Checked: first submitted <= first posted; start <= primary completion <= completion (start <=
     completion when there is no primary completion date); first submitted <= last update
     submitted; first posted <= last update posted and <= results first posted.
 
-    Fix: correct whichever of the two dates is wrong.
+    Reports: two dates in an impossible order; one finding per violated pair, both sides quoted.
+
+    ## Why it matters
+
+    A study cannot complete before it starts, be posted before it is submitted, or be
+    updated before it was first submitted. Registries reject such records at review, and
+    trackers that compute durations or deadlines from them get nonsense. Dates are compared at
+    the coarser of their two precisions: "2024-04" is neither before nor after "2024-04-08".
+
+    ## Fix
+
+    Correct whichever of the two dates is wrong.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Study Status)
+    - FDAAA 801 and the Final Rule (42 CFR Part 11):
+      https://clinicaltrials.gov/policy/fdaaa-801-final-rule
     """
 
     code = "TA403"
