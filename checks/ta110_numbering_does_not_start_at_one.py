@@ -1,6 +1,6 @@
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
+from trial_audit.text.criteria_lists import describe_renumbering, item_evidence, list_problems, renumber_run
 
 
 @register
@@ -13,8 +13,8 @@ class NumberingDoesNotStartAtOne(Rule):
     exclusion criteria numbered on from the inclusion criteria, Part B from Part A) is not
     reported.
 
-    Fix: restore the missing item, or renumber the list from 1 (the suggestion shows the list
-    renumbered).
+    Fix: restore the missing item, or renumber the list from 1 (the suggestion names the markers
+    that change, a few of them for a long list).
     """
 
     code = "TA110"
@@ -44,5 +44,13 @@ class NumberingDoesNotStartAtOne(Rule):
                 f"This list starts at {it.marker!r}, not at {first}: an item may be missing or "
                 "merged into the line before. Restore it, or renumber the list.",
                 evidence=item_evidence(doc, it),
-                suggestion=renumbered(doc, seq),
+                suggestion=_renumber_from_one(seq, it),
             )
+
+
+def _renumber_from_one(seq, first) -> str:
+    run = renumber_run(seq, first, 1)
+    n = len(run)
+    return (
+        f"Restore the missing item(s), or renumber the list from the start: {describe_renumbering(run)} ({n} item{'s' if n > 1 else ''})."
+    )

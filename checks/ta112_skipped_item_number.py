@@ -1,7 +1,7 @@
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria import format_marker
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
+from trial_audit.text.criteria_lists import item_evidence, list_problems, renumber_edit
 
 
 @register
@@ -11,7 +11,8 @@ class SkippedItemNumber(Rule):
     Why: a gap in the numbering makes a reader wonder whether a criterion was lost in editing
     or export, and breaks citation by number.
 
-    Fix: restore the missing item, or renumber the list (the suggestion shows it renumbered).
+    Fix: restore the missing item, or renumber the item and the items after it that carry its
+    numbering on (the suggestion names the markers that change).
     """
 
     code = "TA112"
@@ -35,5 +36,9 @@ class SkippedItemNumber(Rule):
                 f"The numbering jumps to {it.marker!r}: {missing} is missing. Restore the missing item or renumber the list.",
                 evidence=item_evidence(doc, it),
                 related=rel,
-                suggestion=renumbered(doc, seq),
+                suggestion=_restore_or(renumber_edit(seq, it, p.other.number + 1)),
             )
+
+
+def _restore_or(edit: str) -> str:
+    return "Restore the missing item, or " + edit[:1].lower() + edit[1:]

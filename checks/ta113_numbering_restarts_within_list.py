@@ -1,6 +1,6 @@
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
+from trial_audit.text.criteria_lists import item_evidence, list_problems, renumber_edit
 
 
 @register
@@ -11,8 +11,8 @@ class NumberingRestartsWithinList(Rule):
     cited by number become ambiguous. A restart after a section header, a cohort or part label
     ("Part B:", "For patients with PBC:") or a paragraph is legitimate and not reported.
 
-    Fix: renumber the list (the suggestion shows it renumbered), or add the missing label or
-    header that separates the two lists.
+    Fix: renumber the second run on from the first (the suggestion names the markers that
+    change), or add the missing label or header that separates the two lists.
     """
 
     code = "TA113"
@@ -38,5 +38,5 @@ class NumberingRestartsWithinList(Rule):
                 "with no header or label between: renumber, or label the second list.",
                 evidence=item_evidence(doc, it),
                 related=rel,
-                suggestion=renumbered(doc, seq),
+                suggestion=renumber_edit(seq, it, p.other.number + 1) + " Or label the second list.",
             )

@@ -152,6 +152,8 @@ def report_data(report: Report) -> dict[str, Any]:
         "tool": {"name": "trial-audit", "version": __version__},
         "generated": report.generated,
         "as_of": report.as_of,
+        "as_of_statement": report.as_of_statement(),
+        "record_as_of": report.record_as_of(),
         "inputs": _visible(report.inputs),
         "fail_on": report.fail_on,
         "baseline": report.baseline,

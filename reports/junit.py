@@ -66,9 +66,13 @@ def build_tree(report: Report) -> ET.Element:
     fams = _families(report)
     input_family = "TA0xx"
     totals = defaultdict(int)
+    as_of_statement = report.as_of_statement()  # one pass over the records, not one per suite
     for key, label in fams:
         suite = _sub(root, "testsuite", name=f"{key} {label}", timestamp=report.generated or "")
         counts = defaultdict(int)
+        props = _sub(suite, "properties")  # the reference dates the staleness rules used
+        _sub(props, "property", name="as_of", value=report.as_of or "")
+        _sub(props, "property", name="as_of_statement", value=as_of_statement)
 
         def one_case(r: RecordResult, key: str = key) -> tuple[ET.Element, dict[str, int]]:
             case_counts: dict[str, int] = defaultdict(int)

@@ -46,6 +46,8 @@ def render_markdown(report: Report, max_rows: int = MAX_ROWS) -> str:
         f"**{s['findings']}** findings: {sev['error']} error, {sev['warning']} warning, {sev['info']} info"
         + (f" ({s['suppressed']} suppressed by the baseline)." if s["suppressed"] else "."),
         "",
+        f"Reference date: {_cell(report.as_of_statement(), 600)}.",
+        "",
     ]
     if report.gate is not None:
         g = report.gate

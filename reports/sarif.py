@@ -381,6 +381,8 @@ def build_sarif(report: Report) -> dict[str, Any]:
                 "executionSuccessful": True,
                 "properties": {
                     "asOf": report.as_of,
+                    "asOfSource": report.as_of_source,
+                    "recordAsOf": report.record_as_of(),
                     "failOn": report.fail_on,
                     "inputs": report.inputs,
                     "summary": report.summary(),

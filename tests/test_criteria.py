@@ -185,6 +185,21 @@ def test_doc_for_is_cached():
     assert doc_for("1. a\n2. b") is doc_for("1. a\n2. b")
 
 
+def test_rules_share_one_parse_per_record():
+    """``doc_of(record)`` keeps the parse with the record: the rules of a record share it, another
+    record (or a record whose criteria changed) is parsed on its own."""
+    from trial_audit.core.model import Source, TrialRecord
+    from trial_audit.text.criteria_lists import doc_of
+
+    text = "Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent"
+    rec = TrialRecord(source=Source(path="x.json", format="v2"), criteria=text)
+    other = TrialRecord(source=Source(path="y.json", format="v2"), criteria=text)
+    assert doc_of(rec) is doc_of(rec)
+    assert doc_of(other) is not doc_of(rec)
+    rec.criteria = text + "\n3. ECOG 0-1"
+    assert len(list(doc_of(rec).items())) == 3
+
+
 def test_parser_never_fails_on_all_real_texts(shared_data):
     """Every criteria text in the shared real data (~5,600 texts) parses, with consistent offsets, fast."""
     import textwrap

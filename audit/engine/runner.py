@@ -284,6 +284,13 @@ class Checker:
                     per_record.append(_truncation_findings(item, options))
                 except Exception as err:  # noqa: BLE001 - any fault on one record stays with that record
                     per_record.append([stage_failed("bounding its field sizes", err, severities)])
+        if options.as_of is not None:
+            # a date a reader only inferred (a CSV export's latest posted date) yields to an
+            # explicit --as-of; a date the record states itself (a version date) does not
+            for r in records:
+                if r.extra.get("as_of_inferred"):
+                    r.as_of = None
+                    r.extra.pop("as_of_source", None)
         for findings, record in zip(per_record, records):
             findings.extend(check_record(record, self.record_rules, self.ctx, severities))
         table = None
@@ -351,7 +358,16 @@ class Checker:
             title=record.brief_title,
             texts=texts,
             paths=paths,
+            as_of=record.as_of.iso() if record.as_of is not None else None,
+            as_of_source=_as_of_source(record),
         )
+
+
+def _as_of_source(record: TrialRecord) -> str | None:
+    """Where a record's own reference date came from, in words ("inferred from ...", or its field)."""
+    if record.as_of is None:
+        return None
+    return record.extra.get("as_of_source") or f"the record's own date ({record.provenance.get('as_of') or 'as_of'})"
 
 
 def _new_report(options: RunOptions, inputs: list[str] | None, checker: Checker) -> Report:
@@ -363,6 +379,7 @@ def _new_report(options: RunOptions, inputs: list[str] | None, checker: Checker)
         ],
         inputs=inputs or [],
         as_of=(options.as_of or checker.ctx.today).iso(),
+        as_of_source="given with --as-of or the configuration" if options.as_of is not None else "today's date: no --as-of given",
         generated=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         fail_on=options.fail_on,
         baseline=options.baseline,

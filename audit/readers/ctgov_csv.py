@@ -12,9 +12,11 @@ which the row starts. Provenance is ``csv:<column>``.
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections.abc import Iterable, Iterator
 
+from trial_audit.core.dates import PartialDate, parse_date
 from trial_audit.core.model import Intervention, Location, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
 from trial_audit.readers.base import Unreadable
 from trial_audit.readers.common import BadInput, as_int, set_zip
@@ -38,6 +40,12 @@ _DATES = (
     ("results_first_posted", "Results First Posted"),
     ("last_update_posted", "Last Update Posted"),
 )
+
+
+#: Columns whose dates the registry stamps when it posts something: the export was made on or
+#: after the latest of them, so that latest date is the file's own reference date ("as of").
+#: Start and completion dates are not among them: they may be anticipated, years ahead.
+_POSTED_COLUMNS = ("Last Update Posted", "First Posted", "Results First Posted")
 
 
 def is_export_header(header: list[str]) -> bool:
@@ -195,6 +203,66 @@ def row_to_record(row: dict[str, str], source: Source) -> TrialRecord:
     return rec
 
 
+def export_date(rows: Iterable[list[str]]) -> tuple[PartialDate, str] | None:
+    """The latest posted date in an export (header row first) and the column it is in.
+
+    The search page does not write the download date into the file, but every posted date in it
+    was on the registry when the file was made: the latest one is the nearest date the file
+    proves it is at least as recent as. None when the export has no posted column or date.
+    """
+    it = iter(rows)
+    header = [h.lstrip("\ufeff").strip() for h in next(it, [])]
+    wanted = [(header.index(c), c) for c in _POSTED_COLUMNS if c in header]
+    if not wanted:
+        return None
+    best: tuple[tuple[int, int, int], str, str] | None = None
+    for row in it:
+        for i, col in wanted:
+            if i >= len(row):
+                continue
+            d = parse_date(row[i])
+            if d is None:
+                continue
+            k = (d.year, d.month or 0, d.day or 0)
+            if best is None or k > best[0]:
+                best = (k, row[i].strip(), col)
+    if best is None:
+        return None
+    found = parse_date(best[1])
+    return (found, best[2]) if found is not None else None
+
+
+def _first_pass(lines: Iterable[str], path: str, member: str | None) -> tuple[Iterable[str], tuple[PartialDate, str] | None]:
+    """The export date, found before the first record is yielded, and the lines to read the rows from.
+
+    A file on disk is read a second time (a plain CSV scan, cheap next to auditing its rows); an
+    archive member is already in memory, so its lines are kept and scanned.
+    """
+    try:
+        if member is None and os.path.isfile(path):
+            with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+                return lines, export_date(csv.reader(fh, strict=False))
+    except (OSError, csv.Error):
+        return lines, None
+    kept = list(lines)
+    try:
+        return kept, export_date(csv.reader(kept, strict=False))
+    except csv.Error:
+        return kept, None
+
+
+def _set_export_date(rec: TrialRecord, found: tuple[PartialDate, str] | None, path: str, member: str | None) -> None:
+    """Give the record its file's inferred as-of date (an explicit --as-of still wins; see the runner)."""
+    if found is None or rec.as_of is not None:
+        return
+    date, column = found
+    name = os.path.basename((member or path).replace("\\", "/")) or path
+    rec.as_of = date
+    rec.provenance["as_of"] = f"csv:{column}"
+    rec.extra["as_of_inferred"] = True
+    rec.extra["as_of_source"] = f"inferred from the latest {column} in {name}"
+
+
 def read_csv_rows(
     lines: Iterable[str], path: str, member: str | None = None, bad_lines: dict[int, BadInput] | None = None
 ) -> Iterator[TrialRecord | Unreadable]:
@@ -205,6 +273,7 @@ def read_csv_rows(
     """
     bad_lines = {} if bad_lines is None else bad_lines
     csv.field_size_limit(1 << 30)
+    lines, found = _first_pass(lines, path, member)
     reader = csv.reader(lines, strict=False)
     try:
         header = next(reader)
@@ -252,4 +321,6 @@ def read_csv_rows(
                     row[0].strip() or None,
                 )
                 continue
-        yield row_to_record(dict(zip(header, row)), source)
+        rec = row_to_record(dict(zip(header, row)), source)
+        _set_export_date(rec, found, path, member)
+        yield rec

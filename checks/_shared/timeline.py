@@ -134,6 +134,9 @@ def now_evidence(record, now: PartialDate) -> Evidence:
 
 def now_words(record, now: PartialDate) -> str:
     if record.as_of is not None:
+        inferred = record.extra.get("as_of_source")
+        if inferred:  # a CSV export's date, inferred from its latest posted date
+            return f"the file's date {now.iso()}, {inferred}"
         return f"the record's as-of date {now.iso()}"
     return f"the reference date {now.iso()}"
 
