@@ -134,6 +134,14 @@ def _record(rec: RecordResult) -> dict[str, Any]:
     )
 
 
+def _checked_record(rec: RecordResult) -> dict[str, Any]:
+    """The record's page data, known to serialise (the page's data is one JSON document: a value
+    that cannot be written would otherwise cost every record)."""
+    data = _record(rec)
+    orjson.dumps(data, default=str)  # as script_json writes it
+    return data
+
+
 def report_data(report: Report) -> dict[str, Any]:
     rules = []
     for r in report.rules:
@@ -153,7 +161,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "summary": report.summary(),
         "gate": report.gate,
         "rules": rules,
-        "records": [isolated(r, "html", _record) for r in report.records],
+        "records": [isolated(r, "html", _checked_record) for r in report.records],
     }
 
 

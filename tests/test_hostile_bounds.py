@@ -100,3 +100,21 @@ def test_long_quotes_end_with_a_visible_count():
     f = Finding("TA120", "x", Category.TEXT, Severity.WARNING, "m", "criteria", Evidence("criteria", "b" * 5000, 0, 5000))
     cap_quotes([f], 2000)
     assert f.evidence.text == "b" * 2000 + "… (3,000 more characters)"
+
+
+def test_a_suggestion_that_rewrites_a_whole_field_is_capped_too():
+    """Seen on a 50 MB criteria text: TA102's suggestion quoted the whole (cut) field, 2 MB in
+    each report format for one record."""
+    f = Finding("TA102", "x", Category.STRUCTURE, Severity.WARNING, "m" * 3000, "criteria", suggestion="s" * 10_000)
+    cap_quotes([f], 2000)
+    assert f.suggestion == "s" * 2000 + "… (8,000 more characters)"
+    assert f.message.endswith("… (1,000 more characters)")
+
+
+def test_report_size_per_record_is_bounded_for_a_huge_field(tmp_path):
+    text = "Inclusion Criteria:\n\n" + "* Adults aged 18 to 65 years with asthma\n" * 25_000  # ~1 MB
+    report = audit_items(_v2_with(text), RunOptions(jobs=1))
+    from trial_audit.reports.json_report import to_json_bytes
+
+    body = to_json_bytes(report)
+    assert len(body) < 300_000, len(body)  # the field is ~1 MB; its report stays a fraction of it

@@ -143,3 +143,30 @@ def test_a_crash_of_the_tool_exits_3_writes_the_reports_and_the_traceback(monkey
 @pytest.mark.parametrize("exit_code", [0, 1, 2])
 def test_crash_exit_differs_from_the_ordinary_ones(exit_code):
     assert CRASH_EXIT != exit_code
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "md", "html", "sarif", "junit"])
+def test_every_writer_isolates_one_records_fault(tmp_path, fmt):
+    """A finding that no writer can format (its message cannot be turned into text) costs only
+    its record's part of the report; the record is still listed, with an error naming the writer."""
+    from trial_audit.core.findings import Finding
+    from trial_audit.reports import load_writers
+
+    report = audit_paths([SEEDS], RunOptions(jobs=1))
+    victim = next(r for r in report.records if r.id == "NCT03418623")
+
+    class Unprintable:
+        def __str__(self):
+            raise ValueError("message cannot be printed")
+
+        __format__ = __repr__ = __str__  # type: ignore[assignment]
+
+    first = victim.findings[0]
+    victim.findings.append(Finding("TA120", "x", first.category, first.severity, Unprintable(), "criteria"))  # type: ignore[arg-type]
+    w = load_writers()[fmt]
+    target = tmp_path / w.filename
+    w.write(report, target)  # does not raise
+    out = target.read_text(encoding="utf-8-sig")
+    assert "NCT03418623" in out and "NCT00973089" in out
+    if fmt != "md":  # the Markdown table lists only its first rows
+        assert f"writing the {fmt} report" in out

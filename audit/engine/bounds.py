@@ -135,8 +135,15 @@ def cap_findings_per_rule(findings: list[Finding], limit: int) -> list[Finding]:
 
 
 def cap_quotes(findings: list[Finding], limit: int) -> None:
-    """Cut quoted evidence longer than ``limit`` characters, in place, with a visible count."""
+    """Cut quoted evidence, messages and suggestions longer than ``limit`` characters, in place,
+    with a visible count (a suggestion that rewrites a whole field quotes all of it)."""
+    if limit <= 0:
+        return
     for f in findings:
         for ev in ([f.evidence] if f.evidence else []) + list(f.related):
-            if len(ev.text) > limit:
+            if isinstance(ev.text, str) and len(ev.text) > limit:
                 ev.text = cap_text(ev.text, limit)
+        if isinstance(f.message, str) and len(f.message) > limit:
+            f.message = cap_text(f.message, limit)
+        if isinstance(f.suggestion, str) and len(f.suggestion) > limit:
+            f.suggestion = cap_text(f.suggestion, limit)
