@@ -12,8 +12,7 @@ from pathlib import Path
 
 from tests.conftest import SEEDS
 from trial_audit.core.model import TrialRecord
-from trial_audit.readers import iter_records
-from trial_audit.readers import ctgov_csv
+from trial_audit.readers import ctgov_csv, iter_records
 
 # The bundled export (seeds/csv_urology_ctg-studies_first20.csv, 20 studies from the
 # ClinicalTrials.gov search page, see seeds/SOURCES.md).
