@@ -252,6 +252,11 @@ class Checker:
         self.record_rules = [r for r in rules if r.scope == "record"]
         self.table_rules = [r for r in rules if isinstance(r, TableRule)]
         self.ctx = Context(as_of=options.as_of, today=today(), options=options.rule_options)
+        from trial_audit.readers.ctgov_csv import set_max_cell
+
+        # a CSV cell may be a few times the analysed size (it is cut, with a finding); past that
+        # its row is unreadable, before the csv module holds it (and copies of it) in memory
+        set_max_cell(4 * options.max_field_size)
 
     def warm_up(self) -> None:
         """Let every selected rule load what it needs (``Rule.prepare``), once, before forking."""
