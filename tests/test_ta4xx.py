@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from trial_audit.core.dates import parse_date
+from trial_audit.core.findings import Severity
 from trial_audit.core.model import TrialRecord, record_from_example
 from trial_audit.engine.registry import RULES, Context
 
@@ -97,6 +98,7 @@ def test_seed_timeline_defects_are_all_reported():
 
 
 def test_pcd_not_demanded_of_a_study_that_ended_before_fdaaa():
+    """Not an error: a note saying the law of the study's time did not require it."""
     # NCT00147615 (urology CSV export): completed 2006-06, updated 2020-12-22, PCD cell blank
     r = rec(
         {
@@ -112,7 +114,9 @@ def test_pcd_not_demanded_of_a_study_that_ended_before_fdaaa():
         },
         "ctgov-csv",
     )
-    assert not run(r, codes={"TA401"})
+    (f,) = run(r, codes={"TA401"})
+    assert f.severity is Severity.INFO and f.field == "dates.primary_completion"
+    assert "the study ended (study completion date 2006-06) before FDAAA made it a required data element" in f.message
 
 
 def test_completion_not_demanded_of_a_record_last_updated_before_the_final_rule():
@@ -131,7 +135,9 @@ def test_completion_not_demanded_of_a_record_last_updated_before_the_final_rule(
         },
         "ctgov-xml",
     )
-    assert "TA401" not in codes(run(r))
+    (note,) = run(r, codes={"TA401"})
+    assert note.severity is Severity.INFO and note.field == "dates.completion"
+    assert "last updated 2015-10-09" in note.message and "before the Final Rule" in note.message
     # ... but NCT02465060, updated 2018-05-09 and still without one, is reported
     r2 = rec(
         {
@@ -148,7 +154,7 @@ def test_completion_not_demanded_of_a_record_last_updated_before_the_final_rule(
         "ctgov-xml",
     )
     (f,) = run(r2, codes={"TA401"})
-    assert f.field == "dates.completion" and f.evidence.text == ""
+    assert f.field == "dates.completion" and f.evidence.text == "" and f.severity is Severity.ERROR
 
 
 def test_withheld_record_is_not_asked_for_dates():
@@ -371,7 +377,7 @@ def test_csv_export_is_judged_as_of_its_latest_posted_date(tmp_path):
     assert "2024-09-19 for 20 records, inferred from the latest Last Update Posted in ctg-studies.csv" in report.as_of_statement()
     head = report.head_dict()
     assert head["as_of_source"].startswith("today") and head["record_as_of"] == groups
-    found = {(r.id, f.rule) for r in report.records for f in r.findings if f.rule.startswith("TA4")}
+    found = {(r.id, f.rule) for r in report.records for f in r.findings if f.rule.startswith("TA4") and f.severity is not Severity.INFO}
     # judged against 2024-09-19 only the two stale records remain (against 2026 it was 17 findings)
     assert found == {("NCT05231083", "TA408"), ("NCT05385822", "TA409")}
     msg = next(f.message for r in report.records for f in r.findings if f.rule == "TA409")
