@@ -378,8 +378,9 @@ def test_csv_export_is_judged_as_of_its_latest_posted_date(tmp_path):
     head = report.head_dict()
     assert head["as_of_source"].startswith("today") and head["record_as_of"] == groups
     found = {(r.id, f.rule) for r in report.records for f in r.findings if f.rule.startswith("TA4") and f.severity is not Severity.INFO}
-    # judged against 2024-09-19 only the two stale records remain (against 2026 it was 17 findings)
-    assert found == {("NCT05231083", "TA408"), ("NCT05385822", "TA409")}
+    # judged against 2024-09-19 (against 2026-11-27 it was 17 findings): the two stale records, and two
+    # still "Not yet recruiting" after their start dates (2024-01; 2024-08-10, last updated 2024-08-13)
+    assert found == {("NCT05231083", "TA408"), ("NCT05385822", "TA409"), ("NCT06121687", "TA406"), ("NCT06550752", "TA406")}
     msg = next(f.message for r in report.records for f in r.findings if f.rule == "TA409")
     assert "the file's date 2024-09-19, inferred from the latest Last Update Posted" in msg
 
@@ -432,3 +433,13 @@ def test_export_date_takes_the_latest_posted_date_not_an_anticipated_one():
     found = export_date(rows)
     assert found is not None and found[0].iso() == "2024-01-05" and found[1] == "Results First Posted"
     assert export_date([["NCT Number", "Start Date"], ["NCT00000001", "2024-01"]]) is None
+
+
+def test_registry_estimated_posted_date_is_not_compared_with_the_submitted_date():
+    # NCT00007371 (legacy XML, enrollment_and_studylength.zip): study_first_submitted December 19, 2000,
+    # study_first_posted type="Estimate" November 28, 2000 (the registry's estimate from its QC date)
+    r = rec({"dates": {"first_submitted": "December 19, 2000", "first_posted": ["November 28, 2000", "Estimate"]}}, "ctgov-xml")
+    assert not run(r, codes={"TA403"})
+    # an actual posted date before the submission is still impossible
+    r2 = rec({"dates": {"first_submitted": "December 19, 2000", "first_posted": ["November 28, 2000", "Actual"]}}, "ctgov-xml")
+    assert codes(run(r2, codes={"TA403"})) == ["TA403"]
