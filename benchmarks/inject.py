@@ -47,8 +47,16 @@ from inject_formats import load, parse_date, write_batch  # noqa: E402
 from inject_ops import BY_NAME, OPERATORS, Work, parse_criteria, render_criteria  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-FAMILIES = {"TA0": "input/schema", "TA1": "structure+numbering", "TA2": "age", "TA3": "scope",
-            "TA4": "timeline+status", "TA5": "people", "TA6": "completeness", "TA7": "text"}
+FAMILIES = {
+    "TA0": "input/schema",
+    "TA1": "structure+numbering",
+    "TA2": "age",
+    "TA3": "scope",
+    "TA4": "timeline+status",
+    "TA5": "people",
+    "TA6": "completeness",
+    "TA7": "text",
+}
 GROUPS = ["numbering", "structure", "age", "scope", "timeline", "status"]
 FORMATS = ["v2", "classic", "xml", "csv"]
 
@@ -86,8 +94,11 @@ def records_from_file(path: Path) -> list[split.RawRecord]:
         if isinstance(obj, dict) and "FullStudiesResponse" in obj:
             for item in obj["FullStudiesResponse"].get("FullStudies", []):
                 st = item.get("Study", item)
-                out.append(split.RawRecord(st["ProtocolSection"]["IdentificationModule"]["NCTId"], "classic",
-                                           path.name, json.dumps(st, ensure_ascii=False)))
+                out.append(
+                    split.RawRecord(
+                        st["ProtocolSection"]["IdentificationModule"]["NCTId"], "classic", path.name, json.dumps(st, ensure_ascii=False)
+                    )
+                )
         else:
             for st in split._v2_studies(obj):
                 out.append(split.RawRecord(split._v2_id(st), "v2", path.name, json.dumps(st, ensure_ascii=False)))
@@ -202,8 +213,7 @@ def _neutral(d, id_):
 def run_tool(batch_path: str, out_dir: str, as_of, jobs: int) -> dict[str, list[dict]]:
     """One CLI run; returns {record id: findings}."""
     iso = f"{as_of[0]:04d}-{as_of[1]:02d}-{(as_of[2] or 1):02d}"
-    cmd = tool_cmd() + ["audit", batch_path, "-f", "json", "-q", "--fail-on", "never", "--as-of", iso,
-                        "-o", out_dir, "-j", str(jobs)]
+    cmd = tool_cmd() + ["audit", batch_path, "-f", "json", "-q", "--fail-on", "never", "--as-of", iso, "-o", out_dir, "-j", str(jobs)]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     report = Path(out_dir) / "report.json"
     if proc.returncode != 0 or not report.exists():
@@ -260,8 +270,11 @@ def _rate(items) -> str:
 def summarise(injs: list[Injection]) -> dict:
     def rec(items):
         items = list(items)
-        return {"n": len(items), "detected": sum(i.detected for i in items),
-                "recall": round(sum(i.detected for i in items) / len(items), 4) if items else None}
+        return {
+            "n": len(items),
+            "detected": sum(i.detected for i in items),
+            "recall": round(sum(i.detected for i in items) / len(items), 4) if items else None,
+        }
 
     by = lambda key: {k: rec(v) for k, v in _group(injs, key).items()}  # noqa: E731
     return {
@@ -285,39 +298,61 @@ def _group(injs, key):
 
 def markdown(injs, na, noise_tab, meta) -> str:
     fmts = [f for f in FORMATS if any(i.fmt == f for i in injs) or f in noise_tab]
-    L = [f"Measured {meta['date']} at commit `{meta['commit']}` with `{meta['command']}`; "
-         f"records per format: " + ", ".join(f"{f} {noise_tab[f]['records']}" for f in fmts if f in noise_tab)
-         + f"; {len(injs)} applicable injections.", ""]
-    L += ["**Recall per group** (expected family: numbering / structure → TA1xx, age → TA2xx, scope → TA3xx, "
-          "timeline / status → TA4xx)", "",
-          "| group | all | tune wordings | held-out wordings | no wordings | " + " | ".join(fmts) + " |",
-          "|---|---|---|---|---|" + "---|" * len(fmts)]
+    L = [
+        f"Measured {meta['date']} at commit `{meta['commit']}` with `{meta['command']}`; "
+        f"records per format: "
+        + ", ".join(f"{f} {noise_tab[f]['records']}" for f in fmts if f in noise_tab)
+        + f"; {len(injs)} applicable injections.",
+        "",
+    ]
+    L += [
+        "**Recall per group** (expected family: numbering / structure → TA1xx, age → TA2xx, scope → TA3xx, timeline / status → TA4xx)",
+        "",
+        "| group | all | tune wordings | held-out wordings | no wordings | " + " | ".join(fmts) + " |",
+        "|---|---|---|---|---|" + "---|" * len(fmts),
+    ]
     for g in GROUPS:
         gi = [i for i in injs if i.group == g]
         if not gi:
             continue
-        L.append(f"| {g} | {_rate(gi)} | {_rate(i for i in gi if i.half == 'tune')} | "
-                 f"{_rate(i for i in gi if i.half == 'heldout')} | {_rate(i for i in gi if i.half == '-')} | "
-                 + " | ".join(_rate(i for i in gi if i.fmt == f) for f in fmts) + " |")
-    L.append(f"| **all** | {_rate(injs)} | {_rate(i for i in injs if i.half == 'tune')} | "
-             f"{_rate(i for i in injs if i.half == 'heldout')} | {_rate(i for i in injs if i.half == '-')} | "
-             + " | ".join(_rate(i for i in injs if i.fmt == f) for f in fmts) + " |")
-    L += ["", "**Recall per operator** (n/a = records the defect does not apply to)", "",
-          "| operator | group | all | tune | held-out | " + " | ".join(fmts) + " | codes that caught it | n/a |",
-          "|---|---|---|---|---|" + "---|" * len(fmts) + "---|---|"]
+        L.append(
+            f"| {g} | {_rate(gi)} | {_rate(i for i in gi if i.half == 'tune')} | "
+            f"{_rate(i for i in gi if i.half == 'heldout')} | {_rate(i for i in gi if i.half == '-')} | "
+            + " | ".join(_rate(i for i in gi if i.fmt == f) for f in fmts)
+            + " |"
+        )
+    L.append(
+        f"| **all** | {_rate(injs)} | {_rate(i for i in injs if i.half == 'tune')} | "
+        f"{_rate(i for i in injs if i.half == 'heldout')} | {_rate(i for i in injs if i.half == '-')} | "
+        + " | ".join(_rate(i for i in injs if i.fmt == f) for f in fmts)
+        + " |"
+    )
+    L += [
+        "",
+        "**Recall per operator** (n/a = records the defect does not apply to)",
+        "",
+        "| operator | group | all | tune | held-out | " + " | ".join(fmts) + " | codes that caught it | n/a |",
+        "|---|---|---|---|---|" + "---|" * len(fmts) + "---|---|",
+    ]
     for op in OPERATORS:
         oi = [i for i in injs if i.op == op.name]
         nas = sum(v for (o, _), v in na.items() if o == op.name)
         if not oi and not nas:
             continue
         codes = Counter(c for i in oi for c in i.codes)
-        L.append(f"| {op.name} | {op.group} | {_rate(oi)} | {_rate(i for i in oi if i.half == 'tune')} | "
-                 f"{_rate(i for i in oi if i.half == 'heldout')} | "
-                 + " | ".join(_rate(i for i in oi if i.fmt == f) for f in fmts)
-                 + f" | {', '.join(f'{c} {n}' for c, n in codes.most_common(3)) or '–'} | {nas} |")
-    L += ["", "**Noise**: findings per clean record, by family (the records as read, before injection)", "",
-          "| format | records | " + " | ".join(f"{k} {v}" for k, v in FAMILIES.items()) + " |",
-          "|---|---|" + "---|" * len(FAMILIES)]
+        L.append(
+            f"| {op.name} | {op.group} | {_rate(oi)} | {_rate(i for i in oi if i.half == 'tune')} | "
+            f"{_rate(i for i in oi if i.half == 'heldout')} | "
+            + " | ".join(_rate(i for i in oi if i.fmt == f) for f in fmts)
+            + f" | {', '.join(f'{c} {n}' for c, n in codes.most_common(3)) or '–'} | {nas} |"
+        )
+    L += [
+        "",
+        "**Noise**: findings per clean record, by family (the records as read, before injection)",
+        "",
+        "| format | records | " + " | ".join(f"{k} {v}" for k, v in FAMILIES.items()) + " |",
+        "|---|---|" + "---|" * len(FAMILIES),
+    ]
     for f in fmts:
         if f in noise_tab:
             L.append(f"| {f} | {noise_tab[f]['records']} | " + " | ".join(f"{noise_tab[f][k]:.2f}" for k in FAMILIES) + " |")
@@ -330,7 +365,7 @@ def write_doc(path: Path, label: str, body: str) -> None:
     text = path.read_text(encoding="utf-8") if path.exists() else "# Detection benchmark\n"
     block = f"{start}\n{body}{end}"
     if start in text and end in text:
-        text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
     else:
         text = text.rstrip("\n") + f"\n\n### Results: {label}\n\n{block}\n"
     path.write_text(text, encoding="utf-8")
@@ -381,25 +416,47 @@ def main(argv=None) -> int:
         findings = run_tool(batch, str(work / f"report_{fmt}"), run_as_of, args.jobs)
         for inj in injs:
             score(inj, findings)
-        print(f"{fmt}: {len(recs)} records, {len(injs)} injections, {sum(i.detected for i in injs)} detected",
-              file=sys.stderr)
+        print(f"{fmt}: {len(recs)} records, {len(injs)} injections, {sum(i.detected for i in injs)} detected", file=sys.stderr)
         all_inj += injs
         na.update(na_f)
         cleans_by_fmt[fmt], findings_by_fmt[fmt] = cleans, findings
     noise_tab = noise(cleans_by_fmt, findings_by_fmt)
     label = args.label or (args.part or "all" if not args.inputs else "inputs")
-    cmd = "python benchmarks/inject.py " + (f"--inputs ... " if args.inputs else f"--part {args.part or 'all'} ") + \
-        (f"--limit {args.limit} " if args.limit else "") + f"--seed {args.seed} --wordings {args.wordings}" + \
-        (f" --families {args.families}" if args.families else "") + (f" --operators {args.operators}" if args.operators else "")
-    meta = {"date": date.today().isoformat(), "commit": _commit(), "command": cmd, "part": label,
-            "wordings": args.wordings, "seed": args.seed, "limit": args.limit, "tool": tool_cmd()}
+    cmd = (
+        "python benchmarks/inject.py "
+        + (f"--inputs ... " if args.inputs else f"--part {args.part or 'all'} ")
+        + (f"--limit {args.limit} " if args.limit else "")
+        + f"--seed {args.seed} --wordings {args.wordings}"
+        + (f" --families {args.families}" if args.families else "")
+        + (f" --operators {args.operators}" if args.operators else "")
+    )
+    meta = {
+        "date": date.today().isoformat(),
+        "commit": _commit(),
+        "command": cmd,
+        "part": label,
+        "wordings": args.wordings,
+        "seed": args.seed,
+        "limit": args.limit,
+        "tool": tool_cmd(),
+    }
     md = markdown(all_inj, na, noise_tab, meta)
     print(md)
     if args.json:
-        args.json.write_text(json.dumps({
-            "meta": meta, "summary": summarise(all_inj), "noise": noise_tab,
-            "not_applicable": {f"{o}|{f}": n for (o, f), n in sorted(na.items())},
-            "injections": [asdict(i) for i in all_inj]}, indent=1, ensure_ascii=False), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    "meta": meta,
+                    "summary": summarise(all_inj),
+                    "noise": noise_tab,
+                    "not_applicable": {f"{o}|{f}": n for (o, f), n in sorted(na.items())},
+                    "injections": [asdict(i) for i in all_inj],
+                },
+                indent=1,
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
     if args.write:
         write_doc(args.write, label, md)
     return 0

@@ -32,8 +32,7 @@ from defusedxml import ElementTree as SafeET
 DATE_SLOTS = ("start", "primary_completion", "completion", "first_submitted", "first_posted", "last_update", "verified")
 TEXT_SLOTS = ("criteria", "summary", "description", "min_age", "max_age", "status", "why_stopped")
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _MON = {m.lower()[:3]: i + 1 for i, m in enumerate(_MONTHS)}
 
 
@@ -67,9 +66,14 @@ def as_date(d: tuple[int, int, int | None]) -> date:
 # --- statuses: canonical tokens are the v2 enum ---
 
 _STATUS_WORDS = {
-    "RECRUITING": "Recruiting", "NOT_YET_RECRUITING": "Not yet recruiting",
-    "ACTIVE_NOT_RECRUITING": "Active, not recruiting", "ENROLLING_BY_INVITATION": "Enrolling by invitation",
-    "COMPLETED": "Completed", "TERMINATED": "Terminated", "WITHDRAWN": "Withdrawn", "SUSPENDED": "Suspended",
+    "RECRUITING": "Recruiting",
+    "NOT_YET_RECRUITING": "Not yet recruiting",
+    "ACTIVE_NOT_RECRUITING": "Active, not recruiting",
+    "ENROLLING_BY_INVITATION": "Enrolling by invitation",
+    "COMPLETED": "Completed",
+    "TERMINATED": "Terminated",
+    "WITHDRAWN": "Withdrawn",
+    "SUSPENDED": "Suspended",
     "UNKNOWN": "Unknown status",
 }
 ACTIVE = {"RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "ENROLLING_BY_INVITATION"}
@@ -257,8 +261,7 @@ class Classic(_JsonAdapter):
     }
     DATES = {
         "start": (("StatusModule", "StartDateStruct", "StartDate"), "StartDateType"),
-        "primary_completion": (("StatusModule", "PrimaryCompletionDateStruct", "PrimaryCompletionDate"),
-                               "PrimaryCompletionDateType"),
+        "primary_completion": (("StatusModule", "PrimaryCompletionDateStruct", "PrimaryCompletionDate"), "PrimaryCompletionDateType"),
         "completion": (("StatusModule", "CompletionDateStruct", "CompletionDate"), "CompletionDateType"),
         "first_submitted": (("StatusModule", "StudyFirstSubmitDate"), None),
         "first_posted": (("StatusModule", "StudyFirstPostDateStruct", "StudyFirstPostDate"), "StudyFirstPostDateType"),
@@ -360,8 +363,7 @@ class Xml(Adapter):
             el.set("type", {"ACTUAL": "Actual", "ESTIMATED": "Anticipated"}[typ])
 
     def conditions_text(self):
-        parts = [e.text or "" for tag in ("condition", "keyword", "brief_title", "official_title")
-                 for e in self.n.findall(tag)]
+        parts = [e.text or "" for tag in ("condition", "keyword", "brief_title", "official_title") for e in self.n.findall(tag)]
         return " ".join(parts).lower()
 
     def as_of(self):
@@ -378,8 +380,13 @@ class Csv(Adapter):
     fmt = "csv"
     has_types = False
     COLS = {"status": "Study Status"}
-    DATES = {"start": "Start Date", "primary_completion": "Primary Completion Date",
-             "completion": "Completion Date", "first_posted": "First Posted", "last_update": "Last Update Posted"}
+    DATES = {
+        "start": "Start Date",
+        "primary_completion": "Primary Completion Date",
+        "completion": "Completion Date",
+        "first_posted": "First Posted",
+        "last_update": "Last Update Posted",
+    }
 
     def get(self, slot):
         col = self.COLS.get(slot)

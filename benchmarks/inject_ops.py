@@ -24,12 +24,8 @@ from inject_formats import ACTIVE, Adapter, add_months, as_date, parse_date
 # and the mutated copy, so the only difference between them is the injected defect
 # ---------------------------------------------------------------------------------------------
 
-_HEADER = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:key\s+|main\s+)?(?:inclusion|exclusion|eligibility)(?:\s+criteria)?\b[^:\n.]{0,30}:?\s*$", re.I
-)
-_MARK = re.compile(
-    r"^(\s*)(?:[-*•·▪●◦]|\d{1,2}\\?[.)]|\(\d{1,2}\)|[a-zA-Z]\\?[.)]|\([a-zA-Z]\))\s+(\S.*)$"
-)
+_HEADER = re.compile(r"^\s*(?:[-*•]\s*)?(?:key\s+|main\s+)?(?:inclusion|exclusion|eligibility)(?:\s+criteria)?\b[^:\n.]{0,30}:?\s*$", re.I)
+_MARK = re.compile(r"^(\s*)(?:[-*•·▪●◦]|\d{1,2}\\?[.)]|\(\d{1,2}\)|[a-zA-Z]\\?[.)]|\([a-zA-Z]\))\s+(\S.*)$")
 _DIGIT_MARK = re.compile(r"^\s*\(?\d")
 
 
@@ -412,7 +408,7 @@ def op_run_together(w):
     a.text = tmpl.format(a=a.text.rstrip(" .;,"), label=labels[k + 1], b=b.text)
     a.subs = b.subs
     del sec.items[k + 1]
-    sec.labels = labels[: k + 1] + labels[k + 2:]
+    sec.labels = labels[: k + 1] + labels[k + 2 :]
     return a.text[:120]
 
 
@@ -494,7 +490,8 @@ def op_summary_age(w):
 
 
 _AGE_STATED = re.compile(
-    r"(?i)(\bage[sd]?\b|years? old|years? of age|\byrs\b|y/o|\badults?\b|\bchild|\bpediatric|\bpaediatric|\binfants?\b|\bneonat)")
+    r"(?i)(\bage[sd]?\b|years? old|years? of age|\byrs\b|y/o|\badults?\b|\bchild|\bpediatric|\bpaediatric|\binfants?\b|\bneonat)"
+)
 
 
 def op_criteria_age(w):
@@ -529,17 +526,25 @@ def op_criteria_age_changed(w):
     if b is None or inc is None:
         return None
     mn = b[0]
-    pat = re.compile(rf"(?i)((?:≥|>=|\\>=|>|\\>|at least|aged?|older than|over|between)\s*){mn}(?![\d.,])"
-                     rf"|(?<![\d.,]){mn}(?=\s*(?:\+|years|yrs|year|y/o|-year|\s*(?:-|–|to|and)\s*\d))")
+    pat = re.compile(
+        rf"(?i)((?:≥|>=|\\>=|>|\\>|at least|aged?|older than|over|between)\s*){mn}(?![\d.,])"
+        rf"|(?<![\d.,]){mn}(?=\s*(?:\+|years|yrs|year|y/o|-year|\s*(?:-|–|to|and)\s*\d))"
+    )
     for it in inc.items:
-        m = next((m for m in pat.finditer(it.text)  # an age, not a BMI or a lab value: age words nearby
-                  if re.search(r"(?i)\bage|year|yrs|y/o|\bold\b", it.text[max(m.start() - 25, 0): m.end() + 25])), None)
+        m = next(
+            (
+                m
+                for m in pat.finditer(it.text)  # an age, not a BMI or a lab value: age words nearby
+                if re.search(r"(?i)\bage|year|yrs|y/o|\bold\b", it.text[max(m.start() - 25, 0) : m.end() + 25])
+            ),
+            None,
+        )
         if m:
             new = mn + w.rng.choice([3, 4, 7, 12]) if mn < 60 else mn - 5
             old = it.text
-            it.text = it.text[: m.start()] + m.group(0).replace(str(mn), str(new)) + it.text[m.end():]
+            it.text = it.text[: m.start()] + m.group(0).replace(str(mn), str(new)) + it.text[m.end() :]
             a = max(m.start() - 30, 0)
-            return f"{old[a:m.end() + 30]!r} -> {it.text[a:m.end() + 30]!r} (structured min {mn})"
+            return f"{old[a : m.end() + 30]!r} -> {it.text[a : m.end() + 30]!r} (structured min {mn})"
     return None
 
 
@@ -555,7 +560,9 @@ def op_min_above_max(w):
 def op_remove_min_age(w):
     b = _age_bounds(w)
     crit = w.a.get("criteria") or ""
-    if b is None or not re.search(rf"(?<![\d.]){b[0]}\s*(?:years|yrs|year|y/o|\+)|(?:≥|>=|\\>=|at least|aged?|older than)\s*{b[0]}\b", crit, re.I):
+    if b is None or not re.search(
+        rf"(?<![\d.]){b[0]}\s*(?:years|yrs|year|y/o|\+)|(?:≥|>=|\\>=|at least|aged?|older than)\s*{b[0]}\b", crit, re.I
+    ):
         return None
     w.a.set("min_age", None)
     return f"removed minimum age {b[0]} Years (criteria state it)"
@@ -570,8 +577,7 @@ def op_scope(w):
     if inc is None or not inc.items or not ctext.strip():
         return None
     crit = (w.a.get("criteria") or "").lower()
-    pool = [(ch, t) for ch, t in WORDINGS["scope"][w.half]
-            if not any(word in ctext or word in crit for word in CHAPTER_WORDS[ch].split())]
+    pool = [(ch, t) for ch, t in WORDINGS["scope"][w.half] if not any(word in ctext or word in crit for word in CHAPTER_WORDS[ch].split())]
     if not pool:
         return None
     ch, text = w.rng.choice(pool)
@@ -714,30 +720,164 @@ OPERATORS: list[Operator] = [
     Operator("duplicate_number", "numbering", "TA1", "N", op_duplicate_number, "marker", "one number used twice (1 2 2 3)"),
     Operator("skip_number", "numbering", "TA1", "N", op_skip_number, "marker", "one number skipped (1 2 4 5)"),
     Operator("restart_numbering", "numbering", "TA1", "N", op_restart_numbering, "marker", "numbering starts again at 1 inside a section"),
-    Operator("sublist_like_parent", "numbering", "TA1", "N", op_sublist_like_parent, "marker", "sub-items numbered in the parent's style, not indented"),
+    Operator(
+        "sublist_like_parent",
+        "numbering",
+        "TA1",
+        "N",
+        op_sublist_like_parent,
+        "marker",
+        "sub-items numbered in the parent's style, not indented",
+    ),
     Operator("lettered_duplicate", "numbering", "TA1", "N", op_lettered_duplicate, "letter", "a lettered list a. b. b. d."),
-    Operator("mixed_markers", "numbering", "TA1", "N", op_mixed_markers, "mixed", "'n.' items mixed with 'n)' / '(n)' (tune) or 'n:' / 'n-' (held-out)"),
-    Operator("remove_exclusion_header", "structure", "TA1", "R", op_remove_exclusion_header, None, "the 'Exclusion Criteria:' header deleted"),
-    Operator("merge_header_into_item", "structure", "TA1", "R", op_merge_header_into_item, "merged_header", "the exclusion header run into the end of the last inclusion item"),
-    Operator("header_into_first_item", "structure", "TA1", "R", op_header_into_first_item, "header_first", "a section header on the same line as the section's first item"),
-    Operator("run_together", "structure", "TA1", "R", op_run_together, "run_together", "two items on one line, the second keeping its marker"),
+    Operator(
+        "mixed_markers",
+        "numbering",
+        "TA1",
+        "N",
+        op_mixed_markers,
+        "mixed",
+        "'n.' items mixed with 'n)' / '(n)' (tune) or 'n:' / 'n-' (held-out)",
+    ),
+    Operator(
+        "remove_exclusion_header", "structure", "TA1", "R", op_remove_exclusion_header, None, "the 'Exclusion Criteria:' header deleted"
+    ),
+    Operator(
+        "merge_header_into_item",
+        "structure",
+        "TA1",
+        "R",
+        op_merge_header_into_item,
+        "merged_header",
+        "the exclusion header run into the end of the last inclusion item",
+    ),
+    Operator(
+        "header_into_first_item",
+        "structure",
+        "TA1",
+        "R",
+        op_header_into_first_item,
+        "header_first",
+        "a section header on the same line as the section's first item",
+    ),
+    Operator(
+        "run_together", "structure", "TA1", "R", op_run_together, "run_together", "two items on one line, the second keeping its marker"
+    ),
     Operator("empty_item", "structure", "TA1", "R", op_empty_item, None, "a marker with no text (first / middle / last)"),
-    Operator("summary_age", "age", "TA2", "orig", op_summary_age, "summary_age", "an eligibility age range in the brief summary or description that the structured ages contradict"),
-    Operator("criteria_age", "age", "TA2", "R", op_criteria_age, "criteria_age", "an inclusion age limit the structured ages contradict, in criteria stating no age (own item or appended)"),
-    Operator("criteria_age_changed", "age", "TA2", "R", op_criteria_age_changed, None, "the criteria's statement of the structured minimum age changed by 3-12 years"),
+    Operator(
+        "summary_age",
+        "age",
+        "TA2",
+        "orig",
+        op_summary_age,
+        "summary_age",
+        "an eligibility age range in the brief summary or description that the structured ages contradict",
+    ),
+    Operator(
+        "criteria_age",
+        "age",
+        "TA2",
+        "R",
+        op_criteria_age,
+        "criteria_age",
+        "an inclusion age limit the structured ages contradict, in criteria stating no age (own item or appended)",
+    ),
+    Operator(
+        "criteria_age_changed",
+        "age",
+        "TA2",
+        "R",
+        op_criteria_age_changed,
+        None,
+        "the criteria's statement of the structured minimum age changed by 3-12 years",
+    ),
     Operator("min_above_max", "age", "TA2", "orig", op_min_above_max, None, "structured minimum age above the maximum"),
-    Operator("remove_min_age", "age", "TA2", "orig", op_remove_min_age, None, "structured minimum age removed while the criteria state one"),
+    Operator(
+        "remove_min_age", "age", "TA2", "orig", op_remove_min_age, None, "structured minimum age removed while the criteria state one"
+    ),
     Operator("scope_disease", "scope", "TA3", "R", op_scope, "scope", "an inclusion criterion requiring a disease of another organ system"),
     Operator("remove_start", "timeline", "TA4", "orig", _remove_date("start"), None, "start date removed"),
-    Operator("remove_primary_completion", "timeline", "TA4", "orig", _remove_date("primary_completion"), None, "primary completion date removed (records updated since 2017-01-18)"),
-    Operator("remove_completion", "timeline", "TA4", "orig", _remove_date("completion"), None, "completion date removed (records updated since 2017-01-18)"),
-    Operator("remove_first_submitted", "timeline", "TA4", "orig", _remove_date("first_submitted"), None, "first-submitted and first-posted dates removed"),
+    Operator(
+        "remove_primary_completion",
+        "timeline",
+        "TA4",
+        "orig",
+        _remove_date("primary_completion"),
+        None,
+        "primary completion date removed (records updated since 2017-01-18)",
+    ),
+    Operator(
+        "remove_completion",
+        "timeline",
+        "TA4",
+        "orig",
+        _remove_date("completion"),
+        None,
+        "completion date removed (records updated since 2017-01-18)",
+    ),
+    Operator(
+        "remove_first_submitted",
+        "timeline",
+        "TA4",
+        "orig",
+        _remove_date("first_submitted"),
+        None,
+        "first-submitted and first-posted dates removed",
+    ),
     Operator("out_of_order", "timeline", "TA4", "orig", op_out_of_order, None, "(primary) completion 6-24 months before the start"),
-    Operator("actual_in_future", "timeline", "TA4", "orig", op_actual_in_future, None, "start or first-submitted date marked actual, 8-30 months after as-of"),
-    Operator("estimated_in_past", "timeline", "TA4", "orig", op_estimated_in_past, None, "an anticipated date 18-48 months before as-of on an active record"),
-    Operator("completed_future_completion", "status", "TA4", "orig", op_completed_future_completion, None, "Completed with an anticipated completion 1-3 years after as-of"),
-    Operator("recruiting_past_completion", "status", "TA4", "orig", op_recruiting_past_completion, None, "Recruiting with completion 2-5 years before as-of (or a long-completed record set to Recruiting)"),
-    Operator("stopped_without_reason", "status", "TA4", "orig", op_stopped_without_reason, None, "Terminated / Withdrawn / Suspended with why-stopped removed (or Completed set to Terminated / Suspended)"),
-    Operator("stale_verified", "status", "TA4", "orig", op_stale_verified, None, "an active record whose status was last verified 3-8 years before as-of"),
+    Operator(
+        "actual_in_future",
+        "timeline",
+        "TA4",
+        "orig",
+        op_actual_in_future,
+        None,
+        "start or first-submitted date marked actual, 8-30 months after as-of",
+    ),
+    Operator(
+        "estimated_in_past",
+        "timeline",
+        "TA4",
+        "orig",
+        op_estimated_in_past,
+        None,
+        "an anticipated date 18-48 months before as-of on an active record",
+    ),
+    Operator(
+        "completed_future_completion",
+        "status",
+        "TA4",
+        "orig",
+        op_completed_future_completion,
+        None,
+        "Completed with an anticipated completion 1-3 years after as-of",
+    ),
+    Operator(
+        "recruiting_past_completion",
+        "status",
+        "TA4",
+        "orig",
+        op_recruiting_past_completion,
+        None,
+        "Recruiting with completion 2-5 years before as-of (or a long-completed record set to Recruiting)",
+    ),
+    Operator(
+        "stopped_without_reason",
+        "status",
+        "TA4",
+        "orig",
+        op_stopped_without_reason,
+        None,
+        "Terminated / Withdrawn / Suspended with why-stopped removed (or Completed set to Terminated / Suspended)",
+    ),
+    Operator(
+        "stale_verified",
+        "status",
+        "TA4",
+        "orig",
+        op_stale_verified,
+        None,
+        "an active record whose status was last verified 3-8 years before as-of",
+    ),
 ]
 BY_NAME = {o.name: o for o in OPERATORS}

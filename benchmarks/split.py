@@ -45,8 +45,10 @@ ROOT = Path(__file__).resolve().parents[1]
 import os  # noqa: E402
 
 # the real data lives beside the repository (../shared/data); a worktree sits deeper, so also try /work/shared/data
-DATA = Path(os.environ.get("TRIAL_AUDIT_SHARED_DATA") or next(
-    (p for p in (ROOT.parent / "shared" / "data", Path("/work/shared/data")) if p.is_dir()), ROOT.parent / "shared" / "data"))
+DATA = Path(
+    os.environ.get("TRIAL_AUDIT_SHARED_DATA")
+    or next((p for p in (ROOT.parent / "shared" / "data", Path("/work/shared/data")) if p.is_dir()), ROOT.parent / "shared" / "data")
+)
 SEEDS = ROOT / "seeds"
 FORMATS = ("v2", "xml", "classic", "csv")
 PARTS = ("tune", "unseen")

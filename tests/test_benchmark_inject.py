@@ -21,10 +21,25 @@ OPERATORS = "skip_number,empty_item,summary_age,scope_disease,remove_start,stopp
 def test_inject_machinery(tmp_path: Path) -> None:
     out = tmp_path / "inject.json"
     doc = tmp_path / "detection.md"
-    cmd = [sys.executable, str(ROOT / "benchmarks" / "inject.py"), "--inputs",
-           # two formats only: one CLI run per format is most of the time
-           str(SEEDS / "v2_NCT00973089.json"), str(SEEDS / "v2_NCT03418623.json"), str(SEEDS / "xml_NCT00581919.xml"),
-           "--operators", OPERATORS, "--jobs", "1", "--json", str(out), "--write", str(doc), "--keep", str(tmp_path / "work")]
+    cmd = [
+        sys.executable,
+        str(ROOT / "benchmarks" / "inject.py"),
+        "--inputs",
+        # two formats only: one CLI run per format is most of the time
+        str(SEEDS / "v2_NCT00973089.json"),
+        str(SEEDS / "v2_NCT03418623.json"),
+        str(SEEDS / "xml_NCT00581919.xml"),
+        "--operators",
+        OPERATORS,
+        "--jobs",
+        "1",
+        "--json",
+        str(out),
+        "--write",
+        str(doc),
+        "--keep",
+        str(tmp_path / "work"),
+    ]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
 
