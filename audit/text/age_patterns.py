@@ -285,7 +285,8 @@ _LEFT_SUBGROUP = re.compile(
 )
 # another role than the participant: "DONOR: Age < 75", "Caregivers aged 18 or over"
 _ROLE_LABEL = re.compile(
-    r"^[\s>*•·◦▪‣-]*(?:\(?(?:[0-9]{1,2}|[a-zA-Z])[.)]\s*)?(?:(?:stem\s+cell\s+|organ\s+|blood\s+|marrow\s+)?donors?|caregivers?|carers?|parents?|"
+    r"^[\s>*•·◦▪‣-]*(?:\(?(?:[0-9]{1,2}|[a-zA-Z])[.)]\s*)?(?:(?:related|unrelated|living|potential|stem\s+cell|organ|blood|marrow|sibling)\s+)*"
+    r"(?:donors?|caregivers?|carers?|parents?|"
     r"partners?|spouses?|siblings?|mothers?|fathers?|family\s+members?|relatives?|guardians?)\b",
     re.I,
 )

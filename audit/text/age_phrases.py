@@ -495,6 +495,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         mode = "inclusion"  # "Inclusion Criteria:1. ≥18 years" run into one line; "May not be younger than 18" (a requirement)
     if mode == "exclusion" and left.rstrip().endswith("(") and len(left.split()) > 3 and not _SUBJ_ANCHOR.search(left.rstrip()[:-1]):
         return None  # "Patients eligible for bone marrow transplant (=< 60 years old), with ...": qualifies another group
+    if _ROLE_LABEL.match(_header_before(text, cstart, 0)):
+        return None  # under "Donor Inclusion Criteria:": another person's limits
     if _QUOTA.search(_sentence_left(text, m.start(), lo_lim)):
         return None  # "including at least 10 each of individuals who are between 3 and 8": a recruitment quota
     if mode == "exclusion" and _RIGHT_QUALIFIER.match(right):

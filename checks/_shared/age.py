@@ -18,9 +18,17 @@ SUMMARY_LABELS = {
 }
 
 
+#: registry formats whose schema has the age fields and leaves one out when it sets no limit (the v2 API
+#: omits ``maximumAge`` for "N/A"): a record in them always has structured limits, absent ones being none
+FORMATS_WITH_AGE_FIELDS = frozenset({"ctgov-v2", "ctgov-classic", "ctgov-xml"})
+
+
 def has_structured_limits(record: TrialRecord) -> bool:
-    """The source gives the structured minimum or maximum age (a value or "N/A")."""
-    return record.minimum_age_raw is not None or record.maximum_age_raw is not None
+    """The source gives the structured minimum or maximum age (a value or "N/A"), or is a registry format
+    in which a left-out age field means no limit (a v2 study with neither field is open to every age)."""
+    if record.minimum_age_raw is not None or record.maximum_age_raw is not None:
+        return True
+    return record.source.format in FORMATS_WITH_AGE_FIELDS
 
 
 def structured_years(record: TrialRecord) -> tuple[float | None, float | None] | None:
