@@ -69,8 +69,8 @@ _GT_RE = re.compile(rf"^{GT}$", re.I)
 _LE_RE = re.compile(rf"^{LE}$", re.I)
 _LT_RE = re.compile(rf"^{LT}$", re.I)
 
-SUF_MIN = r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal|\s*(?:the\s+age\s+of\s*)?[0-9])|\+|and\s+up\b|onwards?)"
-SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or\s+equal|\s*(?:the\s+age\s+of\s*)?[0-9]))"
+SUF_MIN = r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal|[^\S\n]*(?:the\s+age\s+of\s*)?[0-9])|\+|and\s+up\b|onwards?)"
+SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or\s+equal|[^\S\n]*(?:the\s+age\s+of\s*)?[0-9]))"
 
 _AGE_TAIL = r"(?:\s*(?:-|\s)?\s*old\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+old\b)"
 

@@ -376,8 +376,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     sep = (g("sep") or "").lower()
     cstart = _clause_start(text, m.start(), lo_lim)
     left = text[cstart : m.start()]
-    cend = _clause_end(text, m.end(), hi_lim)
-    right = text[m.end() : cend]
+    # (the match may end with the line's newline: "Age 18-80\n"; the clause to the right stays on its line)
+    m_end = m.start() + len(m.group(0).rstrip())
+    cend = _clause_end(text, m_end, hi_lim)
+    right = text[m_end:cend]
     pre = _comp(g("pre"))
     pre_text = (g("pre") or "").lower()
     if pre_text.strip() == "from" and not has_range:
