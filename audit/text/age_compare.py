@@ -100,6 +100,10 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
             return res
         return _subgroups_outside([s for s in numeric if not s.claim], min_years, max_years, side)
     bounds = [(s, getattr(s, side)) for s in numeric if getattr(s, side) is not None]
+    # the inclusion criteria state the limit; a restatement in the exclusion criteria ("< 18 years" excluded) agrees
+    # only when the inclusion criteria bound that side nowhere: "≥ 25 years" included with "< 18" excluded is 25
+    if any(not s.inverted for s, _ in bounds):
+        bounds = [(s, b) for s, b in bounds if not s.inverted]
     if side == "min":
         t = 0.0 if min_years is None else min_years
         if not bounds:

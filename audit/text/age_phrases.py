@@ -49,6 +49,8 @@ from trial_audit.text.age_patterns import (
     _MENOPAUSE_DEF,
     _MUST_BE_ITEM,
     _NUMW_BEFORE,
+    _OR_AFTER_ITEM,
+    _OR_BEFORE_ITEM,
     _OR_NEXT,
     _OTHER_QUANTITY,
     _PARTICIPANT,
@@ -471,7 +473,13 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     right = _LEAD_PAREN.sub("", right, count=1)  # "Age > 18 months (i.e., > 547 days) regardless ..."
     # one branch of an "or": "Age ≥ 18 years, or ≥ 16 years with parental consent" (the consent belongs to a branch)
     # (in the exclusion criteria every branch excludes: "Ages <50 or >90" are both limits)
-    or_branch = mode != "exclusion" and bool(re.search(r"\bor\s*$", left, re.I) or _OR_NEXT.match(right))
+    or_branch = mode != "exclusion" and bool(
+        re.search(r"\bor\s*$", left, re.I)
+        or _OR_NEXT.match(right)
+        # items joined by an "OR" line or an item ending in "OR": "... family history OR\n - Healthy volunteers: age 18 or older"
+        or _OR_BEFORE_ITEM.search(text, max(lo_lim, cstart - 40), cstart)
+        or _OR_AFTER_ITEM.match(text, cend, min(hi_lim, cend + 40))
+    )
     consent = None if or_branch else _RIGHT_CONSENT.match(right)
     if consent and "(" not in consent.group(0) and not _CONSENT_TIME.search(right[:70]):
         return None  # "those under 18 need a parent's consent"; not "4 to 13 years (consent of parent required)"
