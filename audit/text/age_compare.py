@@ -185,7 +185,7 @@ def compare_prose(stated, min_years: float | None, max_years: float | None, side
     """
     numeric = [s for s in stated if s.kind != "band"]
     claims = [s for s in numeric if s.claim]
-    if len(claims) < len(numeric) and _any_matches(numeric, min_years, max_years, side):
+    if not claims and _any_matches(numeric, min_years, max_years, side):
         return SideComparison(side, "agree")  # one of several groups ("those 21 to 34 were also eligible") matches
     if claims:
         if side == "max" and max_years is None and any(s.max is None and s.min is not None for s in claims):

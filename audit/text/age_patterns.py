@@ -268,6 +268,7 @@ _RECENT_EVENT = re.compile(
 )
 _OR_BEFORE_ITEM = re.compile(r"\b(?:OR|or)[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])?[^\S\n]*$")
 _OR_AFTER_ITEM = re.compile(r"[^\S\n]*(?:\n[^\S\n]*)*(?:[-*•][^\S\n]*)?OR\b")
+_PLUS_UNIT = re.compile(r"[^\S\n]*(?:years?|yrs?)\b(\s*(?:of\s+age|old))?", re.I)
 # the next branch of an "or" starts right after: ", or ≥ 16 years with consent"
 _OR_NEXT = re.compile(rf"^\s*,?\s*or\s+(?:{COMP}\s*)?[0-9]", re.I)
 # a statement that names a subgroup rather than everyone: "(first age group)", "for girls", "for the oral contraceptive stratum"

@@ -54,6 +54,7 @@ from trial_audit.text.age_patterns import (
     _OR_NEXT,
     _OTHER_QUANTITY,
     _PARTICIPANT,
+    _PLUS_UNIT,
     _PRE_BEFORE,
     _PRE_LAST,
     _PREV_LABEL,
@@ -404,6 +405,9 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     ageof = bool(g("ageof"))
     tail = bool(g("tail") or g("tail1"))
     suf = (g("suf") or "").lower()
+    plus_unit = _PLUS_UNIT.match(text, m.end(), hi_lim) if suf == "+" and not (u1 or u2) else None
+    if plus_unit:  # "18+ years of age": the unit follows the plus
+        u1, tail = "year", tail or bool(plus_unit.group(1))
     unit_present = bool(u1 or u2)
     anchor = None
     am = _AGE_ANCHOR.search(left)
@@ -519,8 +523,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
     if not unit_present and re.match(r"^\s*(?:kg|%|mg|cm|mm|g\b|lb|ml|x|times|cigarettes|pack)", right, re.I):
         return None
-    if _RIGHT_NEG.match(right) and not tail:
-        return None
+    if _RIGHT_NEG.match(right) and not tail and not suf:
+        return None  # ("21 years or older diagnosed with cancer": "or older" makes it an age)
     if re.match(r"^[^\n;]{0,50}:\s*[0-9]", right):
         return None  # a row of a table by age: "older than 5 but equal to or less than 10: 1.0"
     if _RIGHT_COLON.match(right) or _RIGHT_THING.match(right) or _RIGHT_IF.match(right):
