@@ -651,14 +651,12 @@ class _NoRange:
         return self._m.end(*a)
 
 
-def _disjoint(a: StatedAge, b: StatedAge) -> bool:
-    """Can nobody satisfy both? ("18 to 60 years" and "over 60 years"; "<= 18 months" and "> 18 months")."""
-    for lo_s, hi_s in ((a, b), (b, a)):
-        if lo_s.max is not None and hi_s.min is not None:
-            hi, lo = lo_s.max.years, hi_s.min.years
-            if hi < lo - 1e-9 or (abs(hi - lo) < 1e-9 and not (lo_s.max.inclusive and hi_s.min.inclusive)):
-                return True
-    return False
+def _lo_eff(s: StatedAge) -> float:
+    return s.min.years + (0 if s.min.inclusive else 1e-6)
+
+
+def _hi_eff(s: StatedAge) -> float:
+    return s.max.years - (0 if s.max.inclusive else 1e-6)
 
 
 def mark_alternatives(stated: tuple[StatedAge, ...]) -> tuple[StatedAge, ...]:
@@ -667,7 +665,31 @@ def mark_alternatives(stated: tuple[StatedAge, ...]) -> tuple[StatedAge, ...]:
     structured range only when it falls outside it. Statements read inverted from exclusion
     criteria are never alternatives (they add to the inclusion limits)."""
     plain = [i for i, s in enumerate(stated) if s.kind != "band" and not s.inverted]
-    alt = {i for i in plain for j in plain if i != j and _disjoint(stated[i], stated[j])}
+    # (linear, not pairwise: a criteria text may hold thousands of statements) i is disjoint from some j when
+    # its upper bound is below another statement's lower bound, or its lower bound above another's upper bound
+    los = sorted(((_lo_eff(stated[i]), i) for i in plain if stated[i].min is not None), reverse=True)
+    his = sorted((_hi_eff(stated[i]), i) for i in plain if stated[i].max is not None)
+
+    def highest_lo_other(i: int) -> float | None:
+        for v, j in los[:2]:
+            if j != i:
+                return v
+        return None
+
+    def lowest_hi_other(i: int) -> float | None:
+        for v, j in his[:2]:
+            if j != i:
+                return v
+        return None
+
+    alt = set()
+    for i in plain:
+        s = stated[i]
+        lo_j, hi_j = highest_lo_other(i), lowest_hi_other(i)
+        if (s.max is not None and lo_j is not None and _hi_eff(s) < lo_j - 1e-9) or (
+            s.min is not None and hi_j is not None and _lo_eff(s) > hi_j + 1e-9
+        ):
+            alt.add(i)
     if not alt:
         return stated
     return tuple(replace(s, claim=False) if i in alt else s for i, s in enumerate(stated))
