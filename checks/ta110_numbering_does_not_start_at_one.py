@@ -1,6 +1,6 @@
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
+from trial_audit.text.criteria_lists import describe_renumbering, item_evidence, list_problems, renumber_run
 
 
 @register
@@ -28,10 +28,10 @@ class NumberingDoesNotStartAtOne(Rule):
 
     ## Fix
 
-    Restore the missing item, or renumber the list from 1 (the suggestion shows the list
-    renumbered).
+    Restore the missing item, or renumber the list from 1 (the suggestion names the markers
+    that change, a few of them for a long list).
 
-    Fix safety: safe to apply when the list is complete. The suggested text changes only the item
+    Fix safety: safe to apply when the list is complete. The suggestion changes only item
     numbers; criteria that refer to an item by number must be checked.
 
     ## References
@@ -70,5 +70,13 @@ class NumberingDoesNotStartAtOne(Rule):
                 f"This list starts at {it.marker!r}, not at {first}: an item may be missing or "
                 "merged into the line before. Restore it, or renumber the list.",
                 evidence=item_evidence(doc, it),
-                suggestion=renumbered(doc, seq),
+                suggestion=_renumber_from_one(seq, it),
             )
+
+
+def _renumber_from_one(seq, first) -> str:
+    run = renumber_run(seq, first, 1)
+    n = len(run)
+    return (
+        f"Restore the missing item(s), or renumber the list from the start: {describe_renumbering(run)} ({n} item{'s' if n > 1 else ''})."
+    )

@@ -1,6 +1,6 @@
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
+from trial_audit.text.criteria_lists import item_evidence, list_problems, renumber_edit
 
 
 @register
@@ -24,11 +24,12 @@ class DuplicateItemNumber(Rule):
 
     ## Fix
 
-    Renumber the list (the suggestion shows it renumbered); the related evidence is the
-    other item with the same number.
+    Renumber the item (the suggestion gives its new number and, when the items after it must
+    shift so that no new duplicate appears, those too); the related evidence is the other item
+    with the same number.
 
-    Fix safety: review before applying. The suggested text renumbers the items consecutively;
-    criteria that refer to an item by number must be checked.
+    Fix safety: review before applying. The suggestion renumbers items; criteria that refer to
+    an item by number must be checked.
 
     ## References
 
@@ -60,5 +61,12 @@ class DuplicateItemNumber(Rule):
                 f"Item {it.marker!r} repeats a number already used in this list: citations by number become ambiguous. Renumber the list.",
                 evidence=item_evidence(doc, it),
                 related=[item_evidence(doc, other)],
-                suggestion=renumbered(doc, seq),
+                suggestion=renumber_edit(seq, it, _number_before(seq, it) + 1),
             )
+
+
+def _number_before(seq, item) -> int:
+    """The number of the item before ``item`` in its list (``item`` should carry the next one)."""
+    k = next(i for i, x in enumerate(seq.items) if x is item)
+    prev = seq.items[k - 1].number if k > 0 else None
+    return prev if prev is not None else (item.number or 1) - 1

@@ -1,7 +1,7 @@
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria import format_marker
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
+from trial_audit.text.criteria_lists import item_evidence, list_problems, renumber_edit
 
 
 @register
@@ -25,10 +25,11 @@ class SkippedItemNumber(Rule):
 
     ## Fix
 
-    Restore the missing item, or renumber the list (the suggestion shows it renumbered).
+    Restore the missing item, or renumber the item and the items after it that carry its
+    numbering on (the suggestion names the markers that change).
 
-    Fix safety: unsafe when an item was lost. The suggested text renumbers the list without the
-    gap, which hides a deleted criterion; restore the missing item first if there was one.
+    Fix safety: unsafe when an item was lost. Renumbering closes the gap and hides a deleted
+    criterion; restore the missing item first if there was one.
 
     ## References
 
@@ -60,5 +61,9 @@ class SkippedItemNumber(Rule):
                 f"The numbering jumps to {it.marker!r}: {missing} is missing. Restore the missing item or renumber the list.",
                 evidence=item_evidence(doc, it),
                 related=rel,
-                suggestion=renumbered(doc, seq),
+                suggestion=_restore_or(renumber_edit(seq, it, p.other.number + 1)),
             )
+
+
+def _restore_or(edit: str) -> str:
+    return "Restore the missing item, or " + edit[:1].lower() + edit[1:]

@@ -1,6 +1,6 @@
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
+from trial_audit.text.criteria_lists import item_evidence, list_problems, renumber_edit
 
 
 @register
@@ -25,10 +25,10 @@ class NumberingRestartsWithinList(Rule):
 
     ## Fix
 
-    Renumber the list (the suggestion shows it renumbered), or add the missing label or
-    header that separates the two lists.
+    Renumber the second run on from the first (the suggestion names the markers that change),
+    or add the missing label or header that separates the two lists.
 
-    Fix safety: review before applying. The suggested text numbers the list on instead of starting
+    Fix safety: review before applying. The suggestion numbers the list on instead of starting
     again; if the restart begins a new section, add that section's header instead.
 
     ## References
@@ -63,5 +63,5 @@ class NumberingRestartsWithinList(Rule):
                 "with no header or label between: renumber, or label the second list.",
                 evidence=item_evidence(doc, it),
                 related=rel,
-                suggestion=renumbered(doc, seq),
+                suggestion=renumber_edit(seq, it, p.other.number + 1) + " Or label the second list.",
             )

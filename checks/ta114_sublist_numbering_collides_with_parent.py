@@ -3,7 +3,7 @@ import re
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria import format_marker
-from trial_audit.text.criteria_lists import collides_with_parent, doc_of, quote_end
+from trial_audit.text.criteria_lists import EDIT_PAIRS_SHOWN, collides_with_parent, doc_of, quote_end
 
 _HIDDEN_NUM = re.compile(r"\s[0-9]{1,2}[.)]\s+[A-Z]")
 
@@ -77,17 +77,18 @@ class SublistNumberingCollidesWithParent(Rule):
             k = sub.index(it) + 1 if it in sub else 1
             letter_style = {"1.": "a.", "1)": "a)", "(1)": "(a)"}.get(parent.style, "(a)")
             new_marker = format_marker(letter_style, k)
-            pieces, pos = [], parent.start
-            for c in sub:
-                pieces.append(text[pos : c.marker_start])
-                pieces.append(format_marker(letter_style, sub.index(c) + 1))
-                pos = c.marker_end
-            pieces.append(text[pos : parent.end])
+            # the edit for this finding, with the other sub-items named (a few of them): the whole
+            # item rewritten into every finding would grow with the square of the sub-list
+            others = [(c.marker, format_marker(letter_style, i)) for i, c in enumerate(sub, 1) if c is not it]
+            shown = [f"{a!r} becomes {b!r}" for a, b in others[:EDIT_PAIRS_SHOWN]]
+            if len(others) > EDIT_PAIRS_SHOWN:
+                shown.append(f"… ({len(others)} sub-items)")
+            also = f"; letter the other sub-items of {parent.marker!r} likewise: " + ", ".join(shown) if shown else ""
             yield self.finding(
                 f"Sub-item {it.marker!r} inside item {parent.marker!r} uses the main list's numbering "
                 f"and reads as item {it.marker} of the main list. Mark it {new_marker!r} or as a bullet, "
                 "or indent it.",
                 evidence=Evidence.span("criteria", text, it.start, quote_end(doc, it)),
                 related=[Evidence.span("criteria", text, parent.start, parent.marker_end)],
-                suggestion="".join(pieces),
+                suggestion=f"Mark this sub-item {it.marker!r} as {new_marker!r}{also}.",
             )

@@ -32,8 +32,9 @@ class ItemsRunTogether(Rule):
     Reports a record when several criteria are run together on one line ("(5) no serious mental
     disorders; (6) Can understand ...").
 
-    Reports: several criteria on one line ("(5) …; (6) …"), and items whose markers are run into the
-    text of the item before ("12. Pregnant or lactating. 13. Serious …").
+    Reports: several criteria on one line ("(5) …; (6) …", "1. Age 18 2. Consent 3. ECOG", "1、… 2、…",
+    "… visits 4) Subject is …"), and items whose markers are run into the text of the item before
+    ("12. Pregnant or lactating. 13. Serious …").
 
     Not reported: an enumeration inside one criterion ("organ function: (1) ANC …; (2) platelets …",
     "except 1) certain skin cancers; 2) …"), options in a note ("NOTE A: … the following methods: 1)

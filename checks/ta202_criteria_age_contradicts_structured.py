@@ -1,5 +1,8 @@
 from trial_audit.checks._shared.age import (
     has_structured_limits,
+    record_criteria_ages,
+    record_criteria_bands,
+    record_prose_ages,
     span_evidence,
     statement_phrase,
     structured_evidence,
@@ -16,9 +19,6 @@ from trial_audit.text.age_text import (
     bound_matches,
     compare_prose,
     compare_side,
-    criteria_ages,
-    criteria_bands,
-    prose_ages,
 )
 
 
@@ -98,7 +98,7 @@ class CriteriaAgeContradictsStructured(Rule):
         if years is None:
             return
         mn, mx = years
-        stated = criteria_ages(text, record.criteria_markdown)
+        stated = record_criteria_ages(record)
         if not stated:
             yield from self._bands(record, text, mn, mx)
             return
@@ -161,7 +161,7 @@ class CriteriaAgeContradictsStructured(Rule):
                 )
         if unit_typo(cmp.bound, record, cmp.side):
             return "The structured unit is likely wrong (the same number in another unit); correct it."
-        summary = tuple(a for f in SUMMARY_FIELDS for a in prose_ages(getattr(record, f, None)))
+        summary = tuple(a for f in SUMMARY_FIELDS for a in record_prose_ages(record, f))
         if cmp.bound is not None and summary:
             other = compare_prose(summary, mn, mx, cmp.side)
             if other.status == "agree":
@@ -171,7 +171,7 @@ class CriteriaAgeContradictsStructured(Rule):
         return "Check the protocol and correct whichever is wrong."
 
     def _bands(self, record, text, mn, mx):
-        bands = criteria_bands(text, record.criteria_markdown)
+        bands = record_criteria_bands(record)
         if not bands or any(band_compatible(b.band, mn, mx) for b in bands):
             return
         b = bands[0]

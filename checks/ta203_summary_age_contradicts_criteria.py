@@ -1,8 +1,16 @@
-from trial_audit.checks._shared.age import SUMMARY_LABELS, bound_phrase, has_structured_limits, span_evidence
+from trial_audit.checks._shared.age import (
+    SUMMARY_LABELS,
+    bound_phrase,
+    has_structured_limits,
+    record_criteria_ages,
+    record_criteria_bands,
+    record_prose_ages,
+    span_evidence,
+)
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.core.model import SUMMARY_FIELDS
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.age_text import bound_matches, criteria_ages, criteria_bands, prose_ages
+from trial_audit.text.age_text import bound_matches
 
 
 @register
@@ -79,17 +87,17 @@ class SummaryAgeContradictsCriteria(Rule):
         if has_structured_limits(record) or not (record.criteria or "").strip():
             return  # no criteria in the source (e.g. a CSV export): nothing to compare with
         crit_text = record.criteria or ""
-        crit = criteria_ages(crit_text, record.criteria_markdown) if crit_text else ()
+        crit = record_criteria_ages(record)
         for field in SUMMARY_FIELDS:
             text = getattr(record, field, None)
             if not text:
                 continue
-            claims = [s for s in prose_ages(text) if s.claim]
+            claims = [s for s in record_prose_ages(record, field) if s.claim]
             if not claims:
                 continue
             label = SUMMARY_LABELS.get(field, field)
             if not crit:
-                if crit_text and criteria_bands(crit_text, record.criteria_markdown):
+                if record_criteria_bands(record):
                     continue  # the criteria say "adults" etc.: not silent, and not comparable by number
                 s = claims[0]
                 yield self.finding(

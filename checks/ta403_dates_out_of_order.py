@@ -1,4 +1,5 @@
 from trial_audit.checks._shared.timeline import LABELS, date_evidence
+from trial_audit.core.dates import DateType
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
 
@@ -24,6 +25,10 @@ class DatesOutOfOrder(Rule):
     submitted; first posted <= last update posted and <= results first posted.
 
     Reports: two dates in an impossible order; one finding per violated pair, both sides quoted.
+
+    Not reported: a posted date the registry marks "Estimate" (records posted before it kept the
+    actual posting day, ~2017) is the registry's reconstruction from its QC date, not a date anyone
+    entered; it is not compared with the submitted dates.
 
     ## Why it matters
 
@@ -70,9 +75,19 @@ class DatesOutOfOrder(Rule):
             a, b = dates.get(early), dates.get(late)
             if a is None or b is None or not a.is_after(b):
                 continue
+            if _registry_estimate_against_submitted(early, a, late, b):
+                continue
             yield self.finding(
                 f"The {LABELS[late]} ({b}) is before the {LABELS[early]} ({a}). Correct whichever of the two dates is wrong.",
                 evidence=date_evidence(record, late),
                 related=[date_evidence(record, early)],
                 suggestion=f"Make the {LABELS[early]} no later than the {LABELS[late]}.",
             )
+
+
+def _registry_estimate_against_submitted(early: str, a, late: str, b) -> bool:
+    """One side is a posted date the registry estimated, the other a submitted date."""
+    for name, d, other in ((early, a, late), (late, b, early)):
+        if name.endswith("_posted") and d.type is DateType.ESTIMATED and other.endswith("_submitted"):
+            return True
+    return False
