@@ -61,7 +61,7 @@ SUBJECT_NOUNS = ("patient", "subject", "participant", "person", "individual", "v
 SUBJECT_NOUNS_IRREGULAR = ("people", "men", "women", "children", "child", "adults", "adult")
 #: labels of a subgroup of a trial that criteria may be scoped to ("Part B:", "Cohort 2:")
 COHORT_LABELS = ("part", "cohort", "arm", "group", "stage", "phase", "step", "period", "module", "panel", "stratum", "strata",
-                 "population", "sub-study", "substudy")  # fmt: skip
+                 "segment", "population", "sub-study", "substudy", "expansion", "escalation")  # fmt: skip
 
 
 def alternation(words: Iterable[str], plural: bool = False) -> str:
