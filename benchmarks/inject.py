@@ -324,6 +324,29 @@ def markdown(injs, na, noise_tab, meta) -> str:
     return "\n".join(L) + "\n"
 
 
+def misses(injs: list[Injection], k: int) -> str:
+    """Operators below 90 % recall, worst first, with k missed examples each. Examples come from
+    tune wordings (and operators without wordings) only: held-out texts must not reach the people
+    tuning rules, so for them only the rate is shown."""
+    rows = []
+    for op in OPERATORS:
+        oi = [i for i in injs if i.op == op.name]
+        if oi and sum(i.detected for i in oi) / len(oi) < 0.9:
+            rows.append((sum(i.detected for i in oi) / len(oi), op.name, oi))
+    if not rows:
+        return ""
+    L = ["", "**Most often missed** (examples from tune wordings only; mutated IDs are stable for the same code, seed and part)", ""]
+    for rate, name, oi in sorted(rows):
+        L.append(f"- `{name}`: {rate:.0%} detected (tune wordings {_rate(i for i in oi if i.half == 'tune')}, "
+                 f"held-out {_rate(i for i in oi if i.half == 'heldout')})")
+        ex = [i for i in oi if not i.detected and i.half != "heldout"]
+        random.Random(name).shuffle(ex)
+        for i in ex[:k]:
+            said = f"; other new findings: {', '.join(i.other)}" if i.other else "; no new finding"
+            L.append(f"  - {i.fmt} {i.record} → {i.id}: {i.what[:160]!r}{said}")
+    return "\n".join(L) + "\n"
+
+
 def write_doc(path: Path, label: str, body: str) -> None:
     """Replace the block between the markers for this label (append it if there is none)."""
     start, end = f"<!-- results:{label} -->", f"<!-- /results:{label} -->"
@@ -357,6 +380,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, help="write the summary and every injection here")
     ap.add_argument("--write", type=Path, help="rewrite this Markdown file's results block for this run")
     ap.add_argument("--label", help="results block label (default: the part, or 'inputs')")
+    ap.add_argument("--misses", type=int, default=3, help="missed examples per weak operator in the Markdown (0 = none)")
     ap.add_argument("--keep", type=Path, help="keep the batch files and reports in this folder")
     args = ap.parse_args(argv)
     args.formats = [f for f in args.formats.split(",") if f]
@@ -393,7 +417,7 @@ def main(argv=None) -> int:
         (f" --families {args.families}" if args.families else "") + (f" --operators {args.operators}" if args.operators else "")
     meta = {"date": date.today().isoformat(), "commit": _commit(), "command": cmd, "part": label,
             "wordings": args.wordings, "seed": args.seed, "limit": args.limit, "tool": tool_cmd()}
-    md = markdown(all_inj, na, noise_tab, meta)
+    md = markdown(all_inj, na, noise_tab, meta) + (misses(all_inj, args.misses) if args.misses else "")
     print(md)
     if args.json:
         args.json.write_text(json.dumps({
