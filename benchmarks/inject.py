@@ -42,9 +42,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import split  # noqa: E402
-from inject_formats import load, parse_date, write_batch  # noqa: E402
-from inject_ops import BY_NAME, OPERATORS, Work, parse_criteria, render_criteria  # noqa: E402
+import split
+from inject_formats import load, write_batch
+from inject_ops import BY_NAME, OPERATORS, Work, parse_criteria, render_criteria
 
 ROOT = Path(__file__).resolve().parents[1]
 FAMILIES = {"TA0": "input/schema", "TA1": "structure+numbering", "TA2": "age", "TA3": "scope",
@@ -204,7 +204,7 @@ def run_tool(batch_path: str, out_dir: str, as_of, jobs: int) -> dict[str, list[
     iso = f"{as_of[0]:04d}-{as_of[1]:02d}-{(as_of[2] or 1):02d}"
     cmd = tool_cmd() + ["audit", batch_path, "-f", "json", "-q", "--fail-on", "never", "--as-of", iso,
                         "-o", out_dir, "-j", str(jobs)]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(cmd, check=False, cwd=ROOT, capture_output=True, text=True)
     report = Path(out_dir) / "report.json"
     if proc.returncode != 0 or not report.exists():
         raise SystemExit(f"trial-audit failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-3000:]}")
@@ -263,7 +263,7 @@ def summarise(injs: list[Injection]) -> dict:
         return {"n": len(items), "detected": sum(i.detected for i in items),
                 "recall": round(sum(i.detected for i in items) / len(items), 4) if items else None}
 
-    by = lambda key: {k: rec(v) for k, v in _group(injs, key).items()}  # noqa: E731
+    by = lambda key: {k: rec(v) for k, v in _group(injs, key).items()}
     return {
         "overall": rec(injs),
         "by_group": by(lambda i: i.group),
@@ -288,8 +288,8 @@ def markdown(injs, na, noise_tab, meta) -> str:
     L = [f"Measured {meta['date']} at commit `{meta['commit']}` with `{meta['command']}`; "
          f"records per format: " + ", ".join(f"{f} {noise_tab[f]['records']}" for f in fmts if f in noise_tab)
          + f"; {len(injs)} applicable injections.", ""]
-    L += ["**Recall per group** (expected family: numbering / structure → TA1xx, age → TA2xx, scope → TA3xx, "
-          "timeline / status → TA4xx)", "",
+    L += [("**Recall per group** (expected family: numbering / structure → TA1xx, age → TA2xx, scope → TA3xx, "
+           "timeline / status → TA4xx)"), "",
           "| group | all | tune wordings | held-out wordings | no wordings | " + " | ".join(fmts) + " |",
           "|---|---|---|---|---|" + "---|" * len(fmts)]
     for g in GROUPS:
@@ -361,7 +361,7 @@ def write_doc(path: Path, label: str, body: str) -> None:
 
 def _commit() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], check=False, cwd=ROOT, capture_output=True, text=True).stdout.strip()
     except OSError:
         return "?"
 
@@ -412,7 +412,7 @@ def main(argv=None) -> int:
         cleans_by_fmt[fmt], findings_by_fmt[fmt] = cleans, findings
     noise_tab = noise(cleans_by_fmt, findings_by_fmt)
     label = args.label or (args.part or "all" if not args.inputs else "inputs")
-    cmd = "python benchmarks/inject.py " + (f"--inputs ... " if args.inputs else f"--part {args.part or 'all'} ") + \
+    cmd = "python benchmarks/inject.py " + ("--inputs ... " if args.inputs else f"--part {args.part or 'all'} ") + \
         (f"--limit {args.limit} " if args.limit else "") + f"--seed {args.seed} --wordings {args.wordings}" + \
         (f" --families {args.families}" if args.families else "") + (f" --operators {args.operators}" if args.operators else "")
     meta = {"date": date.today().isoformat(), "commit": _commit(), "command": cmd, "part": label,

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
-from inject_formats import ACTIVE, Adapter, add_months, as_date, parse_date
+from inject_formats import ACTIVE, Adapter, add_months, as_date
 
 # ---------------------------------------------------------------------------------------------
 # criteria model: sections (header + items); rendered back the same way for the clean base copy
@@ -25,7 +25,7 @@ from inject_formats import ACTIVE, Adapter, add_months, as_date, parse_date
 # ---------------------------------------------------------------------------------------------
 
 _HEADER = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:key\s+|main\s+)?(?:inclusion|exclusion|eligibility)(?:\s+criteria)?\b[^:\n.]{0,30}:?\s*$", re.I
+    r"^\s*(?:[-*•]\s*)?(?:key\s+|main\s+)?(?:inclusion|exclusion|eligibility)(?:\s+criteria)?\b[^:\n.]{0,30}:?\s*$", re.IGNORECASE
 )
 _MARK = re.compile(
     r"^(\s*)(?:[-*•·▪●◦]|\d{1,2}\\?[.)]|\(\d{1,2}\)|[a-zA-Z]\\?[.)]|\([a-zA-Z]\))\s+(\S.*)$"
@@ -431,7 +431,7 @@ def op_empty_item(w):
 
 
 def _years(s: str | None) -> float | None:
-    m = re.match(r"\s*(\d+(?:\.\d+)?)\s*(year|month|week|day)", s or "", re.I)
+    m = re.match(r"\s*(\d+(?:\.\d+)?)\s*(year|month|week|day)", s or "", re.IGNORECASE)
     if not m:
         return None
     return float(m[1]) / {"y": 1, "m": 12, "w": 52, "d": 365}[m[2][0].lower()]
@@ -555,7 +555,7 @@ def op_min_above_max(w):
 def op_remove_min_age(w):
     b = _age_bounds(w)
     crit = w.a.get("criteria") or ""
-    if b is None or not re.search(rf"(?<![\d.]){b[0]}\s*(?:years|yrs|year|y/o|\+)|(?:≥|>=|\\>=|at least|aged?|older than)\s*{b[0]}\b", crit, re.I):
+    if b is None or not re.search(rf"(?<![\d.]){b[0]}\s*(?:years|yrs|year|y/o|\+)|(?:≥|>=|\\>=|at least|aged?|older than)\s*{b[0]}\b", crit, re.IGNORECASE):
         return None
     w.a.set("min_age", None)
     return f"removed minimum age {b[0]} Years (criteria state it)"
