@@ -33,16 +33,16 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import sys
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
-import os  # noqa: E402
 
 # the real data lives beside the repository (../shared/data); a worktree sits deeper, so also try /work/shared/data
 DATA = Path(
