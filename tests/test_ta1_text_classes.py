@@ -197,3 +197,52 @@ def test_flattened_choices_are_a_sub_list():
     top = parse_criteria(variant).sections[0].items
     assert [i.marker for i in top] == ["1.", "2."] and len(top[0].children) == 2
     assert not _codes(variant)["TA111"]
+
+
+# --- more run-on and enumeration shapes ------------------------------------------------------
+
+
+def test_enumeration_in_the_lists_own_style_inside_an_item():
+    # synthetic (the false TA111/TA113 was reported on a record outside the tune data): "(1) … (4)"
+    # inside item "(7)" restarts at 1, so it is that item's enumeration, not the list's numbering
+    text = (
+        "Exclusion Criteria:\n(1) Pregnancy\n(2) Infection\n(3) HIV\n(4) Hepatitis\n(5) Heart failure\n(6) Stroke\n"
+        "(7) Any of these conditions: (1) cirrhosis; (2) dialysis; (3) transplant; (4) sepsis\n(8) Allergy"
+    )
+    top = parse_criteria(text).sections[0].items
+    assert [i.marker for i in top] == [f"({k})" for k in range(1, 9)]
+    assert [c.marker for c in top[6].children] == ["(1)", "(2)", "(3)", "(4)"]
+    assert not (_codes(text) & Counter(NUMBERING | {"TA121"}))
+    variant = "Inclusion Criteria:\n1) Age 18\n2) Consent\n3) One of: 1) HbA1c above 7% 2) fasting glucose above 126\n4) BMI below 40"
+    assert not (_codes(variant) & Counter(NUMBERING))
+
+
+def test_lower_case_items_numbered_in_sequence_are_items():
+    # synthetic: "(1) cirrhosis\n(2) dialysis" is a list, not a wrapped line starting with "(2)"
+    text = "Exclusion Criteria:\n1. Stroke\n2. Any of these:\n(1) cirrhosis\n(2) dialysis\n(3) transplant\n3. Allergy"
+    top = parse_criteria(text).sections[0].items
+    assert [c.marker for c in top[1].children] == ["(1)", "(2)", "(3)"]
+    assert [i.marker for i in top] == ["1.", "2.", "3."]
+
+
+def test_lettered_list_on_one_line():
+    # ctgov-v2-bulk clinical_trial_matchers NCT06816836
+    real = (
+        "Exclusion Criteria:\n\nA. Refusal of consent B. Patients with psychiatric illnesses who are unable to follow "
+        "instructions. C. Patients below the age of 50 years. D. Patients with known neuromuscular disorders."
+    )
+    assert [m for m, _, _ in _markers(real, True)] == ["A.", "B.", "C.", "D."]
+    assert _codes(real, True)["TA121"] == 1
+    variant = "Inclusion Criteria:\na) Age 18 or older b) Signed consent c) ECOG 0-1\n\nExclusion Criteria:\na) Pregnancy"
+    assert [m for m, _, _ in _markers(variant)] == ["a)", "b)", "c)", "a)"]
+
+
+def test_options_joined_by_or_or_in_parentheses_are_not_run_on_items():
+    # criteria-corpus phase_I_test NCT02176486: alternatives of one criterion joined by "OR"
+    real = "Inclusion Criteria:\n\n  a) A UPCR* of >=1.0 at Screening OR b) A UPCR* >0.5 at Screening and at least one of the following"
+    assert [m for m, _, _ in _markers(real)] == ["a)"]
+    # ctgov-xml-bulk NCT00002880: "(IWF H)" is a classification in parentheses, not an item "H)"
+    paren = "Inclusion Criteria:\nG) Large cell, immunoblastic (IWF H) Recurrent or refractory disease treated"
+    assert [m for m, _, _ in _markers(paren)] == ["G)"]
+    variant = "Exclusion Criteria:\n1) Prior surgery, 2) Prior radiotherapy and 3) Prior chemotherapy\n2) Pregnancy"
+    assert [m for m, _, _ in _markers(variant)] == ["1)", "2)"]

@@ -36,6 +36,8 @@ def collides_with_parent(item: Item) -> bool:
         return False
     if item.style != p.style or item.upper != p.upper:
         return False
+    if item.inline and item.line_start == p.line_start:
+        return False  # "(7) Any of: (1) …; (2) …": an enumeration written inside its parent's line
     if is_scope_label(p.text):
         return False  # "3. Cohort A:" then "1." "2.": the cohort's own list, numbered from 1
     return item.indent <= p.indent
