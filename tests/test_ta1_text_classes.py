@@ -246,3 +246,56 @@ def test_options_joined_by_or_or_in_parentheses_are_not_run_on_items():
     assert [m for m, _, _ in _markers(paren)] == ["G)"]
     variant = "Exclusion Criteria:\n1) Prior surgery, 2) Prior radiotherapy and 3) Prior chemotherapy\n2) Pregnancy"
     assert [m for m, _, _ in _markers(variant)] == ["1)", "2)"]
+
+
+# --- a header run into the end of the criterion before it (TA103) -------------------------------
+
+
+def test_header_run_into_the_end_of_the_item_before_it():
+    # ctgov-xml NCT01620528
+    real = (
+        "Inclusion Criteria:\n5. Subjects must have at least two menstrual cycles 24 to 38 days within the Screening\n"
+        "Period, prior to Day 1 Exclusion Criteria: 1. Subject is pregnant or breast feeding"
+    )
+    assert [s.kind for s in parse_criteria(real).sections] == ["inclusion", "exclusion"]
+    assert _codes(real)["TA103"] >= 1
+    variant = (
+        "Inclusion Criteria:\n\n* Age 18 or older\n* Able to attend all visits during the first 8 weeks Exclusion Criteria:\n\n* Pregnancy"
+    )
+    assert _codes(variant, True)["TA103"] == 1
+
+
+def test_qualified_headers_and_references_are_not_a_header_after_an_item():
+    # criteria-corpus phase_III_test NCT02144077: "Main Exclusion Criteria:" is one header
+    real = (
+        "Main Inclusion Criteria:\n\n  -  Age 18 or older\n\n        Main Exclusion Criteria:\n\n  -  History of hypersensitivity to 5-ALA"
+    )
+    assert not _codes(real)["TA103"]
+    for text in (
+        "Inclusion Criteria:\n- Age 18\n- Healthy Volunteer Exclusion Criteria:\n- Pregnancy",
+        "Inclusion Criteria:\n- Age 18\nExclusion Criteria:\n- Drugs other than those listed in the Inclusion Criteria:\n- HIV",
+    ):
+        assert not _codes(text)["TA103"], text
+
+
+# --- bullets run together, a run-on marker after a sentence end -----------------------------------
+
+
+def test_bullets_run_together_on_one_line():
+    # synthetic (the v2 bullet "*" of the line's own list, run into its text)
+    text = "Inclusion Criteria:\n\n* Age ≥18 years * Fluency in English\n* Consent\n\nExclusion Criteria:\n\n* Pregnancy"
+    assert [m for m, _, _ in _markers(text, True)] == ["*", "*", "*", "*"]
+    assert _codes(text, True)["TA121"] == 1
+    # a "*" inside a formula or between numbers is not a bullet
+    formula = "Inclusion Criteria:\n\n* BMI = weight (kg) * 100 / height\n* Dose 2 * 5 mg\n\nExclusion Criteria:\n\n* Pregnancy"
+    assert not _codes(formula, True)["TA121"]
+
+
+def test_run_on_marker_after_a_sentence_end_may_precede_a_symbol():
+    # synthetic: "...; 3. ≥10% body surface area" (the next criterion starts with a comparison)
+    text = "Inclusion Criteria:\n1. Age 18\n2. IGA score ≥3 at the screening and baseline visits; 3. ≥10% body surface area\n4. Consent"
+    assert [m for m, _, _ in _markers(text)] == ["1.", "2.", "3.", "4."]
+    assert _codes(text)["TA121"] == 1
+    # without the sentence end, "at visit 2. ≥10%" is not split
+    plain = "Inclusion Criteria:\n1. Age 18\n2. Score at visit 3. ≥10% body surface area\n4. Consent"
+    assert "3." not in [m for m, _, _ in _markers(plain)]

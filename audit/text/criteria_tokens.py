@@ -41,6 +41,8 @@ class _Tok:
     header_end: int = 0
     merged: bool = False
     label: str | None = None
+    #: a header found inside a line, after the text of a criterion ("... 8 weeks Exclusion Criteria:")
+    after_text: bool = False
 
 
 _LETTERED = ("a.", "a)", "(a)")
@@ -54,6 +56,38 @@ _RUN_ON_NEXT = re.compile(r"[ \t]*[A-Z(（\u3400-\u9fff]")
 # options joined by a comma or a connective are one criterion's enumeration, not run-on items
 _CHOICE_JOINER = re.compile(r"(?:,|\b(?:or|and|and/or))[ \t]*$", re.IGNORECASE)
 _RUN_ON_NEXT_IDEOGRAPHIC = re.compile(r"[ \t]*[^\s0-9\uff10-\uff19]")
+
+
+# after "; " or ". " a run-on marker may be followed by any criterion start that is not a lower-case
+# word or a bare number ("... visits; 5. ≥10% body surface area")
+_RUN_ON_AFTER_STOP = re.compile(r"[ \t]+[^\sa-z0-9\uff10-\uff19]")
+
+
+def _after_sentence_end(text: str, lo: int, k: int) -> bool:
+    j = k
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    return j > lo and text[j - 1] in ";.。；"
+
+
+# a bullet of the line's own kind run into its text ("Age ≥18 years * Fluency in English"):
+# "*" and "•" only (a "-" mid-line is a dash), before a capital or a CJK character
+_BULLET_RUN_ON = {"*": re.compile(r"(?<=[^\s*])[ \t]+(\*)[ \t]+(?=[A-Z\u3400-\u9fff])"), "•": re.compile(r"(?<=\S)[ \t]*(•)[ \t]*(?=\S)")}
+
+
+def _run_on_bullets(text: str, tok: _Tok) -> list[tuple[int, str, str, int | None, int]]:
+    """Bullets of the line's own kind run into its text, outside parentheses."""
+    rx = _BULLET_RUN_ON.get(tok.marker or "") if tok.kind == "item" and tok.number is None else None
+    if rx is None:
+        return []
+    out: list[tuple[int, str, str, int | None, int]] = []
+    pos, depth = tok.text_start, [0]
+    for m in rx.finditer(text, tok.text_start, tok.text_end):
+        k = m.start(1)
+        if not _open_paren(text, pos, k, depth):
+            out.append((k, m.group(1), tok.style, None, _skip_ws(text, m.end(1), tok.text_end)))
+        pos = m.end(1)
+    return out
 
 
 def _open_paren(text: str, pos: int, k: int, depth: list[int]) -> bool:
@@ -104,7 +138,10 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
         if (
             ok_before
             and not text[k - 1 : k].isdigit()
-            and nxt_re.match(text, after, tok.text_end)
+            and (
+                nxt_re.match(text, after, tok.text_end)
+                or (_after_sentence_end(text, tok.text_start, k) and _RUN_ON_AFTER_STOP.match(text, after, tok.text_end))
+            )
             and not _CHOICE_JOINER.search(text, max(tok.text_start, k - 12), k)
             and not (sep.endswith(")") and inside)
         ):
@@ -117,6 +154,10 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
 def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
     """Append ``tok`` and the inline items found in its text (``...; (3) ...``)."""
     ts, te = tok.text_start, tok.text_end
+    bullets = _run_on_bullets(text, tok)
+    if bullets:
+        _emit_inline(text, tok, bullets, out)
+        return
     run_on = _run_on_markers(text, tok)
     if te - ts < 6 or not (run_on or _INLINE_GATE.search(text, ts, te)):
         out.append(tok)
@@ -175,6 +216,12 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
     if not keep:
         out.append(tok)
         return
+    _emit_inline(text, tok, keep, out)
+
+
+def _emit_inline(text: str, tok: _Tok, keep: list, out: list[_Tok]) -> None:
+    """Append ``tok`` cut before the first of ``keep`` and one inline item token per ``keep``."""
+    ts, te = tok.text_start, tok.text_end
     first_ms = keep[0][0]
     tok.text_end = _rstrip_end(text, ts, first_ms)
     out.append(tok)
@@ -241,6 +288,7 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
                     header=text[hs:he],
                     header_start=hs,
                     header_end=he,
+                    after_text=p0 < hs,
                 )
             )
             # the rest of the header's (last) line

@@ -189,6 +189,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
                 continue  # "Inclusion Criteria:" written twice in a row: one section, not an empty one
             new_section(tok.hkind, tok.header, tok.header_start, tok.header_end, tok.line_start, tok.label, tok.merged)
             cur.header_line_start = tok.line_start
+            cur.header_after_text = tok.after_text
             continue
         if cur is None:
             new_section("other", start=tok.line_start)
