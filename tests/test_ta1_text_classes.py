@@ -299,3 +299,22 @@ def test_run_on_marker_after_a_sentence_end_may_precede_a_symbol():
     # without the sentence end, "at visit 2. ≥10%" is not split
     plain = "Inclusion Criteria:\n1. Age 18\n2. Score at visit 3. ≥10% body surface area\n4. Consent"
     assert "3." not in [m for m, _, _ in _markers(plain)]
+
+
+def test_bullets_run_together_after_a_sentence_end():
+    # criteria-corpus phase_III_test NCT02369874 (legacy text flattened onto one line)
+    real = "Inclusion Criteria: - Age ≥18 years; - Written informed consent obtained from the patient"
+    assert [m for m, _, _ in _markers(real)] == ["-", "-"]
+    assert _codes(real)["TA121"] == 1
+    variant = "Exclusion Criteria:\n\n* the presence of chronic kidney disease; * the presence of heart failure\n* Pregnancy"
+    assert [m for m, _, _ in _markers(variant, True)] == ["*", "*", "*"]
+    # a dash inside a sentence stays a dash
+    dash = "Exclusion Criteria:\n- Stage III - IV disease\n- Pregnancy"
+    assert [m for m, _, _ in _markers(dash)] == ["-", "-"]
+
+
+def test_header_without_colon_run_into_a_bullet():
+    # synthetic: "Inclusion Criteria * Self-identified ..." (a "*" bullet cannot be the header's dash)
+    text = "Inclusion Criteria * Self-identified primary caregiver\n* Age 18 or older\n\nExclusion Criteria:\n\n* Pregnancy"
+    assert parse_criteria(text, True).sections[0].kind == "inclusion"
+    assert _codes(text, True)["TA103"] == 1

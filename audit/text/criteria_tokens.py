@@ -72,7 +72,13 @@ def _after_sentence_end(text: str, lo: int, k: int) -> bool:
 
 # a bullet of the line's own kind run into its text ("Age ≥18 years * Fluency in English"):
 # "*" and "•" only (a "-" mid-line is a dash), before a capital or a CJK character
-_BULLET_RUN_ON = {"*": re.compile(r"(?<=[^\s*])[ \t]+(\*)[ \t]+(?=[A-Z\u3400-\u9fff])"), "•": re.compile(r"(?<=\S)[ \t]*(•)[ \t]*(?=\S)")}
+# (after a sentence end "; * the presence of ..." any word may follow; a "-" only there, as
+# elsewhere a mid-line "-" is a dash)
+_BULLET_RUN_ON = {
+    "*": re.compile(r"(?<=[^\s*])[ \t]+(\*)[ \t]+(?=[A-Z\u3400-\u9fff])|(?<=[;.])[ \t]+(\*)[ \t]+(?=[A-Za-z])"),
+    "•": re.compile(r"(?<=\S)[ \t]*(•)[ \t]*(?=\S)"),
+    "-": re.compile(r"(?<=[;.])[ \t]+(-)[ \t]+(?=[A-Za-z])"),
+}
 
 
 def _run_on_bullets(text: str, tok: _Tok) -> list[tuple[int, str, str, int | None, int]]:
@@ -83,10 +89,11 @@ def _run_on_bullets(text: str, tok: _Tok) -> list[tuple[int, str, str, int | Non
     out: list[tuple[int, str, str, int | None, int]] = []
     pos, depth = tok.text_start, [0]
     for m in rx.finditer(text, tok.text_start, tok.text_end):
-        k = m.start(1)
+        g = 1 if m.group(1) else 2 if m.lastindex and m.lastindex >= 2 else 1
+        k = m.start(g)
         if not _open_paren(text, pos, k, depth):
-            out.append((k, m.group(1), tok.style, None, _skip_ws(text, m.end(1), tok.text_end)))
-        pos = m.end(1)
+            out.append((k, m.group(g), tok.style, None, _skip_ws(text, m.end(g), tok.text_end)))
+        pos = m.end(g)
     return out
 
 
