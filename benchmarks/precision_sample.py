@@ -55,13 +55,25 @@ def _flat(s: str | None) -> str:
     return (s or "").replace("\t", " ").replace("\n", " ⏎ ")
 
 
-def sample(report_path: Path, out: Path, n: int, seed: int) -> None:
+def _judged_keys(sheets: list[Path]) -> set[str]:
+    keys: set[str] = set()
+    for sheet in sheets:
+        keys |= {r["key"] for r in csv.DictReader(open(sheet, encoding="utf-8"), delimiter="\t")}
+    return keys
+
+
+def sample(report_path: Path, out: Path, n: int, seed: int, exclude: list[Path] = (), families: str = "") -> None:
+    """``exclude``: sheets judged before (a second sample never repeats a finding already judged)."""
     report = json.loads(report_path.read_text(encoding="utf-8"))
+    seen = _judged_keys(list(exclude))
     by_family: dict[str, list] = defaultdict(list)
     for fam, rec, f in _findings(report):
-        by_family[fam].append((rec, f))
+        if _key(rec["id"], f) not in seen:
+            by_family[fam].append((rec, f))
     out.mkdir(parents=True, exist_ok=True)
     for fam, label in FAMILIES.items():
+        if families and fam not in families.split(","):
+            continue
         items = sorted(by_family.get(fam, []), key=lambda rf: _key(rf[0]["id"], rf[1]))
         chosen = random.Random(seed).sample(items, min(n, len(items)))
         with open(out / f"{fam.lower()}xx.tsv", "w", newline="", encoding="utf-8") as fh:
@@ -110,12 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--out", type=Path, required=True)
     s.add_argument("--n", type=int, default=60)
     s.add_argument("--seed", type=int, default=7)
+    s.add_argument("--exclude", type=Path, nargs="*", default=[], help="sheets judged before: their findings are not drawn again")
+    s.add_argument("--families", default="", help="family prefixes, e.g. TA1,TA2 (default: all four)")
     c = sub.add_parser("score")
     c.add_argument("folder", type=Path)
     c.add_argument("--report", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "sample":
-        sample(args.report, args.out, args.n, args.seed)
+        sample(args.report, args.out, args.n, args.seed, args.exclude, args.families)
         return 0
     return score(args.folder, args.report)
 
