@@ -31,11 +31,7 @@ _WHAT_TO_DO = {
 class RequiredDateMissing(Rule):
     """A date the registry requires for this record is missing, blank or "Not reported".
 
-    Why: start, primary completion and completion dates, the first submitted date, the last
-    update and the status verified date are required registry data elements; trackers (the
-    FDAAA trackers, ClinicalTrials.gov's own review) compute overdue results and stale records
-    from them, and a patient cannot tell whether a trial is current without them. A page that
-    shows the label but leaves it empty is reported with what it shows.
+    ## What it does
 
     A field is only demanded where the source format carries it (a CSV export has no submitted
     or verified dates; a page only shows the timeline entries it has labels for). Expanded-access
@@ -47,7 +43,30 @@ class RequiredDateMissing(Rule):
     that ended before FDAAA, or from a record last updated before the rule that requires it, is
     reported as a note (info) that says so, not as an error.
 
-    Fix: enter the date (actual, or anticipated while the study runs).
+    Reports: a required date missing, blank or "Not reported".
+
+    ## Why it matters
+
+    Start, primary completion and completion dates, the first submitted date, the last
+    update and the status verified date are required registry data elements; trackers (the
+    FDAAA trackers, ClinicalTrials.gov's own review) compute overdue results and stale records
+    from them, and a patient cannot tell whether a trial is current without them. A page that
+    shows the label but leaves it empty is reported with what it shows.
+
+    ## Fix
+
+    Enter the date (actual, or anticipated while the study runs).
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Study Status)
+    - FDAAA 801 and the Final Rule (42 CFR Part 11):
+      https://clinicaltrials.gov/policy/fdaaa-801-final-rule
     """
 
     code = "TA401"

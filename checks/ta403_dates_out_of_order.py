@@ -18,21 +18,39 @@ _PAIRS = (
 class DatesOutOfOrder(Rule):
     """Two dates of the record are in an impossible order (e.g. completion before start).
 
-    Why: a study cannot complete before it starts, be posted before it is submitted, or be
-    updated before it was first submitted. Registries reject such records at review, and
-    trackers that compute durations or deadlines from them get nonsense. Dates are compared at
-    the coarser of their two precisions: "2024-04" is neither before nor after "2024-04-08".
+    ## What it does
 
     Checked: first submitted <= first posted; start <= primary completion <= completion (start <=
     completion when there is no primary completion date); first submitted <= last update
     submitted; first posted <= last update posted and <= results first posted.
 
-    A posted date the registry marks "Estimate" (records posted before it kept the actual
-    posting day, ~2017) is the registry's reconstruction from its QC date, not a date anyone
-    entered; it is not compared with the submitted dates (legacy XML: NCT00007371 shows
-    submitted 2000-12-19, QC 2000-11-27, posted "Estimate" 2000-11-28).
+    Reports: two dates in an impossible order; one finding per violated pair, both sides quoted.
 
-    Fix: correct whichever of the two dates is wrong.
+    Not reported: a posted date the registry marks "Estimate" (records posted before it kept the
+    actual posting day, ~2017) is the registry's reconstruction from its QC date, not a date anyone
+    entered; it is not compared with the submitted dates.
+
+    ## Why it matters
+
+    A study cannot complete before it starts, be posted before it is submitted, or be
+    updated before it was first submitted. Registries reject such records at review, and
+    trackers that compute durations or deadlines from them get nonsense. Dates are compared at
+    the coarser of their two precisions: "2024-04" is neither before nor after "2024-04-08".
+
+    ## Fix
+
+    Correct whichever of the two dates is wrong.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Study Status)
+    - FDAAA 801 and the Final Rule (42 CFR Part 11):
+      https://clinicaltrials.gov/policy/fdaaa-801-final-rule
     """
 
     code = "TA403"

@@ -24,8 +24,7 @@ _NOT_ENDED = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITA
 class StatusContradictsDates(Rule):
     """The overall status contradicts the record's own dates.
 
-    Why: patients choose trials by status, and registries and trackers derive deadlines from the
-    dates; when they disagree one of them is out of date. Reported:
+    ## What it does
 
     - Recruiting / Not yet recruiting / Enrolling by invitation, but the completion date (plus
       30 days' grace) has passed;
@@ -39,7 +38,29 @@ class StatusContradictsDates(Rule):
       records): Completed or Terminated with a completion date after the reference date, and
       Not yet recruiting with a start date (plus 30 days' grace) already past.
 
-    Fix: update the status, or the dates, so that they tell the same story.
+    Reports: status vs dates: enrolling after completion, not-yet-recruiting with an actual start,
+    completed/terminated with anticipated dates, ongoing with an actual completion, withdrawn with an
+    actual enrollment.
+
+    ## Why it matters
+
+    Patients choose trials by status, and registries and trackers derive deadlines from the
+    dates; when they disagree one of them is out of date. Reported:
+
+    ## Fix
+
+    Update the status, or the dates, so that they tell the same story.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Study Status)
+    - FDAAA 801 and the Final Rule (42 CFR Part 11):
+      https://clinicaltrials.gov/policy/fdaaa-801-final-rule
     """
 
     code = "TA406"

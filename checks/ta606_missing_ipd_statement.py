@@ -15,15 +15,36 @@ _NOT_TRIALS = frozenset({"OBSERVATIONAL", "EXPANDED_ACCESS"})
 class MissingIpdStatement(Rule):
     """A clinical trial that began enrolling since 2019 has no individual-participant-data (IPD) sharing statement.
 
-    Why: the ICMJE requires a data sharing statement in the registration of clinical trials that
-    begin enrolling from 1 January 2019 (WHO data set item 24), and its journals may refuse to
-    publish a trial without one. ClinicalTrials.gov itself lists the statement as optional, so this
-    is informational. Observational studies and expanded access are not clinical trials in the
-    ICMJE's sense and are not asked for it; older trials are not checked (the item did not exist
-    when they enrolled). The start date decides, else the first submitted date. Only where the
-    format carries it (API v2, classic JSON, XML).
+    ## What it does
 
-    Fix: state whether individual participant data will be shared (Yes / No / Undecided) and how.
+    Reports a record when a clinical trial that began enrolling in 2019 or later (its start date,
+    else its first submitted date) has no individual-participant-data (IPD) sharing statement.
+
+    Does not report: observational studies and expanded access (not clinical trials in the
+    ICMJE's sense; ClinicalTrials.gov lists the statement as optional for every study), trials
+    that began enrolling before 2019 even if registered later, formats without the field.
+
+    ## Why it matters
+
+    The ICMJE requires a data sharing statement in the registration of clinical trials that
+    begin enrolling from 1 January 2019 (WHO data set item 24), and its journals may refuse to
+    publish a trial without one. ClinicalTrials.gov itself lists the statement as optional, so
+    this is informational, and the message says who requires it. Only where the format carries
+    it (API v2, classic JSON, XML).
+
+    ## Fix
+
+    State whether individual participant data will be shared (Yes / No / Undecided) and how.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - WHO Trial Registration Data Set (TRDS):
+      https://www.who.int/tools/clinical-trials-registry-platform/network/who-data-set
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
     """
 
     code = "TA606"

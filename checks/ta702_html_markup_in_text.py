@@ -40,14 +40,30 @@ def _what_to_do(markup: str, in_record: bool) -> str:
 class HtmlMarkupInText(Rule):
     """Plain text contains HTML character references ("&gt;", "&#39;") or tags ("<br>", "<p>").
 
-    Why: registry text fields are plain text (or Markdown in API v2); an HTML entity or tag that
+    ## What it does
+
+    Reports a record when plain text contains HTML character references ("&gt;", "&#39;") or tags
+    ("<br>", "<p>").
+
+    Reports: complete HTML character references (`&gt;`, `&#39;`, `&nbsp;` …) or known tags (`<br>`,
+    `<p>`, `<sup>` …) in plain text; in Markdown only double-encoded `&amp;gt;`.
+
+    ## Why it matters
+
+    Registry text fields are plain text (or Markdown in API v2); an HTML entity or tag that
     survived an export is shown literally to patients and curators ("age &gt;= 18"), garbles
     thresholds and defeats search. Double-encoded references ("&amp;gt;") are reported in
     Markdown fields too, since Markdown then shows "&gt;".
 
-    Fix: where the markup is in the registry record itself (API records, ClinicalTrials.gov CSV
-    exports, pages), correct the record text; where an export added it, decode the entities and
-    drop or convert the tags (``<br>`` -> a line break) at export.
+    ## Fix
+
+    Where the markup is in the registry record itself (API records, ClinicalTrials.gov CSV
+    exports, pages), correct the record text (the suggestion names the character an entity stands
+    for); where an export added it, decode the entities and drop or convert the tags (``<br>`` ->
+    a line break) at export.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
     """
 
     code = "TA702"

@@ -7,7 +7,7 @@ import orjson
 import pytest
 
 from trial_audit.text import icd10cm
-from trial_audit.text.conditions import _icd_related
+from trial_audit.text.condition_vocabulary import _icd_related
 
 
 @pytest.fixture(scope="module")

@@ -263,6 +263,51 @@ def _set_export_date(rec: TrialRecord, found: tuple[PartialDate, str] | None, pa
     rec.extra["as_of_source"] = f"inferred from the latest {column} in {name}"
 
 
+#: the longest CSV cell read, in characters (see ``set_max_cell``); a longer cell makes its row
+#: unreadable instead of taking memory many times its size (a 330 MB cell used to pass 15 GB)
+MAX_CELL_CHARS = 4 * 2_000_000
+
+#: a line inside one cell that starts like an export row ("NCT01234567,"): a quote left open on an
+#: earlier line swallowed the rows after it into that cell
+_SWALLOWED_ROW = re.compile(r'\n"?NCT[0-9]{8}"?,')
+
+
+def set_max_cell(chars: int) -> None:
+    """Bound CSV cells at ``chars`` characters (the run sets it from its max-field-size; 0 = 1 GB)."""
+    global MAX_CELL_CHARS
+    MAX_CELL_CHARS = chars if chars > 0 else 1 << 30
+
+
+def _open_quote(row: list[str], start: int) -> str | None:
+    """Why a row read as one is really a quote left open, or None."""
+    for cell in row:
+        m = _SWALLOWED_ROW.search(cell)
+        if m is not None:
+            line = start + cell.count("\n", 0, m.start()) + 1
+            return f"a quote opened on line {start} is not closed before line {line}, which starts another row: the rows after it were read as part of one cell"
+    return None
+
+
+class _TrackedLines:
+    """The lines, remembering whether the CSV reader ran out of them: a row that the reader
+    returns only after the last line was consumed ends inside a quote (a closed row never reads
+    past its own last line)."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._it = iter(lines)
+        self.exhausted = False
+
+    def __iter__(self) -> _TrackedLines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            return next(self._it)
+        except StopIteration:
+            self.exhausted = True
+            raise
+
+
 def read_csv_rows(
     lines: Iterable[str], path: str, member: str | None = None, bad_lines: dict[int, BadInput] | None = None
 ) -> Iterator[TrialRecord | Unreadable]:
@@ -272,9 +317,10 @@ def read_csv_rows(
     not valid text: a row touching one becomes an Unreadable, the other rows are still read.
     """
     bad_lines = {} if bad_lines is None else bad_lines
-    csv.field_size_limit(1 << 30)
+    csv.field_size_limit(MAX_CELL_CHARS)
     lines, found = _first_pass(lines, path, member)
-    reader = csv.reader(lines, strict=False)
+    tracked = _TrackedLines(lines)
+    reader = csv.reader(tracked, strict=False)
     try:
         header = next(reader)
     except StopIteration:
@@ -289,22 +335,44 @@ def read_csv_rows(
     header = [h.strip() for h in header]
     index = 0
     last = reader.line_num
+    header_line = last
+    rows_read = 0
     while True:
         start = last + 1
         try:
             row = next(reader)
         except StopIteration:
+            if rows_read == 0:
+                yield Unreadable(
+                    Source(path, FORMAT, member),
+                    f"CSV export holds its header ({len(header)} columns, ending {header[-1][:40]!r}) but no study rows: "
+                    "a cut-off download or an empty search; nothing was audited",
+                    header_line + 1,
+                )
             return
         except csv.Error as err:
-            yield Unreadable(Source(path, FORMAT, member, index, start), f"malformed CSV row: {err}", start)
+            rows_read += 1
+            reason = f"malformed CSV row: {err}"
+            if "field larger than field limit" in str(err):
+                reason = (
+                    f"a cell of this row is over {MAX_CELL_CHARS:,} characters (bound: 4 x max-field-size); no registry field is that long"
+                )
+            yield Unreadable(Source(path, FORMAT, member, index, start), reason, start)
             last = reader.line_num
             index += 1
             continue
         end = last = reader.line_num
         if not any(c.strip() for c in row):
             continue
+        rows_read += 1
         source = Source(path, FORMAT, member, index, start)
         index += 1
+        open_quote = _open_quote(row, start)
+        if open_quote is None and tracked.exhausted and row and "\n" in row[-1]:
+            open_quote = f"the file ends inside a quoted cell opened on line {start}: the rest of the file was read as one cell"
+        if open_quote is not None:
+            yield Unreadable(source, open_quote, start, None, ",".join(row)[:120], row[0].strip() or None)
+            continue
         broken = next((bad_lines[n] for n in range(start, end + 1) if n in bad_lines), None)
         if broken is not None:
             yield Unreadable(source, broken.reason, broken.line, broken.column, broken.excerpt, row[0].strip() or None)

@@ -10,8 +10,8 @@ normalised title index that TA3xx looks registered names up in (another 0.6 s to
 The answers are the package's own, with its default arguments: ``is_valid_item``,
 ``get_description`` + ``get_inclusion_term`` (``titles``) and ``is_ancestor``.
 ``tests/test_icd10cm.py`` rebuilds the extract from the installed package and compares it with
-the shipped one. After a new release of the package, or a change to the title normalisation in
-``trial_audit.text.conditions``, regenerate the extract:
+the shipped one. After a new release of the package, or a change to the title normalisation
+(``icd_title_key`` below), regenerate the extract:
 
     python -m trial_audit.text.icd10cm
 """
@@ -19,6 +19,7 @@ the shipped one. After a new release of the package, or a change to the title no
 from __future__ import annotations
 
 import gzip
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,25 @@ import orjson
 
 EXTRACT = Path(__file__).parents[1] / "data" / "icd10cm.json.gz"
 _BLOCK_TYPES = ("chapter", "section")
+
+#: a bracketed part of a title ("Sjogren syndrome [Sicca]"), dropped before names are compared
+ICD_BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]")
+
+
+def normalise_name(s: str) -> str:
+    """Normalise a name for matching: lower case, unified apostrophes and dashes, single spaces."""
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2013", "-")
+    s = s.replace("\u2011", "-").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", s.strip().lower())
+
+
+def icd_title_key(name: str) -> str:
+    """An ICD-10-CM title or a registered name as the title index keys it (no bracketed parts).
+
+    It lives here, below the condition vocabulary, because the extract's title index is built
+    with it: the vocabulary looks names up with the same key.
+    """
+    return normalise_name(ICD_BRACKETS.sub("", name))
 
 
 class Tabular:
@@ -127,8 +147,6 @@ def build() -> dict[str, Any]:
 
 def _title_index(tab: Tabular) -> dict[str, str]:
     """Normalised title / inclusion term -> the first category or subcategory that has it."""
-    from trial_audit.text.conditions import icd_title_key
-
     index: dict[str, str] = {}
     for code in tab.codes:
         if tab.is_chapter_or_block(code):
