@@ -43,7 +43,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import split  # noqa: E402
-from inject_formats import load, parse_date, write_batch  # noqa: E402
+from inject_formats import load, write_batch  # noqa: E402
 from inject_ops import BY_NAME, OPERATORS, Work, parse_criteria, render_criteria  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -424,7 +424,7 @@ def main(argv=None) -> int:
     label = args.label or (args.part or "all" if not args.inputs else "inputs")
     cmd = (
         "python benchmarks/inject.py "
-        + (f"--inputs ... " if args.inputs else f"--part {args.part or 'all'} ")
+        + ("--inputs ... " if args.inputs else f"--part {args.part or 'all'} ")
         + (f"--limit {args.limit} " if args.limit else "")
         + f"--seed {args.seed} --wordings {args.wordings}"
         + (f" --families {args.families}" if args.families else "")

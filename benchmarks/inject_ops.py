@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from inject_formats import ACTIVE, Adapter, add_months, as_date, parse_date
+from inject_formats import ACTIVE, Adapter, add_months, as_date
 
 # ---------------------------------------------------------------------------------------------
 # criteria model: sections (header + items); rendered back the same way for the clean base copy
