@@ -6,8 +6,8 @@ With --dump it writes every finding (record id, rule, message, evidence) as JSON
 --sample N it prints a reproducible random sample of N flagged records for hand-checking.
 
 "Now" is each record's own as-of date where it has one (v2 / classic version date, XML download
-date). A CSV export has none: by default each CSV file is given the latest "Last Update Posted"
-in it (a lower bound of the export date, so staleness is never overstated); --as-of overrides.
+date). A CSV export has none: the CSV reader gives each file's records the latest posted date in
+it (a lower bound of the export date, so staleness is never overstated); --as-of overrides that.
 
     python benchmarks/measure_ta4xx.py
     python benchmarks/measure_ta4xx.py --dump /tmp/ta4.jsonl --sample 50 --seed 4
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import argparse
 import collections
-import csv
 import json
+import os
 import random
 import sys
 import time
@@ -28,11 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from trial_audit.core.dates import PartialDate, parse_date  # noqa: E402
+from trial_audit.core.dates import parse_date  # noqa: E402
 from trial_audit.core.model import TrialRecord  # noqa: E402
 from trial_audit.engine.registry import RULES, Context, Rule  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data"
+DATA = Path(os.environ.get("TRIAL_AUDIT_SHARED_DATA") or ROOT.parent / "shared" / "data")
 FORMATS = ("ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv")
 
 
@@ -79,24 +79,12 @@ def _fallback_iter(path: Path) -> Iterator[TrialRecord]:
             yield from read_csv_rows(fh, str(path))
 
 
-def _csv_as_of(path: Path) -> PartialDate | None:
-    """The latest "Last Update Posted" of a CSV export: the export is at least that recent."""
-    csv.field_size_limit(1 << 30)
-    best = None
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        for row in csv.DictReader(fh):
-            d = parse_date(row.get("Last Update Posted") or "")
-            if d is not None and (best is None or d.is_after(best)):
-                best = d
-    return best
-
-
 def ta4_rules() -> list[Rule]:
     """The TA4xx rules only (imported directly, so another family's module cannot break a run)."""
     import importlib
 
     for f in sorted((ROOT / "checks").glob("ta4*.py")):
-        importlib.import_module(f"checks.{f.stem}")
+        importlib.import_module(f"trial_audit.checks.{f.stem}")
     return [cls() for code, cls in sorted(RULES.items()) if code.startswith("TA4")]
 
 
@@ -112,16 +100,11 @@ def measure(as_of: str | None, dump: Path | None, sample: int, seed: int) -> dic
         folder = DATA / fmt
         if not folder.is_dir():
             continue
-        csv_now: dict[str, PartialDate | None] = {}
         for rec in _iter_folder(folder):
             n_records += 1
-            now = fixed
-            if now is None and fmt == "ctgov-csv":
-                p = rec.source.path
-                if p not in csv_now:
-                    csv_now[p] = _csv_as_of(Path(p))
-                now = csv_now[p]
-            ctx = Context(as_of=now, today=now)
+            if fixed is not None and rec.extra.get("as_of_inferred"):
+                rec.as_of = None  # as in the runner: --as-of wins over a CSV export's inferred date
+            ctx = Context(as_of=fixed, today=fixed)
             counts[fmt]["records"] += 1
             if rec.dates or rec.unparsed_dates or any(k.startswith("dates.") for k in rec.declared_absent):
                 counts[fmt]["dated"] += 1  # a CSV export may have no date columns at all

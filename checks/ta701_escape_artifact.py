@@ -11,6 +11,19 @@ _PLAIN = re.compile(r"\\[<>_*#\[\]~|`]|\\r\\n|\\n(?=[A-Z0-9\s*•\-(]|$)|\\t(?=[
 _MARKDOWN = re.compile(r"\\\\[<>_*#\[\]~|`]|\\r\\n")
 
 
+#: sources that hand over the registry's own stored text, with the JSON/XML transport encoding
+#: already decoded by the reader (as in TA702)
+_REGISTRY_TEXT_FORMATS = frozenset({"ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv", "page-text"})
+_LITERAL_CONTROL = re.compile(r"\\(?:r\\n|n|t)")
+
+
+def _in_record(seq: str, markdown: bool, fmt: str) -> bool:
+    """The escape is in the stored record text itself, not made by a later conversion: a doubled
+    Markdown escape in a Markdown field, or a literal "\\n" left after the transport encoding
+    was decoded. A single "\\>" in plain text comes from the registry's Markdown source shown unrendered."""
+    return fmt in _REGISTRY_TEXT_FORMATS and (markdown or bool(_LITERAL_CONTROL.fullmatch(seq)))
+
+
 @register
 class EscapeArtifact(Rule):
     """Displayed text contains an escape sequence such as "\\>" or a literal "\\n".
@@ -33,7 +46,9 @@ class EscapeArtifact(Rule):
     ## Fix
 
     Unescape the text at the step that converted it from Markdown/JSON (">91%"), or render
-    the Markdown instead of showing its source.
+    the Markdown instead of showing its source. Where the escape is in the registry record text
+    itself (a doubled escape in a Markdown field, a literal "\\n" in a registry record), correct
+    the record text instead; the suggestion says which.
 
     Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
     nothing is changed automatically.
@@ -65,8 +80,12 @@ class EscapeArtifact(Rule):
             m = hits[0]
             more = f" ({len(hits)} occurrences)" if len(hits) > 1 else ""
             where = "Markdown that displays the backslash" if markdown else "text shown as plain text"
+            if _in_record(m.group(0), markdown, record.source.format if record.source else ""):
+                todo = "Correct the record text itself: remove the stray backslash (a literal '\\n' becomes a line break)."
+            else:
+                todo = "Unescape the text (e.g. '\\>' -> '>') where it is converted for display, or render it as Markdown."
             yield self.finding(
-                f"Escape sequence '{m.group(0)}' in {where}{more}: readers see the backslash.",
+                f"Escape sequence '{m.group(0)}' in {where}{more}: readers see the backslash. {todo}",
                 evidence=Evidence.span(name, text, m.start(), m.end()),
-                suggestion="Unescape the text (e.g. '\\>' -> '>') where it is converted for display.",
+                suggestion=todo,
             )

@@ -1,3 +1,4 @@
+import html
 import re
 
 from trial_audit.core.findings import Category, Evidence, Severity
@@ -18,6 +19,21 @@ _TAG = re.compile(
 )
 # In Markdown source an entity is legitimate markup; only a double-encoded one ("&amp;gt;") leaks.
 _MD_ENTITY = re.compile(r"&amp;(?:[a-z]{2,8}|#[0-9]{2,6});")
+
+
+#: sources that hand over the registry's own stored text (the reader has already decoded the JSON
+#: or XML transport encoding): markup still in them is in the record text itself, and the fix is
+#: to correct that text (e.g. conditions "Alzheimer&#39;s Disease" in ClinicalTrials.gov CSV
+#: exports and API records). From other sources it may be the exporting tool's doing.
+REGISTRY_TEXT_FORMATS = frozenset({"ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv", "page-text"})
+
+
+def _what_to_do(markup: str, in_record: bool) -> str:
+    if not in_record:
+        return "Decode HTML entities and remove tags when exporting the text."
+    if markup.startswith("&"):
+        return f"Correct the record text: replace {markup!r} with the character it stands for ({html.unescape(markup)!r})."
+    return f"Correct the record text: remove the tag {markup!r} (a line-break tag becomes a line break)."
 
 
 @register
@@ -41,7 +57,10 @@ class HtmlMarkupInText(Rule):
 
     ## Fix
 
-    Decode the entities and drop or convert the tags (``<br>`` -> a line break) at export.
+    Where the markup is in the registry record itself (API records, ClinicalTrials.gov CSV
+    exports, pages), correct the record text (the suggestion names the character an entity stands
+    for); where an export added it, decode the entities and drop or convert the tags (``<br>`` ->
+    a line break) at export.
 
     Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
     nothing is changed automatically.
@@ -74,8 +93,11 @@ class HtmlMarkupInText(Rule):
                 continue
             m = hits[0]
             more = f" ({len(hits)} occurrences)" if len(hits) > 1 else ""
+            in_record = (record.source.format if record.source else "") in REGISTRY_TEXT_FORMATS
+            where = " (it is in the record text itself)" if in_record else ""
+            todo = _what_to_do(m.group(0), in_record)
             yield self.finding(
-                f"HTML markup {m.group(0)!r} is displayed literally in this text{more}.",
+                f"HTML markup {m.group(0)!r} is displayed literally in this text{more}{where}. {todo}",
                 evidence=Evidence.span(name, text, m.start(), m.end()),
-                suggestion="Decode HTML entities and remove tags when exporting the text.",
+                suggestion=todo,
             )

@@ -365,7 +365,9 @@ ROLE_WORDS = frozenset(
     physician officer scientist scientists operations sciences team cares call center centre ct gov
     development transparency disclosure registry information department program programme head global
     sponsor contact investigator investigators principal chair coordinator research services affairs
-    site sites responsible person group office unit desk helpline hotline line support""".split()
+    site sites responsible person group office unit desk helpline hotline line support operator operators
+    nurse nurses administrator administration representative staff personnel chief specialist
+    pi co sub subinvestigator""".split()
 )
 _STRONG_PLACEHOLDER = re.compile(
     r"\b(?:call\s+cent(?:er|re)|ct\.gov|clinical\s+trials?\b(?!\s+unit\s+of)|study\s+director|medical\s+director|"
@@ -409,7 +411,7 @@ def org_tokens(names: list[str]) -> set[str]:
 
 @dataclass(slots=True)
 class NameProblem:
-    kind: str  # lower-case | spelled-degree | placeholder | role-or-organisation | contact-details | degree-only
+    kind: str  # lower-case | spelled-degree | placeholder | role-or-organisation | role-in-name | contact-details | degree-only
     message: str
     start: int
     end: int
@@ -455,6 +457,9 @@ def name_problem(
             return NameProblem("degree-only", "the name holds only a degree or title, no person's name", lead, lead + len(text))
         if _DIGITS.search(name):
             return NameProblem("contact-details", "the name holds a phone number or other digits", lead, lead + len(text))
+        role = _role_after_name(name, parts)
+        if role is not None:
+            return role
         m = _STRONG_PLACEHOLDER.search(name)
         if m:
             return NameProblem("role-or-organisation", "the name is a role or a service, not a person", lead, lead + len(text))
@@ -471,6 +476,64 @@ def name_problem(
                 return NameProblem("role-or-organisation", "the name is a sponsor's role or service, not a person", lead, lead + len(text))
         if words and all(w in ROLE_WORDS for w in words):
             return NameProblem("role-or-organisation", "the name is a role, not a person", lead, lead + len(text))
+        return _role_with_degrees(text, lead)
+    return None
+
+
+#: a word of a name with the punctuation around it ("Ph.D.," -> "Ph.D.")
+_NAME_TOKEN = re.compile(r"[^\s,;/()]+")
+
+
+def _is_role_words(tokens: list[str]) -> bool:
+    """Tokens that are role words and degrees only, with at least one role word."""
+    rest = [fold(t) for t in tokens if not (_DEGREE.match(t) or _DEGREE.match(t + "."))]
+    return bool(rest) and all(w in ROLE_WORDS for r in rest for w in r.split())
+
+
+def _role_after_name(name: str, parts: list[str]) -> NameProblem | None:
+    """A person's name followed by a role where the degree goes ("Turgut Donmez, operator MD",
+    "Margarida Barreto, Clinical Trial Director"): the role belongs in the role field."""
+    if len(parts) < 2:
+        return None
+    person_tokens = [t.group(0).strip(".") for t in _NAME_TOKEN.finditer(parts[0])]
+    person_words = [w for t in person_tokens if t and not _DEGREE.match(t) for w in fold(t).split()]
+    if not person_words or all(w in ROLE_WORDS for w in person_words):
+        return None  # no person's name before the comma: the other checks decide
+    offset = name.find(",") + 1
+    for part in parts[1:]:
+        pos = name.find(part, offset)
+        offset = pos + len(part)
+        tokens = list(_NAME_TOKEN.finditer(part))
+        if not part or pos < 0 or not _is_role_words([t.group(0).strip(".") for t in tokens]):
+            continue
+        role = [t for t in tokens if not (_DEGREE.match(t.group(0).strip(".")) or _DEGREE.match(t.group(0).strip(".") + "."))]
+        start, end = pos + role[0].start(), pos + role[-1].end()
+        return NameProblem(
+            "role-in-name",
+            f"{name[start:end]!r} is a role or profession written where the degree goes; write the degree after the "
+            "name (e.g. 'MD', 'RN') and put the role in the role field",
+            start,
+            end,
+        )
+    return None
+
+
+def _role_with_degrees(text: str, lead: int) -> NameProblem | None:
+    """Role words and degrees or titles, and nothing else ("operator MD", "Principal Investigator MD
+    PhD", "Study Coordinator, RN"): a role written where the person's name belongs."""
+    tokens = [t.group(0).strip(".") for t in _NAME_TOKEN.finditer(text)]
+    tokens = [t for t in tokens if t]
+    degrees = [t for t in tokens if _DEGREE.match(t) or _DEGREE.match(t + ".")]
+    rest = [fold(t) for t in tokens if t not in degrees]
+    if tokens and not rest:
+        return NameProblem("degree-only", "the name holds only degrees or titles, no person's name", lead, lead + len(text))
+    if degrees and rest and all(w in ROLE_WORDS for r in rest for w in r.split()):
+        return NameProblem(
+            "role-or-organisation",
+            f"the name is a role with the degree or title {' '.join(degrees)!r}, not a person",
+            lead,
+            lead + len(text),
+        )
     return None
 
 
