@@ -62,13 +62,15 @@ def _judged_keys(sheets: list[Path]) -> set[str]:
     return keys
 
 
-def sample(report_path: Path, out: Path, n: int, seed: int, exclude: list[Path] = (), families: str = "") -> None:
+def sample(
+    report_path: Path, out: Path, n: int, seed: int, exclude: list[Path] = (), families: str = "", severities: str = "", suffix: str = ""
+) -> None:
     """``exclude``: sheets judged before (a second sample never repeats a finding already judged)."""
     report = json.loads(report_path.read_text(encoding="utf-8"))
     seen = _judged_keys(list(exclude))
     by_family: dict[str, list] = defaultdict(list)
     for fam, rec, f in _findings(report):
-        if _key(rec["id"], f) not in seen:
+        if _key(rec["id"], f) not in seen and (not severities or f["severity"] in severities.split(",")):
             by_family[fam].append((rec, f))
     out.mkdir(parents=True, exist_ok=True)
     for fam, label in FAMILIES.items():
@@ -76,7 +78,7 @@ def sample(report_path: Path, out: Path, n: int, seed: int, exclude: list[Path] 
             continue
         items = sorted(by_family.get(fam, []), key=lambda rf: _key(rf[0]["id"], rf[1]))
         chosen = random.Random(seed).sample(items, min(n, len(items)))
-        with open(out / f"{fam.lower()}xx.tsv", "w", newline="", encoding="utf-8") as fh:
+        with open(out / f"{fam.lower()}xx{suffix}.tsv", "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh, delimiter="\t", lineterminator="\n")
             w.writerow(COLUMNS)
             for rec, f in sorted(chosen, key=lambda rf: _key(rf[0]["id"], rf[1])):
@@ -84,7 +86,7 @@ def sample(report_path: Path, out: Path, n: int, seed: int, exclude: list[Path] 
                 related = " || ".join(f"{r.get('field')}: {r.get('text')}" for r in f.get("related") or [])
                 w.writerow([_key(rec["id"], f), rec["id"], f["rule"], f["severity"], f.get("field") or "", _flat(f["message"]),
                             _flat(ev.get("text")), _context(rec, f), _flat(related), _flat(f.get("suggestion")), "", ""])  # fmt: skip
-        print(f"{fam}xx {label}: {len(items)} findings, {len(chosen)} sampled -> {out / f'{fam.lower()}xx.tsv'}")
+        print(f"{fam}xx {label}: {len(items)} findings, {len(chosen)} sampled -> {out / f'{fam.lower()}xx{suffix}.tsv'}")
 
 
 def score(folder: Path, report_path: Path | None) -> int:
@@ -95,10 +97,11 @@ def score(folder: Path, report_path: Path | None) -> int:
     print("|---|---:|---:|---:|---:|---:|")
     status = 0
     for fam, label in FAMILIES.items():
-        path = folder / f"{fam.lower()}xx.tsv"
-        if not path.exists():
+        rows = [
+            r for path in sorted(folder.glob(f"{fam.lower()}xx*.tsv")) for r in csv.DictReader(open(path, encoding="utf-8"), delimiter="\t")
+        ]
+        if not rows:
             continue
-        rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"))
         judged = [r for r in rows if r["verdict"].strip().upper() in {"TP", "FP"}]
         if current is not None:
             gone = [r for r in judged if r["key"] not in current]
@@ -124,12 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--seed", type=int, default=7)
     s.add_argument("--exclude", type=Path, nargs="*", default=[], help="sheets judged before: their findings are not drawn again")
     s.add_argument("--families", default="", help="family prefixes, e.g. TA1,TA2 (default: all four)")
+    s.add_argument("--severities", default="", help="e.g. error,warning (default: all)")
+    s.add_argument("--suffix", default="", help="added to each sheet's file name (a second sheet beside the first)")
     c = sub.add_parser("score")
     c.add_argument("folder", type=Path)
     c.add_argument("--report", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "sample":
-        sample(args.report, args.out, args.n, args.seed, args.exclude, args.families)
+        sample(args.report, args.out, args.n, args.seed, args.exclude, args.families, args.severities, args.suffix)
         return 0
     return score(args.folder, args.report)
 
