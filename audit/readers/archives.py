@@ -12,8 +12,8 @@ from pathlib import Path
 from trial_audit.core.model import Source
 from trial_audit.readers.base import ReadResult, Unreadable
 from trial_audit.readers.documents import read_bytes
+from trial_audit.readers.skipped import member_skip_reason
 from trial_audit.readers.sniff import ext
-from trial_audit.readers.walk import RECORD_EXTENSIONS
 
 # Archive bounds. Members are read one at a time and dropped, so the total bounds time, not
 # memory; it is sized for the registry's own bulk download (hundreds of thousands of studies,
@@ -49,8 +49,8 @@ def read_zip(path: Path, start: int = 0, stop: int | None = None) -> Iterator[Re
                 return
             name = info.filename
             base = posixpath.basename(name)
-            if base.startswith(".") or name.startswith("__MACOSX/") or ext(base) not in RECORD_EXTENSIONS:
-                continue
+            if member_skip_reason(name) is not None:
+                continue  # named with its reason in the run's note (readers.skipped)
             src = Source(str(path), "", name)
             if ext(base) == ".zip":
                 yield Unreadable(src, "nested archive not followed; unpack it and audit its contents")

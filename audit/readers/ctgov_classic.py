@@ -24,7 +24,19 @@ from trial_audit.core.model import (
     norm_sex,
     norm_status,
 )
-from trial_audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_field, set_zip, site_status
+from trial_audit.readers.common import (
+    NotARecord,
+    as_bool,
+    as_dict,
+    as_int,
+    as_list,
+    as_str,
+    enum,
+    set_field,
+    set_identifier,
+    set_zip,
+    site_status,
+)
 
 FORMAT = "ctgov-classic"
 P = "ProtocolSection"
@@ -83,7 +95,7 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
 
     ident = as_dict(ps.get("IdentificationModule"))
     pre = f"{P}.IdentificationModule"
-    set_field(rec, "nct_id", ident.get("NCTId"), f"{pre}.NCTId")
+    set_identifier(rec, "nct_id", ident.get("NCTId"), f"{pre}.NCTId")
     set_field(rec, "org_study_id", as_dict(ident.get("OrgStudyIdInfo")).get("OrgStudyId"), f"{pre}.OrgStudyIdInfo.OrgStudyId")
     set_field(rec, "brief_title", ident.get("BriefTitle"), f"{pre}.BriefTitle")
     set_field(rec, "official_title", ident.get("OfficialTitle"), f"{pre}.OfficialTitle")

@@ -23,7 +23,7 @@ from trial_audit.core.model import (
     norm_sex,
     norm_status,
 )
-from trial_audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_field, set_zip
+from trial_audit.readers.common import NotARecord, as_bool, as_dict, as_int, as_list, as_str, enum, set_field, set_identifier, set_zip
 
 FORMAT = "ctgov-v2"
 P = "protocolSection"
@@ -69,7 +69,7 @@ def study_to_record(study: Any, source: Source) -> TrialRecord:
 
     ident = as_dict(ps.get("identificationModule"))
     pre = f"{P}.identificationModule"
-    set_field(rec, "nct_id", ident.get("nctId"), f"{pre}.nctId")
+    set_identifier(rec, "nct_id", ident.get("nctId"), f"{pre}.nctId")
     set_field(rec, "org_study_id", as_dict(ident.get("orgStudyIdInfo")).get("id"), f"{pre}.orgStudyIdInfo.id")
     set_field(rec, "brief_title", ident.get("briefTitle"), f"{pre}.briefTitle")
     set_field(rec, "official_title", ident.get("officialTitle"), f"{pre}.officialTitle")
