@@ -183,7 +183,7 @@ def test_a_rule_plugin_is_found_through_its_entry_point(tmp_path):
     run = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
     report = (tmp_path / "out" / "report.json").read_text()
-    assert '"rule": "XP101"' in report
+    assert '"rule":"XP101"' in report  # records are compact lines in report.json
     explained = subprocess.run(
         [sys.executable, "-m", "trial_audit", "explain", "XP101"], cwd=tmp_path, env=env, capture_output=True, text=True
     )
