@@ -164,3 +164,27 @@ def test_classic_nct_id_of_the_wrong_type_is_kept_for_the_check():
     ident["NCTId"] = ["NCT04780763"]
     (rec,) = list(read_bytes(json.dumps(doc).encode(), Source("c.json"), "c.json"))
     assert rec.nct_id == '["NCT04780763"]'
+
+
+def test_a_member_that_inflates_like_a_zip_bomb_is_unreadable(tmp_path):
+    """A 3 MB member of one repeated byte compresses ~1000:1; real registry members inflate at
+    most 26:1 (the bulk XML download). It is refused with the ratio, the other members are read."""
+    import zipfile
+
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("NCT00973089.json", (SEEDS / "v2_NCT00973089.json").read_bytes())
+        zf.writestr("NCT00000000.json", b'{"protocolSection": "' + b" " * 3_000_000 + b'"}')
+    items = _read(archive)
+    (bad,) = [i for i in items if not isinstance(i, TrialRecord)]
+    assert "inflates" in bad.reason and "200:1" in bad.reason and bad.source.member == "NCT00000000.json"
+    assert sum(isinstance(i, TrialRecord) for i in items) == 1
+
+
+def test_the_real_bulk_archive_is_within_the_ratio_bound(shared_data):
+    import zipfile
+
+    from trial_audit.readers.archives import _over_ratio
+
+    with zipfile.ZipFile(shared_data / "ctgov-xml-bulk" / "enrollment_and_studylength.zip") as zf:
+        assert not any(_over_ratio(i.file_size, i.compress_size) for i in zf.infolist())
