@@ -170,3 +170,14 @@ def test_every_writer_isolates_one_records_fault(tmp_path, fmt):
     assert "NCT03418623" in out and "NCT00973089" in out
     if fmt != "md":  # the Markdown table lists only its first rows
         assert f"writing the {fmt} report" in out
+
+
+def test_an_absurd_enrollment_count_does_not_break_the_batch_table(tmp_path):
+    """Found by benchmarks/fuzz_run.py (seed 1): ``"enrollmentInfo": {"count": 1e308}`` overflowed
+    the table's Int64 column (OverflowError), so the table rules skipped that record."""
+    study = json.loads(V2_SEED.read_text())
+    study["protocolSection"]["designModule"]["enrollmentInfo"]["count"] = 1e308
+    target = tmp_path / "huge_enrollment.json"
+    target.write_text(json.dumps(study))
+    (rec,) = list(audit_paths([target], RunOptions(jobs=1)).records)
+    assert not [f for f in rec.findings if f.rule == "TA003"]
