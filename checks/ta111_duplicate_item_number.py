@@ -7,13 +7,37 @@ from trial_audit.text.criteria_lists import item_evidence, list_problems, renumb
 class DuplicateItemNumber(Rule):
     """Two items of one list carry the same number ("(3)" twice).
 
-    Why: criteria are cited by number (in protocols, screening logs, deviations: "fails
+    ## What it does
+
+    Reports a record when two items of one list carry the same number ("(3)" twice).
+
+    Reports: a number used twice in one list (related evidence: the other item).
+
+    Not reported: letters / roman numerals (sub-lists of different items are too often run together to
+    tell apart).
+
+    ## Why it matters
+
+    Criteria are cited by number (in protocols, screening logs, deviations: "fails
     exclusion 3"); two items numbered 3 make such a citation ambiguous, and usually mean an
     item was pasted twice or the list was edited without renumbering.
 
-    Fix: renumber the item (the suggestion gives its new number and, when the items after it
-    must shift so that no new duplicate appears, those too); the related evidence is the other
-    item with the same number.
+    ## Fix
+
+    Renumber the item (the suggestion gives its new number and, when the items after it must
+    shift so that no new duplicate appears, those too); the related evidence is the other item
+    with the same number.
+
+    Fix safety: review before applying. The suggestion renumbers items; criteria that refer to
+    an item by number must be checked.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA111"

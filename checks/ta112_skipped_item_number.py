@@ -8,11 +8,36 @@ from trial_audit.text.criteria_lists import item_evidence, list_problems, renumb
 class SkippedItemNumber(Rule):
     """A numbered list jumps over a number (1, 2, 4): an item is missing or was deleted.
 
-    Why: a gap in the numbering makes a reader wonder whether a criterion was lost in editing
+    ## What it does
+
+    Reports a record when a numbered list jumps over a number (1, 2, 4): an item is missing or was
+    deleted.
+
+    Reports: a jump (1, 2, 4).
+
+    Not reported: a jump whose missing numbers are in the text, run into the item before (reported by
+    TA121).
+
+    ## Why it matters
+
+    A gap in the numbering makes a reader wonder whether a criterion was lost in editing
     or export, and breaks citation by number.
 
-    Fix: restore the missing item, or renumber the item and the items after it that carry its
+    ## Fix
+
+    Restore the missing item, or renumber the item and the items after it that carry its
     numbering on (the suggestion names the markers that change).
+
+    Fix safety: unsafe when an item was lost. Renumbering closes the gap and hides a deleted
+    criterion; restore the missing item first if there was one.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA112"

@@ -12,12 +12,36 @@ _HIDDEN_NUM = re.compile(r"\s[0-9]{1,2}[.)]\s+[A-Z]")
 class SublistNumberingCollidesWithParent(Rule):
     """A sub-item inside an item is numbered in its parent list's own style ("(2)" inside item (4)).
 
-    Why: a reader cannot tell "(2) Electrocardiogram ..." written under item (4) from item (2) of
+    ## What it does
+
+    Reports a record when a sub-item inside an item is numbered in its parent list's own style ("(2)"
+    inside item (4)).
+
+    Reports: a sub-item in its parent list's own style, not set apart by indentation (the seed's "(2)
+    Electrocardiogram" inside item (4)); related evidence: the parent's marker.
+
+    Not reported: sub-lists indented under their parent (Markdown, legacy XML).
+
+    ## Why it matters
+
+    A reader cannot tell "(2) Electrocardiogram ..." written under item (4) from item (2) of
     the main list; the requirement is read as a separate criterion, or item (2) as duplicated.
     Sub-lists indented under their parent (Markdown, legacy XML) are not reported.
 
-    Fix: mark the sub-items with another style (a, b, c or bullets) or indent them; the
+    ## Fix
+
+    Mark the sub-items with another style (a, b, c or bullets) or indent them; the
     suggestion shows the parent item with its sub-items lettered.
+
+    Fix safety: safe to apply. The suggested text changes only the markers of the sub-items.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA114"

@@ -22,9 +22,7 @@ from trial_audit.text.age_text import band_compatible, compare_prose, compare_si
 class SummaryAgeContradictsStructured(Rule):
     """A summary or the description states an age limit that the structured minimum / maximum age contradicts.
 
-    Why: patients read the summary (and the patient-facing summary) first. When it says
-    "participants must be between 65 and 74 years old" and the structured limits say 18 Years
-    to no maximum, either patients who could join turn away, or patients who cannot join apply.
+    ## What it does
 
     Only sentences that say who may take part ("must be", "eligible", "to participate", "will
     enrol/recruit") are held to the structured limits exactly; other age mentions in a summary
@@ -33,7 +31,27 @@ class SummaryAgeContradictsStructured(Rule):
     diagnosis, durations, dosing by age, epidemiology) are not read. A band word in such a
     sentence ("enrol adults", "in children with") is checked for compatibility only.
 
-    Fix: correct the summary (or the structured field when the criteria agree with the summary).
+    Compares: brief summary / description / patient-facing summary vs structured min/max (or, when a
+    source gives only age groups, vs those groups).
+
+    ## Why it matters
+
+    Patients read the summary (and the patient-facing summary) first. When it says
+    "participants must be between 65 and 74 years old" and the structured limits say 18 Years
+    to no maximum, either patients who could join turn away, or patients who cannot join apply.
+
+    ## Fix
+
+    Correct the summary (or the structured field when the criteria agree with the summary).
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Age Limits, Sex, Accepts Healthy Volunteers, Eligibility Criteria)
     """
 
     code = "TA201"

@@ -26,10 +26,7 @@ from trial_audit.text.age_text import (
 class CriteriaAgeContradictsStructured(Rule):
     """The eligibility criteria state an age limit that the structured minimum / maximum age contradicts.
 
-    Why: the structured minimum and maximum age drive the registry's age filter and every
-    patient-matching service; the criteria are what the investigators screen against. When
-    they disagree ("Age 45-70 years" in the criteria, 40 Years in the structured minimum),
-    patients are shown a trial they cannot join, or never see one they could.
+    ## What it does
 
     The criteria are read section by section: in the exclusion criteria "age > 75" means a
     maximum of 75 years. A side agrees when any age the criteria state on that side matches
@@ -37,8 +34,28 @@ class CriteriaAgeContradictsStructured(Rule):
     Years and "under 65" with 64 or 65 Years (registries enter both). The finding also fires
     when the criteria state a limit on a side the structured fields leave open ("N/A").
 
-    Fix: correct whichever side is wrong (the message says which is likely wrong when the
+    Compares: eligibility criteria (section-aware) vs structured min/max.
+
+    ## Why it matters
+
+    The structured minimum and maximum age drive the registry's age filter and every
+    patient-matching service; the criteria are what the investigators screen against. When
+    they disagree ("Age 45-70 years" in the criteria, 40 Years in the structured minimum),
+    patients are shown a trial they cannot join, or never see one they could.
+
+    ## Fix
+
+    Correct whichever side is wrong (the message says which is likely wrong when the
     record tells: a summary that agrees, a unit typo such as "18 Months" for 18 years).
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Age Limits, Sex, Accepts Healthy Volunteers, Eligibility Criteria)
     """
 
     code = "TA202"

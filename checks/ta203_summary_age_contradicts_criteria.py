@@ -17,10 +17,7 @@ from trial_audit.text.age_text import bound_matches
 class SummaryAgeContradictsCriteria(Rule):
     """A summary states an age limit that the eligibility criteria contradict or do not state at all.
 
-    Why: where a record has no structured age limits (a patient-facing page, an export without
-    them), the criteria are the only authority on age. A summary that tells patients "you must
-    be between 65 and 74 years old" while the criteria say nothing about age (or say 18 to 75)
-    misleads every reader: eligible patients turn away and others apply.
+    ## What it does
 
     Only summary sentences that say who may take part ("must be", "eligible", "to participate",
     "will enrol") are checked. A side agrees when the summary's bound matches any bound the
@@ -29,7 +26,29 @@ class SummaryAgeContradictsCriteria(Rule):
     as the other side: the summary is then likely the one that is wrong.
 
     Records with structured age limits are checked against those instead (TA201, TA202).
-    Fix: correct the summary, or add the age limit to the criteria if the protocol has one.
+
+    Compares: summaries vs criteria, for records **without** structured limits (incl. "summary restricts
+    age, criteria are silent").
+
+    ## Why it matters
+
+    Where a record has no structured age limits (a patient-facing page, an export without
+    them), the criteria are the only authority on age. A summary that tells patients "you must
+    be between 65 and 74 years old" while the criteria say nothing about age (or say 18 to 75)
+    misleads every reader: eligible patients turn away and others apply.
+
+    ## Fix
+
+    Correct the summary, or add the age limit to the criteria if the protocol has one.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Age Limits, Sex, Accepts Healthy Volunteers, Eligibility Criteria)
     """
 
     code = "TA203"

@@ -8,20 +8,46 @@ from trial_audit.text.conditions import condition_evidence, declared_names, is_s
 class CriterionRequiresUnregisteredCondition(ScopeRule):
     """An inclusion criterion requires a finding specific to a condition the trial is not registered for.
 
-    Why: an inclusion criterion applies to every participant. When it asks for a finding that only
+    ## What it does
+
+    Reports a record when an inclusion criterion requires a finding specific to a condition the trial is
+    not registered for.
+
+    Reports: an (unscoped) inclusion criterion requires a finding specific to a condition that is not
+    among the trial's conditions.
+
+    ## Why it matters
+
+    An inclusion criterion applies to every participant. When it asks for a finding that only
     one disease has (primary-biliary-cholangitis histology, a SLEDAI score, HER2 status, the McDonald
     criteria) and that disease is not among the trial's conditions (registered list, MeSH terms,
     keywords, titles, the conditions the summary lists), then read literally nobody with the
     registered conditions can enrol. Such items usually arrive by copy-paste from a sibling
     protocol; patients and screening staff cannot tell what was meant.
 
-    Fix: scope the item to the cohort it belongs to ("For participants with PBC: ..."), move it to
+    ## Example
+
+    A trial listing systemic lupus erythematosus and systemic sclerosis whose inclusion
+    criteria require "histological evidence of non-suppurative destructive cholangitis".
+
+    ## Use instead
+
+    The same item under "For participants with primary biliary cholangitis:".
+
+    ## Fix
+
+    Scope the item to the cohort it belongs to ("For participants with PBC: ..."), move it to
     that cohort's section, add the condition to the registered list if the trial really enrols it,
     or delete it.
 
-    Bad: a trial listing systemic lupus erythematosus and systemic sclerosis whose inclusion
-    criteria require "histological evidence of non-suppurative destructive cholangitis".
-    Good: the same item under "For participants with primary biliary cholangitis:".
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Conditions or Focus of Study, Keywords, Eligibility Criteria)
     """
 
     code = "TA301"

@@ -7,7 +7,14 @@ from trial_audit.text.hygiene import INVISIBLE_CONTROLS, control_name, is_bidi_c
 class InvisibleControlCharacter(Rule):
     """Text contains an invisible control character: a bidirectional override or isolate, or a C0/C1 control.
 
-    Why: these characters are not shown, but they change what is shown. A right-to-left
+    ## What it does
+
+    Reports a record when text contains an invisible control character: a bidirectional override or
+    isolate, or a C0/C1 control.
+
+    ## Why it matters
+
+    These characters are not shown, but they change what is shown. A right-to-left
     override (U+202E) or isolate (U+2066-U+2069) reorders the characters after it, so that a
     criterion can display "age 18 to 65" while its text says otherwise, and a search, a copy or
     a rule reads a different text from the one a curator sees ("Trojan Source"). C0/C1 control
@@ -16,8 +23,13 @@ class InvisibleControlCharacter(Rule):
     directional marks LRM/RLM and the zero-width joiners, which right-to-left and Indic scripts
     need, are not reported. Reports show every such character visibly, as ``⟨U+202E⟩``.
 
-    Fix: delete the character (retype the text around it if it was pasted from another
+    ## Fix
+
+    Delete the character (retype the text around it if it was pasted from another
     document); right-to-left text needs no override in a registry field.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
     """
 
     code = "TA707"

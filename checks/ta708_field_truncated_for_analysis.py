@@ -6,7 +6,13 @@ from trial_audit.engine.registry import Rule, register
 class FieldTruncatedForAnalysis(Rule):
     """A field is megabytes long, over the bound on one field, and only its beginning was checked.
 
-    Why: no registry field is longer than 32,000 characters (the detailed description's limit),
+    ## What it does
+
+    This finding is produced by the engine, not by checking a record.
+
+    ## Why it matters
+
+    No registry field is longer than 32,000 characters (the detailed description's limit),
     so a field of megabytes comes from a broken export or conversion (a whole file pasted into one
     CSV cell, a runaway quote). Analysing such a field would take memory many times its size and
     could end a run over thousands of records, so the engine cuts it to ``max-field-size``
@@ -14,9 +20,9 @@ class FieldTruncatedForAnalysis(Rule):
     and says so here: which field, and how long it was. The checks on the rest of the record, and
     on the first part of the field, are made as usual.
 
-    This finding is produced by the engine, not by checking a record.
+    ## Fix
 
-    Fix: re-export the record from the registry; if the text is real, raise ``--max-field-size``.
+    Re-export the record from the registry; if the text is real, raise ``--max-field-size``.
     """
 
     code = "TA708"

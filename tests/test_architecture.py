@@ -114,7 +114,17 @@ from trial_audit.engine.registry import Rule, register
 class TitleShouting(Rule):
     """The brief title is written in capitals.
 
-    Why: a plugin's rule, to show that third-party rules are found and run like built-in ones.
+    ## What it does
+
+    Reports a brief title written all in capitals.
+
+    ## Why it matters
+
+    A plugin's rule, to show that third-party rules are found and run like built-in ones.
+
+    ## Fix
+
+    Write the title in sentence case.
     """
 
     code = "XP101"

@@ -148,8 +148,10 @@ def test_markdown_v2_lists_and_escapes():
     )
     doc = parse_criteria(text, markdown=True)
     inc, exc = doc.sections
-    assert [i.text for i in inc.items] == ["Age \\>18 years", "One of the following:", "Radiotherapy\n\n  \\* may be waived"]
+    assert [i.text for i in inc.items] == ["Age \\>18 years", "One of the following:", "Radiotherapy"]
     assert [c.text for c in inc.items[1].children] == ["Bone marrow", "Cord blood"]
+    # an escaped bullet ("\\* " then text) is a marker: the note is a sub-item of "Radiotherapy"
+    assert [(c.marker, c.text) for c in inc.items[2].children] == [("\\*", "may be waived")]
     assert [(i.marker, i.number) for i in exc.items] == [("1.", 1), ("2.", 2)]
     _offsets_ok(doc)
 

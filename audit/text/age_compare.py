@@ -18,6 +18,10 @@ from trial_audit.text.age_phrases import (
 # --- comparing -------------------------------------------------------------------------------
 
 
+#: a stated maximum this high is no limit in practice ("18 to 99 years"): it agrees with an absent one
+NO_PRACTICAL_MAX = 99.0
+
+
 def _tolerance(a: float, b: float) -> float:
     return min(0.5, max(4 / 365.25, 0.05 * max(a, b)))
 
@@ -29,6 +33,13 @@ def bound_matches(stated: Bound, structured_years: float, side: str) -> bool:
     must equal it (within rounding of units); an exclusive one may be entered either way:
     "over 18" as 18 or 19 years, "under 65" as 65 or 64 years (common registry practice).
     """
+    if (
+        side == "max"
+        and stated.inclusive
+        and abs(structured_years - round(structured_years)) < 1e-9
+        and structured_years + 1e-9 < stated.years < structured_years + 1
+    ):
+        return True  # "10.0 to 14.9 years", "9 - 17.99", "24 years and 364 days" against a maximum of 14 / 17 / 24 Years
     candidates = [stated.years]
     if not stated.inclusive:
         step = UNIT_YEARS[stated.unit]
@@ -78,6 +89,16 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
     A structured minimum that is absent is no limit: 0, so "from birth"/"0 days" agrees with it.
     """
     numeric = [s for s in stated if s.kind != "band"]
+    claims = [s for s in numeric if s.claim]
+    if len(claims) < len(numeric):
+        # alternatives and subgroups ("Cohort 2: 0 days to < 12 years"): the side agrees when any
+        # statement matches; otherwise the claims decide, and a subgroup only when it falls outside
+        if _any_matches(numeric, min_years, max_years, side):
+            return SideComparison(side, "agree")
+        res = compare_side(claims, min_years, max_years, side) if claims else SideComparison(side, "absent")
+        if res.status != "absent":
+            return res
+        return _subgroups_outside([s for s in numeric if not s.claim], min_years, max_years, side)
     bounds = [(s, getattr(s, side)) for s in numeric if getattr(s, side) is not None]
     if side == "min":
         t = 0.0 if min_years is None else min_years
@@ -90,6 +111,8 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
     if not bounds:
         return _cross(numeric, min_years, max_years, side)
     if max_years is None:
+        if any(b.years >= NO_PRACTICAL_MAX for _, b in bounds):
+            return SideComparison(side, "agree")  # "18 to 99", "up to 120 years": no limit in practice
         s, b = bounds[0]
         return SideComparison(side, "missing-structured", s, b)
     if any(bound_matches(b, max_years, "max") for _, b in bounds):
@@ -136,6 +159,8 @@ def compare_prose(stated, min_years: float | None, max_years: float | None, side
     """
     numeric = [s for s in stated if s.kind != "band"]
     claims = [s for s in numeric if s.claim]
+    if len(claims) < len(numeric) and _any_matches(numeric, min_years, max_years, side):
+        return SideComparison(side, "agree")  # one of several groups ("those 21 to 34 were also eligible") matches
     if claims:
         if side == "max" and max_years is None and any(s.max is None and s.min is not None for s in claims):
             res = SideComparison(side, "agree")
@@ -143,10 +168,31 @@ def compare_prose(stated, min_years: float | None, max_years: float | None, side
             res = compare_side(claims, min_years, max_years, side)
         if res.status != "absent":
             return res
+    # a summary's other age mentions may describe anything (a cohort, another study): never a limit of their own
+    return _subgroups_outside([s for s in numeric if not s.claim], min_years, max_years, side, union=False)
+
+
+def _any_matches(numeric, min_years: float | None, max_years: float | None, side: str) -> bool:
+    target = (0.0 if min_years is None else min_years) if side == "min" else max_years
+    if target is None:
+        return False
+    return any(getattr(s, side) is not None and bound_matches(getattr(s, side), target, side) for s in numeric)
+
+
+def _subgroups_outside(others, min_years: float | None, max_years: float | None, side: str, union: bool = True) -> SideComparison:
+    """Statements that may describe a subgroup (a cohort, a stratum, one branch of an "or")
+    disagree only when they fall outside the range. When the structured field leaves the side
+    open but every group is bounded on it, their union still sets a limit there ("20-40 years"
+    for experiment 1 and "45-75 years" for study 3 against no maximum)."""
+    structured = min_years if side == "min" else max_years
+    bounded = [s for s in others if getattr(s, side) is not None]
+    if union and structured is None and len(others) >= 2 and len(bounded) == len(others):
+        extreme = (min if side == "min" else max)(bounded, key=lambda s: getattr(s, side).years)
+        b = getattr(extreme, side)
+        if not (side == "min" and b.years <= 0) and not (side == "max" and b.years >= NO_PRACTICAL_MAX):
+            return SideComparison(side, "missing-structured", extreme, b)
     seen = False
-    for s in numeric:
-        if s.claim:
-            continue
+    for s in others:
         seen = seen or getattr(s, side) is not None
         if side == "min" and s.min is not None and min_years is not None:
             lo = s.min.years + (0 if s.min.inclusive else UNIT_YEARS[s.min.unit])

@@ -36,7 +36,7 @@ _NUMW = (
 # a number: digits ("18", "1.5"), a word ("eighteen"), or both ("eighteen (18)")
 NUM = rf"(?:(?:{_NUMW})\s*\(\s*[0-9]{{1,3}}\s*\)|(?<![0-9.,/])[0-9]{{1,3}}(?:\.[0-9]+)?(?![0-9]|\.[0-9]|,[0-9]{{3}})|\b(?:{_NUMW})\b)"
 UNIT = (
-    r"(?:years?(?=\W|$)|yrs?\b\.?|y\.?\s?o\b\.?|y(?=[\s),;.]|$)|岁|"
+    r"(?:years?(?=\W|$)|yrs?\b\.?|y\s*/\s*o\b|y\.?\s?o\b\.?|y(?=[\s),;.]|$)|岁|"
     r"months?\b|mos?\b\.?|mths?\b|weeks?\b|wks?\b|days?\b|hours?\b|hrs?\b)"
 )
 _UNIT_KEY = [
@@ -69,8 +69,8 @@ _GT_RE = re.compile(rf"^{GT}$", re.I)
 _LE_RE = re.compile(rf"^{LE}$", re.I)
 _LT_RE = re.compile(rf"^{LT}$", re.I)
 
-SUF_MIN = r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal)|\+|and\s+up\b|onwards?)"
-SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or\s+equal))"
+SUF_MIN = r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal|\s*(?:the\s+age\s+of\s*)?[0-9])|\+|and\s+up\b|onwards?)"
+SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or\s+equal|\s*(?:the\s+age\s+of\s*)?[0-9]))"
 
 _AGE_TAIL = r"(?:\s*(?:-|\s)?\s*old\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+old\b)"
 
@@ -141,7 +141,7 @@ _REV_HINT = re.compile(r"(?:≤|⩽|<)\s*=?\s*(?:the\s+)?(?:patient'?s?\s+)?age\
 _CLAUSE_BREAK = re.compile(r"[\n;•]|(?<![0-9])\.(?:\s|$)|\s\*\s|\s-\s(?=[A-Z])")
 _AGE_ANCHOR = re.compile(r"\b(?P<w>[A-Za-z'-]+\s+)?(?:age[sd]?|aged)\b(?P<gap>[^\n;]{0,45})$", re.I)
 _AGE_PREWORD_NEG = re.compile(
-    r"^(?:gestational|bone|mental|corrected|post-?menstrual|post-?conceptional|postconceptional|conceptional|"
+    r"^(?:gestational|gestation|bone|mental|corrected|post-?menstrual|post-?conceptional|postconceptional|conceptional|"
     r"reading|developmental|skeletal|biological|childbearing|child-bearing|reproductive|school|mean|median|"
     r"average|legal|retirement|menopausal|onset|diagnosis|the\s+mean|maternal|paternal|parental|fetal|"
     r"vascular|brain|heart|lung|cognitive|epigenetic|dental|chronological\s+and|working|walking)\s+$",
@@ -196,7 +196,95 @@ _RIGHT_THING = re.compile(
     re.I,
 )
 _RIGHT_IF = re.compile(r"^(?!\s*\()[^\n;]{0,45}\b(?:are\s+eligible\s+if|if|only\s+if|provided\s+(?:that|they))\b", re.I)
-_LEFT_NEG = re.compile(r"\b(?:death|died|points?|scor(?:e|es|ing)|risk\s+factors?|relatives?)\b", re.I)
+_LEFT_NEG = re.compile(r"\b(?:death|died|points?|scor(?:e|es|ing)|risk\s+factors?|relatives?|pubert\w*|menarche)\b", re.I)
+# the number is a gestational / corrected age: "less than 36 weeks' gestation", "28 weeks of gestation"
+_RIGHT_GESTATION = re.compile(
+    r"[^\S\n]*['’]?s?[^\S\n]*\n?[^\S\n]*(?:of\s+|at\s+)?(?:gestation\w*|GA\b|post-?menstrual|post-?conception\w*|corrected|completed\s+gestation)",
+    re.I,
+)
+# the number has another quantity's unit: "a serum FSH > 15 IU/L", "> 30 kg/m2", "50 points"
+_RIGHT_OTHER_UNIT = re.compile(
+    r"^\s*(?:[A-Za-zµ]{1,6}\s*/\s*[A-Za-z0-9]|IU\b|mIU|U/|mg|mcg|µg|ng|pg|mmol|µmol|umol|mol\b|kg|cm|mm|%|points?\b|"
+    r"cells|copies|bpm|beats|mmHg|units?\b|ml\b|mL\b|dL|g\b|lbs?\b|x\b|times\b|cigarettes|packs?\b|pack-?years?|drinks)",
+)
+# an age at which something happened, not a limit: "who have had seizures with fever under the age of 2"
+_EVENT_VERB = re.compile(
+    r"\b(?:had|has\s+had|have\s+had|experienced|occurred|developed|diagnosed|started|began|begun|suffered|underwent|"
+    r"received|was\s+born|were\s+born)\b",
+    re.I,
+)
+# a time point, not a limit: "developmental problems at 18 to 22 months of age"
+_AT_TIME_POINT = re.compile(r"\bat\s+(?:approximately\s+|about\s+|around\s+)?$", re.I)
+# a subject in an exclusion item qualified further: "Patients aged 35 years or older who smoke": only that subgroup is excluded
+_RIGHT_QUALIFIER = re.compile(r"^\s*(?:who|whose|that|with|having|in\s+whom|if|when|and\s+(?:who|with|have|has|are))\b", re.I)
+# a time relative to an event: "Patients who are less than 28 days or more than 80 days after PBSCT"
+_RIGHT_EVENT_TIME = re.compile(r"^[^\n;.]{0,40}?\b(?:after|before|since|prior\s+to|following|post-?)\s*(?!birth\b)[A-Za-z]", re.I)
+# the age conditions a consent requirement: "patients ≥ 18 years must be able to give informed consent"
+_RIGHT_CONSENT_DUTY = re.compile(
+    r"^\s*,?\s*(?:(?:who\s+are|will|must|should|shall|need|needs|require|requires|are\s+required|have\s+to|has\s+to|"
+    r"may\s+(?:participate|enrol\w*|be\s+enrol\w*|be\s+included|take\s+part|join))\b[^\n;.()]{0,60}?)"
+    r"\b(?:consent|assent|sign)",
+    re.I,
+)
+# an enumerated category inside a prose sentence: "1) healthy volunteers ..., 2) patients 6 to 85 years old"
+_PROSE_ENUMERATED = re.compile(r"(?:^|[\s:;,])\(?(?:[0-9]{1,2}|[a-h])\)\s")
+# a requirement written under the exclusion criteria: "May not be younger than 18 years of age" (not inverted)
+_REQUIREMENT = re.compile(r"\b(?:must|should|shall|may\s+not|cannot|can\s*not|need\s+to|has\s+to|have\s+to)\b", re.I)
+# another quantity named between "age" and the number, or right after it: "> Age 50, life expectancy > 1 year",
+# "Less than 10 years formal education"
+_OTHER_QUANTITY = re.compile(
+    r"\b(?:life\s+expectancy|expectancy|survival|education|schooling|experience|employment|residence|duration|interval|"
+    r"follow-?up|history|exposure|abstinence|sobriety|remission)\b",
+    re.I,
+)
+_RIGHT_OTHER_QUANTITY = re.compile(
+    r"[^\S\n]*\n?[^\S\n]*(?:of\s+)?(?:formal\s+|continuous\s+|total\s+|cumulative\s+)?(?:education|schooling|experience|employment|residence|"
+    r"duration|follow-?up|abstinence|sobriety|remission|survival|life\s+expectancy)\b",
+    re.I,
+)
+# a "k of n" list or a sub-study: "At least 3 of the following risk factors:", "Inclusion criteria for research PET
+# imaging in children:"; an age in it is one alternative, or one group's
+_ALTERNATIVE_HEADER = re.compile(
+    r"\b(?:at\s+least\s+(?:[0-9]+|one|two|three|four|five)|(?:one|two|three|[0-9]+)\s+or\s+more|any\s+(?:(?:one|two|[0-9]+)\s+)?of|"
+    r"risk\s+factors?|for\s+research|sub-?stud\w*|optional|in\s+children|in\s+adults|pediatric|paediatric|cohorts?|"
+    r"(?:part|group|arm|stratum)\s+(?:[0-9]{1,2}|[A-Z])\b)",
+    re.I,
+)
+_HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n")
+# a statement that names a subgroup rather than everyone: "(first age group)", "for girls", "for the oral contraceptive stratum"
+_RIGHT_SUBGROUP = re.compile(
+    r"^\s*[,(]?\s*(?:\(\s*)?(?:(?:for|in)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:girls|boys|women|men|males|females|children|adults|adolescents|infants|"
+    r"cohorts?|groups?|arms?|parts?|strat(?:um|a)|phases?|controls?)\b|(?:first|second|third|[a-z]+)\s+(?:age\s+)?(?:group|cohort|stratum)\b|"
+    # staged enrolment: "patients 13 to 18 years of age are enrolled first, followed by children < 13"
+    r"(?:of\s+age\s+|old\s+)?(?:are|will\s+be|is)\s+(?:enrolled|recruited|treated|randomi[sz]ed|dosed)\s+(?:first|initially)\b|"
+    # case-control designs: "women aged 40 to 79 were eligible as cases"
+    r"[^.;\n]{0,30}\bas\s+(?:cases|controls)\b)",
+    re.I,
+)
+_LEFT_SUBGROUP = re.compile(
+    r"(?:^|[\n;:(]|\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)]|"
+    r"\b(?:healthy\s+)?controls?\b|\bcompared\s+(?:with|to)\b",
+    re.I,
+)
+# another role than the participant: "DONOR: Age < 75", "Caregivers aged 18 or over"
+_ROLE_LABEL = re.compile(
+    r"^[\s>*•·◦▪‣-]*(?:\(?(?:[0-9]{1,2}|[a-zA-Z])[.)]\s*)?(?:(?:stem\s+cell\s+|organ\s+|blood\s+|marrow\s+)?donors?|caregivers?|carers?|parents?|"
+    r"partners?|spouses?|siblings?|mothers?|fathers?|family\s+members?|relatives?|guardians?)\b",
+    re.I,
+)
+# a count of people before the age: "including at least 10 each of individuals ... between 3 and 8 years"
+_QUOTA = re.compile(
+    r"\b(?:at\s+least|a\s+minimum\s+of|no\s+more\s+than|a\s+maximum\s+of)\s+[0-9]{1,5}\s+(?:each\s+)?(?:of\s+)?(?:(?:the|these|healthy|adult|male|female|eligible)\s+)?(?:patients|participants|subjects|individuals|"
+    r"children|adults|volunteers|people|persons|women|men|infants|families)\b|\b[0-9]{1,5}\s+each\b|\bfrom\s+each\s+of\b|\bgoal\s+of\s+(?:including|enrolling|recruiting)\b|\bquota\b",
+    re.I,
+)
+# a participant word: prose that names no participant describes something else ("disorders emerge between 2.5 and 12 years")
+_PARTICIPANT = re.compile(
+    r"\b(?:patients?|participants?|subjects?|volunteers?|people|persons?|individuals?|men|women|males?|females?|adults?|children|"
+    r"child|boys?|girls?|infants?|adolescents?|neonates?|newborns?|babies|toddlers?|youths?|teenagers?|students?|veterans?|"
+    r"smokers?|survivors?|those|anyone|candidates?|enrollees|you)\b",
+    re.I,
+)
 _CONSENT_WORD = re.compile(r"\b(?:consent|assent)\b", re.I)
 _GUARDIAN_WORD = re.compile(r"\b(?:parents?|tutors?|guardians?|legal(?:ly)?\s+(?:authori[sz]ed\s+)?representatives?|carers?)\b", re.I)
 _LEFT_THING = re.compile(
@@ -217,25 +305,26 @@ _RIGHT_COLON = re.compile(r"^\s*(?:\)\s*)?:(?!\s*(?:inclusive|both))")
 _CONDITIONAL = re.compile(
     r"(?:\bfor\s+(?:[A-Za-z-]+\s+){0,3}(?:patients?|subjects?|participants?|children|adults|women|men|those|"
     r"age|ages|aged|individuals|pts|persons)\b|\bif\b|\bwhen\b|\bin\s+(?:patients|subjects|those)\b(?=[^\n;]{0,25}$)|"
-    r"\bunless\b|\bexcept\b|\bkarnofsky|\blansky|\bperformance|\becog\b|\bin\s+(?:the\s+)?case\s+of|"
+    r"\bunless\b|\bexcept\b|\bin\s+(?:this|that|such\s+an?)\s+(?:event|case)\b|\botherwise\b|\bkarnofsky|\blansky|\bperformance|\becog\b|\bin\s+(?:the\s+)?case\s+of|"
     r"mg/d[lL]|[µu]mol|mmol|\bULN\b|creatinine|bilirubin|clearance|\bonset\b|diagnos\w*\s+(?:at|before|after|by))[^\n;]{0,60}$",
     re.I,
 )
 _THIRD_PARTY = re.compile(
     r"\b(?:(?:parents?|mothers?|fathers?|caregivers?|carers?|guardians?|caretakers?|teachers?|siblings?)\s+(?:of|with|to|for)\b|"
-    r"household|contacts?\s+with|in\s+contact|living\s+with|lives?\s+with|caring\s+for|cares?\s+for|partners?\s+of|"
+    r"household|famil(?:y|ies)\s+(?:with|of)|contacts?\s+with|in\s+contact|living\s+with|lives?\s+with|caring\s+for|cares?\s+for|partners?\s+of|"
     r"spouses?\s+of|offspring|family\s+members?|relatives?|(?:has|have|with|their|his|her|of)\s+(?:a\s+|an\s+|one\s+)?"
     r"(?:child|children|infants?|baby|babies|sons?|daughters?|newborns?|kids?|adolescents?|teens?|teenagers?|youths?)\b)",
     re.I,
 )
-_DOSING = re.compile(r"\b(?:mg|mcg|µg|ug|doses?|dosing|dosage|dosed|ml)\b|/\s*kg|\bmg/", re.I)
+_DOSING = re.compile(r"\b(?:mg|mcg|µg|ug|doses?|dosing|dosage|dosed|ml)\b|/\s*kg|\bmg/|\bwill\s+receive\b", re.I)
 _EPIDEMIOLOGY = re.compile(
     r"%|\bpercent|\bprevalen|\bincidence|\bmortality|\bmorbidity|\bmillion|\bleading\s+cause|\baffects?\b|"
-    r"\bcommon(?:ly)?\b|\boccurs?\b|\brisk\b|\bworldwide|\bestimated|\bstatistic|\brates?\b|\bburden|"
+    r"\bcommon(?:ly)?\b|\baccounts?\s+for\b|\bdeaths\b|\boccurs?\b|\brisk\b|\bworldwide|\bestimated|\bstatistic|\brates?\b|\bburden|"
     r"\bmean\s+age|\bmedian\s+age|\baverage\s+age|\bstratif|\bsub-?groups?|\bage\s+groups?|\bcategor|"
     r"\btertile|\bquartile|\bcompared?\b|\bcomparing\b|\bversus\b|\bvs\.?\s|\bcohort\s+study|\bborn\b|"
     r"\bdiagnosed\s+(?:at|before|after)|\bpreviously\s+(?:shown|reported)|\bstudies\s+(?:have|show)|\breported\b|"
     r"\b(?:were|was|have\s+been|has\s+been)\s+studied\b|\bin\s+(?:a|the|our)\s+(?:previous|prior|earlier|pilot|recent)\s+stud|"
+    r"\b(?:previous|prior|earlier|pilot|recently\s+completed|completed|published)\s+(?:pilot\s+)?(?:stud|trial)|\bdemonstrated\b|\bshowed\b|"
     # sample-size and allocation statements count people by age; they do not restrict eligibility
     r"\bnumbers?\s+of\s+(?:patients|participants|subjects|people|persons|individuals)\b|\bsample\s+size|\bproportion\s+of",
     re.I,

@@ -16,6 +16,8 @@ from trial_audit.text.age_patterns import (
     _AGE_PREP_NEG,
     _AGE_PREWORD_NEG,
     _AGE_TAIL,
+    _ALTERNATIVE_HEADER,
+    _AT_TIME_POINT,
     _CLAIM,
     _CLAUSE_BREAK,
     _CONDITIONAL,
@@ -28,29 +30,45 @@ from trial_audit.text.age_patterns import (
     _DOSING,
     _DURATION_PREP,
     _EPIDEMIOLOGY,
+    _EVENT_VERB,
     _GE_RE,
     _GT_RE,
     _GUARDIAN_WORD,
+    _HEADER_LINE,
     _ITEM_LEAD,
     _KEYWORDS,
     _LE_RE,
     _LEAD_PAREN,
     _LEAD_WORD,
     _LEFT_NEG,
+    _LEFT_SUBGROUP,
     _LEFT_THING,
     _LT_RE,
     _MENOPAUSE,
     _MENOPAUSE_DEF,
     _NUMW_BEFORE,
+    _OTHER_QUANTITY,
+    _PARTICIPANT,
     _PRE_BEFORE,
     _PRE_LAST,
     _PREV_LABEL,
+    _PROSE_ENUMERATED,
+    _QUOTA,
+    _REQUIREMENT,
     _REV_HINT,
     _RIGHT_COLON,
     _RIGHT_CONSENT,
+    _RIGHT_CONSENT_DUTY,
+    _RIGHT_EVENT_TIME,
+    _RIGHT_GESTATION,
     _RIGHT_IF,
     _RIGHT_NEG,
+    _RIGHT_OTHER_QUANTITY,
+    _RIGHT_OTHER_UNIT,
+    _RIGHT_QUALIFIER,
+    _RIGHT_SUBGROUP,
     _RIGHT_THING,
+    _ROLE_LABEL,
     _SMALL_AGE_WORDS,
     _SUBJ_ANCHOR,
     _THIRD_PARTY,
@@ -168,7 +186,8 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
     return last
 
 
-_SENT_END = re.compile(r"(?<![0-9])\.\s|\n\s*\n|\n")
+# a single newline is a hard line wrap in legacy records ("Patients 18 years of age and older with lupus may be\n# eligible"), not a sentence end; a blank line, a list marker or a heading's colon is
+_SENT_END = re.compile(r"(?<![0-9])\.\s|\n[^\S\n]*\n|:[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s)")
 
 
 def _sentence(text: str, s: int, e: int, lo: int, hi: int) -> str:
@@ -179,6 +198,27 @@ def _sentence(text: str, s: int, e: int, lo: int, hi: int) -> str:
         last = m.end()
     m = _SENT_END.search(text, e, min(hi, e + 300))
     return text[last : m.start() if m else min(hi, e + 300)]
+
+
+_WRAPPED_SENTENCE_BREAK = re.compile(r"(?<![0-9])\.\s|\n[^\S\n]*\n|;|•|\n[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s")
+
+
+def _sentence_left(text: str, pos: int, lo: int) -> str:
+    """The sentence before pos, read across the hard line wraps of legacy records (a single
+    newline does not end it; a blank line, a list marker, ". " or ";" does)."""
+    a = max(lo, pos - 300)
+    last = a
+    for m in _WRAPPED_SENTENCE_BREAK.finditer(text, a, pos):
+        last = m.end()
+    return text[last:pos]
+
+
+def _header_before(text: str, pos: int, lo: int) -> str:
+    """The nearest list header ("... of the following risk factors:") in the 400 characters before pos."""
+    last = ""
+    for m in _HEADER_LINE.finditer(text, max(lo, pos - 400), pos):
+        last = m.group(1)
+    return last
 
 
 def _clause_end(text: str, pos: int, hi: int) -> int:
@@ -369,12 +409,17 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
             if _AGE_PREWORD_NEG.match(w) or gap_neg or _AGE_PREP_NEG.search(before):
                 return None
             if ")" in gap and "(" not in gap:
-                return None  # "(for =< 16 years of age) => 50": the age was inside a closed parenthesis
-            if re.search(r"\b(?:at|of)\s*$", before, re.I) and re.search(
+                # "(for =< 16 years of age) => 50": the age was inside a closed parenthesis; but
+                # "... (first age group) OR over 60 years of age" still reads by its own "years of age"
+                if not (unit_present and tail):
+                    return None
+            elif re.search(r"\b(?:at|of)\s*$", before, re.I) and re.search(
                 r"diagnos|onset|symptom|menarche|first|develop|start|began|death", before, re.I
             ):
                 return None
-            if not re.search(r"[0-9]\s*(?!(?:years?|months?|yrs?|phase|part|cohort|group|arm|stage|or|and|to)\b)[A-Za-z%]{2,}", gap, re.I):
+            elif not re.search(
+                r"[0-9]\s*(?!(?:years?|months?|yrs?|phase|part|cohort|group|arm|stage|or|and|to)\b)[A-Za-z%]{2,}", gap, re.I
+            ):
                 anchor = "age"
     elif re.search(r"\bage\s*(?:\([^)]*\))?\s*:\s*\n[\s>*•·-]*$", text[max(lo_lim, m.start() - 40) : m.start()], re.I):
         anchor = "age"  # "Age:\n  - 18 and over" (a labelled list)
@@ -400,9 +445,39 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     # --- negatives -------------------------------------------------------------------------
     if not unit_present and anchor not in ("age", "subject"):
         return None
+    raw_right = right
     right = _LEAD_PAREN.sub("", right, count=1)  # "Age > 18 months (i.e., > 547 days) regardless ..."
-    if _RIGHT_CONSENT.match(right) and not _CONSENT_TIME.search(right[:70]):
+    consent = _RIGHT_CONSENT.match(right)
+    if consent and "(" not in consent.group(0) and not _CONSENT_TIME.search(right[:70]):
+        return None  # "those under 18 need a parent's consent"; not "4 to 13 years (consent of parent required)"
+    if _RIGHT_CONSENT_DUTY.match(right):
+        return None  # "patients >= 18 years must be able to give informed consent": the age selects who consents
+    if _RIGHT_GESTATION.match(text, m.end(), min(hi_lim, m.end() + 40)) or (not unit_present and _RIGHT_OTHER_UNIT.match(right)):
         return None
+    if ageof and _EVENT_VERB.search(left):
+        return None  # "who have had seizures with fever under the age of 2": the age of an event
+    if pre_text.strip() in ("until", "till") and re.search(r"\bfollow", left, re.I):
+        return None  # "followed at 4-week intervals until 28 weeks of age": a follow-up time
+    if pre and re.search(r"\b(?:to|until|till|through)\s*$", left, re.I) and not has_range:
+        return None  # "complete the trial to at least 9 months of age": a time point
+    if not pre and not suf and _AT_TIME_POINT.search(left):
+        return None  # "problems at 18 to 22 months of age": a time point
+    if _ROLE_LABEL.match(left) or re.search(r"[0-9]\s*(?:years?|months?)\s*,?\s*(?:and\s+)?$", left, re.I):
+        return None  # another person's age ("DONOR: Age < 75"); the days of "18 years and 0 days"
+    if _OTHER_QUANTITY.search(left[-40:]) or _RIGHT_OTHER_QUANTITY.match(text, m.end(), min(hi_lim, m.end() + 40)):
+        return None  # "> Age 50, life expectancy > 1 year"; "less than 10 years formal education"
+    if mode == "exclusion" and (re.search(r"\binclusion\b", left, re.I) or _REQUIREMENT.search(left)):
+        mode = "inclusion"  # "Inclusion Criteria:1. ≥18 years" run into one line; "May not be younger than 18" (a requirement)
+    if mode == "exclusion" and left.rstrip().endswith("(") and len(left.split()) > 3 and not _SUBJ_ANCHOR.search(left.rstrip()[:-1]):
+        return None  # "Patients eligible for bone marrow transplant (=< 60 years old), with ...": qualifies another group
+    if _QUOTA.search(_sentence_left(text, m.start(), lo_lim)):
+        return None  # "including at least 10 each of individuals who are between 3 and 8": a recruitment quota
+    if mode == "exclusion" and _RIGHT_QUALIFIER.match(right):
+        return None  # "Patients aged 35 or older who smoke": only a subgroup is excluded, not everyone of that age
+    if anchor != "age" and not tail and _RIGHT_EVENT_TIME.match(right):
+        return None  # "less than 28 days or more than 80 days after PBSCT"
+    if (u1 or u2) not in (None, "year") and not tail and anchor != "age" and _LEFT_THING.search(left.rstrip(" (") + " "):
+        return None  # "myocardial infarction patients (less than 1 month)": time since an event
     if anchor == "tail" and _LEFT_THING.search(left[-40:]):
         return None
     if not unit_present and re.match(r"^\s*(?:kg|%|mg|cm|mm|g\b|lb|ml|x|times|cigarettes|pack)", right, re.I):
@@ -425,6 +500,16 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         if _DOSING.search(sentence) or _EPIDEMIOLOGY.search(sentence):
             return None
         claim = bool(_CLAIM.search(sentence))
+        if not claim and not _PARTICIPANT.search(sentence):
+            return None  # names no participant: "disorders emerge between 2.5 and 12 years of age"
+    # a subgroup's limit ("Cohort 2: 0 days to < 12 years", "4 to 12 years for girls", "(first age group)")
+    # is one of several: held to the structured range only when it falls outside it
+    if _RIGHT_SUBGROUP.match(raw_right) or _LEFT_SUBGROUP.search(left):
+        claim = False
+    elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, lo_lim)):
+        claim = False
+    elif mode == "prose" and _PROSE_ENUMERATED.search(left):
+        claim = False  # "may be eligible: 1) patients with ...; 3) healthy volunteers 7 years of age or older": one category
     # negation right before the comparator: "must not be older than 80"
     negated = bool(pre) and bool(re.search(r"\bnot\s+(?:be\s+)?$|\bno\s+$", left, re.I)) and not pre_text.startswith(("no", "not"))
 
@@ -518,3 +603,25 @@ class _NoRange:
 
     def end(self, *a):
         return self._m.end(*a)
+
+
+def _disjoint(a: StatedAge, b: StatedAge) -> bool:
+    """Can nobody satisfy both? ("18 to 60 years" and "over 60 years"; "<= 18 months" and "> 18 months")."""
+    for lo_s, hi_s in ((a, b), (b, a)):
+        if lo_s.max is not None and hi_s.min is not None:
+            hi, lo = lo_s.max.years, hi_s.min.years
+            if hi < lo - 1e-9 or (abs(hi - lo) < 1e-9 and not (lo_s.max.inclusive and hi_s.min.inclusive)):
+                return True
+    return False
+
+
+def mark_alternatives(stated: tuple[StatedAge, ...]) -> tuple[StatedAge, ...]:
+    """Statements that no one can satisfy together are alternatives (branches of an "or", cohorts,
+    strata), not limits that all apply: each is marked ``claim=False``, so that it is held to the
+    structured range only when it falls outside it. Statements read inverted from exclusion
+    criteria are never alternatives (they add to the inclusion limits)."""
+    plain = [i for i, s in enumerate(stated) if s.kind != "band" and not s.inverted]
+    alt = {i for i in plain for j in plain if i != j and _disjoint(stated[i], stated[j])}
+    if not alt:
+        return stated
+    return tuple(replace(s, claim=False) if i in alt else s for i, s in enumerate(stated))

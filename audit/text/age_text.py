@@ -48,7 +48,7 @@ from trial_audit.text.age_compare import (
     fmt_years,
 )
 from trial_audit.text.age_patterns import UNIT_YEARS
-from trial_audit.text.age_phrases import Bound, StatedAge, find_ages
+from trial_audit.text.age_phrases import Bound, StatedAge, find_ages, mark_alternatives
 
 __all__ = [
     "BANDS",
@@ -76,7 +76,7 @@ def prose_ages(text: str | None) -> tuple[StatedAge, ...]:
     """Numeric age limits stated in a summary / description."""
     if not text:
         return ()
-    return find_ages(text, "prose")
+    return mark_alternatives(find_ages(text, "prose"))
 
 
 def criteria_ages(text: str | None, markdown: bool = False) -> tuple[StatedAge, ...]:
@@ -91,7 +91,7 @@ def criteria_ages(text: str | None, markdown: bool = False) -> tuple[StatedAge, 
     for kind, s, e, starts in _sections(text, markdown):
         mode = "exclusion" if kind == "exclusion" else ("inclusion" if kind == "inclusion" else "other")
         out.extend(find_ages(text, mode, s, e, starts))
-    return tuple(sorted(out, key=lambda a: a.start))
+    return mark_alternatives(tuple(sorted(out, key=lambda a: a.start)))
 
 
 def criteria_bands(text: str | None, markdown: bool = False) -> tuple[StatedAge, ...]:

@@ -36,7 +36,23 @@ def collides_with_parent(item: Item) -> bool:
         return False
     if item.style != p.style or item.upper != p.upper:
         return False
+    if is_scope_label(p.text):
+        return False  # "3. Cohort A:" then "1." "2.": the cohort's own list, numbered from 1
     return item.indent <= p.indent
+
+
+#: an item that only names a cohort, part or population and scopes the items under it
+#: ("3. Cohort A:", "Part 2 only:", "For participants with type 2 diabetes:")
+_SCOPE_LABEL = re.compile(
+    r"(?:(?:part|cohort|arm|group|stage|phase|step|module|sub-?study|population|stratum|segment|period|"
+    r"dose[- ]escalation|dose[- ]expansion|expansion)\b[^\n:]{0,40}"
+    r"|for\s+(?:all\s+)?(?:patients|participants|subjects|women|men|children|adults|healthy|volunteers|those)\b[^\n:]{0,100}):\s*",
+    re.IGNORECASE,
+)
+
+
+def is_scope_label(text: str) -> bool:
+    return bool(_SCOPE_LABEL.fullmatch(text.strip()))
 
 
 @dataclass
@@ -147,7 +163,24 @@ def earlier_marker_inline(seq: Sequence, doc: CriteriaDoc) -> bool:
     if p is not None:
         lo = max(lo, p.start)
     window = doc.text[max(lo, first.start - 4000) : first.start]
-    return bool(_marker_pattern(prev).search(window))
+    return bool(_marker_pattern(prev).search(window)) or _marker_run_into_number(doc, first, prev)
+
+
+def _marker_run_into_number(doc: CriteriaDoc, first: Item, prev: str) -> bool:
+    """The line just before the list starts with the previous marker run into a number
+    ("1.18 ≤ age ≤ 75" before "2. Signed consent"): a decimal number is not a marker, so the
+    parser keeps the line as text, but the list does not start late either: its first item is
+    there, written without the blank after its marker."""
+    k = first.line_start - 1
+    while k > 0 and doc.text[k - 1] in " \t\r\n":
+        k -= 1
+    ls = doc.text.rfind("\n", 0, k) + 1
+    line = doc.text[ls:k].lstrip()
+    return line.startswith(prev) and line[len(prev) : len(prev) + 1].isdigit() and first.indent <= _indent(doc.text[ls:k])
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 @dataclass
@@ -188,7 +221,8 @@ def problems(seq: Sequence, doc: CriteriaDoc) -> list[Problem]:
     # a lone ordinal ("(72) (serum creatinine [mg/dL])", "J. Peds, 106:522") is not a list
     if first.number != 1 and len(items) >= 2 and not continues_previous(seq, doc):
         if earlier_marker_inline(seq, doc):
-            # the earlier items are there, run into the text before the list
+            # the earlier items are there, run into the text before the list (or a first marker
+            # run into its number, "1.18 ≤ age": nothing to report about the start)
             n = first.number or 1
             lo = first.section.start if first.section is not None else 0
             mp = marked_parent(first)

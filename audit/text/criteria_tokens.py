@@ -43,16 +43,54 @@ class _Tok:
     label: str | None = None
 
 
-_INLINE_GATE = re.compile(r"[;:.][ \t]*\(?[1-9]")
+_INLINE_GATE = re.compile(r"[;:.；：。][ \t]*[(（]?[1-9\uff11-\uff19]")
+
+
+# what may follow a run-on marker: a capital, an opening bracket or a CJK character ("… visits
+# 4) Subject is …", "1、rheumatic … 2、mitral …" also takes a lower-case word after "、")
+_RUN_ON_NEXT = re.compile(r"[ \t]*[A-Z(（\u3400-\u9fff]")
+_RUN_ON_NEXT_IDEOGRAPHIC = re.compile(r"[ \t]*[^\s0-9\uff10-\uff19]")
+
+
+def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]]:
+    """Markers of the next items of the line's own numbered list, run into its text without
+    sentence punctuation ("1. Age 18 or older 2. Signed consent 3. ECOG 0-1", "… visits 4)
+    Subject is …", "1、… 2、…"): the next number in the line's own marker form, after a blank
+    (or, for an ideographic separator, after anything but a digit), then the number after that,
+    and so on. An enumeration inside one criterion uses another form or starts again at 1, so
+    it is not taken. Each search starts where the last one ended: linear in the line."""
+    if tok.kind != "item" or tok.number is None or tok.style not in ("1.", "1)", "(1)") or not tok.marker:
+        return []
+    marker = tok.marker
+    paren = marker[0] in "(（"
+    sep = "" if paren else marker.lstrip("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
+    ideographic = sep in ("、", "．", "）")
+    nxt_re = _RUN_ON_NEXT_IDEOGRAPHIC if ideographic else _RUN_ON_NEXT
+    out: list[tuple[int, str, str, int, int]] = []
+    pos, n = tok.text_start, tok.number + 1
+    while pos < tok.text_end:
+        want = f"{marker[0]}{n}{marker[-1]}" if paren else f"{n}{sep}"
+        k = text.find(want, pos, tok.text_end)
+        if k < 0:
+            break
+        after = k + len(want)
+        before = text[k - 1] if k > tok.text_start else " "
+        ok_before = before in " \t" or (ideographic and not before.isdigit())
+        if ok_before and not text[k - 1 : k].isdigit() and nxt_re.match(text, after, tok.text_end):
+            out.append((k, want, tok.style, n, _skip_ws(text, after, tok.text_end)))
+            n += 1
+        pos = after
+    return out
 
 
 def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
     """Append ``tok`` and the inline items found in its text (``...; (3) ...``)."""
     ts, te = tok.text_start, tok.text_end
-    if te - ts < 6 or not _INLINE_GATE.search(text, ts, te):
+    run_on = _run_on_markers(text, tok)
+    if te - ts < 6 or not (run_on or _INLINE_GATE.search(text, ts, te)):
         out.append(tok)
         return
-    found = []
+    found = list(run_on)
     for m in _INLINE_MARKER.finditer(text, ts, te):
         ms = m.start("m") if m.group("m") else m.start("dm")
         if ms <= ts:
@@ -66,6 +104,8 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
     if not found:
         out.append(tok)
         return
+    if run_on:
+        found = sorted({f[0]: f for f in found}.values())  # one candidate per position, in order
     # keep inline markers only when they look like a list: the line's own item has the same
     # style and the first one follows it, or there are two or more consecutive ones
     keep = []

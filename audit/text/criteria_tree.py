@@ -84,6 +84,44 @@ def _wrapped_mid_sentence(text: str, line_start: int) -> bool:
     return k >= 0 and text[k] not in ":;.!?"
 
 
+_CHOICE_INTRO = re.compile(
+    r"\b(?:any|one|all|each|either|both|none|at\s+least\s+(?:one|two|[0-9])|one\s+or\s+more)\s+of\s+the\s+following\b[^:\n]{0,80}:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _repeats_header(cur: Section | None, tok: _Tok) -> bool:
+    """The header repeats the one just read, with nothing between (a copy-paste slip)."""
+    return (
+        cur is not None
+        and not cur.items
+        and cur.header is not None
+        and not tok.merged
+        and cur.kind == tok.hkind
+        and cur.label == tok.label
+        and cur.header.strip(" :：").lower() == (tok.header or "").strip(" :：").lower()
+    )
+
+
+def _outer_predecessor(stack: list[Item], item: Item) -> int | None:
+    """The stack index of an outer open item that ``item`` continues (same style, number just
+    before it) when the innermost open item of that style does not continue it; else None."""
+    if item.number is None:
+        return None
+    inner = None
+    for k in range(len(stack) - 1, -1, -1):
+        o = stack[k]
+        if o.marker is None or o.style != item.style or o.upper != item.upper:
+            continue
+        if inner is None:
+            if o.number == item.number - 1:
+                return None  # the nearest list goes on: the usual case
+            inner = k
+        elif o.number == item.number - 1:
+            return k
+    return None
+
+
 def _fix_roman(siblings: list[Item]) -> None:
     """Decide "i." (roman one) vs "i." (letter nine) from the neighbours."""
     prev: Item | None = None
@@ -140,6 +178,8 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
 
     for tok in toks:
         if tok.kind == "header":
+            if _repeats_header(cur, tok):
+                continue  # "Inclusion Criteria:" written twice in a row: one section, not an empty one
             new_section(tok.hkind, tok.header, tok.header_start, tok.header_end, tok.line_start, tok.label, tok.merged)
             cur.header_line_start = tok.line_start
             continue
@@ -253,17 +293,25 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             and (
                 (not any(o.style == item.style and o.upper == item.upper for o in stack) and _introduces(last.text))
                 # the same style as the open list: only after an explicit "...:" (a colliding sub-list)
-                or (last.number is not None and last.number > 1 and last.text.rstrip().endswith(":"))
+                # ("1. Patients with:" then "1." too: a list cannot go 1, 1)
+                or (last.number is not None and last.text.rstrip().endswith(":"))
+                # "1. Any of the following:" then "1. ..." at the same indentation: the choices are
+                # its sub-items (flattened into the list they would reverse an exclusion's meaning)
+                or (last.number is not None and _CHOICE_INTRO.search(last.text[-200:]))
             )
         ):
             while stack and stack[-1] is not last:
                 stack.pop()
             open_item(item, last)
             continue
-        # 1. an open item of the same style nearby: a sibling
+        # 1. an open item of the same style nearby: a sibling (unless its number does not lead
+        # to this one and an outer open item's does: "3. Cohort A:" / "1." / "2." / "4. Cohort B:")
+        outer = _outer_predecessor(stack, item)
         for k in range(len(stack) - 1, -1, -1):
             o = stack[k]
             if o.marker is None:
+                continue
+            if outer is not None and k > outer:
                 continue
             tol = _ORD_TOL if item.number is not None else 0
             if (
