@@ -42,9 +42,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import split  # noqa: E402
-from inject_formats import load, write_batch  # noqa: E402
-from inject_ops import BY_NAME, OPERATORS, Work, parse_criteria, render_criteria  # noqa: E402
+import split
+from inject_formats import load, write_batch
+from inject_ops import BY_NAME, OPERATORS, Work, parse_criteria, render_criteria
 
 ROOT = Path(__file__).resolve().parents[1]
 FAMILIES = {
@@ -214,7 +214,7 @@ def run_tool(batch_path: str, out_dir: str, as_of, jobs: int) -> dict[str, list[
     """One CLI run; returns {record id: findings}."""
     iso = f"{as_of[0]:04d}-{as_of[1]:02d}-{(as_of[2] or 1):02d}"
     cmd = tool_cmd() + ["audit", batch_path, "-f", "json", "-q", "--fail-on", "never", "--as-of", iso, "-o", out_dir, "-j", str(jobs)]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(cmd, check=False, cwd=ROOT, capture_output=True, text=True)
     report = Path(out_dir) / "report.json"
     if proc.returncode != 0 or not report.exists():
         raise SystemExit(f"trial-audit failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-3000:]}")
@@ -276,7 +276,9 @@ def summarise(injs: list[Injection]) -> dict:
             "recall": round(sum(i.detected for i in items) / len(items), 4) if items else None,
         }
 
-    by = lambda key: {k: rec(v) for k, v in _group(injs, key).items()}  # noqa: E731
+    def by(key):
+        return {k: rec(v) for k, v in _group(injs, key).items()}
+
     return {
         "overall": rec(injs),
         "by_group": by(lambda i: i.group),
@@ -306,7 +308,7 @@ def markdown(injs, na, noise_tab, meta) -> str:
         "",
     ]
     L += [
-        "**Recall per group** (expected family: numbering / structure → TA1xx, age → TA2xx, scope → TA3xx, timeline / status → TA4xx)",
+        ("**Recall per group** (expected family: numbering / structure → TA1xx, age → TA2xx, scope → TA3xx, timeline / status → TA4xx)"),
         "",
         "| group | all | tune wordings | held-out wordings | no wordings | " + " | ".join(fmts) + " |",
         "|---|---|---|---|---|" + "---|" * len(fmts),
@@ -359,6 +361,31 @@ def markdown(injs, na, noise_tab, meta) -> str:
     return "\n".join(L) + "\n"
 
 
+def misses(injs: list[Injection], k: int) -> str:
+    """Operators below 90 % recall, worst first, with k missed examples each. Examples come from
+    tune wordings (and operators without wordings) only: held-out texts must not reach the people
+    tuning rules, so for them only the rate is shown."""
+    rows = []
+    for op in OPERATORS:
+        oi = [i for i in injs if i.op == op.name]
+        if oi and sum(i.detected for i in oi) / len(oi) < 0.9:
+            rows.append((sum(i.detected for i in oi) / len(oi), op.name, oi))
+    if not rows:
+        return ""
+    L = ["", "**Most often missed** (examples from tune wordings only; mutated IDs are stable for the same code, seed and part)", ""]
+    for rate, name, oi in sorted(rows):
+        L.append(
+            f"- `{name}`: {rate:.0%} detected (tune wordings {_rate(i for i in oi if i.half == 'tune')}, "
+            f"held-out {_rate(i for i in oi if i.half == 'heldout')})"
+        )
+        ex = [i for i in oi if not i.detected and i.half != "heldout"]
+        random.Random(name).shuffle(ex)
+        for i in ex[:k]:
+            said = f"; other new findings: {', '.join(i.other)}" if i.other else "; no new finding"
+            L.append(f"  - {i.fmt} {i.record} → {i.id}: {i.what[:160]!r}{said}")
+    return "\n".join(L) + "\n"
+
+
 def write_doc(path: Path, label: str, body: str) -> None:
     """Replace the block between the markers for this label (append it if there is none)."""
     start, end = f"<!-- results:{label} -->", f"<!-- /results:{label} -->"
@@ -373,7 +400,7 @@ def write_doc(path: Path, label: str, body: str) -> None:
 
 def _commit() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], check=False, cwd=ROOT, capture_output=True, text=True).stdout.strip()
     except OSError:
         return "?"
 
@@ -392,6 +419,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, help="write the summary and every injection here")
     ap.add_argument("--write", type=Path, help="rewrite this Markdown file's results block for this run")
     ap.add_argument("--label", help="results block label (default: the part, or 'inputs')")
+    ap.add_argument("--misses", type=int, default=3, help="missed examples per weak operator in the Markdown (0 = none)")
     ap.add_argument("--keep", type=Path, help="keep the batch files and reports in this folder")
     args = ap.parse_args(argv)
     args.formats = [f for f in args.formats.split(",") if f]
@@ -440,7 +468,7 @@ def main(argv=None) -> int:
         "limit": args.limit,
         "tool": tool_cmd(),
     }
-    md = markdown(all_inj, na, noise_tab, meta)
+    md = markdown(all_inj, na, noise_tab, meta) + (misses(all_inj, args.misses) if args.misses else "")
     print(md)
     if args.json:
         args.json.write_text(

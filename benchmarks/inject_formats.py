@@ -25,6 +25,7 @@ import re
 import textwrap
 import xml.etree.ElementTree as ET
 from datetime import date
+from typing import ClassVar
 
 from defusedxml import ElementTree as SafeET
 
@@ -132,7 +133,7 @@ class Adapter:
     def dump(self, old_id: str, new_id: str) -> str | bytes:
         raise NotImplementedError
 
-    def clone(self) -> "Adapter":
+    def clone(self) -> Adapter:
         return type(self)(copy.deepcopy(self.n))
 
 
@@ -149,9 +150,9 @@ def _dig(d: dict, path: list[str], create: bool = False):
 
 
 class _JsonAdapter(Adapter):
-    PATHS: dict[str, tuple[str, ...]] = {}
-    DATES: dict[str, tuple[tuple[str, ...], str | None]] = {}  # slot -> (path to value, type key in same dict)
-    TYPE_OUT = {"ACTUAL": "ACTUAL", "ESTIMATED": "ESTIMATED"}
+    PATHS: ClassVar[dict[str, tuple[str, ...]]] = {}
+    DATES: ClassVar[dict[str, tuple[tuple[str, ...], str | None]]] = {}  # slot -> (path to value, type key in same dict)
+    TYPE_OUT: ClassVar[dict] = {"ACTUAL": "ACTUAL", "ESTIMATED": "ESTIMATED"}
 
     def _root(self):
         raise NotImplementedError
@@ -207,7 +208,7 @@ class _JsonAdapter(Adapter):
 
 class V2(_JsonAdapter):
     fmt = "v2"
-    PATHS = {
+    PATHS: ClassVar[dict] = {
         "criteria": ("eligibilityModule", "eligibilityCriteria"),
         "summary": ("descriptionModule", "briefSummary"),
         "description": ("descriptionModule", "detailedDescription"),
@@ -216,7 +217,7 @@ class V2(_JsonAdapter):
         "status": ("statusModule", "overallStatus"),
         "why_stopped": ("statusModule", "whyStopped"),
     }
-    DATES = {
+    DATES: ClassVar[dict] = {
         "start": (("statusModule", "startDateStruct", "date"), "type"),
         "primary_completion": (("statusModule", "primaryCompletionDateStruct", "date"), "type"),
         "completion": (("statusModule", "completionDateStruct", "date"), "type"),
@@ -249,8 +250,8 @@ class V2(_JsonAdapter):
 
 class Classic(_JsonAdapter):
     fmt = "classic"
-    TYPE_OUT = {"ACTUAL": "Actual", "ESTIMATED": "Anticipated"}
-    PATHS = {
+    TYPE_OUT: ClassVar[dict] = {"ACTUAL": "Actual", "ESTIMATED": "Anticipated"}
+    PATHS: ClassVar[dict] = {
         "criteria": ("EligibilityModule", "EligibilityCriteria"),
         "summary": ("DescriptionModule", "BriefSummary"),
         "description": ("DescriptionModule", "DetailedDescription"),
@@ -259,7 +260,7 @@ class Classic(_JsonAdapter):
         "status": ("StatusModule", "OverallStatus"),
         "why_stopped": ("StatusModule", "WhyStopped"),
     }
-    DATES = {
+    DATES: ClassVar[dict] = {
         "start": (("StatusModule", "StartDateStruct", "StartDate"), "StartDateType"),
         "primary_completion": (("StatusModule", "PrimaryCompletionDateStruct", "PrimaryCompletionDate"), "PrimaryCompletionDateType"),
         "completion": (("StatusModule", "CompletionDateStruct", "CompletionDate"), "CompletionDateType"),
@@ -296,7 +297,7 @@ class Classic(_JsonAdapter):
 
 class Xml(Adapter):
     fmt = "xml"
-    PATHS = {
+    PATHS: ClassVar[dict] = {
         "criteria": "eligibility/criteria/textblock",
         "summary": "brief_summary/textblock",
         "description": "detailed_description/textblock",
@@ -305,7 +306,7 @@ class Xml(Adapter):
         "status": "overall_status",
         "why_stopped": "why_stopped",
     }
-    DATES = {
+    DATES: ClassVar[dict] = {
         "start": ("start_date",),
         "primary_completion": ("primary_completion_date",),
         "completion": ("completion_date",),
@@ -379,8 +380,8 @@ class Csv(Adapter):
 
     fmt = "csv"
     has_types = False
-    COLS = {"status": "Study Status"}
-    DATES = {
+    COLS: ClassVar[dict] = {"status": "Study Status"}
+    DATES: ClassVar[dict] = {
         "start": "Start Date",
         "primary_completion": "Primary Completion Date",
         "completion": "Completion Date",

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from inject_formats import ACTIVE, Adapter, add_months, as_date
 
@@ -24,7 +24,9 @@ from inject_formats import ACTIVE, Adapter, add_months, as_date
 # and the mutated copy, so the only difference between them is the injected defect
 # ---------------------------------------------------------------------------------------------
 
-_HEADER = re.compile(r"^\s*(?:[-*•]\s*)?(?:key\s+|main\s+)?(?:inclusion|exclusion|eligibility)(?:\s+criteria)?\b[^:\n.]{0,30}:?\s*$", re.I)
+_HEADER = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:key\s+|main\s+)?(?:inclusion|exclusion|eligibility)(?:\s+criteria)?\b[^:\n.]{0,30}:?\s*$", re.IGNORECASE
+)
 _MARK = re.compile(r"^(\s*)(?:[-*•·▪●◦]|\d{1,2}\\?[.)]|\(\d{1,2}\)|[a-zA-Z]\\?[.)]|\([a-zA-Z]\))\s+(\S.*)$")
 _DIGIT_MARK = re.compile(r"^\s*\(?\d")
 
@@ -427,7 +429,7 @@ def op_empty_item(w):
 
 
 def _years(s: str | None) -> float | None:
-    m = re.match(r"\s*(\d+(?:\.\d+)?)\s*(year|month|week|day)", s or "", re.I)
+    m = re.match(r"\s*(\d+(?:\.\d+)?)\s*(year|month|week|day)", s or "", re.IGNORECASE)
     if not m:
         return None
     return float(m[1]) / {"y": 1, "m": 12, "w": 52, "d": 365}[m[2][0].lower()]
@@ -561,7 +563,7 @@ def op_remove_min_age(w):
     b = _age_bounds(w)
     crit = w.a.get("criteria") or ""
     if b is None or not re.search(
-        rf"(?<![\d.]){b[0]}\s*(?:years|yrs|year|y/o|\+)|(?:≥|>=|\\>=|at least|aged?|older than)\s*{b[0]}\b", crit, re.I
+        rf"(?<![\d.]){b[0]}\s*(?:years|yrs|year|y/o|\+)|(?:≥|>=|\\>=|at least|aged?|older than)\s*{b[0]}\b", crit, re.IGNORECASE
     ):
         return None
     w.a.set("min_age", None)

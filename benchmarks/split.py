@@ -33,16 +33,16 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import sys
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
-import os  # noqa: E402
 
 # the real data lives beside the repository (../shared/data); a worktree sits deeper, so also try /work/shared/data
 DATA = Path(
@@ -183,7 +183,7 @@ def counts(sources: str = "bulk") -> dict[str, dict[str, int]]:
 
 def write_part(part: str, out: Path, sources: str = "bulk") -> dict[str, int]:
     """v2 -> one NDJSON file; xml -> one .zip of NCT*.xml; classic -> one FullStudiesResponse;
-    csv -> one CSV. Returns the number of records written per format."""
+    csv -> one CSV per export file. Returns the number of records written per format."""
     out.mkdir(parents=True, exist_ok=True)
     written: dict[str, int] = {}
     for fmt in FORMATS:
@@ -202,9 +202,14 @@ def write_part(part: str, out: Path, sources: str = "bulk") -> dict[str, int]:
             doc = {"FullStudiesResponse": {"NStudiesReturned": len(studies), "FullStudies": studies}}
             (out / f"{part}_classic.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         elif fmt == "csv":
-            header = recs[0].raw.split("\r\n", 1)[0]
-            body = "".join(r.raw.split("\r\n", 1)[1] for r in recs)
-            (out / f"{part}.csv").write_text(header + "\r\n" + body, encoding="utf-8")
+            # one CSV per export file: each export is judged as of its own date (inferred from the file)
+            by_file: dict[str, list[RawRecord]] = {}
+            for r in recs:
+                by_file.setdefault(r.source, []).append(r)
+            for name, rows in by_file.items():
+                header = rows[0].raw.split("\r\n", 1)[0]
+                body = "".join(r.raw.split("\r\n", 1)[1] for r in rows)
+                (out / f"{part}_{Path(name).stem}.csv").write_text(header + "\r\n" + body, encoding="utf-8")
     return written
 
 

@@ -4,6 +4,11 @@ from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria_lists import doc_of
 
+# a bullet or ordinal in front of a header on its line ("• ", "2. ", "(B) "): not a criterion
+_HEADER_PREFIX = re.compile(
+    r"[ \t]*(?:[-*•·▪●◦○■□➢►‣⁃–—+]|\*\*|\[|#{1,6}|(?:[0-9]{1,2}|[A-Za-z]|[IVX]{1,4})[.)]|\((?:[0-9]{1,2}|[A-Za-z])\))?[ \t]*"
+)
+
 _LEAD_IN = re.compile(
     r"\b(?:following|as follows|below|must meet|all of the|any of the|one of the|criteria|criterion)\b|:\s*$",
     re.IGNORECASE,
@@ -18,6 +23,23 @@ def _lead_in(text: str) -> bool:
     return bool(_LEAD_IN.search(t[:200]))
 
 
+# words that end a reference to a section rather than a criterion ("... listed in the Inclusion
+# Criteria", "... allowed per Exclusion criteria:")
+_REFERENCE_END = re.compile(r"\b(?:the|in|on|of|to|per|see|listed|under|from|by|and|or|with|as|all|any|these|other)\s*$", re.IGNORECASE)
+
+
+def _ends_a_criterion(before: str) -> bool:
+    """The text before a header on its line reads as the end of a criterion ("... during the first
+    8 weeks", "... (both inclusive)", "... consent."), not as the header's own qualifier ("Main",
+    "Healthy Volunteer", "Part B", "9. Phase I Specific") nor a reference to the section."""
+    t = before.strip().rstrip("-–— ").strip()
+    words = t.split()
+    if len(words) < 3 or _REFERENCE_END.search(t):
+        return False
+    last = words[-1]
+    return last[-1] in ".;,)]%" or last[-1].isdigit() or last.islower() or last[:1].islower()
+
+
 @register
 class HeaderMergedIntoItem(Rule):
     """A section header is run into the first criterion on the same line ("inclusion criteria (2) Expected ...").
@@ -28,11 +50,14 @@ class HeaderMergedIntoItem(Rule):
     criteria (2) Expected ...").
 
     Reports: a header run into the first criterion on its line ("inclusion criteria (2) Expected …",
-    "Inclusion Criteria: 1. Age …", "Inclusion Criteria: - Male or female …").
+    "Inclusion Criteria: 1. Age …", "Inclusion Criteria: - Male or female …"), and a header run
+    into the end of the criterion before it ("… during the first 8 weeks Exclusion Criteria:").
 
     Not reported: a header followed by a one-line prose criterion ("Inclusion criteria: healthy
     volunteers"), a lead-in ("… must meet all of the following …") or a label ("Test Group"); a stray
-    dash ("Exclusion Criteria:-").
+    dash ("Exclusion Criteria:-"); a header's own qualifier on its line ("Main Exclusion Criteria:",
+    "Healthy Volunteer Inclusion Criteria:") and a reference to a section ("… listed in the Inclusion
+    Criteria").
 
     ## Why it matters
 
@@ -67,6 +92,9 @@ class HeaderMergedIntoItem(Rule):
             "• Exclusion criteria:\n• 1. Pregnancy"
         },
         {"criteria": "Inclusion Criteria: 1. Age 18 or older\n2. Signed consent\n\nExclusion Criteria:\n1. Pregnancy"},
+        {
+            "criteria": "Inclusion Criteria:\n1. Age 18 or older\n2. Able to attend every visit for 8 weeks Exclusion Criteria:\n1. Pregnancy"
+        },
     ]
     good = [
         {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n\nExclusion Criteria:\n1. Pregnancy"},
@@ -78,6 +106,7 @@ class HeaderMergedIntoItem(Rule):
         if doc is None:
             return
         text = doc.text
+        yield from self._header_after_item(doc)
         for s in doc.sections:
             if not s.merged_header or s.header_start is None or not s.items:
                 continue
@@ -104,4 +133,24 @@ class HeaderMergedIntoItem(Rule):
                 "header on its own line, followed by the criterion.",
                 evidence=Evidence.span("criteria", text, s.header_start, end),
                 suggestion=f"{header}:\n{text[first.start : min(first.end, line_end)]}",
+            )
+
+    def _header_after_item(self, doc):
+        """A header run into the end of the criterion before it ("... within 8 weeks Exclusion
+        Criteria:"): the parser reads it as a header inside the line; the criterion above loses
+        its end and the section its start for a reader who scans line starts."""
+        text = doc.text
+        for s in doc.sections:
+            if not s.header_after_text or s.header_start is None or s.header_line_start is None:
+                continue
+            before = text[s.header_line_start : s.header_start]
+            if not _ends_a_criterion(before) or not text[s.header_start : s.header_end].rstrip().endswith((":", "：")):
+                continue
+            start = max(s.header_line_start + len(before) - len(before.lstrip()), s.header_start - 80)
+            header = text[s.header_start : s.header_end].rstrip(" :")
+            yield self.finding(
+                f"The header {header!r} is run into the end of the criterion before it: put the header "
+                "on a line of its own, so that the criterion above ends and the section starts where a reader looks.",
+                evidence=Evidence.span("criteria", text, start, s.header_end),
+                suggestion=f"{before.strip()}\n{header}:",
             )

@@ -1,6 +1,7 @@
 from trial_audit.checks._shared.age import (
     SUMMARY_LABELS,
     has_structured_limits,
+    outcome_phrase,
     record_criteria_ages,
     record_prose_ages,
     record_prose_bands,
@@ -119,7 +120,7 @@ class SummaryAgeContradictsStructured(Rule):
                     word = "minimum" if cmp.side == "min" else "maximum"
                     msg = (
                         f"The {label} states {statement_phrase(s, cmp)} ({s.text!r}) but the structured {word} age is "
-                        f"{structured_label(record, cmp.side)}. {likely}"
+                        f"{structured_label(record, cmp.side)}. {outcome_phrase(record, cmp, label)} {likely}"
                     )
                     related = [structured_evidence(record, cmp.side)]
                     suggestion = f"make the {label} and the structured {word} age agree"

@@ -1,5 +1,6 @@
 from trial_audit.checks._shared.age import (
     has_structured_limits,
+    outcome_phrase,
     record_criteria_ages,
     record_criteria_bands,
     record_prose_ages,
@@ -132,12 +133,13 @@ class CriteriaAgeContradictsStructured(Rule):
                 msg = (
                     f"The criteria state {said} ({s.text!r}{where}) but the structured {word} age is "
                     f"{structured_label(record, side)}: the registry's age filter shows this trial to people the "
-                    f"criteria exclude. Enter the {word} age in the structured field, or correct the criteria."
+                    f"criteria exclude. Enter the {word} age in the structured field, or correct the criteria. "
+                    f"{outcome_phrase(record, cmp, 'criteria')}"
                 )
             else:
                 msg = (
                     f"The criteria state {said} ({s.text!r}{where}) but the structured {word} age is "
-                    f"{structured_label(record, side)}. {self._likely(record, cmp, mn, mx)}"
+                    f"{structured_label(record, side)}. {outcome_phrase(record, cmp, 'criteria')} {self._likely(record, cmp, mn, mx)}"
                 )
             yield self.finding(
                 msg,

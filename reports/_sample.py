@@ -69,10 +69,10 @@ _SUMMARY = (
 def _rules() -> list[RuleInfo]:
     out = []
     for code, name, cat, sev, summary in _RULES:
-        doc = (
-            f"{summary}\n\nWhy: a curator reading this record cannot trust it until this is fixed "
-            f"(sample rule {code}, used only in report tests).\n\nBad: a record where this happens.\n"
-            "Good: a record where it does not."
+        doc = (  # in the documentation sections every rule's docstring has (docs/architecture.md)
+            f"{summary}\n\n## What it does\n\nReports a record where this happens (sample rule {code}, used only in "
+            "report tests).\n\n## Why it matters\n\nA curator reading this record cannot trust it until this is fixed."
+            "\n\n## Fix\n\nCorrect the record."
         )
         out.append(RuleInfo(code, name, cat, sev, summary, doc))
     return out

@@ -45,7 +45,7 @@ _PLACEHOLDER = re.compile(r"\$(csp|version|css|data|app)\b")
 
 @lru_cache(maxsize=None)
 def _asset(name: str) -> str:
-    base = files("reports")
+    base = files("trial_audit.reports")
     if name.endswith(".html"):
         return (base / "templates" / name).read_text(encoding="utf-8")
     return (base / "static" / name).read_text(encoding="utf-8")

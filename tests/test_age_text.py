@@ -269,3 +269,168 @@ def test_consent_procedure_by_age_is_not_a_limit():
     text = "To be able and willing to give their informed consent, both, the parent or tutor and the participant who is between the ages of 14-17 years."
     assert find_ages(text, "inclusion") == ()
     assert lim(one("woman ≥18 (or older if the minimum legal age of consent in the country is higher)")) == ((18, True), None)
+
+
+# --- precision: ages that describe something else (hand-judged false positives, tune part, 2026-12-07) ------------
+# Each class: the real excerpt (record id and source folder in the comment) and a variant in other words.
+
+NOT_LIMITS = [
+    # gestational age: NCT00006516 (ctgov-xml-bulk), NCT00002756 (ctgov-xml-bulk), NCT00494702 (ctgov-xml-bulk, wrapped)
+    "Inclusion Criteria\n\n  -  Gestation age (GA) at birth >= 28 weeks\n",
+    "Inclusion Criteria\n\n  -  No infants less than 36 weeks' gestation\n",
+    "Inclusion Criteria\n\n  -  Premature infants of less than 28 weeks\n     gestation\n",
+    "Inclusion Criteria:\n- Babies born at under 32 weeks of gestation\n",
+    # another quantity's number: NCT00460642 (ctgov-xml-bulk); variant
+    "Inclusion Criteria:\n  -  inability to conceive (based on age and/or a serum FSH > 15 IU/L).\n",
+    "Inclusion Criteria:\n- Age-adjusted eGFR > 60 mL/min\n",
+    # an event's age: NCT00498056 (ctgov-xml-bulk); variant
+    "Exclusion Criteria:\n  -  Seizure disorder. Participants who have had seizures with fever under the age of 2,\n",
+    "Exclusion Criteria:\n- Subjects who developed asthma under the age of 5\n",
+    # a time point: NCT00009646 (brief summary, read as criteria-like text); NCT00494104; variants
+    "Inclusion Criteria:\n- Developmental problems assessed at 18 to 22 months of age\n",
+    "Inclusion Criteria:\n- 48 per group will complete the trial to at least 9 months of age\n",
+    # another role's age: NCT00003954 (ctgov-xml-bulk); variant
+    "Inclusion Criteria:\n  -  DONOR: Age < 75, older donors may be considered after consultation\n",
+    "Inclusion Criteria:\n- Caregivers aged 18 years or older\n",
+    # a recruitment quota: NCT00001305 (ctgov-xml-bulk, wrapped); variant
+    "INCLUSION CRITERIA:\n\nPatients will be recruited with the goal of including at least 10 each of individuals with\n"
+    "clinical criteria of types III and IV OI who are between 3 and 8 years of age.\n",
+    "Inclusion Criteria:\n- Seventy persons from each of four groups aged 40-60 years\n",
+    # a subgroup qualified in an exclusion item: NCT00461305 (ctgov-xml-bulk); variant
+    "Exclusion Criteria:\n  -  Patients aged 35 years or older who smoke at least 15 cigarettes per day\n",
+    "Exclusion Criteria:\n- Women over 40 years with a history of DVT\n",
+    # time after an event: NCT00002649 (ctgov-xml-bulk); NCT00001889 (ctgov-xml-bulk); variants
+    "Inclusion Criteria:\n  -  Patients who are less than 28 days or more than 80 days after PBSCT will not be registered\n",
+    "Exclusion Criteria:\nNo recent myocardial infarction patients (less than 1 month).\n",
+    # a consent duty: NCT00001115 (ctgov-xml-bulk); NCT00002021 (wrapped); variant
+    "Inclusion Criteria\n\n  -  Patients >= 18 years of age must be willing and able to give informed consent and\n",
+    "Inclusion Criteria:\nPatients < 18 years of age may participate\nwith the consent of parent, guardian.\n",
+    "Inclusion Criteria:\n- Children under 16 need the written consent of a parent\n",
+    # life expectancy / education next to an age: NCT00496041, NCT00494520 (ctgov-xml-bulk)
+    "Inclusion Criteria:\n  -  > Age 50, life expectancy > 1 year\n",
+    "Exclusion Criteria:\n  -  Less than 10 years formal education\n",
+    # a qualifier of another group, in parentheses: NCT00005845 (ctgov-xml-bulk)
+    "Exclusion Criteria\n  -  Patients eligible for bone marrow transplant (=< 60 years old), with a compatible sibling\n",
+    # an age table: NCT00001509 (ctgov-xml-bulk)
+    "Inclusion Criteria:\nolder than 5 but equal to or less than 10: 1.0;\n",
+    # follow-up time: NCT00001143 (summary); variant
+    "Inclusion Criteria:\n- infants followed at 4-week intervals until 28 weeks of age\n",
+    # disease duration, pack-years, since / before an age, matching tolerance, another person's child (issue classes)
+    "Inclusion Criteria:\n- Diabetes for ≥ 10 years\n",
+    "Inclusion Criteria:\n- Smoking history of at least 20 pack-years\n",
+    "Inclusion Criteria:\n- Smoker since age 18\n",
+    "Inclusion Criteria:\n- Diagnosed before age 40\n",
+    "Inclusion Criteria:\n- Controls matched for age ± 5 years\n",
+    "Inclusion Criteria:\n- Children aged 2–5 years of participating mothers\n",
+    "Inclusion Criteria:\n- Those under 18 must have a parent's or guardian's consent\n",
+    "Inclusion Criteria:\n- Postmenopausal women (no menses for 12 months or age > 55 with amenorrhea)\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LIMITS)
+def test_ages_of_something_else_are_not_claimed_limits(text):
+    assert [a.text for a in criteria_ages(text) if a.claim] == []
+
+
+PROSE_NOT_LIMITS = [
+    # a prior study: NCT00006400 (ctgov-xml-bulk); variant
+    "A recently completed pilot study of hydroxyurea given to children between the ages of 6 months and 24 months "
+    "demonstrated that the drug is tolerated.",
+    "An earlier trial in patients aged 40-60 years showed benefit.",
+    # no participant named: NCT00004991 (ctgov-xml-bulk); variant
+    "Stuttering and phonological disorders emerge during the critical period of speech development\nbetween 2.5 and 12 years of age.",
+    "Bone growth slows between 14 and 18 years of age.",
+    # a conditional scenario: NCT00491218 (ctgov-xml-bulk)
+    "In this event, only women greater than the age\nof 40 years will be enrolled and shields will not be used.",
+    # mortality: NCT00000466 (ctgov-xml-bulk)
+    "Heart disease accounts for a third of all deaths in 50-69 year old women.",
+    # families with children: NCT00005330 (ctgov-xml-bulk)
+    "In 1987, 106 families with 3 to 5 year old children were recruited to take part.",
+]
+
+
+@pytest.mark.parametrize("text", PROSE_NOT_LIMITS)
+def test_prose_ages_of_something_else_are_not_claims(text):
+    assert [a.text for a in prose_ages(text) if a.claim] == []
+
+
+def test_alternatives_are_not_claims_and_any_of_them_agrees():
+    # NCT00492063 (ctgov-xml-bulk): disjoint bands, joined by OR, labelled groups
+    text = "Inclusion Criteria:\n\n  1. 18 to 60 years of age (first age group) OR over 60 years of age (second age group)\n"
+    ages = criteria_ages(text)
+    assert [(a.text, a.claim) for a in ages] == [("18 to 60 years of age", False), ("over 60 years of age", False)]
+    assert compare_side(ages, 18, None, "max").status != "missing-structured"
+    # NCT00002166 (ctgov-xml-bulk): "> 18 months ... or <= 18 months": the union is every age
+    text = "Inclusion Criteria\n\n  -  Patients > 18 months of age with positive serology or\n      patients <= 18 months of age with positive culture\n"
+    ages = criteria_ages(text)
+    assert len(ages) == 2 and not any(a.claim for a in ages)
+    assert compare_side(ages, 1 / 365.25, None, "min").status != "disagree"
+    # a branch of an "or" keeps its consent clause (issue wording) and either branch agrees
+    ages = criteria_ages("Inclusion Criteria:\n- Age ≥ 18 years, or ≥ 16 years with parental consent\n")
+    assert [a.min.years for a in ages] == [18, 16]
+    assert compare_side(ages, 16, None, "min").status == "agree" and compare_side(ages, 18, None, "min").status == "agree"
+    # cohorts (variant in other words): "Part A: adults 18-65; Part B: 12-17 years"
+    ages = criteria_ages("Inclusion Criteria:\n- Part A: adults 18-65 years\n- Part B: adolescents 12-17 years\n")
+    assert compare_side(ages, 12, 65, "min").status == "agree"
+    # k of n lists: NCT00498251 (ctgov-xml-bulk)
+    text = "Inclusion Criteria:\n\nPatients with at least 3 risk factors for postoperative lung edema\n\n  -  age > 60 yrs\n  -  prior radiation\n"
+    assert [a.claim for a in criteria_ages(text)] == [False]
+
+
+def test_union_of_groups_sets_a_limit_the_structured_field_leaves_open():
+    # NCT00001913 (ctgov-xml-bulk): two experiments' ranges; no structured limits
+    text = "INCLUSION CRITERIA:\n\nFor experiments #1 and 2, subjects will be 20-40 years old.\n\nFor study #3, subjects will be 45-75 years old.\n"
+    ages = criteria_ages(text)
+    lo, hi = compare_side(ages, None, None, "min"), compare_side(ages, None, None, "max")
+    assert (lo.status, lo.bound.years) == ("missing-structured", 20)
+    assert (hi.status, hi.bound.years) == ("missing-structured", 75)
+
+
+def test_exclusion_requirement_and_run_in_inclusion_are_not_inverted():
+    # NCT00496210 (ctgov-xml-bulk): a requirement under the exclusion header
+    (a,) = criteria_ages("INCLUSION CRITERIA:\n\nMust be caregiver.\n\nEXCLUSION CRITERIA:\n\nMay not be younger than 18 years of age.\n")
+    assert (a.min.years, a.max, a.inverted) == (18, None, False)
+    # "Less than 18 years and over 70 years" (NCT00005778): two limits, not "under 18 and over"
+    ages = criteria_ages("Exclusion Criteria:\n  -  Age less than 18 years and over 70 years.\n")
+    assert [(lim(a)) for a in ages] == [((18, True), None), (None, (70, True))]
+
+
+def test_fractional_and_open_maxima_agree():
+    # NCT00001343 "10.0 to 14.9 years" vs 14 Years; NCT05697627 "age 9 - 17.99" vs 17 Years
+    assert bound_matches(Bound(14.9, "year", True), 14, "max")
+    assert bound_matches(Bound(17.99, "year", True), 17, "max")
+    assert not bound_matches(Bound(15, "year", True), 14, "max")
+    # NCT00005810 "Age: 18 to 99" against no maximum
+    ages = criteria_ages("Inclusion Criteria:\n- Age: 18 to 99\n")
+    assert compare_side(ages, 18, None, "max").status == "agree"
+
+
+def test_varied_wordings_are_read():
+    expected = {
+        "aged 18 to 65": (18, 65),
+        "between 18 and 65 years of age": (18, 65),
+        "18–65 yrs": (18, 65),
+        "≥ 18 years old": (18, None),
+        "21 years or older": (21, None),
+        "over the age of 40": (40, None),
+        "no older than 70": (None, 70),
+        "adults (18+)": (18, None),
+        "45 y/o or older": (45, None),
+        "18 years old or above": (18, None),
+        "of age 18 or above": (18, None),
+        "age: 40-70": (40, 70),
+        "Age 18 through 65": (18, 65),
+        "Age \\>18 years": (18, None),
+        "Age \\>= 18 years": (18, None),
+        "must be at least 21": (21, None),
+    }
+    for phrase, (lo, hi) in expected.items():
+        (a,) = criteria_ages(f"Inclusion Criteria:\n- {phrase}\n")
+        assert (a.min and round(a.min.years), a.max and round(a.max.years)) == (lo, hi), phrase
+    assert [a.text for a in prose_ages("Participants must be under 75.")] == ["under 75"]
+
+
+def test_wrapped_claim_sentence_is_a_claim():
+    # NCT00001760 (ctgov-xml-bulk): "may be eligible" on the next line of a hard-wrapped summary
+    (a,) = prose_ages("Healthy volunteers and patients with atopic dermatitis 18 years\nof age and older may be eligible for this study.")
+    assert a.claim

@@ -100,10 +100,25 @@ def test_cli_runs_from_a_folder_with_its_own_checks_and_reports(tmp_path):
     (tmp_path / "checks.py").write_text("raise SystemExit('the user checks.py was imported')\n")
     (tmp_path / "reports.py").write_text("raise SystemExit('the user reports.py was imported')\n")
     record = ROOT / "seeds" / "v2_NCT03418623.json"
-    cmd = [sys.executable, "-m", "trial_audit", "audit", str(record), "-f", "json", "--out", "out", "-q", "--fail-on", "never"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "trial_audit",
+        "audit",
+        str(record),
+        "-f",
+        "json,html,md,sarif,junit,csv",
+        "--out",
+        "out",
+        "-q",
+        "--fail-on",
+        "never",
+    ]
     result = subprocess.run(cmd, cwd=tmp_path, env=_fresh_env(), capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "out" / "report.json").is_file()
+    assert all(
+        (tmp_path / "out" / f).is_file() for f in ("report.json", "report.html", "report.md", "report.sarif", "junit.xml", "findings.csv")
+    )
 
 
 PLUGIN_RULE = '''

@@ -226,7 +226,9 @@ def test_record_panel_highlights_evidence_and_rule_links_show_docs(browser, tmp_
         code = p.evaluate("location.hash").removeprefix("#rule-")
         info = next(r for r in report.rules if r.code == code)
         assert info.summary in p.inner_text("#panel")
-        assert "Why it matters" in p.inner_text("#panel .doc")
+        headings = p.eval_on_selector_all("#panel .doc h4", "hs => hs.map(h => h.textContent)")
+        assert "Why it matters" in headings and "What it does" in headings  # sections shown as headings
+        assert "## " not in p.inner_text("#panel .doc")
         p.keyboard.press("Escape")
         assert p.is_hidden("#panel")
         assert page.problems() == []

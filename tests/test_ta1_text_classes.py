@@ -197,3 +197,124 @@ def test_flattened_choices_are_a_sub_list():
     top = parse_criteria(variant).sections[0].items
     assert [i.marker for i in top] == ["1.", "2."] and len(top[0].children) == 2
     assert not _codes(variant)["TA111"]
+
+
+# --- more run-on and enumeration shapes ------------------------------------------------------
+
+
+def test_enumeration_in_the_lists_own_style_inside_an_item():
+    # synthetic (the false TA111/TA113 was reported on a record outside the tune data): "(1) … (4)"
+    # inside item "(7)" restarts at 1, so it is that item's enumeration, not the list's numbering
+    text = (
+        "Exclusion Criteria:\n(1) Pregnancy\n(2) Infection\n(3) HIV\n(4) Hepatitis\n(5) Heart failure\n(6) Stroke\n"
+        "(7) Any of these conditions: (1) cirrhosis; (2) dialysis; (3) transplant; (4) sepsis\n(8) Allergy"
+    )
+    top = parse_criteria(text).sections[0].items
+    assert [i.marker for i in top] == [f"({k})" for k in range(1, 9)]
+    assert [c.marker for c in top[6].children] == ["(1)", "(2)", "(3)", "(4)"]
+    assert not (_codes(text) & Counter(NUMBERING | {"TA121"}))
+    variant = "Inclusion Criteria:\n1) Age 18\n2) Consent\n3) One of: 1) HbA1c above 7% 2) fasting glucose above 126\n4) BMI below 40"
+    assert not (_codes(variant) & Counter(NUMBERING))
+
+
+def test_lower_case_items_numbered_in_sequence_are_items():
+    # synthetic: "(1) cirrhosis\n(2) dialysis" is a list, not a wrapped line starting with "(2)"
+    text = "Exclusion Criteria:\n1. Stroke\n2. Any of these:\n(1) cirrhosis\n(2) dialysis\n(3) transplant\n3. Allergy"
+    top = parse_criteria(text).sections[0].items
+    assert [c.marker for c in top[1].children] == ["(1)", "(2)", "(3)"]
+    assert [i.marker for i in top] == ["1.", "2.", "3."]
+
+
+def test_lettered_list_on_one_line():
+    # ctgov-v2-bulk clinical_trial_matchers NCT06816836
+    real = (
+        "Exclusion Criteria:\n\nA. Refusal of consent B. Patients with psychiatric illnesses who are unable to follow "
+        "instructions. C. Patients below the age of 50 years. D. Patients with known neuromuscular disorders."
+    )
+    assert [m for m, _, _ in _markers(real, True)] == ["A.", "B.", "C.", "D."]
+    assert _codes(real, True)["TA121"] == 1
+    variant = "Inclusion Criteria:\na) Age 18 or older b) Signed consent c) ECOG 0-1\n\nExclusion Criteria:\na) Pregnancy"
+    assert [m for m, _, _ in _markers(variant)] == ["a)", "b)", "c)", "a)"]
+
+
+def test_options_joined_by_or_or_in_parentheses_are_not_run_on_items():
+    # criteria-corpus phase_I_test NCT02176486: alternatives of one criterion joined by "OR"
+    real = "Inclusion Criteria:\n\n  a) A UPCR* of >=1.0 at Screening OR b) A UPCR* >0.5 at Screening and at least one of the following"
+    assert [m for m, _, _ in _markers(real)] == ["a)"]
+    # ctgov-xml-bulk NCT00002880: "(IWF H)" is a classification in parentheses, not an item "H)"
+    paren = "Inclusion Criteria:\nG) Large cell, immunoblastic (IWF H) Recurrent or refractory disease treated"
+    assert [m for m, _, _ in _markers(paren)] == ["G)"]
+    variant = "Exclusion Criteria:\n1) Prior surgery, 2) Prior radiotherapy and 3) Prior chemotherapy\n2) Pregnancy"
+    assert [m for m, _, _ in _markers(variant)] == ["1)", "2)"]
+
+
+# --- a header run into the end of the criterion before it (TA103) -------------------------------
+
+
+def test_header_run_into_the_end_of_the_item_before_it():
+    # ctgov-xml NCT01620528
+    real = (
+        "Inclusion Criteria:\n5. Subjects must have at least two menstrual cycles 24 to 38 days within the Screening\n"
+        "Period, prior to Day 1 Exclusion Criteria: 1. Subject is pregnant or breast feeding"
+    )
+    assert [s.kind for s in parse_criteria(real).sections] == ["inclusion", "exclusion"]
+    assert _codes(real)["TA103"] >= 1
+    variant = (
+        "Inclusion Criteria:\n\n* Age 18 or older\n* Able to attend all visits during the first 8 weeks Exclusion Criteria:\n\n* Pregnancy"
+    )
+    assert _codes(variant, True)["TA103"] == 1
+
+
+def test_qualified_headers_and_references_are_not_a_header_after_an_item():
+    # criteria-corpus phase_III_test NCT02144077: "Main Exclusion Criteria:" is one header
+    real = (
+        "Main Inclusion Criteria:\n\n  -  Age 18 or older\n\n        Main Exclusion Criteria:\n\n  -  History of hypersensitivity to 5-ALA"
+    )
+    assert not _codes(real)["TA103"]
+    for text in (
+        "Inclusion Criteria:\n- Age 18\n- Healthy Volunteer Exclusion Criteria:\n- Pregnancy",
+        "Inclusion Criteria:\n- Age 18\nExclusion Criteria:\n- Drugs other than those listed in the Inclusion Criteria:\n- HIV",
+    ):
+        assert not _codes(text)["TA103"], text
+
+
+# --- bullets run together, a run-on marker after a sentence end -----------------------------------
+
+
+def test_bullets_run_together_on_one_line():
+    # synthetic (the v2 bullet "*" of the line's own list, run into its text)
+    text = "Inclusion Criteria:\n\n* Age ≥18 years * Fluency in English\n* Consent\n\nExclusion Criteria:\n\n* Pregnancy"
+    assert [m for m, _, _ in _markers(text, True)] == ["*", "*", "*", "*"]
+    assert _codes(text, True)["TA121"] == 1
+    # a "*" inside a formula or between numbers is not a bullet
+    formula = "Inclusion Criteria:\n\n* BMI = weight (kg) * 100 / height\n* Dose 2 * 5 mg\n\nExclusion Criteria:\n\n* Pregnancy"
+    assert not _codes(formula, True)["TA121"]
+
+
+def test_run_on_marker_after_a_sentence_end_may_precede_a_symbol():
+    # synthetic: "...; 3. ≥10% body surface area" (the next criterion starts with a comparison)
+    text = "Inclusion Criteria:\n1. Age 18\n2. IGA score ≥3 at the screening and baseline visits; 3. ≥10% body surface area\n4. Consent"
+    assert [m for m, _, _ in _markers(text)] == ["1.", "2.", "3.", "4."]
+    assert _codes(text)["TA121"] == 1
+    # without the sentence end, "at visit 2. ≥10%" is not split
+    plain = "Inclusion Criteria:\n1. Age 18\n2. Score at visit 3. ≥10% body surface area\n4. Consent"
+    assert "3." not in [m for m, _, _ in _markers(plain)]
+
+
+def test_bullets_run_together_after_a_sentence_end():
+    # criteria-corpus phase_III_test NCT02369874 (legacy text flattened onto one line)
+    real = "Inclusion Criteria: - Age ≥18 years; - Written informed consent obtained from the patient"
+    assert [m for m, _, _ in _markers(real)] == ["-", "-"]
+    assert _codes(real)["TA121"] == 1
+    variant = "Exclusion Criteria:\n\n* the presence of chronic kidney disease; * the presence of heart failure\n* Pregnancy"
+    assert [m for m, _, _ in _markers(variant, True)] == ["*", "*", "*"]
+    # a dash inside a sentence stays a dash
+    dash = "Exclusion Criteria:\n- Stage III - IV disease\n- Pregnancy"
+    assert [m for m, _, _ in _markers(dash)] == ["-", "-"]
+
+
+def test_header_without_colon_run_into_a_bullet():
+    # synthetic: "Inclusion Criteria * Self-identified ..." (a "*" bullet cannot be the header's dash)
+    text = "Inclusion Criteria * Self-identified primary caregiver\n* Age 18 or older\n\nExclusion Criteria:\n\n* Pregnancy"
+    assert parse_criteria(text, True).sections[0].kind == "inclusion"
+    assert _codes(text, True)["TA103"] == 1

@@ -323,3 +323,40 @@ def test_ta201_groups_only_records():
     bad = {"brief_summary": "Participants must be aged 6 to 11 years.", "std_ages": ["ADULT", "OLDER_ADULT"]}
     (f,) = run(bad, "TA201")
     assert f.related[0].field == "std_ages" and "CHILD" in f.message
+
+
+# --- messages: both sides and what following the text would make of the structured range (2026-12-07) ---------
+
+
+def test_a_maximum_below_the_structured_minimum_contradicts_the_minimum():
+    # NCT05157152 (ctgov-v2-bulk): "whose ages < 18 years old" against 18 Years and no maximum; entering 18 as the
+    # maximum (the old suggestion) would have left no one eligible
+    (f,) = run({"criteria": "Inclusion Criteria:\n\nPatients whose ages < 18 years old.\n", "minimum_age": "18 Years"}, "TA202")
+    assert "structured minimum age is '18 Years'" in f.message and "younger than the structured minimum" in f.message
+    assert "Enter the maximum" not in f.message
+    assert [e.field for e in f.related] == ["minimum_age"]
+
+
+def test_messages_say_what_matching_the_text_would_make():
+    (f,) = run({"criteria": "Inclusion Criteria:\n- Age 45 - 70 years", "minimum_age": "40 Years", "maximum_age": "70 Years"}, "TA202")
+    assert "would make the structured range 45 years to 70 Years" in f.message
+    (f,) = run(
+        {
+            "brief_summary": "This study will enrol patients aged 18 to 40 years with asthma.",
+            "minimum_age": "18 Years",
+            "maximum_age": "65 Years",
+        },
+        "TA201",
+    )
+    assert "structured maximum age is '65 Years'" in f.message and "18 Years to 40 years" in f.message
+
+
+def test_a_v2_record_without_age_fields_has_no_limits_not_unknown_ones():
+    # v2 omits minimumAge / maximumAge for "no limit": criteria stating an age are compared with that
+    from trial_audit.core.model import TrialRecord
+
+    rec = record_from_example({"criteria": "Inclusion Criteria:\n* Adults aged 18 years and older\n"})
+    rec.source = type(rec.source)(path="x.json", format="ctgov-v2")
+    assert isinstance(rec, TrialRecord)
+    (f,) = list(select_rules(["TA202"])[0].check(rec, CTX))
+    assert "structured minimum age is not set" in f.message

@@ -100,6 +100,10 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
             return res
         return _subgroups_outside([s for s in numeric if not s.claim], min_years, max_years, side)
     bounds = [(s, getattr(s, side)) for s in numeric if getattr(s, side) is not None]
+    # the inclusion criteria state the limit; a restatement in the exclusion criteria ("< 18 years" excluded) agrees
+    # only when the inclusion criteria bound that side nowhere: "≥ 25 years" included with "< 18" excluded is 25
+    if any(not s.inverted for s, _ in bounds):
+        bounds = [(s, b) for s, b in bounds if not s.inverted]
     if side == "min":
         t = 0.0 if min_years is None else min_years
         if not bounds:
@@ -107,6 +111,12 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
         if any(bound_matches(b, t, "min") for _, b in bounds):
             return SideComparison(side, "agree")
         s, b = bounds[0]
+        if min_years is None and max_years is not None and _lowest(b) > max_years + 1 + _tolerance(b.years, max_years):
+            # "over 70" against no minimum and a maximum of 65: a contradiction of the maximum (reported on that
+            # side), not a missing minimum; entering 70 as the minimum would make a range no one fits
+            if _cross(numeric, min_years, max_years, "max").status == "disagree":
+                return SideComparison(side, "absent")  # the maximum side reports it
+            return SideComparison("max", "disagree", s, None)
         return SideComparison(side, "missing-structured" if min_years is None else "disagree", s, b)
     if not bounds:
         return _cross(numeric, min_years, max_years, side)
@@ -114,11 +124,27 @@ def compare_side(stated, min_years: float | None, max_years: float | None, side:
         if any(b.years >= NO_PRACTICAL_MAX for _, b in bounds):
             return SideComparison(side, "agree")  # "18 to 99", "up to 120 years": no limit in practice
         s, b = bounds[0]
+        if min_years is not None and _highest(b) < min_years - _tolerance(b.years, min_years):
+            # "< 18 years" against a minimum of 18 and no maximum: it contradicts the minimum (reported on that
+            # side); entering 18 as the maximum would leave a range no one fits
+            if _cross(numeric, min_years, max_years, "min").status == "disagree":
+                return SideComparison(side, "absent")  # the minimum side reports it
+            return SideComparison("min", "disagree", s, None)
         return SideComparison(side, "missing-structured", s, b)
     if any(bound_matches(b, max_years, "max") for _, b in bounds):
         return SideComparison(side, "agree")
     s, b = bounds[0]
     return SideComparison(side, "disagree", s, b)
+
+
+def _lowest(b: Bound) -> float:
+    """The youngest age a lower bound admits, in years ("over 18" admits 18 years and a day... read as 18 + one unit)."""
+    return b.years + (0 if b.inclusive else UNIT_YEARS[b.unit])
+
+
+def _highest(b: Bound) -> float:
+    """The oldest age an upper bound admits, in years ("under 18" admits up to 17)."""
+    return b.years - (0 if b.inclusive else UNIT_YEARS[b.unit])
 
 
 def _cross(numeric, min_years, max_years, side) -> SideComparison:
@@ -159,7 +185,7 @@ def compare_prose(stated, min_years: float | None, max_years: float | None, side
     """
     numeric = [s for s in stated if s.kind != "band"]
     claims = [s for s in numeric if s.claim]
-    if len(claims) < len(numeric) and _any_matches(numeric, min_years, max_years, side):
+    if not claims and _any_matches(numeric, min_years, max_years, side):
         return SideComparison(side, "agree")  # one of several groups ("those 21 to 34 were also eligible") matches
     if claims:
         if side == "max" and max_years is None and any(s.max is None and s.min is not None for s in claims):
@@ -186,7 +212,8 @@ def _subgroups_outside(others, min_years: float | None, max_years: float | None,
     for experiment 1 and "45-75 years" for study 3 against no maximum)."""
     structured = min_years if side == "min" else max_years
     bounded = [s for s in others if getattr(s, side) is not None]
-    if union and structured is None and len(others) >= 2 and len(bounded) == len(others):
+    # (exclusion statements read inverted are not groups of who may take part)
+    if union and structured is None and len(others) >= 2 and len(bounded) == len(others) and not any(s.inverted for s in others):
         extreme = (min if side == "min" else max)(bounded, key=lambda s: getattr(s, side).years)
         b = getattr(extreme, side)
         if not (side == "min" and b.years <= 0) and not (side == "max" and b.years >= NO_PRACTICAL_MAX):

@@ -69,8 +69,8 @@ _GT_RE = re.compile(rf"^{GT}$", re.I)
 _LE_RE = re.compile(rf"^{LE}$", re.I)
 _LT_RE = re.compile(rf"^{LT}$", re.I)
 
-SUF_MIN = r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal|\s*(?:the\s+age\s+of\s*)?[0-9])|\+|and\s+up\b|onwards?)"
-SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or\s+equal|\s*(?:the\s+age\s+of\s*)?[0-9]))"
+SUF_MIN = r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal|[^\S\n]*(?:the\s+age\s+of\s*)?[0-9])|\+|and\s+up\b|onwards?)"
+SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or\s+equal|[^\S\n]*(?:the\s+age\s+of\s*)?[0-9]))"
 
 _AGE_TAIL = r"(?:\s*(?:-|\s)?\s*old\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+old\b)"
 
@@ -123,6 +123,12 @@ _SMALL_AGE_WORDS = (
 _KEYWORDS = ("year", "yr", "month", "mos", "mth", "week", "wk", "day", "hour", "hr", "old", "岁")
 _DIGIT_Y = re.compile(r"[0-9] ?[Yy]\b")
 _DIGITS = re.compile(r"[0-9]{1,3}(?![0-9])")
+# numbers no time word follows: after an age-only comparator ("no older than 70", "younger than 18") or before
+# a plus ("adults (18+)"), and after "must be" + a comparator ("must be under 75")
+_DIG_COMPARED = re.compile(
+    r"(?i:(?:older|younger)\s+than|(?:must|should|to)\s+be\s+(?:under|over|below|above|at\s+least|at\s+most))\s*([0-9]{1,3})(?![0-9]|[.,][0-9])"
+    r"|(?<![0-9.,])([0-9]{1,3})\s*\+"
+)
 _DIG_AGE = re.compile(r"(?<![A-Za-z])(?i:age[sd]?)\b[^;0-9]{0,30}(?<![0-9.,/])([0-9]{1,3})(?![0-9])")
 _NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
 _PRE_LAST = re.compile(
@@ -221,8 +227,8 @@ _RIGHT_QUALIFIER = re.compile(r"^\s*(?:who|whose|that|with|having|in\s+whom|if|w
 _RIGHT_EVENT_TIME = re.compile(r"^[^\n;.]{0,40}?\b(?:after|before|since|prior\s+to|following|post-?)\s*(?!birth\b)[A-Za-z]", re.I)
 # the age conditions a consent requirement: "patients ≥ 18 years must be able to give informed consent"
 _RIGHT_CONSENT_DUTY = re.compile(
-    r"^\s*,?\s*(?:(?:who\s+are|will|must|should|shall|need|needs|require|requires|are\s+required|have\s+to|has\s+to|"
-    r"may\s+(?:participate|enrol\w*|be\s+enrol\w*|be\s+included|take\s+part|join))\b[^\n;.()]{0,60}?)"
+    r"\s*,?\s*(?:(?:who\s+are|will|must|should|shall|need|needs|require|requires|are\s+required|have\s+to|has\s+to|"
+    r"may\s+(?:participate|enrol\w*|be\s+enrol\w*|be\s+included|take\s+part|join))\b[^;.()]{0,60}?)"
     r"\b(?:consent|assent|sign)",
     re.I,
 )
@@ -250,7 +256,21 @@ _ALTERNATIVE_HEADER = re.compile(
     r"(?:part|group|arm|stratum)\s+(?:[0-9]{1,2}|[A-Z])\b)",
     re.I,
 )
-_HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n")
+_HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n|(?:^|\n)([^\s*•-][^\n]{0,119})\n(?=[^\S\n]*\n[^\S\n]*[-*•]\s)")
+# an item whose subject is the participant: "- must be at least 21"
+_MUST_BE_ITEM = re.compile(r"[\s>*•·-]*(?:\(?[0-9]{1,2}[.)]\s*)?(?:must|should|shall)\s+be\s+", re.I)
+# an event a time in days / weeks / months is counted from: "No recent myocardial infarction patients (less than 1 month)"
+_RECENT_EVENT = re.compile(
+    r"\b(?:recent|infarct\w*|stroke|surgery|surgical|operation|procedure|transplant\w*|injur\w*|fractur\w*|episode|event|"
+    r"attack|bleed\w*|vaccinat\w*|immuni[sz]\w*|treatment|therapy|chemotherapy|radiotherapy|exposure|infection|delivery|"
+    r"partum|discharge|admission|randomi[sz]ation|enrol\w*|diagnosis|symptoms?)\b",
+    re.I,
+)
+_OR_BEFORE_ITEM = re.compile(r"\b(?:OR|or)[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])?[^\S\n]*$")
+_OR_AFTER_ITEM = re.compile(r"[^\S\n]*(?:\n[^\S\n]*)*(?:[-*•][^\S\n]*)?OR\b")
+_PLUS_UNIT = re.compile(r"[^\S\n]*(?:years?|yrs?)\b(\s*(?:of\s+age|old))?", re.I)
+# the next branch of an "or" starts right after: ", or ≥ 16 years with consent"
+_OR_NEXT = re.compile(rf"^\s*,?\s*or\s+(?:{COMP}\s*)?[0-9]", re.I)
 # a statement that names a subgroup rather than everyone: "(first age group)", "for girls", "for the oral contraceptive stratum"
 _RIGHT_SUBGROUP = re.compile(
     r"^\s*[,(]?\s*(?:\(\s*)?(?:(?:for|in)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:girls|boys|women|men|males|females|children|adults|adolescents|infants|"
@@ -262,13 +282,14 @@ _RIGHT_SUBGROUP = re.compile(
     re.I,
 )
 _LEFT_SUBGROUP = re.compile(
-    r"(?:^|[\n;:(]|\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)]|"
+    r"(?:^|[\n;:(]|\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)(]|"
     r"\b(?:healthy\s+)?controls?\b|\bcompared\s+(?:with|to)\b",
     re.I,
 )
 # another role than the participant: "DONOR: Age < 75", "Caregivers aged 18 or over"
 _ROLE_LABEL = re.compile(
-    r"^[\s>*•·◦▪‣-]*(?:\(?(?:[0-9]{1,2}|[a-zA-Z])[.)]\s*)?(?:(?:stem\s+cell\s+|organ\s+|blood\s+|marrow\s+)?donors?|caregivers?|carers?|parents?|"
+    r"^[\s>*•·◦▪‣-]*(?:\(?(?:[0-9]{1,2}|[a-zA-Z])[.)]\s*)?(?:(?:related|unrelated|living|potential|stem\s+cell|organ|blood|marrow|sibling)\s+)*"
+    r"(?:donors?|caregivers?|carers?|parents?|"
     r"partners?|spouses?|siblings?|mothers?|fathers?|family\s+members?|relatives?|guardians?)\b",
     re.I,
 )

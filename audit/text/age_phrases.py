@@ -25,6 +25,7 @@ from trial_audit.text.age_patterns import (
     _CONSENT_WORD,
     _DESCRIPTIVE_AGE,
     _DIG_AGE,
+    _DIG_COMPARED,
     _DIGIT_Y,
     _DIGITS,
     _DOSING,
@@ -46,14 +47,20 @@ from trial_audit.text.age_patterns import (
     _LT_RE,
     _MENOPAUSE,
     _MENOPAUSE_DEF,
+    _MUST_BE_ITEM,
     _NUMW_BEFORE,
+    _OR_AFTER_ITEM,
+    _OR_BEFORE_ITEM,
+    _OR_NEXT,
     _OTHER_QUANTITY,
     _PARTICIPANT,
+    _PLUS_UNIT,
     _PRE_BEFORE,
     _PRE_LAST,
     _PREV_LABEL,
     _PROSE_ENUMERATED,
     _QUOTA,
+    _RECENT_EVENT,
     _REQUIREMENT,
     _REV_HINT,
     _RIGHT_COLON,
@@ -214,10 +221,12 @@ def _sentence_left(text: str, pos: int, lo: int) -> str:
 
 
 def _header_before(text: str, pos: int, lo: int) -> str:
-    """The nearest list header ("... of the following risk factors:") in the 400 characters before pos."""
+    """The nearest list header in the 400 characters before pos: a line ending with a colon ("At least 3 of the
+    following risk factors:"), or a line followed by a blank line and a bulleted list."""
     last = ""
-    for m in _HEADER_LINE.finditer(text, max(lo, pos - 400), pos):
-        last = m.group(1)
+    for m in _HEADER_LINE.finditer(text, max(lo, pos - 400), min(len(text), pos + 20)):
+        if m.start() < pos:
+            last = m.group(1) or m.group(2)
     return last
 
 
@@ -300,6 +309,11 @@ def _candidates(text: str, start: int, end: int) -> list[int]:
                 continue
             seen.add(q)
             out.append(q)
+    for d in _DIG_COMPARED.finditer(text, start, end):
+        q = d.start(1) if d.group(1) else d.start(2)
+        if q not in seen:
+            seen.add(q)
+            out.append(q)
     for i in _find_all(low, "age", 0, len(low)):
         d = _DIG_AGE.match(text, start + i, end)
         if d and d.start(1) not in seen:
@@ -365,8 +379,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     sep = (g("sep") or "").lower()
     cstart = _clause_start(text, m.start(), lo_lim)
     left = text[cstart : m.start()]
-    cend = _clause_end(text, m.end(), hi_lim)
-    right = text[m.end() : cend]
+    # (the match may end with the line's newline: "Age 18-80\n"; the clause to the right stays on its line)
+    m_end = m.start() + len(m.group(0).rstrip())
+    cend = _clause_end(text, m_end, hi_lim)
+    right = text[m_end:cend]
     pre = _comp(g("pre"))
     pre_text = (g("pre") or "").lower()
     if pre_text.strip() == "from" and not has_range:
@@ -389,6 +405,9 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     ageof = bool(g("ageof"))
     tail = bool(g("tail") or g("tail1"))
     suf = (g("suf") or "").lower()
+    plus_unit = _PLUS_UNIT.match(text, m.end(), hi_lim) if suf == "+" and not (u1 or u2) else None
+    if plus_unit:  # "18+ years of age": the unit follows the plus
+        u1, tail = "year", tail or bool(plus_unit.group(1))
     unit_present = bool(u1 or u2)
     anchor = None
     am = _AGE_ANCHOR.search(left)
@@ -405,6 +424,9 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
             gap_neg = None  # "in the age group of 10-13 years" (criteria)
         other_phrase = bool(_DESCRIPTIVE_AGE.match(w)) and not gap_neg and bool(re.search(r"[),]", gap))
         # "(of childbearing age), between 18 and 45 years of age": that "age" belongs to another phrase
+        # "... of age (first age group) OR over 60 years of age": a statement with its own "years of age" after a
+        # closed parenthesis does not depend on an earlier "age"
+        other_phrase = other_phrase or (unit_present and tail and ")" in gap)
         if not other_phrase:
             if _AGE_PREWORD_NEG.match(w) or gap_neg or _AGE_PREP_NEG.search(before):
                 return None
@@ -425,19 +447,25 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         anchor = "age"  # "Age:\n  - 18 and over" (a labelled list)
     if anchor is None and unit_present and (tail or re.search(r"\b(?:older|younger)\b", suf + " " + pre_text)):
         anchor = "tail"
+    if anchor is None and re.search(r"\b(?:older|younger)\b", pre_text) and not re.search(r"[0-9]\s*$", left):
+        anchor = "age"  # "no older than 70", "younger than 18": comparators that only compare ages
+    if anchor is None and pre is not None and _MUST_BE_ITEM.fullmatch(left):
+        anchor = "subject"  # an item "- must be at least 21": the participant is the subject
     if anchor is None and _SUBJ_ANCHOR.search(left[-40:]):
         if (
             unit_present
-            or re.search(r"older|younger", suf)
+            or suf
             or (pre is not None and re.match(r"^\s*\(?\s*(?:or|and)\s+(?:older|younger)\b", right))
+            or (pre is not None and re.search(r"\b(?:must|should|shall|to)\s+be\s+$", left, re.I))
         ):
-            anchor = "subject"  # "Men and women 18 and older", "woman ≥18 (or older if ...)"
+            # "Men and women 18 and older", "woman ≥18 (or older if ...)", "adults (18+)", "participants must be under 75"
+            anchor = "subject"
     if anchor is None and mode != "prose" and (pre or suf or has_range or tail):
         # an item that starts with the age: "- 18 years or older", "≥ 18 years", "Over 18 years"
         unit_ok = (u1 or u2) == "year" or (unit_present and tail)
         if unit_ok and _at_item_start(text, m.start(), cstart, lo_lim, item_starts):
             label = _PREV_LABEL.search(text, max(lo_lim, m.start() - 120), m.start())
-            if label is None or re.search(r"\bage\b", label.group(1), re.I):
+            if label is None or re.search(r"\bage\b|inclusion|eligib|criteria", label.group(1), re.I):
                 anchor = "item"
     if anchor is None:
         return None
@@ -447,10 +475,21 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
     raw_right = right
     right = _LEAD_PAREN.sub("", right, count=1)  # "Age > 18 months (i.e., > 547 days) regardless ..."
-    consent = _RIGHT_CONSENT.match(right)
+    # one branch of an "or": "Age ≥ 18 years, or ≥ 16 years with parental consent" (the consent belongs to a branch)
+    # (in the exclusion criteria every branch excludes: "Ages <50 or >90" are both limits)
+    or_branch = mode != "exclusion" and bool(
+        re.search(r"\bor\s*$", left, re.I)
+        or _OR_NEXT.match(right)
+        # items joined by an "OR" line or an item ending in "OR": "... family history OR\n - Healthy volunteers: age 18 or older"
+        or _OR_BEFORE_ITEM.search(text, max(lo_lim, cstart - 40), cstart)
+        or _OR_AFTER_ITEM.match(text, cend, min(hi_lim, cend + 40))
+    )
+    consent = None if or_branch else _RIGHT_CONSENT.match(right)
     if consent and "(" not in consent.group(0) and not _CONSENT_TIME.search(right[:70]):
         return None  # "those under 18 need a parent's consent"; not "4 to 13 years (consent of parent required)"
-    if _RIGHT_CONSENT_DUTY.match(right):
+    if or_branch:
+        pass
+    elif _RIGHT_CONSENT_DUTY.match(right) or _RIGHT_CONSENT_DUTY.match(text, m.end(), min(hi_lim, m.end() + 120)):
         return None  # "patients >= 18 years must be able to give informed consent": the age selects who consents
     if _RIGHT_GESTATION.match(text, m.end(), min(hi_lim, m.end() + 40)) or (not unit_present and _RIGHT_OTHER_UNIT.match(right)):
         return None
@@ -462,7 +501,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # "complete the trial to at least 9 months of age": a time point
     if not pre and not suf and _AT_TIME_POINT.search(left):
         return None  # "problems at 18 to 22 months of age": a time point
-    if _ROLE_LABEL.match(left) or re.search(r"[0-9]\s*(?:years?|months?)\s*,?\s*(?:and\s+)?$", left, re.I):
+    if _ROLE_LABEL.match(left) or (not pre and re.search(r"[0-9]\s*(?:years?|months?)\s*,?\s*(?:and\s+)?$", left, re.I)):
         return None  # another person's age ("DONOR: Age < 75"); the days of "18 years and 0 days"
     if _OTHER_QUANTITY.search(left[-40:]) or _RIGHT_OTHER_QUANTITY.match(text, m.end(), min(hi_lim, m.end() + 40)):
         return None  # "> Age 50, life expectancy > 1 year"; "less than 10 years formal education"
@@ -470,20 +509,24 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         mode = "inclusion"  # "Inclusion Criteria:1. ≥18 years" run into one line; "May not be younger than 18" (a requirement)
     if mode == "exclusion" and left.rstrip().endswith("(") and len(left.split()) > 3 and not _SUBJ_ANCHOR.search(left.rstrip()[:-1]):
         return None  # "Patients eligible for bone marrow transplant (=< 60 years old), with ...": qualifies another group
+    if _ROLE_LABEL.match(_header_before(text, cstart, 0)):
+        return None  # under "Donor Inclusion Criteria:": another person's limits
     if _QUOTA.search(_sentence_left(text, m.start(), lo_lim)):
         return None  # "including at least 10 each of individuals who are between 3 and 8": a recruitment quota
     if mode == "exclusion" and _RIGHT_QUALIFIER.match(right):
         return None  # "Patients aged 35 or older who smoke": only a subgroup is excluded, not everyone of that age
     if anchor != "age" and not tail and _RIGHT_EVENT_TIME.match(right):
         return None  # "less than 28 days or more than 80 days after PBSCT"
-    if (u1 or u2) not in (None, "year") and not tail and anchor != "age" and _LEFT_THING.search(left.rstrip(" (") + " "):
+    if (u1 or u2) not in (None, "year") and not tail and anchor != "age" and _RECENT_EVENT.search(left):
         return None  # "myocardial infarction patients (less than 1 month)": time since an event
     if anchor == "tail" and _LEFT_THING.search(left[-40:]):
         return None
     if not unit_present and re.match(r"^\s*(?:kg|%|mg|cm|mm|g\b|lb|ml|x|times|cigarettes|pack)", right, re.I):
         return None
-    if _RIGHT_NEG.match(right) and not tail:
-        return None
+    if _RIGHT_NEG.match(right) and not tail and not suf:
+        return None  # ("21 years or older diagnosed with cancer": "or older" makes it an age)
+    if re.match(r"^[^\n;]{0,50}:\s*[0-9]", right):
+        return None  # a row of a table by age: "older than 5 but equal to or less than 10: 1.0"
     if _RIGHT_COLON.match(right) or _RIGHT_THING.match(right) or _RIGHT_IF.match(right):
         return None
     if anchor != "age" and _DURATION_PREP.search(left[-30:]):
@@ -504,9 +547,12 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
             return None  # names no participant: "disorders emerge between 2.5 and 12 years of age"
     # a subgroup's limit ("Cohort 2: 0 days to < 12 years", "4 to 12 years for girls", "(first age group)")
     # is one of several: held to the structured range only when it falls outside it
-    if _RIGHT_SUBGROUP.match(raw_right) or _LEFT_SUBGROUP.search(left):
+    if or_branch or _RIGHT_SUBGROUP.match(raw_right) or _LEFT_SUBGROUP.search(left):
         claim = False
-    elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, lo_lim)):
+    elif _LEFT_SUBGROUP.search(_sentence_left(text, cstart, lo_lim)):
+        claim = False  # "... will be compared with\n children and adolescents (ages 6-17)" across a line wrap
+    elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, 0)):
+        # (the header may stand before the section's own start: "Inclusion criteria for research PET imaging in children:")
         claim = False
     elif mode == "prose" and _PROSE_ENUMERATED.search(left):
         claim = False  # "may be eligible: 1) patients with ...; 3) healthy volunteers 7 years of age or older": one category
@@ -564,8 +610,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         # excluded "age > 75" -> eligible "at most 75"; excluded "under 18" -> "at least 18"
         nb = Bound(n1, unit, not b_in)
         if side == "min":
-            return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, nb, "max", mode, inverted=True)
-        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), nb, None, "min", mode, inverted=True)
+            return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, nb, "max", mode, inverted=True, claim=claim)
+        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), nb, None, "min", mode, inverted=True, claim=claim)
     if side == "min":
         return StatedAge(m.start(), m.end(), m.group(0).rstrip(), b, None, "min", mode, claim=claim)
     return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, b, "max", mode, claim=claim)
@@ -605,14 +651,12 @@ class _NoRange:
         return self._m.end(*a)
 
 
-def _disjoint(a: StatedAge, b: StatedAge) -> bool:
-    """Can nobody satisfy both? ("18 to 60 years" and "over 60 years"; "<= 18 months" and "> 18 months")."""
-    for lo_s, hi_s in ((a, b), (b, a)):
-        if lo_s.max is not None and hi_s.min is not None:
-            hi, lo = lo_s.max.years, hi_s.min.years
-            if hi < lo - 1e-9 or (abs(hi - lo) < 1e-9 and not (lo_s.max.inclusive and hi_s.min.inclusive)):
-                return True
-    return False
+def _lo_eff(s: StatedAge) -> float:
+    return s.min.years + (0 if s.min.inclusive else 1e-6)
+
+
+def _hi_eff(s: StatedAge) -> float:
+    return s.max.years - (0 if s.max.inclusive else 1e-6)
 
 
 def mark_alternatives(stated: tuple[StatedAge, ...]) -> tuple[StatedAge, ...]:
@@ -621,7 +665,31 @@ def mark_alternatives(stated: tuple[StatedAge, ...]) -> tuple[StatedAge, ...]:
     structured range only when it falls outside it. Statements read inverted from exclusion
     criteria are never alternatives (they add to the inclusion limits)."""
     plain = [i for i, s in enumerate(stated) if s.kind != "band" and not s.inverted]
-    alt = {i for i in plain for j in plain if i != j and _disjoint(stated[i], stated[j])}
+    # (linear, not pairwise: a criteria text may hold thousands of statements) i is disjoint from some j when
+    # its upper bound is below another statement's lower bound, or its lower bound above another's upper bound
+    los = sorted(((_lo_eff(stated[i]), i) for i in plain if stated[i].min is not None), reverse=True)
+    his = sorted((_hi_eff(stated[i]), i) for i in plain if stated[i].max is not None)
+
+    def highest_lo_other(i: int) -> float | None:
+        for v, j in los[:2]:
+            if j != i:
+                return v
+        return None
+
+    def lowest_hi_other(i: int) -> float | None:
+        for v, j in his[:2]:
+            if j != i:
+                return v
+        return None
+
+    alt = set()
+    for i in plain:
+        s = stated[i]
+        lo_j, hi_j = highest_lo_other(i), lowest_hi_other(i)
+        if (s.max is not None and lo_j is not None and _hi_eff(s) < lo_j - 1e-9) or (
+            s.min is not None and hi_j is not None and _lo_eff(s) > hi_j + 1e-9
+        ):
+            alt.add(i)
     if not alt:
         return stated
     return tuple(replace(s, claim=False) if i in alt else s for i, s in enumerate(stated))

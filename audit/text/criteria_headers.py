@@ -113,7 +113,9 @@ def _header_at(text: str, pos: int, end: int):
         # header that starts its line ("Inclusion criteria Healthy male and female volunteers");
         # not in a sentence ("Inclusion criteria met", "Exclusion criteria of the parent study")
         mk = _match_marker(text, rest, False)
-        if not mk or mk[2] is None:
+        # a bullet that cannot be a dash ("Inclusion Criteria * Self-identified caregiver") also
+        # starts the first criterion
+        if not mk or (mk[2] is None and mk[0] not in ("*", "•")):
             words = text[hs:he].split()
             if not (hp == pos and len(words) == 2 and words[1].lower() == "criteria" and text[rest].isupper() and not g("qual")):
                 return None

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from trial_audit.text.criteria import CriteriaDoc, Item, Section, format_marker, parse_criteria
+from trial_audit.text.lexicon import COHORT_LABELS, alternation
 
 
 def family(item: Item) -> str | None:
@@ -36,6 +37,8 @@ def collides_with_parent(item: Item) -> bool:
         return False
     if item.style != p.style or item.upper != p.upper:
         return False
+    if item.inline and item.line_start == p.line_start:
+        return False  # "(7) Any of: (1) …; (2) …": an enumeration written inside its parent's line
     if is_scope_label(p.text):
         return False  # "3. Cohort A:" then "1." "2.": the cohort's own list, numbered from 1
     return item.indent <= p.indent
@@ -44,8 +47,7 @@ def collides_with_parent(item: Item) -> bool:
 #: an item that only names a cohort, part or population and scopes the items under it
 #: ("3. Cohort A:", "Part 2 only:", "For participants with type 2 diabetes:")
 _SCOPE_LABEL = re.compile(
-    r"(?:(?:part|cohort|arm|group|stage|phase|step|module|sub-?study|population|stratum|segment|period|"
-    r"dose[- ]escalation|dose[- ]expansion|expansion)\b[^\n:]{0,40}"
+    rf"(?:(?:dose[- ])?{alternation(COHORT_LABELS)}\b[^\n:]{{0,40}}"
     r"|for\s+(?:all\s+)?(?:patients|participants|subjects|women|men|children|adults|healthy|volunteers|those)\b[^\n:]{0,100}):\s*",
     re.IGNORECASE,
 )

@@ -148,6 +148,8 @@ class Section:
     items: list[Item] = field(default_factory=list)
     #: added: the header's kind word was a "non-inclusion" / "ineligibility" style synonym of exclusion
     header_line_start: int | None = None
+    #: added: the header follows the text of a criterion on its line ("... 8 weeks Exclusion Criteria:")
+    header_after_text: bool = False
 
     def iter_items(self) -> Iterator[Item]:
         for it in self.items:

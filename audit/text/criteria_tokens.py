@@ -41,42 +41,117 @@ class _Tok:
     header_end: int = 0
     merged: bool = False
     label: str | None = None
+    #: a header found inside a line, after the text of a criterion ("... 8 weeks Exclusion Criteria:")
+    after_text: bool = False
 
 
+_LETTERED = ("a.", "a)", "(a)")
 _INLINE_GATE = re.compile(r"[;:.；：。][ \t]*[(（]?[1-9\uff11-\uff19]")
 
 
 # what may follow a run-on marker: a capital, an opening bracket or a CJK character ("… visits
 # 4) Subject is …", "1、rheumatic … 2、mitral …" also takes a lower-case word after "、")
 _RUN_ON_NEXT = re.compile(r"[ \t]*[A-Z(（\u3400-\u9fff]")
+# "a) UPCR of 1.0 or more OR b) UPCR above 0.5 ...", "(a) positive CSF ink, (b) culture ...":
+# options joined by a comma or a connective are one criterion's enumeration, not run-on items
+_CHOICE_JOINER = re.compile(r"(?:,|\b(?:or|and|and/or))[ \t]*$", re.IGNORECASE)
 _RUN_ON_NEXT_IDEOGRAPHIC = re.compile(r"[ \t]*[^\s0-9\uff10-\uff19]")
 
 
+# after "; " or ". " a run-on marker may be followed by any criterion start that is not a lower-case
+# word or a bare number ("... visits; 5. ≥10% body surface area")
+_RUN_ON_AFTER_STOP = re.compile(r"[ \t]+[^\sa-z0-9\uff10-\uff19]")
+
+
+def _after_sentence_end(text: str, lo: int, k: int) -> bool:
+    j = k
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    return j > lo and text[j - 1] in ";.。；"
+
+
+# a bullet of the line's own kind run into its text ("Age ≥18 years * Fluency in English"):
+# "*" and "•" only (a "-" mid-line is a dash), before a capital or a CJK character
+# (after a sentence end "; * the presence of ..." any word may follow; a "-" only there, as
+# elsewhere a mid-line "-" is a dash)
+_BULLET_RUN_ON = {
+    "*": re.compile(r"(?<=[^\s*])[ \t]+(\*)[ \t]+(?=[A-Z\u3400-\u9fff])|(?<=[;.])[ \t]+(\*)[ \t]+(?=[A-Za-z])"),
+    "•": re.compile(r"(?<=\S)[ \t]*(•)[ \t]*(?=\S)"),
+    "-": re.compile(r"(?<=[;.])[ \t]+(-)[ \t]+(?=[A-Za-z])"),
+}
+
+
+def _run_on_bullets(text: str, tok: _Tok) -> list[tuple[int, str, str, int | None, int]]:
+    """Bullets of the line's own kind run into its text, outside parentheses."""
+    rx = _BULLET_RUN_ON.get(tok.marker or "") if tok.kind == "item" and tok.number is None else None
+    if rx is None:
+        return []
+    out: list[tuple[int, str, str, int | None, int]] = []
+    pos, depth = tok.text_start, [0]
+    for m in rx.finditer(text, tok.text_start, tok.text_end):
+        g = 1 if m.group(1) else 2 if m.lastindex and m.lastindex >= 2 else 1
+        k = m.start(g)
+        if not _open_paren(text, pos, k, depth):
+            out.append((k, m.group(g), tok.style, None, _skip_ws(text, m.end(g), tok.text_end)))
+        pos = m.end(g)
+    return out
+
+
+def _open_paren(text: str, pos: int, k: int, depth: list[int]) -> bool:
+    """Whether ``text[k]`` lies inside parentheses opened since the line's start; ``depth`` carries
+    the count up to ``pos`` so that each character is counted once."""
+    d = depth[0] + text.count("(", pos, k) - text.count(")", pos, k)
+    depth[0] = d
+    return d > 0
+
+
 def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]]:
-    """Markers of the next items of the line's own numbered list, run into its text without
-    sentence punctuation ("1. Age 18 or older 2. Signed consent 3. ECOG 0-1", "… visits 4)
-    Subject is …", "1、… 2、…"): the next number in the line's own marker form, after a blank
+    """Markers of the next items of the line's own numbered or lettered list, run into its text
+    without sentence punctuation ("1. Age 18 or older 2. Signed consent 3. ECOG 0-1", "… visits
+    4) Subject is …", "1、… 2、…", "a. Pregnancy b. Infection"): the next number (letter) in the
+    line's own marker form, after a blank
     (or, for an ideographic separator, after anything but a digit), then the number after that,
     and so on. An enumeration inside one criterion uses another form or starts again at 1, so
     it is not taken. Each search starts where the last one ended: linear in the line."""
-    if tok.kind != "item" or tok.number is None or tok.style not in ("1.", "1)", "(1)") or not tok.marker:
+    if tok.kind != "item" or tok.number is None or not tok.marker:
+        return []
+    lettered = tok.style in ("a.", "a)", "(a)") and tok.letter is not None
+    if tok.style not in ("1.", "1)", "(1)") and not lettered:
         return []
     marker = tok.marker
     paren = marker[0] in "(（"
     sep = "" if paren else marker.lstrip("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
+    if lettered:
+        sep = marker[-1]
     ideographic = sep in ("、", "．", "）")
     nxt_re = _RUN_ON_NEXT_IDEOGRAPHIC if ideographic else _RUN_ON_NEXT
     out: list[tuple[int, str, str, int, int]] = []
     pos, n = tok.text_start, tok.number + 1
+    depth = [0]  # "(" minus ")" before ``pos``, counted once over the line: "(IWF H) Recurrent" is no "H)"
     while pos < tok.text_end:
-        want = f"{marker[0]}{n}{marker[-1]}" if paren else f"{n}{sep}"
+        core = str(n)
+        if lettered:
+            if n > 26:
+                break
+            core = chr(96 + n).upper() if tok.upper else chr(96 + n)
+        want = f"{marker[0]}{core}{marker[-1]}" if paren else f"{core}{sep}"
         k = text.find(want, pos, tok.text_end)
         if k < 0:
             break
         after = k + len(want)
+        inside = _open_paren(text, pos, k, depth)  # counted for every candidate, taken or not
         before = text[k - 1] if k > tok.text_start else " "
         ok_before = before in " \t" or (ideographic and not before.isdigit())
-        if ok_before and not text[k - 1 : k].isdigit() and nxt_re.match(text, after, tok.text_end):
+        if (
+            ok_before
+            and not text[k - 1 : k].isdigit()
+            and (
+                nxt_re.match(text, after, tok.text_end)
+                or (_after_sentence_end(text, tok.text_start, k) and _RUN_ON_AFTER_STOP.match(text, after, tok.text_end))
+            )
+            and not _CHOICE_JOINER.search(text, max(tok.text_start, k - 12), k)
+            and not (sep.endswith(")") and inside)
+        ):
             out.append((k, want, tok.style, n, _skip_ws(text, after, tok.text_end)))
             n += 1
         pos = after
@@ -86,6 +161,10 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
 def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
     """Append ``tok`` and the inline items found in its text (``...; (3) ...``)."""
     ts, te = tok.text_start, tok.text_end
+    bullets = _run_on_bullets(text, tok)
+    if bullets:
+        _emit_inline(text, tok, bullets, out)
+        return
     run_on = _run_on_markers(text, tok)
     if te - ts < 6 or not (run_on or _INLINE_GATE.search(text, ts, te)):
         out.append(tok)
@@ -109,7 +188,7 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
     # keep inline markers only when they look like a list: the line's own item has the same
     # style and the first one follows it, or there are two or more consecutive ones
     keep = []
-    if tok.kind == "item" and tok.style in ("(1)", "1)", "1."):
+    if tok.kind == "item" and tok.style in ("(1)", "1)", "1.", "a.", "a)", "(a)"):
         prev = tok.number
         for f in found:
             if f[2] == tok.style and prev is not None and f[3] == prev + 1:
@@ -144,6 +223,12 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
     if not keep:
         out.append(tok)
         return
+    _emit_inline(text, tok, keep, out)
+
+
+def _emit_inline(text: str, tok: _Tok, keep: list, out: list[_Tok]) -> None:
+    """Append ``tok`` cut before the first of ``keep`` and one inline item token per ``keep``."""
+    ts, te = tok.text_start, tok.text_end
     first_ms = keep[0][0]
     tok.text_end = _rstrip_end(text, ts, first_ms)
     out.append(tok)
@@ -162,6 +247,9 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
                 marker=marker,
                 style=style,
                 number=n,
+                # a run-on lettered item keeps its line's case ("D. … E. …") and its letter
+                upper=tok.upper if style in _LETTERED else False,
+                letter=marker.strip("().")[:1].lower() if style in _LETTERED else None,
                 inline=True,
             )
         )
@@ -207,6 +295,7 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
                     header=text[hs:he],
                     header_start=hs,
                     header_end=he,
+                    after_text=p0 < hs,
                 )
             )
             # the rest of the header's (last) line

@@ -69,6 +69,13 @@ def _introduces(text: str) -> bool:
     return "following" in tail and t[-1] in ":;)"
 
 
+def _next_at_same_indent(stack: list[Item], tok: _Tok) -> bool:
+    """An open item of the same style, starting its own line at ``tok``'s indentation, is numbered just before it."""
+    if tok.number is None:
+        return False
+    return any(o.style == tok.style and o.number == tok.number - 1 and not o.inline and o.indent == tok.indent for o in stack)
+
+
 def _continues_open(stack: list[Item], tok: _Tok) -> bool:
     """An open item of the same style is numbered just before ``tok`` (so ``tok`` is its next sibling)."""
     if tok.number is None:
@@ -182,6 +189,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
                 continue  # "Inclusion Criteria:" written twice in a row: one section, not an empty one
             new_section(tok.hkind, tok.header, tok.header_start, tok.header_end, tok.line_start, tok.label, tok.merged)
             cur.header_line_start = tok.line_start
+            cur.header_after_text = tok.after_text
             continue
         if cur is None:
             new_section("other", start=tok.line_start)
@@ -240,7 +248,15 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             continue
         if tok.inline and line_item is not None and line_item.section is cur:
             li = line_item
-            if li.marker is None or li.style != item.style and (text[tok.start - 2 : tok.start].strip() == ":" or item.number == 1):
+            # "(7) Any of: (1) cirrhosis; (2) dialysis": an enumeration restarting at 1 inside a
+            # numbered line belongs to that item, even in the list's own marker style
+            inside = li.number is not None and item.number == 1
+            if (
+                li.marker is None
+                or inside
+                or li.style != item.style
+                and (text[tok.start - 2 : tok.start].strip() == ":" or item.number == 1)
+            ):
                 parent = li if li.marker is not None or not li.is_label else li.parent
                 if li.marker is None and li.parent is None and not li.is_label:
                     parent = li
@@ -274,6 +290,9 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
                 or (tok.letter is None and text[tok.text_start].islower())
             )
             and (not _continues_open(stack, tok) or (tok.letter is None and text[tok.text_start : tok.text_start + 1].islower()))
+            # "(1) cirrhosis\n(2) dialysis": the next number at its list's own indentation is the
+            # next item, whatever the case of its first word
+            and not _next_at_same_indent(stack, tok)
         ):
             # a hard-wrapped line that happens to start with "C)", "(7) days", "4. (The face ...":
             # it continues the item above (legacy XML indents continuation lines to the text column)

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from trial_audit.text.lexicon import PLACEHOLDER_VALUES
+
 if TYPE_CHECKING:
     from trial_audit.core.model import TrialRecord
 
@@ -105,41 +107,8 @@ def _iter_text_fields(record: TrialRecord) -> Iterator[tuple[str, str, bool]]:
 
 # --- placeholders ---------------------------------------------------------------------
 
-_PLACEHOLDER_TOKENS = frozenset(
-    {
-        "undefined",
-        "null",
-        "none",
-        "nil",
-        "nan",
-        "tbd",
-        "tba",
-        "tbc",
-        "n/a",
-        "n.a.",
-        "n.a",
-        "na",
-        "not applicable",
-        "not available",
-        "to be determined",
-        "to be announced",
-        "to be confirmed",
-        "unknown",
-        "placeholder",
-        "todo",
-        "xxx",
-        "xx",
-        "x",
-        "-",
-        "--",
-        "---",
-        "?",
-        "??",
-        "...",
-        ".",
-        "[object object]",
-    }
-)
+#: the placeholder values, shared with the name checks (text/lexicon.py)
+_PLACEHOLDER_TOKENS = PLACEHOLDER_VALUES
 _TRIM = re.compile(r"^[\s\"'`<>\[\](){}]+|[\s\"'`<>\[\](){}]+$")
 
 

@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from trial_audit.text.lexicon import is_placeholder_name
+
 # --- normalisation ----------------------------------------------------------------------
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -374,11 +376,6 @@ _CORPORATE = re.compile(
     r"\b(?:Inc|Ltd|LLC|L\.L\.C|GmbH|AG|S\.A|S\.p\.A|SAS|B\.V|N\.V|Co|Corp|Corporation|Company|Limited|"
     r"Pharmaceuticals?|Pharma|Biopharma|Therapeutics|Biotech|Biosciences|Vaccines|Laboratories)\b\.?"
 )
-_PLACEHOLDER_NAME = re.compile(
-    r"^(?:tbd|tba|tbc|n/?a|na|none|null|nil|undefined|unknown|not applicable|not available|to be determined|"
-    r"to be announced|xxx?|x|-+|\?+|\.+|test|name|investigator|contact|pi|sub-?investigator)$",
-    re.IGNORECASE,
-)
 #: Degrees spelled out as words, which do not belong where a degree abbreviation goes ("Yin, master").
 _SPELLED_DEGREE = re.compile(
     r"^(?:masters?|master['’]s(?: degree)?|master degree|bachelors?|bachelor['’]s(?: degree)?|bachelor degree|"
@@ -437,7 +434,7 @@ def name_problem(
         return None
     text = name.strip()
     lead = len(name) - len(name.lstrip())
-    if _PLACEHOLDER_NAME.match(text):
+    if is_placeholder_name(text):
         return NameProblem("placeholder", f"the name is the placeholder {text!r}", lead, lead + len(text))
     m = _EMAIL.search(name) if "@" in name else None
     if m:

@@ -18,9 +18,17 @@ SUMMARY_LABELS = {
 }
 
 
+#: registry formats whose schema has the age fields and leaves one out when it sets no limit (the v2 API
+#: omits ``maximumAge`` for "N/A"): a record in them always has structured limits, absent ones being none
+FORMATS_WITH_AGE_FIELDS = frozenset({"ctgov-v2", "ctgov-classic", "ctgov-xml"})
+
+
 def has_structured_limits(record: TrialRecord) -> bool:
-    """The source gives the structured minimum or maximum age (a value or "N/A")."""
-    return record.minimum_age_raw is not None or record.maximum_age_raw is not None
+    """The source gives the structured minimum or maximum age (a value or "N/A"), or is a registry format
+    in which a left-out age field means no limit (a v2 study with neither field is open to every age)."""
+    if record.minimum_age_raw is not None or record.maximum_age_raw is not None:
+        return True
+    return record.source.format in FORMATS_WITH_AGE_FIELDS
 
 
 def structured_years(record: TrialRecord) -> tuple[float | None, float | None] | None:
@@ -109,3 +117,20 @@ def record_prose_bands(record: TrialRecord, field: str) -> tuple[StatedAge, ...]
     if not text:
         return ()
     return record.analysis(("age.prose_bands", field, text), lambda: find_bands(text, "prose"))
+
+
+def outcome_phrase(record: TrialRecord, cmp: SideComparison, source: str) -> str:
+    """What following the text would make of the structured range, in a curator's words.
+
+    ``source``: "criteria" / "summary" (the text the statement comes from)."""
+    if cmp.bound is None:
+        # the statement lies wholly on the other side of the structured limit ("< 18 years" vs a minimum of 18)
+        if cmp.side == "min":
+            return f"Everyone admitted by the {source} is younger than the structured minimum age: the two contradict each other."
+        return f"Everyone admitted by the {source} is older than the structured maximum age: the two contradict each other."
+    b = cmp.bound
+    stated = b.amount() if b.inclusive else f"{'over' if cmp.side == 'min' else 'under'} {b.amount()}"
+    lo = stated if cmp.side == "min" else (record.minimum_age_raw if record.minimum_age else "no minimum")
+    hi = stated if cmp.side == "max" else (record.maximum_age_raw if record.maximum_age else "no maximum")
+    verb = "Entering it" if cmp.status == "missing-structured" else f"Matching the {source}"
+    return f"{verb} would make the structured range {lo} to {hi}."

@@ -502,7 +502,15 @@
     String(doc || '').split(/\n\s*\n/).forEach(function (para) {
       para = para.trim();
       // docstrings are hard-wrapped: join the lines of a paragraph, keep list items apart
-      if (para && para !== skip) box.appendChild(el('p', null, para.replace(/[ \t]*\n[ \t]*(?![-*•] |[0-9]+[.)] )/g, ' ')));
+      if (!para || para === skip) return;
+      // a documentation section ("## Why it matters") is a heading, not a paragraph
+      var head = /^##[ \t]+(.+)$/.exec(para.split('\n')[0]);
+      if (head) {
+        box.appendChild(el('h4', null, head[1]));
+        para = para.split('\n').slice(1).join('\n').trim();
+        if (!para) return;
+      }
+      box.appendChild(el('p', null, para.replace(/[ \t]*\n[ \t]*(?![-*•] |[0-9]+[.)] )/g, ' ')));
     });
     return box;
   }
