@@ -86,15 +86,18 @@ def test_files_a_folder_walk_does_not_read_are_named(tmp_path):
     (data / "good.json").write_text(json.dumps(V2_STUDY))
     (data / "sub" / "studies.json.gz").write_bytes(b"\x1f\x8b")
     (data / "notes.tsv").write_text("a\tb")
-    (data / ".DS_Store").write_bytes(b"\x00")  # hidden: never input, not mentioned
-    (data / "README.md").write_text("# what these files are")  # documentation: not mentioned
+    (data / ".DS_Store").write_bytes(b"\x00")  # hidden: never input, named with its reason
+    (data / "README.md").write_text("# what these files are")  # documentation: named with its reason
     result = _run(["audit", str(data), "--format", "json", "--out", str(tmp_path / "out"), "--fail-on", "never"])
     assert result.exit_code == 0, result.output
-    assert "note: 2 files in the input folders were not read" in result.output
-    assert ".gz: 1" in result.output and ".tsv: 1" in result.output
-    assert "DS_Store" not in result.output and ".md" not in result.output
-    (data / "notes.tsv").unlink()
-    (data / "sub" / "studies.json.gz").unlink()
+    out = " ".join(result.output.split())
+    assert "note: 4 files, folders or archive members were not read" in out
+    assert "not a record file type (.gz): 1" in out and "not a record file type (.tsv): 1" in out
+    assert "hidden (name starts with '.'): 1" in out and "documentation, code or settings: 1" in out
+    for name in (".DS_Store", "README.md", "notes.tsv", "studies.json.gz"):
+        assert name in out
+    for name in (".DS_Store", "README.md", "notes.tsv", "sub/studies.json.gz"):
+        (data / name).unlink()
     result = _run(["audit", str(data), "--format", "json", "--out", str(tmp_path / "out"), "--fail-on", "never"])
     assert "not read" not in result.output
 

@@ -103,3 +103,88 @@ def test_a_cell_over_the_cell_bound_makes_its_row_unreadable(tmp_path, monkeypat
     assert len(bad) == 1 and "over 10,000 characters" in bad[0].reason
     assert bad[0].line == 2 + rows[0].count("\n")
     assert sum(isinstance(i, TrialRecord) for i in items) == len(rows) - 1
+
+
+def test_every_archive_member_not_read_is_named_with_its_reason(tmp_path):
+    """Members that are hidden (including ``..\\x.json``), macOS metadata or not a record type
+    vanished without a note; now the run's note names each (the good member is audited)."""
+    import json
+    import zipfile
+
+    from typer.testing import CliRunner
+
+    from trial_audit.cli.app import app
+
+    archive = tmp_path / "bulk.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("NCT00973089.json", (SEEDS / "v2_NCT00973089.json").read_bytes())
+        zf.writestr(".hidden.json", b"{}")
+        zf.writestr("..\\x.json", b"{}")
+        zf.writestr("__MACOSX/._NCT00973089.json", b"\x00\x05")
+        zf.writestr("studies.tsv", b"a\tb")
+        zf.writestr("more.json.gz", b"\x1f\x8b")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["audit", str(archive), "-f", "json", "--out", str(out), "-q", "-j", "1", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    note = " ".join(result.output.split())
+    assert "5 files, folders or archive members were not read" in note
+    assert "hidden (name starts with '.'): 2" in note and "macOS metadata (__MACOSX/): 1" in note
+    assert "not a record file type (.tsv): 1" in note and "not a record file type (.gz): 1" in note
+    assert "..\\\\x.json" in note or "..\\x.json" in note
+    summary = json.loads((out / "report.json").read_text())["summary"]
+    assert summary["records"] == summary["audited"] == 1
+
+
+def test_an_nct_id_of_the_wrong_type_is_a_schema_finding(tmp_path):
+    """``"nctId": ["NCT00973089"]`` (or an object) was replaced by the organisation's study ID
+    with no finding; it is now kept as its JSON text, and the NCT ID check reports it."""
+    import json
+
+    from trial_audit.engine.runner import RunOptions, audit_paths
+
+    for i, bad in enumerate((["NCT00973089"], {"id": "NCT00973089"})):
+        study = json.loads((SEEDS / "v2_NCT00973089.json").read_text())
+        study["protocolSection"]["identificationModule"]["nctId"] = bad
+        target = tmp_path / f"bad{i}.json"
+        target.write_text(json.dumps(study))
+        (rec,) = list(audit_paths([target], RunOptions(jobs=1)).records)
+        (finding,) = [f for f in rec.findings if f.rule == "TA010"]
+        assert finding.evidence.field == "nct_id" and "NCT00973089" in finding.evidence.text
+        assert finding.evidence.text == json.dumps(bad)
+
+
+def test_classic_nct_id_of_the_wrong_type_is_kept_for_the_check():
+    import json
+
+    from trial_audit.core.model import Source
+    from trial_audit.readers import read_bytes
+
+    doc = json.loads((SEEDS / "classic_NCT04780763.json").read_text())
+    ident = doc["FullStudiesResponse"]["FullStudies"][0]["Study"]["ProtocolSection"]["IdentificationModule"]
+    ident["NCTId"] = ["NCT04780763"]
+    (rec,) = list(read_bytes(json.dumps(doc).encode(), Source("c.json"), "c.json"))
+    assert rec.nct_id == '["NCT04780763"]'
+
+
+def test_a_member_that_inflates_like_a_zip_bomb_is_unreadable(tmp_path):
+    """A 3 MB member of one repeated byte compresses ~1000:1; real registry members inflate at
+    most 26:1 (the bulk XML download). It is refused with the ratio, the other members are read."""
+    import zipfile
+
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("NCT00973089.json", (SEEDS / "v2_NCT00973089.json").read_bytes())
+        zf.writestr("NCT00000000.json", b'{"protocolSection": "' + b" " * 3_000_000 + b'"}')
+    items = _read(archive)
+    (bad,) = [i for i in items if not isinstance(i, TrialRecord)]
+    assert "inflates" in bad.reason and "200:1" in bad.reason and bad.source.member == "NCT00000000.json"
+    assert sum(isinstance(i, TrialRecord) for i in items) == 1
+
+
+def test_the_real_bulk_archive_is_within_the_ratio_bound(shared_data):
+    import zipfile
+
+    from trial_audit.readers.archives import _over_ratio
+
+    with zipfile.ZipFile(shared_data / "ctgov-xml-bulk" / "enrollment_and_studylength.zip") as zf:
+        assert not any(_over_ratio(i.file_size, i.compress_size) for i in zf.infolist())

@@ -170,3 +170,33 @@ def test_every_writer_isolates_one_records_fault(tmp_path, fmt):
     assert "NCT03418623" in out and "NCT00973089" in out
     if fmt != "md":  # the Markdown table lists only its first rows
         assert f"writing the {fmt} report" in out
+
+
+def test_an_absurd_enrollment_count_does_not_break_the_batch_table(tmp_path):
+    """Found by benchmarks/fuzz_run.py (seed 1): ``"enrollmentInfo": {"count": 1e308}`` overflowed
+    the table's Int64 column (OverflowError), so the table rules skipped that record."""
+    study = json.loads(V2_SEED.read_text())
+    study["protocolSection"]["designModule"]["enrollmentInfo"]["count"] = 1e308
+    target = tmp_path / "huge_enrollment.json"
+    target.write_text(json.dumps(study))
+    (rec,) = list(audit_paths([target], RunOptions(jobs=1)).records)
+    assert not [f for f in rec.findings if f.rule == "TA003"]
+
+
+def test_a_table_rule_that_fails_on_one_row_fails_for_that_record_only(monkeypatch):
+    """A schema (table) rule that raises because of one record is run again row by row: only
+    that record gets the rule-failed finding; the others are checked by the rule as usual."""
+    from trial_audit.engine.registry import RULES
+
+    code = next(code for code, cls in RULES.items() if cls.scope == "table")
+    real = RULES[code].check_table
+
+    def fragile(self, table, ctx):
+        if (table["nct_id"] == "NCT03418623").any():
+            raise KeyError("a value this rule did not foresee")
+        return real(self, table, ctx)
+
+    monkeypatch.setattr(RULES[code], "check_table", fragile)
+    report = audit_paths([SEEDS], RunOptions(jobs=1))
+    failed = {r.id for r in report.records for f in r.findings if f.rule == "TA003"}
+    assert failed == {"NCT03418623"}

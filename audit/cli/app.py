@@ -143,23 +143,30 @@ def _check_inputs(paths: list[Path]) -> None:
 
 
 def _note_skipped(inputs: list[Path]) -> None:
-    """Say which files in the input folders were not read, so that none is passed over silently."""
-    from collections import Counter
+    """Name every file, folder and archive member the run did not read, with the reason, so that
+    none is passed over silently (printed with --quiet too: it is about the input, not a summary)."""
+    from collections import defaultdict
 
-    from trial_audit.readers import RECORD_EXTENSIONS, skipped_files
+    from trial_audit.readers import RECORD_EXTENSIONS, skipped_inputs
 
-    skipped = skipped_files(inputs)
+    skipped = skipped_inputs(inputs)
     if not skipped:
         return
-    kinds = Counter(p.suffix.lower() or "no extension" for p in skipped)
-    listed = ", ".join(f"{k}: {n}" for k, n in kinds.most_common())
-    what = "1 file in the input folders was" if len(skipped) == 1 else f"{len(skipped)} files in the input folders were"
-    err.print(
-        f"note: {what} not read: not a record file type ({listed}; e.g. {skipped[0]}). Folders are searched "
-        f"for {', '.join(sorted(RECORD_EXTENSIONS))} files; name a file on the command line to have its "
-        "content recognised.",
-        highlight=False,
+    by_reason: dict[str, list[str]] = defaultdict(list)
+    for where, reason in skipped:
+        by_reason[reason].append(where)
+    what = "1 file, folder or archive member was" if len(skipped) == 1 else f"{len(skipped)} files, folders or archive members were"
+    lines = [f"note: {what} not read:"]
+    for reason, names in by_reason.items():
+        shown = ", ".join(repr(n)[1:-1] for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        lines.append(f"  {reason}: {len(names)} ({shown})")
+    lines.append(
+        f"Folders and archives are searched for {', '.join(sorted(RECORD_EXTENSIONS))} files; name a file on the "
+        "command line to have its content recognised."
     )
+    from rich.markup import escape
+
+    err.print(escape("\n".join(lines)), highlight=False)
 
 
 def _progress_wanted(quiet: bool) -> bool:
@@ -264,7 +271,7 @@ def audit(
         from trial_audit.cli.terminal import print_summary
 
         print_summary(report, Console(highlight=False), written)
-        _note_skipped(inputs)
+    _note_skipped(inputs)
     if summary["audited"] == 0:
         err.print("[bold red]error:[/] no readable record in the input")
         raise typer.Exit(USAGE_ERROR)

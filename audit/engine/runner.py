@@ -305,8 +305,8 @@ class Checker:
                 for rule in self.table_rules:
                     try:
                         table_findings = list(rule.check_table(table, self.ctx))
-                    except Exception as err:  # noqa: BLE001 - as for record rules: reported, not raised
-                        table_findings = [(pos, rule_failed(rule, err, severities)) for pos in range(len(rows))]
+                    except Exception:  # noqa: BLE001 - as for record rules: reported, not raised
+                        table_findings = self._table_rule_row_by_row(rule, table)
                     for pos, finding in table_findings:
                         per_record[rows[pos]].append(finding)
         for slot, record, findings in zip(slots, records, per_record):
@@ -316,6 +316,18 @@ class Checker:
                 failed = stage_failed("assembling its result", err, severities)
                 results[slot] = RecordResult(record.id, record.source, record.source.format, AUDITED, [failed])
         return results, (table if options.gate else None)  # type: ignore[return-value]
+
+    def _table_rule_row_by_row(self, rule: TableRule, table: Any) -> list[tuple[int, Finding]]:
+        """A table rule that failed on the batch, run again on each row alone: the record(s) at
+        fault get the rule-failed finding, the others their findings as usual."""
+        out: list[tuple[int, Finding]] = []
+        for pos in range(len(table)):
+            try:
+                one = table.iloc[[pos]].reset_index(drop=True)
+                out.extend((pos, finding) for _, finding in rule.check_table(one, self.ctx))
+            except Exception as err:  # noqa: BLE001
+                out.append((pos, rule_failed(rule, err, self.options.severities)))
+        return out
 
     def _table(self, records: list[TrialRecord], per_record: list[list[Finding]]) -> tuple[Any, list[int]]:
         """The batch table and, for each of its rows, the position of its record in ``records``.

@@ -57,6 +57,14 @@ def _joined(values: Sequence[str | None]) -> str:
     return "|".join(v for v in values if isinstance(v, str) and v)
 
 
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def _int64(value: int | None) -> int | None:
+    """An integer the Int64 column can hold; an absurd one (``"count": 1e308`` in a study) is NA."""
+    return value if value is None or _INT64[0] <= value <= _INT64[1] else None
+
+
 def build_table(records: Sequence[TrialRecord]) -> pd.DataFrame:
     """One row per record, in the given order (row position == index into ``records``)."""
     cols: dict[str, list] = {
@@ -102,7 +110,7 @@ def build_table(records: Sequence[TrialRecord]) -> pd.DataFrame:
         cols["study_type"].append(_blank_to_none(r.study_type))
         cols["sex"].append(_blank_to_none(r.sex))
         cols["phases"].append(_joined(r.phases))
-        cols["enrollment"].append(r.enrollment)
+        cols["enrollment"].append(_int64(r.enrollment))
         cols["enrollment_type"].append(_blank_to_none(r.enrollment_type))
         cols["min_age_years"].append(r.minimum_age.years if r.minimum_age is not None else None)
         cols["max_age_years"].append(r.maximum_age.years if r.maximum_age is not None else None)

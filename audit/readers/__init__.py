@@ -45,6 +45,7 @@ from trial_audit.readers.base import ReadResult, Unreadable
 from trial_audit.readers.documents import read_bytes
 from trial_audit.readers.files import MAX_DOCUMENT_BYTES, iter_records, read_path
 from trial_audit.readers.plan import NDJSON_SPLIT_BYTES, Unit, plan_units
+from trial_audit.readers.skipped import skipped_inputs
 from trial_audit.readers.sniff import HEAD_BYTES, sniff
 from trial_audit.readers.walk import RECORD_EXTENSIONS, skipped_files
 
@@ -53,6 +54,7 @@ __all__ = [
     "read_path",
     "read_bytes",
     "skipped_files",
+    "skipped_inputs",
     "sniff",
     "plan_units",
     "Unit",

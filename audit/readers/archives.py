@@ -12,8 +12,8 @@ from pathlib import Path
 from trial_audit.core.model import Source
 from trial_audit.readers.base import ReadResult, Unreadable
 from trial_audit.readers.documents import read_bytes
+from trial_audit.readers.skipped import member_skip_reason
 from trial_audit.readers.sniff import ext
-from trial_audit.readers.walk import RECORD_EXTENSIONS
 
 # Archive bounds. Members are read one at a time and dropped, so the total bounds time, not
 # memory; it is sized for the registry's own bulk download (hundreds of thousands of studies,
@@ -21,6 +21,23 @@ from trial_audit.readers.walk import RECORD_EXTENSIONS
 ZIP_MAX_MEMBERS = 2_000_000
 ZIP_MAX_MEMBER_BYTES = 50 * 1024 * 1024
 ZIP_MAX_TOTAL_BYTES = 64 * 1024 * 1024 * 1024
+# A member that inflates more than ZIP_MAX_RATIO times is filler, not a record (registry XML and
+# JSON inflate 4-26x; the 6,782 members of the bulk XML download at most 26x), once it is large
+# enough for the ratio to matter. Checked on the declared sizes and again on the bytes read.
+ZIP_MAX_RATIO = 200
+ZIP_RATIO_MIN_BYTES = 1024 * 1024
+
+
+def _over_ratio(size: int, compressed: int) -> bool:
+    return size > ZIP_RATIO_MIN_BYTES and size > ZIP_MAX_RATIO * max(1, compressed)
+
+
+def _ratio_reason(size: int, compressed: int) -> str:
+    return (
+        f"archive member inflates {size // max(1, compressed):,} times ({compressed:,} bytes to {size:,}), over the "
+        f"{ZIP_MAX_RATIO}:1 bound for members over {ZIP_RATIO_MIN_BYTES:,} bytes: a zip bomb or filler, not a record; not read"
+    )
+
 
 _MEMBER_ERRORS = (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError, zlib.error, ValueError)
 
@@ -49,8 +66,8 @@ def read_zip(path: Path, start: int = 0, stop: int | None = None) -> Iterator[Re
                 return
             name = info.filename
             base = posixpath.basename(name)
-            if base.startswith(".") or name.startswith("__MACOSX/") or ext(base) not in RECORD_EXTENSIONS:
-                continue
+            if member_skip_reason(name) is not None:
+                continue  # named with its reason in the run's note (readers.skipped)
             src = Source(str(path), "", name)
             if ext(base) == ".zip":
                 yield Unreadable(src, "nested archive not followed; unpack it and audit its contents")
@@ -60,6 +77,9 @@ def read_zip(path: Path, start: int = 0, stop: int | None = None) -> Iterator[Re
                 continue
             if info.file_size > ZIP_MAX_MEMBER_BYTES:
                 yield Unreadable(src, f"archive member too large ({info.file_size} bytes uncompressed; bound {ZIP_MAX_MEMBER_BYTES})")
+                continue
+            if _over_ratio(info.file_size, info.compress_size):
+                yield Unreadable(src, _ratio_reason(info.file_size, info.compress_size))
                 continue
             if total + info.file_size > ZIP_MAX_TOTAL_BYTES:
                 yield Unreadable(
@@ -80,6 +100,9 @@ def read_zip(path: Path, start: int = 0, stop: int | None = None) -> Iterator[Re
                     f"archive member too large (over {ZIP_MAX_MEMBER_BYTES} bytes uncompressed, "
                     f"though it declares {info.file_size}); not read",
                 )
+                continue
+            if _over_ratio(len(data), info.compress_size):  # the header understated the size
+                yield Unreadable(src, _ratio_reason(len(data), info.compress_size))
                 continue
             total += len(data)
             yield from read_bytes(data, src, base)

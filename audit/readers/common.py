@@ -82,6 +82,19 @@ def set_field(rec: TrialRecord, name: str, value: Any, path: str, convert: Calla
     rec.provenance[name] = path
 
 
+def set_identifier(rec: TrialRecord, name: str, value: Any, path: str) -> None:
+    """Set an identifier field; a value of the wrong JSON type (a list, an object, true) is kept as
+    its JSON text rather than dropped, so that the schema check of the identifier reports it (an
+    ``nctId`` given as ``["NCT01234567"]`` was silently replaced by the organisation's study ID)."""
+    if isinstance(value, (list, dict, bool)):
+        import json
+
+        setattr(rec, name, json.dumps(value, ensure_ascii=False)[:200])
+        rec.provenance[name] = path
+        return
+    set_field(rec, name, value, path)
+
+
 def as_int(value: Any) -> int | None:
     if isinstance(value, bool):
         return None

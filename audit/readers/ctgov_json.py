@@ -16,7 +16,7 @@ from trial_audit.core.dates import parse_date
 from trial_audit.core.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex
 from trial_audit.core.model import norm_status as _norm_status
 from trial_audit.readers import ctgov_keys as K
-from trial_audit.readers.common import as_bool, as_dict, as_int, as_list, as_str, enum, set_field, set_zip
+from trial_audit.readers.common import as_bool, as_dict, as_int, as_list, as_str, enum, set_field, set_identifier, set_zip
 
 CONVERTERS: dict[str, Callable[[str], Any]] = {"status": _norm_status}
 
@@ -96,6 +96,9 @@ def study_to_record(study: dict[str, Any], source: Source, d: Dialect) -> TrialR
     source.format = d.format
     rec = TrialRecord(source=source, criteria_markdown=d.criteria_markdown)
     for name, path, convert in K.TEXT_FIELDS:
+        if name == "nct_id":  # a list or object here is kept for the NCT ID check, not dropped
+            set_identifier(rec, name, d.get(study, path), d.prov(path))
+            continue
         set_field(rec, name, d.get(study, path), d.prov(path), CONVERTERS[convert] if convert else None)
     _identification_extras(study, rec, d)
     _dates(study, rec, d)

@@ -11,17 +11,17 @@ from trial_audit.readers.sniff import ext
 
 #: extensions a folder walk reads (anything else in a folder is not a record and is skipped)
 RECORD_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson", ".xml", ".txt", ".csv", ".zip"})
-_SKIP_DIRS = frozenset({"__pycache__", "node_modules"})
+SKIP_DIRS = frozenset({"__pycache__", "node_modules"})
 
 #: files that sit beside data (documentation, code, settings) and are not taken for records
-_NOT_DATA_EXTENSIONS = frozenset({".md", ".rst", ".py", ".pyc", ".toml", ".cfg", ".ini", ".yaml", ".yml", ".lock"})
-_NOT_DATA_NAMES = frozenset({"README", "LICENSE", "LICENCE", "NOTICE", "COPYING", "AUTHORS", "Makefile"})
+NOT_DATA_EXTENSIONS = frozenset({".md", ".rst", ".py", ".pyc", ".toml", ".cfg", ".ini", ".yaml", ".yml", ".lock"})
+NOT_DATA_NAMES = frozenset({"README", "LICENSE", "LICENCE", "NOTICE", "COPYING", "AUTHORS", "Makefile"})
 
 
 def folder_files(root: Path, onerror: Callable[[OSError], None] | None = None) -> Iterator[Path]:
     """The files under a folder in reading order: sorted, hidden files and tool folders skipped."""
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
         for name in sorted(filenames):
             if not name.startswith("."):
                 yield Path(dirpath) / name
@@ -44,5 +44,5 @@ def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
         f
         for folder in folders
         for f in folder_files(folder)
-        if ext(f.name) not in RECORD_EXTENSIONS | _NOT_DATA_EXTENSIONS and f.name not in _NOT_DATA_NAMES
+        if ext(f.name) not in RECORD_EXTENSIONS | NOT_DATA_EXTENSIONS and f.name not in NOT_DATA_NAMES
     ]
