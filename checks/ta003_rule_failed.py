@@ -4,12 +4,14 @@ from trial_audit.engine.registry import Rule, register
 
 @register
 class RuleFailed(Rule):
-    """A rule failed with an internal error on a record, so that check was not made for it.
+    """A rule or a stage of the run failed with an internal error on a record, so that part was not done for it.
 
     ## What it does
 
     This finding is produced by the engine, not by checking a record: a rule meeting a value no
-    test foresaw (a date of an unexpected type, a text no pattern was written for).
+    test foresaw (a date of an unexpected type, a text no pattern was written for), or a stage
+    that handles one record (cutting its oversized fields, the batch table, assembling its result,
+    a report writer's part of it) failing on that record. The message names the rule or stage.
 
     ## Why it matters
 
