@@ -116,7 +116,7 @@ def test_pcd_not_demanded_of_a_study_that_ended_before_fdaaa():
     )
     (f,) = run(r, codes={"TA401"})
     assert f.severity is Severity.INFO and f.field == "dates.primary_completion"
-    assert "the study ended (study completion date 2006-06) before FDAAA made it a required data element" in f.message
+    assert "the study had ended by its study completion date (2006-06), before FDAAA made it a required data element" in f.message
 
 
 def test_completion_not_demanded_of_a_record_last_updated_before_the_final_rule():
@@ -443,3 +443,74 @@ def test_registry_estimated_posted_date_is_not_compared_with_the_submitted_date(
     # an actual posted date before the submission is still impossible
     r2 = rec({"dates": {"first_submitted": "December 19, 2000", "first_posted": ["November 28, 2000", "Actual"]}}, "ctgov-xml")
     assert codes(run(r2, codes={"TA403"})) == ["TA403"]
+
+
+# --- unseen-part hand-check (round 1): when a record shows that its study had ended -------------
+
+
+def test_verified_date_of_a_completed_study_shows_it_ended_before_fdaaa():
+    """A Completed record with no dates at all, verified in 1996 and last updated in 2008: the
+    study had ended by its verification date, so the missing dates are a note, not an error."""
+    # NCT00000818 (legacy XML): Completed, verification_date May 1996, last_update_submitted July 28, 2008
+    r = rec(
+        {
+            "overall_status": "COMPLETED",
+            "study_type": "INTERVENTIONAL",
+            "dates": {"status_verified": "May 1996", "first_submitted": "November 2, 1999", "last_update_submitted": "July 28, 2008"},
+        },
+        "ctgov-xml",
+    )
+    found = run(r, codes={"TA401"})
+    assert found and all(f.severity is Severity.INFO for f in found)
+    assert "status verified date (1996-05)" in found[0].message
+    # the same record in other words: withdrawn, verified 2006, updated 2013 (NCT00003517 pattern)
+    w = rec(
+        {
+            "overall_status": "WITHDRAWN",
+            "study_type": "INTERVENTIONAL",
+            "dates": {"status_verified": "2006-12", "first_submitted": "1999-11-01", "last_update_submitted": "2013-07-09"},
+        },
+        "ctgov-xml",
+    )
+    assert all(f.severity is Severity.INFO for f in run(w, codes={"TA401", "TA407"}))
+
+
+def test_a_completion_date_later_than_the_last_update_is_no_evidence_of_an_end():
+    """CSV dates carry no type: a primary completion after the record's last update was an estimate
+    when written, so it does not show that an Unknown-status study ended."""
+    # NCT01866995 (urology CSV export): UNKNOWN, Primary Completion 2013-09, Last Update Posted 2013-06-03
+    r = rec(
+        {
+            "overall_status": "UNKNOWN",
+            "study_type": "INTERVENTIONAL",
+            "dates": {
+                "start": "2013-05",
+                "primary_completion": "2013-09",
+                "first_posted": "2013-05-31",
+                "last_update_posted": "2013-06-03",
+            },
+        },
+        "ctgov-csv",
+    )
+    for f in run(r, codes={"TA401"}):
+        assert "ended" not in f.message  # the record does not show that it ended
+    from trial_audit.checks._shared.timeline import FINAL_RULE, ended_before
+
+    assert ended_before(r, FINAL_RULE) is None
+    # while an actual completion date before the rule still is evidence, whatever the last update
+    done = rec(
+        {
+            "overall_status": "COMPLETED",
+            "study_type": "INTERVENTIONAL",
+            "dates": {
+                "start": "2004-01",
+                "completion": ("2006-06", "ACTUAL"),
+                "first_submitted": "2004-01-05",
+                "status_verified": "2019-03",
+                "last_update_submitted": "2019-03-01",
+            },
+        },
+        "ctgov-xml",
+    )
+    found = run(done, codes={"TA401"})
+    assert found and all(f.severity is Severity.INFO for f in found)

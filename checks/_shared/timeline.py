@@ -211,14 +211,42 @@ def last_touched(record) -> tuple[str, PartialDate] | None:
     return None
 
 
+#: statuses that say the study is over; the date the status was verified is then a date by which it had ended
+_OVER_STATUSES = frozenset({"COMPLETED", "TERMINATED", "WITHDRAWN"})
+
+
+def _end_evidence(record) -> tuple[str, PartialDate] | None:
+    """A date by which the study had ended, as the record shows it.
+
+    A completion date is evidence only when it could be known as an end: marked actual, or with
+    no type given and not after the record's last update (a completion date later than the last
+    update was an estimate when it was written). Otherwise, for a Completed / Terminated /
+    Withdrawn record, the date its status was verified: the study had ended by then. A start
+    date says nothing of when a study ended.
+    """
+    from trial_audit.core.dates import DateType
+
+    touched = last_touched(record)
+    for name in ("completion", "primary_completion"):
+        d = record.dates.get(name)
+        if d is None:
+            continue
+        if d.type is DateType.ACTUAL or (d.type is None and touched is not None and not touched[1].is_before(d)):
+            return name, d
+    if record.overall_status in _OVER_STATUSES:
+        verified = record.dates.get("status_verified")
+        if verified is not None:
+            return "status_verified", verified
+    return None
+
+
 def ended_before(record, when: PartialDate) -> tuple[str, PartialDate] | None:
-    """The study has ended and its latest known trial date is before ``when`` (that date, or None)."""
+    """The study has ended, and the record shows it had ended before ``when`` (that date, or None)."""
     if record.overall_status not in ENDED_STATUSES:
         return None
-    for name in ("completion", "primary_completion", "start"):
-        d = record.dates.get(name)
-        if d is not None:
-            return (name, d) if d.is_before(when) else None
+    evidence = _end_evidence(record)
+    if evidence is not None and evidence[1].is_before(when):
+        return evidence
     return None
 
 
@@ -231,14 +259,14 @@ def not_required_then(record, name: str) -> str | None:
     ended = ended_before(record, FDAAA_DATA_ELEMENTS)
     if ended is not None:
         return (
-            f"the study ended ({LABELS[ended[0]]} {ended[1].iso()}) before FDAAA made it a required data element "
+            f"the study had ended by its {LABELS[ended[0]]} ({ended[1].iso()}), before FDAAA made it a required data element "
             f"(from {FDAAA_DATA_ELEMENTS.iso()}), so the registry did not require it"
         )
     if name in _SINCE_FINAL_RULE:
         ended = ended_before(record, FINAL_RULE)
         if ended is not None:
             return (
-                f"the study ended ({LABELS[ended[0]]} {ended[1].iso()}) before the Final Rule (42 CFR Part 11, "
+                f"the study had ended by its {LABELS[ended[0]]} ({ended[1].iso()}), before the Final Rule (42 CFR Part 11, "
                 f"{FINAL_RULE.iso()}) required it of every study; until then only applicable clinical trials had to give it"
             )
     touched = last_touched(record)
