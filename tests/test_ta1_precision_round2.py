@@ -115,3 +115,83 @@ def test_ta101_short_list_under_a_prose_lead_in_is_not_reported(text):
 def test_ta101_long_list_under_a_lead_in_is_still_reported():
     items = "\n".join(f"{i}. criterion number {i} of the study" for i in range(1, 9))
     assert findings("Participants will be recruited from the clinic if they:\n" + items, "TA101")
+
+
+# --- class 4: an enumeration inside one bullet after its label (TA121) ---------------------------------------
+
+# NCT04811560 (unseen sheet), v2 Markdown
+BULLET_LABEL_ENUMERATION = """Exclusion Criteria:
+
+* Active infection requiring systemic therapy
+* Exclusion criteria related to stem cell transplant: a. Willing and able to undergo allogeneic stem cell transplant (if clinically indicated); b. Received prior treatment with allogenic bone marrow or stem cell transplant <=3 months before the first dose of study treatment; c. Has active graft versus host disease
+* Pregnant or breastfeeding
+"""
+SYNTHETIC_BULLET_LABEL = """Inclusion Criteria:
+
+- Signed consent
+- Requirements for participants with a prior kidney graft: a. graft in place for one year or more; b. stable tacrolimus dose; c. no rejection episode in the last 6 months
+- Able to attend every visit
+"""
+
+
+@pytest.mark.parametrize("text", [BULLET_LABEL_ENUMERATION, SYNTHETIC_BULLET_LABEL])
+def test_ta121_enumeration_after_a_bullet_label_is_not_reported(text):
+    assert findings(text, "TA121", markdown=True) == []
+
+
+def test_ta121_main_items_run_together_are_still_reported():
+    text = "Inclusion Criteria:\n- Signed consent\n\nExclusion Criteria:\n1. Pregnancy. 2. Active infection\n3. Prior surgery"
+    assert findings(text, "TA121")
+
+
+# --- class 6: a bullet or header followed by a note about answering the list (TA103) -----------------------
+
+# NCT06413225, ctgov-v2-bulk my-website.ndjson (tune)
+HEADER_NOTE_BULLET = """Exclusion Criteria:
+
+* Inclusion Criteria: All answers must be YES to be eligible for the study.
+
+  1. Age 21 or older
+  2. Written informed consent given by subject
+"""
+# NCT00461591, ctgov-xml-bulk (tune)
+HEADER_NOTE_PAREN = """Inclusion Criteria: (All questions must be answered YES)
+
+  -  Has the patient given written informed consent?
+
+  -  Is the patient at least 18 years old?
+"""
+SYNTHETIC_NOTE = "Exclusion Criteria: Respond no to each item to remain eligible.\n- Prior stroke\n- Pregnancy\n- Active cancer"
+
+
+@pytest.mark.parametrize("text", [HEADER_NOTE_BULLET, HEADER_NOTE_PAREN, SYNTHETIC_NOTE])
+def test_ta103_note_after_header_is_not_a_merged_criterion(text):
+    assert findings(text, "TA103", markdown=True) == []
+
+
+def test_ta103_criterion_after_header_is_still_reported():
+    assert findings("Exclusion Criteria: 1. Prior stroke\n2. Pregnancy\n3. Active cancer", "TA103")
+
+
+# --- class 7: the evidence of a header run into a criterion starts at a word (TA103) ------------------------
+
+# NCT00003991, ctgov-v2-bulk Clinical_trials_pipeline.ndjson (tune): the 80-character window cut "greater"
+HEADER_AFTER_ITEM = (
+    "Inclusion Criteria: Adults 21 and older; HbA1c greater than 8.0% at enrollment; access to a smartphone or tablet "
+    "with internet. Exclusion Criteria: Severe hearing or vision impairment preventing telehealth participation; "
+    "current enrollment in another diabetes management program."
+)
+SYNTHETIC_HEADER_AFTER_ITEM = (
+    "Inclusion Criteria:\n1. Outpatients attending the memory clinic of the participating hospitals with mild "
+    "cognitive impairment confirmed twice. Exclusion Criteria:\n1. Stroke"
+)
+
+
+@pytest.mark.parametrize("text", [HEADER_AFTER_ITEM, SYNTHETIC_HEADER_AFTER_ITEM])
+def test_ta103_evidence_starts_at_a_word(text):
+    fs = [f for f in findings(text, "TA103") if "run into the end" in f.message]
+    assert fs
+    for f in fs:
+        ev = f.evidence
+        assert text[ev.start : ev.end] == ev.text
+        assert ev.start == 0 or text[ev.start - 1].isspace(), ev.text
