@@ -195,3 +195,82 @@ def test_ta103_evidence_starts_at_a_word(text):
         ev = f.evidence
         assert text[ev.start : ev.end] == ev.text
         assert ev.start == 0 or text[ev.start - 1].isspace(), ev.text
+
+
+# --- classes 3 and 5: sub-lists and main items run into sub-items (TA112, TA113, TA114) --------------------
+
+# NCT05739409 (unseen sheet), v2 Markdown, shortened: main items 3-5 run into sub-item 2's line under item 2,
+# main items 6-7 run into the last sub-item of item 5; the main list 1-7 is complete
+MAIN_RUN_INTO_SUBLIST = """Inclusion Criteria:
+
+-
+
+1. Aged 18-70 years, gender is not limited 2. Acute myelogenous leukemia or chronic monocytic leukemia:
+
+1. Subjects diagnosed with acute myelogenous leukemia according to WHO 2016 criteria should meet any of the following relapsed and refractory criteria;
+2. Subjects diagnosed with chronic monocytic leukemia according to the WHO 2016 criteria, and did not achieve remission after at least one treatment or relapsed after remission. 3. Eastern Cooperative Oncology Group physical status level is 0 to 2; 4. Bone marrow sample must be LILRB4 positive; 5. Major organs must meet the following criteria:
+
+   1. Liver function: Total bilirubin 1.5 times the upper limit of normal or less,
+   2. Renal function: Creatinine 1.5 times the upper limit of normal (ULN) or less,
+   3. Cardiac function: LVEF 50% or more,
+   4. Lung function: Defined as grade 1 dyspnea or less and blood oxygen saturation >92%; 6. Female subjects of reproductive age agree to use an effective method of contraception; 7. The subjects voluntarily joined the study and signed the informed consent form.
+
+Exclusion Criteria:
+
+1. Patients who have used CAR-T therapy
+"""
+# NCT05536349 (unseen sheet), v2 Markdown, shortened: an indented sub-list 1-3 under main item 16
+INDENTED_SUBLIST = """Exclusion Criteria:
+
+15. Active second malignancy.
+16. Prior therapy restrictions
+
+    a. Cohort 1 (CLL/SLL) i. Prior receipt of anti-CD20 antibody therapy ii. Prior receipt of systemic therapy for CLL/SLL b. Cohort 2 (RT) i. Patients with a major bleeding event iii. Patients are required to have the following washout periods prior to C1D1. 1. Targeted agents or cytotoxic chemotherapy: 5 half-lives or 2 weeks, whichever is shorter
+    1. Immunoconjugated antibody treatment within 10 weeks prior to randomization
+    2. Broad field radiation must be completed 14 days prior to study enrollment
+    3. Palliative limited field radiation must be completed 7 days prior to study enrollment.
+
+    iv. Prior therapy with venetoclax and obinutuzumab is allowed
+17. Known hypersensitivity to any component or excipient of study drugs
+18. Malabsorption syndrome or other condition likely to affect gastrointestinal absorption of the study drugs
+"""
+# synthetic: the same two shapes in other words and another marker style
+SYNTHETIC_RUN_IN = """Exclusion Criteria:
+
+1) Prior stroke
+2) Cardiac disease, any of:
+1) unstable angina
+2) heart failure NYHA III-IV 3) Uncontrolled hypertension 4) Pregnancy
+"""
+SYNTHETIC_INDENTED = """Inclusion Criteria:
+
+1. Adults aged 18 to 75
+2. Prior treatment, all of:
+      1. at least one line of chemotherapy
+      2. no radiotherapy within 4 weeks
+3. Signed consent
+"""
+
+
+@pytest.mark.parametrize("text", [MAIN_RUN_INTO_SUBLIST, INDENTED_SUBLIST, SYNTHETIC_RUN_IN, SYNTHETIC_INDENTED])
+def test_main_list_continuity_is_judged_on_the_main_level(text):
+    for code in ("TA112", "TA113"):
+        assert findings(text, code, markdown=True) == [], code
+
+
+def test_ta114_does_not_letter_a_main_item_run_into_a_sub_item():
+    for text in (MAIN_RUN_INTO_SUBLIST, SYNTHETIC_RUN_IN):
+        for f in findings(text, "TA114", markdown=True):
+            number = int(f.evidence.text.split(".")[0].split(")")[0])
+            assert number <= 2, f.message  # only the true sub-items 1 and 2 may be reported
+            assert "'3" not in f.suggestion and "'6" not in f.suggestion, f.suggestion
+
+
+def test_ta114_still_reports_a_flush_sub_list_in_the_main_style():
+    fs = findings(MAIN_RUN_INTO_SUBLIST, "TA114", markdown=True)
+    assert sorted(f.evidence.text[:2] for f in fs) == ["1.", "2."]
+
+
+def test_a_real_gap_after_an_indented_sublist_is_still_reported():
+    text = SYNTHETIC_INDENTED.replace("3. Signed consent", "5. Signed consent")
+    assert findings(text, "TA112", markdown=True)
