@@ -10,6 +10,21 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 
+#: at most this many marked items: a list that long is a sub-list of the prose, not the criteria themselves
+_SHORT_SUBLIST = 5
+
+
+def _ends_in_prose_lead_in(before: str) -> bool:
+    """A sentence of prose (five words or more) ends in a colon just before the first item: a lead-in to a
+    list that belongs to the sentence ("... patients with active disease who:", "They may take part if they:"),
+    not a header or a label ("Group A:")."""
+    before = before.rstrip()
+    if not before.endswith(":"):
+        return False
+    sentence = re.split(r"[.;!?]\s|\n[ \t]*\n", before)[-1]
+    return len(sentence.split()) >= 5
+
+
 _NAMED_INCLUSION = re.compile(r"\binclu(?:sion|ded|de)\b|\beligib", re.IGNORECASE)
 
 
@@ -26,7 +41,10 @@ class MissingInclusionSection(Rule):
 
     Not reported: prose-only criteria; the NCI layout (`DISEASE CHARACTERISTICS:` …); a combined header
     (`Eligibility criteria:`, `Inclusion/Exclusion Criteria:`, `Criteria:`); a lead-in naming the
-    criteria ("Each patient must meet all of the following inclusion criteria:", "Patients must be:").
+    criteria ("Each patient must meet all of the following inclusion criteria:", "Patients must be:");
+    prose criteria with a short list (≤ 5 items) under a lead-in sentence ending in a colon
+    ("... patients with active disease who:"); the legacy layouts "PROTOCOL ENTRY CRITERIA:" and
+    "--Disease Characteristics--".
 
     ## Why it matters
 
@@ -92,6 +110,8 @@ class MissingInclusionSection(Rule):
         first = next(it for it in doc.items() if it.marker is not None)
         if _LEAD_IN.search(text[: first.start]):
             return  # "Each patient must meet all of the following inclusion criteria:", "Patients must be:"
+        if marked_items(doc) <= _SHORT_SUBLIST and _ends_in_prose_lead_in(text[: first.start]):
+            return  # prose criteria with a short list under a lead-in: "... patients with active CIDP who:\n 1. ..."
         yield self.finding(
             'The criteria are a list under no "Inclusion Criteria" / "Exclusion Criteria" header: '
             "say which criteria must be met and which exclude a participant.",

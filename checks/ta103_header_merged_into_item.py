@@ -13,6 +13,13 @@ _LEAD_IN = re.compile(
     r"\b(?:following|as follows|below|must meet|all of the|any of the|one of the|criteria|criterion)\b|:\s*$",
     re.IGNORECASE,
 )
+# a note about the list after the header, not a criterion: how to answer or read it ("All answers must be
+# NO to be eligible for the study.", "Respond yes or no to each question", "Any item checked excludes")
+_NOTE = re.compile(
+    r"\b(?:answers?|answered|respon(?:d|ses?)|questions?|checked|tick(?:ed)?)\b|\bto\s+(?:be|remain)\s+(?:eligible|included|enrolled)\b"
+    r"|\b(?:yes|no)\s+to\s+(?:all|any|each|every)\b",
+    re.IGNORECASE,
+)
 
 
 def _lead_in(text: str) -> bool:
@@ -20,7 +27,7 @@ def _lead_in(text: str) -> bool:
     words = t.split()
     if len(words) <= 3 and not any(ch.isdigit() for ch in t):
         return True
-    return bool(_LEAD_IN.search(t[:200]))
+    return bool(_LEAD_IN.search(t[:200]) or _NOTE.search(t[:200]))
 
 
 # words that end a reference to a section rather than a criterion ("... listed in the Inclusion
@@ -147,6 +154,10 @@ class HeaderMergedIntoItem(Rule):
             if not _ends_a_criterion(before) or not text[s.header_start : s.header_end].rstrip().endswith((":", "：")):
                 continue
             start = max(s.header_line_start + len(before) - len(before.lstrip()), s.header_start - 80)
+            if not text[start - 1].isspace():
+                # the 80-character window cut into a word ("bA1c between"): begin at the next word
+                gap = re.compile(r"\s").search(text, start, s.header_start)
+                start = gap.end() if gap else s.header_start
             header = text[s.header_start : s.header_end].rstrip(" :")
             yield self.finding(
                 f"The header {header!r} is run into the end of the criterion before it: put the header "

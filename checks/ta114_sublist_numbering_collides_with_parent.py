@@ -3,7 +3,7 @@ import re
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria import format_marker
-from trial_audit.text.criteria_lists import EDIT_PAIRS_SHOWN, collides_with_parent, doc_of, quote_end
+from trial_audit.text.criteria_lists import EDIT_PAIRS_SHOWN, collides_with_parent, doc_of, main_items_run_into_sublist, quote_end
 
 _HIDDEN_NUM = re.compile(r"\s[0-9]{1,2}[.)]\s+[A-Z]")
 
@@ -73,7 +73,8 @@ class SublistNumberingCollidesWithParent(Rule):
             parent = it.parent
             if _HIDDEN_NUM.search(parent.text):
                 continue  # "2. hospitalization 5. Left ventricular ...:": the real parent is run into item 2
-            sub = [c for c in parent.children if c.number is not None and c.style == parent.style]
+            run_in = main_items_run_into_sublist(parent)
+            sub = [c for c in parent.children if c.number is not None and c.style == parent.style and c not in run_in]
             k = sub.index(it) + 1 if it in sub else 1
             letter_style = {"1.": "a.", "1)": "a)", "(1)": "(a)"}.get(parent.style, "(a)")
             new_marker = format_marker(letter_style, k)

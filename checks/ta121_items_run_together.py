@@ -23,6 +23,19 @@ def _after_sentence(text: str, pos: int) -> bool:
     return not (k - j <= 4 and (j == 0 or text[j - 1] in " \t\n(") and (text[j:k].isdigit() or len(text[j:k]) == 1))
 
 
+# a bulleted line whose text up to the first marker is a label ending in a colon ("* Exclusion criteria related
+# to stem cell transplant: a. ...; b. ..."): a bullet, then three words or more, then ":"
+_BULLET_LABEL = re.compile(r"[ \t]*[-*•·▪●◦○■□➢►‣⁃–—+][ \t]+(?:[^\s:]+[ \t]+){2,}[^\s:]+[ \t]*:[ \t]*$")
+
+
+def _enumeration_after_bullet_label(text: str, first_marker: int) -> bool:
+    """The markers follow a label inside one bullet: one criterion's enumeration, not criteria run together
+    (a bare "- Inclusion Criteria:" of two words is a header, and its items run together are reported)."""
+    line_start = text.rfind("\n", 0, first_marker) + 1
+    prefix = text[line_start:first_marker]
+    return len(prefix) <= 200 and bool(_BULLET_LABEL.match(prefix))
+
+
 @register
 class ItemsRunTogether(Rule):
     """Several criteria are run together on one line ("(5) no serious mental disorders; (6) Can understand ...").
@@ -38,7 +51,8 @@ class ItemsRunTogether(Rule):
 
     Not reported: an enumeration inside one criterion ("organ function: (1) ANC …; (2) platelets …",
     "except 1) certain skin cancers; 2) …"), options in a note ("NOTE A: … the following methods: 1)
-    condoms … 2) …").
+    condoms … 2) …"), an enumeration inside one bullet after its label ("* Criteria related to
+    transplant: a. …; b. …; c. …").
 
     ## Why it matters
 
@@ -124,6 +138,8 @@ class ItemsRunTogether(Rule):
                 continue  # "NOTE A: ... the following methods: 1) condoms ... 2) diaphragm ...": options in a note
             if len(on_line) < 2 or all(s.inline for s in on_line):
                 # an enumeration inside one criterion ("organ function: (1) ...; (2) ...")
+                continue
+            if _enumeration_after_bullet_label(text, on_line[0].start):
                 continue
             reported.add(it.line_start)
             start, end = on_line[0].start, on_line[-1].end

@@ -12,7 +12,7 @@ from trial_audit.text.criteria_markers import _match_marker, _skip_ws
 
 # --- headers --------------------------------------------------------------------------------
 
-_QUAL = r"(?:(?:key|main|major|general|principal|primary|study|patient|patients'?|subject|participant|additional|specific|other|basic|selection|clinical|medical)\s+)"
+_QUAL = r"(?:(?:key|main|major|general|principal|primary|study|protocol|trial|patient|patients'?|subject|participant|additional|specific|other|basic|selection|clinical|medical)\s+)"
 _CRIT = r"(?:criteri[a-z]*|creteria|critera|citeria|criterial)"
 _HEADER_RE = re.compile(
     rf"""
@@ -26,13 +26,13 @@ _HEADER_RE = re.compile(
         |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?)[\s_]+{_CRIT}
         |criteria\s+for\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
         |(?P<inc3>inclusions?)(?=[ \t]*[:：])
-        |(?P<comb3>eligibility|criteria)(?=[ \t]*[:：])
+        |(?P<comb3>eligibility|criteria|selection)(?=[ \t]*[:：])
         |(?P<exc3>exclusions?)(?=[ \t]*[:：])
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
-      (?P<qual>[ \t]+(?:for|in|of|at|during|to|related|relating|applicable|specific|common|part|stage|phase|cohort|arm|group|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
-              |[ \t]+[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
+      (?P<qual>,?[ \t]+(?:for|in|of|at|during|to|related|relating|applicable|specific|common|part|stage|phase|cohort|arm|group|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
+              |,?[ \t]+[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
       (?P<colon>[ \t]*[:：]|[ \t]*\.(?=[ \t]*$))?
       (?:[ \t]*\])?
     )
@@ -101,7 +101,7 @@ def _header_at(text: str, pos: int, end: int):
     if g("qual") and not has_colon:
         # "Inclusion Criteria Stage 1", "Inclusion Criteria - for Phase I"; not a sentence
         # ("Exclusion criteria of the parent study do not apply")
-        q = g("qual").strip().lower()
+        q = g("qual").strip(" ,\t").lower()
         if len(q) > 30 or not re.match(r"(?:part|stage|phase|cohort|arm|group|step|period|[0-9(\-–]|for\b)", q):
             return None
     if not has_colon and not text[hs:he].lower().rstrip(" ]").endswith(("criteria", "inclusion", "exclusion", "exclusions", "inclusions")):
@@ -123,7 +123,7 @@ def _header_at(text: str, pos: int, end: int):
     if g("pre"):
         label = g("pre").strip(" :-–") or None
     if g("qual"):
-        q = g("qual").strip(" -–(").strip()
+        q = g("qual").strip(" ,-–(").strip()
         label = " ".join(x for x in (label, q) if x) or None
     weak = bool(g("comb3") or g("inc3") or g("exc3") or g("inc4") or g("exc4"))
     return kind, hs, he, rest, label, weak

@@ -41,7 +41,32 @@ def collides_with_parent(item: Item) -> bool:
         return False  # "(7) Any of: (1) …; (2) …": an enumeration written inside its parent's line
     if is_scope_label(p.text):
         return False  # "3. Cohort A:" then "1." "2.": the cohort's own list, numbered from 1
+    if item in main_items_run_into_sublist(p):
+        return False  # a main item run into a sub-item's line (TA121), not a sub-item: lettering it is wrong
     return item.indent <= p.indent
+
+
+def main_items_run_into_sublist(parent: Item) -> list[Item]:
+    """Children of ``parent`` that continue the MAIN sequence: "18. Heart disease:\n1. …\n3. … 19. Unable to
+    read … 20. …" - '19.' and '20.' are the next main numbers after '18.', run into sub-item 3's line, so the
+    parser hung them under '18.'. Only while the main list after ``parent`` does not reuse those numbers
+    (then they would be real sub-items colliding with the main list)."""
+    if parent.number is None:
+        return []
+    siblings = parent.parent.children if parent.parent is not None else parent.section.items
+    k = siblings.index(parent) if parent in siblings else -1
+    nxt = next((s.number for s in siblings[k + 1 :] if s.number is not None and s.style == parent.style), None) if k >= 0 else None
+    expected, out = parent.number + 1, []
+    sub_next = None  # the sub-list's own next number: "1. Inclusion:\n   1. …\n   2. …" - '2.' is its sub-item
+    for c in parent.children:
+        if c.number is None or c.style != parent.style or c.upper != parent.upper:
+            continue
+        if c.number == expected and (nxt is None or nxt > expected) and (c.number != sub_next or c.inline):
+            out.append(c)
+            expected += 1
+        else:
+            sub_next = c.number + 1
+    return out
 
 
 #: an item that only names a cohort, part or population and scopes the items under it
@@ -99,12 +124,37 @@ def _groups_of(sec: Section, parent: Item | None, items: list[Item]) -> Iterator
 
 def sequences(group: Group) -> list[Sequence]:
     out: dict[str, Sequence] = {}
+    run_in = main_items_run_into_sublist(group.parent) if group.parent is not None else []
     for it in group.items:
         fam = family(it)
-        if fam is None or collides_with_parent(it):
-            continue
+        if fam is None or collides_with_parent(it) or it in run_in:
+            continue  # a main item run into a sub-item's line belongs to the main list, not to this sub-list
         out.setdefault(fam, Sequence(group, fam)).items.append(it)
-    return list(out.values())
+    return [part for seq in out.values() for part in _split_indented_sublists(seq)]
+
+
+def _split_indented_sublists(seq: Sequence) -> list[Sequence]:
+    """Split off sub-lists that the parser kept at the main level: a run that restarts at 1 on its own line,
+    indented deeper than the item before it ("16. Prior therapy restrictions:\n    1. …\n    2. …\n17. …").
+    The main list's continuity is judged on the main level only (16 -> 17 is no gap, '1.' no restart)."""
+    main = Sequence(seq.group, seq.family)
+    out = [main]
+    sub: Sequence | None = None
+    sub_indent = 0
+    for it in seq.items:
+        if sub is not None and (it.inline or it.indent >= sub_indent):
+            sub.items.append(it)
+            continue
+        if sub is not None:
+            sub = None  # back at the main level
+        prev = main.items[-1] if main.items else None
+        if prev is not None and it.number == 1 and not it.inline and not prev.inline and it.indent > prev.indent + 1:
+            sub = Sequence(seq.group, seq.family, [it])
+            sub_indent = it.indent
+            out.append(sub)
+            continue
+        main.items.append(it)
+    return [s for s in out if s.items]
 
 
 def all_sequences(doc: CriteriaDoc) -> list[Sequence]:

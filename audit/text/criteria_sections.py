@@ -6,10 +6,14 @@ import re
 
 from trial_audit.text.criteria import CriteriaDoc
 
-#: legacy NCI PDQ layout: "DISEASE CHARACTERISTICS:", "PATIENT CHARACTERISTICS:", "PRIOR CONCURRENT THERAPY:"
-#: (blanks before it stay on its line: a run of blank lines is not re-read from each line start)
+#: legacy NCI PDQ layout: "DISEASE CHARACTERISTICS:", "PATIENT CHARACTERISTICS:", "PRIOR CONCURRENT THERAPY:",
+#: and its sibling of the same era with dashes ("--Disease Characteristics--", "--Population Characteristics--",
+#: "--Prior/Concurrent Therapy--") (blanks before it stay on its line: a run of blank lines is not re-read from
+#: each line start)
 _PDQ = re.compile(
-    r"^[^\S\n]*(?:[-*•]\s*)?(?:disease\s+characteristics|patient\s+characteristics|prior\s+concurrent\s+therapy)\s*:?",
+    r"^[^\S\n]*(?:[-*•]\s*)?(?:disease\s+characteristics|patient\s+characteristics|prior\s+concurrent\s+therapy)\s*:?"
+    r"|^[^\S\n]*--[^\S\n]*(?:(?:disease|patient|population)[^\S\n]+characteristics|prior[^\S\n]*/[^\S\n]*concurrent[^\S\n]+therapy)"
+    r"[^\S\n]*--",
     re.IGNORECASE | re.MULTILINE,
 )
 #: a statement that there are no inclusion / exclusion criteria beyond the others
