@@ -72,10 +72,7 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
         text = a.doc.text
         done: set[int] = set()
         for hit in a.inclusion_hits:
-            if id(hit.item) in done:
-                continue
-            rels = {a.relation(c) for c in hit.concepts}
-            if rels != {"absent"}:
+            if id(hit.item) in done or not _foreign_requirement(a, hit, text):
                 continue
             if is_scoped_hit(a, hit, text):
                 continue
@@ -85,16 +82,43 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
             if any(a.relation(m.concept) == "declared" for m in ms if not a.vocab.is_umbrella(m.concept)):
                 continue
             done.add(id(hit.item))
-            cond = names(a, hit.concepts[:1] if hit.kind == "diagnosis" else hit.concepts)
-            in_criteria = any(c in s.concepts for s in a.lists.get("criteria", []) for c in hit.concepts)
+            if hit.codes:
+                cond = text[hit.start : hit.end]
+                in_criteria = False
+            else:
+                cond = names(a, hit.concepts[:1] if hit.kind == "diagnosis" else hit.concepts)
+                in_criteria = any(c in s.concepts for s in a.lists.get("criteria", []) for c in hit.concepts)
             extra = " The criteria name it among the eligible diseases, but no other part of the record does." if in_criteria else ""
             ts, te = hit.item.text_start, hit.item.text_end
             yield self.finding(
-                f"Inclusion criterion requires {hit.label!r} ({hit.kind.split(':')[-1]}), specific to {cond}, "
-                f"which is not among the trial's conditions ({declared_names(a)}); read literally, every "
+                f"Inclusion criterion requires {hit.label!r} ({hit.kind.split(':')[-1]}), specific to {cond} - a disease of "
+                f"another organ system than the trial's conditions ({declared_names(a)}); read literally, every "
                 f"participant must have it.{extra} Scope the item to the cohort it belongs to, register the "
                 "condition, or remove the item.",
                 evidence=Evidence.span("criteria", text, ts, te),
                 related=[Evidence.span("criteria", text, hit.start, hit.end), *condition_evidence(a, record)],
                 suggestion=f"Prefix the item with 'For participants with {cond}:' or move it to that cohort's section.",
             )
+
+
+def _foreign_requirement(a, hit, text: str) -> bool:
+    """The hit requires a condition the record does not declare, of another organ system than all it declares."""
+    if hit.codes:  # a disease the vocabulary does not list, found by its ICD-10-CM name
+        return a.foreign_codes(hit.codes)
+    rels = {a.relation(c) for c in hit.concepts}
+    # "unknown": no declared condition is in the vocabulary, but ICD-10-CM may still place them
+    if not (rels == {"absent"} or (rels == {"unknown"} and (a.declared_chapters or a.healthy_only))):
+        return False
+    if hit.kind == "diagnosis":
+        # a two-letter abbreviation the criteria never spell out may stand for something else ("RA with
+        # ringed sideroblasts" is refractory anaemia in a myelodysplasia trial, not rheumatoid arthritis;
+        # MS, PD, AD, CD, UC likewise); longer ones (SCLC, COPD, HIV) rarely do
+        c = hit.concepts[0]
+        ab = text[hit.start : hit.end]
+        if len(ab) <= 2 and ab in a.vocab.concepts[c].abbrevs and c not in a.named_in_full:
+            return False
+        if a.sibling_of_declared(c):
+            return True
+    # a finding other than a diagnosis (a biomarker, a score) is judged by chapter: HER2 is measured
+    # in any tumour, not only in the sites the vocabulary lists
+    return a.foreign(hit.concepts, coarse=hit.kind != "diagnosis")

@@ -14,6 +14,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from trial_audit.text.condition_systems import (
+    AREA_SYSTEM,
+    foreign_areas,
+    foreign_chapters,
+    icd_codes_of_name,
+    icd_matcher,
+    is_substance_use,
+    organ_chapters,
+)
 from trial_audit.text.condition_vocabulary import Mention, Vocabulary, load_vocabulary
 
 if TYPE_CHECKING:
@@ -23,18 +32,19 @@ if TYPE_CHECKING:
 # --- record analysis ------------------------------------------------------------------------
 
 _NEG = re.compile(
-    r"\b(?:no|not|non|nor|without|absence|absent|free\s+of|negative\s+for|never|other\s+than|except|excluding|"
-    r"exclusion|excluded|rule[sd]?\s+out|prior|previous|previously|history|risk|family|relatives?|mother|father|"
+    r"\b(?:no|not|nor|without|absence|absent|free\s+of|negative\s+for|never|other\s+than|except|excluding|"
+    r"exclusion|excluded|rule[sd]?\s+out|prior|previous|previously|risk|family|relatives?|mother|father|"
     r"siblings?|partners?|contacts?|caregivers?|parents?|exposure|exposed|vaccin\w*|prevent\w*|screen\w*|"
-    r"suspected|suspicion|healthy|control|controls|unless|besides|secondary\s+to|instead|nor|none|negative|"
+    r"suspected|suspicion|healthy|control|controls|unless|besides|secondary\s+to|instead|nor|none|(?<![-\u2010])negative|"
     r"seronegative|uncontrolled|unstable|clinically\s+significant|versus|vs|compared|exclude[sd]?|ineligible|"
-    r"such\s+as|including|includes|e\.g|i\.e|for\s+example|like)\b|\bnon-|\bun-",
+    r"such\s+as|including|includes|e\.g|i\.e|for\s+example|like)\b|\b(?:non|un)[\s\-\u2010]*$",
     re.IGNORECASE,
 )
 _AFTER_SKIP = re.compile(
     r"\s*(?:[-\u2010\u2013]\s*|\s)(?:associated|related|induced|mediated|like|type|negative|free|naive|na\u00efve|"
     r"specific|directed|targeted|vaccine|test|testing|screening|antibod\w*|antigen|status|serology)\b|\s*(?:drug|therapy|"
-    r"treatment|medication|medicine)s?\b",
+    r"treatment|medication|medicine|scale|score|index|questionnaire|inventory|rating|subscale|surface|core|rna|dna|pcr|"
+    r"viral\s+load|level|titer|titre|panel|result)s?\b",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])")
@@ -80,6 +90,8 @@ class ItemHit:
     label: str  # what it is ("SLEDAI", "diagnosis of rheumatoid arthritis")
     start: int  # offsets of the matched text in the criteria field
     end: int
+    #: ICD-10-CM codes of a disease the curated vocabulary does not list (kind "diagnosis:icd")
+    codes: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -102,6 +114,63 @@ class Analysis:
     inclusion_hits: list[ItemHit] = field(default_factory=list)
     scoped: set[int] = field(default_factory=set)  # id() of items that are scoped to a subgroup
     item_mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    #: organ-system chapters (ICD-10-CM) and curated areas of everything the record declares
+    declared_chapters: set[str] = field(default_factory=set)
+    declared_areas: set[str] = field(default_factory=set)
+    declared_codes: set[str] = field(default_factory=set)
+    #: the record registers healthy volunteers only (no disease): any disease requirement is foreign
+    healthy_only: bool = False
+    #: concepts the criteria name in full somewhere (not only by an abbreviation)
+    named_in_full: set[str] = field(default_factory=set)
+
+    def concept_chapters(self, cid: str) -> frozenset[str]:
+        """The concept's organ systems: by its ICD-10-CM codes (its own, else its ancestors'), else by its area."""
+        v = self.vocab
+        for anc in sorted(v.ancestors(cid), key=lambda x: x != cid):
+            got = organ_chapters(v.concepts[anc].icd10)
+            if got:
+                return got
+        sys = AREA_SYSTEM.get(v.concepts[cid].area)
+        return frozenset({sys}) if sys else frozenset()
+
+    def foreign(self, concepts: Iterable[str], coarse: bool = False) -> bool:
+        """Every one of the concepts is of another organ system or specialty than all declared conditions.
+
+        ``coarse``: by ICD-10-CM chapter only (for findings such as tumour biomarkers, not diagnoses).
+        """
+        cs = [c for c in concepts if c in self.vocab.concepts]
+        if not cs:
+            return False
+        if self.healthy_only:
+            return True
+        for c in cs:
+            req = self.concept_chapters(c)
+            if req and self.declared_chapters:
+                if not foreign_chapters(req, self.declared_chapters, coarse):
+                    return False
+            elif not foreign_areas(self.vocab.concepts[c].area, self.declared_areas):
+                return False
+        return True
+
+    def sibling_of_declared(self, cid: str) -> bool:
+        """The concept and a declared one are two kinds of one disease (small-cell and non-small-cell
+        lung cancer, Crohn's disease and ulcerative colitis): requiring one contradicts the other."""
+        v = self.vocab
+        mine = {p for p in v.concepts[cid].parents if not v.is_umbrella(p)}
+        return bool(mine) and any(mine & set(v.concepts[d].parents) for d in self.declared_specific() if d != cid)
+
+    def foreign_codes(self, codes: Iterable[str]) -> bool:
+        """An ICD-10-CM disease the vocabulary does not list is of another organ system than all declared."""
+        from trial_audit.text.condition_vocabulary import _icd_related
+
+        codes = tuple(c for c in codes if not is_substance_use(c))
+        if not codes:
+            return False
+        if self.healthy_only:
+            return bool(organ_chapters(codes))
+        if _icd_related(codes, tuple(self.declared_codes)):
+            return False
+        return foreign_chapters(organ_chapters(codes), self.declared_chapters)
 
     def specific(self, concepts: Iterable[str]) -> set[str]:
         return {c for c in concepts if not self.vocab.is_umbrella(c)}
@@ -189,6 +258,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
             summaries.extend(en)
             for s in en:
                 a.declared_concepts |= s.concepts
+    _declare_systems(a, record)
     if reg:
         a.lists["registered"] = reg
     if summaries:
@@ -205,6 +275,14 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
         return a
     a.doc = doc
     all_ms = vocab.mentions(text)
+    a.named_in_full = {m.concept for m in all_ms if m.text not in vocab.concepts[m.concept].abbrevs}
+    all_icd = []
+    for sec in doc.sections:  # ICD-10-CM names of diseases the vocabulary does not list, in inclusion sections
+        if sec.kind == "inclusion" and sec.end > sec.start:
+            all_icd.extend(
+                type(m)(m.code, m.chapter, m.start + sec.start, m.end + sec.start, m.text)
+                for m in icd_matcher().mentions(text[sec.start : sec.end])
+            )
     all_mk = []
     for sec in doc.sections:  # markers matter in inclusion sections only
         if sec.kind == "inclusion" and sec.end > sec.start:
@@ -214,6 +292,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     ms_starts = [m.start for m in all_ms]
     mk_starts = [x[1] for x in all_mk]
     crit_lists: list[Source] = []
+    populations = _several_populations(text)
     for sec in doc.sections:
         for item in sec.iter_items():
             ts, te = item.text_start, item.text_end
@@ -230,15 +309,81 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                 ):
                     crit_lists.append(Source("criteria", text, spec, [m for m in ms if m.concept in spec]))
                 mks = [x for x in all_mk[bisect_left(mk_starts, ts) : bisect_left(mk_starts, te)] if x[2] <= te]
-                if ms or mks:
-                    hits = _hits(vocab, item, text, ms, mks)
+                ims = [x for x in all_icd if ts <= x.start and x.end <= te and not any(m.start < x.end and x.start < m.end for m in ms)]
+                if ms or mks or ims:
+                    hits = _hits(vocab, item, text, ms, mks, ims)
                     if hits:
                         a.inclusion_hits.extend(hits)
-                        if _is_scoped(vocab, item, sec):
+                        if _is_scoped(vocab, item, sec, populations):
                             a.scoped.add(id(item))
     if crit_lists:
         a.lists["criteria"] = crit_lists
+    for sec in doc.sections:
+        if sec.kind == "inclusion":
+            a.scoped |= _parallel_cohort_items(a, list(sec.items), text)
     return a
+
+
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+
+
+def _parallel_cohort_items(a: Analysis, items: list, text: str) -> set[int]:
+    """Adjacent items that say the same thing of different diseases are one cohort each.
+
+    "Consecutive histologically confirmed primary cervical cancer patients ... that have given
+    consent for radical radiotherapy" followed by the same sentence for prostate cancer: the items
+    are alternatives (cohorts written without labels), not requirements for everyone. Items are
+    parallel when, the disease names left out, they share at least half their words.
+    """
+    diag: dict[int, frozenset[str]] = {}
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for h in a.inclusion_hits:
+        if h.kind.startswith("diagnosis"):
+            key = h.concepts[0] if h.concepts else h.codes[0]
+            diag[id(h.item)] = diag.get(id(h.item), frozenset()) | {key}
+            spans.setdefault(id(h.item), []).append((h.start, h.end))
+
+    def words(it) -> set[str]:
+        t = text[it.text_start : it.text_end]
+        for s0, e0 in sorted(spans.get(id(it), []), reverse=True):
+            t = t[: s0 - it.text_start] + " " + t[e0 - it.text_start :]
+        return {w.lower() for w in _WORDS.findall(t)}
+
+    out: set[int] = set()
+    run: list = []
+    for it in [*items, None]:
+        if it is not None and id(it) in diag and run and diag[id(it)] != diag[id(run[-1])]:
+            w1, w2 = words(run[-1]), words(it)
+            if w1 and w2 and len(w1 & w2) >= 0.5 * max(len(w1), len(w2)):
+                run.append(it)
+                continue
+        if len(run) >= 2:
+            out |= {id(x) for x in run}
+        run = [it] if it is not None and id(it) in diag else []
+    return out
+
+
+def _declare_systems(a: Analysis, record: TrialRecord) -> None:
+    """The organ systems the record declares: its concepts' ICD-10-CM chapters and areas, plus the
+    ICD-10-CM names in its registered conditions, MeSH terms, keywords, titles and interventions."""
+    v = a.vocab
+    for c in a.declared_specific():
+        a.declared_areas.add(v.concepts[c].area)
+        a.declared_chapters |= a.concept_chapters(c)
+        for anc in v.ancestors(c):
+            a.declared_codes.update(v.concepts[anc].icd10)
+    texts = [src.text for src in a.declared]
+    texts += [iv.name for iv in getattr(record, "interventions", None) or [] if isinstance(getattr(iv, "name", None), str)]
+    for t in texts:
+        if t:
+            a.declared_codes.update(icd_codes_of_name(t[:300]))
+    a.declared_chapters |= organ_chapters(a.declared_codes)
+    registered = [src.text for src in a.declared if src.field.startswith(("conditions[", "keywords["))]
+    a.healthy_only = not a.declared_chapters and not a.declared_specific() and any(_HEALTHY.search(t) for t in registered)
+
+
+#: a registered condition that names healthy volunteers ("Healthy", "Healthy Volunteers")
+_HEALTHY = re.compile(r"^\s*healthy(?:\s+(?:volunteers?|subjects?|participants?|adults?))?\s*$", re.IGNORECASE)
 
 
 def _negated_by_parent(item: Item) -> bool:
@@ -261,22 +406,44 @@ _HEAD_WORD = (
     r"metastatic|locally|recurrent|relapsed|refractory|unresectable|resectable|inoperable|early|stage|grade|"
     r"primary|patients?|subjects?|participants?|individuals?|people|persons?|adults?|men|women|children|"
     r"adolescents?|males?|females?|who|have|has|are|is|must|should|be|meet\w*|fulfil\w*|criteria|for|"
-    r"according|to|evidence|presence|suffering|from|having|[0-9]+|[ivx]+[abc]?|[abc]|i{1,3}v?[abc]?"
+    r"according|to|evidence|presence|suffering|from|having|history|[0-9]+|[ivx]+[abc]?|[abc]|i{1,3}v?[abc]?"
 )
 _HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–])*$", re.IGNORECASE)
-_ITEM_NEG = re.compile(
-    r"\b(?:seronegative|negative|must\s+not|should\s+not|not\s+eligible|ineligible|excluded|are\s+not|is\s+not|"
-    r"no\s+(?:history|evidence|known|active|prior)|none\s+of|free\s+of|allowed|permitted|are\s+eligible|without|"
-    r"is\s+eligible|may\s+(?:be|enrol\w*|enter|participate)|will\s+be\s+included|exception)\b",
+#: up to four modifier words right before the name ("wet", "non-infectious", "HER2-negative",
+#: "moderate-to-severe plaque") - descriptors of the disease, not of a context around it
+_MODIFIERS = re.compile(r"(?:[^\W\d_][\w'’]*(?:[\-\u2010/][\w'’]+)*[\s,]+){1,4}$")
+#: words that put the name in a context (a treatment, an event, a cause) instead of requiring it
+_CONTEXT_WORD = re.compile(
+    r"\b(?:treat\w*|receiv\w*|undergo\w*|scheduled|planned|candidates?|referred|admitted|hospitali[sz]\w*|surgery|"
+    r"after|following|post|due|caused|secondary|induced|related|associated|than|at|on|in|during|risk|because|from|a|an|"
+    r"the|for|by|to|results?|tests?|testing|assess\w*|evaluat\w*|exam\w*|measur\w*|levels?)\b",
     re.IGNORECASE,
 )
 
 
-def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], markers: list) -> list[ItemHit]:
+def _requires(before: str) -> bool:
+    """The words before a condition's name in its clause make the clause a requirement to have it."""
+    if _HEAD.match(before):
+        return True
+    m = _MODIFIERS.search(before)
+    return m is not None and bool(_HEAD.match(before[: m.start()])) and not _CONTEXT_WORD.search(m.group(0))
+
+
+_ITEM_NEG = re.compile(
+    r"\b(?:seronegative|(?<![-\u2010])negative|must\s+not|should\s+not|not\s+eligible|ineligible|excluded|are\s+not|is\s+not|"
+    r"no\s+(?:history|evidence|known|active|prior)|none\s+of|free\s+of|allowed|permitted|are\s+eligible|without|"
+    r"is\s+eligible|may\s+(?!not\b)\w+|will\s+be\s+included|exception)\b",
+    re.IGNORECASE,
+)
+
+
+def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], markers: list, icd_ms: list = ()) -> list[ItemHit]:  # noqa: C901
     """Condition-specific requirements in one inclusion item (children are their own items)."""
     ts, te = item.text_start, item.text_end
     if _negated_by_parent(item):
         return []
+    if _ENDS_WITH_OR.search(text, ts, te):
+        return []  # one of a list of alternatives ("Renal failure, or")
     parent = getattr(item, "parent", None)
     if parent is not None and (parent.text.rstrip().endswith(":") or _FOLLOWING.search(parent.text)):
         return []  # a sub-list item: an alternative, a definition or a scoped requirement
@@ -295,9 +462,16 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
     for mk, s0, e0 in markers:
         if item_neg:
             continue
-        cs, _ce = clause_of(s0)
+        cs, ce = clause_of(s0)
         before = text[max(cs, s0 - 50) : s0]
         if _NEG.search(before) and not re.search(r"(?:positive|negative)", text[s0:e0], re.I):
+            continue
+        # "HIV-infected participants must have well controlled HIV": the marker's condition is the subject
+        if any(
+            cs <= m.start < ce and _conditional_subject(text, text[cs : m.start], m.end, ce)
+            for m in mentions
+            if any(vocab.related(m.concept, c) for c in mk.concepts)
+        ):
             continue
         out.append(ItemHit(item, mk.concepts, "marker:" + mk.kind, mk.label, s0, e0))
     vaccine = bool(_VACCINE.search(text, ts, te))
@@ -316,9 +490,23 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             continue
         if _AFTER_SKIP.match(text, men.end) or _NEG_AFTER.match(text, men.end, ce):
             continue
-        if label_line or item_neg or cs != ts or len(before) > 90 or not _HEAD.match(before):
+        if label_line or item_neg or cs != ts or len(before) > 90 or not _requires(before):
             continue  # the item is not (or not only) a requirement to have this condition
+        if _conditional_subject(text, before, men.end, ce):
+            continue
         diag.append(ItemHit(item, (men.concept,), "diagnosis", f"diagnosis of {c.name}", men.start, men.end))
+    for im in icd_ms:
+        cs, ce = clause_of(im.start)
+        before = text[cs : im.start]
+        if label_line or item_neg or cs != ts or len(before) > 90 or not _requires(before) or _NEG.search(before):
+            continue
+        if not _REQUIRE_CUE.search(before):
+            continue  # a bare name from ICD-10-CM alone is too weak: a list entry, a complication, a label
+        if _AFTER_SKIP.match(text, im.end) or _NEG_AFTER.match(text, im.end, ce) or _conditional_subject(text, before, im.end, ce):
+            continue
+        if any(cs <= m.start < ce for m in mentions if not vocab.is_umbrella(m.concept)):
+            continue  # the clause names a known condition too: alternatives or comorbidities
+        out.append(ItemHit(item, (), "diagnosis:icd", f"diagnosis of {im.text}", im.start, im.end, (im.code,)))
     # a clause that names two or more conditions lists alternatives or comorbidities: not one
     # condition's requirement
     for h in diag:
@@ -331,6 +519,38 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         if not others:
             out.append(h)
     return out
+
+
+#: words that make a clause a requirement to have a disease ("biopsy-proven", "diagnosis of", "patients with")
+_REQUIRE_CUE = re.compile(
+    r"\b(?:diagnos\w*|confirmed|proven|documented|established|definite|history|histolog\w*|cytolog\w*|biopsy|"
+    r"with|have|has|having|suffering|meet\w*|fulfil\w*|known|active|presence|evidence)\b",
+    re.IGNORECASE,
+)
+#: an item that ends in "or" / "and/or" is one of a list of alternatives
+_ENDS_WITH_OR = re.compile(r"\b(?:or|and/or)\s*[,;:]?\s*$", re.IGNORECASE)
+_PERSON = r"(?:patients?|participants?|subjects?|individuals?|persons?|people|women|men|children|adults?|those|cases)"
+#: "Patients with X must ..." / "X-infected participants should ...": the condition names whom the
+#: item is about (a conditional requirement), not what everyone must have
+_SUBJECT_BEFORE = re.compile(_PERSON + r"\s+(?:with|who\s+have|having|diagnosed\s+with)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_SUBJECT_AFTER = re.compile(r"[\s\-\u2010)]*(?:\w+[\s\-]+){0,2}?" + _PERSON + r"\b", re.IGNORECASE)
+_MODAL = re.compile(
+    r"\b(?:must|should|shall|need\s+to|needs\s+to|will\s+(?:need|be\s+required|have\s+to)|are\s+required|is\s+required|"
+    r"have\s+to|has\s+to|can|may)\b",
+    re.IGNORECASE,
+)
+
+
+def _conditional_subject(text: str, before: str, end: int, clause_end: int) -> bool:
+    """The condition is part of the subject of a requirement on those who have it."""
+    after = text[end:clause_end]
+    m = _MODAL.search(after)
+    if m is None:
+        return False
+    if _SUBJECT_BEFORE.search(before):
+        return True
+    sm = _SUBJECT_AFTER.match(after)
+    return sm is not None and sm.end() <= m.start()
 
 
 _GROUP_WORD = re.compile(
@@ -357,7 +577,25 @@ def _scoping_label(vocab: Vocabulary, text: str) -> bool:
     return bool(_GROUP_WORD.search(t) or any(not vocab.is_umbrella(m.concept) for m in vocab.mentions(t)))
 
 
-def _is_scoped(vocab: Vocabulary, item: Item, sec: Any) -> bool:
+#: a label naming one population of a study that has several ("PATIENTS:", "CONTROLS:", "Healthy volunteers:")
+_POPULATION_LABEL = re.compile(
+    r"\s*(?:(?:all\s+|affected\s+)?patients|(?:healthy\s+)?controls?|healthy\s+(?:volunteers|subjects|participants)|"
+    r"volunteers|cases|probands|relatives|family\s+members|siblings|carriers)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _several_populations(text: str) -> bool:
+    """The criteria label two or more populations on lines of their own (patients and controls)."""
+    found = {
+        m.group(0).strip().rstrip(":").lower()
+        for m in re.finditer(r"(?m)^[ \t]*[A-Za-z ]{4,30}:?[ \t]*$", text)
+        if _POPULATION_LABEL.match(m.group(0))
+    }
+    return len(found) >= 2
+
+
+def _is_scoped(vocab: Vocabulary, item: Item, sec: Any, populations: bool = False) -> bool:
     """The item applies to a subgroup: a labelled section, a scoping label / parent, or a prefix."""
     if getattr(sec, "label", None) and not _ALL_WORD.search(sec.label or ""):
         return True
@@ -377,9 +615,13 @@ def _is_scoped(vocab: Vocabulary, item: Item, sec: Any) -> bool:
         if it is top:
             break
         if getattr(it, "is_label", False) or it.text.rstrip().endswith(":"):
-            scoped = _scoping_label(vocab, it.text)
-        elif len(it.text) < 100 and _ALTERNATIVES.search(it.text) and _FOLLOWING.search(it.text):
-            scoped = True  # "At least one of the following" written without a colon
+            scoped = _scoping_label(vocab, it.text) or bool(populations and _POPULATION_LABEL.match(it.text))
+        elif len(it.text) < 120 and _ALTERNATIVES.search(it.text) and (_FOLLOWING.search(it.text) or it.marker is None):
+            # "At least one of the following" written without a colon, or an unmarked lead-in line
+            # ("Patients with at least 3 risk factors for postoperative lung edema") over its list
+            scoped = True
+        elif populations and _POPULATION_LABEL.match(it.text):
+            scoped = True  # "PATIENTS:" in a record that also has "CONTROLS:": one population's list
     return scoped
 
 
