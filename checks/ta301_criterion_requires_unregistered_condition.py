@@ -104,6 +104,9 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
 def _foreign_requirement(a, hit, text: str) -> bool:
     """The hit requires a condition the record does not declare, of another organ system than all it declares."""
     if hit.codes:  # a disease the vocabulary does not list, found by its ICD-10-CM name
+        name = text[hit.start : hit.end].lower()
+        if any(src.text.strip().lower() in name for src in a.declared if src.text.strip()):
+            return False  # "primary insomnia" in an insomnia trial: ICD-10-CM files the two apart
         return a.foreign_codes(hit.codes)
     rels = {a.relation(c) for c in hit.concepts}
     # "unknown": no declared condition is in the vocabulary, but ICD-10-CM may still place them

@@ -12,15 +12,22 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from trial_audit.text.condition_scoping import (
+    _FOLLOWING,
+    _NEG_PARENT,
+    _is_scoped,
+    _parallel_cohort_items,
+    _several_populations,
+)
 from trial_audit.text.condition_systems import (
     AREA_SYSTEM,
     foreign_areas,
     foreign_chapters,
     icd_codes_of_name,
     icd_matcher,
-    is_substance_use,
+    is_trait,
     organ_chapters,
 )
 from trial_audit.text.condition_vocabulary import Mention, Vocabulary, load_vocabulary
@@ -36,7 +43,7 @@ _NEG = re.compile(
     r"exclusion|excluded|rule[sd]?\s+out|prior|previous|previously|risk|family|relatives?|mother|father|"
     r"siblings?|partners?|contacts?|caregivers?|parents?|exposure|exposed|vaccin\w*|prevent\w*|screen\w*|"
     r"suspected|suspicion|healthy|control|controls|unless|besides|secondary\s+to|instead|nor|none|(?<![-\u2010])negative|"
-    r"seronegative|uncontrolled|unstable|clinically\s+significant|versus|vs|compared|exclude[sd]?|ineligible|"
+    r"seronegative|uncontrolled|unstable|(?:well[\s\-])?controlled|adequately|clinically\s+significant|versus|vs|compared|exclude[sd]?|ineligible|"
     r"such\s+as|including|includes|e\.g|i\.e|for\s+example|like)\b|\b(?:non|un)[\s\-\u2010]*$",
     re.IGNORECASE,
 )
@@ -48,24 +55,14 @@ _AFTER_SKIP = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])")
-_SCOPE = re.compile(
-    r"\b(?:for|in)\s+(?:the\s+|all\s+)?(?:[\w()/\-]+[\s\-]){0,6}?(?:patients?|subjects?|participants?|cohorts?|arms?|"
-    r"parts?|groups?|those|women|men|children|individuals|population|stratum|strata|indications?)\b|"
-    r"\b(?:cohort|arm|part|group|stratum|panel|phase|module)\s+(?:[A-Z0-9]{1,3}|I{1,3}V?|one|two|three|four)\b|"
-    r"\b(?:if|when|whenever|where\s+applicable|in\s+case|only|exclusively|applicable|applies|apply)\b|"
-    r"\b(?:dose[\s\-]escalation|dose[\s\-]expansion|expansion|escalation|basket|sub-?study|substudy|sub-?group)\b",
-    re.IGNORECASE,
-)
 #: words after a condition that make it a negative or a permission rather than a requirement
 _NEG_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:negative|seronegative|excluded|not\s+(?:allowed|permitted|eligible)|ruled\s+out|free|"
     r"allowed|permitted|eligible|provided|as\s+long\s+as|well[\s-]controlled|controlled|stable|are\s+acceptable|"
     r"is\s+acceptable|may\s+(?:be|participate|enrol\w*|enter|join)|can\s+(?:be|participate|enrol\w*|enter)|"
-    r"will\s+be|adequate|adequately|or\s+not|or\s+without|considered|included)\b",
+    r"will\s+be|adequate|adequately|or\s+not|or\s+without|or\s+(?:is\s+|are\s+|be\s+)?(?:non|un)|absence|considered|included)\b",
     re.IGNORECASE,
 )
-#: a parent item that negates its sub-list ("Patients must not have any of the following:")
-_NEG_PARENT = re.compile(r"\b(?:not|no|none|without|exclu\w+|ineligible|absence)\b", re.IGNORECASE)
 #: a summary sentence that states the trial's conditions ("Conditions included in the study are ...")
 _SUMMARY_LIST_CUE = re.compile(
     r"\b(?:conditions?|diseases?|indications?|disorders?|diagnos[ie]s)\b[^.]{0,40}\b(?:included|include|includes|"
@@ -141,6 +138,8 @@ class Analysis:
         cs = [c for c in concepts if c in self.vocab.concepts]
         if not cs:
             return False
+        if all(self.vocab.concepts[c].icd10 and all(is_trait(x) for x in self.vocab.concepts[c].icd10) for c in cs):
+            return False  # obesity, substance use: states required on purpose, not another organ's disease
         if self.healthy_only:
             return True
         for c in cs:
@@ -163,7 +162,7 @@ class Analysis:
         """An ICD-10-CM disease the vocabulary does not list is of another organ system than all declared."""
         from trial_audit.text.condition_vocabulary import _icd_related
 
-        codes = tuple(c for c in codes if not is_substance_use(c))
+        codes = tuple(c for c in codes if not is_trait(c))
         if not codes:
             return False
         if self.healthy_only:
@@ -324,45 +323,6 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     return a
 
 
-_WORDS = re.compile(r"[^\W\d_]{3,}")
-
-
-def _parallel_cohort_items(a: Analysis, items: list, text: str) -> set[int]:
-    """Adjacent items that say the same thing of different diseases are one cohort each.
-
-    "Consecutive histologically confirmed primary cervical cancer patients ... that have given
-    consent for radical radiotherapy" followed by the same sentence for prostate cancer: the items
-    are alternatives (cohorts written without labels), not requirements for everyone. Items are
-    parallel when, the disease names left out, they share at least half their words.
-    """
-    diag: dict[int, frozenset[str]] = {}
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for h in a.inclusion_hits:
-        if h.kind.startswith("diagnosis"):
-            key = h.concepts[0] if h.concepts else h.codes[0]
-            diag[id(h.item)] = diag.get(id(h.item), frozenset()) | {key}
-            spans.setdefault(id(h.item), []).append((h.start, h.end))
-
-    def words(it) -> set[str]:
-        t = text[it.text_start : it.text_end]
-        for s0, e0 in sorted(spans.get(id(it), []), reverse=True):
-            t = t[: s0 - it.text_start] + " " + t[e0 - it.text_start :]
-        return {w.lower() for w in _WORDS.findall(t)}
-
-    out: set[int] = set()
-    run: list = []
-    for it in [*items, None]:
-        if it is not None and id(it) in diag and run and diag[id(it)] != diag[id(run[-1])]:
-            w1, w2 = words(run[-1]), words(it)
-            if w1 and w2 and len(w1 & w2) >= 0.5 * max(len(w1), len(w2)):
-                run.append(it)
-                continue
-        if len(run) >= 2:
-            out |= {id(x) for x in run}
-        run = [it] if it is not None and id(it) in diag else []
-    return out
-
-
 def _declare_systems(a: Analysis, record: TrialRecord) -> None:
     """The organ systems the record declares: its concepts' ICD-10-CM chapters and areas, plus the
     ICD-10-CM names in its registered conditions, MeSH terms, keywords, titles and interventions."""
@@ -395,7 +355,6 @@ def _negated_by_parent(item: Item) -> bool:
     return False
 
 
-_FOLLOWING = re.compile(r"\bfollowing\b", re.IGNORECASE)
 _VACCINE = re.compile(r"\bvaccin\w*|\bimmuni[sz]\w*", re.IGNORECASE)
 #: only these words may stand before a condition for the item to *require* that condition
 #: ("Histologically confirmed, metastatic NSCLC", "Patients with a diagnosis of SLE")
@@ -486,6 +445,10 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             continue
         cs, ce = clause_of(men.start)
         before = text[cs : men.start]
+        if c.area == "infectious" and not item_neg and _positive_test(text[cs:ce]) and not _conditional_subject(text, before, men.end, ce):
+            # "Positive hepatitis C antibody test": a finding of the infection, required for everyone
+            diag.append(ItemHit(item, (men.concept,), "diagnosis", f"positive test for {c.name}", men.start, men.end))
+            continue
         if _NEG.search(before):
             continue
         if _AFTER_SKIP.match(text, men.end) or _NEG_AFTER.match(text, men.end, ce):
@@ -500,6 +463,8 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         before = text[cs : im.start]
         if label_line or item_neg or cs != ts or len(before) > 90 or not _requires(before) or _NEG.search(before):
             continue
+        if vaccine and im.chapter in ("1", "22"):
+            continue  # "History of varicella or varicella vaccine": immunity, not a disease required
         if not _REQUIRE_CUE.search(before):
             continue  # a bare name from ICD-10-CM alone is too weak: a list entry, a complication, a label
         if _AFTER_SKIP.match(text, im.end) or _NEG_AFTER.match(text, im.end, ce) or _conditional_subject(text, before, im.end, ce):
@@ -541,6 +506,20 @@ _MODAL = re.compile(
 )
 
 
+_POSITIVE = re.compile(r"\b(?:positive|reactive|detectable|detected|seropositive)\b", re.IGNORECASE)
+_NOT_POSITIVE = re.compile(
+    r"\b(?:negative|non-?reactive|undetectable|not\s+detected|unknown|regardless|either|irrespective|or\s+not|if|when|"
+    r"who|whose|unless|results?\s+(?:of|from)|prior|previous|history|vaccin\w*)\b",
+    re.IGNORECASE,
+)
+_TEST_WORD = re.compile(r"\b(?:test\w*|antibod\w*|antigen|serolog\w*|rna|dna|pcr|viral\s+load|culture|smear|assay|screen\w*)\b", re.I)
+
+
+def _positive_test(clause: str) -> bool:
+    """The clause requires a positive test result ("Positive HCV antibody test", "HBsAg reactive")."""
+    return bool(_POSITIVE.search(clause) and _TEST_WORD.search(clause) and not _NOT_POSITIVE.search(clause))
+
+
 def _conditional_subject(text: str, before: str, end: int, clause_end: int) -> bool:
     """The condition is part of the subject of a requirement on those who have it."""
     after = text[end:clause_end]
@@ -553,108 +532,12 @@ def _conditional_subject(text: str, before: str, end: int, clause_end: int) -> b
     return sm is not None and sm.end() <= m.start()
 
 
-_GROUP_WORD = re.compile(
-    r"\b(?:cohorts?|arms?|parts?|groups?|stratum|strata|panel|module|sub-?study|substudy|expansion|escalation|"
-    r"stage\s+[0-9IVX]+|phase\s+[0-9IVX]+[ab]?)\b",
-    re.IGNORECASE,
-)
-_ALL_WORD = re.compile(r"\b(?:all|every|each|general|common|both|key|main)\b", re.IGNORECASE)
-
-
-_ALTERNATIVES = re.compile(r"\b(?:one|any|two|three|1|2|3)\s+(?:or\s+more\s+)?of\b|\bat\s+least\b|\beither\b", re.I)
-
-
-def _scoping_label(vocab: Vocabulary, text: str) -> bool:
-    """A label line that restricts what follows to a subgroup ("Part B:", "For patients with PBC:")
-    or opens a list of alternatives ("At least one of the following:")."""
-    t = text.strip()
-    if not t.endswith(":") or len(t) > 200:
-        return False
-    if _ALTERNATIVES.search(t) or _NEG_PARENT.search(t):
-        return True
-    if _ALL_WORD.search(t):
-        return False
-    return bool(_GROUP_WORD.search(t) or any(not vocab.is_umbrella(m.concept) for m in vocab.mentions(t)))
-
-
-#: a label naming one population of a study that has several ("PATIENTS:", "CONTROLS:", "Healthy volunteers:")
-_POPULATION_LABEL = re.compile(
-    r"\s*(?:(?:all\s+|affected\s+)?patients|(?:healthy\s+)?controls?|healthy\s+(?:volunteers|subjects|participants)|"
-    r"volunteers|cases|probands|relatives|family\s+members|siblings|carriers)\s*:?\s*$",
-    re.IGNORECASE,
-)
-
-
-def _several_populations(text: str) -> bool:
-    """The criteria label two or more populations on lines of their own (patients and controls)."""
-    found = {
-        m.group(0).strip().rstrip(":").lower()
-        for m in re.finditer(r"(?m)^[ \t]*[A-Za-z ]{4,30}:?[ \t]*$", text)
-        if _POPULATION_LABEL.match(m.group(0))
-    }
-    return len(found) >= 2
-
-
-def _is_scoped(vocab: Vocabulary, item: Item, sec: Any, populations: bool = False) -> bool:
-    """The item applies to a subgroup: a labelled section, a scoping label / parent, or a prefix."""
-    if getattr(sec, "label", None) and not _ALL_WORD.search(sec.label or ""):
-        return True
-    if getattr(item, "is_label", False):
-        return True
-    p = getattr(item, "parent", None)
-    while p is not None:
-        if _scoping_label(vocab, p.text):
-            return True
-        p = getattr(p, "parent", None)
-    # a preceding unmarked label line ("Part B:", "For patients with PBC:") in the same section
-    top = item
-    while getattr(top, "parent", None) is not None:
-        top = top.parent
-    scoped = False
-    for it in sec.items:
-        if it is top:
-            break
-        if getattr(it, "is_label", False) or it.text.rstrip().endswith(":"):
-            scoped = _scoping_label(vocab, it.text) or bool(populations and _POPULATION_LABEL.match(it.text))
-        elif len(it.text) < 120 and _ALTERNATIVES.search(it.text) and (_FOLLOWING.search(it.text) or it.marker is None):
-            # "At least one of the following" written without a colon, or an unmarked lead-in line
-            # ("Patients with at least 3 risk factors for postoperative lung edema") over its list
-            scoped = True
-        elif populations and _POPULATION_LABEL.match(it.text):
-            scoped = True  # "PATIENTS:" in a record that also has "CONTROLS:": one population's list
-    return scoped
-
-
 def _clauses(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
     for m in _CLAUSE.finditer(text):
         yield pos, m.start()
         pos = m.end()
     yield pos, len(text)
-
-
-def is_scoped_hit(a: Analysis, hit: ItemHit, text: str) -> bool:
-    """The hit's item is scoped, or the words before the hit in its clause scope it."""
-    if id(hit.item) in a.scoped:
-        return True
-    before = text[hit.item.text_start : hit.start]
-    # only the clause the hit sits in
-    cut = max(before.rfind(";"), before.rfind(". "))
-    if cut >= 0:
-        before = before[cut + 1 :]
-    if _SCOPE.search(before):
-        return True
-    item_text = text[hit.item.text_start : hit.item.text_end]
-    colon = item_text.find(":")
-    if 0 <= colon <= 160 and _SCOPE.search(item_text[:colon]):
-        return True  # "For HIV co-infected participants: ..." scopes the whole item
-    after = text[hit.end : min(hit.end + 25, hit.item.text_end)]
-    if re.match(r"\s*(?:\)|patients|subjects|participants|cohort|arm|group)?\s*(?:only|cohort|arm|group)\b", after, re.I):
-        return True
-    # "PBC patients:" / "Patients with PBC:" - a name followed by a colon labels what follows
-    if re.match(r"[^.;]{0,25}:", after) and not re.search(r"[0-9]", after.split(":")[0]):
-        return True
-    return False
 
 
 # --- evidence helpers for the rules ---------------------------------------------------------

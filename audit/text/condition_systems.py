@@ -92,16 +92,17 @@ def _ancestors(code: str) -> tuple[str, ...]:
     return tabular().ancestors(code)
 
 
-def is_substance_use(code: str) -> bool:
-    """F10-F19: alcohol, tobacco and drug use - a behaviour trials require or exclude on purpose
-    (smokers in a COPD trial, drinkers in a liver trial), not another organ system's disease."""
+def is_trait(code: str) -> bool:
+    """A state trials require on purpose in any population, not another organ system's disease:
+    substance use (F10-F19: smokers in a COPD trial, drinkers in a liver trial), obesity and
+    overweight (E66: obese adults in a sleep-apnoea trial), pain as such (G89)."""
     c = code.replace(".", "")
-    return "F10" <= c[:3] <= "F19"
+    return "F10" <= c[:3] <= "F19" or c[:3] in ("E66", "G89")
 
 
 def organ_chapters(codes: Iterable[str]) -> frozenset[str]:
     """The organ systems (``system_of``) of some codes; symptom, injury, factor ... chapters left out."""
-    out = {system_of(c) for c in codes}
+    out = {system_of(c) for c in codes if not is_trait(c)}
     return frozenset(c for c in out if c is not None and c.split(":")[0] in ORGAN_CHAPTERS)
 
 
@@ -140,9 +141,10 @@ _ORGAN_OF_BLOCK = {
 
 
 def _organ(system: str) -> str | None:
+    """The organ chapter of a neoplasm's or an infection's block ("2:C15-C26" -> "11"), if it has one."""
     if system == "2:heme":
         return "3"
-    if system.startswith("2:"):
+    if system.startswith(("1:", "2:")):
         return _ORGAN_OF_BLOCK.get(system[2:]) or None
     return None
 
