@@ -6,14 +6,20 @@ from trial_audit.text.conditions import condition_evidence, declared_names, is_s
 
 @register
 class CriterionRequiresUnregisteredCondition(ScopeRule):
-    """An inclusion criterion requires a finding specific to a condition the trial is not registered for.
+    """An inclusion criterion requires, for everyone, a disease of another organ system than the trial's conditions.
 
-    Why: an inclusion criterion applies to every participant. When it asks for a finding that only
-    one disease has (primary-biliary-cholangitis histology, a SLEDAI score, HER2 status, the McDonald
-    criteria) and that disease is not among the trial's conditions (registered list, MeSH terms,
-    keywords, titles, the conditions the summary lists), then read literally nobody with the
-    registered conditions can enrol. Such items usually arrive by copy-paste from a sibling
-    protocol; patients and screening staff cannot tell what was meant.
+    Why: an inclusion criterion applies to every participant. When it asks for a diagnosis, a
+    stage, a severity score, a histology or a positive test of a disease from another organ
+    system or specialty than every condition the trial declares (registered list, MeSH terms,
+    keywords, titles, interventions, the conditions the summary lists) - primary-biliary-cholangitis
+    histology in a lupus trial, raised intraocular pressure in a knee-osteoarthritis trial,
+    biopsy-proven IgA nephropathy in an asthma trial, a Child-Pugh class in a psoriasis trial -
+    then read literally nobody with the registered conditions can enrol. Such items usually
+    arrive by copy-paste from a sibling protocol; patients and screening staff cannot tell what
+    was meant. Organ systems are ICD-10-CM chapters (blocks for infections and neoplasms);
+    comorbidities of a linked system (hypertension in a metabolic-syndrome trial, CKD in an
+    anaemia-of-CKD trial, cirrhosis in a liver-cancer trial) and symptom-chapter trials
+    (supportive care) are not reported, nor are items scoped to a cohort or negated.
 
     Fix: scope the item to the cohort it belongs to ("For participants with PBC: ..."), move it to
     that cohort's section, add the condition to the registered list if the trial really enrols it,
@@ -42,6 +48,9 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
             "conditions": ["Asthma"],
             "criteria": "Inclusion Criteria:\n- Diagnosis of multiple sclerosis according to the 2017 McDonald criteria\n",
         },
+        {"conditions": ["Knee Osteoarthritis"], "criteria": "Inclusion Criteria:\n- Raised intraocular pressure in at least one eye\n"},
+        {"conditions": ["Asthma"], "criteria": "Inclusion Criteria:\n- Biopsy-proven IgA nephropathy\n"},
+        {"conditions": ["Plaque Psoriasis"], "criteria": "Inclusion Criteria:\n- Child-Pugh class A or B\n"},
     ]
     good = [
         {
@@ -63,6 +72,9 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
             "conditions": ["Autoimmune Diseases"],
             "criteria": "Inclusion Criteria:\n- SLEDAI-2K score of 6 or more\n",
         },
+        {"conditions": ["Metabolic Syndrome"], "criteria": "Inclusion Criteria:\n- Diagnosis of essential hypertension\n"},
+        {"conditions": ["Knee Osteoarthritis"], "criteria": "Inclusion Criteria:\n- Age 40 or older\n\nExclusion Criteria:\n- Glaucoma\n"},
+        {"conditions": ["Psoriasis"], "criteria": "Inclusion Criteria:\n- For patients with liver cirrhosis: Child-Pugh class A\n"},
     ]
 
     def check(self, record, ctx):

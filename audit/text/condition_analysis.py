@@ -445,7 +445,13 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             continue
         cs, ce = clause_of(men.start)
         before = text[cs : men.start]
-        if c.area == "infectious" and not item_neg and _positive_test(text[cs:ce]) and not _conditional_subject(text, before, men.end, ce):
+        near = text[max(cs, men.start - 40) : min(ce, men.end + 40)]
+        if (
+            c.area == "infectious"
+            and not item_neg
+            and _positive_test(text[cs:ce], near)
+            and not _conditional_subject(text, before, men.end, ce)
+        ):
             # "Positive hepatitis C antibody test": a finding of the infection, required for everyone
             diag.append(ItemHit(item, (men.concept,), "diagnosis", f"positive test for {c.name}", men.start, men.end))
             continue
@@ -509,15 +515,17 @@ _MODAL = re.compile(
 _POSITIVE = re.compile(r"\b(?:positive|reactive|detectable|detected|seropositive)\b", re.IGNORECASE)
 _NOT_POSITIVE = re.compile(
     r"\b(?:negative|non-?reactive|undetectable|not\s+detected|unknown|regardless|either|irrespective|or\s+not|if|when|"
-    r"who|whose|unless|results?\s+(?:of|from)|prior|previous|history|vaccin\w*)\b",
+    r"who|whose|unless|results?\s+(?:of|from)|prior|previous|history|vaccin\w*|willing|agree\w*|consent\w*|notif\w*|"
+    r"counsel\w*|inform\w*|receive)\b",
     re.IGNORECASE,
 )
 _TEST_WORD = re.compile(r"\b(?:test\w*|antibod\w*|antigen|serolog\w*|rna|dna|pcr|viral\s+load|culture|smear|assay|screen\w*)\b", re.I)
 
 
-def _positive_test(clause: str) -> bool:
-    """The clause requires a positive test result ("Positive HCV antibody test", "HBsAg reactive")."""
-    return bool(_POSITIVE.search(clause) and _TEST_WORD.search(clause) and not _NOT_POSITIVE.search(clause))
+def _positive_test(clause: str, near: str) -> bool:
+    """The clause requires a positive test result ("Positive HCV antibody test", "HBsAg reactive"):
+    a positivity word and a test word near the infection's name, nothing making it conditional."""
+    return bool(_POSITIVE.search(near) and _TEST_WORD.search(near) and not _NOT_POSITIVE.search(clause))
 
 
 def _conditional_subject(text: str, before: str, end: int, clause_end: int) -> bool:

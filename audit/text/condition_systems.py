@@ -137,6 +137,12 @@ _ORGAN_OF_BLOCK = {
     "C73-C75": "4",
     "D10-D36": "",
     "2:heme": "3",
+    # infections of one organ: viral hepatitis (liver), tuberculosis (lung), intestinal and sexually
+    # transmitted infections; HIV is not linked (an HIV requirement is foreign to a haematology trial)
+    "B15-B19": "11",
+    "A15-A19": "10",
+    "A00-A09": "11",
+    "A50-A64": "14",
 }
 
 
