@@ -39,16 +39,26 @@ LINKED = (frozenset({"4", "9", "14"}), frozenset({"2", "3"}), frozenset({"12", "
 _AREA_GROUPS = ({"cardiometabolic", "cardiovascular", "renal"}, {"oncology", "hematologic_malignancy", "hematologic"})
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _chapters() -> dict[str, str]:
+    """Code -> chapter for every node, in one pass (the tree lists parents before children)."""
+    tab = tabular()
+    chap: list[str] = []
+    for i, p in enumerate(tab.parent):
+        chap.append(tab.codes[i] if p < 0 else chap[p])
+    return dict(zip(tab.codes, chap))
+
+
 def chapter_of(code: str) -> str | None:
     """The ICD-10-CM chapter of a code ("K74.3" -> "11"); None for a code the extract does not know."""
-    tab = tabular()
-    i = tab.node(code)
-    if i is None:
-        return None
-    anc = tab.ancestors(code)
-    ch = anc[-1] if anc else tab.codes[i]
-    return _SAME_AS.get(ch, ch)
+    ch = _chapters().get(code)
+    if ch is None:
+        tab = tabular()
+        i = tab.node(code)
+        if i is None:
+            return None
+        ch = _chapters().get(tab.codes[i])
+    return _SAME_AS.get(ch, ch) if ch else None
 
 
 def system_of(code: str) -> str | None:
@@ -208,18 +218,13 @@ class IcdMatcher:
     def __init__(self, strict: bool = True) -> None:
         keys: dict[tuple[str, ...], str] = {}
         prefixes: dict[tuple[str, ...], str] = {}
-        for key, code in tabular().title_index.items():
-            if len(key) > 80:
-                continue
-            toks = tuple(_plain(t) for t in tokens_norm(key))
-            if not toks:
-                continue
+        for toks, key, code, chapter in _title_tokens():
             if strict:
-                if len(key) > 60 or _VAGUE.search(key) or chapter_of(code) not in ORGAN_CHAPTERS or toks[0] in _BAD_FIRST:
+                if len(key) > 60 or chapter not in ORGAN_CHAPTERS or toks[0] in _BAD_FIRST or _VAGUE.search(key):
                     continue
                 if len(toks) == 1 and (len(toks[0]) < 4 or toks[0] in _GENERIC or _LAB_STATE.search(toks[0])):
                     continue
-            else:
+            elif 2 < len(toks) <= 8:
                 for n in range(2, len(toks)):
                     prefixes.setdefault(toks[:n], code)
             keys.setdefault(toks, code)
@@ -254,6 +259,24 @@ class IcdMatcher:
     def prefix_code(self, name: str) -> str | None:
         """The code of the first title that starts with the whole name (two words or more)."""
         return self._prefixes.get(tuple(_plain(t) for t in tokens_norm(name)))
+
+
+_KEY_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _title_tokens() -> list[tuple[tuple[str, ...], str, str, str | None]]:
+    """(words, title, code, chapter) of every title-index entry of at most 80 characters, once per
+    process for both matchers. The index keys are already lower case with single spaces, so a
+    plain word split (possessive "'s" dropped, as ``tokenise`` does) gives the same words."""
+    out = []
+    for key, code in tabular().title_index.items():
+        if len(key) > 80:
+            continue
+        words = _KEY_WORD.findall(key.replace("'s ", " ").replace("\u2019s ", " "))
+        if words:
+            out.append((tuple(w if w.isascii() else _plain(w) for w in words), key, code, chapter_of(code)))
+    return out
 
 
 def _plain(word: str) -> str:
