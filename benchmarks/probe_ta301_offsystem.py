@@ -153,6 +153,8 @@ def main() -> None:
     for rec in recs:
         clean = list(rule.check(rec, ctx))
         noise += len(clean)
+        if clean and args.show:
+            print(f"NOISE {rec.nct_id} conditions={rec.conditions[:4]} item={clean[0].evidence.text[:120]!r}")
         noisy += bool(clean)
         chapters = record_chapters(rec)
         organs = record_organs(rec)

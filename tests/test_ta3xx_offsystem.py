@@ -214,11 +214,43 @@ def test_general_items_stay_quiet(example):
         (["hepatitis c"], inc("has cirrhosis or is non-cirrhotic")),
         # NCT02293915: an instrument named after a disease is not the disease
         (["Alzheimer Disease"], inc("Total Hamilton Depression Scale score of 10 or less")),
+        # "cannot have" is a negation (class seen in the final measurement, NCT00001954: see docs)
+        (["Sjogren's Syndrome"], inc("SS patients cannot have sarcoidosis, HIV infection, or lymphoma.")),
+        (["Asthma"], inc("Participants may not have chronic hepatitis B")),
     ],
 )
 def test_false_positive_classes_stay_quiet(conditions, criteria):
     assert not run("TA301", conditions=conditions, criteria=criteria)
 
+
+def test_compound_registered_name_declares_its_first_part():
+    # NCT00003350 (final measurement, see docs): "AIDS-related Kaposi sarcoma" declares HIV
+    crit = inc("Serologic diagnosis of HIV infection as documented by a positive ELISA")
+    assert not run("TA301", conditions=["AIDS-related Kaposi Sarcoma"], criteria=crit)
+    assert not run("TA301", conditions=["Nephropathy"], brief_title="HIV-associated Nephropathy", criteria=crit)
+
+
+def test_keywords_place_a_trial_only_by_a_whole_title():
+    # NCT00490425 (ctgov-xml-bulk, probe): the keyword "LGG" must not make an asthma trial a glioma trial
+    crit = inc("Patients must have multiple myeloma")
+    assert run("TA301", conditions=["Allergic Asthma"], keywords=["LGG", "children"], criteria=crit)
+
+
+def test_a_substance_use_trial_is_placed_by_its_condition():
+    # NCT05897242 (ctgov-v2-bulk, probe): nicotine dependence places the trial in chapter 5
+    assert run("TA301", conditions=["Nicotine Dependence"], criteria=inc("Patients must have myasthenia gravis"))
+
+
+def test_ta303_list_stops_where_it_turns_to_exclusions():
+    # NCT00004990 (final measurement, see docs): "..., but excluding HIV-associated FSGS and ... sickle cell anemia"
+    crit = inc(
+        "Biopsy proven FSGS, including idiopathic FSGS and collapsing FSGS, but excluding HIV-associated FSGS and secondary "
+        "FSGS associated with morbid obesity, sickle cell anemia, reflux nephropathy"
+    )
+    assert not run("TA303", conditions=["Glomerulonephritis", "Nephrotic Syndrome"], criteria=crit)
+
+
+# --- TA302 classes found on the tune part
 
 # --- TA302 classes found on the tune part ---------------------------------------------------------
 

@@ -236,7 +236,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     reg: list[Source] = []
     for attr in ("conditions", "keywords", "mesh_terms"):
         for fld, val in _list_field(record, attr):
-            cs = vocab.concepts_of_name(val, loose=attr != "keywords")
+            cs = vocab.concepts_of_name(val, loose=attr != "keywords") | _glued_abbreviations(vocab, val)
             src = Source(fld, val, cs, [Mention(c, 0, len(val), val) for c in cs])
             a.declared.append(src)
             if attr != "keywords":
@@ -246,7 +246,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
         val = getattr(record, fld, None)
         if isinstance(val, str) and val.strip():
             ms = vocab.mentions(val)
-            cs = {m.concept for m in ms}
+            cs = {m.concept for m in ms} | _glued_abbreviations(vocab, val)
             a.declared.append(Source(fld, val, cs, ms))
             a.declared_concepts |= cs
     summaries: list[Source] = []
@@ -299,14 +299,16 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
             ms = [m for m in ms if m.end <= te]
             a.item_mentions[id(item)] = ms
             if sec.kind == "inclusion":
-                spec = {m.concept for m in ms if not vocab.is_umbrella(m.concept)}
+                cut = _LIST_EXCEPT.search(text, ts, te)
+                listed = [m for m in ms if cut is None or m.start < cut.start()]
+                spec = {m.concept for m in listed if not vocab.is_umbrella(m.concept)}
                 if (
                     len(spec) >= 3
                     and _CRIT_LIST_CUE.search(text, ts, te)
                     and not _ITEM_NEG.search(text, ts, te)
                     and not _negated_by_parent(item)
                 ):
-                    crit_lists.append(Source("criteria", text, spec, [m for m in ms if m.concept in spec]))
+                    crit_lists.append(Source("criteria", text, spec, [m for m in listed if m.concept in spec]))
                 mks = [x for x in all_mk[bisect_left(mk_starts, ts) : bisect_left(mk_starts, te)] if x[2] <= te]
                 ims = [x for x in all_icd if ts <= x.start and x.end <= te and not any(m.start < x.end and x.start < m.end for m in ms)]
                 if ms or mks or ims:
@@ -323,6 +325,16 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     return a
 
 
+def _glued_abbreviations(vocab: Vocabulary, name: str) -> set[str]:
+    """Conditions a declared name holds as the first part of a compound ("AIDS-related Kaposi
+    sarcoma" declares HIV too; "HIV-associated nephropathy" HIV). In criteria text such glued
+    abbreviations are not read (anti-RA, PD-L1), but a registered name or title is a name."""
+    if "-" not in name:
+        return set()
+    glued = re.sub(r"-(?=(?:related|associated|induced|positive|infected|linked)\b)", " ", name, flags=re.IGNORECASE)
+    return {m.concept for m in vocab.mentions(glued)} if glued != name else set()
+
+
 def _declare_systems(a: Analysis, record: TrialRecord) -> None:
     """The organ systems the record declares: its concepts' ICD-10-CM chapters and areas, plus the
     ICD-10-CM names in its registered conditions, MeSH terms, keywords, titles and interventions."""
@@ -332,12 +344,13 @@ def _declare_systems(a: Analysis, record: TrialRecord) -> None:
         a.declared_chapters |= a.concept_chapters(c)
         for anc in v.ancestors(c):
             a.declared_codes.update(v.concepts[anc].icd10)
-    texts = [src.text for src in a.declared]
-    texts += [iv.name for iv in getattr(record, "interventions", None) or [] if isinstance(getattr(iv, "name", None), str)]
-    for t in texts:
+    # keywords are often abbreviations or general words ("LGG", "children"): only a whole title counts
+    texts = [(src.text, src.field.startswith("keywords[")) for src in a.declared]
+    texts += [(iv.name, True) for iv in getattr(record, "interventions", None) or [] if isinstance(getattr(iv, "name", None), str)]
+    for t, exact in texts:
         if t:
-            a.declared_codes.update(icd_codes_of_name(t[:300]))
-    a.declared_chapters |= organ_chapters(a.declared_codes)
+            a.declared_codes.update(icd_codes_of_name(t[:300], exact))
+    a.declared_chapters |= organ_chapters(a.declared_codes, traits=True)
     registered = [src.text for src in a.declared if src.field.startswith(("conditions[", "keywords["))]
     a.healthy_only = not a.declared_chapters and not a.declared_specific() and any(_HEALTHY.search(t) for t in registered)
 
@@ -389,7 +402,7 @@ def _requires(before: str) -> bool:
 
 
 _ITEM_NEG = re.compile(
-    r"\b(?:seronegative|(?<![-\u2010])negative|must\s+not|should\s+not|not\s+eligible|ineligible|excluded|are\s+not|is\s+not|"
+    r"\b(?:seronegative|(?<![-\u2010])negative|must\s+not|should\s+not|cannot|can\s+not|may\s+not|not\s+eligible|ineligible|excluded|are\s+not|is\s+not|"
     r"no\s+(?:history|evidence|known|active|prior)|none\s+of|free\s+of|allowed|permitted|are\s+eligible|without|"
     r"is\s+eligible|may\s+(?!not\b)\w+|will\s+be\s+included|exception)\b",
     re.IGNORECASE,
@@ -498,6 +511,8 @@ _REQUIRE_CUE = re.compile(
     r"with|have|has|having|suffering|meet\w*|fulfil\w*|known|active|presence|evidence)\b",
     re.IGNORECASE,
 )
+#: where a list of eligible diseases turns to the ones it leaves out ("..., but excluding HIV-associated FSGS")
+_LIST_EXCEPT = re.compile(r"\b(?:but\s+)?(?:excluding|except(?:\s+for)?|other\s+than|not\s+including)\b", re.IGNORECASE)
 #: an item that ends in "or" / "and/or" is one of a list of alternatives
 _ENDS_WITH_OR = re.compile(r"\b(?:or|and/or)\s*[,;:]?\s*$", re.IGNORECASE)
 _PERSON = r"(?:patients?|participants?|subjects?|individuals?|persons?|people|women|men|children|adults?|those|cases)"

@@ -110,9 +110,13 @@ def is_trait(code: str) -> bool:
     return "F10" <= c[:3] <= "F19" or c[:3] in ("E66", "G89")
 
 
-def organ_chapters(codes: Iterable[str]) -> frozenset[str]:
-    """The organ systems (``system_of``) of some codes; symptom, injury, factor ... chapters left out."""
-    out = {system_of(c) for c in codes if not is_trait(c)}
+def organ_chapters(codes: Iterable[str], traits: bool = False) -> frozenset[str]:
+    """The organ systems (``system_of``) of some codes; symptom, injury, factor ... chapters left out.
+
+    ``traits``: keep the chapters of traits (a nicotine-dependence trial is a chapter-5 trial; only
+    a *required* trait is never foreign).
+    """
+    out = {system_of(c) for c in codes if traits or not is_trait(c)}
     return frozenset(c for c in out if c is not None and c.split(":")[0] in ORGAN_CHAPTERS)
 
 
@@ -139,14 +143,13 @@ _ORGAN_OF_BLOCK = {
     "C40-C41": "13",
     "C43-C44": "12",
     "C45-C49": "13",
-    "C50": "14",
+    "C50": "",  # breast: no organ chapter of its own (its disorders sit with the genitourinary ones)
     "C51-C58": "14",
     "C60-C63": "14",
     "C64-C68": "14",
     "C69-C72": "6",
     "C73-C75": "4",
     "D10-D36": "",
-    "2:heme": "3",
     # infections of one organ: viral hepatitis (liver), tuberculosis (lung), intestinal and sexually
     # transmitted infections; HIV is not linked (an HIV requirement is foreign to a haematology trial)
     "B15-B19": "11",
@@ -158,8 +161,6 @@ _ORGAN_OF_BLOCK = {
 
 def _organ(system: str) -> str | None:
     """The organ chapter of a neoplasm's or an infection's block ("2:C15-C26" -> "11"), if it has one."""
-    if system == "2:heme":
-        return "3"
     if system.startswith(("1:", "2:")):
         return _ORGAN_OF_BLOCK.get(system[2:]) or None
     return None
@@ -218,18 +219,22 @@ class IcdMatcher:
     def __init__(self, strict: bool = True) -> None:
         keys: dict[tuple[str, ...], str] = {}
         prefixes: dict[tuple[str, ...], str] = {}
+        suffixes: dict[tuple[str, ...], str] = {}
         for toks, key, code, chapter in _title_tokens():
             if strict:
                 if len(key) > 60 or chapter not in ORGAN_CHAPTERS or toks[0] in _BAD_FIRST or _VAGUE.search(key):
                     continue
                 if len(toks) == 1 and (len(toks[0]) < 4 or toks[0] in _GENERIC or _LAB_STATE.search(toks[0])):
                     continue
-            elif 2 < len(toks) <= 8:
+            elif 1 < len(toks) <= 8:
                 for n in range(2, len(toks)):
                     prefixes.setdefault(toks[:n], code)
+                if len(toks) <= 4 and len(toks[-1]) >= 5 and toks[-1] not in _GENERIC:
+                    suffixes.setdefault(toks[-1:], code)  # "Female infertility" places "Infertility"
             keys.setdefault(toks, code)
         self._keys = keys
         self._prefixes = prefixes
+        self._suffixes = suffixes
         lens: dict[str, set[int]] = {}
         for k in keys:
             lens.setdefault(k[0], set()).add(len(k))
@@ -257,8 +262,10 @@ class IcdMatcher:
         return out
 
     def prefix_code(self, name: str) -> str | None:
-        """The code of the first title that starts with the whole name (two words or more)."""
-        return self._prefixes.get(tuple(_plain(t) for t in tokens_norm(name)))
+        """The code of the first title that starts with the whole name (two words or more), or of a
+        short title that ends with it when it is one word ("Infertility" -> "Female infertility")."""
+        toks = tuple(_plain(t) for t in tokens_norm(name))
+        return self._prefixes.get(toks) or (self._suffixes.get(toks) if len(toks) == 1 else None)
 
 
 _KEY_WORD = re.compile(r"[^\W_]+")
@@ -439,7 +446,7 @@ def icd_matcher(strict: bool = True) -> IcdMatcher:
 
 
 @lru_cache(maxsize=16384)
-def icd_codes_of_name(name: str) -> tuple[str, ...]:
+def icd_codes_of_name(name: str, exact: bool = False) -> tuple[str, ...]:
     """ICD-10-CM codes a registered condition name stands for.
 
     The whole name when it is a title ("Primary biliary cirrhosis"), else the titles found in it
@@ -450,6 +457,8 @@ def icd_codes_of_name(name: str) -> tuple[str, ...]:
     code = tabular().title_index.get(icd_title_key(name))
     if code:
         return (code,)
+    if exact:
+        return ()
     m = icd_matcher(strict=False)
     found = tuple(dict.fromkeys(x.code for x in m.mentions(name)))
     if found:
