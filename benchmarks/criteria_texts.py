@@ -10,9 +10,11 @@ record readers.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import sys
 import textwrap
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -95,3 +97,48 @@ def iter_records(data: Path) -> Iterator[tuple[str, str, str, bool]]:
 def iter_texts(data: Path) -> Iterator[tuple[str, str, str, bool]]:
     yield from iter_records(data)
     yield from iter_corpus(data)
+
+
+def split_part(nct_id: str) -> str:
+    """The project's fixed data split of the bulk sets: "unseen" (a quarter, for the final
+    measurement only) or "tune"."""
+    return "unseen" if int(hashlib.sha256(nct_id.upper().encode()).hexdigest()[:8], 16) % 4 == 0 else "tune"
+
+
+def iter_bulk(data: Path, part: str = "tune") -> Iterator[tuple[str, str, str, bool]]:
+    """Criteria texts of the bulk sets (v2 NDJSON, legacy XML zip and folders) in one ``part`` of
+    the split ("tune" or "unseen"; tune rules only on "tune")."""
+    for f in sorted((data / "ctgov-v2-bulk").glob("*.ndjson")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            out: list = []
+            try:
+                _walk_v2(json.loads(line), out)
+            except Exception:
+                continue
+            for nct, c in out:
+                if split_part(nct) == part:
+                    yield "ctgov-v2-bulk", f"{f.name}:{nct}", c, True
+
+    def xml_text(raw: bytes, name: str):
+        try:
+            root = DET.fromstring(raw)
+        except Exception:
+            return None
+        tb = root.find("eligibility/criteria/textblock")
+        nct = root.findtext("id_info/nct_id") or Path(name).stem
+        if tb is None or not tb.text or split_part(nct) != part:
+            return None
+        return nct, _dedent(tb.text)
+
+    bulk = data / "ctgov-xml-bulk"
+    for z in sorted(bulk.glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in sorted(zf.namelist()):
+                if name.endswith(".xml"):
+                    got = xml_text(zf.read(name), name)
+                    if got:
+                        yield "ctgov-xml-bulk", f"{z.name}/{name}:{got[0]}", got[1], False
+    for f in sorted(bulk.glob("*/*.xml")):
+        got = xml_text(f.read_bytes(), f.name)
+        if got:
+            yield "ctgov-xml-bulk", f"{f.parent.name}/{f.name}:{got[0]}", got[1], False

@@ -4,6 +4,7 @@ Usage (from the repository root):
 
     python benchmarks/measure_ta1xx.py [--data ../shared/data] [--sample 60 --seed 7] [--rule TA110]
     python benchmarks/measure_ta1xx.py --per-rule 6 --seed 31337     # the stratified hand-check sample
+    python benchmarks/measure_ta1xx.py --part tune                   # plus the tune part of the bulk sets
 
 Prints, per corpus, how many records each TA1xx rule fires on (records flagged / records with
 criteria) and the parse + check speed. With ``--sample N`` it also prints N random (rule, record)
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import itertools
 import pkgutil
 import random
 import sys
@@ -29,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.criteria_texts import iter_texts  # noqa: E402
+from benchmarks.criteria_texts import iter_bulk, iter_texts  # noqa: E402
 from trial_audit.core.dates import parse_date  # noqa: E402
 from trial_audit.core.model import record_from_example  # noqa: E402
 from trial_audit.engine.registry import RULES, Context  # noqa: E402
@@ -45,9 +47,14 @@ def load_ta1_rules():
     return [cls() for code, cls in sorted(RULES.items()) if code.startswith("TA1")]
 
 
-def texts(data: Path):
+def texts(data: Path, part: str | None = None):
     seen: set[str] = set()
-    for corpus, rid, text, md in iter_texts(data):
+    source = iter_texts(data)
+    if part:
+        # the bulk sets too, one part of the fixed split only ("tune" while developing; "unseen"
+        # for the final measurement)
+        source = itertools.chain(source, iter_bulk(data, part))
+    for corpus, rid, text, md in source:
         if corpus == "criteria-corpus":
             nct = rid.split(":", 1)[1]
             if nct in seen:
@@ -65,6 +72,7 @@ def main(argv=None) -> int:
     ap.add_argument("--per-rule", type=int, default=0, help="stratified sample: N random flagged records per rule")
     ap.add_argument("--rule", action="append", default=[])
     ap.add_argument("--context", type=int, default=300)
+    ap.add_argument("--part", choices=["tune", "unseen"], help="also read the bulk sets' records of this split part")
     args = ap.parse_args(argv)
 
     rules = load_ta1_rules()
@@ -75,7 +83,7 @@ def main(argv=None) -> int:
     hits: list = []
     t_parse = t_check = 0.0
     n_texts = 0
-    for corpus, rid, text, md in texts(Path(args.data)):
+    for corpus, rid, text, md in texts(Path(args.data), args.part):
         if not text.strip():
             continue
         n_texts += 1

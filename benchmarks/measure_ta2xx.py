@@ -127,14 +127,13 @@ def main(argv=None) -> int:
             print(f"  {label:9s} {side}: " + ", ".join(f"{k} {v} ({100 * v / tot:.1f}%)" for k, v in sorted(c.items())))
 
     # --- rules -------------------------------------------------------------------------------
-    from trial_audit.text import age_text
     from trial_audit.text.criteria import doc_for, parse_criteria
 
     rules = select_rules(["TA2"])
     ctx = Context()
     flagged: dict[str, list] = collections.defaultdict(list)
     per_rule = collections.Counter()
-    for fn in (age_text.find_ages, age_text.criteria_ages, age_text.find_bands, age_text.criteria_bands, doc_for):
+    for fn in (doc_for,):  # the age analyses are per record (record.analysis): cold on fresh records
         fn.cache_clear()
     t0 = time.process_time()
     for r in uniq:

@@ -6,16 +6,22 @@ from trial_audit.engine.registry import Rule, register
 class UnreadableInput(Rule):
     """A file or record could not be read or parsed, so nothing in it was audited.
 
-    Why: a submission that cannot be read is not a clean submission. The run goes on with the
-    other records, and the file is reported as *unreadable* with the reason and, where the parser
-    gives one, the line and column, so that the counts always add up
-    (records = audited + unreadable).
+    ## What it does
 
     This finding is produced by the readers, not by checking a record: broken JSON
     (``{"protocolSection": ``), XML with a DTD or entity declarations (refused for safety),
     a zip member over the size bound, a JSON document that is not a registry record.
 
-    Fix: re-export the record from the registry, or repair the file at the position given.
+    ## Why it matters
+
+    A submission that cannot be read is not a clean submission. The run goes on with the
+    other records, and the file is reported as *unreadable* with the reason and, where the parser
+    gives one, the line and column, so that the counts always add up
+    (records = audited + unreadable).
+
+    ## Fix
+
+    Re-export the record from the registry, or repair the file at the position given.
     """
 
     code = "TA001"

@@ -6,11 +6,32 @@ from trial_audit.engine.registry import Rule, register
 class MissingIdentity(Rule):
     """A record has neither an NCT ID nor an organisation study ID.
 
-    Why: without an identity a record cannot be matched to the registry, deduplicated,
+    ## What it does
+
+    Reports a record that has neither an NCT ID nor an organisation study ID.
+
+    ## Why it matters
+
+    Without an identity a record cannot be matched to the registry, deduplicated,
     baselined or followed up by a curator, so it is counted as *unreadable* rather than audited.
 
-    Bad: a v2 study whose ``identificationModule`` has no ``nctId`` and no ``orgStudyIdInfo``.
-    Good: ``"nctId": "NCT06361745"``.
+    ## Example
+
+    A v2 study whose ``identificationModule`` has no ``nctId`` and no ``orgStudyIdInfo``.
+
+    ## Use instead
+
+    ``"nctId": "NCT06361745"``.
+
+    ## Fix
+
+    Enter the trial's NCT ID (or, before registration, the organisation's unique study ID) in the
+    identification module and export the record again.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
     """
 
     code = "TA002"

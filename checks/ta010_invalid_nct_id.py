@@ -13,16 +13,30 @@ def _ascii_digits(text: str) -> str:
 class InvalidNctId(TableRule):
     """The NCT ID is not "NCT" followed by eight digits.
 
-    Why: the NCT ID is the key every registry, journal and systematic review uses to find a trial.
-    An ID with a missing digit, lower-case letters, spaces or non-ASCII digits ("NCT٠١٢٣...") does
-    not resolve on ClinicalTrials.gov, breaks links and de-duplication, and silently splits one
-    trial into two in downstream databases.
+    ## What it does
 
     The check is a full match of ``NCT[0-9]{8}`` (ASCII digits only) over the batch table,
     validated with pandera (see ``trial_audit.checks._shared.schema``). A record with no NCT ID at all (a
     submission not yet registered, identified by its organisation study ID) is not flagged here.
 
-    Fix: copy the identifier exactly as ClinicalTrials.gov shows it, e.g. ``NCT01234567``.
+    ## Why it matters
+
+    The NCT ID is the key every registry, journal and systematic review uses to find a trial.
+    An ID with a missing digit, lower-case letters, spaces or non-ASCII digits ("NCT٠١٢٣...") does
+    not resolve on ClinicalTrials.gov, breaks links and de-duplication, and silently splits one
+    trial into two in downstream databases.
+
+    ## Fix
+
+    Copy the identifier exactly as ClinicalTrials.gov shows it, e.g. ``NCT01234567``.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
     """
 
     code = "TA010"

@@ -25,10 +25,7 @@ def _closest(value: str, vocabulary: frozenset[str]) -> str | None:
 class ValueNotInRegistryVocabulary(TableRule):
     """A coded field (status, study type, sex, phase, age group) holds a value outside the registry's list.
 
-    Why: overall status, study type, sex, phase and the age groups are coded fields: search
-    filters, eligibility matching for patients and every registry statistic select on the exact
-    code. A value outside the list (a typo, a free-text "Recruiting soon", a phase "PHASE5")
-    makes the trial invisible to those filters, and the registry rejects it on submission.
+    ## What it does
 
     Values are compared with the ClinicalTrials.gov API v2 codes (``RECRUITING``,
     ``INTERVENTIONAL``, ``FEMALE``, ``PHASE2``, ``OLDER_ADULT`` ...) after the reader has mapped the
@@ -36,7 +33,24 @@ class ValueNotInRegistryVocabulary(TableRule):
     that map to no code are reported. Checked over the batch table with pandera (see
     ``trial_audit.checks._shared.schema``); one finding per offending value.
 
-    Fix: choose the value from the registry's list; the finding suggests the closest code.
+    ## Why it matters
+
+    Overall status, study type, sex, phase and the age groups are coded fields: search
+    filters, eligibility matching for patients and every registry statistic select on the exact
+    code. A value outside the list (a typo, a free-text "Recruiting soon", a phase "PHASE5")
+    makes the trial invisible to those filters, and the registry rejects it on submission.
+
+    ## Fix
+
+    Choose the value from the registry's list; the finding suggests the closest code.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
     """
 
     code = "TA011"

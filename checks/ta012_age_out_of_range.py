@@ -6,16 +6,27 @@ from trial_audit.engine.registry import TableRule, register
 class AgeOutOfRange(TableRule):
     """A structured age limit is above 120 years (or below zero).
 
-    Why: the minimum and maximum age are what patient-matching services and the registry's age
-    filters read. An age of "150 Years" or "999 Years" is no one's age: it is usually a
-    placeholder for "no upper limit", or a typo (months typed as years). Either way the age
-    groups derived from it are wrong and the record looks careless to a reviewer.
+    ## What it does
 
     The check is a range check (0 to 120 years, after converting months, weeks, days ... to
     years) over the batch table, validated with pandera (see ``trial_audit.checks._shared.schema``). A minimum
     age above the maximum age is a different defect, reported by TA205.
 
-    Fix: enter the real limit, or leave the field as "N/A" (no limit) when there is none.
+    ## Why it matters
+
+    The minimum and maximum age are what patient-matching services and the registry's age
+    filters read. An age of "150 Years" or "999 Years" is no one's age: it is usually a
+    placeholder for "no upper limit", or a typo (months typed as years). Either way the age
+    groups derived from it are wrong and the record looks careless to a reviewer.
+
+    ## Fix
+
+    Enter the real limit, or leave the field as "N/A" (no limit) when there is none.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
     """
 
     code = "TA012"

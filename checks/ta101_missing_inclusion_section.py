@@ -17,13 +17,39 @@ _NAMED_INCLUSION = re.compile(r"\binclu(?:sion|ded|de)\b|\beligib", re.IGNORECAS
 class MissingInclusionSection(Rule):
     """The eligibility criteria list criteria but have no "Inclusion Criteria" section.
 
-    Why: patients, sites and matching tools read eligibility as two lists, who may take part
+    ## What it does
+
+    Reports a record when the eligibility criteria list criteria but have no "Inclusion Criteria"
+    section.
+
+    Reports: an exclusion section with no inclusion section; a list (≥ 2 marked items) under no header.
+
+    Not reported: prose-only criteria; the NCI layout (`DISEASE CHARACTERISTICS:` …); a combined header
+    (`Eligibility criteria:`, `Inclusion/Exclusion Criteria:`, `Criteria:`); a lead-in naming the
+    criteria ("Each patient must meet all of the following inclusion criteria:", "Patients must be:").
+
+    ## Why it matters
+
+    Patients, sites and matching tools read eligibility as two lists, who may take part
     and who may not; an exclusion list with no inclusion list, or a bare list under no header,
     leaves it to the reader to guess which criteria must be met and which must be absent.
     Criteria written as prose only and the legacy NCI layout ("DISEASE CHARACTERISTICS:",
     "PATIENT CHARACTERISTICS:") are not reported.
 
-    Fix: add an "Inclusion Criteria:" header above the criteria a participant must meet.
+    ## Fix
+
+    Add an "Inclusion Criteria:" header above the criteria a participant must meet.
+
+    Fix safety: unsafe as is. The suggested text adds the missing header with a placeholder
+    (`<criteria a participant must meet>`) that the curator must replace or delete.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA101"

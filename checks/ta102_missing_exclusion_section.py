@@ -8,14 +8,40 @@ from trial_audit.text.criteria_sections import has_combined_header, has_negative
 class MissingExclusionSection(Rule):
     """The eligibility criteria have an inclusion section but no "Exclusion Criteria" section.
 
-    Why: the exclusion criteria are where safety lives (pregnancy, organ failure, interacting
+    ## What it does
+
+    Reports a record when the eligibility criteria have an inclusion section but no "Exclusion Criteria"
+    section.
+
+    Reports: an inclusion section and no exclusion section.
+
+    Not reported: "Exclusion criteria: none" / "no exclusion criteria"; "Other protocol-defined
+    inclusion/exclusion criteria may apply"; exclusions written as negative inclusion items ("Patients
+    must not …", "No prior …"); the NCI layout; combined headers.
+
+    ## Why it matters
+
+    The exclusion criteria are where safety lives (pregnancy, organ failure, interacting
     drugs); an inclusion list with no exclusion section usually means the exclusions were lost in
     an export or merged into the inclusion list, and a patient cannot tell what rules them out.
     A text that states there are no exclusion criteria ("Exclusion criteria: none"), the legacy
     NCI layout ("DISEASE CHARACTERISTICS:" ...) and inclusion lists that carry their exclusions as
     negative items ("Patients must not have ...", "No prior chemotherapy") are not reported.
 
-    Fix: add the "Exclusion Criteria:" section, or state "Exclusion Criteria: none".
+    ## Fix
+
+    Add the "Exclusion Criteria:" section, or state "Exclusion Criteria: none".
+
+    Fix safety: unsafe as is. The suggested text appends an exclusion header with a placeholder
+    that the curator must replace with the real exclusions, or with "none".
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA102"

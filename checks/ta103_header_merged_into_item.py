@@ -22,12 +22,39 @@ def _lead_in(text: str) -> bool:
 class HeaderMergedIntoItem(Rule):
     """A section header is run into the first criterion on the same line ("inclusion criteria (2) Expected ...").
 
-    Why: when the header and the first item share a line, the first criterion is easily missed
+    ## What it does
+
+    Reports a record when a section header is run into the first criterion on the same line ("inclusion
+    criteria (2) Expected ...").
+
+    Reports: a header run into the first criterion on its line ("inclusion criteria (2) Expected …",
+    "Inclusion Criteria: 1. Age …", "Inclusion Criteria: - Male or female …").
+
+    Not reported: a header followed by a one-line prose criterion ("Inclusion criteria: healthy
+    volunteers"), a lead-in ("… must meet all of the following …") or a label ("Test Group"); a stray
+    dash ("Exclusion Criteria:-").
+
+    ## Why it matters
+
+    When the header and the first item share a line, the first criterion is easily missed
     or read as part of the header, tools that split criteria into items lose it, and its number is
     often lost too. A header followed by a one-line prose criterion ("Inclusion criteria: healthy
     volunteers") is not reported.
 
-    Fix: put the header on its own line, followed by the item (the suggestion shows the split).
+    ## Fix
+
+    Put the header on its own line, followed by the item (the suggestion shows the split).
+
+    Fix safety: safe to apply. The suggested lines only put the header on a line of its own; no
+    word is added or removed.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA103"

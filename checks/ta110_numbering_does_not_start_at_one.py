@@ -1,20 +1,46 @@
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
+from trial_audit.text.criteria_lists import describe_renumbering, item_evidence, list_problems, renumber_run
 
 
 @register
 class NumberingDoesNotStartAtOne(Rule):
     """A numbered (or lettered) list of criteria starts at 2 or later instead of 1 (or a / i).
 
-    Why: a list that starts at (2) usually means the first criterion was lost, merged into a
+    ## What it does
+
+    Reports a record when a numbered (or lettered) list of criteria starts at 2 or later instead of 1
+    (or a / i).
+
+    Reports: a list (≥ 2 ordinal items) starting at 2+ / b / ii.
+
+    Not reported: a list that carries on the numbering of an earlier list (exclusions numbered on from
+    inclusions, a list interrupted by a label); a list whose earlier items are run into the text before
+    it (reported by TA121); a lone ordinal ("(72) (serum creatinine)").
+
+    ## Why it matters
+
+    A list that starts at (2) usually means the first criterion was lost, merged into a
     header or pasted out of order; a patient or site reading "(2) Expected survival" cannot tell
     whether an item (1) exists. A list that carries on the numbering of the previous list (the
     exclusion criteria numbered on from the inclusion criteria, Part B from Part A) is not
     reported.
 
-    Fix: restore the missing item, or renumber the list from 1 (the suggestion shows the list
-    renumbered).
+    ## Fix
+
+    Restore the missing item, or renumber the list from 1 (the suggestion names the markers
+    that change, a few of them for a long list).
+
+    Fix safety: safe to apply when the list is complete. The suggestion changes only item
+    numbers; criteria that refer to an item by number must be checked.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA110"
@@ -44,5 +70,13 @@ class NumberingDoesNotStartAtOne(Rule):
                 f"This list starts at {it.marker!r}, not at {first}: an item may be missing or "
                 "merged into the line before. Restore it, or renumber the list.",
                 evidence=item_evidence(doc, it),
-                suggestion=renumbered(doc, seq),
+                suggestion=_renumber_from_one(seq, it),
             )
+
+
+def _renumber_from_one(seq, first) -> str:
+    run = renumber_run(seq, first, 1)
+    n = len(run)
+    return (
+        f"Restore the missing item(s), or renumber the list from the start: {describe_renumbering(run)} ({n} item{'s' if n > 1 else ''})."
+    )

@@ -1,18 +1,43 @@
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
+from trial_audit.text.criteria_lists import item_evidence, list_problems, renumber_edit
 
 
 @register
 class DuplicateItemNumber(Rule):
     """Two items of one list carry the same number ("(3)" twice).
 
-    Why: criteria are cited by number (in protocols, screening logs, deviations: "fails
+    ## What it does
+
+    Reports a record when two items of one list carry the same number ("(3)" twice).
+
+    Reports: a number used twice in one list (related evidence: the other item).
+
+    Not reported: letters / roman numerals (sub-lists of different items are too often run together to
+    tell apart).
+
+    ## Why it matters
+
+    Criteria are cited by number (in protocols, screening logs, deviations: "fails
     exclusion 3"); two items numbered 3 make such a citation ambiguous, and usually mean an
     item was pasted twice or the list was edited without renumbering.
 
-    Fix: renumber the list (the suggestion shows it renumbered); the related evidence is the
-    other item with the same number.
+    ## Fix
+
+    Renumber the item (the suggestion gives its new number and, when the items after it must
+    shift so that no new duplicate appears, those too); the related evidence is the other item
+    with the same number.
+
+    Fix safety: review before applying. The suggestion renumbers items; criteria that refer to
+    an item by number must be checked.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA111"
@@ -36,5 +61,12 @@ class DuplicateItemNumber(Rule):
                 f"Item {it.marker!r} repeats a number already used in this list: citations by number become ambiguous. Renumber the list.",
                 evidence=item_evidence(doc, it),
                 related=[item_evidence(doc, other)],
-                suggestion=renumbered(doc, seq),
+                suggestion=renumber_edit(seq, it, _number_before(seq, it) + 1),
             )
+
+
+def _number_before(seq, item) -> int:
+    """The number of the item before ``item`` in its list (``item`` should carry the next one)."""
+    k = next(i for i, x in enumerate(seq.items) if x is item)
+    prev = seq.items[k - 1].number if k > 0 else None
+    return prev if prev is not None else (item.number or 1) - 1

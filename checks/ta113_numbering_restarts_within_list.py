@@ -1,18 +1,43 @@
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumbered
+from trial_audit.text.criteria_lists import item_evidence, list_problems, renumber_edit
 
 
 @register
 class NumberingRestartsWithinList(Rule):
     """The numbering of a list starts again at 1 (or goes back) with no header or label between.
 
-    Why: "1, 2, 3, 1, 2" at one level reads as one list with two items numbered 1; criteria
+    ## What it does
+
+    Reports a record when the numbering of a list starts again at 1 (or goes back) with no header or
+    label between.
+
+    Reports: "1, 2, 3, 1, 2" at one level with nothing between.
+
+    Not reported: a restart after a header, a label ("Part B:", "For patients with …:"), a paragraph, an
+    item whose last line is a group label ("… High-risk group (n= 10)").
+
+    ## Why it matters
+
+    "1, 2, 3, 1, 2" at one level reads as one list with two items numbered 1; criteria
     cited by number become ambiguous. A restart after a section header, a cohort or part label
     ("Part B:", "For patients with PBC:") or a paragraph is legitimate and not reported.
 
-    Fix: renumber the list (the suggestion shows it renumbered), or add the missing label or
-    header that separates the two lists.
+    ## Fix
+
+    Renumber the second run on from the first (the suggestion names the markers that change),
+    or add the missing label or header that separates the two lists.
+
+    Fix safety: review before applying. The suggestion numbers the list on instead of starting
+    again; if the restart begins a new section, add that section's header instead.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA113"
@@ -38,5 +63,5 @@ class NumberingRestartsWithinList(Rule):
                 "with no header or label between: renumber, or label the second list.",
                 evidence=item_evidence(doc, it),
                 related=rel,
-                suggestion=renumbered(doc, seq),
+                suggestion=renumber_edit(seq, it, p.other.number + 1) + " Or label the second list.",
             )

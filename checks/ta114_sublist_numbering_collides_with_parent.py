@@ -3,7 +3,7 @@ import re
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria import format_marker
-from trial_audit.text.criteria_lists import collides_with_parent, doc_of, quote_end
+from trial_audit.text.criteria_lists import EDIT_PAIRS_SHOWN, collides_with_parent, doc_of, quote_end
 
 _HIDDEN_NUM = re.compile(r"\s[0-9]{1,2}[.)]\s+[A-Z]")
 
@@ -12,12 +12,36 @@ _HIDDEN_NUM = re.compile(r"\s[0-9]{1,2}[.)]\s+[A-Z]")
 class SublistNumberingCollidesWithParent(Rule):
     """A sub-item inside an item is numbered in its parent list's own style ("(2)" inside item (4)).
 
-    Why: a reader cannot tell "(2) Electrocardiogram ..." written under item (4) from item (2) of
+    ## What it does
+
+    Reports a record when a sub-item inside an item is numbered in its parent list's own style ("(2)"
+    inside item (4)).
+
+    Reports: a sub-item in its parent list's own style, not set apart by indentation (the seed's "(2)
+    Electrocardiogram" inside item (4)); related evidence: the parent's marker.
+
+    Not reported: sub-lists indented under their parent (Markdown, legacy XML).
+
+    ## Why it matters
+
+    A reader cannot tell "(2) Electrocardiogram ..." written under item (4) from item (2) of
     the main list; the requirement is read as a separate criterion, or item (2) as duplicated.
     Sub-lists indented under their parent (Markdown, legacy XML) are not reported.
 
-    Fix: mark the sub-items with another style (a, b, c or bullets) or indent them; the
+    ## Fix
+
+    Mark the sub-items with another style (a, b, c or bullets) or indent them; the
     suggestion shows the parent item with its sub-items lettered.
+
+    Fix safety: safe to apply. The suggested text changes only the markers of the sub-items.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA114"
@@ -53,17 +77,18 @@ class SublistNumberingCollidesWithParent(Rule):
             k = sub.index(it) + 1 if it in sub else 1
             letter_style = {"1.": "a.", "1)": "a)", "(1)": "(a)"}.get(parent.style, "(a)")
             new_marker = format_marker(letter_style, k)
-            pieces, pos = [], parent.start
-            for c in sub:
-                pieces.append(text[pos : c.marker_start])
-                pieces.append(format_marker(letter_style, sub.index(c) + 1))
-                pos = c.marker_end
-            pieces.append(text[pos : parent.end])
+            # the edit for this finding, with the other sub-items named (a few of them): the whole
+            # item rewritten into every finding would grow with the square of the sub-list
+            others = [(c.marker, format_marker(letter_style, i)) for i, c in enumerate(sub, 1) if c is not it]
+            shown = [f"{a!r} becomes {b!r}" for a, b in others[:EDIT_PAIRS_SHOWN]]
+            if len(others) > EDIT_PAIRS_SHOWN:
+                shown.append(f"… ({len(others)} sub-items)")
+            also = f"; letter the other sub-items of {parent.marker!r} likewise: " + ", ".join(shown) if shown else ""
             yield self.finding(
                 f"Sub-item {it.marker!r} inside item {parent.marker!r} uses the main list's numbering "
                 f"and reads as item {it.marker} of the main list. Mark it {new_marker!r} or as a bullet, "
                 "or indent it.",
                 evidence=Evidence.span("criteria", text, it.start, quote_end(doc, it)),
                 related=[Evidence.span("criteria", text, parent.start, parent.marker_end)],
-                suggestion="".join(pieces),
+                suggestion=f"Mark this sub-item {it.marker!r} as {new_marker!r}{also}.",
             )

@@ -52,14 +52,41 @@ def _continues_inline(prev, item) -> bool:
 class MixedMarkerStyles(Rule):
     """Items at one level of a list use different marker styles ("•" bullets among "(n)" items).
 
-    Why: the marker style is how a reader sees the list's structure; mixing bullets and numbers
+    ## What it does
+
+    Reports a record when items at one level of a list use different marker styles ("•" bullets among
+    "(n)" items).
+
+    Reports: bullets among numbered items at one level ("•" with "(n)"), one ordinal kind in two
+    spellings ("1." and "3)").
+
+    Not reported: numbers or bullets with letters / roman numerals (outline levels); a page bullet
+    before a number ("• 1."); outline numbers behind bullets ("- 1.1"); an ordinal continuing an
+    enumeration inside the previous bullet; empty items.
+
+    ## Why it matters
+
+    The marker style is how a reader sees the list's structure; mixing bullets and numbers
     (or "1." and "(1)") at one level makes sub-requirements look like separate criteria and
     separate criteria look like sub-requirements. Reported: bullets among numbered items, and one
     kind of ordinal in two spellings ("1." and "(1)"). Not reported: numbers or bullets with
     letters or roman numerals (outline levels, often written at one indentation), a page bullet
     in front of a number ("• 1."), outline numbers behind bullets ("- 1.1").
 
-    Fix: use one marker style for all items of the list, or indent the sub-items under their item.
+    ## Fix
+
+    Use one marker style for all items of the list, or indent the sub-items under their item.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA120"

@@ -27,11 +27,39 @@ def _after_sentence(text: str, pos: int) -> bool:
 class ItemsRunTogether(Rule):
     """Several criteria are run together on one line ("(5) no serious mental disorders; (6) Can understand ...").
 
-    Why: criteria that share a line are easily read as one, are skipped by tools that split
+    ## What it does
+
+    Reports a record when several criteria are run together on one line ("(5) no serious mental
+    disorders; (6) Can understand ...").
+
+    Reports: several criteria on one line ("(5) …; (6) …", "1. Age 18 2. Consent 3. ECOG", "1、… 2、…",
+    "… visits 4) Subject is …"), and items whose markers are run into the text of the item before
+    ("12. Pregnant or lactating. 13. Serious …").
+
+    Not reported: an enumeration inside one criterion ("organ function: (1) ANC …; (2) platelets …",
+    "except 1) certain skin cancers; 2) …"), options in a note ("NOTE A: … the following methods: 1)
+    condoms … 2) …").
+
+    ## Why it matters
+
+    Criteria that share a line are easily read as one, are skipped by tools that split
     criteria into items, and hide numbering errors. An enumeration inside one criterion
     ("Adequate organ function: (1) ANC ...; (2) platelets ...") is not reported.
 
-    Fix: put each criterion on its own line (the suggestion shows the line split).
+    ## Fix
+
+    Put each criterion on its own line (the suggestion shows the line split).
+
+    Fix safety: safe to apply. The suggested text puts each item on a line of its own; no word is
+    added or removed.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA121"

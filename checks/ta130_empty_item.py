@@ -7,10 +7,33 @@ from trial_audit.text.criteria_lists import doc_of
 class EmptyItem(Rule):
     """A list item has a marker but no text ("3." or "-" alone on its line).
 
-    Why: an empty item is a criterion lost in editing or export; its number is still counted and
+    ## What it does
+
+    Reports a record when a list item has a marker but no text ("3." or "-" alone on its line).
+
+    Reports: a marker with no text ("2.", a stray "-").
+
+    Not reported: a marker whose text is on the next line.
+
+    ## Why it matters
+
+    An empty item is a criterion lost in editing or export; its number is still counted and
     cited, but nobody can tell what it said.
 
-    Fix: restore the criterion's text, or delete the empty item and renumber the list.
+    ## Fix
+
+    Restore the criterion's text, or delete the empty item and renumber the list.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA130"

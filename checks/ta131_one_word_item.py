@@ -38,13 +38,39 @@ def fragment_reason(item, prev) -> str | None:
 class OneWordItem(Rule):
     """A list item is a single word that cannot stand as a criterion ("- and", "- OR", "- etc", a hyphenated stub).
 
-    Why: such an item is a fragment of a neighbouring criterion split off by a stray line break or
+    ## What it does
+
+    Reports a record when a list item is a single word that cannot stand as a criterion ("- and", "-
+    OR", "- etc", a hyphenated stub).
+
+    Reports: a single-word fragment: a connective/filler ("- and", "- OR", "- etc"), a hyphenation stub,
+    a lower-case word continuing an item cut mid-phrase ("… or its" / "- excipients").
+
+    Not reported: meaningful one-word criteria ("- Pregnancy"); terms listed one per bullet ("-
+    irinotecan,"); values under a label ("- 0-2"); cytogenetic notation ("- 7q-").
+
+    ## Why it matters
+
+    Such an item is a fragment of a neighbouring criterion split off by a stray line break or
     marker; the neighbour then reads incomplete and the fragment reads as a criterion. Meaningful
     one-word criteria ("- Pregnancy", "- Lactation"), terms of a list written one per bullet
     ("- taxanes,", "- irinotecan,") and values under a label ("Performance status: - 0-2") are not
     reported.
 
-    Fix: join the fragment to the criterion it belongs to.
+    ## Fix
+
+    Join the fragment to the criterion it belongs to.
+
+    Fix safety: review before applying. The suggested text joins the stub to the item before it,
+    which may not be where it belonged.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Eligibility Criteria)
+    - ClinicalTrials.gov PRS Review Criteria:
+      https://clinicaltrials.gov/policy/protocol-review-criteria
     """
 
     code = "TA131"

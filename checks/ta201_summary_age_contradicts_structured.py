@@ -1,6 +1,9 @@
 from trial_audit.checks._shared.age import (
     SUMMARY_LABELS,
     has_structured_limits,
+    record_criteria_ages,
+    record_prose_ages,
+    record_prose_bands,
     span_evidence,
     statement_phrase,
     structured_evidence,
@@ -12,16 +15,14 @@ from trial_audit.core.ages import STD_AGE_BANDS, std_age_groups
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.core.model import SUMMARY_FIELDS
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.age_text import band_compatible, compare_prose, compare_side, criteria_ages, find_bands, prose_ages
+from trial_audit.text.age_text import band_compatible, compare_prose, compare_side
 
 
 @register
 class SummaryAgeContradictsStructured(Rule):
     """A summary or the description states an age limit that the structured minimum / maximum age contradicts.
 
-    Why: patients read the summary (and the patient-facing summary) first. When it says
-    "participants must be between 65 and 74 years old" and the structured limits say 18 Years
-    to no maximum, either patients who could join turn away, or patients who cannot join apply.
+    ## What it does
 
     Only sentences that say who may take part ("must be", "eligible", "to participate", "will
     enrol/recruit") are held to the structured limits exactly; other age mentions in a summary
@@ -30,7 +31,27 @@ class SummaryAgeContradictsStructured(Rule):
     diagnosis, durations, dosing by age, epidemiology) are not read. A band word in such a
     sentence ("enrol adults", "in children with") is checked for compatibility only.
 
-    Fix: correct the summary (or the structured field when the criteria agree with the summary).
+    Compares: brief summary / description / patient-facing summary vs structured min/max (or, when a
+    source gives only age groups, vs those groups).
+
+    ## Why it matters
+
+    Patients read the summary (and the patient-facing summary) first. When it says
+    "participants must be between 65 and 74 years old" and the structured limits say 18 Years
+    to no maximum, either patients who could join turn away, or patients who cannot join apply.
+
+    ## Fix
+
+    Correct the summary (or the structured field when the criteria agree with the summary).
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Age Limits, Sex, Accepts Healthy Volunteers, Eligibility Criteria)
     """
 
     code = "TA201"
@@ -74,7 +95,7 @@ class SummaryAgeContradictsStructured(Rule):
             if not text:
                 continue
             label = SUMMARY_LABELS.get(field, field)
-            stated = prose_ages(text)
+            stated = record_prose_ages(record, field)
             if not stated:
                 yield from self._bands(record, field, label, text, mn, mx)
                 continue
@@ -111,7 +132,7 @@ class SummaryAgeContradictsStructured(Rule):
             return
         for field in SUMMARY_FIELDS:
             text = getattr(record, field, None)
-            claims = [s for s in prose_ages(text) if s.claim] if text else []
+            claims = [s for s in record_prose_ages(record, field) if s.claim]
             if not claims:
                 continue
             los = [0.0 if s.min is None else s.min.years for s in claims]
@@ -136,7 +157,7 @@ class SummaryAgeContradictsStructured(Rule):
     def _likely(record, cmp, mn, mx, label) -> str:
         if unit_typo(cmp.bound, record, cmp.side):
             return "The structured unit is likely wrong (the same number in another unit)."
-        crit = criteria_ages(record.criteria, record.criteria_markdown) if record.criteria else ()
+        crit = record_criteria_ages(record)
         if not crit:
             return f"The criteria state no age, so check the protocol; a reader of the {label} is misled either way."
         c = compare_side(crit, mn, mx, cmp.side)
@@ -148,7 +169,7 @@ class SummaryAgeContradictsStructured(Rule):
         return "Check the protocol and correct whichever is wrong."
 
     def _bands(self, record, field, label, text, mn, mx):
-        bands = find_bands(text, "prose")
+        bands = record_prose_bands(record, field)
         if not bands or any(band_compatible(b.band, mn, mx) for b in bands):
             return
         b = bands[0]

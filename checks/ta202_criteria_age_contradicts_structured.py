@@ -1,5 +1,8 @@
 from trial_audit.checks._shared.age import (
     has_structured_limits,
+    record_criteria_ages,
+    record_criteria_bands,
+    record_prose_ages,
     span_evidence,
     statement_phrase,
     structured_evidence,
@@ -16,9 +19,6 @@ from trial_audit.text.age_text import (
     bound_matches,
     compare_prose,
     compare_side,
-    criteria_ages,
-    criteria_bands,
-    prose_ages,
 )
 
 
@@ -26,10 +26,7 @@ from trial_audit.text.age_text import (
 class CriteriaAgeContradictsStructured(Rule):
     """The eligibility criteria state an age limit that the structured minimum / maximum age contradicts.
 
-    Why: the structured minimum and maximum age drive the registry's age filter and every
-    patient-matching service; the criteria are what the investigators screen against. When
-    they disagree ("Age 45-70 years" in the criteria, 40 Years in the structured minimum),
-    patients are shown a trial they cannot join, or never see one they could.
+    ## What it does
 
     The criteria are read section by section: in the exclusion criteria "age > 75" means a
     maximum of 75 years. A side agrees when any age the criteria state on that side matches
@@ -37,8 +34,28 @@ class CriteriaAgeContradictsStructured(Rule):
     Years and "under 65" with 64 or 65 Years (registries enter both). The finding also fires
     when the criteria state a limit on a side the structured fields leave open ("N/A").
 
-    Fix: correct whichever side is wrong (the message says which is likely wrong when the
+    Compares: eligibility criteria (section-aware) vs structured min/max.
+
+    ## Why it matters
+
+    The structured minimum and maximum age drive the registry's age filter and every
+    patient-matching service; the criteria are what the investigators screen against. When
+    they disagree ("Age 45-70 years" in the criteria, 40 Years in the structured minimum),
+    patients are shown a trial they cannot join, or never see one they could.
+
+    ## Fix
+
+    Correct whichever side is wrong (the message says which is likely wrong when the
     record tells: a summary that agrees, a unit typo such as "18 Months" for 18 years).
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Age Limits, Sex, Accepts Healthy Volunteers, Eligibility Criteria)
     """
 
     code = "TA202"
@@ -81,7 +98,7 @@ class CriteriaAgeContradictsStructured(Rule):
         if years is None:
             return
         mn, mx = years
-        stated = criteria_ages(text, record.criteria_markdown)
+        stated = record_criteria_ages(record)
         if not stated:
             yield from self._bands(record, text, mn, mx)
             return
@@ -144,7 +161,7 @@ class CriteriaAgeContradictsStructured(Rule):
                 )
         if unit_typo(cmp.bound, record, cmp.side):
             return "The structured unit is likely wrong (the same number in another unit); correct it."
-        summary = tuple(a for f in SUMMARY_FIELDS for a in prose_ages(getattr(record, f, None)))
+        summary = tuple(a for f in SUMMARY_FIELDS for a in record_prose_ages(record, f))
         if cmp.bound is not None and summary:
             other = compare_prose(summary, mn, mx, cmp.side)
             if other.status == "agree":
@@ -154,7 +171,7 @@ class CriteriaAgeContradictsStructured(Rule):
         return "Check the protocol and correct whichever is wrong."
 
     def _bands(self, record, text, mn, mx):
-        bands = criteria_bands(text, record.criteria_markdown)
+        bands = record_criteria_bands(record)
         if not bands or any(band_compatible(b.band, mn, mx) for b in bands):
             return
         b = bands[0]

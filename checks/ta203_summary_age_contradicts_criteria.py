@@ -1,18 +1,23 @@
-from trial_audit.checks._shared.age import SUMMARY_LABELS, bound_phrase, has_structured_limits, span_evidence
+from trial_audit.checks._shared.age import (
+    SUMMARY_LABELS,
+    bound_phrase,
+    has_structured_limits,
+    record_criteria_ages,
+    record_criteria_bands,
+    record_prose_ages,
+    span_evidence,
+)
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.core.model import SUMMARY_FIELDS
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.age_text import bound_matches, criteria_ages, criteria_bands, prose_ages
+from trial_audit.text.age_text import bound_matches
 
 
 @register
 class SummaryAgeContradictsCriteria(Rule):
     """A summary states an age limit that the eligibility criteria contradict or do not state at all.
 
-    Why: where a record has no structured age limits (a patient-facing page, an export without
-    them), the criteria are the only authority on age. A summary that tells patients "you must
-    be between 65 and 74 years old" while the criteria say nothing about age (or say 18 to 75)
-    misleads every reader: eligible patients turn away and others apply.
+    ## What it does
 
     Only summary sentences that say who may take part ("must be", "eligible", "to participate",
     "will enrol") are checked. A side agrees when the summary's bound matches any bound the
@@ -21,7 +26,29 @@ class SummaryAgeContradictsCriteria(Rule):
     as the other side: the summary is then likely the one that is wrong.
 
     Records with structured age limits are checked against those instead (TA201, TA202).
-    Fix: correct the summary, or add the age limit to the criteria if the protocol has one.
+
+    Compares: summaries vs criteria, for records **without** structured limits (incl. "summary restricts
+    age, criteria are silent").
+
+    ## Why it matters
+
+    Where a record has no structured age limits (a patient-facing page, an export without
+    them), the criteria are the only authority on age. A summary that tells patients "you must
+    be between 65 and 74 years old" while the criteria say nothing about age (or say 18 to 75)
+    misleads every reader: eligible patients turn away and others apply.
+
+    ## Fix
+
+    Correct the summary, or add the age limit to the criteria if the protocol has one.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Age Limits, Sex, Accepts Healthy Volunteers, Eligibility Criteria)
     """
 
     code = "TA203"
@@ -60,17 +87,17 @@ class SummaryAgeContradictsCriteria(Rule):
         if has_structured_limits(record) or not (record.criteria or "").strip():
             return  # no criteria in the source (e.g. a CSV export): nothing to compare with
         crit_text = record.criteria or ""
-        crit = criteria_ages(crit_text, record.criteria_markdown) if crit_text else ()
+        crit = record_criteria_ages(record)
         for field in SUMMARY_FIELDS:
             text = getattr(record, field, None)
             if not text:
                 continue
-            claims = [s for s in prose_ages(text) if s.claim]
+            claims = [s for s in record_prose_ages(record, field) if s.claim]
             if not claims:
                 continue
             label = SUMMARY_LABELS.get(field, field)
             if not crit:
-                if crit_text and criteria_bands(crit_text, record.criteria_markdown):
+                if record_criteria_bands(record):
                     continue  # the criteria say "adults" etc.: not silent, and not comparable by number
                 s = claims[0]
                 yield self.finding(

@@ -10,16 +10,30 @@ _ORDER = ("CHILD", "ADULT", "OLDER_ADULT")
 class AgeGroupsMismatch(Rule):
     """The age groups (child / adult / older adult) do not match the structured minimum and maximum age.
 
-    Why: the registry's age-group filter (stdAges: CHILD 0-17, ADULT 18-64, OLDER_ADULT 65+)
-    is derived from the minimum and maximum age. When a record's groups say ADULT only but its
-    limits are 18 Years to no maximum, older adults filtering for their group never see it; an
-    edited record or a hand-made export is usually the cause.
+    ## What it does
 
     The groups a [minimum, maximum] range overlaps are computed as the registry does (an absent
     limit is no limit) and compared with the groups the record lists. Records that list groups
     without giving the minimum / maximum (some CSV exports) are not checked.
 
-    Fix: correct the limits, or re-derive the age groups from them.
+    Compares: std age groups (CHILD 0–17, ADULT 18–64, OLDER_ADULT 65+) vs min/max.
+
+    ## Why it matters
+
+    The registry's age-group filter (stdAges: CHILD 0-17, ADULT 18-64, OLDER_ADULT 65+)
+    is derived from the minimum and maximum age. When a record's groups say ADULT only but its
+    limits are 18 Years to no maximum, older adults filtering for their group never see it; an
+    edited record or a hand-made export is usually the cause.
+
+    ## Fix
+
+    Correct the limits, or re-derive the age groups from them.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Age Limits, Sex, Accepts Healthy Volunteers, Eligibility Criteria)
     """
 
     code = "TA204"

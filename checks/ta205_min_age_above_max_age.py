@@ -7,13 +7,28 @@ from trial_audit.engine.registry import Rule, register
 class MinAgeAboveMaxAge(Rule):
     """The structured minimum age is above the structured maximum age.
 
-    Why: no one can be eligible for a range like "65 Years" to "18 Years"; the registry's age
+    ## What it does
+
+    Ages are compared in years after converting months, weeks, days and hours.
+
+    Compares: structured min > structured max (after unit conversion).
+
+    ## Why it matters
+
+    No one can be eligible for a range like "65 Years" to "18 Years"; the registry's age
     filter hides the trial from everyone (or shows it to everyone, depending on the service),
     and patients reading the record cannot tell who may join. It is usually the two fields
     swapped, or a unit slip ("18 Years" to "6 Months" for 6 years).
 
-    Ages are compared in years after converting months, weeks, days and hours.
-    Fix: swap or correct the limits.
+    ## Fix
+
+    Swap or correct the limits.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Age Limits, Sex, Accepts Healthy Volunteers, Eligibility Criteria)
     """
 
     code = "TA205"

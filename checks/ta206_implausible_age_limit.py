@@ -11,12 +11,30 @@ _NUMBER_UNIT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]+)")
 class ImplausibleAgeLimit(Rule):
     """A structured age limit cannot be read, or is one no one can meet (a maximum age of 0).
 
-    Why: the registry's age filter and matching services read these fields as "<number>
+    ## What it does
+
+    Reports a record when a structured age limit cannot be read, or is one no one can meet (a maximum
+    age of 0).
+
+    Compares: a structured age that cannot be read ("18 Yeras", "65") or a maximum of 0 (> 120 years is
+    TA012's).
+
+    ## Why it matters
+
+    The registry's age filter and matching services read these fields as "<number>
     <unit>". "18 Yeras", "eighteen", "18" without a unit or "0 Years" as a maximum are read as
     no limit, or exclude everyone, so the trial is shown to the wrong patients. (Values above
     120 years are reported by TA012; a minimum above the maximum by TA205.)
 
-    Fix: enter the limit as a number and a unit ("18 Years", "6 Months"), or "N/A" for no limit.
+    ## Fix
+
+    Enter the limit as a number and a unit ("18 Years", "6 Months"), or "N/A" for no limit.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Age Limits, Sex, Accepts Healthy Volunteers, Eligibility Criteria)
     """
 
     code = "TA206"

@@ -8,26 +8,52 @@ from trial_audit.text.conditions import condition_evidence, declared_names, is_s
 class CriterionRequiresUnregisteredCondition(ScopeRule):
     """An inclusion criterion requires, for everyone, a disease of another organ system than the trial's conditions.
 
-    Why: an inclusion criterion applies to every participant. When it asks for a diagnosis, a
-    stage, a severity score, a histology or a positive test of a disease from another organ
-    system or specialty than every condition the trial declares (registered list, MeSH terms,
-    keywords, titles, interventions, the conditions the summary lists) - primary-biliary-cholangitis
-    histology in a lupus trial, raised intraocular pressure in a knee-osteoarthritis trial,
-    biopsy-proven IgA nephropathy in an asthma trial, a Child-Pugh class in a psoriasis trial -
-    then read literally nobody with the registered conditions can enrol. Such items usually
-    arrive by copy-paste from a sibling protocol; patients and screening staff cannot tell what
-    was meant. Organ systems are ICD-10-CM chapters (blocks for infections and neoplasms);
-    comorbidities of a linked system (hypertension in a metabolic-syndrome trial, CKD in an
-    anaemia-of-CKD trial, cirrhosis in a liver-cancer trial) and symptom-chapter trials
-    (supportive care) are not reported, nor are items scoped to a cohort or negated.
+    ## What it does
 
-    Fix: scope the item to the cohort it belongs to ("For participants with PBC: ..."), move it to
+    Reports a record when an inclusion criterion requires, for everyone, a disease of another organ
+    system than every condition the trial declares.
+
+    Reports: an (unscoped) inclusion criterion requires a diagnosis, a stage, a severity score, a
+    histology or a positive test of a disease from another organ system or specialty than every
+    condition the trial declares (registered list, MeSH terms, keywords, titles, interventions,
+    the conditions the summary lists): primary-biliary-cholangitis histology in a lupus trial,
+    raised intraocular pressure in a knee-osteoarthritis trial, biopsy-proven IgA nephropathy in
+    an asthma trial, a Child-Pugh class in a psoriasis trial. Organ systems are ICD-10-CM chapters
+    (blocks for infections and neoplasms). Not reported: comorbidities of a linked system
+    (hypertension in a metabolic-syndrome trial, CKD in an anaemia-of-CKD trial, cirrhosis in a
+    liver-cancer trial), trials registered only with symptoms (supportive care), and items scoped
+    to a cohort, negated, or permitted.
+
+    ## Why it matters
+
+    An inclusion criterion applies to every participant. When it asks for a disease that none of
+    the registered conditions is, read literally nobody with the registered conditions can enrol.
+    Such items usually arrive by copy-paste from a sibling protocol; patients and screening staff
+    cannot tell what was meant.
+
+    ## Example
+
+    A trial listing systemic lupus erythematosus and systemic sclerosis whose inclusion
+    criteria require "histological evidence of non-suppurative destructive cholangitis".
+
+    ## Use instead
+
+    The same item under "For participants with primary biliary cholangitis:".
+
+    ## Fix
+
+    Scope the item to the cohort it belongs to ("For participants with PBC: ..."), move it to
     that cohort's section, add the condition to the registered list if the trial really enrols it,
     or delete it.
 
-    Bad: a trial listing systemic lupus erythematosus and systemic sclerosis whose inclusion
-    criteria require "histological evidence of non-suppurative destructive cholangitis".
-    Good: the same item under "For participants with primary biliary cholangitis:".
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Conditions or Focus of Study, Keywords, Eligibility Criteria)
     """
 
     code = "TA301"

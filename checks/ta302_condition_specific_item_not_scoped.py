@@ -10,18 +10,44 @@ from trial_audit.text.conditions import condition_evidence, declared_names, is_s
 class ConditionSpecificItemNotScoped(ScopeRule):
     """In a trial of several conditions, an item specific to one of them is stated for everyone.
 
-    Why: a trial that enrols people with different diseases (lupus *or* systemic sclerosis *or*
+    ## What it does
+
+    Reports a record when, in a trial of several conditions, an item specific to one of them is stated
+    for everyone.
+
+    Reports: a trial enrols several alternative conditions and an inclusion item specific to one of them
+    is stated for everyone.
+
+    ## Why it matters
+
+    A trial that enrols people with different diseases (lupus *or* systemic sclerosis *or*
     myositis) needs criteria per disease. An inclusion item that asks for a finding only one of
     them has ("SLEDAI-2K ≥ 6", "mRSS ≥ 15"), written as a general criterion, reads as a requirement
     for every participant - so nobody with the other diseases qualifies. Curators, screening staff
     and patients cannot tell whether the item was meant for one cohort.
 
-    Fix: scope the item ("For participants with SLE: ..."), or group the criteria per cohort
+    ## Example
+
+    A trial registered for SLE and systemic sclerosis whose general inclusion criteria require
+    "SLEDAI-2K score ≥ 6".
+
+    ## Use instead
+
+    "For participants with SLE: SLEDAI-2K score ≥ 6".
+
+    ## Fix
+
+    Scope the item ("For participants with SLE: ..."), or group the criteria per cohort
     under headings ("Cohort A - systemic lupus erythematosus:").
 
-    Bad: a trial registered for SLE and systemic sclerosis whose general inclusion criteria require
-    "SLEDAI-2K score ≥ 6".
-    Good: "For participants with SLE: SLEDAI-2K score ≥ 6".
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Conditions or Focus of Study, Keywords, Eligibility Criteria)
     """
 
     code = "TA302"

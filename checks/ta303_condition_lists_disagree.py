@@ -10,21 +10,44 @@ _LABEL = {"registered": "registered condition list", "summary": "summary", "crit
 class ConditionListsDisagree(ScopeRule):
     """The conditions named in the registered list, the summary and the criteria disagree.
 
-    Why: a record states its conditions in several places - the registered condition list (and
-    its MeSH terms), the summary ("Conditions included in the study are A, B and C") and the
-    eligibility criteria ("including but not limited to A, B, C, D"). When one names a
-    condition the others lack, patients and registry search cannot tell which diseases the trial
-    really enrols, and a trial may be missing from searches for a condition it enrols.
+    ## What it does
 
     Reported once per record, with the lists that differ. Lists are compared only when they
     share at least one condition (so that a list of comorbid risk factors is not taken for the
     trial's conditions).
 
-    Fix: make the lists agree: register every condition the trial enrols, and name the same ones
+    Reports: the conditions named by the registered list, the summary and the criteria disagree (once
+    per record, with the lists).
+
+    ## Why it matters
+
+    A record states its conditions in several places - the registered condition list (and
+    its MeSH terms), the summary ("Conditions included in the study are A, B and C") and the
+    eligibility criteria ("including but not limited to A, B, C, D"). When one names a
+    condition the others lack, patients and registry search cannot tell which diseases the trial
+    really enrols, and a trial may be missing from searches for a condition it enrols.
+
+    ## Example
+
+    A summary naming five autoimmune diseases while the criteria enumerate nine.
+
+    ## Use instead
+
+    The summary and the criteria name the same diseases.
+
+    ## Fix
+
+    Make the lists agree: register every condition the trial enrols, and name the same ones
     in the summary and the criteria.
 
-    Bad: a summary naming five autoimmune diseases while the criteria enumerate nine.
-    Good: the summary and the criteria name the same diseases.
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Conditions or Focus of Study, Keywords, Eligibility Criteria)
     """
 
     code = "TA303"

@@ -51,19 +51,41 @@ _GENERIC = frozenset(
 class ExclusionExcludesStudiedCondition(ScopeRule):
     """An exclusion criterion excludes the very condition the trial studies.
 
-    Why: a trial registered for type 2 diabetes that excludes "Diabetes mellitus", or a lupus
-    trial that excludes "Systemic lupus erythematosus", excludes everyone it means to enrol. The
-    item was usually meant to exclude a *different* form ("type 1 diabetes", "drug-induced
-    lupus") or a *severe* form, or was copied from a protocol of another indication.
+    ## What it does
 
     Only an exclusion item (or one clause of it) that names the trial's own condition and nothing
     more is reported: "severe/uncontrolled X", "X other than the study indication", "secondary X",
     "history of X" and trials that prevent or screen for X are not.
 
-    Fix: say which form of the condition is excluded, or delete the item.
+    Reports: an exclusion item excludes exactly the condition the trial studies.
 
-    Bad: conditions ["Type 2 Diabetes Mellitus"], exclusion "Type 2 diabetes mellitus".
-    Good: conditions ["Type 2 Diabetes Mellitus"], exclusion "Type 1 diabetes mellitus".
+    ## Why it matters
+
+    A trial registered for type 2 diabetes that excludes "Diabetes mellitus", or a lupus
+    trial that excludes "Systemic lupus erythematosus", excludes everyone it means to enrol. The
+    item was usually meant to exclude a *different* form ("type 1 diabetes", "drug-induced
+    lupus") or a *severe* form, or was copied from a protocol of another indication.
+
+    ## Example
+
+    Conditions ["Type 2 Diabetes Mellitus"], exclusion "Type 2 diabetes mellitus".
+
+    ## Use instead
+
+    Conditions ["Type 2 Diabetes Mellitus"], exclusion "Type 1 diabetes mellitus".
+
+    ## Fix
+
+    Say which form of the condition is excluded, or delete the item.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Conditions or Focus of Study, Keywords, Eligibility Criteria)
     """
 
     code = "TA304"

@@ -13,14 +13,36 @@ _EXTRA_UNPARSED = {
 class DateUnparseable(Rule):
     """A date field holds text that is not a date ("TBD 2024", "Q3 2025", "2024-13-01").
 
-    Why: a date no program can read is as good as missing for registries and trackers, and every
+    ## What it does
+
+    Reports a record when a date field holds text that is not a date ("TBD 2024", "Q3 2025",
+    "2024-13-01").
+
+    Reports: a date field (or the page's header / "Current as of" date) that is not a date.
+
+    ## Why it matters
+
+    A date no program can read is as good as missing for registries and trackers, and every
     order, staleness and overdue check silently skips it (an unreadable "Current as of" date
     even changes the reference date of every other check). Also reported: a page header's
     launch date or "Current as of" date that is not a date. Registry dates are a month and year
     ("April 2024", "2024-04") or a full date ("Apr 8, 2024", "2024-04-08").
 
-    Fix: write the date as a month and year or a full date; say "anticipated" with the date type,
+    ## Fix
+
+    Write the date as a month and year or a full date; say "anticipated" with the date type,
     not in the text.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Study Status)
+    - FDAAA 801 and the Final Rule (42 CFR Part 11):
+      https://clinicaltrials.gov/policy/fdaaa-801-final-rule
     """
 
     code = "TA402"

@@ -13,13 +13,35 @@ _ALWAYS_ACTUAL = frozenset(
 class ActualDateInFuture(Rule):
     """A date marked actual (or one that can only be actual, like a submission) lies after "now".
 
-    Why: an actual date records something that has happened; one after the record's own as-of
+    ## What it does
+
+    Reports a record when a date marked actual (or one that can only be actual, like a submission) lies
+    after "now".
+
+    Reports: an actual date (or a submitted / posted / verified date) after "now".
+
+    ## Why it matters
+
+    An actual date records something that has happened; one after the record's own as-of
     date is a typo (2052 for 2025) or an anticipated date marked actual, and it makes trackers
     treat the study as started or completed when it is not. "Now" is the record's own as-of date
     (page "Current as of", v2 version date, XML download date), else --as-of, else today, and the
     comparison is made at the date's precision.
 
-    Fix: correct the date, or mark it anticipated/estimated if it has not happened yet.
+    ## Fix
+
+    Correct the date, or mark it anticipated/estimated if it has not happened yet.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Study Status)
+    - FDAAA 801 and the Final Rule (42 CFR Part 11):
+      https://clinicaltrials.gov/policy/fdaaa-801-final-rule
     """
 
     code = "TA404"

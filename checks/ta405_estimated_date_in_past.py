@@ -23,14 +23,35 @@ _SKIP_STATUSES = frozenset({"COMPLETED", "TERMINATED", "WITHDRAWN", "UNKNOWN"})
 class EstimatedDatePast(Rule):
     """An anticipated (estimated) start or completion date has already passed.
 
-    Why: once a study starts or completes, the registry expects the actual date within 30 days.
+    ## What it does
+
+    Reports a record when an anticipated (estimated) start or completion date has already passed.
+
+    Reports: an anticipated start / primary completion / completion date that has passed.
+
+    ## Why it matters
+
+    Once a study starts or completes, the registry expects the actual date within 30 days.
     An anticipated date in the past means the record was not updated, so its status and
     timeline can no longer be trusted (and FDAAA results deadlines run from the actual primary
     completion date). Posted dates are not checked: old records mark them "Estimate" for a
     different reason. Dates are compared with "now" (the record's as-of date, else --as-of,
     else today) at their precision, after a grace of 30 days (option ``grace_days``).
 
-    Fix: enter the actual date if it happened, or a new anticipated date if it moved.
+    ## Fix
+
+    Enter the actual date if it happened, or a new anticipated date if it moved.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Study Status)
+    - FDAAA 801 and the Final Rule (42 CFR Part 11):
+      https://clinicaltrials.gov/policy/fdaaa-801-final-rule
     """
 
     code = "TA405"

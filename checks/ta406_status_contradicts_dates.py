@@ -1,3 +1,5 @@
+import dataclasses
+
 from trial_audit.checks._shared.timeline import (
     FORMATS_WITH_DATE_TYPES,
     LABELS,
@@ -10,7 +12,7 @@ from trial_audit.checks._shared.timeline import (
     status_evidence,
     status_word,
 )
-from trial_audit.core.dates import DateType, is_future
+from trial_audit.core.dates import DateType, is_future, is_past
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 
@@ -22,8 +24,7 @@ _NOT_ENDED = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITA
 class StatusContradictsDates(Rule):
     """The overall status contradicts the record's own dates.
 
-    Why: patients choose trials by status, and registries and trackers derive deadlines from the
-    dates; when they disagree one of them is out of date. Reported:
+    ## What it does
 
     - Recruiting / Not yet recruiting / Enrolling by invitation, but the completion date (plus
       30 days' grace) has passed;
@@ -32,9 +33,34 @@ class StatusContradictsDates(Rule):
       study completion date is marked actual;
     - Completed or Terminated, but a start, primary completion or completion date is still
       anticipated (a date with no type, as in legacy records, is not questioned);
-    - Withdrawn (no participant was enrolled), but an actual enrollment above 0 is given.
+    - Withdrawn (no participant was enrolled), but an actual enrollment above 0 is given;
+    - where the source gives dates without an actual/anticipated type (CSV exports, some legacy
+      records): Completed or Terminated with a completion date after the reference date, and
+      Not yet recruiting with a start date (plus 30 days' grace) already past.
 
-    Fix: update the status, or the dates, so that they tell the same story.
+    Reports: status vs dates: enrolling after completion, not-yet-recruiting with an actual start,
+    completed/terminated with anticipated dates, ongoing with an actual completion, withdrawn with an
+    actual enrollment.
+
+    ## Why it matters
+
+    Patients choose trials by status, and registries and trackers derive deadlines from the
+    dates; when they disagree one of them is out of date. Reported:
+
+    ## Fix
+
+    Update the status, or the dates, so that they tell the same story.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Study Status)
+    - FDAAA 801 and the Final Rule (42 CFR Part 11):
+      https://clinicaltrials.gov/policy/fdaaa-801-final-rule
     """
 
     code = "TA406"
@@ -47,11 +73,16 @@ class StatusContradictsDates(Rule):
         {"overall_status": "COMPLETED", "dates": {"completion": ["2023-06", "ESTIMATED"]}},
         {"overall_status": "RECRUITING", "dates": {"completion": ["2024-01-31", "ACTUAL"]}},
         {"overall_status": "WITHDRAWN", "enrollment": 12, "enrollment_type": "ACTUAL"},
+        # a CSV export gives no date types: a completed study cannot end in the future
+        {"overall_status": "COMPLETED", "as_of": "2025-11-14", "dates": {"completion": "2026-03-31"}},
+        {"overall_status": "NOT_YET_RECRUITING", "as_of": "2025-11-14", "dates": {"start": "2025-01-15"}},
     ]
     good = [
         {"overall_status": "RECRUITING", "as_of": "2025-11-14", "dates": {"completion": ["2027-01", "ESTIMATED"]}},
         {"overall_status": "COMPLETED", "dates": {"start": "2006-11", "completion": ["2013-01", "ACTUAL"]}},
         {"overall_status": "WITHDRAWN", "enrollment": 0, "enrollment_type": "ACTUAL"},
+        {"overall_status": "COMPLETED", "as_of": "2025-11-14", "dates": {"completion": "2025-10-31"}},
+        {"overall_status": "NOT_YET_RECRUITING", "as_of": "2025-11-14", "dates": {"start": "2025-11-01"}},
     ]
 
     def check(self, record, ctx):
@@ -103,6 +134,7 @@ class StatusContradictsDates(Rule):
                     related=[status_evidence(record)],
                     suggestion="Enter the actual date.",
                 )
+        yield from self._untyped(record, status, words, now, grace_days(ctx, self.code))
         if status == "WITHDRAWN" and (record.enrollment or 0) > 0 and record.enrollment_type == "ACTUAL":
             text = record.text("enrollment") or ""
             yield self.finding(
@@ -112,3 +144,29 @@ class StatusContradictsDates(Rule):
                 related=[status_evidence(record)],
                 suggestion="Set the actual enrollment to 0 or correct the status.",
             )
+
+    def _untyped(self, record, status, words, now, grace):
+        """The same contradictions where the source does not say whether a date is actual or
+        anticipated (typed dates are judged above, and by TA404/TA405)."""
+        c = record.dates.get("completion")
+        if status in _ENDED and c is not None and c.type is None and is_future(c, now):
+            yield self.finding(
+                f'The status is "{words}" but the study completion date {c.iso()} is after '
+                f"{now_words(record, now)}: a study cannot have ended on a date still to come. Enter the "
+                "actual completion date, or correct the status.",
+                evidence=status_evidence(record),
+                related=[date_evidence(record, "completion"), now_evidence(record, now)],
+                suggestion="Enter the actual completion date or correct the status.",
+            )
+        start = record.dates.get("start")
+        if status == "NOT_YET_RECRUITING" and start is not None and start.type is None and is_past(start, now, grace):
+            # a warning, as TA405 for a typed anticipated start: the source cannot say whether it happened
+            found = self.finding(
+                f'The status is "{words}" but the study start date {start.iso()} has passed '
+                f"({now_words(record, now)}). Update the status if the study has started, or enter "
+                "a new anticipated start date.",
+                evidence=status_evidence(record),
+                related=[date_evidence(record, "start"), now_evidence(record, now)],
+                suggestion="Update the overall status or the start date.",
+            )
+            yield dataclasses.replace(found, severity=Severity.WARNING)

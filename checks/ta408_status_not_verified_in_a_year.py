@@ -19,14 +19,37 @@ _UPDATE_FIELDS = ("status_verified", "last_update_submitted", "last_update_poste
 class StatusNotVerifiedInAYear(Rule):
     """An ongoing study's status was not verified (or the record not updated) for over a year.
 
-    Why: the registry requires the record of an ongoing study to be verified at least every 12
+    ## What it does
+
+    Reports a record when an ongoing study's status was not verified (or the record not updated) for
+    over a year.
+
+    Reports: an ongoing status not verified (or updated) for over 12 months, or with no such date at
+    all.
+
+    ## Why it matters
+
+    The registry requires the record of an ongoing study to be verified at least every 12
     months; an unverified "Recruiting" sends patients to trials that may have closed. The date
     used is the status verified date, else the last update; it must be more than 12 months
     before "now" at its precision (a month-precision "2024-11" is not yet a year old on
     2025-11-14). Over two years is TA409. Also reported: an ongoing status with no verified or
     update date at all, where the record shows the field empty.
 
-    Fix: verify the record (confirm or update status and dates) and enter the verification date.
+    ## Fix
+
+    Verify the record (confirm or update status and dates) and enter the verification date.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Study Status)
+    - FDAAA 801 and the Final Rule (42 CFR Part 11):
+      https://clinicaltrials.gov/policy/fdaaa-801-final-rule
     """
 
     code = "TA408"

@@ -19,13 +19,35 @@ _BECOMES_UNKNOWN = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RE
 class ActiveStatusStale(Rule):
     """An ongoing study's status was not verified (or the record not updated) for over two years.
 
-    Why: the registry requires ongoing records to be verified every year, and ClinicalTrials.gov
+    ## What it does
+
+    Reports a record when an ongoing study's status was not verified (or the record not updated) for
+    over two years.
+
+    Reports: the same, over 24 months (the registry's "Unknown status" threshold).
+
+    ## Why it matters
+
+    The registry requires ongoing records to be verified every year, and ClinicalTrials.gov
     shows the status of a recruiting, not yet recruiting, active or enrolling study as "Unknown"
     once it has not been verified for more than two years and its completion date has passed; a record that still claims "Recruiting" two
     years after its last verification is out of date by the registry's own rules. Records the registry already shows as "Unknown status" are
     not reported again. The date used is the status verified date, else the last update.
 
-    Fix: verify the record: confirm or update its status, dates and contacts.
+    ## Fix
+
+    Verify the record: confirm or update its status, dates and contacts.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Study Status)
+    - FDAAA 801 and the Final Rule (42 CFR Part 11):
+      https://clinicaltrials.gov/policy/fdaaa-801-final-rule
     """
 
     code = "TA409"

@@ -29,12 +29,35 @@ def _counterpart(record, key: str) -> str | None:
 class DisplayedDateDisagrees(Rule):
     """A date shown in one place of the record is absent or different where the record lists it.
 
-    Why: a patient page that says "Launched ... Apr 8, 2024" in its header but leaves "Trial
+    ## What it does
+
+    Reports a record when a date shown in one place of the record is absent or different where the
+    record lists it.
+
+    Reports: a date shown in one place (the page header's launch date) absent or different where the
+    record lists it (the Timeline).
+
+    ## Why it matters
+
+    A patient page that says "Launched ... Apr 8, 2024" in its header but leaves "Trial
     launched" blank in its Timeline (or gives another date there) contradicts itself; readers
     cannot tell which is right, and one of the two places was not updated. The dates are
     compared at the coarser precision ("April 2024" agrees with "Apr 8, 2024").
 
-    Fix: show the same date in both places (fill in the timeline entry, or correct the header).
+    ## Fix
+
+    Show the same date in both places (fill in the timeline entry, or correct the header).
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Study Status)
+    - FDAAA 801 and the Final Rule (42 CFR Part 11):
+      https://clinicaltrials.gov/policy/fdaaa-801-final-rule
     """
 
     code = "TA410"

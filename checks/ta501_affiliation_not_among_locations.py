@@ -12,9 +12,7 @@ _MAX_RELATED = 3
 class AffiliationNotAmongLocations(Rule):
     """An official's affiliation names a city that is far from every listed site.
 
-    Why: the principal investigator's institution is normally one of the trial's sites; an
-    affiliation in Xuzhou while the only listed location is Hefei means either a site is missing
-    (patients near it cannot find the trial) or the official or the location is wrong.
+    ## What it does
 
     How it decides (precision first): the affiliation must name a city in the place slot of an
     institution name ("Affiliated Hospital of Xuzhou Medical University", "University Hospital
@@ -23,7 +21,27 @@ class AffiliationNotAmongLocations(Rule):
     appear in any site's city, state or facility; and every site must be geocoded more than
     100 km away from it. Company affiliations ("Pfizer", "Bristol-Myers Squibb") are skipped.
 
-    Fix: add the official's site to the locations, or correct the official's affiliation.
+    Reports: an official's affiliation names a city (place slot of an institution name) in a country of
+    the sites, not named by any site, and every site geocoded > 100 km away.
+
+    ## Why it matters
+
+    The principal investigator's institution is normally one of the trial's sites; an
+    affiliation in Xuzhou while the only listed location is Hefei means either a site is missing
+    (patients near it cannot find the trial) or the official or the location is wrong.
+
+    ## Fix
+
+    Add the official's site to the locations, or correct the official's affiliation.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Contacts, Locations, and Investigator Information)
     """
 
     code = "TA501"

@@ -7,12 +7,31 @@ from trial_audit.text.hygiene import carries
 class RecruitingWithoutLocation(Rule):
     """A trial that is recruiting lists no location.
 
-    Why: patients search recruiting trials by place; a recruiting trial without any site cannot
+    ## What it does
+
+    Reports a record when a trial that is recruiting lists no location.
+
+    Reports: RECRUITING and no location (formats that carry locations).
+
+    ## Why it matters
+
+    Patients search recruiting trials by place; a recruiting trial without any site cannot
     be found near anyone and gives no hint where to enrol. The registry requires at least one
     facility for a recruiting study. Only checked where the source format carries locations
     (not for a CSV export without a Locations column).
 
-    Fix: add the recruiting sites (facility, city, country), or correct the overall status.
+    ## Fix
+
+    Add the recruiting sites (facility, city, country), or correct the overall status.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Contacts, Locations, and Investigator Information)
     """
 
     code = "TA502"

@@ -7,13 +7,32 @@ from trial_audit.text.hygiene import carries
 class RecruitingWithoutContact(Rule):
     """A trial that is recruiting gives no contact, neither central nor at any site.
 
-    Why: a patient who found a recruiting trial needs someone to ask; the registry requires a
+    ## What it does
+
+    Reports a record when a trial that is recruiting gives no contact, neither central nor at any site.
+
+    Reports: RECRUITING and no central or site contact (officials do not count; v2/classic/XML only).
+
+    ## Why it matters
+
+    A patient who found a recruiting trial needs someone to ask; the registry requires a
     central contact or a contact at each recruiting facility while a study recruits (the WHO
     data set's "contact for public queries"). Overall officials do not count: they are the
     scientific leads, not an enrolment contact. Only checked where the format carries contacts
     (API v2, classic JSON and XML; the patient page and CSV exports do not).
 
-    Fix: add a central contact (name or title, phone or e-mail) or site contacts.
+    ## Fix
+
+    Add a central contact (name or title, phone or e-mail) or site contacts.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Contacts, Locations, and Investigator Information)
     """
 
     code = "TA503"

@@ -7,10 +7,7 @@ from trial_audit.text.people import name_problem, sponsor_is_organisation
 class ImplausiblePersonName(Rule):
     """An official's or contact's name is not a person's name in registry form.
 
-    Why: the registry asks for the overall official's *name and degree* ("Songlou Yin, MSc");
-    a curator or patient cannot contact or verify "study director", "Clinical Trials" or
-    "Sanofi", and a name written all in lower case ("songlou yin") or with a spelled-out degree
-    where the abbreviation belongs ("..., master") shows a form filled without review.
+    ## What it does
 
     Reported: all-lower-case names; "master"/"bachelor"/"doctorate" in the degree slot;
     placeholders ("TBD", "N/A"); for overall officials also a role or service instead of a
@@ -20,7 +17,30 @@ class ImplausiblePersonName(Rule):
     for them only the form problems and placeholders are reported. Titles after the name
     ("Yuankai Shi, Prof") are a common registry convention and are not reported.
 
-    Fix: enter the person's name as "Given Family, DEGREE" (e.g. "Songlou Yin, MSc").
+    Reports: all-lower-case name; "master"/"bachelor"/"doctorate" in the degree slot; placeholder (TBD,
+    N/A, null); for officials also a role/service ("Study Director", "Pfizer CT.gov Call Center"), an
+    organisation ("Novartis Pharmaceuticals", the sponsor's own name when the sponsor is an
+    organisation), digits/phone, e-mail, a degree alone.
+
+    ## Why it matters
+
+    The registry asks for the overall official's *name and degree* ("Songlou Yin, MSc");
+    a curator or patient cannot contact or verify "study director", "Clinical Trials" or
+    "Sanofi", and a name written all in lower case ("songlou yin") or with a spelled-out degree
+    where the abbreviation belongs ("..., master") shows a form filled without review.
+
+    ## Fix
+
+    Enter the person's name as "Given Family, DEGREE" (e.g. "Songlou Yin, MSc").
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Contacts, Locations, and Investigator Information)
     """
 
     code = "TA504"

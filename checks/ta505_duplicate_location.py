@@ -29,7 +29,16 @@ def _generic(facility: str) -> bool:
 class DuplicateLocation(Rule):
     """The same site (facility, city, state, ZIP, country) is listed more than once.
 
-    Why: a duplicated site inflates the site count, shows patients the same place twice and
+    ## What it does
+
+    Reports a record when the same site (facility, city, state, ZIP, country) is listed more than once.
+
+    Reports: same facility + city + state + ZIP + country twice (masked names such as "GSK
+    Investigational Site" excluded) — inert until `Location.zip` exists, see below.
+
+    ## Why it matters
+
+    A duplicated site inflates the site count, shows patients the same place twice and
     often hides a data-entry slip (a second site meant, or a status updated on one copy only).
     Sites whose facility is a masked generic name ("Research Site", "GSK Investigational Site")
     or missing are not compared: several such sites in one city are usually different sites.
@@ -37,7 +46,18 @@ class DuplicateLocation(Rule):
     carry ZIP codes although its format does, nothing is compared (see docs). Informational: a chain's clinics or a university's departments are sometimes listed under
     one name; they should then be named distinctly.
 
-    Fix: remove the duplicate, or correct it to the site that was meant.
+    ## Fix
+
+    Remove the duplicate, or correct it to the site that was meant.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Contacts, Locations, and Investigator Information)
     """
 
     code = "TA505"

@@ -11,13 +11,34 @@ _TRIAL_CLOSED = frozenset({"COMPLETED", "TERMINATED", "WITHDRAWN", "ACTIVE_NOT_R
 class SiteStatusContradictsOverall(Rule):
     """A site's recruitment status contradicts the trial's overall status.
 
-    Why: patients read the site status to decide whether to call a site; a site shown as
+    ## What it does
+
+    Reports a record when a site's recruitment status contradicts the trial's overall status.
+
+    Reports: a site RECRUITING/NOT_YET_RECRUITING/ENROLLING_BY_INVITATION under a
+    COMPLETED/TERMINATED/WITHDRAWN/ACTIVE_NOT_RECRUITING/SUSPENDED trial; or a RECRUITING trial all of
+    whose sites are closed (UNKNOWN overall status is not compared).
+
+    ## Why it matters
+
+    Patients read the site status to decide whether to call a site; a site shown as
     "Recruiting" under a completed, terminated, withdrawn, suspended or active-not-recruiting
     trial sends them to a closed study, and a recruiting trial whose every site is closed has
     nowhere to enrol. An overall status of UNKNOWN (not verified for two years) is not compared:
     the registry leaves stale site statuses under it.
 
-    Fix: update the site statuses (or the overall status) so that they agree.
+    ## Fix
+
+    Update the site statuses (or the overall status) so that they agree.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: Contacts, Locations, and Investigator Information)
     """
 
     code = "TA506"

@@ -17,13 +17,35 @@ CORE_ITEMS = {
 class MissingCoreItem(Rule):
     """A core registration item is missing: public title, sponsor, conditions, criteria, study type or status.
 
-    Why: these items of the WHO Trial Registration Data Set are what every search, listing and
+    ## What it does
+
+    Reports a record when a core registration item is missing: public title, sponsor, conditions,
+    criteria, study type or status.
+
+    Reports: one finding per missing: public title, sponsor, conditions, criteria, study type,
+    recruitment status.
+
+    ## Why it matters
+
+    These items of the WHO Trial Registration Data Set are what every search, listing and
     eligibility decision rests on; a record without them cannot be found or acted on. One finding
     per missing item. Format-aware: an item is demanded only where the source format carries it
     (the patient page shows no conditions or study type; a CSV export has no criteria column);
     see docs/rules-ta5-7xx.md for the table.
 
-    Fix: complete the item in the registry record.
+    ## Fix
+
+    Complete the item in the registry record.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - WHO Trial Registration Data Set (TRDS):
+      https://www.who.int/tools/clinical-trials-registry-platform/network/who-data-set
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
     """
 
     code = "TA601"

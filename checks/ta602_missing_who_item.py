@@ -29,7 +29,18 @@ def _missing(record):
 class MissingWhoItem(Rule):
     """An important WHO data-set item is missing (scientific title, interventions, size, outcome, contact, countries).
 
-    Why: the WHO Trial Registration Data Set is the minimum a registered trial must show; without
+    ## What it does
+
+    Reports a record when an important WHO data-set item is missing (scientific title, interventions,
+    size, outcome, contact, countries).
+
+    Reports: one finding per missing: scientific title, interventions (interventional / expanded
+    access), sample size (not recruiting; else TA604), primary outcome, contact (official, central or
+    site), countries (not for WITHDRAWN); the date of first enrolment (item 16) is TA401's.
+
+    ## Why it matters
+
+    The WHO Trial Registration Data Set is the minimum a registered trial must show; without
     a primary outcome selective reporting cannot be detected, without a sample size or start date
     the trial cannot be appraised, without a contact or country no one can enrol. One finding per
     missing item, each naming the WHO item. Format-aware: items the source format cannot carry
@@ -38,7 +49,19 @@ class MissingWhoItem(Rule):
     sample size of a recruiting trial is reported by TA604 instead, and a missing date of first
     enrolment (WHO item 16, the start date) by TA401 with the other required dates.
 
-    Fix: complete the item in the registry record.
+    ## Fix
+
+    Complete the item in the registry record.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - WHO Trial Registration Data Set (TRDS):
+      https://www.who.int/tools/clinical-trials-registry-platform/network/who-data-set
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
     """
 
     code = "TA602"

@@ -9,12 +9,33 @@ _RECRUITING = frozenset({"RECRUITING", "NOT_YET_RECRUITING"})
 class RecruitingWithoutEnrollment(Rule):
     """A recruiting or not-yet-recruiting trial gives no target enrollment, or a target of 0.
 
-    Why: the anticipated sample size (WHO item 17) tells patients and reviewers how large the
+    ## What it does
+
+    Reports a record when a recruiting or not-yet-recruiting trial gives no target enrollment, or a
+    target of 0.
+
+    Reports: RECRUITING / NOT_YET_RECRUITING with enrollment 0 or absent.
+
+    ## Why it matters
+
+    The anticipated sample size (WHO item 17) tells patients and reviewers how large the
     trial is meant to be; a recruiting trial that plans to enrol 0 or no one stated cannot be
     appraised, and 0 usually means the form was saved with its default. Only where the format
     carries enrollment (not the patient page; a CSV export only with its Enrollment column).
 
-    Fix: enter the anticipated number of participants.
+    ## Fix
+
+    Enter the anticipated number of participants.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - WHO Trial Registration Data Set (TRDS):
+      https://www.who.int/tools/clinical-trials-registry-platform/network/who-data-set
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
     """
 
     code = "TA604"

@@ -9,13 +9,34 @@ _DRUG_TYPES = frozenset({"DRUG", "BIOLOGICAL", "GENETIC", "COMBINATION_PRODUCT"}
 class DrugTrialWithoutPhase(Rule):
     """An interventional trial of a drug or biological gives no phase.
 
-    Why: the phase says how far a medicine is in development (first-in-human safety vs
+    ## What it does
+
+    Reports a record when an interventional trial of a drug or biological gives no phase.
+
+    Reports: INTERVENTIONAL with a DRUG/BIOLOGICAL/GENETIC/COMBINATION_PRODUCT intervention and no phase
+    ("NA" is a value).
+
+    ## Why it matters
+
+    The phase says how far a medicine is in development (first-in-human safety vs
     confirmatory efficacy); registries require it for drug and biological trials, and patients
     and reviewers weigh risk by it. "Not applicable" is a stated value and is not reported; only
     a missing phase is. Only where the format carries phases (not the patient page; a CSV export
     only with its Phases column).
 
-    Fix: enter the phase (Early Phase 1, Phase 1 ... Phase 4), or "Not Applicable".
+    ## Fix
+
+    Enter the phase (Early Phase 1, Phase 1 ... Phase 4), or "Not Applicable".
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - WHO Trial Registration Data Set (TRDS):
+      https://www.who.int/tools/clinical-trials-registry-platform/network/who-data-set
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
     """
 
     code = "TA605"

@@ -12,12 +12,33 @@ _REQUIRED_FROM = parse_date("2019-01-01")
 class MissingIpdStatement(Rule):
     """A trial registered or started since 2019 has no individual-participant-data (IPD) sharing statement.
 
-    Why: the WHO data set (item 24) and the ICMJE require a data sharing statement for trials
+    ## What it does
+
+    Reports a record when a trial registered or started since 2019 has no individual-participant-data
+    (IPD) sharing statement.
+
+    Reports: no IPD sharing statement, first submitted (else started) in 2019 or later (ICMJE).
+
+    ## Why it matters
+
+    The WHO data set (item 24) and the ICMJE require a data sharing statement for trials
     enrolling from 1 January 2019; journals may refuse to publish a trial without one. Older
     trials are not checked (the item did not exist when they registered). Informational. Only
     where the format carries it (API v2, classic JSON, XML).
 
-    Fix: state whether individual participant data will be shared (Yes / No / Undecided) and how.
+    ## Fix
+
+    State whether individual participant data will be shared (Yes / No / Undecided) and how.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - WHO Trial Registration Data Set (TRDS):
+      https://www.who.int/tools/clinical-trials-registry-platform/network/who-data-set
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
     """
 
     code = "TA606"

@@ -15,14 +15,28 @@ _MARKDOWN = re.compile(r"\\\\[<>_*#\[\]~|`]|\\r\\n")
 class EscapeArtifact(Rule):
     """Displayed text contains an escape sequence such as "\\>" or a literal "\\n".
 
-    Why: a backslash escape belongs to a Markdown or JSON *source*; once the text is shown as
+    ## What it does
+
+    Reports a record when displayed text contains an escape sequence such as "\\>" or a literal "\\n".
+
+    Reports: `\\>` `\\<` `\\_` `\\*` `\\[` `\\]` `\\#` `\\~` `\\|` or a literal `\\n`/`\\r\\n` in text
+    shown as plain text; in Markdown sources only a doubled `\\\\>`.
+
+    ## Why it matters
+
+    A backslash escape belongs to a Markdown or JSON *source*; once the text is shown as
     plain text (a classic or XML record, a patient-facing page, a title), the reader sees
     "\\>91%" instead of ">91%" and may misread a threshold, and a literal "\\n" runs list
     items together. In API v2 Markdown fields (criteria, summaries) "\\>" is a legitimate escape
     and is not reported there; a doubled "\\\\>" is, because Markdown then displays "\\>".
 
-    Fix: unescape the text at the step that converted it from Markdown/JSON (">91%"), or render
+    ## Fix
+
+    Unescape the text at the step that converted it from Markdown/JSON (">91%"), or render
     the Markdown instead of showing its source.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
     """
 
     code = "TA701"

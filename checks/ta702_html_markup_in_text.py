@@ -24,12 +24,27 @@ _MD_ENTITY = re.compile(r"&amp;(?:[a-z]{2,8}|#[0-9]{2,6});")
 class HtmlMarkupInText(Rule):
     """Plain text contains HTML character references ("&gt;", "&#39;") or tags ("<br>", "<p>").
 
-    Why: registry text fields are plain text (or Markdown in API v2); an HTML entity or tag that
+    ## What it does
+
+    Reports a record when plain text contains HTML character references ("&gt;", "&#39;") or tags
+    ("<br>", "<p>").
+
+    Reports: complete HTML character references (`&gt;`, `&#39;`, `&nbsp;` …) or known tags (`<br>`,
+    `<p>`, `<sup>` …) in plain text; in Markdown only double-encoded `&amp;gt;`.
+
+    ## Why it matters
+
+    Registry text fields are plain text (or Markdown in API v2); an HTML entity or tag that
     survived an export is shown literally to patients and curators ("age &gt;= 18"), garbles
     thresholds and defeats search. Double-encoded references ("&amp;gt;") are reported in
     Markdown fields too, since Markdown then shows "&gt;".
 
-    Fix: decode the entities and drop or convert the tags (``<br>`` -> a line break) at export.
+    ## Fix
+
+    Decode the entities and drop or convert the tags (``<br>`` -> a line break) at export.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
     """
 
     code = "TA702"

@@ -20,12 +20,27 @@ _UTF8_AS_CP1252 = re.compile(
 class Mojibake(Rule):
     """Text was decoded with the wrong character set ("â€™" for "’", "SjÃ¶gren" for "Sjögren").
 
-    Why: mojibake makes drug names, diacritics and symbols (≥, ±, µ) unreadable and unsearchable;
+    ## What it does
+
+    Reports a record when text was decoded with the wrong character set ("â€™" for "’", "SjÃ¶gren" for
+    "Sjögren").
+
+    Reports: ftfy's badness detector fires **and** `ftfy.fix_encoding` changes the text (so genuine
+    non-Latin text never fires); or U+FFFD "�".
+
+    ## Why it matters
+
+    Mojibake makes drug names, diacritics and symbols (≥, ±, µ) unreadable and unsearchable;
     a patient cannot tell whether "Â±" was a "±". Detection uses ftfy, and a finding is made only
     when ftfy can actually repair the text (so genuine non-Latin text is never flagged); a U+FFFD
     replacement character ("�") marks text whose original character is already lost.
 
-    Fix: re-export the record as UTF-8, or repair the text (the suggestion shows ftfy's repair).
+    ## Fix
+
+    Re-export the record as UTF-8, or repair the text (the suggestion shows ftfy's repair).
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
     """
 
     code = "TA703"

@@ -27,14 +27,30 @@ def _candidates(record):
 class PlaceholderValue(Rule):
     """A field that needs a real value holds a placeholder ("N/A", "null", "undefined", "TBD").
 
-    Why: a placeholder looks like data to every count and search ("null" becomes a sponsor, "N/A"
+    ## What it does
+
+    Reports a record when a field that needs a real value holds a placeholder ("N/A", "null",
+    "undefined", "TBD").
+
+    Reports: the whole value of a title, sponsor, collaborator, condition, keyword, intervention name,
+    primary outcome, affiliation or site facility/city/country is a placeholder ("N/A", "null",
+    "undefined", "TBD", "-", "?" …).
+
+    ## Why it matters
+
+    A placeholder looks like data to every count and search ("null" becomes a sponsor, "N/A"
     a condition), while the registry item is in fact missing; "undefined" or "null" usually means
     a form or an export failed to fill the value. Checked fields: titles, sponsor, collaborators,
     conditions, keywords, intervention names, primary outcomes, official affiliations and site
     facility/city/country. The whole value must be the placeholder: "Null hypothesis testing" is
     fine. (Officials' *names* are checked by TA504.)
 
-    Fix: enter the real value, or leave the field empty so that it is reported as missing.
+    ## Fix
+
+    Enter the real value, or leave the field empty so that it is reported as missing.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
     """
 
     code = "TA704"

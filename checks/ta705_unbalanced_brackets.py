@@ -44,12 +44,27 @@ def first_unbalanced(text: str) -> tuple[int, str] | None:
 class UnbalancedBrackets(Rule):
     """A text has an opening bracket that is never closed, or a closing one never opened.
 
-    Why: an unbalanced parenthesis usually marks text cut off or pasted badly ("(defined as
+    ## What it does
+
+    Reports a record when a text has an opening bracket that is never closed, or a closing one never
+    opened.
+
+    Reports: first unclosed/unopened `()[]{}` in a text; list markers (`1)`, `a)`, `iv)`, `i).`),
+    half-open intervals (`[0, 1)`), emoticons and Markdown-escaped brackets excluded.
+
+    ## Why it matters
+
+    An unbalanced parenthesis usually marks text cut off or pasted badly ("(defined as
     HbA1c > 7%" and the rest is lost), which can change the meaning of a criterion or title.
     List markers ("1)", "a)", "iv)"), half-open intervals ("[0, 1)") and emoticons are not
     counted as brackets.
 
-    Fix: restore the missing text or bracket.
+    ## Fix
+
+    Restore the missing text or bracket.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
     """
 
     code = "TA705"

@@ -7,12 +7,33 @@ from trial_audit.text.hygiene import FIELD_LIMITS
 class TextOverFieldLimit(Rule):
     """A text is longer than the registry allows for its field (e.g. brief title over 300 characters).
 
-    Why: ClinicalTrials.gov limits brief title to 300 characters, official title 600, brief
+    ## What it does
+
+    Reports a record when a text is longer than the registry allows for its field (e.g. brief title over
+    300 characters).
+
+    Reports: brief title > 300, official title > 600, brief summary > 5,000, detailed description >
+    32,000, criteria > 20,000 characters.
+
+    ## Why it matters
+
+    ClinicalTrials.gov limits brief title to 300 characters, official title 600, brief
     summary 5,000, detailed description 32,000 and eligibility criteria 20,000. Longer text is
     rejected at submission or truncated downstream, so the end of the text (often exclusion
     criteria) silently disappears for readers.
 
-    Fix: shorten the text, or move detail into the field meant for it (detailed description).
+    ## Fix
+
+    Shorten the text, or move detail into the field meant for it (detailed description).
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions:
+      https://clinicaltrials.gov/policy/protocol-definitions
+      (items: the character limit given for each field)
     """
 
     code = "TA706"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from trial_audit.core.findings import Finding, Severity
 from trial_audit.core.report import RecordResult, Report
@@ -48,6 +48,29 @@ def family_of(code: str) -> tuple[str, str]:
         return "other", "other"
     key = m.group(1)
     return f"{key}xx", families().get(key, "other")
+
+
+T = TypeVar("T")
+
+
+def isolated(rec: RecordResult, writer_name: str, render: Callable[[RecordResult], T]) -> T:
+    """``render(rec)``; when that fails on this record, the record rendered as a stand-in that keeps
+    its identity and carries one error finding naming the writer and the error, so that one
+    record never costs the rest of a report."""
+    try:
+        return render(rec)
+    except Exception as err:  # noqa: BLE001 - any fault on one record's part of a report
+        return render(stand_in(rec, writer_name, err))
+
+
+def stand_in(rec: RecordResult, writer_name: str, err: BaseException) -> RecordResult:
+    """A minimal result for a record whose own result a writer could not write."""
+    from trial_audit.engine.runner import stage_failed
+
+    failed = stage_failed(f"writing the {writer_name} report (its findings are in the other formats)", err, {})
+    return RecordResult(
+        str(getattr(rec, "id", "?")), rec.source, str(getattr(rec, "format", "")), str(getattr(rec, "status", "")), [failed]
+    )
 
 
 def iter_findings(report: Report, include_suppressed: bool = True) -> Iterator[tuple[RecordResult, Finding]]:

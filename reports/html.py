@@ -29,7 +29,8 @@ from trial_audit import __version__
 from trial_audit.core.findings import Evidence
 from trial_audit.core.report import RecordResult, Report
 from trial_audit.reports import writer
-from trial_audit.reports._common import rule_examples, source_display
+from trial_audit.reports._common import isolated, rule_examples, source_display
+from trial_audit.text.hygiene import show_controls
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _JSON_ESCAPES = (
@@ -82,16 +83,32 @@ def _utf16(text: str, offset: int) -> int:
 
 
 def _evidence(ev: Evidence, texts: dict[str, str]) -> dict[str, Any]:
-    """Evidence with offsets valid in JavaScript (UTF-16 code units), or -1 when they do not fit the text."""
+    """Evidence with offsets valid in JavaScript (UTF-16 code units) in the text as shown (its
+    invisible controls written as ``⟨U+202E⟩``), or -1 when they do not fit the text."""
     d = ev.to_dict()
+    d["text"] = show_controls(ev.text)
     text = texts.get(ev.field)
     if text is None:
         return d
     if not (0 <= ev.start <= ev.end <= len(text)) or text[ev.start : ev.end] != ev.text:
         d["start"] = d["end"] = -1  # let the page search for the quote
-    elif _ASTRAL.search(text, 0, ev.end):
-        d["start"], d["end"] = _utf16(text, ev.start), _utf16(text, ev.end)
+        return d
+    before, quoted = show_controls(text[: ev.start]), show_controls(ev.text)
+    d["start"], d["end"] = len(before), len(before) + len(quoted)
+    if _ASTRAL.search(before) or _ASTRAL.search(quoted):
+        d["start"], d["end"] = _utf16(before, len(before)), _utf16(before + quoted, len(before) + len(quoted))
     return d
+
+
+def _visible(value: Any) -> Any:
+    """Every string in the value with its invisible controls written visibly (idempotent)."""
+    if isinstance(value, str):
+        return show_controls(value)
+    if isinstance(value, dict):
+        return {k: _visible(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_visible(v) for v in value]
+    return value
 
 
 def _record(rec: RecordResult) -> dict[str, Any]:
@@ -102,35 +119,49 @@ def _record(rec: RecordResult) -> dict[str, Any]:
         d["evidence"] = _evidence(f.evidence, rec.texts) if f.evidence else None
         d["related"] = [_evidence(r, rec.texts) for r in f.related]
         findings.append(d)
-    return {
-        "id": rec.id,
-        "title": rec.title,
-        "source": source_display(rec),
-        "format": rec.format,
-        "status": rec.status,
-        "findings": findings,
-        "texts": rec.texts,
-    }
+    # record text reaches the page only with its bidi and control characters made visible, so
+    # that it displays as it is (an override cannot reorder a quote, a message or a title)
+    return _visible(
+        {
+            "id": rec.id,
+            "title": rec.title,
+            "source": source_display(rec),
+            "format": rec.format,
+            "status": rec.status,
+            "findings": findings,
+            "texts": rec.texts,
+        }
+    )
+
+
+def _checked_record(rec: RecordResult) -> dict[str, Any]:
+    """The record's page data, known to serialise (the page's data is one JSON document: a value
+    that cannot be written would otherwise cost every record)."""
+    data = _record(rec)
+    orjson.dumps(data, default=str)  # as script_json writes it
+    return data
 
 
 def report_data(report: Report) -> dict[str, Any]:
     rules = []
     for r in report.rules:
         d = r.to_dict()
-        d.update(rule_examples(r.code, r.name))
+        d.update(_visible(rule_examples(r.code, r.name)))  # a hygiene rule's own examples hold controls
         rules.append(d)
     return {
         "tool": {"name": "trial-audit", "version": __version__},
         "generated": report.generated,
         "as_of": report.as_of,
-        "inputs": report.inputs,
+        "as_of_statement": report.as_of_statement(),
+        "record_as_of": report.record_as_of(),
+        "inputs": _visible(report.inputs),
         "fail_on": report.fail_on,
         "baseline": report.baseline,
         "failing": report.failing(),
         "summary": report.summary(),
         "gate": report.gate,
         "rules": rules,
-        "records": [_record(r) for r in report.records],
+        "records": [isolated(r, "html", _checked_record) for r in report.records],
     }
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from trial_audit.core.findings import Finding
 from trial_audit.core.report import UNREADABLE, RecordResult, Report
 from trial_audit.reports import writer
-from trial_audit.reports._common import at_or_above, family_of, gate_expectations, gate_label, xml_safe
+from trial_audit.reports._common import at_or_above, family_of, gate_expectations, gate_label, stand_in, xml_safe
 
 _QUOTE = 160
 
@@ -66,13 +66,30 @@ def build_tree(report: Report) -> ET.Element:
     fams = _families(report)
     input_family = "TA0xx"
     totals = defaultdict(int)
+    as_of_statement = report.as_of_statement()  # one pass over the records, not one per suite
     for key, label in fams:
         suite = _sub(root, "testsuite", name=f"{key} {label}", timestamp=report.generated or "")
         counts = defaultdict(int)
+        props = _sub(suite, "properties")  # the reference dates the staleness rules used
+        _sub(props, "property", name="as_of", value=report.as_of or "")
+        _sub(props, "property", name="as_of_statement", value=as_of_statement)
+
+        def one_case(r: RecordResult, key: str = key) -> tuple[ET.Element, dict[str, int]]:
+            case_counts: dict[str, int] = defaultdict(int)
+            attrs = {"classname": f"trial-audit.{key}", "name": r.id, "file": r.source.path}
+            case = ET.Element("testcase", {k: xml_safe(v) for k, v in attrs.items()})
+            _fill_case(case, r, key, input_family, report.fail_on, case_counts)
+            return case, case_counts
+
         for rec in report.records:
+            try:
+                case, case_counts = one_case(rec)
+            except Exception as err:  # noqa: BLE001 - a fault on one record costs only its case, shown as an error
+                case, case_counts = _failed_case(rec, key, err)
+            suite.append(case)
             counts["tests"] += 1
-            case = _sub(suite, "testcase", classname=f"trial-audit.{key}", name=rec.id, file=rec.source.path)
-            _fill_case(case, rec, key, input_family, report.fail_on, counts)
+            for k, v in case_counts.items():
+                counts[k] += v
         for k in ("tests", "failures", "errors", "skipped"):
             suite.set(k, str(counts[k]))
             totals[k] += counts[k]
@@ -105,6 +122,16 @@ def build_tree(report: Report) -> ET.Element:
         root.set(k, str(totals[k]))
     root.set("time", "0")
     return root
+
+
+def _failed_case(rec: RecordResult, key: str, err: BaseException) -> tuple[ET.Element, dict[str, int]]:
+    """The test case of a record whose own case could not be written: an error naming the fault."""
+    (failed,) = stand_in(rec, "junit", err).findings
+    case = ET.Element(
+        "testcase", {"classname": f"trial-audit.{key}", "name": xml_safe(str(rec.id)), "file": xml_safe(str(rec.source.path))}
+    )
+    _sub(case, "error", failed.message, message=failed.message[:200], type="trial-audit-fault")
+    return case, {"errors": 1}
 
 
 def _fill_case(case: ET.Element, rec: RecordResult, key: str, input_family: str, fail_on: str, counts) -> None:

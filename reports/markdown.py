@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from trial_audit.core.report import Report
+from trial_audit.core.report import RecordResult, Report
 from trial_audit.reports import writer
-from trial_audit.reports._common import gate_expectations, gate_label
+from trial_audit.reports._common import gate_expectations, gate_label, isolated
+from trial_audit.text.hygiene import show_controls
 
 MAX_ROWS = 200
 MAX_GATE_ROWS = 20
@@ -25,7 +26,7 @@ _QUOTE_LEN = 80
 def _cell(text: str | None, limit: int = 160) -> str:
     if not text:
         return ""
-    t = " ".join(text.split())
+    t = " ".join(show_controls(text).split())  # a bidi override or control is written as ⟨U+202E⟩
     if len(t) > limit:
         t = t[: limit - 1] + "…"
     # a table cell must not break the table or render as markup
@@ -44,6 +45,8 @@ def render_markdown(report: Report, max_rows: int = MAX_ROWS) -> str:
         f"**{s['records']}** records: {s['audited']} audited, {s['unreadable']} unreadable. "
         f"**{s['findings']}** findings: {sev['error']} error, {sev['warning']} warning, {sev['info']} info"
         + (f" ({s['suppressed']} suppressed by the baseline)." if s["suppressed"] else "."),
+        "",
+        f"Reference date: {_cell(report.as_of_statement(), 600)}.",
         "",
     ]
     if report.gate is not None:
@@ -102,9 +105,15 @@ def render_markdown(report: Report, max_rows: int = MAX_ROWS) -> str:
 
 def _rows(report: Report) -> Iterator[str]:
     for rec in report.records:
-        for f in rec.active_findings():
-            quote = f.evidence.text[:_QUOTE_LEN] if f.evidence and f.evidence.text else ""
-            yield (f"| {_cell(rec.id, 40)} | {f.rule} | {f.severity.value} | {_cell(f.field, 40)} | {_cell(f.message)} | {_cell(quote)} |")
+        yield from isolated(rec, "markdown", _record_rows)
+
+
+def _record_rows(rec: RecordResult) -> list[str]:
+    rows = []
+    for f in rec.active_findings():
+        quote = f.evidence.text[:_QUOTE_LEN] if f.evidence and f.evidence.text else ""
+        rows.append(f"| {_cell(rec.id, 40)} | {f.rule} | {f.severity.value} | {_cell(f.field, 40)} | {_cell(f.message)} | {_cell(quote)} |")
+    return rows
 
 
 @writer("md", "report.md", "a compact summary and table for a pull-request comment")

@@ -7,6 +7,7 @@ installed package in fresh processes (for what a user's folder or a plugin can d
 from __future__ import annotations
 
 import ast
+import json
 import os
 import re
 import subprocess
@@ -114,7 +115,17 @@ from trial_audit.engine.registry import Rule, register
 class TitleShouting(Rule):
     """The brief title is written in capitals.
 
-    Why: a plugin's rule, to show that third-party rules are found and run like built-in ones.
+    ## What it does
+
+    Reports a brief title written all in capitals.
+
+    ## Why it matters
+
+    A plugin's rule, to show that third-party rules are found and run like built-in ones.
+
+    ## Fix
+
+    Write the title in sentence case.
     """
 
     code = "XP101"
@@ -182,8 +193,8 @@ def test_a_rule_plugin_is_found_through_its_entry_point(tmp_path):
     ]
     run = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
-    report = (tmp_path / "out" / "report.json").read_text()
-    assert '"rule": "XP101"' in report
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert [f["rule"] for r in report["records"] for f in r["findings"]] == ["XP101"]
     explained = subprocess.run(
         [sys.executable, "-m", "trial_audit", "explain", "XP101"], cwd=tmp_path, env=env, capture_output=True, text=True
     )

@@ -148,8 +148,10 @@ def test_markdown_v2_lists_and_escapes():
     )
     doc = parse_criteria(text, markdown=True)
     inc, exc = doc.sections
-    assert [i.text for i in inc.items] == ["Age \\>18 years", "One of the following:", "Radiotherapy\n\n  \\* may be waived"]
+    assert [i.text for i in inc.items] == ["Age \\>18 years", "One of the following:", "Radiotherapy"]
     assert [c.text for c in inc.items[1].children] == ["Bone marrow", "Cord blood"]
+    # an escaped bullet ("\\* " then text) is a marker: the note is a sub-item of "Radiotherapy"
+    assert [(c.marker, c.text) for c in inc.items[2].children] == [("\\*", "may be waived")]
     assert [(i.marker, i.number) for i in exc.items] == [("1.", 1), ("2.", 2)]
     _offsets_ok(doc)
 
@@ -183,6 +185,21 @@ def test_format_marker():
 
 def test_doc_for_is_cached():
     assert doc_for("1. a\n2. b") is doc_for("1. a\n2. b")
+
+
+def test_rules_share_one_parse_per_record():
+    """``doc_of(record)`` keeps the parse with the record: the rules of a record share it, another
+    record (or a record whose criteria changed) is parsed on its own."""
+    from trial_audit.core.model import Source, TrialRecord
+    from trial_audit.text.criteria_lists import doc_of
+
+    text = "Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent"
+    rec = TrialRecord(source=Source(path="x.json", format="v2"), criteria=text)
+    other = TrialRecord(source=Source(path="y.json", format="v2"), criteria=text)
+    assert doc_of(rec) is doc_of(rec)
+    assert doc_of(other) is not doc_of(rec)
+    rec.criteria = text + "\n3. ECOG 0-1"
+    assert len(list(doc_of(rec).items())) == 3
 
 
 def test_parser_never_fails_on_all_real_texts(shared_data):

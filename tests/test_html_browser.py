@@ -226,7 +226,7 @@ def test_record_panel_highlights_evidence_and_rule_links_show_docs(browser, tmp_
         code = p.evaluate("location.hash").removeprefix("#rule-")
         info = next(r for r in report.rules if r.code == code)
         assert info.summary in p.inner_text("#panel")
-        assert "Why:" in p.inner_text("#panel .doc")
+        assert "Why it matters" in p.inner_text("#panel .doc")
         p.keyboard.press("Escape")
         assert p.is_hidden("#panel")
         assert page.problems() == []

@@ -54,7 +54,7 @@ def test_ndjson_is_split_into_line_ranges_in_reading_order(tmp_path, monkeypatch
     lines.insert(5, "{ broken")
     f = tmp_path / "studies.ndjson"
     f.write_text("\n".join(lines) + "\n")
-    monkeypatch.setattr(readers, "NDJSON_SPLIT_BYTES", 0)
+    monkeypatch.setattr(readers.plan, "NDJSON_SPLIT_BYTES", 0)
     units = plan_units([f], members_per_unit=3)
     assert [u.kind for u in units] == ["ndjson"] * len(units) and len(units) == 4
 

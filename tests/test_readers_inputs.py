@@ -206,7 +206,7 @@ def test_explicit_file_of_unknown_type_is_sniffed(tmp_path):
 
 
 def test_zip_archive_with_broken_nested_and_oversized_members(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "ZIP_MAX_MEMBER_BYTES", 20_000)
+    monkeypatch.setattr(readers.archives, "ZIP_MAX_MEMBER_BYTES", 20_000)
     z = tmp_path / "bulk.zip"
     big = json.dumps(_v2("v2_NCT00973089.json")) + " " * 30_000
     with zipfile.ZipFile(z, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -236,7 +236,7 @@ def test_zip_archive_with_broken_nested_and_oversized_members(tmp_path, monkeypa
 
 def test_zip_member_larger_than_declared_is_cut_off(tmp_path, monkeypatch):
     """A member whose header understates its size is still not read past the bound."""
-    monkeypatch.setattr(readers, "ZIP_MAX_MEMBER_BYTES", 1000)
+    monkeypatch.setattr(readers.archives, "ZIP_MAX_MEMBER_BYTES", 1000)
     z = tmp_path / "liar.zip"
     with zipfile.ZipFile(z, "w", compression=zipfile.ZIP_STORED) as zf:
         zf.writestr("a.json", b"[" + b" " * 5000 + b"]")
@@ -256,7 +256,7 @@ def test_zip_member_larger_than_declared_is_cut_off(tmp_path, monkeypatch):
 
 
 def test_zip_total_bound(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "ZIP_MAX_TOTAL_BYTES", 12_000)
+    monkeypatch.setattr(readers.archives, "ZIP_MAX_TOTAL_BYTES", 12_000)
     z = tmp_path / "many.zip"
     with zipfile.ZipFile(z, "w") as zf:
         for name in V2_FILES:
@@ -354,7 +354,7 @@ def test_records_in_a_page_know_their_line(shared_data):
 
 
 def test_big_ndjson_named_json_is_streamed(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_DOCUMENT_BYTES", 1000)
+    monkeypatch.setattr(readers.files, "MAX_DOCUMENT_BYTES", 1000)
     a, b = (_v2(n) for n in V2_FILES)
     f = tmp_path / "bulk.json"
     f.write_text(json.dumps(a) + "\n" + json.dumps(b) + "\n", encoding="utf-8")

@@ -458,9 +458,11 @@ def test_script_json_cannot_end_the_data_block():
 
 def test_html_carries_each_rules_docs_and_examples(seeds_report, tmp_path):
     from trial_audit.engine.registry import load_rules
+    from trial_audit.reports.html import _visible
 
     paths = write_all(seeds_report, tmp_path)
     rules = {r["code"]: r for r in html_data(paths["html"].read_text(encoding="utf-8"))["rules"]}
     for code, cls in load_rules().items():
         assert rules[code]["doc"] == cls.doc()
-        assert rules[code]["bad"] == list(cls.bad) and rules[code]["good"] == list(cls.good)
+        # examples as the page shows them: invisible controls written as ⟨U+202E⟩ (TA707's own examples)
+        assert rules[code]["bad"] == _visible(list(cls.bad)) and rules[code]["good"] == _visible(list(cls.good))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from trial_audit.core.dates import parse_date
+from trial_audit.core.findings import Severity
 from trial_audit.core.model import TrialRecord, record_from_example
 from trial_audit.engine.registry import RULES, Context
 
@@ -97,6 +98,7 @@ def test_seed_timeline_defects_are_all_reported():
 
 
 def test_pcd_not_demanded_of_a_study_that_ended_before_fdaaa():
+    """Not an error: a note saying the law of the study's time did not require it."""
     # NCT00147615 (urology CSV export): completed 2006-06, updated 2020-12-22, PCD cell blank
     r = rec(
         {
@@ -112,7 +114,9 @@ def test_pcd_not_demanded_of_a_study_that_ended_before_fdaaa():
         },
         "ctgov-csv",
     )
-    assert not run(r, codes={"TA401"})
+    (f,) = run(r, codes={"TA401"})
+    assert f.severity is Severity.INFO and f.field == "dates.primary_completion"
+    assert "the study ended (study completion date 2006-06) before FDAAA made it a required data element" in f.message
 
 
 def test_completion_not_demanded_of_a_record_last_updated_before_the_final_rule():
@@ -131,7 +135,9 @@ def test_completion_not_demanded_of_a_record_last_updated_before_the_final_rule(
         },
         "ctgov-xml",
     )
-    assert "TA401" not in codes(run(r))
+    (note,) = run(r, codes={"TA401"})
+    assert note.severity is Severity.INFO and note.field == "dates.completion"
+    assert "last updated 2015-10-09" in note.message and "before the Final Rule" in note.message
     # ... but NCT02465060, updated 2018-05-09 and still without one, is reported
     r2 = rec(
         {
@@ -148,7 +154,7 @@ def test_completion_not_demanded_of_a_record_last_updated_before_the_final_rule(
         "ctgov-xml",
     )
     (f,) = run(r2, codes={"TA401"})
-    assert f.field == "dates.completion" and f.evidence.text == ""
+    assert f.field == "dates.completion" and f.evidence.text == "" and f.severity is Severity.ERROR
 
 
 def test_withheld_record_is_not_asked_for_dates():
@@ -348,3 +354,92 @@ def test_corpus_firing_rates_are_plausible(shared_data):
     assert flagged["TA403"] == 0 and flagged["TA404"] == 0
     # stale and overdue records are common in real exports
     assert flagged["TA405"] > 0 and flagged["TA406"] > 0 and flagged["TA408"] > 0
+
+
+# --- the reference date of a CSV export ----------------------------------------------------
+
+SEED_CSV = ROOT / "seeds" / "csv_urology_ctg-studies_first20.csv"
+
+
+def _csv_report(tmp_path: Path, name: str, as_of: str | None = None, text: str | None = None):
+    from trial_audit.engine.runner import RunOptions, audit_paths
+
+    path = tmp_path / name
+    path.write_text(text if text is not None else SEED_CSV.read_text(encoding="utf-8"), encoding="utf-8")
+    return audit_paths([path], RunOptions(as_of=parse_date(as_of) if as_of else None, jobs=1))
+
+
+def test_csv_export_is_judged_as_of_its_latest_posted_date(tmp_path):
+    # the seed's 20 rows (ctg-studies.csv, exported 2024): latest Last Update Posted 2024-09-19
+    report = _csv_report(tmp_path, "ctg-studies.csv")
+    groups = report.record_as_of()
+    assert groups == [{"as_of": "2024-09-19", "source": "inferred from the latest Last Update Posted in ctg-studies.csv", "records": 20}]
+    assert "2024-09-19 for 20 records, inferred from the latest Last Update Posted in ctg-studies.csv" in report.as_of_statement()
+    head = report.head_dict()
+    assert head["as_of_source"].startswith("today") and head["record_as_of"] == groups
+    found = {(r.id, f.rule) for r in report.records for f in r.findings if f.rule.startswith("TA4") and f.severity is not Severity.INFO}
+    # judged against 2024-09-19 (against 2026-11-27 it was 17 findings): the two stale records, and two
+    # still "Not yet recruiting" after their start dates (2024-01; 2024-08-10, last updated 2024-08-13)
+    assert found == {("NCT05231083", "TA408"), ("NCT05385822", "TA409"), ("NCT06121687", "TA406"), ("NCT06550752", "TA406")}
+    msg = next(f.message for r in report.records for f in r.findings if f.rule == "TA409")
+    assert "the file's date 2024-09-19, inferred from the latest Last Update Posted" in msg
+
+
+def test_explicit_as_of_wins_over_an_inferred_export_date(tmp_path):
+    report = _csv_report(tmp_path, "ctg-studies.csv", as_of="2026-11-27")
+    assert report.record_as_of() == []
+    assert report.as_of == "2026-11-27" and "given" in report.as_of_source
+    assert sum(f.rule == "TA409" for r in report.records for f in r.findings) >= 5
+
+
+def test_each_csv_file_has_its_own_date(tmp_path):
+    """Several exports in one run: every record is judged as of its own file's date, the header lists them."""
+    import csv
+    import io
+
+    from trial_audit.engine.runner import RunOptions, audit_paths
+
+    rows = list(csv.reader(io.StringIO(SEED_CSV.read_text(encoding="utf-8"))))
+    posted = [i for i, h in enumerate(rows[0]) if h in ("Last Update Posted", "First Posted", "Results First Posted")]
+    older = [row[:] for row in rows]
+    for row in older[1:]:
+        for i in posted:
+            row[i] = "2023-01-02" if row[i] else ""
+    blank = [row[:] for row in rows]
+    for row in blank[1:]:
+        for i in posted:
+            row[i] = ""
+    for name, table in (("new.csv", rows), ("old.csv", older), ("blank.csv", blank)):
+        out = io.StringIO()
+        csv.writer(out).writerows(table)
+        (tmp_path / name).write_text(out.getvalue(), encoding="utf-8")
+    report = audit_paths([tmp_path], RunOptions(jobs=1))
+    groups = {(g["as_of"], g["source"].rsplit(" ", 1)[-1], g["records"]) for g in report.record_as_of()}
+    # the export whose posted dates are all blank has nothing to infer from: the run's date applies
+    assert groups == {("2024-09-19", "new.csv", 20), ("2023-01-02", "old.csv", 20)}
+    statement = report.as_of_statement()
+    assert statement.index("2024-09-19") < statement.index("2023-01-02")  # latest first
+
+
+def test_export_date_takes_the_latest_posted_date_not_an_anticipated_one():
+    from trial_audit.readers.ctgov_csv import export_date
+
+    rows = [
+        ["NCT Number", "Completion Date", "First Posted", "Last Update Posted", "Results First Posted"],
+        ["NCT00000001", "2030-01", "2019-02-01", "2023-03-04", ""],
+        ["NCT00000002", "2031-05-01", "2020-01-01", "2022-12-31", "2024-01-05"],
+        ["NCT00000003", "", "not a date", "", ""],
+    ]
+    found = export_date(rows)
+    assert found is not None and found[0].iso() == "2024-01-05" and found[1] == "Results First Posted"
+    assert export_date([["NCT Number", "Start Date"], ["NCT00000001", "2024-01"]]) is None
+
+
+def test_registry_estimated_posted_date_is_not_compared_with_the_submitted_date():
+    # NCT00007371 (legacy XML, enrollment_and_studylength.zip): study_first_submitted December 19, 2000,
+    # study_first_posted type="Estimate" November 28, 2000 (the registry's estimate from its QC date)
+    r = rec({"dates": {"first_submitted": "December 19, 2000", "first_posted": ["November 28, 2000", "Estimate"]}}, "ctgov-xml")
+    assert not run(r, codes={"TA403"})
+    # an actual posted date before the submission is still impossible
+    r2 = rec({"dates": {"first_submitted": "December 19, 2000", "first_posted": ["November 28, 2000", "Actual"]}}, "ctgov-xml")
+    assert codes(run(r2, codes={"TA403"})) == ["TA403"]

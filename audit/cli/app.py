@@ -1,7 +1,8 @@
 """The command line: ``trial-audit audit | rules | explain | baseline``.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (or a failed gate);
-2 usage error or no readable input.
+2 usage error or no readable input; 3 trial-audit itself failed (the reports hold what was done
+before the fault, and ``trial-audit-crash.txt`` in the output folder the full traceback).
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # never break a path in two
 
 USAGE_ERROR = 2
+#: exit status of a fault in trial-audit itself: never 0 or 1, so that CI cannot read a crash as an audit result
+CRASH_EXIT = 3
+#: the file in the output folder that holds the traceback of such a fault
+CRASH_LOG = "trial-audit-crash.txt"
 
 
 def _fail(message: str) -> typer.Exit:
@@ -99,6 +104,10 @@ def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_doc
         gx_docs=gx_docs or cfg.gx_docs,
         baseline=baseline or cfg.baseline,
     )
+    if cfg.max_field_size is not None:
+        options.max_field_size = cfg.max_field_size
+    if cfg.max_findings_per_rule is not None:
+        options.max_findings_per_rule = cfg.max_findings_per_rule
     # Fail on an unusable suite or baseline before reading any record (neither imports GX).
     from trial_audit.engine.baseline import BaselineError, load_baseline
     from trial_audit.engine.gate import GateError, load_suite
@@ -179,6 +188,22 @@ def audit(
     config: ConfigOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes: 0 = one per core for large inputs, 1 = none.")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
+    max_field_size: Annotated[
+        Optional[int],
+        typer.Option(
+            "--max-field-size",
+            min=0,
+            help="Characters of one field the rules check; longer fields are cut, with a TA708 finding (0 = no bound).",
+        ),
+    ] = None,
+    max_findings_per_rule: Annotated[
+        Optional[int],
+        typer.Option(
+            "--max-findings-per-rule",
+            min=0,
+            help="Findings of one rule listed per record; the rest are counted in one closing finding (0 = all).",
+        ),
+    ] = None,
 ) -> None:
     """Audit records and write reports (default: the bundled seeds/ into ./audit-report/)."""
     from trial_audit.reports import load_writers
@@ -197,8 +222,14 @@ def audit(
     options.jobs = jobs
     from trial_audit.engine.baseline import BaselineError
     from trial_audit.engine.gate import GateError
-    from trial_audit.engine.runner import audit_paths
+    from trial_audit.engine.runner import RunCrashed, audit_paths
 
+    if max_field_size is not None:
+        options.max_field_size = max_field_size
+    if max_findings_per_rule is not None:
+        options.max_findings_per_rule = max_findings_per_rule
+    out_dir = out or Path(cfg.out or "audit-report")
+    crash: BaseException | None = None
     try:
         if _progress_wanted(quiet):
             from trial_audit.cli.progress import progress_bar
@@ -210,15 +241,25 @@ def audit(
             report = audit_paths(inputs, options)
     except (GateError, BaselineError) as e:
         raise _fail(str(e)) from None
-    summary = report.summary()
-    out_dir = out or Path(cfg.out or "audit-report")
+    except RunCrashed as e:
+        report, crash = e.report, e.error
+    except Exception as e:  # noqa: BLE001 - a fault before any record was checked: no report to write
+        _crashed(out_dir, e, wrote=[])
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in formats:
         w = writers[name]
         target = out_dir / w.filename
-        w.write(report, target)
+        try:
+            w.write(report, target)
+        except Exception as e:  # noqa: BLE001 - the other formats are still written
+            crash = crash or e
+            err.print(f"[bold red]error:[/] the {name} report could not be written ({type(e).__name__}: {e})")
+            continue
         written.append(str(target))
+    if crash is not None:
+        _crashed(out_dir, crash, written)
+    summary = report.summary()
     if not quiet:
         from trial_audit.cli.terminal import print_summary
 
@@ -228,6 +269,25 @@ def audit(
         err.print("[bold red]error:[/] no readable record in the input")
         raise typer.Exit(USAGE_ERROR)
     raise typer.Exit(1 if report.failing() else 0)
+
+
+def _crashed(out_dir: Path, error: BaseException, wrote: list[str]) -> None:
+    """Write the traceback to the output folder, say where it is, and exit with CRASH_EXIT."""
+    import traceback
+
+    log = out_dir / CRASH_LOG
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        log.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        where = f"the full traceback is in {log}"
+    except OSError as e:
+        where = f"the traceback could not be written to {log} ({e})"
+    kept = f"the reports written hold the records done before it ({', '.join(wrote)})" if wrote else "no report was written"
+    from rich.markup import escape
+
+    detail = f"trial-audit itself failed ({type(error).__name__}: {error}); {kept}; {where}. Please report it with that file."
+    err.print(f"[bold red]error:[/] {escape(detail)}")
+    raise typer.Exit(CRASH_EXIT)
 
 
 @app.command()

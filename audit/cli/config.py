@@ -14,6 +14,8 @@ Example::
     vocabulary = ["conditions-extra.toml"]
     gate = "default"
     baseline = "trial-audit-baseline.json"
+    max-field-size = 2000000         # characters of one field the rules check (longer: cut, TA708)
+    max-findings-per-rule = 50       # per record; the rest counted in one closing finding
 
     [tool.trial-audit.severity]
     TA101 = "error"
@@ -49,6 +51,8 @@ KNOWN_KEYS = {
     "format",
     "out",
     "rule-options",
+    "max-field-size",
+    "max-findings-per-rule",
 }
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -73,6 +77,8 @@ class Config:
     format: list[str] = field(default_factory=list)
     out: str | None = None
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    max_field_size: int | None = None
+    max_findings_per_rule: int | None = None
 
 
 def _table_of(path: Path) -> dict[str, Any] | None:
@@ -139,6 +145,12 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
             value = str(table[key])
             if key != "gate" or value != "default":
                 value = str(path.parent / value)
+            setattr(cfg, key.replace("-", "_"), value)
+    for key in ("max-field-size", "max-findings-per-rule"):
+        if key in table:
+            value = table[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ConfigError(f"{path}: {key} must be a whole number >= 0 (0 = no bound), not {value!r}")
             setattr(cfg, key.replace("-", "_"), value)
     options = table.get("rule-options", {})
     for code, value in options.items():

@@ -19,7 +19,7 @@ def print_summary(report: Report, console: Console, written: list[str], top: int
         f"([{_STYLE['error']}]{sev['error']} error[/], [{_STYLE['warning']}]{sev['warning']} warning[/], "
         f"[{_STYLE['info']}]{sev['info']} info[/])"
         + (f", {s['suppressed']} suppressed by the baseline" if s["suppressed"] else "")
-        + f"; as of {report.as_of} where a record has no date of its own",
+        + f"; {report.as_of_statement()}",
         highlight=False,
     )
     if s["findings_by_rule"]:

@@ -32,12 +32,16 @@ class RecordResult:
     texts: dict[str, str] = field(default_factory=dict)
     #: for each field in ``texts``, its path in the source (provenance)
     paths: dict[str, str] = field(default_factory=dict)
+    #: the record's own reference date ("now" for its staleness rules) and where it came from,
+    #: when it has one (a version date, a page's "current as of", a CSV export's inferred date)
+    as_of: str | None = None
+    as_of_source: str | None = None
 
     def active_findings(self) -> list[Finding]:
         return [f for f in self.findings if not f.suppressed]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "id": self.id,
             "title": self.title,
             "source": self.source.to_dict(),
@@ -47,6 +51,10 @@ class RecordResult:
             "texts": self.texts,
             "paths": self.paths,
         }
+        if self.as_of is not None:
+            d["as_of"] = self.as_of
+            d["as_of_source"] = self.as_of_source
+        return d
 
 
 @dataclass(slots=True)
@@ -76,6 +84,8 @@ class Report:
     rules: list[RuleInfo] = field(default_factory=list)
     inputs: list[str] = field(default_factory=list)
     as_of: str | None = None  # the --as-of / today used where a record has no date of its own
+    #: where ``as_of`` came from ("given with --as-of or the configuration", "today")
+    as_of_source: str | None = None
     generated: str | None = None
     fail_on: str = "error"
     #: the submission gate's result (see trial_audit.engine.gate), or None when no gate ran
@@ -127,12 +137,36 @@ class Report:
                     return True
         return bool(self.gate and not self.gate.get("success", True))
 
+    def record_as_of(self) -> list[dict[str, Any]]:
+        """The records' own reference dates, grouped: ``{"as_of", "source", "records"}`` each,
+        latest first (one pass over the records, which may be on disk)."""
+        groups: Counter[tuple[str, str]] = Counter()
+        for r in self.records:
+            if r.as_of is not None:
+                groups[(r.as_of, r.as_of_source or "")] += 1
+        return [
+            {"as_of": d, "source": src, "records": n}
+            for (d, src), n in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1]), reverse=True)
+        ]
+
+    def as_of_statement(self, limit: int = 5) -> str:
+        """The reference dates of the run in a sentence, for the header of a human-readable report."""
+        run = f"as of {self.as_of}" + (f" ({self.as_of_source})" if self.as_of_source else "")
+        own = self.record_as_of()
+        if not own:
+            return run
+        parts = [f"{g['as_of']} for {g['records']} record{'' if g['records'] == 1 else 's'}, {g['source']}" for g in own[:limit]]
+        more = f"; and {len(own) - limit} more dates" if len(own) > limit else ""
+        return f"{run} where a record has no date of its own; records with their own date: " + "; ".join(parts) + more
+
     def head_dict(self) -> dict[str, Any]:
         """``to_dict()`` without the records (for writers that stream the records)."""
         return {
             "tool": {"name": "trial-audit", "version": __version__},
             "generated": self.generated,
             "as_of": self.as_of,
+            "as_of_source": self.as_of_source,
+            "record_as_of": self.record_as_of(),
             "inputs": self.inputs,
             "fail_on": self.fail_on,
             "baseline": self.baseline,

@@ -1,10 +1,13 @@
 """The rule registry: stable codes, self-documenting rules, selection.
 
 A rule is a class in one file under ``checks/``, registered with ``@register``. Its docstring
-is its documentation: the first line is the one-line summary; the rest says *why* it matters.
+is its documentation, in fixed sections as ruff's rule docs are: a one-line summary, then
+``## What it does``, ``## Why it matters``, ``## Fix`` (required) and ``## Example``,
+``## Use instead``, ``## References`` (optional), in that order (see ``DOC_SECTIONS``).
 ``bad`` and ``good`` are examples (small records, see ``trial_audit.core.model.record_from_example``):
-they are printed by ``trial-audit explain`` and the test suite runs every rule on them (every
-``bad`` example must fire the rule, no ``good`` example may). Adding a rule is adding one file.
+``trial-audit explain`` prints them under "Example" and "Use instead" (after any prose the
+docstring gives there), and the test suite runs every rule on them (every ``bad`` example must
+fire the rule, no ``good`` example may). Adding a rule is adding one file.
 """
 
 from __future__ import annotations
@@ -65,6 +68,40 @@ class Context:
         return self.options.get("*", {}).get(key, default)
 
 
+#: the sections of a rule's documentation, in the order they must appear
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Fix", "References")
+#: the sections every rule must have ("Example" and "Use instead" come from ``bad``/``good``)
+REQUIRED_DOC_SECTIONS = ("What it does", "Why it matters", "Fix")
+_SECTION_HEADER = re.compile(r"^## (.+?)[ \t]*$", re.MULTILINE)
+
+
+def doc_sections(doc: str) -> tuple[str, dict[str, str]]:
+    """A rule docstring split into its summary and ``{section title: text}``, in order."""
+    parts = _SECTION_HEADER.split(doc.strip())
+    summary, rest = parts[0].strip(), parts[1:]
+    return summary, {title: text.strip() for title, text in zip(rest[::2], rest[1::2])}
+
+
+def doc_problem(doc: str) -> str | None:
+    """What is wrong with a rule docstring's sections (None when nothing is)."""
+    summary, sections = doc_sections(doc)
+    first, _, stray = summary.partition("\n\n")
+    if not first or "\n" in first:
+        return "the docstring must start with a one-line summary, then a blank line"
+    if stray.strip():
+        return "text between the summary and the first '## ' section (put it under '## What it does' or '## Why it matters')"
+    unknown = [t for t in sections if t not in DOC_SECTIONS]
+    if unknown:
+        return f"unknown section '## {unknown[0]}' (allowed: {', '.join(DOC_SECTIONS)})"
+    missing = [t for t in REQUIRED_DOC_SECTIONS if not sections.get(t)]
+    if missing:
+        return f"the docstring lacks the section '## {missing[0]}' (required: {', '.join(REQUIRED_DOC_SECTIONS)})"
+    order = [DOC_SECTIONS.index(t) for t in sections]
+    if order != sorted(order):
+        return f"sections out of order (expected: {', '.join(t for t in DOC_SECTIONS if t in sections)})"
+    return None
+
+
 class Rule:
     """Base of record rules. Subclasses set the class attributes and implement ``check``."""
 
@@ -99,7 +136,13 @@ class Rule:
 
     @classmethod
     def doc(cls) -> str:
+        """The whole docstring (summary and sections, Markdown)."""
         return inspect.getdoc(cls) or ""
+
+    @classmethod
+    def sections(cls) -> dict[str, str]:
+        """The documentation sections, ``{"What it does": ..., "Why it matters": ..., "Fix": ...}``."""
+        return doc_sections(cls.doc())[1]
 
     @classmethod
     def family(cls) -> str:
@@ -164,9 +207,9 @@ def register(cls: type[Rule]) -> type[Rule]:
         raise ValueError(f"{cls.code} registered twice ({RULES[cls.code].__name__}, {cls.__name__})")
     if not isinstance(cls.category, Category) or not isinstance(cls.severity, Severity):
         raise ValueError(f"{cls.code}: category and severity must be Category and Severity members")
-    doc = inspect.getdoc(cls)
-    if not doc or "Why" not in doc:
-        raise ValueError(f"{cls.code}: the docstring must say why the rule matters (a 'Why' paragraph)")
+    problem = doc_problem(inspect.getdoc(cls) or "")
+    if problem:
+        raise ValueError(f"{cls.code} ({cls.__name__}): {problem}; see docs/architecture.md, 'Rule documentation'")
     RULES[cls.code] = cls
     return cls
 

@@ -22,8 +22,18 @@ from typing import Any, Callable
 
 from trial_audit.core.dates import PartialDate, today
 from trial_audit.core.findings import Evidence, Finding, Severity
-from trial_audit.core.model import TrialRecord
+from trial_audit.core.model import Source, TrialRecord
 from trial_audit.core.report import AUDITED, UNREADABLE, RecordResult, Report, RuleInfo
+from trial_audit.engine.bounds import (
+    DEFAULT_MAX_FIELD_SIZE,
+    DEFAULT_MAX_FINDINGS_PER_RULE,
+    DEFAULT_MAX_QUOTE_CHARS,
+    DEFAULT_MAX_TEXT_CHARS,
+    cap_findings_per_rule,
+    cap_quotes,
+    cap_text,
+    truncate_oversized_fields,
+)
 from trial_audit.engine.registry import RULES, Context, Rule, TableRule, code_for_event, load_rules, matches, select_rules
 from trial_audit.engine.result_store import ResultStore
 
@@ -50,6 +60,22 @@ class RunOptions:
     baseline: str | None = None
     #: called with the number of records done so far (for a progress bar)
     progress: Callable[[int], None] | None = None
+    #: characters of one field the rules analyse; longer fields are cut, with a finding (0 = no bound)
+    max_field_size: int = DEFAULT_MAX_FIELD_SIZE
+    #: findings of one rule listed per record; the rest are counted in one closing finding (0 = all)
+    max_findings_per_rule: int = DEFAULT_MAX_FINDINGS_PER_RULE
+    #: characters of quoted evidence, and of each quoted field's text, kept in the reports
+    max_quote_chars: int = DEFAULT_MAX_QUOTE_CHARS
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
+
+
+class RunCrashed(Exception):
+    """The tool itself failed during a run; ``report`` holds every result made before the fault."""
+
+    def __init__(self, report: Report, error: BaseException) -> None:
+        super().__init__(f"{type(error).__name__}: {error}")
+        self.report = report
+        self.error = error
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -58,15 +84,15 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _quoted_texts(record: TrialRecord, findings: list[Finding]) -> tuple[dict[str, str], dict[str, str]]:
-    """The full text, and the source path, of every field the findings quote."""
+def _quoted_texts(record: TrialRecord, findings: list[Finding], max_chars: int = 0) -> tuple[dict[str, str], dict[str, str]]:
+    """The full text (up to ``max_chars``, the cut shown), and the source path, of every field the findings quote."""
     fields = {f.field for f in findings if f.field}
     fields |= {r.field for f in findings for r in f.related}
     texts, paths = {}, {}
     for name in sorted(fields):
         t = record.text(name)
         if t is not None:
-            texts[name] = t
+            texts[name] = cap_text(t, max_chars)
         path = record.provenance.get(name)
         if path is not None:
             paths[name] = path
@@ -135,6 +161,34 @@ def rule_failed(rule: Rule, err: BaseException, severities: dict[str, Severity])
     return _engine_finding(code_for_event("rule-failed"), msg, Evidence("source", error, 0, len(error)), severities)
 
 
+def stage_failed(stage: str, err: BaseException, severities: dict[str, Severity]) -> Finding:
+    """The error finding for a record on which a stage of the run (not a rule) failed."""
+    error = f"{type(err).__name__}: {err}"[:300]
+    msg = (
+        f"trial-audit failed on this record while {stage} ({error}). This is a fault in trial-audit, not "
+        f"in the record: report it with this record. The other records were audited as usual."
+    )
+    return _engine_finding(code_for_event("rule-failed"), msg, Evidence("source", error, 0, len(error)), severities)
+
+
+def _truncation_findings(record: TrialRecord, options: RunOptions) -> list[Finding]:
+    """Cut fields over ``max_field_size`` before the rules read them; one finding per cut field."""
+    cuts = truncate_oversized_fields(record, options.max_field_size)
+    if not cuts:
+        return []
+    code = code_for_event("field-truncated")
+    out = []
+    for cut in cuts:
+        msg = (
+            f"{cut.field} is {cut.original_length:,} characters long, over the {cut.kept:,}-character bound on one "
+            f"field (max-field-size), so only its first {cut.kept:,} characters were checked and are quoted. No "
+            f"registry field is this long: the export or conversion that made the record likely merged other "
+            f"content into this field. Re-export the record; raise --max-field-size only if the text is real."
+        )
+        out.append(_engine_finding(code, msg, cut.evidence, options.severities))
+    return out
+
+
 def _sort_key(f: Finding) -> tuple[Any, ...]:
     return (f.rule, f.field or "", f.evidence.start if f.evidence else 0)
 
@@ -146,7 +200,7 @@ def audit_paths(paths: list[str | Path], options: RunOptions | None = None) -> R
     (``options.jobs``), each reading and checking whole pieces of the input; results come back
     in reading order, so the report is the same as a serial run's.
     """
-    from trial_audit.readers import iter_records, plan_units
+    from trial_audit.readers import plan_units
 
     options = options or RunOptions()
     inputs = [str(p) for p in paths]
@@ -155,7 +209,7 @@ def audit_paths(paths: list[str | Path], options: RunOptions | None = None) -> R
         units = plan_units(paths)
         if units and len(units) > 1 and sum(u.size for u in units) >= PARALLEL_MIN_BYTES:
             return _audit_parallel(units, options, min(jobs, len(units)), inputs)
-    return audit_items(iter_records(paths), options, inputs=inputs)
+    return audit_items(guarded_inputs(list(paths)), options, inputs=inputs)
 
 
 #: generation-0 threshold during a run (CPython's default is 700)
@@ -198,6 +252,11 @@ class Checker:
         self.record_rules = [r for r in rules if r.scope == "record"]
         self.table_rules = [r for r in rules if isinstance(r, TableRule)]
         self.ctx = Context(as_of=options.as_of, today=today(), options=options.rule_options)
+        from trial_audit.readers.ctgov_csv import set_max_cell
+
+        # a CSV cell may be a few times the analysed size (it is cut, with a finding); past that
+        # its row is unreadable, before the csv module holds it (and copies of it) in memory
+        set_max_cell(4 * options.max_field_size)
 
     def warm_up(self) -> None:
         """Let every selected rule load what it needs (``Rule.prepare``), once, before forking."""
@@ -205,11 +264,18 @@ class Checker:
             rule.prepare(self.ctx)
 
     def check_batch(self, batch: list[Any]) -> tuple[list[RecordResult], Any]:
-        """RecordResults in the batch's order, and the batch table when the gate needs it."""
+        """RecordResults in the batch's order, and the batch table when the gate needs it.
+
+        Each stage isolates the records it handles: a failure on one record (cutting its fields,
+        a rule, the batch table, assembling its result) becomes an error finding on that record
+        naming the stage, and the other records go on.
+        """
         options = self.options
         results: list[RecordResult | None] = []
         records: list[TrialRecord] = []
         slots: list[int] = []
+        severities = options.severities
+        per_record: list[list[Finding]] = []
         for item in batch:
             if not isinstance(item, TrialRecord):
                 results.append(unreadable_result(item, options))
@@ -219,35 +285,94 @@ class Checker:
                 slots.append(len(results))
                 results.append(None)
                 records.append(item)
-        severities = options.severities
-        per_record: list[list[Finding]] = [check_record(r, self.record_rules, self.ctx, severities) for r in records]
+                try:
+                    per_record.append(_truncation_findings(item, options))
+                except Exception as err:  # noqa: BLE001 - any fault on one record stays with that record
+                    per_record.append([stage_failed("bounding its field sizes", err, severities)])
+        if options.as_of is not None:
+            # a date a reader only inferred (a CSV export's latest posted date) yields to an
+            # explicit --as-of; a date the record states itself (a version date) does not
+            for r in records:
+                if r.extra.get("as_of_inferred"):
+                    r.as_of = None
+                    r.extra.pop("as_of_source", None)
+        for findings, record in zip(per_record, records):
+            findings.extend(check_record(record, self.record_rules, self.ctx, severities))
         table = None
         if records and (self.table_rules or options.gate):
-            from trial_audit.engine.table import build_table
-
-            table = build_table(records)
-            for rule in self.table_rules:
-                try:
-                    table_findings = list(rule.check_table(table, self.ctx))
-                except Exception as err:  # noqa: BLE001 - as for record rules: reported, not raised
-                    table_findings = [(pos, rule_failed(rule, err, severities)) for pos in range(len(records))]
-                for pos, finding in table_findings:
-                    per_record[pos].append(finding)
+            table, rows = self._table(records, per_record)
+            if rows:
+                for rule in self.table_rules:
+                    try:
+                        table_findings = list(rule.check_table(table, self.ctx))
+                    except Exception as err:  # noqa: BLE001 - as for record rules: reported, not raised
+                        table_findings = [(pos, rule_failed(rule, err, severities)) for pos in range(len(rows))]
+                    for pos, finding in table_findings:
+                        per_record[rows[pos]].append(finding)
         for slot, record, findings in zip(slots, records, per_record):
-            ignored = _ignored_for(record.id, options)
-            findings = sorted((f for f in findings if _keep(f, ignored)), key=_sort_key)
-            texts, paths = _quoted_texts(record, findings)
-            results[slot] = RecordResult(
-                record.id,
-                record.source,
-                record.source.format,
-                AUDITED,
-                findings,
-                title=record.brief_title,
-                texts=texts,
-                paths=paths,
-            )
+            try:
+                results[slot] = self._result(record, findings)
+            except Exception as err:  # noqa: BLE001
+                failed = stage_failed("assembling its result", err, severities)
+                results[slot] = RecordResult(record.id, record.source, record.source.format, AUDITED, [failed])
         return results, (table if options.gate else None)  # type: ignore[return-value]
+
+    def _table(self, records: list[TrialRecord], per_record: list[list[Finding]]) -> tuple[Any, list[int]]:
+        """The batch table and, for each of its rows, the position of its record in ``records``.
+
+        A record that breaks the table is found by building it one record at a time; it gets a
+        stage finding and is left out of the table, so that the table rules check the others.
+        """
+        from trial_audit.engine import table as batch_table
+
+        try:
+            return batch_table.build_table(records), list(range(len(records)))
+        except Exception:  # noqa: BLE001 - find the record(s) at fault below
+            pass
+        rows = []
+        for pos, record in enumerate(records):
+            try:
+                batch_table.build_table([record])
+                rows.append(pos)
+            except Exception as err:  # noqa: BLE001
+                per_record[pos].append(
+                    stage_failed("building the batch table (the table rules did not check it)", err, self.options.severities)
+                )
+        try:
+            return batch_table.build_table([records[p] for p in rows]), rows
+        except Exception as err:  # noqa: BLE001 - the rows fail only together: no table rule checks this batch
+            for pos in rows:
+                per_record[pos].append(
+                    stage_failed("building the batch table (the table rules did not check it)", err, self.options.severities)
+                )
+            return None, []
+
+    def _result(self, record: TrialRecord, findings: list[Finding]) -> RecordResult:
+        options = self.options
+        ignored = _ignored_for(record.id, options)
+        findings = sorted((f for f in findings if _keep(f, ignored)), key=_sort_key)
+        findings = cap_findings_per_rule(findings, options.max_findings_per_rule)
+        cap_quotes(findings, options.max_quote_chars)
+        texts, paths = _quoted_texts(record, findings, options.max_text_chars)
+        return RecordResult(
+            record.id,
+            record.source,
+            record.source.format,
+            AUDITED,
+            findings,
+            title=record.brief_title,
+            texts=texts,
+            paths=paths,
+            as_of=record.as_of.iso() if record.as_of is not None else None,
+            as_of_source=_as_of_source(record),
+        )
+
+
+def _as_of_source(record: TrialRecord) -> str | None:
+    """Where a record's own reference date came from, in words ("inferred from ...", or its field)."""
+    if record.as_of is None:
+        return None
+    return record.extra.get("as_of_source") or f"the record's own date ({record.provenance.get('as_of') or 'as_of'})"
 
 
 def _new_report(options: RunOptions, inputs: list[str] | None, checker: Checker) -> Report:
@@ -259,6 +384,7 @@ def _new_report(options: RunOptions, inputs: list[str] | None, checker: Checker)
         ],
         inputs=inputs or [],
         as_of=(options.as_of or checker.ctx.today).iso(),
+        as_of_source="given with --as-of or the configuration" if options.as_of is not None else "today's date: no --as-of given",
         generated=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         fail_on=options.fail_on,
         baseline=options.baseline,
@@ -290,7 +416,7 @@ def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | N
     report = _new_report(options, inputs, checker)
     gate_tables = []
     done = 0
-    with collector_tuned(checker, warm_up=False):
+    with collector_tuned(checker, warm_up=False), _crash_keeps(report):
         warm = False
         for batch in batched(items, options.batch_size):
             if not warm and any(isinstance(item, TrialRecord) for item in batch):
@@ -307,6 +433,29 @@ def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | N
             if options.progress:
                 options.progress(done)
     return _finish(report, gate_tables, options)
+
+
+@contextmanager
+def _crash_keeps(report: Report) -> Iterator[None]:
+    """A fault of the tool itself (not of one record: those are findings) ends the run with
+    ``RunCrashed``, which carries the report of every record done before it."""
+    try:
+        yield
+    except (KeyboardInterrupt, RunCrashed):
+        raise
+    except Exception as err:  # noqa: BLE001 - MemoryError, a disk full, a bug outside every isolated stage
+        raise RunCrashed(report, err) from err
+
+
+def guarded_inputs(paths: list[str | Path]) -> Iterator[Any]:
+    """The read items of each input path; a reader fault loses the rest of that path only, as one Unreadable."""
+    from trial_audit.readers import Unreadable, iter_records
+
+    for p in paths:
+        try:
+            yield from iter_records([p])
+        except Exception as err:  # noqa: BLE001 - reported as unreadable, never raised
+            yield Unreadable(Source(str(p)), f"reader failed; the rest of this input was not read ({type(err).__name__}: {err})"[:500])
 
 
 # --- worker processes -------------------------------------------------------------------
@@ -327,11 +476,17 @@ def _audit_unit(unit: Any) -> tuple[list[RecordResult], list[Any]]:
     assert _WORKER is not None
     results: list[RecordResult] = []
     tables = []
-    for batch in batched(unit.read(), _WORKER.options.batch_size):
-        batch_results, table = _WORKER.check_batch(batch)
-        results.extend(batch_results)
-        if table is not None:
-            tables.append(table)
+    try:
+        for batch in batched(unit.read(), _WORKER.options.batch_size):
+            batch_results, table = _WORKER.check_batch(batch)
+            results.extend(batch_results)
+            if table is not None:
+                tables.append(table)
+    except Exception as err:  # noqa: BLE001 - the rest of this piece is lost, the run goes on
+        from trial_audit.readers import Unreadable
+
+        reason = f"reader failed; the rest of this input was not read ({type(err).__name__}: {err})"[:500]
+        results.append(unreadable_result(Unreadable(Source(unit.path), reason), _WORKER.options))
     return results, tables
 
 
@@ -353,7 +508,8 @@ def _audit_parallel(units: list[Any], options: RunOptions, jobs: int, inputs: li
     gate_tables: list[Any] = []
     done = 0
     ctx = multiprocessing.get_context(method)
-    with tuned, ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(worker_options,)) as pool:
+    pool_ctx = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(worker_options,))
+    with tuned, _crash_keeps(report), pool_ctx as pool:
         for results, tables in pool.map(_audit_unit, units):
             report.records.extend(finalise(results))
             gate_tables.extend(tables)

@@ -52,6 +52,11 @@ def _blank_to_none(value: str | None) -> str | None:
     return value if value.strip() else None
 
 
+def _joined(values: Sequence[str | None]) -> str:
+    """A list enum joined with ``|``; blank or missing items (a reader's ``[""]``) are left out."""
+    return "|".join(v for v in values if isinstance(v, str) and v)
+
+
 def build_table(records: Sequence[TrialRecord]) -> pd.DataFrame:
     """One row per record, in the given order (row position == index into ``records``)."""
     cols: dict[str, list] = {
@@ -96,14 +101,14 @@ def build_table(records: Sequence[TrialRecord]) -> pd.DataFrame:
         cols["overall_status"].append(_blank_to_none(r.overall_status))
         cols["study_type"].append(_blank_to_none(r.study_type))
         cols["sex"].append(_blank_to_none(r.sex))
-        cols["phases"].append("|".join(r.phases))
+        cols["phases"].append(_joined(r.phases))
         cols["enrollment"].append(r.enrollment)
         cols["enrollment_type"].append(_blank_to_none(r.enrollment_type))
         cols["min_age_years"].append(r.minimum_age.years if r.minimum_age is not None else None)
         cols["max_age_years"].append(r.maximum_age.years if r.maximum_age is not None else None)
         cols["min_age_raw"].append(r.minimum_age_raw)
         cols["max_age_raw"].append(r.maximum_age_raw)
-        cols["std_ages"].append("|".join(r.std_ages))
+        cols["std_ages"].append(_joined(r.std_ages))
         cols["has_criteria"].append(bool(r.criteria and r.criteria.strip()))
         cols["n_conditions"].append(len(r.conditions))
         cols["n_locations"].append(len(r.locations))

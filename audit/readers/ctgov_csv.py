@@ -12,9 +12,11 @@ which the row starts. Provenance is ``csv:<column>``.
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections.abc import Iterable, Iterator
 
+from trial_audit.core.dates import PartialDate, parse_date
 from trial_audit.core.model import Intervention, Location, Source, TrialRecord, enum_token, norm_phases, norm_sex, norm_status
 from trial_audit.readers.base import Unreadable
 from trial_audit.readers.common import BadInput, as_int, set_zip
@@ -38,6 +40,12 @@ _DATES = (
     ("results_first_posted", "Results First Posted"),
     ("last_update_posted", "Last Update Posted"),
 )
+
+
+#: Columns whose dates the registry stamps when it posts something: the export was made on or
+#: after the latest of them, so that latest date is the file's own reference date ("as of").
+#: Start and completion dates are not among them: they may be anticipated, years ahead.
+_POSTED_COLUMNS = ("Last Update Posted", "First Posted", "Results First Posted")
 
 
 def is_export_header(header: list[str]) -> bool:
@@ -195,6 +203,111 @@ def row_to_record(row: dict[str, str], source: Source) -> TrialRecord:
     return rec
 
 
+def export_date(rows: Iterable[list[str]]) -> tuple[PartialDate, str] | None:
+    """The latest posted date in an export (header row first) and the column it is in.
+
+    The search page does not write the download date into the file, but every posted date in it
+    was on the registry when the file was made: the latest one is the nearest date the file
+    proves it is at least as recent as. None when the export has no posted column or date.
+    """
+    it = iter(rows)
+    header = [h.lstrip("\ufeff").strip() for h in next(it, [])]
+    wanted = [(header.index(c), c) for c in _POSTED_COLUMNS if c in header]
+    if not wanted:
+        return None
+    best: tuple[tuple[int, int, int], str, str] | None = None
+    for row in it:
+        for i, col in wanted:
+            if i >= len(row):
+                continue
+            d = parse_date(row[i])
+            if d is None:
+                continue
+            k = (d.year, d.month or 0, d.day or 0)
+            if best is None or k > best[0]:
+                best = (k, row[i].strip(), col)
+    if best is None:
+        return None
+    found = parse_date(best[1])
+    return (found, best[2]) if found is not None else None
+
+
+def _first_pass(lines: Iterable[str], path: str, member: str | None) -> tuple[Iterable[str], tuple[PartialDate, str] | None]:
+    """The export date, found before the first record is yielded, and the lines to read the rows from.
+
+    A file on disk is read a second time (a plain CSV scan, cheap next to auditing its rows); an
+    archive member is already in memory, so its lines are kept and scanned.
+    """
+    try:
+        if member is None and os.path.isfile(path):
+            with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+                return lines, export_date(csv.reader(fh, strict=False))
+    except (OSError, csv.Error):
+        return lines, None
+    kept = list(lines)
+    try:
+        return kept, export_date(csv.reader(kept, strict=False))
+    except csv.Error:
+        return kept, None
+
+
+def _set_export_date(rec: TrialRecord, found: tuple[PartialDate, str] | None, path: str, member: str | None) -> None:
+    """Give the record its file's inferred as-of date (an explicit --as-of still wins; see the runner)."""
+    if found is None or rec.as_of is not None:
+        return
+    date, column = found
+    name = os.path.basename((member or path).replace("\\", "/")) or path
+    rec.as_of = date
+    rec.provenance["as_of"] = f"csv:{column}"
+    rec.extra["as_of_inferred"] = True
+    rec.extra["as_of_source"] = f"inferred from the latest {column} in {name}"
+
+
+#: the longest CSV cell read, in characters (see ``set_max_cell``); a longer cell makes its row
+#: unreadable instead of taking memory many times its size (a 330 MB cell used to pass 15 GB)
+MAX_CELL_CHARS = 4 * 2_000_000
+
+#: a line inside one cell that starts like an export row ("NCT01234567,"): a quote left open on an
+#: earlier line swallowed the rows after it into that cell
+_SWALLOWED_ROW = re.compile(r'\n"?NCT[0-9]{8}"?,')
+
+
+def set_max_cell(chars: int) -> None:
+    """Bound CSV cells at ``chars`` characters (the run sets it from its max-field-size; 0 = 1 GB)."""
+    global MAX_CELL_CHARS
+    MAX_CELL_CHARS = chars if chars > 0 else 1 << 30
+
+
+def _open_quote(row: list[str], start: int) -> str | None:
+    """Why a row read as one is really a quote left open, or None."""
+    for cell in row:
+        m = _SWALLOWED_ROW.search(cell)
+        if m is not None:
+            line = start + cell.count("\n", 0, m.start()) + 1
+            return f"a quote opened on line {start} is not closed before line {line}, which starts another row: the rows after it were read as part of one cell"
+    return None
+
+
+class _TrackedLines:
+    """The lines, remembering whether the CSV reader ran out of them: a row that the reader
+    returns only after the last line was consumed ends inside a quote (a closed row never reads
+    past its own last line)."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._it = iter(lines)
+        self.exhausted = False
+
+    def __iter__(self) -> _TrackedLines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            return next(self._it)
+        except StopIteration:
+            self.exhausted = True
+            raise
+
+
 def read_csv_rows(
     lines: Iterable[str], path: str, member: str | None = None, bad_lines: dict[int, BadInput] | None = None
 ) -> Iterator[TrialRecord | Unreadable]:
@@ -204,8 +317,10 @@ def read_csv_rows(
     not valid text: a row touching one becomes an Unreadable, the other rows are still read.
     """
     bad_lines = {} if bad_lines is None else bad_lines
-    csv.field_size_limit(1 << 30)
-    reader = csv.reader(lines, strict=False)
+    csv.field_size_limit(MAX_CELL_CHARS)
+    lines, found = _first_pass(lines, path, member)
+    tracked = _TrackedLines(lines)
+    reader = csv.reader(tracked, strict=False)
     try:
         header = next(reader)
     except StopIteration:
@@ -220,22 +335,44 @@ def read_csv_rows(
     header = [h.strip() for h in header]
     index = 0
     last = reader.line_num
+    header_line = last
+    rows_read = 0
     while True:
         start = last + 1
         try:
             row = next(reader)
         except StopIteration:
+            if rows_read == 0:
+                yield Unreadable(
+                    Source(path, FORMAT, member),
+                    f"CSV export holds its header ({len(header)} columns, ending {header[-1][:40]!r}) but no study rows: "
+                    "a cut-off download or an empty search; nothing was audited",
+                    header_line + 1,
+                )
             return
         except csv.Error as err:
-            yield Unreadable(Source(path, FORMAT, member, index, start), f"malformed CSV row: {err}", start)
+            rows_read += 1
+            reason = f"malformed CSV row: {err}"
+            if "field larger than field limit" in str(err):
+                reason = (
+                    f"a cell of this row is over {MAX_CELL_CHARS:,} characters (bound: 4 x max-field-size); no registry field is that long"
+                )
+            yield Unreadable(Source(path, FORMAT, member, index, start), reason, start)
             last = reader.line_num
             index += 1
             continue
         end = last = reader.line_num
         if not any(c.strip() for c in row):
             continue
+        rows_read += 1
         source = Source(path, FORMAT, member, index, start)
         index += 1
+        open_quote = _open_quote(row, start)
+        if open_quote is None and tracked.exhausted and row and "\n" in row[-1]:
+            open_quote = f"the file ends inside a quoted cell opened on line {start}: the rest of the file was read as one cell"
+        if open_quote is not None:
+            yield Unreadable(source, open_quote, start, None, ",".join(row)[:120], row[0].strip() or None)
+            continue
         broken = next((bad_lines[n] for n in range(start, end + 1) if n in bad_lines), None)
         if broken is not None:
             yield Unreadable(source, broken.reason, broken.line, broken.column, broken.excerpt, row[0].strip() or None)
@@ -252,4 +389,6 @@ def read_csv_rows(
                     row[0].strip() or None,
                 )
                 continue
-        yield row_to_record(dict(zip(header, row)), source)
+        rec = row_to_record(dict(zip(header, row)), source)
+        _set_export_date(rec, found, path, member)
+        yield rec

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from trial_audit.text.criteria import CriteriaDoc, Item, Section, format_marker
+from trial_audit.text.criteria import CriteriaDoc, Item, Section, format_marker, parse_criteria
 
 
 def family(item: Item) -> str | None:
@@ -36,7 +36,23 @@ def collides_with_parent(item: Item) -> bool:
         return False
     if item.style != p.style or item.upper != p.upper:
         return False
+    if is_scope_label(p.text):
+        return False  # "3. Cohort A:" then "1." "2.": the cohort's own list, numbered from 1
     return item.indent <= p.indent
+
+
+#: an item that only names a cohort, part or population and scopes the items under it
+#: ("3. Cohort A:", "Part 2 only:", "For participants with type 2 diabetes:")
+_SCOPE_LABEL = re.compile(
+    r"(?:(?:part|cohort|arm|group|stage|phase|step|module|sub-?study|population|stratum|segment|period|"
+    r"dose[- ]escalation|dose[- ]expansion|expansion)\b[^\n:]{0,40}"
+    r"|for\s+(?:all\s+)?(?:patients|participants|subjects|women|men|children|adults|healthy|volunteers|those)\b[^\n:]{0,100}):\s*",
+    re.IGNORECASE,
+)
+
+
+def is_scope_label(text: str) -> bool:
+    return bool(_SCOPE_LABEL.fullmatch(text.strip()))
 
 
 @dataclass
@@ -147,7 +163,24 @@ def earlier_marker_inline(seq: Sequence, doc: CriteriaDoc) -> bool:
     if p is not None:
         lo = max(lo, p.start)
     window = doc.text[max(lo, first.start - 4000) : first.start]
-    return bool(_marker_pattern(prev).search(window))
+    return bool(_marker_pattern(prev).search(window)) or _marker_run_into_number(doc, first, prev)
+
+
+def _marker_run_into_number(doc: CriteriaDoc, first: Item, prev: str) -> bool:
+    """The line just before the list starts with the previous marker run into a number
+    ("1.18 ≤ age ≤ 75" before "2. Signed consent"): a decimal number is not a marker, so the
+    parser keeps the line as text, but the list does not start late either: its first item is
+    there, written without the blank after its marker."""
+    k = first.line_start - 1
+    while k > 0 and doc.text[k - 1] in " \t\r\n":
+        k -= 1
+    ls = doc.text.rfind("\n", 0, k) + 1
+    line = doc.text[ls:k].lstrip()
+    return line.startswith(prev) and line[len(prev) : len(prev) + 1].isdigit() and first.indent <= _indent(doc.text[ls:k])
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 @dataclass
@@ -188,7 +221,8 @@ def problems(seq: Sequence, doc: CriteriaDoc) -> list[Problem]:
     # a lone ordinal ("(72) (serum creatinine [mg/dL])", "J. Peds, 106:522") is not a list
     if first.number != 1 and len(items) >= 2 and not continues_previous(seq, doc):
         if earlier_marker_inline(seq, doc):
-            # the earlier items are there, run into the text before the list
+            # the earlier items are there, run into the text before the list (or a first marker
+            # run into its number, "1.18 ≤ age": nothing to report about the start)
             n = first.number or 1
             lo = first.section.start if first.section is not None else 0
             mp = marked_parent(first)
@@ -253,7 +287,11 @@ def _label_tail(text: str) -> bool:
 
 
 def renumbered(doc: CriteriaDoc, seq: Sequence) -> str:
-    """The text of the list with its markers renumbered 1, 2, 3 ... (in each item's own style)."""
+    """The text of the list with its markers renumbered 1, 2, 3 ... (in each item's own style).
+
+    A whole-list rewrite, as long as the list: for a fix applied once per list, never for a
+    finding's suggestion (one finding per item would make the report quadratic in the list's
+    length; findings use ``renumber_edit``)."""
     items = seq.items
     start = items[0].start
     end = max(it.end for it in items)
@@ -268,18 +306,76 @@ def renumbered(doc: CriteriaDoc, seq: Sequence) -> str:
     return "".join(pieces)
 
 
+#: how many "old -> new" marker pairs a suggestion spells out before it says "…" (the last pair
+#: is always shown): a finding's text must stay bounded whatever the length of the list
+EDIT_PAIRS_SHOWN = 3
+
+
+def renumber_run(seq: Sequence, item: Item, new_number: int) -> list[tuple[Item, int]]:
+    """The items to renumber when ``item`` gets ``new_number``, each with its new number.
+
+    The items after ``item`` shift with it while they carry its numbering on (old numbers
+    consecutive from ``item``'s) or while keeping their number would collide with, or go below,
+    the number just given (renumbering one "3." as "4." when a "4." follows shifts that "4." to
+    "5." too), so that the edit never creates a new duplicate or gap."""
+    items = seq.items
+    k = next((i for i, x in enumerate(items) if x is item), None)
+    if k is None or item.number is None:
+        return [(item, new_number)]
+    out = [(item, new_number)]
+    for prev, nxt in zip(items[k:], items[k + 1 :]):
+        if nxt.number is None or prev.number is None:
+            break
+        if not (nxt.number == prev.number + 1 or nxt.number <= out[-1][1]):
+            break
+        out.append((nxt, out[-1][1] + 1))
+    return out
+
+
+def describe_renumbering(run: list[tuple[Item, int]], limit: int = EDIT_PAIRS_SHOWN) -> str:
+    """ "'4.' becomes '3.', '5.' becomes '4.', …, '9.' becomes '8.'": at most ``limit`` + 1 pairs."""
+
+    def pair(it: Item, n: int) -> str:
+        return f"{it.marker!r} becomes {format_marker(it.style, n, it.upper)!r}"
+
+    shown = [pair(it, n) for it, n in run[:limit]]
+    if len(run) > limit + 1:
+        shown.append("…")
+    if len(run) > limit:
+        shown.append(pair(*run[-1]))
+    return ", ".join(shown)
+
+
+def renumber_edit(seq: Sequence, item: Item, new_number: int) -> str:
+    """The edit that renumbers ``item`` as ``new_number`` (with the items that must shift with it),
+    in a curator's words and bounded in size."""
+    run = renumber_run(seq, item, new_number)
+    new_marker = format_marker(item.style, new_number, item.upper)
+    if len(run) == 1:
+        return f"Renumber this item {item.marker!r} as {new_marker!r}."
+    others = len(run) - 1
+    which = "the item after it that carries" if others == 1 else f"the {others} items after it that carry"
+    return f"Renumber this item {item.marker!r} as {new_marker!r}, and {which} its numbering on: {describe_renumbering(run)}."
+
+
 def line_span(doc: CriteriaDoc, item: Item) -> tuple[int, int]:
     return item.line_start, item.line_end
 
 
 def doc_of(record) -> CriteriaDoc | None:
-    """The parsed criteria of a record (shared cached parse), or None when it has none."""
-    from trial_audit.text.criteria import doc_for
+    """The parsed criteria of a record, or None when it has none.
 
+    The parse is kept with the record (``record.analysis``), so every rule of the record shares
+    one parse and it goes when the record goes; the key holds the text, so a record whose
+    criteria were replaced is parsed again."""
     text = getattr(record, "criteria", None)
     if not isinstance(text, str) or not text.strip():
         return None
-    return doc_for(text, bool(getattr(record, "criteria_markdown", False)))
+    markdown = bool(getattr(record, "criteria_markdown", False))
+    analysis = getattr(record, "analysis", None)
+    if analysis is None:  # a record-like object without per-record analyses (tests, probes)
+        return parse_criteria(text, markdown)
+    return analysis(("criteria", markdown, text), lambda: parse_criteria(text, markdown))
 
 
 def quote_end(doc: CriteriaDoc, item: Item, limit: int = 160) -> int:

@@ -251,3 +251,49 @@ def absent_evidence(record: TrialRecord, name: str):
     if shown is None and name == "start":
         shown = record.declared_absent.get("dates.start")
     return Evidence(name, shown or "", 0, 0)
+
+
+# --- invisible control characters -----------------------------------------------------
+#
+# Characters that are not shown but change what is shown: the bidirectional embedding, override
+# and isolate controls (U+202A-U+202E, U+2066-U+2069) reorder the text around them ("Trojan
+# Source"), and C0/C1 control characters, DEL, a byte order mark inside text and the interlinear
+# annotation marks hide or garble it. Tab, line feed and carriage return are ordinary layout.
+# Left out on purpose: the directional marks LRM/RLM/ALM and the zero-width (non-)joiners,
+# which Arabic, Hebrew, Persian and Indic text needs, and the zero-width space (used in Thai).
+
+INVISIBLE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
+
+_CONTROL_NAMES = {
+    0x202A: "LEFT-TO-RIGHT EMBEDDING",
+    0x202B: "RIGHT-TO-LEFT EMBEDDING",
+    0x202C: "POP DIRECTIONAL FORMATTING",
+    0x202D: "LEFT-TO-RIGHT OVERRIDE",
+    0x202E: "RIGHT-TO-LEFT OVERRIDE",
+    0x2066: "LEFT-TO-RIGHT ISOLATE",
+    0x2067: "RIGHT-TO-LEFT ISOLATE",
+    0x2068: "FIRST STRONG ISOLATE",
+    0x2069: "POP DIRECTIONAL ISOLATE",
+    0xFEFF: "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
+    0xFFF9: "INTERLINEAR ANNOTATION ANCHOR",
+    0xFFFA: "INTERLINEAR ANNOTATION SEPARATOR",
+    0xFFFB: "INTERLINEAR ANNOTATION TERMINATOR",
+    0x7F: "DELETE",
+}
+
+
+def is_bidi_control(ch: str) -> bool:
+    return 0x202A <= ord(ch) <= 0x202E or 0x2066 <= ord(ch) <= 0x2069
+
+
+def control_name(ch: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE', 'U+0007 control character' ..."""
+    code = ord(ch)
+    return f"U+{code:04X} {_CONTROL_NAMES.get(code, 'control character')}"
+
+
+def show_controls(text: str) -> str:
+    """The text with every invisible control written visibly as ``⟨U+202E⟩`` (for reports)."""
+    if not text or not INVISIBLE_CONTROLS.search(text):
+        return text
+    return INVISIBLE_CONTROLS.sub(lambda m: f"⟨U+{ord(m.group(0)):04X}⟩", text)

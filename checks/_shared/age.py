@@ -6,7 +6,7 @@ import re
 
 from trial_audit.core.findings import Evidence
 from trial_audit.core.model import TrialRecord
-from trial_audit.text.age_text import Bound, SideComparison, StatedAge, fmt_years
+from trial_audit.text.age_text import Bound, SideComparison, StatedAge, criteria_ages, criteria_bands, find_bands, fmt_years, prose_ages
 
 #: structured age texts that mean "no limit"
 ABSENT_AGE = re.compile(r"^\s*(?:n/?a|none|no\s+limit|not\s+applicable|-+)?\s*$", re.I)
@@ -74,3 +74,38 @@ def unit_typo(b: Bound | None, record: TrialRecord, side: str) -> bool:
 
 def years_phrase(y: float | None) -> str:
     return "no limit" if y is None else fmt_years(y)
+
+
+# --- one record's age statements, read once and shared by the rules of the record ------------
+
+
+def record_criteria_ages(record: TrialRecord) -> tuple[StatedAge, ...]:
+    """The numeric age limits the record's criteria state (section-aware)."""
+    text = record.criteria
+    if not text:
+        return ()
+    return record.analysis(("age.criteria_ages", text), lambda: criteria_ages(text, record.criteria_markdown))
+
+
+def record_criteria_bands(record: TrialRecord) -> tuple[StatedAge, ...]:
+    """Band words ("adults", "children") that restrict eligibility in the record's criteria."""
+    text = record.criteria
+    if not text:
+        return ()
+    return record.analysis(("age.criteria_bands", text), lambda: criteria_bands(text, record.criteria_markdown))
+
+
+def record_prose_ages(record: TrialRecord, field: str) -> tuple[StatedAge, ...]:
+    """The numeric age statements of one summary field of the record."""
+    text = getattr(record, field, None)
+    if not text:
+        return ()
+    return record.analysis(("age.prose_ages", field, text), lambda: prose_ages(text))
+
+
+def record_prose_bands(record: TrialRecord, field: str) -> tuple[StatedAge, ...]:
+    """The band words of one summary field that restrict who takes part."""
+    text = getattr(record, field, None)
+    if not text:
+        return ()
+    return record.analysis(("age.prose_bands", field, text), lambda: find_bands(text, "prose"))

@@ -8,7 +8,7 @@ missing when the format could not have carried it (see docs/rules-ta4xx.md, "For
 
 from __future__ import annotations
 
-from trial_audit.core.dates import PartialDate
+from trial_audit.core.dates import PartialDate, parse_date
 from trial_audit.core.findings import Evidence
 
 #: Date fields each structured format always carries when the registry has them, so that
@@ -134,6 +134,9 @@ def now_evidence(record, now: PartialDate) -> Evidence:
 
 def now_words(record, now: PartialDate) -> str:
     if record.as_of is not None:
+        inferred = record.extra.get("as_of_source")
+        if inferred:  # a CSV export's date, inferred from its latest posted date
+            return f"the file's date {now.iso()}, {inferred}"
         return f"the record's as-of date {now.iso()}"
     return f"the reference date {now.iso()}"
 
@@ -182,3 +185,79 @@ def shown_words(record, name: str) -> str:
         label = path.removeprefix("page:Timeline/")
         return f'the page\'s Timeline shows "{label}" ' + (f'as "{text}"' if text else "with no date")
     return f'the record shows "{text}"' if text else "the record shows it blank"
+
+
+# --- what the law of the record's time required --------------------------------------------
+
+#: FDAAA 801 (enacted 2007-09-27) made the start date, the primary completion date and the
+#: reason a study stopped required registry data elements from 2007-12-26 on; before that,
+#: registration under FDAMA 113 and the ICMJE policy did not require them.
+FDAAA_DATA_ELEMENTS = parse_date("2007-12-26")
+#: the Final Rule (42 CFR Part 11, effective 2017-01-18) required primary completion and study
+#: completion dates of every record; until then FDAAA required them of applicable clinical trials only.
+FINAL_RULE = parse_date("2017-01-18")
+ENDED_STATUSES = frozenset({"COMPLETED", "TERMINATED", "WITHDRAWN", "UNKNOWN"})
+#: fields the law of the time decides on (the rest, e.g. the first submitted date, always were required)
+ERA_FIELDS = frozenset({"start", "primary_completion", "completion", "why_stopped"})
+_SINCE_FINAL_RULE = frozenset({"primary_completion", "completion"})
+
+
+def last_touched(record) -> tuple[str, PartialDate] | None:
+    """When the record was last updated (else first submitted / posted), and which date says so."""
+    for name in ("last_update_submitted", "last_update_posted", "first_submitted", "first_posted"):
+        d = record.dates.get(name)
+        if d is not None:
+            return name, d
+    return None
+
+
+def ended_before(record, when: PartialDate) -> tuple[str, PartialDate] | None:
+    """The study has ended and its latest known trial date is before ``when`` (that date, or None)."""
+    if record.overall_status not in ENDED_STATUSES:
+        return None
+    for name in ("completion", "primary_completion", "start"):
+        d = record.dates.get(name)
+        if d is not None:
+            return (name, d) if d.is_before(when) else None
+    return None
+
+
+def not_required_then(record, name: str) -> str | None:
+    """Why the law of the record's time did not require this field, in a curator's words, or None
+    when it is required. A study that ended before FDAAA never was an applicable clinical trial;
+    a record nobody updated since then was registered under rules that did not ask for it."""
+    if name not in ERA_FIELDS:
+        return None
+    ended = ended_before(record, FDAAA_DATA_ELEMENTS)
+    if ended is not None:
+        return (
+            f"the study ended ({LABELS[ended[0]]} {ended[1].iso()}) before FDAAA made it a required data element "
+            f"(from {FDAAA_DATA_ELEMENTS.iso()}), so the registry did not require it"
+        )
+    if name in _SINCE_FINAL_RULE:
+        ended = ended_before(record, FINAL_RULE)
+        if ended is not None:
+            return (
+                f"the study ended ({LABELS[ended[0]]} {ended[1].iso()}) before the Final Rule (42 CFR Part 11, "
+                f"{FINAL_RULE.iso()}) required it of every study; until then only applicable clinical trials had to give it"
+            )
+    touched = last_touched(record)
+    if touched is None:
+        return None
+    label, d = touched
+    if name == "start" and record.study_type == "OBSERVATIONAL" and d.is_before(FINAL_RULE):
+        return (
+            f"the record was last updated {d.iso()} ({LABELS[label]}), before the Final Rule (42 CFR Part 11, "
+            f"{FINAL_RULE.iso()}); FDAAA required it of interventional applicable clinical trials only, not of observational studies"
+        )
+    if d.is_before(FDAAA_DATA_ELEMENTS):
+        return (
+            f"the record was last updated {d.iso()} ({LABELS[label]}), before FDAAA made it a required data element "
+            f"(from {FDAAA_DATA_ELEMENTS.iso()}), so the registry did not require it then"
+        )
+    if name in _SINCE_FINAL_RULE and d.is_before(FINAL_RULE):
+        return (
+            f"the record was last updated {d.iso()} ({LABELS[label]}), before the Final Rule (42 CFR Part 11, "
+            f"{FINAL_RULE.iso()}) required it of every study; until then only applicable clinical trials had to give it"
+        )
+    return None

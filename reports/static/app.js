@@ -70,12 +70,22 @@
   function recLink(r, kids) { return link('record-' + r._i, kids); }
 
   // ---------- header ----------
+  // the run's reference date, and the records' own ones (a CSV export's inferred date, ...)
+  function asOfItem() {
+    var own = DATA.record_as_of || [];
+    var span = el('span', null, ['as of ', el('b', null, DATA.as_of || '—'),
+      own.length ? ' (records with their own date: ' +
+        own.slice(0, 3).map(function (g) { return g.as_of + ', ' + g.source; }).join('; ') +
+        (own.length > 3 ? '; …' : '') + ')' : '']);
+    span.title = DATA.as_of_statement || '';
+    return span;
+  }
   function renderHeader() {
     var m = $('meta'), s = DATA.summary, t = DATA.tool || {};
     function item(label, value) { return el('span', null, [label + ' ', el('b', null, value)]); }
     append(m, [
       item('records', fmt(s.records)),
-      item('as of', DATA.as_of || '—'),
+      asOfItem(),
       item('generated', DATA.generated || '—'),
       item('inputs', clip((DATA.inputs || []).join(', '), 80) || '—'),
       item('fail on', DATA.fail_on || 'error'),

@@ -1,0 +1,205 @@
+"""Comparing stated ages with a structured range: bounds, sides, bands, and the wording of ages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trial_audit.text.age_bands import (
+    BANDS,
+)
+from trial_audit.text.age_patterns import (
+    UNIT_YEARS,
+)
+from trial_audit.text.age_phrases import (
+    Bound,
+    StatedAge,
+)
+
+# --- comparing -------------------------------------------------------------------------------
+
+
+#: a stated maximum this high is no limit in practice ("18 to 99 years"): it agrees with an absent one
+NO_PRACTICAL_MAX = 99.0
+
+
+def _tolerance(a: float, b: float) -> float:
+    return min(0.5, max(4 / 365.25, 0.05 * max(a, b)))
+
+
+def bound_matches(stated: Bound, structured_years: float, side: str) -> bool:
+    """Does a stated bound agree with a structured limit (in years)?
+
+    Structured limits are whole values in one unit and inclusive. An inclusive stated bound
+    must equal it (within rounding of units); an exclusive one may be entered either way:
+    "over 18" as 18 or 19 years, "under 65" as 65 or 64 years (common registry practice).
+    """
+    if (
+        side == "max"
+        and stated.inclusive
+        and abs(structured_years - round(structured_years)) < 1e-9
+        and structured_years + 1e-9 < stated.years < structured_years + 1
+    ):
+        return True  # "10.0 to 14.9 years", "9 - 17.99", "24 years and 364 days" against a maximum of 14 / 17 / 24 Years
+    candidates = [stated.years]
+    if not stated.inclusive:
+        step = UNIT_YEARS[stated.unit]
+        candidates.append(stated.years + step if side == "min" else stated.years - step)
+    return any(abs(c - structured_years) <= _tolerance(c, structured_years) for c in candidates)
+
+
+def band_compatible(band: str, min_years: float | None, max_years: float | None) -> bool:
+    """Is a band word ("adults", "children") compatible with a structured range?"""
+    lo, hi = BANDS[band]
+    mn = 0.0 if min_years is None else min_years
+    mx = 200.0 if max_years is None else max_years
+    return mn <= hi and mx >= lo
+
+
+def fmt_years(y: float) -> str:
+    if y >= 2 or abs(y - round(y)) < 1e-6:
+        return f"{y:g} years" if abs(y - round(y)) > 1e-6 else f"{round(y)} years"
+    months = y * 12
+    if abs(months - round(months)) < 0.05:
+        return f"{round(months)} months"
+    return f"{y * 365.25:.0f} days"
+
+
+@dataclass(frozen=True, slots=True)
+class SideComparison:
+    """How stated limits compare with a structured one, on one side ("min" or "max")."""
+
+    side: str
+    #: "absent" (nothing stated), "agree", "disagree", "missing-structured" (stated, but the
+    #: structured field sets no limit on that side)
+    status: str
+    #: the statement to quote: the first one that disagrees (or the one stated where the
+    #: structured field has no limit)
+    witness: StatedAge | None = None
+    #: the stated bound compared (None for a cross-side disagreement)
+    bound: Bound | None = None
+
+
+def compare_side(stated, min_years: float | None, max_years: float | None, side: str) -> SideComparison:
+    """Compare numeric statements with a structured range on one side.
+
+    A side agrees when ANY statement's bound on that side matches the structured limit (texts
+    often give cohorts or parts different limits; the structured field should match one of
+    them). When no statement bounds that side, it still disagrees when every statement lies
+    wholly outside the structured range ("under 18 years" against a structured minimum of 18).
+    A structured minimum that is absent is no limit: 0, so "from birth"/"0 days" agrees with it.
+    """
+    numeric = [s for s in stated if s.kind != "band"]
+    claims = [s for s in numeric if s.claim]
+    if len(claims) < len(numeric):
+        # alternatives and subgroups ("Cohort 2: 0 days to < 12 years"): the side agrees when any
+        # statement matches; otherwise the claims decide, and a subgroup only when it falls outside
+        if _any_matches(numeric, min_years, max_years, side):
+            return SideComparison(side, "agree")
+        res = compare_side(claims, min_years, max_years, side) if claims else SideComparison(side, "absent")
+        if res.status != "absent":
+            return res
+        return _subgroups_outside([s for s in numeric if not s.claim], min_years, max_years, side)
+    bounds = [(s, getattr(s, side)) for s in numeric if getattr(s, side) is not None]
+    if side == "min":
+        t = 0.0 if min_years is None else min_years
+        if not bounds:
+            return _cross(numeric, min_years, max_years, side)
+        if any(bound_matches(b, t, "min") for _, b in bounds):
+            return SideComparison(side, "agree")
+        s, b = bounds[0]
+        return SideComparison(side, "missing-structured" if min_years is None else "disagree", s, b)
+    if not bounds:
+        return _cross(numeric, min_years, max_years, side)
+    if max_years is None:
+        if any(b.years >= NO_PRACTICAL_MAX for _, b in bounds):
+            return SideComparison(side, "agree")  # "18 to 99", "up to 120 years": no limit in practice
+        s, b = bounds[0]
+        return SideComparison(side, "missing-structured", s, b)
+    if any(bound_matches(b, max_years, "max") for _, b in bounds):
+        return SideComparison(side, "agree")
+    s, b = bounds[0]
+    return SideComparison(side, "disagree", s, b)
+
+
+def _cross(numeric, min_years, max_years, side) -> SideComparison:
+    """No statement bounds this side: disagree when every statement lies outside the range."""
+    if side == "min" and min_years is not None:
+        maxes = [s for s in numeric if s.max is not None]
+        if (
+            maxes
+            and len(maxes) == len(numeric)
+            and all(
+                s.max.years + (0 if s.max.inclusive else -UNIT_YEARS[s.max.unit]) < min_years - _tolerance(s.max.years, min_years)
+                for s in maxes
+            )
+        ):
+            return SideComparison(side, "disagree", maxes[0], None)
+    if side == "max" and max_years is not None:
+        mins = [s for s in numeric if s.min is not None]
+        if (
+            mins
+            and len(mins) == len(numeric)
+            and all(
+                s.min.years + (0 if s.min.inclusive else UNIT_YEARS[s.min.unit]) > max_years + 1 + _tolerance(s.min.years, max_years)
+                for s in mins
+            )
+        ):
+            return SideComparison(side, "disagree", mins[0], None)
+    return SideComparison(side, "absent")
+
+
+def compare_prose(stated, min_years: float | None, max_years: float | None, side: str) -> SideComparison:
+    """Compare a summary's statements with a range (structured, or the criteria's).
+
+    Statements in sentences that claim who may take part ("must be", "eligible", "to
+    participate", "will enrol") are compared like criteria, except that an open-ended claim
+    ("aged 18 and above") agrees with an absent maximum even when other claims name groups
+    ("150 aged 18-59 and 50 aged 60 and above"). Other statements may describe a sub-group
+    (a cohort, a stratum): they disagree only when they lie outside the range.
+    """
+    numeric = [s for s in stated if s.kind != "band"]
+    claims = [s for s in numeric if s.claim]
+    if len(claims) < len(numeric) and _any_matches(numeric, min_years, max_years, side):
+        return SideComparison(side, "agree")  # one of several groups ("those 21 to 34 were also eligible") matches
+    if claims:
+        if side == "max" and max_years is None and any(s.max is None and s.min is not None for s in claims):
+            res = SideComparison(side, "agree")
+        else:
+            res = compare_side(claims, min_years, max_years, side)
+        if res.status != "absent":
+            return res
+    # a summary's other age mentions may describe anything (a cohort, another study): never a limit of their own
+    return _subgroups_outside([s for s in numeric if not s.claim], min_years, max_years, side, union=False)
+
+
+def _any_matches(numeric, min_years: float | None, max_years: float | None, side: str) -> bool:
+    target = (0.0 if min_years is None else min_years) if side == "min" else max_years
+    if target is None:
+        return False
+    return any(getattr(s, side) is not None and bound_matches(getattr(s, side), target, side) for s in numeric)
+
+
+def _subgroups_outside(others, min_years: float | None, max_years: float | None, side: str, union: bool = True) -> SideComparison:
+    """Statements that may describe a subgroup (a cohort, a stratum, one branch of an "or")
+    disagree only when they fall outside the range. When the structured field leaves the side
+    open but every group is bounded on it, their union still sets a limit there ("20-40 years"
+    for experiment 1 and "45-75 years" for study 3 against no maximum)."""
+    structured = min_years if side == "min" else max_years
+    bounded = [s for s in others if getattr(s, side) is not None]
+    if union and structured is None and len(others) >= 2 and len(bounded) == len(others):
+        extreme = (min if side == "min" else max)(bounded, key=lambda s: getattr(s, side).years)
+        b = getattr(extreme, side)
+        if not (side == "min" and b.years <= 0) and not (side == "max" and b.years >= NO_PRACTICAL_MAX):
+            return SideComparison(side, "missing-structured", extreme, b)
+    seen = False
+    for s in others:
+        seen = seen or getattr(s, side) is not None
+        if side == "min" and s.min is not None and min_years is not None:
+            lo = s.min.years + (0 if s.min.inclusive else UNIT_YEARS[s.min.unit])
+            if lo < min_years - _tolerance(lo, min_years) and not bound_matches(s.min, min_years, "min"):
+                return SideComparison(side, "disagree", s, s.min)
+        if side == "max" and s.max is not None and max_years is not None:
+            hi = s.max.years - (0 if s.max.inclusive else UNIT_YEARS[s.max.unit])
+            if hi > max_years + 1 + _tolerance(hi, max_years) and not bound_matches(s.max, max_years, "max"):
+                return SideComparison(side, "disagree", s, s.max)
+    return SideComparison(side, "agree" if seen else "absent")

@@ -1,0 +1,347 @@
+"""Patterns for reading ages in text: numbers (digits and words), units, comparators, and the
+contexts that tell an age limit from an age that means something else (durations, onset, dosing,
+third persons, consent clauses, epidemiology). Used by :mod:`trial_audit.text.age_phrases` and
+:mod:`trial_audit.text.age_bands`."""
+
+from __future__ import annotations
+
+import re
+
+# --- units and numbers -----------------------------------------------------------------------
+
+UNIT_YEARS = {
+    "year": 1.0,
+    "month": 1 / 12,
+    "week": 7 / 365.25,
+    "day": 1 / 365.25,
+    "hour": 1 / (365.25 * 24),
+}
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_ONES)}
+for _i, _t in enumerate(_TENS):
+    NUMBER_WORDS[_t] = 20 + 10 * _i
+    for _j in range(1, 10):
+        NUMBER_WORDS[f"{_t}-{_ONES[_j]}"] = 20 + 10 * _i + _j
+        NUMBER_WORDS[f"{_t} {_ONES[_j]}"] = 20 + 10 * _i + _j
+NUMBER_WORDS["a hundred"] = NUMBER_WORDS["one hundred"] = 100
+# compact (a long alternation of every word is slow): "sixty-five", "eighteen", "a hundred"
+_NUMW = (
+    r"(?=[otfsenahOTFSENAH])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|(?:a|one)\s+hundred)"
+)
+
+# a number: digits ("18", "1.5"), a word ("eighteen"), or both ("eighteen (18)")
+NUM = rf"(?:(?:{_NUMW})\s*\(\s*[0-9]{{1,3}}\s*\)|(?<![0-9.,/])[0-9]{{1,3}}(?:\.[0-9]+)?(?![0-9]|\.[0-9]|,[0-9]{{3}})|\b(?:{_NUMW})\b)"
+UNIT = (
+    r"(?:years?(?=\W|$)|yrs?\b\.?|y\s*/\s*o\b|y\.?\s?o\b\.?|y(?=[\s),;.]|$)|岁|"
+    r"months?\b|mos?\b\.?|mths?\b|weeks?\b|wks?\b|days?\b|hours?\b|hrs?\b)"
+)
+_UNIT_KEY = [
+    (re.compile(r"^(?:y|岁)", re.I), "year"),
+    (re.compile(r"^mo|^mth", re.I), "month"),
+    (re.compile(r"^w", re.I), "week"),
+    (re.compile(r"^d", re.I), "day"),
+    (re.compile(r"^h", re.I), "hour"),
+]
+
+# --- comparators -----------------------------------------------------------------------------
+GE = (
+    r"(?:≥|⩾|≧|\\?>\s*=|=\s*\\?>|\\?>\s*or\s*=|\\?>\s*/\s*=|at\s+least|no\s+less\s+than|not\s+less\s+than|"
+    r"not\s+younger\s+than|no\s+younger\s+than|(?:greater|more|older)\s+than\s+or\s+equal\s+to|"
+    r"equal\s+(?:to\s+)?or\s+(?:greater|more|older)\s+than|(?:greater|more|older|over|above|higher)\s+(?:than\s*)?(?:or|/)\s*equal(?:\s+(?:to|than))?|"
+    r"minimum\s+age(?:\s+of)?|from)"
+)
+GT = r"(?:\\?>|over|above|older\s+than|more\s+than|greater\s+than|exceeding|beyond)"
+LE = (
+    r"(?:≤|⩽|≦|\\?<\s*=|=\s*\\?<|\\?<\s*or\s*=|\\?<\s*/\s*=|up\s+to|no\s+older\s+than|not\s+older\s+than|"
+    r"no\s+more\s+than|not\s+more\s+than|not\s+exceeding|not\s+over|no\s+greater\s+than|not\s+greater\s+than|"
+    r"(?:less|younger)\s+than\s+or\s+equal\s+to|equal\s+(?:to\s+)?or\s+(?:less|younger)\s+than|"
+    r"(?:less|younger|under|below|lower|smaller)\s+(?:than\s*)?(?:or|/)\s*equal(?:\s+(?:to|than))?|"
+    r"maximum\s+age(?:\s+of)?|at\s+most|until|till)"
+)
+LT = r"(?:\\?<|under|below|younger\s+than|less\s+than|smaller\s+than)"
+COMP = rf"(?:{GE}|{LE}|{GT}|{LT})"
+_GE_RE = re.compile(rf"^{GE}$", re.I)
+_GT_RE = re.compile(rf"^{GT}$", re.I)
+_LE_RE = re.compile(rf"^{LE}$", re.I)
+_LT_RE = re.compile(rf"^{LT}$", re.I)
+
+SUF_MIN = r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal|\s*(?:the\s+age\s+of\s*)?[0-9])|\+|and\s+up\b|onwards?)"
+SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or\s+equal|\s*(?:the\s+age\s+of\s*)?[0-9]))"
+
+_AGE_TAIL = r"(?:\s*(?:-|\s)?\s*old\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+old\b)"
+
+# one expression: [comparator] [the age of] N [unit] [range-sep [comparator] N [unit]] [of age|old] [or older] [(inclusive)]
+EXPR = re.compile(
+    rf"""
+    (?:(?P<pre>{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?)?
+    (?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?
+    (?P<n1>{NUM})\s*(?P<u1>{UNIT})?
+    (?P<tail1>{_AGE_TAIL})?
+    (?:
+        \s*(?P<sep>-|–|—|―|~|to|through|thru|and|until|till)\s*(?P<pre2>{LE}|{LT})?\s*
+        (?P<n2>{NUM})\s*(?P<u2>{UNIT})?
+    )?
+    (?P<tail>{_AGE_TAIL})?
+    (?:\s*,?\s*(?P<suf>{SUF_MIN}|{SUF_MAX}))?
+    (?:\s*\(?\s*(?P<incl>(?:both\s+)?inclusive(?:ly)?|incl\.|included|inclusive\s+of\s+both)\b\)?)?
+    """,
+    re.I | re.X,
+)
+# "18 ≤ age ≤ 65", "18 years < age < 75"
+REVERSED = re.compile(
+    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?\s*(?P<c1>≤|⩽|\\?<\s*=|\\?<)\s*(?:the\s+)?(?:patient'?s?\s+)?age\s*"
+    rf"(?:(?P<c2>≤|⩽|\\?<\s*=|\\?<)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT})?)?",
+    re.I,
+)
+# candidates: a digit, or a number word; the comparator before it is found by _PRE_BEFORE
+_LEAD_WORD = re.compile(r"\b(?:between(?:\s+the\s+ages\s+of)?|aged?|ages)\s*(?::\s*)?$", re.I)
+_SMALL_AGE_WORDS = (
+    "age",
+    "old",
+    "infant",
+    "neonat",
+    "newborn",
+    "baby",
+    "babies",
+    "child",
+    "toddler",
+    "born",
+    "boy",
+    "girl",
+    "patient",
+    "subject",
+    "participant",
+    "volunteer",
+    "pediatric",
+    "paediatric",
+)
+# candidate numbers: digits up to 36 characters before a time-unit keyword (found with str.find), or after "age"
+_KEYWORDS = ("year", "yr", "month", "mos", "mth", "week", "wk", "day", "hour", "hr", "old", "岁")
+_DIGIT_Y = re.compile(r"[0-9] ?[Yy]\b")
+_DIGITS = re.compile(r"[0-9]{1,3}(?![0-9])")
+_DIG_AGE = re.compile(r"(?<![A-Za-z])(?i:age[sd]?)\b[^;0-9]{0,30}(?<![0-9.,/])([0-9]{1,3})(?![0-9])")
+_NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
+_PRE_LAST = re.compile(
+    r"(?:[≥≤⩾⩽≧≦<>=:)]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal))\s*$", re.I
+)
+# The comparator (or "age of") that ends right before a number. Searched in a 50-character
+# window: the lookahead (the first two letters of every comparator, "the" and "age") lets the
+# engine pass over the positions where none can start without trying each alternative there.
+_PRE_BEFORE = re.compile(
+    rf"(?=[≥⩾≧≤⩽≦<>=\\]|a[tbg]|be|e[qx]|fr|gr|hi|l[eo]|m[aio]|no|o[lv]|sm|t[hi]|u[np]|yo)(?:(?:{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$)",
+    re.I,
+)
+_REV_HINT = re.compile(r"(?:≤|⩽|<)\s*=?\s*(?:the\s+)?(?:patient'?s?\s+)?age\b", re.I)
+
+# --- contexts --------------------------------------------------------------------------------
+_CLAUSE_BREAK = re.compile(r"[\n;•]|(?<![0-9])\.(?:\s|$)|\s\*\s|\s-\s(?=[A-Z])")
+_AGE_ANCHOR = re.compile(r"\b(?P<w>[A-Za-z'-]+\s+)?(?:age[sd]?|aged)\b(?P<gap>[^\n;]{0,45})$", re.I)
+_AGE_PREWORD_NEG = re.compile(
+    r"^(?:gestational|gestation|bone|mental|corrected|post-?menstrual|post-?conceptional|postconceptional|conceptional|"
+    r"reading|developmental|skeletal|biological|childbearing|child-bearing|reproductive|school|mean|median|"
+    r"average|legal|retirement|menopausal|onset|diagnosis|the\s+mean|maternal|paternal|parental|fetal|"
+    r"vascular|brain|heart|lung|cognitive|epigenetic|dental|chronological\s+and|working|walking)\s+$",
+    re.I,
+)
+# "women of childbearing age": the phrase describes the person, the age limit may follow in another phrase
+_DESCRIPTIVE_AGE = re.compile(r"^(?:childbearing|child-bearing|reproductive|working|school|legal)\s+$", re.I)
+_AGE_GAP_NEG = re.compile(
+    r"\b(?:diagnos\w*|onset|menarche|menopaus\w*|first|when|gestation\w*|smok\w*|death|died|symptoms?|"
+    r"within|for|past|last|during|since|prior|before|after|doses?|dosing|mg|kg|weigh\w*|height|score|bmi|"
+    r"index|levels?|times|cigarettes?|outside|not\s+between|other\s+than|injury|surgery|transplant\w*|"
+    r"started|began|begin\w*|develop\w*|adjusted|predicted|appropriate|specific|norms?|normal|related|"
+    r"equivalent|groups?|strat\w*|sex|gender|race|of\s+the\s+(?:child|infant|baby|patient'?s\s+child)|"
+    r"child(?:ren)?|infants?|baby|partner|spouse)\b|%|[0-9]\s*(?:kg|mg|cm|%)",
+    re.I,
+)
+_AGE_PREP_NEG = re.compile(r"\b(?:before|after|since|by|prior\s+to|until|till)\s+(?:the\s+)?$", re.I)
+_SUBJ = (
+    r"(?:patients?|subjects?|participants?|people|persons?|individuals?|volunteers?|men|women|males?|females?|"
+    r"adults?|children|child|boys?|girls?|woman|man|infants?|adolescents?|teenagers?|teens?|youths?|neonates?|newborns?|"
+    r"babies|baby|toddlers?|students?|veterans?|outpatients?|inpatients?|elderly|seniors?|pupils?|"
+    r"cases|controls|donors?|smokers?|survivors?|recipients?|candidates?|pts?\.?)"
+)
+_SUBJ_ANCHOR = re.compile(
+    rf"\b{_SUBJ}\s*(?:\(|,\s*)?(?:(?:who\s+(?:are|is)|that\s+are|of|aged?|ages|between|from|must\s+be|should\s+be|are|is|be)\s+)*$",
+    re.I,
+)
+_ITEM_LEAD = re.compile(
+    r"^[\s>*•·◦▪‣-]*(?:\(?(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s*)?(?:[A-Z]{1,4}[0-9]{1,3}\s*[:.]\s*)?"
+    r"(?:(?:must\s+be|be|is|are|patient\s+is|subject\s+is)\s+)?$",
+    re.I,
+)
+_DURATION_PREP = re.compile(
+    r"\b(?:for|within|past|last|next|previous|during|since|after|before|in\s+the|every|per|duration|lasting|"
+    r"history\s+of|over\s+the|prior|ago|follow(?:ed)?-?up|minimum\s+of|period\s+of|interval\s+of)\s*$",
+    re.I,
+)
+_RIGHT_NEG = re.compile(
+    r"^(?:\s*of\s+(?!age\b)|\s*[,)]?\s*(?:since|after|before|prior|ago|from\s+(?!birth)|post|following|duration|in\s+duration|"
+    r"life|survival|history|previous|apart|interval|between\s+(?:doses|visits)|"
+    r"(?:or\s+more\s+)?(?:of\s+)?(?:follow|treatment|therapy|exposure|experience|use|smoking)|washout|"
+    r"post-|in\s+the\s+past|later|earlier|beforehand|per\b|initially|diagnosed|at\s+diagnosis|regardless|"
+    r"with\s+(?:none|any|unfavou?rable|favou?rable)\b|(?:must\s+|should\s+)?(?:have|has)\s+(?:elapsed|passed)|elapsed|"
+    r"(?:at\s+)?(?:the\s+)?(?:time\s+of\s+)?(?:diagnosis|onset)\b|"
+    r"(?:will\s+be|are|is)\s+eligible\s+if|in\s+(?:first[- ]degree\s+)?relatives))",
+    re.I,
+)
+_RIGHT_THING = re.compile(
+    r"^\s*\)?\s*(?:acute\s+|chronic\s+)?(?:injur|fractur|wound|lesion|tear|scar|burn|infarct|stroke|thromb|ulcer|tattoo|"
+    r"incision|sample|specimen|blood|tissue|biops|scan|image|data|result|x-?ray|mri\b|ct\b|tumou?r|embryo|graft|"
+    r"organ|kidney|liver|heart|cell|implant|device|cast|dressing|product|vaccine)",
+    re.I,
+)
+_RIGHT_IF = re.compile(r"^(?!\s*\()[^\n;]{0,45}\b(?:are\s+eligible\s+if|if|only\s+if|provided\s+(?:that|they))\b", re.I)
+_LEFT_NEG = re.compile(r"\b(?:death|died|points?|scor(?:e|es|ing)|risk\s+factors?|relatives?|pubert\w*|menarche)\b", re.I)
+# the number is a gestational / corrected age: "less than 36 weeks' gestation", "28 weeks of gestation"
+_RIGHT_GESTATION = re.compile(
+    r"[^\S\n]*['’]?s?[^\S\n]*\n?[^\S\n]*(?:of\s+|at\s+)?(?:gestation\w*|GA\b|post-?menstrual|post-?conception\w*|corrected|completed\s+gestation)",
+    re.I,
+)
+# the number has another quantity's unit: "a serum FSH > 15 IU/L", "> 30 kg/m2", "50 points"
+_RIGHT_OTHER_UNIT = re.compile(
+    r"^\s*(?:[A-Za-zµ]{1,6}\s*/\s*[A-Za-z0-9]|IU\b|mIU|U/|mg|mcg|µg|ng|pg|mmol|µmol|umol|mol\b|kg|cm|mm|%|points?\b|"
+    r"cells|copies|bpm|beats|mmHg|units?\b|ml\b|mL\b|dL|g\b|lbs?\b|x\b|times\b|cigarettes|packs?\b|pack-?years?|drinks)",
+)
+# an age at which something happened, not a limit: "who have had seizures with fever under the age of 2"
+_EVENT_VERB = re.compile(
+    r"\b(?:had|has\s+had|have\s+had|experienced|occurred|developed|diagnosed|started|began|begun|suffered|underwent|"
+    r"received|was\s+born|were\s+born)\b",
+    re.I,
+)
+# a time point, not a limit: "developmental problems at 18 to 22 months of age"
+_AT_TIME_POINT = re.compile(r"\bat\s+(?:approximately\s+|about\s+|around\s+)?$", re.I)
+# a subject in an exclusion item qualified further: "Patients aged 35 years or older who smoke": only that subgroup is excluded
+_RIGHT_QUALIFIER = re.compile(r"^\s*(?:who|whose|that|with|having|in\s+whom|if|when|and\s+(?:who|with|have|has|are))\b", re.I)
+# a time relative to an event: "Patients who are less than 28 days or more than 80 days after PBSCT"
+_RIGHT_EVENT_TIME = re.compile(r"^[^\n;.]{0,40}?\b(?:after|before|since|prior\s+to|following|post-?)\s*(?!birth\b)[A-Za-z]", re.I)
+# the age conditions a consent requirement: "patients ≥ 18 years must be able to give informed consent"
+_RIGHT_CONSENT_DUTY = re.compile(
+    r"^\s*,?\s*(?:(?:who\s+are|will|must|should|shall|need|needs|require|requires|are\s+required|have\s+to|has\s+to|"
+    r"may\s+(?:participate|enrol\w*|be\s+enrol\w*|be\s+included|take\s+part|join))\b[^\n;.()]{0,60}?)"
+    r"\b(?:consent|assent|sign)",
+    re.I,
+)
+# an enumerated category inside a prose sentence: "1) healthy volunteers ..., 2) patients 6 to 85 years old"
+_PROSE_ENUMERATED = re.compile(r"(?:^|[\s:;,])\(?(?:[0-9]{1,2}|[a-h])\)\s")
+# a requirement written under the exclusion criteria: "May not be younger than 18 years of age" (not inverted)
+_REQUIREMENT = re.compile(r"\b(?:must|should|shall|may\s+not|cannot|can\s*not|need\s+to|has\s+to|have\s+to)\b", re.I)
+# another quantity named between "age" and the number, or right after it: "> Age 50, life expectancy > 1 year",
+# "Less than 10 years formal education"
+_OTHER_QUANTITY = re.compile(
+    r"\b(?:life\s+expectancy|expectancy|survival|education|schooling|experience|employment|residence|duration|interval|"
+    r"follow-?up|history|exposure|abstinence|sobriety|remission)\b",
+    re.I,
+)
+_RIGHT_OTHER_QUANTITY = re.compile(
+    r"[^\S\n]*\n?[^\S\n]*(?:of\s+)?(?:formal\s+|continuous\s+|total\s+|cumulative\s+)?(?:education|schooling|experience|employment|residence|"
+    r"duration|follow-?up|abstinence|sobriety|remission|survival|life\s+expectancy)\b",
+    re.I,
+)
+# a "k of n" list or a sub-study: "At least 3 of the following risk factors:", "Inclusion criteria for research PET
+# imaging in children:"; an age in it is one alternative, or one group's
+_ALTERNATIVE_HEADER = re.compile(
+    r"\b(?:at\s+least\s+(?:[0-9]+|one|two|three|four|five)|(?:one|two|three|[0-9]+)\s+or\s+more|any\s+(?:(?:one|two|[0-9]+)\s+)?of|"
+    r"risk\s+factors?|for\s+research|sub-?stud\w*|optional|in\s+children|in\s+adults|pediatric|paediatric|cohorts?|"
+    r"(?:part|group|arm|stratum)\s+(?:[0-9]{1,2}|[A-Z])\b)",
+    re.I,
+)
+_HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n")
+# a statement that names a subgroup rather than everyone: "(first age group)", "for girls", "for the oral contraceptive stratum"
+_RIGHT_SUBGROUP = re.compile(
+    r"^\s*[,(]?\s*(?:\(\s*)?(?:(?:for|in)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:girls|boys|women|men|males|females|children|adults|adolescents|infants|"
+    r"cohorts?|groups?|arms?|parts?|strat(?:um|a)|phases?|controls?)\b|(?:first|second|third|[a-z]+)\s+(?:age\s+)?(?:group|cohort|stratum)\b|"
+    # staged enrolment: "patients 13 to 18 years of age are enrolled first, followed by children < 13"
+    r"(?:of\s+age\s+|old\s+)?(?:are|will\s+be|is)\s+(?:enrolled|recruited|treated|randomi[sz]ed|dosed)\s+(?:first|initially)\b|"
+    # case-control designs: "women aged 40 to 79 were eligible as cases"
+    r"[^.;\n]{0,30}\bas\s+(?:cases|controls)\b)",
+    re.I,
+)
+_LEFT_SUBGROUP = re.compile(
+    r"(?:^|[\n;:(]|\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)]|"
+    r"\b(?:healthy\s+)?controls?\b|\bcompared\s+(?:with|to)\b",
+    re.I,
+)
+# another role than the participant: "DONOR: Age < 75", "Caregivers aged 18 or over"
+_ROLE_LABEL = re.compile(
+    r"^[\s>*•·◦▪‣-]*(?:\(?(?:[0-9]{1,2}|[a-zA-Z])[.)]\s*)?(?:(?:stem\s+cell\s+|organ\s+|blood\s+|marrow\s+)?donors?|caregivers?|carers?|parents?|"
+    r"partners?|spouses?|siblings?|mothers?|fathers?|family\s+members?|relatives?|guardians?)\b",
+    re.I,
+)
+# a count of people before the age: "including at least 10 each of individuals ... between 3 and 8 years"
+_QUOTA = re.compile(
+    r"\b(?:at\s+least|a\s+minimum\s+of|no\s+more\s+than|a\s+maximum\s+of)\s+[0-9]{1,5}\s+(?:each\s+)?(?:of\s+)?(?:(?:the|these|healthy|adult|male|female|eligible)\s+)?(?:patients|participants|subjects|individuals|"
+    r"children|adults|volunteers|people|persons|women|men|infants|families)\b|\b[0-9]{1,5}\s+each\b|\bfrom\s+each\s+of\b|\bgoal\s+of\s+(?:including|enrolling|recruiting)\b|\bquota\b",
+    re.I,
+)
+# a participant word: prose that names no participant describes something else ("disorders emerge between 2.5 and 12 years")
+_PARTICIPANT = re.compile(
+    r"\b(?:patients?|participants?|subjects?|volunteers?|people|persons?|individuals?|men|women|males?|females?|adults?|children|"
+    r"child|boys?|girls?|infants?|adolescents?|neonates?|newborns?|babies|toddlers?|youths?|teenagers?|students?|veterans?|"
+    r"smokers?|survivors?|those|anyone|candidates?|enrollees|you)\b",
+    re.I,
+)
+_CONSENT_WORD = re.compile(r"\b(?:consent|assent)\b", re.I)
+_GUARDIAN_WORD = re.compile(r"\b(?:parents?|tutors?|guardians?|legal(?:ly)?\s+(?:authori[sz]ed\s+)?representatives?|carers?)\b", re.I)
+_LEFT_THING = re.compile(
+    r"\b(?:injur\w*|fractur\w*|wound|lesion|tear|scar|burn|infarct\w*|stroke|thromb\w*|ulcer|tattoo|incision|"
+    r"sample|specimen|tumou?r|embryo|graft|implant|device|symptoms?|pain|episode|event|attack|bleed\w*)\s+"
+    r"(?:(?:is|was|are|were|that\s+is|not|no|of)\s+)*$",
+    re.I,
+)
+_RIGHT_CONSENT = re.compile(
+    r"^[^\n;.]{0,60}\b(?:assent|(?:parental|guardian'?s?)\s+consent|consent\s+forms?|"
+    r"consent\s+(?:from|of|by)\s+(?:their\s+|his\s+|her\s+|a\s+|the\s+)?(?:parents?|guardians?|legal))|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked|informed)\b",
+    re.I,
+)
+_CONSENT_TIME = re.compile(r"\b(?:time|date|day|at|when|sign\w*|upon)\b[^\n;]{0,25}(?:assent|consent)", re.I)
+_LEAD_PAREN = re.compile(r"^\s*\([^()\n]{0,60}\)")
+_PREV_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Za-z][A-Za-z /&,()-]{1,40}?)[ \t]*:[ \t]*\n[\s>*•·-]*$")
+_RIGHT_COLON = re.compile(r"^\s*(?:\)\s*)?:(?!\s*(?:inclusive|both))")
+_CONDITIONAL = re.compile(
+    r"(?:\bfor\s+(?:[A-Za-z-]+\s+){0,3}(?:patients?|subjects?|participants?|children|adults|women|men|those|"
+    r"age|ages|aged|individuals|pts|persons)\b|\bif\b|\bwhen\b|\bin\s+(?:patients|subjects|those)\b(?=[^\n;]{0,25}$)|"
+    r"\bunless\b|\bexcept\b|\bin\s+(?:this|that|such\s+an?)\s+(?:event|case)\b|\botherwise\b|\bkarnofsky|\blansky|\bperformance|\becog\b|\bin\s+(?:the\s+)?case\s+of|"
+    r"mg/d[lL]|[µu]mol|mmol|\bULN\b|creatinine|bilirubin|clearance|\bonset\b|diagnos\w*\s+(?:at|before|after|by))[^\n;]{0,60}$",
+    re.I,
+)
+_THIRD_PARTY = re.compile(
+    r"\b(?:(?:parents?|mothers?|fathers?|caregivers?|carers?|guardians?|caretakers?|teachers?|siblings?)\s+(?:of|with|to|for)\b|"
+    r"household|famil(?:y|ies)\s+(?:with|of)|contacts?\s+with|in\s+contact|living\s+with|lives?\s+with|caring\s+for|cares?\s+for|partners?\s+of|"
+    r"spouses?\s+of|offspring|family\s+members?|relatives?|(?:has|have|with|their|his|her|of)\s+(?:a\s+|an\s+|one\s+)?"
+    r"(?:child|children|infants?|baby|babies|sons?|daughters?|newborns?|kids?|adolescents?|teens?|teenagers?|youths?)\b)",
+    re.I,
+)
+_DOSING = re.compile(r"\b(?:mg|mcg|µg|ug|doses?|dosing|dosage|dosed|ml)\b|/\s*kg|\bmg/|\bwill\s+receive\b", re.I)
+_EPIDEMIOLOGY = re.compile(
+    r"%|\bpercent|\bprevalen|\bincidence|\bmortality|\bmorbidity|\bmillion|\bleading\s+cause|\baffects?\b|"
+    r"\bcommon(?:ly)?\b|\baccounts?\s+for\b|\bdeaths\b|\boccurs?\b|\brisk\b|\bworldwide|\bestimated|\bstatistic|\brates?\b|\bburden|"
+    r"\bmean\s+age|\bmedian\s+age|\baverage\s+age|\bstratif|\bsub-?groups?|\bage\s+groups?|\bcategor|"
+    r"\btertile|\bquartile|\bcompared?\b|\bcomparing\b|\bversus\b|\bvs\.?\s|\bcohort\s+study|\bborn\b|"
+    r"\bdiagnosed\s+(?:at|before|after)|\bpreviously\s+(?:shown|reported)|\bstudies\s+(?:have|show)|\breported\b|"
+    r"\b(?:were|was|have\s+been|has\s+been)\s+studied\b|\bin\s+(?:a|the|our)\s+(?:previous|prior|earlier|pilot|recent)\s+stud|"
+    r"\b(?:previous|prior|earlier|pilot|recently\s+completed|completed|published)\s+(?:pilot\s+)?(?:stud|trial)|\bdemonstrated\b|\bshowed\b|"
+    # sample-size and allocation statements count people by age; they do not restrict eligibility
+    r"\bnumbers?\s+of\s+(?:patients|participants|subjects|people|persons|individuals)\b|\bsample\s+size|\bproportion\s+of",
+    re.I,
+)
+_CLAIM = re.compile(
+    r"\b(?:must|eligib\w*|to\s+participate|to\s+take\s+part|(?:can|may|could)\s+(?:join|participate|take\s+part|enrol\w*|be\s+included)|"
+    r"inclusion|enrol\w*|recruit\w*|open\s+to|limited\s+to|restricted\s+to|required|should\s+be|"
+    r"(?:will|to)\s+(?:include|involve)|participants?\s+(?:are|will\s+be)\s+(?:aged|adults|children|between|over|under|at\s+least)|"
+    r"looking\s+for|seeking)\b",
+    re.I,
+)
+_MENOPAUSE = re.compile(r"menopaus|amenorrh|menses|menstrua", re.I)
+_MENOPAUSE_DEF = re.compile(r"(?:menopaus\w*|amenorrh\w*)[^\n;]{0,30}(?:\(|defin|:)[^\n;]*$", re.I)
+
+
+def _find_all(low: str, w: str, start: int, end: int):
+    i = low.find(w, start, end)
+    while i != -1:
+        yield i
+        i = low.find(w, i + 1, end)

@@ -1,0 +1,627 @@
+"""Age phrases in one text: the numbers that state an age limit ("aged 18-65", "≥ 18 years", "under 75"),
+with their span, read as a lower and/or upper :class:`Bound` (a :class:`StatedAge`).
+
+An age is read as a limit only when it is tied to the participant's age and its context does not
+say it is something else (see :mod:`trial_audit.text.age_text` for the classes of text dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from trial_audit.text.age_patterns import (
+    _AGE_ANCHOR,
+    _AGE_GAP_NEG,
+    _AGE_PREP_NEG,
+    _AGE_PREWORD_NEG,
+    _AGE_TAIL,
+    _ALTERNATIVE_HEADER,
+    _AT_TIME_POINT,
+    _CLAIM,
+    _CLAUSE_BREAK,
+    _CONDITIONAL,
+    _CONSENT_TIME,
+    _CONSENT_WORD,
+    _DESCRIPTIVE_AGE,
+    _DIG_AGE,
+    _DIGIT_Y,
+    _DIGITS,
+    _DOSING,
+    _DURATION_PREP,
+    _EPIDEMIOLOGY,
+    _EVENT_VERB,
+    _GE_RE,
+    _GT_RE,
+    _GUARDIAN_WORD,
+    _HEADER_LINE,
+    _ITEM_LEAD,
+    _KEYWORDS,
+    _LE_RE,
+    _LEAD_PAREN,
+    _LEAD_WORD,
+    _LEFT_NEG,
+    _LEFT_SUBGROUP,
+    _LEFT_THING,
+    _LT_RE,
+    _MENOPAUSE,
+    _MENOPAUSE_DEF,
+    _NUMW_BEFORE,
+    _OTHER_QUANTITY,
+    _PARTICIPANT,
+    _PRE_BEFORE,
+    _PRE_LAST,
+    _PREV_LABEL,
+    _PROSE_ENUMERATED,
+    _QUOTA,
+    _REQUIREMENT,
+    _REV_HINT,
+    _RIGHT_COLON,
+    _RIGHT_CONSENT,
+    _RIGHT_CONSENT_DUTY,
+    _RIGHT_EVENT_TIME,
+    _RIGHT_GESTATION,
+    _RIGHT_IF,
+    _RIGHT_NEG,
+    _RIGHT_OTHER_QUANTITY,
+    _RIGHT_OTHER_UNIT,
+    _RIGHT_QUALIFIER,
+    _RIGHT_SUBGROUP,
+    _RIGHT_THING,
+    _ROLE_LABEL,
+    _SMALL_AGE_WORDS,
+    _SUBJ_ANCHOR,
+    _THIRD_PARTY,
+    _UNIT_KEY,
+    COMP,
+    EXPR,
+    NUM,
+    NUMBER_WORDS,
+    REVERSED,
+    SUF_MAX,
+    SUF_MIN,
+    UNIT,
+    UNIT_YEARS,
+    _find_all,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """One side of a stated limit."""
+
+    value: float
+    unit: str  # "year", "month", "week", "day", "hour"
+    inclusive: bool
+
+    @property
+    def years(self) -> float:
+        return self.value * UNIT_YEARS[self.unit]
+
+    def amount(self) -> str:
+        v = int(self.value) if self.value == int(self.value) else self.value
+        return f"{v} {self.unit}{'' if v == 1 else 's'}"
+
+
+@dataclass(frozen=True, slots=True)
+class StatedAge:
+    """An age limit stated in text: ``min`` and/or ``max``; offsets index the field's text."""
+
+    start: int
+    end: int
+    text: str
+    min: Bound | None
+    max: Bound | None
+    kind: str  # "range" | "min" | "max" | "band"
+    section: str = "text"  # "inclusion" | "exclusion" | "other" | "text"
+    band: str | None = None  # "adult", "child", "adolescent", "infant", "neonate", "older"
+    inverted: bool = False  # read from an exclusion statement (sense inverted)
+    #: prose only: the sentence claims who may take part ("must be", "eligible", "to participate",
+    #: "will enrol"); other prose statements may describe a sub-group (cohorts, strata)
+    claim: bool = True
+
+    def describe(self) -> str:
+        if self.kind == "band":
+            return f"{self.band}s" if self.band != "child" else "children"
+        lo, hi = self.min, self.max
+        if lo and hi:
+            same_unit = lo.unit == hi.unit
+            a = f"{lo.value:g}" if same_unit else lo.amount()
+            return f"{'' if lo.inclusive else 'over '}{a} to {'' if hi.inclusive else 'under '}{hi.amount()}"
+        if lo:
+            return f"{'at least' if lo.inclusive else 'over'} {lo.amount()}"
+        if hi:
+            return f"{'at most' if hi.inclusive else 'under'} {hi.amount()}"
+        return "?"
+
+
+# --- parsing helpers -------------------------------------------------------------------------
+
+
+def _num(s: str | None) -> float | None:
+    if not s:
+        return None
+    m = re.search(r"[0-9]+(?:\.[0-9]+)?", s)
+    if m:
+        return float(m.group(0))
+    w = NUMBER_WORDS.get(re.sub(r"\s+", " ", s.strip().lower()))
+    return None if w is None else float(w)
+
+
+def _unit(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = s.strip()
+    for rx, u in _UNIT_KEY:
+        if rx.match(s):
+            return u
+    return None
+
+
+def _comp(s: str | None) -> str | None:
+    """'ge' | 'gt' | 'le' | 'lt' for a comparator text."""
+    if not s:
+        return None
+    s = s.strip()
+    if _GE_RE.match(s):
+        return "ge"
+    if _LE_RE.match(s):
+        return "le"
+    if _GT_RE.match(s):
+        return "gt"
+    if _LT_RE.match(s):
+        return "lt"
+    return None
+
+
+_FLIP = {"ge": "lt", "gt": "le", "le": "gt", "lt": "ge"}
+
+
+def _clause_start(text: str, pos: int, lo: int) -> int:
+    """Start of the clause containing pos (after the last newline / ';' / sentence end), >= lo."""
+    window_start = max(lo, pos - 160)
+    last = window_start
+    for m in _CLAUSE_BREAK.finditer(text, window_start, pos):
+        last = m.end()
+    return last
+
+
+# a single newline is a hard line wrap in legacy records ("Patients 18 years of age and older with lupus may be\n# eligible"), not a sentence end; a blank line, a list marker or a heading's colon is
+_SENT_END = re.compile(r"(?<![0-9])\.\s|\n[^\S\n]*\n|:[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s)")
+
+
+def _sentence(text: str, s: int, e: int, lo: int, hi: int) -> str:
+    """The sentence around text[s:e] (bounded to a few hundred characters)."""
+    a = max(lo, s - 300)
+    last = a
+    for m in _SENT_END.finditer(text, a, s):
+        last = m.end()
+    m = _SENT_END.search(text, e, min(hi, e + 300))
+    return text[last : m.start() if m else min(hi, e + 300)]
+
+
+_WRAPPED_SENTENCE_BREAK = re.compile(r"(?<![0-9])\.\s|\n[^\S\n]*\n|;|•|\n[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s")
+
+
+def _sentence_left(text: str, pos: int, lo: int) -> str:
+    """The sentence before pos, read across the hard line wraps of legacy records (a single
+    newline does not end it; a blank line, a list marker, ". " or ";" does)."""
+    a = max(lo, pos - 300)
+    last = a
+    for m in _WRAPPED_SENTENCE_BREAK.finditer(text, a, pos):
+        last = m.end()
+    return text[last:pos]
+
+
+def _header_before(text: str, pos: int, lo: int) -> str:
+    """The nearest list header ("... of the following risk factors:") in the 400 characters before pos."""
+    last = ""
+    for m in _HEADER_LINE.finditer(text, max(lo, pos - 400), pos):
+        last = m.group(1)
+    return last
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    m = _CLAUSE_BREAK.search(text, pos, min(hi, pos + 160))
+    return m.start() if m else min(hi, pos + 160)
+
+
+# --- the extractor ---------------------------------------------------------------------------
+
+
+def find_ages(
+    text: str,
+    mode: str = "prose",
+    start: int = 0,
+    end: int | None = None,
+    item_starts: frozenset[int] = frozenset(),
+) -> tuple[StatedAge, ...]:
+    """Age limits stated in ``text[start:end]``; offsets index ``text``.
+
+    ``mode``: "prose" (summaries, descriptions: stricter about context), "inclusion",
+    "exclusion" (the sense of one-sided limits is inverted), "other" (criteria without a kind).
+    ``item_starts``: offsets where criteria items' text starts (an age at an item start needs
+    no other anchor: "- 18 years or older").
+    """
+    if not text:
+        return ()
+    end = len(text) if end is None else end
+    out: list[StatedAge] = []
+    taken_until = start
+    # "18 ≤ age ≤ 65" first (only near a hint: the pattern is costly to try everywhere)
+    for h in _REV_HINT.finditer(text, start, end):
+        m = REVERSED.search(text, max(start, h.start() - 30), min(end, h.end() + 40))
+        if m and (not out or m.start() >= out[-1].end):
+            sa = _from_reversed(text, m, mode)
+            if sa:
+                out.append(sa)
+    reversed_spans = [(s.start, s.end) for s in out]
+    for q in _candidates(text, start, end):
+        if q < taken_until or any(a <= q < b for a, b in reversed_spans):
+            continue
+        pb = None
+        if _PRE_LAST.search(text, max(start, q - 12), q):
+            pb = _PRE_BEFORE.search(text, max(start, taken_until, q - 50), q)
+        m = None
+        if pb:
+            m = EXPR.match(text, pb.start(), end)
+            if m is not None and m.start("n1") != q:
+                m = None
+        if m is None:
+            m = EXPR.match(text, q, end)
+        if m is None or m.group("n1") is None:
+            continue
+        sa = _classify(text, m, mode, start, end, item_starts)
+        if sa is not None:
+            lead = _LEAD_WORD.search(text, max(start, sa.start - 25), sa.start)
+            s0 = lead.start() if lead else sa.start
+            e0 = sa.end
+            while e0 > s0 and text[e0 - 1].isspace():
+                e0 -= 1
+            if (s0, e0) != (sa.start, sa.end):
+                sa = replace(sa, start=s0, end=e0, text=text[s0:e0])
+            out.append(sa)
+            taken_until = max(sa.end, q + 1)
+    out.sort(key=lambda s: s.start)
+    return tuple(out)
+
+
+def _candidates(text: str, start: int, end: int) -> list[int]:
+    """Where numbers start: digit runs (not inside "1.5", "1,000", "3/4") and number words before a unit."""
+    seen = set()
+    out = []
+    low = text[start:end].lower()
+    keys = [start + i for w in _KEYWORDS for i in _find_all(low, w, 0, len(low))]
+    keys.extend(m.end() - 1 for m in _DIGIT_Y.finditer(text, start, end))
+    for ks in keys:
+        for d in _DIGITS.finditer(text, max(start, ks - 36), ks):
+            q = d.start()
+            if q in seen or (q > start and text[q - 1] in ".,/0123456789"):
+                continue
+            seen.add(q)
+            out.append(q)
+    for i in _find_all(low, "age", 0, len(low)):
+        d = _DIG_AGE.match(text, start + i, end)
+        if d and d.start(1) not in seen:
+            seen.add(d.start(1))
+            out.append(d.start(1))
+    for unit in ("year", "month"):  # number words: "eighteen years", "eighteen (18) years"
+        for i in _find_all(low, unit, 0, len(low)):
+            w = _NUMW_BEFORE.search(text, max(start, start + i - 40), start + i)
+            if w and w.start() not in seen:
+                seen.add(w.start())
+                out.append(w.start())
+    out.sort()
+    return out
+
+
+def _at_item_start(text: str, pos: int, cstart: int, lo: int, item_starts: frozenset[int]) -> bool:
+    """Is pos at the start of a criteria item (after its marker and an optional "Age"/"be")?"""
+    if item_starts:
+        for q in range(pos, max(lo, pos - 40) - 1, -1):
+            if q in item_starts:
+                return bool(_ITEM_LEAD.match(text[q:pos]))
+        return False
+    # no parse: a line start
+    ls = text.rfind("\n", lo, pos) + 1 if text.rfind("\n", lo, pos) >= 0 else lo
+    return bool(_ITEM_LEAD.match(text[ls:pos]))
+
+
+def _from_reversed(text: str, m: re.Match, mode: str) -> StatedAge | None:
+    n1 = _num(m.group("n1"))
+    if n1 is None:
+        return None
+    u = _unit(m.group("u1")) or _unit(m.group("u2")) or "year"
+    lo = Bound(n1, u, inclusive=not m.group("c1").strip().endswith("<"))
+    hi = None
+    if m.group("n2"):
+        n2 = _num(m.group("n2"))
+        if n2 is None:
+            return None
+        hi = Bound(n2, _unit(m.group("u2")) or u, inclusive=not m.group("c2").strip().endswith("<"))
+    if mode == "exclusion":
+        if hi is not None:
+            return None
+        # excluded: age > n1  -> allowed at most n1
+        return StatedAge(m.start(), m.end(), m.group(0), None, Bound(lo.value, lo.unit, not lo.inclusive), "max", mode, inverted=True)
+    if lo.years > 120 or (hi and hi.years > 120):
+        return None
+    return StatedAge(m.start(), m.end(), m.group(0), lo, hi, "range" if hi else "min", mode)
+
+
+def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_starts) -> StatedAge | None:
+    g = m.group
+    n1 = _num(g("n1"))
+    if n1 is None:
+        return None
+    u1, u2 = _unit(g("u1")), _unit(g("u2"))
+    # cheap early rejections (most numbers near a time word are durations or lab values)
+    near = text[max(lo_lim, m.start() - 50) : m.start()].lower()
+    if not (u1 or u2) and "age" not in near and "age" not in (g("ageof") or "").lower() and not g("suf") and not g("pre"):
+        return None
+    if (u1 or u2) not in (None, "year") and not (g("tail") or g("tail1")) and not any(k in near for k in _SMALL_AGE_WORDS):
+        return None
+    has_range = g("n2") is not None
+    sep = (g("sep") or "").lower()
+    cstart = _clause_start(text, m.start(), lo_lim)
+    left = text[cstart : m.start()]
+    cend = _clause_end(text, m.end(), hi_lim)
+    right = text[m.end() : cend]
+    pre = _comp(g("pre"))
+    pre_text = (g("pre") or "").lower()
+    if pre_text.strip() == "from" and not has_range:
+        pre = "ge"  # "from 18 years" (a lower bound)
+
+    # "between 18 and 65" needs "between"; otherwise "and" does not make a range
+    if (
+        has_range
+        and sep == "and"
+        and not (g("pre2") or g("tail"))
+        and not re.search(r"\bbetween\s*(?:the\s+ages?\s+of\s*)?$", left + (g("pre") or ""), re.I)
+    ):
+        if not re.search(r"\bbetween\b", left[-30:], re.I):
+            return _classify_single(text, m, mode, lo_lim, hi_lim, item_starts)
+    if has_range and sep in ("to", "through", "thru", "until", "till") and pre in ("le", "lt"):
+        # "up to 6 to 12 months" and the like: not a plain range
+        return None
+
+    # --- anchors ---------------------------------------------------------------------------
+    ageof = bool(g("ageof"))
+    tail = bool(g("tail") or g("tail1"))
+    suf = (g("suf") or "").lower()
+    unit_present = bool(u1 or u2)
+    anchor = None
+    am = _AGE_ANCHOR.search(left)
+    if ageof:
+        anchor = "age"
+        if pre is None and _AGE_PREP_NEG.search(left):
+            return None  # "before the age of 18" (an event's age, not a limit)
+    if am is not None and not ageof:
+        w = am.group("w") or ""
+        gap = am.group("gap")
+        before = left[: am.start() + len(w)]
+        gap_neg = _AGE_GAP_NEG.search(gap)
+        if gap_neg and mode != "prose" and re.fullmatch(r"groups?", gap_neg.group(0), re.I):
+            gap_neg = None  # "in the age group of 10-13 years" (criteria)
+        other_phrase = bool(_DESCRIPTIVE_AGE.match(w)) and not gap_neg and bool(re.search(r"[),]", gap))
+        # "(of childbearing age), between 18 and 45 years of age": that "age" belongs to another phrase
+        if not other_phrase:
+            if _AGE_PREWORD_NEG.match(w) or gap_neg or _AGE_PREP_NEG.search(before):
+                return None
+            if ")" in gap and "(" not in gap:
+                # "(for =< 16 years of age) => 50": the age was inside a closed parenthesis; but
+                # "... (first age group) OR over 60 years of age" still reads by its own "years of age"
+                if not (unit_present and tail):
+                    return None
+            elif re.search(r"\b(?:at|of)\s*$", before, re.I) and re.search(
+                r"diagnos|onset|symptom|menarche|first|develop|start|began|death", before, re.I
+            ):
+                return None
+            elif not re.search(
+                r"[0-9]\s*(?!(?:years?|months?|yrs?|phase|part|cohort|group|arm|stage|or|and|to)\b)[A-Za-z%]{2,}", gap, re.I
+            ):
+                anchor = "age"
+    elif re.search(r"\bage\s*(?:\([^)]*\))?\s*:\s*\n[\s>*•·-]*$", text[max(lo_lim, m.start() - 40) : m.start()], re.I):
+        anchor = "age"  # "Age:\n  - 18 and over" (a labelled list)
+    if anchor is None and unit_present and (tail or re.search(r"\b(?:older|younger)\b", suf + " " + pre_text)):
+        anchor = "tail"
+    if anchor is None and _SUBJ_ANCHOR.search(left[-40:]):
+        if (
+            unit_present
+            or re.search(r"older|younger", suf)
+            or (pre is not None and re.match(r"^\s*\(?\s*(?:or|and)\s+(?:older|younger)\b", right))
+        ):
+            anchor = "subject"  # "Men and women 18 and older", "woman ≥18 (or older if ...)"
+    if anchor is None and mode != "prose" and (pre or suf or has_range or tail):
+        # an item that starts with the age: "- 18 years or older", "≥ 18 years", "Over 18 years"
+        unit_ok = (u1 or u2) == "year" or (unit_present and tail)
+        if unit_ok and _at_item_start(text, m.start(), cstart, lo_lim, item_starts):
+            label = _PREV_LABEL.search(text, max(lo_lim, m.start() - 120), m.start())
+            if label is None or re.search(r"\bage\b", label.group(1), re.I):
+                anchor = "item"
+    if anchor is None:
+        return None
+
+    # --- negatives -------------------------------------------------------------------------
+    if not unit_present and anchor not in ("age", "subject"):
+        return None
+    raw_right = right
+    right = _LEAD_PAREN.sub("", right, count=1)  # "Age > 18 months (i.e., > 547 days) regardless ..."
+    consent = _RIGHT_CONSENT.match(right)
+    if consent and "(" not in consent.group(0) and not _CONSENT_TIME.search(right[:70]):
+        return None  # "those under 18 need a parent's consent"; not "4 to 13 years (consent of parent required)"
+    if _RIGHT_CONSENT_DUTY.match(right):
+        return None  # "patients >= 18 years must be able to give informed consent": the age selects who consents
+    if _RIGHT_GESTATION.match(text, m.end(), min(hi_lim, m.end() + 40)) or (not unit_present and _RIGHT_OTHER_UNIT.match(right)):
+        return None
+    if ageof and _EVENT_VERB.search(left):
+        return None  # "who have had seizures with fever under the age of 2": the age of an event
+    if pre_text.strip() in ("until", "till") and re.search(r"\bfollow", left, re.I):
+        return None  # "followed at 4-week intervals until 28 weeks of age": a follow-up time
+    if pre and re.search(r"\b(?:to|until|till|through)\s*$", left, re.I) and not has_range:
+        return None  # "complete the trial to at least 9 months of age": a time point
+    if not pre and not suf and _AT_TIME_POINT.search(left):
+        return None  # "problems at 18 to 22 months of age": a time point
+    if _ROLE_LABEL.match(left) or re.search(r"[0-9]\s*(?:years?|months?)\s*,?\s*(?:and\s+)?$", left, re.I):
+        return None  # another person's age ("DONOR: Age < 75"); the days of "18 years and 0 days"
+    if _OTHER_QUANTITY.search(left[-40:]) or _RIGHT_OTHER_QUANTITY.match(text, m.end(), min(hi_lim, m.end() + 40)):
+        return None  # "> Age 50, life expectancy > 1 year"; "less than 10 years formal education"
+    if mode == "exclusion" and (re.search(r"\binclusion\b", left, re.I) or _REQUIREMENT.search(left)):
+        mode = "inclusion"  # "Inclusion Criteria:1. ≥18 years" run into one line; "May not be younger than 18" (a requirement)
+    if mode == "exclusion" and left.rstrip().endswith("(") and len(left.split()) > 3 and not _SUBJ_ANCHOR.search(left.rstrip()[:-1]):
+        return None  # "Patients eligible for bone marrow transplant (=< 60 years old), with ...": qualifies another group
+    if _QUOTA.search(_sentence_left(text, m.start(), lo_lim)):
+        return None  # "including at least 10 each of individuals who are between 3 and 8": a recruitment quota
+    if mode == "exclusion" and _RIGHT_QUALIFIER.match(right):
+        return None  # "Patients aged 35 or older who smoke": only a subgroup is excluded, not everyone of that age
+    if anchor != "age" and not tail and _RIGHT_EVENT_TIME.match(right):
+        return None  # "less than 28 days or more than 80 days after PBSCT"
+    if (u1 or u2) not in (None, "year") and not tail and anchor != "age" and _LEFT_THING.search(left.rstrip(" (") + " "):
+        return None  # "myocardial infarction patients (less than 1 month)": time since an event
+    if anchor == "tail" and _LEFT_THING.search(left[-40:]):
+        return None
+    if not unit_present and re.match(r"^\s*(?:kg|%|mg|cm|mm|g\b|lb|ml|x|times|cigarettes|pack)", right, re.I):
+        return None
+    if _RIGHT_NEG.match(right) and not tail:
+        return None
+    if _RIGHT_COLON.match(right) or _RIGHT_THING.match(right) or _RIGHT_IF.match(right):
+        return None
+    if anchor != "age" and _DURATION_PREP.search(left[-30:]):
+        return None
+    if _CONDITIONAL.search(left) or _THIRD_PARTY.search(left) or _LEFT_NEG.search(left):
+        return None
+    if _CONSENT_WORD.search(left) and _GUARDIAN_WORD.search(left):
+        return None  # who gives consent at which age ("... consent, both, the parent or tutor and the participant aged 14-17")
+    if _MENOPAUSE_DEF.search(left) or _MENOPAUSE.search(right[:40]):
+        return None
+    claim = True
+    if mode == "prose":
+        sentence = _sentence(text, m.start(), m.end(), lo_lim, hi_lim)
+        if _DOSING.search(sentence) or _EPIDEMIOLOGY.search(sentence):
+            return None
+        claim = bool(_CLAIM.search(sentence))
+        if not claim and not _PARTICIPANT.search(sentence):
+            return None  # names no participant: "disorders emerge between 2.5 and 12 years of age"
+    # a subgroup's limit ("Cohort 2: 0 days to < 12 years", "4 to 12 years for girls", "(first age group)")
+    # is one of several: held to the structured range only when it falls outside it
+    if _RIGHT_SUBGROUP.match(raw_right) or _LEFT_SUBGROUP.search(left):
+        claim = False
+    elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, lo_lim)):
+        claim = False
+    elif mode == "prose" and _PROSE_ENUMERATED.search(left):
+        claim = False  # "may be eligible: 1) patients with ...; 3) healthy volunteers 7 years of age or older": one category
+    # negation right before the comparator: "must not be older than 80"
+    negated = bool(pre) and bool(re.search(r"\bnot\s+(?:be\s+)?$|\bno\s+$", left, re.I)) and not pre_text.startswith(("no", "not"))
+
+    # --- bounds ----------------------------------------------------------------------------
+    if has_range:
+        n2 = _num(g("n2"))
+        if n2 is None:
+            return None
+        unit2 = u2 or u1 or "year"
+        unit1 = u1 or unit2
+        if _unit(g("u1")) is None and u2 and n1 > n2:
+            unit1 = "year" if u2 != "year" else u2  # "1-6 months" keeps months; "2 - 6 months" same
+        lo_b = Bound(n1, unit1, inclusive=pre != "gt")
+        p2 = _comp(g("pre2"))
+        hi_b = Bound(n2, unit2, inclusive=p2 != "lt")
+        if sep in ("-", "–", "—", "―", "~") and lo_b.years > hi_b.years:
+            return None  # "65-18"? not a range
+        if lo_b.years > hi_b.years:
+            return None
+        if lo_b.years > 120 or hi_b.years > 125:
+            return None
+        if mode == "exclusion":
+            return None  # a range in an exclusion item is not a limit we can read safely
+        e = m.end()
+        pm = _POINT_AFTER.match(text, e, hi_lim)
+        if pm and _unit(pm.group("u")) and _num(pm.group("n")) is not None:
+            pb = Bound(_num(pm.group("n")), _unit(pm.group("u")), True)
+            if pb.years > hi_b.years:
+                hi_b, e = pb, pm.end()
+        return StatedAge(m.start(), e, text[m.start() : e].rstrip(), lo_b, hi_b, "range", mode, claim=claim)
+
+    unit = u1 or "year"
+    b_in = True
+    side = None
+    if pre in ("ge", "gt"):
+        side, b_in = "min", pre == "ge"
+    elif pre in ("le", "lt"):
+        side, b_in = "max", pre == "le"
+    if suf:
+        s_side = "min" if re.search(r"older|above|over|more|greater|upward|beyond|\+|up\b|onward", suf) else "max"
+        if side is None:
+            side, b_in = s_side, True
+    if side is None:
+        return None
+    if negated:
+        side = "max" if side == "min" else "min"
+        b_in = not b_in
+    b = Bound(n1, unit, b_in)
+    if b.years > 120 or (b.years == 0 and side == "max"):
+        return None
+    if mode == "exclusion":
+        # excluded "age > 75" -> eligible "at most 75"; excluded "under 18" -> "at least 18"
+        nb = Bound(n1, unit, not b_in)
+        if side == "min":
+            return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, nb, "max", mode, inverted=True)
+        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), nb, None, "min", mode, inverted=True)
+    if side == "min":
+        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), b, None, "min", mode, claim=claim)
+    return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, b, "max", mode, claim=claim)
+
+
+_POINT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:or|and)\s+(?P<n>{NUM})\s*(?P<u>{UNIT})\s*(?:-|\s)?\s*(?:old|of\s+age)\b", re.I)
+_SINGLE = re.compile(
+    rf"(?:(?P<pre>{COMP})\s*(?::\s*)?)?(?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?(?P<n1>{NUM})\s*(?P<u1>{UNIT})?"
+    rf"(?P<tail1>{_AGE_TAIL})?(?P<sep>)(?P<pre2>)(?P<n2>)(?P<u2>)(?P<tail>)(?:\s*,?\s*(?P<suf>{SUF_MIN}|{SUF_MAX}))?(?P<incl>)",
+    re.I,
+)
+
+
+def _classify_single(text, m, mode, lo_lim, hi_lim, item_starts):
+    m2 = _SINGLE.match(text, m.start(), hi_lim)
+    if not m2:
+        return None
+    # _SINGLE has an empty n2 group: make it None-like
+    return _classify(text, _NoRange(m2), mode, lo_lim, hi_lim, item_starts)
+
+
+class _NoRange:
+    """A match wrapper whose range groups read as absent."""
+
+    def __init__(self, m: re.Match) -> None:
+        self._m = m
+
+    def group(self, name=0):
+        if name in ("sep", "pre2", "n2", "u2", "tail", "incl"):
+            return None
+        return self._m.group(name)
+
+    def start(self, *a):
+        return self._m.start(*a)
+
+    def end(self, *a):
+        return self._m.end(*a)
+
+
+def _disjoint(a: StatedAge, b: StatedAge) -> bool:
+    """Can nobody satisfy both? ("18 to 60 years" and "over 60 years"; "<= 18 months" and "> 18 months")."""
+    for lo_s, hi_s in ((a, b), (b, a)):
+        if lo_s.max is not None and hi_s.min is not None:
+            hi, lo = lo_s.max.years, hi_s.min.years
+            if hi < lo - 1e-9 or (abs(hi - lo) < 1e-9 and not (lo_s.max.inclusive and hi_s.min.inclusive)):
+                return True
+    return False
+
+
+def mark_alternatives(stated: tuple[StatedAge, ...]) -> tuple[StatedAge, ...]:
+    """Statements that no one can satisfy together are alternatives (branches of an "or", cohorts,
+    strata), not limits that all apply: each is marked ``claim=False``, so that it is held to the
+    structured range only when it falls outside it. Statements read inverted from exclusion
+    criteria are never alternatives (they add to the inclusion limits)."""
+    plain = [i for i, s in enumerate(stated) if s.kind != "band" and not s.inverted]
+    alt = {i for i in plain for j in plain if i != j and _disjoint(stated[i], stated[j])}
+    if not alt:
+        return stated
+    return tuple(replace(s, claim=False) if i in alt else s for i, s in enumerate(stated))

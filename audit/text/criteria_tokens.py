@@ -1,0 +1,337 @@
+"""Tokenising criteria text: one token per line (header, marked item or text) plus inline items.
+
+``_tokenise`` walks the text line by line, splits lines at headers written inside them and at
+inline markers ("...; (3) ..."), and records each token's offsets and indentation for the tree
+builder (``criteria_tree``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trial_audit.text.criteria_headers import _header_at, _midline_headers
+from trial_audit.text.criteria_markers import _INLINE_MARKER, _indent_of, _match_marker, _rstrip_end, _skip_ws
+from trial_audit.text.criteria_model import format_marker
+
+# --- tokenising ------------------------------------------------------------------------------
+
+
+@dataclass(eq=False, slots=True)
+class _Tok:
+    kind: str  # "item" | "text" | "header"
+    indent: int
+    start: int  # marker start (item) / text start
+    text_start: int
+    text_end: int
+    line_start: int
+    line_end: int
+    blank_before: bool
+    marker: str | None = None
+    style: str = "none"
+    number: int | None = None
+    upper: bool = False
+    letter: str | None = None  # the raw letter for a/i ambiguity
+    outer: str | None = None
+    inline: bool = False
+    # header
+    hkind: str | None = None
+    header: str | None = None
+    header_start: int = 0
+    header_end: int = 0
+    merged: bool = False
+    label: str | None = None
+
+
+_INLINE_GATE = re.compile(r"[;:.；：。][ \t]*[(（]?[1-9\uff11-\uff19]")
+
+
+# what may follow a run-on marker: a capital, an opening bracket or a CJK character ("… visits
+# 4) Subject is …", "1、rheumatic … 2、mitral …" also takes a lower-case word after "、")
+_RUN_ON_NEXT = re.compile(r"[ \t]*[A-Z(（\u3400-\u9fff]")
+_RUN_ON_NEXT_IDEOGRAPHIC = re.compile(r"[ \t]*[^\s0-9\uff10-\uff19]")
+
+
+def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]]:
+    """Markers of the next items of the line's own numbered list, run into its text without
+    sentence punctuation ("1. Age 18 or older 2. Signed consent 3. ECOG 0-1", "… visits 4)
+    Subject is …", "1、… 2、…"): the next number in the line's own marker form, after a blank
+    (or, for an ideographic separator, after anything but a digit), then the number after that,
+    and so on. An enumeration inside one criterion uses another form or starts again at 1, so
+    it is not taken. Each search starts where the last one ended: linear in the line."""
+    if tok.kind != "item" or tok.number is None or tok.style not in ("1.", "1)", "(1)") or not tok.marker:
+        return []
+    marker = tok.marker
+    paren = marker[0] in "(（"
+    sep = "" if paren else marker.lstrip("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
+    ideographic = sep in ("、", "．", "）")
+    nxt_re = _RUN_ON_NEXT_IDEOGRAPHIC if ideographic else _RUN_ON_NEXT
+    out: list[tuple[int, str, str, int, int]] = []
+    pos, n = tok.text_start, tok.number + 1
+    while pos < tok.text_end:
+        want = f"{marker[0]}{n}{marker[-1]}" if paren else f"{n}{sep}"
+        k = text.find(want, pos, tok.text_end)
+        if k < 0:
+            break
+        after = k + len(want)
+        before = text[k - 1] if k > tok.text_start else " "
+        ok_before = before in " \t" or (ideographic and not before.isdigit())
+        if ok_before and not text[k - 1 : k].isdigit() and nxt_re.match(text, after, tok.text_end):
+            out.append((k, want, tok.style, n, _skip_ws(text, after, tok.text_end)))
+            n += 1
+        pos = after
+    return out
+
+
+def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
+    """Append ``tok`` and the inline items found in its text (``...; (3) ...``)."""
+    ts, te = tok.text_start, tok.text_end
+    run_on = _run_on_markers(text, tok)
+    if te - ts < 6 or not (run_on or _INLINE_GATE.search(text, ts, te)):
+        out.append(tok)
+        return
+    found = list(run_on)
+    for m in _INLINE_MARKER.finditer(text, ts, te):
+        ms = m.start("m") if m.group("m") else m.start("dm")
+        if ms <= ts:
+            continue  # a marker at the very start is the line's own marker
+        if m.group("dm"):
+            found.append((ms, m.group("dm"), "1.", int(m.group("dnum")), m.end()))
+            continue
+        n = int(m.group("pnum") or m.group("num"))
+        style = "(1)" if m.group("pnum") else "1)"
+        found.append((ms, m.group("m"), style, n, m.end()))
+    if not found:
+        out.append(tok)
+        return
+    if run_on:
+        found = sorted({f[0]: f for f in found}.values())  # one candidate per position, in order
+    # keep inline markers only when they look like a list: the line's own item has the same
+    # style and the first one follows it, or there are two or more consecutive ones
+    keep = []
+    if tok.kind == "item" and tok.style in ("(1)", "1)", "1."):
+        prev = tok.number
+        for f in found:
+            if f[2] == tok.style and prev is not None and f[3] == prev + 1:
+                keep.append(f)
+                prev = f[3]
+    if not keep:
+        run: list = []
+        best: list = []
+        for f in found:
+            if run and f[2] == run[-1][2] and f[3] == run[-1][3] + 1:
+                run.append(f)
+            else:
+                run = [f]
+            if len(run) > len(best):
+                best = list(run)
+        if len(best) >= 2:
+            keep = best
+        elif (
+            tok.kind == "item"
+            and tok.number is None
+            and len(found) == 1
+            and found[0][2] != "1."
+            and text[found[0][0] - 2 : found[0][0]].strip() == ";"
+        ):
+            # "Creatinine <= 1.5 x ULN; (2) Electrocardiogram ..." - a marked item inside a marked line
+            f = found[0]
+            prev_marker = format_marker(f[2], f[3] - 1) if f[3] > 1 else None
+            # "... cancer, except 1) certain skin cancers; 2) cancer ...": an enumeration in a sentence
+            in_sentence = prev_marker is not None and re.search(r"(?:^|[\s(])" + re.escape(prev_marker) + r"\s", text[ts : f[0]])
+            if f[3] <= 20 and not in_sentence:
+                keep = [f]
+    if not keep:
+        out.append(tok)
+        return
+    first_ms = keep[0][0]
+    tok.text_end = _rstrip_end(text, ts, first_ms)
+    out.append(tok)
+    for i, (ms, marker, style, n, tstart) in enumerate(keep):
+        tend = keep[i + 1][0] if i + 1 < len(keep) else te
+        out.append(
+            _Tok(
+                kind="item",
+                indent=tok.indent,
+                start=ms,
+                text_start=tstart,
+                text_end=_rstrip_end(text, tstart, tend),
+                line_start=tok.line_start,
+                line_end=tok.line_end,
+                blank_before=False,
+                marker=marker,
+                style=style,
+                number=n,
+                inline=True,
+            )
+        )
+
+
+def _tokenise(text: str, markdown: bool) -> list[_Tok]:
+    toks: list[_Tok] = []
+    n = len(text)
+    pos = 0
+    blank = False
+    mids = _midline_headers(text)
+    mi = 0
+    prev_indent: int | None = None  # indentation of the last line that was not a wrapped continuation
+    prev_end_char = "."
+    while pos < n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        ls, le = pos, nl
+        pos = nl + 1
+        if mi < len(mids) and mids[mi][0] < le:
+            # split the line at a header inside it
+            hs, he = mids[mi]
+            mi += 1
+            p0 = _skip_ws(text, ls, hs)
+            if p0 < hs:
+                seg_end = _rstrip_end(text, p0, hs)
+                while seg_end > p0 and text[seg_end - 1] in "-–":
+                    seg_end = _rstrip_end(text, p0, seg_end - 1)
+                if seg_end > p0:
+                    _segment(text, p0, seg_end, _indent_of(text[ls:p0]), ls, blank, markdown, toks)
+            toks.append(
+                _Tok(
+                    kind="header",
+                    indent=0,
+                    start=hs,
+                    text_start=hs,
+                    text_end=he,
+                    line_start=ls,
+                    line_end=he,
+                    blank_before=True,
+                    hkind="exclusion" if "xclu" in text[hs:he].lower() else "inclusion",
+                    header=text[hs:he],
+                    header_start=hs,
+                    header_end=he,
+                )
+            )
+            # the rest of the header's (last) line
+            hl_end = text.find("\n", he)
+            hl_end = n if hl_end < 0 else hl_end
+            pos = hl_end + 1
+            r = _skip_ws(text, he, hl_end)
+            r_end = _rstrip_end(text, r, hl_end)
+            if r < r_end:
+                toks[-1].merged = True
+                hl_start = text.rfind("\n", 0, he) + 1
+                _line_tokens(text, r, r_end, _indent_of(text[hl_start:]), hl_start, r_end, False, markdown, toks, after_header=True)
+            blank = False
+            continue
+        le_s = _rstrip_end(text, ls, le)
+        p = _skip_ws(text, ls, le_s)
+        if p >= le_s:
+            blank = True
+            continue
+        indent = _indent_of(text[ls:p])
+        wrapped = not blank and prev_indent is not None and indent > prev_indent and prev_end_char not in ":;.!?"
+        soft = not blank and prev_indent is not None and prev_end_char not in ":;.!?"
+        _segment(text, p, le_s, indent, ls, blank, markdown, toks, wrapped, soft)
+        if not wrapped:
+            prev_indent = indent
+        prev_end_char = text[le_s - 1]
+        blank = False
+    return toks
+
+
+def _segment(
+    text: str,
+    p: int,
+    le_s: int,
+    indent: int,
+    ls: int,
+    blank_before: bool,
+    markdown: bool,
+    toks: list,
+    wrapped: bool = False,
+    soft_wrapped: bool = False,
+) -> None:
+    """Tokens of one line (or of the part of a line before a header inside it).
+
+    ``wrapped``: the line continues the sentence of the line above at a deeper indentation;
+    ``soft_wrapped``: the line above ends mid-sentence (weak headers such as a bare "criteria:"
+    are then words of that sentence, not a header)."""
+    h = _header_at(text, p, le_s) if text[p] in _HEADER_FIRST and not wrapped else None
+    if h is not None and soft_wrapped and h[5]:
+        h = None
+    if h is not None:
+        kind, hs, he, rest, label, _weak = h
+        toks.append(
+            _Tok(
+                kind="header",
+                indent=indent,
+                start=hs,
+                text_start=hs,
+                text_end=he,
+                line_start=ls,
+                line_end=le_s,
+                blank_before=blank_before,
+                hkind=kind,
+                header=text[hs:he],
+                header_start=hs,
+                header_end=he,
+                label=label,
+            )
+        )
+        if rest < le_s and any(ch.isalnum() for ch in text[rest:le_s]):
+            toks[-1].merged = True
+            _line_tokens(text, rest, le_s, indent, ls, le_s, False, markdown, toks, after_header=True)
+        return
+    _line_tokens(text, p, le_s, indent, ls, le_s, blank_before, markdown, toks)
+
+
+_HEADER_FIRST = frozenset("IiEeKkNnCcMmGgSsPpAaOoBbDdHhRrTtFfLlUuVvWw#*-•·▪●◦○■□➢►‣⁃–—+(0123456789")
+
+
+def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False):
+    mk = _match_marker(text, p, markdown)
+    outer = None
+    if mk and mk[2] is None and mk[1] in ("•", "-", "*", "other-bullet", "+"):
+        # a bullet in front of an ordinal marker: "• (3) Histological ..." / "* 1. ..."
+        q = _skip_ws(text, mk[5], le)
+        mk2 = _match_marker(text, q, markdown) if q < le else None
+        if mk2 and mk2[2] is not None and not mk2[1].startswith("a") and not mk2[1].startswith("i"):
+            outer = mk[0]
+            mk = (mk2[0], mk2[1], mk2[2], mk2[3], mk2[4], mk2[5])
+            p = q
+        elif mk2 and mk2[2] is not None and (markdown or mk2[1] in ("(a)", "(i)")):
+            # "* a) Cohort 1: ..." (Markdown), "- (i) ..."; in legacy text "-  A) Dose escalation
+            # ..." stays a bullet whose text starts with a letter
+            outer = mk[0]
+            mk = mk2
+            p = q
+    if mk:
+        marker, style, number, upper, letter, mend = mk
+        ts = _skip_ws(text, mend, le)
+        tok = _Tok(
+            kind="item",
+            indent=indent,
+            start=p,
+            text_start=ts,
+            text_end=le,
+            line_start=ls,
+            line_end=le_line,
+            blank_before=blank_before,
+            marker=marker,
+            style=style,
+            number=number,
+            upper=upper,
+            letter=letter,
+            outer=outer,
+        )
+        _split_inline(text, tok, toks)
+        return
+    tok = _Tok(
+        kind="text",
+        indent=indent,
+        start=p,
+        text_start=p,
+        text_end=le,
+        line_start=ls,
+        line_end=le_line,
+        blank_before=blank_before,
+    )
+    _split_inline(text, tok, toks)
