@@ -339,6 +339,10 @@ def _declare_systems(a: Analysis, record: TrialRecord) -> None:
     """The organ systems the record declares: its concepts' ICD-10-CM chapters and areas, plus the
     ICD-10-CM names in its registered conditions, MeSH terms, keywords, titles and interventions."""
     v = a.vocab
+    for c in a.declared_concepts:
+        if v.is_umbrella(c) and c in v.concepts and (sys_ := AREA_SYSTEM.get(v.concepts[c].area)):
+            # "Cigarette smoking-related carcinoma", "Solid tumours": the chapter of the umbrella's area
+            a.declared_chapters.add(sys_.split(":")[0])
     for c in a.declared_specific():
         a.declared_areas.add(v.concepts[c].area)
         a.declared_chapters |= a.concept_chapters(c)
@@ -472,7 +476,8 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             continue
         if _AFTER_SKIP.match(text, men.end) or _NEG_AFTER.match(text, men.end, ce):
             continue
-        if label_line or item_neg or cs != ts or len(before) > 90 or not _requires(before):
+        before = _CONJUNCT.sub("", before, count=1) if cs != ts else before
+        if label_line or item_neg or (cs != ts and not _CONJUNCT.match(text, cs)) or len(before) > 90 or not _requires(before):
             continue  # the item is not (or not only) a requirement to have this condition
         if _conditional_subject(text, before, men.end, ce):
             continue
@@ -480,7 +485,9 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
     for im in icd_ms:
         cs, ce = clause_of(im.start)
         before = text[cs : im.start]
-        if label_line or item_neg or cs != ts or len(before) > 90 or not _requires(before) or _NEG.search(before):
+        before = _CONJUNCT.sub("", before, count=1) if cs != ts else before
+        first = cs == ts or bool(_CONJUNCT.match(text, cs))
+        if label_line or item_neg or not first or len(before) > 90 or not _requires(before) or _NEG.search(before):
             continue
         if vaccine and im.chapter in ("1", "22"):
             continue  # "History of varicella or varicella vaccine": immunity, not a disease required
@@ -511,6 +518,8 @@ _REQUIRE_CUE = re.compile(
     r"with|have|has|having|suffering|meet\w*|fulfil\w*|known|active|presence|evidence)\b",
     re.IGNORECASE,
 )
+#: a later clause joined as one more requirement ("...; and diagnosis of gout"): read like an item of its own
+_CONJUNCT = re.compile(r"\s*(?:and|also|plus)\s+(?:must\s+have\s+|have\s+)?", re.IGNORECASE)
 #: where a list of eligible diseases turns to the ones it leaves out ("..., but excluding HIV-associated FSGS")
 _LIST_EXCEPT = re.compile(r"\b(?:but\s+)?(?:excluding|except(?:\s+for)?|other\s+than|not\s+including)\b", re.IGNORECASE)
 #: an item that ends in "or" / "and/or" is one of a list of alternatives

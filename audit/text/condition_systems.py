@@ -34,7 +34,11 @@ _SAME_AS = {"22": "1"}
 #: chapters whose diseases are routinely required together in one trial: the cardio-renal-metabolic
 #: axis (hypertension in a metabolic-syndrome trial, CKD in a diabetes trial), haematology with
 #: oncology, skin with rheumatology (psoriasis and psoriatic arthritis, lupus of the skin)
-LINKED = (frozenset({"4", "9", "14"}), frozenset({"2", "3"}), frozenset({"12", "13"}))
+LINKED = (frozenset({"4", "9", "14"}), frozenset({"12", "13"}))
+#: one-way links: a trial of the key chapter may require diseases of the value chapter - a trial of
+#: a blood condition (cancer-related anaemia, neutropenia) may require the cancer it comes with; a
+#: cancer trial requiring a blood disease (thalassaemia in a leukaemia trial) is not covered
+ONE_WAY = {"3": "2"}
 #: curated areas (condition_markers.toml) that are one specialty, for concepts without ICD codes
 _AREA_GROUPS = ({"cardiometabolic", "cardiovascular", "renal"}, {"oncology", "hematologic_malignancy", "hematologic"})
 
@@ -131,6 +135,7 @@ def _expand(systems: Iterable[str]) -> set[str]:
     for group in LINKED:
         if chapters & group:
             out |= {ch for ch in group if ch not in chapters}
+    out |= {ONE_WAY[ch] for ch in chapters if ch in ONE_WAY and ONE_WAY[ch] not in chapters}
     return out
 
 
@@ -231,6 +236,8 @@ class IcdMatcher:
                     prefixes.setdefault(toks[:n], code)
                 if len(toks) <= 4 and len(toks[-1]) >= 5 and toks[-1] not in _GENERIC:
                     suffixes.setdefault(toks[-1:], code)  # "Female infertility" places "Infertility"
+                for n in range(max(1, len(toks) - 4), len(toks) - 1):
+                    suffixes.setdefault(toks[n:], code)  # "... lumbosacral intervertebral disc degeneration"
             keys.setdefault(toks, code)
         self._keys = keys
         self._prefixes = prefixes
@@ -262,10 +269,11 @@ class IcdMatcher:
         return out
 
     def prefix_code(self, name: str) -> str | None:
-        """The code of the first title that starts with the whole name (two words or more), or of a
-        short title that ends with it when it is one word ("Infertility" -> "Female infertility")."""
+        """The code of the first title that starts with the whole name (two words or more), or that
+        ends with it ("Disc degeneration" -> "... intervertebral disc degeneration"; one word only
+        for short titles: "Infertility" -> "Female infertility")."""
         toks = tuple(_plain(t) for t in tokens_norm(name))
-        return self._prefixes.get(toks) or (self._suffixes.get(toks) if len(toks) == 1 else None)
+        return self._prefixes.get(toks) or self._suffixes.get(toks)
 
 
 _KEY_WORD = re.compile(r"[^\W_]+")
