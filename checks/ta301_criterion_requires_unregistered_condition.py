@@ -1,3 +1,5 @@
+import re
+
 from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
@@ -116,7 +118,9 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
                 continue
             # the clause also names a declared condition: the item is about the trial's population
             # with a second condition ("HIV-infected adults with tuberculosis"), not a foreign one
-            ms = a.item_mentions.get(id(hit.item), [])
+            # (in the hit's own clause: "Diagnosis of asthma; and biopsy-proven IgA nephropathy" still requires both)
+            cs, ce = _clause(text, hit.item.text_start, hit.item.text_end, hit.start)
+            ms = [m for m in a.item_mentions.get(id(hit.item), []) if cs <= m.start < ce]
             if any(a.relation(m.concept) == "declared" for m in ms if not a.vocab.is_umbrella(m.concept)):
                 continue
             done.add(id(hit.item))
@@ -137,6 +141,19 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
                 related=[Evidence.span("criteria", text, hit.start, hit.end), *condition_evidence(a, record)],
                 suggestion=f"Prefix the item with 'For participants with {cond}:' or move it to that cohort's section.",
             )
+
+
+_CLAUSE_END = re.compile(r";|\.\s+(?=[A-Z(])")
+
+
+def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of an item (split at ";" and at sentence ends) that holds ``pos``."""
+    cs = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.start() >= pos:
+            return cs, m.start()
+        cs = m.end()
+    return cs, end
 
 
 def _foreign_requirement(a, hit, text: str) -> bool:

@@ -250,7 +250,33 @@ def test_ta303_list_stops_where_it_turns_to_exclusions():
     assert not run("TA303", conditions=["Glomerulonephritis", "Nephrotic Syndrome"], criteria=crit)
 
 
+@pytest.mark.parametrize(
+    "example",
+    [
+        # a requirement joined to an item by "; and" (injection benchmark, tune part)
+        {"conditions": ["Asthma"], "criteria": inc("Non-smoker for 12 months; and documented diagnosis of gout")},
+        # ... also after a clause about the registered condition itself
+        {"conditions": ["Asthma"], "criteria": inc("Diagnosis of asthma for at least 1 year; and biopsy-proven IgA nephropathy")},
+        # a cancer trial does not cover blood diseases (one-way link; NCT05236296 tune, injected)
+        {"conditions": ["Leukemia, Acute"], "criteria": inc("Transfusion-dependent beta-thalassemia")},
+        # an umbrella places the trial (NCT05847673 tune, injected: "Cigarette Smoking-Related Carcinoma")
+        {"conditions": ["Cigarette Smoking-Related Carcinoma"], "criteria": inc("Biopsy-proven IgA nephropathy")},
+        # a registered name placed by the title it ends (NCT06025175 tune, injected)
+        {"conditions": ["Disc Degeneration"], "criteria": inc("Diagnosis of primary open-angle glaucoma")},
+    ],
+)
+def test_recall_classes_from_the_injection_benchmark(example):
+    assert run("TA301", **example)
+
+
+def test_blood_condition_trials_may_require_their_cancer():
+    crit = inc("Histologically confirmed non-myeloid malignancy")
+    assert not run("TA301", conditions=["Chemotherapy-induced Anemia"], criteria=crit)
+    assert not run("TA301", conditions=["Anemia in neoplastic disease"], criteria=inc("Histologically confirmed breast cancer"))
+
+
 # --- TA302 classes found on the tune part
+
 
 # --- TA302 classes found on the tune part ---------------------------------------------------------
 
