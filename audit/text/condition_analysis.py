@@ -290,6 +290,8 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     all_mk.sort(key=lambda x: x[1])
     ms_starts = [m.start for m in all_ms]
     mk_starts = [x[1] for x in all_mk]
+    all_icd.sort(key=lambda x: x.start)
+    icd_starts = [x.start for x in all_icd]
     crit_lists: list[Source] = []
     populations = _several_populations(text)
     for sec in doc.sections:
@@ -310,7 +312,12 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                 ):
                     crit_lists.append(Source("criteria", text, spec, [m for m in listed if m.concept in spec]))
                 mks = [x for x in all_mk[bisect_left(mk_starts, ts) : bisect_left(mk_starts, te)] if x[2] <= te]
-                ims = [x for x in all_icd if ts <= x.start and x.end <= te and not any(m.start < x.end and x.start < m.end for m in ms)]
+                # by bisection, as for the other matches: a 1 MB field has tens of thousands of items
+                ims = [
+                    x
+                    for x in all_icd[bisect_left(icd_starts, ts) : bisect_left(icd_starts, te)]
+                    if x.end <= te and not any(m.start < x.end and x.start < m.end for m in ms)
+                ]
                 if ms or mks or ims:
                     hits = _hits(vocab, item, text, ms, mks, ims)
                     if hits:
