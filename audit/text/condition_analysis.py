@@ -294,6 +294,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     icd_starts = [x.start for x in all_icd]
     crit_lists: list[Source] = []
     populations = _several_populations(text)
+    label_cache: dict = {}
     for sec in doc.sections:
         for item in sec.iter_items():
             ts, te = item.text_start, item.text_end
@@ -322,7 +323,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                     hits = _hits(vocab, item, text, ms, mks, ims)
                     if hits:
                         a.inclusion_hits.extend(hits)
-                        if _is_scoped(vocab, item, sec, populations):
+                        if _is_scoped(vocab, item, sec, populations, label_cache):
                             a.scoped.add(id(item))
     if crit_lists:
         a.lists["criteria"] = crit_lists

@@ -71,7 +71,7 @@ def _several_populations(text: str) -> bool:
     return len(found) >= 2
 
 
-def _is_scoped(vocab: Vocabulary, item: Item, sec: Any, populations: bool = False) -> bool:
+def _is_scoped(vocab: Vocabulary, item: Item, sec: Any, populations: bool = False, cache: dict | None = None) -> bool:
     """The item applies to a subgroup: a labelled section, a scoping label / parent, or a prefix."""
     if getattr(sec, "label", None) and not _ALL_WORD.search(sec.label or ""):
         return True
@@ -86,10 +86,20 @@ def _is_scoped(vocab: Vocabulary, item: Item, sec: Any, populations: bool = Fals
     top = item
     while getattr(top, "parent", None) is not None:
         top = top.parent
+    if cache is None:
+        cache = {}
+    flags = cache.get(id(sec))
+    if flags is None:  # one pass per section: a 1 MB field has tens of thousands of items
+        flags = cache[id(sec)] = _label_scopes(vocab, sec, populations)
+    return flags.get(id(top), False)
+
+
+def _label_scopes(vocab: Vocabulary, sec: Any, populations: bool) -> dict[int, bool]:
+    """For each top-level item of a section: whether a label line before it scopes it."""
+    out: dict[int, bool] = {}
     scoped = False
     for it in sec.items:
-        if it is top:
-            break
+        out[id(it)] = scoped
         if getattr(it, "is_label", False) or it.text.rstrip().endswith(":"):
             scoped = _scoping_label(vocab, it.text) or bool(populations and _POPULATION_LABEL.match(it.text))
         elif len(it.text) < 120 and _ALTERNATIVES.search(it.text) and (_FOLLOWING.search(it.text) or it.marker is None):
@@ -100,7 +110,7 @@ def _is_scoped(vocab: Vocabulary, item: Item, sec: Any, populations: bool = Fals
             scoped = True  # "PATIENTS:" in a record that also has "CONTROLS:": one population's list
         elif _condition_heading(vocab, it):
             scoped = True
-    return scoped
+    return out
 
 
 def _condition_heading(vocab: Vocabulary, it: Item) -> bool:
