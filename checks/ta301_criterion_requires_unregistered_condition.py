@@ -1,3 +1,5 @@
+import re
+
 from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
@@ -6,24 +8,30 @@ from trial_audit.text.conditions import condition_evidence, declared_names, is_s
 
 @register
 class CriterionRequiresUnregisteredCondition(ScopeRule):
-    """An inclusion criterion requires a finding specific to a condition the trial is not registered for.
+    """An inclusion criterion requires, for everyone, a disease of another organ system than the trial's conditions.
 
     ## What it does
 
-    Reports a record when an inclusion criterion requires a finding specific to a condition the trial is
-    not registered for.
+    Reports a record when an inclusion criterion requires, for everyone, a disease of another organ
+    system than every condition the trial declares.
 
-    Reports: an (unscoped) inclusion criterion requires a finding specific to a condition that is not
-    among the trial's conditions.
+    Reports: an (unscoped) inclusion criterion requires a diagnosis, a stage, a severity score, a
+    histology or a positive test of a disease from another organ system or specialty than every
+    condition the trial declares (registered list, MeSH terms, keywords, titles, interventions,
+    the conditions the summary lists): primary-biliary-cholangitis histology in a lupus trial,
+    raised intraocular pressure in a knee-osteoarthritis trial, biopsy-proven IgA nephropathy in
+    an asthma trial, a Child-Pugh class in a psoriasis trial. Organ systems are ICD-10-CM chapters
+    (blocks for infections and neoplasms). Not reported: comorbidities of a linked system
+    (hypertension in a metabolic-syndrome trial, CKD in an anaemia-of-CKD trial, cirrhosis in a
+    liver-cancer trial), trials registered only with symptoms (supportive care), and items scoped
+    to a cohort, negated, or permitted.
 
     ## Why it matters
 
-    An inclusion criterion applies to every participant. When it asks for a finding that only
-    one disease has (primary-biliary-cholangitis histology, a SLEDAI score, HER2 status, the McDonald
-    criteria) and that disease is not among the trial's conditions (registered list, MeSH terms,
-    keywords, titles, the conditions the summary lists), then read literally nobody with the
-    registered conditions can enrol. Such items usually arrive by copy-paste from a sibling
-    protocol; patients and screening staff cannot tell what was meant.
+    An inclusion criterion applies to every participant. When it asks for a disease that none of
+    the registered conditions is, read literally nobody with the registered conditions can enrol.
+    Such items usually arrive by copy-paste from a sibling protocol; patients and screening staff
+    cannot tell what was meant.
 
     ## Example
 
@@ -68,6 +76,9 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
             "conditions": ["Asthma"],
             "criteria": "Inclusion Criteria:\n- Diagnosis of multiple sclerosis according to the 2017 McDonald criteria\n",
         },
+        {"conditions": ["Knee Osteoarthritis"], "criteria": "Inclusion Criteria:\n- Raised intraocular pressure in at least one eye\n"},
+        {"conditions": ["Asthma"], "criteria": "Inclusion Criteria:\n- Biopsy-proven IgA nephropathy\n"},
+        {"conditions": ["Plaque Psoriasis"], "criteria": "Inclusion Criteria:\n- Child-Pugh class A or B\n"},
     ]
     good = [
         {
@@ -89,6 +100,9 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
             "conditions": ["Autoimmune Diseases"],
             "criteria": "Inclusion Criteria:\n- SLEDAI-2K score of 6 or more\n",
         },
+        {"conditions": ["Metabolic Syndrome"], "criteria": "Inclusion Criteria:\n- Diagnosis of essential hypertension\n"},
+        {"conditions": ["Knee Osteoarthritis"], "criteria": "Inclusion Criteria:\n- Age 40 or older\n\nExclusion Criteria:\n- Glaucoma\n"},
+        {"conditions": ["Psoriasis"], "criteria": "Inclusion Criteria:\n- For patients with liver cirrhosis: Child-Pugh class A\n"},
     ]
 
     def check(self, record, ctx):
@@ -98,29 +112,71 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
         text = a.doc.text
         done: set[int] = set()
         for hit in a.inclusion_hits:
-            if id(hit.item) in done:
-                continue
-            rels = {a.relation(c) for c in hit.concepts}
-            if rels != {"absent"}:
+            if id(hit.item) in done or not _foreign_requirement(a, hit, text):
                 continue
             if is_scoped_hit(a, hit, text):
                 continue
             # the clause also names a declared condition: the item is about the trial's population
             # with a second condition ("HIV-infected adults with tuberculosis"), not a foreign one
-            ms = a.item_mentions.get(id(hit.item), [])
+            # (in the hit's own clause: "Diagnosis of asthma; and biopsy-proven IgA nephropathy" still requires both)
+            cs, ce = _clause(text, hit.item.text_start, hit.item.text_end, hit.start)
+            ms = [m for m in a.item_mentions.get(id(hit.item), []) if cs <= m.start < ce]
             if any(a.relation(m.concept) == "declared" for m in ms if not a.vocab.is_umbrella(m.concept)):
                 continue
             done.add(id(hit.item))
-            cond = names(a, hit.concepts[:1] if hit.kind == "diagnosis" else hit.concepts)
-            in_criteria = any(c in s.concepts for s in a.lists.get("criteria", []) for c in hit.concepts)
+            if hit.codes:
+                cond = text[hit.start : hit.end]
+                in_criteria = False
+            else:
+                cond = names(a, hit.concepts[:1] if hit.kind == "diagnosis" else hit.concepts)
+                in_criteria = any(c in s.concepts for s in a.lists.get("criteria", []) for c in hit.concepts)
             extra = " The criteria name it among the eligible diseases, but no other part of the record does." if in_criteria else ""
             ts, te = hit.item.text_start, hit.item.text_end
             yield self.finding(
-                f"Inclusion criterion requires {hit.label!r} ({hit.kind.split(':')[-1]}), specific to {cond}, "
-                f"which is not among the trial's conditions ({declared_names(a)}); read literally, every "
+                f"Inclusion criterion requires {hit.label!r} ({hit.kind.split(':')[-1]}), specific to {cond} - a disease of "
+                f"another organ system than the trial's conditions ({declared_names(a)}); read literally, every "
                 f"participant must have it.{extra} Scope the item to the cohort it belongs to, register the "
                 "condition, or remove the item.",
                 evidence=Evidence.span("criteria", text, ts, te),
                 related=[Evidence.span("criteria", text, hit.start, hit.end), *condition_evidence(a, record)],
                 suggestion=f"Prefix the item with 'For participants with {cond}:' or move it to that cohort's section.",
             )
+
+
+_CLAUSE_END = re.compile(r";|\.\s+(?=[A-Z(])")
+
+
+def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of an item (split at ";" and at sentence ends) that holds ``pos``."""
+    cs = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.start() >= pos:
+            return cs, m.start()
+        cs = m.end()
+    return cs, end
+
+
+def _foreign_requirement(a, hit, text: str) -> bool:
+    """The hit requires a condition the record does not declare, of another organ system than all it declares."""
+    if hit.codes:  # a disease the vocabulary does not list, found by its ICD-10-CM name
+        name = text[hit.start : hit.end].lower()
+        if any(src.text.strip().lower() in name for src in a.declared if src.text.strip()):
+            return False  # "primary insomnia" in an insomnia trial: ICD-10-CM files the two apart
+        return a.foreign_codes(hit.codes)
+    rels = {a.relation(c) for c in hit.concepts}
+    # "unknown": no declared condition is in the vocabulary, but ICD-10-CM may still place them
+    if not (rels == {"absent"} or (rels == {"unknown"} and (a.declared_chapters or a.healthy_only))):
+        return False
+    if hit.kind == "diagnosis":
+        # a two-letter abbreviation the criteria never spell out may stand for something else ("RA with
+        # ringed sideroblasts" is refractory anaemia in a myelodysplasia trial, not rheumatoid arthritis;
+        # MS, PD, AD, CD, UC likewise); longer ones (SCLC, COPD, HIV) rarely do
+        c = hit.concepts[0]
+        ab = text[hit.start : hit.end]
+        if len(ab) <= 2 and ab in a.vocab.concepts[c].abbrevs and c not in a.named_in_full:
+            return False
+        if a.sibling_of_declared(c):
+            return True
+    # a finding other than a diagnosis (a biomarker, a score) is judged by chapter: HER2 is measured
+    # in any tumour, not only in the sites the vocabulary lists
+    return a.foreign(hit.concepts, coarse=hit.kind != "diagnosis")

@@ -1,3 +1,5 @@
+import re
+
 from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
@@ -124,6 +126,8 @@ class ConditionSpecificItemNotScoped(ScopeRule):
                 continue
             if any(h.item is hit.item and any(v.related(c, r) for c in h.concepts for r in others) for h in a.inclusion_hits):
                 continue
+            if _co_occur(a, own[0], others, text):
+                continue  # "dementia due to Parkinson's disease" required: one population with both
             done.add(id(hit.item))
             cond = names(a, own)
             ts, te = hit.item.text_start, hit.item.text_end
@@ -139,6 +143,28 @@ class ConditionSpecificItemNotScoped(ScopeRule):
 
 #: areas whose conditions a multi-condition trial enrols as alternatives (one cohort each)
 _ALTERNATIVE_AREAS = frozenset({"autoimmune", "oncology", "hematologic_malignancy", "neurological"})
+
+
+#: words joining two conditions into one population ("dementia due to Parkinson's disease")
+_JOINED = re.compile(
+    r"\s*(?:due\s+to|associated\s+with|secondary\s+to|related\s+to|caused\s+by|in|with|and\s+co-?morbid)\s+(?:the\s+)?$", re.I
+)
+
+
+def _co_occur(a, own: str, others: list[str], text: str) -> bool:
+    """An unscoped inclusion item requires the condition together with another of the trial's
+    conditions: the trial enrols people who have both, not one cohort per condition."""
+    v = a.vocab
+    for hit_item_id, ms in a.item_mentions.items():
+        if hit_item_id in a.scoped:
+            continue
+        for x, y in zip(ms, ms[1:]):
+            pair = {x.concept, y.concept}
+            if not (any(v.related(c, own) for c in pair) and any(v.related(c, r) for c in pair for r in others)):
+                continue
+            if _JOINED.fullmatch(text, x.end, y.start) or _JOINED.match(text[x.end : y.start]):
+                return True
+    return False
 
 
 def _roots(a):

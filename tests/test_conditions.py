@@ -103,7 +103,7 @@ def test_user_vocabulary_extends_markers(tmp_path):
     v = load_vocabulary([extra])
     assert "fmf" in v.concepts and [m.concept for m in v.mentions("FMF")] == ["fmf"]
     assert [mk.label for mk, _ in v.marker_hits("two MEFV mutations")] == ["MEFV mutation"]
-    rec = record_from_example({"conditions": ["Rheumatoid Arthritis"], "criteria": "Inclusion Criteria:\n- Two MEFV mutations\n"})
+    rec = record_from_example({"conditions": ["Asthma"], "criteria": "Inclusion Criteria:\n- Two MEFV mutations\n"})
     from trial_audit.checks.ta301_criterion_requires_unregistered_condition import CriterionRequiresUnregisteredCondition
 
     ctx = Context(options={"TA3": {"vocabulary": [str(extra)]}})

@@ -12,8 +12,24 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from trial_audit.text.condition_scoping import (
+    _FOLLOWING,
+    _NEG_PARENT,
+    _is_scoped,
+    _parallel_cohort_items,
+    _several_populations,
+)
+from trial_audit.text.condition_systems import (
+    AREA_SYSTEM,
+    foreign_areas,
+    foreign_chapters,
+    icd_codes_of_name,
+    icd_matcher,
+    is_trait,
+    organ_chapters,
+)
 from trial_audit.text.condition_vocabulary import Mention, Vocabulary, load_vocabulary
 
 if TYPE_CHECKING:
@@ -23,39 +39,30 @@ if TYPE_CHECKING:
 # --- record analysis ------------------------------------------------------------------------
 
 _NEG = re.compile(
-    r"\b(?:no|not|non|nor|without|absence|absent|free\s+of|negative\s+for|never|other\s+than|except|excluding|"
-    r"exclusion|excluded|rule[sd]?\s+out|prior|previous|previously|history|risk|family|relatives?|mother|father|"
+    r"\b(?:no|not|nor|without|absence|absent|free\s+of|negative\s+for|never|other\s+than|except|excluding|"
+    r"exclusion|excluded|rule[sd]?\s+out|prior|previous|previously|risk|family|relatives?|mother|father|"
     r"siblings?|partners?|contacts?|caregivers?|parents?|exposure|exposed|vaccin\w*|prevent\w*|screen\w*|"
-    r"suspected|suspicion|healthy|control|controls|unless|besides|secondary\s+to|instead|nor|none|negative|"
-    r"seronegative|uncontrolled|unstable|clinically\s+significant|versus|vs|compared|exclude[sd]?|ineligible|"
-    r"such\s+as|including|includes|e\.g|i\.e|for\s+example|like)\b|\bnon-|\bun-",
+    r"suspected|suspicion|healthy|control|controls|unless|besides|secondary\s+to|instead|nor|none|(?<![-\u2010])negative|"
+    r"seronegative|uncontrolled|unstable|(?:well[\s\-])?controlled|adequately|clinically\s+significant|versus|vs|compared|exclude[sd]?|ineligible|"
+    r"such\s+as|including|includes|e\.g|i\.e|for\s+example|like)\b|\b(?:non|un)[\s\-\u2010]*$",
     re.IGNORECASE,
 )
 _AFTER_SKIP = re.compile(
     r"\s*(?:[-\u2010\u2013]\s*|\s)(?:associated|related|induced|mediated|like|type|negative|free|naive|na\u00efve|"
     r"specific|directed|targeted|vaccine|test|testing|screening|antibod\w*|antigen|status|serology)\b|\s*(?:drug|therapy|"
-    r"treatment|medication|medicine)s?\b",
+    r"treatment|medication|medicine|scale|score|index|questionnaire|inventory|rating|subscale|surface|core|rna|dna|pcr|"
+    r"viral\s+load|level|titer|titre|panel|result)s?\b",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])")
-_SCOPE = re.compile(
-    r"\b(?:for|in)\s+(?:the\s+|all\s+)?(?:[\w()/\-]+[\s\-]){0,6}?(?:patients?|subjects?|participants?|cohorts?|arms?|"
-    r"parts?|groups?|those|women|men|children|individuals|population|stratum|strata|indications?)\b|"
-    r"\b(?:cohort|arm|part|group|stratum|panel|phase|module)\s+(?:[A-Z0-9]{1,3}|I{1,3}V?|one|two|three|four)\b|"
-    r"\b(?:if|when|whenever|where\s+applicable|in\s+case|only|exclusively|applicable|applies|apply)\b|"
-    r"\b(?:dose[\s\-]escalation|dose[\s\-]expansion|expansion|escalation|basket|sub-?study|substudy|sub-?group)\b",
-    re.IGNORECASE,
-)
 #: words after a condition that make it a negative or a permission rather than a requirement
 _NEG_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:negative|seronegative|excluded|not\s+(?:allowed|permitted|eligible)|ruled\s+out|free|"
     r"allowed|permitted|eligible|provided|as\s+long\s+as|well[\s-]controlled|controlled|stable|are\s+acceptable|"
     r"is\s+acceptable|may\s+(?:be|participate|enrol\w*|enter|join)|can\s+(?:be|participate|enrol\w*|enter)|"
-    r"will\s+be|adequate|adequately|or\s+not|or\s+without|considered|included)\b",
+    r"will\s+be|adequate|adequately|or\s+not|or\s+without|or\s+(?:is\s+|are\s+|be\s+)?(?:non|un)|absence|considered|included)\b",
     re.IGNORECASE,
 )
-#: a parent item that negates its sub-list ("Patients must not have any of the following:")
-_NEG_PARENT = re.compile(r"\b(?:not|no|none|without|exclu\w+|ineligible|absence)\b", re.IGNORECASE)
 #: a summary sentence that states the trial's conditions ("Conditions included in the study are ...")
 _SUMMARY_LIST_CUE = re.compile(
     r"\b(?:conditions?|diseases?|indications?|disorders?|diagnos[ie]s)\b[^.]{0,40}\b(?:included|include|includes|"
@@ -80,6 +87,8 @@ class ItemHit:
     label: str  # what it is ("SLEDAI", "diagnosis of rheumatoid arthritis")
     start: int  # offsets of the matched text in the criteria field
     end: int
+    #: ICD-10-CM codes of a disease the curated vocabulary does not list (kind "diagnosis:icd")
+    codes: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -102,6 +111,65 @@ class Analysis:
     inclusion_hits: list[ItemHit] = field(default_factory=list)
     scoped: set[int] = field(default_factory=set)  # id() of items that are scoped to a subgroup
     item_mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    #: organ-system chapters (ICD-10-CM) and curated areas of everything the record declares
+    declared_chapters: set[str] = field(default_factory=set)
+    declared_areas: set[str] = field(default_factory=set)
+    declared_codes: set[str] = field(default_factory=set)
+    #: the record registers healthy volunteers only (no disease): any disease requirement is foreign
+    healthy_only: bool = False
+    #: concepts the criteria name in full somewhere (not only by an abbreviation)
+    named_in_full: set[str] = field(default_factory=set)
+
+    def concept_chapters(self, cid: str) -> frozenset[str]:
+        """The concept's organ systems: by its ICD-10-CM codes (its own, else its ancestors'), else by its area."""
+        v = self.vocab
+        for anc in sorted(v.ancestors(cid), key=lambda x: x != cid):
+            got = organ_chapters(v.concepts[anc].icd10)
+            if got:
+                return got
+        sys = AREA_SYSTEM.get(v.concepts[cid].area)
+        return frozenset({sys}) if sys else frozenset()
+
+    def foreign(self, concepts: Iterable[str], coarse: bool = False) -> bool:
+        """Every one of the concepts is of another organ system or specialty than all declared conditions.
+
+        ``coarse``: by ICD-10-CM chapter only (for findings such as tumour biomarkers, not diagnoses).
+        """
+        cs = [c for c in concepts if c in self.vocab.concepts]
+        if not cs:
+            return False
+        if all(self.vocab.concepts[c].icd10 and all(is_trait(x) for x in self.vocab.concepts[c].icd10) for c in cs):
+            return False  # obesity, substance use: states required on purpose, not another organ's disease
+        if self.healthy_only:
+            return True
+        for c in cs:
+            req = self.concept_chapters(c)
+            if req and self.declared_chapters:
+                if not foreign_chapters(req, self.declared_chapters, coarse):
+                    return False
+            elif not foreign_areas(self.vocab.concepts[c].area, self.declared_areas):
+                return False
+        return True
+
+    def sibling_of_declared(self, cid: str) -> bool:
+        """The concept and a declared one are two kinds of one disease (small-cell and non-small-cell
+        lung cancer, Crohn's disease and ulcerative colitis): requiring one contradicts the other."""
+        v = self.vocab
+        mine = {p for p in v.concepts[cid].parents if not v.is_umbrella(p)}
+        return bool(mine) and any(mine & set(v.concepts[d].parents) for d in self.declared_specific() if d != cid)
+
+    def foreign_codes(self, codes: Iterable[str]) -> bool:
+        """An ICD-10-CM disease the vocabulary does not list is of another organ system than all declared."""
+        from trial_audit.text.condition_vocabulary import _icd_related
+
+        codes = tuple(c for c in codes if not is_trait(c))
+        if not codes:
+            return False
+        if self.healthy_only:
+            return bool(organ_chapters(codes))
+        if _icd_related(codes, tuple(self.declared_codes)):
+            return False
+        return foreign_chapters(organ_chapters(codes), self.declared_chapters)
 
     def specific(self, concepts: Iterable[str]) -> set[str]:
         return {c for c in concepts if not self.vocab.is_umbrella(c)}
@@ -168,7 +236,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     reg: list[Source] = []
     for attr in ("conditions", "keywords", "mesh_terms"):
         for fld, val in _list_field(record, attr):
-            cs = vocab.concepts_of_name(val, loose=attr != "keywords")
+            cs = vocab.concepts_of_name(val, loose=attr != "keywords") | _glued_abbreviations(vocab, val)
             src = Source(fld, val, cs, [Mention(c, 0, len(val), val) for c in cs])
             a.declared.append(src)
             if attr != "keywords":
@@ -178,7 +246,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
         val = getattr(record, fld, None)
         if isinstance(val, str) and val.strip():
             ms = vocab.mentions(val)
-            cs = {m.concept for m in ms}
+            cs = {m.concept for m in ms} | _glued_abbreviations(vocab, val)
             a.declared.append(Source(fld, val, cs, ms))
             a.declared_concepts |= cs
     summaries: list[Source] = []
@@ -189,6 +257,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
             summaries.extend(en)
             for s in en:
                 a.declared_concepts |= s.concepts
+    _declare_systems(a, record)
     if reg:
         a.lists["registered"] = reg
     if summaries:
@@ -205,6 +274,14 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
         return a
     a.doc = doc
     all_ms = vocab.mentions(text)
+    a.named_in_full = {m.concept for m in all_ms if m.text not in vocab.concepts[m.concept].abbrevs}
+    all_icd = []
+    for sec in doc.sections:  # ICD-10-CM names of diseases the vocabulary does not list, in inclusion sections
+        if sec.kind == "inclusion" and sec.end > sec.start:
+            all_icd.extend(
+                type(m)(m.code, m.chapter, m.start + sec.start, m.end + sec.start, m.text)
+                for m in icd_matcher().mentions(text[sec.start : sec.end])
+            )
     all_mk = []
     for sec in doc.sections:  # markers matter in inclusion sections only
         if sec.kind == "inclusion" and sec.end > sec.start:
@@ -213,7 +290,11 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     all_mk.sort(key=lambda x: x[1])
     ms_starts = [m.start for m in all_ms]
     mk_starts = [x[1] for x in all_mk]
+    all_icd.sort(key=lambda x: x.start)
+    icd_starts = [x.start for x in all_icd]
     crit_lists: list[Source] = []
+    populations = _several_populations(text)
+    label_cache: dict = {}
     for sec in doc.sections:
         for item in sec.iter_items():
             ts, te = item.text_start, item.text_end
@@ -221,24 +302,73 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
             ms = [m for m in ms if m.end <= te]
             a.item_mentions[id(item)] = ms
             if sec.kind == "inclusion":
-                spec = {m.concept for m in ms if not vocab.is_umbrella(m.concept)}
+                cut = _LIST_EXCEPT.search(text, ts, te)
+                listed = [m for m in ms if cut is None or m.start < cut.start()]
+                spec = {m.concept for m in listed if not vocab.is_umbrella(m.concept)}
                 if (
                     len(spec) >= 3
                     and _CRIT_LIST_CUE.search(text, ts, te)
                     and not _ITEM_NEG.search(text, ts, te)
                     and not _negated_by_parent(item)
                 ):
-                    crit_lists.append(Source("criteria", text, spec, [m for m in ms if m.concept in spec]))
+                    crit_lists.append(Source("criteria", text, spec, [m for m in listed if m.concept in spec]))
                 mks = [x for x in all_mk[bisect_left(mk_starts, ts) : bisect_left(mk_starts, te)] if x[2] <= te]
-                if ms or mks:
-                    hits = _hits(vocab, item, text, ms, mks)
+                # by bisection, as for the other matches: a 1 MB field has tens of thousands of items
+                ims = [
+                    x
+                    for x in all_icd[bisect_left(icd_starts, ts) : bisect_left(icd_starts, te)]
+                    if x.end <= te and not any(m.start < x.end and x.start < m.end for m in ms)
+                ]
+                if ms or mks or ims:
+                    hits = _hits(vocab, item, text, ms, mks, ims)
                     if hits:
                         a.inclusion_hits.extend(hits)
-                        if _is_scoped(vocab, item, sec):
+                        if _is_scoped(vocab, item, sec, populations, label_cache):
                             a.scoped.add(id(item))
     if crit_lists:
         a.lists["criteria"] = crit_lists
+    for sec in doc.sections:
+        if sec.kind == "inclusion":
+            a.scoped |= _parallel_cohort_items(a, list(sec.items), text)
     return a
+
+
+def _glued_abbreviations(vocab: Vocabulary, name: str) -> set[str]:
+    """Conditions a declared name holds as the first part of a compound ("AIDS-related Kaposi
+    sarcoma" declares HIV too; "HIV-associated nephropathy" HIV). In criteria text such glued
+    abbreviations are not read (anti-RA, PD-L1), but a registered name or title is a name."""
+    if "-" not in name:
+        return set()
+    glued = re.sub(r"-(?=(?:related|associated|induced|positive|infected|linked)\b)", " ", name, flags=re.IGNORECASE)
+    return {m.concept for m in vocab.mentions(glued)} if glued != name else set()
+
+
+def _declare_systems(a: Analysis, record: TrialRecord) -> None:
+    """The organ systems the record declares: its concepts' ICD-10-CM chapters and areas, plus the
+    ICD-10-CM names in its registered conditions, MeSH terms, keywords, titles and interventions."""
+    v = a.vocab
+    for c in a.declared_concepts:
+        if v.is_umbrella(c) and c in v.concepts and (sys_ := AREA_SYSTEM.get(v.concepts[c].area)):
+            # "Cigarette smoking-related carcinoma", "Solid tumours": the chapter of the umbrella's area
+            a.declared_chapters.add(sys_.split(":")[0])
+    for c in a.declared_specific():
+        a.declared_areas.add(v.concepts[c].area)
+        a.declared_chapters |= a.concept_chapters(c)
+        for anc in v.ancestors(c):
+            a.declared_codes.update(v.concepts[anc].icd10)
+    # keywords are often abbreviations or general words ("LGG", "children"): only a whole title counts
+    texts = [(src.text, src.field.startswith("keywords[")) for src in a.declared]
+    texts += [(iv.name, True) for iv in getattr(record, "interventions", None) or [] if isinstance(getattr(iv, "name", None), str)]
+    for t, exact in texts:
+        if t:
+            a.declared_codes.update(icd_codes_of_name(t[:300], exact))
+    a.declared_chapters |= organ_chapters(a.declared_codes, traits=True)
+    registered = [src.text for src in a.declared if src.field.startswith(("conditions[", "keywords["))]
+    a.healthy_only = not a.declared_chapters and not a.declared_specific() and any(_HEALTHY.search(t) for t in registered)
+
+
+#: a registered condition that names healthy volunteers ("Healthy", "Healthy Volunteers")
+_HEALTHY = re.compile(r"^\s*healthy(?:\s+(?:volunteers?|subjects?|participants?|adults?))?\s*$", re.IGNORECASE)
 
 
 def _negated_by_parent(item: Item) -> bool:
@@ -250,7 +380,6 @@ def _negated_by_parent(item: Item) -> bool:
     return False
 
 
-_FOLLOWING = re.compile(r"\bfollowing\b", re.IGNORECASE)
 _VACCINE = re.compile(r"\bvaccin\w*|\bimmuni[sz]\w*", re.IGNORECASE)
 #: only these words may stand before a condition for the item to *require* that condition
 #: ("Histologically confirmed, metastatic NSCLC", "Patients with a diagnosis of SLE")
@@ -261,22 +390,44 @@ _HEAD_WORD = (
     r"metastatic|locally|recurrent|relapsed|refractory|unresectable|resectable|inoperable|early|stage|grade|"
     r"primary|patients?|subjects?|participants?|individuals?|people|persons?|adults?|men|women|children|"
     r"adolescents?|males?|females?|who|have|has|are|is|must|should|be|meet\w*|fulfil\w*|criteria|for|"
-    r"according|to|evidence|presence|suffering|from|having|[0-9]+|[ivx]+[abc]?|[abc]|i{1,3}v?[abc]?"
+    r"according|to|evidence|presence|suffering|from|having|history|[0-9]+|[ivx]+[abc]?|[abc]|i{1,3}v?[abc]?"
 )
 _HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–])*$", re.IGNORECASE)
-_ITEM_NEG = re.compile(
-    r"\b(?:seronegative|negative|must\s+not|should\s+not|not\s+eligible|ineligible|excluded|are\s+not|is\s+not|"
-    r"no\s+(?:history|evidence|known|active|prior)|none\s+of|free\s+of|allowed|permitted|are\s+eligible|without|"
-    r"is\s+eligible|may\s+(?:be|enrol\w*|enter|participate)|will\s+be\s+included|exception)\b",
+#: up to four modifier words right before the name ("wet", "non-infectious", "HER2-negative",
+#: "moderate-to-severe plaque") - descriptors of the disease, not of a context around it
+_MODIFIERS = re.compile(r"(?:[^\W\d_][\w'’]*(?:[\-\u2010/][\w'’]+)*[\s,]+){1,4}$")
+#: words that put the name in a context (a treatment, an event, a cause) instead of requiring it
+_CONTEXT_WORD = re.compile(
+    r"\b(?:treat\w*|receiv\w*|undergo\w*|scheduled|planned|candidates?|referred|admitted|hospitali[sz]\w*|surgery|"
+    r"after|following|post|due|caused|secondary|induced|related|associated|than|at|on|in|during|risk|because|from|a|an|"
+    r"the|for|by|to|results?|tests?|testing|assess\w*|evaluat\w*|exam\w*|measur\w*|levels?)\b",
     re.IGNORECASE,
 )
 
 
-def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], markers: list) -> list[ItemHit]:
+def _requires(before: str) -> bool:
+    """The words before a condition's name in its clause make the clause a requirement to have it."""
+    if _HEAD.match(before):
+        return True
+    m = _MODIFIERS.search(before)
+    return m is not None and bool(_HEAD.match(before[: m.start()])) and not _CONTEXT_WORD.search(m.group(0))
+
+
+_ITEM_NEG = re.compile(
+    r"\b(?:seronegative|(?<![-\u2010])negative|must\s+not|should\s+not|cannot|can\s+not|may\s+not|not\s+eligible|ineligible|excluded|are\s+not|is\s+not|"
+    r"no\s+(?:history|evidence|known|active|prior)|none\s+of|free\s+of|allowed|permitted|are\s+eligible|without|"
+    r"is\s+eligible|may\s+(?!not\b)\w+|will\s+be\s+included|exception)\b",
+    re.IGNORECASE,
+)
+
+
+def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], markers: list, icd_ms: list = ()) -> list[ItemHit]:  # noqa: C901
     """Condition-specific requirements in one inclusion item (children are their own items)."""
     ts, te = item.text_start, item.text_end
     if _negated_by_parent(item):
         return []
+    if _ENDS_WITH_OR.search(text, ts, te):
+        return []  # one of a list of alternatives ("Renal failure, or")
     parent = getattr(item, "parent", None)
     if parent is not None and (parent.text.rstrip().endswith(":") or _FOLLOWING.search(parent.text)):
         return []  # a sub-list item: an alternative, a definition or a scoped requirement
@@ -295,9 +446,16 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
     for mk, s0, e0 in markers:
         if item_neg:
             continue
-        cs, _ce = clause_of(s0)
+        cs, ce = clause_of(s0)
         before = text[max(cs, s0 - 50) : s0]
         if _NEG.search(before) and not re.search(r"(?:positive|negative)", text[s0:e0], re.I):
+            continue
+        # "HIV-infected participants must have well controlled HIV": the marker's condition is the subject
+        if any(
+            cs <= m.start < ce and _conditional_subject(text, text[cs : m.start], m.end, ce)
+            for m in mentions
+            if any(vocab.related(m.concept, c) for c in mk.concepts)
+        ):
             continue
         out.append(ItemHit(item, mk.concepts, "marker:" + mk.kind, mk.label, s0, e0))
     vaccine = bool(_VACCINE.search(text, ts, te))
@@ -312,13 +470,42 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             continue
         cs, ce = clause_of(men.start)
         before = text[cs : men.start]
+        near = text[max(cs, men.start - 40) : min(ce, men.end + 40)]
+        if (
+            c.area == "infectious"
+            and not item_neg
+            and _positive_test(text[cs:ce], near)
+            and not _conditional_subject(text, before, men.end, ce)
+        ):
+            # "Positive hepatitis C antibody test": a finding of the infection, required for everyone
+            diag.append(ItemHit(item, (men.concept,), "diagnosis", f"positive test for {c.name}", men.start, men.end))
+            continue
         if _NEG.search(before):
             continue
         if _AFTER_SKIP.match(text, men.end) or _NEG_AFTER.match(text, men.end, ce):
             continue
-        if label_line or item_neg or cs != ts or len(before) > 90 or not _HEAD.match(before):
+        before = _CONJUNCT.sub("", before, count=1) if cs != ts else before
+        if label_line or item_neg or (cs != ts and not _CONJUNCT.match(text, cs)) or len(before) > 90 or not _requires(before):
             continue  # the item is not (or not only) a requirement to have this condition
+        if _conditional_subject(text, before, men.end, ce):
+            continue
         diag.append(ItemHit(item, (men.concept,), "diagnosis", f"diagnosis of {c.name}", men.start, men.end))
+    for im in icd_ms:
+        cs, ce = clause_of(im.start)
+        before = text[cs : im.start]
+        before = _CONJUNCT.sub("", before, count=1) if cs != ts else before
+        first = cs == ts or bool(_CONJUNCT.match(text, cs))
+        if label_line or item_neg or not first or len(before) > 90 or not _requires(before) or _NEG.search(before):
+            continue
+        if vaccine and im.chapter in ("1", "22"):
+            continue  # "History of varicella or varicella vaccine": immunity, not a disease required
+        if not _REQUIRE_CUE.search(before):
+            continue  # a bare name from ICD-10-CM alone is too weak: a list entry, a complication, a label
+        if _AFTER_SKIP.match(text, im.end) or _NEG_AFTER.match(text, im.end, ce) or _conditional_subject(text, before, im.end, ce):
+            continue
+        if any(cs <= m.start < ce for m in mentions if not vocab.is_umbrella(m.concept)):
+            continue  # the clause names a known condition too: alternatives or comorbidities
+        out.append(ItemHit(item, (), "diagnosis:icd", f"diagnosis of {im.text}", im.start, im.end, (im.code,)))
     # a clause that names two or more conditions lists alternatives or comorbidities: not one
     # condition's requirement
     for h in diag:
@@ -333,54 +520,56 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
     return out
 
 
-_GROUP_WORD = re.compile(
-    r"\b(?:cohorts?|arms?|parts?|groups?|stratum|strata|panel|module|sub-?study|substudy|expansion|escalation|"
-    r"stage\s+[0-9IVX]+|phase\s+[0-9IVX]+[ab]?)\b",
+#: words that make a clause a requirement to have a disease ("biopsy-proven", "diagnosis of", "patients with")
+_REQUIRE_CUE = re.compile(
+    r"\b(?:diagnos\w*|confirmed|proven|documented|established|definite|history|histolog\w*|cytolog\w*|biopsy|"
+    r"with|have|has|having|suffering|meet\w*|fulfil\w*|known|active|presence|evidence)\b",
     re.IGNORECASE,
 )
-_ALL_WORD = re.compile(r"\b(?:all|every|each|general|common|both|key|main)\b", re.IGNORECASE)
+#: a later clause joined as one more requirement ("...; and diagnosis of gout"): read like an item of its own
+_CONJUNCT = re.compile(r"\s*(?:and|also|plus)\s+(?:must\s+have\s+|have\s+)?", re.IGNORECASE)
+#: where a list of eligible diseases turns to the ones it leaves out ("..., but excluding HIV-associated FSGS")
+_LIST_EXCEPT = re.compile(r"\b(?:but\s+)?(?:excluding|except(?:\s+for)?|other\s+than|not\s+including)\b", re.IGNORECASE)
+#: an item that ends in "or" / "and/or" is one of a list of alternatives
+_ENDS_WITH_OR = re.compile(r"\b(?:or|and/or)\s*[,;:]?\s*$", re.IGNORECASE)
+_PERSON = r"(?:patients?|participants?|subjects?|individuals?|persons?|people|women|men|children|adults?|those|cases)"
+#: "Patients with X must ..." / "X-infected participants should ...": the condition names whom the
+#: item is about (a conditional requirement), not what everyone must have
+_SUBJECT_BEFORE = re.compile(_PERSON + r"\s+(?:with|who\s+have|having|diagnosed\s+with)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_SUBJECT_AFTER = re.compile(r"[\s\-\u2010)]*(?:\w+[\s\-]+){0,2}?" + _PERSON + r"\b", re.IGNORECASE)
+_MODAL = re.compile(
+    r"\b(?:must|should|shall|need\s+to|needs\s+to|will\s+(?:need|be\s+required|have\s+to)|are\s+required|is\s+required|"
+    r"have\s+to|has\s+to|can|may)\b",
+    re.IGNORECASE,
+)
 
 
-_ALTERNATIVES = re.compile(r"\b(?:one|any|two|three|1|2|3)\s+(?:or\s+more\s+)?of\b|\bat\s+least\b|\beither\b", re.I)
+_POSITIVE = re.compile(r"\b(?:positive|reactive|detectable|detected|seropositive)\b", re.IGNORECASE)
+_NOT_POSITIVE = re.compile(
+    r"\b(?:negative|non-?reactive|undetectable|not\s+detected|unknown|regardless|either|irrespective|or\s+not|if|when|"
+    r"who|whose|unless|results?\s+(?:of|from)|prior|previous|history|vaccin\w*|willing|agree\w*|consent\w*|notif\w*|"
+    r"counsel\w*|inform\w*|receive)\b",
+    re.IGNORECASE,
+)
+_TEST_WORD = re.compile(r"\b(?:test\w*|antibod\w*|antigen|serolog\w*|rna|dna|pcr|viral\s+load|culture|smear|assay|screen\w*)\b", re.I)
 
 
-def _scoping_label(vocab: Vocabulary, text: str) -> bool:
-    """A label line that restricts what follows to a subgroup ("Part B:", "For patients with PBC:")
-    or opens a list of alternatives ("At least one of the following:")."""
-    t = text.strip()
-    if not t.endswith(":") or len(t) > 200:
+def _positive_test(clause: str, near: str) -> bool:
+    """The clause requires a positive test result ("Positive HCV antibody test", "HBsAg reactive"):
+    a positivity word and a test word near the infection's name, nothing making it conditional."""
+    return bool(_POSITIVE.search(near) and _TEST_WORD.search(near) and not _NOT_POSITIVE.search(clause))
+
+
+def _conditional_subject(text: str, before: str, end: int, clause_end: int) -> bool:
+    """The condition is part of the subject of a requirement on those who have it."""
+    after = text[end:clause_end]
+    m = _MODAL.search(after)
+    if m is None:
         return False
-    if _ALTERNATIVES.search(t) or _NEG_PARENT.search(t):
+    if _SUBJECT_BEFORE.search(before):
         return True
-    if _ALL_WORD.search(t):
-        return False
-    return bool(_GROUP_WORD.search(t) or any(not vocab.is_umbrella(m.concept) for m in vocab.mentions(t)))
-
-
-def _is_scoped(vocab: Vocabulary, item: Item, sec: Any) -> bool:
-    """The item applies to a subgroup: a labelled section, a scoping label / parent, or a prefix."""
-    if getattr(sec, "label", None) and not _ALL_WORD.search(sec.label or ""):
-        return True
-    if getattr(item, "is_label", False):
-        return True
-    p = getattr(item, "parent", None)
-    while p is not None:
-        if _scoping_label(vocab, p.text):
-            return True
-        p = getattr(p, "parent", None)
-    # a preceding unmarked label line ("Part B:", "For patients with PBC:") in the same section
-    top = item
-    while getattr(top, "parent", None) is not None:
-        top = top.parent
-    scoped = False
-    for it in sec.items:
-        if it is top:
-            break
-        if getattr(it, "is_label", False) or it.text.rstrip().endswith(":"):
-            scoped = _scoping_label(vocab, it.text)
-        elif len(it.text) < 100 and _ALTERNATIVES.search(it.text) and _FOLLOWING.search(it.text):
-            scoped = True  # "At least one of the following" written without a colon
-    return scoped
+    sm = _SUBJECT_AFTER.match(after)
+    return sm is not None and sm.end() <= m.start()
 
 
 def _clauses(text: str) -> Iterator[tuple[int, int]]:
@@ -389,30 +578,6 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
         yield pos, m.start()
         pos = m.end()
     yield pos, len(text)
-
-
-def is_scoped_hit(a: Analysis, hit: ItemHit, text: str) -> bool:
-    """The hit's item is scoped, or the words before the hit in its clause scope it."""
-    if id(hit.item) in a.scoped:
-        return True
-    before = text[hit.item.text_start : hit.start]
-    # only the clause the hit sits in
-    cut = max(before.rfind(";"), before.rfind(". "))
-    if cut >= 0:
-        before = before[cut + 1 :]
-    if _SCOPE.search(before):
-        return True
-    item_text = text[hit.item.text_start : hit.item.text_end]
-    colon = item_text.find(":")
-    if 0 <= colon <= 160 and _SCOPE.search(item_text[:colon]):
-        return True  # "For HIV co-infected participants: ..." scopes the whole item
-    after = text[hit.end : min(hit.end + 25, hit.item.text_end)]
-    if re.match(r"\s*(?:\)|patients|subjects|participants|cohort|arm|group)?\s*(?:only|cohort|arm|group)\b", after, re.I):
-        return True
-    # "PBC patients:" / "Patients with PBC:" - a name followed by a colon labels what follows
-    if re.match(r"[^.;]{0,25}:", after) and not re.search(r"[0-9]", after.split(":")[0]):
-        return True
-    return False
 
 
 # --- evidence helpers for the rules ---------------------------------------------------------

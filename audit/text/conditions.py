@@ -2,6 +2,8 @@
 
 * ``condition_vocabulary``: concepts, markers, loading the TOML vocabulary, ICD-10-CM names and relations.
 * ``condition_analysis``: one record's declared conditions and the conditions its criteria require.
+* ``condition_scoping``: which of those requirements are scoped to a subgroup.
+* ``condition_systems``: organ systems (ICD-10-CM chapters) and ICD-10-CM names in text.
 * ``condition_tokens``: word tokens and literal triggers the matchers use.
 
 Rules and tests import from here; the split is an implementation detail.
@@ -16,9 +18,9 @@ from trial_audit.text.condition_analysis import (
     analyse,
     condition_evidence,
     declared_names,
-    is_scoped_hit,
     names,
 )
+from trial_audit.text.condition_scoping import is_scoped_hit
 from trial_audit.text.condition_vocabulary import (
     DATA_FILE,
     Concept,

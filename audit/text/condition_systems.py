@@ -1,0 +1,498 @@
+"""Organ systems of conditions, read from the ICD-10-CM chapters, for the condition-scope rules.
+
+TA301 reports an inclusion criterion that requires, for everyone, a disease from *another organ
+system or specialty* than every condition the trial declares. "Another organ system" is decided
+here, with the chapters of ICD-10-CM (the shipped extract, ``trial_audit.text.icd10cm``):
+primary biliary cholangitis (K74.3, chapter 11, digestive) is foreign to a lupus trial (M32,
+chapter 13, musculoskeletal and connective tissue); type 2 diabetes (E11, chapter 4) is not
+foreign to a hypertension trial (I10, chapter 9) because the cardio-renal-metabolic chapters are
+linked (``LINKED``).
+
+Chapters that do not name an organ system (symptoms, injuries, external causes, factors
+influencing health, congenital malformations, pregnancy, perinatal) never decide: a trial of
+chemotherapy-induced nausea (R11) may require a cancer diagnosis.
+
+Also here: ICD-10-CM names in free text (``IcdMatcher``), so that a requirement of a disease the
+curated vocabulary does not list ("biopsy-proven membranous nephropathy") is still recognised.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from trial_audit.text.condition_tokens import tokenise, tokens_norm
+from trial_audit.text.icd10cm import icd_title_key, tabular
+
+#: ICD-10-CM chapters (numbered as in the tabular list) that are organ systems or specialties
+ORGAN_CHAPTERS = frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "22"})
+#: chapter 22 (codes for special purposes) holds COVID-19 (U07.1): an infection
+_SAME_AS = {"22": "1"}
+#: chapters whose diseases are routinely required together in one trial: the cardio-renal-metabolic
+#: axis (hypertension in a metabolic-syndrome trial, CKD in a diabetes trial), haematology with
+#: oncology, skin with rheumatology (psoriasis and psoriatic arthritis, lupus of the skin)
+LINKED = (frozenset({"4", "9", "14"}), frozenset({"12", "13"}))
+#: one-way links: a trial of the key chapter may require diseases of the value chapter - a trial of
+#: a blood condition (cancer-related anaemia, neutropenia) may require the cancer it comes with; a
+#: cancer trial requiring a blood disease (thalassaemia in a leukaemia trial) is not covered
+ONE_WAY = {"3": "2"}
+#: curated areas (condition_markers.toml) that are one specialty, for concepts without ICD codes
+_AREA_GROUPS = ({"cardiometabolic", "cardiovascular", "renal"}, {"oncology", "hematologic_malignancy", "hematologic"})
+
+
+@lru_cache(maxsize=1)
+def _chapters() -> dict[str, str]:
+    """Code -> chapter for every node, in one pass (the tree lists parents before children)."""
+    tab = tabular()
+    chap: list[str] = []
+    for i, p in enumerate(tab.parent):
+        chap.append(tab.codes[i] if p < 0 else chap[p])
+    return dict(zip(tab.codes, chap))
+
+
+def chapter_of(code: str) -> str | None:
+    """The ICD-10-CM chapter of a code ("K74.3" -> "11"); None for a code the extract does not know."""
+    ch = _chapters().get(code)
+    if ch is None:
+        tab = tabular()
+        i = tab.node(code)
+        if i is None:
+            return None
+        ch = _chapters().get(tab.codes[i])
+    return _SAME_AS.get(ch, ch) if ch else None
+
+
+def system_of(code: str) -> str | None:
+    """The organ system of a code: its chapter, or for infections and neoplasms its block.
+
+    Infections and neoplasms are each one chapter but many organ systems: HIV (B20) is not
+    hepatitis C (B15-B19), rectal cancer (C15-C26, digestive organs) is not renal cell carcinoma
+    (C64-C68, urinary tract). Their blocks stand for the organ system, as "2:C15-C26"; the
+    lymphoid and haematopoietic neoplasms (C81-C96, D45-D47) are one, "2:heme".
+    """
+    ch = chapter_of(code)
+    c = code.replace(".", "")
+    if ch == "17":  # congenital malformations: the organ malformed ("Polycystic kidney" -> urinary)
+        return next((organ for lo, hi, organ in _CONGENITAL if lo <= c[:3] <= hi), None)
+    if ch not in _BY_BLOCK:
+        return ch
+    if ch == "2" and ("C81" <= c[:3] <= "C96" or "D45" <= c[:3] <= "D47"):
+        return "2:heme"
+    anc = _ancestors(code)
+    block = anc[-2] if len(anc) >= 2 else code
+    return f"{ch}:{block}"
+
+
+_BY_BLOCK = frozenset({"1", "2"})
+#: congenital-malformation blocks (chapter 17) -> the organ chapter they belong to
+_CONGENITAL = (
+    ("Q00", "Q07", "6"),
+    ("Q10", "Q15", "7"),
+    ("Q16", "Q18", "8"),
+    ("Q20", "Q28", "9"),
+    ("Q30", "Q34", "10"),
+    ("Q35", "Q45", "11"),
+    ("Q50", "Q64", "14"),
+    ("Q65", "Q79", "13"),
+    ("Q80", "Q84", "12"),
+)
+
+
+@lru_cache(maxsize=65536)
+def _ancestors(code: str) -> tuple[str, ...]:
+    return tabular().ancestors(code)
+
+
+def is_trait(code: str) -> bool:
+    """A state trials require on purpose in any population, not another organ system's disease:
+    substance use (F10-F19: smokers in a COPD trial, drinkers in a liver trial), obesity and
+    overweight (E66: obese adults in a sleep-apnoea trial), pain as such (G89)."""
+    c = code.replace(".", "")
+    return "F10" <= c[:3] <= "F19" or c[:3] in ("E66", "G89")
+
+
+def organ_chapters(codes: Iterable[str], traits: bool = False) -> frozenset[str]:
+    """The organ systems (``system_of``) of some codes; symptom, injury, factor ... chapters left out.
+
+    ``traits``: keep the chapters of traits (a nicotine-dependence trial is a chapter-5 trial; only
+    a *required* trait is never foreign).
+    """
+    out = {system_of(c) for c in codes if traits or not is_trait(c)}
+    return frozenset(c for c in out if c is not None and c.split(":")[0] in ORGAN_CHAPTERS)
+
+
+def _chapter(system: str) -> str:
+    return system.split(":")[0]
+
+
+def _expand(systems: Iterable[str]) -> set[str]:
+    """Declared systems plus the chapters linked to theirs (as whole chapters)."""
+    out = set(systems)
+    chapters = {_chapter(s) for s in out}
+    for group in LINKED:
+        if chapters & group:
+            out |= {ch for ch in group if ch not in chapters}
+    out |= {ONE_WAY[ch] for ch in chapters if ch in ONE_WAY and ONE_WAY[ch] not in chapters}
+    return out
+
+
+#: the organ chapter of each block of solid neoplasms: a cancer is related to its organ's other
+#: diseases (Child-Pugh cirrhosis in a liver-cancer trial, COPD in a lung-cancer trial)
+_ORGAN_OF_BLOCK = {
+    "C00-C14": "11",
+    "C15-C26": "11",
+    "C30-C39": "10",
+    "C40-C41": "13",
+    "C43-C44": "12",
+    "C45-C49": "13",
+    "C50": "",  # breast: no organ chapter of its own (its disorders sit with the genitourinary ones)
+    "C51-C58": "14",
+    "C60-C63": "14",
+    "C64-C68": "14",
+    "C69-C72": "6",
+    "C73-C75": "4",
+    "D10-D36": "",
+    # infections of one organ: viral hepatitis (liver), tuberculosis (lung), intestinal and sexually
+    # transmitted infections; HIV is not linked (an HIV requirement is foreign to a haematology trial)
+    "B15-B19": "11",
+    "A15-A19": "10",
+    "A00-A09": "11",
+    "A50-A64": "14",
+}
+
+
+def _organ(system: str) -> str | None:
+    """The organ chapter of a neoplasm's or an infection's block ("2:C15-C26" -> "11"), if it has one."""
+    if system.startswith(("1:", "2:")):
+        return _ORGAN_OF_BLOCK.get(system[2:]) or None
+    return None
+
+
+def foreign_chapters(required: frozenset[str], declared: Iterable[str], coarse: bool = False) -> bool:
+    """The required systems share none (nor a linked chapter) with the declared systems.
+
+    ``coarse``: compare chapters only (a tumour biomarker such as HER2 is measured in any neoplasm).
+    False when either side is unknown: without a system on both sides nothing is decided.
+    """
+    dec = set(declared)
+    if not required or not dec:
+        return False
+    wide = _expand(dec)
+    wide |= {o for d in dec if (o := _organ(d))}
+    if coarse:
+        wide |= {_chapter(w) for w in wide}
+    return not any(r in wide or _chapter(r) in wide or _organ(r) in wide for r in required)
+
+
+def foreign_areas(area: str, declared: Iterable[str]) -> bool:
+    """The fallback for concepts without ICD-10-CM codes: the curated area differs from every declared one."""
+    dec = {a for a in declared if a != "other"}
+    if area == "other" or not dec:
+        return False
+    for group in _AREA_GROUPS:
+        if area in group:
+            return not (dec & group)
+    return area not in dec
+
+
+# --- ICD-10-CM names in text ------------------------------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class IcdMention:
+    code: str
+    chapter: str
+    start: int
+    end: int
+    text: str
+
+
+class IcdMatcher:
+    """ICD-10-CM titles and inclusion terms, matched as word sequences (accents ignored).
+
+    ``strict`` (for criteria text): only organ-system chapters, and only names specific enough to
+    stand for one disease - two or more words, or one word that is not an everyday clinical word
+    ("infection", "anaemia") or a lab state ("neutropenia"); titles of residual or vague codes
+    ("other", "unspecified", "without complication") are left out. Not strict (for registered
+    condition names, which are names of conditions by construction): every title, and a name
+    that is the start of a title ("Polycystic kidney" -> "Polycystic kidney, adult type").
+    """
+
+    def __init__(self, strict: bool = True) -> None:
+        keys: dict[tuple[str, ...], str] = {}
+        prefixes: dict[tuple[str, ...], str] = {}
+        suffixes: dict[tuple[str, ...], str] = {}
+        for toks, key, code, chapter in _title_tokens():
+            if strict:
+                if len(key) > 60 or chapter not in ORGAN_CHAPTERS or toks[0] in _BAD_FIRST or _VAGUE.search(key):
+                    continue
+                if len(toks) == 1 and (len(toks[0]) < 4 or toks[0] in _GENERIC or _LAB_STATE.search(toks[0])):
+                    continue
+            elif 1 < len(toks) <= 8:
+                for n in range(2, len(toks)):
+                    prefixes.setdefault(toks[:n], code)
+                if len(toks) <= 4 and len(toks[-1]) >= 5 and toks[-1] not in _GENERIC:
+                    suffixes.setdefault(toks[-1:], code)  # "Female infertility" places "Infertility"
+                for n in range(max(1, len(toks) - 4), len(toks) - 1):
+                    suffixes.setdefault(toks[n:], code)  # "... lumbosacral intervertebral disc degeneration"
+            keys.setdefault(toks, code)
+        self._keys = keys
+        self._prefixes = prefixes
+        self._suffixes = suffixes
+        lens: dict[str, set[int]] = {}
+        for k in keys:
+            lens.setdefault(k[0], set()).add(len(k))
+        self._lens = {w: sorted(ls, reverse=True) for w, ls in lens.items()}
+
+    def mentions(self, text: str) -> list[IcdMention]:
+        """ICD-10-CM names in a text, longest first, non-overlapping."""
+        toks = tokenise(text)
+        low = [_plain(t.lower()) for t, _, _ in toks]
+        out: list[IcdMention] = []
+        i, n = 0, len(toks)
+        while i < n:
+            hit = 0
+            for L in self._lens.get(low[i], ()):
+                if L <= n - i and tuple(low[i : i + L]) in self._keys:
+                    hit = L
+                    break
+            if hit:
+                code = self._keys[tuple(low[i : i + hit])]
+                s0, e0 = toks[i][1], toks[i + hit - 1][2]
+                out.append(IcdMention(code, chapter_of(code) or "", s0, e0, text[s0:e0]))
+                i += hit
+            else:
+                i += 1
+        return out
+
+    def prefix_code(self, name: str) -> str | None:
+        """The code of the first title that starts with the whole name (two words or more), or that
+        ends with it ("Disc degeneration" -> "... intervertebral disc degeneration"; one word only
+        for short titles: "Infertility" -> "Female infertility")."""
+        toks = tuple(_plain(t) for t in tokens_norm(name))
+        return self._prefixes.get(toks) or self._suffixes.get(toks)
+
+
+_KEY_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _title_tokens() -> list[tuple[tuple[str, ...], str, str, str | None]]:
+    """(words, title, code, chapter) of every title-index entry of at most 80 characters, once per
+    process for both matchers. The index keys are already lower case with single spaces, so a
+    plain word split (possessive "'s" dropped, as ``tokenise`` does) gives the same words."""
+    out = []
+    for key, code in tabular().title_index.items():
+        if len(key) > 80:
+            continue
+        words = _KEY_WORD.findall(key.replace("'s ", " ").replace("\u2019s ", " "))
+        if words:
+            out.append((tuple(w if w.isascii() else _plain(w) for w in words), key, code, chapter_of(code)))
+    return out
+
+
+def _plain(word: str) -> str:
+    """A word without accents ("ménière" -> "meniere"); ICD-10-CM and registrants write both."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+#: words that make a title too vague to stand for one disease, or a procedure / status rather than a disease
+_VAGUE = re.compile(
+    r"\b(?:other|unspecified|without|not\s+elsewhere|nos|status|history|encounter|personal|family|sequela|in\s+diseases|"
+    r"due\s+to|following|complicating|affecting|observation|screening|contact)\b"
+)
+#: one-word titles that are words of everyday clinical text rather than one disease
+_GENERIC = frozenset(
+    {
+        "infection",
+        "infections",
+        "inflammation",
+        "disease",
+        "disorder",
+        "lesion",
+        "lesions",
+        "tumor",
+        "tumour",
+        "neoplasm",
+        "cancer",
+        "carcinoma",
+        "allergy",
+        "anemia",
+        "anaemia",
+        "ulcer",
+        "abscess",
+        "cyst",
+        "mass",
+        "polyp",
+        "polyps",
+        "hernia",
+        "colic",
+        "shock",
+        "arrest",
+        "failure",
+        "insufficiency",
+        "deficiency",
+        "dependence",
+        "abuse",
+        "block",
+        "stricture",
+        "obstruction",
+        "effusion",
+        "edema",
+        "oedema",
+        "hemorrhage",
+        "haemorrhage",
+        "bleeding",
+        "thrombosis",
+        "embolism",
+        "fracture",
+        "burn",
+        "burns",
+        "wound",
+        "wounds",
+        "scar",
+        "keloid",
+        "pregnancy",
+        "delivery",
+        "hypotension",
+        "hypoglycemia",
+        "hypokalemia",
+        "hyperkalemia",
+        "dehydration",
+        "malnutrition",
+        "anxiety",
+        "insomnia",
+        "delirium",
+        "psychosis",
+        "neuropathy",
+        "nephropathy",
+        "myopathy",
+        "retinopathy",
+        "seizure",
+        "seizures",
+        "convulsions",
+        "tremor",
+        "fatigue",
+        "constipation",
+        "diarrhea",
+        "diarrhoea",
+        "vomiting",
+        "nausea",
+        "cough",
+        "dyspnea",
+        "wheezing",
+        "rash",
+        "pruritus",
+        "urticaria",
+        "alopecia",
+        "acne",
+        "myalgia",
+        "arthralgia",
+        "arthritis",
+        "dermatitis",
+        "hepatitis",
+        "nephritis",
+        "gastritis",
+        "colitis",
+        "pneumonia",
+        "bronchitis",
+        "sinusitis",
+        "otitis",
+        "conjunctivitis",
+        "cellulitis",
+        "phlebitis",
+        "vasculitis",
+        "myocarditis",
+        "pericarditis",
+        "endocarditis",
+        "meningitis",
+        "encephalitis",
+        "sepsis",
+        "bacteremia",
+        "viremia",
+        "cataract",
+        "myopia",
+        "obesity",
+        "overweight",
+        "smoking",
+        "angina",
+        "tachycardia",
+        "bradycardia",
+        "arrhythmia",
+        "hypertension",
+        "hyperlipidemia",
+        "depression",
+        "dementia",
+        "migraine",
+        "headache",
+        "vertigo",
+        "syncope",
+        "stroke",
+        "paralysis",
+        "paresis",
+        "hemiplegia",
+        "amnesia",
+        "aphasia",
+        "dysphagia",
+    }
+)
+#: one-word lab states ("neutropenia", "hypercalcemia", "lymphocytosis"): results, not an organ's disease
+_LAB_STATE = re.compile(r"(?:emia|aemia|penia|cytosis|philia|uria)$")
+#: first words of titles that are not disease names in running text
+_BAD_FIRST = frozenset({"acute", "chronic", "disease", "disorder", "disorders", "diseases", "syndrome", "injury", "abnormal", "elevated"})
+
+
+@lru_cache(maxsize=2)
+def icd_matcher(strict: bool = True) -> IcdMatcher:
+    """Built once per process (about 0.5 s each), on first use."""
+    return IcdMatcher(strict)
+
+
+@lru_cache(maxsize=16384)
+def icd_codes_of_name(name: str, exact: bool = False) -> tuple[str, ...]:
+    """ICD-10-CM codes a registered condition name stands for.
+
+    The whole name when it is a title ("Primary biliary cirrhosis"), else the titles found in it
+    ("Chronic Insomnia" -> "insomnia"), else the title it starts ("Polycystic Kidney").
+    """
+    if not name or len(name) > 300:
+        return ()
+    code = tabular().title_index.get(icd_title_key(name))
+    if code:
+        return (code,)
+    if exact:
+        return ()
+    m = icd_matcher(strict=False)
+    found = tuple(dict.fromkeys(x.code for x in m.mentions(name)))
+    if found:
+        return found
+    code = m.prefix_code(name)
+    return (code,) if code else ()
+
+
+#: the organ system of a curated area, for concepts without ICD-10-CM codes ("autoimmune" spans several)
+AREA_SYSTEM = {
+    "oncology": "2",
+    "hematologic_malignancy": "2:heme",
+    "hematologic": "3",
+    "cardiometabolic": "4",
+    "cardiovascular": "9",
+    "renal": "14",
+    "hepatic": "11",
+    "neurological": "6",
+    "psychiatric": "5",
+    "respiratory": "10",
+    "infectious": "1",
+    "ophthalmic": "7",
+    "otologic": "8",
+    "dermatologic": "12",
+    "musculoskeletal": "13",
+    "gastrointestinal": "11",
+    "endocrine": "4",
+    "urogenital": "14",
+}
