@@ -38,6 +38,27 @@ _QUAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])")
+#: fields that give the trial's own name for what it studies
+_OWN_NAME_FIELDS = frozenset({"conditions", "brief_title", "official_title", "acronym"})
+#: a condition name used as a qualifier of another thing ("AIDS Related Complex", "HIV-associated lymphoma")
+_QUALIFIER_USE = re.compile(r"\b[A-Za-z]{2,}(?=[\s-]+(?:related|associated|induced)\b)", re.I)
+#: a label line that introduces requirements, not exclusions ("Patients must have:", "Required:", "Allowed:")
+_REQUIREMENT_LABEL = re.compile(
+    r"^[ \t*•-]*(?:patients|participants|subjects|volunteers)?\s*(?:must|should)\s+(?:have|be|meet)\b[^\n]{0,60}:\s*$"
+    r"|^[ \t*•-]*(?:required|allowed|permitted)\b[^\n]{0,60}:\s*$",
+    re.I | re.M,
+)
+_ANY_LABEL = re.compile(r"^[^\n]{1,80}:[ \t]*$", re.M)
+
+
+def _under_requirement_label(text: str, section_start: int, item_start: int) -> bool:
+    """The nearest label line above the item in its section introduces requirements."""
+    last = None
+    for m in _ANY_LABEL.finditer(text, section_start, item_start):
+        last = m
+    return last is not None and _REQUIREMENT_LABEL.match(last.group(0)) is not None
+
+
 _TOKEN = re.compile(r"[^\W_]+")
 #: words that do not make a name more specific ("type 2 diabetes" = "type 2 diabetes mellitus")
 _GENERIC = frozenset(
@@ -136,9 +157,13 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
         if any(_PREVENTION.search(c) for c in record.conditions if isinstance(c, str)):
             return
         text = a.doc.text
+        # the trial's own name for its condition: the registered list and the titles. Keywords and
+        # MeSH terms name related concepts too ("AIDS-related ..." on an HIV-infection trial), and a
+        # name used only as a qualifier ("AIDS Related Complex") is not the population's name.
         reg_tokens: set[str] = set()
         for src in a.declared:
-            reg_tokens |= {t.lower() for t in _TOKEN.findall(src.text)}
+            if src.field.split("[")[0].split(".")[0] in _OWN_NAME_FIELDS:
+                reg_tokens |= {t.lower() for t in _TOKEN.findall(_QUALIFIER_USE.sub(" ", src.text))}
         for sec in a.doc.sections:
             if sec.kind != "exclusion":
                 continue
@@ -147,6 +172,8 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
                     continue  # an unmarked line is often a cohort label ("Participants with Alzheimer's disease")
                 if item.children or text[item.text_start : item.text_end].rstrip().endswith(":"):
                     continue  # a label or a parent of a sub-list, not a condition on its own
+                if _under_requirement_label(text, sec.start, item.start):
+                    continue  # legacy layout: "Patients must have:" inside the exclusion section lists requirements
                 for m in a.item_mentions.get(id(item), []):
                     if m.concept not in studied:
                         continue

@@ -293,3 +293,46 @@ def _edited_copy(record):
     rec = copy.copy(record)
     rec._analyses = {}
     return rec
+
+
+# --- unseen-part hand-check: TA304 read a stage or a requirement list as the studied condition -------
+
+
+def _ta304(example):
+    from trial_audit.checks.ta304_exclusion_excludes_studied_condition import ExclusionExcludesStudiedCondition
+    from trial_audit.core.model import record_from_example
+    from trial_audit.engine.registry import Context
+
+    return list(ExclusionExcludesStudiedCondition().check(record_from_example(example), Context()))
+
+
+def test_ta304_a_stage_named_only_in_keywords_is_another_form():
+    # NCT00000713 (legacy XML): "... Ampligen in HIV-Infected Subjects", condition HIV Infections, excludes "AIDS."
+    base = {
+        "conditions": ["HIV Infections"],
+        "keywords": ["AIDS-Related Opportunistic Infections"],
+        "brief_title": "A Phase I Trial of Ampligen in HIV-Infected Subjects",
+        "criteria": "Inclusion Criteria:\n- HIV antibody positive\n\nExclusion Criteria:\n- AIDS.\n",
+    }
+    assert _ta304(base) == []
+    # the same in other words: a qualifier use in the title ("AIDS Related Complex") is not the population's name
+    arc = dict(base, brief_title="Isoprinosine in Patients With AIDS Related Complex (ARC)")
+    assert _ta304(arc) == []
+    # still reported when the trial names the excluded condition as its own
+    own = dict(base, conditions=["AIDS"], brief_title="Treatment Program for Anemia in AIDS Patients")
+    assert len(_ta304(own)) == 1
+
+
+def test_ta304_requirements_listed_under_a_label_inside_the_exclusion_section():
+    # NCT00002022 (legacy XML): the exclusion section holds "Patients must have:" followed by requirements
+    rec = {
+        "conditions": ["AIDS"],
+        "brief_title": "Treatment Program for Anemia in AIDS Patients",
+        "criteria": (
+            "Exclusion Criteria\n\nPatients with the following are excluded:\n\n  -  Uncontrolled hypertension.\n\n"
+            "Patients must have:\n\n  -  A clinical diagnosis of AIDS.\n\n  -  Hematocrit < 30 percent.\n"
+        ),
+    }
+    assert _ta304(rec) == []
+    # other words for the label
+    assert _ta304(dict(rec, criteria=rec["criteria"].replace("Patients must have:", "Required:"))) == []
