@@ -48,6 +48,18 @@ _RIGHT_FOR_SUBGROUP = re.compile(
     r"(?:subjects|patients|participants|volunteers|individuals|persons|people|cases)\b",
     re.I,
 )
+# a measurement threshold that depends on age: "greater than 2 SDs in subjects 18 years of age or younger"
+_THRESHOLD_FOR_AGE = re.compile(
+    r"[0-9][^\n;]{0,30}?\b(?:in|for)\s+(?:[A-Za-z-]+\s+){0,2}?(?:patients|subjects|participants|children|adults|those|individuals|persons)\s*$",
+    re.I,
+)
+# an accrual period: "This study will accrue 20 patients over 18 months"
+_ACCRUAL = re.compile(r"\baccru(?:e|es|ed|al|ing)\b", re.I)
+_AGE_WORDING = re.compile(r"\bage|\bold\b|\by/?o\b", re.I)
+# people without an age limit in the same breath: "... 5 years of age and older and their relatives may enroll"
+_RIGHT_OTHERS = re.compile(
+    r"^[^;.]{0,25}?\b(?:and|or)\s+(?:their|his|her)\s+(?:relatives|famil(?:y|ies)|parents|siblings|partners|spouses)\b", re.I
+)
 # the statement is itself a header of the items below it: "Children >= 18 months of age:"
 _HEADER_AFTER = re.compile(r"^[^\S\n]*(?:\)[^\S\n]*)?:[^\S\n]*(?:\n|$)")
 # a share of the participants in the sentence before the age: "no more than 10 percent of volunteers ... may be over 50"
@@ -60,7 +72,7 @@ _SHARE = re.compile(
 # another protocol than the one registered: an earlier version, a sub-study, an amendment
 _OTHER_PROTOCOL = re.compile(
     r"\b(?:earlier|previous|prior|original|former)\s+versions?\b|\bsub-?stud(?:y|ies)\b|"
-    r"\bhas\s+been\s+(?:changed|amended)\b|\bancillary\s+stud(?:y|ies)\b",
+    r"\bhas\s+been\s+(?:changed|amended)\b|\bancillary\s+stud(?:y|ies)\b|\bpilot\s+(?:study|phase|portion|part)\b",
     re.I,
 )
 # "... minors 5 to 17 years of age and adults of any age": the ages only sort people into groups
@@ -75,7 +87,9 @@ _OTHER_PERSON_HEADER = re.compile(r"\bhousehold\b|\bclose\s+contacts?\b|\bsomeon
 # an item "No patients less than or equal to 5 years old": the negation governs the subject, so the bound flips
 NEGATED_SUBJECT = re.compile(
     r"\bno\s+(?:[A-Za-z-]+\s+){0,2}?(?:patients|subjects|participants|children|persons|individuals|volunteers|people|one|women|men|"
-    r"infants|adults|minors)\s+(?:(?:who\s+are|aged?|of)\s+)?$",
+    r"infants|adults|minors)\s+(?:(?:who\s+are|aged?|of)\s+)?$|"
+    # "This study does not enroll children under the age of 2"
+    r"\b(?:does|do|will|shall|may|can)\s+not\s+(?:enrol\w*|include|accept|admit|recruit)\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$",
     re.I,
 )
 
@@ -95,6 +109,12 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "a duty or exception of a sub-group"
     if _RIGHT_FOR_SUBGROUP.match(right):
         return "a sub-group named after the age"
+    if _RIGHT_OTHERS.match(right):
+        return "people without an age limit named alongside"
+    if _THRESHOLD_FOR_AGE.search(sentence_left):
+        return "a measurement threshold that depends on age"
+    if _ACCRUAL.search(sentence_left) and not _AGE_WORDING.search(text[start:end]):
+        return "an accrual period"
     if _HEADER_AFTER.match(text, end):
         return "a header that scopes a sub-group"
     if header and _OTHER_PERSON_HEADER.search(header):
