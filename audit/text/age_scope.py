@@ -58,8 +58,14 @@ _ACCRUAL = re.compile(r"\baccru(?:e|es|ed|al|ing)\b", re.I)
 _AGE_WORDING = re.compile(r"\bage|\bold\b|\by/?o\b", re.I)
 # people without an age limit in the same breath: "... 5 years of age and older and their relatives may enroll"
 _RIGHT_OTHERS = re.compile(
-    r"^[^;.]{0,25}?\b(?:and|or)\s+(?:their|his|her)\s+(?:relatives|famil(?:y|ies)|parents|siblings|partners|spouses)\b", re.I
+    r"^[^;.]{0,25}?\b(?:and|or)\s+(?:their|his|her)\s+(?:relatives|famil(?:y|ies)|parents|siblings|partners|spouses)\b|"
+    r"^[^;.]{0,120}?\bor\s+(?:others|anyone|those)\s+who\b",
+    re.I,
 )
+# a duration, not an age: ">= 3 months cumulative therapy"
+_RIGHT_DURATION = re.compile(r"^[\s)]*(?:of\s+)?(?:cumulative|continuous|consecutive|total)\b", re.I)
+# another study's sample in a literature review: "He et al. investigated 50 people ... 23 to 68 years old"
+_CITATION = re.compile(r"\bet\s+al\b", re.I)
 # the statement is itself a header of the items below it: "Children >= 18 months of age:"
 _HEADER_AFTER = re.compile(r"^[^\S\n]*(?:\)[^\S\n]*)?:[^\S\n]*(?:\n|$)")
 # a share of the participants in the sentence before the age: "no more than 10 percent of volunteers ... may be over 50"
@@ -111,6 +117,10 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "a sub-group named after the age"
     if _RIGHT_OTHERS.match(right):
         return "people without an age limit named alongside"
+    if _RIGHT_DURATION.match(right):
+        return "a duration"
+    if _CITATION.search(sentence_left):
+        return "another study's sample (a citation)"
     if _THRESHOLD_FOR_AGE.search(sentence_left):
         return "a measurement threshold that depends on age"
     if _ACCRUAL.search(sentence_left) and not _AGE_WORDING.search(text[start:end]):
@@ -121,7 +131,7 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "a header that names another person"
     if _SHARE.search(_after_age_label(sentence_left)):
         return "a share of the participants"
-    if _OTHER_PERSON_LEFT.search(_after_age_label(left[-80:])):
+    if _OTHER_PERSON_LEFT.search(_after_age_label(left[-80:])) or _OTHER_PERSON_LEFT.search(_after_age_label(sentence_left[-100:])):
         return "another person's age"
     if _OTHER_PROTOCOL.search(paragraph):
         return "another protocol (an earlier version, a sub-study)"
