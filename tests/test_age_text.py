@@ -527,3 +527,47 @@ def test_band_words_on_a_wrapped_line_or_as_a_label_are_not_restrictions():
     # still read: an item that starts with the band word after a finished line
     (b,) = criteria_bands("Inclusion Criteria:\n\nDiagnosis of asthma.\nAdults with moderate disease\n")
     assert b.band == "adult"
+
+
+# tune-part classes found while judging the second-round samples (ctgov-xml-bulk, tune part)
+NARROWER_SCOPE_TUNE = {
+    # NCT00006421: the criteria of a sub-study under its own header
+    "sub-study header (real)": "INCLUSION CRITERIA - Annual Follow-up Study:\n\nTo participate in the Annual Follow-up Study, a woman must:\n\nBe at least 25 years of age.\n",
+    "sub-study header (variant)": "Inclusion criteria for the extension study:\n\n- aged 30 years or older\n",
+    # NCT00005569: a pilot study in the same item
+    "pilot (real)": "One group of male volunteers of 60-80 years of age will be used for the pilot study.\n",
+    # NCT00001878: a measurement threshold that depends on age
+    "threshold (real)": "LV wall thickness greater than 15 mm, and greater than 2 SDs in\nsubjects 18 years of age or younger, as assessed by MRI.\n",
+    "threshold (variant)": "Inclusion Criteria:\n- Height below the 3rd percentile for participants younger than 10 years\n",
+    # NCT00002374: a duration
+    "duration (real)": "Required:\n\n>= 3 months cumulative saquinavir HGC therapy.\n",
+    # NCT00002547: a donor named earlier in a hard-wrapped sentence
+    "donor wrapped (real)": "In case of multiple donors, priority is: ABO compatibility\nAge over 18 Same sex No contraindication to donation",
+}
+NARROWER_SCOPE_PROSE = {
+    # NCT05939895: another study's sample, cited
+    "citation (real)": "(12) He et al., investigated 50 non-obese people with normal glucose tolerance (NGT, 23 to 68 years old), normal blood pressures.",
+    # NCT00003111: an accrual period
+    "accrual (real)": "PROJECTED ACCRUAL: This study will accrue 20 patients over 18 months.",
+    "accrual (variant)": "A total of 60 participants will be accrued over 24 months.",
+    # NCT00001420: people without an age limit named alongside
+    "relatives (real)": "Patients with known or suspected psoriatic arthritis 5 years of age and older and their\nrelatives may enroll in this study.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NARROWER_SCOPE_TUNE))
+def test_tune_classes_of_narrower_scope_in_criteria(name):
+    assert [a.text for a in criteria_ages(NARROWER_SCOPE_TUNE[name])] == [], name
+
+
+@pytest.mark.parametrize("name", sorted(NARROWER_SCOPE_PROSE))
+def test_tune_classes_of_narrower_scope_in_summaries(name):
+    assert [a.text for a in prose_ages(NARROWER_SCOPE_PROSE[name])] == [], name
+
+
+def test_does_not_enroll_reads_as_a_minimum():
+    # NCT00001355 (tune): "This study does not enroll children under the age of 2."
+    (a,) = prose_ages("This study does not enroll children under the age of 2.")
+    assert a.max is None and a.min.years == 2
+    (a,) = prose_ages("The trial will not include patients younger than 12 years.")
+    assert a.max is None and a.min.years == 12

@@ -90,6 +90,8 @@ _OTHER_PERSON_LEFT = re.compile(r"\bdonors?\b|\bhousehold\b|\bclose\s+contacts?\
 # a header over items about someone else than the participant ("household member or close contact to someone who:");
 # not a donor section: a registry's structured range often covers the donors who take part
 _OTHER_PERSON_HEADER = re.compile(r"\bhousehold\b|\bclose\s+contacts?\b|\bsomeone\b|\banyone\s+who\b", re.I)
+# a header over the criteria of one part of the protocol: "INCLUSION CRITERIA - Annual Follow-up Study:", "Pilot Study:"
+_SUB_STUDY_HEADER = re.compile(r"\b(?:pilot|follow-?up|sub-?|ancillary|extension|companion)\s*stud(?:y|ies)\b", re.I)
 # an item "No patients less than or equal to 5 years old": the negation governs the subject, so the bound flips
 NEGATED_SUBJECT = re.compile(
     r"\bno\s+(?:[A-Za-z-]+\s+){0,2}?(?:patients|subjects|participants|children|persons|individuals|volunteers|people|one|women|men|"
@@ -129,6 +131,8 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "a header that scopes a sub-group"
     if header and _OTHER_PERSON_HEADER.search(header):
         return "a header that names another person"
+    if header and _SUB_STUDY_HEADER.search(header):
+        return "a header that scopes a sub-study"
     if _SHARE.search(_after_age_label(sentence_left)):
         return "a share of the participants"
     if _OTHER_PERSON_LEFT.search(_after_age_label(left[-80:])) or _OTHER_PERSON_LEFT.search(_after_age_label(sentence_left[-100:])):
