@@ -519,7 +519,10 @@ def test_will_be_under_an_exclusion_header_is_not_inverted():
 
 def test_band_words_on_a_wrapped_line_or_as_a_label_are_not_restrictions():
     # NCT00000590: "... pregnant women ... and their\ninfants." (a hard wrap, another person)
-    assert criteria_bands("Inclusion Criteria:\n\nHIV-positive, asymptomatic, pregnant women with CD4 of 500 or less and their\ninfants.\n") == ()
+    assert (
+        criteria_bands("Inclusion Criteria:\n\nHIV-positive, asymptomatic, pregnant women with CD4 of 500 or less and their\ninfants.\n")
+        == ()
+    )
     # NCT00004498 (tune): "Family history of 2 affected\nchildren"
     assert criteria_bands("Inclusion Criteria:\n\n  -  Male with late onset OR Family history of 2 affected\n     children\n") == ()
     # NCT00000751: "Infants - Drug treatment for signs of drug withdrawal" (a label of part of an item)
