@@ -574,3 +574,13 @@ def test_does_not_enroll_reads_as_a_minimum():
     assert a.max is None and a.min.years == 2
     (a,) = prose_ages("The trial will not include patients younger than 12 years.")
     assert a.max is None and a.min.years == 12
+
+
+def test_a_trial_that_is_itself_a_pilot_study_keeps_its_limits():
+    # found by the injection benchmark (tune, v2): a summary that calls the whole trial a pilot study
+    (a,) = prose_ages("To participate, individuals must be 11-21 years of age. This research study is a Pilot Study of proton therapy.")
+    assert (a.min.years, a.max.years) == (11, 21)
+    (a,) = criteria_ages(
+        "Inclusion Criteria:\n- Patients must be 18 years of age or older for the pilot study (Phase I).\n- Age 12 or older\n"
+    )
+    assert a.min.years == 12  # the first item qualifies one part of the protocol (NCT00001866, tune)

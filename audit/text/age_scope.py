@@ -62,6 +62,9 @@ _RIGHT_OTHERS = re.compile(
     r"^[^;.]{0,120}?\bor\s+(?:others|anyone|those)\s+who\b",
     re.I,
 )
+# one part of the protocol named after the age: "... will be used for the pilot study", "... for the pilot study (Phase I)"
+# (a whole trial that is a pilot study is not a part: "This research study is a Pilot Study" elsewhere in a summary)
+_RIGHT_FOR_PART = re.compile(r"^[^;.]{0,60}?\b(?:for|in)\s+the\s+(?:pilot|run-?in|sub-?study|extension)\b", re.I)
 # a duration, not an age: ">= 3 months cumulative therapy"
 _RIGHT_DURATION = re.compile(r"^[\s)]*(?:of\s+)?(?:cumulative|continuous|consecutive|total)\b", re.I)
 # another study's sample in a literature review: "He et al. investigated 50 people ... 23 to 68 years old"
@@ -78,7 +81,7 @@ _SHARE = re.compile(
 # another protocol than the one registered: an earlier version, a sub-study, an amendment
 _OTHER_PROTOCOL = re.compile(
     r"\b(?:earlier|previous|prior|original|former)\s+versions?\b|\bsub-?stud(?:y|ies)\b|"
-    r"\bhas\s+been\s+(?:changed|amended)\b|\bancillary\s+stud(?:y|ies)\b|\bpilot\s+(?:study|phase|portion|part)\b",
+    r"\bhas\s+been\s+(?:changed|amended)\b|\bancillary\s+stud(?:y|ies)\b",
     re.I,
 )
 # "... minors 5 to 17 years of age and adults of any age": the ages only sort people into groups
@@ -119,6 +122,8 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "a sub-group named after the age"
     if _RIGHT_OTHERS.match(right):
         return "people without an age limit named alongside"
+    if _RIGHT_FOR_PART.search(right):
+        return "one part of the protocol"
     if _RIGHT_DURATION.match(right):
         return "a duration"
     if _CITATION.search(sentence_left):
