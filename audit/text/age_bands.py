@@ -116,11 +116,28 @@ def find_bands(text: str, mode: str = "prose", start: int = 0, end: int | None =
             if not m:
                 continue
             band = next(k for k in BANDS if m.group(k))
-            if _BAND_NOT_AFTER.match(text[m.end() : m.end() + 30]):
+            if _BAND_NOT_AFTER.match(text[m.end() : m.end() + 30]) or _BAND_LABEL.match(text, m.end(), end):
                 continue
             bs = m.start(band)
+            if m.start(band) == ls + len(text[ls:bs]) - len(text[ls:bs].lstrip()) and _continues_previous_line(text, ls, start):
+                continue  # "... pregnant women ... and their\ninfants.": a hard line wrap, not an item
             out.append(StatedAge(bs, m.end(), text[bs : m.end()], None, None, "band", mode, band=band))
     return tuple(out)
+
+
+# a label of a sub-group's part of an item: "Infants - Drug treatment for signs of drug withdrawal", "Children: ..."
+_BAND_LABEL = re.compile(r"[^\S\n]*(?:[-–—:][^\S\n]|:$)")
+# the end of a line that runs on into the next one (a legacy record's hard wrap): a word or a comma, no full stop or colon
+_RUNS_ON = re.compile(r"[A-Za-z,][^\S\n]*$")
+
+
+def _continues_previous_line(text: str, ls: int, lo: int) -> bool:
+    """True when the line at ls is the wrapped rest of the previous line's sentence (no blank line between)."""
+    if ls <= lo or text[ls - 1] != "\n":
+        return False
+    prev_start = text.rfind("\n", lo, ls - 1) + 1
+    prev = text[max(lo, prev_start) : ls - 1]
+    return bool(prev.strip()) and bool(_RUNS_ON.search(prev))
 
 
 def _line_starts(text: str, start: int, end: int):

@@ -91,6 +91,7 @@ from trial_audit.text.age_patterns import (
     UNIT_YEARS,
     _find_all,
 )
+from trial_audit.text.age_scope import NEGATED_SUBJECT, narrower_scope, paragraph_around
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +185,11 @@ def _comp(s: str | None) -> str | None:
 _FLIP = {"ge": "lt", "gt": "le", "le": "gt", "lt": "ge"}
 
 
+# a statement of who the participants will be ("All subjects will be adults (greater than 18 years)") under an
+# exclusion header is a requirement: its sense is not inverted
+_WILL_BE = re.compile(r"\b(?:will|are\s+to)\s+be\s+(?:[A-Za-z-]+\s+){0,2}?$|\bwill\s+be\s+(?:adults?|children|aged?)\b", re.I)
+
+
 def _clause_start(text: str, pos: int, lo: int) -> int:
     """Start of the clause containing pos (after the last newline / ';' / sentence end), >= lo."""
     window_start = max(lo, pos - 160)
@@ -218,6 +224,12 @@ def _sentence_left(text: str, pos: int, lo: int) -> str:
     for m in _WRAPPED_SENTENCE_BREAK.finditer(text, a, pos):
         last = m.end()
     return text[last:pos]
+
+
+def _sentence_right(text: str, pos: int, hi: int) -> str:
+    """The sentence after pos, read across the hard line wraps of legacy records (see :func:`_sentence_left`)."""
+    m = _WRAPPED_SENTENCE_BREAK.search(text, pos, min(hi, pos + 200))
+    return text[pos : m.start() if m else min(hi, pos + 200)]
 
 
 def _header_before(text: str, pos: int, lo: int) -> str:
@@ -505,7 +517,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # another person's age ("DONOR: Age < 75"); the days of "18 years and 0 days"
     if _OTHER_QUANTITY.search(left[-40:]) or _RIGHT_OTHER_QUANTITY.match(text, m.end(), min(hi_lim, m.end() + 40)):
         return None  # "> Age 50, life expectancy > 1 year"; "less than 10 years formal education"
-    if mode == "exclusion" and (re.search(r"\binclusion\b", left, re.I) or _REQUIREMENT.search(left)):
+    if mode == "exclusion" and (re.search(r"\binclusion\b", left, re.I) or _REQUIREMENT.search(left) or _WILL_BE.search(left)):
         mode = "inclusion"  # "Inclusion Criteria:1. ≥18 years" run into one line; "May not be younger than 18" (a requirement)
     if mode == "exclusion" and left.rstrip().endswith("(") and len(left.split()) > 3 and not _SUBJ_ANCHOR.search(left.rstrip()[:-1]):
         return None  # "Patients eligible for bone marrow transplant (=< 60 years old), with ...": qualifies another group
@@ -537,6 +549,17 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # who gives consent at which age ("... consent, both, the parent or tutor and the participant aged 14-17")
     if _MENOPAUSE_DEF.search(left) or _MENOPAUSE.search(right[:40]):
         return None
+    if narrower_scope(
+        text,
+        m.start(),
+        m_end,
+        left,
+        _sentence_right(text, m_end, hi_lim),
+        _sentence_left(text, m.start(), lo_lim),
+        _header_before(text, cstart, 0),
+        paragraph_around(text, m.start(), m_end, lo_lim, hi_lim),
+    ):
+        return None  # the age qualifies a sub-group, a scale, another person or protocol (see age_scope)
     claim = True
     if mode == "prose":
         sentence = _sentence(text, m.start(), m.end(), lo_lim, hi_lim)
@@ -557,7 +580,12 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     elif mode == "prose" and _PROSE_ENUMERATED.search(left):
         claim = False  # "may be eligible: 1) patients with ...; 3) healthy volunteers 7 years of age or older": one category
     # negation right before the comparator: "must not be older than 80"
-    negated = bool(pre) and bool(re.search(r"\bnot\s+(?:be\s+)?$|\bno\s+$", left, re.I)) and not pre_text.startswith(("no", "not"))
+    # or of the subject: an inclusion item "No patients less than or equal to 5 years old"
+    negated = (
+        bool(pre)
+        and bool(re.search(r"\bnot\s+(?:be\s+)?$|\bno\s+$", left, re.I) or NEGATED_SUBJECT.search(left))
+        and not pre_text.startswith(("no", "not"))
+    )
 
     # --- bounds ----------------------------------------------------------------------------
     if has_range:

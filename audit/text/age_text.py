@@ -27,6 +27,8 @@ This module is the public face of the age reader; the work is split by concern:
 - :mod:`trial_audit.text.age_phrases`: :class:`Bound`, :class:`StatedAge` and :func:`find_ages`
   (the age phrases of one text);
 - :mod:`trial_audit.text.age_bands`: band words ("adults", "children") and :func:`find_bands`;
+- :mod:`trial_audit.text.age_scope`: whether an age qualifies something narrower than the whole
+  trial (a scale, a sub-group's duty, a header, another person or protocol); such ages are dropped;
 - :mod:`trial_audit.text.age_compare`: comparing statements with a structured range.
 
 Here: :func:`prose_ages` (summaries) and :func:`criteria_ages` / :func:`criteria_bands` (criteria,

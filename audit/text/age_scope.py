@@ -1,0 +1,174 @@
+"""Is an age statement the trial's own limit, or does it qualify something narrower?
+
+An age phrase is the trial's age limit only when it is the predicate of an eligibility
+statement about the participants as a whole ("Age ≥ 18", "Patients must be 18 or older").
+The same phrase often qualifies something narrower, and then it is no limit of the trial:
+
+- a scale or procedure chosen by age ("Patients ≤ 10 years modified Lansky ≥ 60", "we will
+  evaluate children < 18 by obtaining a urine sample");
+- a duty or an exception of a sub-group, stated by the verb that follows the age ("Subjects
+  under 18 were only included where legally permitted", "... must sign an assent",
+  "... may be considered on an individual basis", "... must not be eligible for any other study");
+- a header that scopes the items below it ("Children ≥ 18 months of age:") or names another
+  person ("household member or close contact to someone who:");
+- a share or count of the participants ("no more than 10 percent ... may be over 50", "n=40 males > 40");
+- another protocol: an earlier version, a sub-study, an amendment, in the same paragraph;
+- a sentence that also admits "any age" (the age then only sorts people into groups);
+- another person in the clause ("Priority of multiple donors: ... Age over 18").
+
+:func:`narrower_scope` returns why a statement qualifies something narrower (a short reason),
+or None when it may be a limit of the whole trial. The extractor drops such statements: when a
+reading is ambiguous a curator is better served by silence than by a false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the age chooses a performance scale: "Patients </=10 years modified Lansky scale >/= 60"
+_RIGHT_SCALE = re.compile(
+    r"^[\s,:)(-]*(?:modified\s+)?(?:lansky|karnofsky|karnovsky|zubrod)\b",
+    re.I,
+)
+# the age selects who undergoes a procedure: "children < 18 years by obtaining a urine sample"
+_RIGHT_METHOD = re.compile(r"^[\s,)]*(?:of\s+age\s+)?by\s+[a-z]+ing\b", re.I)
+# a verb after the age that gives a sub-group a duty, an exception or a permission, not eligibility:
+# "were only included where legally permitted", "will be asked to sign", "may be considered on an individual basis"
+_RIGHT_SUBGROUP_PREDICATE = re.compile(
+    r"^[\s,)]*(?:of\s+age\s+)?(?:[,(]?\s*(?:but\s+)?(?:who|that)\s+[^;.]{0,40}?)?"
+    r"\b(?:were|was|are|is|will|would|must|should|shall|may|can|need|needs)\b[^;.]{0,50}?"
+    r"\b(?:only\s+(?:be\s+)?included|legally|permitted\s+by|where\s+(?:legally|ethically|allowed|permitted)|"
+    r"considered\s+on|individual\s+basis|case[- ]by[- ]case|asked\s+to\s+(?:sign|give|provide)|assent|"
+    r"(?:any|an)\s+other\s+(?:study|studies|protocol|trial))",
+    re.I,
+)
+# a sub-group named after the age: "Aged >=2 years for unaffected subjects" (not "for all subjects")
+_RIGHT_FOR_SUBGROUP = re.compile(
+    r"^[\s,(]*for\s+(?!all\b|both\b|these\b|this\b|the\s+study\b)(?:[A-Za-z-]+\s+){1,3}?"
+    r"(?:subjects|patients|participants|volunteers|individuals|persons|people|cases)\b",
+    re.I,
+)
+# a measurement threshold that depends on age: "greater than 2 SDs in subjects 18 years of age or younger"
+_THRESHOLD_FOR_AGE = re.compile(
+    r"[0-9][^\n;]{0,30}?\b(?:in|for)\s+(?:[A-Za-z-]+\s+){0,2}?(?:patients|subjects|participants|children|adults|those|individuals|persons)\s*$",
+    re.I,
+)
+# an accrual period: "This study will accrue 20 patients over 18 months"
+_ACCRUAL = re.compile(r"\baccru(?:e|es|ed|al|ing)\b", re.I)
+_AGE_WORDING = re.compile(r"\bage|\bold\b|\by/?o\b", re.I)
+# people without an age limit in the same breath: "... 5 years of age and older and their relatives may enroll"
+_RIGHT_OTHERS = re.compile(
+    r"^[^;.]{0,25}?\b(?:and|or)\s+(?:their|his|her)\s+(?:relatives|famil(?:y|ies)|parents|siblings|partners|spouses)\b|"
+    r"^[^;.]{0,120}?\bor\s+(?:others|anyone|those)\s+who\b",
+    re.I,
+)
+# one part of the protocol named after the age: "... will be used for the pilot study", "... for the pilot study (Phase I)"
+# (a whole trial that is a pilot study is not a part: "This research study is a Pilot Study" elsewhere in a summary)
+_RIGHT_FOR_PART = re.compile(r"^[^;.]{0,60}?\b(?:for|in)\s+the\s+(?:pilot|run-?in|sub-?study|extension)\b", re.I)
+# a duration, not an age: ">= 3 months cumulative therapy"
+_RIGHT_DURATION = re.compile(r"^[\s)]*(?:of\s+)?(?:cumulative|continuous|consecutive|total)\b", re.I)
+# another study's sample in a literature review: "He et al. investigated 50 people ... 23 to 68 years old"
+_CITATION = re.compile(r"\bet\s+al\b", re.I)
+# the statement is itself a header of the items below it: "Children >= 18 months of age:"
+_HEADER_AFTER = re.compile(r"^[^\S\n]*(?:\)[^\S\n]*)?:[^\S\n]*(?:\n|$)")
+# a share of the participants in the sentence before the age: "no more than 10 percent of volunteers ... may be over 50"
+_SHARE = re.compile(
+    r"\b[0-9]{1,3}(?:\.[0-9]+)?\s*(?:%|percent\b|per\s+cent\b)\s*of\s+(?:the\s+|all\s+)?(?:[A-Za-z-]+\s+){0,2}?"
+    r"(?:patients|participants|subjects|volunteers|individuals|people|persons|enrollees|children|adults|women|men|those)\b|"
+    r"\bn\s*=\s*[0-9]{1,6}\s*,?\s*[A-Za-z]|\bproportion\s+of\b",
+    re.I,
+)
+# another protocol than the one registered: an earlier version, a sub-study, an amendment
+_OTHER_PROTOCOL = re.compile(
+    r"\b(?:earlier|previous|prior|original|former)\s+versions?\b|\bsub-?stud(?:y|ies)\b|"
+    r"\bhas\s+been\s+(?:changed|amended)\b|\bancillary\s+stud(?:y|ies)\b",
+    re.I,
+)
+# "... minors 5 to 17 years of age and adults of any age": the ages only sort people into groups
+_ANY_AGE = re.compile(
+    r"\b(?:of\s+)?(?:any|all)\s+ages?\b(?!\s*(?:above|over|under|below|from|between|greater|less|older|younger|[0-9<>≥≤]))", re.I
+)
+# another person named in the clause before the age
+_OTHER_PERSON_LEFT = re.compile(r"\bdonors?\b|\bhousehold\b|\bclose\s+contacts?\b|\bsomeone\b|\banyone\s+who\b", re.I)
+# a header over items about someone else than the participant ("household member or close contact to someone who:");
+# not a donor section: a registry's structured range often covers the donors who take part
+_OTHER_PERSON_HEADER = re.compile(r"\bhousehold\b|\bclose\s+contacts?\b|\bsomeone\b|\banyone\s+who\b", re.I)
+# a header over the criteria of one part of the protocol: "INCLUSION CRITERIA - Annual Follow-up Study:", "Pilot Study:"
+_SUB_STUDY_HEADER = re.compile(r"\b(?:pilot|follow-?up|sub-?|ancillary|extension|companion)\s*stud(?:y|ies)\b", re.I)
+# an item "No patients less than or equal to 5 years old": the negation governs the subject, so the bound flips
+NEGATED_SUBJECT = re.compile(
+    r"\bno\s+(?:[A-Za-z-]+\s+){0,2}?(?:patients|subjects|participants|children|persons|individuals|volunteers|people|one|women|men|"
+    r"infants|adults|minors)\s+(?:(?:who\s+are|aged?|of)\s+)?$|"
+    # "This study does not enroll children under the age of 2"
+    r"\b(?:does|do|will|shall|may|can)\s+not\s+(?:enrol\w*|include|accept|admit|recruit)\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$",
+    re.I,
+)
+
+
+def narrower_scope(text: str, start: int, end: int, left: str, right: str, sentence_left: str, header: str, paragraph: str) -> str | None:
+    """Why the age statement at ``text[start:end]`` qualifies something narrower than the whole trial, or None.
+
+    ``left`` / ``right``: the clause around the statement; ``sentence_left``: its sentence up to
+    the statement (across hard line wraps); ``header``: the nearest list header above it;
+    ``paragraph``: the paragraph (between blank lines) around it.
+    """
+    if _RIGHT_SCALE.match(right) and not _AGE_LABEL.search(left):
+        return "a performance scale chosen by age"
+    if _RIGHT_METHOD.match(right):
+        return "a procedure chosen by age"
+    if _RIGHT_SUBGROUP_PREDICATE.match(right):
+        return "a duty or exception of a sub-group"
+    if _RIGHT_FOR_SUBGROUP.match(right):
+        return "a sub-group named after the age"
+    if _RIGHT_OTHERS.match(right):
+        return "people without an age limit named alongside"
+    if _RIGHT_FOR_PART.search(right):
+        return "one part of the protocol"
+    if _RIGHT_DURATION.match(right):
+        return "a duration"
+    if _CITATION.search(sentence_left):
+        return "another study's sample (a citation)"
+    if _THRESHOLD_FOR_AGE.search(sentence_left):
+        return "a measurement threshold that depends on age"
+    if _ACCRUAL.search(sentence_left) and not _AGE_WORDING.search(text[start:end]):
+        return "an accrual period"
+    if _HEADER_AFTER.match(text, end):
+        return "a header that scopes a sub-group"
+    if header and _OTHER_PERSON_HEADER.search(header):
+        return "a header that names another person"
+    if header and _SUB_STUDY_HEADER.search(header):
+        return "a header that scopes a sub-study"
+    if _SHARE.search(_after_age_label(sentence_left)):
+        return "a share of the participants"
+    if _OTHER_PERSON_LEFT.search(_after_age_label(left[-80:])) or _OTHER_PERSON_LEFT.search(_after_age_label(sentence_left[-100:])):
+        return "another person's age"
+    if _OTHER_PROTOCOL.search(paragraph):
+        return "another protocol (an earlier version, a sub-study)"
+    if _ANY_AGE.search(sentence_left + text[start:end] + right):
+        return "a sentence that admits any age"
+    return None
+
+
+_AGE_LABEL = re.compile(r"\bage\s*:", re.I)
+
+
+def _after_age_label(left: str) -> str:
+    """The text after the last "Age:" label (in run-together PDQ text "... donor required PATIENT CHARACTERISTICS: Age: 0.5
+    to 65", the label says whose age it is, whatever came before)."""
+    last = None
+    for last in _AGE_LABEL.finditer(left):
+        pass
+    return left if last is None else left[last.end() :]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def paragraph_around(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """The paragraph (between blank lines) around text[start:end], at most 600 characters either side."""
+    a = max(lo, start - 600)
+    last = a
+    for m in _PARAGRAPH_BREAK.finditer(text, a, start):
+        last = m.end()
+    m = _PARAGRAPH_BREAK.search(text, end, min(hi, end + 600))
+    return text[last : m.start() if m else min(hi, end + 600)]
