@@ -8,7 +8,7 @@ say it is something else (see :mod:`trial_audit.text.age_text` for the classes o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from trial_audit.text.age_patterns import (
     _AGE_ANCHOR,
@@ -19,7 +19,6 @@ from trial_audit.text.age_patterns import (
     _ALTERNATIVE_HEADER,
     _AT_TIME_POINT,
     _CLAIM,
-    _CLAUSE_BREAK,
     _CONDITIONAL,
     _CONSENT_TIME,
     _CONSENT_WORD,
@@ -35,7 +34,6 @@ from trial_audit.text.age_patterns import (
     _GE_RE,
     _GT_RE,
     _GUARDIAN_WORD,
-    _HEADER_LINE,
     _ITEM_LEAD,
     _KEYWORDS,
     _LE_RE,
@@ -88,60 +86,13 @@ from trial_audit.text.age_patterns import (
     SUF_MAX,
     SUF_MIN,
     UNIT,
-    UNIT_YEARS,
     _find_all,
 )
 from trial_audit.text.age_scope import NEGATED_SUBJECT, narrower_scope, paragraph_around
-
-
-@dataclass(frozen=True, slots=True)
-class Bound:
-    """One side of a stated limit."""
-
-    value: float
-    unit: str  # "year", "month", "week", "day", "hour"
-    inclusive: bool
-
-    @property
-    def years(self) -> float:
-        return self.value * UNIT_YEARS[self.unit]
-
-    def amount(self) -> str:
-        v = int(self.value) if self.value == int(self.value) else self.value
-        return f"{v} {self.unit}{'' if v == 1 else 's'}"
-
-
-@dataclass(frozen=True, slots=True)
-class StatedAge:
-    """An age limit stated in text: ``min`` and/or ``max``; offsets index the field's text."""
-
-    start: int
-    end: int
-    text: str
-    min: Bound | None
-    max: Bound | None
-    kind: str  # "range" | "min" | "max" | "band"
-    section: str = "text"  # "inclusion" | "exclusion" | "other" | "text"
-    band: str | None = None  # "adult", "child", "adolescent", "infant", "neonate", "older"
-    inverted: bool = False  # read from an exclusion statement (sense inverted)
-    #: prose only: the sentence claims who may take part ("must be", "eligible", "to participate",
-    #: "will enrol"); other prose statements may describe a sub-group (cohorts, strata)
-    claim: bool = True
-
-    def describe(self) -> str:
-        if self.kind == "band":
-            return f"{self.band}s" if self.band != "child" else "children"
-        lo, hi = self.min, self.max
-        if lo and hi:
-            same_unit = lo.unit == hi.unit
-            a = f"{lo.value:g}" if same_unit else lo.amount()
-            return f"{'' if lo.inclusive else 'over '}{a} to {'' if hi.inclusive else 'under '}{hi.amount()}"
-        if lo:
-            return f"{'at least' if lo.inclusive else 'over'} {lo.amount()}"
-        if hi:
-            return f"{'at most' if hi.inclusive else 'under'} {hi.amount()}"
-        return "?"
-
+from trial_audit.text.age_sentences import _clause_end, _clause_start, _header_before, _sentence, _sentence_left, _sentence_right
+from trial_audit.text.age_statements import Bound as Bound  # re-exported: the extractor's results
+from trial_audit.text.age_statements import StatedAge as StatedAge
+from trial_audit.text.age_statements import mark_alternatives as mark_alternatives
 
 # --- parsing helpers -------------------------------------------------------------------------
 
@@ -188,63 +139,6 @@ _FLIP = {"ge": "lt", "gt": "le", "le": "gt", "lt": "ge"}
 # a statement of who the participants will be ("All subjects will be adults (greater than 18 years)") under an
 # exclusion header is a requirement: its sense is not inverted
 _WILL_BE = re.compile(r"\b(?:will|are\s+to)\s+be\s+(?:[A-Za-z-]+\s+){0,2}?$|\bwill\s+be\s+(?:adults?|children|aged?)\b", re.I)
-
-
-def _clause_start(text: str, pos: int, lo: int) -> int:
-    """Start of the clause containing pos (after the last newline / ';' / sentence end), >= lo."""
-    window_start = max(lo, pos - 160)
-    last = window_start
-    for m in _CLAUSE_BREAK.finditer(text, window_start, pos):
-        last = m.end()
-    return last
-
-
-# a single newline is a hard line wrap in legacy records ("Patients 18 years of age and older with lupus may be\n# eligible"), not a sentence end; a blank line, a list marker or a heading's colon is
-_SENT_END = re.compile(r"(?<![0-9])\.\s|\n[^\S\n]*\n|:[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s)")
-
-
-def _sentence(text: str, s: int, e: int, lo: int, hi: int) -> str:
-    """The sentence around text[s:e] (bounded to a few hundred characters)."""
-    a = max(lo, s - 300)
-    last = a
-    for m in _SENT_END.finditer(text, a, s):
-        last = m.end()
-    m = _SENT_END.search(text, e, min(hi, e + 300))
-    return text[last : m.start() if m else min(hi, e + 300)]
-
-
-_WRAPPED_SENTENCE_BREAK = re.compile(r"(?<![0-9])\.\s|\n[^\S\n]*\n|;|•|\n[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s")
-
-
-def _sentence_left(text: str, pos: int, lo: int) -> str:
-    """The sentence before pos, read across the hard line wraps of legacy records (a single
-    newline does not end it; a blank line, a list marker, ". " or ";" does)."""
-    a = max(lo, pos - 300)
-    last = a
-    for m in _WRAPPED_SENTENCE_BREAK.finditer(text, a, pos):
-        last = m.end()
-    return text[last:pos]
-
-
-def _sentence_right(text: str, pos: int, hi: int) -> str:
-    """The sentence after pos, read across the hard line wraps of legacy records (see :func:`_sentence_left`)."""
-    m = _WRAPPED_SENTENCE_BREAK.search(text, pos, min(hi, pos + 200))
-    return text[pos : m.start() if m else min(hi, pos + 200)]
-
-
-def _header_before(text: str, pos: int, lo: int) -> str:
-    """The nearest list header in the 400 characters before pos: a line ending with a colon ("At least 3 of the
-    following risk factors:"), or a line followed by a blank line and a bulleted list."""
-    last = ""
-    for m in _HEADER_LINE.finditer(text, max(lo, pos - 400), min(len(text), pos + 20)):
-        if m.start() < pos:
-            last = m.group(1) or m.group(2)
-    return last
-
-
-def _clause_end(text: str, pos: int, hi: int) -> int:
-    m = _CLAUSE_BREAK.search(text, pos, min(hi, pos + 160))
-    return m.start() if m else min(hi, pos + 160)
 
 
 # --- the extractor ---------------------------------------------------------------------------
@@ -677,47 +571,3 @@ class _NoRange:
 
     def end(self, *a):
         return self._m.end(*a)
-
-
-def _lo_eff(s: StatedAge) -> float:
-    return s.min.years + (0 if s.min.inclusive else 1e-6)
-
-
-def _hi_eff(s: StatedAge) -> float:
-    return s.max.years - (0 if s.max.inclusive else 1e-6)
-
-
-def mark_alternatives(stated: tuple[StatedAge, ...]) -> tuple[StatedAge, ...]:
-    """Statements that no one can satisfy together are alternatives (branches of an "or", cohorts,
-    strata), not limits that all apply: each is marked ``claim=False``, so that it is held to the
-    structured range only when it falls outside it. Statements read inverted from exclusion
-    criteria are never alternatives (they add to the inclusion limits)."""
-    plain = [i for i, s in enumerate(stated) if s.kind != "band" and not s.inverted]
-    # (linear, not pairwise: a criteria text may hold thousands of statements) i is disjoint from some j when
-    # its upper bound is below another statement's lower bound, or its lower bound above another's upper bound
-    los = sorted(((_lo_eff(stated[i]), i) for i in plain if stated[i].min is not None), reverse=True)
-    his = sorted((_hi_eff(stated[i]), i) for i in plain if stated[i].max is not None)
-
-    def highest_lo_other(i: int) -> float | None:
-        for v, j in los[:2]:
-            if j != i:
-                return v
-        return None
-
-    def lowest_hi_other(i: int) -> float | None:
-        for v, j in his[:2]:
-            if j != i:
-                return v
-        return None
-
-    alt = set()
-    for i in plain:
-        s = stated[i]
-        lo_j, hi_j = highest_lo_other(i), lowest_hi_other(i)
-        if (s.max is not None and lo_j is not None and _hi_eff(s) < lo_j - 1e-9) or (
-            s.min is not None and hi_j is not None and _lo_eff(s) > hi_j + 1e-9
-        ):
-            alt.add(i)
-    if not alt:
-        return stated
-    return tuple(replace(s, claim=False) if i in alt else s for i, s in enumerate(stated))

@@ -1,0 +1,65 @@
+"""Where a stated age sits in its text: the clause, the sentence (across legacy hard wraps) and the
+list header above it. Geometry only; what the words mean is decided in ``age_phrases``/``age_scope``."""
+
+from __future__ import annotations
+
+import re
+
+from trial_audit.text.age_patterns import _CLAUSE_BREAK, _HEADER_LINE
+
+
+def _clause_start(text: str, pos: int, lo: int) -> int:
+    """Start of the clause containing pos (after the last newline / ';' / sentence end), >= lo."""
+    window_start = max(lo, pos - 160)
+    last = window_start
+    for m in _CLAUSE_BREAK.finditer(text, window_start, pos):
+        last = m.end()
+    return last
+
+
+# a single newline is a hard line wrap in legacy records ("Patients 18 years of age and older with lupus may be\n# eligible"), not a sentence end; a blank line, a list marker or a heading's colon is
+_SENT_END = re.compile(r"(?<![0-9])\.\s|\n[^\S\n]*\n|:[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s)")
+
+
+def _sentence(text: str, s: int, e: int, lo: int, hi: int) -> str:
+    """The sentence around text[s:e] (bounded to a few hundred characters)."""
+    a = max(lo, s - 300)
+    last = a
+    for m in _SENT_END.finditer(text, a, s):
+        last = m.end()
+    m = _SENT_END.search(text, e, min(hi, e + 300))
+    return text[last : m.start() if m else min(hi, e + 300)]
+
+
+_WRAPPED_SENTENCE_BREAK = re.compile(r"(?<![0-9])\.\s|\n[^\S\n]*\n|;|•|\n[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s")
+
+
+def _sentence_left(text: str, pos: int, lo: int) -> str:
+    """The sentence before pos, read across the hard line wraps of legacy records (a single
+    newline does not end it; a blank line, a list marker, ". " or ";" does)."""
+    a = max(lo, pos - 300)
+    last = a
+    for m in _WRAPPED_SENTENCE_BREAK.finditer(text, a, pos):
+        last = m.end()
+    return text[last:pos]
+
+
+def _sentence_right(text: str, pos: int, hi: int) -> str:
+    """The sentence after pos, read across the hard line wraps of legacy records (see :func:`_sentence_left`)."""
+    m = _WRAPPED_SENTENCE_BREAK.search(text, pos, min(hi, pos + 200))
+    return text[pos : m.start() if m else min(hi, pos + 200)]
+
+
+def _header_before(text: str, pos: int, lo: int) -> str:
+    """The nearest list header in the 400 characters before pos: a line ending with a colon ("At least 3 of the
+    following risk factors:"), or a line followed by a blank line and a bulleted list."""
+    last = ""
+    for m in _HEADER_LINE.finditer(text, max(lo, pos - 400), min(len(text), pos + 20)):
+        if m.start() < pos:
+            last = m.group(1) or m.group(2)
+    return last
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    m = _CLAUSE_BREAK.search(text, pos, min(hi, pos + 160))
+    return m.start() if m else min(hi, pos + 160)
