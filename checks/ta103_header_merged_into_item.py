@@ -47,6 +47,19 @@ def _ends_a_criterion(before: str) -> bool:
     return last[-1] in ".;,)]%" or last[-1].isdigit() or last.islower() or last[:1].islower()
 
 
+def _sub_header_under_own_line_header(doc, s) -> bool:
+    """A qualified header ("... criteria for patients with X include:", "... criteria related to Y:")
+    below a header of the same kind that stands on its own line: a group's lead-in or a bullet's label."""
+    if not s.label:
+        return False
+    for other in doc.sections:
+        if other is s:
+            return False
+        if other.kind == s.kind and other.header_start is not None and not other.merged_header:
+            return True
+    return False
+
+
 @register
 class HeaderMergedIntoItem(Rule):
     """A section header is run into the first criterion on the same line ("inclusion criteria (2) Expected ...").
@@ -61,7 +74,9 @@ class HeaderMergedIntoItem(Rule):
     into the end of the criterion before it ("… during the first 8 weeks Exclusion Criteria:").
 
     Not reported: a header followed by a one-line prose criterion ("Inclusion criteria: healthy
-    volunteers"), a lead-in ("… must meet all of the following …") or a label ("Test Group"); a stray
+    volunteers"), a lead-in ("… must meet all of the following …") or a label ("Test Group"); a
+    qualified lead-in or bullet label below the real header on its own line ("INCLUSION CRITERIA:" then
+    "Inclusion criteria for patients with X include: (1) …", "* Exclusion criteria related to Y: a. …"); a stray
     dash ("Exclusion Criteria:-"); a header's own qualifier on its line ("Main Exclusion Criteria:",
     "Healthy Volunteer Inclusion Criteria:") and a reference to a section ("… listed in the Inclusion
     Criteria").
@@ -127,6 +142,11 @@ class HeaderMergedIntoItem(Rule):
                 continue
             if not any(ch.isalnum() for ch in first.text):
                 continue  # "Exclusion Criteria:-": a stray dash (TA130), no criterion merged
+            if _sub_header_under_own_line_header(doc, s):
+                # "INCLUSION CRITERIA:" on its own line, then "Inclusion criteria for patients with
+                # X include: (1) ..." or "* Exclusion criteria related to transplant: a. ...": a
+                # lead-in or one bullet's label under the real header, not a header run into an item
+                continue
             marked_rest = sum(1 for it in s.items if it.marker is not None)
             if first.marker is None and (marked_rest < 2 or _lead_in(first.text)):
                 # "Inclusion criteria: healthy volunteers" - a one-line prose criterion;

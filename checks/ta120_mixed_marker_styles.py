@@ -42,10 +42,39 @@ _OUTLINE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.?\s")
 
 
 def _continues_inline(prev, item) -> bool:
+    """The ordinal continues an enumeration written inside the previous item: its predecessor's
+    marker is in that item's text, or is one of its inline sub-items ("- Any of: 1) ...; 2) ...;
+    3)" wrapped, then "4) ...; 5) ..." read at the bullet's level)."""
     if item.number is None or item.number < 2 or prev.style == item.style:
         return False
     marker = format_marker(item.style, item.number - 1, item.upper)
-    return re.search(r"(?:^|\s)" + re.escape(marker) + r"\s", prev.text) is not None
+    pattern = re.compile(r"(?:^|\s)" + re.escape(marker) + r"(?:\s|$)")
+    if pattern.search(prev.text):
+        return True
+    if _KIND[prev.style] != "bullet":
+        # "2. ... 3) ..." then "4) ...": a numbered list that changes spelling, a real mix
+        return False
+    inner = [n for n in prev.iter() if n is not prev and n.inline and n.style == item.style and n.number is not None]
+    # the bullet's own enumeration: it starts at 1 inside the bullet and stops below this number
+    return any(n.number == 1 for n in inner) and all(n.number < item.number for n in inner) or any(pattern.search(n.text) for n in inner)
+
+
+def _drop_inline_continuations(marked: list) -> list:
+    """Drop ordinals that continue the enumeration inside the bullet before them, and the ordinals
+    of the same style that follow them in a run ("5) ...; 6) ..." after the bullet's "1) ... 4)")."""
+    kept = []
+    host = None  # the item whose inline enumeration the current run continues
+    for k, it in enumerate(marked):
+        if host is not None and it.style == marked[k - 1].style and it.number is not None:
+            continue
+        host = None
+        if k and _continues_inline(marked[k - 1], it):
+            # only a bullet's enumeration runs on ("- Any of: 1) ... 4)" / "5) ...; 6) ..."); after a
+            # numbered item ("2. ... 3) ..." / "4) ... 5) ...") the list itself changed spelling
+            host = marked[k - 1] if _KIND[marked[k - 1].style] == "bullet" else None
+            continue
+        kept.append(it)
+    return kept
 
 
 @register
@@ -62,7 +91,8 @@ class MixedMarkerStyles(Rule):
 
     Not reported: numbers or bullets with letters / roman numerals (outline levels); a page bullet
     before a number ("• 1."); outline numbers behind bullets ("- 1.1"); an ordinal continuing an
-    enumeration inside the previous bullet; empty items.
+    enumeration inside the previous bullet ("- At least 1 of: 1) ...; 2) ...; 5) ...": that
+    bullet's content, not list-level markers, even when a wrapped line splits it); empty items.
 
     ## Why it matters
 
@@ -119,7 +149,7 @@ class MixedMarkerStyles(Rule):
             marked = [it for it in marked if not (it.number is not None and it.number > 1 and lone[it.style] == 1 and it.outer_marker)]
             # "• Blood cell counts: i. ANC ... ii. Platelets ...", then "iii. Haemoglobin" on its own
             # line: the ordinal continues the enumeration inside the bullet before it
-            marked = [it for k, it in enumerate(marked) if not (k and _continues_inline(marked[k - 1], it))]
+            marked = _drop_inline_continuations(marked)
             if any(_OUTLINE.match(it.text) for it in marked):
                 continue  # "- 1. ...", "- 1.1 ...", "- 2. ...": outline numbers behind bullets
             counts = Counter(it.style for it in marked)
