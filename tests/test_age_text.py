@@ -584,3 +584,24 @@ def test_a_trial_that_is_itself_a_pilot_study_keeps_its_limits():
         "Inclusion Criteria:\n- Patients must be 18 years of age or older for the pilot study (Phase I).\n- Age 12 or older\n"
     )
     assert a.min.years == 12  # the first item qualifies one part of the protocol (NCT00001866, tune)
+
+
+@pytest.mark.parametrize(
+    "text,unit,value",
+    [
+        # NCT00497289 (ctgov unseen hand-check, round 2): "postnatal age <= 72 h" is 72 hours, not 72 years
+        ("-  postnatal age <= 72 h\n", "hour", 72),
+        ("newborn infants with a postnatal age below 48 h.", "hour", 48),
+        ("aged 3-28 d, born at term", "day", 28),
+        ("age < 12 wk", "week", 12),
+        ("age < 6 mo", "month", 6),
+    ],
+)
+def test_a_unit_abbreviation_after_the_number_is_read(text, unit, value):
+    a = one(text)
+    assert a.max.unit == unit and a.max.value == value
+
+
+def test_a_trial_wide_limit_in_years_next_to_hour_words_is_still_years():
+    a = one("Age 18 to 65 years; dosing within 72 h of admission")
+    assert lim(a) == ((18, True), (65, True))

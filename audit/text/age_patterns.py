@@ -37,7 +37,9 @@ _NUMW = (
 NUM = rf"(?:(?:{_NUMW})\s*\(\s*[0-9]{{1,3}}\s*\)|(?<![0-9.,/])[0-9]{{1,3}}(?:\.[0-9]+)?(?![0-9]|\.[0-9]|,[0-9]{{3}})|\b(?:{_NUMW})\b)"
 UNIT = (
     r"(?:years?(?=\W|$)|yrs?\b\.?|y\s*/\s*o\b|y\.?\s?o\b\.?|y(?=[\s),;.]|$)|岁|"
-    r"months?\b|mos?\b\.?|mths?\b|weeks?\b|wks?\b|days?\b|hours?\b|hrs?\b)"
+    # single-letter day/hour abbreviations ("postnatal age <= 72 h", "3-28 d") only before a delimiter, so that
+    # the number is never read as years when a unit abbreviation follows
+    r"months?\b|mos?\b\.?|mths?\b|weeks?\b|wks?\b|days?\b|d(?=[\s),;.]|$)|hours?\b|hrs?\b|h(?=[\s),;.]|$))"
 )
 _UNIT_KEY = [
     (re.compile(r"^(?:y|岁)", re.I), "year"),
