@@ -605,3 +605,24 @@ def test_a_unit_abbreviation_after_the_number_is_read(text, unit, value):
 def test_a_trial_wide_limit_in_years_next_to_hour_words_is_still_years():
     a = one("Age 18 to 65 years; dosing within 72 h of admission")
     assert lim(a) == ((18, True), (65, True))
+
+
+@pytest.mark.parametrize(
+    "text,years",
+    [
+        # NCT-sheet round 2 (unseen hand-check): an inclusion item "No minors (under 18 years of age)." excludes the
+        # minors, so it is a MINIMUM of 18, not a maximum
+        ("-  No minors (under 18 years of age).", 18),
+        ("No children (< 12 years)", 12),
+        ("No adolescents [less than 16 years old]", 16),
+        ("No patients under 18 years", 18),
+    ],
+)
+def test_a_negated_group_with_its_age_is_a_minimum(text, years):
+    a = one(text)
+    assert a.max is None and lim(a)[0] == (years, True)
+
+
+def test_a_trial_wide_maximum_after_a_negated_item_is_still_a_maximum():
+    a = one("No smoking, age under 65 years")
+    assert a.min is None and lim(a)[1] == (65, False)

@@ -98,7 +98,9 @@ _SUB_STUDY_HEADER = re.compile(r"\b(?:pilot|follow-?up|sub-?|ancillary|extension
 # an item "No patients less than or equal to 5 years old": the negation governs the subject, so the bound flips
 NEGATED_SUBJECT = re.compile(
     r"\bno\s+(?:[A-Za-z-]+\s+){0,2}?(?:patients|subjects|participants|children|persons|individuals|volunteers|people|one|women|men|"
-    r"infants|adults|minors)\s+(?:(?:who\s+are|aged?|of)\s+)?$|"
+    r"infants|adults|minors|adolescents|teenagers|juveniles|neonates|newborns|girls|boys|elderly)\s*"
+    # the group's age may follow in brackets: "No minors (under 18 years of age)", "No children (< 12 years)"
+    r"(?:\(\s*|\[\s*|,\s*|:\s*|-\s+)?(?:(?:who\s+are|aged?|of)\s+)?$|"
     # "This study does not enroll children under the age of 2"
     r"\b(?:does|do|will|shall|may|can)\s+not\s+(?:enrol\w*|include|accept|admit|recruit)\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$",
     re.I,
