@@ -626,3 +626,20 @@ def test_a_negated_group_with_its_age_is_a_minimum(text, years):
 def test_a_trial_wide_maximum_after_a_negated_item_is_still_a_maximum():
     a = one("No smoking, age under 65 years")
     assert a.min is None and lim(a)[1] == (65, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NCT00460486 (ctgov-xml-bulk, unseen hand-check round 2): the age says who signs the consent, not who enrols
+        "-  Provide the written informed consent of their parents / legal guardian (if the subject\n     is under 18 years of age);",
+        "Signed assent from a guardian when the child is aged less than 12 years",
+    ],
+)
+def test_an_age_conditioning_a_consent_clause_is_not_a_limit(text):
+    assert find_ages(text, "inclusion") == ()
+
+
+def test_a_limit_after_a_consent_item_is_still_read():
+    a = one("Signed informed consent; patients must be aged 18 years or older")
+    assert lim(a) == ((18, True), None)

@@ -321,6 +321,13 @@ _RIGHT_CONSENT = re.compile(
     r"consent\s+(?:from|of|by)\s+(?:their\s+|his\s+|her\s+|a\s+|the\s+)?(?:parents?|guardians?|legal))|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked|informed)\b",
     re.I,
 )
+# an age that conditions who signs, inside a consent clause: "written informed consent of their parents / legal
+# guardian (if the subject is under 18 years of age)": not a limit of the trial
+_CONSENT_CONDITION_LEFT = re.compile(
+    r"\b(?:consent|assent|guardians?|parents?)\b[^;.\n]{0,80}(?:\n[^;.\n]{0,80})?"
+    r"\b(?:if|when|where|in\s+case|in\s+which\s+case)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Za-z-]+\s+){0,2}(?:is|are)\s+(?:aged?\s+)?$",
+    re.I,
+)
 _CONSENT_TIME = re.compile(r"\b(?:time|date|day|at|when|sign\w*|upon)\b[^\n;]{0,25}(?:assent|consent)", re.I)
 _LEAD_PAREN = re.compile(r"^\s*\([^()\n]{0,60}\)")
 _PREV_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Za-z][A-Za-z /&,()-]{1,40}?)[ \t]*:[ \t]*\n[\s>*•·-]*$")

@@ -20,6 +20,7 @@ from trial_audit.text.age_patterns import (
     _AT_TIME_POINT,
     _CLAIM,
     _CONDITIONAL,
+    _CONSENT_CONDITION_LEFT,
     _CONSENT_TIME,
     _CONSENT_WORD,
     _DESCRIPTIVE_AGE,
@@ -393,6 +394,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     consent = None if or_branch else _RIGHT_CONSENT.match(right)
     if consent and "(" not in consent.group(0) and not _CONSENT_TIME.search(right[:70]):
         return None  # "those under 18 need a parent's consent"; not "4 to 13 years (consent of parent required)"
+    if _CONSENT_CONDITION_LEFT.search(text, max(lo_lim, m.start() - 200), m.start()):
+        return None  # "consent of their parents (if the subject is under 18 years of age)": who signs, not who enrols
     if or_branch:
         pass
     elif _RIGHT_CONSENT_DUTY.match(right) or _RIGHT_CONSENT_DUTY.match(text, m.end(), min(hi_lim, m.end() + 120)):
