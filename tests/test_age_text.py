@@ -643,3 +643,24 @@ def test_an_age_conditioning_a_consent_clause_is_not_a_limit(text):
 def test_a_limit_after_a_consent_item_is_still_read():
     a = one("Signed informed consent; patients must be aged 18 years or older")
     assert lim(a) == ((18, True), None)
+
+
+@pytest.mark.parametrize(
+    "text,mode",
+    [
+        # NCT00000420 (ctgov-xml-bulk, unseen hand-check round 2): one limit per named group
+        ("-  Age >35 yrs. for smokers; >39 yrs. for nonsmokers", "exclusion"),
+        ("Aged 40 years or older for non-smokers", "inclusion"),
+        # NCT04571138 (ctgov v2, unseen hand-check round 2): a limit for the first few enrolled only
+        ("* Male and female subjects aged ≤ 30 years. First 2 enrolled subjects: age ≥ 18 and ≤ 30 years", "inclusion"),
+        ("Initial three patients: aged 12 to 17 years", "inclusion"),
+    ],
+)
+def test_a_limit_for_one_named_group_is_an_alternative(text, mode):
+    ages = find_ages(text, mode)
+    assert ages and not ages[-1].claim  # the group's statement is read, but as one alternative
+
+
+@pytest.mark.parametrize("text", ["Age 18 to 65 years for both smokers and nonsmokers", "Healthy volunteers; age 18 to 65 years"])
+def test_a_trial_wide_limit_next_to_group_words_is_still_a_claim(text):
+    assert one(text).claim

@@ -275,7 +275,9 @@ _PLUS_UNIT = re.compile(r"[^\S\n]*(?:years?|yrs?)\b(\s*(?:of\s+age|old))?", re.I
 _OR_NEXT = re.compile(rf"^\s*,?\s*or\s+(?:{COMP}\s*)?[0-9]", re.I)
 # a statement that names a subgroup rather than everyone: "(first age group)", "for girls", "for the oral contraceptive stratum"
 _RIGHT_SUBGROUP = re.compile(
-    r"^\s*[,(]?\s*(?:\(\s*)?(?:(?:for|in)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:girls|boys|women|men|males|females|children|adults|adolescents|infants|"
+    r"^\s*[,(]?\s*(?:\(\s*)?(?:(?:for|in)\s+(?!(?:both|all|each|every)\b)(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:girls|boys|women|men|males|females|children|adults|adolescents|infants|"
+    # a limit for one named group: "Age >35 yrs. for smokers; >39 yrs. for nonsmokers"
+    r"smokers|non-?smokers|volunteers|"
     r"cohorts?|groups?|arms?|parts?|strat(?:um|a)|phases?|controls?)\b|(?:first|second|third|[a-z]+)\s+(?:age\s+)?(?:group|cohort|stratum)\b|"
     # staged enrolment: "patients 13 to 18 years of age are enrolled first, followed by children < 13"
     r"(?:of\s+age\s+|old\s+)?(?:are|will\s+be|is)\s+(?:enrolled|recruited|treated|randomi[sz]ed|dosed)\s+(?:first|initially)\b|"
@@ -285,7 +287,9 @@ _RIGHT_SUBGROUP = re.compile(
 )
 _LEFT_SUBGROUP = re.compile(
     r"(?:^|[\n;:(]|\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)(]|"
-    r"\b(?:healthy\s+)?controls?\b|\bcompared\s+(?:with|to)\b",
+    r"\b(?:healthy\s+)?controls?\b|\bcompared\s+(?:with|to)\b|"
+    # a limit for the first or last few enrolled: "First 2 enrolled subjects: age ≥ 18 and ≤ 30 years"
+    r"\b(?:first|last|initial)\s+(?:[0-9]{1,3}\s+|[a-z]+\s+)?(?:enrolled\s+|treated\s+|dosed\s+)?(?:subjects|patients|participants)\s*:",
     re.I,
 )
 # another role than the participant: "DONOR: Age < 75", "Caregivers aged 18 or over"
