@@ -664,3 +664,32 @@ def test_a_limit_for_one_named_group_is_an_alternative(text, mode):
 @pytest.mark.parametrize("text", ["Age 18 to 65 years for both smokers and nonsmokers", "Healthy volunteers; age 18 to 65 years"])
 def test_a_trial_wide_limit_next_to_group_words_is_still_a_claim(text):
     assert one(text).claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NCT00003140 (ctgov-xml-bulk, unseen hand-check round 2): an age that defines postmenopausal status
+        "Menopausal status:\n\n  -  Postmenopausal defined by one of the following:\n\n"
+        "       -  Age 50 or over at start of adjuvant tamoxifen\n\n       -  Under age 50 and considered postmenopausal\n",
+        "- Smoker, defined as:\n    - aged 40 years or older with 10 pack-years\n",
+        # NCT00491634 (ctgov-xml-bulk, unseen hand-check round 2): an example of why standard conditioning is not possible
+        "2. Patients not eligible for standard conditioning due to age, or prior\n"
+        "   therapy (e.g. age > 55 years for HLA-matched sibling transplants or > 50 for unrelated donor transplants)",
+        "ineligible for intensive therapy, for example aged 70 years or older",
+    ],
+)
+def test_an_age_inside_a_definition_or_an_example_is_not_a_limit(text):
+    assert find_ages(text, "inclusion") == ()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Postmenopausal defined as:\n  - no menses for 12 months\n\nAge 18 years or older", ((18, True), None)),
+        ("- Menopause defined as one of:\n  - amenorrhea 12 months\n- Age 45 to 70 years", ((45, True), (70, True))),
+        ("Signed consent, e.g. written. Age 18 years or older", ((18, True), None)),
+    ],
+)
+def test_a_limit_after_a_definition_list_is_still_read(text, expected):
+    assert lim(one(text)) == expected
