@@ -1,6 +1,7 @@
 from trial_audit.checks._shared.age import (
     SUMMARY_LABELS,
     has_structured_limits,
+    names_same_ages,
     outcome_phrase,
     record_criteria_ages,
     record_prose_ages,
@@ -162,6 +163,8 @@ class SummaryAgeContradictsStructured(Rule):
         if not crit:
             return f"The criteria state no age, so check the protocol; a reader of the {label} is misled either way."
         c = compare_side(crit, mn, mx, cmp.side)
+        if cmp.witness is not None and names_same_ages(record.criteria, cmp.witness):
+            return f"The criteria and the {label} state the same age, so the structured value is likely what is wrong; correct it."
         if c.status == "agree":
             return f"The criteria agree with the structured value, so the {label} is likely wrong; correct it."
         if c.status in ("disagree", "missing-structured") and c.bound is not None and cmp.bound is not None:

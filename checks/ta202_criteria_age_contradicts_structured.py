@@ -1,5 +1,6 @@
 from trial_audit.checks._shared.age import (
     has_structured_limits,
+    names_same_ages,
     outcome_phrase,
     record_criteria_ages,
     record_criteria_bands,
@@ -164,6 +165,8 @@ class CriteriaAgeContradictsStructured(Rule):
         if unit_typo(cmp.bound, record, cmp.side):
             return "The structured unit is likely wrong (the same number in another unit); correct it."
         summary = tuple(a for f in SUMMARY_FIELDS for a in record_prose_ages(record, f))
+        if s is not None and any(names_same_ages(getattr(record, f, None), s) for f in SUMMARY_FIELDS):
+            return "The summary and the criteria state the same age, so the structured value is likely what is wrong; correct it."
         if cmp.bound is not None and summary:
             other = compare_prose(summary, mn, mx, cmp.side)
             if other.status == "agree":

@@ -584,3 +584,112 @@ def test_a_trial_that_is_itself_a_pilot_study_keeps_its_limits():
         "Inclusion Criteria:\n- Patients must be 18 years of age or older for the pilot study (Phase I).\n- Age 12 or older\n"
     )
     assert a.min.years == 12  # the first item qualifies one part of the protocol (NCT00001866, tune)
+
+
+@pytest.mark.parametrize(
+    "text,unit,value",
+    [
+        # NCT00497289 (ctgov unseen hand-check, round 2): "postnatal age <= 72 h" is 72 hours, not 72 years
+        ("-  postnatal age <= 72 h\n", "hour", 72),
+        ("newborn infants with a postnatal age below 48 h.", "hour", 48),
+        ("aged 3-28 d, born at term", "day", 28),
+        ("age < 12 wk", "week", 12),
+        ("age < 6 mo", "month", 6),
+    ],
+)
+def test_a_unit_abbreviation_after_the_number_is_read(text, unit, value):
+    a = one(text)
+    assert a.max.unit == unit and a.max.value == value
+
+
+def test_a_trial_wide_limit_in_years_next_to_hour_words_is_still_years():
+    a = one("Age 18 to 65 years; dosing within 72 h of admission")
+    assert lim(a) == ((18, True), (65, True))
+
+
+@pytest.mark.parametrize(
+    "text,years",
+    [
+        # NCT-sheet round 2 (unseen hand-check): an inclusion item "No minors (under 18 years of age)." excludes the
+        # minors, so it is a MINIMUM of 18, not a maximum
+        ("-  No minors (under 18 years of age).", 18),
+        ("No children (< 12 years)", 12),
+        ("No adolescents [less than 16 years old]", 16),
+        ("No patients under 18 years", 18),
+    ],
+)
+def test_a_negated_group_with_its_age_is_a_minimum(text, years):
+    a = one(text)
+    assert a.max is None and lim(a)[0] == (years, True)
+
+
+def test_a_trial_wide_maximum_after_a_negated_item_is_still_a_maximum():
+    a = one("No smoking, age under 65 years")
+    assert a.min is None and lim(a)[1] == (65, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NCT00460486 (ctgov-xml-bulk, unseen hand-check round 2): the age says who signs the consent, not who enrols
+        "-  Provide the written informed consent of their parents / legal guardian (if the subject\n     is under 18 years of age);",
+        "Signed assent from a guardian when the child is aged less than 12 years",
+    ],
+)
+def test_an_age_conditioning_a_consent_clause_is_not_a_limit(text):
+    assert find_ages(text, "inclusion") == ()
+
+
+def test_a_limit_after_a_consent_item_is_still_read():
+    a = one("Signed informed consent; patients must be aged 18 years or older")
+    assert lim(a) == ((18, True), None)
+
+
+@pytest.mark.parametrize(
+    "text,mode",
+    [
+        # NCT00000420 (ctgov-xml-bulk, unseen hand-check round 2): one limit per named group
+        ("-  Age >35 yrs. for smokers; >39 yrs. for nonsmokers", "exclusion"),
+        ("Aged 40 years or older for non-smokers", "inclusion"),
+        # NCT04571138 (ctgov v2, unseen hand-check round 2): a limit for the first few enrolled only
+        ("* Male and female subjects aged ≤ 30 years. First 2 enrolled subjects: age ≥ 18 and ≤ 30 years", "inclusion"),
+        ("Initial three patients: aged 12 to 17 years", "inclusion"),
+    ],
+)
+def test_a_limit_for_one_named_group_is_an_alternative(text, mode):
+    ages = find_ages(text, mode)
+    assert ages and not ages[-1].claim  # the group's statement is read, but as one alternative
+
+
+@pytest.mark.parametrize("text", ["Age 18 to 65 years for both smokers and nonsmokers", "Healthy volunteers; age 18 to 65 years"])
+def test_a_trial_wide_limit_next_to_group_words_is_still_a_claim(text):
+    assert one(text).claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NCT00003140 (ctgov-xml-bulk, unseen hand-check round 2): an age that defines postmenopausal status
+        "Menopausal status:\n\n  -  Postmenopausal defined by one of the following:\n\n"
+        "       -  Age 50 or over at start of adjuvant tamoxifen\n\n       -  Under age 50 and considered postmenopausal\n",
+        "- Smoker, defined as:\n    - aged 40 years or older with 10 pack-years\n",
+        # NCT00491634 (ctgov-xml-bulk, unseen hand-check round 2): an example of why standard conditioning is not possible
+        "2. Patients not eligible for standard conditioning due to age, or prior\n"
+        "   therapy (e.g. age > 55 years for HLA-matched sibling transplants or > 50 for unrelated donor transplants)",
+        "ineligible for intensive therapy, for example aged 70 years or older",
+    ],
+)
+def test_an_age_inside_a_definition_or_an_example_is_not_a_limit(text):
+    assert find_ages(text, "inclusion") == ()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Postmenopausal defined as:\n  - no menses for 12 months\n\nAge 18 years or older", ((18, True), None)),
+        ("- Menopause defined as one of:\n  - amenorrhea 12 months\n- Age 45 to 70 years", ((45, True), (70, True))),
+        ("Signed consent, e.g. written. Age 18 years or older", ((18, True), None)),
+    ],
+)
+def test_a_limit_after_a_definition_list_is_still_read(text, expected):
+    assert lim(one(text)) == expected

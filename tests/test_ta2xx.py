@@ -360,3 +360,41 @@ def test_a_v2_record_without_age_fields_has_no_limits_not_unknown_ones():
     assert isinstance(rec, TrialRecord)
     (f,) = list(select_rules(["TA202"])[0].check(rec, CTX))
     assert "structured minimum age is not set" in f.message
+
+
+def test_ta202_a_summary_in_number_words_states_the_same_range_not_the_structured_na():
+    # NCT00005658 (ctgov-xml-bulk, unseen hand-check round 2): the summary's "age nine to 18" was taken as agreeing
+    # with the structured "N/A" because the extractor reads no limit from it; both texts state the range
+    ex = {
+        "brief_summary": "Children age nine to 18 with schizophrenia or schizoaffective disorder may be eligible for this 10-week study.",
+        "criteria": "Inclusion Criteria:\n\nMales and females, age 9-18 meeting DSM-IV criteria for schizophrenia",
+        "minimum_age": "N/A",
+        "maximum_age": "N/A",
+    }
+    (f,) = run(ex, "TA202")
+    assert "summary agrees with the structured" not in f.message
+    assert "state the same age, so the structured value is likely what is wrong" in f.message
+
+
+def test_ta201_criteria_stating_the_same_minimum_are_not_called_agreement():
+    # NCT00001330 (ctgov-xml-bulk, unseen hand-check round 2): "For all groups: Age greater than 18 years"
+    ex = {
+        "brief_summary": "Men and women 18 years of age and older who meet the following criteria may be eligible for this study.",
+        "criteria": "Inclusion Criteria:\n\nFor all groups: Age greater than 18 years; ability to give informed consent.",
+        "minimum_age": "N/A",
+        "maximum_age": "N/A",
+    }
+    (f,) = run(ex, "TA201")
+    assert "criteria agree with the structured value" not in f.message
+    assert "state the same age" in f.message
+
+
+def test_ta201_criteria_that_match_the_structured_value_still_blame_the_summary():
+    ex = {
+        "brief_summary": "Adults aged 18 to 45 years may be eligible.",
+        "criteria": "Inclusion Criteria:\n- Age 50 to 80 years",
+        "minimum_age": "50 Years",
+        "maximum_age": "80 Years",
+    }
+    (f,) = run(ex, "TA201")
+    assert "summary is likely wrong" in f.message

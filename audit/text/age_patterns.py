@@ -37,7 +37,9 @@ _NUMW = (
 NUM = rf"(?:(?:{_NUMW})\s*\(\s*[0-9]{{1,3}}\s*\)|(?<![0-9.,/])[0-9]{{1,3}}(?:\.[0-9]+)?(?![0-9]|\.[0-9]|,[0-9]{{3}})|\b(?:{_NUMW})\b)"
 UNIT = (
     r"(?:years?(?=\W|$)|yrs?\b\.?|y\s*/\s*o\b|y\.?\s?o\b\.?|y(?=[\s),;.]|$)|岁|"
-    r"months?\b|mos?\b\.?|mths?\b|weeks?\b|wks?\b|days?\b|hours?\b|hrs?\b)"
+    # single-letter day/hour abbreviations ("postnatal age <= 72 h", "3-28 d") only before a delimiter, so that
+    # the number is never read as years when a unit abbreviation follows
+    r"months?\b|mos?\b\.?|mths?\b|weeks?\b|wks?\b|days?\b|d(?=[\s),;.]|$)|hours?\b|hrs?\b|h(?=[\s),;.]|$))"
 )
 _UNIT_KEY = [
     (re.compile(r"^(?:y|岁)", re.I), "year"),
@@ -273,7 +275,9 @@ _PLUS_UNIT = re.compile(r"[^\S\n]*(?:years?|yrs?)\b(\s*(?:of\s+age|old))?", re.I
 _OR_NEXT = re.compile(rf"^\s*,?\s*or\s+(?:{COMP}\s*)?[0-9]", re.I)
 # a statement that names a subgroup rather than everyone: "(first age group)", "for girls", "for the oral contraceptive stratum"
 _RIGHT_SUBGROUP = re.compile(
-    r"^\s*[,(]?\s*(?:\(\s*)?(?:(?:for|in)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:girls|boys|women|men|males|females|children|adults|adolescents|infants|"
+    r"^\s*[,(]?\s*(?:\(\s*)?(?:(?:for|in)\s+(?!(?:both|all|each|every)\b)(?:the\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:girls|boys|women|men|males|females|children|adults|adolescents|infants|"
+    # a limit for one named group: "Age >35 yrs. for smokers; >39 yrs. for nonsmokers"
+    r"smokers|non-?smokers|volunteers|"
     r"cohorts?|groups?|arms?|parts?|strat(?:um|a)|phases?|controls?)\b|(?:first|second|third|[a-z]+)\s+(?:age\s+)?(?:group|cohort|stratum)\b|"
     # staged enrolment: "patients 13 to 18 years of age are enrolled first, followed by children < 13"
     r"(?:of\s+age\s+|old\s+)?(?:are|will\s+be|is)\s+(?:enrolled|recruited|treated|randomi[sz]ed|dosed)\s+(?:first|initially)\b|"
@@ -283,7 +287,9 @@ _RIGHT_SUBGROUP = re.compile(
 )
 _LEFT_SUBGROUP = re.compile(
     r"(?:^|[\n;:(]|\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)(]|"
-    r"\b(?:healthy\s+)?controls?\b|\bcompared\s+(?:with|to)\b",
+    r"\b(?:healthy\s+)?controls?\b|\bcompared\s+(?:with|to)\b|"
+    # a limit for the first or last few enrolled: "First 2 enrolled subjects: age ≥ 18 and ≤ 30 years"
+    r"\b(?:first|last|initial)\s+(?:[0-9]{1,3}\s+|[a-z]+\s+)?(?:enrolled\s+|treated\s+|dosed\s+)?(?:subjects|patients|participants)\s*:",
     re.I,
 )
 # another role than the participant: "DONOR: Age < 75", "Caregivers aged 18 or over"
@@ -317,6 +323,13 @@ _LEFT_THING = re.compile(
 _RIGHT_CONSENT = re.compile(
     r"^[^\n;.]{0,60}\b(?:assent|(?:parental|guardian'?s?)\s+consent|consent\s+forms?|"
     r"consent\s+(?:from|of|by)\s+(?:their\s+|his\s+|her\s+|a\s+|the\s+)?(?:parents?|guardians?|legal))|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked|informed)\b",
+    re.I,
+)
+# an age that conditions who signs, inside a consent clause: "written informed consent of their parents / legal
+# guardian (if the subject is under 18 years of age)": not a limit of the trial
+_CONSENT_CONDITION_LEFT = re.compile(
+    r"\b(?:consent|assent|guardians?|parents?)\b[^;.\n]{0,80}(?:\n[^;.\n]{0,80})?"
+    r"\b(?:if|when|where|in\s+case|in\s+which\s+case)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Za-z-]+\s+){0,2}(?:is|are)\s+(?:aged?\s+)?$",
     re.I,
 )
 _CONSENT_TIME = re.compile(r"\b(?:time|date|day|at|when|sign\w*|upon)\b[^\n;]{0,25}(?:assent|consent)", re.I)

@@ -20,6 +20,7 @@ from trial_audit.text.age_patterns import (
     _AT_TIME_POINT,
     _CLAIM,
     _CONDITIONAL,
+    _CONSENT_CONDITION_LEFT,
     _CONSENT_TIME,
     _CONSENT_WORD,
     _DESCRIPTIVE_AGE,
@@ -88,7 +89,7 @@ from trial_audit.text.age_patterns import (
     UNIT,
     _find_all,
 )
-from trial_audit.text.age_scope import NEGATED_SUBJECT, narrower_scope, paragraph_around
+from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, paragraph_around
 from trial_audit.text.age_sentences import _clause_end, _clause_start, _header_before, _sentence, _sentence_left, _sentence_right
 from trial_audit.text.age_statements import Bound as Bound  # re-exported: the extractor's results
 from trial_audit.text.age_statements import StatedAge as StatedAge
@@ -393,6 +394,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     consent = None if or_branch else _RIGHT_CONSENT.match(right)
     if consent and "(" not in consent.group(0) and not _CONSENT_TIME.search(right[:70]):
         return None  # "those under 18 need a parent's consent"; not "4 to 13 years (consent of parent required)"
+    if inside_definition(text, m.start()):
+        return None  # "Postmenopausal defined by:\n - Age 50 or over", "(e.g. age > 55 years for ...)": not a limit
+    if _CONSENT_CONDITION_LEFT.search(text, max(lo_lim, m.start() - 200), m.start()):
+        return None  # "consent of their parents (if the subject is under 18 years of age)": who signs, not who enrols
     if or_branch:
         pass
     elif _RIGHT_CONSENT_DUTY.match(right) or _RIGHT_CONSENT_DUTY.match(text, m.end(), min(hi_lim, m.end() + 120)):

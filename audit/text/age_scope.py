@@ -98,7 +98,9 @@ _SUB_STUDY_HEADER = re.compile(r"\b(?:pilot|follow-?up|sub-?|ancillary|extension
 # an item "No patients less than or equal to 5 years old": the negation governs the subject, so the bound flips
 NEGATED_SUBJECT = re.compile(
     r"\bno\s+(?:[A-Za-z-]+\s+){0,2}?(?:patients|subjects|participants|children|persons|individuals|volunteers|people|one|women|men|"
-    r"infants|adults|minors)\s+(?:(?:who\s+are|aged?|of)\s+)?$|"
+    r"infants|adults|minors|adolescents|teenagers|juveniles|neonates|newborns|girls|boys|elderly)\s*"
+    # the group's age may follow in brackets: "No minors (under 18 years of age)", "No children (< 12 years)"
+    r"(?:\(\s*|\[\s*|,\s*|:\s*|-\s+)?(?:(?:who\s+are|aged?|of)\s+)?$|"
     # "This study does not enroll children under the age of 2"
     r"\b(?:does|do|will|shall|may|can)\s+not\s+(?:enrol\w*|include|accept|admit|recruit)\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$",
     re.I,
@@ -172,3 +174,32 @@ def paragraph_around(text: str, start: int, end: int, lo: int, hi: int) -> str:
         last = m.end()
     m = _PARAGRAPH_BREAK.search(text, end, min(hi, end + 600))
     return text[last : m.start() if m else min(hi, end + 600)]
+
+
+# an age given as an example of something else: "(e.g. age > 55 years for sibling transplants ...)"
+_EXAMPLE_BEFORE = re.compile(r"(?:\be\.\s?g\.|\bfor\s+(?:example|instance)|\bsuch\s+as)\s*[,:]?\s*(?:aged?\s+|ages\s+)?$", re.I)
+# the head of a definition list: "Postmenopausal defined by one of the following:"
+_DEFINITION_HEAD = re.compile(r"\b(?:defined|definition|characteri[sz]ed)\s+(?:by|as|of)\b[^\n]{0,60}:\s*$", re.I)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def inside_definition(text: str, pos: int) -> bool:
+    """Is the age at ``pos`` an example, or an item of a definition list nested under the line that opens it?
+
+    "Postmenopausal defined by one of the following:\\n  - Age 50 or over ..." defines a status, and
+    "(e.g. age > 55 years for ...)" gives an example: neither is an age limit of the trial."""
+    if _EXAMPLE_BEFORE.search(text, max(0, pos - 30), pos):
+        return True
+    line_start = text.rfind("\n", 0, pos) + 1
+    own = _indent(text[line_start:pos])
+    lines = text[max(0, line_start - 600) : line_start].split("\n")[:-1]
+    for line in reversed(lines[-8:]):
+        if not line.strip():
+            continue
+        if _indent(line) >= own:
+            continue  # a sibling item nested deeper than (or level with) the age's item
+        return bool(_DEFINITION_HEAD.search(line))  # the first shallower line is the parent item
+    return False

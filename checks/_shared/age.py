@@ -6,6 +6,7 @@ import re
 
 from trial_audit.core.findings import Evidence
 from trial_audit.core.model import TrialRecord
+from trial_audit.text.age_patterns import NUMBER_WORDS
 from trial_audit.text.age_text import Bound, SideComparison, StatedAge, criteria_ages, criteria_bands, find_bands, fmt_years, prose_ages
 
 #: structured age texts that mean "no limit"
@@ -134,3 +135,31 @@ def outcome_phrase(record: TrialRecord, cmp: SideComparison, source: str) -> str
     hi = stated if cmp.side == "max" else (record.maximum_age_raw if record.maximum_age else "no maximum")
     verb = "Entering it" if cmp.status == "missing-structured" else f"Matching the {source}"
     return f"{verb} would make the structured range {lo} to {hi}."
+
+
+_NUMBER_NAMES = {v: k for k, v in NUMBER_WORDS.items()}
+# an age word next to the number: "age nine to 18", "80 years old", "greater than 18 years"
+_AGE_WORD_BEFORE = re.compile(r"\bage[sd]?\b[^.;\n]{0,25}$", re.I)
+_AGE_WORD_AFTER = re.compile(r"^[^.;\n]{0,25}?\b(?:years?|yrs?|old|months?|weeks?|days?)\b", re.I)
+
+
+def names_same_ages(text: str | None, s: StatedAge) -> bool:
+    """Does ``text`` name every bound of ``s`` as an age (digits or a number word next to an age word)?
+
+    The extractor reads only limits it is sure of; a summary that says "Children age nine to 18" or
+    "... and 80 years old will be considered" states the same range as the criteria even when it yields no
+    statement, so a message must not call it agreement with an absent structured value."""
+    bounds = [b for b in (s.min, s.max) if b is not None]
+    if not text or not bounds:
+        return False
+    for b in bounds:
+        if b.value != int(b.value):
+            return False
+        names = [str(int(b.value))] + ([_NUMBER_NAMES[int(b.value)]] if int(b.value) in _NUMBER_NAMES else [])
+        rx = re.compile(r"(?<![0-9.A-Za-z])(?:" + "|".join(names) + r")(?![0-9A-Za-z])", re.I)
+        if not any(
+            _AGE_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _AGE_WORD_AFTER.match(text, m.end(), m.end() + 40)
+            for m in rx.finditer(text)
+        ):
+            return False
+    return True
