@@ -5,6 +5,7 @@ from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria import format_marker
 from trial_audit.text.criteria_lists import doc_of, groups, quote_end
+from trial_audit.text.criteria_model import ORDINAL_KIND
 
 # how a curator reads each normalised style
 _DESCRIBE = {
@@ -24,20 +25,8 @@ _DESCRIBE = {
 }
 
 
-_KIND: defaultdict[str, str] = defaultdict(lambda: "bullet")
-_KIND.update(
-    {
-        "1.": "num",
-        "1)": "num",
-        "(1)": "num",
-        "a.": "alpha",
-        "a)": "alpha",
-        "(a)": "alpha",
-        "i.": "roman",
-        "i)": "roman",
-        "(i)": "roman",
-    }
-)
+# the kind of each style: num / alpha / roman, or bullet for every unordered marker
+_KIND: defaultdict[str, str] = defaultdict(lambda: "bullet", ORDINAL_KIND)
 _OUTLINE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.?\s")
 
 

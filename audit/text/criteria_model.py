@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 ORDINAL_STYLES = frozenset({"1.", "1)", "(1)", "a.", "a)", "(a)", "i.", "i)", "(i)"})
-_FAMILY = {
+#: the kind of list each ordinal style numbers with (bullets have none)
+ORDINAL_KIND = {
     "1.": "num",
     "1)": "num",
     "(1)": "num",
@@ -127,7 +128,7 @@ class Item:
         """'num', 'alpha' or 'roman' for ordinal items, else None."""
         if self.number is None:
             return None
-        return _FAMILY.get(self.style)
+        return ORDINAL_KIND.get(self.style)
 
     def iter(self) -> Iterator[Item]:
         yield self
