@@ -318,3 +318,37 @@ def test_header_without_colon_run_into_a_bullet():
     text = "Inclusion Criteria * Self-identified primary caregiver\n* Age 18 or older\n\nExclusion Criteria:\n\n* Pregnancy"
     assert parse_criteria(text, True).sections[0].kind == "inclusion"
     assert _codes(text, True)["TA103"] == 1
+
+
+# --- the header forms registrants use, run into the end of an item (TA103) ----------------------
+
+
+def test_header_forms_run_into_the_end_of_an_item():
+    # one pattern family: a qualifier, "exclusion/ineligibility criteria", "criteria for exclusion",
+    # a bare "Exclusions:", any case, after a period or without one, Markdown bold or an escaped colon
+    for header in (
+        "Exclusion Criteria:",
+        "EXCLUSION CRITERIA:",
+        "Key Exclusion Criteria:",
+        "Main exclusion criteria:",
+        "Exclusions:",
+        "Criteria for exclusion:",
+        "Ineligibility criteria:",
+        "**Exclusion Criteria:**",
+        "Exclusion Criteria\\:",
+    ):
+        for joint in (" ", ". "):
+            text = f"Inclusion Criteria:\n\n* Age 18 or older\n* Stable dose for 8 weeks{joint}{header}\n\n* Pregnancy\n* Dementia"
+            doc = parse_criteria(text, True)
+            assert [s.kind for s in doc.sections] == ["inclusion", "exclusion"], text
+            assert _codes(text, True)["TA103"] == 1, text
+
+
+def test_header_words_inside_a_sentence_are_not_a_header_after_an_item():
+    # a lead-in or a reference to the criteria in a sentence stays text
+    for text in (
+        "Inclusion Criteria:\n- Age 18\n- Patients who meet the criteria for exclusion: see below\nExclusion Criteria:\n- Pregnancy",
+        "Inclusion Criteria:\n- Age 18\n- no prior exclusions: none\nExclusion Criteria:\n- Pregnancy",
+        "Inclusion Criteria:\n- Age 18\n- Subject is eligible per the non-exclusion criteria: yes\nExclusion Criteria:\n- Pregnancy",
+    ):
+        assert not _codes(text)["TA103"], text

@@ -291,7 +291,7 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
                     line_start=ls,
                     line_end=he,
                     blank_before=True,
-                    hkind="exclusion" if "xclu" in text[hs:he].lower() else "inclusion",
+                    hkind="exclusion" if any(w in text[hs:he].lower() for w in ("xclu", "inelig")) else "inclusion",
                     header=text[hs:he],
                     header_start=hs,
                     header_end=he,
