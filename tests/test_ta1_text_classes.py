@@ -352,3 +352,35 @@ def test_header_words_inside_a_sentence_are_not_a_header_after_an_item():
         "Inclusion Criteria:\n- Age 18\n- Subject is eligible per the non-exclusion criteria: yes\nExclusion Criteria:\n- Pregnancy",
     ):
         assert not _codes(text)["TA103"], text
+
+
+# --- a bullet of another kind run into a bulleted line after a sentence end (TA121) -------------
+
+
+def test_bullet_of_another_kind_after_a_sentence_end_is_a_run_on_item():
+    for line in ("- HLA A2+; * HIV negativity.", "- BMI 25-40 kg/m2. • Colonoscopy within 3 years"):
+        text = f"Inclusion Criteria:\n- Age 18 or older\n{line}\n- Signed consent\nExclusion Criteria:\n- Pregnancy"
+        assert _codes(text)["TA121"] == 1, text
+    text = "Inclusion Criteria:\n* Age 18 or older\n* BMI 25-40 kg/m2; - Colonoscopy within 3 years\n* Signed consent"
+    assert [m for m, _, _ in _markers(text)] == ["*", "*", "-", "*"]
+
+
+def test_dash_before_a_lower_case_word_or_without_a_sentence_end_is_not_an_item():
+    # a dash inside a criterion ("function - Creatinine", "function. - see protocol") stays text
+    for line in ("* Adequate organ function - Creatinine normal", "* Adequate organ function. - see protocol"):
+        text = f"Inclusion Criteria:\n* Age 18 or older\n{line}\n* Signed consent\nExclusion Criteria:\n* Pregnancy"
+        assert not _codes(text)["TA121"], text
+
+
+def test_bullet_of_another_kind_after_a_sentence_end_real():
+    # ctgov-v2-bulk graph_bigquery.ndjson NCT05086315 (tune part): a "-" criterion run into a "*" bullet
+    real = (
+        "Exclusion Criteria:\n"
+        "* Concurrent treatment with other investigational drugs.\n"
+        "* Prophylactic use of hematopoietic growth factors (eg, granulocyte-colony stimulating factor (G-CSF)) during the DLT "
+        "observation period in the Dose Escalation Part only. - Individuals accommodated in an institution because of "
+        "regulatory or legal order; prisoners or participants who are legally institutionalized.\n"
+        "* Pregnant and breast-feeding women."
+    )
+    assert _codes(real, True)["TA121"] == 1
+    assert [m for m, _, _ in _markers(real, True)] == ["*", "*", "-", "*"]
