@@ -384,3 +384,13 @@ def test_bullet_of_another_kind_after_a_sentence_end_real():
     )
     assert _codes(real, True)["TA121"] == 1
     assert [m for m, _, _ in _markers(real, True)] == ["*", "*", "-", "*"]
+
+
+def test_escaped_colon_header_at_a_line_start_runs_into_the_first_item():
+    # v2 Markdown escapes a colon ("Exclusion Criteria\:"); the header is the same header
+    text = "Inclusion Criteria:\n- Age 18 or older\n- Signed consent\nExclusion Criteria\\: - Pregnancy\n- Dementia\n- Cancer"
+    assert [s.kind for s in parse_criteria(text, True).sections] == ["inclusion", "exclusion"]
+    assert _codes(text, True)["TA103"] == 1
+    # a lead-in under its own header is still no merged header
+    lead = "Inclusion Criteria:\n- Age 18\nExclusion Criteria\\:\nPatients will be excluded if they meet any of the following:\n- Pregnancy\n- Dementia"
+    assert not _codes(lead, True)["TA103"]

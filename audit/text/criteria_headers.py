@@ -25,15 +25,15 @@ _HEADER_RE = re.compile(
         |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?)[\s_]+{_CRIT}
         |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?)[\s_]+{_CRIT}
         |criteria\s+for\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
-        |(?P<inc3>inclusions?)(?=[ \t]*[:：])
-        |(?P<comb3>eligibility|criteria|selection)(?=[ \t]*[:：])
-        |(?P<exc3>exclusions?)(?=[ \t]*[:：])
+        |(?P<inc3>inclusions?)(?=[ \t]*\\?[:：])
+        |(?P<comb3>eligibility|criteria|selection)(?=[ \t]*\\?[:：])
+        |(?P<exc3>exclusions?)(?=[ \t]*\\?[:：])
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
       (?P<qual>,?[ \t]+(?:for|in|of|at|during|to|related|relating|applicable|specific|common|part|stage|phase|cohort|arm|group|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
               |,?[ \t]+[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
-      (?P<colon>[ \t]*[:：]|[ \t]*\.(?=[ \t]*$))?
+      (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$))?
       (?:[ \t]*\])?
     )
     """,
