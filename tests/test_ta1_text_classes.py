@@ -394,3 +394,17 @@ def test_escaped_colon_header_at_a_line_start_runs_into_the_first_item():
     # a lead-in under its own header is still no merged header
     lead = "Inclusion Criteria:\n- Age 18\nExclusion Criteria\\:\nPatients will be excluded if they meet any of the following:\n- Pregnancy\n- Dementia"
     assert not _codes(lead, True)["TA103"]
+
+
+def test_bare_exclusions_header_after_words_on_its_line_real():
+    # ctgov-xml-bulk enrollment_and_studylength.zip NCT00001350 (tune part): "STUDY EXCLUSIONS:" opens the
+    # exclusion section (it was read as text, and TA101 then took the record for one without sections)
+    real = (
+        "-  III.I. INITIAL EVALUATION INCLUSION CRITERIA FOR PATIENTS:\n\n"
+        "   In order to be eligible, participants must have a known or suspected disorder.\n\n"
+        "III.VI. STUDY EXCLUSIONS:\n\n   An individual who is unable to give consent."
+    )
+    assert "exclusion" in [s.kind for s in parse_criteria(real).sections]
+    assert not _codes(real)["TA101"]
+    # the word in a sentence stays text
+    assert "exclusion" not in [s.kind for s in parse_criteria("Inclusion Criteria:\n- Age 18\n- no prior exclusions: none").sections]
