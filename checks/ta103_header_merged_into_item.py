@@ -171,14 +171,14 @@ class HeaderMergedIntoItem(Rule):
             if not s.header_after_text or s.header_start is None or s.header_line_start is None:
                 continue
             before = text[s.header_line_start : s.header_start]
-            if not _ends_a_criterion(before) or not text[s.header_start : s.header_end].rstrip().endswith((":", "：")):
+            if not _ends_a_criterion(before) or not text[s.header_start : s.header_end].rstrip(" \t*").endswith((":", "：")):
                 continue
             start = max(s.header_line_start + len(before) - len(before.lstrip()), s.header_start - 80)
             if not text[start - 1].isspace():
                 # the 80-character window cut into a word ("bA1c between"): begin at the next word
                 gap = re.compile(r"\s").search(text, start, s.header_start)
                 start = gap.end() if gap else s.header_start
-            header = text[s.header_start : s.header_end].rstrip(" :")
+            header = text[s.header_start : s.header_end].strip(" :*\\")
             yield self.finding(
                 f"The header {header!r} is run into the end of the criterion before it: put the header "
                 "on a line of its own, so that the criterion above ends and the section starts where a reader looks.",

@@ -318,3 +318,93 @@ def test_header_without_colon_run_into_a_bullet():
     text = "Inclusion Criteria * Self-identified primary caregiver\n* Age 18 or older\n\nExclusion Criteria:\n\n* Pregnancy"
     assert parse_criteria(text, True).sections[0].kind == "inclusion"
     assert _codes(text, True)["TA103"] == 1
+
+
+# --- the header forms registrants use, run into the end of an item (TA103) ----------------------
+
+
+def test_header_forms_run_into_the_end_of_an_item():
+    # one pattern family: a qualifier, "exclusion/ineligibility criteria", "criteria for exclusion",
+    # a bare "Exclusions:", any case, after a period or without one, Markdown bold or an escaped colon
+    for header in (
+        "Exclusion Criteria:",
+        "EXCLUSION CRITERIA:",
+        "Key Exclusion Criteria:",
+        "Main exclusion criteria:",
+        "Exclusions:",
+        "Criteria for exclusion:",
+        "Ineligibility criteria:",
+        "**Exclusion Criteria:**",
+        "Exclusion Criteria\\:",
+    ):
+        for joint in (" ", ". "):
+            text = f"Inclusion Criteria:\n\n* Age 18 or older\n* Stable dose for 8 weeks{joint}{header}\n\n* Pregnancy\n* Dementia"
+            doc = parse_criteria(text, True)
+            assert [s.kind for s in doc.sections] == ["inclusion", "exclusion"], text
+            assert _codes(text, True)["TA103"] == 1, text
+
+
+def test_header_words_inside_a_sentence_are_not_a_header_after_an_item():
+    # a lead-in or a reference to the criteria in a sentence stays text
+    for text in (
+        "Inclusion Criteria:\n- Age 18\n- Patients who meet the criteria for exclusion: see below\nExclusion Criteria:\n- Pregnancy",
+        "Inclusion Criteria:\n- Age 18\n- no prior exclusions: none\nExclusion Criteria:\n- Pregnancy",
+        "Inclusion Criteria:\n- Age 18\n- Subject is eligible per the non-exclusion criteria: yes\nExclusion Criteria:\n- Pregnancy",
+    ):
+        assert not _codes(text)["TA103"], text
+
+
+# --- a bullet of another kind run into a bulleted line after a sentence end (TA121) -------------
+
+
+def test_bullet_of_another_kind_after_a_sentence_end_is_a_run_on_item():
+    for line in ("- HLA A2+; * HIV negativity.", "- BMI 25-40 kg/m2. • Colonoscopy within 3 years"):
+        text = f"Inclusion Criteria:\n- Age 18 or older\n{line}\n- Signed consent\nExclusion Criteria:\n- Pregnancy"
+        assert _codes(text)["TA121"] == 1, text
+    text = "Inclusion Criteria:\n* Age 18 or older\n* BMI 25-40 kg/m2; - Colonoscopy within 3 years\n* Signed consent"
+    assert [m for m, _, _ in _markers(text)] == ["*", "*", "-", "*"]
+
+
+def test_dash_before_a_lower_case_word_or_without_a_sentence_end_is_not_an_item():
+    # a dash inside a criterion ("function - Creatinine", "function. - see protocol") stays text
+    for line in ("* Adequate organ function - Creatinine normal", "* Adequate organ function. - see protocol"):
+        text = f"Inclusion Criteria:\n* Age 18 or older\n{line}\n* Signed consent\nExclusion Criteria:\n* Pregnancy"
+        assert not _codes(text)["TA121"], text
+
+
+def test_bullet_of_another_kind_after_a_sentence_end_real():
+    # ctgov-v2-bulk graph_bigquery.ndjson NCT05086315 (tune part): a "-" criterion run into a "*" bullet
+    real = (
+        "Exclusion Criteria:\n"
+        "* Concurrent treatment with other investigational drugs.\n"
+        "* Prophylactic use of hematopoietic growth factors (eg, granulocyte-colony stimulating factor (G-CSF)) during the DLT "
+        "observation period in the Dose Escalation Part only. - Individuals accommodated in an institution because of "
+        "regulatory or legal order; prisoners or participants who are legally institutionalized.\n"
+        "* Pregnant and breast-feeding women."
+    )
+    assert _codes(real, True)["TA121"] == 1
+    assert [m for m, _, _ in _markers(real, True)] == ["*", "*", "-", "*"]
+
+
+def test_escaped_colon_header_at_a_line_start_runs_into_the_first_item():
+    # v2 Markdown escapes a colon ("Exclusion Criteria\:"); the header is the same header
+    text = "Inclusion Criteria:\n- Age 18 or older\n- Signed consent\nExclusion Criteria\\: - Pregnancy\n- Dementia\n- Cancer"
+    assert [s.kind for s in parse_criteria(text, True).sections] == ["inclusion", "exclusion"]
+    assert _codes(text, True)["TA103"] == 1
+    # a lead-in under its own header is still no merged header
+    lead = "Inclusion Criteria:\n- Age 18\nExclusion Criteria\\:\nPatients will be excluded if they meet any of the following:\n- Pregnancy\n- Dementia"
+    assert not _codes(lead, True)["TA103"]
+
+
+def test_bare_exclusions_header_after_words_on_its_line_real():
+    # ctgov-xml-bulk enrollment_and_studylength.zip NCT00001350 (tune part): "STUDY EXCLUSIONS:" opens the
+    # exclusion section (it was read as text, and TA101 then took the record for one without sections)
+    real = (
+        "-  III.I. INITIAL EVALUATION INCLUSION CRITERIA FOR PATIENTS:\n\n"
+        "   In order to be eligible, participants must have a known or suspected disorder.\n\n"
+        "III.VI. STUDY EXCLUSIONS:\n\n   An individual who is unable to give consent."
+    )
+    assert "exclusion" in [s.kind for s in parse_criteria(real).sections]
+    assert not _codes(real)["TA101"]
+    # the word in a sentence stays text
+    assert "exclusion" not in [s.kind for s in parse_criteria("Inclusion Criteria:\n- Age 18\n- no prior exclusions: none").sections]

@@ -25,15 +25,15 @@ _HEADER_RE = re.compile(
         |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?)[\s_]+{_CRIT}
         |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?)[\s_]+{_CRIT}
         |criteria\s+for\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
-        |(?P<inc3>inclusions?)(?=[ \t]*[:：])
-        |(?P<comb3>eligibility|criteria|selection)(?=[ \t]*[:：])
-        |(?P<exc3>exclusions?)(?=[ \t]*[:：])
+        |(?P<inc3>inclusions?)(?=[ \t]*\\?[:：])
+        |(?P<comb3>eligibility|criteria|selection)(?=[ \t]*\\?[:：])
+        |(?P<exc3>exclusions?)(?=[ \t]*\\?[:：])
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
       (?P<qual>,?[ \t]+(?:for|in|of|at|during|to|related|relating|applicable|specific|common|part|stage|phase|cohort|arm|group|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
               |,?[ \t]+[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
-      (?P<colon>[ \t]*[:：]|[ \t]*\.(?=[ \t]*$))?
+      (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$))?
       (?:[ \t]*\])?
     )
     """,
@@ -133,25 +133,26 @@ def _header_at(text: str, pos: int, end: int):
 # "... prior to screening Exclusion\nCriteria: ..." (a colon is required; a lower-case header word
 # must follow a sentence end or a dash, so that "meets the following exclusion criteria:" inside
 # a sentence is not taken for a header).
-_MIDLINE_CAND = re.compile(r"(?:key\s+)?(?:inclusion|exclusion)\s+criteria(?P<colon>[ \t]*:)?", re.IGNORECASE)
+# One family of header forms: an optional qualifier ("Key", "Main"), then "inclusion/exclusion/
+# ineligibility criteria", "criteria for exclusion", or a bare "Exclusions" (a colon required for
+# that one); an optional Markdown bold "**" before it and an escaped colon ("\\:") after it (v2).
+_MIDLINE_CAND = re.compile(
+    r"(?:\*\*)?(?:(?:key|main|major|general|additional|specific)[ \t]+)?"
+    r"(?:(?:inclusion|exclusion|ineligibility)s?[ \t]+criteria|criteria[ \t]+for[ \t]+(?:inclusion|exclusion)|(?:inclusion|exclusion)s?(?=[ \t]*\\?:))"
+    r"(?P<colon>[ \t]*\\?:)?(?:\*\*)?",
+    re.IGNORECASE,
+)
 _AFTER_UPPER = re.compile(r"[ \t]*(?:\n|$|[0-9]{1,2}[.)][ \t]|\([0-9]{1,2}\)[ \t]|[-•][ \t])")
 _AFTER_EOL = re.compile(r"[ \t]*(?:\n|$)")
 
 
-_CLUSION = re.compile(r"clusion|CLUSION|Clusion")
-_KEY_BEFORE = re.compile(r"key\s+$", re.IGNORECASE)
-
-
 def _midline_candidates(text: str):
-    """``_MIDLINE_CAND`` matches, found fast: a case-sensitive scan for "clusion" first."""
-    for c in _CLUSION.finditer(text):
-        st = c.start() - 2
-        if st < 0:
-            continue
-        k = _KEY_BEFORE.search(text, max(0, st - 12), st)
-        m = _MIDLINE_CAND.match(text, k.start() if k else st)
-        if m:
-            yield m
+    """``_MIDLINE_CAND`` matches that start a word (a scan over the text; the pattern has no nested quantifiers)."""
+    for m in _MIDLINE_CAND.finditer(text):
+        st = m.start()
+        if st and (text[st - 1].isalnum() or text[st - 1] in "-/"):
+            continue  # "Non-inclusion criteria", "inclusion/exclusion criteria"
+        yield m
 
 
 def _midline_headers(text: str) -> list[tuple[int, int]]:
@@ -172,7 +173,7 @@ def _midline_headers(text: str) -> list[tuple[int, int]]:
         if not b or len(before) - len(b) > 1 and not b.endswith(("-", "–")):
             continue
         last = b[-1]
-        word = text[hs:he].lstrip()
+        word = text[hs:he].lstrip(" \t*")
         capital = word[:1].isupper()
         upper = word[:9].isupper()
         if m.group("colon"):

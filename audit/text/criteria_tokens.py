@@ -79,21 +79,31 @@ _BULLET_RUN_ON = {
     "•": re.compile(r"(?<=\S)[ \t]*(•)[ \t]*(?=\S)"),
     "-": re.compile(r"(?<=[;.])[ \t]+(-)[ \t]+(?=[A-Za-z])"),
 }
+# in any bulleted list, a bullet of another kind after a sentence end and before a capitalised word
+# ("- HLA A2+; * HIV negativity.", "* BMI 25-40 kg/m2. - Colonoscopy within 3 years"): a bulleted
+# line's next item, not a dash or an enumeration (those follow a colon or a lower-case word)
+_ANY_BULLET_AFTER_STOP = re.compile(r"(?<=[;.])[ \t]+([-*•])[ \t]+(?=[A-Z][a-z]|[A-Z]{2})")
 
 
 def _run_on_bullets(text: str, tok: _Tok) -> list[tuple[int, str, str, int | None, int]]:
-    """Bullets of the line's own kind run into its text, outside parentheses."""
+    """Bullets run into the line's text, outside parentheses: of the line's own kind, or of any
+    kind after a sentence end (see ``_ANY_BULLET_AFTER_STOP``)."""
     rx = _BULLET_RUN_ON.get(tok.marker or "") if tok.kind == "item" and tok.number is None else None
     if rx is None:
         return []
+    hits: dict[int, tuple[int, str]] = {}
+    for m in rx.finditer(text, tok.text_start, tok.text_end):
+        g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
+        hits[m.start(g)] = (m.end(g), m.group(g))
+    for m in _ANY_BULLET_AFTER_STOP.finditer(text, tok.text_start, tok.text_end):
+        hits.setdefault(m.start(1), (m.end(1), m.group(1)))
     out: list[tuple[int, str, str, int | None, int]] = []
     pos, depth = tok.text_start, [0]
-    for m in rx.finditer(text, tok.text_start, tok.text_end):
-        g = 1 if m.group(1) else 2 if m.lastindex and m.lastindex >= 2 else 1
-        k = m.start(g)
+    for k in sorted(hits):
+        end, marker = hits[k]
         if not _open_paren(text, pos, k, depth):
-            out.append((k, m.group(g), tok.style, None, _skip_ws(text, m.end(g), tok.text_end)))
-        pos = m.end(g)
+            out.append((k, marker, tok.style, None, _skip_ws(text, end, tok.text_end)))
+        pos = end
     return out
 
 
@@ -291,7 +301,7 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
                     line_start=ls,
                     line_end=he,
                     blank_before=True,
-                    hkind="exclusion" if "xclu" in text[hs:he].lower() else "inclusion",
+                    hkind="exclusion" if any(w in text[hs:he].lower() for w in ("xclu", "inelig")) else "inclusion",
                     header=text[hs:he],
                     header_start=hs,
                     header_end=he,
