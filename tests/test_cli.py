@@ -128,6 +128,8 @@ def test_default_run_audits_bundled_seeds(tmp_path, monkeypatch):
         if f["field"] in seed["texts"] and ev["end"] > ev["start"]:
             assert seed["texts"][f["field"]][ev["start"] : ev["end"]] == ev["text"]
     assert (out / "report.md").read_text().startswith("## trial-audit report")
+    # the sample's own package files (SOURCES.md, __init__.py) are not the user's input: no note about them
+    assert "not read" not in result.output
 
 
 def test_select_and_ignore_by_code_prefix_and_category():

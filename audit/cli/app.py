@@ -271,7 +271,8 @@ def audit(
         from trial_audit.cli.terminal import print_summary
 
         print_summary(report, Console(highlight=False), written)
-    _note_skipped(inputs)
+    if paths:  # the bundled sample's own package files (SOURCES.md, __init__.py) are not the user's input
+        _note_skipped(inputs)
     if summary["audited"] == 0:
         err.print("[bold red]error:[/] no readable record in the input")
         raise typer.Exit(USAGE_ERROR)
