@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from trial_audit.core.model import TrialRecord
 from trial_audit.engine.registry import Context, Rule
+from trial_audit.text.condition_systems import icd_matcher
 from trial_audit.text.conditions import Analysis, analyse, load_vocabulary, vocabulary_paths
 
 
@@ -13,6 +14,10 @@ class ScopeRule(Rule):
     def prepare(self, ctx: Context) -> None:
         # the shipped vocabulary plus the user's files; a broken file raises here, before any record
         load_vocabulary(vocabulary_paths(ctx, self.code))
+        # the ICD-10-CM name matchers (~0.5 s each) are built here, in the parent, so that forked
+        # workers share them instead of each building its own on its first record
+        icd_matcher(strict=True)
+        icd_matcher(strict=False)
 
     def analysis(self, record: TrialRecord, ctx: Context) -> Analysis:
         return analyse(record, load_vocabulary(vocabulary_paths(ctx, self.code)))
