@@ -1,4 +1,5 @@
 import re
+from bisect import bisect_right
 
 from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
@@ -51,12 +52,24 @@ _REQUIREMENT_LABEL = re.compile(
 _ANY_LABEL = re.compile(r"^[^\n]{1,80}:[ \t]*$", re.M)
 
 
-def _under_requirement_label(text: str, section_start: int, item_start: int) -> bool:
-    """The nearest label line above the item in its section introduces requirements."""
-    last = None
-    for m in _ANY_LABEL.finditer(text, section_start, item_start):
-        last = m
-    return last is not None and _REQUIREMENT_LABEL.match(last.group(0)) is not None
+class _Labels:
+    """The label lines of one section, found in one pass, so that asking for the label above each of
+    its items stays linear in the section's length (a scan per item was quadratic)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start = text, start
+        self.lines = list(_ANY_LABEL.finditer(text, start, end))
+        self.ends = [m.end() for m in self.lines]
+
+    def under_requirement(self, item_start: int) -> bool:
+        """The nearest label line above the item in its section introduces requirements."""
+        # a label on the item's own line, before it (an inline item), is the nearest one
+        line_start = max(self.start, self.text.rfind("\n", self.start, item_start) + 1)
+        last = _ANY_LABEL.search(self.text, line_start, item_start) if line_start < item_start else None
+        if last is None:
+            k = bisect_right(self.ends, line_start)  # whole lines above the item's line
+            last = self.lines[k - 1] if k else None
+        return last is not None and _REQUIREMENT_LABEL.match(last.group(0)) is not None
 
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -167,12 +180,13 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
         for sec in a.doc.sections:
             if sec.kind != "exclusion":
                 continue
+            labels = _Labels(text, sec.start, sec.end)
             for item in sec.iter_items():
                 if item.marker is None or getattr(item, "is_label", False):
                     continue  # an unmarked line is often a cohort label ("Participants with Alzheimer's disease")
                 if item.children or text[item.text_start : item.text_end].rstrip().endswith(":"):
                     continue  # a label or a parent of a sub-list, not a condition on its own
-                if _under_requirement_label(text, sec.start, item.start):
+                if labels.under_requirement(item.start):
                     continue  # legacy layout: "Patients must have:" inside the exclusion section lists requirements
                 for m in a.item_mentions.get(id(item), []):
                     if m.concept not in studied:
