@@ -1,0 +1,97 @@
+"""Registered condition names that no ICD-10-CM title names, placed in an organ system by their words.
+
+Before: a trial registered only as "Cataract", "Esophageal Achalasia", "Meningioma" or "Postoperative
+Delirium" had no organ system at all, so TA301 could not say that a requirement was of *another*
+one and stayed silent (the class behind most of the scope misses of the injection benchmark on
+the tune part). The names are real registered conditions of tune-part records (ids in comments);
+the requirement items are written here, each of another chapter.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trial_audit.core.model import record_from_example
+from trial_audit.engine.registry import Context, select_rules
+from trial_audit.text.condition_systems import icd_codes_of_name, organ_chapters, word_system_code
+
+CTX = Context()
+
+
+def ta301(conditions, item):
+    rule = select_rules(["TA301"])[0]
+    criteria = f"Inclusion Criteria:\n\n  -  Age 18 years or older\n\n  -  {item}\n\nExclusion Criteria:\n\n  -  Pregnancy\n"
+    return list(rule.check(record_from_example({"conditions": conditions, "criteria": criteria}), CTX))
+
+
+def chapters(name):
+    return set(organ_chapters(icd_codes_of_name(name), traits=True))
+
+
+@pytest.mark.parametrize(
+    "name,chapter",
+    [
+        ("Cataract", "7"),  # NCT00000157, NCT00001613: ICD-10-CM has "Age-related cataract", not "Cataract"
+        ("Corneal Diseases", "7"),  # NCT00491439
+        ("Esophageal Achalasia", "11"),  # NCT00004416, NCT00490750: "Achalasia of cardia"
+        ("Postoperative Delirium", "5"),  # NCT00463333
+        ("Amphetamine-Related Disorders", "5"),  # NCT00000322
+        ("Tremor", "6"),  # NCT00001925
+        ("Seizures", "6"),  # NCT00007670
+        ("Hypoglycemia", "4"),  # NCT00001276
+        ("Mitral Valve Insufficiency", "9"),  # NCT00001314
+        # the inclusion term "Meningioma NOS" is the registered name "Meningioma" (NCT03180268)
+        ("Meningioma", "2:D10-D36"),
+    ],
+)
+def test_registered_names_are_placed_by_their_words(name, chapter):
+    assert chapter in chapters(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # words mostly of injuries, symptoms or factors place nothing, even beside an organ word
+        "Burns",  # NCT00006129
+        "Kidney Transplantation",  # NCT00000936
+        "Shoulder Pain",  # NCT00461474
+        "Suicide, Attempted",  # NCT05144685
+        "Child Abuse",  # NCT00000382
+        "Physical Activity",  # NCT00000415
+        "Hormone Replacement Therapy",  # NCT00463450
+        "Healthy",
+        "University Students",  # NCT06376032
+    ],
+)
+def test_names_of_no_organ_system_stay_unplaced(name):
+    assert word_system_code(name) is None
+    assert not chapters(name)
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        (["Cataract"], "Documented diagnosis of gout with at least two flares in the past 12 months"),
+        (["Esophageal Achalasia"], "Relapsing multiple sclerosis diagnosed according to the McDonald criteria"),
+        (["Postoperative Delirium"], "Biopsy-proven IgA nephropathy with proteinuria of 1 g/day or more"),
+        (["Tremor"], "Confirmed diagnosis of chronic plaque psoriasis with a PASI of 12 or more"),
+    ],
+)
+def test_requirement_of_another_system_is_reported_for_a_placed_name(conditions, item):
+    found = ta301(conditions, item)
+    assert len(found) == 1
+    assert found[0].evidence.field == "criteria"
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        # the same system as the placed name: nothing to report
+        (["Cataract"], "Diagnosis of primary open-angle glaucoma in the study eye"),
+        (["Esophageal Achalasia"], "Biopsy-proven eosinophilic esophagitis"),
+        # a name that stays unplaced decides nothing
+        (["Kidney Transplantation"], "Documented diagnosis of gout with at least two flares in the past 12 months"),
+    ],
+)
+def test_no_finding_in_the_same_or_an_unplaced_system(conditions, item):
+    assert ta301(conditions, item) == []
