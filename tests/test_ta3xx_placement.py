@@ -35,6 +35,8 @@ def chapters(name):
         ("Corneal Diseases", "7"),  # NCT00491439
         ("Esophageal Achalasia", "11"),  # NCT00004416, NCT00490750: "Achalasia of cardia"
         ("Postoperative Delirium", "5"),  # NCT00463333
+        # "Delirium NOS" is a symptom code (R41.0), which decides nothing; its words place it (NCT04652622)
+        ("Delirium", "5"),
         ("Amphetamine-Related Disorders", "5"),  # NCT00000322
         ("Tremor", "6"),  # NCT00001925
         ("Seizures", "6"),  # NCT00007670
@@ -95,3 +97,13 @@ def test_requirement_of_another_system_is_reported_for_a_placed_name(conditions,
 )
 def test_no_finding_in_the_same_or_an_unplaced_system(conditions, item):
     assert ta301(conditions, item) == []
+
+
+def test_a_name_the_vocabulary_knows_is_not_misplaced_by_a_word_inside_it():
+    # NCT05989841 (tune): conditions "Posttraumatic Stress Disorder", "Cannabis Use Disorder"; the
+    # unhyphenated spelling is no ICD-10-CM title, and the word "stress" inside it had placed the trial
+    # in chapter 13 (stress fracture), so a rheumatoid-arthritis requirement looked like its own system
+    found = ta301(["Posttraumatic Stress Disorder"], "Rheumatoid arthritis meeting the 2010 ACR/EULAR classification criteria")
+    assert len(found) == 1
+    found = ta301(["Post Traumatic Stress Disorder"], "Documented diagnosis of gout with at least two flares in the past 12 months")
+    assert len(found) == 1

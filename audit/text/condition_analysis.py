@@ -357,7 +357,9 @@ def _declare_systems(a: Analysis, record: TrialRecord) -> None:
         for anc in v.ancestors(c):
             a.declared_codes.update(v.concepts[anc].icd10)
     # keywords are often abbreviations or general words ("LGG", "children"): only a whole title counts
-    texts = [(src.text, src.field.startswith("keywords[")) for src in a.declared]
+    # a name the curated vocabulary knows is placed by its concept ("Posttraumatic Stress Disorder" is
+    # PTSD, chapter 5): only a whole ICD-10-CM title adds to it, not a word inside it ("stress")
+    texts = [(src.text, src.field.startswith("keywords[") or _knows_name(v, src)) for src in a.declared]
     texts += [(iv.name, True) for iv in getattr(record, "interventions", None) or [] if isinstance(getattr(iv, "name", None), str)]
     for t, exact in texts:
         if t:
@@ -365,6 +367,11 @@ def _declare_systems(a: Analysis, record: TrialRecord) -> None:
     a.declared_chapters |= organ_chapters(a.declared_codes, traits=True)
     registered = [src.text for src in a.declared if src.field.startswith(("conditions[", "keywords["))]
     a.healthy_only = not a.declared_chapters and not a.declared_specific() and any(_HEALTHY.search(t) for t in registered)
+
+
+def _knows_name(v: Vocabulary, src: Source) -> bool:
+    """The whole declared name (a registered condition, MeSH term or keyword) is a specific concept of the vocabulary."""
+    return src.field.startswith(("conditions[", "mesh_terms[")) and any(not v.is_umbrella(c) for c in src.concepts)
 
 
 #: a registered condition that names healthy volunteers ("Healthy", "Healthy Volunteers")

@@ -466,6 +466,10 @@ def icd_codes_of_name(name: str, exact: bool = False) -> tuple[str, ...]:
     index = tabular().title_index
     # "Meningioma" is the inclusion term "Meningioma NOS" (not otherwise specified): the same name
     code = index.get(key) or index.get(key + " nos")
+    if code and not exact and not organ_chapters((code,), traits=True):
+        # a symptom title ("Delirium NOS" is R41.0) decides nothing: the name's words may ("delirium": F05)
+        word_code = word_system_code(name)
+        return (code, word_code) if word_code else (code,)
     if code:
         return (code,)
     if exact:
