@@ -107,3 +107,39 @@ def test_a_name_the_vocabulary_knows_is_not_misplaced_by_a_word_inside_it():
     assert len(found) == 1
     found = ta301(["Post Traumatic Stress Disorder"], "Documented diagnosis of gout with at least two flares in the past 12 months")
     assert len(found) == 1
+
+
+# NCT04015791 (tune, ctgov-v2-bulk), inclusion criteria shortened: a numbered lead-in of alternatives
+# ("2. Has one of more of the following conditions ...:") scopes its own sub-list only; its next
+# numbered sibling ("3.") and every item after it apply to everyone again
+_LEAD_IN = (
+    "Inclusion Criteria:\n\n"
+    "1. Has history consistent with degenerative disc disease as noted by back pain of discogenic origin\n"
+    "2. Has one of more of the following conditions as documented by CT or MRI and plain X-rays:\n"
+    "  * Modic changes\n"
+    "  * Loss of discogenic height\n"
+    "3. Has single level symptomatic degenerative involvement from L3 to S1\n"
+    "4. {item}\n\n"
+    "Exclusion Criteria:\n\n1. Pregnancy\n"
+)
+
+
+#: the record's MeSH terms (the registered name alone places nothing: "lumbar" is mostly of injuries)
+_MESH = ["Intervertebral Disc Displacement", "Intervertebral Disc Degeneration"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Transfusion-dependent beta-thalassemia", "Documented diagnosis of relapsing multiple sclerosis according to the McDonald criteria"],
+)
+def test_a_numbered_lead_in_of_alternatives_scopes_its_sub_list_only(item):
+    rule = select_rules(["TA301"])[0]
+    rec = record_from_example({"conditions": ["Lumbar Disc Disease"], "mesh_terms": _MESH, "criteria": _LEAD_IN.format(item=item)})
+    assert len(list(rule.check(rec, CTX))) == 1
+
+
+def test_an_item_inside_the_lead_in_sub_list_stays_scoped():
+    rule = select_rules(["TA301"])[0]
+    criteria = _LEAD_IN.replace("  * Modic changes\n", "  * Transfusion-dependent beta-thalassemia\n").format(item="Age 18 to 70")
+    rec = record_from_example({"conditions": ["Lumbar Disc Disease"], "mesh_terms": _MESH, "criteria": criteria})
+    assert list(rule.check(rec, CTX)) == []
