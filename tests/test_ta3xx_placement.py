@@ -143,3 +143,26 @@ def test_an_item_inside_the_lead_in_sub_list_stays_scoped():
     criteria = _LEAD_IN.replace("  * Modic changes\n", "  * Transfusion-dependent beta-thalassemia\n").format(item="Age 18 to 70")
     rec = record_from_example({"conditions": ["Lumbar Disc Disease"], "mesh_terms": _MESH, "criteria": criteria})
     assert list(rule.check(rec, CTX)) == []
+
+
+# NCT01505608 (tune, ctgov-v2-bulk; registered "Neuroblastoma"): an inclusion item that permits
+# ("Subjects may have received ...") does not make a requirement joined to it by "; and" a permission
+_PERMIT = "Subjects may have received any number of prior biological therapies"
+
+
+def test_a_requirement_joined_by_and_to_a_permission_is_a_requirement():
+    found = ta301(["Neuroblastoma"], f"{_PERMIT}; and biopsy-proven IgA nephropathy with proteinuria of 1 g/day or more")
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        f"{_PERMIT}; and no history of IgA nephropathy",
+        f"{_PERMIT}; and biopsy-proven IgA nephropathy is allowed",
+        f"{_PERMIT}, and patients with biopsy-proven IgA nephropathy",  # one clause: the permission covers it
+        "Biopsy-proven IgA nephropathy may be included; other renal diseases are excluded",
+    ],
+)
+def test_a_permission_or_negation_in_the_same_clause_still_counts(item):
+    assert ta301(["Neuroblastoma"], item) == []
