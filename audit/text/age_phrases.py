@@ -89,7 +89,7 @@ from trial_audit.text.age_patterns import (
     UNIT,
     _find_all,
 )
-from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, paragraph_around
+from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, one_group_of_several, paragraph_around
 from trial_audit.text.age_sentences import _clause_end, _clause_start, _header_before, _sentence, _sentence_left, _sentence_right
 from trial_audit.text.age_statements import Bound as Bound  # re-exported: the extractor's results
 from trial_audit.text.age_statements import StatedAge as StatedAge
@@ -140,6 +140,10 @@ _FLIP = {"ge": "lt", "gt": "le", "le": "gt", "lt": "ge"}
 # a statement of who the participants will be ("All subjects will be adults (greater than 18 years)") under an
 # exclusion header is a requirement: its sense is not inverted
 _WILL_BE = re.compile(r"\b(?:will|are\s+to)\s+be\s+(?:[A-Za-z-]+\s+){0,2}?$|\bwill\s+be\s+(?:adults?|children|aged?)\b", re.I)
+
+
+# a sample described in the past tense: "All infants under one year of age with ... were eligible for inclusion"
+_PAST_ENROLMENT = re.compile(r"\bwere\s+(?:(?:all|then|also)\s+)?(?:eligible|enrolled|recruited|included|studied|selected|sampled)\b", re.I)
 
 
 # --- the extractor ---------------------------------------------------------------------------
@@ -412,8 +416,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # "complete the trial to at least 9 months of age": a time point
     if not pre and not suf and _AT_TIME_POINT.search(left):
         return None  # "problems at 18 to 22 months of age": a time point
-    if _ROLE_LABEL.match(left) or (not pre and re.search(r"[0-9]\s*(?:years?|months?)\s*,?\s*(?:and\s+)?$", left, re.I)):
-        return None  # another person's age ("DONOR: Age < 75"); the days of "18 years and 0 days"
+    if _ROLE_LABEL.match(left) or (not pre and re.search(r"[0-9]\s*(?:years?|yrs?|months?|mos?)\.?\s*,?\s*(?:and\s+)?$", left, re.I)):
+        return None  # another person's age ("DONOR: Age < 75"); the days of "18 years and 0 days", "18 yrs and 0 days"
     if _OTHER_QUANTITY.search(left[-40:]) or _RIGHT_OTHER_QUANTITY.match(text, m.end(), min(hi_lim, m.end() + 40)):
         return None  # "> Age 50, life expectancy > 1 year"; "less than 10 years formal education"
     if mode == "exclusion" and (re.search(r"\binclusion\b", left, re.I) or _REQUIREMENT.search(left) or _WILL_BE.search(left)):
@@ -432,7 +436,9 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # "myocardial infarction patients (less than 1 month)": time since an event
     if anchor == "tail" and _LEFT_THING.search(left[-40:]):
         return None
-    if not unit_present and re.match(r"^\s*(?:kg|%|mg|cm|mm|g\b|lb|ml|x|times|cigarettes|pack)", right, re.I):
+    if not unit_present and re.match(
+        r"^\s*(?:kg|%|mg|cm|mm|g\b|lb|ml|x|times|cigarettes|pack|feet|foot|ft\b|inch|in\b|pounds|stones?\b|m\b|met(?:er|re)s?)", right, re.I
+    ):
         return None
     if _RIGHT_NEG.match(right) and not tail and not suf:
         return None  # ("21 years or older diagnosed with cancer": "or older" makes it an age)
@@ -465,6 +471,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         if _DOSING.search(sentence) or _EPIDEMIOLOGY.search(sentence):
             return None
         claim = bool(_CLAIM.search(sentence))
+        if _PAST_ENROLMENT.search(sentence):
+            claim = False  # "All infants under one year of age ... were eligible" (a design narrative of a past sample)
         if not claim and not _PARTICIPANT.search(sentence):
             return None  # names no participant: "disorders emerge between 2.5 and 12 years of age"
     # a subgroup's limit ("Cohort 2: 0 days to < 12 years", "4 to 12 years for girls", "(first age group)")
@@ -473,6 +481,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         claim = False
     elif _LEFT_SUBGROUP.search(_sentence_left(text, cstart, lo_lim)):
         claim = False  # "... will be compared with\n children and adolescents (ages 6-17)" across a line wrap
+    elif one_group_of_several(text, _header_before(text, cstart, 0), text[max(lo_lim, m.start() - 400) : m.start()], raw_right, mode):
+        claim = False  # "ASTHMATICS:" beside "NORMAL VOLUNTEERS:", "Three groups of subjects are eligible: ...", "(randomized portion)"
     elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, 0)):
         # (the header may stand before the section's own start: "Inclusion criteria for research PET imaging in children:")
         claim = False
