@@ -293,3 +293,48 @@ def test_a_header_about_these_participants_is_not_a_group_header():
     )
     found = ta2({"criteria": crit, "criteria_markdown": True, "minimum_age": "18 Months"})
     assert [f.rule for f in found] == ["TA202"] and "18 Months" in found[0].message
+
+
+# --- second tune sample (drawn after the fixes above, 50 findings: 43 right) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NCT00000827 (ctgov-xml-bulk, tune): a threshold that depends on age
+        "  -  CD4 count > 200 cells/mm3 (ages 2-5 years) or > 100 cells/mm3 (age > 5 years).\n",
+        "Platelets >= 100 x 10^9/L (for ages 1-12) and >= 150 x 10^9/L otherwise",
+        # NCT00000922 (ctgov-xml-bulk, tune): who signs for whom
+        "  -  Are at least 13 years old or have signed informed consent from legal guardian for\n"
+        "      patients between the ages of 13 and 18\n",
+        "Written permission of a parent or guardian for minors aged 12 to 17",
+        # NCT00001807 (ctgov-xml-bulk, tune): something offered to those of an age
+        "Durable Power of Attorney (DPA) should be offered to all patients greater than or equal to\n18 years of age.\n",
+        "Nicotine replacement will be offered to smokers aged 18 or older",
+    ],
+)
+def test_second_tune_sample_classes_are_not_claims(text):
+    got = [a.text for a in find_ages(text, "inclusion") if a.claim and not a.text.startswith("at least 13")]
+    assert got == [], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NCT00001364 (ctgov-xml-bulk, tune): two bands that touch at one age are alternatives
+        "INCLUSION CRITERIA:\n\nAdult greater than or equal to 18 years with known or suspected spinal AVM and capacity to\n"
+        "provide written informed consent.\n\nChild ages 4-18 with known or suspected spinal AVM and with parent/guardian informed\n"
+        "consent.\n",
+        # NCT00001604 (ctgov-xml-bulk, tune)
+        "  -  INCLUSION CRITERIA:\n\n  -  Individuals age 8 and older.\n\n  -  Individuals age 6-8 with a family history of persistent stuttering\n",
+        "- Adults 65 years or older\n- Or aged 50 to 65 with two risk factors\n",
+    ],
+)
+def test_bands_that_touch_at_one_age_are_alternatives(text):
+    ages = criteria_ages(text, False)
+    assert len(ages) == 2 and not any(a.claim for a in ages)
+
+
+def test_overlapping_statements_stay_claims():
+    ages = criteria_ages("- Age 18 to 65 years\n- At least 21 years old in the United States\n", False)
+    assert all(a.claim for a in ages) and len(ages) == 2

@@ -166,6 +166,23 @@ _TERM_LEFT = re.compile(r"\b(?:pre-?)?term\b[^\n;]{0,25}$", re.I)
 _RIGHT_DATING = re.compile(r"^[^;.\n]{0,40}\b(?:sonogram|ultrasound|dating|LMP|last\s+menstrual)", re.I)
 
 
+# who signs for whom: "have signed informed consent from legal guardian for patients between the ages of 13 and 18"
+_CONSENT_FOR_LEFT = re.compile(
+    r"\b(?:consent|assent|permission)\b[^.;]{0,60}\b(?:parents?|guardians?|representatives?|carers?)\b[^.;]{0,20}\bfor\s+"
+    r"(?:[A-Za-z-]+\s+){0,2}$",
+    re.I,
+)
+# an age bracket after a measurement: "CD4 count > 200 cells/mm3 (ages 2-5 years) or > 100 cells/mm3 (age > 5 years)"
+_MEASUREMENT_BRACKET_LEFT = re.compile(
+    r"[0-9]\s*(?:cells|/\s*(?:mm|ul|µl|l|dl|ml|min)|%|mg|g/|mmol|µmol|umol|iu|u/|x\s*10)[^()\n;]{0,25}\(\s*(?:for\s+|in\s+)?(?:aged?\s+|ages\s+)?$",
+    re.I,
+)
+# something offered to those of an age: "Durable Power of Attorney should be offered to all patients >= 18 years of age"
+_OFFERED_TO_LEFT = re.compile(
+    r"\b(?:offered|given|provided|explained|recommended)\s+to\s+(?:all\s+|any\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:aged?\s+)?$", re.I
+)
+
+
 def narrower_scope(text: str, start: int, end: int, left: str, right: str, sentence_left: str, header: str, paragraph: str) -> str | None:
     """Why the age statement at ``text[start:end]`` qualifies something narrower than the whole trial, or None.
 
@@ -203,6 +220,12 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "a share of the participants"
     if _OTHER_PERSON_LEFT.search(_after_age_label(left[-80:])) or _OTHER_PERSON_LEFT.search(_after_age_label(sentence_left[-100:])):
         return "another person's age"
+    if _CONSENT_FOR_LEFT.search(sentence_left):
+        return "who gives consent for whom"
+    if _MEASUREMENT_BRACKET_LEFT.search(left):
+        return "a measurement threshold that depends on age"
+    if _OFFERED_TO_LEFT.search(left):
+        return "something offered to those of an age"
     if _GROUP_SUBJECT_LEFT.search(left) and _RIGHT_DUTY.match(right):
         return "a duty of a sex or habit group chosen by age"
     if _RIGHT_PROCEDURE.match(right):
