@@ -338,3 +338,38 @@ def test_bands_that_touch_at_one_age_are_alternatives(text):
 def test_overlapping_statements_stay_claims():
     ages = criteria_ages("- Age 18 to 65 years\n- At least 21 years old in the United States\n", False)
     assert all(a.claim for a in ages) and len(ages) == 2
+
+
+# --- third tune sample (drawn after all fixes above, 50 findings: 46 right) -----------------------------------------
+
+
+def test_an_inclusion_item_that_excludes_its_people_is_read_inverted():
+    # NCT00008541 (ctgov-xml-bulk, tune): "are excluded" inside the inclusion list is a minimum, not a maximum
+    crit = (
+        "Inclusion Criteria:\n\n        2. If adult, ability to provide informed consent.\n\n"
+        "        3. Infants under the age of 2 years are excluded. Children greater than or equal to\n"
+        "           age of 2 years willing to provide assent who meet other study criteria\n"
+    )
+    (a,) = criteria_ages(crit, False)
+    assert a.min is not None and a.min.years == 2 and a.max is None
+    assert ta2({"criteria": crit, "minimum_age": "2 Years"}) == []
+    for text in ("Children younger than 6 will not be eligible", "Persons over 80 years of age are ineligible"):
+        (a,) = find_ages(text, "inclusion")
+        assert a.inverted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NCT00491465 (ctgov-xml-bulk, tune): a quantity split from its number by a stray item marker
+        "Inclusion Criteria:\n\n  3. Patients of the Schneider's national institute of childhood diabetes. Duration of\n"
+        "     diabetes\n\n  4. more than one year.\n\n  5. HbA1C between 8 and 12 at time 0.\n",
+        "- Disease history\n- at least 2 years\n",
+        # NCT00002476 (ctgov-xml-bulk, tune): a limit for those who opt into one part of the study
+        "PATIENT CHARACTERISTICS: Age: 75 and under for patients electing participation in the nodal\n"
+        "vs. no nodal irradiation portion of the study Performance status: Not specified",
+        "Age 18 to 60 for participants randomized to the exercise arm",
+    ],
+)
+def test_third_tune_sample_classes_are_not_claims(text):
+    assert not [a.text for a in criteria_ages(text, False) if a.claim]

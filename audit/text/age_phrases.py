@@ -146,6 +146,19 @@ _WILL_BE = re.compile(r"\b(?:will|are\s+to)\s+be\s+(?:[A-Za-z-]+\s+){0,2}?$|\bwi
 _PAST_ENROLMENT = re.compile(r"\bwere\s+(?:(?:all|then|also)\s+)?(?:eligible|enrolled|recruited|included|studied|selected|sampled)\b", re.I)
 
 
+# an item that says its own people are excluded: "Infants under the age of 2 years are excluded"
+_RIGHT_EXCLUDED = re.compile(
+    r"^[\s,)]*(?:(?:of\s+age|old)\s+)?(?:(?:are|is|will|shall|must|should|would|may|can)\s+(?:also\s+)?"
+    r"(?:(?:be\s+)?(?:excluded|ineligible)|not\s+(?:be\s+)?(?:eligible|included|enrolled|allowed|permitted))|cannot\s+(?:be\s+)?"
+    r"(?:eligible|included|enrolled))\b",
+    re.I,
+)
+# the end of the line before a stray item marker names a quantity: "Duration of diabetes\n\n 4. more than one year"
+_WRAPPED_QUANTITY_BEFORE = re.compile(
+    r"\b(?:duration|history|period|interval|length)(?:\s+of\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?)?[^\S\n]*\n[\s\n]*$", re.I
+)
+
+
 # --- the extractor ---------------------------------------------------------------------------
 
 
@@ -378,6 +391,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
             label = _PREV_LABEL.search(text, max(lo_lim, m.start() - 120), m.start())
             if label is None or re.search(r"\bage\b|inclusion|eligib|criteria", label.group(1), re.I):
                 anchor = "item"
+                if _WRAPPED_QUANTITY_BEFORE.search(
+                    text, max(lo_lim, m.start() - 120), text.rfind("\n", lo_lim, m.start()) + 1 or m.start()
+                ):
+                    return None  # "3. ... Duration of diabetes\n 4. more than one year": a quantity split by a stray marker
     if anchor is None:
         return None
 
@@ -420,6 +437,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # another person's age ("DONOR: Age < 75"); the days of "18 years and 0 days", "18 yrs and 0 days"
     if _OTHER_QUANTITY.search(left[-40:]) or _RIGHT_OTHER_QUANTITY.match(text, m.end(), min(hi_lim, m.end() + 40)):
         return None  # "> Age 50, life expectancy > 1 year"; "less than 10 years formal education"
+    if mode == "inclusion" and _RIGHT_EXCLUDED.match(raw_right):
+        mode = "exclusion"  # an inclusion item "Infants under the age of 2 years are excluded": read as an exclusion
     if mode == "exclusion" and (re.search(r"\binclusion\b", left, re.I) or _REQUIREMENT.search(left) or _WILL_BE.search(left)):
         mode = "inclusion"  # "Inclusion Criteria:1. ≥18 years" run into one line; "May not be younger than 18" (a requirement)
     if mode == "exclusion" and left.rstrip().endswith("(") and len(left.split()) > 3 and not _SUBJ_ANCHOR.search(left.rstrip()[:-1]):

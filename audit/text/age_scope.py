@@ -47,7 +47,10 @@ _RIGHT_SUBGROUP_PREDICATE = re.compile(
 # a sub-group named after the age: "Aged >=2 years for unaffected subjects" (not "for all subjects")
 _RIGHT_FOR_SUBGROUP = re.compile(
     r"^[\s,(]*for\s+(?!all\b|both\b|these\b|this\b|the\s+study\b)(?:[A-Za-z-]+\s+){1,3}?"
-    r"(?:subjects|patients|participants|volunteers|individuals|persons|people|cases)\b",
+    r"(?:subjects|patients|participants|volunteers|individuals|persons|people|cases)\b|"
+    # "Age: 75 and under for patients electing participation in the nodal irradiation portion"
+    r"^[\s,(]*for\s+(?:subjects|patients|participants|those)\s+(?:who\s+)?(?:elect\w*|choos\w*|opt\w*|randomi[sz]ed\s+to|assigned\s+to|"
+    r"participating\s+in|enrolled\s+in|undergoing)\b",
     re.I,
 )
 # a measurement threshold that depends on age: "greater than 2 SDs in subjects 18 years of age or younger"
@@ -71,7 +74,7 @@ _RIGHT_OTHERS = re.compile(
 # ("... are eligible to participate in the single-dose phase of the study")
 _RIGHT_FOR_PART = re.compile(
     r"^[^;.]{0,60}?\b(?:for|in)\s+the\s+(?:pilot|run-?in|sub-?study|extension)\b|"
-    r"^[^;.]{0,100}?\b(?:for|in|join|enter)\s+the\s+(?:[a-z-]+\s+){0,2}?(?:phase|part|portion|stage)\s+of\s+(?:the|this)\s+(?:study|trial)\b",
+    r"^[^;]{0,120}?\b(?:for|in|join|enter)\s+the\s+(?:[A-Za-z.-]+\s+){0,5}?(?:phase|part|portion|stage)\s+of\s+(?:the|this)\s+(?:study|trial)\b",
     re.I,
 )
 # a duration, not an age: ">= 3 months cumulative therapy"
