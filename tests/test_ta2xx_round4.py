@@ -373,3 +373,35 @@ def test_an_inclusion_item_that_excludes_its_people_is_read_inverted():
 )
 def test_third_tune_sample_classes_are_not_claims(text):
     assert not [a.text for a in criteria_ages(text, False) if a.claim]
+
+
+# --- recall: an anchored range whose ends are reversed is a defect of the criteria -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,lo,hi",
+    [
+        ("Between the ages of 25 and 22", 25, 22),
+        ("Children between 17-11 years of age, inclusive", 17, 11),
+        ("Female or Male, \\> 10 to \\< 9 years of age", 10, 9),
+        ("Age 18-5 years", 18, 5),
+    ],
+)
+def test_an_anchored_reversed_range_is_read_as_written(text, lo, hi):
+    (a,) = find_ages(text, "inclusion")
+    assert bounds(a) == (lo, hi)
+
+
+@pytest.mark.parametrize("text", ["65-18", "pages 25-22", "Visits 12 to 4 weeks before surgery"])
+def test_an_unanchored_reversed_pair_is_not_an_age(text):
+    assert find_ages(text, "inclusion") == ()
+
+
+def test_an_impossible_range_is_reported_as_a_typing_error():
+    # NCT04638790 (ctgov-v2-bulk, tune): "Age 18-5 years" against a structured range of 18 to 50 Years
+    crit = (
+        "Inclusion Criteria:\n\n* Histologically confirmed classical HL\n* Previously untreated disease\n* Age 18-5 years\n* ECOG PS ≤2\n"
+    )
+    (f,) = ta2({"criteria": crit, "criteria_markdown": True, "minimum_age": "18 Years", "maximum_age": "50 Years"})
+    assert f.rule == "TA202" and f.evidence.text == "Age 18-5 years"
+    assert "impossible age range" in f.message and "'50 Years'" in f.message and "typing error" in f.message

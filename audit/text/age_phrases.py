@@ -527,10 +527,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         lo_b = Bound(n1, unit1, inclusive=pre != "gt")
         p2 = _comp(g("pre2"))
         hi_b = Bound(n2, unit2, inclusive=p2 != "lt")
-        if sep in ("-", "–", "—", "―", "~") and lo_b.years > hi_b.years:
-            return None  # "65-18"? not a range
-        if lo_b.years > hi_b.years:
-            return None
+        if lo_b.years > hi_b.years and not (anchor == "age" or tail):
+            return None  # "65-18" with nothing tying it to an age: not a range
+        # an anchored range whose ends are reversed ("Between the ages of 25 and 22", "17-11 years of age") is read as
+        # written: its lower end contradicts a structured minimum, and the curator sees an impossible range quoted
         if lo_b.years > 120 or hi_b.years > 125:
             return None
         if mode == "exclusion":
