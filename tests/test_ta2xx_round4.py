@@ -405,3 +405,36 @@ def test_an_impossible_range_is_reported_as_a_typing_error():
     (f,) = ta2({"criteria": crit, "criteria_markdown": True, "minimum_age": "18 Years", "maximum_age": "50 Years"})
     assert f.rule == "TA202" and f.evidence.text == "Age 18-5 years"
     assert "impossible age range" in f.message and "'50 Years'" in f.message and "typing error" in f.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are looking for volunteers aged between 20 and 45.",
+        "Healthy volunteers between the ages of 21 and 55 years are sought.",
+        "Participants (aged 30–70) will be randomised.",
+        "Study subjects will be 18 through 64 years of age.",
+        "Eligible participants are women 40–70 years old.",
+        "Enrollment is limited to people 55 to 80 years of age.",
+        "Subjects 25–60 y can enroll.",
+        "Anyone aged 35 or over with diabetes may join.",
+        "Only participants under 65 years may take part.",
+        "Individuals 50+ years old are eligible.",
+    ],
+)
+def test_summary_claims_in_varied_words_are_claims(sentence):
+    ages = prose_ages("Background sentence about the disease. " + sentence + " Another sentence follows.")
+    assert [a.claim for a in ages] == [True], [(a.text, a.claim) for a in ages]
+
+
+def test_a_study_population_listing_groups_is_not_a_claim():
+    # NCT00001675 (ctgov-xml-bulk, tune): "Study population:" lists groups, one of them with an age
+    text = (
+        "Study population: Healthy non-alcoholic adult volunteers, healthy adolescents aged 12 to 17\nyears (with or without "
+        "a family history of alcohol use disorder), inpatient or outpatient\nalcoholics, and recovering alcoholics."
+    )
+    assert not [a for a in prose_ages(text) if a.claim]
+
+
+def test_a_condition_after_for_is_still_not_a_claim():
+    assert find_ages("Karnofsky >= 70 for patients aged 16 years or older", "inclusion") == ()

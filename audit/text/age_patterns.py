@@ -367,8 +367,8 @@ _EPIDEMIOLOGY = re.compile(
 _CLAIM = re.compile(
     r"\b(?:must|eligib\w*|to\s+participate|to\s+take\s+part|(?:can|may|could)\s+(?:join|participate|take\s+part|enrol\w*|be\s+included)|"
     r"inclusion|enrol\w*|recruit\w*|open\s+to|limited\s+to|restricted\s+to|required|should\s+be|"
-    r"(?:will|to)\s+(?:include|involve)|participants?\s+(?:are|will\s+be)\s+(?:aged|adults|children|between|over|under|at\s+least)|"
-    r"looking\s+for|seeking)\b",
+    r"(?:will|to)\s+(?:include|involve)|(?:participants?|subjects?|volunteers?)\s+(?:are|will\s+be)\s+(?:aged|adults|children|between|over|under|at\s+least|[0-9]+)|"
+    r"looking\s+for|seeking|sought|will\s+be\s+randomi[sz]ed)\b",
     re.I,
 )
 # (non-)childbearing potential is defined by age, sterilisation or menopause: "(age > 60 years or surgically sterile)"

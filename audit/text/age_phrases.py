@@ -159,6 +159,12 @@ _WRAPPED_QUANTITY_BEFORE = re.compile(
 )
 
 
+# a recruiting phrase, not a condition: "We are looking for volunteers aged between 20 and 45"
+_LOOKING_FOR = re.compile(
+    r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$", re.I
+)
+
+
 # --- the extractor ---------------------------------------------------------------------------
 
 
@@ -467,7 +473,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
     if anchor != "age" and _DURATION_PREP.search(left[-30:]):
         return None
-    if _CONDITIONAL.search(left) or _THIRD_PARTY.search(left) or _LEFT_NEG.search(left):
+    if (_CONDITIONAL.search(left) and not _LOOKING_FOR.search(left)) or _THIRD_PARTY.search(left) or _LEFT_NEG.search(left):
         return None
     if _CONSENT_WORD.search(left) and _GUARDIAN_WORD.search(left):
         return None  # who gives consent at which age ("... consent, both, the parent or tutor and the participant aged 14-17")
@@ -500,7 +506,9 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         claim = False
     elif _LEFT_SUBGROUP.search(_sentence_left(text, cstart, lo_lim)):
         claim = False  # "... will be compared with\n children and adolescents (ages 6-17)" across a line wrap
-    elif one_group_of_several(text, _header_before(text, cstart, 0), text[max(lo_lim, m.start() - 400) : m.start()], raw_right, mode):
+    elif one_group_of_several(
+        text, m.start(), _header_before(text, cstart, 0), text[max(lo_lim, m.start() - 400) : m.start()], raw_right, mode
+    ):
         claim = False  # "ASTHMATICS:" beside "NORMAL VOLUNTEERS:", "Three groups of subjects are eligible: ...", "(randomized portion)"
     elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, 0)):
         # (the header may stand before the section's own start: "Inclusion criteria for research PET imaging in children:")

@@ -365,16 +365,19 @@ def is_group_header(header: str) -> bool:
     return bool(_GROUP_HEADER.match(h)) and not _GENERIC_HEADER.search(h)
 
 
-def _group_headers(text: str) -> set[str]:
-    out = set()
-    for m in _HEADER_LINE.finditer(text):
-        h = (m.group(1) or m.group(2) or "").strip().lower()
-        if is_group_header(h):
-            out.add(h)
-    return out
+def _another_group_header(text: str, pos: int, header: str) -> bool:
+    """Is there a group header other than ``header`` within a few thousand characters of pos? (Bounded and stopping at the
+    first one found, so that a huge criteria text with many statements under such headers stays linear.)"""
+    own = header.strip().lower()
+    for lo, hi in ((pos, min(len(text), pos + 4000)), (max(0, pos - 4000), pos)):
+        for m in _HEADER_LINE.finditer(text, lo, hi):
+            h = (m.group(1) or m.group(2) or "").strip().lower()
+            if h != own and is_group_header(h):
+                return True
+    return False
 
 
-def one_group_of_several(text: str, header: str, sentence_left: str, right: str, mode: str) -> bool:
+def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, right: str, mode: str) -> bool:
     """Is the statement the limit of one group of several participant groups, rather than of everyone?
 
     Under a header that names a group when the criteria name another group the same way ("ASTHMATICS:" and "NORMAL
@@ -385,4 +388,4 @@ def one_group_of_several(text: str, header: str, sentence_left: str, right: str,
         return True
     if mode == "prose" or not header or not is_group_header(header):
         return False
-    return len(_group_headers(text)) >= 2
+    return _another_group_header(text, pos, header)
