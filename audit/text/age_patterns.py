@@ -383,3 +383,25 @@ def _find_all(low: str, w: str, start: int, end: int):
     while i != -1:
         yield i
         i = low.find(w, i + 1, end)
+
+
+# a sample described in the past tense: "All infants under one year of age with ... were eligible for inclusion"
+_PAST_ENROLMENT = re.compile(r"\bwere\s+(?:(?:all|then|also)\s+)?(?:eligible|enrolled|recruited|included|studied|selected|sampled)\b", re.I)
+
+# an item that says its own people are excluded: "Infants under the age of 2 years are excluded"
+_RIGHT_EXCLUDED = re.compile(
+    r"^[\s,)]*(?:(?:of\s+age|old)\s+)?(?:(?:are|is|will|shall|must|should|would|may|can)\s+(?:also\s+)?"
+    r"(?:(?:be\s+)?(?:excluded|ineligible)|not\s+(?:be\s+)?(?:eligible|included|enrolled|allowed|permitted))|cannot\s+(?:be\s+)?"
+    r"(?:eligible|included|enrolled))\b",
+    re.I,
+)
+
+# the end of the line before a stray item marker names a quantity: "Duration of diabetes\n\n 4. more than one year"
+_WRAPPED_QUANTITY_BEFORE = re.compile(
+    r"\b(?:duration|history|period|interval|length)(?:\s+of\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?)?[^\S\n]*\n[\s\n]*$", re.I
+)
+
+# a recruiting phrase, not a condition: "We are looking for volunteers aged between 20 and 45"
+_LOOKING_FOR = re.compile(
+    r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$", re.I
+)

@@ -43,6 +43,7 @@ from trial_audit.text.age_patterns import (
     _LEFT_NEG,
     _LEFT_SUBGROUP,
     _LEFT_THING,
+    _LOOKING_FOR,
     _LT_RE,
     _MENOPAUSE,
     _MENOPAUSE_DEF,
@@ -53,6 +54,7 @@ from trial_audit.text.age_patterns import (
     _OR_NEXT,
     _OTHER_QUANTITY,
     _PARTICIPANT,
+    _PAST_ENROLMENT,
     _PLUS_UNIT,
     _PRE_BEFORE,
     _PRE_LAST,
@@ -66,6 +68,7 @@ from trial_audit.text.age_patterns import (
     _RIGHT_CONSENT,
     _RIGHT_CONSENT_DUTY,
     _RIGHT_EVENT_TIME,
+    _RIGHT_EXCLUDED,
     _RIGHT_GESTATION,
     _RIGHT_IF,
     _RIGHT_NEG,
@@ -79,6 +82,7 @@ from trial_audit.text.age_patterns import (
     _SUBJ_ANCHOR,
     _THIRD_PARTY,
     _UNIT_KEY,
+    _WRAPPED_QUANTITY_BEFORE,
     COMP,
     EXPR,
     NUM,
@@ -140,29 +144,6 @@ _FLIP = {"ge": "lt", "gt": "le", "le": "gt", "lt": "ge"}
 # a statement of who the participants will be ("All subjects will be adults (greater than 18 years)") under an
 # exclusion header is a requirement: its sense is not inverted
 _WILL_BE = re.compile(r"\b(?:will|are\s+to)\s+be\s+(?:[A-Za-z-]+\s+){0,2}?$|\bwill\s+be\s+(?:adults?|children|aged?)\b", re.I)
-
-
-# a sample described in the past tense: "All infants under one year of age with ... were eligible for inclusion"
-_PAST_ENROLMENT = re.compile(r"\bwere\s+(?:(?:all|then|also)\s+)?(?:eligible|enrolled|recruited|included|studied|selected|sampled)\b", re.I)
-
-
-# an item that says its own people are excluded: "Infants under the age of 2 years are excluded"
-_RIGHT_EXCLUDED = re.compile(
-    r"^[\s,)]*(?:(?:of\s+age|old)\s+)?(?:(?:are|is|will|shall|must|should|would|may|can)\s+(?:also\s+)?"
-    r"(?:(?:be\s+)?(?:excluded|ineligible)|not\s+(?:be\s+)?(?:eligible|included|enrolled|allowed|permitted))|cannot\s+(?:be\s+)?"
-    r"(?:eligible|included|enrolled))\b",
-    re.I,
-)
-# the end of the line before a stray item marker names a quantity: "Duration of diabetes\n\n 4. more than one year"
-_WRAPPED_QUANTITY_BEFORE = re.compile(
-    r"\b(?:duration|history|period|interval|length)(?:\s+of\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?)?[^\S\n]*\n[\s\n]*$", re.I
-)
-
-
-# a recruiting phrase, not a condition: "We are looking for volunteers aged between 20 and 45"
-_LOOKING_FOR = re.compile(
-    r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$", re.I
-)
 
 
 # --- the extractor ---------------------------------------------------------------------------
