@@ -380,6 +380,11 @@ def baseline_cmd(
     Console(highlight=False).print(f"wrote {output}: {n} findings baselined")
 
 
+from trial_audit.cli import diff as _diff  # noqa: E402 - registers `trial-audit diff` on this app
+
+_diff.register(app)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
