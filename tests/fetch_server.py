@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -31,8 +31,9 @@ def real_studies() -> dict[str, dict[str, Any]]:
 @dataclass
 class ServerState:
     studies: dict[str, dict[str, Any]] = field(default_factory=dict)
-    #: the studies a search returns, in order (default: all, sorted); or a generator factory (benchmarks)
-    search_source: Callable[[], Iterator[dict[str, Any]]] | None = None
+    #: the studies a search returns, in order (default: all, sorted); or a function (start, count) -> studies
+    #: that makes them on demand, with search_total their number (benchmarks)
+    search_source: Callable[[int, int], list[dict[str, Any]]] | None = None
     search_total: int | None = None
     #: NCT ID -> versions (oldest first) served by the history interface: (date, study)
     versions: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
@@ -98,15 +99,11 @@ class _Handler(BaseHTTPRequestHandler):
         size = int(query.get("pageSize", ["10"])[0])
         start = int(query.get("pageToken", ["0"])[0].removeprefix("tok"))
         st = self.state
-        source = st.search_source() if st.search_source else iter(st.studies[k] for k in sorted(st.studies))
-        page = []
-        for i, study in enumerate(source):
-            if i < start:
-                continue
-            if len(page) == size:
-                break
-            page.append(study)
         total = st.search_total if st.search_total is not None else len(st.studies)
+        if st.search_source is not None:
+            page = st.search_source(start, min(size, max(0, total - start)))
+        else:
+            page = [st.studies[k] for k in sorted(st.studies)][start : start + size]
         body: dict[str, Any] = {"studies": page}
         if start + size < total:
             body["nextPageToken"] = f"tok{start + size}"
