@@ -192,3 +192,13 @@ def test_cli_audits_ids_searches_and_files_together_and_counts_add_up(server, tm
 def test_cli_refuses_a_bad_search_with_exit_2(tmp_path):
     result = _audit(["search:fields=NCTId", "--out", str(tmp_path / "r")])
     assert result.exit_code == 2 and "set by trial-audit" in result.output
+
+
+def test_the_registry_url_may_come_from_the_configuration(server, tmp_path):
+    config = tmp_path / "trial-audit.toml"
+    config.write_text(f'registry-url = "{server.url}"\n', encoding="utf-8")
+    out = tmp_path / "r"
+    result = _audit(["NCT03418623", "--config", str(config), "--out", str(out)], env={"TRIAL_AUDIT_CACHE_DIR": ""})
+    assert result.exit_code == 0, result.output
+    [rec] = json.loads((out / "report.json").read_text())["records"]
+    assert rec["source"]["path"] == f"{server.url}/studies/NCT03418623"

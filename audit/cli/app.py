@@ -234,7 +234,7 @@ def audit(
     from trial_audit.reports import load_writers
 
     cfg = _config(config)
-    remote = remote_run(paths or [], registry_url, refresh, where, _fail)
+    remote = remote_run(paths or [], registry_url or cfg.registry_url, refresh, where, _fail)
     inputs = remote.paths if paths else default_inputs()
     _check_inputs(inputs)
     writers = load_writers()

@@ -4,7 +4,7 @@ versions of records.
 OLD and NEW are any inputs ``audit`` takes (files, folders, archives, NCT IDs fetched from the
 registry, searches, AACT databases). Records are paired by registry ID: each NEW record is checked
 with its OLD version in ``record.extra["previous"]``, by the rules that compare versions (a rule
-says so with ``compares_versions = True``; ``--select`` chooses others too). With ``--history`` each
+says so with ``compares_versions = True``; ``--select`` chooses the rules instead). With ``--history`` each
 argument is an NCT ID whose version history is fetched, and every change (version n against
 version n-1) is audited.
 
@@ -142,7 +142,7 @@ def register(app: typer.Typer) -> None:
             raise cli._fail(f"unknown format(s): {', '.join(unknown)}; available: {', '.join(sorted(writers))}")
         options = cli.build_options(cfg, select or [",".join(version_rules())], ignore, as_of, fail_on)
         options.jobs = 1
-        settings = fetch_settings(registry_url, refresh)
+        settings = fetch_settings(registry_url or cfg.registry_url, refresh)
         counts = PairCounts()
         items: Any = (
             history_items([a.upper() for a in inputs], settings, counts)
