@@ -2,9 +2,9 @@ from trial_audit.checks._shared.history import (
     PREFIX,
     both_sides,
     example,
-    norm_text,
     previous_version,
     quoted,
+    same_outcome,
     started_before_change,
     version_name,
 )
@@ -24,8 +24,11 @@ class PrimaryOutcomeChangedAfterStart(Rule):
     version gave an actual start date, or the new one gives an actual start date before the new
     version's date. A reworded outcome is reported as removed and added, both quoted.
 
-    Not reported: a change in case or white space only; changes before the study started (the
-    protocol may change freely until then); secondary outcomes.
+    Not reported: a change in case or white space only; the same measure given with its
+    description and time frame appended ("Survival" and "Survival, All cause mortality, 12 months":
+    the search page's CSV export writes outcomes so); a version that lists no primary outcome at
+    all (its source may not carry them; completeness rules report a missing one); changes before
+    the study started (the protocol may change freely until then); secondary outcomes.
 
     ## Why it matters
 
@@ -73,20 +76,24 @@ class PrimaryOutcomeChangedAfterStart(Rule):
             primary_outcomes=["overall survival"],
             dates={"start": ["2019-03", "ACTUAL"]},
         ),
+        # the same measure with its description and time frame, as a CSV export writes it
+        example(
+            {"primary_outcomes": ["Survival"], "dates": {"start": ["2020-01-01", "ACTUAL"]}},
+            primary_outcomes=["Survival, All cause mortality to be assessed, 12 months"],
+            dates={"start": ["2020-01-01", "ACTUAL"]},
+        ),
     ]
 
     def check(self, record, ctx):
         old = previous_version(record)
-        if old is None:
-            return
+        if old is None or not old.primary_outcomes or not record.primary_outcomes:
+            return  # a version that lists none: its source may not carry them (completeness rules report a missing one)
         start = started_before_change(old, record)
         if start is None:
             return
-        before = {norm_text(o) for o in old.primary_outcomes}
-        after = {norm_text(o) for o in record.primary_outcomes}
         when = version_name(record)
         for i, outcome in enumerate(record.primary_outcomes):
-            if norm_text(outcome) not in before:
+            if not any(same_outcome(outcome, o) for o in old.primary_outcomes):
                 evidence, related = both_sides(record, f"primary_outcomes[{i}]", outcome, "; ".join(old.primary_outcomes) or None)
                 yield self.finding(
                     f"Primary outcome {quoted(outcome)} was added in {when}, after the study started ({start}); the earlier "
@@ -96,7 +103,7 @@ class PrimaryOutcomeChangedAfterStart(Rule):
                     related=related,
                 )
         for i, outcome in enumerate(old.primary_outcomes):
-            if norm_text(outcome) not in after:
+            if not any(same_outcome(outcome, o) for o in record.primary_outcomes):
                 evidence, _ = both_sides(record, "primary_outcomes", "; ".join(record.primary_outcomes) or None, None)
                 related = [Evidence.whole(f"{PREFIX}primary_outcomes[{i}]", outcome)]
                 yield self.finding(

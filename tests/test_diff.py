@@ -193,3 +193,62 @@ def test_diff_with_a_fetched_new_version(tmp_path):
     [rec] = report["records"]
     assert rec["source"]["path"].endswith(f"/studies/{NCT}")
     assert {f["rule"] for f in rec["findings"]} == {"TA486"}  # had results in OLD; the fetched record says none
+
+
+# --- real version pairs: the same study in two exports of ../shared/data (tune part) ----------------
+
+
+def _pair(old: dict[str, Any], new: dict[str, Any]) -> TrialRecord:
+    from trial_audit.core.model import record_from_example
+
+    return record_from_example({**new, "extra": {"previous": old}})
+
+
+def _history_findings(record: TrialRecord) -> list[Any]:
+    from trial_audit.engine.registry import Context, load_rules
+
+    rules = load_rules()
+    return [f for code in version_rules() for f in rules[code]().check(record, Context())]
+
+
+def test_a_measure_with_its_description_appended_is_the_same_outcome():
+    # NCT04111133: ctgov-v2-bulk gives the measure "Survival"; the later search-page CSV export
+    # (ctgov-csv) writes "Survival, All cause mortality to be assessed, 12 months" (measure,
+    # description, time frame). Reported as removed + added before the fix.
+    record = _pair(
+        {"primary_outcomes": ["Survival"], "dates": {"start": ["2020-01-01", "ACTUAL"]}},
+        {"primary_outcomes": ["Survival, All cause mortality to be assessed, 12 months"], "dates": {"start": ["2020-01-01", "ACTUAL"]}},
+    )
+    assert _history_findings(record) == []
+
+
+def test_a_version_that_lists_no_primary_outcome_is_not_compared():
+    # NCT04855630: the CSV export's row has no primary outcome measures; the later v2 record lists
+    # 15 ("Total Cholesterol Levels", "HbA1c Levels", ...). Each was reported as added before the fix.
+    record = _pair(
+        {"primary_outcomes": [], "dates": {"start": ["2023-03-01", "ACTUAL"]}},
+        {"primary_outcomes": ["Total Cholesterol Levels", "HbA1c Levels"], "dates": {"start": ["2023-03-01", "ACTUAL"]}},
+    )
+    assert _history_findings(record) == []
+
+
+def test_outcomes_merged_into_a_new_composite_after_the_start_are_reported():
+    # NCT06742723 (ctgov-v2-bulk, last update 2025-07-02 -> ctgov-csv, 2026-02-19; started 2025-03-03):
+    # three primary outcomes replaced by one composite that adds heart failure events.
+    before = [
+        "To determine whether baxdrostat/dapagliflozin is superior to placebo/dapagliflozin in reducing the risk of the composite "
+        "endpoint of ≥ 50% sustained decline in eGFR (estimated glomerular filtration rate)",
+        "To determine whether baxdrostat/dapagliflozin is superior to placebo/dapagliflozin in reducing the risk of the composite "
+        "endpoint of kidney failure",
+    ]
+    after = [
+        "To determine if baxdrostat/dapagliflozin is superior to placebo/dapagliflozin in reducing the risk of the composite endpoint "
+        "of ≥ 50% sustained decline in eGFR, kidney failure, Heart Failure events(HF), or CV death., Time to the first occurrence"
+    ]
+    record = _pair(
+        {"primary_outcomes": before, "dates": {"start": ["2025-03-03", "ACTUAL"]}},
+        {"primary_outcomes": after, "dates": {"start": ["2025-03-03", "ACTUAL"], "last_update_posted": "2026-02-19"}},
+    )
+    found = _history_findings(record)
+    assert [f.rule for f in found] == ["TA480"] * 3
+    assert sum("was added" in f.message for f in found) == 1 and sum("was removed" in f.message for f in found) == 2

@@ -65,6 +65,17 @@ def norm_text(text: str | None) -> str:
     return _SPACES.sub(" ", text or "").strip().casefold()
 
 
+def same_outcome(a: str, b: str) -> bool:
+    """Two outcome texts name the same measure: equal once normalised, or one is the other's measure
+    followed by ", " or ": " and more (the search page's CSV export writes each outcome as
+    "measure, description, time frame"; the API gives the measure alone)."""
+    x, y = norm_text(a), norm_text(b)
+    if x == y:
+        return True
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return bool(short) and long_.startswith(short) and long_[len(short) : len(short) + 1] in (",", ":")
+
+
 def both_sides(new: TrialRecord, field: str, new_text: str | None, old_text: str | None) -> tuple[Evidence, list[Evidence]]:
     """Evidence quoting the new version's value, and the earlier version's as related evidence."""
     now = Evidence.whole(field, new_text) if new_text is not None else Evidence(field, "", 0, 0)
