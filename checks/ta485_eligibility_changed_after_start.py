@@ -1,4 +1,5 @@
 import difflib
+import re
 
 from trial_audit.checks._shared.history import (
     PREFIX,
@@ -17,30 +18,46 @@ from trial_audit.engine.registry import Rule, register
 _LIMITS = (("minimum_age_raw", "minimum_age", "minimum age"), ("maximum_age_raw", "maximum_age", "maximum age"), ("sex", "sex", "sex"))
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, normalised text) of each non-blank line."""
-    out, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        bare = line.rstrip("\r\n")
-        if bare.strip():
-            out.append((pos, pos + len(bare), norm_text(bare)))
-        pos += len(line)
+#: the words and comparison signs of a text: what a reader compares. List markers, Markdown escapes,
+#: punctuation, case, spacing and line wrapping are not compared, so the same criteria from a legacy
+#: XML export (hard-wrapped, "-" bullets) and from the API (Markdown, "*" bullets, "\\>") are equal
+_TOKEN = re.compile(r"[^\W_]+|[<>≤≥=]+")
+_SIGNS = {">=": "≥", "=>": "≥", "<=": "≤", "=<": "≤"}
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each word or comparison sign; an item number that starts a line ("2." or
+    "2)") is a list marker, not a word."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        if m.group(0).isdigit() and len(m.group(0)) <= 3 and text[m.end() : m.end() + 1] in (".", ")"):
+            if not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+                continue
+        out.append((m.start(), m.end(), _SIGNS.get(m.group(0), m.group(0).casefold())))
     return out
 
 
+def _line_around(text: str, start: int, end: int, limit: int = 300) -> tuple[int, int]:
+    """The span from the start of the line holding ``start`` to the end of the line holding ``end``
+    (at most ``limit`` characters past ``start``), so that a change is quoted in its line."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    return lo, min(hi, max(end, lo + limit))
+
+
 def _first_change(old: str, new: str) -> tuple[tuple[int, int], tuple[int, int], int] | None:
-    """The spans (in the old and the new text) of the first changed block of lines, and how many
-    lines changed in all; None when only case and spacing differ."""
-    a, b = _lines(old), _lines(new)
+    """The spans (in the old and the new text, whole lines) of the first changed passage, and how
+    many passages changed; None when the words and signs are the same."""
+    a, b = _tokens(old), _tokens(new)
     matcher = difflib.SequenceMatcher(None, [x[2] for x in a], [x[2] for x in b], autojunk=False)
     blocks = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if not blocks:
         return None
     _, i1, i2, j1, j2 = blocks[0]
-    changed = sum(max(i2_ - i1_, j2_ - j1_) for _, i1_, i2_, j1_, j2_ in blocks)
-    old_span = (a[i1][0], a[i2 - 1][1]) if i2 > i1 else (a[i1][0] if i1 < len(a) else len(old),) * 2
-    new_span = (b[j1][0], b[j2 - 1][1]) if j2 > j1 else (b[j1][0] if j1 < len(b) else len(new),) * 2
-    return old_span, new_span, changed
+    old_at = (a[i1][0], a[i2 - 1][1]) if i2 > i1 else ((a[i1][0],) * 2 if i1 < len(a) else (len(old),) * 2)
+    new_at = (b[j1][0], b[j2 - 1][1]) if j2 > j1 else ((b[j1][0],) * 2 if j1 < len(b) else (len(new),) * 2)
+    return _line_around(old, *old_at), _line_around(new, *new_at), len(blocks)
 
 
 @register
@@ -50,12 +67,15 @@ class EligibilityChangedAfterStart(Rule):
     ## What it does
 
     Compares the eligibility of two versions of a record (`trial-audit diff`, or each change of a
-    record's version history): the criteria text line by line, the minimum and maximum age and
-    the sex. Reports a change made after the study had started (the earlier version gave an
-    actual start date, or the new one gives an actual start date before the new version's date),
-    quoting the first changed lines of both versions and saying how many lines changed.
+    record's version history): the words and comparison signs of the criteria, the minimum and
+    maximum age and the sex. Reports a change made after the study had started (the earlier
+    version gave an actual start date, or the new one gives an actual start date before the new
+    version's date), quoting the lines of the first changed passage in both versions and saying
+    how many passages changed.
 
-    Not reported: changes of case, spacing or blank lines only; changes before the start.
+    Not reported: changes of case, spacing, line wrapping, list markers, punctuation or Markdown
+    escapes only (the same criteria exported as legacy XML and as API v2 Markdown are the same;
+    ">=" and "≥" are the same sign); changes before the start.
 
     ## Why it matters
 
@@ -117,17 +137,12 @@ class EligibilityChangedAfterStart(Rule):
         if old.criteria is not None and record.criteria is not None:
             change = _first_change(old.criteria, record.criteria)
             if change is not None:
-                (o1, o2), (n1, n2), lines = change
-                if o1 == o2:
-                    first = f"the first added {quoted(record.criteria[n1:n2])}"
-                elif n1 == n2:
-                    first = f"the first removed {quoted(old.criteria[o1:o2])}"
-                else:
-                    first = f"the first changed from {quoted(old.criteria[o1:o2])} to {quoted(record.criteria[n1:n2])}"
+                (o1, o2), (n1, n2), passages = change
                 yield self.finding(
-                    f"The eligibility criteria changed in {when}, after the study started ({start}): {lines} line"
-                    f"{'s' if lines != 1 else ''} changed, {first}. If the protocol was amended, say when and why in the "
-                    "record; otherwise restore the registered criteria.",
+                    f"The eligibility criteria changed in {when}, after the study started ({start}): {passages} passage"
+                    f"{'s' if passages != 1 else ''} changed, the first from {quoted(old.criteria[o1:o2])} to "
+                    f"{quoted(record.criteria[n1:n2])}. If the protocol was amended, say when and why in the record; "
+                    "otherwise restore the registered criteria.",
                     evidence=Evidence.span("criteria", record.criteria, n1, n2),
                     related=[Evidence.span(PREFIX + "criteria", old.criteria, o1, o2)],
                 )

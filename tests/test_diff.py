@@ -93,7 +93,7 @@ def test_diff_reports_each_change_with_both_versions_quoted(tmp_path):
     assert "from 2020-03-13 to 2021-01-15" in by_rule["TA482"][0]["message"] and "about 10 months later" in by_rule["TA482"][0]["message"]
     assert "from 24 to 20 (-4)" in by_rule["TA483"][0]["message"]
     eligibility = by_rule["TA485"][0]
-    assert "1 line changed" in eligibility["message"]  # the added line; the re-indented one is not a change
+    assert "1 passage changed" in eligibility["message"]  # the added line; the re-indented one is not a change
     assert eligibility["evidence"]["text"] == "* Able to attend every study visit"
     assert "version of 2021-02-01" in status["message"]
 
@@ -252,3 +252,24 @@ def test_outcomes_merged_into_a_new_composite_after_the_start_are_reported():
     found = _history_findings(record)
     assert [f.rule for f in found] == ["TA480"] * 3
     assert sum("was added" in f.message for f in found) == 1 and sum("was removed" in f.message for f in found) == 2
+
+
+def test_the_same_criteria_as_legacy_xml_text_and_as_v2_markdown_are_not_a_change():
+    # NCT03418623's real criteria (v2 Markdown) against the same text as a legacy XML export writes it:
+    # hard-wrapped at 70 columns, indented, "-" bullets, no Markdown escapes, numbers kept or dropped
+    import textwrap
+
+    v2 = _real()["protocolSection"]["eligibilityModule"]["eligibilityCriteria"]
+    xml_lines = []
+    for line in v2.replace("\\>", ">").replace("\\<", "<").splitlines():
+        bullet = line.lstrip().startswith("* ")
+        body = line.lstrip()[2:] if bullet else line.strip()
+        xml_lines.extend(textwrap.wrap(("- " if bullet else "") + body, 70, initial_indent="  ", subsequent_indent="    ") or [""])
+    xml = "\n".join(xml_lines).replace(">=", "≥")
+    assert xml != v2
+    start = {"start": ["2018-03-08", "ACTUAL"]}
+    record = _pair({"criteria": xml, "dates": start}, {"criteria": v2, "dates": start})
+    assert _history_findings(record) == []
+    changed = _pair({"criteria": xml, "dates": start}, {"criteria": v2.replace("Male", "Female", 1), "dates": start})
+    [finding] = _history_findings(changed)
+    assert finding.rule == "TA485" and "Female" in finding.evidence.text and "Male" in finding.related[0].text
