@@ -23,6 +23,8 @@ _LIMITS = (("minimum_age_raw", "minimum_age", "minimum age"), ("maximum_age_raw"
 #: XML export (hard-wrapped, "-" bullets) and from the API (Markdown, "*" bullets, "\\>") are equal
 _TOKEN = re.compile(r"[^\W_]+|[<>≤≥=]+")
 _SIGNS = {">=": "≥", "=>": "≥", "<=": "≤", "=<": "≤"}
+#: words of the changed middle of two criteria texts compared passage by passage
+MAX_DIFF_TOKENS = 5000
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -50,10 +52,23 @@ def _first_change(old: str, new: str) -> tuple[tuple[int, int], tuple[int, int],
     """The spans (in the old and the new text, whole lines) of the first changed passage, and how
     many passages changed; None when the words and signs are the same."""
     a, b = _tokens(old), _tokens(new)
-    matcher = difflib.SequenceMatcher(None, [x[2] for x in a], [x[2] for x in b], autojunk=False)
-    blocks = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if not blocks:
+    ka, kb = [x[2] for x in a], [x[2] for x in b]
+    if ka == kb:
         return None
+    # the common head and tail are cut off first (linear); the matcher, quadratic at worst, sees only
+    # the middle, and only up to MAX_DIFF_TOKENS of it (past that: one passage, from the first difference)
+    head = 0
+    while head < min(len(ka), len(kb)) and ka[head] == kb[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(ka), len(kb)) - head and ka[-1 - tail] == kb[-1 - tail]:
+        tail += 1
+    mid_a, mid_b = ka[head : len(ka) - tail], kb[head : len(kb) - tail]
+    if max(len(mid_a), len(mid_b)) > MAX_DIFF_TOKENS:
+        blocks = [("replace", head, len(ka) - tail, head, len(kb) - tail)]
+    else:
+        matcher = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=False)
+        blocks = [(op, i1 + head, i2 + head, j1 + head, j2 + head) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
     _, i1, i2, j1, j2 = blocks[0]
     old_at = (a[i1][0], a[i2 - 1][1]) if i2 > i1 else ((a[i1][0],) * 2 if i1 < len(a) else (len(old),) * 2)
     new_at = (b[j1][0], b[j2 - 1][1]) if j2 > j1 else ((b[j1][0],) * 2 if j1 < len(b) else (len(new),) * 2)

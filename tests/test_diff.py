@@ -273,3 +273,25 @@ def test_the_same_criteria_as_legacy_xml_text_and_as_v2_markdown_are_not_a_chang
     changed = _pair({"criteria": xml, "dates": start}, {"criteria": v2.replace("Male", "Female", 1), "dates": start})
     [finding] = _history_findings(changed)
     assert finding.rule == "TA485" and "Female" in finding.evidence.text and "Male" in finding.related[0].text
+
+
+def test_huge_criteria_never_reach_the_quadratic_matcher(monkeypatch):
+    import difflib
+
+    from trial_audit.checks import ta485_eligibility_changed_after_start as rule
+
+    seen = []
+    real = difflib.SequenceMatcher
+
+    def bounded(isjunk, a, b, autojunk):
+        seen.append((len(a), len(b)))
+        return real(isjunk, a, b, autojunk)
+
+    monkeypatch.setattr(rule.difflib, "SequenceMatcher", bounded)
+    old = "Inclusion Criteria:\n" + "* a b a b a b\n" * 40_000  # 240,000 words, all alike (hostile to matching)
+    new = "Inclusion Criteria:\n" + "* b a b a b a\n" * 40_000
+    (o1, o2), (n1, n2), passages = rule._first_change(old, new)
+    assert seen == [] and passages == 1 and new[n1:n2].startswith("* b a")
+    # a small change inside a huge text: head and tail are cut off, the matcher sees the middle only
+    changed = old.replace("* a b a b a b\n", "* a b a c a b\n", 1)
+    assert rule._first_change(old, changed) is not None and all(max(x) <= rule.MAX_DIFF_TOKENS for x in seen)
