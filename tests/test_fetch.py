@@ -202,3 +202,16 @@ def test_the_registry_url_may_come_from_the_configuration(server, tmp_path):
     assert result.exit_code == 0, result.output
     [rec] = json.loads((out / "report.json").read_text())["records"]
     assert rec["source"]["path"] == f"{server.url}/studies/NCT03418623"
+
+
+def test_sarif_locates_a_fetched_record_at_its_url(server, tmp_path):
+    out = tmp_path / "r"
+    result = runner.invoke(
+        app,
+        ["audit", "NCT03418623", "--registry-url", server.url, "-f", "sarif", "-q", "--fail-on", "never", "--out", str(out)],
+        env={"TRIAL_AUDIT_CACHE_DIR": ""},
+    )
+    assert result.exit_code == 0, result.output
+    sarif = json.loads((out / "report.sarif").read_text())
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    assert uris == {f"{server.url}/studies/NCT03418623"}  # was mangled into a relative file path
