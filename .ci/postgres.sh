@@ -11,12 +11,13 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
 fi
 BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-if [ ! -f "$DATA/PG_VERSION" ]; then
+# A cluster that is not running (left by an earlier session or CI run, perhaps stopped uncleanly: it
+# runs with fsync off) is made anew; a running one (this session's) is reused.
+if ! { [ -f "$DATA/PG_VERSION" ] && as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; }; then
+  rm -rf "$DATA"
   mkdir -p "$DATA"
-  [ "$(id -u)" = 0 ] && chown postgres "$DATA"
+  if [ "$(id -u)" = 0 ]; then chown postgres "$DATA"; fi
   as_pg "$BIN/initdb" -D "$DATA" -A trust -U postgres >/dev/null
-fi
-if ! as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
   as_pg "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $PORT -k /tmp -c fsync=off" start >/dev/null
 fi
