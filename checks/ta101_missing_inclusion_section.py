@@ -98,6 +98,10 @@ class MissingInclusionSection(Rule):
                 return
             if _NAMED_INCLUSION.search(text[: s.header_start]):
                 return  # "For inclusion in the study subjects should fulfill the following criteria:"
+            if s.header_sentence and text[: s.header_start].strip():
+                # "... No past renal disease.\n\nPatients will be excluded if they have any of the following:":
+                # a lead-in sentence after prose criteria; the prose before it is what a participant must meet
+                return
             yield self.finding(
                 "The criteria have an exclusion section but no inclusion section: add an "
                 '"Inclusion Criteria:" header above the criteria a participant must meet.',

@@ -32,7 +32,9 @@ def _next_line(text: str, pos: int) -> tuple[int, str, bool]:
 
 
 def _in_header(doc, lo: int, hi: int) -> bool:
-    return any(s.header_start is not None and lo <= s.header_start < hi for s in doc.sections)
+    # a lead-in sentence read as a header ("Patients with the following are excluded:") is a paragraph
+    # that a legacy bullet may mark, like any other
+    return any(s.header_start is not None and not s.header_sentence and lo <= s.header_start < hi for s in doc.sections)
 
 
 def _bullet_before_paragraph(doc, it) -> bool:
