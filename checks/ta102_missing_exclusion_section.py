@@ -72,9 +72,11 @@ class MissingExclusionSection(Rule):
         if doc is None or doc.has_exclusion:
             return
         inc = doc.by_kind("inclusion")
-        if not inc or is_pdq_layout(doc) or says_no_exclusion(doc) or has_combined_header(doc):
+        if not inc or is_pdq_layout(doc) or has_combined_header(doc):
             return
-        run = next((r for r in map(exclusion_run, inc) if r is not None), None)
+        run = next((r for r in (exclusion_run(s, doc.text) for s in inc) if r is not None), None)
+        if run is None and says_no_exclusion(doc):
+            return
         if run is not None:
             yield self._header_missing_before(doc, run)
             return

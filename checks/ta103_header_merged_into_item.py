@@ -32,9 +32,13 @@ def _lead_in(text: str) -> bool:
 
 def _dash_lead_in(line: str) -> bool:
     """After "Inclusion Criteria - ": a lead-in sentence ("All patients must satisfy each of the following")
-    or a one-word label ("Controls"); a short criterion ("Pregnant women") is an item."""
+    or a one-word label ("Controls") or "none"; a short criterion ("Pregnant women") is an item."""
     t = line.strip()
-    return len(t.split()) <= 1 or bool(_LEAD_IN.search(t[:200]) or _NOTE.search(t[:200]))
+    return len(t.split()) <= 1 or bool(_LEAD_IN.search(t[:200]) or _NOTE.search(t[:200]) or _NONE.match(t))
+
+
+# "Exclusion criteria - none", "- not applicable", "- N/A": a one-line section that says there is nothing
+_NONE = re.compile(r"(?:none|nil|no\s+(?:exclusion|inclusion|criteria)|not\s+applicable|n/?a)\b", re.IGNORECASE)
 
 
 # words that end a reference to a section rather than a criterion ("... listed in the Inclusion
@@ -155,9 +159,9 @@ class HeaderMergedIntoItem(Rule):
                 # lead-in or one bullet's label under the real header, not a header run into an item
                 continue
             dash_form = first.marker in ("-", "–", "—") and not text[s.header_start : s.header_end].rstrip(" *\\").endswith((":", "："))
-            if dash_form and (len(s.items) == 1 and not first.children or _dash_lead_in(first.text.split("\n", 1)[0])):
-                # "Exclusion criteria - none": a one-line section; "INCLUSION CRITERIA - All patients must
-                # satisfy each of the following", "Exclusion Criteria - Controls": a lead-in or a label
+            if dash_form and _dash_lead_in(first.text.split("\n", 1)[0]):
+                # "Exclusion criteria - none"; "INCLUSION CRITERIA - All patients must satisfy each of the
+                # following", "Exclusion Criteria - Controls": a statement, a lead-in or a label
                 continue
             marked_rest = sum(1 for it in s.items if it.marker is not None)
             if first.marker is None and (marked_rest < 2 or _lead_in(first.text)):

@@ -300,3 +300,105 @@ def test_dash_bullets_run_together_are_reported(line):
 def test_dashes_inside_one_criterion_are_not_run_together(line):
     text = f"Inclusion Criteria:\n{INC_ITEMS}\nExclusion Criteria:\n- Pregnancy\n{line}\n- Recent surgery"
     assert _codes(text)["TA121"] == 0
+
+
+# --- regressions on real text (tune part of ctgov-xml-bulk and the small folders) -----------------
+
+
+def test_cohort_name_after_the_dash_stays_the_header_qualifier():
+    # NCT00499187 (ctgov-xml-bulk, enrollment_and_studylength.zip)
+    text = (
+        "Inclusion Criteria - Fanconi Cases\n\nSubjects must meet all of the following inclusion criteria to be eligible for participation\n"
+        "in this study.\n\n  -  Adult (greater than or equal to 18 years) HIV-1 infected subjects\n\n  -  Subjects must be on a stable ARV regimen\n"
+    )
+    doc = parse_criteria(text)
+    assert doc.sections[0].label == "Fanconi Cases"
+    assert _codes(text)["TA103"] == 0
+
+
+def test_a_number_of_years_after_the_dash_is_the_first_item_not_a_qualifier():
+    text = "Inclusion Criteria - 18 years or older\n\n- Self-identified as a caregiver\n- Lives in the study area\n\nExclusion Criteria:\n- Pregnancy"
+    doc = parse_criteria(text)
+    assert doc.sections[0].items[0].text.strip() == "18 years or older"
+    assert _codes(text)["TA103"] == 1
+
+
+def test_one_item_dash_section_is_reported_unless_it_says_none():
+    text = f"Inclusion Criteria:\n{INC_ITEMS}\nExclusion Criteria - previous chemotherapy"
+    assert _codes(text)["TA103"] == 1
+    for none in ("None", "not applicable", "N/A"):
+        assert _codes(f"Inclusion Criteria:\n{INC_ITEMS}\nExclusion Criteria - {none}")["TA103"] == 0
+
+
+def test_lead_in_sentence_after_the_exclusions_is_the_inclusion_list():
+    # NCT00002025 (ctgov-xml-bulk): the legacy AIDS layout puts "Patients must qualify as follows:" last
+    text = (
+        "Exclusion Criteria\n\nCo-existing Condition:\n\nPatients with the following are excluded:\n\n"
+        "  -  Hypersensitivity to acyclovir or ganciclovir.\n\n  -  Receiving antimetabolite treatment.\n\n"
+        "Patients must qualify as follows:\n\n  -  Previously enrolled in compassionate use study.\n\n  -  Diagnosis of AIDS.\n"
+    )
+    assert [s.kind for s in parse_criteria(text).sections] == ["exclusion", "exclusion", "inclusion"]
+    assert _codes(text)["TA101"] == 0
+
+
+def test_exclusion_lead_in_after_prose_criteria_is_not_a_missing_inclusion_section():
+    # NCT00001267 (ctgov-xml-bulk): prose criteria, then a lead-in sentence for a few exclusions
+    text = (
+        "Female patients of child-bearing age must have a negative pregnancy test.\n\n"
+        "No past or present evidence of renal disease.\n\n"
+        "Patients will be excluded if they have any one of the following hematologic abnormalities:\n\n"
+        "Hb less than 10.0 gm per dl, or\n\nWBC less than 2000 per mm(3) or\n\nPlatelets less than 75,000 per mm(3).\n"
+    )
+    assert _codes(text)["TA101"] == 0
+
+
+def test_lone_legacy_bullet_before_a_lead_in_sentence_is_not_an_empty_item():
+    # NCT00000378 (ctgov-xml): "-" then a blank line then the lead-in of the section
+    text = (
+        "Inclusion Criteria:\n\n-\n\nPatients must have:\n\nUnipolar major depression.\n\nExclusion Criteria:\n\n-\n\n"
+        "Patients with the following symptoms or conditions are excluded:\n\nPsychotic subtype of unipolar major depression.\n"
+    )
+    assert _codes(text)["TA130"] == 0
+
+
+def test_requirement_openings_that_an_exclusion_may_share_do_not_make_a_run():
+    # NCT00490581 (ctgov-xml-bulk): a housing trial requires "Presence of ..." and "Unstable housing"
+    text = (
+        "Inclusion Criteria:\n\n  -  18 years of age or older\n\n  -  English or spanish speaking\n\n"
+        "  -  Presence of at least one chronic medical illness\n\n  -  Unstable housing\n"
+    )
+    assert exclusion_run(parse_criteria(text).sections[0], text) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "-  Clinically significant cardiac disease - New York Heart Association Class II, III, or IV",  # NCT00001004
+        "-  Clinical Global Impression - Severity of Illness ≥ 4",  # NCT02586688 (ctgov-xml)
+        "-  Performance status - Karnofsky 70-100%",  # NCT00005065
+        "-  Stage II carcinoma (T3, 4; N0; M0) - The tumor invades through the muscularis",  # NCT00004931
+    ],
+)
+def test_label_and_definition_joined_by_a_dash_is_one_criterion(line):
+    text = f"Inclusion Criteria:\n\n  -  Age 18 or older\n\n  {line}\n\nExclusion Criteria:\n\n  -  Pregnancy\n"
+    assert _codes(text)["TA121"] == 0
+
+
+def test_paragraph_gap_then_exclusions_is_a_lost_header():
+    # synthetic, in the v2 Markdown shape: one blank line where the exclusion header was
+    text = (
+        "Inclusion Criteria:\n\n* Women scheduled for induction of labour\n* Aged 18 years or older\n* Singleton pregnancy at term\n"
+        "* Informed consent\n\n* Contraindication to vaginal delivery\n* Previous caesarean section\n"
+        "* Known hypersensitivity to prostaglandins\n* Fetal distress on admission\n"
+    )
+    run = exclusion_run(parse_criteria(text, True).sections[0], text)
+    assert run is not None and run.text.startswith("Contraindication")
+    assert _codes(text, True)["TA102"] == 1
+
+
+def test_paragraph_gap_between_two_groups_of_requirements_is_not_a_lost_header():
+    text = (
+        "Inclusion Criteria:\n\n* Aged 18 years or older\n* Informed consent\n* Diagnosis of asthma\n\n"
+        "* Able to use an inhaler\n* Willing to keep a diary\n\nExclusion Criteria:\n\n* Smokers\n"
+    )
+    assert exclusion_run(parse_criteria(text, True).sections[0], text) is None

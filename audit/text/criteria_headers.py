@@ -71,10 +71,17 @@ def _is_label_text(s: str) -> bool:
 
 # " - " / " – " after a header without a colon, then the first criterion's text
 _DASH_ITEM = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
-# what a dash-qualifier looks like after the dash: "- for Phase I", "- Part A", "- (Cohort 2)", "- 2"
+# what a dash-qualifier looks like after the dash: "- for Phase I", "- Part A", "- (Cohort 2)", "- 2", "- 2b:"
+# (a number that starts a phrase is a criterion: "- 18 years or older")
 _DASH_QUALIFIER = re.compile(
-    r"(?:(?:for|in|at|during|part|stage|phase|cohort|arm|group|step|period|study)\b|[0-9]{1,2}\b(?![.)])|\()", re.IGNORECASE
+    r"(?:(?:for|in|at|during|part|stage|phase|cohort|arm|group|step|period|study)\b|[0-9]{1,2}[a-z]?[ \t]*(?:$|[:：(\]])|\()",
+    re.IGNORECASE | re.MULTILINE,
 )
+
+
+# a short Title Case name after the dash is a cohort's name, not a criterion ("Inclusion Criteria - Fanconi
+# Cases", "Exclusion Criteria - Healthy Controls"); a criterion reads as a phrase ("- Pregnant women")
+_TITLE_LABEL = re.compile(r"[A-Z][\w'-]*(?:[ \t]+(?:[A-Z0-9][\w'-]*|of|and|with|the|for|in|or)){0,4}[ \t]*:?[ \t]*")
 
 
 def _prefix_label(pre: str | None) -> str | None:
@@ -185,7 +192,7 @@ def _header_at(text: str, pos: int, end: int):
         if not has_colon and (g("inc") or g("exc") or g("non") or g("inc2") or g("exc2"))
         else None
     )
-    if dash and not _DASH_QUALIFIER.match(text, dash.end(), end):
+    if dash and not _DASH_QUALIFIER.match(text, dash.end(), end) and not _TITLE_LABEL.fullmatch(text, dash.end(), end):
         # "Exclusion Criteria - Pregnant women ...": a dash after the header introduces its first
         # criterion, not a qualifier ("Inclusion Criteria - for Phase I", "- Part A"), so the
         # header ends before the dash and the item after it is kept
