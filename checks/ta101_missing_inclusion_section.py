@@ -19,10 +19,19 @@ def _ends_in_prose_lead_in(before: str) -> bool:
     list that belongs to the sentence ("... patients with active disease who:", "They may take part if they:"),
     not a header or a label ("Group A:")."""
     before = before.rstrip()
+    if before.endswith(";") and _LIST_FOLLOWS.search(before[-200:]):
+        # "... a family history of cancer that includes;", "... of the following 3 subgroups will be recruited ...;"
+        before = before[:-1] + ":"
     if not before.endswith(":"):
         return False
     sentence = re.split(r"[.;!?]\s|\n[ \t]*\n", before)[-1]
     return len(sentence.split()) >= 5
+
+
+#: a sentence that announces the list after it, whatever its last punctuation
+_LIST_FOLLOWS = re.compile(
+    r"\b(?:following|includes?|including|as\s+follows)\b[^.\n]*;$|\b(?:following|includes?|including)\s*;$", re.IGNORECASE
+)
 
 
 _NAMED_INCLUSION = re.compile(r"\binclu(?:sion|ded|de)\b|\beligib", re.IGNORECASE)

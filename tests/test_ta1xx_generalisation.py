@@ -402,3 +402,70 @@ def test_paragraph_gap_between_two_groups_of_requirements_is_not_a_lost_header()
         "* Able to use an inhaler\n* Willing to keep a diary\n\nExclusion Criteria:\n\n* Smokers\n"
     )
     assert exclusion_run(parse_criteria(text, True).sections[0], text) is None
+
+
+# --- precision round on the tune part (2026-12-07): one regression per false-positive class ------------
+
+
+@pytest.mark.parametrize(
+    "header,kind",
+    [
+        ("Inclusioin Criteria:", "inclusion"),  # NCT00004446 (ctgov-xml-bulk)
+        ("-  INCLUSION CRITIERIA:", "inclusion"),  # NCT00001351 (ctgov-xml-bulk)
+        ("Exclsuion criteria:", "exclusion"),  # synthetic
+    ],
+)
+def test_misspelled_headers_are_headers(header, kind):
+    doc = parse_criteria(f"{header}\n\n  -  Males and females ages 2 years and older.\n\n  -  Signed consent.\n")
+    assert doc.sections[0].kind == kind
+
+
+def test_bulleted_lead_in_sentence_on_the_first_line_opens_the_inclusion_section():
+    # NCT00001734 (ctgov-xml-bulk)
+    text = (
+        "-  Participants will be able to enroll if they:\n\n       1. Have a diagnosed ocular inflammatory eye disease; OR\n\n"
+        "       2. Have the ability to understand and sign an informed consent.\n\n2.2 Exclusion Criteria\n\n"
+        "Participants will be unable to enroll if they:\n\n  1. Have no ocular medical conditions; OR\n\n  2. Are unwilling to cooperate.\n"
+    )
+    assert [s.kind for s in parse_criteria(text).sections] == ["inclusion", "exclusion"]
+    assert _codes(text)["TA101"] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NCT00000123 (ctgov-xml-bulk): a unit letter wrapped onto its own line
+        "Eligibility was limited to persons with astigmatism less than 0.75 D, anisometropia less than 1 D, and myopia between 1 and 4\nD.\n",
+        # NCT00001397 (ctgov-xml-bulk): a number wrapped at the end of a sentence
+        "The consent form will be signed by parents or guardians of patients under the age of\n18.\n\nAge greater than or equal to 2.\n",
+        # NCT00004433 (ctgov-xml-bulk)
+        "Tourette symptom severity great enough to warrant medication (CGI severity index at least\n4)\n\nNo chronic motor tic disorder.\n",
+    ],
+)
+def test_a_number_or_unit_wrapped_onto_its_own_line_is_not_an_empty_item(text):
+    assert _codes("Inclusion Criteria:\n\n" + text)["TA130"] == 0
+
+
+def test_a_list_under_a_prose_lead_in_ending_with_a_semicolon_is_not_a_missing_header():
+    # NCT00001468 (ctgov-xml-bulk)
+    text = (
+        "Individual with a family history of verified breast and/or ovarian cancer that includes;\n\n"
+        "  1. two cases of ovarian cancer in first degree relatives, or\n\n  2. three cases of breast cancer, or\n\n"
+        "  3. one case of ovarian cancer and one of breast cancer.\n"
+    )
+    assert _codes(text)["TA101"] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NCT00000999 (ctgov-xml-bulk)
+        "Inclusion Criteria:\n\n  -  Advanced ARC with < 200 T4 cells and one or more of the following symptoms:\n\n"
+        "  -  (1) fever > 100 degrees F without infectious cause of > 3 weeks duration; (2) clinical\n     diagnosis of thrush.\n",
+        # NCT00003394 (ctgov-xml-bulk)
+        "DISEASE CHARACTERISTICS: Histologically proven prostate cancer. Androgen dependent disease must meet ONE OR MORE of the following criteria:\n"
+        "(1) Previously untreated, locally advanced adenocarcinoma, PSA greater than 20 ng/mL OR Gleason grade 8-10 (2) Small cell\ncarcinoma\n",
+    ],
+)
+def test_options_after_one_or_more_of_the_following_are_not_run_together(text):
+    assert _codes(text)["TA121"] == 0

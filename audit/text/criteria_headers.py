@@ -13,7 +13,8 @@ from trial_audit.text.criteria_markers import _match_marker, _skip_ws
 # --- headers --------------------------------------------------------------------------------
 
 _QUAL = r"(?:(?:key|main|major|general|principal|primary|study|protocol|trial|patient|patients'?|subject|participant|additional|specific|other|basic|selection|clinical|medical)\s+)"
-_CRIT = r"(?:criteri[a-z]*|creteria|critera|citeria|criterial)"
+# (misspellings seen in registry text: "critieria", "CRITIERIA", "creteria", "critera", "citeria")
+_CRIT = r"(?:criteri[a-z]*|creteria|critera|citeria|criterial|cr[a-z]{1,4}r[a-z]{1,4}\b)"
 _HEADER_RE = re.compile(
     rf"""
     (?P<h>
@@ -22,8 +23,8 @@ _HEADER_RE = re.compile(
       (?:
          (?P<comb>(?:inclusions?\s*(?:/|and|&|or|\+)\s*exclusions?|eligibility|selection|entry))[\s_]+{_CRIT}
         |(?P<non>non[-\s]?inclusion|ineligibility|non[-\s]?eligibility)[\s_]+{_CRIT}
-        |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?)[\s_]+{_CRIT}
-        |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?)[\s_]+{_CRIT}
+        |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?|incl[a-z]{{3,7}})[\s_]+{_CRIT}
+        |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?|excl[a-z]{{3,7}})[\s_]+{_CRIT}
         |criteria\s+for\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
         |(?P<inc3>inclusions?)(?=[ \t]*\\?[:：])
         |(?P<comb3>eligibility|criteria|selection)(?=[ \t]*\\?[:：])
@@ -107,13 +108,13 @@ _SENTENCE_START = re.compile(
 _SENTENCE_OUT = re.compile(
     r"\b(?:excluded|exclude|exclusion|ineligible|non-?eligible|disqualif\w*|contra-?indications?"
     r"|not\s+(?:be\s+)?(?:eligible|included|enrolled|enroll?able|allowed|permitted|accepted|admitted|recruited|randomi[sz]ed|selected)"
-    r"|(?:cannot|can\s*not|may\s+not|must\s+not|will\s+not|shall\s+not|should\s+not)\s+(?:participate|take\s+part|enrol+|join|enter)"
+    r"|(?:cannot|can\s*not|may\s+not|must\s+not|will\s+not|shall\s+not|should\s+not|(?:will\s+)?be\s+unable\s+to)\s+(?:participate|take\s+part|enrol+|join|enter)"
     r"|(?:do|does|must|should)\s+not\s+(?:have|meet|present|show)\b|none\s+of\s+the\s+following)",
     re.IGNORECASE,
 )
 _SENTENCE_IN = re.compile(
     r"\b(?:eligible|eligibility|included|inclusion|qualify|qualified"
-    r"|may\s+(?:participate|take\s+part|enrol+|join|enter)|can\s+(?:participate|take\s+part|enrol+|join|enter)"
+    r"|(?:may|can|(?:will\s+)?be\s+able\s+to)\s+(?:participate|take\s+part|enrol+|join|enter)"
     r"|must\s+(?:meet|fulfil+|satisfy)\b|(?:all|each)\s+of\s+the\s+following)",
     re.IGNORECASE,
 )
@@ -160,7 +161,8 @@ def _header_at(text: str, pos: int, end: int):
     m = _HEADER_RE.match(text, hp, end)
     if not m:
         # a lead-in sentence on a line of its own, not behind a list marker ("3. Patients who cannot ...:" is an item)
-        sh = _sentence_header(text, hp, end) if hp == pos or text.startswith(("**", "#"), pos) else None
+        # (a bullet may stand before it on the text's first line: "-  Participants will be able to enroll if they:")
+        sh = _sentence_header(text, hp, end) if hp == pos or text.startswith(("**", "#"), pos) or not text[:pos].strip() else None
         if sh is not None:
             # without a colon it is weak: a line that continues a sentence is not a header
             return sh[0], hp, sh[1], end, None, not text[hp : sh[1]].rstrip(" *").endswith((":", "：")), True
