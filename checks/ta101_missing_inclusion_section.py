@@ -29,9 +29,7 @@ def _ends_in_prose_lead_in(before: str) -> bool:
 
 
 #: a sentence that announces the list after it, whatever its last punctuation
-_LIST_FOLLOWS = re.compile(
-    r"\b(?:following|includes?|including|as\s+follows)\b[^.\n]*;$|\b(?:following|includes?|including)\s*;$", re.IGNORECASE
-)
+_LIST_FOLLOWS = re.compile(r"\b(?:following|includes?|including|as\s+follows)\b[^.;]{0,200};$", re.IGNORECASE)
 
 
 _NAMED_INCLUSION = re.compile(r"\binclu(?:sion|ded|de)\b|\beligib", re.IGNORECASE)

@@ -469,3 +469,13 @@ def test_a_list_under_a_prose_lead_in_ending_with_a_semicolon_is_not_a_missing_h
 )
 def test_options_after_one_or_more_of_the_following_are_not_run_together(text):
     assert _codes(text)["TA121"] == 0
+
+
+def test_a_cohort_list_under_a_wrapped_lead_in_ending_with_a_semicolon_is_not_a_missing_header():
+    # NCT00493740 (ctgov-xml-bulk)
+    text = (
+        "Subjects:\n\n40 oncology patients of the following 3 subgroups will be recruited from the oncology\nout-patient department;\n\n"
+        "  1. . 10 un-operated sigmoid rectal cancer patients before treatment.\n\n  2. . 10 operated sigmoid rectal cancer patients.\n\n"
+        "  3. . 20 healthy controls.\n"
+    )
+    assert _codes(text)["TA101"] == 0
