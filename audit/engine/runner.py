@@ -279,7 +279,7 @@ class Checker:
         for item in batch:
             if not isinstance(item, TrialRecord):
                 results.append(unreadable_result(item, options))
-            elif not (item.nct_id or item.org_study_id):
+            elif not (item.nct_id or item.registry_id or item.org_study_id):
                 results.append(_no_identity_result(item, options))
             else:
                 slots.append(len(results))
