@@ -182,10 +182,13 @@ def _ages(rec: TrialRecord, row: _Row) -> None:
     for side, key in (("minimum_age", "inclusion agemin"), ("maximum_age", "inclusion agemax")):
         if not row.has(key):
             continue
-        age = v.parse_ictrp_age(row.raw(key))
+        age = v.parse_ictrp_age(row.raw(key), maximum=side == "maximum_age")
         if age is None:
             continue
         rec.provenance[side] = row.path(key)
+        if age.zero_for_none:
+            rec.extra["age_zero_for_none"] = age.raw  # shown as "0", read as no limit: not a structured value
+            continue
         setattr(rec, side + "_raw", age.raw)
         setattr(rec, side, age.age)
         if age.no_limit:
@@ -212,14 +215,25 @@ def _dates(rec: TrialRecord, row: _Row) -> None:
         else:
             rec.unparsed_dates[name] = value.raw
             rec.extra.setdefault("date_problems", {})[name] = value.problem
+    # The export is at least as recent as its own stamp and as the latest refresh of the record:
+    # a refresh after the stamp means the stamp is wrong (the XLSX download's stamp reads
+    # 2020-06-07 in a file of 7 July 2020: day and month swapped), so the later date is the file's.
     stamp = v.parse_export_stamp(row.get("export date"))
-    if stamp is not None:
+    refreshed = v.parse_ictrp_date(row.get("last refreshed on"))
+    fresh = refreshed.date if refreshed is not None else None
+    if fresh is not None:
+        rec.extra["last_refreshed"] = fresh.iso()
+    if stamp is not None and (fresh is None or not fresh.is_after(stamp)):
         rec.as_of = stamp
         rec.provenance["as_of"] = row.path("export date")
         rec.extra["as_of_source"] = f"the ICTRP export date ({row.get('export date')})"
-    refreshed = v.parse_ictrp_date(row.get("last refreshed on"))
-    if refreshed is not None and refreshed.date is not None:
-        rec.extra["last_refreshed"] = refreshed.date.iso()
+    elif fresh is not None:
+        rec.as_of = fresh
+        rec.provenance["as_of"] = row.path("last refreshed on")
+        rec.extra["as_of_source"] = (
+            f"the record's ICTRP refresh date ({row.get('last refreshed on')}), later than the export date"
+            f" ({row.get('export date') or 'none given'})"
+        )
 
 
 def _criteria(rec: TrialRecord, row: _Row) -> None:

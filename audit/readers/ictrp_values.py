@@ -150,6 +150,7 @@ _ICTRP_AGE = re.compile(
     r"\s*(?:-?\s*(?:age\s+)?old)?\s*\.?\s*$",
     re.I,
 )
+_BARE_ZERO = re.compile(r"^\s*0+(?:\.0+)?\s*$")
 _UNIT_WORD = {"y": "Years", "m": "Months", "w": "Weeks", "d": "Days"}
 
 
@@ -160,15 +161,19 @@ class AgeValue:
     no_limit: bool = False
     unreadable: bool = False
     bare_number: bool = False  # a number with no unit, read as years (ICTRP's registries give ages in years)
+    zero_for_none: bool = False  # a maximum of "0": the registry's "no limit", not an age
 
 
-def parse_ictrp_age(raw: str | None) -> AgeValue | None:
-    """An ICTRP age limit; None when the field is blank. A bare number is years."""
+def parse_ictrp_age(raw: str | None, maximum: bool = False) -> AgeValue | None:
+    """An ICTRP age limit; None when the field is blank. A bare number is years; a bare "0" as
+    the maximum is no limit (ReBEC and ChiCTR write 0 where they set none: no trial's maximum age is 0)."""
     if raw is None or not raw.strip():
         return None
     text = raw.strip()
     if NO_LIMIT.match(text):
         return AgeValue(None, text, no_limit=True)
+    if maximum and _BARE_ZERO.match(text):
+        return AgeValue(None, text, no_limit=True, zero_for_none=True)
     standard = parse_age(text)
     if standard is not None:
         return AgeValue(standard, text)
