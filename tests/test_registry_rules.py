@@ -7,7 +7,6 @@ import pytest
 
 from trial_audit.checks.ta013_invalid_registry_id import InvalidRegistryId
 from trial_audit.core.dates import parse_date
-from trial_audit.core.model import TrialRecord
 from trial_audit.core.registry_ids import ANY_ID, registry_named, registry_of_id, trial_key
 from trial_audit.engine.registry import Context
 from trial_audit.engine.runner import RunOptions, audit_paths
@@ -25,7 +24,6 @@ REAL_IDS = [
 
 @pytest.mark.parametrize("trial_id", REAL_IDS)
 def test_real_ids_have_their_registry_shape(trial_id):
-    rec = TrialRecord.__new__(TrialRecord)
     reg = registry_of_id(trial_id)
     assert reg is not None and reg.shape.fullmatch(trial_id)
     assert ANY_ID.search(f"see {trial_id}.") is not None
