@@ -102,3 +102,40 @@ def test_whole_criteria_corpus_is_read(shared_data):
         per_file[Path(rec.source.path).name] = per_file.get(Path(rec.source.path).name, 0) + 1
         assert rec.source.format == "criteria-table" and rec.nct_id.startswith("NCT") and rec.criteria
     assert per_file == expected
+
+
+def test_cli_columns_option(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from trial_audit.cli.app import app
+
+    f = tmp_path / "t.csv"
+    f.write_text('Study,Eligibility\nNCT01234567,"Inclusion Criteria:\n  1. Adults"\n')
+    try:
+        result = CliRunner().invoke(
+            app,
+            [
+                "audit",
+                str(f),
+                "-f",
+                "json",
+                "--out",
+                str(tmp_path / "r"),
+                "-q",
+                "-j",
+                "1",
+                "--fail-on",
+                "never",
+                "--columns",
+                "id=Study,criteria=Eligibility",
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        report = json.loads((tmp_path / "r" / "report.json").read_text())
+        assert [(r["id"], r["format"], r["status"]) for r in report["records"]] == [("NCT01234567", "criteria-table", "audited")]
+        bad = CliRunner().invoke(app, ["audit", str(f), "-q", "--out", str(tmp_path / "r2"), "--columns", "id"])
+        assert bad.exit_code != 0 and "not role=header" in bad.output
+    finally:
+        criteria_table.set_columns(None)
