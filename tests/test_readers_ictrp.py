@@ -243,3 +243,33 @@ def test_every_trial_of_the_shared_ictrp_files_is_read(shared_data, folder):
     assert len({r.registry_id for r in recs}) == 300
     assert all(r.registry is not None and r.id == r.registry_id for r in recs)
     assert all(r.source.format == folder for r in recs)
+
+
+# --- false-positive classes found by hand-checking findings on the ICTRP exports (issue 23) ----
+
+
+def test_contacts_ictrp_leaves_out_are_not_demanded():
+    # ACTRN12620000421932 (ictrp-csv): Recruiting, every contact field blank - ICTRP's downloads carry no
+    # ANZCTR contacts (33 of 33 rows), so TA503/TA602 must not report the registry record as without one
+    from trial_audit.checks.ta503_recruiting_without_contact import RecruitingWithoutContact
+    from trial_audit.checks.ta602_missing_who_item import MissingWhoItem
+    from trial_audit.engine.registry import Context
+
+    rec = _by_id(_read(DATA / "ictrp_sample.csv"))["ACTRN12620000421932"]
+    assert rec.overall_status == "RECRUITING" and not rec.central_contacts
+    assert "contacts" not in rec.extra["carries"]
+    assert list(RecruitingWithoutContact().check(rec, Context())) == []
+    assert [f for f in MissingWhoItem().check(rec, Context()) if f.field == "central_contacts"] == []
+    # a ChiCTR row with its contacts still carries them
+    assert "contacts" in _by_id(_read(DATA / "ictrp_sample.csv"))["ChiCTR2000029822"].extra["carries"]
+
+
+def test_clinicaltrials_gov_field_limits_are_not_applied_to_other_registries():
+    # DRKS00003600 (ictrp-xlsx): a 310-character public title; 300 is ClinicalTrials.gov's limit, not DRKS's
+    from trial_audit.checks.ta706_text_over_field_limit import TextOverFieldLimit
+    from trial_audit.core.model import record_from_example
+    from trial_audit.engine.registry import Context
+
+    title = "A" * 310
+    assert list(TextOverFieldLimit().check(record_from_example({"brief_title": title, "registry": "DRKS"}), Context())) == []
+    assert list(TextOverFieldLimit().check(record_from_example({"brief_title": title, "registry": "ClinicalTrials.gov"}), Context()))
