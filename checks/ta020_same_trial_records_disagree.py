@@ -15,10 +15,10 @@ class SameTrialRecordsDisagree(RunRule):
     number; an EU register record and its country copies meet on the EudraCT number).
 
     Reports, on the later record and naming the earlier one: a different registration date
-    (records of one registry ID); and, when the two records are of the same moment (the same
-    export date, or neither dated), different age limits, recruitment status (recruiting or
-    not), start date, target sample size or primary sponsor. Copies exported on different dates
-    are compared only on the registration date: a status, size or age limit that changed
+    (records of one registry ID); and, when the two records are of the same moment (both state
+    the same export or version date), different age limits, recruitment status (recruiting or
+    not), start date, target sample size or primary sponsor. Copies exported on different dates,
+    or not dated, are compared only on the registration date: a status, size or age limit that changed
     between two exports is an update, not a contradiction. The start and registration dates of
     an EU register record are its country's, and are not compared between country copies.
 

@@ -116,9 +116,17 @@ def test_secondary_id_joins_records_of_two_registries(tmp_path):
 
     rule = SameTrialRecordsDisagree()
     drks = record_from_example(
-        {"registry": "DRKS", "registry_id": "DRKS00021134", "secondary_ids": ["EUCTR2020-001188-96"], "maximum_age": "75 Years"}
+        {
+            "registry": "DRKS",
+            "registry_id": "DRKS00021134",
+            "secondary_ids": ["EUCTR2020-001188-96"],
+            "maximum_age": "75 Years",
+            "as_of": "2020-06-07",
+        }
     )
-    eu = record_from_example({"registry": "EUCTR", "registry_id": "EUCTR2020-001188-96-FR", "maximum_age": "80 Years"})
+    eu = record_from_example(
+        {"registry": "EUCTR", "registry_id": "EUCTR2020-001188-96-FR", "maximum_age": "80 Years", "as_of": "2020-06-07"}
+    )
     d1, d2 = rule.digest(eu, "EUCTR2020-001188-96-FR"), rule.digest(drks, "DRKS00021134")
     assert set(rule.keys(d1)) & set(rule.keys(d2))
     (f,) = rule.compare(d2, d1)
@@ -131,3 +139,15 @@ def test_shared_ictrp_exports_side_by_side(shared_data):
     paths = [shared_data / d for d in ("ictrp-xml", "ictrp-csv", "ictrp-xlsx")]
     report = audit_paths(paths, RunOptions(jobs=1, select=["TA020"], as_of=parse_date("2026-11-27")))
     assert len(report.records) == 900 and _ta020(report) == []
+
+
+def test_undated_copies_are_compared_on_the_registration_date_only():
+    # two ClinicalTrials.gov downloads of one study carry no export date: they may be versions years apart
+    from trial_audit.checks.ta020_same_trial_records_disagree import SameTrialRecordsDisagree
+    from trial_audit.core.model import record_from_example
+
+    rule = SameTrialRecordsDisagree()
+    old = record_from_example({"overall_status": "RECRUITING", "enrollment": 40})
+    new = record_from_example({"overall_status": "COMPLETED", "enrollment": 38})
+    old.nct_id = new.nct_id = "NCT04251767"
+    assert list(rule.compare(rule.digest(new, "NCT04251767"), rule.digest(old, "NCT04251767"))) == []

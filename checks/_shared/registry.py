@@ -71,7 +71,9 @@ def trial_keys(digest: dict[str, Any]) -> list[str]:
 
 
 def _same_moment(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return a["as_of"] == b["as_of"]
+    """Both records state the date they are as of, and it is the same (one export, or two of one day):
+    two undated copies may be versions years apart, whose differences are updates."""
+    return a["as_of"] is not None and a["as_of"] == b["as_of"]
 
 
 def _norm_sponsor(name: str) -> str:
