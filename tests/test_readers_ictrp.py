@@ -273,3 +273,20 @@ def test_clinicaltrials_gov_field_limits_are_not_applied_to_other_registries():
     title = "A" * 310
     assert list(TextOverFieldLimit().check(record_from_example({"brief_title": title, "registry": "DRKS"}), Context())) == []
     assert list(TextOverFieldLimit().check(record_from_example({"brief_title": title, "registry": "ClinicalTrials.gov"}), Context()))
+
+
+def test_list_items_are_not_cut_inside_brackets_or_entities():
+    # ACTRN12620000674932 (ictrp-xlsx) primary outcomes and ISRCTN40092247 interventions were cut at a ";"
+    # inside brackets, leaving "]" or "(names, addresses ..." as items that TA705 reported as unbalanced
+    from trial_audit.readers.ictrp_values import split_list
+
+    assert split_list("Blood tests (CRP; ferritin; D-dimer); Chest CT") == ["Blood tests (CRP; ferritin; D-dimer)", "Chest CT"]
+    assert split_list("Index test:Diagnosis&#32;model&#32;(AI);Gold standard:PCR;") == [
+        "Index test:Diagnosis&#32;model&#32;(AI)",
+        "Gold standard:PCR",
+    ]
+    assert split_list("COVID-19 (SARS-CoV-2 infection) <br>Infections and Infestations") == [
+        "COVID-19 (SARS-CoV-2 infection)",
+        "Infections and Infestations",
+    ]
+    assert split_list("Score [0-10\n<br>scale]; Other") == ["Score [0-10 scale]", "Other"]

@@ -355,14 +355,36 @@ def parse_target_size(raw: str | None) -> int | None:
     return None
 
 
+_OPEN, _CLOSE = "([{", ")]}"
+#: an HTML entity ends at a ";" that is not a list separator ("&#32;", "&amp;")
+_ENTITY_BEFORE = re.compile(r"&#?[A-Za-z0-9]{1,8}$")
+
+
 def split_list(raw: str | None) -> list[str]:
-    """Items of an ICTRP list field: ``;`` or ``<br>`` separated, blanks and repeats dropped."""
+    """Items of an ICTRP list field: ``;`` or ``<br>`` separated, blanks and repeats dropped.
+
+    A separator inside brackets ("Blood tests (CRP; ferritin)") or ending an HTML entity
+    ("&#32;") does not split: cutting there would leave each part with a bracket of the other.
+    """
     if raw is None:
         return []
+    text = "\n".join(line for _, line in lines_of(raw))
     items: list[str] = []
-    for _, line in lines_of(raw):
-        for part in line.split(";"):
-            p = " ".join(part.split())
-            if p and p not in items:
-                items.append(p)
+    depth = 0
+    start = 0
+
+    def add(piece: str) -> None:
+        p = " ".join(piece.split())
+        if p and p not in items:
+            items.append(p)
+
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch == "\n" or (ch == ";" and not _ENTITY_BEFORE.search(text, max(0, i - 10), i))):
+            add(text[start:i])
+            start = i + 1
+    add(text[start:])
     return items
