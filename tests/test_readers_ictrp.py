@@ -290,3 +290,11 @@ def test_list_items_are_not_cut_inside_brackets_or_entities():
         "Infections and Infestations",
     ]
     assert split_list("Score [0-10\n<br>scale]; Other") == ["Score [0-10 scale]", "Other"]
+
+
+def test_no_intervention_in_words_is_not_an_intervention_named_so():
+    # NL8473 (ictrp-csv, observational): Intervention "Not applicable" - TA704 reported it as a placeholder
+    # standing for an intervention's name; it is the registry's "none", kept as declared absent
+    rec = _by_id(_read(DATA / "ictrp_sample.csv"))["NL8473"]
+    assert rec.interventions == [] and rec.declared_absent["interventions"] == "Not applicable"
+    assert rec.study_type == "OBSERVATIONAL"

@@ -261,6 +261,12 @@ def _lists(rec: TrialRecord, row: _Row) -> None:
         rec.conditions = conditions
         rec.provenance["conditions"] = row.path("condition")
     items = v.split_list(row.raw("intervention"))
+    if items and all(v.NO_LIMIT.match(item) for item in items):
+        # "Not applicable", "N/A", "None": the registry's word for no intervention (an observational
+        # study), not an intervention named so; an interventional study without one is TA602's
+        rec.declared_absent["interventions"] = "; ".join(items)
+        rec.provenance["interventions"] = row.path("intervention")
+        items = []
     for k, item in enumerate(items):
         typ, sep, name = item.partition(":")
         token = enum_token(typ) if sep else None
