@@ -89,7 +89,7 @@ def test_same_id_in_two_inputs_of_the_same_export_disagreeing_on_the_target_size
     rid, f = found[0]
     assert rid == "NCT04292899" and f.evidence.field == "enrollment" and f.evidence.text == "2500"
     assert f.related[0].text == "2400" and "a.csv" in f.related[0].field
-    assert "target sample size '2500' differs from '2400'" in f.message
+    assert "target sample size '2500' differs from '2400' in the record NCT04292899 (" in f.message
     # counts add up: no record added or lost by the cross-record pass
     assert len(report.records) == 14
 

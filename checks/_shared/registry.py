@@ -91,8 +91,8 @@ def _other(digest: dict[str, Any], field: str, text: str) -> Evidence:
 
 
 def _who(d: dict[str, Any]) -> str:
-    dated = f", exported {d['as_of']}" if d["as_of"] else ""
-    return f"{d['id']} in {d['where']}{dated}"
+    dated = f", as of {d['as_of']}" if d["as_of"] else ""
+    return f"the record {d['id']} ({d['where']}{dated})"
 
 
 def compare_digests(new: dict[str, Any], old: dict[str, Any]) -> Iterator[tuple[str, Evidence, list[Evidence]]]:
@@ -104,7 +104,7 @@ def compare_digests(new: dict[str, Any], old: dict[str, Any]) -> Iterator[tuple[
         a, b = new["dates"].get("first_submitted"), old["dates"].get("first_submitted")
         if a and b and a[0] != b[0] and a[1] == b[1] == "day":
             yield (
-                f"The registration date {a[2]!r} differs from {b[2]!r} in the record of the same ID {other}: a trial is "
+                f"The registration date {a[2]!r} differs from {b[2]!r} in {other}, of the same ID: a trial is "
                 "registered once, so one of the copies is wrong. Check the registry's own record and correct the copy.",
                 _ev(new, "dates.first_submitted", a[2]),
                 [_other(old, "dates.first_submitted", b[2])],
@@ -118,7 +118,7 @@ def compare_digests(new: dict[str, Any], old: dict[str, Any]) -> Iterator[tuple[
         show_a = a[1] or "no limit"
         show_b = b[1] or "no limit"
         yield (
-            f"The {word} {show_a!r} differs from {show_b!r} in {other}, a record of the same trial: patients see different "
+            f"The {word} {show_a!r} differs from {show_b!r} in {other} of the same trial: patients see different "
             "eligibility depending on where they look. Correct the record that does not match the protocol.",
             _ev(new, side, a[1] or ""),
             [_other(old, side, b[1] or "")],
@@ -126,7 +126,7 @@ def compare_digests(new: dict[str, Any], old: dict[str, Any]) -> Iterator[tuple[
     a, b = new["status"], old["status"]
     if a and b and a[0] is not None and b[0] is not None and a[0] != b[0] and not country_copies:
         yield (
-            f"The recruitment status {a[1]!r} differs from {b[1]!r} in {other}, a record of the same trial exported the same day: "
+            f"The recruitment status {a[1]!r} differs from {b[1]!r} in {other} of the same trial, as of the same day: "
             "patients are told both that it recruits and that it does not. Update the record that is out of date.",
             _ev(new, "overall_status", a[1]),
             [_other(old, "overall_status", b[1])],
@@ -134,7 +134,7 @@ def compare_digests(new: dict[str, Any], old: dict[str, Any]) -> Iterator[tuple[
     a, b = new["dates"].get("start"), old["dates"].get("start")
     if a and b and not country_copies and a[1] == b[1] and a[0] != b[0]:
         yield (
-            f"The start date {a[2]!r} differs from {b[2]!r} in {other}, a record of the same trial. Correct the record that "
+            f"The start date {a[2]!r} differs from {b[2]!r} in {other} of the same trial. Correct the record that "
             "does not give the date of first enrolment.",
             _ev(new, "dates.start", a[2]),
             [_other(old, "dates.start", b[2])],
@@ -142,7 +142,7 @@ def compare_digests(new: dict[str, Any], old: dict[str, Any]) -> Iterator[tuple[
     a, b = new["size"], old["size"]
     if a and b and a[0] != b[0]:
         yield (
-            f"The target sample size {a[1]!r} differs from {b[1]!r} in {other}, a record of the same trial. Correct the record "
+            f"The target sample size {a[1]!r} differs from {b[1]!r} in {other} of the same trial. Correct the record "
             "that does not match the protocol.",
             _ev(new, "enrollment", str(a[1])),
             [_other(old, "enrollment", str(b[1]))],
@@ -150,7 +150,7 @@ def compare_digests(new: dict[str, Any], old: dict[str, Any]) -> Iterator[tuple[
     a, b = new["sponsor"], old["sponsor"]
     if a and b and fuzz.token_set_ratio(_norm_sponsor(a), _norm_sponsor(b)) < SPONSOR_SAME:
         yield (
-            f"The primary sponsor {a!r} differs from {b!r} in {other}, a record of the same trial: one trial has one primary "
+            f"The primary sponsor {a!r} differs from {b!r} in {other} of the same trial: one trial has one primary "
             "sponsor. Correct the record that names the wrong one.",
             _ev(new, "sponsor", a),
             [_other(old, "sponsor", b)],
