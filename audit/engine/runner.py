@@ -133,7 +133,7 @@ def unreadable_result(item: Any, options: RunOptions) -> RecordResult:
 
 def _no_identity_result(record: TrialRecord, options: RunOptions) -> RecordResult:
     msg = (
-        f"The record in {record.source.display()} has no NCT ID and no organisation study ID, so it "
+        f"The record in {record.source.display()} has no NCT ID, no registry ID and no organisation study ID, so it "
         "cannot be identified or tracked. Add the registry identifier."
     )
     finding = _engine_finding(code_for_event("no-identity"), msg, Evidence("nct_id", "", 0, 0), options.severities)
