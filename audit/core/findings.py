@@ -40,6 +40,7 @@ class Category(str, Enum):
     COMPLETENESS = "completeness"
     TEXT = "text"
     REGISTRY = "registry"  # one trial's records disagreeing across registries or inputs
+    HISTORY = "history"  # what changed between two versions of a record (TA480-TA499, `trial-audit diff`)
 
 
 @dataclass(slots=True)
