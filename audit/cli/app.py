@@ -228,6 +228,14 @@ def audit(
     registry_url: RegistryUrlOpt = None,
     refresh: RefreshOpt = False,
     where: WhereOpt = None,
+    columns: Annotated[
+        Optional[str],
+        typer.Option(
+            "--columns",
+            help="Header names of a criteria table (CSV/XLSX): id=<header>,criteria=<header>, optionally minimum_age=, "
+            "maximum_age=, conditions=, title=, summary= (default: recognised from common names such as nctid, criteria).",
+        ),
+    ] = None,
 ) -> None:
     """Audit records and write reports (default: the bundled seeds/ into ./audit-report/)."""
     from trial_audit.cli.remote import remote_run
@@ -254,6 +262,13 @@ def audit(
         options.max_field_size = max_field_size
     if max_findings_per_rule is not None:
         options.max_findings_per_rule = max_findings_per_rule
+    if columns is not None:
+        from trial_audit.readers import criteria_table
+
+        try:
+            criteria_table.set_columns(criteria_table.parse_columns_option(columns))
+        except ValueError as e:
+            raise _fail(str(e)) from None
     out_dir = out or Path(cfg.out or "audit-report")
     crash: BaseException | None = None
     try:

@@ -231,6 +231,12 @@ class TrialRecord:
     ipd_sharing: str | None = None
     has_dmc: bool | None = None
     patients_applied: int | None = None  # page text only
+    #: the registry the record comes from ("ClinicalTrials.gov", "ChiCTR", "DRKS", ...; see core.registry_ids)
+    registry: str | None = None
+    #: the record's own ID in that registry ("ChiCTR2000029953"); for ClinicalTrials.gov also nct_id
+    registry_id: str | None = None
+    #: IDs of the same trial in other registries (an ICTRP secondary ID, a DRKS EudraCT number)
+    secondary_ids: list[str] = field(default_factory=list)
     #: canonical field name -> path of that value in the source ("protocolSection.x.y", "page:Gender")
     provenance: dict[str, str] = field(default_factory=dict)
     #: canonical field name -> character offset in the source file where the field's text starts
@@ -258,7 +264,7 @@ class TrialRecord:
 
     @property
     def id(self) -> str:
-        return self.nct_id or self.org_study_id or self.source.display()
+        return self.nct_id or self.registry_id or self.org_study_id or self.source.display()
 
     def text(self, name: str) -> str | None:
         """The text of a canonical field name ("criteria", "dates.start", "locations[0].city")."""
