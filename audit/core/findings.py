@@ -39,6 +39,8 @@ class Category(str, Enum):
     PEOPLE = "people"
     COMPLETENESS = "completeness"
     TEXT = "text"
+    OUTCOME = "outcome"
+    RESULTS = "results"
 
 
 @dataclass(slots=True)

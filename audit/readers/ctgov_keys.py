@@ -30,6 +30,10 @@ CLASSIC_KEY = {
     "ipdSharing": "IPDSharing",
     "ipdSharingStatementModule": "IPDSharingStatementModule",
     "oversightHasDmc": "OversightHasDMC",
+    "isFdaRegulatedDrug": "IsFDARegulatedDrug",
+    "isFdaRegulatedDevice": "IsFDARegulatedDevice",
+    "isUsExport": "IsUSExport",
+    "resultsFirstSubmitQcDate": "ResultsFirstSubmitQCDate",
 }
 #: classic item names of lists whose item is not the list's name without its plural "s" (nor its owner's name + that)
 CLASSIC_ITEM = {"meshes": "ConditionMesh"}
@@ -107,6 +111,26 @@ VALUES = {
     "collaborators": f"{SPONSORS}.collaborators[].name",
     "primary_outcomes": "protocolSection.outcomesModule.primaryOutcomes[].measure",
 }
+
+#: outcome measures of the protocol: kind -> v2 path of the list (items: measure, description, timeFrame)
+OUTCOME_LISTS: tuple[tuple[str, str], ...] = (
+    ("PRIMARY", "protocolSection.outcomesModule.primaryOutcomes[]"),
+    ("SECONDARY", "protocolSection.outcomesModule.secondaryOutcomes[]"),
+    ("OTHER", "protocolSection.outcomesModule.otherOutcomes[]"),
+)
+OUTCOME_KEYS = {"title": "measure", "description": "description", "time_frame": "timeFrame"}
+
+#: FDAAA facts: canonical field -> v2 path (booleans)
+OVERSIGHT_FLAGS: tuple[tuple[str, str], ...] = (
+    ("fda_regulated_drug", "protocolSection.oversightModule.isFdaRegulatedDrug"),
+    ("fda_regulated_device", "protocolSection.oversightModule.isFdaRegulatedDevice"),
+    ("us_export", "protocolSection.oversightModule.isUsExport"),
+)
+PRIMARY_PURPOSE = f"{DESIGN}.designInfo.primaryPurpose"
+RESULTS_SUBMITTED = f"{STATUS}.resultsFirstSubmitDate"
+DELAY_CERTIFICATE = f"{STATUS}.dispFirstSubmitDate"
+#: results submitted and under quality-control review, not yet posted
+UNPOSTED_RESULTS = "annotationSection.annotationModule.unpostedAnnotation"
 
 #: lists of objects: canonical list -> (v2 path of the list, canonical attribute -> v2 key of an item)
 OBJECT_LISTS: dict[str, tuple[str, dict[str, str]]] = {
