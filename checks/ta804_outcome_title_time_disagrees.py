@@ -1,0 +1,73 @@
+from trial_audit.checks._shared.outcomes import carries_outcomes, field, label, quote
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.outcome_text import is_span, same_time, time_points
+
+
+@register
+class OutcomeTitleTimeDisagrees(Rule):
+    """A time point in an outcome's title disagrees with its time frame.
+
+    ## What it does
+
+    Reports an outcome measure whose title names a time point ("HbA1c at week 24") that its
+    time frame does not have ("12 weeks"). Time points are compared in days, with 12 weeks, 3
+    months and 84-91 days taken as the same. When the time frame is a period ("up to 12
+    months", "baseline to week 24"), a title time point inside it agrees; only one after the
+    period's end is reported.
+
+    ## Why it matters
+
+    Two different time points for one measure leave readers (and the registry's results
+    review) unable to tell which one the result belongs to; it is often an edit of one field
+    that missed the other.
+
+    ## Fix
+
+    Make the title and the time frame name the same time point(s); keep the time points in the
+    time frame and take them out of the title if in doubt.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov PRS Review Criteria, "Outcome Measures" - the Title, Description and
+      Time Frame must be consistent (https://prsinfo.clinicaltrials.gov/ProtocolDetailedReviewItems.pdf)
+    """
+
+    code = "TA804"
+    name = "outcome-title-time-disagrees"
+    category = Category.OUTCOME
+    severity = Severity.WARNING
+    bad = [
+        {"outcomes": [{"kind": "PRIMARY", "title": "Change in HbA1c at week 24", "time_frame": "12 weeks"}]},
+        {"outcomes": [{"kind": "PRIMARY", "title": "6-month survival", "time_frame": "Up to 3 months"}]},
+    ]
+    good = [
+        {"outcomes": [{"kind": "PRIMARY", "title": "Change in HbA1c at 12 weeks", "time_frame": "3 months"}]},
+        {"outcomes": [{"kind": "PRIMARY", "title": "6-month survival", "time_frame": "Up to 12 months"}]},
+        {"outcomes": [{"kind": "PRIMARY", "title": "Change in HbA1c", "time_frame": "12 weeks"}]},
+    ]
+
+    def check(self, record, ctx):
+        if not carries_outcomes(record):
+            return
+        for k, o in enumerate(record.outcomes):
+            title, tf = o.title or "", o.time_frame or ""
+            in_title = time_points(title)
+            in_frame = time_points(tf)
+            if not in_title or not in_frame:
+                continue
+            if any(same_time(t.days, f.days) for t in in_title for f in in_frame):
+                continue
+            if is_span(tf) and not all(t.days > max(f.days for f in in_frame) * 1.1 for t in in_title):
+                continue
+            t, f = in_title[0], in_frame[0]
+            yield self.finding(
+                f'The title of {label(record, k)} names "{t.text}" but its time frame is "{quote(tf)}". '
+                "Make the title and the time frame name the same time point.",
+                evidence=Evidence(field(k, "title"), t.text, t.start, t.start + len(t.text)),
+                related=[Evidence(field(k, "time_frame"), f.text, f.start, f.start + len(f.text))],
+                suggestion="Make the title's time point and the time frame agree.",
+            )
