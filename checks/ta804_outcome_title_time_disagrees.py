@@ -1,7 +1,16 @@
+import re
+
 from trial_audit.checks._shared.outcomes import carries_outcomes, field, label, quote
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.outcome_text import is_span, same_time, time_points
+
+_POINT_FORM = re.compile(r"\b(?:at|on)\b|\b(?:day|week|month|year)s?\s?[0-9]", re.I)
+
+
+def _points_only(time_frame: str, points: list) -> bool:
+    """The time frame lists time points ("Baseline, week 4, week 12", "At 6 months"), not a period."""
+    return not is_span(time_frame) and (len(points) >= 2 or bool(_POINT_FORM.search(time_frame)))
 
 
 @register
@@ -41,13 +50,16 @@ class OutcomeTitleTimeDisagrees(Rule):
     category = Category.OUTCOME
     severity = Severity.WARNING
     bad = [
-        {"outcomes": [{"kind": "PRIMARY", "title": "Change in HbA1c at week 24", "time_frame": "12 weeks"}]},
+        {"outcomes": [{"kind": "PRIMARY", "title": "Change in HbA1c at week 24", "time_frame": "Week 12"}]},
+        {"outcomes": [{"kind": "PRIMARY", "title": "Pain score at week 6", "time_frame": "Baseline, week 4 and week 12"}]},
         {"outcomes": [{"kind": "PRIMARY", "title": "6-month survival", "time_frame": "Up to 3 months"}]},
     ]
     good = [
         {"outcomes": [{"kind": "PRIMARY", "title": "Change in HbA1c at 12 weeks", "time_frame": "3 months"}]},
         {"outcomes": [{"kind": "PRIMARY", "title": "6-month survival", "time_frame": "Up to 12 months"}]},
         {"outcomes": [{"kind": "PRIMARY", "title": "Change in HbA1c", "time_frame": "12 weeks"}]},
+        {"outcomes": [{"kind": "PRIMARY", "title": "6-minute walk distance", "time_frame": "Week 12"}]},
+        {"outcomes": [{"kind": "PRIMARY", "title": "HbA1c at week 8", "time_frame": "26 weeks"}]},
     ]
 
     def check(self, record, ctx):
@@ -55,14 +67,17 @@ class OutcomeTitleTimeDisagrees(Rule):
             return
         for k, o in enumerate(record.outcomes):
             title, tf = o.title or "", o.time_frame or ""
-            in_title = time_points(title)
             in_frame = time_points(tf)
+            shortest = min((f.days for f in in_frame), default=0.0)
+            # minutes and hours in a title are mostly a test's length ("6-minute walk", "24-hour urine")
+            in_title = [t for t in time_points(title) if t.days >= 1 or shortest < 1]
             if not in_title or not in_frame:
                 continue
             if any(same_time(t.days, f.days) for t in in_title for f in in_frame):
                 continue
-            if is_span(tf) and not all(t.days > max(f.days for f in in_frame) * 1.1 for t in in_title):
-                continue
+            beyond = all(t.days > 1.1 * max(f.days for f in in_frame) for t in in_title)
+            if not beyond and not _points_only(tf, in_frame):
+                continue  # a period ("26 weeks", "up to 1 year") that contains the title's time point
             t, f = in_title[0], in_frame[0]
             yield self.finding(
                 f'The title of {label(record, k)} names "{t.text}" but its time frame is "{quote(tf)}". '

@@ -1,4 +1,4 @@
-from trial_audit.checks._shared.outcomes import carries_outcomes, field, label, quote
+from trial_audit.checks._shared.outcomes import carries_outcomes, field, label, quote, whole
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.outcome_text import several_measures
@@ -13,7 +13,9 @@ class SeveralMeasuresInOneTitle(Rule):
     Reports an outcome measure whose title is clearly more than one measure: two distinct
     instruments or lab values joined by "and" or a comma ("PANSS and CGI scores"), an
     enumerated list ("1) weight 2) BMI"), or two time points of one measure ("HbA1c at 3 and 6
-    months"). An abbreviation in brackets after its own name ("Hamilton Depression Rating Scale
+    months", "at weeks 2, 4 and 12"; not a change between two time points, "from week 1 to week
+    8"). Acronyms that describe who is studied ("patients with PIK3CA WT and PIK3CA MT") are not
+    measures. An abbreviation in brackets after its own name ("Hamilton Depression Rating Scale
     (HAM-D)") is one instrument.
 
     ## Why it matters
@@ -62,11 +64,11 @@ class SeveralMeasuresInOneTitle(Rule):
                 continue
             title = o.title or ""
             (a0, a1), (b0, b1) = found.first, found.second
+            parts = f'"{title[a0:a1]}"' if (a0, a1) == (b0, b1) else f'"{title[a0:a1]}", "{title[b0:b1]}"'
             yield self.finding(
                 f'The title of {label(record, k)}, "{quote(title)}", holds several measures: {found.why} '
-                f'("{title[a0:a1]}", "{title[b0:b1]}"). Register each measure as its own outcome; '
-                "put several time points of one measure in its time frame.",
+                f"({parts}). Register each measure as its own outcome; put several time points of one measure in its time frame.",
                 evidence=Evidence.span(field(k, "title"), title, a0, a1),
-                related=[Evidence.span(field(k, "title"), title, b0, b1)],
+                related=[Evidence.span(field(k, "title"), title, b0, b1)] if (a0, a1) != (b0, b1) else [whole(record, k, "time_frame")],
                 suggestion="Split the title into one outcome measure per measure; list time points in the time frame.",
             )

@@ -86,9 +86,13 @@ class DuplicateOutcome(Rule):
                 what = f"repeats {label(record, first)}"
             else:
                 what = f"is the same as {label(record, first)}"
+            if _key(o.description) != _key(other.description):
+                advice = "Their descriptions differ: make the titles say how the measures differ."
+            else:
+                advice = "Delete the duplicate, or say in the title or time frame how they differ."
             yield self.finding(
                 f'{label(record, k).capitalize()} ("{quote(o.title)}", time frame "{quote(o.time_frame)}") {what}, '
-                "with the same title and time frame. Delete the duplicate, or say in the title or time frame how they differ.",
+                f"with the same title and time frame. {advice}",
                 evidence=whole(record, k, "title"),
                 related=[whole(record, first, "title"), whole(record, k, "time_frame"), whole(record, first, "time_frame")],
                 suggestion="Delete the duplicate outcome measure.",

@@ -9,9 +9,12 @@ class FlowStartedDiffersFromEnrollment(Rule):
 
     ## What it does
 
-    Adds up the participants STARTED in the first period of the results' participant flow and
-    compares the total with the record's actual enrollment. Reports a difference (not when the
-    enrollment is an estimate, or when a group's number is missing).
+    Adds up the participants STARTED in the results' participant flow and compares the total
+    with the record's actual enrollment. Reports a difference, except when the enrollment is an
+    estimate, a group's number is missing, the flow has several periods (a participant can be
+    counted in a group of each), or the flow's pre-assignment details are filled in (where the
+    registry asks for the difference to be explained; whether they explain it is for a person
+    to judge).
 
     ## Why it matters
 
@@ -63,8 +66,10 @@ class FlowStartedDiffersFromEnrollment(Rule):
         res = record.results
         if res is None or not res.flow_started or record.enrollment is None or record.enrollment_type != "ACTUAL":
             return
-        if any(g.count is None for g in res.flow_started):
-            return
+        if any(g.count is None for g in res.flow_started) or res.flow_periods > 1:
+            return  # with several periods, participants may be counted in more than one group
+        if (res.flow_note or "").strip():
+            return  # the pre-assignment details are where the registry wants a difference explained
         started = sum(g.count or 0 for g in res.flow_started)
         if started == record.enrollment:
             return

@@ -224,8 +224,12 @@ class EventCount:
 class Results:
     """The facts of a results section that rules compare with the protocol."""
 
-    #: participants STARTED in the first period of the participant flow, per group
+    #: participants STARTED per group of the participant flow (the largest number over its periods:
+    #: a group can start in a later period, e.g. the maintenance phase of a two-part study)
     flow_started: list[GroupCount] = field(default_factory=list)
+    flow_periods: int = 0
+    #: the participant flow's pre-assignment details (where a difference from enrollment is explained)
+    flow_note: str | None = None
     outcomes: list[ResultOutcome] = field(default_factory=list)
     events: list[EventCount] = field(default_factory=list)
 

@@ -28,6 +28,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "flow.group.id": ("id", "FlowGroupId"),
     "flow.group.title": ("title", "FlowGroupTitle"),
     "flow.periods": ("periods", "FlowPeriodList.FlowPeriod"),
+    "flow.note": ("preAssignmentDetails", "FlowPreAssignmentDetails"),
     "period.milestones": ("milestones", "FlowMilestoneList.FlowMilestone"),
     "milestone.type": ("type", "FlowMilestoneType"),
     "milestone.achievements": ("achievements", "FlowAchievementList.FlowAchievement"),
@@ -90,6 +91,13 @@ def _count(value: Any) -> tuple[int | None, str | None]:
     return (as_int(raw) if raw is not None else None), raw
 
 
+def _keep_largest(started: dict[str | None, GroupCount], g: GroupCount) -> None:
+    """One number per group: the largest STARTED over the periods (first period on ties)."""
+    old = started.get(g.group)
+    if old is None or (g.count is not None and (old.count is None or g.count > old.count)):
+        started[g.group] = g
+
+
 def _at(obj: Any, path: str) -> Any:
     for key in path.split("."):
         obj = as_dict(obj).get(key)
@@ -110,15 +118,19 @@ def json_results(study: dict[str, Any], classic: bool) -> Results | None:
     flow = as_dict(_at(section, k("flow")))
     titles = {as_str(_at(g, k("flow.group.id"))): as_str(_at(g, k("flow.group.title"))) for g in as_list(_at(flow, k("flow.groups")))}
     periods = as_list(_at(flow, k("flow.periods")))
-    if periods:
-        for m in as_list(_at(periods[0], k("period.milestones"))):
+    res.flow_periods = len(periods)
+    res.flow_note = as_str(_at(flow, k("flow.note")))
+    started: dict[str | None, GroupCount] = {}
+    for period in periods:
+        for m in as_list(_at(period, k("period.milestones"))):
             if (enum_token(as_str(_at(m, k("milestone.type")))) or "") != "STARTED":
                 continue
             for a in as_list(_at(m, k("milestone.achievements"))):
                 gid = as_str(_at(a, k("achievement.group")))
                 n, raw = _count(_at(a, k("achievement.count")))
-                res.flow_started.append(GroupCount(gid, titles.get(gid), n, raw))
+                _keep_largest(started, GroupCount(gid, titles.get(gid), n, raw))
             break
+    res.flow_started = list(started.values())
     for o in as_list(_at(section, k("outcomes"))):
         gtitles = {
             as_str(_at(g, k("outcome.group.id"))): as_str(_at(g, k("outcome.group.title"))) for g in as_list(_at(o, k("outcome.groups")))
@@ -181,15 +193,19 @@ def xml_results(results: ET.Element) -> Results:
     res = Results()
     flow = results.find("participant_flow")
     titles = _group_titles(flow)
-    period = flow.find("period_list/period") if flow is not None else None
-    if period is not None:
+    periods = flow.findall("period_list/period") if flow is not None else []
+    res.flow_periods = len(periods)
+    res.flow_note = _xml_text(flow.find("pre_assignment_details")) if flow is not None else None
+    started: dict[str | None, GroupCount] = {}
+    for period in periods:
         for m in period.iterfind("milestone_list/milestone"):
             if (enum_token(_xml_text(m.find("title"))) or "") != "STARTED":
                 continue
             for p in m.iterfind("participants_list/participants"):
                 n, raw = _count(p.get("count"))
-                res.flow_started.append(GroupCount(p.get("group_id"), titles.get(p.get("group_id")), n, raw))
+                _keep_largest(started, GroupCount(p.get("group_id"), titles.get(p.get("group_id")), n, raw))
             break
+    res.flow_started = list(started.values())
     for o in results.iterfind("outcome_list/outcome"):
         gtitles = _group_titles(o)
         analysed: list[GroupCount] = []

@@ -38,6 +38,10 @@ _MEASURE_WORDS = re.compile(
 )
 
 
+_EFFECT_ON = re.compile(r"\beffects?$", re.I)
+_ON = re.compile(r"\bon\b", re.I)
+
+
 def domain_only(title: str | None) -> re.Match[str] | None:
     """The match when the title names only a domain ("Safety", "Efficacy and tolerability of
     drug X") and nothing says what is measured; None when it names a measure."""
@@ -49,6 +53,8 @@ def domain_only(title: str | None) -> re.Match[str] | None:
     tail = m.group("tail") or ""
     if _MEASURE_WORDS.search(tail):
         return None
+    if _EFFECT_ON.search(m.group("domain")) and _ON.search(tail):
+        return None  # "Effect of X on blood pressure": what follows "on" is the thing measured
     return m
 
 
@@ -92,14 +98,21 @@ _NUM = r"(?P<num>[0-9]{1,4}(?:\.[0-9])?|" + "|".join(sorted(_NUMBER_WORDS, key=l
 _AMOUNT_UNIT = re.compile(rf"\b{_NUM}[\s-]?{_UNIT}\b", re.I)
 _UNIT_AMOUNT = re.compile(r"\b(?P<unit>day|week|month|year|hour|visit)\s?(?P<num>[0-9]{1,4})\b", re.I)
 #: "3 and 6 months", "weeks 4, 8 and 12": lists of numbers sharing one unit
+_SEP = r"\s*(?:,\s*(?:and|or|&)?|and|&|or)\s*"
 _LIST_THEN_UNIT = re.compile(
-    rf"\b(?P<nums>[0-9]{{1,4}}(?:\s*(?:,|and|&|or)\s*[0-9]{{1,4}})+)\s*(?:-\s*)?{_UNIT}\b",
+    rf"\b(?P<nums>[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+)\s*(?:-\s*)?{_UNIT}\b",
     re.I,
 )
 _UNIT_THEN_LIST = re.compile(
-    r"\b(?P<unit>days|weeks|months|years|hours)\s+(?P<nums>[0-9]{1,4}(?:\s*(?:,|and|&|or)\s*[0-9]{1,4})+)\b",
+    rf"\b(?P<unit>days|weeks|months|years|hours)\s+(?P<nums>[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+)\b",
     re.I,
 )
+#: "week 0 to 48", "Days 12-18", "0-29 days": a range whose second number borrows the unit
+_UNIT_RANGE = re.compile(
+    r"\b(?P<unit>days?|weeks?|months?|years?|hours?)\s?(?P<a>[0-9]{1,4})\s*(?:-|–|to|through|until)\s*(?P<b>[0-9]{1,4})\b",
+    re.I,
+)
+_RANGE_UNIT = re.compile(rf"\b(?P<a>[0-9]{{1,4}})\s*(?:-|–|to)\s*(?P<b>[0-9]{{1,4}})\s*{_UNIT}\b", re.I)
 _SPAN_WORDS = re.compile(r"\b(?:up\s+to|through|throughout|until|till|over|during|within|from|between|to|every|each|per|after)\b|-|–", re.I)
 
 
@@ -148,6 +161,13 @@ def time_points(text: str | None) -> list[TimePoint]:
                 continue
             for n in re.findall(r"[0-9]{1,4}", m.group("nums")):
                 add(float(n) * per, m)
+    for rx in (_UNIT_RANGE, _RANGE_UNIT):
+        for m in rx.finditer(text):
+            per = _unit_days(m.group("unit"))
+            if per is None or any(a <= m.start() < b for a, b in taken):
+                continue
+            add(float(m.group("a")) * per, m)
+            add(float(m.group("b")) * per, m)
     for m in _AMOUNT_UNIT.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -177,23 +197,25 @@ def is_span(text: str) -> bool:
 # --- time frames ----------------------------------------------------------------------------
 
 #: a number (or numbers) and nothing that says of what: "12", "0, 6, 12", "1-3"
-_BARE_NUMBER = re.compile(r"^\s*[0-9]{1,4}(?:\.[0-9]+)?(?:\s*(?:,|-|–|/|and|to)\s*[0-9]{1,4}(?:\.[0-9]+)?)*\s*\.?\s*$", re.I)
-#: words that anchor a time point a reader can check without a number
+_BARE_NUMBER = re.compile(r"^\s*[0-9]{1,4}(?:\.[0-9]+)?(?:\s*(?:,|-|–|and|to)\s*[0-9]{1,4}(?:\.[0-9]+)?)*\s*\.?\s*$", re.I)
+#: a calendar year (1900-2099) among the numbers: "2029", "1991-2005" are dates, not counts of a unit
+_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+#: words that anchor a time point a reader can check without a number (a unit may follow a digit: "0hours")
 _ANCHOR = re.compile(
-    r"\b(?:baseline|screening|enrol(?:l)?ment|randomi[sz]ation|admission|discharge|delivery|birth|partum|surgery|"
-    r"operation|operative|postoperative|post-operative|intra-?operative|procedure|implant(?:ation)?|transplant(?:ation)?|"
-    r"intubation|extubation|induction|anesthesia|anaesthesia|infusion|injection|dose|dosing|visit|cycle|course|session|"
-    r"day|days|daily|week|weeks|weekly|month|months|monthly|year|years|yearly|annual(?:ly)?|hour|hours|hourly|minute|minutes|"
-    r"morning|evening|night|overnight|bedtime|preoperative|pre-operative|pre-?op|post-?op|diagnosis|death|relapse|progression|"
-    r"recurrence|conception|pregnancy|gestation|menstrua\w*|ovulation|[0-9]+)\b",
+    r"(?<![A-Za-z])(?:bas(?:e)?line|screening|enrol(?:l)?ment|recruitment|randomi[sz]ation|admission|discharge|"
+    r"hospitali[sz]ation|delivery|birth|partum|surgery|operation|\w*operative(?:ly)?|\w+(?:ectomy|otomy|ostomy|plasty|scopy)|"
+    r"procedure|implant(?:ation)?|transplant(?:ation)?|intubation|extubation|induction|an(?:a)?esthesia|infusion|injection|"
+    r"inhalation|dose|dosing|visit|cycle|course|session|days?|daily|weeks?|weekly|months?|monthly|years?|yearly|"
+    r"annual(?:ly)?|hours?|hourly|hrs?|minutes?|mins?|morning|evening|night|overnight|bedtime|pre-?op|post-?op|(?:pre|post)[- ]\w+|"
+    r"immediate(?:ly)?|diagnosis|death|relapse|progression|recurrence|conception|pregnancy|gestation|menstrua\w*|ovulation)(?![A-Za-z])",
     re.I,
 )
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r"|first|second|third|fourth|half)\b", re.I)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r"|first|second|third|fourth|half)\b|[0-9]", re.I)
 
 
 def bare_number(time_frame: str) -> bool:
-    """ "12", "0, 6, 12": numbers with no unit."""
-    return bool(_BARE_NUMBER.match(time_frame))
+    """ "12", "0, 6, 12": numbers with no unit (not a calendar year such as "2029")."""
+    return bool(_BARE_NUMBER.match(time_frame)) and not _YEAR.search(time_frame)
 
 
 def unspecific(time_frame: str) -> bool:
@@ -234,23 +256,39 @@ def several_measures(title: str | None) -> Several | None:
         return Several("it is an enumerated list of measures", (m.start(), m.start() + 3), (m.end() - 3, m.end()))
     spans = _instrument_spans(title)
     for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+        acronyms = not _INSTRUMENT.fullmatch(title[a0:a1]) and not _INSTRUMENT.fullmatch(title[b0:b1])
+        if acronyms and _POPULATION.search(title[max(0, a0 - 40) : a0]):
+            continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
         if _JOIN.match(title[a1:b0]) and _norm(title[a0:a1]) != _norm(title[b0:b1]):
             return Several("it names two instruments", (a0, a1), (b0, b1))
-    points = [p for p in time_points(title)]
-    distinct = []
-    for p in points:
-        if not any(same_time(p.days, q.days) for q in distinct):
-            distinct.append(p)
-    if len(distinct) >= 2:
-        a, b = distinct[0], distinct[1]
-        return Several("it names two time points", (a.start, a.start + len(a.text)), (b.start, b.start + len(b.text)))
+    m = _TIME_LIST.search(title)
+    if m and not _CHANGE_BETWEEN.search(title[max(0, m.start() - 40) : m.start()]):
+        return Several("it lists several time points", m.span("list"), m.span("list"))
     return None
+
+
+#: time points listed as separate assessments: "at 6 and 12 months", "at Week 12 and Week 24",
+#: "after 3 months and after 7 months", "at weeks 2, 4, 8, and 12"
+_NUM_ = _NUM.replace("(?P<num>", "(?:")
+_UNIT_ = _UNIT.replace("(?P<unit>", "(?:")
+_TP = rf"(?:{_NUM_}[\s-]?{_UNIT_}|(?:day|week|month|year)s?\s?[0-9]{{1,4}})"
+_TIME_LIST = re.compile(
+    rf"\b(?:at|after|on|by)\s+(?P<list>(?:{_TP}{_SEP}(?:(?:at|after)\s+)?{_TP}|[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+\s*(?:-\s*)?{_UNIT_}|"
+    rf"(?:days|weeks|months|years)\s+[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+))",
+    re.I,
+)
+#: "from week 1 to week 8", "between week 48 and week 152", "change ... to": one measure between two time points
+_CHANGE_BETWEEN = re.compile(r"\b(?:from|between|to|over|during|within)\s*$", re.I)
 
 
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
+_POPULATION = re.compile(
+    r"\b(?:with|without|of|among|either|patients?|participants?|subjects?|people|population|enrolled)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 _GENERIC_ACRONYMS = frozenset({"IV", "II", "III", "US", "USA", "UK", "EU", "NA", "ID", "PK", "PD", "OK", "TM", "AM", "PM"})
 
 

@@ -10,6 +10,7 @@ never asked for them.
 from __future__ import annotations
 
 from trial_audit.checks._shared.timeline import FDAAA_DATA_ELEMENTS, LABELS, ended_before, last_touched
+from trial_audit.core.dates import DateType
 from trial_audit.core.findings import Evidence
 from trial_audit.core.model import TrialRecord
 
@@ -50,6 +51,13 @@ def quote(text: str | None, limit: int = 120) -> str:
 def not_required_then(record: TrialRecord) -> str | None:
     """Why outcome measures with time frames were not a required data element for this record
     (it ended, or was last updated, before FDAAA's data elements of 2007-12-26), or None."""
+    pcd = record.dates.get("primary_completion")
+    if pcd is not None and pcd.type is not DateType.ESTIMATED and pcd.is_before(FDAAA_DATA_ELEMENTS):
+        # FDAAA applied to trials "ongoing" on 2007-12-26, i.e. before their primary completion date then
+        return (
+            f"its primary completion date ({pcd.iso()}) is before FDAAA made outcome measures with time frames "
+            f"required data elements (from {FDAAA_DATA_ELEMENTS.iso()})"
+        )
     ended = ended_before(record, FDAAA_DATA_ELEMENTS)
     if ended is not None:
         return (
