@@ -113,6 +113,12 @@ _UNIT_RANGE = re.compile(
     re.I,
 )
 _RANGE_UNIT = re.compile(rf"\b(?P<a>[0-9]{{1,4}})\s*(?:-|–|to)\s*(?P<b>[0-9]{{1,4}})\s*{_UNIT}\b", re.I)
+_AGE_BEFORE = re.compile(
+    r"(?:\bage[sd]?(?:\s+(?:group|band|range|category|class)s?)?|\b(?:participants|patients|subjects|adults|children|people|women|men|persons)|"
+    r"\bolder\s+than|\byounger\s+than|[<>≥≤=])\s*[(:]?\s*[<>≥≤=]?\s*$",
+    re.I,
+)
+_AGE_AFTER = re.compile(r"\s*(?:of\s+age|old\b|and\s+(?:older|over|above|younger|under)|or\s+(?:older|more|younger))", re.I)
 _SPAN_WORDS = re.compile(r"\b(?:up\s+to|through|throughout|until|till|over|during|within|from|between|to|every|each|per|after)\b|-|–", re.I)
 
 
@@ -151,8 +157,10 @@ def time_points(text: str | None) -> list[TimePoint]:
     taken: list[tuple[int, int]] = []
 
     def add(days: float, m: re.Match[str]) -> None:
-        out.append(TimePoint(days, m.group(0), m.start()))
         taken.append(m.span())
+        if _AGE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or _AGE_AFTER.match(text, m.end()):
+            return  # "aged 50 years", "65 years and older": an age, not a time point
+        out.append(TimePoint(days, m.group(0), m.start()))
 
     for rx in (_LIST_THEN_UNIT, _UNIT_THEN_LIST):
         for m in rx.finditer(text):
@@ -259,8 +267,11 @@ def several_measures(title: str | None) -> Several | None:
         acronyms = not _INSTRUMENT.fullmatch(title[a0:a1]) and not _INSTRUMENT.fullmatch(title[b0:b1])
         if acronyms and _POPULATION.search(title[max(0, a0 - 40) : a0]):
             continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
-        if _JOIN.match(title[a1:b0]) and _norm(title[a0:a1]) != _norm(title[b0:b1]):
-            return Several("it names two instruments", (a0, a1), (b0, b1))
+        if _in_brackets(title, a0, b1):
+            continue  # "Response rate (CR and PR)", "(Cohen Perceived Stress Scale, CPSS)": parts or names of one measure
+        a, b = title[a0:a1], title[b0:b1]
+        if _JOIN.match(title[a1:b0]) and _norm(a) != _norm(b) and not _abbreviates(a, b) and not _abbreviates(b, a):
+            return Several("it names two measures", (a0, a1), (b0, b1))
     m = _TIME_LIST.search(title)
     if m and not _CHANGE_BETWEEN.search(title[max(0, m.start() - 40) : m.start()]):
         return Several("it lists several time points", m.span("list"), m.span("list"))
@@ -279,6 +290,19 @@ _TIME_LIST = re.compile(
 )
 #: "from week 1 to week 8", "between week 48 and week 152", "change ... to": one measure between two time points
 _CHANGE_BETWEEN = re.compile(r"\b(?:from|between|to|over|during|within)\s*$", re.I)
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Both ends lie inside one pair of brackets."""
+    opened = text.rfind("(", 0, start)
+    return opened >= 0 and text.find(")", opened) >= end and ")" not in text[opened:start]
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """ "CPSS" abbreviates "Cohen Perceived Stress Scale" (its capitals are the words' initials)."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z'-]*", long)).upper()
+    letters = "".join(c for c in short if c.isalpha()).upper()
+    return len(letters) >= 2 and len(initials) >= 2 and (letters == initials or letters in initials)
 
 
 def _norm(text: str) -> str:
