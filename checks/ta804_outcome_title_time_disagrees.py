@@ -20,10 +20,13 @@ class OutcomeTitleTimeDisagrees(Rule):
     ## What it does
 
     Reports an outcome measure whose title names a time point ("HbA1c at week 24") that its
-    time frame does not have ("12 weeks"). Time points are compared in days, with 12 weeks, 3
-    months and 84-91 days taken as the same. When the time frame is a period ("up to 12
-    months", "baseline to week 24"), a title time point inside it agrees; only one after the
-    period's end is reported.
+    time frame does not have ("Week 12", "Baseline, week 4 and week 12"). Time points are
+    compared in days: in the same unit they must be equal ("day 28" is not "day 30"), across
+    units within 10 % (12 weeks and 3 months are the same). When the time frame is a period
+    ("up to 12 months", "baseline to week 24", "26 weeks"), a title time point inside it agrees;
+    only one after the period's end is reported. Minutes and hours in a title are left out
+    unless the time frame is in minutes or hours too: they mostly name a test's length
+    ("6-minute walk test", "24-hour urine"); so are ages ("participants aged 65 years").
 
     ## Why it matters
 
@@ -73,7 +76,7 @@ class OutcomeTitleTimeDisagrees(Rule):
             in_title = [t for t in time_points(title) if t.days >= 1 or shortest < 1]
             if not in_title or not in_frame:
                 continue
-            if any(same_time(t.days, f.days) for t in in_title for f in in_frame):
+            if any(same_time(t, f) for t in in_title for f in in_frame):
                 continue
             beyond = all(t.days > 1.1 * max(f.days for f in in_frame) for t in in_title)
             if not beyond and not _points_only(tf, in_frame):

@@ -7,8 +7,9 @@ from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-#: token-set similarity (0-100) at or above which two titles name the same measure: word order,
-#: case, punctuation and added words ("Percentage of participants with ...") do not count
+#: token-sort similarity (0-100) at or above which two titles name the same measure: word order,
+#: case and punctuation do not count; a title whose words all occur in the other ("Overall
+#: survival" / "Overall Survival (OS)") is the same measure too
 SAME_MEASURE = 80
 
 
@@ -16,10 +17,17 @@ def _norm(text: str | None) -> str:
     return _NON_WORD.sub(" ", (text or "").casefold()).strip()
 
 
+def _score(a: str, b: str) -> float:
+    wa, wb = set(a.split()), set(b.split())
+    if wa <= wb or wb <= wa:
+        return 100.0
+    return fuzz.token_sort_ratio(a, b)
+
+
 def _best(title: str, candidates: list[tuple[int, str]]) -> tuple[int | None, float]:
     best, score = None, 0.0
     for k, other in candidates:
-        s = fuzz.token_set_ratio(title, other)
+        s = _score(title, other)
         if s > score:
             best, score = k, s
     return best, score

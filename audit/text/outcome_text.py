@@ -142,11 +142,13 @@ def _num(text: str) -> float | None:
 
 @dataclass(frozen=True, slots=True)
 class TimePoint:
-    """A time point or period length in a text, in days (``text`` as written, ``start`` its offset)."""
+    """A time point or period length in a text, in days (``text`` as written, ``start`` its offset,
+    ``unit`` the length of its unit in days)."""
 
     days: float
     text: str
     start: int
+    unit: float = 1.0
 
 
 def time_points(text: str | None) -> list[TimePoint]:
@@ -156,11 +158,11 @@ def time_points(text: str | None) -> list[TimePoint]:
     out: list[TimePoint] = []
     taken: list[tuple[int, int]] = []
 
-    def add(days: float, m: re.Match[str]) -> None:
+    def add(days: float, m: re.Match[str], per: float) -> None:
         taken.append(m.span())
         if _AGE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or _AGE_AFTER.match(text, m.end()):
             return  # "aged 50 years", "65 years and older": an age, not a time point
-        out.append(TimePoint(days, m.group(0), m.start()))
+        out.append(TimePoint(days, m.group(0), m.start(), per))
 
     for rx in (_LIST_THEN_UNIT, _UNIT_THEN_LIST):
         for m in rx.finditer(text):
@@ -168,33 +170,36 @@ def time_points(text: str | None) -> list[TimePoint]:
             if per is None:
                 continue
             for n in re.findall(r"[0-9]{1,4}", m.group("nums")):
-                add(float(n) * per, m)
+                add(float(n) * per, m, per)
     for rx in (_UNIT_RANGE, _RANGE_UNIT):
         for m in rx.finditer(text):
             per = _unit_days(m.group("unit"))
             if per is None or any(a <= m.start() < b for a, b in taken):
                 continue
-            add(float(m.group("a")) * per, m)
-            add(float(m.group("b")) * per, m)
+            add(float(m.group("a")) * per, m, per)
+            add(float(m.group("b")) * per, m, per)
     for m in _AMOUNT_UNIT.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         per, n = _unit_days(m.group("unit")), _num(m.group("num"))
         if per is not None and n is not None:
-            add(n * per, m)
+            add(n * per, m, per)
     for m in _UNIT_AMOUNT.finditer(text):
         if any(a <= m.start() < b for a, b in taken) or m.group("unit").lower() == "visit":
             continue
         per, n = _unit_days(m.group("unit")), _num(m.group("num"))
         if per is not None and n is not None:
-            add(n * per, m)
+            add(n * per, m, per)
     out.sort(key=lambda p: p.start)
     return out
 
 
-def same_time(a: float, b: float) -> bool:
-    """Two lengths in days that name the same time point (12 weeks ~ 3 months ~ 84-91 days)."""
-    return abs(a - b) <= max(1.0, 0.1 * max(a, b))
+def same_time(a: TimePoint, b: TimePoint) -> bool:
+    """Two time points that are the same: equal in the same unit ("day 28" / "28 days"); across
+    units within 10 % ("12 weeks" / "3 months", "1 year" / "52 weeks"), as conversions round."""
+    if a.unit == b.unit:
+        return abs(a.days - b.days) < 1e-6
+    return abs(a.days - b.days) <= max(1.0, 0.1 * max(a.days, b.days))
 
 
 def is_span(text: str) -> bool:
