@@ -24,7 +24,14 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-FAMILIES = {"TA1": "numbering & structure", "TA2": "age", "TA3": "scope", "TA4": "timeline & status"}
+FAMILIES = {
+    "TA1": "numbering & structure",
+    "TA2": "age",
+    "TA3": "scope",
+    "TA4": "timeline & status",
+    "TA8": "outcome measures",
+    "TA9": "results reporting",
+}
 COLUMNS = ["key", "record", "rule", "severity", "field", "message", "evidence", "context", "related", "suggestion", "verdict", "why"]
 CONTEXT = 300  # characters of the field's text on each side of the quoted evidence
 

@@ -216,7 +216,7 @@ _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 #: words that anchor a time point a reader can check without a number (a unit may follow a digit: "0hours")
 _ANCHOR = re.compile(
     r"(?<![A-Za-z])(?:bas(?:e)?line|screening|enrol(?:l)?ment|recruitment|randomi[sz]ation|admission|discharge|"
-    r"hospitali[sz]ation|delivery|birth|partum|surgery|operation|\w*operative(?:ly)?|\w+(?:ectomy|otomy|ostomy|plasty|scopy)|"
+    r"hospitali[sz](?:ation|ed)|hospital\s+stay|in[- ]?hospital|inpatient|(?:icu|intensive\s+care)\s+stay|delivery|birth|partum|surgery|operation|\w*operative(?:ly)?|\w+(?:ectomy|otomy|ostomy|plasty|scopy)|"
     r"procedure|implant(?:ation)?|transplant(?:ation)?|intubation|extubation|induction|an(?:a)?esthesia|infusion|injection|"
     r"inhalation|dose|dosing|visit|cycle|course|session|days?|daily|weeks?|weekly|months?|monthly|years?|yearly|"
     r"annual(?:ly)?|hours?|hourly|hrs?|minutes?|mins?|morning|evening|night|overnight|bedtime|pre-?op|post-?op|(?:pre|post)[- ]\w+|"
