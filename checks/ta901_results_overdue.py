@@ -11,6 +11,7 @@ from trial_audit.checks._shared.results import (
     last_day,
     reported,
 )
+from trial_audit.checks._shared.timeline import now_evidence
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 
@@ -141,6 +142,7 @@ class ResultsOverdue(Rule):
         for name in ("fda_regulated_drug", "fda_regulated_device"):
             if getattr(record, name) is not None:
                 related.append(Evidence(name, str(getattr(record, name)), 0, len(str(getattr(record, name)))))
+        related.append(now_evidence(record, now))
         if certificate is not None:
             related.append(
                 Evidence("delay_certificate", certificate.raw or certificate.iso(), 0, len(certificate.raw or certificate.iso()))
