@@ -407,10 +407,35 @@ def _cut_results(data: bytes) -> ET.Element | None:
     if a < 0 or b < a:
         return None
     head = data[: data.find(b"?>") + 2] if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") else b""
+    body = _without_unread(data[a : b + len(_RESULTS_CLOSE)])
     try:
-        return ET.fromstring(head + data[a : b + len(_RESULTS_CLOSE)])
+        return ET.fromstring(head + body)
     except ET.ParseError:
-        return None
+        try:  # a cut that broke the document (a tag name inside a CDATA section, say): parse it whole
+            return ET.fromstring(head + data[a : b + len(_RESULTS_CLOSE)])
+        except ET.ParseError:
+            return None
+
+
+#: parts of a results section no rule reads, and most of its size: the baseline table, the
+#: measurements of every outcome and their statistical analyses. None of them nests in itself.
+_UNREAD = ((b"<baseline>", b"</baseline>"), (b"<class_list>", b"</class_list>"), (b"<analysis_list>", b"</analysis_list>"))
+
+
+def _without_unread(body: bytes) -> bytes:
+    """The results section without the parts no rule reads (one left-to-right pass per part)."""
+    for open_, close in _UNREAD:
+        parts, pos = [], 0
+        while (i := body.find(open_, pos)) >= 0:
+            j = body.find(close, i)
+            if j < 0:
+                break
+            parts.append(body[pos:i])
+            pos = j + len(close)
+        if parts:
+            parts.append(body[pos:])
+            body = b"".join(parts)
+    return body
 
 
 def _children(el: ET.Element | None) -> dict[str, ET.Element]:
