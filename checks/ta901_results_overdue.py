@@ -132,10 +132,11 @@ class ResultsOverdue(Rule):
         label = "primary completion" if act.completion_field.endswith("primary_completion") else "completion (no primary completion date)"
         estimate = " (an estimated date: if the study ended otherwise, correct it)" if estimated(act.completion) else ""
         kind = "an applicable clinical trial" if act.kind == "ACT" else "a probable applicable clinical trial (started before 2017-01-18)"
+        violation = " The registry itself records an FDAAA 801 violation for this trial." if record.fdaaa801_violation else ""
         message = (
             f"Results are overdue: this is {kind} ({'; '.join(act.facts)}), its {label} date is {act.completion.iso()}{estimate}, "
             f"so results were due by {due.isoformat()}{cert_note}; none are posted or submitted, {late} days late as of "
-            f"{today.isoformat()}. Submit the results, or correct the facts above if they are wrong."
+            f"{today.isoformat()}. Submit the results, or correct the facts above if they are wrong.{violation}"
         )
         text = record.text(act.completion_field) or act.completion.iso()
         related = [Evidence("study_type", record.study_type or "", 0, len(record.study_type or ""))]

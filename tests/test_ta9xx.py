@@ -406,3 +406,13 @@ def test_adverse_event_term_findings_are_capped():
     events = [{"group": "EG000", "title": "Drug", "kind": "other", "term": f"Term {i}", "affected": 11, "at_risk": 10} for i in range(6)]
     found = run(record_from_example({"results": {"events": events}}), {"TA905"})
     assert len(found) == 3 and "3 more event terms" in found[-1].message
+
+
+def test_the_registry_s_own_violation_flag_is_named():
+    # v2 oversightModule.fdaaa801Violation (7 v2-bulk records carry it), on NCT04207047's facts
+    s = copy.deepcopy(NCT04207047)
+    s["protocolSection"]["oversightModule"].update({"fdaaa801Violation": True, "isUnapprovedDevice": True})
+    r = _v2(s)
+    assert (r.fdaaa801_violation, r.unapproved_device) == (True, True)
+    (f,) = run(r, {"TA901"})
+    assert "records an FDAAA 801 violation" in f.message

@@ -294,6 +294,9 @@ class TrialRecord:
     fda_regulated: bool | None = None
     us_export: bool | None = None
     ind_ide: bool | None = None
+    unapproved_device: bool | None = None  # a device not approved or cleared by the FDA
+    fdaaa801_violation: bool | None = None  # the registry itself records an FDAAA 801 violation
+    has_expanded_access: bool | None = None
     #: results: the results section's facts; when results were submitted (posted or under QC
     #: review); the certificate of delay (disposition) submission date
     results: Results | None = None

@@ -34,11 +34,16 @@ CLASSIC_KEY = {
     "isFdaRegulatedDevice": "IsFDARegulatedDevice",
     "isUsExport": "IsUSExport",
     "resultsFirstSubmitQcDate": "ResultsFirstSubmitQCDate",
+    "fdaaa801Violation": "FDAAA801Violation",
 }
 #: classic item names of lists whose item is not the list's name without its plural "s" (nor its owner's name + that)
 CLASSIC_ITEM = {"meshes": "ConditionMesh"}
 #: classic name an object lends to its keys when it is not the object's own name
 CLASSIC_STEM = {"organization": "Org"}
+#: whole paths the classic API spells against the rules above
+CLASSIC_PATHS = {
+    "protocolSection.statusModule.expandedAccessInfo.hasExpandedAccess": "ProtocolSection.StatusModule.ExpandedAccessInfo.HasExpandedAccess"
+}
 
 # --- the table: canonical field -> v2 path ---------------------------------------------------
 
@@ -125,6 +130,9 @@ OVERSIGHT_FLAGS: tuple[tuple[str, str], ...] = (
     ("fda_regulated_drug", "protocolSection.oversightModule.isFdaRegulatedDrug"),
     ("fda_regulated_device", "protocolSection.oversightModule.isFdaRegulatedDevice"),
     ("us_export", "protocolSection.oversightModule.isUsExport"),
+    ("unapproved_device", "protocolSection.oversightModule.isUnapprovedDevice"),
+    ("fdaaa801_violation", "protocolSection.oversightModule.fdaaa801Violation"),
+    ("has_expanded_access", f"{STATUS}.expandedAccessInfo.hasExpandedAccess"),
 )
 PRIMARY_PURPOSE = f"{DESIGN}.designInfo.primaryPurpose"
 RESULTS_SUBMITTED = f"{STATUS}.resultsFirstSubmitDate"
@@ -168,6 +176,8 @@ def _stem(obj_key: str) -> str:
 def classic_path(v2_path: str) -> str:
     """The classic spelling of a v2 path (from the study object down). Keys below a module's own
     keys (depth 3 on) belong to an object and carry its name."""
+    if v2_path in CLASSIC_PATHS:
+        return CLASSIC_PATHS[v2_path]
     out: list[str] = []
     owner = ""  # the classic name the keys of the current object are prefixed with
     for depth, key in enumerate(v2_path.split(".")):

@@ -350,7 +350,9 @@ _FDA_FLAGS = (
     ("fda_regulated_drug", "oversight_info/is_fda_regulated_drug"),
     ("fda_regulated_device", "oversight_info/is_fda_regulated_device"),
     ("us_export", "oversight_info/is_us_export"),
+    ("unapproved_device", "oversight_info/is_unapproved_device"),
     ("fda_regulated", "is_fda_regulated"),
+    ("has_expanded_access", "has_expanded_access"),
 )
 
 
