@@ -54,18 +54,17 @@ class AdverseEventsExceedAtRisk(Rule):
         if res is None:
             return
         excess = [(i, e) for i, e in enumerate(res.events) if e.affected is not None and e.at_risk is not None and e.affected > e.at_risk]
+        totals = [(i, e) for i, e in excess if e.term is None]
         terms = [(i, e) for i, e in excess if e.term is not None]
-        for n, (i, e) in enumerate(x for x in excess if x[1].term is None or x in terms[:MAX_TERM_FINDINGS]):
-            what = (
-                f'"{e.term}" ({e.kind} adverse events)'
-                if e.term
-                else f"{e.kind} adverse events in total"
-                if e.kind != "deaths"
-                else "deaths"
-            )
+        shown = terms[:MAX_TERM_FINDINGS]
+        for i, e in totals + shown:
+            if e.term is not None:
+                what = f'"{e.term}" ({e.kind} adverse events)'
+            else:
+                what = "deaths" if e.kind == "deaths" else f"{e.kind} adverse events in total"
             more = ""
-            if e.term is not None and (i, e) == terms[min(MAX_TERM_FINDINGS, len(terms)) - 1] and len(terms) > MAX_TERM_FINDINGS:
-                more = f" ({len(terms) - MAX_TERM_FINDINGS} more event terms show the same)"
+            if shown and (i, e) == shown[-1] and len(terms) > len(shown):
+                more = f" ({len(terms) - len(shown)} more event terms show the same)"
             yield self.finding(
                 f'In group "{e.title or e.group}", {e.affected} participants are affected by {what} but only {e.at_risk} are at '
                 f"risk{more}. Correct the number affected (participants, not events) or the number at risk.",
