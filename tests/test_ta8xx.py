@@ -254,6 +254,12 @@ def test_bare_number_and_vagueness_helpers():
         ("30-day mortality", "Day 0-29 after second vaccination"),
         ("HbA1c at 12 weeks", "3 months"),
         ("6 months survival", "Two years"),  # a period that contains the title's time point
+        ("% Ulcers Which Completely Healed in Each Group, After 3 Months", "two additional courses of 8 week cycles"),  # NCT00004412
+        (
+            "3-Year Progression-Free Survival",  # NCT00496873: an ordinal time point
+            "PFS assessed 7 days prior to every cycle and then every 3 months after off-treatment for one year, "
+            "every 6 months for second year, then once on third year",
+        ),
     ],
 )
 def test_title_time_agreeing_with_the_time_frame(title, time_frame):
@@ -267,6 +273,10 @@ def test_title_time_agreeing_with_the_time_frame(title, time_frame):
         ("Change in wound size at day 3", "Day 7"),  # NCT00493623
         ("Remission at 1-Year", "Baseline to 24 Weeks"),  # NCT00494013: after the period's end
         ("Event rate at day 28", "Baseline and day 30"),  # same unit: must be equal
+        (
+            "Pain Intensity Difference (PID 30) at 30 Minutes",
+            "Immediately before and 10 minutes after study drug administration",
+        ),  # NCT00463047
     ],
 )
 def test_title_time_disagreeing_with_the_time_frame(title, time_frame):

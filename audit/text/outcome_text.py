@@ -119,6 +119,10 @@ _AGE_BEFORE = re.compile(
     re.I,
 )
 _AGE_AFTER = re.compile(r"\s*(?:of\s+age|old\b|and\s+(?:older|over|above|younger|under)|or\s+(?:older|more|younger))", re.I)
+_CYCLE_AFTER = re.compile(r"[\s-]*(?:treatment\s+)?(?:cycles?|courses?)\b", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+#: "third year", "second week": an ordinal time point
+_ORDINAL_UNIT = re.compile(r"\b(?P<ord>" + "|".join(_ORDINALS) + r")\s+(?P<unit>day|week|month|year)\b", re.I)
 _SPAN_WORDS = re.compile(r"\b(?:up\s+to|through|throughout|until|till|over|during|within|from|between|to|every|each|per|after)\b|-|–", re.I)
 
 
@@ -162,6 +166,8 @@ def time_points(text: str | None) -> list[TimePoint]:
         taken.append(m.span())
         if _AGE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or _AGE_AFTER.match(text, m.end()):
             return  # "aged 50 years", "65 years and older": an age, not a time point
+        if _CYCLE_AFTER.match(text, m.end()):
+            return  # "8 week cycles", "28-day cycle": a cycle's length, not a time point
         out.append(TimePoint(days, m.group(0), m.start(), per))
 
     for rx in (_LIST_THEN_UNIT, _UNIT_THEN_LIST):
@@ -190,6 +196,10 @@ def time_points(text: str | None) -> list[TimePoint]:
         per, n = _unit_days(m.group("unit")), _num(m.group("num"))
         if per is not None and n is not None:
             add(n * per, m, per)
+    for m in _ORDINAL_UNIT.finditer(text):
+        per = _unit_days(m.group("unit"))
+        if per is not None and not any(a <= m.start() < b for a, b in taken):
+            add(_ORDINALS[m.group("ord").lower()] * per, m, per)
     out.sort(key=lambda p: p.start)
     return out
 
