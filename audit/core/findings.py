@@ -39,6 +39,7 @@ class Category(str, Enum):
     PEOPLE = "people"
     COMPLETENESS = "completeness"
     TEXT = "text"
+    HISTORY = "history"  # what changed between two versions of a record (TA480-TA499, `trial-audit diff`)
     OUTCOME = "outcome"
     RESULTS = "results"
 

@@ -119,6 +119,7 @@ class Source:
     member: str | None = None  # archive member, for records read from a .zip
     index: int | None = None  # position in a multi-record file (a page, an array, NDJSON)
     line: int | None = None  # 1-based line where the record starts, where known
+    fetched: str | None = None  # when the record was fetched from path (a registry URL or database), ISO 8601
 
     def display(self) -> str:
         s = self.path if self.member is None else f"{self.path}!{self.member}"
@@ -126,6 +127,8 @@ class Source:
             s += f":{self.line}"
         elif self.index is not None:
             s += f"#{self.index}"
+        if self.fetched is not None:
+            s += f" (fetched {self.fetched})"
         return s
 
     def to_dict(self) -> dict[str, Any]:
@@ -136,6 +139,8 @@ class Source:
             d["index"] = self.index
         if self.line is not None:
             d["line"] = self.line
+        if self.fetched is not None:
+            d["fetched"] = self.fetched
         return d
 
 
