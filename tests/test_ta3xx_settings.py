@@ -48,7 +48,11 @@ def ta301(conditions, item, title=None):
         (["Halitosis"], "11"),  # NCT04779502
         (["Contraception"], "14"),  # NCT04779658
         (["Weaning From Mechanical Ventilation"], "10"),  # NCT04779463
+        (["Suicide, Attempted", "Suicidal Ideation"], "5"),  # NCT05144685
+        (["Alcoholism"], "5"),  # NCT00000450
+        (["Smoking"], "5"),  # NCT00935818
         # synthetic variants in other words
+        (["Deliberate self-harm in adolescents"], "5"),
         (["Epidural analgesia for labour pain"], "15"),
         (["Pain after total knee arthroplasty"], "13"),
         (["Extraction of impacted third molars"], "11"),
@@ -85,6 +89,8 @@ def test_nothing_places_a_trial_without_setting_words(texts):
         (["Anesthesia, Local"], "Can a Subcostal Nerve Block Add Benefit for Open Hip Surgery", "Diagnosis of primary open-angle glaucoma"),
         # NCT00497354 (pain after shoulder surgery) with a COPD requirement (psoriasis: skin is linked with rheumatology)
         (["Pain After Shoulder Surgery"], None, "Moderate to severe COPD, GOLD stage 2 or 3"),
+        # NCT05144685 (suicide attempts) with a multiple-sclerosis requirement
+        (["Suicide, Attempted", "Suicidal Ideation"], None, "Relapsing multiple sclerosis according to the McDonald criteria"),
         # synthetic: a caesarean-section analgesia trial requiring multiple sclerosis
         (["Post-cesarean analgesia"], None, "Relapsing multiple sclerosis according to the McDonald criteria"),
         # synthetic: a knee-arthroplasty pain trial requiring chronic hepatitis B
@@ -111,6 +117,9 @@ def test_a_disease_of_another_system_than_the_setting_is_reported(conditions, ti
         # the cancer an operation or a supportive-care trial is for
         (["Pain After Surgery"], "Analgesia after radical cystectomy", "Histologically confirmed urothelial carcinoma of the bladder"),
         (["Postoperative Pain"], "Thoracoscopic lobectomy", "Diagnosis of non-Hodgkin lymphoma"),
+        # substance use comes with liver and lung disease on purpose
+        (["Alcoholism"], None, "Biopsy-proven alcoholic cirrhosis"),
+        (["Smoking"], None, "Diagnosis of COPD, GOLD stage 2 or 3"),
         # nothing places the trial: silent (NCT04780646's conditions and title)
         (["Stress, Psychological"], "Effects of Urban Nature on Stress and Quality of Life", "Diagnosis of rheumatoid arthritis"),
     ],

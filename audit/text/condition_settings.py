@@ -36,6 +36,11 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
         r"tendon\w*|tendin\w*|ligament\w*|rotator\s+cuff|menisc\w*|musculoskeletal|sports?\s+injur\w*|athletic\s+injur\w*|"
         r"scapula\w*|acetabul\w*|femur|femoral\s+(?:neck|shaft|fracture)|tibia\w*|patell\w*",
     ),
+    (
+        "5",  # mental and behavioural: suicidality and substance use, registered as behaviours rather than diseases
+        r"suicid\w*|self[\s\-]harm\w*|alcoholism|alcohol\s+(?:use|abuse|dependence|drinking)|smoking|tobacco|nicotine|"
+        r"substance\s+(?:use|abuse)|addiction\w*|opioid\s+(?:use|dependence)",
+    ),
     ("6", r"brain\s+injur\w*|head\s+injur\w*|concussion\w*|spinal\s+cord\s+injur\w*|craniotom\w*|neurosurg\w*"),
     ("9", r"cardiac\s+surgery|heart\s+surgery|cardiopulmonary\s+bypass|coronary\s+artery\s+bypass|cabg|valve\s+(?:replacement|surgery)"),
     (
@@ -51,7 +56,8 @@ _PATTERNS = tuple((ch, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for ch,
 #: chapters a trial of each setting legitimately requires diseases of: a pregnancy may come with
 #: diabetes, hypertension, kidney disease, anaemia or an infection (HIV, malaria, group B
 #: streptococcus) on purpose
-_SETTING_LINKS = {"15": ("1", "3", "4", "9", "14")}
+#: substance use harms the liver, lungs and heart: a drinkers' or smokers' trial may require their diseases
+_SETTING_LINKS = {"15": ("1", "3", "4", "9", "14"), "5": ("9", "10", "11")}
 #: every setting: operations are often done for a cancer (gastrectomy, cystectomy, lobectomy) and
 #: symptom and supportive-care trials enrol patients by their cancer ("pain in lymphoma patients"),
 #: so a neoplasm is never foreign to a trial placed by its setting alone
