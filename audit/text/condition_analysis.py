@@ -21,6 +21,7 @@ from trial_audit.text.condition_scoping import (
     _parallel_cohort_items,
     _several_populations,
 )
+from trial_audit.text.condition_settings import setting_chapters
 from trial_audit.text.condition_systems import (
     AREA_SYSTEM,
     foreign_areas,
@@ -364,7 +365,14 @@ def _declare_systems(a: Analysis, record: TrialRecord) -> None:
     for t, exact in texts:
         if t:
             a.declared_codes.update(icd_codes_of_name(t[:300], exact))
-    a.declared_chapters |= organ_chapters(a.declared_codes, traits=True)
+    # pain as such (G89, "Postoperative pain") is filed with the nervous system but places no trial there:
+    # a pain trial is placed by the body part or operation it names (a knee-arthroplasty pain trial
+    # may require knee osteoarthritis), else not at all
+    a.declared_chapters |= organ_chapters((c for c in a.declared_codes if not c.startswith("G89")), traits=True)
+    if not a.declared_chapters and not a.declared_areas:
+        # nothing names an organ disease ("Postoperative pain", "Labor induction"): the body part,
+        # operation or obstetric setting the trial names places it (condition_settings)
+        a.declared_chapters |= setting_chapters(src.text for src in a.declared)
     registered = [src.text for src in a.declared if src.field.startswith(("conditions[", "keywords["))]
     a.healthy_only = not a.declared_chapters and not a.declared_specific() and any(_HEALTHY.search(t) for t in registered)
 
