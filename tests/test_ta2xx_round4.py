@@ -438,3 +438,67 @@ def test_a_study_population_listing_groups_is_not_a_claim():
 
 def test_a_condition_after_for_is_still_not_a_claim():
     assert find_ages("Karnofsky >= 70 for patients aged 16 years or older", "inclusion") == ()
+
+
+# --- fifth round: word numbers in ranges, and a bare range after a group of people ----------------------------------
+
+WORD_RANGES = [
+    ("Children aged six to twelve years with asthma", (6, 12)),
+    ("Adults between forty and seventy years of age", (40, 70)),
+    ("Participants between the ages of forty and seventy", (40, 70)),
+    ("Men aged forty-five through sixty-five years", (45, 65)),
+    ("Volunteers aged eighteen to sixty five", (18, 65)),
+    ("ages twelve - seventeen years", (12, 17)),
+]
+
+
+@pytest.mark.parametrize("text,expected", WORD_RANGES)
+def test_ranges_of_number_words_are_read_with_both_ends(text, expected):
+    got = [bounds(a) for a in find_ages(text, "inclusion")]
+    assert got == [expected], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients will be treated for one to two years.",
+        "Follow-up lasts three to five years after surgery.",
+        "The ages of two groups will be compared.",
+        "Women who had two to three pregnancies in the past five years.",
+    ],
+)
+def test_number_word_ranges_that_are_not_ages_stay_unread(text):
+    assert find_ages(text, "inclusion") == ()
+
+
+BARE_GROUP_RANGES = [
+    # real: NCT00004520 (ctgov-v2-bulk/Clinical_trials_pipeline.ndjson, tune part), eligibilityCriteria
+    ("Inclusion Criteria: Adults 18-70; newly diagnosed type 2 diabetes, metformin-naive", (18, 70)),
+    ("This study is open to adults 30-65 with type 2 diabetes.", (30, 65)),
+    ("Healthy volunteers 18-45, non-smokers", (18, 45)),
+    ("Children 6 to 12 with moderate asthma", (6, 12)),
+    ("Men 40–75 who smoke", (40, 75)),
+]
+
+
+@pytest.mark.parametrize("text,expected", BARE_GROUP_RANGES)
+def test_a_range_without_unit_after_a_group_of_people_is_an_age(text, expected):
+    got = [bounds(a) for a in find_ages(text, "inclusion")]
+    assert got == [expected], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real wording from the criteria corpus (laboratory reference ranges per sex), phase_I_valid.csv
+        "Alanine Aminotransferase (ALT): Men 2-60 units/litre (U/I): Women: 3-40 U/I.",
+        "Aspartate Aminotransferase (AST): Men: 2-50 U/I, Women 2-35 U/I.",
+        "Patients 1-3 will receive the lowest dose.",  # numbered patients, not ages
+        "Adults 20-30 kg/m2 body mass index",
+        "Women 2-3 times a week",
+        "Healthy volunteers 10-20 mg daily",
+        "Children 12-6 with asthma",  # descending: not read as an age without an age word
+    ],
+)
+def test_bare_ranges_that_are_measurements_or_numbering_are_not_ages(text):
+    assert find_ages(text, "inclusion") == ()
