@@ -502,3 +502,51 @@ def test_a_range_without_unit_after_a_group_of_people_is_an_age(text, expected):
 )
 def test_bare_ranges_that_are_measurements_or_numbering_are_not_ages(text):
     assert find_ages(text, "inclusion") == ()
+
+
+# --- an age in a sub-list under an item about another person ----------------------------------------------------------
+
+# real: NCT00005802 (ctgov-xml-bulk, tune part; third tune sample), criteria
+DONOR_SUBLIST = """DISEASE CHARACTERISTICS:
+
+  -  Allogeneic PBSCT from related (HLA identical and 1 antigen mismatch) OR unrelated
+     (match) donor
+
+       -  Must have achieved complete remission after PBSCT
+
+  -  Current donor must be same as prior donor
+
+       -  Age 10 and over
+
+PATIENT CHARACTERISTICS:
+
+Age:
+
+  -  Not specified
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DONOR_SUBLIST,
+        "Inclusion Criteria:\n  - Mother of the enrolled infant\n      - aged 18 years or older\n  - Infant born at term\n",
+        "Inclusion Criteria:\n  - A sibling willing to give marrow\n      * between 12 and 60 years of age\n  - Signed consent\n",
+        "Inclusion Criteria:\n  - Partner willing to attend sessions\n       * Partner must be 21 years or older\n  - Has insomnia\n",
+    ],
+)
+def test_an_age_under_an_item_about_another_person_is_not_a_limit(text):
+    assert criteria_ages(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Inclusion Criteria:\n\n  -  Patients with chronic myeloid leukemia\n\n       -  Age 18 to 65\n\n  -  Signed consent\n", (18, 65)),
+        # the same person words at the margin or in a sibling item do not reach a later item of the participant
+        ("Inclusion Criteria:\n  - Partner willing to attend sessions\n  - Adults 30 to 60 years\n", (30, 60)),
+        ("Inclusion Criteria:\n  - Has a donor available\n  - Age 18 to 70 years\n", (18, 70)),
+    ],
+)
+def test_an_age_in_a_sub_list_of_the_participant_is_still_read(text, expected):
+    assert [bounds(a) for a in criteria_ages(text)] == [expected]

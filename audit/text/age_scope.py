@@ -223,6 +223,8 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "a share of the participants"
     if _OTHER_PERSON_LEFT.search(_after_age_label(left[-80:])) or _OTHER_PERSON_LEFT.search(_after_age_label(sentence_left[-100:])):
         return "another person's age"
+    if _PARENT_OTHER_PERSON.search(parent_item_line(text, start)):
+        return "an age in a sub-list under an item about another person (a donor, a parent, a partner)"
     if _CONSENT_FOR_LEFT.search(sentence_left):
         return "who gives consent for whom"
     if _MEASUREMENT_BRACKET_LEFT.search(left):
@@ -251,6 +253,37 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
 
 
 _AGE_LABEL = re.compile(r"\bage\s*:", re.I)
+
+# the people whose items may carry a sub-list of their own ages ("- Current donor must be same as prior donor\n
+#    - Age 10 and over"): a donor, a relative, a partner, a caregiver (a donor header alone is not enough: the registry's
+# structured range often covers donors who take part, so only a sub-list nested under such an item is dropped)
+_PARENT_OTHER_PERSON = re.compile(
+    r"\b(?:donors?|parents?|partners?|siblings?|spouses?|mothers?|fathers?|relatives?|caregivers?|carers?|family\s+members?|"
+    r"household\s+members?|sexual\s+contacts?)\b",
+    re.I,
+)
+_INDENT = re.compile(r"[ \t]*")
+
+
+def parent_item_line(text: str, start: int, window: int = 600) -> str:
+    """The nearest line above the one holding ``start`` that is indented less (the item a sub-list hangs from), searched
+    within ``window`` characters; "" when the line is not indented or no such line is near. A blank line or a line
+    indented as deeply is skipped; a line at the margin (a header) ends the search once passed."""
+    ls = text.rfind("\n", 0, start) + 1
+    own = _INDENT.match(text, ls).end() - ls
+    if own == 0:
+        return ""
+    lo = max(0, ls - window)
+    pos = ls - 1
+    while pos > lo:
+        prev = text.rfind("\n", lo, pos) + 1 if text.rfind("\n", lo, pos) >= 0 else lo
+        line = text[prev:pos]
+        if line.strip():
+            ind = _INDENT.match(line).end()
+            if ind < own:
+                return line
+        pos = prev - 1
+    return ""
 
 
 def _after_age_label(left: str) -> str:
