@@ -550,3 +550,57 @@ def test_an_age_under_an_item_about_another_person_is_not_a_limit(text):
 )
 def test_an_age_in_a_sub_list_of_the_participant_is_still_read(text, expected):
     assert [bounds(a) for a in criteria_ages(text)] == [expected]
+
+
+# --- an age in apposition to one kind of group while the list names the other kind -------------------------------------
+
+# real: NCT00001776 (ctgov-xml-bulk, tune part; first tune sample), criteria
+VOLUNTEERS_BESIDE_PATIENTS = """INCLUSION CRITERIA
+
+Right handed normal volunteers (18-65 years old).
+
+Patients with Parkinson's disease off medication.
+
+Patients with cerebellar deficits.
+
+EXCLUSION CRITERIA
+
+Subjects with personal or family history of seizures or other neurological disorders.
+"""
+# real: NCT00001215 (ctgov-xml-bulk, tune part; first tune sample), criteria (excerpt)
+PATIENTS_BESIDE_CONTROLS = """INCLUSION CRITERIA:
+
+Healthy controls, > 18 years of age, will be recruited through the
+NIH healthy volunteer pool or we will invite unaffected spouses or relatives to
+participate. Healthy controls are necessary to determine the frequency of motor and
+non-motor symptoms in the general population. Parkinson disease patients, > 18 years of
+age, will be recruited from the Parkinson disease clinic at the NIH or by self-referral and
+will also be used for phenotypic comparison with GBA1-associated parkinsonism.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        VOLUNTEERS_BESIDE_PATIENTS,
+        PATIENTS_BESIDE_CONTROLS,
+        "Inclusion Criteria:\n\n- Control subjects (aged 20 to 40)\n\n- Patients with type 1 diabetes on insulin pumps\n",
+        "Inclusion Criteria:\n\n1. Asthma patients, 12-17 years of age, on inhaled steroids\n\n2. Healthy volunteers matched for sex\n",
+    ],
+)
+def test_an_age_of_one_kind_of_group_beside_the_other_kind_is_an_alternative(text):
+    ages = criteria_ages(text)
+    assert ages and not any(a.claim for a in ages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the other kind named only in the exclusion criteria: the age is everyone's
+        "Inclusion Criteria:\n\nHealthy volunteers, aged 18 to 45, non-smokers.\n\nExclusion Criteria:\n\nPatients with a history of seizures.\n",
+        # the same kind named again
+        "Inclusion Criteria:\n\n- Patients (18-75 years) with COPD\n\n- Patients able to use an inhaler\n",
+    ],
+)
+def test_an_age_of_the_only_kind_of_group_stays_a_claim(text):
+    assert any(a.claim for a in criteria_ages(text))

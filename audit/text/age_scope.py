@@ -419,6 +419,40 @@ def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, r
     structured range and is otherwise held only to lying inside it."""
     if _GROUPS_OF.search(sentence_left) or _RIGHT_PORTION.match(right):
         return True
+    if mode != "prose" and _beside_another_kind_of_group(text, pos, sentence_left):
+        return True
     if mode == "prose" or not header or not is_group_header(header):
         return False
     return _another_group_header(text, pos, header)
+
+
+# An age in apposition to one kind of group ("Right handed normal volunteers (18-65 years old).", "Parkinson disease
+# patients, > 18 years of age, will be recruited from the clinic") while the same list names the other kind as a
+# subject ("Patients with Parkinson's disease off medication.", "Healthy controls ... will be recruited"): the age is
+# that group's, one of several. The two kinds: healthy people (volunteers, controls, normal subjects) and patients.
+_HEALTHY_KIND = r"(?:(?:healthy|normal|control|unaffected)\s+(?:[A-Za-z-]+\s+)?(?:volunteers?|subjects?|individuals|participants|adults)|volunteers?|controls?)"
+_PATIENT_KIND = r"(?:patients?|cases)"
+_APPOSITION = {
+    kind: re.compile(rf"\b{rx}\s*(?:\(|,)\s*(?:(?:aged?|ages)\s+)?$", re.I)
+    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
+}
+_SUBJECT_OF_KIND = {
+    kind: re.compile(rf"(?:^|\n|[.;]\s)[\s*•·>-]*(?:[0-9]{{1,2}}[.)]\s*)?(?:[A-Za-z'’-]+\s+){{0,4}}?{rx}\b", re.I)
+    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
+}
+_EXCLUSION_WORD = re.compile(r"\bexclusion\b", re.I)
+
+
+def _beside_another_kind_of_group(text: str, pos: int, sentence_left: str) -> bool:
+    """Does the age stand in apposition to one kind of group while the same criteria section names the other kind?"""
+    tail = sentence_left[-120:]
+    kind = next((k for k, rx in _APPOSITION.items() if rx.search(tail)), None)
+    if kind is None:
+        return False
+    other = "patient" if kind == "healthy" else "healthy"
+    lo, hi = max(0, pos - 1500), min(len(text), pos + 1500)
+    before = [m.end() for m in _EXCLUSION_WORD.finditer(text, lo, pos)]
+    lo = before[-1] if before else lo
+    after = _EXCLUSION_WORD.search(text, pos, hi)
+    hi = after.start() if after else hi
+    return _SUBJECT_OF_KIND[other].search(text, lo, hi) is not None
