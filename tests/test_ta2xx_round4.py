@@ -604,3 +604,34 @@ def test_an_age_of_one_kind_of_group_beside_the_other_kind_is_an_alternative(tex
 )
 def test_an_age_of_the_only_kind_of_group_stays_a_claim(text):
     assert any(a.claim for a in criteria_ages(text))
+
+
+# --- a later stage of a staged trial ------------------------------------------------------------------------------------
+
+# real: NCT00460590 (tune part; second tune sample), detailed description
+LATER_ADOLESCENT_STAGE = """obtain statistical significance. Once three month follow-up of these two arms of the study is
+complete, we will recruit 12 adolescent school children (aged 12-14) and assess the safety
+and immunogenicity of a single immunisation with MVA85A in this group.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LATER_ADOLESCENT_STAGE,
+        "In a second stage, we will enroll children aged 6 to 11 years.",
+        "After the adult cohort has been reviewed by the DSMB, the study will enroll adolescents aged 12-17 years.",
+        "Part 2 will enroll infants aged 6 to 24 months.",
+    ],
+)
+def test_a_later_stage_of_a_staged_trial_is_one_group_of_several(text):
+    ages = prose_ages(text)
+    assert ages and not any(a.claim for a in ages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This study will enroll adults aged 18 to 65 years with stage 2 hypertension.", "We will enroll adults aged 18 to 65 years."],
+)
+def test_a_trial_wide_claim_beside_stage_words_stays_a_claim(text):
+    assert any(a.claim for a in prose_ages(text))

@@ -381,6 +381,16 @@ _GROUPS_OF = re.compile(
     r"(?:subjects|participants|patients|volunteers|individuals|people|persons)\b[^:\n]{0,80}:(?:(?!\n[^\S\n]*\n)[^:]){0,300}$",
     re.I,
 )
+# a later stage of a staged trial, recruited once an earlier one is done: "Once three month follow-up of these two arms of the
+# study is complete, we will recruit 12 adolescent school children (aged 12-14)", "In a second stage, children aged 6-11 ..."
+_LATER_STAGE = re.compile(
+    r"(?:\b(?:once|after|when|following)\b[^.;:]{0,150}\b(?:complete[d]?|finished|reviewed|evaluated|established|demonstrated|"
+    r"confirmed)\b[^.;:]{0,30}\b(?:we\s+will|will\s+then|then|the\s+study\s+will)\b"
+    r"|\bin\s+(?:a|the)\s+(?:second|third|later|subsequent|next|final)\s+(?:stage|phase|step|part)\b"
+    r"|\b(?:stage|step|part)\s+(?:2|3|two|three|ii|iii)\b(?!\s*(?:disease|cancer|tumou?r|hypertension|lymphoma|breast|colon)))"
+    r"[^.;:]{0,120}$",
+    re.I,
+)
 # one part of the protocol named in brackets after the age: "Age 42 to 69 years (randomized portion of study)"
 _RIGHT_PORTION = re.compile(
     r"^[\s,]*\(\s*(?:[A-Za-z-]+\s+){0,3}?(?:portion|part|phase|arm|component|stage|cohort)\s+of\s+(?:the\s+|this\s+)?(?:study|trial|protocol)\s*\)",
@@ -417,7 +427,7 @@ def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, r
     VOLUNTEERS:"), in a sentence that enumerates groups ("Three groups of subjects are eligible: ..."), or with one part of
     the protocol in brackets ("(randomized portion of study)"). Such a limit agrees when any group's matches the
     structured range and is otherwise held only to lying inside it."""
-    if _GROUPS_OF.search(sentence_left) or _RIGHT_PORTION.match(right):
+    if _GROUPS_OF.search(sentence_left) or _RIGHT_PORTION.match(right) or _LATER_STAGE.search(sentence_left[-300:]):
         return True
     if mode != "prose" and _beside_another_kind_of_group(text, pos, sentence_left):
         return True
