@@ -635,3 +635,20 @@ def test_a_later_stage_of_a_staged_trial_is_one_group_of_several(text):
 )
 def test_a_trial_wide_claim_beside_stage_words_stays_a_claim(text):
     assert any(a.claim for a in prose_ages(text))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # real: NCT00006144 (tune part), a hard-wrapped continuation is not a sub-list of the 'parent' it mentions
+        (
+            "Inclusion Criteria\n\n  -  Are between 13 and 30 years old (need consent of parent or guardian if under 18), or\n"
+            "     are more than 44 years of age.\n\n  -  Are HIV-positive.\n",
+            [(13, 30), (44, None)],
+        ),
+        # real: NCT00001927 (tune part), an unmarked group header that names mothers is a group of participants
+        ("HEALTHY MOTHERS:\n\n  1. Women between 18 and 45 years of age.\n\n  2. History of full-term pregnancy.\n", [(18, 45)]),
+    ],
+)
+def test_continuations_and_group_headers_are_not_sub_lists_of_another_person(text, expected):
+    assert [bounds(a) for a in criteria_ages(text)] == expected

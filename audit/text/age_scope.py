@@ -263,15 +263,19 @@ _PARENT_OTHER_PERSON = re.compile(
     re.I,
 )
 _INDENT = re.compile(r"[ \t]*")
+# a list item's marker ("-", "*", "•", "2.", "b)"): a sub-list is a nested item, never a hard-wrapped continuation line
+# ("... (need consent of parent if under 18), or\n     are more than 44 years of age") nor an unmarked header ("HEALTHY
+# MOTHERS:", a group of participants)
+_SUBLIST_MARKER = re.compile(r"[ \t]*(?:[-*•·]|[0-9]{1,2}[.)]|[a-z][.)])[ \t]")
 
 
 def parent_item_line(text: str, start: int, window: int = 600) -> str:
     """The nearest line above the one holding ``start`` that is indented less (the item a sub-list hangs from), searched
-    within ``window`` characters; "" when the line is not indented or no such line is near. A blank line or a line
+    within ``window`` characters; "" when the line is not an indented item, the line above is no item, or none is near. A blank line or a line
     indented as deeply is skipped; a line at the margin (a header) ends the search once passed."""
     ls = text.rfind("\n", 0, start) + 1
     own = _INDENT.match(text, ls).end() - ls
-    if own == 0:
+    if own == 0 or not _SUBLIST_MARKER.match(text, ls):
         return ""
     lo = max(0, ls - window)
     pos = ls - 1
@@ -281,7 +285,7 @@ def parent_item_line(text: str, start: int, window: int = 600) -> str:
         if line.strip():
             ind = _INDENT.match(line).end()
             if ind < own:
-                return line
+                return line if _SUBLIST_MARKER.match(line) else ""
         pos = prev - 1
     return ""
 
