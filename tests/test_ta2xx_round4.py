@@ -652,3 +652,30 @@ def test_a_trial_wide_claim_beside_stage_words_stays_a_claim(text):
 )
 def test_continuations_and_group_headers_are_not_sub_lists_of_another_person(text, expected):
     assert [bounds(a) for a in criteria_ages(text)] == expected
+
+
+# --- a consent clause read across a hard line wrap --------------------------------------------------------------------
+
+# real: NCT00000640 (ctgov-xml-bulk, tune part; fourth tune sample), criteria (hard-wrapped legacy text)
+CONSENT_ACROSS_WRAP = """Patients must have the following:
+  -  Pneumocystis carinii pneumonia.
+  -  HIV infection.
+  -  Willing and able to sign informed consent. Patients under 18 years of age may enter
+     with consent of parent or guardian.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CONSENT_ACROSS_WRAP,
+        "Inclusion Criteria:\n  -  Children younger than 12 years can take part\n     with written consent from their parents.\n",
+    ],
+)
+def test_a_consent_clause_across_a_hard_wrap_is_not_a_limit(text):
+    assert criteria_ages(text) == ()
+
+
+def test_a_limit_whose_wrapped_line_goes_on_about_something_else_is_still_read():
+    text = "Inclusion Criteria:\n  -  Age 18 years or older at enrollment\n     with histologically confirmed cancer.\n"
+    assert [bounds(a) for a in criteria_ages(text)] == [(18, None)]

@@ -400,7 +400,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         or _OR_BEFORE_ITEM.search(text, max(lo_lim, cstart - 40), cstart)
         or _OR_AFTER_ITEM.match(text, cend, min(hi_lim, cend + 40))
     )
-    consent = None if or_branch else _RIGHT_CONSENT.match(right)
+    # (read across a hard line wrap: "Patients under 18 years of age may enter\n      with consent of parent or guardian")
+    consent = (
+        None if or_branch else _RIGHT_CONSENT.match(right) or _RIGHT_CONSENT.match(" ".join(_sentence_right(text, m_end, hi_lim).split()))
+    )
     if consent and "(" not in consent.group(0) and not _CONSENT_TIME.search(right[:70]):
         return None  # "those under 18 need a parent's consent"; not "4 to 13 years (consent of parent required)"
     if inside_definition(text, m.start()):
