@@ -438,3 +438,244 @@ def test_a_study_population_listing_groups_is_not_a_claim():
 
 def test_a_condition_after_for_is_still_not_a_claim():
     assert find_ages("Karnofsky >= 70 for patients aged 16 years or older", "inclusion") == ()
+
+
+# --- fifth round: word numbers in ranges, and a bare range after a group of people ----------------------------------
+
+WORD_RANGES = [
+    ("Children aged six to twelve years with asthma", (6, 12)),
+    ("Adults between forty and seventy years of age", (40, 70)),
+    ("Participants between the ages of forty and seventy", (40, 70)),
+    ("Men aged forty-five through sixty-five years", (45, 65)),
+    ("Volunteers aged eighteen to sixty five", (18, 65)),
+    ("ages twelve - seventeen years", (12, 17)),
+]
+
+
+@pytest.mark.parametrize("text,expected", WORD_RANGES)
+def test_ranges_of_number_words_are_read_with_both_ends(text, expected):
+    got = [bounds(a) for a in find_ages(text, "inclusion")]
+    assert got == [expected], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients will be treated for one to two years.",
+        "Follow-up lasts three to five years after surgery.",
+        "The ages of two groups will be compared.",
+        "Women who had two to three pregnancies in the past five years.",
+    ],
+)
+def test_number_word_ranges_that_are_not_ages_stay_unread(text):
+    assert find_ages(text, "inclusion") == ()
+
+
+BARE_GROUP_RANGES = [
+    # real: NCT00004520 (ctgov-v2-bulk/Clinical_trials_pipeline.ndjson, tune part), eligibilityCriteria
+    ("Inclusion Criteria: Adults 18-70; newly diagnosed type 2 diabetes, metformin-naive", (18, 70)),
+    ("This study is open to adults 30-65 with type 2 diabetes.", (30, 65)),
+    ("Healthy volunteers 18-45, non-smokers", (18, 45)),
+    ("Children 6 to 12 with moderate asthma", (6, 12)),
+    ("Men 40–75 who smoke", (40, 75)),
+]
+
+
+@pytest.mark.parametrize("text,expected", BARE_GROUP_RANGES)
+def test_a_range_without_unit_after_a_group_of_people_is_an_age(text, expected):
+    got = [bounds(a) for a in find_ages(text, "inclusion")]
+    assert got == [expected], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real wording from the criteria corpus (laboratory reference ranges per sex), phase_I_valid.csv
+        "Alanine Aminotransferase (ALT): Men 2-60 units/litre (U/I): Women: 3-40 U/I.",
+        "Aspartate Aminotransferase (AST): Men: 2-50 U/I, Women 2-35 U/I.",
+        "Patients 1-3 will receive the lowest dose.",  # numbered patients, not ages
+        "Adults 20-30 kg/m2 body mass index",
+        "Women 2-3 times a week",
+        "Healthy volunteers 10-20 mg daily",
+        "Children 12-6 with asthma",  # descending: not read as an age without an age word
+    ],
+)
+def test_bare_ranges_that_are_measurements_or_numbering_are_not_ages(text):
+    assert find_ages(text, "inclusion") == ()
+
+
+# --- an age in a sub-list under an item about another person ----------------------------------------------------------
+
+# real: NCT00005802 (ctgov-xml-bulk, tune part; third tune sample), criteria
+DONOR_SUBLIST = """DISEASE CHARACTERISTICS:
+
+  -  Allogeneic PBSCT from related (HLA identical and 1 antigen mismatch) OR unrelated
+     (match) donor
+
+       -  Must have achieved complete remission after PBSCT
+
+  -  Current donor must be same as prior donor
+
+       -  Age 10 and over
+
+PATIENT CHARACTERISTICS:
+
+Age:
+
+  -  Not specified
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DONOR_SUBLIST,
+        "Inclusion Criteria:\n  - Mother of the enrolled infant\n      - aged 18 years or older\n  - Infant born at term\n",
+        "Inclusion Criteria:\n  - A sibling willing to give marrow\n      * between 12 and 60 years of age\n  - Signed consent\n",
+        "Inclusion Criteria:\n  - Partner willing to attend sessions\n       * Partner must be 21 years or older\n  - Has insomnia\n",
+    ],
+)
+def test_an_age_under_an_item_about_another_person_is_not_a_limit(text):
+    assert criteria_ages(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Inclusion Criteria:\n\n  -  Patients with chronic myeloid leukemia\n\n       -  Age 18 to 65\n\n  -  Signed consent\n", (18, 65)),
+        # the same person words at the margin or in a sibling item do not reach a later item of the participant
+        ("Inclusion Criteria:\n  - Partner willing to attend sessions\n  - Adults 30 to 60 years\n", (30, 60)),
+        ("Inclusion Criteria:\n  - Has a donor available\n  - Age 18 to 70 years\n", (18, 70)),
+    ],
+)
+def test_an_age_in_a_sub_list_of_the_participant_is_still_read(text, expected):
+    assert [bounds(a) for a in criteria_ages(text)] == [expected]
+
+
+# --- an age in apposition to one kind of group while the list names the other kind -------------------------------------
+
+# real: NCT00001776 (ctgov-xml-bulk, tune part; first tune sample), criteria
+VOLUNTEERS_BESIDE_PATIENTS = """INCLUSION CRITERIA
+
+Right handed normal volunteers (18-65 years old).
+
+Patients with Parkinson's disease off medication.
+
+Patients with cerebellar deficits.
+
+EXCLUSION CRITERIA
+
+Subjects with personal or family history of seizures or other neurological disorders.
+"""
+# real: NCT00001215 (ctgov-xml-bulk, tune part; first tune sample), criteria (excerpt)
+PATIENTS_BESIDE_CONTROLS = """INCLUSION CRITERIA:
+
+Healthy controls, > 18 years of age, will be recruited through the
+NIH healthy volunteer pool or we will invite unaffected spouses or relatives to
+participate. Healthy controls are necessary to determine the frequency of motor and
+non-motor symptoms in the general population. Parkinson disease patients, > 18 years of
+age, will be recruited from the Parkinson disease clinic at the NIH or by self-referral and
+will also be used for phenotypic comparison with GBA1-associated parkinsonism.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        VOLUNTEERS_BESIDE_PATIENTS,
+        PATIENTS_BESIDE_CONTROLS,
+        "Inclusion Criteria:\n\n- Control subjects (aged 20 to 40)\n\n- Patients with type 1 diabetes on insulin pumps\n",
+        "Inclusion Criteria:\n\n1. Asthma patients, 12-17 years of age, on inhaled steroids\n\n2. Healthy volunteers matched for sex\n",
+    ],
+)
+def test_an_age_of_one_kind_of_group_beside_the_other_kind_is_an_alternative(text):
+    ages = criteria_ages(text)
+    assert ages and not any(a.claim for a in ages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the other kind named only in the exclusion criteria: the age is everyone's
+        "Inclusion Criteria:\n\nHealthy volunteers, aged 18 to 45, non-smokers.\n\nExclusion Criteria:\n\nPatients with a history of seizures.\n",
+        # the same kind named again
+        "Inclusion Criteria:\n\n- Patients (18-75 years) with COPD\n\n- Patients able to use an inhaler\n",
+    ],
+)
+def test_an_age_of_the_only_kind_of_group_stays_a_claim(text):
+    assert any(a.claim for a in criteria_ages(text))
+
+
+# --- a later stage of a staged trial ------------------------------------------------------------------------------------
+
+# real: NCT00460590 (tune part; second tune sample), detailed description
+LATER_ADOLESCENT_STAGE = """obtain statistical significance. Once three month follow-up of these two arms of the study is
+complete, we will recruit 12 adolescent school children (aged 12-14) and assess the safety
+and immunogenicity of a single immunisation with MVA85A in this group.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LATER_ADOLESCENT_STAGE,
+        "In a second stage, we will enroll children aged 6 to 11 years.",
+        "After the adult cohort has been reviewed by the DSMB, the study will enroll adolescents aged 12-17 years.",
+        "Part 2 will enroll infants aged 6 to 24 months.",
+    ],
+)
+def test_a_later_stage_of_a_staged_trial_is_one_group_of_several(text):
+    ages = prose_ages(text)
+    assert ages and not any(a.claim for a in ages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This study will enroll adults aged 18 to 65 years with stage 2 hypertension.", "We will enroll adults aged 18 to 65 years."],
+)
+def test_a_trial_wide_claim_beside_stage_words_stays_a_claim(text):
+    assert any(a.claim for a in prose_ages(text))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # real: NCT00006144 (tune part), a hard-wrapped continuation is not a sub-list of the 'parent' it mentions
+        (
+            "Inclusion Criteria\n\n  -  Are between 13 and 30 years old (need consent of parent or guardian if under 18), or\n"
+            "     are more than 44 years of age.\n\n  -  Are HIV-positive.\n",
+            [(13, 30), (44, None)],
+        ),
+        # real: NCT00001927 (tune part), an unmarked group header that names mothers is a group of participants
+        ("HEALTHY MOTHERS:\n\n  1. Women between 18 and 45 years of age.\n\n  2. History of full-term pregnancy.\n", [(18, 45)]),
+    ],
+)
+def test_continuations_and_group_headers_are_not_sub_lists_of_another_person(text, expected):
+    assert [bounds(a) for a in criteria_ages(text)] == expected
+
+
+# --- a consent clause read across a hard line wrap --------------------------------------------------------------------
+
+# real: NCT00000640 (ctgov-xml-bulk, tune part; fourth tune sample), criteria (hard-wrapped legacy text)
+CONSENT_ACROSS_WRAP = """Patients must have the following:
+  -  Pneumocystis carinii pneumonia.
+  -  HIV infection.
+  -  Willing and able to sign informed consent. Patients under 18 years of age may enter
+     with consent of parent or guardian.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CONSENT_ACROSS_WRAP,
+        "Inclusion Criteria:\n  -  Children younger than 12 years can take part\n     with written consent from their parents.\n",
+    ],
+)
+def test_a_consent_clause_across_a_hard_wrap_is_not_a_limit(text):
+    assert criteria_ages(text) == ()
+
+
+def test_a_limit_whose_wrapped_line_goes_on_about_something_else_is_still_read():
+    text = "Inclusion Criteria:\n  -  Age 18 years or older at enrollment\n     with histologically confirmed cancer.\n"
+    assert [bounds(a) for a in criteria_ages(text)] == [(18, None)]

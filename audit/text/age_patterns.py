@@ -133,6 +133,11 @@ _DIG_COMPARED = re.compile(
 )
 _DIG_AGE = re.compile(r"(?<![A-Za-z])(?i:age[sd]?)\b[^;0-9]{0,30}(?<![0-9.,/])([0-9]{1,3})(?![0-9])")
 _NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
+# a range of number words before its unit ("six to twelve years", "forty-five through sixty-five years"): the
+# first word starts the expression, so that both ends are read
+_NUMW_RANGE_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:-|–|—|to|through|and)\s*{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
+# a number word right after an age word, with or without a unit ("aged six to twelve", "between the ages of forty and seventy")
+_NUMW_AFTER_AGE = re.compile(rf"(?<![A-Za-z])(?:aged|ages?\s+of|ages|age\s*:?)\s+({_NUMW})\b", re.I)
 _PRE_LAST = re.compile(
     r"(?:[≥≤⩾⩽≧≦<>=:)]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal))\s*$", re.I
 )
@@ -172,6 +177,14 @@ _SUBJ = (
     r"adults?|children|child|boys?|girls?|woman|man|infants?|adolescents?|teenagers?|teens?|youths?|neonates?|newborns?|"
     r"babies|baby|toddlers?|students?|veterans?|outpatients?|inpatients?|elderly|seniors?|pupils?|"
     r"cases|controls|donors?|smokers?|survivors?|recipients?|candidates?|pts?\.?)"
+)
+# A range with no unit right after a group of people ("open to adults 30-65 with ...", "Healthy volunteers 18-45"):
+# people nouns that are not numbered in protocols ("patients 1-3" and "cohorts 2-4" are numbered), ascending ends,
+# and no measurement unit after the second number
+_GROUP_BARE_RANGE = re.compile(
+    r"\b(?:adults?|men|women|males|females|children|adolescents|teenagers|(?:healthy\s+)?volunteers|individuals|persons|people)"
+    r"\s+(?:aged\s+)?([0-9]{1,3})\s*(?:-|–|to)\s*([0-9]{1,3})(?![0-9]|[.,:][0-9]|/|\s*(?:%|[A-Za-z]+/|units?\b|IU\b|mg|kg|g\b|cm|mm|ml|mmol|times|x\b))",
+    re.I,
 )
 _SUBJ_ANCHOR = re.compile(
     rf"\b{_SUBJ}\s*(?:\(|,\s*)?(?:(?:who\s+(?:are|is)|that\s+are|of|aged?|ages|between|from|must\s+be|should\s+be|are|is|be)\s+)*$",
@@ -405,3 +418,33 @@ _WRAPPED_QUANTITY_BEFORE = re.compile(
 _LOOKING_FOR = re.compile(
     r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$", re.I
 )
+
+
+def word_and_group_candidates(text: str, low: str, start: int, end: int) -> list[int]:
+    """Where numbers start that no digit search finds: number words before a unit ("eighteen years", "six to twelve
+    years": the range's first word), number words after an age word ("aged six to twelve"), and the first end of a
+    bare range after a group of people ("adults 30-65"). ``low`` is ``text[start:end].lower()``."""
+    out = []
+    for unit in ("year", "month"):
+        for i in _find_all(low, unit, 0, len(low)):
+            w = _NUMW_RANGE_BEFORE.search(text, max(start, start + i - 60), start + i) or _NUMW_BEFORE.search(
+                text, max(start, start + i - 40), start + i
+            )
+            if w:
+                out.append(w.start())
+    for i in _find_all(low, "age", 0, len(low)):
+        w = _NUMW_AFTER_AGE.match(text, start + i, end)
+        if w:
+            out.append(w.start(1))
+    for b in _GROUP_BARE_RANGE.finditer(text, start, end):
+        if int(b.group(1)) < int(b.group(2)) <= 120:
+            out.append(b.start(1))
+    return out
+
+
+def bare_group_range_at(text: str, lo: int, n1_start: int) -> bool:
+    """Does an ascending bare range after a group of people ("Men 40-75 who smoke") start at ``n1_start``?"""
+    b = _GROUP_BARE_RANGE.search(text, max(lo, n1_start - 40), min(len(text), n1_start + 12))
+    while b is not None and b.start(1) < n1_start:
+        b = _GROUP_BARE_RANGE.search(text, b.start() + 1, min(len(text), n1_start + 12))
+    return b is not None and b.start(1) == n1_start and int(b.group(1)) < int(b.group(2)) <= 120

@@ -48,7 +48,6 @@ from trial_audit.text.age_patterns import (
     _MENOPAUSE,
     _MENOPAUSE_DEF,
     _MUST_BE_ITEM,
-    _NUMW_BEFORE,
     _OR_AFTER_ITEM,
     _OR_BEFORE_ITEM,
     _OR_NEXT,
@@ -92,6 +91,8 @@ from trial_audit.text.age_patterns import (
     SUF_MIN,
     UNIT,
     _find_all,
+    bare_group_range_at,
+    word_and_group_candidates,
 )
 from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, one_group_of_several, paragraph_around
 from trial_audit.text.age_sentences import _clause_end, _clause_start, _header_before, _sentence, _sentence_left, _sentence_right
@@ -230,12 +231,10 @@ def _candidates(text: str, start: int, end: int) -> list[int]:
         if d and d.start(1) not in seen:
             seen.add(d.start(1))
             out.append(d.start(1))
-    for unit in ("year", "month"):  # number words: "eighteen years", "eighteen (18) years"
-        for i in _find_all(low, unit, 0, len(low)):
-            w = _NUMW_BEFORE.search(text, max(start, start + i - 40), start + i)
-            if w and w.start() not in seen:
-                seen.add(w.start())
-                out.append(w.start())
+    for q in word_and_group_candidates(text, low, start, end):
+        if q not in seen:
+            seen.add(q)
+            out.append(q)
     out.sort()
     return out
 
@@ -282,7 +281,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     u1, u2 = _unit(g("u1")), _unit(g("u2"))
     # cheap early rejections (most numbers near a time word are durations or lab values)
     near = text[max(lo_lim, m.start() - 50) : m.start()].lower()
-    if not (u1 or u2) and "age" not in near and "age" not in (g("ageof") or "").lower() and not g("suf") and not g("pre"):
+    bare_group_range = bare_group_range_at(text, lo_lim, m.start("n1"))  # "adults 30-65 with ..."
+    if not (u1 or u2 or bare_group_range) and "age" not in near + (g("ageof") or "").lower() and not (g("suf") or g("pre")):
         return None
     if (u1 or u2) not in (None, "year") and not (g("tail") or g("tail1")) and not any(k in near for k in _SMALL_AGE_WORDS):
         return None
@@ -365,6 +365,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     if anchor is None and _SUBJ_ANCHOR.search(left[-40:]):
         if (
             unit_present
+            or bare_group_range
             or suf
             or (pre is not None and re.match(r"^\s*\(?\s*(?:or|and)\s+(?:older|younger)\b", right))
             or (pre is not None and re.search(r"\b(?:must|should|shall|to)\s+be\s+$", left, re.I))
@@ -399,7 +400,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         or _OR_BEFORE_ITEM.search(text, max(lo_lim, cstart - 40), cstart)
         or _OR_AFTER_ITEM.match(text, cend, min(hi_lim, cend + 40))
     )
-    consent = None if or_branch else _RIGHT_CONSENT.match(right)
+    # (read across a hard line wrap: "Patients under 18 years of age may enter\n      with consent of parent or guardian")
+    consent = (
+        None if or_branch else _RIGHT_CONSENT.match(right) or _RIGHT_CONSENT.match(" ".join(_sentence_right(text, m_end, hi_lim).split()))
+    )
     if consent and "(" not in consent.group(0) and not _CONSENT_TIME.search(right[:70]):
         return None  # "those under 18 need a parent's consent"; not "4 to 13 years (consent of parent required)"
     if inside_definition(text, m.start()):

@@ -223,6 +223,8 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "a share of the participants"
     if _OTHER_PERSON_LEFT.search(_after_age_label(left[-80:])) or _OTHER_PERSON_LEFT.search(_after_age_label(sentence_left[-100:])):
         return "another person's age"
+    if _PARENT_OTHER_PERSON.search(parent_item_line(text, start)):
+        return "an age in a sub-list under an item about another person (a donor, a parent, a partner)"
     if _CONSENT_FOR_LEFT.search(sentence_left):
         return "who gives consent for whom"
     if _MEASUREMENT_BRACKET_LEFT.search(left):
@@ -251,6 +253,41 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
 
 
 _AGE_LABEL = re.compile(r"\bage\s*:", re.I)
+
+# the people whose items may carry a sub-list of their own ages ("- Current donor must be same as prior donor\n
+#    - Age 10 and over"): a donor, a relative, a partner, a caregiver (a donor header alone is not enough: the registry's
+# structured range often covers donors who take part, so only a sub-list nested under such an item is dropped)
+_PARENT_OTHER_PERSON = re.compile(
+    r"\b(?:donors?|parents?|partners?|siblings?|spouses?|mothers?|fathers?|relatives?|caregivers?|carers?|family\s+members?|"
+    r"household\s+members?|sexual\s+contacts?)\b",
+    re.I,
+)
+_INDENT = re.compile(r"[ \t]*")
+# a list item's marker ("-", "*", "•", "2.", "b)"): a sub-list is a nested item, never a hard-wrapped continuation line
+# ("... (need consent of parent if under 18), or\n     are more than 44 years of age") nor an unmarked header ("HEALTHY
+# MOTHERS:", a group of participants)
+_SUBLIST_MARKER = re.compile(r"[ \t]*(?:[-*•·]|[0-9]{1,2}[.)]|[a-z][.)])[ \t]")
+
+
+def parent_item_line(text: str, start: int, window: int = 600) -> str:
+    """The nearest line above the one holding ``start`` that is indented less (the item a sub-list hangs from), searched
+    within ``window`` characters; "" when the line is not an indented item, the line above is no item, or none is near. A blank line or a line
+    indented as deeply is skipped; a line at the margin (a header) ends the search once passed."""
+    ls = text.rfind("\n", 0, start) + 1
+    own = _INDENT.match(text, ls).end() - ls
+    if own == 0 or not _SUBLIST_MARKER.match(text, ls):
+        return ""
+    lo = max(0, ls - window)
+    pos = ls - 1
+    while pos > lo:
+        prev = text.rfind("\n", lo, pos) + 1 if text.rfind("\n", lo, pos) >= 0 else lo
+        line = text[prev:pos]
+        if line.strip():
+            ind = _INDENT.match(line).end()
+            if ind < own:
+                return line if _SUBLIST_MARKER.match(line) else ""
+        pos = prev - 1
+    return ""
 
 
 def _after_age_label(left: str) -> str:
@@ -348,6 +385,16 @@ _GROUPS_OF = re.compile(
     r"(?:subjects|participants|patients|volunteers|individuals|people|persons)\b[^:\n]{0,80}:(?:(?!\n[^\S\n]*\n)[^:]){0,300}$",
     re.I,
 )
+# a later stage of a staged trial, recruited once an earlier one is done: "Once three month follow-up of these two arms of the
+# study is complete, we will recruit 12 adolescent school children (aged 12-14)", "In a second stage, children aged 6-11 ..."
+_LATER_STAGE = re.compile(
+    r"(?:\b(?:once|after|when|following)\b[^.;:]{0,150}\b(?:complete[d]?|finished|reviewed|evaluated|established|demonstrated|"
+    r"confirmed)\b[^.;:]{0,30}\b(?:we\s+will|will\s+then|then|the\s+study\s+will)\b"
+    r"|\bin\s+(?:a|the)\s+(?:second|third|later|subsequent|next|final)\s+(?:stage|phase|step|part)\b"
+    r"|\b(?:stage|step|part)\s+(?:2|3|two|three|ii|iii)\b(?!\s*(?:disease|cancer|tumou?r|hypertension|lymphoma|breast|colon)))"
+    r"[^.;:]{0,120}$",
+    re.I,
+)
 # one part of the protocol named in brackets after the age: "Age 42 to 69 years (randomized portion of study)"
 _RIGHT_PORTION = re.compile(
     r"^[\s,]*\(\s*(?:[A-Za-z-]+\s+){0,3}?(?:portion|part|phase|arm|component|stage|cohort)\s+of\s+(?:the\s+|this\s+)?(?:study|trial|protocol)\s*\)",
@@ -384,8 +431,42 @@ def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, r
     VOLUNTEERS:"), in a sentence that enumerates groups ("Three groups of subjects are eligible: ..."), or with one part of
     the protocol in brackets ("(randomized portion of study)"). Such a limit agrees when any group's matches the
     structured range and is otherwise held only to lying inside it."""
-    if _GROUPS_OF.search(sentence_left) or _RIGHT_PORTION.match(right):
+    if _GROUPS_OF.search(sentence_left) or _RIGHT_PORTION.match(right) or _LATER_STAGE.search(sentence_left[-300:]):
+        return True
+    if mode != "prose" and _beside_another_kind_of_group(text, pos, sentence_left):
         return True
     if mode == "prose" or not header or not is_group_header(header):
         return False
     return _another_group_header(text, pos, header)
+
+
+# An age in apposition to one kind of group ("Right handed normal volunteers (18-65 years old).", "Parkinson disease
+# patients, > 18 years of age, will be recruited from the clinic") while the same list names the other kind as a
+# subject ("Patients with Parkinson's disease off medication.", "Healthy controls ... will be recruited"): the age is
+# that group's, one of several. The two kinds: healthy people (volunteers, controls, normal subjects) and patients.
+_HEALTHY_KIND = r"(?:(?:healthy|normal|control|unaffected)\s+(?:[A-Za-z-]+\s+)?(?:volunteers?|subjects?|individuals|participants|adults)|volunteers?|controls?)"
+_PATIENT_KIND = r"(?:patients?|cases)"
+_APPOSITION = {
+    kind: re.compile(rf"\b{rx}\s*(?:\(|,)\s*(?:(?:aged?|ages)\s+)?$", re.I)
+    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
+}
+_SUBJECT_OF_KIND = {
+    kind: re.compile(rf"(?:^|\n|[.;]\s)[\s*•·>-]*(?:[0-9]{{1,2}}[.)]\s*)?(?:[A-Za-z'’-]+\s+){{0,4}}?{rx}\b", re.I)
+    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
+}
+_EXCLUSION_WORD = re.compile(r"\bexclusion\b", re.I)
+
+
+def _beside_another_kind_of_group(text: str, pos: int, sentence_left: str) -> bool:
+    """Does the age stand in apposition to one kind of group while the same criteria section names the other kind?"""
+    tail = sentence_left[-120:]
+    kind = next((k for k, rx in _APPOSITION.items() if rx.search(tail)), None)
+    if kind is None:
+        return False
+    other = "patient" if kind == "healthy" else "healthy"
+    lo, hi = max(0, pos - 1500), min(len(text), pos + 1500)
+    before = [m.end() for m in _EXCLUSION_WORD.finditer(text, lo, pos)]
+    lo = before[-1] if before else lo
+    after = _EXCLUSION_WORD.search(text, pos, hi)
+    hi = after.start() if after else hi
+    return _SUBJECT_OF_KIND[other].search(text, lo, hi) is not None
