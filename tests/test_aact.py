@@ -26,9 +26,10 @@ from trial_audit.readers.base import Unreadable
 
 runner = CliRunner()
 
-#: rules whose findings may differ between AACT and the file, and why (fields AACT does not carry);
-#: measured on the 5 test records + all single v2 studies + the tune part of the v2 bulk: none differ
-DIFFERING_RULES: dict[str, str] = {}
+#: rules whose findings may differ between AACT and the file, and why (fields the AACT reader does not
+#: read yet); measured on the 5 test records + all single v2 studies + the tune part of the v2 bulk
+_NO_RESULTS = "the AACT reader does not read the FDAAA flags of `studies` nor the results tables yet (docs/registry-access.md)"
+DIFFERING_RULES: dict[str, str] = {code: _NO_RESULTS for code in ("TA901", "TA902", "TA903", "TA904", "TA905")}
 
 
 def _tune(nct: str) -> bool:

@@ -19,6 +19,7 @@ from trial_audit.core.model import (
     Intervention,
     Location,
     Official,
+    Outcome,
     Source,
     TrialRecord,
     enum_token,
@@ -248,9 +249,22 @@ def _lists(rec: TrialRecord, children: dict[str, list[dict[str, Any]]]) -> None:
         rec.mesh_terms = meshes
         prov["mesh_terms"] = "browse_conditions.mesh_term"
     for i, row in enumerate(children.get("design_outcomes", [])):
-        if (row.get("outcome_type") or "").lower() == "primary" and row.get("measure") is not None:
+        kind = (row.get("outcome_type") or "").upper() or None
+        if kind == "PRIMARY" and row.get("measure") is not None:
             prov[f"primary_outcomes[{len(rec.primary_outcomes)}]"] = f"design_outcomes[{i}].measure"
             rec.primary_outcomes.append(row["measure"])
+        # every registered measure, as the v2 reader gives it (the outcome rules, TA8xx, read these)
+        k = len(rec.outcomes)
+        rec.outcomes.append(
+            Outcome(
+                kind=kind,
+                title=as_str(row.get("measure")),
+                description=as_str(row.get("description")),
+                time_frame=as_str(row.get("time_frame")),
+            )
+        )
+        for attr, column in (("title", "measure"), ("description", "description"), ("time_frame", "time_frame")):
+            prov[f"outcomes[{k}].{attr}"] = f"design_outcomes[{i}].{column}"
     for i, row in enumerate(children.get("interventions", [])):
         k = len(rec.interventions)
         rec.interventions.append(Intervention(type=enum_token(row.get("intervention_type")), name=as_str(row.get("name"))))
