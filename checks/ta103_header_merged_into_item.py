@@ -119,7 +119,10 @@ class HeaderMergedIntoItem(Rule):
 
     Reports: a header run into the first criterion on its line ("inclusion criteria (2) Expected …",
     "Inclusion Criteria: 1. Age …", "Inclusion Criteria: - Male or female …"), and a header run
-    into the end of the criterion before it ("… during the first 8 weeks Exclusion Criteria:").
+    into the end of the criterion before it ("… during the first 8 weeks Exclusion Criteria:", or without a
+    colon when the header closes that line and its items follow below: "-  Age 18-30 Exclusion Criteria").
+    A short first criterion in lower case is a criterion ("Exclusion: pregnancy or breastfeeding",
+    "Exclusion criteria- pregnancy", "Exclusion criteria are pregnancy").
 
     Not reported: a header followed by a one-line prose criterion ("Inclusion criteria: healthy
     volunteers"), a lead-in ("… must meet all of the following …") or a label ("Test Group"); a
