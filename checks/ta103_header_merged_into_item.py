@@ -3,6 +3,7 @@ import re
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria_lists import doc_of
+from trial_audit.text.criteria_modes import starts_like_exclusion, starts_like_requirement
 
 # a bullet or ordinal in front of a header on its line ("• ", "2. ", "(B) "): not a criterion
 _HEADER_PREFIX = re.compile(
@@ -32,7 +33,11 @@ def _lower_case_criterion(text: str) -> bool:
     """A short text after the header that starts in lower case continues the header as its first criterion
     ("Exclusion: pregnancy or breastfeeding", "Exclusion criteria- pregnancy"); a label is capitalised
     ("Test Group", "Controls") and a word that restates the section is the header's qualifier."""
-    return text[:1].islower() and not _SECTION_WORD.match(text)
+    if _SECTION_WORD.match(text):
+        return False
+    # a capitalised one that opens like a criterion ("Pregnancy or breastfeeding", "Prior chemotherapy",
+    # "Signed consent") is one too; a name ("Test Group", "Healthy Volunteers") is not
+    return text[:1].islower() or starts_like_exclusion(text) or starts_like_requirement(text)
 
 
 def _lead_in(text: str) -> bool:

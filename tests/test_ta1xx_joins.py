@@ -71,6 +71,9 @@ EXCLUSION_JOINS = [
     # "criteria are ..." then the first criterion
     "Exclusion criteria are pregnancy",
     "Exclusion criteria are: pregnancy or breastfeeding",
+    # a short capitalised first criterion that opens like one (the criteria lexicon), not a name
+    "EXCLUSION CRITERIA Pregnancy or breastfeeding",
+    "Exclusion Criteria: Prior chemotherapy",
 ]
 
 
@@ -87,6 +90,7 @@ def test_exclusion_header_joined_to_its_first_item_is_reported(line):
     [
         "Exclusion Criteria - Controls",  # a one-word capitalised label
         "Inclusion Criteria: Test Group",  # a short Title Case label
+        "Exclusion Criteria: Healthy Volunteers",
         "Exclusion criteria - none",
         "Exclusion criteria are listed below",
         "Exclusion criteria are as follows",
