@@ -32,8 +32,8 @@ _HEADER_RE = re.compile(
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
-      (?P<qual>,?[ \t]+(?:for|in|of|at|during|to|related|relating|applicable|specific|common|part|stage|phase|cohort|arm|group|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
-              |,?[ \t]+[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
+      (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|part|stage|phase|cohort|arm|group|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
+              |,?[ \t]++[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
       (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)|[ \t]+(?:are|include|includes)(?:[ \t]*\\?[:：]|(?=[ \t]+[^\s:：])))?
       (?:[ \t]*\])?
     )
