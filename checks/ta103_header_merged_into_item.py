@@ -3,6 +3,7 @@ import re
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria_lists import doc_of
+from trial_audit.text.criteria_modes import starts_like_exclusion, starts_like_requirement
 
 # a bullet or ordinal in front of a header on its line ("• ", "2. ", "(B) "): not a criterion
 _HEADER_PREFIX = re.compile(
@@ -22,10 +23,28 @@ _NOTE = re.compile(
 )
 
 
+# a word that restates the section rather than naming a criterion ("Exclusion Criteria: contra-indication")
+_SECTION_WORD = re.compile(
+    r"(?:contra-?indications?|exclusions?|inclusions?|eligibility|criteri[a-z]*|requirements?|conditions?|none|nil|n/?a)\W*$", re.IGNORECASE
+)
+
+
+def _lower_case_criterion(text: str) -> bool:
+    """A short text after the header that starts in lower case continues the header as its first criterion
+    ("Exclusion: pregnancy or breastfeeding", "Exclusion criteria- pregnancy"); a label is capitalised
+    ("Test Group", "Controls") and a word that restates the section is the header's qualifier."""
+    if _SECTION_WORD.match(text):
+        return False
+    # a capitalised one that opens like a criterion ("Pregnancy or breastfeeding", "Prior chemotherapy",
+    # "Signed consent") is one too; a name ("Test Group", "Healthy Volunteers") is not
+    return text[:1].islower() or starts_like_exclusion(text) or starts_like_requirement(text)
+
+
 def _lead_in(text: str) -> bool:
     t = text.strip()
     words = t.split()
-    if len(words) <= 3 and not any(ch.isdigit() for ch in t):
+    if len(words) <= 3 and not any(ch.isdigit() for ch in t) and not _lower_case_criterion(t):
+        # a short capitalised name is a group's label ("Test Group", "Controls")
         return True
     return bool(_LEAD_IN.search(t[:200]) or _NOTE.search(t[:200]))
 
@@ -34,7 +53,9 @@ def _dash_lead_in(line: str) -> bool:
     """After "Inclusion Criteria - ": a lead-in sentence ("All patients must satisfy each of the following")
     or a one-word label ("Controls") or "none"; a short criterion ("Pregnant women") is an item."""
     t = line.strip()
-    return len(t.split()) <= 1 or bool(_LEAD_IN.search(t[:200]) or _NOTE.search(t[:200]) or _NONE.match(t))
+    return (len(t.split()) <= 1 and not _lower_case_criterion(t)) or bool(
+        _LEAD_IN.search(t[:200]) or _NOTE.search(t[:200]) or _NONE.match(t)
+    )
 
 
 # "Exclusion criteria - none", "- not applicable", "- N/A": a one-line section that says there is nothing
@@ -56,6 +77,27 @@ def _ends_a_criterion(before: str) -> bool:
         return False
     last = words[-1]
     return last[-1] in ".;,)]%" or last[-1].isdigit() or last.islower() or last[:1].islower()
+
+
+# a line that opens with a section header ("Eligibility criteria for the ...", "- Inclusion criteria of ...")
+_HEADER_WORDS_BEFORE = re.compile(
+    r"[\W_]*(?:(?:key|main|general)\s+)?(?:eligibility|inclusion|exclusion|selection|entry)\s+criteri", re.IGNORECASE
+)
+
+
+def _closes_its_line(text: str, start: int, end: int) -> bool:
+    """A header inside a line ends with a colon ("... 8 weeks Exclusion Criteria: ..."), or without one it
+    is the end of its line ("... 8 weeks. Exclusion criteria" then the items below): what the parser took
+    for a header is not a phrase of the criterion that goes on after it."""
+    if text[start:end].rstrip(" \t*").endswith((":", "：")):
+        return True
+    nl = text.find("\n", end)
+    if text[end : len(text) if nl < 0 else nl].strip(" \t*"):
+        return False
+    # the next line with text must not continue a sentence ("... for their uveitis. Exclusion criteria" then
+    # "included current use of ...": prose wrapped at the header, not a header)
+    nxt = text[nl:].lstrip() if nl >= 0 else ""
+    return not nxt[:1].islower()
 
 
 def _sub_header_under_own_line_header(doc, s) -> bool:
@@ -82,7 +124,10 @@ class HeaderMergedIntoItem(Rule):
 
     Reports: a header run into the first criterion on its line ("inclusion criteria (2) Expected …",
     "Inclusion Criteria: 1. Age …", "Inclusion Criteria: - Male or female …"), and a header run
-    into the end of the criterion before it ("… during the first 8 weeks Exclusion Criteria:").
+    into the end of the criterion before it ("… during the first 8 weeks Exclusion Criteria:", or without a
+    colon when the header closes that line and its items follow below: "-  Age 18-30 Exclusion Criteria").
+    A short first criterion in lower case is a criterion ("Exclusion: pregnancy or breastfeeding",
+    "Exclusion criteria- pregnancy", "Exclusion criteria are pregnancy").
 
     Not reported: a header followed by a one-line prose criterion ("Inclusion criteria: healthy
     volunteers"), a lead-in ("… must meet all of the following …") or a label ("Test Group"); a
@@ -187,7 +232,12 @@ class HeaderMergedIntoItem(Rule):
             if not s.header_after_text or s.header_start is None or s.header_line_start is None:
                 continue
             before = text[s.header_line_start : s.header_start]
-            if not _ends_a_criterion(before) or not text[s.header_start : s.header_end].rstrip(" \t*").endswith((":", "：")):
+            if not _ends_a_criterion(before) or not _closes_its_line(text, s.header_start, s.header_end):
+                continue
+            if _HEADER_WORDS_BEFORE.match(before) and ":" not in before:
+                # "Eligibility criteria for the secondary randomisation ... Inclusion criteria": the line is
+                # one header with its qualifier, not a criterion with a header run into its end (a header
+                # with a colon before is its own: "Inclusion Criteria: adults ...; able to ... Exclusion Criteria:")
                 continue
             start = max(s.header_line_start + len(before) - len(before.lstrip()), s.header_start - 80)
             if not text[start - 1].isspace():

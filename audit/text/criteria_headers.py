@@ -32,9 +32,9 @@ _HEADER_RE = re.compile(
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
-      (?P<qual>,?[ \t]+(?:for|in|of|at|during|to|related|relating|applicable|specific|common|part|stage|phase|cohort|arm|group|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
-              |,?[ \t]+[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
-      (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$))?
+      (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|part|stage|phase|cohort|arm|group|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
+              |,?[ \t]++[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
+      (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)|[ \t]+(?:are|include|includes)(?:[ \t]*\\?[:：]|(?=[ \t]+[^\s:：])))?
       (?:[ \t]*\])?
     )
     """,
@@ -71,7 +71,8 @@ def _is_label_text(s: str) -> bool:
 
 
 # " - " / " – " after a header without a colon, then the first criterion's text
-_DASH_ITEM = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
+# (also a dash against the header or a doubled one: "Exclusion criteria- pregnancy", "Inclusion Criteria -- Age ...")
+_DASH_ITEM = re.compile(r"(?:[ \t]+(?:--?|[–—])[ \t]*|(?:--?|[–—])[ \t]+)(?=[^\s-])")
 # what a dash-qualifier looks like after the dash: "- for Phase I", "- Part A", "- (Cohort 2)", "- 2", "- 2b:"
 # (a number that starts a phrase is a criterion: "- 18 years or older")
 _DASH_QUALIFIER = re.compile(

@@ -45,8 +45,10 @@ _SEP_STYLE = {".": "1.", ")": "1)", "\\.": "1.", "\\)": "1)", "、": "1.", "．"
 # ideographic forms ("；（2）", "：2）").
 _INLINE_MARKER = re.compile(
     rf"(?:(?<=[;:.；：。])|(?<=[;:.；：。][ \t]))[ \t]*(?P<m>[(（](?P<pnum>{_D1}{_D}?)[)）]|(?<![0-9A-Za-z(])(?P<num>{_D1}{_D}?)[)）])(?:[ \t]+|(?<=）))(?=\S)"
-    rf"|(?<=[;:.；：。][ \t])[ \t]*(?P<dm>(?P<dnum>{_D1}{_D}?)\.)[ \t]+(?=[A-Z(])"
+    rf"|(?:(?<=[;:.；：。][ \t])|(?<=[；。]))[ \t]*(?P<dm>(?P<dnum>{_D1}{_D}?)\.)(?:[ \t]+(?=[A-Z(])|[ \t]*(?=[\u3400-\u9fff]))"
 )
+# (after an ideographic full stop or semicolon no space is written, and the next item may start with a
+# CJK character: "年龄18岁以上。2. 签署知情同意书")
 
 
 def _indent_of(line: str) -> int:
