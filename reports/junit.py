@@ -78,6 +78,8 @@ def build_tree(report: Report) -> ET.Element:
             case_counts: dict[str, int] = defaultdict(int)
             attrs = {"classname": f"trial-audit.{key}", "name": r.id, "file": r.source.path}
             case = ET.Element("testcase", {k: xml_safe(v) for k, v in attrs.items()})
+            if r.source.fetched is not None:  # a record fetched from a registry URL: when it was fetched
+                _sub(_sub(case, "properties"), "property", name="fetched", value=xml_safe(r.source.fetched))
             _fill_case(case, r, key, input_family, report.fail_on, case_counts)
             return case, case_counts
 

@@ -110,9 +110,11 @@ def _rows(report: Report) -> Iterator[str]:
 
 def _record_rows(rec: RecordResult) -> list[str]:
     rows = []
+    # a fetched record names where and when it was fetched (its URL is not a file the reader has)
+    who = _cell(rec.id, 40) if rec.source.fetched is None else _cell(f"{rec.id} ({rec.source.display()})", 200)
     for f in rec.active_findings():
         quote = f.evidence.text[:_QUOTE_LEN] if f.evidence and f.evidence.text else ""
-        rows.append(f"| {_cell(rec.id, 40)} | {f.rule} | {f.severity.value} | {_cell(f.field, 40)} | {_cell(f.message)} | {_cell(quote)} |")
+        rows.append(f"| {who} | {f.rule} | {f.severity.value} | {_cell(f.field, 40)} | {_cell(f.message)} | {_cell(quote)} |")
     return rows
 
 

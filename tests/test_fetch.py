@@ -215,3 +215,18 @@ def test_sarif_locates_a_fetched_record_at_its_url(server, tmp_path):
     sarif = json.loads((out / "report.sarif").read_text())
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
     assert uris == {f"{server.url}/studies/NCT03418623"}  # was mangled into a relative file path
+    assert all("fetched" in r["properties"]["source"] for r in sarif["runs"][0]["results"])  # and when
+
+
+def test_markdown_and_junit_name_a_fetched_records_url_and_fetch_time(server, tmp_path):
+    out = tmp_path / "r"
+    result = runner.invoke(
+        app,
+        ["audit", "NCT03418623", "--registry-url", server.url, "-f", "md,junit", "-q", "--fail-on", "never", "--out", str(out)],
+        env={"TRIAL_AUDIT_CACHE_DIR": ""},
+    )
+    assert result.exit_code == 0, result.output
+    rows = [line for line in (out / "report.md").read_text().splitlines() if line.startswith("| NCT03418623")]
+    assert rows and all(f"{server.url}/studies/NCT03418623" in r and "fetched" in r for r in rows)
+    junit = (out / "junit.xml").read_text()
+    assert 'name="fetched"' in junit and f"{server.url}/studies/NCT03418623" in junit
