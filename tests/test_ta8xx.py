@@ -209,6 +209,13 @@ def test_measures_are_not_domains(title):
         "1/1/2025",  # a calendar date
         "Immediate after orthosis is worn",
         "4weeks, 8weeks after starting treatment",  # NCT06295185
+        # round-3 judge FP class: a period bounded by clinical events (NCT00003930, unseen; excerpts from the issue)
+        "From start to end of all protocol therapy",
+        "From start of protocol treatment to date of local failure. Analysis occurs after all patients have completed treatment.",
+        # the same class in other words
+        "Between the first chemotherapy infusion and the last follow-up contact",
+        "from registration until treatment failure or withdrawal",
+        "From initiation of the regimen through resolution of symptoms",
     ],
 )
 def test_specific_time_frames_are_not_reported(time_frame):
@@ -224,6 +231,8 @@ def test_specific_time_frames_are_not_reported(time_frame):
         ("Phase I, II, and III", "names no time point"),  # NCT00498888
         ("280", "no unit"),  # NCT00841061
         ("0, 6, 12", "no unit"),
+        ("From start to end of study", "names no time point"),  # a period of the study itself, not of a clinical event
+        ("During treatment", "names no time point"),  # no ends named
     ],
 )
 def test_unspecific_time_frames_are_reported(time_frame, why):

@@ -241,10 +241,34 @@ def bare_number(time_frame: str) -> bool:
     return bool(_BARE_NUMBER.match(time_frame)) and not _YEAR.search(time_frame)
 
 
+#: a clinical event that can bound a period: the start or end of treatment, a failure, the last follow-up
+_BOUNDING_EVENT = (
+    r"(?:therap(?:y|ies)|treatments?|chemo(?:therapy)?|radio(?:therapy)?|radiation|irradiation|regimen|medication|"
+    r"failure|follow[- ]?up|last\s+contact|discontinuation|withdrawal|remission|response|registration|study\s+entry|"
+    r"onset|event|diagnos[ie]s|first\s+occurrence|resolution|recovery)"
+)
+#: "From start to end of all protocol therapy", "from start of treatment to date of local failure",
+#: "between first treatment and last follow-up": a period whose two ends are clinical events.
+#: Bounded gaps keep the scan linear.
+_EVENT_PERIOD = re.compile(
+    rf"\b(?:from|between)\b[^.;]{{0,80}}?\b(?:to|until|till|through|and)\b[^.;]{{0,80}}?(?<![A-Za-z]){_BOUNDING_EVENT}(?![A-Za-z])"
+    rf"|\b(?:from|between)\b[^.;]{{0,80}}?(?<![A-Za-z]){_BOUNDING_EVENT}(?![A-Za-z])[^.;]{{0,80}}?\b(?:to|until|till|through|and)\b",
+    re.I,
+)
+
+
+def event_bounded(time_frame: str) -> bool:
+    """The time frame is a period from one clinical event to another ("From start of protocol
+    treatment to date of local failure"): checkable against the record, though without an
+    "assessed up to ..." limit."""
+    return bool(_EVENT_PERIOD.search(time_frame))
+
+
 def unspecific(time_frame: str) -> bool:
     """No time point or period a reader can check: no number, no unit, no clinical event
-    ("Throughout the study", "End of study", "Long term", "Ongoing")."""
-    return not _ANCHOR.search(time_frame) and not _NUMBER_WORD.search(time_frame)
+    ("Throughout the study", "End of study", "Long term", "Ongoing"). A period bounded by
+    clinical events ("From start to end of all protocol therapy") is specific."""
+    return not _ANCHOR.search(time_frame) and not _NUMBER_WORD.search(time_frame) and not event_bounded(time_frame)
 
 
 # --- several measures in one title -------------------------------------------------------------
