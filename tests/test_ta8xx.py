@@ -306,6 +306,12 @@ def test_title_time_disagreeing_with_the_time_frame(title, time_frame):
         "Stress questionnaire (Cohen Perceived Stress Scale, CPSS)",  # NCT04780646
         "Automated segmentation of lung scans of patients with COVID-19 and ARDS.",  # NCT04395482
         "Change in Hamilton Depression Rating Scale (HAM-D) score",
+        # round-3 judge FP class: read-outs of ONE named assay (NCT00461981, unseen; excerpt from the issue)
+        "Immunogenicity Response by B-cell IgG and IgA ELISPOT Assay",
+        # the same class in other words
+        "Serum IL-6 and TNF-alpha concentrations measured by ELISA",
+        "CD4 and CD8 counts by flow cytometry",
+        "Plasma EPA and DHA quantified using gas chromatography",
     ],
 )
 def test_one_measure_is_not_several(title):
@@ -319,6 +325,9 @@ def test_one_measure_is_not_several(title):
         ("Overall survival at 6, 12 and 24 months", "6, 12 and 24 months"),  # NCT03946202
         ("Eating disorder symptomatology after 3 months and after 7 months", "3 months and after 7 months"),  # NCT00461071
         ("RBC and WBC counts", "RBC"),  # NCT00493506
+        # an assay after a list keeps scores, and analytes cut off by a comma, as several measures
+        ("PANSS and CGI scores measured by a blinded rater", "PANSS"),
+        ("HbA1c and LDL, measured by the local laboratory assay", "HbA1c"),
         ("1. Change from baseline to Week 8 in LDL-C 2. Change from baseline in HDL-C", "1. "),  # NCT00494663, shortened
     ],
 )

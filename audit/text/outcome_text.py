@@ -308,6 +308,9 @@ def several_measures(title: str | None) -> Several | None:
             continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
         if _in_brackets(title, a0, b1):
             continue  # "Response rate (CR and PR)", "(Cohen Perceived Stress Scale, CPSS)": parts or names of one measure
+        assay = _ONE_ASSAY.match(title, b1) if acronyms else None
+        if assay and not _SCORE.search(title[a0 : assay.end()]):
+            continue  # "IgG and IgA ELISPOT assay", "IL-6 and TNF measured by ELISA": read-outs of one assay
         a, b = title[a0:a1], title[b0:b1]
         if _JOIN.match(title[a1:b0]) and _norm(a) != _norm(b) and not _abbreviates(a, b) and not _abbreviates(b, a):
             return Several("it names two measures", (a0, a1), (b0, b1))
@@ -329,6 +332,20 @@ _TIME_LIST = re.compile(
 )
 #: "from week 1 to week 8", "between week 48 and week 152", "change ... to": one measure between two time points
 _CHANGE_BETWEEN = re.compile(r"\b(?:from|between|to|over|during|within)\s*$", re.I)
+
+
+#: a named assay or instrument right after a list of analytes: their read-outs are one measure
+#: ("B-cell IgG and IgA ELISPOT Assay", "IL-6 and TNF-alpha levels measured by ELISA", "CD4 and CD8 counts by flow cytometry")
+_ASSAY = (
+    r"(?:assays?|immunoassays?|ELISA|ELISPOT|PCR|RT-PCR|qPCR|flow\s+cytometry|cytometry|multiplex|panel|kit|analy[sz]er|"
+    r"spectrometry|chromatography|immunohistochemistry|IHC|western\s+blot|blot|microarray|sequencing|luminex)"
+)
+_ONE_ASSAY = re.compile(
+    rf"[^,;:()]{{0,40}}?(?<![A-Za-z])(?:{_ASSAY}|(?:measured|determined|quantified|detected)\s+(?:by|using|with))(?![A-Za-z])",
+    re.I,
+)
+#: two scores are two measures even when one instrument gives both ("T-score and Z-score")
+_SCORE = re.compile(r"\bscores?\b", re.I)
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:
