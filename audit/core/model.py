@@ -235,6 +235,8 @@ class Results:
     flow_periods: int = 0
     #: the participant flow's pre-assignment details (where a difference from enrollment is explained)
     flow_note: str | None = None
+    #: the participant flow's recruitment details (a difference from enrollment is often explained here too)
+    flow_recruitment: str | None = None
     outcomes: list[ResultOutcome] = field(default_factory=list)
     events: list[EventCount] = field(default_factory=list)
 
@@ -461,4 +463,6 @@ def results_from_example(spec: dict[str, Any]) -> Results:
         flow_started=counts(spec.get("flow_started", [])),
         outcomes=[ResultOutcome(**{**o, "analysed": counts(o.get("analysed", []))}) for o in spec.get("outcomes", [])],
         events=[EventCount(**e) for e in spec.get("events", [])],
+        flow_note=spec.get("flow_note"),
+        flow_recruitment=spec.get("flow_recruitment"),
     )

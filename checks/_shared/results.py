@@ -175,3 +175,30 @@ def flow_evidence(record: TrialRecord, limit: int = 4) -> list[Evidence]:
         text = g.raw or ""
         out.append(Evidence(f"results.flow_started[{i}].count", text, 0, len(text)))
     return out
+
+
+# --- the participant flow's own explanation of a difference from enrollment -----------------
+
+#: words that say some enrolled or recruited participants are not in the flow's STARTED counts
+_NOT_IN_FLOW = re.compile(
+    r"\bnot\s+(?:be\s+)?(?:counted|included|shown|displayed|assigned|allocated|randomi[sz]ed|enrolled|treated|dosed|started)\b|"
+    r"\bexcluded\b|\bscreen(?:ing)?[- ]?fail(?:ures?|ed)?\b|\bineligible\b|\bdid\s+not\s+(?:start|begin|receive|meet|enter)\b|"
+    r"\bwithdr[ae]w\w*\s+(?:before|prior\s+to)\b|\bnever\s+(?:started|treated|dosed|randomi[sz]ed)\b",
+    re.I,
+)
+#: a whole number as written in registry text: "859", "63,194", "1 024"
+_COUNT = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])|(?<![0-9.,])[0-9]{1,7}(?![0-9])")
+
+
+def flow_explains(text: str | None, difference: int) -> str | None:
+    """Why the flow's free text explains a difference between enrollment and STARTED: the
+    difference written as a number, or words saying participants are not in the flow; None if not."""
+    if not text or not text.strip():
+        return None
+    for m in _COUNT.finditer(text):
+        if int(re.sub(r"[, ]", "", m.group(0))) == difference:
+            return f"it gives the difference ({m.group(0)})"
+    m = _NOT_IN_FLOW.search(text)
+    if m:
+        return f'it says participants were "{m.group(0)}"'
+    return None
