@@ -120,6 +120,9 @@ def applicable(record: TrialRecord) -> Applicable | None:
     return Applicable("pACT", facts, f"dates.{name}", completion)
 
 
+UNDER_REVIEW = "results were submitted and are under review"
+
+
 def reported(record: TrialRecord) -> str | None:
     """How the record shows results were posted or submitted (then nothing is overdue), or None."""
     if record.results is not None or record.extra.get("has_results") is True:
@@ -129,7 +132,7 @@ def reported(record: TrialRecord) -> str | None:
     if record.results_submitted is not None:
         return "results were submitted"
     if record.results_pending:
-        return "results were submitted and are under review"
+        return UNDER_REVIEW
     return None
 
 
