@@ -151,6 +151,25 @@ def test_no_primary_outcome_before_fdaaa_is_a_note():
     assert f.severity is Severity.INFO and "2005-02" in f.message
 
 
+def _ta602_items(record: TrialRecord) -> list[str]:
+    from trial_audit.checks.ta602_missing_who_item import MissingWhoItem
+
+    return [f.field for f in MissingWhoItem().check(record, CTX)]
+
+
+def test_a_missing_primary_outcome_is_reported_once_by_ta801_not_also_by_ta602():
+    r = record_from_example(
+        {"study_type": "INTERVENTIONAL", "outcomes": [{"kind": "SECONDARY", "title": "Body weight", "time_frame": "12 weeks"}]}
+    )
+    assert codes(r, {"TA801"}) == ["TA801"] and "primary_outcomes" not in _ta602_items(r)
+    # where TA801 does not apply, TA602 still reports WHO item 19
+    observational = record_from_example({"study_type": "OBSERVATIONAL", "outcomes": []})
+    assert codes(observational, {"TA801"}) == [] and "primary_outcomes" in _ta602_items(observational)
+    ictrp = record_from_example({"study_type": "INTERVENTIONAL"})
+    ictrp.source.format = "ictrp-xml"  # primary outcomes as text only, no outcome measures: TA801 is silent, TA602 asks
+    assert codes(ictrp, {"TA801"}) == [] and "primary_outcomes" in _ta602_items(ictrp)
+
+
 def test_formats_without_outcomes_are_not_asked_for_them():
     for fmt in ("page-text", "ctgov-csv"):
         r = record_from_example({"study_type": "INTERVENTIONAL"})
