@@ -14,8 +14,10 @@ class FlowStartedDiffersFromEnrollment(Rule):
     estimate, a group's number is missing, the flow has several periods (a participant can be
     counted in a group of each), or the flow's pre-assignment details are filled in (where the
     registry asks for the difference to be explained; whether they explain it is for a person
-    to judge), or the flow's recruitment details explain it (they give the difference as a number,
-    or say that participants were "not counted", "not assigned", "excluded", screen failures ...).
+    to judge), or the flow's recruitment details explain it: they give the difference as a number,
+    or say that participants were "not counted", "not assigned", "excluded", screen failures ...
+    in a sentence that gives no other count ("22 were excluded" against a difference of 40 explains
+    nothing).
 
     ## Why it matters
 

@@ -193,15 +193,22 @@ _NOT_IN_FLOW = re.compile(
 _COUNT = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])|(?<![0-9.,])[0-9]{1,7}(?![0-9])")
 
 
+def _counts(text: str) -> list[int]:
+    return [int(re.sub(r"[, ]", "", m.group(0))) for m in _COUNT.finditer(text)]
+
+
 def flow_explains(text: str | None, difference: int) -> str | None:
     """Why the flow's free text explains a difference between enrollment and STARTED: the
-    difference written as a number, or words saying participants are not in the flow; None if not."""
+    difference written as a number, or words saying participants are not in the flow in a
+    sentence that gives no count ("22 were excluded" against a difference of 40 explains
+    nothing: the numbers disagree); None if not."""
     if not text or not text.strip():
         return None
-    for m in _COUNT.finditer(text):
-        if int(re.sub(r"[, ]", "", m.group(0))) == difference:
-            return f"it gives the difference ({m.group(0)})"
-    m = _NOT_IN_FLOW.search(text)
-    if m:
-        return f'it says participants were "{m.group(0)}"'
+    if difference in _counts(text):
+        return f"it gives the difference ({difference})"
+    for m in _NOT_IN_FLOW.finditer(text):
+        start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
+        ends = [i for i in (text.find(".", m.end()), text.find(";", m.end())) if i >= 0]
+        if not _counts(text[start : min(ends) if ends else len(text)]):
+            return f'it says participants were "{m.group(0)}"'
     return None
