@@ -193,6 +193,15 @@ _NOT_IN_FLOW = re.compile(
 _COUNT = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])|(?<![0-9.,])[0-9]{1,7}(?![0-9])")
 
 
+#: what follows a count of people ("859 recruited patients", "15 were", "22 subjects"), not of days or
+#: centres ("12 Nov 1998", "164 centers")
+_OF_PEOPLE = re.compile(
+    r"(?:\s+[A-Za-z-]+){0,3}?\s+(?:patients?|participants?|subjects?|people|persons?|individuals?|volunteers?|children|"
+    r"adults?|women|men|infants?|pairs?|couples?|failures?|drop-?outs?|were|was|are|is|did|had|could|withdrew|dropped|declined)\b",
+    re.I,
+)
+
+
 def _counts(text: str) -> list[int]:
     return [int(re.sub(r"[, ]", "", m.group(0))) for m in _COUNT.finditer(text)]
 
@@ -204,8 +213,9 @@ def flow_explains(text: str | None, difference: int) -> str | None:
     nothing: the numbers disagree); None if not."""
     if not text or not text.strip():
         return None
-    if difference in _counts(text):
-        return f"it gives the difference ({difference})"
+    for m in _COUNT.finditer(text):
+        if int(re.sub(r"[, ]", "", m.group(0))) == difference and _OF_PEOPLE.match(text, m.end()):
+            return f"it gives the difference ({m.group(0)})"
     for m in _NOT_IN_FLOW.finditer(text):
         start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
         ends = [i for i in (text.find(".", m.end()), text.find(";", m.end())) if i >= 0]
