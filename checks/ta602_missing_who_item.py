@@ -1,3 +1,4 @@
+from trial_audit.checks._shared.outcomes import no_primary_outcome_applies
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.hygiene import absent_evidence, carries
@@ -20,7 +21,8 @@ def _missing(record):
         yield "interventions", "interventions", "13 Intervention(s)", "no one can tell what is being tested"
     if record.enrollment is None and record.overall_status not in _RECRUITING:
         yield "enrollment", "enrollment", "17 Sample size", "the size of the trial is unknown"
-    if not record.primary_outcomes and not record.extra.get("primary_outcome_measures"):
+    # an interventional study's missing primary outcome is TA801's (reported once, with the other outcomes)
+    if not record.primary_outcomes and not record.extra.get("primary_outcome_measures") and not no_primary_outcome_applies(record):
         yield "primary_outcomes", "primary_outcomes", "19 Primary outcome(s)", "selective outcome reporting cannot be checked"
     if not _has_contact(record):
         yield "contacts", "central_contacts", "7/8 Contact for public and scientific queries", "no one can be asked"
@@ -38,7 +40,8 @@ class MissingWhoItem(Rule):
     size, outcome, contact, countries).
 
     Reports: one finding per missing: scientific title, interventions (interventional / expanded
-    access), sample size (not recruiting; else TA604), primary outcome, contact (official, central, site or
+    access), sample size (not recruiting; else TA604), primary outcome (not for an interventional study
+    in a format with outcome measures: TA801 reports it there, with the other outcomes), contact (official, central, site or
     responsible investigator), countries (not for WITHDRAWN); the date of first enrolment (item 16) is TA401's.
 
     ## Why it matters

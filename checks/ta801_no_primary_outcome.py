@@ -1,6 +1,6 @@
 import dataclasses
 
-from trial_audit.checks._shared.outcomes import KIND_WORDS, carries_outcomes, not_required_then, quote, whole
+from trial_audit.checks._shared.outcomes import KIND_WORDS, no_primary_outcome_applies, not_required_then, quote, whole
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 
@@ -23,8 +23,9 @@ class NoPrimaryOutcome(Rule):
     reporting). ClinicalTrials.gov requires at least one primary outcome measure of every
     interventional study. A study that ended, or a record last updated, before FDAAA made it a
     required data element (2007-12-26) is reported as a note (info) that says so. TA602 reports
-    a missing primary outcome of any study type as a missing WHO data-set item; this rule is the
-    registry-review view for interventional studies, with the other outcomes as evidence.
+    a missing primary outcome as a missing WHO data-set item, except where this rule applies
+    (then TA602 leaves it to this rule, so the absence is reported once, with the other outcomes
+    as evidence).
 
     ## Fix
 
@@ -57,9 +58,7 @@ class NoPrimaryOutcome(Rule):
     ]
 
     def check(self, record, ctx):
-        if record.study_type != "INTERVENTIONAL" or not carries_outcomes(record):
-            return
-        if any(o.kind == "PRIMARY" and (o.title or "").strip() for o in record.outcomes):
+        if not no_primary_outcome_applies(record):
             return
         others = [k for k, o in enumerate(record.outcomes) if (o.title or "").strip()]
         if others:

@@ -19,7 +19,11 @@ class OutcomeTimeFrameNotSpecific(Rule):
     - not specific: no number, no unit of time and no clinical event a reader can check
       ("Throughout the study", "End of study", "Long term", "Ongoing").
 
-    Time frames that name an event ("At discharge", "Day of surgery", "Baseline") are specific.
+    Time frames that name an event ("At discharge", "Day of surgery", "Baseline") are specific, and so
+    is a period bounded by clinical events ("From start to end of all protocol therapy", "from
+    registration until treatment failure"): it lacks an "assessed up to ..." limit, but a reader can
+    check it against the record, so it is not reported. A period of the study itself ("From start
+    to end of study") is not specific.
     A study that ended, or a record last updated, before FDAAA made time frames required data
     elements (2007-12-26) gets a note (info) for a missing time frame.
 

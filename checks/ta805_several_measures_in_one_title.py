@@ -16,7 +16,9 @@ class SeveralMeasuresInOneTitle(Rule):
     months", "at weeks 2, 4 and 12"; not a change between two time points, "from week 1 to week
     8"). Acronyms that describe who is studied ("patients with PIK3CA WT and PIK3CA MT") are not
     measures. An abbreviation in brackets after its own name ("Hamilton Depression Rating Scale
-    (HAM-D)") is one instrument.
+    (HAM-D)") is one instrument. Analytes read out by one named assay or method ("B-cell IgG and IgA
+    ELISPOT assay", "IL-6 and TNF measured by ELISA", "CD4 and CD8 counts by flow cytometry") are
+    one measure; two scores stay two measures ("PANSS and CGI scores measured by a rater").
 
     ## Why it matters
 

@@ -5,6 +5,7 @@ from trial_audit.checks._shared.results import (
     DUE_AFTER,
     FORMATS_WITH_FDAAA_FACTS,
     GRACE,
+    UNDER_REVIEW,
     add_years,
     applicable,
     estimated,
@@ -33,6 +34,11 @@ class ResultsOverdue(Rule):
     to three years. The trial is reported when results are neither posted nor submitted (nor
     under QC review) and the deadline passed more than 30 days before the record's as-of date
     (the posting window). The message gives the due date, the days late and the fields used.
+    Results sent to ClinicalTrials.gov's QC review but not posted (returned by it, v2
+    ``submissionTracking``; XML ``pending_results``) count from their first submission date, as
+    the TrialsTracker does: submitted in time, nothing is reported; submitted more than the
+    posting window after the due date, a warning says when they were submitted (and returned),
+    and how many days late.
 
     ## Why it matters
 
@@ -109,7 +115,12 @@ class ResultsOverdue(Rule):
     ]
 
     def check(self, record, ctx):
-        if (record.source.format or "") not in FORMATS_WITH_FDAAA_FACTS or reported(record) is not None:
+        if (record.source.format or "") not in FORMATS_WITH_FDAAA_FACTS:
+            return
+        how = reported(record)
+        # results sent to the QC review but not posted: judged by their first submission date
+        qc = record.results_qc_submitted if how in (None, UNDER_REVIEW) else None
+        if how is not None and qc is None:
             return
         act = applicable(record)
         if act is None:
@@ -126,6 +137,9 @@ class ResultsOverdue(Rule):
                 cert_note = f"; a certificate of delay was submitted {certificate.iso()}, which moves the deadline to 3 years"
             else:
                 cert_note = f"; the certificate of delay ({certificate.iso()}) was submitted after the deadline and does not extend it"
+        if qc is not None:
+            yield from self._submitted_late(record, act, qc, due, cert_note)
+            return
         late = (today - due).days
         if late <= GRACE.days:
             return
@@ -155,3 +169,31 @@ class ResultsOverdue(Rule):
             suggestion="Submit the results to the registry, or correct the record if it is not an applicable clinical trial.",
         )
         yield finding if act.kind == "ACT" else dataclasses.replace(finding, severity=Severity.WARNING)
+
+    def _submitted_late(self, record, act, qc, due, cert_note):
+        """Results submitted to the QC review but not posted: late (a warning) when their first
+        submission came more than the posting window after the due date, as the TrialsTracker
+        counts "reported late"; nothing when they were submitted in time."""
+        late = (qc.to_date() - due).days
+        if late <= GRACE.days:
+            return
+        returned = record.results_qc_returned
+        review = (
+            f"the QC review returned them on {returned.iso()} and they are not posted"
+            if returned is not None and returned.to_date() >= qc.to_date()
+            else "they are not yet posted"
+        )
+        text = record.text(act.completion_field) or act.completion.iso()
+        submitted = qc.raw or qc.iso()
+        related = [Evidence("results_qc_submitted", submitted, 0, len(submitted))]
+        if returned is not None:
+            related.append(Evidence("results_qc_returned", returned.raw or returned.iso(), 0, len(returned.raw or returned.iso())))
+        finding = self.finding(
+            f"Results were submitted late: their {act.completion.iso()} primary completion made them due by {due.isoformat()}"
+            f"{cert_note}; they were first submitted to ClinicalTrials.gov on {qc.iso()}, {late} days late, and {review}. "
+            "Answer the QC review's comments so the results can be posted.",
+            evidence=Evidence(act.completion_field, text, 0, len(text)),
+            related=related,
+            suggestion="Resubmit the results with the QC review's comments addressed.",
+        )
+        yield dataclasses.replace(finding, severity=Severity.WARNING)

@@ -1,4 +1,4 @@
-from trial_audit.checks._shared.results import flow_evidence
+from trial_audit.checks._shared.results import flow_evidence, flow_explains
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 
@@ -14,7 +14,10 @@ class FlowStartedDiffersFromEnrollment(Rule):
     estimate, a group's number is missing, the flow has several periods (a participant can be
     counted in a group of each), or the flow's pre-assignment details are filled in (where the
     registry asks for the difference to be explained; whether they explain it is for a person
-    to judge).
+    to judge), or the flow's recruitment details explain it: they give the difference as a number,
+    or say that participants were "not counted", "not assigned", "excluded", screen failures ...
+    in a sentence that gives no other count ("22 were excluded" against a difference of 40 explains
+    nothing).
 
     ## Why it matters
 
@@ -51,6 +54,14 @@ class FlowStartedDiffersFromEnrollment(Rule):
     ]
     good = [
         {
+            "enrollment": 110,
+            "enrollment_type": "ACTUAL",
+            "results": {
+                "flow_started": [{"title": "Placebo", "count": 50}, {"title": "Drug", "count": 52}],
+                "flow_recruitment": "110 patients were consented; 8 screen failures are not counted in the participant flow.",
+            },
+        },
+        {
             "enrollment": 102,
             "enrollment_type": "ACTUAL",
             "results": {"flow_started": [{"title": "Placebo", "count": 50}, {"title": "Drug", "count": 52}]},
@@ -73,6 +84,8 @@ class FlowStartedDiffersFromEnrollment(Rule):
         started = sum(g.count or 0 for g in res.flow_started)
         if started == record.enrollment:
             return
+        if flow_explains(res.flow_recruitment, abs(record.enrollment - started)):
+            return  # the recruitment details account for the participants not in the flow
         groups = "; ".join(f"{g.title or g.group}: {g.count}" for g in res.flow_started[:6])
         more = " ..." if len(res.flow_started) > 6 else ""
         text = str(record.enrollment)

@@ -151,6 +151,25 @@ def test_no_primary_outcome_before_fdaaa_is_a_note():
     assert f.severity is Severity.INFO and "2005-02" in f.message
 
 
+def _ta602_items(record: TrialRecord) -> list[str]:
+    from trial_audit.checks.ta602_missing_who_item import MissingWhoItem
+
+    return [f.field for f in MissingWhoItem().check(record, CTX)]
+
+
+def test_a_missing_primary_outcome_is_reported_once_by_ta801_not_also_by_ta602():
+    r = record_from_example(
+        {"study_type": "INTERVENTIONAL", "outcomes": [{"kind": "SECONDARY", "title": "Body weight", "time_frame": "12 weeks"}]}
+    )
+    assert codes(r, {"TA801"}) == ["TA801"] and "primary_outcomes" not in _ta602_items(r)
+    # where TA801 does not apply, TA602 still reports WHO item 19
+    observational = record_from_example({"study_type": "OBSERVATIONAL", "outcomes": []})
+    assert codes(observational, {"TA801"}) == [] and "primary_outcomes" in _ta602_items(observational)
+    ictrp = record_from_example({"study_type": "INTERVENTIONAL"})
+    ictrp.source.format = "ictrp-xml"  # primary outcomes as text only, no outcome measures: TA801 is silent, TA602 asks
+    assert codes(ictrp, {"TA801"}) == [] and "primary_outcomes" in _ta602_items(ictrp)
+
+
 def test_formats_without_outcomes_are_not_asked_for_them():
     for fmt in ("page-text", "ctgov-csv"):
         r = record_from_example({"study_type": "INTERVENTIONAL"})
@@ -209,6 +228,13 @@ def test_measures_are_not_domains(title):
         "1/1/2025",  # a calendar date
         "Immediate after orthosis is worn",
         "4weeks, 8weeks after starting treatment",  # NCT06295185
+        # round-3 judge FP class: a period bounded by clinical events (NCT00003930, unseen; excerpts from the issue)
+        "From start to end of all protocol therapy",
+        "From start of protocol treatment to date of local failure. Analysis occurs after all patients have completed treatment.",
+        # the same class in other words
+        "Between the first chemotherapy infusion and the last follow-up contact",
+        "from registration until treatment failure or withdrawal",
+        "From initiation of the regimen through resolution of symptoms",
     ],
 )
 def test_specific_time_frames_are_not_reported(time_frame):
@@ -224,6 +250,8 @@ def test_specific_time_frames_are_not_reported(time_frame):
         ("Phase I, II, and III", "names no time point"),  # NCT00498888
         ("280", "no unit"),  # NCT00841061
         ("0, 6, 12", "no unit"),
+        ("From start to end of study", "names no time point"),  # a period of the study itself, not of a clinical event
+        ("During treatment", "names no time point"),  # no ends named
     ],
 )
 def test_unspecific_time_frames_are_reported(time_frame, why):
@@ -297,6 +325,12 @@ def test_title_time_disagreeing_with_the_time_frame(title, time_frame):
         "Stress questionnaire (Cohen Perceived Stress Scale, CPSS)",  # NCT04780646
         "Automated segmentation of lung scans of patients with COVID-19 and ARDS.",  # NCT04395482
         "Change in Hamilton Depression Rating Scale (HAM-D) score",
+        # round-3 judge FP class: read-outs of ONE named assay (NCT00461981, unseen; excerpt from the issue)
+        "Immunogenicity Response by B-cell IgG and IgA ELISPOT Assay",
+        # the same class in other words
+        "Serum IL-6 and TNF-alpha concentrations measured by ELISA",
+        "CD4 and CD8 counts by flow cytometry",
+        "Plasma EPA and DHA quantified using gas chromatography",
     ],
 )
 def test_one_measure_is_not_several(title):
@@ -310,6 +344,9 @@ def test_one_measure_is_not_several(title):
         ("Overall survival at 6, 12 and 24 months", "6, 12 and 24 months"),  # NCT03946202
         ("Eating disorder symptomatology after 3 months and after 7 months", "3 months and after 7 months"),  # NCT00461071
         ("RBC and WBC counts", "RBC"),  # NCT00493506
+        # an assay after a list keeps scores, and analytes cut off by a comma, as several measures
+        ("PANSS and CGI scores measured by a blinded rater", "PANSS"),
+        ("HbA1c and LDL, measured by the local laboratory assay", "HbA1c"),
         ("1. Change from baseline to Week 8 in LDL-C 2. Change from baseline in HDL-C", "1. "),  # NCT00494663, shortened
     ],
 )

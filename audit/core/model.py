@@ -235,6 +235,8 @@ class Results:
     flow_periods: int = 0
     #: the participant flow's pre-assignment details (where a difference from enrollment is explained)
     flow_note: str | None = None
+    #: the participant flow's recruitment details (a difference from enrollment is often explained here too)
+    flow_recruitment: str | None = None
     outcomes: list[ResultOutcome] = field(default_factory=list)
     events: list[EventCount] = field(default_factory=list)
 
@@ -308,6 +310,11 @@ class TrialRecord:
     results_submitted: PartialDate | None = None
     results_pending: bool | None = None
     delay_certificate: PartialDate | None = None
+    #: results sent to ClinicalTrials.gov's QC review but not posted: the first submission date
+    #: (v2 submissionTracking, XML pending_results/submitted) and the last date the review
+    #: returned them (v2 resetDate, XML pending_results/returned)
+    results_qc_submitted: PartialDate | None = None
+    results_qc_returned: PartialDate | None = None
     #: countries of recruitment listed apart from the sites (legacy XML location_countries, ICTRP)
     location_countries: list[str] = field(default_factory=list)
     ipd_sharing: str | None = None
@@ -441,7 +448,7 @@ def record_from_example(example: dict[str, Any], path: str = "<example>") -> Tri
             rec.outcomes = [Outcome(**v) for v in value]
         elif key == "results":
             rec.results = results_from_example(value)
-        elif key in ("results_submitted", "delay_certificate"):
+        elif key in ("results_submitted", "delay_certificate", "results_qc_submitted", "results_qc_returned"):
             setattr(rec, key, parse_date(value))
         elif key in TrialRecord.__dataclass_fields__:
             setattr(rec, key, value)
@@ -461,4 +468,6 @@ def results_from_example(spec: dict[str, Any]) -> Results:
         flow_started=counts(spec.get("flow_started", [])),
         outcomes=[ResultOutcome(**{**o, "analysed": counts(o.get("analysed", []))}) for o in spec.get("outcomes", [])],
         events=[EventCount(**e) for e in spec.get("events", [])],
+        flow_note=spec.get("flow_note"),
+        flow_recruitment=spec.get("flow_recruitment"),
     )

@@ -156,9 +156,37 @@ def _reporting(study: dict[str, Any], rec: TrialRecord, d: Dialect) -> None:
     if d.has(study, K.UNPOSTED_RESULTS):
         rec.results_pending = True
         rec.provenance["results_pending"] = d.prov(K.UNPOSTED_RESULTS)
+    _submission_tracking(study, rec, d)
     rec.results = json_results(study, classic=d.format == "ctgov-classic")
     if rec.results is not None:
         rec.provenance["results"] = "ResultsSection" if d.format == "ctgov-classic" else "resultsSection"
+
+
+def _submission_tracking(study: dict[str, Any], rec: TrialRecord, d: Dialect) -> None:
+    """Results submitted to the QC review (first submission) and returned by it (last reset),
+    from v2 ``submissionTracking``: ``estimatedResultsFirstSubmitDate`` or the earliest
+    ``submissionInfos[].releaseDate``; the latest ``resetDate``."""
+    tracking = as_dict(d.get(study, K.SUBMISSION_TRACKING))
+    path = d.prov(K.SUBMISSION_TRACKING)
+    infos = [as_dict(i) for i in as_list(tracking.get("submissionInfos"))]
+    submitted = [p for p in (parse_date(as_str(tracking.get("estimatedResultsFirstSubmitDate")) or ""),) if p is not None]
+    submitted += [p for p in (parse_date(as_str(i.get("releaseDate")) or "") for i in infos) if p is not None]
+    returned = [p for p in (parse_date(as_str(i.get("resetDate")) or "") for i in infos) if p is not None]
+    if not submitted and not returned:
+        # the unposted annotation's events say the same: RELEASE (submitted), RESET (returned)
+        path = d.prov(K.UNPOSTED_RESULTS)
+        events = [as_dict(e) for e in as_list(as_dict(d.get(study, K.UNPOSTED_RESULTS)).get("unpostedEvents"))]
+        for e in events:
+            when = parse_date(as_str(e.get("date")) or "")
+            kind = (as_str(e.get("type")) or "").upper()
+            if when is not None and kind in ("RELEASE", "RESET"):
+                (submitted if kind == "RELEASE" else returned).append(when)
+    if submitted:
+        rec.results_qc_submitted = min(submitted, key=lambda p: p.to_date())
+        rec.provenance["results_qc_submitted"] = path
+    if returned:
+        rec.results_qc_returned = max(returned, key=lambda p: p.to_date())
+        rec.provenance["results_qc_returned"] = path
 
 
 def _identification_extras(study: dict[str, Any], rec: TrialRecord, d: Dialect) -> None:

@@ -139,6 +139,8 @@ RESULTS_SUBMITTED = f"{STATUS}.resultsFirstSubmitDate"
 DELAY_CERTIFICATE = f"{STATUS}.dispFirstSubmitDate"
 #: results submitted and under quality-control review, not yet posted
 UNPOSTED_RESULTS = "annotationSection.annotationModule.unpostedAnnotation"
+#: results submissions to the QC review and their returns (v2 only; the classic API has no such module)
+SUBMISSION_TRACKING = "derivedSection.miscInfoModule.submissionTracking"
 
 #: lists of objects: canonical list -> (v2 path of the list, canonical attribute -> v2 key of an item)
 OBJECT_LISTS: dict[str, tuple[str, dict[str, str]]] = {

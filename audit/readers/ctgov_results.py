@@ -29,6 +29,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "flow.group.title": ("title", "FlowGroupTitle"),
     "flow.periods": ("periods", "FlowPeriodList.FlowPeriod"),
     "flow.note": ("preAssignmentDetails", "FlowPreAssignmentDetails"),
+    "flow.recruitment": ("recruitmentDetails", "FlowRecruitmentDetails"),
     "period.milestones": ("milestones", "FlowMilestoneList.FlowMilestone"),
     "milestone.type": ("type", "FlowMilestoneType"),
     "milestone.achievements": ("achievements", "FlowAchievementList.FlowAchievement"),
@@ -120,6 +121,7 @@ def json_results(study: dict[str, Any], classic: bool) -> Results | None:
     periods = as_list(_at(flow, k("flow.periods")))
     res.flow_periods = len(periods)
     res.flow_note = as_str(_at(flow, k("flow.note")))
+    res.flow_recruitment = as_str(_at(flow, k("flow.recruitment")))
     started: dict[str | None, GroupCount] = {}
     for period in periods:
         for m in as_list(_at(period, k("period.milestones"))):
@@ -196,6 +198,7 @@ def xml_results(results: ET.Element) -> Results:
     periods = flow.findall("period_list/period") if flow is not None else []
     res.flow_periods = len(periods)
     res.flow_note = _xml_text(flow.find("pre_assignment_details")) if flow is not None else None
+    res.flow_recruitment = _xml_text(flow.find("recruitment_details")) if flow is not None else None
     started: dict[str | None, GroupCount] = {}
     for period in periods:
         for m in period.iterfind("milestone_list/milestone"):

@@ -389,9 +389,16 @@ def _outcomes_and_reporting(root: ET.Element, rec: TrialRecord) -> None:
                 setattr(rec, name, parsed)
                 prov[name] = tag
                 break
-    if root.find("pending_results") is not None:
+    pending = root.find("pending_results")
+    if pending is not None:
         rec.results_pending = True
         prov["results_pending"] = "pending_results"
+        # the first submission to the QC review and the last return from it, kept for the message
+        for name, tag, pick in (("results_qc_submitted", "submitted", min), ("results_qc_returned", "returned", max)):
+            dates = [p for p in (parse_date(_text(e) or "") for e in pending.findall(tag)) if p is not None]
+            if dates:
+                setattr(rec, name, pick(dates, key=lambda p: p.to_date()))
+                prov[name] = f"pending_results/{tag}"
     results = root.find("clinical_results")
     if results is not None:
         rec.results = xml_results(results)

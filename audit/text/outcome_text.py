@@ -241,10 +241,34 @@ def bare_number(time_frame: str) -> bool:
     return bool(_BARE_NUMBER.match(time_frame)) and not _YEAR.search(time_frame)
 
 
+#: a clinical event that can bound a period: the start or end of treatment, a failure, the last follow-up
+_BOUNDING_EVENT = (
+    r"(?:therap(?:y|ies)|treatments?|chemo(?:therapy)?|radio(?:therapy)?|radiation|irradiation|regimen|medication|"
+    r"failure|follow[- ]?up|last\s+contact|discontinuation|withdrawal|remission|response|registration|study\s+entry|"
+    r"onset|event|diagnos[ie]s|first\s+occurrence|resolution|recovery)"
+)
+#: "From start to end of all protocol therapy", "from start of treatment to date of local failure",
+#: "between first treatment and last follow-up": a period whose two ends are clinical events.
+#: Bounded gaps keep the scan linear.
+_EVENT_PERIOD = re.compile(
+    rf"\b(?:from|between)\b[^.;]{{0,80}}?\b(?:to|until|till|through|and)\b[^.;]{{0,80}}?(?<![A-Za-z]){_BOUNDING_EVENT}(?![A-Za-z])"
+    rf"|\b(?:from|between)\b[^.;]{{0,80}}?(?<![A-Za-z]){_BOUNDING_EVENT}(?![A-Za-z])[^.;]{{0,80}}?\b(?:to|until|till|through|and)\b",
+    re.I,
+)
+
+
+def event_bounded(time_frame: str) -> bool:
+    """The time frame is a period from one clinical event to another ("From start of protocol
+    treatment to date of local failure"): checkable against the record, though without an
+    "assessed up to ..." limit."""
+    return bool(_EVENT_PERIOD.search(time_frame))
+
+
 def unspecific(time_frame: str) -> bool:
     """No time point or period a reader can check: no number, no unit, no clinical event
-    ("Throughout the study", "End of study", "Long term", "Ongoing")."""
-    return not _ANCHOR.search(time_frame) and not _NUMBER_WORD.search(time_frame)
+    ("Throughout the study", "End of study", "Long term", "Ongoing"). A period bounded by
+    clinical events ("From start to end of all protocol therapy") is specific."""
+    return not _ANCHOR.search(time_frame) and not _NUMBER_WORD.search(time_frame) and not event_bounded(time_frame)
 
 
 # --- several measures in one title -------------------------------------------------------------
@@ -284,6 +308,9 @@ def several_measures(title: str | None) -> Several | None:
             continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
         if _in_brackets(title, a0, b1):
             continue  # "Response rate (CR and PR)", "(Cohen Perceived Stress Scale, CPSS)": parts or names of one measure
+        assay = _ONE_ASSAY.match(title, b1) if acronyms else None
+        if assay and not _SCORE.search(title[a0 : assay.end()]):
+            continue  # "IgG and IgA ELISPOT assay", "IL-6 and TNF measured by ELISA": read-outs of one assay
         a, b = title[a0:a1], title[b0:b1]
         if _JOIN.match(title[a1:b0]) and _norm(a) != _norm(b) and not _abbreviates(a, b) and not _abbreviates(b, a):
             return Several("it names two measures", (a0, a1), (b0, b1))
@@ -305,6 +332,20 @@ _TIME_LIST = re.compile(
 )
 #: "from week 1 to week 8", "between week 48 and week 152", "change ... to": one measure between two time points
 _CHANGE_BETWEEN = re.compile(r"\b(?:from|between|to|over|during|within)\s*$", re.I)
+
+
+#: a named assay or instrument right after a list of analytes: their read-outs are one measure
+#: ("B-cell IgG and IgA ELISPOT Assay", "IL-6 and TNF-alpha levels measured by ELISA", "CD4 and CD8 counts by flow cytometry")
+_ASSAY = (
+    r"(?:assays?|immunoassays?|ELISA|ELISPOT|PCR|RT-PCR|qPCR|flow\s+cytometry|cytometry|multiplex|panel|kit|analy[sz]er|"
+    r"spectrometry|chromatography|immunohistochemistry|IHC|western\s+blot|blot|microarray|sequencing|luminex)"
+)
+_ONE_ASSAY = re.compile(
+    rf"[^,;:()]{{0,40}}?(?<![A-Za-z])(?:{_ASSAY}|(?:measured|determined|quantified|detected)\s+(?:by|using|with))(?![A-Za-z])",
+    re.I,
+)
+#: two scores are two measures even when one instrument gives both ("T-score and Z-score")
+_SCORE = re.compile(r"\bscores?\b", re.I)
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:

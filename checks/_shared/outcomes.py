@@ -71,3 +71,12 @@ def not_required_then(record: TrialRecord) -> str | None:
             f"with time frames required data elements (from {FDAAA_DATA_ELEMENTS.iso()})"
         )
     return None
+
+
+def no_primary_outcome_applies(record: TrialRecord) -> bool:
+    """TA801 reports this record's missing primary outcome (an interventional study, in a format
+    with outcome measures, with no titled primary outcome): other rules that would report the same
+    absence (TA602's WHO item 19) leave it to TA801."""
+    if record.study_type != "INTERVENTIONAL" or not carries_outcomes(record):
+        return False
+    return not any(o.kind == "PRIMARY" and (o.title or "").strip() for o in record.outcomes)

@@ -120,6 +120,9 @@ def applicable(record: TrialRecord) -> Applicable | None:
     return Applicable("pACT", facts, f"dates.{name}", completion)
 
 
+UNDER_REVIEW = "results were submitted and are under review"
+
+
 def reported(record: TrialRecord) -> str | None:
     """How the record shows results were posted or submitted (then nothing is overdue), or None."""
     if record.results is not None or record.extra.get("has_results") is True:
@@ -129,7 +132,7 @@ def reported(record: TrialRecord) -> str | None:
     if record.results_submitted is not None:
         return "results were submitted"
     if record.results_pending:
-        return "results were submitted and are under review"
+        return UNDER_REVIEW
     return None
 
 
@@ -175,3 +178,47 @@ def flow_evidence(record: TrialRecord, limit: int = 4) -> list[Evidence]:
         text = g.raw or ""
         out.append(Evidence(f"results.flow_started[{i}].count", text, 0, len(text)))
     return out
+
+
+# --- the participant flow's own explanation of a difference from enrollment -----------------
+
+#: words that say some enrolled or recruited participants are not in the flow's STARTED counts
+_NOT_IN_FLOW = re.compile(
+    r"\bnot\s+(?:be\s+)?(?:counted|included|shown|displayed|assigned|allocated|randomi[sz]ed|enrolled|treated|dosed|started)\b|"
+    r"\bexcluded\b|\bscreen(?:ing)?[- ]?fail(?:ures?|ed)?\b|\bineligible\b|\bdid\s+not\s+(?:start|begin|receive|meet|enter)\b|"
+    r"\bwithdr[ae]w\w*\s+(?:before|prior\s+to)\b|\bnever\s+(?:started|treated|dosed|randomi[sz]ed)\b",
+    re.I,
+)
+#: a whole number as written in registry text: "859", "63,194", "1 024"
+_COUNT = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])|(?<![0-9.,])[0-9]{1,7}(?![0-9])")
+
+
+#: what follows a count of people ("859 recruited patients", "15 were", "22 subjects"), not of days or
+#: centres ("12 Nov 1998", "164 centers")
+_OF_PEOPLE = re.compile(
+    r"(?:\s+[A-Za-z-]+){0,3}?\s+(?:patients?|participants?|subjects?|people|persons?|individuals?|volunteers?|children|"
+    r"adults?|women|men|infants?|pairs?|couples?|failures?|drop-?outs?|were|was|are|is|did|had|could|withdrew|dropped|declined)\b",
+    re.I,
+)
+
+
+def _counts(text: str) -> list[int]:
+    return [int(re.sub(r"[, ]", "", m.group(0))) for m in _COUNT.finditer(text)]
+
+
+def flow_explains(text: str | None, difference: int) -> str | None:
+    """Why the flow's free text explains a difference between enrollment and STARTED: the
+    difference written as a number, or words saying participants are not in the flow in a
+    sentence that gives no count ("22 were excluded" against a difference of 40 explains
+    nothing: the numbers disagree); None if not."""
+    if not text or not text.strip():
+        return None
+    for m in _COUNT.finditer(text):
+        if int(re.sub(r"[, ]", "", m.group(0))) == difference and _OF_PEOPLE.match(text, m.end()):
+            return f"it gives the difference ({m.group(0)})"
+    for m in _NOT_IN_FLOW.finditer(text):
+        start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
+        ends = [i for i in (text.find(".", m.end()), text.find(";", m.end())) if i >= 0]
+        if not _counts(text[start : min(ends) if ends else len(text)]):
+            return f'it says participants were "{m.group(0)}"'
+    return None
