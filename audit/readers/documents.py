@@ -9,10 +9,11 @@ from collections.abc import Iterator
 
 import orjson
 
-from trial_audit.core.model import Source
+from trial_audit.core.model import Source, TrialRecord
 from trial_audit.readers import ctgov_classic, ctgov_v2, ctgov_xml, page_text
 from trial_audit.readers.base import ReadResult, Unreadable
 from trial_audit.readers.common import decode_utf8, excerpt_of, first_nct
+from trial_audit.readers.fast_json import fast_v2_study
 from trial_audit.readers.sniff import HEAD_BYTES, KIND_FORMAT, sniff
 from trial_audit.readers.streams import STREAMS, guarded, ndjson_lines
 from trial_audit.readers.studies import bom_as_space, json_error, many_studies, ndjson_like, one_study
@@ -76,6 +77,13 @@ def _read_document_items(kind: str, data: bytes, src: Source) -> Iterator[ReadRe
 def _json_document(data: bytes, src: Source) -> Iterator[ReadResult]:
     """A JSON document: one study, a studies page, a FullStudiesResponse, an array (or NDJSON named .json)."""
     data = bom_as_space(data)
+    fast = fast_v2_study(data)
+    if fast is not None:
+        record = one_study(fast, src)
+        if isinstance(record, TrialRecord):
+            yield record
+            return
+        # not a record: the full decode below reads it again and says why, as before
     try:
         obj = orjson.loads(data)
     except orjson.JSONDecodeError as err:

@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable, Iterator
 
 import orjson
 
-from trial_audit.core.model import Source
+from trial_audit.core.model import Source, TrialRecord
 from trial_audit.readers import ctgov_csv
 from trial_audit.readers.base import ReadResult, Unreadable
 from trial_audit.readers.common import BadInput
+from trial_audit.readers.fast_json import fast_v2_study
 from trial_audit.readers.studies import bom_as_space, json_error, one_study, sub_source
 
 
@@ -40,6 +41,13 @@ def ndjson_lines(stream: Iterable[bytes], src: Source, lo: int = 1, hi: int | No
         any_line = True
         sub = sub_source(src, index, n)
         index += 1
+        fast = fast_v2_study(line)
+        if fast is not None:
+            record = one_study(fast, sub)
+            if isinstance(record, TrialRecord):
+                yield record
+                continue
+            # not a record: the full decode below reads it again and says why, as before
         try:
             obj = orjson.loads(line)
         except orjson.JSONDecodeError as err:
