@@ -118,3 +118,13 @@ def test_dask_engine_reports_as_serial(tmp_path):
 def test_unknown_engine_is_refused():
     with pytest.raises(ValueError, match="unknown engine"):
         audit_paths([SEEDS], RunOptions(engine="spark"))
+
+
+def test_dask_engine_without_dask_says_how_to_install_it(monkeypatch):
+    import sys
+
+    from trial_audit.engine.dask_engine import DaskUnavailable
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    with pytest.raises(DaskUnavailable, match=r"trial-audit\[dask\]"):
+        audit_paths([SEEDS], RunOptions(engine="dask"))
