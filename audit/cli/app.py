@@ -169,6 +169,20 @@ def _note_skipped(inputs: list[Path]) -> None:
     err.print(escape("\n".join(lines)), highlight=False)
 
 
+InputsArg = Annotated[
+    Optional[list[str]],
+    typer.Argument(
+        help="Files, folders or .zip archives (default: the bundled seeds/); NCT IDs and search:QUERY fetched from the registry; "
+        "postgresql:// URLs of an AACT database (see docs/registry-access.md)."
+    ),
+]
+RegistryUrlOpt = Annotated[
+    Optional[str], typer.Option("--registry-url", help="Base URL of the ClinicalTrials.gov API v2 (default: the public API).")
+]
+RefreshOpt = Annotated[bool, typer.Option("--refresh", help="Fetch every study again instead of using the on-disk cache.")]
+WhereOpt = Annotated[Optional[str], typer.Option("--where", help="Your own SQL condition on AACT's studies table (database inputs).")]
+
+
 def _progress_wanted(quiet: bool) -> bool:
     # A bar is for a person at a terminal; CI logs get nothing of it.
     return not quiet and err.is_terminal and not os.environ.get("CI")
@@ -176,7 +190,7 @@ def _progress_wanted(quiet: bool) -> bool:
 
 @app.command()
 def audit(
-    paths: PathsArg = None,
+    paths: InputsArg = None,
     format: Annotated[
         Optional[list[str]], typer.Option("--format", "-f", help="Report formats, comma-separated: json, md, html, sarif, junit, csv.")
     ] = None,
@@ -211,6 +225,17 @@ def audit(
             help="Findings of one rule listed per record; the rest are counted in one closing finding (0 = all).",
         ),
     ] = None,
+    registry_url: RegistryUrlOpt = None,
+    refresh: RefreshOpt = False,
+    where: WhereOpt = None,
+    columns: Annotated[
+        Optional[str],
+        typer.Option(
+            "--columns",
+            help="Header names of a criteria table (CSV/XLSX): id=<header>,criteria=<header>, optionally minimum_age=, "
+            "maximum_age=, conditions=, title=, summary= (default: recognised from common names such as nctid, criteria).",
+        ),
+    ] = None,
     engine: Annotated[
         str, typer.Option("--engine", help="Where the work runs: 'local' (this machine, --jobs workers) or 'dask' (Dask distributed).")
     ] = "local",
@@ -219,10 +244,12 @@ def audit(
     ] = None,
 ) -> None:
     """Audit records and write reports (default: the bundled seeds/ into ./audit-report/)."""
+    from trial_audit.cli.remote import remote_run
     from trial_audit.reports import load_writers
 
     cfg = _config(config)
-    inputs = list(paths) if paths else default_inputs()
+    remote = remote_run(paths or [], registry_url or cfg.registry_url, refresh, where, _fail)
+    inputs = remote.paths if paths else default_inputs()
     _check_inputs(inputs)
     writers = load_writers()
     formats = _split(format) or cfg.format or ["json", "md"]
@@ -245,6 +272,13 @@ def audit(
         options.max_field_size = max_field_size
     if max_findings_per_rule is not None:
         options.max_findings_per_rule = max_findings_per_rule
+    if columns is not None:
+        from trial_audit.readers import criteria_table
+
+        try:
+            criteria_table.set_columns(criteria_table.parse_columns_option(columns))
+        except ValueError as e:
+            raise _fail(str(e)) from None
     out_dir = out or Path(cfg.out or "audit-report")
     crash: BaseException | None = None
     try:
@@ -253,13 +287,14 @@ def audit(
 
             with progress_bar(err) as advance:
                 options.progress = advance
-                report = audit_paths(inputs, options)
+                report = remote.audit(options) if remote.active else audit_paths(inputs, options)
         else:
-            report = audit_paths(inputs, options)
+            report = remote.audit(options) if remote.active else audit_paths(inputs, options)
     except (GateError, BaselineError, DaskUnavailable) as e:
         raise _fail(str(e)) from None
     except RunCrashed as e:
         report, crash = e.report, e.error
+        remote.stop_if_unreachable(crash)
     except Exception as e:  # noqa: BLE001 - a fault before any record was checked: no report to write
         _crashed(out_dir, e, wrote=[])
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -368,6 +403,11 @@ def baseline_cmd(
     report = audit_paths(inputs, options)
     n = write_baseline(report, output)
     Console(highlight=False).print(f"wrote {output}: {n} findings baselined")
+
+
+from trial_audit.cli import diff as _diff  # noqa: E402 - registers `trial-audit diff` on this app
+
+_diff.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -96,6 +96,7 @@ def _run(client: Any, units: list[Any], options: runner.RunOptions, inputs: list
     checker = runner.Checker(options)
     worker_options = replace(options, progress=None)  # a callback does not cross processes
     finalise = runner.Finaliser(options)
+    cross = checker.cross_pass()  # run rules compare records across units, here, in reading order
     report = runner.new_report(options, inputs, checker)
     gate_tables: list[Any] = []
     done = 0
@@ -115,7 +116,7 @@ def _run(client: Any, units: list[Any], options: runner.RunOptions, inputs: list
             nxt = next(todo, None)
             if nxt is not None:
                 pending.append(client.submit(run_unit, nxt, options_future, pure=False))
-            report.records.extend(finalise(results))
+            report.records.extend(finalise(cross.feed(results)))
             gate_tables.extend(tables)
             done += len(results)
             if options.progress:
