@@ -2,4 +2,7 @@
 
 from trial_audit.cli.app import main
 
-main()
+# guarded: worker processes started with "spawn" (Dask's LocalCluster) import this module again
+# as ``__mp_main__``, and must not run the command line a second time
+if __name__ == "__main__":
+    main()

@@ -35,7 +35,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+DATA = Path(os.environ.get("TRIAL_AUDIT_SHARED_DATA") or ROOT.parent / "shared" / "data")
 _NCT_XML = re.compile(r"<nct_id>NCT[0-9]{8}</nct_id>")
 
 
@@ -109,19 +109,26 @@ else:
             write_json(report, Path(out) / "report.json")
 dt = time.perf_counter() - t0
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"{{n}} {{dt:.3f}} {{rss:.0f}} {{startup:.2f}}")
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker process
+print(f"{{n}} {{dt:.3f}} {{rss:.0f}} {{startup:.2f}} {{workers:.0f}}")
 """
 
 
 def measure(mode: str, folder: Path, root: Path = ROOT) -> tuple[int, float, float, float]:
     """(records, seconds, peak RSS MB, start-up s) of one mode in a fresh process, with the code at ``root``."""
+    n, seconds, rss, startup, _workers = measure_all(mode, folder, root)
+    return n, seconds, rss, startup
+
+
+def measure_all(mode: str, folder: Path, root: Path = ROOT) -> tuple[int, float, float, float, float]:
+    """As ``measure``, and the peak RSS MB of the largest worker process (0 without workers)."""
     out = subprocess.run(
         [sys.executable, "-c", _CHILD.format(root=str(root), seeds=str(root / "seeds")), mode, str(folder)],
         check=True,
         capture_output=True,
         text=True,
     ).stdout.split()
-    return int(out[0]), float(out[1]), float(out[2]), float(out[3])
+    return int(out[0]), float(out[1]), float(out[2]), float(out[3]), float(out[4])
 
 
 def main() -> None:
@@ -130,16 +137,16 @@ def main() -> None:
     ap.add_argument("--modes", default="read,audit,report,parallel")
     args = ap.parse_args()
     print(f"python {sys.version.split()[0]}; {os.cpu_count()} cores")
-    print(f"{'records':>8} {'mode':<7} {'seconds':>8} {'records/s':>10} {'peak MB':>8} {'start-up s':>10}")
+    print(f"{'records':>8} {'mode':<7} {'seconds':>8} {'records/s':>10} {'peak MB':>8} {'start-up s':>10} {'worker MB':>9}")
     for n in args.records:
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.perf_counter()
             build_corpus(n, Path(tmp))
             built = time.perf_counter() - t0
             for mode in args.modes.split(","):
-                count, seconds, rss, startup = measure(mode, Path(tmp))
+                count, seconds, rss, startup, workers = measure_all(mode, Path(tmp))
                 assert count == n, f"{mode}: {count} records, expected {n}"
-                print(f"{n:>8} {mode:<7} {seconds:>8.2f} {n / seconds:>10,.0f} {rss:>8.0f} {startup:>10.2f}", flush=True)
+                print(f"{n:>8} {mode:<7} {seconds:>8.2f} {n / seconds:>10,.0f} {rss:>8.0f} {startup:>10.2f} {workers:>9.0f}", flush=True)
         print(f"(corpus of {n} built in {built:.1f} s)")
 
 

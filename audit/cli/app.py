@@ -236,6 +236,12 @@ def audit(
             "maximum_age=, conditions=, title=, summary= (default: recognised from common names such as nctid, criteria).",
         ),
     ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="Where the work runs: 'local' (this machine, --jobs workers) or 'dask' (Dask distributed).")
+    ] = "local",
+    scheduler: Annotated[
+        Optional[str], typer.Option("--scheduler", help="With --engine dask: an existing scheduler's address (default: a local cluster).")
+    ] = None,
 ) -> None:
     """Audit records and write reports (default: the bundled seeds/ into ./audit-report/)."""
     from trial_audit.cli.remote import remote_run
@@ -254,7 +260,11 @@ def audit(
         cfg, select, ignore, as_of, fail_on, gate, str(gx_docs) if gx_docs else None, str(baseline) if baseline else None
     )
     options.jobs = jobs
+    if engine not in ("local", "dask"):
+        raise _fail(f"unknown engine {engine!r}: 'local' or 'dask'")
+    options.engine, options.scheduler = engine, scheduler
     from trial_audit.engine.baseline import BaselineError
+    from trial_audit.engine.dask_engine import DaskUnavailable
     from trial_audit.engine.gate import GateError
     from trial_audit.engine.runner import RunCrashed, audit_paths
 
@@ -280,7 +290,7 @@ def audit(
                 report = remote.audit(options) if remote.active else audit_paths(inputs, options)
         else:
             report = remote.audit(options) if remote.active else audit_paths(inputs, options)
-    except (GateError, BaselineError) as e:
+    except (GateError, BaselineError, DaskUnavailable) as e:
         raise _fail(str(e)) from None
     except RunCrashed as e:
         report, crash = e.report, e.error

@@ -68,6 +68,10 @@ class RunOptions:
     #: characters of quoted evidence, and of each quoted field's text, kept in the reports
     max_quote_chars: int = DEFAULT_MAX_QUOTE_CHARS
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
+    #: "local" (this machine: one process, or worker processes with ``jobs``) or "dask" (Dask distributed)
+    engine: str = "local"
+    #: with engine "dask": the address of an existing scheduler (None = start a local cluster of ``jobs`` workers)
+    scheduler: str | None = None
 
 
 class RunCrashed(Exception):
@@ -205,12 +209,28 @@ def audit_paths(paths: list[str | Path], options: RunOptions | None = None) -> R
 
     options = options or RunOptions()
     inputs = [str(p) for p in paths]
-    jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
+    if options.engine == "dask":
+        units = plan_units(paths)
+        if units:  # None: the input cannot be split faithfully; a serial read reports why
+            from trial_audit.engine.dask_engine import audit_units_dask
+
+            return audit_units_dask(units, options, inputs)
+    elif options.engine != "local":
+        raise ValueError(f"unknown engine {options.engine!r}: 'local' or 'dask'")
+    jobs = options.jobs if options.jobs > 0 else default_jobs()
     if jobs > 1:
         units = plan_units(paths)
         if units and len(units) > 1 and sum(u.size for u in units) >= PARALLEL_MIN_BYTES:
             return _audit_parallel(units, options, min(jobs, len(units)), inputs)
     return audit_items(guarded_inputs(list(paths)), options, inputs=inputs)
+
+
+def default_jobs() -> int:
+    """Workers when none are asked for: the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 #: generation-0 threshold during a run (CPython's default is 700)
@@ -410,7 +430,7 @@ def _as_of_source(record: TrialRecord) -> str | None:
     return record.extra.get("as_of_source") or f"the record's own date ({record.provenance.get('as_of') or 'as_of'})"
 
 
-def _new_report(options: RunOptions, inputs: list[str] | None, checker: Checker) -> Report:
+def new_report(options: RunOptions, inputs: list[str] | None, checker: Checker) -> Report:
     return Report(
         records=ResultStore(options.results_in_memory),
         rules=[
@@ -426,7 +446,7 @@ def _new_report(options: RunOptions, inputs: list[str] | None, checker: Checker)
     )
 
 
-class _Finaliser:
+class Finaliser:
     """Makes results final before they are stored: fingerprints, and baseline suppression."""
 
     def __init__(self, options: RunOptions) -> None:
@@ -444,15 +464,18 @@ class _Finaliser:
         return results
 
 
+_Finaliser = Finaliser  # the older private name (tests patch it)
+
+
 def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | None = None) -> Report:
     """Run the audit over already-read items (records and Unreadable markers), in one process."""
     checker = Checker(options)
-    finalise = _Finaliser(options)
+    finalise = Finaliser(options)
     cross = checker.cross_pass()
-    report = _new_report(options, inputs, checker)
+    report = new_report(options, inputs, checker)
     gate_tables = []
     done = 0
-    with collector_tuned(checker, warm_up=False), _crash_keeps(report):
+    with collector_tuned(checker, warm_up=False), crash_keeps(report):
         warm = False
         for batch in batched(items, options.batch_size):
             if not warm and any(isinstance(item, TrialRecord) for item in batch):
@@ -468,11 +491,11 @@ def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | N
             done += len(batch)
             if options.progress:
                 options.progress(done)
-    return _finish(report, gate_tables, options)
+    return finish(report, gate_tables, options)
 
 
 @contextmanager
-def _crash_keeps(report: Report) -> Iterator[None]:
+def crash_keeps(report: Report) -> Iterator[None]:
     """A fault of the tool itself (not of one record: those are findings) ends the run with
     ``RunCrashed``, which carries the report of every record done before it."""
     try:
@@ -510,20 +533,32 @@ def _init_worker(options: RunOptions) -> None:
 
 def _audit_unit(unit: Any) -> tuple[list[RecordResult], list[Any]]:
     assert _WORKER is not None
+    return audit_unit_with(_WORKER, unit)
+
+
+def audit_unit_with(checker: Checker, unit: Any) -> tuple[list[RecordResult], list[Any]]:
+    """One unit read and checked: its results in reading order, and its batch tables for the gate."""
     results: list[RecordResult] = []
     tables = []
-    try:
-        for batch in batched(unit.read(), _WORKER.options.batch_size):
-            batch_results, table = _WORKER.check_batch(batch)
-            results.extend(batch_results)
-            if table is not None:
-                tables.append(table)
-    except Exception as err:  # noqa: BLE001 - the rest of this piece is lost, the run goes on
-        from trial_audit.readers import Unreadable
-
-        reason = f"reader failed; the rest of this input was not read ({type(err).__name__}: {err})"[:500]
-        results.append(unreadable_result(Unreadable(Source(unit.path), reason), _WORKER.options))
+    # batches run across the files of a run of files, as a serial read's batches do
+    for batch in batched(_guarded_parts(unit), checker.options.batch_size):
+        batch_results, table = checker.check_batch(batch)
+        results.extend(batch_results)
+        if table is not None:
+            tables.append(table)
     return results, tables
+
+
+def _guarded_parts(unit: Any) -> Iterator[Any]:
+    """The read items of a unit; a reader fault loses the rest of that piece (one file, or the range) only."""
+    for part in unit.parts():
+        try:
+            yield from part.read()
+        except Exception as err:  # noqa: BLE001 - the rest of this piece is lost, the run goes on
+            from trial_audit.readers import Unreadable
+
+            reason = f"reader failed; the rest of this input was not read ({type(err).__name__}: {err})"[:500]
+            yield Unreadable(Source(part.path), reason)
 
 
 def _audit_parallel(units: list[Any], options: RunOptions, jobs: int, inputs: list[str]) -> Report:
@@ -539,24 +574,24 @@ def _audit_parallel(units: list[Any], options: RunOptions, jobs: int, inputs: li
         checker.warm_up()
         tuned = collector_tuned(checker, warm_up=False)  # warmed up just above
     worker_options = replace(options, progress=None)  # a callback does not cross processes
-    finalise = _Finaliser(options)
+    finalise = Finaliser(options)
     cross = checker.cross_pass()
-    report = _new_report(options, inputs, checker)
+    report = new_report(options, inputs, checker)
     gate_tables: list[Any] = []
     done = 0
     ctx = multiprocessing.get_context(method)
     pool_ctx = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(worker_options,))
-    with tuned, _crash_keeps(report), pool_ctx as pool:
+    with tuned, crash_keeps(report), pool_ctx as pool:
         for results, tables in pool.map(_audit_unit, units):
             report.records.extend(finalise(cross.feed(results)))
             gate_tables.extend(tables)
             done += len(results)
             if options.progress:
                 options.progress(done)
-    return _finish(report, gate_tables, options)
+    return finish(report, gate_tables, options)
 
 
-def _finish(report: Report, gate_tables: list[Any], options: RunOptions) -> Report:
+def finish(report: Report, gate_tables: list[Any], options: RunOptions) -> Report:
     if options.gate:
         from trial_audit.engine.gate import run_gate
 

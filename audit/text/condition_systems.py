@@ -449,8 +449,13 @@ _BAD_FIRST = frozenset({"acute", "chronic", "disease", "disorder", "disorders", 
 
 @lru_cache(maxsize=2)
 def icd_matcher(strict: bool = True) -> IcdMatcher:
-    """Built once per process (about 0.5 s each), on first use."""
-    return IcdMatcher(strict)
+    """Built once per process (about 0.5 s each), on first use; kept between runs (``cached_state``)."""
+    from pathlib import Path
+
+    from trial_audit.text.icd10cm import EXTRACT, cached_state
+
+    name = "icd-matcher-strict" if strict else "icd-matcher-names"
+    return cached_state(name, [EXTRACT, Path(__file__)], lambda: IcdMatcher(strict), IcdMatcher)
 
 
 @lru_cache(maxsize=16384)
