@@ -17,6 +17,7 @@ from trial_audit.text.age_patterns import (
 from trial_audit.text.age_phrases import (
     StatedAge,
 )
+from trial_audit.text.age_scope import under_other_person_item
 
 # --- band words ------------------------------------------------------------------------------
 
@@ -121,6 +122,8 @@ def find_bands(text: str, mode: str = "prose", start: int = 0, end: int | None =
             bs = m.start(band)
             if m.start(band) == ls + len(text[ls:bs]) - len(text[ls:bs].lstrip()) and _continues_previous_line(text, ls, start):
                 continue  # "... pregnant women ... and their\ninfants.": a hard line wrap, not an item
+            if under_other_person_item(text, bs):
+                continue  # "No close contact or household contact with ...:" / "- Children under age 5": other people
             out.append(StatedAge(bs, m.end(), text[bs : m.end()], None, None, "band", mode, band=band))
     return tuple(out)
 

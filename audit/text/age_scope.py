@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from trial_audit.text.age_patterns import _HEADER_LINE
+from trial_audit.text.age_subgroup_scope import sixth_round_scope, under_part_header
 
 # the age chooses a performance scale: "Patients </=10 years modified Lansky scale >/= 60"
 _RIGHT_SCALE = re.compile(
@@ -64,6 +65,11 @@ _AGE_WORDING = re.compile(r"\bage|\bold\b|\by/?o\b", re.I)
 # people without an age limit in the same breath: "... 5 years of age and older and their relatives may enroll"
 _RIGHT_OTHERS = re.compile(
     r"^[^;.]{0,25}?\b(?:and|or)\s+(?:their|his|her)\s+(?:relatives|famil(?:y|ies)|parents|siblings|partners|spouses)\b|"
+    # further on, when the sentence goes on to make those others eligible: "Patients 10 years of age and older with known or
+    # suspected SLE and their relatives may be eligible" (the relatives have no age limit)
+    r"^[^;.]{0,100}?\b(?:and|or)\s+(?:their|his|her)\s+(?:(?:first|second|close|blood)[- ](?:degree\s+)?)?(?:relatives|famil(?:y|ies)|"
+    r"family\s+members|parents|siblings|partners|spouses|children|offspring)\s+(?:may|can|will|are|would)\s+(?:also\s+)?(?:be\s+)?"
+    r"(?:eligible|enrol\w*|included|invited|participate|join|take\s+part)\b|"
     r"^[^;.]{0,120}?\bor\s+(?:others|anyone|those)\s+who\b"
     # "Adults and children 2 years of age and older with Ebstein's anomaly and healthy volunteers may be eligible"
     r"|^[^;.]{0,80}?\band\s+(?:healthy|normal)\s+(?:adult\s+)?(?:volunteers|controls|subjects|individuals)\b(?![^;.]{0,40}[0-9])",
@@ -249,7 +255,7 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "another protocol (an earlier version, a sub-study)"
     if _ANY_AGE.search(sentence_left + text[start:end] + right):
         return "a sentence that admits any age"
-    return None
+    return sixth_round_scope(text, start, end, sentence_left, right)
 
 
 _AGE_LABEL = re.compile(r"\bage\s*:", re.I)
@@ -259,7 +265,7 @@ _AGE_LABEL = re.compile(r"\bage\s*:", re.I)
 # structured range often covers donors who take part, so only a sub-list nested under such an item is dropped)
 _PARENT_OTHER_PERSON = re.compile(
     r"\b(?:donors?|parents?|partners?|siblings?|spouses?|mothers?|fathers?|relatives?|caregivers?|carers?|family\s+members?|"
-    r"household\s+members?|sexual\s+contacts?)\b",
+    r"household\s+members?|sexual\s+contacts?|household\s+contacts?|close\s+contacts?|household)\b",
     re.I,
 )
 _INDENT = re.compile(r"[ \t]*")
@@ -435,6 +441,8 @@ def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, r
         return True
     if mode != "prose" and _beside_another_kind_of_group(text, pos, sentence_left):
         return True
+    if mode != "prose" and under_part_header(header):
+        return True
     if mode == "prose" or not header or not is_group_header(header):
         return False
     return _another_group_header(text, pos, header)
@@ -444,17 +452,35 @@ def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, r
 # patients, > 18 years of age, will be recruited from the clinic") while the same list names the other kind as a
 # subject ("Patients with Parkinson's disease off medication.", "Healthy controls ... will be recruited"): the age is
 # that group's, one of several. The two kinds: healthy people (volunteers, controls, normal subjects) and patients.
-_HEALTHY_KIND = r"(?:(?:healthy|normal|control|unaffected)\s+(?:[A-Za-z-]+\s+)?(?:volunteers?|subjects?|individuals|participants|adults)|volunteers?|controls?)"
+# (the plural "controls" only: "birth control", "needed for control" name no group)
+_HEALTHY_KIND = r"(?:(?:healthy|normal|control|unaffected)\s+(?:[A-Za-z-]+\s+)?(?:volunteers?|subjects?|individuals|participants|adults)|volunteers?|controls)"
 _PATIENT_KIND = r"(?:patients?|cases)"
 _APPOSITION = {
-    kind: re.compile(rf"\b{rx}\s*(?:\(|,)\s*(?:(?:aged?|ages)\s+)?$", re.I)
+    # (with or without a bracket or comma: "Healthy Normal Volunteers between the ages of 18 and 80 years", NCT00001307)
+    kind: re.compile(rf"\b{rx}(?:\s*[(,]\s*|\s+)(?:(?:aged?|ages|between(?:\s+the\s+ages?\s+of)?)\s+)?$", re.I)
     for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
 }
 _SUBJECT_OF_KIND = {
     kind: re.compile(rf"(?:^|\n|[.;]\s)[\s*•·>-]*(?:[0-9]{{1,2}}[.)]\s*)?(?:[A-Za-z'’-]+\s+){{0,4}}?{rx}\b", re.I)
     for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
 }
+_APPOSITION_MARKED = {
+    kind: re.compile(rf"\b{rx}\s*[(,]\s*(?:(?:aged?|ages)\s+)?$", re.I)
+    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
+}
+_GROUP_OF_KIND = {
+    kind: re.compile(
+        rf"(?:^|\n|[.;]\s)[\s*•·>-]*(?:[0-9]{{1,2}}[.)]\s*)?(?:(?:[A-Za-z'’-]+\s+){{1,4}}?{rx}\b|{rx}\s+(?:with|who\s+have|suffering|"
+        rf"diagnosed|undergoing|having|affected|aged?|between|over|under|older|younger|(?=[0-9]))\b)",
+        re.I,
+    )
+    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
+}
 _EXCLUSION_WORD = re.compile(r"\bexclusion\b", re.I)
+_OTHER_KIND_ALONGSIDE = {
+    kind: re.compile(rf"[^.;\n]{{0,60}}?\b(?:and|or|as\s+well\s+as|plus)\s+(?:[A-Za-z-]+\s+){{0,2}}?{rx}\b", re.I)
+    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
+}
 
 
 def _beside_another_kind_of_group(text: str, pos: int, sentence_left: str) -> bool:
@@ -463,10 +489,49 @@ def _beside_another_kind_of_group(text: str, pos: int, sentence_left: str) -> bo
     kind = next((k for k, rx in _APPOSITION.items() if rx.search(tail)), None)
     if kind is None:
         return False
+    # without a bracket or comma ("Healthy Normal Volunteers between the ages of 18 and 80 years") the other kind must be
+    # named as a group ("Certain Chronic Pain Patients", "Patients with ..."), not be the subject of a clause about the same
+    # people ("Patients will be eligible for this study if the two mandibular molars are ...", NCT00006299)
+    subject_of = _SUBJECT_OF_KIND if _APPOSITION_MARKED[kind].search(tail) else _GROUP_OF_KIND
     other = "patient" if kind == "healthy" else "healthy"
+    if _OTHER_KIND_ALONGSIDE[other].match(text, pos, min(len(text), pos + 160)):
+        return True  # "Patients aged 40-75 and healthy volunteers aged 20-40": the other kind in the same sentence
     lo, hi = max(0, pos - 1500), min(len(text), pos + 1500)
     before = [m.end() for m in _EXCLUSION_WORD.finditer(text, lo, pos)]
     lo = before[-1] if before else lo
     after = _EXCLUSION_WORD.search(text, pos, hi)
     hi = after.start() if after else hi
-    return _SUBJECT_OF_KIND[other].search(text, lo, hi) is not None
+    return subject_of[other].search(text, lo, hi) is not None
+
+
+def under_other_person_item(text: str, pos: int) -> bool:
+    """Is ``pos`` in a sub-list nested under an item about someone else ("No close contact or household contact with the
+    following high-risk individuals ...:" / "- Children under age 5", NCT00005039)?"""
+    parent = parent_item_line(text, pos)
+    if not parent:
+        parent = _wrapped_parent_item(text, pos)
+    return bool(_PARENT_OTHER_PERSON.search(parent))
+
+
+def _wrapped_parent_item(text: str, pos: int) -> str:
+    """The parent item of a marked, indented line when the line just above it is the hard-wrapped end of that item
+    ("  -  No close contact ... for at\n     least 2 weeks after each vaccination:"): the item's lines joined, or ""."""
+    ls = text.rfind("\n", 0, pos) + 1
+    if not _SUBLIST_MARKER.match(text, ls):
+        return ""
+    own = _INDENT.match(text, ls).end() - ls
+    lines = text[max(0, ls - 600) : ls].split("\n")[:-1]
+    taken: list[str] = []
+    for line in reversed(lines):
+        if not line.strip():
+            if taken:
+                return ""
+            continue
+        if len(line) - len(line.lstrip(" \t")) >= own:
+            return ""
+        taken.append(line.strip())
+        if _SUBLIST_MARKER.match(line):
+            return " ".join(reversed(taken))
+        if len(taken) > 4:
+            return ""
+    return ""
