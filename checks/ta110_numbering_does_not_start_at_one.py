@@ -1,3 +1,4 @@
+from trial_audit.checks._shared.fixes import SAFE, renumber_fix
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria_lists import describe_renumbering, item_evidence, list_problems, renumber_run
@@ -71,6 +72,7 @@ class NumberingDoesNotStartAtOne(Rule):
                 "merged into the line before. Restore it, or renumber the list.",
                 evidence=item_evidence(doc, it),
                 suggestion=_renumber_from_one(seq, it),
+                fix=renumber_fix(seq, it, 1, SAFE),
             )
 
 

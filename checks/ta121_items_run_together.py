@@ -1,5 +1,6 @@
 import re
 
+from trial_audit.checks._shared.fixes import line_break_fix
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria_lists import all_sequences, doc_of, problems
@@ -127,6 +128,7 @@ class ItemsRunTogether(Rule):
                     "start a line: put each criterion on its own line.",
                     evidence=Evidence.span("criteria", text, start, end),
                     suggestion="\n".join(x for x in pieces if x),
+                    fix=line_break_fix(text, (hpos for hpos, _ in p.hidden)),
                 )
         for it in doc.items():
             if not it.inline or it.line_start in reported:
@@ -152,4 +154,5 @@ class ItemsRunTogether(Rule):
                 f"{len(on_line)} criteria ({markers}) are run together on one line: put each on its own line.",
                 evidence=Evidence.span("criteria", text, start, end),
                 suggestion=parts,
+                fix=line_break_fix(text, (s.start for s in on_line[1:])),
             )

@@ -1,0 +1,78 @@
+"""Fix objects for the rules whose suggestion is a text edit (``--fix``, ``--diff``, SARIF ``fixes``).
+
+Each helper turns what a rule already worked out (the run of items to renumber, where run-together
+items start, the escapes it found) into the smallest edits of the field's text: only the
+characters that change are replaced, so that applying the fix leaves everything else of the
+field, and of the file, as it was. A helper returns None when it cannot build an exact edit
+(a marker written in a form the renumbering would not reproduce), so that no fix is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from trial_audit.core.findings import Edit, Fix, FixSafety
+from trial_audit.text.criteria_lists import renumber_run
+from trial_audit.text.criteria_model import format_marker
+
+SAFE = FixSafety.SAFE
+UNSAFE = FixSafety.UNSAFE
+
+
+def renumber_fix(seq, item, new_number: int, safety: FixSafety, field: str = "criteria") -> Fix | None:
+    """Renumber ``item`` as ``new_number`` and the items that carry its numbering on (``renumber_run``):
+    one edit per marker, replacing the marker only."""
+    edits = []
+    for it, number in renumber_run(seq, item, new_number):
+        if it.marker is None or it.number is None:
+            return None
+        if format_marker(it.style, it.number, it.upper) != it.marker:
+            return None  # a marker written another way ("01.", "1 )"): the edit would change more than the number
+        new = format_marker(it.style, number, it.upper)
+        if new != it.marker:
+            edits.append(Edit(field, it.marker_start, it.marker_end, new))
+    if not edits:
+        return None
+    first, last = edits[0], edits[-1]
+    what = f"renumber {len(edits)} item{'s' if len(edits) > 1 else ''}"
+    return Fix(
+        edits, safety, f"{what}: {item.marker!r} becomes {first.replacement!r}" + (f" … {last.replacement!r}" if len(edits) > 1 else "")
+    )
+
+
+_SPACE_BEFORE = re.compile(r"[ \t]+$")
+
+
+def line_break_fix(text: str, starts: Iterable[int], field: str = "criteria") -> Fix | None:
+    """Start a new line at each offset of ``starts`` (a run-together item's marker): the spaces before
+    it become one line break, and nothing else changes. Offsets already at a line start are left."""
+    edits = []
+    for pos in sorted(set(starts)):
+        if pos <= 0 or pos > len(text) or text[pos - 1] == "\n":
+            continue
+        m = _SPACE_BEFORE.search(text, max(0, pos - 200), pos)
+        begin = m.start() if m else pos
+        if begin == 0 or text[begin - 1] == "\n":
+            continue
+        edits.append(Edit(field, begin, pos, "\n"))
+    if not edits:
+        return None
+    return Fix(edits, SAFE, f"put {len(edits) + 1} items on lines of their own")
+
+
+#: escape -> the text a reader should see (a doubled Markdown escape keeps one backslash)
+def _unescaped(seq: str) -> str:
+    if seq in ("\\r\\n", "\\n"):
+        return "\n"
+    if seq == "\\t":
+        return "\t"
+    return seq[1:]  # "\>" -> ">", "\\>" -> "\>"
+
+
+def unescape_fix(field: str, matches: Iterable[re.Match[str]]) -> Fix | None:
+    """Replace each escape sequence the rule matched with what it stands for."""
+    edits = [Edit(field, m.start(), m.end(), _unescaped(m.group(0))) for m in matches]
+    if not edits:
+        return None
+    return Fix(edits, SAFE, f"unescape {len(edits)} escape sequence{'s' if len(edits) > 1 else ''}")
