@@ -112,7 +112,7 @@ max-months-unverified = 12
         ('[tool.trial-audit]\npaths = "records"\nmax-field-size = -1\n', "[tool.trial-audit], key 'max-field-size'"),
         ("[tool.trial-audit\n", "not valid TOML"),
         ('[tool.trial-audit.severity]\nTA101 = "fatal"\n', "[tool.trial-audit.severity], key 'TA101'"),
-        ('[tool.trial-audit.rule-options]\nTA405 = 12\n', "[tool.trial-audit.rule-options], key 'TA405'"),
+        ("[tool.trial-audit.rule-options]\nTA405 = 12\n", "[tool.trial-audit.rule-options], key 'TA405'"),
     ],
 )
 def test_bad_configuration_names_file_and_key(project, text, message):

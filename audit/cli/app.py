@@ -42,6 +42,7 @@ def _main(
 ) -> None:
     """Audit clinical-trial registry records for inconsistencies, with evidence."""
 
+
 USAGE_ERROR = 2
 #: exit status of a fault in trial-audit itself: never 0 or 1, so that CI cannot read a crash as an audit result
 CRASH_EXIT = 3
