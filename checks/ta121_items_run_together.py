@@ -1,6 +1,6 @@
 import re
 
-from trial_audit.checks._shared.fixes import line_break_fix
+from trial_audit.checks._shared.fixes import line_break_fix, same_style
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria_lists import all_sequences, doc_of, problems
@@ -154,5 +154,5 @@ class ItemsRunTogether(Rule):
                 f"{len(on_line)} criteria ({markers}) are run together on one line: put each on its own line.",
                 evidence=Evidence.span("criteria", text, start, end),
                 suggestion=parts,
-                fix=line_break_fix(text, (s.start for s in on_line[1:])),
+                fix=line_break_fix(text, (s.start for s in on_line[1:]), safety=same_style(on_line)),
             )

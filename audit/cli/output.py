@@ -122,7 +122,7 @@ def write_full(report: Report, out: TextIO, unsafe: bool = False) -> None:
             fix = getattr(f, "fix", None)
             if fix is not None and fix.edits:
                 applied = "applied by --fix" if fix.safety == "safe" else "applied by --fix --unsafe-fixes"
-                out.write(f"  fix ({fix.safety}, {applied}): {_one_line(fix.message, 400)}\n")
+                out.write(f"  fix ({fix.safety.value}, {applied}): {_one_line(fix.message, 400)}\n")
             out.write("\n")
 
 

@@ -44,9 +44,10 @@ def renumber_fix(seq, item, new_number: int, safety: FixSafety, field: str = "cr
 _SPACE_BEFORE = re.compile(r"[ \t]+$")
 
 
-def line_break_fix(text: str, starts: Iterable[int], field: str = "criteria") -> Fix | None:
+def line_break_fix(text: str, starts: Iterable[int], field: str = "criteria", safety: FixSafety = SAFE) -> Fix | None:
     """Start a new line at each offset of ``starts`` (a run-together item's marker): the spaces before
-    it become one line break, and nothing else changes. Offsets already at a line start are left."""
+    it become a line break and the indentation of the line it leaves, and nothing else changes.
+    Offsets already at a line start are left."""
     edits = []
     for pos in sorted(set(starts)):
         if pos <= 0 or pos > len(text) or text[pos - 1] == "\n":
@@ -55,10 +56,24 @@ def line_break_fix(text: str, starts: Iterable[int], field: str = "criteria") ->
         begin = m.start() if m else pos
         if begin == 0 or text[begin - 1] == "\n":
             continue
-        edits.append(Edit(field, begin, pos, "\n"))
+        line_start = text.rfind("\n", 0, begin) + 1
+        indent = text[line_start : line_start + len(text[line_start:begin]) - len(text[line_start:begin].lstrip(" \t"))]
+        edits.append(Edit(field, begin, pos, "\n" + indent))  # the new line indented as the line it leaves
     if not edits:
         return None
-    return Fix(edits, SAFE, f"put {len(edits) + 1} items on lines of their own")
+    return Fix(edits, safety, f"put {len(edits) + 1} items on lines of their own")
+
+
+def same_style(items) -> FixSafety:
+    """SAFE when run-together items are marked alike (all "(1)"-style, numbered on, or all bullets):
+    on lines of their own they stay one list. UNSAFE when the markers differ ("• Creatinine ...;
+    (2) ECG ..."): the split may turn a sub-item into an item of the main list."""
+    styles = {(it.style, it.upper) for it in items}
+    numbers = [it.number for it in items]
+    consecutive = all(n is None for n in numbers) or all(
+        a is not None and b is not None and b == a + 1 for a, b in zip(numbers, numbers[1:])
+    )
+    return SAFE if len(styles) == 1 and consecutive else UNSAFE
 
 
 #: escape -> the text a reader should see (a doubled Markdown escape keeps one backslash)
