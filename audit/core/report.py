@@ -36,6 +36,8 @@ class RecordResult:
     #: when it has one (a version date, a page's "current as of", a CSV export's inferred date)
     as_of: str | None = None
     as_of_source: str | None = None
+    #: 0 for the first record read with this ID; 1, 2 ... for later copies (reported as duplicates)
+    copy: int = 0
 
     def active_findings(self) -> list[Finding]:
         return [f for f in self.findings if not f.suppressed]
