@@ -271,9 +271,9 @@ def audit(
     crash: BaseException | None = None
     try:
         if _progress_wanted(quiet):
-            from trial_audit.cli.progress import progress_bar
+            from trial_audit.cli.progress import progress_bar, record_total
 
-            with progress_bar(err) as advance:
+            with progress_bar(err, record_total(inputs)) as advance:
                 options.progress = advance
                 report = audit_paths(inputs, options)
         else:
