@@ -342,7 +342,7 @@ def _print_findings(report, screen: str | None, statistics: bool, unsafe: bool) 
     if screen is not None:
         output.write_findings(report, screen, sys.stdout, unsafe)
     if statistics:
-        output.write_statistics(report, sys.stdout if screen != "json" else sys.stderr)
+        output.write_statistics(report, sys.stdout if screen != "json" else sys.stderr, unsafe)
     sys.stdout.flush()
 
 

@@ -7,6 +7,7 @@ so that a typo never silently turns a rule back on.
 Example::
 
     [tool.trial-audit]
+    paths = ["records/"]             # what `trial-audit audit` with no path reads
     select = ["TA1", "TA2", "timeline"]
     ignore = ["TA604"]
     fail-on = "warning"

@@ -184,8 +184,9 @@ def write_findings(report: Report, fmt: str, out: TextIO, unsafe: bool = False) 
     WRITERS[fmt](report, out, unsafe)
 
 
-def statistics(report: Report) -> list[tuple[str, str, int, int]]:
-    """``(code, name, findings, fixable)`` per rule, most findings first (``--statistics``)."""
+def statistics(report: Report, unsafe: bool = False) -> list[tuple[str, str, int, int]]:
+    """``(code, name, findings, fixable)`` per rule, most findings first (``--statistics``); fixable:
+    by ``--fix`` (with ``--unsafe-fixes`` when ``unsafe``)."""
     counts: Counter[str] = Counter()
     fixable: Counter[str] = Counter()
     names: dict[str, str] = {}
@@ -194,13 +195,13 @@ def statistics(report: Report) -> list[tuple[str, str, int, int]]:
             counts[f.rule] += 1
             names[f.rule] = f.name
             fix = getattr(f, "fix", None)
-            if fix is not None and fix.edits and fix.safety in ("safe", "unsafe"):
+            if fix is not None and fix.applies(unsafe):
                 fixable[f.rule] += 1
     return [(code, names[code], n, fixable[code]) for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def write_statistics(report: Report, out: TextIO) -> None:
-    rows = statistics(report)
+def write_statistics(report: Report, out: TextIO, unsafe: bool = False) -> None:
+    rows = statistics(report, unsafe)
     if not rows:
         out.write("no findings\n")
         return
