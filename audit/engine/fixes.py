@@ -373,7 +373,7 @@ def fix_files(paths: list[str], options: Any, unsafe: bool = False, max_passes: 
             copies[str(dest)] = p
             results[p] = FileResult(p, text, text)
         opts = replace(options, baseline=None, gate=None, gx_docs=None, progress=None, jobs=1)
-        todo = list(copies)
+        todo: list[str | Path] = list(copies)
         for _ in range(max_passes):
             if not todo:
                 break
@@ -382,7 +382,7 @@ def fix_files(paths: list[str], options: Any, unsafe: bool = False, max_passes: 
             for rec in report.records:
                 if rec.source.member is None and any(fixable(f, unsafe) for f in rec.findings):
                     by_file[rec.source.path].append(rec)
-            changed = []
+            changed: list[str | Path] = []
             for copy, recs in by_file.items():
                 if _fix_copy(Path(copy), recs, results[copies[copy]], unsafe, iter_records):
                     changed.append(copy)
