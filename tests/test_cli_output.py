@@ -4,6 +4,7 @@ default input, --version, duplicates and the baseline count, the gate's failing 
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 import pytest
@@ -157,3 +158,30 @@ def test_progress_total_is_known_for_one_record_files_and_archive_members(tmp_pa
     (tmp_path / "export.csv").write_text("NCT Number\n")
     assert record_total([tmp_path]) is None  # a CSV export holds many records: no total, a rate
     assert record_total([ROOT / "seeds"]) is None
+
+
+def test_gx_data_docs_load_nothing_from_the_internet(records, tmp_path):
+    docs = tmp_path / "gx"
+    result = _audit(records, tmp_path, "--gate", "default", "--gx-docs", str(docs), "-q")
+    assert result.exit_code == 1  # the record fails the gate
+    pages = list(docs.rglob("*.html"))
+    assert len(pages) >= 2
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script" not in html and "<link" not in html
+        assert not re.search(r"<img[^>]*src=\"https?:", html)
+        assert "default-src 'none'" in html
+    [validation] = [p for p in pages if "validations" in p.parts]
+    assert "Unsuccessful Expectations" in validation.read_text(encoding="utf-8")  # the results stay readable
+
+
+def test_offline_page_removes_remote_assets_and_scripts():
+    from trial_audit.cli.gx_docs import offline_page
+
+    page = (
+        '<html><head><link rel="stylesheet" href="https://cdn.example/b.css"><script src="https://cdn.example/j.js"></script>'
+        "<script>$(function(){})</script></head><body><img src='//cdn.example/logo.png'><img src=\"data:image/png;base64,AA\">"
+        "<table><tr><td>ok</td></tr></table></body></html>"
+    )
+    out = offline_page(page)
+    assert "cdn.example" not in out and "<script" not in out and "data:image/png" in out and "<td>ok</td>" in out

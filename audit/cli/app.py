@@ -208,7 +208,10 @@ def audit(
     gate: Annotated[
         Optional[str], typer.Option("--gate", help="Run the Great Expectations submission gate: 'default' or a suite file.")
     ] = None,
-    gx_docs: Annotated[Optional[Path], typer.Option("--gx-docs", help="Build GX Data Docs for the gate in this folder.")] = None,
+    gx_docs: Annotated[
+        Optional[Path],
+        typer.Option("--gx-docs", help="Build GX Data Docs for the gate in this folder (offline: nothing loaded from the internet)."),
+    ] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline file.")] = None,
     config: ConfigOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes: 0 = one per core for large inputs, 1 = none.")] = 0,
@@ -284,6 +287,10 @@ def audit(
         report, crash = e.report, e.error
     except Exception as e:  # noqa: BLE001 - a fault before any record was checked: no report to write
         _crashed(out_dir, e, wrote=[])
+    if report.gate and report.gate.get("docs") and options.gx_docs:
+        from trial_audit.cli.gx_docs import make_offline
+
+        make_offline(options.gx_docs)  # GX's pages load their styles and scripts from CDNs: made to need none
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in formats:
