@@ -21,8 +21,11 @@ from typer.testing import CliRunner
 
 from tests.conftest import ROOT
 from trial_audit.cli.app import app
+from trial_audit.core.dates import parse_date
 from trial_audit.core.findings import Edit, Fix, FixSafety
+from trial_audit.core.model import record_from_example
 from trial_audit.engine.fixes import json_string_at, xml_text_at
+from trial_audit.engine.registry import Context
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from inject_formats import load  # noqa: E402
@@ -152,18 +155,18 @@ def test_page_text_safe_fixes_on_a_real_page(tmp_path):
     f = tmp_path / page.name
     f.write_bytes(page.read_bytes())
     _, before = _audit(f, tmp_path / "o1", "--select", "TA1")
-    assert {"TA110", "TA111", "TA121"} <= {rule for _, rule, _, _ in before}
+    assert {"TA103", "TA110", "TA111", "TA121"} <= {rule for _, rule, _, _ in before}
     _audit(f, tmp_path / "o2", "--fix", "--select", "TA1")
     old, new = page.read_text(encoding="utf-8"), f.read_text(encoding="utf-8")
     assert (
-        new.replace("(1) Expected", "(2) Expected")
+        new.replace("criteria:\n  (1) Expected", "criteria (2) Expected")
         .replace("\n  (2) Subjects", " (3) Subjects")
         .replace("disorders;\n  (6) Can", "disorders; (6) Can")
         == old
-    )  # only the numbers and the line breaks changed
+    )  # only the numbers, the header's colon and the line breaks changed
     _, after = _audit(f, tmp_path / "o3", "--select", "TA1")
     rules_after = [rule for _, rule, _, _ in after]
-    assert "TA110" not in rules_after and "TA111" not in rules_after  # the fixed rules are gone ...
+    assert not {"TA103", "TA110", "TA111"} & set(rules_after)  # the fixed rules are gone ...
     assert {(rule, field) for _, rule, field, _ in after} <= {(rule, field) for _, rule, field, _ in before}  # ... and nothing new
     # what is left is not safe to fix: a sub-item "(2)" run into a bullet (TA121 unsafe, TA114)
     assert rules_after.count("TA121") == 1
@@ -210,3 +213,59 @@ def test_fix_objects_refuse_overlapping_edits_and_say_when_they_apply():
     assert safe.applies() and not unsafe.applies() and unsafe.applies(unsafe=True)
     assert not Fix([], FixSafety.SAFE).applies()
     assert Fix.from_dict(unsafe.to_dict()) == unsafe
+
+
+def _all_rules_findings(record):
+    from trial_audit.engine.registry import select_rules
+    from trial_audit.engine.runner import check_record
+
+    rules = [r for r in select_rules([], []) if r.scope == "record"]
+    ctx = Context(as_of=parse_date("2025-11-14"), today=parse_date("2025-11-14"))
+    for r in rules:
+        r.prepare(ctx)
+    return check_record(record, rules, ctx)
+
+
+def _fixed_examples():
+    from trial_audit.engine.registry import load_rules
+
+    for code, cls in sorted(load_rules().items()):
+        for k, example in enumerate(getattr(cls, "bad", []) or []):
+            yield pytest.param(code, example, id=f"{code}-bad{k}")
+
+
+@pytest.mark.parametrize("code,example", list(_fixed_examples()))
+def test_every_fix_of_a_documented_example_removes_its_finding_and_adds_none(code, example):
+    """For every rule's bad examples: applying each fix to the field's text leaves no finding of the
+    fixed rule at that place and no finding the text did not have before (any rule)."""
+    before = _all_rules_findings(record_from_example(example))
+    fixes = [f for f in before if f.rule == code and f.fix is not None and f.fix.applies(unsafe=True)]
+    for f in fixes:
+        assert f.fix is not None
+        changed = dict(example)
+        for name in {e.field for e in f.fix.edits}:
+            text = changed[name]
+            for e in sorted((e for e in f.fix.edits if e.field == name), key=lambda e: e.start, reverse=True):
+                text = text[: e.start] + e.replacement + text[e.end :]
+            changed[name] = text
+        after = _all_rules_findings(record_from_example(changed))
+        left = [g for g in after if g.rule == code and g.evidence and f.evidence and g.evidence.start == f.evidence.start]
+        assert not left, f"{code}: the fix left its finding: {changed}"
+        new = {(g.rule, g.field) for g in after} - {(g.rule, g.field) for g in before}
+        assert not new, f"{code}: the fix made new findings {new}: {changed}"
+
+
+def test_the_rules_whose_suggestion_is_an_edit_carry_fixes_on_their_examples():
+    found = set()
+    for p in _fixed_examples():
+        code, example = p.values
+        found |= {(f.rule, f.fix.safety.value) for f in _all_rules_findings(record_from_example(example)) if f.rule == code and f.fix}
+    assert found >= {
+        ("TA103", "safe"),
+        ("TA110", "safe"),
+        ("TA111", "unsafe"),
+        ("TA112", "unsafe"),
+        ("TA113", "unsafe"),
+        ("TA121", "safe"),
+        ("TA701", "safe"),
+    }

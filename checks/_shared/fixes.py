@@ -76,6 +76,22 @@ def same_style(items) -> FixSafety:
     return SAFE if len(styles) == 1 and consecutive else UNSAFE
 
 
+def header_line_fix(text: str, header_start: int, header_end: int, item_start: int, field: str = "criteria") -> Fix | None:
+    """Put a section header that runs into the item after it ("Inclusion criteria (2) Expected ...")
+    on a line of its own: the spaces between them become a line break (and the indentation of the
+    header's line), with a colon after the header when it has none. None when anything but spaces
+    stands between the header and the item."""
+    if not header_start < header_end <= item_start <= len(text) or text[header_end:item_start].strip(" \t"):
+        return None
+    words = text[header_start:header_end].rstrip(" \t")
+    begin = header_start + len(words)
+    colon = "" if words.endswith((":", "\uff1a")) else ":"
+    line_start = text.rfind("\n", 0, header_start) + 1
+    line = text[line_start:header_start]
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    return Fix([Edit(field, begin, item_start, colon + "\n" + indent)], SAFE, "put the header on a line of its own")
+
+
 #: escape -> the text a reader should see (a doubled Markdown escape keeps one backslash)
 def _unescaped(seq: str) -> str:
     if seq in ("\\r\\n", "\\n"):
