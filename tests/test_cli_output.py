@@ -185,3 +185,9 @@ def test_offline_page_removes_remote_assets_and_scripts():
     )
     out = offline_page(page)
     assert "cdn.example" not in out and "<script" not in out and "data:image/png" in out and "<td>ok</td>" in out
+
+
+def test_fail_on_and_formats_in_any_case(records, tmp_path):
+    result = _run(["audit", str(records), "--out", str(tmp_path / "o"), "-q", "--fail-on", "ERROR", "-f", "Json,MD"])
+    assert result.exit_code == 1  # broken.json's TA001 error fails the run
+    assert (tmp_path / "o" / "report.json").is_file() and (tmp_path / "o" / "report.md").is_file()

@@ -103,7 +103,7 @@ def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_doc
         as_of_date = parse_date(as_of)
         if as_of_date is None:
             raise _fail(f"--as-of must be a date such as 2025-11-14, not {as_of!r}")
-    fail = fail_on or cfg.fail_on or "error"
+    fail = (fail_on or cfg.fail_on or "error").strip().lower()  # names in any case, as the formats
     if fail not in FAIL_ON:
         raise _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}")
     rule_options = dict(cfg.rule_options)

@@ -133,7 +133,7 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     cfg.paths = [(path.parent / v) for v in _str_list(table.get("paths", []), "paths", path)]
     cfg.select = _str_list(table.get("select", []), "select", path)
     cfg.ignore = _str_list(table.get("ignore", []), "ignore", path)
-    cfg.format = _str_list(table.get("format", []), "format", path)
+    cfg.format = [f.lower() for f in _str_list(table.get("format", []), "format", path)]
     for key in ("severity", "per-record-ignores", "rule-options"):
         if not isinstance(table.get(key, {}), dict):
             raise ConfigError(f"{_at(path, key)} must be a table, e.g. [tool.trial-audit.{key}]")
@@ -145,9 +145,10 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     for pattern, selectors in table.get("per-record-ignores", {}).items():
         cfg.per_record_ignores.append((pattern, _str_list(selectors, f"per-record-ignores.{pattern}", path)))
     if "fail-on" in table:
-        if table["fail-on"] not in FAIL_ON:
+        fail_on = str(table["fail-on"]).strip().lower()
+        if fail_on not in FAIL_ON:
             raise ConfigError(f"{_at(path, 'fail-on')} must be one of {', '.join(FAIL_ON)}, not {table['fail-on']!r}")
-        cfg.fail_on = table["fail-on"]
+        cfg.fail_on = fail_on
     if "as-of" in table:
         cfg.as_of = parse_date(str(table["as-of"]))
         if cfg.as_of is None:
