@@ -65,8 +65,10 @@ class ItemsRunTogether(Rule):
 
     Put each criterion on its own line (the suggestion shows the line split).
 
-    Fix safety: safe to apply. The suggested text puts each item on a line of its own; no word is
-    added or removed.
+    Fix safety: safe to apply when the run-together items are marked alike and numbered on ("(5) ...;
+    (6) ..."): the fix puts each on a line of its own, no word added or removed. Unsafe when their
+    markers differ ("• Creatinine ...; (2) ECG ..."): on its own line the second may read as an item
+    of the main list rather than a sub-item (`--unsafe-fixes` applies it).
 
     ## References
 
