@@ -135,14 +135,22 @@ XML = (
 )
 
 
-def test_xml_fix_keeps_entities_line_ends_and_indentation(tmp_path):
+@pytest.mark.parametrize("line_end", ["\r\n", "&#xD;\n"])
+def test_xml_fix_keeps_entities_line_ends_and_indentation(tmp_path, line_end):
+    # "&#xD;\n": ClinicalTrials.gov's own XML writes each line end of a textblock as a character
+    # reference for the CR and a newline (e.g. NCT00000383's criteria); the reader removes the CR
+    head, block, tail = re.split(r"(?<=<textblock>)|(?=</textblock>)", XML)
+    xml = XML if line_end == "\r\n" else head.replace("\r\n", "\n") + block.replace("\r\n", "&#xD;\n") + tail.replace("\r\n", "\n")
     f = tmp_path / "NCT00000102.xml"
-    f.write_bytes(XML.encode("utf-8"))
+    f.write_bytes(xml.encode("utf-8"))
     _, before = _audit(f, tmp_path / "o1")
     assert "TA121" in {rule for _, rule, _, _ in before}
     _audit(f, tmp_path / "o2", "--fix")
     fixed = f.read_bytes().decode("utf-8")
-    assert fixed == XML.replace("g/dL; 3. Signed consent; 4. ECOG", "g/dL;\r\n          3. Signed consent;\r\n          4. ECOG")
+    assert "Hb &lt; 10 g/dL; 3." in xml
+    assert fixed == xml.replace(
+        "g/dL; 3. Signed consent; 4. ECOG", f"g/dL;{line_end}          3. Signed consent;{line_end}          4. ECOG"
+    )
     _, after = _audit(f, tmp_path / "o3")
     assert "TA121" not in {rule for _, rule, _, _ in after}
     assert set(after) - set(before) == set()  # no new finding

@@ -173,6 +173,24 @@ def xml_text_at(raw: str, start: int, end: int) -> tuple[str, list[int]] | None:
     return "".join(out), at
 
 
+def _one_newline(text: str, at: list[int]) -> tuple[str, list[int]]:
+    """CR LF and lone CR as one "\\n", as the reader sees them: a CR written as a character
+    reference ("&#xD;" before each line end, as ClinicalTrials.gov's XML has it) survives XML
+    parsing and is removed by the reader; the "\\n" keeps the raw offset of the CR, so that an
+    edit of the line end replaces both."""
+    if "\r" not in text:
+        return text, at
+    out: list[str] = []
+    out_at: list[int] = []
+    k = 0
+    while k < len(text):
+        out.append("\n" if text[k] == "\r" else text[k])
+        out_at.append(at[k])
+        k += 2 if text.startswith("\r\n", k) else 1
+    out_at.append(at[-1])
+    return "".join(out), out_at
+
+
 def _dedent_map(decoded: str, dedented: str) -> tuple[list[int], str] | None:
     """For the reader's dedented textblock, the index in ``decoded`` of each of its characters (and
     of its end), and the margin removed; None when the two do not line up line by line."""
@@ -267,13 +285,15 @@ def _xml_span(raw: str, path: str, text: str, cursor: _Cursor) -> FieldSpan | No
     decoded = xml_text_at(raw, pos, close)
     if decoded is None:
         return None
-    value, xml_at = decoded
+    value, xml_at = _one_newline(*decoded)
     mapped = _dedent_map(value, text) if dedent_textblock(value) == text else None
     if mapped is None:
         return None
     at, margin = mapped
     cursor.after[path] = close
-    return FieldSpan([xml_at[k] for k in at], "xml", margin=margin, newline="\r\n" if "\r\n" in raw[pos:close] else "\n")
+    segment = raw[pos:close]
+    newline = next((nl for nl in ("&#xD;\n", "&#13;\n", "\r\n") if nl in segment), "\n")  # the file's own line end
+    return FieldSpan([xml_at[k] for k in at], "xml", margin=margin, newline=newline)
 
 
 def locate(raw: str, record: TrialRecord, name: str, cursor: _Cursor) -> FieldSpan | None:
