@@ -1,6 +1,6 @@
 import re
 
-from trial_audit.checks._shared.fixes import line_break_fix, same_style
+from trial_audit.checks._shared.fixes import line_break_fix, markers_alike, same_style
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria_lists import all_sequences, doc_of, problems
@@ -130,7 +130,11 @@ class ItemsRunTogether(Rule):
                     "start a line: put each criterion on its own line.",
                     evidence=Evidence.span("criteria", text, start, end),
                     suggestion="\n".join(x for x in pieces if x),
-                    fix=line_break_fix(text, (hpos for hpos, _ in p.hidden)),
+                    fix=line_break_fix(
+                        text,
+                        (hpos for hpos, _ in p.hidden),
+                        safety=markers_alike([m for _, m in p.hidden] + [x.marker for x in (p.other, p.item) if x is not None]),
+                    ),
                 )
         for it in doc.items():
             if not it.inline or it.line_start in reported:

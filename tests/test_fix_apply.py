@@ -277,3 +277,21 @@ def test_the_rules_whose_suggestion_is_an_edit_carry_fixes_on_their_examples():
         ("TA121", "safe"),
         ("TA701", "safe"),
     }
+
+
+def test_split_of_a_dash_item_run_into_a_star_list_is_unsafe():
+    # NCT05086315 (ClinicalTrials.gov API v2, ctgov-v2-bulk, tune part): a "-" item run into the end
+    # of a "*" item; split onto its own line it starts a "-" item inside the "*" list (a new TA120)
+    from trial_audit.checks.ta121_items_run_together import ItemsRunTogether
+
+    criteria = (
+        "Exclusion Criteria:\n\n* Radiotherapy, even if palliative in intent, may not be given during the study.\n"
+        "* Prophylactic use of hematopoietic growth factors during the DLT observation period in the Dose Escalation Part only. "
+        "- Individuals accommodated in an institution because of regulatory or legal order.\n"
+        "* Pregnant and breast-feeding women."
+    )
+    [finding] = ItemsRunTogether().check(record_from_example({"criteria": criteria, "criteria_markdown": True}), Context())
+    assert finding.fix is not None and finding.fix.safety is FixSafety.UNSAFE
+    alike = criteria.replace("only. - Individuals", "only. * Individuals")
+    [finding] = ItemsRunTogether().check(record_from_example({"criteria": alike, "criteria_markdown": True}), Context())
+    assert finding.fix is not None and finding.fix.safety is FixSafety.SAFE

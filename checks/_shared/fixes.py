@@ -73,7 +73,9 @@ def same_style(items) -> FixSafety:
     consecutive = all(n is None for n in numbers) or all(
         a is not None and b is not None and b == a + 1 for a, b in zip(numbers, numbers[1:])
     )
-    return SAFE if len(styles) == 1 and consecutive else UNSAFE
+    if len(styles) != 1 or not consecutive:
+        return UNSAFE
+    return markers_alike(it.marker for it in items)  # "*" and "-" share a style, not a look
 
 
 def header_line_fix(text: str, header_start: int, header_end: int, item_start: int, field: str = "criteria") -> Fix | None:
@@ -90,6 +92,17 @@ def header_line_fix(text: str, header_start: int, header_end: int, item_start: i
     line = text[line_start:header_start]
     indent = line[: len(line) - len(line.lstrip(" \t"))]
     return Fix([Edit(field, begin, item_start, colon + "\n" + indent)], SAFE, "put the header on a line of its own")
+
+
+_ORDINAL = re.compile(r"[0-9]+|[A-Za-z]+")
+
+
+def markers_alike(markers: Iterable[str | None]) -> FixSafety:
+    """SAFE when the markers are written alike, numbers and letters aside ("(5)" and "(6)", "*" and
+    "*"); UNSAFE when not ("*" and "-"): split onto lines of their own, the items would read as two
+    lists, or a sub-item as an item."""
+    shapes = {_ORDINAL.sub("N", m or "") for m in markers}
+    return SAFE if len(shapes) == 1 else UNSAFE
 
 
 #: escape -> the text a reader should see (a doubled Markdown escape keeps one backslash)
