@@ -295,3 +295,22 @@ def test_split_of_a_dash_item_run_into_a_star_list_is_unsafe():
     alike = criteria.replace("only. - Individuals", "only. * Individuals")
     [finding] = ItemsRunTogether().check(record_from_example({"criteria": alike, "criteria_markdown": True}), Context())
     assert finding.fix is not None and finding.fix.safety is FixSafety.SAFE
+
+
+def test_renumbering_a_lettered_list_that_carries_on_a_numbered_one_is_unsafe():
+    # NCT00001421 (legacy XML, ctgov-xml-bulk, tune part): "1. ... 2. ... c. ... d. ... e." - the
+    # letters carry the numbers on (c is the third criterion); renumbered "a. b. c." the safe --fix
+    # made a new TA114 there
+    from trial_audit.checks.ta110_numbering_does_not_start_at_one import NumberingDoesNotStartAtOne
+
+    criteria = (
+        "Inclusion Criteria:\n\n  1. Symmetrical proximal muscle weakness;\n\n"
+        "  2. Muscle biopsy abnormalities at some time during their disease:\n\ni. degeneration and regeneration of muscle fibers\n\n"
+        "ii. necrosis\n\nc. Elevation of serum creatinine phosphokinase (CPK) or aldolase activity;\n\n"
+        "d. Electromyography (EMG) triad of changes\n\ne. Typical skin rash of DM."
+    )
+    [finding] = NumberingDoesNotStartAtOne().check(record_from_example({"criteria": criteria}), Context())
+    assert finding.evidence.text.startswith("c.") and finding.fix is not None and finding.fix.safety is FixSafety.UNSAFE
+    alone = "Inclusion Criteria:\n\nc. Elevation of serum CPK;\n\nd. EMG triad of changes\n\ne. Typical skin rash of DM."
+    [finding] = NumberingDoesNotStartAtOne().check(record_from_example({"criteria": alone}), Context())
+    assert finding.fix is not None and finding.fix.safety is FixSafety.SAFE

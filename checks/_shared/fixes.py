@@ -41,6 +41,20 @@ def renumber_fix(seq, item, new_number: int, safety: FixSafety, field: str = "cr
     )
 
 
+def first_list_safety(seq, item) -> FixSafety:
+    """Renumbering a list that starts at 2 or later from 1 is SAFE when it is the first numbered list
+    of its section ("Inclusion criteria (2) Expected survival ...": an item lost or merged into the
+    header). UNSAFE when numbered items come before it in the section: the list may carry their
+    numbering on in another style ("1. ... 2. ... c. ... d. ...", c being the third item), and
+    renumbering it from "a." would change what "c." refers to."""
+    section = getattr(item, "section", None)
+    if section is None:
+        return UNSAFE
+    own = {id(x) for x in seq.items}
+    earlier = any(x.number is not None and x.start < item.start and id(x) not in own for x in section.iter_items())
+    return UNSAFE if earlier else SAFE
+
+
 _SPACE_BEFORE = re.compile(r"[ \t]+$")
 
 
