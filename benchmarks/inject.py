@@ -45,6 +45,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import split
 from inject_formats import load, write_batch
 from inject_ops import BY_NAME, OPERATORS, Work, parse_criteria, render_criteria
+from inject_ops_outcomes import OUTCOME_OPERATORS
+
+OPERATORS = OPERATORS + OUTCOME_OPERATORS  # outcome measures (TA8xx) and results reporting (TA9xx)
+BY_NAME.update({o.name: o for o in OUTCOME_OPERATORS})
 
 ROOT = Path(__file__).resolve().parents[1]
 FAMILIES = {
@@ -56,8 +60,10 @@ FAMILIES = {
     "TA5": "people",
     "TA6": "completeness",
     "TA7": "text",
+    "TA8": "outcome",
+    "TA9": "results",
 }
-GROUPS = ["numbering", "structure", "age", "scope", "timeline", "status"]
+GROUPS = ["numbering", "structure", "age", "scope", "timeline", "status", "outcome", "results"]
 FORMATS = ["v2", "classic", "xml", "csv"]
 
 

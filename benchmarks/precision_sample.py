@@ -9,7 +9,8 @@ write a judging sheet, and score the verdicts a person wrote into it.
 
 The sample is uniform over the family's findings (what a curator reading the report meets), drawn
 with a fixed seed, so it can be drawn again. Families: numbering and structure (TA1xx), age (TA2xx),
-scope (TA3xx), timeline and status (TA4xx). ``score --report`` also says which judged findings a
+scope (TA3xx), timeline and status (TA4xx), people and sites (TA5xx), completeness (TA6xx), text
+hygiene (TA7xx), outcome measures (TA8xx) and results reporting (TA9xx). ``score --report`` also says which judged findings a
 newer report no longer has and how many of its findings were not judged, so a verdict sheet is
 never silently applied to findings it did not see.
 """
@@ -24,7 +25,17 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-FAMILIES = {"TA1": "numbering & structure", "TA2": "age", "TA3": "scope", "TA4": "timeline & status"}
+FAMILIES = {
+    "TA1": "numbering & structure",
+    "TA2": "age",
+    "TA3": "scope",
+    "TA4": "timeline & status",
+    "TA5": "people & sites",
+    "TA6": "completeness",
+    "TA7": "text hygiene",
+    "TA8": "outcome measures",
+    "TA9": "results reporting",
+}
 COLUMNS = ["key", "record", "rule", "severity", "field", "message", "evidence", "context", "related", "suggestion", "verdict", "why"]
 CONTEXT = 300  # characters of the field's text on each side of the quoted evidence
 
@@ -126,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--n", type=int, default=60)
     s.add_argument("--seed", type=int, default=7)
     s.add_argument("--exclude", type=Path, nargs="*", default=[], help="sheets judged before: their findings are not drawn again")
-    s.add_argument("--families", default="", help="family prefixes, e.g. TA1,TA2 (default: all four)")
+    s.add_argument("--families", default="", help="family prefixes, e.g. TA1,TA2 (default: every family)")
     s.add_argument("--severities", default="", help="e.g. error,warning (default: all)")
     s.add_argument("--suffix", default="", help="added to each sheet's file name (a second sheet beside the first)")
     c = sub.add_parser("score")

@@ -13,5 +13,7 @@ register_families(
         "TA5": "sites & people",
         "TA6": "completeness",
         "TA7": "text hygiene",
+        "TA8": "outcome measures",
+        "TA9": "results reporting",
     }
 )

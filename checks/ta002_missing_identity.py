@@ -8,7 +8,8 @@ class MissingIdentity(Rule):
 
     ## What it does
 
-    Reports a record that has neither an NCT ID nor an organisation study ID.
+    Reports a record that has neither an NCT ID nor an organisation study ID (nor, for a record of
+    another registry, its own registry ID: an ICTRP ``TrialID``, a DRKS ``drksId``).
 
     ## Why it matters
 

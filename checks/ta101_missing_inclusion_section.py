@@ -19,10 +19,17 @@ def _ends_in_prose_lead_in(before: str) -> bool:
     list that belongs to the sentence ("... patients with active disease who:", "They may take part if they:"),
     not a header or a label ("Group A:")."""
     before = before.rstrip()
+    if before.endswith(";") and _LIST_FOLLOWS.search(before[-200:]):
+        # "... a family history of cancer that includes;", "... of the following 3 subgroups will be recruited ...;"
+        before = before[:-1] + ":"
     if not before.endswith(":"):
         return False
     sentence = re.split(r"[.;!?]\s|\n[ \t]*\n", before)[-1]
     return len(sentence.split()) >= 5
+
+
+#: a sentence that announces the list after it, whatever its last punctuation
+_LIST_FOLLOWS = re.compile(r"\b(?:following|includes?|including|as\s+follows)\b[^.;]{0,200};$", re.IGNORECASE)
 
 
 _NAMED_INCLUSION = re.compile(r"\binclu(?:sion|ded|de)\b|\beligib", re.IGNORECASE)
@@ -98,6 +105,10 @@ class MissingInclusionSection(Rule):
                 return
             if _NAMED_INCLUSION.search(text[: s.header_start]):
                 return  # "For inclusion in the study subjects should fulfill the following criteria:"
+            if s.header_sentence and text[: s.header_start].strip():
+                # "... No past renal disease.\n\nPatients will be excluded if they have any of the following:":
+                # a lead-in sentence after prose criteria; the prose before it is what a participant must meet
+                return
             yield self.finding(
                 "The criteria have an exclusion section but no inclusion section: add an "
                 '"Inclusion Criteria:" header above the criteria a participant must meet.',

@@ -1,5 +1,6 @@
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.criteria import exclusion_run
 from trial_audit.text.criteria_lists import doc_of
 from trial_audit.text.criteria_sections import has_combined_header, has_negative_criteria, is_pdq_layout, says_no_exclusion
 
@@ -15,9 +16,13 @@ class MissingExclusionSection(Rule):
 
     Reports: an inclusion section and no exclusion section.
 
+    Reports too: an inclusion list that goes on, after a run of requirements, with a run of criteria that
+    exclude ("Pregnant or breastfeeding", "Known hypersensitivity to …", "History of …") and no exclusion
+    section: the exclusion header above them was lost (the finding quotes the first of them).
+
     Not reported: "Exclusion criteria: none" / "no exclusion criteria"; "Other protocol-defined
     inclusion/exclusion criteria may apply"; exclusions written as negative inclusion items ("Patients
-    must not …", "No prior …"); the NCI layout; combined headers.
+    must not …", "No prior …") mixed among the requirements; the NCI layout; combined headers.
 
     ## Why it matters
 
@@ -50,6 +55,10 @@ class MissingExclusionSection(Rule):
     severity = Severity.WARNING
     bad = [
         {"criteria": "Inclusion Criteria:\n- Age 18 or older\n- Signed consent"},
+        {
+            "criteria": "Inclusion Criteria:\n- Age 18 or older\n- Signed informed consent\n- Confirmed asthma\n"
+            "- Pregnant or breastfeeding\n- Known allergy to the study drug\n- No prior biologic therapy"
+        },
     ]
     good = [
         {"criteria": "Inclusion Criteria:\n- Age 18 or older\n\nExclusion Criteria:\n- Pregnancy"},
@@ -63,7 +72,15 @@ class MissingExclusionSection(Rule):
         if doc is None or doc.has_exclusion:
             return
         inc = doc.by_kind("inclusion")
-        if not inc or is_pdq_layout(doc) or says_no_exclusion(doc) or has_combined_header(doc) or has_negative_criteria(doc):
+        if not inc or is_pdq_layout(doc) or has_combined_header(doc):
+            return
+        run = next((r for r in (exclusion_run(s, doc.text) for s in inc) if r is not None), None)
+        if run is None and says_no_exclusion(doc):
+            return
+        if run is not None:
+            yield self._header_missing_before(doc, run)
+            return
+        if has_negative_criteria(doc):
             return
         s = inc[0]
         if s.header_start is None:
@@ -74,4 +91,17 @@ class MissingExclusionSection(Rule):
             'criteria, or state "Exclusion Criteria: none".',
             evidence=Evidence.span("criteria", text, s.header_start, s.header_end),
             suggestion=text.rstrip() + "\n\nExclusion Criteria:\n\n<criteria that exclude a participant, or: none>",
+        )
+
+    def _header_missing_before(self, doc, run):
+        """The inclusion list goes on with criteria that exclude: the exclusion header above them was lost."""
+        text = doc.text
+        quoted = text[run.start : min(run.end, run.start + 120)]
+        line_start = text.rfind("\n", 0, run.start) + 1
+        return self.finding(
+            f"The inclusion list goes on with criteria that exclude a participant, from {quoted[:60]!r} on, and "
+            'there is no exclusion section: an "Exclusion Criteria:" header seems to be missing above that item. '
+            "Add the header there (or move these criteria to the exclusion section).",
+            evidence=Evidence.span("criteria", text, run.start, run.start + len(quoted)),
+            suggestion=text[:line_start] + "Exclusion Criteria:\n" + text[line_start:],
         )

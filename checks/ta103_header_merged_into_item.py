@@ -31,6 +31,17 @@ def _lead_in(text: str) -> bool:
     return bool(_LEAD_IN.search(t[:200]) or _NOTE.search(t[:200]))
 
 
+def _dash_lead_in(line: str) -> bool:
+    """After "Inclusion Criteria - ": a lead-in sentence ("All patients must satisfy each of the following")
+    or a one-word label ("Controls") or "none"; a short criterion ("Pregnant women") is an item."""
+    t = line.strip()
+    return len(t.split()) <= 1 or bool(_LEAD_IN.search(t[:200]) or _NOTE.search(t[:200]) or _NONE.match(t))
+
+
+# "Exclusion criteria - none", "- not applicable", "- N/A": a one-line section that says there is nothing
+_NONE = re.compile(r"(?:none|nil|no\s+(?:exclusion|inclusion|criteria)|not\s+applicable|n/?a)\b", re.IGNORECASE)
+
+
 # words that end a reference to a section rather than a criterion ("... listed in the Inclusion
 # Criteria", "... allowed per Exclusion criteria:")
 _REFERENCE_END = re.compile(r"\b(?:the|in|on|of|to|per|see|listed|under|from|by|and|or|with|as|all|any|these|other)\s*$", re.IGNORECASE)
@@ -147,6 +158,11 @@ class HeaderMergedIntoItem(Rule):
                 # "INCLUSION CRITERIA:" on its own line, then "Inclusion criteria for patients with
                 # X include: (1) ..." or "* Exclusion criteria related to transplant: a. ...": a
                 # lead-in or one bullet's label under the real header, not a header run into an item
+                continue
+            dash_form = first.marker in ("-", "–", "—") and not text[s.header_start : s.header_end].rstrip(" *\\").endswith((":", "："))
+            if dash_form and _dash_lead_in(first.text.split("\n", 1)[0]):
+                # "Exclusion criteria - none"; "INCLUSION CRITERIA - All patients must satisfy each of the
+                # following", "Exclusion Criteria - Controls": a statement, a lead-in or a label
                 continue
             marked_rest = sum(1 for it in s.items if it.marker is not None)
             if first.marker is None and (marked_rest < 2 or _lead_in(first.text)):

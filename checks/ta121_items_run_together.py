@@ -37,6 +37,18 @@ def _enumeration_after_bullet_label(text: str, first_marker: int) -> bool:
     return len(prefix) <= 200 and bool(_BULLET_LABEL.match(prefix))
 
 
+# a lead-in that asks for one or more choices ("... and one or more of the following symptoms:", "must meet ONE
+# OR MORE of the following criteria:"): the numbered run after it is that criterion's options, not criteria
+_CHOICE_LEAD_IN = re.compile(
+    r"\b(?:one|any|either|two|three|at\s+least\s+\w+)\s+(?:or\s+more\s+)?of\s+the\s+following\b[^.:\n]{0,60}:$", re.IGNORECASE
+)
+
+
+def _after_choice_lead_in(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 300) : pos].rstrip().rstrip("-*•").rstrip()
+    return bool(_CHOICE_LEAD_IN.search(before))
+
+
 @register
 class ItemsRunTogether(Rule):
     """Several criteria are run together on one line ("(5) no serious mental disorders; (6) Can understand ...").
@@ -110,6 +122,8 @@ class ItemsRunTogether(Rule):
                 if p.other is None and not _after_sentence(text, pos):
                     # "... defined as: (a) condoms ...; (b) ..." - an enumeration inside one criterion
                     continue
+                if p.other is not None and _after_choice_lead_in(text, p.other.start):
+                    continue  # "... ONE OR MORE of the following criteria: (1) ... (2) ...": the options of one criterion
                 line_start = text.rfind("\n", 0, pos) + 1
                 if line_start in reported:
                     continue
@@ -147,8 +161,8 @@ class ItemsRunTogether(Rule):
             if len(on_line) < 2 or all(s.inline for s in on_line):
                 # an enumeration inside one criterion ("organ function: (1) ...; (2) ...")
                 continue
-            if _enumeration_after_bullet_label(text, on_line[0].start):
-                continue
+            if _enumeration_after_bullet_label(text, on_line[0].start) or _after_choice_lead_in(text, on_line[0].start):
+                continue  # options of one criterion: after a bullet's label, or after "one or more of the following ...:"
             reported.add(it.line_start)
             start, end = on_line[0].start, on_line[-1].end
             line_end = text.find("\n", on_line[-1].start)

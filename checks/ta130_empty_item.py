@@ -32,7 +32,9 @@ def _next_line(text: str, pos: int) -> tuple[int, str, bool]:
 
 
 def _in_header(doc, lo: int, hi: int) -> bool:
-    return any(s.header_start is not None and lo <= s.header_start < hi for s in doc.sections)
+    # a lead-in sentence read as a header ("Patients with the following are excluded:") is a paragraph
+    # that a legacy bullet may mark, like any other
+    return any(s.header_start is not None and not s.header_sentence and lo <= s.header_start < hi for s in doc.sections)
 
 
 def _bullet_before_paragraph(doc, it) -> bool:
@@ -49,9 +51,10 @@ def _bullet_before_paragraph(doc, it) -> bool:
 
 def _number_wrapped_to_own_line(doc, it) -> bool:
     """A number alone on a line right under a line that does not end its sentence and ends with a
-    word a number names ("... prior to Visit\n1."): the wrapped end of that line, not a list item,
-    unless the number continues or starts the list around it."""
-    if it.number is None or it.family != "num":
+    word a number names or follows ("... prior to Visit\n1.", "... under the age of\n18."), or a letter
+    under a line ending with a number ("... between 1 and 4\nD.": a unit): the wrapped end of that line,
+    not a list item, unless the number continues or starts the list around it."""
+    if it.number is None or it.family not in ("num", "alpha"):
         return False
     text = doc.text
     prev_end = it.line_start - 1
@@ -59,11 +62,23 @@ def _number_wrapped_to_own_line(doc, it) -> bool:
         return False
     prev_start = text.rfind("\n", 0, prev_end) + 1
     prev = text[prev_start:prev_end].rstrip()
-    if not prev or not prev[-1].isalnum() or not _COUNTED_WORD.search(prev[-40:]):
+    if not prev or not prev[-1].isalnum():
+        return False
+    if it.family == "alpha":
+        # "... myopia between 1 and 4\nD.": a unit letter (dioptres, litres) after a number
+        if not prev[-1].isdigit():
+            return False
+    elif not (_COUNTED_WORD.search(prev[-40:]) or _TAKES_A_NUMBER.search(prev[-40:])):
         return False
     siblings = it.parent.children if it.parent is not None else (it.section.items if it.section is not None else [])
     numbers = {s.number for s in siblings if s is not it and s.style == it.style and any(ch.isalnum() for ch in s.text)}
     return it.number - 1 not in numbers and it.number + 1 not in numbers
+
+
+#: a word that a number follows inside a sentence ("... under the age of\n18."): the number is its wrapped end
+_TAKES_A_NUMBER = re.compile(
+    r"(?:^|[^A-Za-z])(?:of|than|to|under|over|at|least|age|aged|between|and|from|by|within|for|about|approximately)$"
+)
 
 
 @register

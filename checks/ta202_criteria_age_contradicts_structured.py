@@ -130,7 +130,15 @@ class CriteriaAgeContradictsStructured(Rule):
             side = cmp.side
             word = "minimum" if side == "min" else "maximum"
             said = statement_phrase(s, cmp)
-            if cmp.status == "missing-structured":
+            if s.min is not None and s.max is not None and s.min.years > s.max.years:
+                # "Age 18-5 years": no one can meet the range as written, so neither side can be copied from it
+                msg = (
+                    f"The criteria state an impossible age range ({s.text!r}{where}: its lower end is above its upper end) "
+                    f"and it contradicts the structured {word} age {structured_label(record, side)}. The criteria likely "
+                    "contain a typing error; correct them from the protocol (the structured limits are "
+                    f"{structured_label(record, 'min')} to {structured_label(record, 'max')})."
+                )
+            elif cmp.status == "missing-structured":
                 msg = (
                     f"The criteria state {said} ({s.text!r}{where}) but the structured {word} age is "
                     f"{structured_label(record, side)}: the registry's age filter shows this trial to people the "

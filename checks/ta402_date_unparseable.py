@@ -65,8 +65,17 @@ class DateUnparseable(Rule):
                     evidence=Evidence.whole(field, text),
                     suggestion="Write the date as a full date.",
                 )
+        problems = record.extra.get("date_problems") or {}
         for name, text in record.unparsed_dates.items():
             field = f"dates.{name}"
+            if problems.get(name):  # the reader says why (an ICTRP dd/mm date that could be mm/dd)
+                yield self.finding(
+                    f"The {LABELS.get(name, name.replace('_', ' '))} {problems[name][0].lower()}{problems[name][1:]}. "
+                    "Write it with the month in words or as yyyy-mm-dd (2020-03-05).",
+                    evidence=Evidence.whole(field, text),
+                    suggestion="Write the date with the month in words or as yyyy-mm-dd.",
+                )
+                continue
             yield self.finding(
                 f'The {LABELS.get(name, name.replace("_", " "))} "{text}" is not a date. '
                 "Write it as a month and year (April 2024) or a full date (Apr 8, 2024).",

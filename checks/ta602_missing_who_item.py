@@ -6,7 +6,10 @@ _RECRUITING = frozenset({"RECRUITING", "NOT_YET_RECRUITING"})
 
 
 def _has_contact(record) -> bool:
-    return bool(record.officials or record.central_contacts or any(loc.contacts for loc in record.locations))
+    # A responsible party named as an investigator is a named person with an affiliation, as good a
+    # contact as an overall official given by name only (classic JSON and legacy XML often carry only it).
+    party = record.extra.get("responsible_party") or {}
+    return bool(record.officials or record.central_contacts or any(loc.contacts for loc in record.locations) or party.get("name"))
 
 
 def _missing(record):
@@ -35,8 +38,8 @@ class MissingWhoItem(Rule):
     size, outcome, contact, countries).
 
     Reports: one finding per missing: scientific title, interventions (interventional / expanded
-    access), sample size (not recruiting; else TA604), primary outcome, contact (official, central or
-    site), countries (not for WITHDRAWN); the date of first enrolment (item 16) is TA401's.
+    access), sample size (not recruiting; else TA604), primary outcome, contact (official, central, site or
+    responsible investigator), countries (not for WITHDRAWN); the date of first enrolment (item 16) is TA401's.
 
     ## Why it matters
 

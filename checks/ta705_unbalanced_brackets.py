@@ -6,8 +6,8 @@ from trial_audit.text.hygiene import text_fields
 
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _CLOSE = {")": "(", "]": "[", "}": "{"}
-# ")" / "]" that close a list marker, not a bracket: "1) ", "a) ", "iv) ", "i). ", "2.1) ", "b] ".
-_MARKER = re.compile(r"(?:^|(?<=[\s;:,.(>*•\-]))(?:[0-9]{1,3}(?:\.[0-9]{1,2})?|[a-zA-Z]|[ivxIVX]{1,5})[)\]](?=[\s.:]|$|[A-Za-z])")
+# ")" / "]" that close a list marker, not a bracket: "1) ", "1.) ", "a) ", "a.) ", "iv) ", "i). ", "2.1) ", "b] ".
+_MARKER = re.compile(r"(?:^|(?<=[\s;:,.(>*•\-]))(?:[0-9]{1,3}(?:\.[0-9]{1,2})?|[a-zA-Z]|[ivxIVX]{1,5})\.?[)\]](?=[\s.:]|$|[A-Za-z])")
 # half-open or mixed intervals: "[0, 1)", "(0, 10]", "[1-5)"; emoticons; Markdown-escaped brackets.
 _INTERVAL = re.compile(r"[\[(]\s*[-+]?[0-9.]+\s*[,;\-–]\s*[-+]?[0-9.]+\s*[)\]]")
 _BRACKET = re.compile(r"[()\[\]{}]")

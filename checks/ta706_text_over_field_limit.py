@@ -13,7 +13,8 @@ class TextOverFieldLimit(Rule):
     300 characters).
 
     Reports: brief title > 300, official title > 600, brief summary > 5,000, detailed description >
-    32,000, criteria > 20,000 characters.
+    32,000, criteria > 20,000 characters. These are ClinicalTrials.gov's limits: records of other
+    registries (an ICTRP or DRKS record) are not held to them.
 
     ## Why it matters
 
@@ -44,6 +45,8 @@ class TextOverFieldLimit(Rule):
     good = [{"brief_title": "A" * 300, "official_title": "B" * 600, "brief_summary": "C" * 5000}]
 
     def check(self, record, ctx):
+        if record.registry not in (None, "ClinicalTrials.gov"):
+            return  # the limits are ClinicalTrials.gov's; other registries (an ICTRP DRKS record) set their own
         for name, limit in FIELD_LIMITS.items():
             text = getattr(record, name, None)
             if not isinstance(text, str) or len(text) <= limit:

@@ -182,8 +182,14 @@ class Locator:
 # --- building the log ------------------------------------------------------------------------
 
 
+#: a source that is already a URL (a record fetched from the registry, read from a database)
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
 def _uri(path: str) -> tuple[str, str | None]:
-    """(uri, uriBaseId): relative to the working directory where possible."""
+    """(uri, uriBaseId): relative to the working directory where possible; a URL as it is."""
+    if _URL.match(path):
+        return quote(path, safe=":/?&=#@%+,;~"), None
     p = Path(path).resolve()
     try:
         rel = p.relative_to(Path.cwd().resolve())

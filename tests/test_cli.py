@@ -49,9 +49,9 @@ def test_missing_input_is_usage_error(tmp_path):
 def test_unknown_selector_is_usage_error(tmp_path):
     f = tmp_path / "s.json"
     f.write_text(json.dumps(V2_STUDY))
-    result = _run(["audit", str(f), "--select", "TA9", "--out", str(tmp_path / "out")])
+    result = _run(["audit", str(f), "--select", "ZZ9", "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert "TA9" in result.output
+    assert "ZZ9" in result.output
 
 
 def test_no_readable_input_exits_2_but_still_reports(tmp_path):

@@ -209,13 +209,14 @@ def test_parser_never_fails_on_all_real_texts(shared_data):
     from benchmarks.criteria_texts import iter_texts
 
     n = 0
-    t0 = time.perf_counter()
+    # CPU time of this process: on the shared machine wall time measures the other jobs' load
+    t0 = time.process_time()
     for corpus, rid, text, md in iter_texts(shared_data):
         for variant in (text, textwrap.dedent(text)) if corpus == "criteria-corpus" and n % 10 == 0 else (text,):
             doc = parse_criteria(variant, md)
             if n % 25 == 0:
                 _offsets_ok(doc)
         n += 1
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert n > 5000
-    assert elapsed < 30, f"parsing {n} texts took {elapsed:.1f} s"
+    assert elapsed < 30, f"parsing {n} texts took {elapsed:.1f} s of CPU"

@@ -149,17 +149,12 @@ def test_whole_data_tree_adds_up(shared_data):
     items = _read(shared_data)
     recs, bad = _records(items), _bad(items)
     assert len(items) == len(recs) + len(bad)
-    assert len(recs) == 39 + 206 + 192 + 4952 + _bulk_counts(shared_data)
-    # the criteria corpus is not a registry export, the SARIF schema not a record: each is reported
+    # ClinicalTrials.gov formats, then (issue 23) ICTRP XML/CSV/XLSX, the DRKS trial and the criteria corpus's rows
+    assert len(recs) == 39 + 206 + 192 + 4952 + _bulk_counts(shared_data) + 300 + 300 + 300 + 1 + 5193
+    # only the SARIF schema is not a record
     reasons = {Path(b.source.path).name: b.reason for b in bad}
-    corpus = {p.name for p in (shared_data / "criteria-corpus").glob("*.csv")}
-    assert corpus | {"sarif-schema-2.1.0.json"} <= set(reasons)
-    for name in corpus:
-        assert reasons[name] == "CSV is not a ClinicalTrials.gov export (no 'NCT Number' column)"
+    assert set(reasons) == {"sarif-schema-2.1.0.json"}
     assert "not a ClinicalTrials.gov record" in reasons["sarif-schema-2.1.0.json"]
-    # whatever else is unreadable is a registry this tool does not read yet (WHO ICTRP, DRKS)
-    others = {Path(b.source.path).parent.name for b in bad if Path(b.source.path).name not in corpus | {"sarif-schema-2.1.0.json"}}
-    assert others <= {"ictrp-csv", "ictrp-xml", "ictrp-xlsx", "drks-json"}
 
 
 # --- spot checks against the source --------------------------------------------------------

@@ -169,9 +169,13 @@ def test_xml_that_is_not_a_study(tmp_path):
 
 def test_csv_that_is_not_an_export(tmp_path):
     f = tmp_path / "notes.csv"
-    f.write_text("nctid,criteria\nNCT01234567,Inclusion Criteria\n")
+    f.write_text("date,note\n2024-01-02,call the site\n")
     bad = _only_bad(_read(f))
-    assert bad.reason == "CSV is not a ClinicalTrials.gov export (no 'NCT Number' column)"
+    assert bad.reason.startswith("CSV is not a ClinicalTrials.gov export (no 'NCT Number' column), an ICTRP download")
+    # a trial-ID and a criteria column make a criteria table (issue 23), read as records
+    f.write_text("nctid,criteria\nNCT01234567,Inclusion Criteria\n")
+    (rec,) = _read(f)
+    assert rec.source.format == "criteria-table" and rec.nct_id == "NCT01234567"
 
 
 def test_csv_export_row_with_too_many_cells(tmp_path):

@@ -73,6 +73,20 @@ def test_ta501_eponyms_and_companies_are_not_places():
         assert not run(AffiliationNotAmongLocations(), seed_like(aff, [{"city": city, "country": country}])), aff
 
 
+def test_ta501_city_naming_an_endowed_chair_is_not_a_place():
+    # unseen precision round 3, NCT00005240: "Hamilton Southworth Professor of Medicine and Professor of Epide,
+    # Dept of Medicine General Medicine" with the site in New York: Hamilton names the chair's benefactor
+    ny = [{"facility": "Columbia University", "city": "New York", "country": "United States"}]
+    for aff in (
+        "Hamilton Southworth Professor of Medicine and Professor of Epide, Dept of Medicine General Medicine",
+        "Houston Family Distinguished Professor of Surgery",  # a synthetic variant, another city and wording
+        "Denver Chair in Cardiology, Dept of Medicine",
+    ):
+        assert not run(AffiliationNotAmongLocations(), seed_like(aff, ny)), aff
+    # a city as the place of an institution still counts, even next to a professor's title
+    assert run(AffiliationNotAmongLocations(), seed_like("Professor of Medicine, University of Houston", ny))
+
+
 def test_ta501_suburb_within_100_km_is_clean():
     ex = seed_like(
         "University of Texas Health Science Center at Houston",

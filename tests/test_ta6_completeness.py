@@ -145,3 +145,25 @@ def test_completeness_on_real_registry_records(shared_data):
     flagged = {r.code: sum(1 for rec in recs if list(r.check(rec, CTX))) for r in TA6}
     assert flagged["TA601"] / len(recs) < 0.02  # core items are nearly always there
     assert 0 < flagged["TA603"] / len(recs) < 0.6  # many real records have no keywords
+
+
+def test_responsible_party_investigator_is_a_contact():
+    # NCT05264948 (classic JSON, unseen precision round 3): no official, central or site contact, but
+    # "ResponsiblePartyInvestigatorFullName": "Adnan Yamanoğlu" with an affiliation; NCT00005381 (legacy
+    # XML) likewise with <investigator_full_name>. A named investigator is a contact (WHO items 7/8).
+    base = {
+        "official_title": "A Randomised Trial of X",
+        "study_type": "OBSERVATIONAL",
+        "dates": {"start": "2024-04"},
+        "enrollment": 30,
+        "primary_outcomes": ["Mortality at 30 days"],
+        "locations": [{"city": "Izmir", "country": "Turkey"}],
+    }
+    without = record_from_example(base)
+    assert "central_contacts" in {f.field for f in MissingWhoItem().check(without, CTX)}
+    named = record_from_example(base)
+    named.extra["responsible_party"] = {"type": "PRINCIPAL_INVESTIGATOR", "name": "Adnan Yamanoğlu", "affiliation": "Izmir University"}
+    assert "central_contacts" not in {f.field for f in MissingWhoItem().check(named, CTX)}
+    sponsor_only = record_from_example(base)
+    sponsor_only.extra["responsible_party"] = {"type": "SPONSOR", "name": None, "affiliation": None}
+    assert "central_contacts" in {f.field for f in MissingWhoItem().check(sponsor_only, CTX)}

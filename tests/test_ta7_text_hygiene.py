@@ -132,6 +132,11 @@ def test_list_markers_and_intervals_are_not_brackets():
     assert first_unbalanced("smile :) please") is None
     # classic NCT04476940: "materials to be developed:\n\n. Three presentations: i). Introduction: ..."
     assert first_unbalanced("to be developed:\n\n. Three presentations: i). Introduction: Healthy People 2020") is None
+    # unseen precision round 3, NCT01760954: "2 periods: 1.) a 6 month Treatment Period and 2.) a post treatment"
+    assert first_unbalanced("The study consists of 2 periods: 1.) a 6 month Treatment Period and 2.) a post treatment") is None
+    assert first_unbalanced("Two arms: a.) placebo and b.) active drug") is None
+    # a real unclosed bracket after such a marker is still found
+    assert first_unbalanced("1.) a treatment period and 2.) a follow-up (12 months") is not None
 
 
 def test_csv_list_separator_inside_a_name_is_not_a_defect():

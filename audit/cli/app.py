@@ -187,6 +187,20 @@ def _note_skipped(inputs: list[Path]) -> None:
     err.print(escape("\n".join(lines)), highlight=False)
 
 
+InputsArg = Annotated[
+    Optional[list[str]],
+    typer.Argument(
+        help="Files, folders or .zip archives (default: the bundled seeds/); NCT IDs and search:QUERY fetched from the registry; "
+        "postgresql:// URLs of an AACT database (see docs/registry-access.md)."
+    ),
+]
+RegistryUrlOpt = Annotated[
+    Optional[str], typer.Option("--registry-url", help="Base URL of the ClinicalTrials.gov API v2 (default: the public API).")
+]
+RefreshOpt = Annotated[bool, typer.Option("--refresh", help="Fetch every study again instead of using the on-disk cache.")]
+WhereOpt = Annotated[Optional[str], typer.Option("--where", help="Your own SQL condition on AACT's studies table (database inputs).")]
+
+
 def _progress_wanted(quiet: bool) -> bool:
     # A bar is for a person at a terminal; CI logs get nothing of it.
     return not quiet and err.is_terminal and not os.environ.get("CI")
@@ -194,7 +208,7 @@ def _progress_wanted(quiet: bool) -> bool:
 
 @app.command()
 def audit(
-    paths: PathsArg = None,
+    paths: InputsArg = None,
     format: Annotated[
         Optional[list[str]], typer.Option("--format", "-f", help="Report formats, comma-separated: json, md, html, sarif, junit, csv.")
     ] = None,
@@ -232,6 +246,17 @@ def audit(
             help="Findings of one rule listed per record; the rest are counted in one closing finding (0 = all).",
         ),
     ] = None,
+    registry_url: RegistryUrlOpt = None,
+    refresh: RefreshOpt = False,
+    where: WhereOpt = None,
+    columns: Annotated[
+        Optional[str],
+        typer.Option(
+            "--columns",
+            help="Header names of a criteria table (CSV/XLSX): id=<header>,criteria=<header>, optionally minimum_age=, "
+            "maximum_age=, conditions=, title=, summary= (default: recognised from common names such as nctid, criteria).",
+        ),
+    ] = None,
     output_format: Annotated[
         Optional[str],
         typer.Option(
@@ -245,11 +270,13 @@ def audit(
     diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff and change no file.")] = False,
 ) -> None:
     """Audit records and write reports (default: the configured paths, else the bundled sample, into ./audit-report/)."""
+    from trial_audit.cli.remote import remote_run
     from trial_audit.reports import load_writers
 
     cfg = _config(config)
     screen = _screen_format(output_format)
-    inputs = _inputs(paths, cfg, quiet or screen == "json")
+    remote = remote_run(paths or [], registry_url or cfg.registry_url, refresh, where, _fail)
+    inputs = remote.paths if paths else _inputs(None, cfg, quiet or screen == "json")
     _check_inputs(inputs)
     writers = load_writers()
     formats = [f.lower() for f in _split(format) or cfg.format or ["json", "md"]]
@@ -268,23 +295,39 @@ def audit(
         options.max_field_size = max_field_size
     if max_findings_per_rule is not None:
         options.max_findings_per_rule = max_findings_per_rule
+    if columns is not None:
+        from trial_audit.readers import criteria_table
+
+        try:
+            criteria_table.set_columns(criteria_table.parse_columns_option(columns))
+        except ValueError as e:
+            raise _fail(str(e)) from None
     out_dir = out or Path(cfg.out or "audit-report")
     if fix or diff:
-        _fix_first(inputs, options, unsafe_fixes, diff, quiet)
+        if remote.active:
+            err.print(
+                "note: records fetched from the registry or a database are never changed and their fixes are not shown; "
+                "save them as files to --diff or --fix them",
+                highlight=False,
+                markup=False,
+            )
+        if inputs:
+            _fix_first(inputs, options, unsafe_fixes, diff, quiet)
     crash: BaseException | None = None
     try:
         if _progress_wanted(quiet):
             from trial_audit.cli.progress import progress_bar, record_total
 
-            with progress_bar(err, record_total(inputs)) as advance:
+            with progress_bar(err, None if remote.active else record_total(inputs)) as advance:
                 options.progress = advance
-                report = audit_paths(inputs, options)
+                report = remote.audit(options) if remote.active else audit_paths(inputs, options)
         else:
-            report = audit_paths(inputs, options)
+            report = remote.audit(options) if remote.active else audit_paths(inputs, options)
     except (GateError, BaselineError) as e:
         raise _fail(str(e)) from None
     except RunCrashed as e:
         report, crash = e.report, e.error
+        remote.stop_if_unreachable(crash)
     except Exception as e:  # noqa: BLE001 - a fault before any record was checked: no report to write
         _crashed(out_dir, e, wrote=[])
     if report.gate and report.gate.get("docs") and options.gx_docs:
@@ -474,6 +517,11 @@ def baseline_cmd(
     report = audit_paths(inputs, options)
     n = write_baseline(report, output)
     Console(highlight=False).print(f"wrote {output}: {n} findings baselined")
+
+
+from trial_audit.cli import diff as _diff  # noqa: E402 - registers `trial-audit diff` on this app
+
+_diff.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -55,6 +55,7 @@ KNOWN_KEYS = {
     "rule-options",
     "max-field-size",
     "max-findings-per-rule",
+    "registry-url",
 }
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -83,6 +84,7 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_field_size: int | None = None
     max_findings_per_rule: int | None = None
+    registry_url: str | None = None  # base URL of the ClinicalTrials.gov API v2 (docs/registry-access.md)
 
 
 def _table_of(path: Path) -> dict[str, Any] | None:
@@ -160,6 +162,8 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
             if key != "gate" or value != "default":
                 value = str(path.parent / value)
             setattr(cfg, key.replace("-", "_"), value)
+    if "registry-url" in table:
+        cfg.registry_url = str(table["registry-url"])
     for key in ("max-field-size", "max-findings-per-rule"):
         if key in table:
             value = table[key]

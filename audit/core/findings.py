@@ -39,6 +39,10 @@ class Category(str, Enum):
     PEOPLE = "people"
     COMPLETENESS = "completeness"
     TEXT = "text"
+    REGISTRY = "registry"  # one trial's records disagreeing across registries or inputs
+    HISTORY = "history"  # what changed between two versions of a record (TA480-TA499, `trial-audit diff`)
+    OUTCOME = "outcome"
+    RESULTS = "results"
 
 
 @dataclass(slots=True)

@@ -119,6 +119,7 @@ class Source:
     member: str | None = None  # archive member, for records read from a .zip
     index: int | None = None  # position in a multi-record file (a page, an array, NDJSON)
     line: int | None = None  # 1-based line where the record starts, where known
+    fetched: str | None = None  # when the record was fetched from path (a registry URL or database), ISO 8601
 
     def display(self) -> str:
         s = self.path if self.member is None else f"{self.path}!{self.member}"
@@ -126,6 +127,8 @@ class Source:
             s += f":{self.line}"
         elif self.index is not None:
             s += f"#{self.index}"
+        if self.fetched is not None:
+            s += f" (fetched {self.fetched})"
         return s
 
     def to_dict(self) -> dict[str, Any]:
@@ -136,6 +139,8 @@ class Source:
             d["index"] = self.index
         if self.line is not None:
             d["line"] = self.line
+        if self.fetched is not None:
+            d["fetched"] = self.fetched
         return d
 
 
@@ -172,6 +177,66 @@ class Contact:
 class Intervention:
     type: str | None = None  # DRUG, DEVICE, BEHAVIORAL, ... (v2 spelling)
     name: str | None = None
+
+
+@dataclass(slots=True)
+class Outcome:
+    """A registered outcome measure: what is measured (title), how (description), and when.
+
+    ``kind`` is PRIMARY, SECONDARY or OTHER (v2 spelling); any registry with outcome measures
+    (ClinicalTrials.gov, ICTRP's primary/secondary outcome columns) can fill it.
+    """
+
+    kind: str | None = None
+    title: str | None = None
+    description: str | None = None
+    time_frame: str | None = None
+
+
+@dataclass(slots=True)
+class GroupCount:
+    """One arm/group's number in a results table (participants started, analysed)."""
+
+    group: str | None = None  # the group's id in the source ("FG000", "P1")
+    title: str | None = None  # the group's title ("Placebo")
+    count: int | None = None
+    raw: str | None = None  # the number as written, for evidence
+
+
+@dataclass(slots=True)
+class ResultOutcome:
+    """An outcome measure as reported in the results section, with its analysed numbers."""
+
+    kind: str | None = None  # PRIMARY | SECONDARY | OTHER_PRE_SPECIFIED | POST_HOC
+    title: str | None = None
+    time_frame: str | None = None
+    analysed: list[GroupCount] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EventCount:
+    """Participants affected by adverse events in one group, against the number at risk."""
+
+    group: str | None = None
+    title: str | None = None  # the group's title
+    kind: str = "serious"  # serious | other | deaths
+    term: str | None = None  # the event term; None for the group's total
+    affected: int | None = None
+    at_risk: int | None = None
+
+
+@dataclass(slots=True)
+class Results:
+    """The facts of a results section that rules compare with the protocol."""
+
+    #: participants STARTED per group of the participant flow (the largest number over its periods:
+    #: a group can start in a later period, e.g. the maintenance phase of a two-part study)
+    flow_started: list[GroupCount] = field(default_factory=list)
+    flow_periods: int = 0
+    #: the participant flow's pre-assignment details (where a difference from enrollment is explained)
+    flow_note: str | None = None
+    outcomes: list[ResultOutcome] = field(default_factory=list)
+    events: list[EventCount] = field(default_factory=list)
 
 
 # --- the record -----------------------------------------------------------------------
@@ -223,9 +288,37 @@ class TrialRecord:
     enrollment: int | None = None
     enrollment_type: str | None = None  # ACTUAL | ESTIMATED
     primary_outcomes: list[str] = field(default_factory=list)
+    #: every registered outcome measure (primary, secondary, other) with description and time frame
+    outcomes: list[Outcome] = field(default_factory=list)
+    primary_purpose: str | None = None  # TREATMENT, DEVICE_FEASIBILITY, ... (v2 spelling)
+    #: FDAAA facts (None: the source does not say): FDA-regulated drug / device product, the
+    #: legacy overall "FDA regulated" flag, product manufactured in and exported from the US,
+    #: an IND/IDE (not public on ClinicalTrials.gov; other registries may carry it)
+    fda_regulated_drug: bool | None = None
+    fda_regulated_device: bool | None = None
+    fda_regulated: bool | None = None
+    us_export: bool | None = None
+    ind_ide: bool | None = None
+    unapproved_device: bool | None = None  # a device not approved or cleared by the FDA
+    fdaaa801_violation: bool | None = None  # the registry itself records an FDAAA 801 violation
+    has_expanded_access: bool | None = None
+    #: results: the results section's facts; when results were submitted (posted or under QC
+    #: review); the certificate of delay (disposition) submission date
+    results: Results | None = None
+    results_submitted: PartialDate | None = None
+    results_pending: bool | None = None
+    delay_certificate: PartialDate | None = None
+    #: countries of recruitment listed apart from the sites (legacy XML location_countries, ICTRP)
+    location_countries: list[str] = field(default_factory=list)
     ipd_sharing: str | None = None
     has_dmc: bool | None = None
     patients_applied: int | None = None  # page text only
+    #: the registry the record comes from ("ClinicalTrials.gov", "ChiCTR", "DRKS", ...; see core.registry_ids)
+    registry: str | None = None
+    #: the record's own ID in that registry ("ChiCTR2000029953"); for ClinicalTrials.gov also nct_id
+    registry_id: str | None = None
+    #: IDs of the same trial in other registries (an ICTRP secondary ID, a DRKS EudraCT number)
+    secondary_ids: list[str] = field(default_factory=list)
     #: canonical field name -> path of that value in the source ("protocolSection.x.y", "page:Gender")
     provenance: dict[str, str] = field(default_factory=dict)
     #: canonical field name -> character offset in the source file where the field's text starts
@@ -253,7 +346,7 @@ class TrialRecord:
 
     @property
     def id(self) -> str:
-        return self.nct_id or self.org_study_id or self.source.display()
+        return self.nct_id or self.registry_id or self.org_study_id or self.source.display()
 
     def text(self, name: str) -> str | None:
         """The text of a canonical field name ("criteria", "dates.start", "locations[0].city")."""
@@ -344,8 +437,28 @@ def record_from_example(example: dict[str, Any], path: str = "<example>") -> Tri
             rec.interventions = [Intervention(**v) for v in value]
         elif key == "central_contacts":
             rec.central_contacts = [Contact(**v) for v in value]
+        elif key == "outcomes":
+            rec.outcomes = [Outcome(**v) for v in value]
+        elif key == "results":
+            rec.results = results_from_example(value)
+        elif key in ("results_submitted", "delay_certificate"):
+            setattr(rec, key, parse_date(value))
         elif key in TrialRecord.__dataclass_fields__:
             setattr(rec, key, value)
         else:
             raise KeyError(f"unknown field in rule example: {key!r}")
     return rec
+
+
+def results_from_example(spec: dict[str, Any]) -> Results:
+    """``{"flow_started": [{"title": "Placebo", "count": 20}], "outcomes": [{..., "analysed": [...]}],
+    "events": [{...}]}`` -> Results (counts given as numbers; ``raw`` defaults to their text)."""
+
+    def counts(items: list[dict[str, Any]]) -> list[GroupCount]:
+        return [GroupCount(**{"raw": None if c.get("count") is None else str(c["count"]), **c}) for c in items]
+
+    return Results(
+        flow_started=counts(spec.get("flow_started", [])),
+        outcomes=[ResultOutcome(**{**o, "analysed": counts(o.get("analysed", []))}) for o in spec.get("outcomes", [])],
+        events=[EventCount(**e) for e in spec.get("events", [])],
+    )

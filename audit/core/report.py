@@ -38,6 +38,9 @@ class RecordResult:
     as_of_source: str | None = None
     #: 0 for the first record read with this ID; 1, 2 ... for later copies (reported as duplicates)
     copy: int = 0
+    #: compact facts of the record for cross-record rules (rule code -> digest), read by the run's
+    #: cross-record pass and cleared before the result is stored; never written to a report
+    digests: dict[str, Any] = field(default_factory=dict)
 
     def active_findings(self) -> list[Finding]:
         return [f for f in self.findings if not f.suppressed]

@@ -196,6 +196,45 @@ class TableRule(Rule):
         raise NotImplementedError
 
 
+class RunRule(Rule):
+    """A rule across the records of a run: the same trial met in several records (inputs, registries).
+
+    The engine asks each record for its ``digest`` (compact, picklable facts, made where the
+    record is checked, in a worker or not) and the ``keys`` under which it meets other records;
+    records are then passed in reading order, and ``compare`` gets a record's digest with the
+    digest of each earlier record sharing a key. Findings go on the later record, naming the
+    earlier one, so nothing already reported changes. Only digests are kept for the whole run.
+    """
+
+    scope: ClassVar[str] = "run"
+
+    def check(self, record: TrialRecord, ctx: Context) -> Iterable[Finding]:
+        """Nothing to say about one record alone; a rule example names the earlier record of the
+        same trial in ``extra["earlier_record"]`` (a dict as for ``record_from_example``)."""
+        from trial_audit.core.model import record_from_example
+
+        other = record.extra.get("earlier_record")
+        if not isinstance(other, dict):
+            return []
+        earlier = self.digest(record_from_example(other, "<earlier example>"), "<earlier example>")
+        digest = self.digest(record, record.id)
+        if earlier is None or digest is None or not set(self.keys(digest)) & set(self.keys(earlier)):
+            return []
+        return list(self.compare(digest, earlier))
+
+    def digest(self, record: TrialRecord, record_id: str) -> Any | None:
+        """The facts ``compare`` needs (None: the record takes no part)."""
+        raise NotImplementedError
+
+    def keys(self, digest: Any) -> Iterable[str]:
+        """The keys under which this record meets others (a trial ID, normalised)."""
+        raise NotImplementedError
+
+    def compare(self, digest: Any, earlier: Any) -> Iterable[Finding]:
+        """Findings on the record of ``digest`` against one earlier record of the same trial."""
+        raise NotImplementedError
+
+
 RULES: dict[str, type[Rule]] = {}
 
 

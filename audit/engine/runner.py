@@ -34,7 +34,8 @@ from trial_audit.engine.bounds import (
     cap_text,
     truncate_oversized_fields,
 )
-from trial_audit.engine.registry import RULES, Context, Rule, TableRule, code_for_event, load_rules, matches, select_rules
+from trial_audit.engine.cross import CrossRecordPass
+from trial_audit.engine.registry import RULES, Context, Rule, RunRule, TableRule, code_for_event, load_rules, matches, select_rules
 from trial_audit.engine.result_store import ResultStore
 
 # Engine-produced findings (the rules are documented in checks/ta00x_*.py).
@@ -132,7 +133,7 @@ def unreadable_result(item: Any, options: RunOptions) -> RecordResult:
 
 def _no_identity_result(record: TrialRecord, options: RunOptions) -> RecordResult:
     msg = (
-        f"The record in {record.source.display()} has no NCT ID and no organisation study ID, so it "
+        f"The record in {record.source.display()} has no NCT ID, no registry ID and no organisation study ID, so it "
         "cannot be identified or tracked. Add the registry identifier."
     )
     finding = _engine_finding(code_for_event("no-identity"), msg, Evidence("nct_id", "", 0, 0), options.severities)
@@ -251,6 +252,7 @@ class Checker:
         rules = select_rules(options.select, options.ignore, options.severities)
         self.record_rules = [r for r in rules if r.scope == "record"]
         self.table_rules = [r for r in rules if isinstance(r, TableRule)]
+        self.run_rules = [r for r in rules if isinstance(r, RunRule)]
         self.ctx = Context(as_of=options.as_of, today=today(), options=options.rule_options)
         from trial_audit.readers.ctgov_csv import set_max_cell
 
@@ -279,7 +281,7 @@ class Checker:
         for item in batch:
             if not isinstance(item, TrialRecord):
                 results.append(unreadable_result(item, options))
-            elif not (item.nct_id or item.org_study_id):
+            elif not (item.nct_id or item.registry_id or item.org_study_id):
                 results.append(_no_identity_result(item, options))
             else:
                 slots.append(len(results))
@@ -315,7 +317,28 @@ class Checker:
             except Exception as err:  # noqa: BLE001
                 failed = stage_failed("assembling its result", err, severities)
                 results[slot] = RecordResult(record.id, record.source, record.source.format, AUDITED, [failed])
+            self._digest(record, results[slot])  # type: ignore[arg-type]
         return results, (table if options.gate else None)  # type: ignore[return-value]
+
+    def _digest(self, record: TrialRecord, result: RecordResult) -> None:
+        """The record's facts for the run rules (see engine.cross), carried by its result."""
+        for rule in self.run_rules:
+            try:
+                digest = rule.digest(record, result.id)
+            except Exception as err:  # noqa: BLE001 - as for record rules: reported on the record
+                result.findings.append(rule_failed(rule, err, self.options.severities))
+                continue
+            if digest is not None:
+                result.digests[rule.code] = digest
+
+    def cross_pass(self) -> CrossRecordPass:
+        """The pass that compares the records of one trial across the run (run rules)."""
+        options = self.options
+
+        def keep(result: RecordResult, finding: Finding) -> bool:
+            return _keep(finding, _ignored_for(result.id, options))
+
+        return CrossRecordPass(self.run_rules, keep, lambda rule, err: rule_failed(rule, err, options.severities))
 
     def _table_rule_row_by_row(self, rule: TableRule, table: Any) -> list[tuple[int, Finding]]:
         """A table rule that failed on the batch, run again on each row alone: the record(s) at
@@ -451,6 +474,7 @@ def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | N
     """Run the audit over already-read items (records and Unreadable markers), in one process."""
     checker = Checker(options)
     finalise = _Finaliser(options)
+    cross = checker.cross_pass()
     report = _new_report(options, inputs, checker)
     gate_tables = []
     done = 0
@@ -464,7 +488,7 @@ def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | N
                 gc.freeze()
                 warm = True
             results, table = checker.check_batch(batch)
-            report.records.extend(finalise(results))
+            report.records.extend(finalise(cross.feed(results)))
             if table is not None:
                 gate_tables.append(table)
             done += len(batch)
@@ -542,6 +566,7 @@ def _audit_parallel(units: list[Any], options: RunOptions, jobs: int, inputs: li
         tuned = collector_tuned(checker, warm_up=False)  # warmed up just above
     worker_options = replace(options, progress=None)  # a callback does not cross processes
     finalise = _Finaliser(options)
+    cross = checker.cross_pass()
     report = _new_report(options, inputs, checker)
     gate_tables: list[Any] = []
     done = 0
@@ -549,7 +574,7 @@ def _audit_parallel(units: list[Any], options: RunOptions, jobs: int, inputs: li
     pool_ctx = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(worker_options,))
     with tuned, _crash_keeps(report), pool_ctx as pool:
         for results, tables in pool.map(_audit_unit, units):
-            report.records.extend(finalise(results))
+            report.records.extend(finalise(cross.feed(results)))
             gate_tables.extend(tables)
             done += len(results)
             if options.progress:

@@ -14,6 +14,10 @@ Formats (detected from the content, the extension only breaks ties):
 - legacy ``<clinical_study>`` XML (DTDs and entities refused) -> :mod:`trial_audit.readers.ctgov_xml`
 - the search-page CSV export (header starts with "NCT Number") -> :mod:`trial_audit.readers.ctgov_csv`
 - the patient-facing trial page text -> :mod:`trial_audit.readers.page_text`
+- the WHO ICTRP XML export (streamed) -> :mod:`trial_audit.readers.ictrp_xml`; its CSV and XLSX
+  downloads and criteria tables (a trial-ID and a criteria column) -> :mod:`trial_audit.readers.tables`
+  (XLSX through :mod:`trial_audit.readers.xlsx`, bounded); the DRKS portal's JSON ->
+  :mod:`trial_audit.readers.drks_json` (see docs/readers.md)
 - ``.zip`` archives of any of these (the registry's bulk download), bounded in members and
   sizes; nested archives are not followed.
 

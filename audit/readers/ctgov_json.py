@@ -13,10 +13,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trial_audit.core.dates import parse_date
-from trial_audit.core.model import Contact, Intervention, Location, Official, Source, TrialRecord, enum_token, norm_phases, norm_sex
+from trial_audit.core.model import (
+    Contact,
+    Intervention,
+    Location,
+    Official,
+    Outcome,
+    Source,
+    TrialRecord,
+    enum_token,
+    norm_phases,
+    norm_sex,
+)
 from trial_audit.core.model import norm_status as _norm_status
 from trial_audit.readers import ctgov_keys as K
 from trial_audit.readers.common import as_bool, as_dict, as_int, as_list, as_str, enum, set_field, set_identifier, set_zip
+from trial_audit.readers.ctgov_results import json_results
 
 CONVERTERS: dict[str, Callable[[str], Any]] = {"status": _norm_status}
 
@@ -109,7 +121,44 @@ def study_to_record(study: dict[str, Any], source: Source, d: Dialect) -> TrialR
     says, has_results = d.has_results(study)
     if says:
         rec.extra["has_results"] = has_results
+    _outcomes(study, rec, d)
+    _reporting(study, rec, d)
     return rec
+
+
+def _outcomes(study: dict[str, Any], rec: TrialRecord, d: Dialect) -> None:
+    """Every registered outcome measure, primary, secondary and other, with its time frame."""
+    for kind, list_path in K.OUTCOME_LISTS:
+        for i, o in enumerate(d.items(study, list_path)):
+            o = as_dict(o)
+            k = len(rec.outcomes)
+            values = {attr: as_str(o.get(d.item_key(list_path, key))) for attr, key in K.OUTCOME_KEYS.items()}
+            rec.outcomes.append(Outcome(kind=kind, **values))
+            for attr, key in K.OUTCOME_KEYS.items():
+                rec.provenance[f"outcomes[{k}].{attr}"] = d.prov(f"{list_path}.{key}", i)
+
+
+def _reporting(study: dict[str, Any], rec: TrialRecord, d: Dialect) -> None:
+    """The FDAAA facts and the results section (see ctgov_results)."""
+    for name, path in K.OVERSIGHT_FLAGS:
+        if d.has(study, path):
+            setattr(rec, name, as_bool(d.get(study, path)))
+            rec.provenance[name] = d.prov(path)
+    purpose = as_str(d.get(study, K.PRIMARY_PURPOSE))
+    if purpose is not None:
+        rec.primary_purpose = enum_token(purpose)
+        rec.provenance["primary_purpose"] = d.prov(K.PRIMARY_PURPOSE)
+    for name, path in (("results_submitted", K.RESULTS_SUBMITTED), ("delay_certificate", K.DELAY_CERTIFICATE)):
+        value = as_str(d.get(study, path))
+        if value is not None and (parsed := parse_date(value)) is not None:
+            setattr(rec, name, parsed)
+            rec.provenance[name] = d.prov(path)
+    if d.has(study, K.UNPOSTED_RESULTS):
+        rec.results_pending = True
+        rec.provenance["results_pending"] = d.prov(K.UNPOSTED_RESULTS)
+    rec.results = json_results(study, classic=d.format == "ctgov-classic")
+    if rec.results is not None:
+        rec.provenance["results"] = "ResultsSection" if d.format == "ctgov-classic" else "resultsSection"
 
 
 def _identification_extras(study: dict[str, Any], rec: TrialRecord, d: Dialect) -> None:

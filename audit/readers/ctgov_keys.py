@@ -30,11 +30,20 @@ CLASSIC_KEY = {
     "ipdSharing": "IPDSharing",
     "ipdSharingStatementModule": "IPDSharingStatementModule",
     "oversightHasDmc": "OversightHasDMC",
+    "isFdaRegulatedDrug": "IsFDARegulatedDrug",
+    "isFdaRegulatedDevice": "IsFDARegulatedDevice",
+    "isUsExport": "IsUSExport",
+    "resultsFirstSubmitQcDate": "ResultsFirstSubmitQCDate",
+    "fdaaa801Violation": "FDAAA801Violation",
 }
 #: classic item names of lists whose item is not the list's name without its plural "s" (nor its owner's name + that)
 CLASSIC_ITEM = {"meshes": "ConditionMesh"}
 #: classic name an object lends to its keys when it is not the object's own name
 CLASSIC_STEM = {"organization": "Org"}
+#: whole paths the classic API spells against the rules above
+CLASSIC_PATHS = {
+    "protocolSection.statusModule.expandedAccessInfo.hasExpandedAccess": "ProtocolSection.StatusModule.ExpandedAccessInfo.HasExpandedAccess"
+}
 
 # --- the table: canonical field -> v2 path ---------------------------------------------------
 
@@ -108,6 +117,29 @@ VALUES = {
     "primary_outcomes": "protocolSection.outcomesModule.primaryOutcomes[].measure",
 }
 
+#: outcome measures of the protocol: kind -> v2 path of the list (items: measure, description, timeFrame)
+OUTCOME_LISTS: tuple[tuple[str, str], ...] = (
+    ("PRIMARY", "protocolSection.outcomesModule.primaryOutcomes[]"),
+    ("SECONDARY", "protocolSection.outcomesModule.secondaryOutcomes[]"),
+    ("OTHER", "protocolSection.outcomesModule.otherOutcomes[]"),
+)
+OUTCOME_KEYS = {"title": "measure", "description": "description", "time_frame": "timeFrame"}
+
+#: FDAAA facts: canonical field -> v2 path (booleans)
+OVERSIGHT_FLAGS: tuple[tuple[str, str], ...] = (
+    ("fda_regulated_drug", "protocolSection.oversightModule.isFdaRegulatedDrug"),
+    ("fda_regulated_device", "protocolSection.oversightModule.isFdaRegulatedDevice"),
+    ("us_export", "protocolSection.oversightModule.isUsExport"),
+    ("unapproved_device", "protocolSection.oversightModule.isUnapprovedDevice"),
+    ("fdaaa801_violation", "protocolSection.oversightModule.fdaaa801Violation"),
+    ("has_expanded_access", f"{STATUS}.expandedAccessInfo.hasExpandedAccess"),
+)
+PRIMARY_PURPOSE = f"{DESIGN}.designInfo.primaryPurpose"
+RESULTS_SUBMITTED = f"{STATUS}.resultsFirstSubmitDate"
+DELAY_CERTIFICATE = f"{STATUS}.dispFirstSubmitDate"
+#: results submitted and under quality-control review, not yet posted
+UNPOSTED_RESULTS = "annotationSection.annotationModule.unpostedAnnotation"
+
 #: lists of objects: canonical list -> (v2 path of the list, canonical attribute -> v2 key of an item)
 OBJECT_LISTS: dict[str, tuple[str, dict[str, str]]] = {
     "interventions": (f"{ARMS}.interventions[]", {"name": "name", "type": "type"}),
@@ -144,6 +176,8 @@ def _stem(obj_key: str) -> str:
 def classic_path(v2_path: str) -> str:
     """The classic spelling of a v2 path (from the study object down). Keys below a module's own
     keys (depth 3 on) belong to an object and carry its name."""
+    if v2_path in CLASSIC_PATHS:
+        return CLASSIC_PATHS[v2_path]
     out: list[str] = []
     owner = ""  # the classic name the keys of the current object are prefixed with
     for depth, key in enumerate(v2_path.split(".")):

@@ -28,6 +28,7 @@ from trial_audit.core.model import (
     Intervention,
     Location,
     Official,
+    Outcome,
     Source,
     TrialRecord,
     enum_token,
@@ -37,6 +38,7 @@ from trial_audit.core.model import (
 )
 from trial_audit.readers.base import Unreadable
 from trial_audit.readers.common import NotARecord, as_bool, as_int, enum, excerpt_at, first_nct, set_field, set_zip, site_status
+from trial_audit.readers.ctgov_results import xml_results
 
 FORMAT = "ctgov-xml"
 ROOT = "clinical_study"
@@ -337,7 +339,105 @@ def element_to_record(root: ET.Element, source: Source) -> TrialRecord:
         prov["has_dmc"] = "oversight_info/has_dmc"
     if root.get("_results_cut") or root.find("clinical_results") is not None:
         rec.extra["has_results"] = True
+    _outcomes_and_reporting(root, rec)
     return rec
+
+
+_OUTCOME_TAGS = (("PRIMARY", "primary_outcome"), ("SECONDARY", "secondary_outcome"), ("OTHER", "other_outcome"))
+_OUTCOME_PARTS = (("title", "measure"), ("description", "description"), ("time_frame", "time_frame"))
+#: FDAAA flags: canonical field -> element (the 2017 schema's oversight_info, and the older top-level flag)
+_FDA_FLAGS = (
+    ("fda_regulated_drug", "oversight_info/is_fda_regulated_drug"),
+    ("fda_regulated_device", "oversight_info/is_fda_regulated_device"),
+    ("us_export", "oversight_info/is_us_export"),
+    ("unapproved_device", "oversight_info/is_unapproved_device"),
+    ("fda_regulated", "is_fda_regulated"),
+    ("has_expanded_access", "has_expanded_access"),
+)
+
+
+def _outcomes_and_reporting(root: ET.Element, rec: TrialRecord) -> None:
+    """Outcome measures with time frames, the FDAAA facts and the results section."""
+    prov = rec.provenance
+    for kind, tag in _OUTCOME_TAGS:
+        for i, o in enumerate(root.findall(tag)):
+            k = len(rec.outcomes)
+            rec.outcomes.append(Outcome(kind=kind, **{attr: _text(o.find(part)) or None for attr, part in _OUTCOME_PARTS}))
+            for attr, part in _OUTCOME_PARTS:
+                prov[f"outcomes[{k}].{attr}"] = f"{tag}[{i + 1}]/{part}"
+    for name, path in _FDA_FLAGS:
+        value = _text(root.find(path))
+        if value is not None:
+            setattr(rec, name, as_bool(value))
+            prov[name] = path
+    purpose = _text(root.find("study_design_info/primary_purpose"))
+    if purpose is not None:
+        rec.primary_purpose = enum_token(purpose)
+        prov["primary_purpose"] = "study_design_info/primary_purpose"
+    countries = [t for t in (_text(e) for e in root.findall("location_countries/country")) if t]
+    if countries:
+        rec.location_countries = countries
+        prov["location_countries"] = "location_countries/country"
+    # both generations of the tags: results submitted, and the certificate of delay ("disposition")
+    for name, tags in (
+        ("results_submitted", ("results_first_submitted", "firstreceived_results_date")),
+        ("delay_certificate", ("disposition_first_submitted", "firstreceived_results_disposition_date")),
+    ):
+        for tag in tags:
+            value = _text(root.find(tag))
+            if value is not None and (parsed := parse_date(value)) is not None:
+                setattr(rec, name, parsed)
+                prov[name] = tag
+                break
+    if root.find("pending_results") is not None:
+        rec.results_pending = True
+        prov["results_pending"] = "pending_results"
+    results = root.find("clinical_results")
+    if results is not None:
+        rec.results = xml_results(results)
+        prov["results"] = "clinical_results"
+
+
+def _cut_results(data: bytes) -> ET.Element | None:
+    """The ``<clinical_results>`` element that ``_fast_parse`` cut from the tree, parsed alone.
+
+    Only called on documents ``_fast_parse`` took (no DOCTYPE, plain encoding, already checked
+    well-formed by expat), so the slice holds no declarations to expand; the XML declaration is
+    put back in front so that a declared Latin-1 document decodes as it did whole.
+    """
+    a, b = data.find(_RESULTS_OPEN), data.rfind(_RESULTS_CLOSE)
+    if a < 0 or b < a:
+        return None
+    head = data[: data.find(b"?>") + 2] if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") else b""
+    body = _without_unread(data[a : b + len(_RESULTS_CLOSE)])
+    try:
+        return ET.fromstring(head + body)
+    except ET.ParseError:
+        try:  # a cut that broke the document (a tag name inside a CDATA section, say): parse it whole
+            return ET.fromstring(head + data[a : b + len(_RESULTS_CLOSE)])
+        except ET.ParseError:
+            return None
+
+
+#: parts of a results section no rule reads, and most of its size: the baseline table, the
+#: measurements of every outcome and their statistical analyses. None of them nests in itself.
+_UNREAD = ((b"<baseline>", b"</baseline>"), (b"<class_list>", b"</class_list>"), (b"<analysis_list>", b"</analysis_list>"))
+
+
+def _without_unread(body: bytes) -> bytes:
+    """The results section without the parts no rule reads (one left-to-right pass per part)."""
+    for open_, close in _UNREAD:
+        parts, pos = [], 0
+        while (i := body.find(open_, pos)) >= 0:
+            j = body.find(close, i)
+            if j < 0:
+                break
+            parts.append(body[pos:i])
+            pos = j + len(close)
+        if parts:
+            parts.append(body[pos:])
+            body = b"".join(parts)
+    return body
 
 
 def _children(el: ET.Element | None) -> dict[str, ET.Element]:
@@ -362,6 +462,10 @@ def read_xml(data: bytes, source: Source) -> TrialRecord | Unreadable:
     if isinstance(root, Unreadable):
         return root
     try:
-        return element_to_record(root, source)
+        rec = element_to_record(root, source)
+        if root.get("_results_cut") and (results := _cut_results(data)) is not None:
+            rec.results = xml_results(results)
+            rec.provenance["results"] = "clinical_results"
+        return rec
     except NotARecord as err:
         return Unreadable(source, str(err), None, None, f"<{root.tag}>", first_nct(data))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import orjson
 
 from trial_audit.core.model import Source
-from trial_audit.readers import ctgov_classic, ctgov_v2, ctgov_xml, page_text
+from trial_audit.readers import ctgov_classic, ctgov_v2, ctgov_xml, drks_json, page_text, tables
 from trial_audit.readers.base import ReadResult, Unreadable
 from trial_audit.readers.common import decode_utf8, excerpt_of, first_nct
 from trial_audit.readers.sniff import HEAD_BYTES, KIND_FORMAT, sniff
@@ -25,7 +25,10 @@ def read_bytes(data: bytes, source: Source, name: str = "") -> Iterator[ReadResu
         yield Unreadable(source, kind[1], None, None, safe_excerpt(data), first_nct(data))
     elif kind == "zip":
         yield Unreadable(source, "nested archive not followed; unpack it and audit its contents", None, None, None)
-    elif kind in ("ndjson", "csv"):
+    elif kind == "xlsx":
+        source.format = source.format or KIND_FORMAT[kind]
+        yield from guarded(tables.xlsx_rows(data, source), source)
+    elif kind in STREAMS:
         source.format = source.format or KIND_FORMAT[kind]
         yield from STREAMS[kind](io.BytesIO(data), source)
     else:
@@ -98,6 +101,8 @@ def _json_document(data: bytes, src: Source) -> Iterator[ReadResult]:
             yield from many_studies(obj["FullStudies"], src, "the FullStudies list", data)
         elif ctgov_classic.is_classic_study(ctgov_classic.unwrap(obj)):
             yield one_study(obj, src)
+        elif drks_json.is_drks_trial(obj):
+            yield drks_json.read_trial(obj, src, data)
         else:
             keys = ", ".join(list(obj)[:6]) or "no keys"
             yield Unreadable(

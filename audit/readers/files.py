@@ -7,12 +7,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from trial_audit.core.model import Source
+from trial_audit.readers import tables
 from trial_audit.readers.archives import read_zip
 from trial_audit.readers.base import ReadResult, Unreadable
 from trial_audit.readers.common import first_nct
 from trial_audit.readers.documents import read_document, safe_excerpt
 from trial_audit.readers.sniff import HEAD_BYTES, KIND_FORMAT, sniff
-from trial_audit.readers.streams import STREAMS, ndjson_stream
+from trial_audit.readers.streams import STREAMS, guarded, ndjson_stream
 from trial_audit.readers.studies import ndjson_like
 from trial_audit.readers.walk import record_files
 
@@ -66,8 +67,13 @@ def read_path(path: str | Path) -> Iterator[ReadResult]:
                 f.close()
                 yield from read_zip(path)
                 return
+            if kind == "xlsx":
+                f.close()
+                src.format = KIND_FORMAT[kind]
+                yield from guarded(tables.xlsx_rows(path, src), src)
+                return
             f.seek(0)
-            if kind in ("ndjson", "csv"):
+            if kind in STREAMS:
                 src.format = KIND_FORMAT[kind]
                 yield from STREAMS[kind](f, src)
                 return

@@ -12,7 +12,7 @@ from trial_audit.core.model import Source
 from trial_audit.readers import archives
 from trial_audit.readers.base import ReadResult
 from trial_audit.readers.files import read_path
-from trial_audit.readers.sniff import HEAD_BYTES, KIND_FORMAT, is_zip_head, sniff
+from trial_audit.readers.sniff import HEAD_BYTES, KIND_FORMAT, is_xlsx_head, is_zip_head, sniff
 from trial_audit.readers.streams import guarded, ndjson_lines
 from trial_audit.readers.walk import record_files
 
@@ -71,6 +71,8 @@ def _file_units(path: Path, members_per_unit: int) -> list[Unit]:
     size = path.stat().st_size
     with open(path, "rb") as f:
         head = f.read(HEAD_BYTES)
+    if is_xlsx_head(head, path.name):
+        return [Unit(str(path), size=size)]  # a workbook is one document, not an archive of records
     if not is_zip_head(head):
         if size > NDJSON_SPLIT_BYTES and sniff(head, path.name, complete=len(head) < HEAD_BYTES) == "ndjson":
             return _line_units(path, size, members_per_unit)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from trial_audit.readers import ctgov_csv, page_text
+from trial_audit.readers import ctgov_csv, ictrp_xml, page_text, tables
 
 #: how much of a file is read to decide its kind
 HEAD_BYTES = 64 * 1024
@@ -13,6 +13,11 @@ NDJSON_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
 
 #: the format an input of a kind is reported under when it cannot be read (readers set the exact one)
 KIND_FORMAT = {"json": "json", "ndjson": "json", "xml": "ctgov-xml", "page": "page-text", "csv": "ctgov-csv"}
+#: kinds read by the readers of other registries and tables (each sets its exact format: ictrp-csv or criteria-table ...)
+KIND_FORMAT.update({"ictrp-xml": "ictrp-xml", "table-csv": "ictrp-csv", "xlsx": "ictrp-xlsx"})
+XLSX_EXTENSIONS = frozenset({".xlsx", ".xlsm"})
+#: the parts an XLSX package starts with (the first zip member's name; Excel writes [Content_Types].xml first)
+_XLSX_FIRST_PARTS = (b"[Content_Types].xml", b"docProps/", b"xl/", b"_rels/")
 
 
 def ext(name: str) -> str:
@@ -24,10 +29,20 @@ def is_zip_head(head: bytes) -> bool:
     return head[:4] in ZIP_MAGICS
 
 
+def is_xlsx_head(head: bytes, name: str) -> bool:
+    """A zip package that is an XLSX workbook: named .xlsx, or its first part is one of a workbook's."""
+    if ext(name) in XLSX_EXTENSIONS:
+        return True
+    if len(head) < 30 or head[:4] != b"PK\x03\x04":
+        return False
+    length = int.from_bytes(head[26:28], "little")
+    return head[30 : 30 + length].startswith(_XLSX_FIRST_PARTS)
+
+
 def sniff(head: bytes, name: str, complete: bool) -> str | tuple[str, str]:
-    """The kind of input ("zip", "json", "ndjson", "xml", "csv", "page") or ("bad", reason)."""
+    """The kind of input ("zip", "xlsx", "json", "ndjson", "xml", "ictrp-xml", "csv", "table-csv", "page") or ("bad", reason)."""
     if is_zip_head(head):
-        return "zip"
+        return "xlsx" if is_xlsx_head(head, name) else "zip"
     body = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     stripped = body.lstrip()
     if not stripped:
@@ -43,13 +58,19 @@ def sniff(head: bytes, name: str, complete: bool) -> str | tuple[str, str]:
     if first in (b"{", b"["):
         return "ndjson" if extension in NDJSON_EXTENSIONS else "json"
     if first == b"<":
-        return "xml"
+        return "ictrp-xml" if ictrp_xml.is_ictrp_xml(head) else "xml"
     text = body.decode("utf-8", "ignore")
     first_line = text.lstrip().split("\n", 1)[0].strip().lstrip('"').strip()
     if first_line.startswith(ctgov_csv.ID_COLUMN):
         return "csv"
+    if tables.header_kind(tables.first_csv_row(text)) is not None:
+        return "table-csv"  # an ICTRP download or a criteria table
     if extension == ".csv":
-        return ("bad", "CSV is not a ClinicalTrials.gov export (no 'NCT Number' column)")
+        return (
+            "bad",
+            "CSV is not a ClinicalTrials.gov export (no 'NCT Number' column), an ICTRP download (TrialID, Public title, ...) "
+            "or a criteria table (a trial-ID and a criteria column; name them with --columns)",
+        )
     if page_text.looks_like_page(text):
         return "page"
     return (

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 import orjson
 
 from trial_audit.core.model import Source
-from trial_audit.readers import ctgov_csv
+from trial_audit.readers import ctgov_csv, ictrp_xml, tables
 from trial_audit.readers.base import ReadResult, Unreadable
 from trial_audit.readers.common import BadInput
 from trial_audit.readers.studies import bom_as_space, json_error, one_study, sub_source
@@ -77,3 +77,14 @@ def csv_stream(stream: Iterable[bytes], src: Source) -> Iterator[ReadResult]:
 
 #: the streamed kinds (see sniff) and their readers
 STREAMS: dict[str, Callable[[Iterable[bytes], Source], Iterator[ReadResult]]] = {"ndjson": ndjson_stream, "csv": csv_stream}
+
+
+def ictrp_xml_stream(stream: Iterable[bytes], src: Source) -> Iterator[ReadResult]:
+    yield from guarded(ictrp_xml.read_stream(stream, src), src)  # type: ignore[arg-type]  # a binary file object
+
+
+def table_csv_stream(stream: Iterable[bytes], src: Source) -> Iterator[ReadResult]:
+    yield from guarded(tables.csv_stream(stream, src), src)
+
+
+STREAMS.update({"ictrp-xml": ictrp_xml_stream, "table-csv": table_csv_stream})

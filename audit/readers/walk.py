@@ -10,7 +10,7 @@ from pathlib import Path
 from trial_audit.readers.sniff import ext
 
 #: extensions a folder walk reads (anything else in a folder is not a record and is skipped)
-RECORD_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson", ".xml", ".txt", ".csv", ".zip"})
+RECORD_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson", ".xml", ".txt", ".csv", ".zip", ".xlsx"})
 SKIP_DIRS = frozenset({"__pycache__", "node_modules"})
 
 #: files that sit beside data (documentation, code, settings) and are not taken for records

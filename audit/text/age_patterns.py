@@ -191,7 +191,7 @@ _RIGHT_NEG = re.compile(
     r"^(?:\s*of\s+(?!age\b)|\s*[,)]?\s*(?:since|after|before|prior|ago|from\s+(?!birth)|post|following|duration|in\s+duration|"
     r"life|survival|history|previous|apart|interval|between\s+(?:doses|visits)|"
     r"(?:or\s+more\s+)?(?:of\s+)?(?:follow|treatment|therapy|exposure|experience|use|smoking)|washout|"
-    r"post-|in\s+the\s+past|later|earlier|beforehand|per\b|initially|diagnosed|at\s+diagnosis|regardless|"
+    r"post-|in\s+the\s+past|later|earlier|beforehand|per\b|initially|diagnosed|at\s+diagnosis|regardless(?!\s+of\s+(?:gender|sex|race|ethnicity))|"
     r"with\s+(?:none|any|unfavou?rable|favou?rable)\b|(?:must\s+|should\s+)?(?:have|has)\s+(?:elapsed|passed)|elapsed|"
     r"(?:at\s+)?(?:the\s+)?(?:time\s+of\s+)?(?:diagnosis|onset)\b|"
     r"(?:will\s+be|are|is)\s+eligible\s+if|in\s+(?:first[- ]degree\s+)?relatives))",
@@ -222,7 +222,8 @@ _EVENT_VERB = re.compile(
     re.I,
 )
 # a time point, not a limit: "developmental problems at 18 to 22 months of age"
-_AT_TIME_POINT = re.compile(r"\bat\s+(?:approximately\s+|about\s+|around\s+)?$", re.I)
+# a time point, or a deadline: "problems at 18 months of age", "lip repair to be accomplished by 3-6 months of age"
+_AT_TIME_POINT = re.compile(r"\b(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?$", re.I)
 # a subject in an exclusion item qualified further: "Patients aged 35 years or older who smoke": only that subgroup is excluded
 _RIGHT_QUALIFIER = re.compile(r"^\s*(?:who|whose|that|with|having|in\s+whom|if|when|and\s+(?:who|with|have|has|are))\b", re.I)
 # a time relative to an event: "Patients who are less than 28 days or more than 80 days after PBSCT"
@@ -301,8 +302,8 @@ _ROLE_LABEL = re.compile(
 )
 # a count of people before the age: "including at least 10 each of individuals ... between 3 and 8 years"
 _QUOTA = re.compile(
-    r"\b(?:at\s+least|a\s+minimum\s+of|no\s+more\s+than|a\s+maximum\s+of)\s+[0-9]{1,5}\s+(?:each\s+)?(?:of\s+)?(?:(?:the|these|healthy|adult|male|female|eligible)\s+)?(?:patients|participants|subjects|individuals|"
-    r"children|adults|volunteers|people|persons|women|men|infants|families)\b|\b[0-9]{1,5}\s+each\b|\bfrom\s+each\s+of\b|\bgoal\s+of\s+(?:including|enrolling|recruiting)\b|\bquota\b",
+    r"\b(?:at\s+least|a\s+minimum\s+of|no\s+more\s+than|a\s+maximum\s+of|only)\s+(?:[0-9]{1,5}|one|two|three|four|five|six|ten)\s+(?:each\s+)?(?:of\s+)?(?:(?:the|these|healthy|adult|male|female|eligible)\s+)?"
+    r"(?:patients?|participants?|subjects?|individuals?|children|child|adults?|volunteers?|people|persons?|women|woman|men|man|infants?|families)\b|\b[0-9]{1,5}\s+each\b|\bfrom\s+each\s+of\b|\bgoal\s+of\s+(?:including|enrolling|recruiting)\b|\bquota\b",
     re.I,
 )
 # a participant word: prose that names no participant describes something else ("disorders emerge between 2.5 and 12 years")
@@ -366,12 +367,15 @@ _EPIDEMIOLOGY = re.compile(
 _CLAIM = re.compile(
     r"\b(?:must|eligib\w*|to\s+participate|to\s+take\s+part|(?:can|may|could)\s+(?:join|participate|take\s+part|enrol\w*|be\s+included)|"
     r"inclusion|enrol\w*|recruit\w*|open\s+to|limited\s+to|restricted\s+to|required|should\s+be|"
-    r"(?:will|to)\s+(?:include|involve)|participants?\s+(?:are|will\s+be)\s+(?:aged|adults|children|between|over|under|at\s+least)|"
-    r"looking\s+for|seeking)\b",
+    r"(?:will|to)\s+(?:include|involve)|(?:participants?|subjects?|volunteers?)\s+(?:are|will\s+be)\s+(?:aged|adults|children|between|over|under|at\s+least|[0-9]+)|"
+    r"looking\s+for|seeking|sought|will\s+be\s+randomi[sz]ed)\b",
     re.I,
 )
-_MENOPAUSE = re.compile(r"menopaus|amenorrh|menses|menstrua", re.I)
-_MENOPAUSE_DEF = re.compile(r"(?:menopaus\w*|amenorrh\w*)[^\n;]{0,30}(?:\(|defin|:)[^\n;]*$", re.I)
+# (non-)childbearing potential is defined by age, sterilisation or menopause: "(age > 60 years or surgically sterile)"
+_MENOPAUSE = re.compile(r"menopaus|amenorrh|menses|menstrua|sterile\b|sterili[sz]|hysterectom|oophorectom", re.I)
+_MENOPAUSE_DEF = re.compile(
+    r"(?:menopaus\w*|amenorrh\w*|child-?\s?bearing\s+potential)[^\n;]{0,30}(?:\(|defin|:|\bi\.\s?e\.)[^\n;]*$", re.I
+)
 
 
 def _find_all(low: str, w: str, start: int, end: int):
@@ -379,3 +383,25 @@ def _find_all(low: str, w: str, start: int, end: int):
     while i != -1:
         yield i
         i = low.find(w, i + 1, end)
+
+
+# a sample described in the past tense: "All infants under one year of age with ... were eligible for inclusion"
+_PAST_ENROLMENT = re.compile(r"\bwere\s+(?:(?:all|then|also)\s+)?(?:eligible|enrolled|recruited|included|studied|selected|sampled)\b", re.I)
+
+# an item that says its own people are excluded: "Infants under the age of 2 years are excluded"
+_RIGHT_EXCLUDED = re.compile(
+    r"^[\s,)]*(?:(?:of\s+age|old)\s+)?(?:(?:are|is|will|shall|must|should|would|may|can)\s+(?:also\s+)?"
+    r"(?:(?:be\s+)?(?:excluded|ineligible)|not\s+(?:be\s+)?(?:eligible|included|enrolled|allowed|permitted))|cannot\s+(?:be\s+)?"
+    r"(?:eligible|included|enrolled))\b",
+    re.I,
+)
+
+# the end of the line before a stray item marker names a quantity: "Duration of diabetes\n\n 4. more than one year"
+_WRAPPED_QUANTITY_BEFORE = re.compile(
+    r"\b(?:duration|history|period|interval|length)(?:\s+of\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?)?[^\S\n]*\n[\s\n]*$", re.I
+)
+
+# a recruiting phrase, not a condition: "We are looking for volunteers aged between 20 and 45"
+_LOOKING_FOR = re.compile(
+    r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$", re.I
+)

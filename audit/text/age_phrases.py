@@ -43,6 +43,7 @@ from trial_audit.text.age_patterns import (
     _LEFT_NEG,
     _LEFT_SUBGROUP,
     _LEFT_THING,
+    _LOOKING_FOR,
     _LT_RE,
     _MENOPAUSE,
     _MENOPAUSE_DEF,
@@ -53,6 +54,7 @@ from trial_audit.text.age_patterns import (
     _OR_NEXT,
     _OTHER_QUANTITY,
     _PARTICIPANT,
+    _PAST_ENROLMENT,
     _PLUS_UNIT,
     _PRE_BEFORE,
     _PRE_LAST,
@@ -66,6 +68,7 @@ from trial_audit.text.age_patterns import (
     _RIGHT_CONSENT,
     _RIGHT_CONSENT_DUTY,
     _RIGHT_EVENT_TIME,
+    _RIGHT_EXCLUDED,
     _RIGHT_GESTATION,
     _RIGHT_IF,
     _RIGHT_NEG,
@@ -79,6 +82,7 @@ from trial_audit.text.age_patterns import (
     _SUBJ_ANCHOR,
     _THIRD_PARTY,
     _UNIT_KEY,
+    _WRAPPED_QUANTITY_BEFORE,
     COMP,
     EXPR,
     NUM,
@@ -89,7 +93,7 @@ from trial_audit.text.age_patterns import (
     UNIT,
     _find_all,
 )
-from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, paragraph_around
+from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, one_group_of_several, paragraph_around
 from trial_audit.text.age_sentences import _clause_end, _clause_start, _header_before, _sentence, _sentence_left, _sentence_right
 from trial_audit.text.age_statements import Bound as Bound  # re-exported: the extractor's results
 from trial_audit.text.age_statements import StatedAge as StatedAge
@@ -374,6 +378,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
             label = _PREV_LABEL.search(text, max(lo_lim, m.start() - 120), m.start())
             if label is None or re.search(r"\bage\b|inclusion|eligib|criteria", label.group(1), re.I):
                 anchor = "item"
+                if _WRAPPED_QUANTITY_BEFORE.search(
+                    text, max(lo_lim, m.start() - 120), text.rfind("\n", lo_lim, m.start()) + 1 or m.start()
+                ):
+                    return None  # "3. ... Duration of diabetes\n 4. more than one year": a quantity split by a stray marker
     if anchor is None:
         return None
 
@@ -412,10 +420,12 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # "complete the trial to at least 9 months of age": a time point
     if not pre and not suf and _AT_TIME_POINT.search(left):
         return None  # "problems at 18 to 22 months of age": a time point
-    if _ROLE_LABEL.match(left) or (not pre and re.search(r"[0-9]\s*(?:years?|months?)\s*,?\s*(?:and\s+)?$", left, re.I)):
-        return None  # another person's age ("DONOR: Age < 75"); the days of "18 years and 0 days"
+    if _ROLE_LABEL.match(left) or (not pre and re.search(r"[0-9]\s*(?:years?|yrs?|months?|mos?)\.?\s*,?\s*(?:and\s+)?$", left, re.I)):
+        return None  # another person's age ("DONOR: Age < 75"); the days of "18 years and 0 days", "18 yrs and 0 days"
     if _OTHER_QUANTITY.search(left[-40:]) or _RIGHT_OTHER_QUANTITY.match(text, m.end(), min(hi_lim, m.end() + 40)):
         return None  # "> Age 50, life expectancy > 1 year"; "less than 10 years formal education"
+    if mode == "inclusion" and _RIGHT_EXCLUDED.match(raw_right):
+        mode = "exclusion"  # an inclusion item "Infants under the age of 2 years are excluded": read as an exclusion
     if mode == "exclusion" and (re.search(r"\binclusion\b", left, re.I) or _REQUIREMENT.search(left) or _WILL_BE.search(left)):
         mode = "inclusion"  # "Inclusion Criteria:1. ≥18 years" run into one line; "May not be younger than 18" (a requirement)
     if mode == "exclusion" and left.rstrip().endswith("(") and len(left.split()) > 3 and not _SUBJ_ANCHOR.search(left.rstrip()[:-1]):
@@ -432,7 +442,9 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # "myocardial infarction patients (less than 1 month)": time since an event
     if anchor == "tail" and _LEFT_THING.search(left[-40:]):
         return None
-    if not unit_present and re.match(r"^\s*(?:kg|%|mg|cm|mm|g\b|lb|ml|x|times|cigarettes|pack)", right, re.I):
+    if not unit_present and re.match(
+        r"^\s*(?:kg|%|mg|cm|mm|g\b|lb|ml|x|times|cigarettes|pack|feet|foot|ft\b|inch|in\b|pounds|stones?\b|m\b|met(?:er|re)s?)", right, re.I
+    ):
         return None
     if _RIGHT_NEG.match(right) and not tail and not suf:
         return None  # ("21 years or older diagnosed with cancer": "or older" makes it an age)
@@ -442,7 +454,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
     if anchor != "age" and _DURATION_PREP.search(left[-30:]):
         return None
-    if _CONDITIONAL.search(left) or _THIRD_PARTY.search(left) or _LEFT_NEG.search(left):
+    if (_CONDITIONAL.search(left) and not _LOOKING_FOR.search(left)) or _THIRD_PARTY.search(left) or _LEFT_NEG.search(left):
         return None
     if _CONSENT_WORD.search(left) and _GUARDIAN_WORD.search(left):
         return None  # who gives consent at which age ("... consent, both, the parent or tutor and the participant aged 14-17")
@@ -465,6 +477,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         if _DOSING.search(sentence) or _EPIDEMIOLOGY.search(sentence):
             return None
         claim = bool(_CLAIM.search(sentence))
+        if _PAST_ENROLMENT.search(sentence):
+            claim = False  # "All infants under one year of age ... were eligible" (a design narrative of a past sample)
         if not claim and not _PARTICIPANT.search(sentence):
             return None  # names no participant: "disorders emerge between 2.5 and 12 years of age"
     # a subgroup's limit ("Cohort 2: 0 days to < 12 years", "4 to 12 years for girls", "(first age group)")
@@ -473,6 +487,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         claim = False
     elif _LEFT_SUBGROUP.search(_sentence_left(text, cstart, lo_lim)):
         claim = False  # "... will be compared with\n children and adolescents (ages 6-17)" across a line wrap
+    elif one_group_of_several(
+        text, m.start(), _header_before(text, cstart, 0), text[max(lo_lim, m.start() - 400) : m.start()], raw_right, mode
+    ):
+        claim = False  # "ASTHMATICS:" beside "NORMAL VOLUNTEERS:", "Three groups of subjects are eligible: ...", "(randomized portion)"
     elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, 0)):
         # (the header may stand before the section's own start: "Inclusion criteria for research PET imaging in children:")
         claim = False
@@ -498,10 +516,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         lo_b = Bound(n1, unit1, inclusive=pre != "gt")
         p2 = _comp(g("pre2"))
         hi_b = Bound(n2, unit2, inclusive=p2 != "lt")
-        if sep in ("-", "–", "—", "―", "~") and lo_b.years > hi_b.years:
-            return None  # "65-18"? not a range
-        if lo_b.years > hi_b.years:
-            return None
+        if lo_b.years > hi_b.years and not (anchor == "age" or tail):
+            return None  # "65-18" with nothing tying it to an age: not a range
+        # an anchored range whose ends are reversed ("Between the ages of 25 and 22", "17-11 years of age") is read as
+        # written: its lower end contradicts a structured minimum, and the curator sees an impossible range quoted
         if lo_b.years > 120 or hi_b.years > 125:
             return None
         if mode == "exclusion":

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from trial_audit.text.age_patterns import _HEADER_LINE
+
 # the age chooses a performance scale: "Patients </=10 years modified Lansky scale >/= 60"
 _RIGHT_SCALE = re.compile(
     r"^[\s,:)(-]*(?:modified\s+)?(?:lansky|karnofsky|karnovsky|zubrod)\b",
@@ -45,7 +47,10 @@ _RIGHT_SUBGROUP_PREDICATE = re.compile(
 # a sub-group named after the age: "Aged >=2 years for unaffected subjects" (not "for all subjects")
 _RIGHT_FOR_SUBGROUP = re.compile(
     r"^[\s,(]*for\s+(?!all\b|both\b|these\b|this\b|the\s+study\b)(?:[A-Za-z-]+\s+){1,3}?"
-    r"(?:subjects|patients|participants|volunteers|individuals|persons|people|cases)\b",
+    r"(?:subjects|patients|participants|volunteers|individuals|persons|people|cases)\b|"
+    # "Age: 75 and under for patients electing participation in the nodal irradiation portion"
+    r"^[\s,(]*for\s+(?:subjects|patients|participants|those)\s+(?:who\s+)?(?:elect\w*|choos\w*|opt\w*|randomi[sz]ed\s+to|assigned\s+to|"
+    r"participating\s+in|enrolled\s+in|undergoing)\b",
     re.I,
 )
 # a measurement threshold that depends on age: "greater than 2 SDs in subjects 18 years of age or younger"
@@ -59,16 +64,28 @@ _AGE_WORDING = re.compile(r"\bage|\bold\b|\by/?o\b", re.I)
 # people without an age limit in the same breath: "... 5 years of age and older and their relatives may enroll"
 _RIGHT_OTHERS = re.compile(
     r"^[^;.]{0,25}?\b(?:and|or)\s+(?:their|his|her)\s+(?:relatives|famil(?:y|ies)|parents|siblings|partners|spouses)\b|"
-    r"^[^;.]{0,120}?\bor\s+(?:others|anyone|those)\s+who\b",
+    r"^[^;.]{0,120}?\bor\s+(?:others|anyone|those)\s+who\b"
+    # "Adults and children 2 years of age and older with Ebstein's anomaly and healthy volunteers may be eligible"
+    r"|^[^;.]{0,80}?\band\s+(?:healthy|normal)\s+(?:adult\s+)?(?:volunteers|controls|subjects|individuals)\b(?![^;.]{0,40}[0-9])",
     re.I,
 )
 # one part of the protocol named after the age: "... will be used for the pilot study", "... for the pilot study (Phase I)"
 # (a whole trial that is a pilot study is not a part: "This research study is a Pilot Study" elsewhere in a summary)
-_RIGHT_FOR_PART = re.compile(r"^[^;.]{0,60}?\b(?:for|in)\s+the\s+(?:pilot|run-?in|sub-?study|extension)\b", re.I)
+# ("... are eligible to participate in the single-dose phase of the study")
+_RIGHT_FOR_PART = re.compile(
+    r"^[^;.]{0,60}?\b(?:for|in)\s+the\s+(?:pilot|run-?in|sub-?study|extension)\b|"
+    r"^[^;]{0,120}?\b(?:for|in|join|enter)\s+the\s+(?:[A-Za-z.-]+\s+){0,5}?(?:phase|part|portion|stage)\s+of\s+(?:the|this)\s+(?:study|trial)\b",
+    re.I,
+)
 # a duration, not an age: ">= 3 months cumulative therapy"
 _RIGHT_DURATION = re.compile(r"^[\s)]*(?:of\s+)?(?:cumulative|continuous|consecutive|total)\b", re.I)
 # another study's sample in a literature review: "He et al. investigated 50 people ... 23 to 68 years old"
-_CITATION = re.compile(r"\bet\s+al\b", re.I)
+# (or an earlier study named in the sentence: "limited to only one available study done in ... women aged 45-52")
+_CITATION = re.compile(
+    r"\bet\s+al\b|\bstud(?:y|ies)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:done|conducted|performed|carried\s+out|published|reported)\s+"
+    r"(?:in|on|among|with)\b",
+    re.I,
+)
 # the statement is itself a header of the items below it: "Children >= 18 months of age:"
 _HEADER_AFTER = re.compile(r"^[^\S\n]*(?:\)[^\S\n]*)?:[^\S\n]*(?:\n|$)")
 # a share of the participants in the sentence before the age: "no more than 10 percent of volunteers ... may be over 50"
@@ -104,6 +121,68 @@ NEGATED_SUBJECT = re.compile(
     # "This study does not enroll children under the age of 2"
     r"\b(?:does|do|will|shall|may|can)\s+not\s+(?:enrol\w*|include|accept|admit|recruit)\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$",
     re.I,
+)
+
+
+# a sex or habit group given a duty after its age: "Women over 50 must have had a mammogram", "Smokers over 40 will undergo a CT"
+# (the age picks who does something; a trial of women states its limit without a duty verb: "Women aged 40-75")
+_GROUP_SUBJECT_LEFT = re.compile(
+    r"\b(?:women|men|females|males|girls|boys|mothers|fathers|smokers|non-?smokers|ex-?smokers|drinkers)\s*"
+    r"(?:,\s*|\(\s*)?(?:(?:who\s+are|that\s+are|aged?|of)\s+)?$",
+    re.I,
+)
+_RIGHT_DUTY = re.compile(
+    r"^[\s,)]*(?:(?:of\s+age|old)\s+)?(?:must|should|shall|will|need\s+to|needs\s+to|are\s+required\s+to|have\s+to)\s+(?:also\s+)?"
+    r"(?!be\b|not\b)[a-z]+",
+    re.I,
+)
+# a procedure for those of an age, whoever the subject: "Participants older than 65 must undergo a geriatric assessment"
+_RIGHT_PROCEDURE = re.compile(
+    r"^[\s,)]*(?:(?:of\s+age|old)\s+)?(?:must|should|shall|will|need\s+to|are\s+required\s+to)\s+(?:also\s+)?"
+    r"(?:undergo|be\s+screened|be\s+tested|be\s+assessed|be\s+evaluated|have\s+(?:had\s+)?an?\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:mammogram|colonoscopy|screening|test|scan|assessment|evaluation|examination|exam|ECG|EKG|echocardiogram))\b",
+    re.I,
+)
+# another person the participant brings or has: "Having a caregiver who is at least 21", "Informant aged 18 or over",
+# "A study partner (at least 18 years old)"
+_COMPANION_LEFT = re.compile(
+    r"\b(?:care-?givers?|carers?|caretakers?|(?:study\s+)?partners?|informants?|companions?|proxy|proxies|support\s+persons?|"
+    r"legally\s+(?:authori[sz]ed|acceptable)\s+representatives?|members?\s+of\s+the\s+household)\b",
+    re.I,
+)
+# a survey or registry population, not the trial's own enrolment: "residents aged 15 and older were selected from the census"
+_SURVEY_POPULATION = re.compile(
+    r"\b(?:survey|census|sampling\s+frame|source\s+population|were\s+(?:randomly\s+)?(?:selected|sampled|drawn))\b", re.I
+)
+# an age at a past date: "Age 30-60 in 1988" (a cohort assembled then, followed now)
+_RIGHT_PAST_YEAR = re.compile(r"^[\s,(]*(?:(?:of\s+age|old)\s+)?(?:in|as\s+of|during|at\s+(?:baseline\s+)?in)\s+(?:19|20)[0-9]{2}\b", re.I)
+# a test required for a sub-group defined by the list below: "Exercise stress test ... required for:",
+# "(stress test) for patients meeting any of the following criteria:"
+_CONDITIONAL_LIST = re.compile(
+    r"\b(?:required|recommended|mandatory|needed|indicated)\s+(?:for|in|if)\s*:|"
+    r"\bfor\s+(?:patients|subjects|participants|those|individuals|anyone)\s+(?:meeting|who\s+meet|with|having|who\s+have)\s+"
+    r"(?:any|one|at\s+least\s+one)\s+of\s+the\s+following",
+    re.I,
+)
+# term / preterm infants: "Term infant (>= 37 weeks by 1st or second trimester sonogram)"
+_TERM_LEFT = re.compile(r"\b(?:pre-?)?term\b[^\n;]{0,25}$", re.I)
+_RIGHT_DATING = re.compile(r"^[^;.\n]{0,40}\b(?:sonogram|ultrasound|dating|LMP|last\s+menstrual)", re.I)
+
+
+# who signs for whom: "have signed informed consent from legal guardian for patients between the ages of 13 and 18"
+_CONSENT_FOR_LEFT = re.compile(
+    r"\b(?:consent|assent|permission)\b[^.;]{0,60}\b(?:parents?|guardians?|representatives?|carers?)\b[^.;]{0,20}\bfor\s+"
+    r"(?:[A-Za-z-]+\s+){0,2}$",
+    re.I,
+)
+# an age bracket after a measurement: "CD4 count > 200 cells/mm3 (ages 2-5 years) or > 100 cells/mm3 (age > 5 years)"
+_MEASUREMENT_BRACKET_LEFT = re.compile(
+    r"[0-9]\s*(?:cells|/\s*(?:mm|ul|µl|l|dl|ml|min)|%|mg|g/|mmol|µmol|umol|iu|u/|x\s*10)[^()\n;]{0,25}\(\s*(?:for\s+|in\s+)?(?:aged?\s+|ages\s+)?$",
+    re.I,
+)
+# something offered to those of an age: "Durable Power of Attorney should be offered to all patients >= 18 years of age"
+_OFFERED_TO_LEFT = re.compile(
+    r"\b(?:offered|given|provided|explained|recommended)\s+to\s+(?:all\s+|any\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:aged?\s+)?$", re.I
 )
 
 
@@ -144,6 +223,26 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "a share of the participants"
     if _OTHER_PERSON_LEFT.search(_after_age_label(left[-80:])) or _OTHER_PERSON_LEFT.search(_after_age_label(sentence_left[-100:])):
         return "another person's age"
+    if _CONSENT_FOR_LEFT.search(sentence_left):
+        return "who gives consent for whom"
+    if _MEASUREMENT_BRACKET_LEFT.search(left):
+        return "a measurement threshold that depends on age"
+    if _OFFERED_TO_LEFT.search(left):
+        return "something offered to those of an age"
+    if _GROUP_SUBJECT_LEFT.search(left) and _RIGHT_DUTY.match(right):
+        return "a duty of a sex or habit group chosen by age"
+    if _RIGHT_PROCEDURE.match(right):
+        return "a procedure for those of an age"
+    if _COMPANION_LEFT.search(left[-80:]):
+        return "another person the participant brings (a caregiver, a partner, an informant)"
+    if _SURVEY_POPULATION.search(sentence_left) or _SURVEY_POPULATION.search(right[:120]):
+        return "a survey or registry population"
+    if _RIGHT_PAST_YEAR.match(right):
+        return "an age at a past date"
+    if _CONDITIONAL_LIST.search(sentence_left) or (header and _CONDITIONAL_LIST.search(header)):
+        return "one of the conditions that make a test required"
+    if _TERM_LEFT.search(left) and ("week" in text[start:end].lower() or _RIGHT_DATING.match(right)):
+        return "a gestational age (term infants)"
     if _OTHER_PROTOCOL.search(paragraph):
         return "another protocol (an earlier version, a sub-study)"
     if _ANY_AGE.search(sentence_left + text[start:end] + right):
@@ -186,6 +285,19 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
+_ITEM_MARKER = re.compile(r"^[^\S\n]*(?:[-*•·]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s", re.I)
+
+
+def _parent_heads_a_definition(lines: list[str], parent: str) -> bool:
+    """Does the parent line (joined with the line before when it is a hard-wrapped continuation: "... meeting any of the
+    following\n     criteria:") open a definition list or the list of conditions that make a test required?"""
+    text = parent
+    k = len(lines) - 1 - lines[::-1].index(parent)
+    if not _ITEM_MARKER.match(parent) and k > 0 and lines[k - 1].strip():
+        text = lines[k - 1].strip() + " " + parent.strip()
+    return bool(_DEFINITION_HEAD.search(text) or _CONDITIONAL_LIST.search(text))
+
+
 def inside_definition(text: str, pos: int) -> bool:
     """Is the age at ``pos`` an example, or an item of a definition list nested under the line that opens it?
 
@@ -201,5 +313,79 @@ def inside_definition(text: str, pos: int) -> bool:
             continue
         if _indent(line) >= own:
             continue  # a sibling item nested deeper than (or level with) the age's item
-        return bool(_DEFINITION_HEAD.search(line))  # the first shallower line is the parent item
+        # the first shallower line is the parent item (with the line before it when it is a hard-wrapped continuation)
+        return _parent_heads_a_definition(lines, line)
     return False
+
+
+# a header that names one group of participants: "ASTHMATICS:", "Normal Volunteers:", "PATIENTS WITH ACTH-INDEPENDENT CUSHING'S
+# SYNDROME:", "Inclusion criteria for healthy controls:" (not "PATIENT CHARACTERISTICS:", "Inclusion Criteria:", "Age:")
+_GROUP_NOUN = (
+    r"(?:patients?|subjects?|participants?|volunteers?|controls?|cases|donors?|recipients?|children|adults|adolescents|infants|"
+    r"women|men|families|relatives|siblings|carriers|groups?|[a-z]{3,}(?:ics|ers))"
+)
+# a noun phrase: the group noun, then at most a qualifier ("with ...", "who have ...", "(NORM GROUP)"), never a verb
+_GROUP_HEADER = re.compile(
+    rf"^[\s*•·>-]*(?:[0-9]{{1,2}}[.)]\s*)?(?:[A-Za-z'’/,-]+\s+){{0,6}}?{_GROUP_NOUN}\b"
+    r"(?:\s*\([^():]{0,40}\)|\s+(?:with|who\s+have|having|of|in|on|from|without)\b[^:]{0,60})?\s*$",
+    re.I,
+)
+_GENERIC_HEADER = re.compile(
+    r"\b(?:characteristics|criteria|inclusion|exclusion|eligib\w*|ages?|following|must|should|required|demographics|history|"
+    r"therapy|treatment|disease|other|general|all|both|each|every|study\s+population|participation|will|must|are|is)\b",
+    re.I,
+)
+# ("Inclusion criteria for migraineurs:": any plural noun after "for" names a group)
+_GROUP_FOR = re.compile(
+    rf"\b(?:for|in)\s+(?!(?:these|this|those|all|both|each|every|the\s+study)\b)(?:the\s+)?(?:[A-Za-z'’-]+\s+){{0,3}}?"
+    rf"(?:{_GROUP_NOUN}|[a-z]{{3,}}s)\b(?:\s*\([^():]{{0,40}}\)|\s+(?:with|who\s+have|having|of|in|on|from|without|aged?)\b[^:]{{0,40}})?\s*$",
+    re.I,
+)
+# several groups in one sentence: "Three groups of subjects are eligible for this study: ..."
+# (the groups are enumerated after a colon; "Three groups of subjects (aged 1-15 years) will be studied:" gives all one age)
+_GROUPS_OF = re.compile(
+    r"\b(?:two|three|four|five|several|[2-9])\s+(?:groups|cohorts|categories|populations|types)\s+of\s+"
+    r"(?:subjects|participants|patients|volunteers|individuals|people|persons)\b[^:\n]{0,80}:(?:(?!\n[^\S\n]*\n)[^:]){0,300}$",
+    re.I,
+)
+# one part of the protocol named in brackets after the age: "Age 42 to 69 years (randomized portion of study)"
+_RIGHT_PORTION = re.compile(
+    r"^[\s,]*\(\s*(?:[A-Za-z-]+\s+){0,3}?(?:portion|part|phase|arm|component|stage|cohort)\s+of\s+(?:the\s+|this\s+)?(?:study|trial|protocol)\s*\)",
+    re.I,
+)
+
+
+def is_group_header(header: str) -> bool:
+    """Does a list header name one group of participants ("ASTHMATICS:", "Inclusion criteria for healthy volunteers:")?"""
+    h = header.strip().rstrip(":").strip()
+    if not h or len(h) > 100:
+        return False
+    if _GROUP_FOR.search(h):
+        return True
+    return bool(_GROUP_HEADER.match(h)) and not _GENERIC_HEADER.search(h)
+
+
+def _another_group_header(text: str, pos: int, header: str) -> bool:
+    """Is there a group header other than ``header`` within a few thousand characters of pos? (Bounded and stopping at the
+    first one found, so that a huge criteria text with many statements under such headers stays linear.)"""
+    own = header.strip().lower()
+    for lo, hi in ((pos, min(len(text), pos + 4000)), (max(0, pos - 4000), pos)):
+        for m in _HEADER_LINE.finditer(text, lo, hi):
+            h = (m.group(1) or m.group(2) or "").strip().lower()
+            if h != own and is_group_header(h):
+                return True
+    return False
+
+
+def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, right: str, mode: str) -> bool:
+    """Is the statement the limit of one group of several participant groups, rather than of everyone?
+
+    Under a header that names a group when the criteria name another group the same way ("ASTHMATICS:" and "NORMAL
+    VOLUNTEERS:"), in a sentence that enumerates groups ("Three groups of subjects are eligible: ..."), or with one part of
+    the protocol in brackets ("(randomized portion of study)"). Such a limit agrees when any group's matches the
+    structured range and is otherwise held only to lying inside it."""
+    if _GROUPS_OF.search(sentence_left) or _RIGHT_PORTION.match(right):
+        return True
+    if mode == "prose" or not header or not is_group_header(header):
+        return False
+    return _another_group_header(text, pos, header)

@@ -18,7 +18,11 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
 
 
 # a single newline is a hard line wrap in legacy records ("Patients 18 years of age and older with lupus may be\n# eligible"), not a sentence end; a blank line, a list marker or a heading's colon is
-_SENT_END = re.compile(r"(?<![0-9])\.\s|\n[^\S\n]*\n|:[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s)")
+# (a number may end a sentence when a capital follows: "... treatment of COVID-19. To participate, ...")
+# and a sentence may lack its full stop: "... asymptomatic carriers We plan to recruit adults aged 28 or older."
+_SENT_END = re.compile(
+    r"(?<![0-9])\.\s|(?<=[0-9])\.[^\S\n]+(?=[A-Z])|(?<=[a-z])[^\S\n]+(?=(?:We|This|These|To|The|Our|All)[^\S\n]+[a-z])|\n[^\S\n]*\n|:[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s)"
+)
 
 
 def _sentence(text: str, s: int, e: int, lo: int, hi: int) -> str:
@@ -31,7 +35,7 @@ def _sentence(text: str, s: int, e: int, lo: int, hi: int) -> str:
     return text[last : m.start() if m else min(hi, e + 300)]
 
 
-_WRAPPED_SENTENCE_BREAK = re.compile(r"(?<![0-9])\.\s|\n[^\S\n]*\n|;|•|\n[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s")
+_WRAPPED_SENTENCE_BREAK = re.compile(r"(?<![0-9])\.\s|(?<=[0-9])\.[^\S\n]+(?=[A-Z])|\n[^\S\n]*\n|;|•|\n[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s")
 
 
 def _sentence_left(text: str, pos: int, lo: int) -> str:

@@ -95,8 +95,9 @@ def mark_alternatives(stated: tuple[StatedAge, ...]) -> tuple[StatedAge, ...]:
     for i in plain:
         s = stated[i]
         lo_j, hi_j = highest_lo_other(i), lowest_hi_other(i)
-        if (s.max is not None and lo_j is not None and _hi_eff(s) < lo_j - 1e-9) or (
-            s.min is not None and hi_j is not None and _lo_eff(s) > hi_j + 1e-9
+        # (bands that only touch at one age are alternatives too: "Adult >= 18 years" and "Child ages 4-18")
+        if (s.max is not None and lo_j is not None and _hi_eff(s) < lo_j + 1e-9) or (
+            s.min is not None and hi_j is not None and _lo_eff(s) > hi_j - 1e-9
         ):
             alt.add(i)
     if not alt:

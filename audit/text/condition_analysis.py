@@ -21,6 +21,7 @@ from trial_audit.text.condition_scoping import (
     _parallel_cohort_items,
     _several_populations,
 )
+from trial_audit.text.condition_settings import setting_chapters
 from trial_audit.text.condition_systems import (
     AREA_SYSTEM,
     foreign_areas,
@@ -357,14 +358,28 @@ def _declare_systems(a: Analysis, record: TrialRecord) -> None:
         for anc in v.ancestors(c):
             a.declared_codes.update(v.concepts[anc].icd10)
     # keywords are often abbreviations or general words ("LGG", "children"): only a whole title counts
-    texts = [(src.text, src.field.startswith("keywords[")) for src in a.declared]
+    # a name the curated vocabulary knows is placed by its concept ("Posttraumatic Stress Disorder" is
+    # PTSD, chapter 5): only a whole ICD-10-CM title adds to it, not a word inside it ("stress")
+    texts = [(src.text, src.field.startswith("keywords[") or _knows_name(v, src)) for src in a.declared]
     texts += [(iv.name, True) for iv in getattr(record, "interventions", None) or [] if isinstance(getattr(iv, "name", None), str)]
     for t, exact in texts:
         if t:
             a.declared_codes.update(icd_codes_of_name(t[:300], exact))
-    a.declared_chapters |= organ_chapters(a.declared_codes, traits=True)
+    # pain as such (G89, "Postoperative pain") is filed with the nervous system but places no trial there:
+    # a pain trial is placed by the body part or operation it names (a knee-arthroplasty pain trial
+    # may require knee osteoarthritis), else not at all
+    a.declared_chapters |= organ_chapters((c for c in a.declared_codes if not c.startswith("G89")), traits=True)
+    if not a.declared_chapters and not a.declared_areas:
+        # nothing names an organ disease ("Postoperative pain", "Labor induction"): the body part,
+        # operation or obstetric setting the trial names places it (condition_settings)
+        a.declared_chapters |= setting_chapters(src.text for src in a.declared)
     registered = [src.text for src in a.declared if src.field.startswith(("conditions[", "keywords["))]
     a.healthy_only = not a.declared_chapters and not a.declared_specific() and any(_HEALTHY.search(t) for t in registered)
+
+
+def _knows_name(v: Vocabulary, src: Source) -> bool:
+    """The whole declared name (a registered condition, MeSH term or keyword) is a specific concept of the vocabulary."""
+    return src.field.startswith(("conditions[", "mesh_terms[")) and any(not v.is_umbrella(c) for c in src.concepts)
 
 
 #: a registered condition that names healthy volunteers ("Healthy", "Healthy Volunteers")
@@ -440,11 +455,19 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
                 return a, b
         return ts, te
 
+    def negated(pos: int) -> bool:
+        """The item negates or permits - unless the hit sits in a clause joined by "; and", which is a
+        requirement of its own ("Subjects may have received prior therapies; and heart failure ...")."""
+        cs, ce = clause_of(pos)
+        if cs != ts and text[cs - 1 : cs] == ";" and _CONJUNCT.match(text, cs):
+            return bool(_ITEM_NEG.search(text, cs, ce))
+        return item_neg
+
     out: list[ItemHit] = []
     if text[ts:te].rstrip().endswith(":"):
         return []  # a label over what follows
     for mk, s0, e0 in markers:
-        if item_neg:
+        if negated(s0):
             continue
         cs, ce = clause_of(s0)
         before = text[max(cs, s0 - 50) : s0]
@@ -473,7 +496,7 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         near = text[max(cs, men.start - 40) : min(ce, men.end + 40)]
         if (
             c.area == "infectious"
-            and not item_neg
+            and not negated(men.start)
             and _positive_test(text[cs:ce], near)
             and not _conditional_subject(text, before, men.end, ce)
         ):
@@ -485,7 +508,7 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         if _AFTER_SKIP.match(text, men.end) or _NEG_AFTER.match(text, men.end, ce):
             continue
         before = _CONJUNCT.sub("", before, count=1) if cs != ts else before
-        if label_line or item_neg or (cs != ts and not _CONJUNCT.match(text, cs)) or len(before) > 90 or not _requires(before):
+        if label_line or negated(men.start) or (cs != ts and not _CONJUNCT.match(text, cs)) or len(before) > 90 or not _requires(before):
             continue  # the item is not (or not only) a requirement to have this condition
         if _conditional_subject(text, before, men.end, ce):
             continue
@@ -495,7 +518,7 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         before = text[cs : im.start]
         before = _CONJUNCT.sub("", before, count=1) if cs != ts else before
         first = cs == ts or bool(_CONJUNCT.match(text, cs))
-        if label_line or item_neg or not first or len(before) > 90 or not _requires(before) or _NEG.search(before):
+        if label_line or negated(im.start) or not first or len(before) > 90 or not _requires(before) or _NEG.search(before):
             continue
         if vaccine and im.chapter in ("1", "22"):
             continue  # "History of varicella or varicella vaccine": immunity, not a disease required

@@ -98,10 +98,16 @@ def _label_scopes(vocab: Vocabulary, sec: Any, populations: bool) -> dict[int, b
     """For each top-level item of a section: whether a label line before it scopes it."""
     out: dict[int, bool] = {}
     scoped = False
+    opener = None  # a numbered lead-in of alternatives ("9. Has one or more of the following:")
     for it in sec.items:
+        if opener is not None and it.marker is not None and it.style == opener.style and it.indent <= opener.indent:
+            # the next item numbered like the lead-in is its sibling ("10."): the list of alternatives
+            # the lead-in opened, flattened by the page, has ended, and with it the scope
+            scoped, opener = False, None
         out[id(it)] = scoped
         if getattr(it, "is_label", False) or it.text.rstrip().endswith(":"):
             scoped = _scoping_label(vocab, it.text) or bool(populations and _POPULATION_LABEL.match(it.text))
+            opener = it if scoped and it.marker is not None and _ALTERNATIVES.search(it.text) else None
         elif len(it.text) < 120 and _ALTERNATIVES.search(it.text) and (_FOLLOWING.search(it.text) or it.marker is None):
             # "At least one of the following" written without a colon, or an unmarked lead-in line
             # ("Patients with at least 3 risk factors for postoperative lung edema") over its list

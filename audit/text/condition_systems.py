@@ -462,7 +462,14 @@ def icd_codes_of_name(name: str, exact: bool = False) -> tuple[str, ...]:
     """
     if not name or len(name) > 300:
         return ()
-    code = tabular().title_index.get(icd_title_key(name))
+    key = icd_title_key(name)
+    index = tabular().title_index
+    # "Meningioma" is the inclusion term "Meningioma NOS" (not otherwise specified): the same name
+    code = index.get(key) or index.get(key + " nos")
+    if code and not exact and not organ_chapters((code,), traits=True):
+        # a symptom title ("Delirium NOS" is R41.0) decides nothing: the name's words may ("delirium": F05)
+        word_code = word_system_code(name)
+        return (code, word_code) if word_code else (code,)
     if code:
         return (code,)
     if exact:
@@ -471,8 +478,81 @@ def icd_codes_of_name(name: str, exact: bool = False) -> tuple[str, ...]:
     found = tuple(dict.fromkeys(x.code for x in m.mentions(name)))
     if found:
         return found
-    code = m.prefix_code(name)
+    code = m.prefix_code(name) or word_system_code(name)
     return (code,) if code else ()
+
+
+def word_system_code(name: str) -> str | None:
+    """A code of the one organ system that the words of a short registered name belong to in
+    ICD-10-CM, when no title names it ("Cataract", "Post-operative delirium", "Esophageal achalasia").
+
+    Each word of the name (five letters or more, not a word of every chapter such as "chronic")
+    that ICD-10-CM titles use is placed by the titles containing it: in an organ system when at
+    least ``_WORD_SHARE`` of them (two or more) are of that system ("cataract": 60 of 66 titles in
+    chapter 7, the rest diabetic cataract); outside every organ system when most of them are
+    injuries, symptoms or factors ("burns", "suicide", "pain", "transplantation"). A name is placed
+    only when its placed words agree on one organ system and none of its words is of the second
+    kind: "Kidney transplantation" and "Shoulder pain" stay unplaced.
+    """
+    words = [_plain(w) for w in tokens_norm(name)]
+    if not words or len(words) > 5:
+        return None
+    stats = _word_systems()
+    placed = set()
+    for w in words:
+        if len(w) < 5 or w in _EVERY_CHAPTER or w not in stats:
+            continue
+        system, code = stats[w]
+        if not system:
+            return None
+        if code:
+            placed.add((system, code))
+    if len({s for s, _ in placed}) != 1:
+        return None
+    return next(iter(placed))[1]
+
+
+#: share of a word's titles that must fall in one organ system for the word to place a name
+_WORD_SHARE = 0.8
+#: words of titles in many chapters, or of the form rather than the organ, never placing a name alone
+_EVERY_CHAPTER = frozenset(
+    {"chronic", "acute", "syndrome", "disease", "diseases", "disorder", "disorders", "primary", "secondary", "severe", "mild"}
+    | {"moderate", "congenital", "hereditary", "familial", "benign", "malignant", "neoplasm", "infection", "injury", "injuries"}
+    | {"postoperative", "operative", "post", "complication", "complications", "healthy", "volunteers", "condition", "conditions"}
+    | {"induced", "related", "associated", "elderly", "children", "adult", "adults", "women", "patients", "therapy", "treatment"}
+)
+
+
+@lru_cache(maxsize=1)
+def _word_systems() -> dict[str, tuple[str, str]]:
+    """word -> (organ system, a code of it) for words whose ICD-10-CM titles mostly fall in one organ
+    system, or ("", "") for words whose titles are mostly outside the organ chapters (injuries,
+    symptoms, factors); words of mixed use are left out. Built once, on the first registered name
+    nothing else places. A neoplasm or an infection of an organ counts for the organ ("kidney":
+    chronic kidney disease and kidney cancer alike)."""
+    counts: dict[str, dict[str, int]] = {}
+    first: dict[tuple[str, str], str] = {}
+    memo: dict[str, str] = {}
+    for toks, _key, code, _chapter in _title_tokens():
+        if code not in memo:
+            sys_ = system_of(code)
+            memo[code] = (_organ(sys_) or sys_) if sys_ and sys_.split(":")[0] in ORGAN_CHAPTERS else ""
+        system = memo[code]
+        for w in set(toks):
+            if len(w) >= 5:
+                c = counts.setdefault(w, {})
+                c[system] = c.get(system, 0) + 1
+                if (w, system) not in first or (chapter_of(code) == system and chapter_of(first[(w, system)]) != system):
+                    first[(w, system)] = code  # prefer a code of the chapter itself (not a neoplasm, infection or malformation of it)
+    out = {}
+    for w, c in counts.items():
+        total = sum(c.values())
+        best, n = max(c.items(), key=lambda kv: kv[1])
+        if not best and n * 2 > total:
+            out[w] = ("", "")  # mostly injuries, symptoms, factors: the word places nothing
+        elif best and total >= 2 and n >= _WORD_SHARE * total:
+            out[w] = (best, first[(w, best)])
+    return out
 
 
 #: the organ system of a curated area, for concepts without ICD-10-CM codes ("autoimmune" spans several)

@@ -24,7 +24,8 @@ cache for text-only callers (the age and condition text helpers).
 The parser lives in smaller modules: ``criteria_model`` (the document and marker formatting),
 ``criteria_markers`` (markers at a position), ``criteria_headers`` (section headers and labels),
 ``criteria_tokens`` (line tokens and inline items) and ``criteria_tree`` (the item tree). This
-module is the public facade: import from here.
+module is the public facade: import from here. ``criteria_modes`` marks each section and item with
+what it asks of a participant (``mode``: "require" / "exclude"), once per parse.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from trial_audit.text.criteria_model import (
     int_to_roman,
     roman_to_int,
 )
+from trial_audit.text.criteria_modes import assign_modes, exclusion_run
 from trial_audit.text.criteria_tokens import _tokenise
 from trial_audit.text.criteria_tree import _build
 
@@ -52,6 +54,7 @@ __all__ = [
     "Section",
     "doc_for",
     "dump",
+    "exclusion_run",
     "int_to_roman",
     "format_marker",
     "parse_criteria",
@@ -71,6 +74,7 @@ def parse_criteria(text: str, markdown: bool = False) -> CriteriaDoc:
         doc.sections = _build(text, toks, markdown)
     except Exception:  # pragma: no cover - a safety net: never fail on real text
         doc.sections = [Section("other", None, None, None, False, None, 0, len(text))]
+    assign_modes(doc)
     return doc
 
 

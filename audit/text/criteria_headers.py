@@ -13,7 +13,8 @@ from trial_audit.text.criteria_markers import _match_marker, _skip_ws
 # --- headers --------------------------------------------------------------------------------
 
 _QUAL = r"(?:(?:key|main|major|general|principal|primary|study|protocol|trial|patient|patients'?|subject|participant|additional|specific|other|basic|selection|clinical|medical)\s+)"
-_CRIT = r"(?:criteri[a-z]*|creteria|critera|citeria|criterial)"
+# (misspellings seen in registry text: "critieria", "CRITIERIA", "creteria", "critera", "citeria")
+_CRIT = r"(?:criteri[a-z]*|creteria|critera|citeria|criterial|cr[a-z]{1,4}r[a-z]{1,4}\b)"
 _HEADER_RE = re.compile(
     rf"""
     (?P<h>
@@ -22,8 +23,8 @@ _HEADER_RE = re.compile(
       (?:
          (?P<comb>(?:inclusions?\s*(?:/|and|&|or|\+)\s*exclusions?|eligibility|selection|entry))[\s_]+{_CRIT}
         |(?P<non>non[-\s]?inclusion|ineligibility|non[-\s]?eligibility)[\s_]+{_CRIT}
-        |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?)[\s_]+{_CRIT}
-        |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?)[\s_]+{_CRIT}
+        |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?|incl[a-z]{{3,7}})[\s_]+{_CRIT}
+        |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?|excl[a-z]{{3,7}})[\s_]+{_CRIT}
         |criteria\s+for\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
         |(?P<inc3>inclusions?)(?=[ \t]*\\?[:：])
         |(?P<comb3>eligibility|criteria|selection)(?=[ \t]*\\?[:：])
@@ -69,19 +70,109 @@ def _is_label_text(s: str) -> bool:
     return False
 
 
+# " - " / " – " after a header without a colon, then the first criterion's text
+_DASH_ITEM = re.compile(r"[ \t]+[-–—][ \t]+(?=\S)")
+# what a dash-qualifier looks like after the dash: "- for Phase I", "- Part A", "- (Cohort 2)", "- 2", "- 2b:"
+# (a number that starts a phrase is a criterion: "- 18 years or older")
+_DASH_QUALIFIER = re.compile(
+    r"(?:(?:for|in|at|during|part|stage|phase|cohort|arm|group|step|period|study)\b|[0-9]{1,2}[a-z]?[ \t]*(?:$|[:：(\]])|\()",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+# a short Title Case name after the dash is a cohort's name, not a criterion ("Inclusion Criteria - Fanconi
+# Cases", "Exclusion Criteria - Healthy Controls"); a criterion reads as a phrase ("- Pregnant women")
+_TITLE_LABEL = re.compile(r"[A-Z][\w'-]*(?:[ \t]+(?:[A-Z0-9][\w'-]*|of|and|with|the|for|in|or)){0,4}[ \t]*:?[ \t]*")
+
+
+def _prefix_label(pre: str | None) -> str | None:
+    return (pre or "").strip(" :-–") or None
+
+
+# --- sentence-style headers ---------------------------------------------------------------
+# A lead-in sentence that opens a section: "Patients will be excluded if:", "Subjects are eligible if
+# they meet all of the following", "To be eligible, participants must:", "Participants meeting any of
+# these criteria will not be enrolled", "The following patients are ineligible", "Contraindications to
+# participation:". It names who (a subject noun, "the following", "to be eligible") and says in or out.
+_WHO = (
+    r"(?:patients?|participants?|subjects?|individuals?|volunteers?|people|persons?|candidates?|children|adults|women|men|"
+    r"infants|neonates|adolescents|donors|residents|those|anyone|any\s+(?:patient|participant|subject|person|individual)|you)"
+)
+_SENTENCE_START = re.compile(
+    rf"(?:(?:all|any|eligible|potential|prospective|the|such|study|trial)\s+)?{_WHO}\b"
+    r"|the\s+following\b|to\s+(?:be\s+)?(?:eligible|included|enrolled|qualify|participate|take\s+part)\b"
+    r"|in\s+order\s+to\s+(?:be\s+)?(?:eligible|included|enrolled|participate|take\s+part)\b"
+    r"|(?:contra-?indications?|reasons?\s+for\s+(?:exclusion|non-?inclusion|ineligibility))\b",
+    re.IGNORECASE,
+)
+_SENTENCE_OUT = re.compile(
+    r"\b(?:excluded|exclude|exclusion|ineligible|non-?eligible|disqualif\w*|contra-?indications?"
+    r"|not\s+(?:be\s+)?(?:eligible|included|enrolled|enroll?able|allowed|permitted|accepted|admitted|recruited|randomi[sz]ed|selected)"
+    r"|(?:cannot|can\s*not|may\s+not|must\s+not|will\s+not|shall\s+not|should\s+not|(?:will\s+)?be\s+unable\s+to)\s+(?:participate|take\s+part|enrol+|join|enter)"
+    r"|(?:do|does|must|should)\s+not\s+(?:have|meet|present|show)\b|none\s+of\s+the\s+following)",
+    re.IGNORECASE,
+)
+_SENTENCE_IN = re.compile(
+    r"\b(?:eligible|eligibility|included|inclusion|qualify|qualified"
+    r"|(?:may|can|(?:will\s+)?be\s+able\s+to)\s+(?:participate|take\s+part|enrol+|join|enter)"
+    r"|must\s+(?:meet|fulfil+|satisfy)\b|(?:all|each)\s+of\s+the\s+following)",
+    re.IGNORECASE,
+)
+# how a lead-in ends when it has no colon: with "the following", "criteria", "if", or the verb of the cue itself
+_SENTENCE_OPEN_END = re.compile(
+    r"(?:following|criteria|criterion|conditions?|requirements?|below|if|when|who|include|includes|are|is|apply|applies"
+    r"|excluded|ineligible|eligible|included|enrolled|participation)[ \t]*$",
+    re.IGNORECASE,
+)
+_SENTENCE_MAX = 160
+
+
+def _sentence_header(text: str, hp: int, end: int):
+    """A lead-in sentence that opens an inclusion or exclusion section (see above), as (kind, end) or None.
+
+    The whole line is the lead-in: it starts with a capital, names who, has no sentence end inside,
+    and ends with a colon or an open end ("... of the following", "... will not be enrolled")."""
+    if end - hp > _SENTENCE_MAX or not text[hp : hp + 1].isupper():
+        return None
+    line = text[hp:end].rstrip(" \t*")
+    colon = line.endswith((":", "：", "\\:"))
+    body = line.rstrip(":：\\ \t")
+    if not body or re.search(r"[.;!?](?:\s|$)", body) or len(body.split()) > 24:
+        return None
+    if not _SENTENCE_START.match(body):
+        return None
+    if not colon and not _SENTENCE_OPEN_END.search(body):
+        return None
+    if _SENTENCE_OUT.search(body):
+        return "exclusion", hp + len(line)
+    if _SENTENCE_IN.search(body):
+        return "inclusion", hp + len(line)
+    return None
+
+
 def _header_at(text: str, pos: int, end: int):
-    """A section header starting at ``pos`` (after an optional bullet/ordinal prefix) or None."""
+    """A section header starting at ``pos`` (after an optional bullet/ordinal prefix) or None.
+
+    Returns (kind, start, end, rest, label, weak, sentence): ``rest`` where the text after the header
+    starts, ``weak`` for forms that a wrapped sentence could produce ("Inclusion:"), ``sentence`` for a
+    lead-in sentence ("Patients will be excluded if:")."""
     pm = _HEADER_PREFIX.match(text, pos, end)
     hp = pm.end() if pm else pos
     m = _HEADER_RE.match(text, hp, end)
     if not m:
+        # a lead-in sentence on a line of its own, not behind a list marker ("3. Patients who cannot ...:" is an item)
+        # (a bullet may stand before it on the text's first line: "-  Participants will be able to enroll if they:")
+        sh = _sentence_header(text, hp, end) if hp == pos or text.startswith(("**", "#"), pos) or not text[:pos].strip() else None
+        if sh is not None:
+            # without a colon it is weak: a line that continues a sentence is not a header
+            return sh[0], hp, sh[1], end, None, not text[hp : sh[1]].rstrip(" *").endswith((":", "：")), True
         if end - hp <= 90:
             lm = _LOOSE_HEADER.match(text, hp, end)
             if lm:
                 w = lm.group("w").lower()
                 kind = "inclusion" if w.startswith("incl") else "exclusion" if w.startswith("excl") else "other"
                 hs, he = lm.start("h"), lm.end("h")
-                return kind, hs, he, end, None, True
+                return kind, hs, he, end, None, True, False
         return None
     g = m.group
     if g("non") or g("exc") or g("exc2") or g("exc3") or g("exc4"):
@@ -98,13 +189,29 @@ def _header_at(text: str, pos: int, end: int):
     if text.startswith("**", rest):
         rest = _skip_ws(text, rest + 2, end)
     has_colon = bool(g("colon"))
+    dash = (
+        _DASH_ITEM.match(text, m.start("qual") if g("qual") else he, end)
+        if not has_colon and (g("inc") or g("exc") or g("non") or g("inc2") or g("exc2"))
+        else None
+    )
+    if dash and not _DASH_QUALIFIER.match(text, dash.end(), end) and not _TITLE_LABEL.fullmatch(text, dash.end(), end):
+        # "Exclusion Criteria - Pregnant women ...": a dash after the header introduces its first
+        # criterion, not a qualifier ("Inclusion Criteria - for Phase I", "- Part A"), so the
+        # header ends before the dash and the item after it is kept
+        he = m.start("qual") if g("qual") else m.end("h")
+        while he > hs and text[he - 1] in " \t":
+            he -= 1
+        # the item starts at the dash, which reads as its bullet
+        return kind, hs, he, _skip_ws(text, dash.start(), end), _prefix_label(g("pre")), False, False
     if g("qual") and not has_colon:
         # "Inclusion Criteria Stage 1", "Inclusion Criteria - for Phase I"; not a sentence
         # ("Exclusion criteria of the parent study do not apply")
         q = g("qual").strip(" ,\t").lower()
         if len(q) > 30 or not re.match(r"(?:part|stage|phase|cohort|arm|group|step|period|[0-9(\-–]|for\b)", q):
             return None
-    if not has_colon and not text[hs:he].lower().rstrip(" ]").endswith(("criteria", "inclusion", "exclusion", "exclusions", "inclusions")):
+    if not has_colon and not text[hs:he].lower().rstrip(" ]").endswith(
+        ("criteria", "criterion", "inclusion", "exclusion", "exclusions", "inclusions")
+    ):
         if not g("qual"):
             return None
     if rest < end and not has_colon:
@@ -119,14 +226,12 @@ def _header_at(text: str, pos: int, end: int):
             words = text[hs:he].split()
             if not (hp == pos and len(words) == 2 and words[1].lower() == "criteria" and text[rest].isupper() and not g("qual")):
                 return None
-    label = None
-    if g("pre"):
-        label = g("pre").strip(" :-–") or None
+    label = _prefix_label(g("pre"))
     if g("qual"):
         q = g("qual").strip(" ,-–(").strip()
         label = " ".join(x for x in (label, q) if x) or None
     weak = bool(g("comb3") or g("inc3") or g("exc3") or g("inc4") or g("exc4"))
-    return kind, hs, he, rest, label, weak
+    return kind, hs, he, rest, label, weak, False
 
 
 # A header inside a line of flattened text: "... MUGA scan. Exclusion Criteria: - Use of ...",

@@ -110,6 +110,10 @@ class Item:
     line_end: int = 0
     #: added: offsets of paragraphs inside the item that interrupt its sub-list
     breaks: list[int] = field(default_factory=list, repr=False)
+    #: added: "require" (a participant must meet it) / "exclude" (it rules a participant out) / None,
+    #: set once by the parse (``criteria_modes``); ``mode_source``: "section", "label" or "wording"
+    mode: str | None = None
+    mode_source: str = "section"
 
     @property
     def marker_start(self) -> int:
@@ -151,6 +155,10 @@ class Section:
     header_line_start: int | None = None
     #: added: the header follows the text of a criterion on its line ("... 8 weeks Exclusion Criteria:")
     header_after_text: bool = False
+    #: added: the header is a lead-in sentence ("Patients will be excluded if:"), not a "... Criteria" title
+    header_sentence: bool = False
+    #: added: "require" for an inclusion section, "exclude" for an exclusion section, None otherwise (``criteria_modes``)
+    mode: str | None = None
 
     def iter_items(self) -> Iterator[Item]:
         for it in self.items:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from trial_audit.text.criteria_headers import _header_at, _midline_headers
 from trial_audit.text.criteria_markers import _INLINE_MARKER, _indent_of, _match_marker, _rstrip_end, _skip_ws
 from trial_audit.text.criteria_model import format_marker
+from trial_audit.text.criteria_modes import starts_like_exclusion, starts_like_requirement
 
 # --- tokenising ------------------------------------------------------------------------------
 
@@ -43,6 +44,8 @@ class _Tok:
     label: str | None = None
     #: a header found inside a line, after the text of a criterion ("... 8 weeks Exclusion Criteria:")
     after_text: bool = False
+    #: a lead-in sentence read as a header ("Patients will be excluded if:")
+    sentence: bool = False
 
 
 _LETTERED = ("a.", "a)", "(a)")
@@ -85,6 +88,29 @@ _BULLET_RUN_ON = {
 _ANY_BULLET_AFTER_STOP = re.compile(r"(?<=[;.])[ \t]+([-*•])[ \t]+(?=[A-Z][a-z]|[A-Z]{2})")
 
 
+# a "-" bullet run into the text of the item before it with no punctuation ("Congestive heart failure -
+# History of angina"): a spaced dash between a word and a capitalised word
+_DASH_RUN_ON = re.compile(r"(?<=[a-z0-9)\]%])[ \t]+(-)[ \t]+(?=[A-Z][a-z]+[ \t])")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# what a spaced dash joins inside one criterion: a range, a label and its definition, a cohort
+_DASH_IN_ONE = re.compile(r"[:=]|\b(?:part|cohort|arm|group|stage|phase|grade|type|class|step|period)\s+\S+\s*$", re.IGNORECASE)
+
+
+def _dash_joins_two_criteria(text: str, lo: int, k: int, after: int, hi: int) -> bool:
+    """The spaced dash at ``k`` ends one criterion and starts another: three words or more on each
+    side (not "Stage III - IV", "Hepatitis B - Positive"), no label before it ("Renal function:
+    creatinine - ...", "Cohort A - ..."), and a criterion's opening words after it."""
+    before, rest = text[lo:k], text[after:hi]
+    if len(_WORD.findall(before)) < 3 or len(_WORD.findall(rest[:120])) < 3:
+        return False
+    if _DASH_IN_ONE.search(before):
+        return False
+    # the text after the dash opens a criterion of its own ("History of …", "Any other condition …",
+    # "Age 18 or older"); a definition or a scale's part follows a dash too ("… disease - New York Heart
+    # Association class III", "Clinical Global Impression - Severity of Illness")
+    return starts_like_exclusion(rest[:200]) or starts_like_requirement(rest[:200])
+
+
 def _run_on_bullets(text: str, tok: _Tok) -> list[tuple[int, str, str, int | None, int]]:
     """Bullets run into the line's text, outside parentheses: of the line's own kind, or of any
     kind after a sentence end (see ``_ANY_BULLET_AFTER_STOP``)."""
@@ -97,6 +123,12 @@ def _run_on_bullets(text: str, tok: _Tok) -> list[tuple[int, str, str, int | Non
         hits[m.start(g)] = (m.end(g), m.group(g))
     for m in _ANY_BULLET_AFTER_STOP.finditer(text, tok.text_start, tok.text_end):
         hits.setdefault(m.start(1), (m.end(1), m.group(1)))
+    if tok.marker == "-":
+        last = tok.text_start
+        for m in _DASH_RUN_ON.finditer(text, tok.text_start, tok.text_end):
+            if m.start(1) not in hits and _dash_joins_two_criteria(text, last, m.start(1), m.end(1), tok.text_end):
+                hits[m.start(1)] = (m.end(1), "-")
+                last = m.end(1)
     out: list[tuple[int, str, str, int | None, int]] = []
     pos, depth = tok.text_start, [0]
     for k in sorted(hits):
@@ -354,10 +386,12 @@ def _segment(
     ``soft_wrapped``: the line above ends mid-sentence (weak headers such as a bare "criteria:"
     are then words of that sentence, not a header)."""
     h = _header_at(text, p, le_s) if text[p] in _HEADER_FIRST and not wrapped else None
-    if h is not None and soft_wrapped and h[5]:
+    if h is not None and soft_wrapped and h[5] and not _CAPITAL_SECTION_WORD.match(text, h[1], h[2]):
+        # a weak header ("criteria:") on a line after an unfinished sentence continues that sentence;
+        # a capitalised section word alone on its line ("EXCLUSION", "Exclusion:") still opens a section
         h = None
     if h is not None:
-        kind, hs, he, rest, label, _weak = h
+        kind, hs, he, rest, label, _weak, sentence = h
         toks.append(
             _Tok(
                 kind="header",
@@ -373,6 +407,7 @@ def _segment(
                 header_start=hs,
                 header_end=he,
                 label=label,
+                sentence=sentence,
             )
         )
         if rest < le_s and any(ch.isalnum() for ch in text[rest:le_s]):
@@ -381,6 +416,8 @@ def _segment(
         return
     _line_tokens(text, p, le_s, indent, ls, le_s, blank_before, markdown, toks)
 
+
+_CAPITAL_SECTION_WORD = re.compile(r"(?:INCLUSIONS?|EXCLUSIONS?|Inclusions?|Exclusions?)[ \t]*\\?[:：]?[ \t]*$")
 
 _HEADER_FIRST = frozenset("IiEeKkNnCcMmGgSsPpAaOoBbDdHhRrTtFfLlUuVvWw#*-•·▪●◦○■□➢►‣⁃–—+(0123456789")
 

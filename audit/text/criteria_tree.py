@@ -187,9 +187,23 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
         if tok.kind == "header":
             if _repeats_header(cur, tok):
                 continue  # "Inclusion Criteria:" written twice in a row: one section, not an empty one
+            if (
+                tok.sentence
+                and cur is not None
+                and cur.kind == tok.hkind
+                and cur.header is not None
+                and not any(it.text.strip() for it in cur.items)
+            ):
+                # "Exclusion Criteria:" then "Patients will be excluded if they have any of the following:":
+                # the sentence is the section's lead-in, read as text as before, not a second section (also
+                # after a stray empty bullet: "Exclusion Criteria:" / "-" / "Patients with the following are excluded:")
+                tok.kind = "text"
+                tok.text_start, tok.text_end = tok.header_start, tok.line_end
+        if tok.kind == "header":
             new_section(tok.hkind, tok.header, tok.header_start, tok.header_end, tok.line_start, tok.label, tok.merged)
             cur.header_line_start = tok.line_start
             cur.header_after_text = tok.after_text
+            cur.header_sentence = tok.sentence
             continue
         if cur is None:
             new_section("other", start=tok.line_start)

@@ -196,6 +196,9 @@ def carries(record: TrialRecord, item: str) -> bool:
         return False
     if record.study_type == "EXPANDED_ACCESS" and item in _NOT_FOR_EXPANDED_ACCESS:
         return False
+    carried = record.extra.get("carries")
+    if carried is not None:  # a reader that says which items its record can carry (ICTRP, DRKS, criteria tables)
+        return item in carried
     fmt = record.source.format
     if fmt == "ctgov-csv":
         col = CSV_COLUMNS.get(item)

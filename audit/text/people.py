@@ -329,7 +329,7 @@ class Gazetteer:
             after = _NEXT_WORD.match(text[e : e + 40])
             prev_ok = before is None or before.group(1) is None or fold(before.group(1)) in _PLACE_LEADS
             next_ok = after is None or fold(after.group(1)) not in _NAME_TAILS
-            if prev_ok and next_ok:
+            if prev_ok and next_ok and not _CHAIR_AFTER.match(text, e):
                 out.append((key, s, e))
         return out
 
@@ -345,6 +345,9 @@ _PLACE_LEADS = frozenset(
 )
 #: words after which a city name is part of an institution's own name
 _NAME_TAILS = frozenset("hospital hospitals clinic clinics health healthcare memorial foundation".split())
+#: a city name that opens the name of an endowed chair ("Hamilton Southworth Professor of Medicine",
+#: "Boston Family Chair in Oncology") names a benefactor, not the institution's place
+_CHAIR_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s+(?:Distinguished\s+)?(?:Professor|Professorship|Chair|Scholar|Lecturer)\b", re.UNICODE)
 _PREV_WORD = re.compile(r"(?:([^\W\d_]+)\.?\s*|[,;:(/\-–]\s*|^\s*)$", re.UNICODE)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)", re.UNICODE)
 

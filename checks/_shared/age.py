@@ -10,7 +10,11 @@ from trial_audit.text.age_patterns import NUMBER_WORDS
 from trial_audit.text.age_text import Bound, SideComparison, StatedAge, criteria_ages, criteria_bands, find_bands, fmt_years, prose_ages
 
 #: structured age texts that mean "no limit"
-ABSENT_AGE = re.compile(r"^\s*(?:n/?a|none|no\s+limit|not\s+applicable|-+)?\s*$", re.I)
+#: "no limit" as registries write it; the last two are ICTRP partner registries' ("no maximum age": ISRCTN,
+#: DRKS; "0 N/A (No limit)": JPRN)
+ABSENT_AGE = re.compile(
+    r"^\s*(?:n/?a|none|no\s+limit|not\s+applicable|-+|no\s+(?:maximum|minimum)\s+age|0\s+n/a\s*\(no\s+limit\))?\s*$", re.I
+)
 
 SUMMARY_LABELS = {
     "brief_summary": "brief summary",

@@ -1,0 +1,343 @@
+"""Reading outcome-measure titles and time frames: what they name, and when.
+
+Registry reviewers ask three things of an outcome measure (PRS review criteria, "Outcome
+Measures"): that the title names a specific measure (not a domain such as "Safety"), that the
+time frame names time points a reader can check, and that one entry holds one measure. The
+functions here answer those questions for any registry's text; the rules (TA8xx) decide what
+to report. All patterns are linear (no nested quantifiers) and ASCII-digit only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- domain-only titles ---------------------------------------------------------------------
+
+#: what a title names when it names a domain, not a measure
+_DOMAIN = (
+    r"(?:(?:clinical|therapeutic|treatment|overall|drug|general|short[- ]term|long[- ]term|preliminary|primary)\s+)?"
+    r"(?:safety(?:\s+profile)?|efficacy|effectiveness|efficiency|tolerability|tolerance|response|benefit|outcomes?|"
+    r"feasibility|acceptability|immunogenicity|pharmacokinetics?|pharmacodynamics?|toxicity|toxicities|"
+    r"adverse\s+(?:events?|effects?|reactions?)|side[- ]effects?|complications?|quality\s+of\s+life|effects?|"
+    r"performance|success)"
+)
+#: verbs and nouns that only introduce the domain ("Assessment of the safety of ...")
+_LEAD = r"(?:(?:to\s+)?(?:assess(?:ment)?|evaluat(?:e|ion)|determin(?:e|ation)|investigat(?:e|ion)|examin(?:e|ation)|measure|stud(?:y|ies))(?:\s+of)?\s+)?(?:the\s+)?"
+_DOMAIN_TITLE = re.compile(
+    rf"^\s*{_LEAD}(?P<domain>{_DOMAIN}(?:\s*(?:,|and|&|/|or)\s*{_DOMAIN}){{0,3}})"
+    r"(?P<tail>\s+(?:of|in|for|with|from|after|on|by)\s+[^:;()\[\]]{1,80})?\s*[.:]?\s*$",
+    re.I,
+)
+#: a tail that says how the domain is measured (then the title names a measure)
+_MEASURE_WORDS = re.compile(
+    r"\b(?:measured|assessed|evaluated|defined|determined|using|according|per|rate|rates|ratio|number|numbers|proportion|"
+    r"percentage|percent|incidence|frequency|score|scores|scale|questionnaire|index|level|levels|concentration|"
+    r"change|changes|time|duration|count|counts|occurrence|grade|criteria|CTCAE|RECIST|AUC|Cmax|titer|titre|titers|titres)\b|%|[0-9]",
+    re.I,
+)
+
+
+_EFFECT_ON = re.compile(r"\beffects?$", re.I)
+_ON = re.compile(r"\bon\b", re.I)
+
+
+def domain_only(title: str | None) -> re.Match[str] | None:
+    """The match when the title names only a domain ("Safety", "Efficacy and tolerability of
+    drug X") and nothing says what is measured; None when it names a measure."""
+    if not title or len(title) > 160:
+        return None
+    m = _DOMAIN_TITLE.match(title)
+    if m is None:
+        return None
+    tail = m.group("tail") or ""
+    if _MEASURE_WORDS.search(tail):
+        return None
+    if _EFFECT_ON.search(m.group("domain")) and _ON.search(tail):
+        return None  # "Effect of X on blood pressure": what follows "on" is the thing measured
+    return m
+
+
+# --- abbreviation-only titles ---------------------------------------------------------------
+
+#: a title that is one abbreviation, or an abbreviation with a generic word ("HAMD score", "VAS")
+_ABBREVIATION_TITLE = re.compile(
+    r"^\s*(?P<abbr>[A-Za-z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+){0,2})"
+    r"(?:\s+(?:score|scores|scale|questionnaire|total|level|levels|value|values))?\s*[.:]?\s*$",
+    re.I,
+)
+
+
+def abbreviation_only(title: str | None) -> str | None:
+    """The abbreviation when the title is only an abbreviation or scale acronym ("BMI",
+    "HAM-D score", "PFS"): two or more capitals and mostly capitals, 2-12 characters."""
+    if not title:
+        return None
+    m = _ABBREVIATION_TITLE.match(title)
+    if m is None:
+        return None
+    abbr = m.group("abbr")
+    letters = [c for c in abbr if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    if not 2 <= len(abbr) <= 12 or upper < 2 or upper < 0.6 * len(letters):
+        return None
+    return abbr
+
+
+# --- time points ------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20, "twenty-four": 24, "thirty": 30,
+    "forty-eight": 48, "sixty": 60, "ninety": 90,
+}  # fmt: skip
+_UNIT_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+_UNIT = r"(?P<unit>min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
+_NUM = r"(?P<num>[0-9]{1,4}(?:\.[0-9])?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+#: "12 weeks", "12-week", "6 mo"  |  "week 12", "day 1", "month 6"
+_AMOUNT_UNIT = re.compile(rf"\b{_NUM}[\s-]?{_UNIT}\b", re.I)
+_UNIT_AMOUNT = re.compile(r"\b(?P<unit>day|week|month|year|hour|visit)\s?(?P<num>[0-9]{1,4})\b", re.I)
+#: "3 and 6 months", "weeks 4, 8 and 12": lists of numbers sharing one unit
+_SEP = r"\s*(?:,\s*(?:and|or|&)?|and|&|or)\s*"
+_LIST_THEN_UNIT = re.compile(
+    rf"\b(?P<nums>[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+)\s*(?:-\s*)?{_UNIT}\b",
+    re.I,
+)
+_UNIT_THEN_LIST = re.compile(
+    rf"\b(?P<unit>days|weeks|months|years|hours)\s+(?P<nums>[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+)\b",
+    re.I,
+)
+#: "week 0 to 48", "Days 12-18", "0-29 days": a range whose second number borrows the unit
+_UNIT_RANGE = re.compile(
+    r"\b(?P<unit>days?|weeks?|months?|years?|hours?)\s?(?P<a>[0-9]{1,4})\s*(?:-|–|to|through|until)\s*(?P<b>[0-9]{1,4})\b",
+    re.I,
+)
+_RANGE_UNIT = re.compile(rf"\b(?P<a>[0-9]{{1,4}})\s*(?:-|–|to)\s*(?P<b>[0-9]{{1,4}})\s*{_UNIT}\b", re.I)
+_AGE_BEFORE = re.compile(
+    r"(?:\bage[sd]?(?:\s+(?:group|band|range|category|class)s?)?|\b(?:participants|patients|subjects|adults|children|people|women|men|persons)|"
+    r"\bolder\s+than|\byounger\s+than|[<>≥≤=])\s*[(:]?\s*[<>≥≤=]?\s*$",
+    re.I,
+)
+_AGE_AFTER = re.compile(r"\s*(?:of\s+age|old\b|and\s+(?:older|over|above|younger|under)|or\s+(?:older|more|younger))", re.I)
+_CYCLE_AFTER = re.compile(r"[\s-]*(?:treatment\s+)?(?:cycles?|courses?)\b", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+#: "third year", "second week": an ordinal time point
+_ORDINAL_UNIT = re.compile(r"\b(?P<ord>" + "|".join(_ORDINALS) + r")\s+(?P<unit>day|week|month|year)\b", re.I)
+_SPAN_WORDS = re.compile(r"\b(?:up\s+to|through|throughout|until|till|over|during|within|from|between|to|every|each|per|after)\b|-|–", re.I)
+
+
+def _unit_days(unit: str) -> float | None:
+    u = unit.lower()
+    for prefix, name in (("mi", "minute"), ("mo", "month"), ("h", "hour"), ("d", "day"), ("w", "week"), ("y", "year")):
+        if u.startswith(prefix):
+            return _UNIT_DAYS[name]
+    return None
+
+
+def _num(text: str) -> float | None:
+    t = text.lower()
+    if t in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[t])
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class TimePoint:
+    """A time point or period length in a text, in days (``text`` as written, ``start`` its offset,
+    ``unit`` the length of its unit in days)."""
+
+    days: float
+    text: str
+    start: int
+    unit: float = 1.0
+
+
+def time_points(text: str | None) -> list[TimePoint]:
+    """Every "12 weeks" / "week 12" / "3 and 6 months" in the text, as days, in order."""
+    if not text:
+        return []
+    out: list[TimePoint] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(days: float, m: re.Match[str], per: float) -> None:
+        taken.append(m.span())
+        if _AGE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or _AGE_AFTER.match(text, m.end()):
+            return  # "aged 50 years", "65 years and older": an age, not a time point
+        if _CYCLE_AFTER.match(text, m.end()):
+            return  # "8 week cycles", "28-day cycle": a cycle's length, not a time point
+        out.append(TimePoint(days, m.group(0), m.start(), per))
+
+    for rx in (_LIST_THEN_UNIT, _UNIT_THEN_LIST):
+        for m in rx.finditer(text):
+            per = _unit_days(m.group("unit"))
+            if per is None:
+                continue
+            for n in re.findall(r"[0-9]{1,4}", m.group("nums")):
+                add(float(n) * per, m, per)
+    for rx in (_UNIT_RANGE, _RANGE_UNIT):
+        for m in rx.finditer(text):
+            per = _unit_days(m.group("unit"))
+            if per is None or any(a <= m.start() < b for a, b in taken):
+                continue
+            add(float(m.group("a")) * per, m, per)
+            add(float(m.group("b")) * per, m, per)
+    for m in _AMOUNT_UNIT.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        per, n = _unit_days(m.group("unit")), _num(m.group("num"))
+        if per is not None and n is not None:
+            add(n * per, m, per)
+    for m in _UNIT_AMOUNT.finditer(text):
+        if any(a <= m.start() < b for a, b in taken) or m.group("unit").lower() == "visit":
+            continue
+        per, n = _unit_days(m.group("unit")), _num(m.group("num"))
+        if per is not None and n is not None:
+            add(n * per, m, per)
+    for m in _ORDINAL_UNIT.finditer(text):
+        per = _unit_days(m.group("unit"))
+        if per is not None and not any(a <= m.start() < b for a, b in taken):
+            add(_ORDINALS[m.group("ord").lower()] * per, m, per)
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def same_time(a: TimePoint, b: TimePoint) -> bool:
+    """Two time points that are the same: equal in the same unit ("day 28" / "28 days"); across
+    units within 10 % ("12 weeks" / "3 months", "1 year" / "52 weeks"), as conversions round."""
+    if a.unit == b.unit:
+        return abs(a.days - b.days) < 1e-6
+    return abs(a.days - b.days) <= max(1.0, 0.1 * max(a.days, b.days))
+
+
+def is_span(text: str) -> bool:
+    """The time frame names a period ("up to 12 months", "baseline to week 24") rather than points."""
+    return bool(_SPAN_WORDS.search(text))
+
+
+# --- time frames ----------------------------------------------------------------------------
+
+#: a number (or numbers) and nothing that says of what: "12", "0, 6, 12", "1-3"
+_BARE_NUMBER = re.compile(r"^\s*[0-9]{1,4}(?:\.[0-9]+)?(?:\s*(?:,|-|–|and|to)\s*[0-9]{1,4}(?:\.[0-9]+)?)*\s*\.?\s*$", re.I)
+#: a calendar year (1900-2099) among the numbers: "2029", "1991-2005" are dates, not counts of a unit
+_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+#: words that anchor a time point a reader can check without a number (a unit may follow a digit: "0hours")
+_ANCHOR = re.compile(
+    r"(?<![A-Za-z])(?:bas(?:e)?line|screening|enrol(?:l)?ment|recruitment|randomi[sz]ation|admission|discharge|"
+    r"hospitali[sz](?:ation|ed)|hospital\s+stay|in[- ]?hospital|inpatient|(?:icu|intensive\s+care)\s+stay|delivery|birth|partum|surgery|operation|\w*operative(?:ly)?|\w+(?:ectomy|otomy|ostomy|plasty|scopy)|"
+    r"procedure|implant(?:ation)?|transplant(?:ation)?|intubation|extubation|induction|an(?:a)?esthesia|infusion|injection|"
+    r"inhalation|dose|dosing|visit|cycle|course|session|days?|daily|weeks?|weekly|months?|monthly|years?|yearly|"
+    r"annual(?:ly)?|hours?|hourly|hrs?|minutes?|mins?|morning|evening|night|overnight|bedtime|pre-?op|post-?op|(?:pre|post)[- ]\w+|"
+    r"immediate(?:ly)?|diagnosis|death|relapse|progression|recurrence|conception|pregnancy|gestation|menstrua\w*|ovulation)(?![A-Za-z])",
+    re.I,
+)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r"|first|second|third|fourth|half)\b|[0-9]", re.I)
+
+
+def bare_number(time_frame: str) -> bool:
+    """ "12", "0, 6, 12": numbers with no unit (not a calendar year such as "2029")."""
+    return bool(_BARE_NUMBER.match(time_frame)) and not _YEAR.search(time_frame)
+
+
+def unspecific(time_frame: str) -> bool:
+    """No time point or period a reader can check: no number, no unit, no clinical event
+    ("Throughout the study", "End of study", "Long term", "Ongoing")."""
+    return not _ANCHOR.search(time_frame) and not _NUMBER_WORD.search(time_frame)
+
+
+# --- several measures in one title -------------------------------------------------------------
+
+#: a named instrument: capitalised words ending in Scale / Questionnaire / Inventory / ... ("Beck Depression Inventory")
+_INSTRUMENT = re.compile(
+    r"\b(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:Scale|Questionnaire|Inventory|Index|Test|Survey|Checklist|Assessment|Score)\b(?:\s*\([A-Za-z0-9 -]{2,15}\))?"
+)
+#: an acronym of an instrument or a lab value: 2-8 capitals (digits and a hyphen allowed) ("PANSS", "HAM-D", "HbA1c")
+_ACRONYM = re.compile(r"\b(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9]{1,7}(?:-[A-Za-z0-9]{1,4})?\b")
+_JOIN = re.compile(r"^\s*(?:,|;|\band\b|&|\bplus\b|\bas\s+well\s+as\b)\s*(?:the\s+|in\s+)?$", re.I)
+#: "1) ... 2) ...", "(1) ... (2) ...", "a) ... b) ...": an enumerated title
+_ENUMERATED = re.compile(r"(?:^|\s)\(?(?:1|a|i)[).]\s+.{3,}?\s\(?(?:2|b|ii)[).]\s", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Several:
+    """Why one title holds several measures, and the two parts that show it (offsets in the title)."""
+
+    why: str
+    first: tuple[int, int]
+    second: tuple[int, int]
+
+
+def several_measures(title: str | None) -> Several | None:
+    """Two distinct instruments joined by "and" / "," ("PANSS and CGI"), an enumerated list of
+    measures, or two time points of one measure ("at 3 and 6 months", "at week 12 and week 24")."""
+    if not title or len(title) > 400:
+        return None
+    m = _ENUMERATED.search(title)
+    if m:
+        return Several("it is an enumerated list of measures", (m.start(), m.start() + 3), (m.end() - 3, m.end()))
+    spans = _instrument_spans(title)
+    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+        acronyms = not _INSTRUMENT.fullmatch(title[a0:a1]) and not _INSTRUMENT.fullmatch(title[b0:b1])
+        if acronyms and _POPULATION.search(title[max(0, a0 - 40) : a0]):
+            continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
+        if _in_brackets(title, a0, b1):
+            continue  # "Response rate (CR and PR)", "(Cohen Perceived Stress Scale, CPSS)": parts or names of one measure
+        a, b = title[a0:a1], title[b0:b1]
+        if _JOIN.match(title[a1:b0]) and _norm(a) != _norm(b) and not _abbreviates(a, b) and not _abbreviates(b, a):
+            return Several("it names two measures", (a0, a1), (b0, b1))
+    m = _TIME_LIST.search(title)
+    if m and not _CHANGE_BETWEEN.search(title[max(0, m.start() - 40) : m.start()]):
+        return Several("it lists several time points", m.span("list"), m.span("list"))
+    return None
+
+
+#: time points listed as separate assessments: "at 6 and 12 months", "at Week 12 and Week 24",
+#: "after 3 months and after 7 months", "at weeks 2, 4, 8, and 12"
+_NUM_ = _NUM.replace("(?P<num>", "(?:")
+_UNIT_ = _UNIT.replace("(?P<unit>", "(?:")
+_TP = rf"(?:{_NUM_}[\s-]?{_UNIT_}|(?:day|week|month|year)s?\s?[0-9]{{1,4}})"
+_TIME_LIST = re.compile(
+    rf"\b(?:at|after|on|by)\s+(?P<list>(?:{_TP}{_SEP}(?:(?:at|after)\s+)?{_TP}|[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+\s*(?:-\s*)?{_UNIT_}|"
+    rf"(?:days|weeks|months|years)\s+[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+))",
+    re.I,
+)
+#: "from week 1 to week 8", "between week 48 and week 152", "change ... to": one measure between two time points
+_CHANGE_BETWEEN = re.compile(r"\b(?:from|between|to|over|during|within)\s*$", re.I)
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Both ends lie inside one pair of brackets."""
+    opened = text.rfind("(", 0, start)
+    return opened >= 0 and text.find(")", opened) >= end and ")" not in text[opened:start]
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """ "CPSS" abbreviates "Cohen Perceived Stress Scale" (its capitals are the words' initials)."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z'-]*", long)).upper()
+    letters = "".join(c for c in short if c.isalpha()).upper()
+    return len(letters) >= 2 and len(initials) >= 2 and (letters == initials or letters in initials)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+_POPULATION = re.compile(
+    r"\b(?:with|without|of|among|either|patients?|participants?|subjects?|people|population|enrolled)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_GENERIC_ACRONYMS = frozenset({"IV", "II", "III", "US", "USA", "UK", "EU", "NA", "ID", "PK", "PD", "OK", "TM", "AM", "PM"})
+
+
+def _instrument_spans(title: str) -> list[tuple[int, int]]:
+    """Named instruments and acronyms, in order, an acronym in brackets right after its instrument merged into it."""
+    spans: list[tuple[int, int]] = [m.span() for m in _INSTRUMENT.finditer(title)]
+    for m in _ACRONYM.finditer(title):
+        if m.group(0).upper() in _GENERIC_ACRONYMS:
+            continue
+        if not any(a <= m.start() < b for a, b in spans):
+            spans.append(m.span())
+    spans.sort()
+    return spans

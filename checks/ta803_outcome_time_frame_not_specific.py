@@ -1,0 +1,99 @@
+import dataclasses
+
+from trial_audit.checks._shared.outcomes import carries_outcomes, field, label, not_required_then, quote, whole
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.outcome_text import bare_number, unspecific
+
+
+@register
+class OutcomeTimeFrameNotSpecific(Rule):
+    """An outcome measure's time frame is missing, a bare number, or names no time point.
+
+    ## What it does
+
+    Reports an outcome measure (with a title) whose time frame is:
+
+    - missing or blank;
+    - a bare number with no unit ("12", "0, 6, 12": days, weeks or months?);
+    - not specific: no number, no unit of time and no clinical event a reader can check
+      ("Throughout the study", "End of study", "Long term", "Ongoing").
+
+    Time frames that name an event ("At discharge", "Day of surgery", "Baseline") are specific.
+    A study that ended, or a record last updated, before FDAAA made time frames required data
+    elements (2007-12-26) gets a note (info) for a missing time frame.
+
+    ## Why it matters
+
+    The time frame says when the measure is assessed; without it (or with "12" of no unit) the
+    result cannot be compared with the plan, and a result at any time point could be reported
+    as the primary one.
+
+    ## Fix
+
+    Give the specific time point(s) or period: "Baseline and week 24", "Up to 30 days after the
+    last dose", "From randomisation to death from any cause, assessed up to 5 years".
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov PRS Review Criteria, "Outcome Measures" - Time Frame: specific and
+      relevant time point(s), with units; a duration "for the study" is not specific
+      (https://prsinfo.clinicaltrials.gov/ProtocolDetailedReviewItems.pdf)
+    - ClinicalTrials.gov Protocol Registration Data Element Definitions, "Outcome Measure Time Frame":
+      https://clinicaltrials.gov/policy/protocol-definitions
+    """
+
+    code = "TA803"
+    name = "outcome-time-frame-not-specific"
+    category = Category.OUTCOME
+    severity = Severity.WARNING
+    bad = [
+        {"outcomes": [{"kind": "PRIMARY", "title": "Change in HbA1c", "time_frame": "12"}]},
+        {"outcomes": [{"kind": "PRIMARY", "title": "Change in HbA1c", "time_frame": "Throughout the study"}]},
+        {"outcomes": [{"kind": "SECONDARY", "title": "Change in HbA1c", "time_frame": None}]},
+    ]
+    good = [
+        {"outcomes": [{"kind": "PRIMARY", "title": "Change in HbA1c", "time_frame": "Baseline and week 12"}]},
+        {"outcomes": [{"kind": "PRIMARY", "title": "Length of stay", "time_frame": "From admission to hospital discharge"}]},
+    ]
+
+    def check(self, record, ctx):
+        if not carries_outcomes(record):
+            return
+        why_not: str | None = None
+        era_checked = False
+        for k, o in enumerate(record.outcomes):
+            if not (o.title or "").strip():
+                continue
+            tf = (o.time_frame or "").strip()
+            what = label(record, k)
+            if not tf:
+                if not era_checked:
+                    why_not, era_checked = not_required_then(record), True
+                finding = self.finding(
+                    f'{what.capitalize()} ("{quote(o.title)}") has no time frame'
+                    + (f"; {why_not}." if why_not else ". Give the time point(s) at which it is assessed."),
+                    evidence=Evidence(field(k, "time_frame"), o.time_frame or "", 0, 0),
+                    related=[whole(record, k, "title")],
+                    suggestion="Give the time point(s) or period at which the measure is assessed.",
+                )
+                yield finding if why_not is None else dataclasses.replace(finding, severity=Severity.INFO)
+            elif bare_number(tf):
+                yield self.finding(
+                    f'The time frame of {what} is "{quote(tf)}": a number with no unit (days, weeks, months?). '
+                    "Say what the number counts and from when.",
+                    evidence=whole(record, k, "time_frame"),
+                    related=[whole(record, k, "title")],
+                    suggestion="Add the unit and the reference point to the time frame (e.g. '12 weeks after randomisation').",
+                )
+            elif unspecific(tf):
+                yield self.finding(
+                    f'The time frame of {what}, "{quote(tf)}", names no time point or period a reader can check. '
+                    "Give the time point(s), or the period with its length (e.g. 'up to 2 years').",
+                    evidence=whole(record, k, "time_frame"),
+                    related=[whole(record, k, "title")],
+                    suggestion="Give specific time point(s) or a period with its length.",
+                )

@@ -1,0 +1,74 @@
+from trial_audit.checks._shared.outcomes import carries_outcomes, field, label, quote, whole
+from trial_audit.core.findings import Category, Evidence, Severity
+from trial_audit.engine.registry import Rule, register
+from trial_audit.text.outcome_text import several_measures
+
+
+@register
+class SeveralMeasuresInOneTitle(Rule):
+    """One outcome title runs several distinct measures together (two instruments, two time points).
+
+    ## What it does
+
+    Reports an outcome measure whose title is clearly more than one measure: two distinct
+    instruments or lab values joined by "and" or a comma ("PANSS and CGI scores"), an
+    enumerated list ("1) weight 2) BMI"), or two time points of one measure ("HbA1c at 3 and 6
+    months", "at weeks 2, 4 and 12"; not a change between two time points, "from week 1 to week
+    8"). Acronyms that describe who is studied ("patients with PIK3CA WT and PIK3CA MT") are not
+    measures. An abbreviation in brackets after its own name ("Hamilton Depression Rating Scale
+    (HAM-D)") is one instrument.
+
+    ## Why it matters
+
+    Each outcome measure is reported in the results as one table with one unit and one
+    analysis; a title that holds two measures cannot be, and the registry's results review
+    returns it. Time points belong in the time frame, where each is reported.
+
+    ## Fix
+
+    Register each measure as its own outcome measure; list several time points of one measure in
+    its time frame.
+
+    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
+    nothing is changed automatically.
+
+    ## References
+
+    - ClinicalTrials.gov PRS Review Criteria, "Outcome Measures" - multiple measures listed as one
+      outcome measure should be entered separately (https://prsinfo.clinicaltrials.gov/ProtocolDetailedReviewItems.pdf)
+    """
+
+    code = "TA805"
+    name = "several-measures-in-one-title"
+    category = Category.OUTCOME
+    severity = Severity.WARNING
+    bad = [
+        {
+            "outcomes": [
+                {"kind": "PRIMARY", "title": "Change in Beck Depression Inventory and Hamilton Rating Scale", "time_frame": "Week 8"}
+            ]
+        },
+        {"outcomes": [{"kind": "SECONDARY", "title": "HbA1c at 3 and 6 months", "time_frame": "3 and 6 months"}]},
+    ]
+    good = [
+        {"outcomes": [{"kind": "PRIMARY", "title": "Change in Hamilton Depression Rating Scale (HAM-D) score", "time_frame": "Week 8"}]},
+        {"outcomes": [{"kind": "SECONDARY", "title": "Change in HbA1c", "time_frame": "3 and 6 months"}]},
+    ]
+
+    def check(self, record, ctx):
+        if not carries_outcomes(record):
+            return
+        for k, o in enumerate(record.outcomes):
+            found = several_measures(o.title)
+            if found is None:
+                continue
+            title = o.title or ""
+            (a0, a1), (b0, b1) = found.first, found.second
+            parts = f'"{title[a0:a1]}"' if (a0, a1) == (b0, b1) else f'"{title[a0:a1]}", "{title[b0:b1]}"'
+            yield self.finding(
+                f'The title of {label(record, k)}, "{quote(title)}", holds several measures: {found.why} '
+                f"({parts}). Register each measure as its own outcome; put several time points of one measure in its time frame.",
+                evidence=Evidence.span(field(k, "title"), title, a0, a1),
+                related=[Evidence.span(field(k, "title"), title, b0, b1)] if (a0, a1) != (b0, b1) else [whole(record, k, "time_frame")],
+                suggestion="Split the title into one outcome measure per measure; list time points in the time frame.",
+            )
