@@ -58,8 +58,8 @@ def test_audit_records_from_memory_and_the_frames_agree_with_the_counts():
 
 
 def test_select_ignore_and_as_of_are_checked():
-    with pytest.raises(ValueError, match="TA9"):
-        trial_audit.audit_records([V2_STUDY], select=["TA9"])
+    with pytest.raises(ValueError, match="TA999"):
+        trial_audit.audit_records([V2_STUDY], select=["TA999"])
     with pytest.raises(ValueError, match="as_of"):
         trial_audit.audit_records([V2_STUDY], as_of="last week")
     with pytest.raises(FileNotFoundError):
