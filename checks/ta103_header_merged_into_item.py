@@ -1,5 +1,6 @@
 import re
 
+from trial_audit.checks._shared.fixes import header_line_fix, line_break_fix
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria_lists import doc_of
@@ -148,8 +149,8 @@ class HeaderMergedIntoItem(Rule):
 
     Put the header on its own line, followed by the item (the suggestion shows the split).
 
-    Fix safety: safe to apply. The suggested lines only put the header on a line of its own; no
-    word is added or removed.
+    Fix safety: safe to apply. The suggested lines only put the header on a line of its own (with a
+    colon after it when it has none); no word is added or removed. `--fix` applies it.
 
     ## References
 
@@ -221,6 +222,7 @@ class HeaderMergedIntoItem(Rule):
                 "header on its own line, followed by the criterion.",
                 evidence=Evidence.span("criteria", text, s.header_start, end),
                 suggestion=f"{header}:\n{text[first.start : min(first.end, line_end)]}",
+                fix=header_line_fix(text, s.header_start, s.header_end, first.start),
             )
 
     def _header_after_item(self, doc):
@@ -250,4 +252,5 @@ class HeaderMergedIntoItem(Rule):
                 "on a line of its own, so that the criterion above ends and the section starts where a reader looks.",
                 evidence=Evidence.span("criteria", text, start, s.header_end),
                 suggestion=f"{before.strip()}\n{header}:",
+                fix=line_break_fix(text, [s.header_start]),
             )

@@ -1,3 +1,4 @@
+from trial_audit.checks._shared.fixes import first_list_safety, renumber_fix
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria_lists import describe_renumbering, item_evidence, list_problems, renumber_run
@@ -31,8 +32,10 @@ class NumberingDoesNotStartAtOne(Rule):
     Restore the missing item, or renumber the list from 1 (the suggestion names the markers
     that change, a few of them for a long list).
 
-    Fix safety: safe to apply when the list is complete. The suggestion changes only item
-    numbers; criteria that refer to an item by number must be checked.
+    Fix safety: safe when the list is the first numbered list of its section (`--fix` renumbers its
+    markers only); unsafe when numbered items come before it in the section, which it may carry on in
+    another style ("1. 2. c. d.": c is the third item). Criteria that refer to an item by number must
+    be checked.
 
     ## References
 
@@ -71,6 +74,7 @@ class NumberingDoesNotStartAtOne(Rule):
                 "merged into the line before. Restore it, or renumber the list.",
                 evidence=item_evidence(doc, it),
                 suggestion=_renumber_from_one(seq, it),
+                fix=renumber_fix(seq, it, 1, first_list_safety(seq, it)),
             )
 
 

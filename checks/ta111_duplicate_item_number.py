@@ -1,3 +1,4 @@
+from trial_audit.checks._shared.fixes import UNSAFE, renumber_fix
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria_lists import item_evidence, list_problems, renumber_edit
@@ -62,6 +63,7 @@ class DuplicateItemNumber(Rule):
                 evidence=item_evidence(doc, it),
                 related=[item_evidence(doc, other)],
                 suggestion=renumber_edit(seq, it, _number_before(seq, it) + 1),
+                fix=renumber_fix(seq, it, _number_before(seq, it) + 1, UNSAFE),
             )
 
 

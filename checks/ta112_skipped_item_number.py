@@ -1,3 +1,4 @@
+from trial_audit.checks._shared.fixes import UNSAFE, renumber_fix
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria import format_marker
@@ -62,6 +63,7 @@ class SkippedItemNumber(Rule):
                 evidence=item_evidence(doc, it),
                 related=rel,
                 suggestion=_restore_or(renumber_edit(seq, it, p.other.number + 1)),
+                fix=renumber_fix(seq, it, p.other.number + 1, UNSAFE),
             )
 
 

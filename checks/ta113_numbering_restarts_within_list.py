@@ -1,3 +1,4 @@
+from trial_audit.checks._shared.fixes import UNSAFE, renumber_fix
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria_lists import item_evidence, list_problems, renumber_edit
@@ -64,4 +65,5 @@ class NumberingRestartsWithinList(Rule):
                 evidence=item_evidence(doc, it),
                 related=rel,
                 suggestion=renumber_edit(seq, it, p.other.number + 1) + " Or label the second list.",
+                fix=renumber_fix(seq, it, p.other.number + 1, UNSAFE),
             )

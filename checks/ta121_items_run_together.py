@@ -1,5 +1,6 @@
 import re
 
+from trial_audit.checks._shared.fixes import line_break_fix, markers_alike, same_style
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria_lists import all_sequences, doc_of, problems
@@ -76,8 +77,10 @@ class ItemsRunTogether(Rule):
 
     Put each criterion on its own line (the suggestion shows the line split).
 
-    Fix safety: safe to apply. The suggested text puts each item on a line of its own; no word is
-    added or removed.
+    Fix safety: safe to apply when the run-together items are marked alike and numbered on ("(5) ...;
+    (6) ..."): the fix puts each on a line of its own, no word added or removed. Unsafe when their
+    markers differ ("• Creatinine ...; (2) ECG ..."): on its own line the second may read as an item
+    of the main list rather than a sub-item (`--unsafe-fixes` applies it).
 
     ## References
 
@@ -141,6 +144,11 @@ class ItemsRunTogether(Rule):
                     "start a line: put each criterion on its own line.",
                     evidence=Evidence.span("criteria", text, start, end),
                     suggestion="\n".join(x for x in pieces if x),
+                    fix=line_break_fix(
+                        text,
+                        (hpos for hpos, _ in p.hidden),
+                        safety=markers_alike([m for _, m in p.hidden] + [x.marker for x in (p.other, p.item) if x is not None]),
+                    ),
                 )
         for it in doc.items():
             if not it.inline or it.line_start in reported:
@@ -166,4 +174,5 @@ class ItemsRunTogether(Rule):
                 f"{len(on_line)} criteria ({markers}) are run together on one line: put each on its own line.",
                 evidence=Evidence.span("criteria", text, start, end),
                 suggestion=parts,
+                fix=line_break_fix(text, (s.start for s in on_line[1:]), safety=same_style(on_line)),
             )

@@ -1,5 +1,6 @@
 import re
 
+from trial_audit.checks._shared.fixes import unescape_fix
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.hygiene import text_fields
@@ -50,8 +51,8 @@ class EscapeArtifact(Rule):
     itself (a doubled escape in a Markdown field, a literal "\\n" in a registry record), correct
     the record text instead; the suggestion says which.
 
-    Fix safety: the finding's suggestion is an instruction to the curator, not a replacement text;
-    nothing is changed automatically.
+    Fix safety: safe. The fix replaces each escape with what it stands for ("\\>" -> ">", a
+    doubled Markdown escape -> a single one, a literal "\\n" -> a line break); `--fix` applies it.
     """
 
     code = "TA701"
@@ -88,4 +89,5 @@ class EscapeArtifact(Rule):
                 f"Escape sequence '{m.group(0)}' in {where}{more}: readers see the backslash. {todo}",
                 evidence=Evidence.span(name, text, m.start(), m.end()),
                 suggestion=todo,
+                fix=unescape_fix(name, hits),
             )

@@ -248,6 +248,41 @@ def _message(rec: RecordResult, f: Finding) -> str:
     return text
 
 
+def _sarif_fix(locator: Locator, rec: RecordResult, f: Finding, art: Any) -> dict[str, Any] | None:
+    """The finding's fix as a SARIF ``fix`` (GitHub shows it as a suggested change), when every
+    edit is placed exactly in the file: its field's whole text is found as written there (page
+    text, JSON). Otherwise the fix stays in the result's properties only: a guessed region would
+    replace the wrong text."""
+    assert f.fix is not None
+    if rec.source.member is not None:
+        return None
+    idx = locator.index(rec.source.path)
+    if idx is None:
+        return None
+    replacements = []
+    for e in f.fix.edits:
+        text = rec.texts.get(e.field)
+        if not text or not 0 <= e.start <= e.end <= len(text):
+            return None
+        placed = None
+        for esc in _ESCAPERS[:3]:  # verbatim, JSON (two ways of writing non-ASCII)
+            needle = esc(text)
+            pos = idx.text.find(needle)
+            if pos >= 0 and idx.text.find(needle, pos + 1) < 0:
+                placed = (pos + len(esc(text[: e.start])), pos + len(esc(text[: e.end])), esc(e.replacement))
+                break
+        if placed is None:
+            return None
+        start, end, inserted = placed
+        region = Locator._region(idx, start, end)
+        region.pop("snippet", None)
+        replacements.append({"deletedRegion": region, "insertedContent": {"text": inserted}})
+    return {
+        "description": {"text": f"{f.fix.message} ({f.fix.safety.value} fix)"},
+        "artifactChanges": [{"artifactLocation": art(rec.source.path), "replacements": replacements}],
+    }
+
+
 def _fallback_region(rec: RecordResult) -> dict[str, Any]:
     return {"startLine": rec.source.line or 1}
 
@@ -319,6 +354,11 @@ def build_sarif(report: Report) -> dict[str, Any]:
                 result["properties"]["evidence"] = f.evidence.to_dict()
             if f.suggestion:
                 result["properties"]["suggestion"] = f.suggestion
+            if f.fix is not None and f.fix.edits:
+                result["properties"]["fix"] = f.fix.to_dict()
+                sarif_fix = _sarif_fix(locator, rec, f, art)
+                if sarif_fix is not None:
+                    result["fixes"] = [sarif_fix]
             related = []
             for i, r in enumerate(f.related, start=1):
                 rfound = locator.find(rec, r)

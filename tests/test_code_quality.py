@@ -19,6 +19,9 @@ TYPED_SURFACES = [
     "trial_audit/engine/registry.py",
     "trial_audit/readers/base.py",
     "trial_audit/reports/__init__.py",
+    "trial_audit/api.py",
+    "trial_audit/__init__.py",
+    "trial_audit/engine/fixes.py",
 ]
 
 

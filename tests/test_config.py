@@ -106,11 +106,13 @@ max-months-unverified = 12
     "text,message",
     [
         ('[tool.trial-audit]\nselct = ["TA1"]\n', "'selct'"),
-        ('[tool.trial-audit]\nfail-on = "sometimes"\n', "fail-on"),
-        ('[tool.trial-audit]\nas-of = "last week"\n', "as-of"),
-        ("[tool.trial-audit]\nselect = [1, 2]\n", "select"),
+        ('[tool.trial-audit]\nfail-on = "sometimes"\n', "[tool.trial-audit], key 'fail-on'"),
+        ('[tool.trial-audit]\nas-of = "last week"\n', "[tool.trial-audit], key 'as-of'"),
+        ("[tool.trial-audit]\nselect = [1, 2]\n", "[tool.trial-audit], key 'select'"),
+        ('[tool.trial-audit]\npaths = "records"\nmax-field-size = -1\n', "[tool.trial-audit], key 'max-field-size'"),
         ("[tool.trial-audit\n", "not valid TOML"),
-        ('[tool.trial-audit.severity]\nTA101 = "fatal"\n', "severity.TA101"),
+        ('[tool.trial-audit.severity]\nTA101 = "fatal"\n', "[tool.trial-audit.severity], key 'TA101'"),
+        ("[tool.trial-audit.rule-options]\nTA405 = 12\n", "[tool.trial-audit.rule-options], key 'TA405'"),
     ],
 )
 def test_bad_configuration_names_file_and_key(project, text, message):

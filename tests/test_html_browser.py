@@ -157,6 +157,10 @@ def test_filters_by_severity_category_and_rule(browser, tmp_path):
         # sorting by a column header: errors first, then the reverse
         p.click("#reset")
         p.click("#tab-findings")
+        # before any click the table already lists errors first, then warnings, then info
+        unsorted = p.eval_on_selector_all("#rows tr.row", "rs => rs.map(r => r.dataset.severity)")
+        order = {"error": 3, "warning": 2, "info": 1}
+        assert [order[x] for x in unsorted] == sorted((order[x] for x in unsorted), reverse=True)
         p.click("th button[data-sort='severity']")
         sevs = p.eval_on_selector_all("#rows tr.row", "rs => rs.map(r => r.dataset.severity)")
         rank = {"error": 3, "warning": 2, "info": 1}

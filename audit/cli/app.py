@@ -25,6 +25,24 @@ app = typer.Typer(
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # never break a path in two
 
+
+def _version(value: bool) -> None:
+    if value:
+        from trial_audit import __version__
+
+        sys.stdout.write(f"trial-audit {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version of trial-audit and exit.")
+    ] = False,
+) -> None:
+    """Audit clinical-trial registry records for inconsistencies, with evidence."""
+
+
 USAGE_ERROR = 2
 #: exit status of a fault in trial-audit itself: never 0 or 1, so that CI cannot read a crash as an audit result
 CRASH_EXIT = 3
@@ -85,7 +103,7 @@ def build_options(cfg: Config, select, ignore, as_of, fail_on, gate=None, gx_doc
         as_of_date = parse_date(as_of)
         if as_of_date is None:
             raise _fail(f"--as-of must be a date such as 2025-11-14, not {as_of!r}")
-    fail = fail_on or cfg.fail_on or "error"
+    fail = (fail_on or cfg.fail_on or "error").strip().lower()  # names in any case, as the formats
     if fail not in FAIL_ON:
         raise _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}")
     rule_options = dict(cfg.rule_options)
@@ -204,7 +222,10 @@ def audit(
     gate: Annotated[
         Optional[str], typer.Option("--gate", help="Run the Great Expectations submission gate: 'default' or a suite file.")
     ] = None,
-    gx_docs: Annotated[Optional[Path], typer.Option("--gx-docs", help="Build GX Data Docs for the gate in this folder.")] = None,
+    gx_docs: Annotated[
+        Optional[Path],
+        typer.Option("--gx-docs", help="Build GX Data Docs for the gate in this folder (offline: nothing loaded from the internet)."),
+    ] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline file.")] = None,
     config: ConfigOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes: 0 = one per core for large inputs, 1 = none.")] = 0,
@@ -242,17 +263,29 @@ def audit(
     scheduler: Annotated[
         Optional[str], typer.Option("--scheduler", help="With --engine dask: an existing scheduler's address (default: a local cluster).")
     ] = None,
+    output_format: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output-format",
+            help="Findings on screen: concise, grouped, full, github or json (default: concise at a terminal, none in a pipe).",
+        ),
+    ] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print the number of findings of each rule, most first.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes to the files in place (page text, JSON, XML).")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: apply the unsafe fixes too.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff and change no file.")] = False,
 ) -> None:
-    """Audit records and write reports (default: the bundled seeds/ into ./audit-report/)."""
+    """Audit records and write reports (default: the configured paths, else the bundled sample, into ./audit-report/)."""
     from trial_audit.cli.remote import remote_run
     from trial_audit.reports import load_writers
 
     cfg = _config(config)
+    screen = _screen_format(output_format)
     remote = remote_run(paths or [], registry_url or cfg.registry_url, refresh, where, _fail)
-    inputs = remote.paths if paths else default_inputs()
+    inputs = remote.paths if paths else _inputs(None, cfg, quiet or screen == "json")
     _check_inputs(inputs)
     writers = load_writers()
-    formats = _split(format) or cfg.format or ["json", "md"]
+    formats = [f.lower() for f in _split(format) or cfg.format or ["json", "md"]]
     unknown = [f for f in formats if f not in writers]
     if unknown:
         raise _fail(f"unknown format(s): {', '.join(unknown)}; available: {', '.join(sorted(writers))}")
@@ -280,12 +313,22 @@ def audit(
         except ValueError as e:
             raise _fail(str(e)) from None
     out_dir = out or Path(cfg.out or "audit-report")
+    if fix or diff:
+        if remote.active:
+            err.print(
+                "note: records fetched from the registry or a database are never changed and their fixes are not shown; "
+                "save them as files to --diff or --fix them",
+                highlight=False,
+                markup=False,
+            )
+        if inputs:
+            _fix_first(inputs, options, unsafe_fixes, diff, quiet)
     crash: BaseException | None = None
     try:
         if _progress_wanted(quiet):
-            from trial_audit.cli.progress import progress_bar
+            from trial_audit.cli.progress import progress_bar, record_total
 
-            with progress_bar(err) as advance:
+            with progress_bar(err, None if remote.active else record_total(inputs)) as advance:
                 options.progress = advance
                 report = remote.audit(options) if remote.active else audit_paths(inputs, options)
         else:
@@ -297,6 +340,10 @@ def audit(
         remote.stop_if_unreachable(crash)
     except Exception as e:  # noqa: BLE001 - a fault before any record was checked: no report to write
         _crashed(out_dir, e, wrote=[])
+    if report.gate and report.gate.get("docs") and options.gx_docs:
+        from trial_audit.cli.gx_docs import make_offline
+
+        make_offline(options.gx_docs)  # GX's pages load their styles and scripts from CDNs: made to need none
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in formats:
@@ -312,16 +359,93 @@ def audit(
     if crash is not None:
         _crashed(out_dir, crash, written)
     summary = report.summary()
+    _print_findings(report, screen, statistics, unsafe_fixes)
     if not quiet:
         from trial_audit.cli.terminal import print_summary
 
-        print_summary(report, Console(highlight=False), written)
-    if paths:  # the bundled sample's own package files (SOURCES.md, __init__.py) are not the user's input
+        # with --output-format json stdout holds the JSON alone: the summary goes to stderr
+        print_summary(report, err if screen == "json" else Console(highlight=False), written)
+    if inputs != default_inputs():  # the bundled sample's own package files (SOURCES.md, __init__.py) are not the user's input
         _note_skipped(inputs)
     if summary["audited"] == 0:
         err.print("[bold red]error:[/] no readable record in the input")
         raise typer.Exit(USAGE_ERROR)
     raise typer.Exit(1 if report.failing() else 0)
+
+
+def _screen_format(value: str | None) -> str | None:
+    """The ``--output-format`` (any case); by default concise at a terminal and none in a pipe or CI log."""
+    from trial_audit.cli.output import parse_output_format
+
+    if value is None:
+        return "concise" if sys.stdout.isatty() and not os.environ.get("CI") else None
+    try:
+        return parse_output_format(value)
+    except ValueError as e:
+        raise _fail(str(e)) from None
+
+
+def _inputs(paths: list[Path] | None, cfg: Config, quiet: bool) -> list[Path]:
+    """The paths given, else the configuration's ``paths``, else the bundled sample (said in one line)."""
+    if paths:
+        return list(paths)
+    if cfg.paths:
+        return list(cfg.paths)
+    if not quiet:
+        err.print(f"auditing the bundled sample ({default_inputs()[0]}); pass a path to audit your records", highlight=False, markup=False)
+    return default_inputs()
+
+
+def _print_findings(report, screen: str | None, statistics: bool, unsafe: bool) -> None:
+    from trial_audit.cli import output
+
+    if screen is not None:
+        output.write_findings(report, screen, sys.stdout, unsafe)
+    if statistics:
+        output.write_statistics(report, sys.stdout if screen != "json" else sys.stderr, unsafe)
+    sys.stdout.flush()
+
+
+def _fix_first(inputs: list[Path], options, unsafe: bool, diff: bool, quiet: bool) -> None:
+    """``--fix`` / ``--diff``: fix the inputs' files (on copies), then write them or print the diff."""
+    from dataclasses import replace
+
+    from trial_audit.cli import fixing
+    from trial_audit.engine.runner import audit_paths
+
+    first = audit_paths(inputs, replace(options, baseline=None, gate=None, gx_docs=None, progress=None))
+    the_plan = fixing.plan(first, unsafe)
+    results = fixing.run_fixes(the_plan, options, unsafe, with_members=diff)
+    notes = list(the_plan.notes)
+    member_note = fixing.member_note(the_plan, diff)
+    if member_note:
+        notes.append(member_note)
+    for r in results:
+        notes.extend(f"note: {r.path}: {n}" for n in r.notes)
+    n_fixed = sum(len(r.fixed_findings) for r in results)
+    n_files = sum(1 for r in results if r.changed)
+    if diff:
+        for r in results:
+            if r.changed:
+                sys.stdout.write(r.diff())
+        sys.stdout.flush()
+        verb = "would fix"
+    else:
+        fixing.write_results(results)
+        verb = "fixed"
+    from rich.markup import escape
+
+    for note in notes:
+        err.print(escape(note), highlight=False)
+    if not quiet or n_fixed:
+        left = max(0, the_plan.findings - n_fixed)
+        hidden = 0 if unsafe else fixing.plan(first, True).findings - the_plan.findings
+        err.print(
+            f"{verb} {n_fixed} finding{'s' if n_fixed != 1 else ''} in {n_files} file{'s' if n_files != 1 else ''}"
+            + (f"; {left} fixable finding{'s' if left != 1 else ''} not fixed (see the notes)" if left else "")
+            + (f"; {hidden} more with --unsafe-fixes" if hidden > 0 else ""),
+            highlight=False,
+        )
 
 
 def _crashed(out_dir: Path, error: BaseException, wrote: list[str]) -> None:

@@ -7,6 +7,7 @@ so that a typo never silently turns a rule back on.
 Example::
 
     [tool.trial-audit]
+    paths = ["records/"]             # what `trial-audit audit` with no path reads
     select = ["TA1", "TA2", "timeline"]
     ignore = ["TA604"]
     fail-on = "warning"
@@ -38,6 +39,7 @@ from trial_audit.core.dates import PartialDate, parse_date
 from trial_audit.core.findings import Severity
 
 KNOWN_KEYS = {
+    "paths",
     "select",
     "ignore",
     "severity",
@@ -65,6 +67,8 @@ class ConfigError(ValueError):
 @dataclass
 class Config:
     path: Path | None = None
+    #: what ``trial-audit audit`` with no path audits (relative to the configuration file)
+    paths: list[Path] = field(default_factory=list)
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)
@@ -109,7 +113,15 @@ def _str_list(value: Any, key: str, path: Path) -> list[str]:
         return [v.strip() for v in value.split(",") if v.strip()]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
-    raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    raise ConfigError(f"{_at(path, key)} must be a list of strings, not {value!r}")
+
+
+def _at(path: Path, key: str) -> str:
+    """Where a value is: the file, the table and the key ("pyproject.toml, [tool.trial-audit], key 'select'")."""
+    table, _, sub = key.partition(".")
+    if sub:
+        return f"{path}, [tool.trial-audit.{table}], key {sub!r}"
+    return f"{path}, [tool.trial-audit], key {key!r}"
 
 
 def parse_config(table: dict[str, Any], path: Path) -> Config:
@@ -120,27 +132,29 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
             f"known keys: {', '.join(sorted(KNOWN_KEYS))}"
         )
     cfg = Config(path=path)
+    cfg.paths = [(path.parent / v) for v in _str_list(table.get("paths", []), "paths", path)]
     cfg.select = _str_list(table.get("select", []), "select", path)
     cfg.ignore = _str_list(table.get("ignore", []), "ignore", path)
-    cfg.format = _str_list(table.get("format", []), "format", path)
+    cfg.format = [f.lower() for f in _str_list(table.get("format", []), "format", path)]
     for key in ("severity", "per-record-ignores", "rule-options"):
         if not isinstance(table.get(key, {}), dict):
-            raise ConfigError(f"{path}: '{key}' must be a table, e.g. [tool.trial-audit.{key}]")
+            raise ConfigError(f"{_at(path, key)} must be a table, e.g. [tool.trial-audit.{key}]")
     for code, sev in table.get("severity", {}).items():
         try:
             cfg.severity[code.upper()] = Severity.parse(sev)
         except (ValueError, AttributeError):
-            raise ConfigError(f"{path}: severity.{code} must be error, warning or info, not {sev!r}") from None
+            raise ConfigError(f"{_at(path, 'severity.' + code)} must be error, warning or info, not {sev!r}") from None
     for pattern, selectors in table.get("per-record-ignores", {}).items():
         cfg.per_record_ignores.append((pattern, _str_list(selectors, f"per-record-ignores.{pattern}", path)))
     if "fail-on" in table:
-        if table["fail-on"] not in FAIL_ON:
-            raise ConfigError(f"{path}: fail-on must be one of {', '.join(FAIL_ON)}")
-        cfg.fail_on = table["fail-on"]
+        fail_on = str(table["fail-on"]).strip().lower()
+        if fail_on not in FAIL_ON:
+            raise ConfigError(f"{_at(path, 'fail-on')} must be one of {', '.join(FAIL_ON)}, not {table['fail-on']!r}")
+        cfg.fail_on = fail_on
     if "as-of" in table:
         cfg.as_of = parse_date(str(table["as-of"]))
         if cfg.as_of is None:
-            raise ConfigError(f"{path}: as-of must be a date such as 2025-11-14, not {table['as-of']!r}")
+            raise ConfigError(f"{_at(path, 'as-of')} must be a date such as 2025-11-14, not {table['as-of']!r}")
     cfg.vocabulary = [(path.parent / v) for v in _str_list(table.get("vocabulary", []), "vocabulary", path)]
     for key in ("gate", "gx-docs", "baseline", "out"):
         if key in table:
@@ -154,12 +168,12 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         if key in table:
             value = table[key]
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ConfigError(f"{path}: {key} must be a whole number >= 0 (0 = no bound), not {value!r}")
+                raise ConfigError(f"{_at(path, key)} must be a whole number >= 0 (0 = no bound), not {value!r}")
             setattr(cfg, key.replace("-", "_"), value)
     options = table.get("rule-options", {})
     for code, value in options.items():
         if not isinstance(value, dict):
-            raise ConfigError(f"{path}: rule-options.{code} must be a table of option = value")
+            raise ConfigError(f"{_at(path, 'rule-options.' + code)} must be a table of option = value")
     cfg.rule_options = {code.upper(): dict(v) for code, v in options.items()}
     return cfg
 

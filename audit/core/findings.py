@@ -73,6 +73,67 @@ class Evidence:
         return d
 
 
+class FixSafety(str, Enum):
+    """How far a fix may be applied without a curator reading it (ruff's fix applicability).
+
+    ``safe``: the meaning of the text is kept (renumbering a list, putting run-together items on
+    lines of their own, unescaping a leaked ``\\>``), applied by ``--fix``. ``unsafe``: the edit may
+    change what the record says (closing a numbering gap that may be a lost criterion), applied
+    only with ``--unsafe-fixes``. ``none``: shown, never applied.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    NONE = "none"
+
+
+@dataclass(slots=True, frozen=True)
+class Edit:
+    """Replace ``[start, end)`` of one field's text (the offsets evidence uses) with ``replacement``;
+    ``start == end`` inserts."""
+
+    field: str
+    start: int
+    end: int
+    replacement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "start": self.start, "end": self.end, "replacement": self.replacement}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Edit:
+        return cls(str(d["field"]), int(d["start"]), int(d["end"]), str(d["replacement"]))
+
+
+@dataclass(slots=True)
+class Fix:
+    """The text edits that fix a finding, with their safety and what they do in a curator's words.
+
+    Edits never overlap and are applied together or not at all."""
+
+    edits: list[Edit]
+    safety: FixSafety = FixSafety.SAFE
+    message: str = ""
+
+    def __post_init__(self) -> None:
+        self.edits = sorted(self.edits, key=lambda e: (e.field, e.start, e.end))
+        for a, b in zip(self.edits, self.edits[1:]):
+            if a.field == b.field and b.start < a.end:
+                raise ValueError(f"overlapping edits in {a.field}: [{a.start}, {a.end}) and [{b.start}, {b.end})")
+        self.safety = FixSafety(self.safety)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"safety": self.safety.value, "message": self.message, "edits": [e.to_dict() for e in self.edits]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Fix:
+        return cls([Edit.from_dict(e) for e in d.get("edits", [])], FixSafety(d.get("safety", "safe")), str(d.get("message", "")))
+
+    def applies(self, unsafe: bool = False) -> bool:
+        """True when ``--fix`` (with ``--unsafe-fixes`` when ``unsafe``) applies this fix."""
+        return bool(self.edits) and (self.safety is FixSafety.SAFE or (unsafe and self.safety is FixSafety.UNSAFE))
+
+
 @dataclass(slots=True)
 class Finding:
     rule: str
@@ -87,6 +148,13 @@ class Finding:
     #: set by baseline matching: the finding is known and accepted, counted but not failing
     suppressed: bool = False
     fingerprint: str | None = None
+    #: the edits that fix the finding, where its suggestion is a text edit (None: no automatic fix)
+    fix: Fix | None = None
+
+    @property
+    def fix_safety(self) -> str:
+        """``safe``, ``unsafe``, or ``none`` for a finding no edit can fix (a missing date)."""
+        return self.fix.safety.value if self.fix is not None and self.fix.edits else FixSafety.NONE.value
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -102,6 +170,8 @@ class Finding:
         }
         if self.fingerprint:
             d["fingerprint"] = self.fingerprint
+        if self.fix is not None:
+            d["fix"] = self.fix.to_dict()
         if self.suppressed:
             d["suppressed"] = True
         return d

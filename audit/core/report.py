@@ -36,6 +36,8 @@ class RecordResult:
     #: when it has one (a version date, a page's "current as of", a CSV export's inferred date)
     as_of: str | None = None
     as_of_source: str | None = None
+    #: 0 for the first record read with this ID; 1, 2 ... for later copies (reported as duplicates)
+    copy: int = 0
     #: compact facts of the record for cross-record rules (rule code -> digest), read by the run's
     #: cross-record pass and cleared before the result is stored; never written to a report
     digests: dict[str, Any] = field(default_factory=dict)

@@ -70,6 +70,8 @@ def _record_key(result: RecordResult) -> str:
         rid = Path(src.path).name + (f"!{src.member}" if src.member else "")
         if src.index is not None:
             rid += f"#{src.index}"
+    if result.copy:
+        rid += f"\x1fcopy {result.copy}"  # a second copy of a record is baselined as its own
     return rid
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from trial_audit.core.findings import Category, Evidence, Finding, Severity
+from trial_audit.core.findings import Category, Evidence, Finding, Fix, Severity
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -160,8 +160,9 @@ class Rule:
         evidence: Evidence | None = None,
         related: list[Evidence] | None = None,
         suggestion: str | None = None,
+        fix: Fix | None = None,
     ) -> Finding:
-        """A finding of this rule; ``field`` defaults to the evidence's field."""
+        """A finding of this rule; ``field`` defaults to the evidence's field; ``fix`` the edits that fix it."""
         return Finding(
             rule=self.code,
             name=self.name,
@@ -172,6 +173,7 @@ class Rule:
             evidence=evidence,
             related=related or [],
             suggestion=suggestion,
+            fix=fix,
         )
 
 

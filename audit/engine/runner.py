@@ -453,10 +453,36 @@ class Finaliser:
         from trial_audit.engine.baseline import load_baseline
 
         self.known = load_baseline(options.baseline) if options.baseline else None
+        self.options = options
+        #: record ID -> (where it was first read, copies read so far): a record read twice is reported
+        self.seen: dict[str, tuple[str, int]] = {}
+        code = code_for_event("duplicate-record")
+        self.duplicate_code = code if any(r.code == code for r in select_rules(options.select, options.ignore)) else None
+
+    def _note_copies(self, results: list[RecordResult]) -> None:
+        for r in results:
+            if r.status != AUDITED:
+                continue
+            first = self.seen.get(r.id)
+            if first is None:
+                self.seen[r.id] = (r.source.display(), 0)
+                continue
+            where, copies = first
+            r.copy = copies + 1  # fingerprints keep the copies apart (a baseline counts each one)
+            self.seen[r.id] = (where, r.copy)
+            if self.duplicate_code is not None and not _ignored_for(r.id, self.options):
+                msg = (
+                    f"Record {r.id} was already read from {where}; this copy ({r.source.display()}) is audited and "
+                    "reported separately, so its findings are counted twice. Keep one copy of the record in the input."
+                )
+                r.findings.insert(
+                    0, _engine_finding(self.duplicate_code, msg, Evidence("nct_id", r.id, 0, len(r.id)), self.options.severities)
+                )
 
     def __call__(self, results: list[RecordResult]) -> list[RecordResult]:
         from trial_audit.engine.baseline import fingerprint_results, suppress_known
 
+        self._note_copies(results)
         if self.known is None:
             fingerprint_results(results)  # stable IDs for SARIF and for a later baseline
         else:

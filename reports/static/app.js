@@ -48,6 +48,8 @@
     r._i = ri;
     (r.findings || []).forEach(function (f, fi) { ROWS.push({ ri: ri, fi: fi, r: r, f: f, hay: null }); });
   });
+  // the findings table lists errors first, then warnings, then info, in reading order within each
+  ROWS.sort(function (a, b) { return (SEV_RANK[b.f.severity] - SEV_RANK[a.f.severity]) || a.ri - b.ri || a.fi - b.fi; });
   function recHay(r) {
     if (r._hay === undefined) r._hay = [r.id, r.title, r.source, r.format, r.status].join('\n').toLowerCase();
     return r._hay;
@@ -453,6 +455,10 @@
     if (f.evidence) c.appendChild(evidenceBlock(rec, f.evidence, 'Evidence in', ''));
     (f.related || []).forEach(function (r) { c.appendChild(evidenceBlock(rec, r, 'Related evidence in', 'rel')); });
     if (f.suggestion) c.appendChild(el('div', 'fix', [el('b', null, 'Suggested fix: '), f.suggestion]));
+    if (f.fix && f.fix.edits && f.fix.edits.length) {
+      var how = f.fix.safety === 'safe' ? 'trial-audit audit --fix applies it' : 'trial-audit audit --fix --unsafe-fixes applies it';
+      c.appendChild(el('div', 'fix', [el('b', null, 'Automatic fix (' + f.fix.safety + '): '), f.fix.message + '; ' + how + '.']));
+    }
     return c;
   }
   function panelShell(titleKids, subKids, nav) {
