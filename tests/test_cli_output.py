@@ -191,3 +191,30 @@ def test_fail_on_and_formats_in_any_case(records, tmp_path):
     result = _run(["audit", str(records), "--out", str(tmp_path / "o"), "-q", "--fail-on", "ERROR", "-f", "Json,MD"])
     assert result.exit_code == 1  # broken.json's TA001 error fails the run
     assert (tmp_path / "o" / "report.json").is_file() and (tmp_path / "o" / "report.md").is_file()
+
+
+def test_info_notes_are_counted_but_listed_only_with_show_info(tmp_path):
+    # a completed record with no dates: TA401's missing-date notes are info on an old record (and
+    # on legacy XML they outnumber the warnings many times over), so the screen lists them on request
+    folder = tmp_path / "records"
+    folder.mkdir()
+    old = {
+        "protocolSection": {
+            "identificationModule": {"nctId": "NCT00012345", "briefTitle": "An Old Study"},
+            "statusModule": {"overallStatus": "COMPLETED"},
+            "designModule": {"studyType": "INTERVENTIONAL"},
+        }
+    }
+    (folder / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    args = ["audit", str(folder), "--out", str(tmp_path / "out"), "--fail-on", "never", "--as-of", "2026-11-27"]
+    plain = _run([*args, "--output-format", "concise"]).stdout
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    infos = [f for r in report["records"] for f in r["findings"] if f["severity"] == "info"]
+    assert infos, "the example must carry info notes"
+    assert not [ln for ln in plain.splitlines() if re.search(r" TA[0-9]{3} info ", ln)]
+    assert f"{len(infos)} info note" in plain and "--show-info" in plain
+    shown = _run([*args, "--output-format", "concise", "--show-info"]).stdout
+    assert len([ln for ln in shown.splitlines() if re.search(r" TA[0-9]{3} info ", ln)]) == len(infos)
+    assert "not listed" not in shown
+    as_json = json.loads(_run([*args, "--output-format", "json"]).stdout)  # programs get every finding
+    assert len([f for f in as_json if f["severity"] == "info"]) == len(infos)

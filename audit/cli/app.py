@@ -274,6 +274,9 @@ def audit(
     fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes to the files in place (page text, JSON, XML).")] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: apply the unsafe fixes too.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff and change no file.")] = False,
+    show_info: Annotated[
+        bool, typer.Option("--show-info", help="List the info notes on screen too (they are always in the reports and the counts).")
+    ] = False,
 ) -> None:
     """Audit records and write reports (default: the configured paths, else the bundled sample, into ./audit-report/)."""
     from trial_audit.cli.remote import remote_run
@@ -359,7 +362,7 @@ def audit(
     if crash is not None:
         _crashed(out_dir, crash, written)
     summary = report.summary()
-    _print_findings(report, screen, statistics, unsafe_fixes)
+    _print_findings(report, screen, statistics, unsafe_fixes, show_info)
     if not quiet:
         from trial_audit.cli.terminal import print_summary
 
@@ -396,11 +399,11 @@ def _inputs(paths: list[Path] | None, cfg: Config, quiet: bool) -> list[Path]:
     return default_inputs()
 
 
-def _print_findings(report, screen: str | None, statistics: bool, unsafe: bool) -> None:
+def _print_findings(report, screen: str | None, statistics: bool, unsafe: bool, show_info: bool = False) -> None:
     from trial_audit.cli import output
 
     if screen is not None:
-        output.write_findings(report, screen, sys.stdout, unsafe)
+        output.write_findings(report, screen, sys.stdout, unsafe, show_info)
     if statistics:
         output.write_statistics(report, sys.stdout if screen != "json" else sys.stderr, unsafe)
     sys.stdout.flush()

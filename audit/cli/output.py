@@ -63,11 +63,16 @@ def _where(path: str, line: int | None, col: int | None) -> str:
     return path + (f":{line}" if line else "") + (f":{col}" if line and col else "")
 
 
-def _records(report: Report) -> Iterator[tuple[RecordResult, list[Finding]]]:
+def _records(report: Report, show_info: bool = True) -> Iterator[tuple[RecordResult, list[Finding]]]:
     for rec in report.records:
-        active = rec.active_findings()
+        active = [f for f in rec.active_findings() if show_info or f.severity.value != "info"]
         if active:
             yield rec, active
+
+
+def hidden_info(report: Report) -> int:
+    """The info notes a listing without ``--show-info`` leaves out (they stay in every report)."""
+    return sum(1 for rec in report.records for f in rec.active_findings() if f.severity.value == "info")
 
 
 def _fix_mark(f: Finding, unsafe: bool) -> str:
@@ -83,19 +88,19 @@ def _several(rec: RecordResult) -> bool:
     return rec.source.index is not None or rec.source.line is not None
 
 
-def write_concise(report: Report, out: TextIO, unsafe: bool = False) -> None:
+def write_concise(report: Report, out: TextIO, unsafe: bool = False, show_info: bool = True) -> None:
     places = _Places()
-    for rec, findings in _records(report):
+    for rec, findings in _records(report, show_info):
         rid = f" {rec.id}" if _several(rec) else ""
         for f in findings:
             where = _where(*places.of(rec, f))
             out.write(f"{where}:{rid} {f.rule} {f.severity.value:<{_SEVERITY_WIDTH}} {_fix_mark(f, unsafe)}{_one_line(f.message)}\n")
 
 
-def write_grouped(report: Report, out: TextIO, unsafe: bool = False) -> None:
+def write_grouped(report: Report, out: TextIO, unsafe: bool = False, show_info: bool = True) -> None:
     places = _Places()
     first = True
-    for rec, findings in _records(report):
+    for rec, findings in _records(report, show_info):
         if not first:
             out.write("\n")
         first = False
@@ -106,9 +111,9 @@ def write_grouped(report: Report, out: TextIO, unsafe: bool = False) -> None:
             out.write(f"  {at:>9}  {f.rule}  {f.severity.value:<{_SEVERITY_WIDTH}}  {_fix_mark(f, unsafe)}{_one_line(f.message)}\n")
 
 
-def write_full(report: Report, out: TextIO, unsafe: bool = False) -> None:
+def write_full(report: Report, out: TextIO, unsafe: bool = False, show_info: bool = True) -> None:
     places = _Places()
-    for rec, findings in _records(report):
+    for rec, findings in _records(report, show_info):
         for f in findings:
             where = _where(*places.of(rec, f))
             out.write(f"{where}: {rec.id} {f.rule} [{f.severity.value}] {f.name}\n")
@@ -137,9 +142,9 @@ def _gh_escape(text: str, prop: bool = False) -> str:
 _GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def write_github(report: Report, out: TextIO, unsafe: bool = False) -> None:
+def write_github(report: Report, out: TextIO, unsafe: bool = False, show_info: bool = True) -> None:
     places = _Places()
-    for rec, findings in _records(report):
+    for rec, findings in _records(report, show_info):
         for f in findings:
             path, line, col = places.of(rec, f)
             props = [f"file={_gh_escape(path, True)}"]
@@ -166,7 +171,7 @@ def finding_rows(report: Report) -> Iterator[dict[str, Any]]:
             }
 
 
-def write_json(report: Report, out: TextIO, unsafe: bool = False) -> None:
+def write_json(report: Report, out: TextIO, unsafe: bool = False, show_info: bool = True) -> None:
     json.dump(list(finding_rows(report)), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
@@ -180,8 +185,17 @@ WRITERS = {
 }
 
 
-def write_findings(report: Report, fmt: str, out: TextIO, unsafe: bool = False) -> None:
-    WRITERS[fmt](report, out, unsafe)
+def write_findings(report: Report, fmt: str, out: TextIO, unsafe: bool = False, show_info: bool = False) -> None:
+    """List the findings in ``fmt``. Info notes (e.g. a date the law of the record's time did not
+    require) are left out of the screen listings unless ``show_info``: on legacy records they can
+    outnumber the errors and warnings many times over. ``json`` is for programs: it has them all."""
+    if fmt == "json":
+        write_json(report, out, unsafe)
+        return
+    WRITERS[fmt](report, out, unsafe, show_info)
+    hidden = 0 if show_info else hidden_info(report)
+    if hidden:
+        out.write(f"{hidden} info note{'s' if hidden != 1 else ''} not listed: --show-info lists them (every report has them).\n")
 
 
 def statistics(report: Report, unsafe: bool = False) -> list[tuple[str, str, int, int]]:
