@@ -50,6 +50,51 @@ _REQUIREMENT_LABEL = re.compile(
     re.I | re.M,
 )
 _ANY_LABEL = re.compile(r"^[^\n]{1,80}:[ \t]*$", re.M)
+#: an item that can only be a requirement, wherever it stands: a duty ("Must have ...", "Patients should
+#: be ..."), a stable state or ongoing treatment asked of the participant ("Clinically stable for 1 month",
+#: "Stable on metformin", "Maintenance dose of X of at least 400 mg daily", "On a stable dose of ...")
+_DUTY = re.compile(
+    r"^(?:(?:the\s+)?(?:patients?|participants?|subjects?|volunteers?)\s+)?(?:must|should|shall|need\s+to|has\s+to|have\s+to)\s+(?!not\b)\w"
+    r"|^(?:clinically\s+|medically\s+|hemodynamically\s+|haemodynamically\s+)?stable\s+(?:on|for|with|under|dose|regimen|therapy)\b"
+    r"|^(?:on\s+(?:a\s+)?)?(?:stable|maintenance|constant)\s+(?:\w+\s+){0,2}(?:dose|dosage|doses|regimen|therapy|treatment)\b"
+    r"|^(?:willing|able|ability|agrees?|capable)\s+to\b|^(?:signed|written)\s+(?:\w+\s+){0,2}consent\b",
+    re.IGNORECASE,
+)
+#: an item that states a diagnosis as a fact to be met ("Clinical diagnosis of X", "Documented X", "Diagnosed
+#: with X"): under an exclusion header it is a requirement when the list around it is one of requirements
+_DIAGNOSIS = re.compile(
+    r"^(?:an?\s+)?(?:(?:clinical|confirmed|documented|established|histolog\w*|cytolog\w*|patholog\w*|definite|formal)\s+)?diagnosis\s+of\b"
+    r"|^(?:clinically\s+|histolog\w*\s+|cytolog\w*\s+)?(?:diagnosed|documented|confirmed|proven)\b",
+    re.IGNORECASE,
+)
+
+
+def _requirement_items(items: list) -> set[int]:
+    """The ids of the items of an exclusion section that are requirements by their own wording.
+
+    Legacy ClinicalTrials.gov texts often leave the entry requirements under the exclusion text with no
+    inclusion header ("Clinical diagnosis of AIDS. - Clinically stable for 1 month preceding study entry.
+    - Maintenance dose of zidovudine of at least 400 mg daily."). The parser's ``Item.mode`` already says
+    "require" for a duty ("Must have ..."); a diagnosis stated as a fact joins them when a neighbour in the
+    list is itself a requirement, so that an exclusion list that names a diagnosis stays an exclusion list.
+    """
+    req = [getattr(it, "mode", None) == "require" or bool(_DUTY.match(it.text.lstrip())) for it in items]
+    diag = [bool(_DIAGNOSIS.match(it.text.lstrip())) for it in items]
+    out: set[int] = set()
+    for k, it in enumerate(items):
+        if req[k]:
+            out.add(id(it))
+        elif diag[k]:
+            # a run of diagnoses stated as facts counts as one block: look past it to the nearest other item
+            j = k - 1
+            while j >= 0 and diag[j] and not req[j]:
+                j -= 1
+            n = k + 1
+            while n < len(items) and diag[n] and not req[n]:
+                n += 1
+            if (j >= 0 and req[j]) or (n < len(items) and req[n]):
+                out.add(id(it))
+    return out
 
 
 class _Labels:
@@ -181,11 +226,15 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
             if sec.kind != "exclusion":
                 continue
             labels = _Labels(text, sec.start, sec.end)
-            for item in sec.iter_items():
+            items = list(sec.iter_items())
+            requirements = _requirement_items(items)
+            for item in items:
                 if item.marker is None or getattr(item, "is_label", False):
                     continue  # an unmarked line is often a cohort label ("Participants with Alzheimer's disease")
                 if item.children or text[item.text_start : item.text_end].rstrip().endswith(":"):
                     continue  # a label or a parent of a sub-list, not a condition on its own
+                if id(item) in requirements:
+                    continue  # an entry requirement left under the exclusion header, not an exclusion
                 if labels.under_requirement(item.start):
                     continue  # legacy layout: "Patients must have:" inside the exclusion section lists requirements
                 for m in a.item_mentions.get(id(item), []):

@@ -336,3 +336,38 @@ def test_ta304_requirements_listed_under_a_label_inside_the_exclusion_section():
     assert _ta304(rec) == []
     # other words for the label
     assert _ta304(dict(rec, criteria=rec["criteria"].replace("Patients must have:", "Required:"))) == []
+
+
+# --- unseen-part judge: entry requirements left under the exclusion header (legacy texts) -----------
+
+
+def test_ta304_requirements_without_inclusion_header_are_not_exclusions():
+    # NCT00002302 (legacy XML, unseen part, judge's excerpt only): r-HuEPO for AIDS-related anaemia; the entry
+    # requirements stand under the exclusion text with no inclusion heading
+    rec = {
+        "conditions": ["Anemia", "HIV Infections"],
+        "brief_title": "A Study of r-HuEPO in AIDS Patients With Anemia",
+        "criteria": (
+            "Exclusion Criteria\n\nPatients with the following are excluded:\n\n  -  Active opportunistic infection.\n\n"
+            "  -  Clinical diagnosis of AIDS related anemia.\n\n  -  Clinical diagnosis of AIDS.\n\n"
+            "  -  Clinically stable for 1 month preceding study entry.\n\n"
+            "  -  Maintenance dose of zidovudine (AZT) of at least 400 mg daily.\n"
+        ),
+    }
+    assert _ta304(rec) == []
+    # the same class in other words: a duty or a stable treatment next to the diagnosis marks the list as requirements
+    other = {
+        "conditions": ["Rheumatoid Arthritis"],
+        "brief_title": "Tocilizumab in Rheumatoid Arthritis",
+        "criteria": (
+            "Exclusion Criteria:\n\n  -  Documented rheumatoid arthritis.\n\n  -  Stable on methotrexate for 12 weeks.\n\n"
+            "  -  Must have at least 6 swollen joints.\n"
+        ),
+    }
+    assert _ta304(other) == []
+    # a diagnosis among exclusions is still an exclusion of the studied condition
+    among = dict(
+        other,
+        criteria="Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Pregnancy\n- Diagnosis of rheumatoid arthritis\n- Active infection\n",
+    )
+    assert len(_ta304(among)) == 1
