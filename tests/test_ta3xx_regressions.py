@@ -371,3 +371,79 @@ def test_ta304_requirements_without_inclusion_header_are_not_exclusions():
         criteria="Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Pregnancy\n- Diagnosis of rheumatoid arthritis\n- Active infection\n",
     )
     assert len(_ta304(among)) == 1
+
+
+# --- registries hand-check (ICTRP, tune part): risk groups and definitions are not the trial's conditions -----
+
+
+def test_ta303_high_risk_groups_are_not_conditions_enrolled():
+    # EUCTR2020-001023-14-GB (ictrp-csv): comorbidities name who is at high risk of severe COVID-19
+    rec = {
+        "conditions": ["COVID-19", "Term: Coronavirus infection"],
+        "brief_title": "a trial of an inhaled antiviral drug to treat or prevent severe respiratory difficulties in patients with COVID-19",
+        "criteria": (
+            "Inclusion Criteria:\n1. Positive virus test for SARS-CoV-2\n\n2. Male or female, =18 years of age at the time of consent\n\n"
+            "3. Patients admitted to hospital due to the severity of their COVID-19 disease OR non-hospitalised patients from "
+            "high-risk co-morbidity groups such as the >65-years of age, or those with hypertension, cardiovascular disease, "
+            "diabetes or a chronic lung condition\n\n4. Provide written informed consent.\n\n"
+            "Exclusion Criteria:\n1. > 24 hours after confirmation of SARS-CoV-2 infection\n\n4. Ventilated or in intensive care\n"
+        ),
+    }
+    assert run("TA303", **rec) == []
+    # other words: "belonging to high-risk groups such as ..." in an influenza trial
+    other = {
+        "conditions": ["Influenza"],
+        "brief_title": "Antiviral for influenza",
+        "criteria": (
+            "Inclusion Criteria:\n- Confirmed influenza, in adults belonging to high-risk groups such as diabetes mellitus, "
+            "chronic obstructive pulmonary disease or chronic kidney disease\n\nExclusion Criteria:\n- Pregnancy\n"
+        ),
+    }
+    assert run("TA303", **other) == []
+    # a summary that names comorbidities of the population is not a list of the trial's conditions either
+    summary = {
+        "conditions": ["Pneumonia"],
+        "plain_summary": "Conditions included in the study are community-acquired pneumonia in patients with comorbidities "
+        "such as heart failure, diabetes mellitus and chronic kidney disease.",
+        "criteria": "Inclusion Criteria:\n- Community-acquired pneumonia including patients with heart failure, asthma or diabetes mellitus\n",
+    }
+    assert run("TA303", **summary) == []
+    # still reported: an enumeration of the diseases enrolled, without a risk-group cue
+    assert run(
+        "TA303",
+        conditions=["Breast Cancer", "Gastric Cancer"],
+        criteria="Inclusion Criteria:\n- Histologically confirmed solid tumour, including breast cancer, gastric cancer or colorectal cancer\n",
+    )
+
+
+def test_ta303_conditions_inside_a_definition_are_not_conditions_enrolled():
+    # ISRCTN14966673 (ictrp-csv): influenza, COPD, asthma and bronchiectasis say what "acute respiratory illness" means
+    crit = (
+        "Inclusion Criteria:\n1. Is a patient in ED, AMU, HDU, GICU, medical wards\n2. Aged =18 years old\n"
+        "3. Can be recruited to the study within 24 hours of presentation to hospital\nPlus:\n4. Has acute respiratory illness (ARI)*\nOR\n"
+        "5. Does not have ARI but is a suspected case of COVID-19 according to the current PHE case definition OR\n"
+        "6. Does not have ARI or fulfil the PHE case definition of a suspected case but testing for SARS-CoV-2 is considered necessary "
+        "by the responsible clinical team\n*An episode of acute respiratory illness is defined as an acute upper or lower respiratory "
+        "illness (including rhinitis, rhino-sinusitis, pharyngitis, pneumonia, bronchitis and influenza-like illness) or an acute "
+        "exacerbation of a chronic respiratory illness (including exacerbation of COPD, asthma or bronchiectasis). For the study, acute "
+        "respiratory illness as a provisional, working, differential or confirmed diagnosis must be made by a treating clinician\n\n"
+        "Exclusion Criteria:\n1. Not fulfilling all the inclusion criteria\n2. Declines nasal/pharyngeal swabbing\n"
+    )
+    assert run("TA303", conditions=["COVID-19 (SARS-CoV-2 infection)", "Coronavirus infection, unspecified site"], criteria=crit) == []
+    # other words: "Sepsis is defined as ... including pneumonia, ..." names what counts, not what is enrolled
+    other = (
+        "Inclusion Criteria:\n- Sepsis, which is defined as a suspected infection including pneumonia, pyelonephritis, "
+        "cellulitis or meningitis with organ dysfunction\n"
+    )
+    assert run("TA303", conditions=["Sepsis", "Pneumonia"], criteria=other) == []
+
+
+def test_group_naming_spans_start_after_the_cue():
+    from trial_audit.text.condition_groups import group_naming_spans
+
+    t = "Comorbid depression (PHQ-9 >= 10). Patients at high risk: diabetes, COPD; and asthma"
+    spans = group_naming_spans(t, 0, len(t))
+    named = [t[a:b] for a, b in spans]
+    assert named == ["PHQ-9 >= 10)", " diabetes, COPD"]
+    # a risk word that qualifies a disease is not a cue
+    assert group_naming_spans("High-risk neuroblastoma, including stage 4 disease", 0, 50) == []
