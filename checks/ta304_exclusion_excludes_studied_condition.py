@@ -126,6 +126,12 @@ _GENERIC = frozenset(
 )
 
 
+def _family_tokens(concept) -> set[str]:
+    """The words of a concept's own (family) name, "HIV infection" (not its abbreviations: the vocabulary
+    files "AIDS", the advanced form, among the abbreviations of HIV infection)."""
+    return {t.lower() for t in _TOKEN.findall(concept.name)}
+
+
 @register
 class ExclusionExcludesStudiedCondition(ScopeRule):
     """An exclusion criterion excludes the very condition the trial studies.
@@ -134,7 +140,12 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
 
     Only an exclusion item (or one clause of it) that names the trial's own condition and nothing
     more is reported: "severe/uncontrolled X", "X other than the study indication", "secondary X",
-    "history of X" and trials that prevent or screen for X are not.
+    "history of X" and trials that prevent or screen for X are not. Entry requirements left under the
+    exclusion header (legacy texts: "Clinical diagnosis of AIDS. - Clinically stable for 1 month. -
+    Maintenance dose of zidovudine of at least 400 mg daily.") are requirements, not exclusions. A family
+    name counts as the trial's condition when the trial registers a form of it (an AIDS trial that
+    excludes "HIV infection"); the advanced form excluded from a trial of the disease ("AIDS" in an
+    HIV-infection trial) is a narrower form and is not reported.
 
     Reports: an exclusion item excludes exactly the condition the trial studies.
 
@@ -219,9 +230,11 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
         # MeSH terms name related concepts too ("AIDS-related ..." on an HIV-infection trial), and a
         # name used only as a qualifier ("AIDS Related Complex") is not the population's name.
         reg_tokens: set[str] = set()
+        own_concepts: set[str] = set()
         for src in a.declared:
             if src.field.split("[")[0].split(".")[0] in _OWN_NAME_FIELDS:
                 reg_tokens |= {t.lower() for t in _TOKEN.findall(_QUALIFIER_USE.sub(" ", src.text))}
+                own_concepts |= src.concepts
         for sec in a.doc.sections:
             if sec.kind != "exclusion":
                 continue
@@ -244,10 +257,14 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
                     if concept.area == "infectious" and not (record.brief_title or record.official_title):
                         continue  # without a title we cannot tell a treatment from a prevention trial
                     toks = [t.lower() for t in _TOKEN.findall(m.text)]
+                    # the family's own name counts as registered when the trial registers a form of it: an AIDS
+                    # trial that excludes "HIV infection", a metastatic-X trial that excludes "X", excludes every
+                    # participant (the reverse, "AIDS" in an HIV-infection trial, stays a narrower form)
+                    own = reg_tokens | _family_tokens(concept) if m.concept in own_concepts else reg_tokens
                     if m.text in concept.abbrevs or m.text.upper() == m.text:
-                        if m.text.lower() not in reg_tokens:
+                        if m.text.lower() not in own:
                             continue  # an abbreviation may name a subtype (APL, PPMS): only when registered as such
-                    elif any(t not in reg_tokens and t not in _GENERIC for t in toks):
+                    elif any(t not in own and t not in _GENERIC for t in toks):
                         continue  # a narrower form ("ocular melanoma" in a melanoma trial)
                     # the clause around the mention must be just the condition's name
                     cs = item.text_start

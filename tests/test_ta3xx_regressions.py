@@ -447,3 +447,34 @@ def test_group_naming_spans_start_after_the_cue():
     assert named == ["PHQ-9 >= 10)", " diabetes, COPD"]
     # a risk word that qualifies a disease is not a cue
     assert group_naming_spans("High-risk neuroblastoma, including stage 4 disease", 0, 50) == []
+
+
+def test_ta304_a_family_name_excludes_every_participant_with_its_advanced_form():
+    # the judge's NCT00002302 class (b): AIDS and HIV infection are one studied condition for the claim
+    aids = {
+        "conditions": ["AIDS"],
+        "brief_title": "Study of r-HuEPO in Patients With AIDS",
+        "criteria": "Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- HIV infection\n- Pregnancy\n",
+    }
+    assert len(_ta304(aids)) == 1  # every AIDS patient has HIV infection
+    # other words: a metastatic-cancer trial that excludes the cancer itself
+    crc = {
+        "conditions": ["Metastatic Colorectal Cancer"],
+        "brief_title": "Drug X in metastatic colorectal cancer",
+        "criteria": "Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Colorectal cancer\n",
+    }
+    assert len(_ta304(crc)) == 1
+    # the reverse is a narrower form, not the studied condition: the advanced form excluded from a trial of the disease
+    hiv = dict(aids, conditions=["HIV Infections"], brief_title="Zidovudine in HIV-infected adults")
+    assert _ta304(dict(hiv, criteria=aids["criteria"].replace("HIV infection", "AIDS"))) == []
+    assert (
+        _ta304(
+            dict(
+                crc,
+                conditions=["Colorectal Cancer"],
+                brief_title="Drug X in colorectal cancer",
+                criteria=crc["criteria"].replace("Colorectal cancer", "Metastatic colorectal cancer"),
+            )
+        )
+        == []
+    )
