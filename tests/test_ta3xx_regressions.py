@@ -478,3 +478,22 @@ def test_ta304_a_family_name_excludes_every_participant_with_its_advanced_form()
         )
         == []
     )
+
+
+def test_ta304_legacy_requirements_after_the_exclusions_real_tune_record():
+    # NCT00002071 (legacy XML, tune part; NCT00002072/NCT00002073 are the same layout): after the prior-medication
+    # exclusions the entry requirements follow with no inclusion header
+    crit = (
+        "Exclusion Criteria\n\nCo-existing Condition:\n\nPatients with the following are excluded:\n\n"
+        "  -  History of any primary hematologic disease.\n\n  -  AIDS-related dementia.\n\n"
+        "  -  Acute opportunistic infection.\n\n  -  History of seizures.\n\nPrior Medication:\n\n"
+        "Excluded within 30 days of study entry:\n\n  -  Experimental drug or experimental device.\n\n"
+        "  -  Cytotoxic chemotherapy.\n\n  -  Excluded within 2 months of study entry:\n\n  -  Androgen therapy.\n\n"
+        "Clinical diagnosis of AIDS related anemia.\n\n  -  Clinical diagnosis of AIDS.\n\n"
+        "  -  Clinically stable for 1 month preceding study entry.\n\nSubstance abuse.\n"
+    )
+    title = (
+        "A Double-Blind, Placebo-Controlled Study With Open-Label Follow-Up To Determine the Safety and Efficacy of "
+        "r-HuEPO in AIDS Patients With Anemia Induced by Their Disease and AZT Therapy"
+    )
+    assert _ta304({"conditions": ["HIV Infections"], "brief_title": title, "criteria": crit}) == []
