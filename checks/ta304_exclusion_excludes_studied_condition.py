@@ -126,6 +126,15 @@ _GENERIC = frozenset(
 )
 
 
+#: a name of a disease's advanced form, whose population all has the disease's family name ("AIDS" ->
+#: HIV infection, "end-stage renal disease" -> chronic kidney disease, "metastatic X" -> X); a registered name
+#: that is merely broader or milder ("depression" for a major-depression concept) gets no family words
+_ADVANCED_FORM = re.compile(
+    r"\b(?:AIDS|acquired\s+immune?\s*deficiency\s+syndrome|metastatic|metastases|advanced|end[\s-]stage|ESRD|ESKD|"
+    r"stage\s+(?:IV|4)|late[\s-]stage)\b"
+)
+
+
 def _family_tokens(concept) -> set[str]:
     """The words of a concept's own (family) name, "HIV infection" (not its abbreviations: the vocabulary
     files "AIDS", the advanced form, among the abbreviations of HIV infection)."""
@@ -230,11 +239,13 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
         # MeSH terms name related concepts too ("AIDS-related ..." on an HIV-infection trial), and a
         # name used only as a qualifier ("AIDS Related Complex") is not the population's name.
         reg_tokens: set[str] = set()
-        own_concepts: set[str] = set()
+        advanced: set[str] = set()  # concepts the trial registers or titles in an advanced form (AIDS, metastatic X)
         for src in a.declared:
             if src.field.split("[")[0].split(".")[0] in _OWN_NAME_FIELDS:
-                reg_tokens |= {t.lower() for t in _TOKEN.findall(_QUALIFIER_USE.sub(" ", src.text))}
-                own_concepts |= src.concepts
+                own_text = _QUALIFIER_USE.sub(" ", src.text)
+                reg_tokens |= {t.lower() for t in _TOKEN.findall(own_text)}
+                if _ADVANCED_FORM.search(own_text):
+                    advanced |= src.concepts
         for sec in a.doc.sections:
             if sec.kind != "exclusion":
                 continue
@@ -260,7 +271,7 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
                     # the family's own name counts as registered when the trial registers a form of it: an AIDS
                     # trial that excludes "HIV infection", a metastatic-X trial that excludes "X", excludes every
                     # participant (the reverse, "AIDS" in an HIV-infection trial, stays a narrower form)
-                    own = reg_tokens | _family_tokens(concept) if m.concept in own_concepts else reg_tokens
+                    own = reg_tokens | _family_tokens(concept) if m.concept in advanced else reg_tokens
                     if m.text in concept.abbrevs or m.text.upper() == m.text:
                         if m.text.lower() not in own:
                             continue  # an abbreviation may name a subtype (APL, PPMS): only when registered as such

@@ -497,3 +497,26 @@ def test_ta304_legacy_requirements_after_the_exclusions_real_tune_record():
         "r-HuEPO in AIDS Patients With Anemia Induced by Their Disease and AZT Therapy"
     )
     assert _ta304({"conditions": ["HIV Infections"], "brief_title": title, "criteria": crit}) == []
+
+
+def test_ta304_a_milder_registered_name_gets_no_family_words():
+    # NCT00208117 (tune part): a trial of mild depression, registered as "depression", excludes current major
+    # depression, a more severe form; only an advanced-form registration (AIDS, metastatic X) widens the name
+    crit = (
+        "Inclusion Criteria:\n\n  1. Age 18 - 60\n\n  2. Mild depression\n\n  3. Inflammatory markers: CRP > 2\n\n"
+        "Exclusion Criteria:\n\n  1. Non-English or Non-Spanish speakers\n\n  7. Any current psychotic disorder\n\n"
+        "  8. Current major depressive disorder\n\n  9. Current depression treatment or treatment within preceding 6 weeks\n"
+    )
+    conds = ["depression", "coronary artery disease (cad)", "acute coronary syndrome (acs)"]
+    assert _ta304({"conditions": conds, "criteria": crit}) == []
+    # other words: an anxiety trial excluding generalised anxiety disorder
+    assert (
+        _ta304(
+            {
+                "conditions": ["Anxiety"],
+                "brief_title": "Mindfulness for anxiety",
+                "criteria": "Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Generalized anxiety disorder\n",
+            }
+        )
+        == []
+    )
