@@ -520,3 +520,22 @@ def test_ta304_a_milder_registered_name_gets_no_family_words():
         )
         == []
     )
+
+
+def test_ta301_a_score_inside_a_risk_group_list_is_not_required():
+    # NCT04372082 (ictrp-xlsx, tune part): comorbidities that make a COVID-19 patient high-risk, wrapped over lines
+    crit = (
+        "  Inclusion Criteria:\n\n    -  Positive SARS-CoV-2 test on nasopharyngeal swab\n\n"
+        "    -  At least one comorbidity among: age = 70 years old, history of cardiac disease,\n"
+        "       diabetes, obesity, chronic kidney disease, chronic respiratory failure,\n"
+        "       immunosuppression, neoplasia, liver failure (stage = Child-Pugh B)\n\n    -  Signed informed consent\n\n"
+        "  Exclusion Criteria:\n\n    -  Pregnancy or breath feeding\n"
+    )
+    rec = {"conditions": ["Sars-CoV2"], "brief_title": "Hydroxychloroquine or Diltiazem-Niclosamide for the Treatment of COVID-19"}
+    assert run("TA301", criteria=crit, **rec) == []
+    # other words: "underlying conditions such as ..." naming a scored disease
+    other = "Inclusion Criteria:\n- Influenza confirmed by PCR\n- Underlying conditions such as cirrhosis (Child-Pugh A or B) or heart failure\n"
+    assert run("TA301", conditions=["Influenza"], brief_title="Antiviral for influenza", criteria=other) == []
+    # a score required of everyone outside such a list is still reported
+    plain = "Inclusion Criteria:\n- Influenza confirmed by PCR\n- Child-Pugh class B\n"
+    assert run("TA301", conditions=["Influenza"], brief_title="Antiviral for influenza", criteria=plain)

@@ -469,9 +469,10 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
     out: list[ItemHit] = []
     if text[ts:te].rstrip().endswith(":"):
         return []  # a label over what follows
+    groups = group_naming_spans(text, ts, te)
     for mk, s0, e0 in markers:
-        if negated(s0):
-            continue
+        if negated(s0) or in_spans(s0, groups):
+            continue  # (a score inside a risk-group list: "At least one comorbidity among: ... Child-Pugh B")
         cs, ce = clause_of(s0)
         before = text[max(cs, s0 - 50) : s0]
         if _NEG.search(before) and not re.search(r"(?:positive|negative)", text[s0:e0], re.I):
@@ -488,7 +489,6 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
     # an unmarked short line among marked items is a group label ("Parkinson's Disease" over its criteria)
     label_line = item.marker is None and len(text[ts:te].strip()) < 60 and not text[ts:te].rstrip().endswith(".")
     diag: list[ItemHit] = []
-    groups = group_naming_spans(text, ts, te)
     for men in mentions:
         if vocab.is_umbrella(men.concept) or in_spans(men.start, groups):
             continue  # (a risk group or a definition names conditions without requiring them)

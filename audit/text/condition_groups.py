@@ -22,7 +22,9 @@ _GROUP_NAMING = re.compile(
     r"|\b(?:is|are)\s+defined\s+as\b|\bdefinition\s+of\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.;](?=\s|$)|\n")
+#: the end of a sentence: a full stop or semicolon, or a blank line (a single line break only wraps a line:
+#: "... history of cardiac disease,\n       diabetes, obesity" in legacy texts)
+_SENTENCE_END = re.compile(r"[.;](?=\s|$)|\n[ \t]*\n")
 
 
 def group_naming_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
