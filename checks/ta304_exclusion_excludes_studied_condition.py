@@ -50,6 +50,51 @@ _REQUIREMENT_LABEL = re.compile(
     re.I | re.M,
 )
 _ANY_LABEL = re.compile(r"^[^\n]{1,80}:[ \t]*$", re.M)
+#: an item that can only be a requirement, wherever it stands: a duty ("Must have ...", "Patients should
+#: be ..."), a stable state or ongoing treatment asked of the participant ("Clinically stable for 1 month",
+#: "Stable on metformin", "Maintenance dose of X of at least 400 mg daily", "On a stable dose of ...")
+_DUTY = re.compile(
+    r"^(?:(?:the\s+)?(?:patients?|participants?|subjects?|volunteers?)\s+)?(?:must|should|shall|need\s+to|has\s+to|have\s+to)\s+(?!not\b)\w"
+    r"|^(?:clinically\s+|medically\s+|hemodynamically\s+|haemodynamically\s+)?stable\s+(?:on|for|with|under|dose|regimen|therapy)\b"
+    r"|^(?:on\s+(?:a\s+)?)?(?:stable|maintenance|constant)\s+(?:\w+\s+){0,2}(?:dose|dosage|doses|regimen|therapy|treatment)\b"
+    r"|^(?:willing|able|ability|agrees?|capable)\s+to\b|^(?:signed|written)\s+(?:\w+\s+){0,2}consent\b",
+    re.IGNORECASE,
+)
+#: an item that states a diagnosis as a fact to be met ("Clinical diagnosis of X", "Documented X", "Diagnosed
+#: with X"): under an exclusion header it is a requirement when the list around it is one of requirements
+_DIAGNOSIS = re.compile(
+    r"^(?:an?\s+)?(?:(?:clinical|confirmed|documented|established|histolog\w*|cytolog\w*|patholog\w*|definite|formal)\s+)?diagnosis\s+of\b"
+    r"|^(?:clinically\s+|histolog\w*\s+|cytolog\w*\s+)?(?:diagnosed|documented|confirmed|proven)\b",
+    re.IGNORECASE,
+)
+
+
+def _requirement_items(items: list) -> set[int]:
+    """The ids of the items of an exclusion section that are requirements by their own wording.
+
+    Legacy ClinicalTrials.gov texts often leave the entry requirements under the exclusion text with no
+    inclusion header ("Clinical diagnosis of AIDS. - Clinically stable for 1 month preceding study entry.
+    - Maintenance dose of zidovudine of at least 400 mg daily."). The parser's ``Item.mode`` already says
+    "require" for a duty ("Must have ..."); a diagnosis stated as a fact joins them when a neighbour in the
+    list is itself a requirement, so that an exclusion list that names a diagnosis stays an exclusion list.
+    """
+    req = [getattr(it, "mode", None) == "require" or bool(_DUTY.match(it.text.lstrip())) for it in items]
+    diag = [bool(_DIAGNOSIS.match(it.text.lstrip())) for it in items]
+    out: set[int] = set()
+    for k, it in enumerate(items):
+        if req[k]:
+            out.add(id(it))
+        elif diag[k]:
+            # a run of diagnoses stated as facts counts as one block: look past it to the nearest other item
+            j = k - 1
+            while j >= 0 and diag[j] and not req[j]:
+                j -= 1
+            n = k + 1
+            while n < len(items) and diag[n] and not req[n]:
+                n += 1
+            if (j >= 0 and req[j]) or (n < len(items) and req[n]):
+                out.add(id(it))
+    return out
 
 
 class _Labels:
@@ -81,6 +126,21 @@ _GENERIC = frozenset(
 )
 
 
+#: a name of a disease's advanced form, whose population all has the disease's family name ("AIDS" ->
+#: HIV infection, "end-stage renal disease" -> chronic kidney disease, "metastatic X" -> X); a registered name
+#: that is merely broader or milder ("depression" for a major-depression concept) gets no family words
+_ADVANCED_FORM = re.compile(
+    r"\b(?:AIDS|acquired\s+immune?\s*deficiency\s+syndrome|metastatic|metastases|advanced|end[\s-]stage|ESRD|ESKD|"
+    r"stage\s+(?:IV|4)|late[\s-]stage)\b"
+)
+
+
+def _family_tokens(concept) -> set[str]:
+    """The words of a concept's own (family) name, "HIV infection" (not its abbreviations: the vocabulary
+    files "AIDS", the advanced form, among the abbreviations of HIV infection)."""
+    return {t.lower() for t in _TOKEN.findall(concept.name)}
+
+
 @register
 class ExclusionExcludesStudiedCondition(ScopeRule):
     """An exclusion criterion excludes the very condition the trial studies.
@@ -89,7 +149,12 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
 
     Only an exclusion item (or one clause of it) that names the trial's own condition and nothing
     more is reported: "severe/uncontrolled X", "X other than the study indication", "secondary X",
-    "history of X" and trials that prevent or screen for X are not.
+    "history of X" and trials that prevent or screen for X are not. Entry requirements left under the
+    exclusion header (legacy texts: "Clinical diagnosis of AIDS. - Clinically stable for 1 month. -
+    Maintenance dose of zidovudine of at least 400 mg daily.") are requirements, not exclusions. A family
+    name counts as the trial's condition when the trial registers a form of it (an AIDS trial that
+    excludes "HIV infection"); the advanced form excluded from a trial of the disease ("AIDS" in an
+    HIV-infection trial) is a narrower form and is not reported.
 
     Reports: an exclusion item excludes exactly the condition the trial studies.
 
@@ -174,18 +239,26 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
         # MeSH terms name related concepts too ("AIDS-related ..." on an HIV-infection trial), and a
         # name used only as a qualifier ("AIDS Related Complex") is not the population's name.
         reg_tokens: set[str] = set()
+        advanced: set[str] = set()  # concepts the trial registers or titles in an advanced form (AIDS, metastatic X)
         for src in a.declared:
             if src.field.split("[")[0].split(".")[0] in _OWN_NAME_FIELDS:
-                reg_tokens |= {t.lower() for t in _TOKEN.findall(_QUALIFIER_USE.sub(" ", src.text))}
+                own_text = _QUALIFIER_USE.sub(" ", src.text)
+                reg_tokens |= {t.lower() for t in _TOKEN.findall(own_text)}
+                if _ADVANCED_FORM.search(own_text):
+                    advanced |= src.concepts
         for sec in a.doc.sections:
             if sec.kind != "exclusion":
                 continue
             labels = _Labels(text, sec.start, sec.end)
-            for item in sec.iter_items():
+            items = list(sec.iter_items())
+            requirements = _requirement_items(items)
+            for item in items:
                 if item.marker is None or getattr(item, "is_label", False):
                     continue  # an unmarked line is often a cohort label ("Participants with Alzheimer's disease")
                 if item.children or text[item.text_start : item.text_end].rstrip().endswith(":"):
                     continue  # a label or a parent of a sub-list, not a condition on its own
+                if id(item) in requirements:
+                    continue  # an entry requirement left under the exclusion header, not an exclusion
                 if labels.under_requirement(item.start):
                     continue  # legacy layout: "Patients must have:" inside the exclusion section lists requirements
                 for m in a.item_mentions.get(id(item), []):
@@ -195,10 +268,14 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
                     if concept.area == "infectious" and not (record.brief_title or record.official_title):
                         continue  # without a title we cannot tell a treatment from a prevention trial
                     toks = [t.lower() for t in _TOKEN.findall(m.text)]
+                    # the family's own name counts as registered when the trial registers a form of it: an AIDS
+                    # trial that excludes "HIV infection", a metastatic-X trial that excludes "X", excludes every
+                    # participant (the reverse, "AIDS" in an HIV-infection trial, stays a narrower form)
+                    own = reg_tokens | _family_tokens(concept) if m.concept in advanced else reg_tokens
                     if m.text in concept.abbrevs or m.text.upper() == m.text:
-                        if m.text.lower() not in reg_tokens:
+                        if m.text.lower() not in own:
                             continue  # an abbreviation may name a subtype (APL, PPMS): only when registered as such
-                    elif any(t not in reg_tokens and t not in _GENERIC for t in toks):
+                    elif any(t not in own and t not in _GENERIC for t in toks):
                         continue  # a narrower form ("ocular melanoma" in a melanoma trial)
                     # the clause around the mention must be just the condition's name
                     cs = item.text_start

