@@ -218,6 +218,8 @@ def _dates(rec: TrialRecord, row: _Row) -> None:
             rec.declared_absent[f"dates.{name}"] = (row.raw(key) or "").strip()
         elif value.date is not None:
             rec.dates[name] = value.date
+            if "/" in value.raw:  # say how a slashed date was read: by the export's convention, not guessed
+                rec.extra.setdefault("date_conventions", {})[f"dates.{name}"] = v.SLASHED_CONVENTION
         else:
             rec.unparsed_dates[name] = value.raw
             rec.extra.setdefault("date_problems", {})[name] = value.problem

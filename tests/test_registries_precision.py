@@ -1,0 +1,75 @@
+"""False-positive classes an independent judge found on other registries' records (issue 23,
+docs/precision/unseen-round3-registries/): each class with the real excerpt (record id and source
+in a comment) and a synthetic variant the fix must also cover."""
+
+import csv
+import io
+from pathlib import Path
+
+from trial_audit.core.dates import parse_date
+from trial_audit.core.model import TrialRecord
+from trial_audit.engine.runner import RunOptions, audit_paths
+from trial_audit.readers import iter_records
+from trial_audit.readers.ictrp_values import parse_ictrp_date
+
+#: the full header of the ICTRP CSV download (tests/data/registries/ictrp_sample.csv)
+HEADER = next(csv.reader(io.StringIO((Path(__file__).parent / "data" / "registries" / "ictrp_sample.csv").read_text("utf-8"))))
+
+
+def _csv_record(tmp_path, **cells):
+    row = {h: "" for h in HEADER}
+    row.update({"Last Refreshed on": "20 April 2020", "Export date": "4/21/2020 10:00:00 AM", "Public title": "A trial"})
+    row.update({k.replace("_", " "): v for k, v in cells.items()})
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=HEADER, quoting=csv.QUOTE_ALL)
+    writer.writeheader()
+    writer.writerow(row)
+    path = tmp_path / "ictrp.csv"
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    (rec,) = list(iter_records([path]))
+    assert isinstance(rec, TrialRecord)
+    return rec
+
+
+def _findings(tmp_path, code):
+    report = audit_paths([tmp_path / "ictrp.csv"], RunOptions(jobs=1, select=[code], as_of=parse_date("2026-11-27")))
+    return [f for r in report.records for f in r.findings]
+
+
+# --- class 1: slashed dates follow the export's dd/mm/yyyy convention -------------------------
+
+
+def test_real_slashed_dates_are_day_first_not_ambiguous():
+    # EUCTR2020-001172-15-DK (ictrp-csv): Date enrollement "03/04/2020"; Date registration "23/03/2020", "20200323"
+    assert parse_ictrp_date("03/04/2020").date.iso() == "2020-04-03"
+    assert parse_ictrp_date("23/03/2020", "20200323").date.iso() == "2020-03-23"
+    # JPRN-jRCTs041190120 (ictrp-xml): "02/03/2020" beside Date registration3 "20200302"
+    assert parse_ictrp_date("02/03/2020", "20200302").date.iso() == "2020-03-02"
+
+
+def test_synthetic_slashed_dates_impossible_or_contradicting_are_reported():
+    assert parse_ictrp_date("11/12/2019").date.iso() == "2019-12-11"
+    assert parse_ictrp_date("2019/12/11").date.iso() == "2019-12-11"  # UMIN's year-first form
+    assert parse_ictrp_date("12/13/2019").date is None and "no month 13" in parse_ictrp_date("12/13/2019").problem
+    assert "contradicts" in parse_ictrp_date("11/12/2019", "20191112").problem
+
+
+def test_csv_record_with_day_first_dates_has_no_ta402(tmp_path):
+    rec = _csv_record(
+        tmp_path,
+        TrialID="EUCTR2099-000001-01-DK",
+        Source_Register="EUCTR",
+        Date_registration="05/06/2020",
+        Date_registration3="20200605",
+        Date_enrollement="07/08/2020",
+    )
+    assert rec.dates["start"].iso() == "2020-08-07" and rec.dates["first_submitted"].iso() == "2020-06-05"
+    assert "dd/mm/yyyy" in rec.extra["date_conventions"]["dates.start"]
+    assert _findings(tmp_path, "TA402") == []
+
+
+def test_csv_record_with_an_impossible_or_contradicted_date_keeps_ta402(tmp_path):
+    _csv_record(tmp_path, TrialID="EUCTR2099-000001-01-DK", Source_Register="EUCTR", Date_registration="05/06/2020",
+                Date_registration3="20200506", Date_enrollement="07/13/2020")  # fmt: skip
+    messages = sorted(f.message for f in _findings(tmp_path, "TA402"))
+    assert len(messages) == 2 and "contradicts" in messages[0] + messages[1] and "no month 13" in messages[0] + messages[1]
