@@ -73,3 +73,24 @@ def test_csv_record_with_an_impossible_or_contradicted_date_keeps_ta402(tmp_path
                 Date_registration3="20200506", Date_enrollement="07/13/2020")  # fmt: skip
     messages = sorted(f.message for f in _findings(tmp_path, "TA402"))
     assert len(messages) == 2 and "contradicts" in messages[0] + messages[1] and "no month 13" in messages[0] + messages[1]
+
+
+# --- class 3: TA503 needs a format with sites -------------------------------------------------
+
+
+def test_recruiting_ictrp_row_without_contact_is_not_ta503(tmp_path):
+    # NCT04338945 (ictrp-csv): Recruitment Status "Recruiting", contact columns empty; the export has no sites
+    rec = _csv_record(tmp_path, TrialID="NCT04338945", Source_Register="ClinicalTrials.gov", Recruitment_Status="Recruiting")
+    assert rec.overall_status == "RECRUITING" and not rec.central_contacts
+    assert _findings(tmp_path, "TA503") == []
+
+
+def test_recruiting_record_of_a_format_with_sites_keeps_ta503():
+    from trial_audit.checks.ta503_recruiting_without_contact import RecruitingWithoutContact  # noqa: PLC0415
+    from trial_audit.core.model import record_from_example  # noqa: PLC0415
+
+    rule = RecruitingWithoutContact()
+    carried = {"overall_status": "RECRUITING", "extra": {"carries": frozenset({"contacts", "locations", "overall_status"})}}
+    assert len(list(rule.check(record_from_example(carried), None))) == 1
+    no_sites = {"overall_status": "RECRUITING", "extra": {"carries": frozenset({"contacts", "overall_status"})}}
+    assert list(rule.check(record_from_example(no_sites), None)) == []
