@@ -6,11 +6,14 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
+
 from trial_audit.core.dates import parse_date
 from trial_audit.core.model import TrialRecord
 from trial_audit.engine.runner import RunOptions, audit_paths
 from trial_audit.readers import iter_records
 from trial_audit.readers.ictrp_values import parse_ictrp_date
+from trial_audit.text.people import name_problem
 
 #: the full header of the ICTRP CSV download (tests/data/registries/ictrp_sample.csv)
 HEADER = next(csv.reader(io.StringIO((Path(__file__).parent / "data" / "registries" / "ictrp_sample.csv").read_text("utf-8"))))
@@ -94,3 +97,29 @@ def test_recruiting_record_of_a_format_with_sites_keeps_ta503():
     assert len(list(rule.check(record_from_example(carried), None))) == 1
     no_sites = {"overall_status": "RECRUITING", "extra": {"carries": frozenset({"contacts", "overall_status"})}}
     assert list(rule.check(record_from_example(no_sites), None)) == []
+
+
+# --- class 2: a title as the contact name is not a lower-case person's name ---------------------
+
+
+def test_real_title_as_contact_name_is_not_ta504(tmp_path):
+    # EUCTR2020-001271-33-FR (ictrp-csv): Contact Firstname "chef de projets", with a functional e-mail
+    rec = _csv_record(tmp_path, TrialID="EUCTR2099-000002-02-FR", Source_Register="EUCTR", Contact_Firstname="chef de projets",
+                      Contact_Email="projets@example.org")  # fmt: skip
+    assert [c.name for c in rec.central_contacts] == ["chef de projets"]
+    assert _findings(tmp_path, "TA504") == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["responsable de l'étude", "study coordinator", "investigador principal", "coordinatrice de la recherche clinique", "Studienleiterin"],
+)
+def test_synthetic_titles_are_titles_for_contacts_but_not_persons_for_officials(title):
+    assert name_problem(title, person_required=False) is None
+    if title == title.lower():
+        assert name_problem(title, person_required=True).kind == "role-or-organisation"
+
+
+@pytest.mark.parametrize("name", ["songlou yin", "jean de la fontaine", "marie chef"])
+def test_lower_case_person_names_are_still_reported(name):
+    assert name_problem(name, person_required=False).kind == "lower-case"
