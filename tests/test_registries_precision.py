@@ -123,3 +123,23 @@ def test_synthetic_titles_are_titles_for_contacts_but_not_persons_for_officials(
 @pytest.mark.parametrize("name", ["songlou yin", "jean de la fontaine", "marie chef"])
 def test_lower_case_person_names_are_still_reported(name):
     assert name_problem(name, person_required=False).kind == "lower-case"
+
+
+# --- class 4: a registry's category joined into the condition is vocabulary, not a placeholder ----
+
+
+def test_real_isrctn_condition_category_not_applicable_is_not_ta704(tmp_path):
+    # ISRCTN13694948 (ictrp-csv): Condition "Individual resilience … <br>Not Applicable"
+    rec = _csv_record(tmp_path, TrialID="ISRCTN13694948", Source_Register="ISRCTN", Condition="Individual resilience<br>Not Applicable")
+    assert rec.conditions == ["Individual resilience", "Not Applicable"]
+    assert _findings(tmp_path, "TA704") == []
+
+
+def test_synthetic_category_and_placeholders_elsewhere(tmp_path):
+    # a category of another wording stays a value; a placeholder as the condition itself is still reported
+    rec = _csv_record(tmp_path, TrialID="ISRCTN00000001", Source_Register="ISRCTN", Condition="N/A<br>Other")
+    assert rec.extra["vocabulary_fields"] == frozenset({"conditions[1]"})
+    assert [f.evidence.field for f in _findings(tmp_path, "TA704")] == ["conditions[0]"]
+    # the same text from a registry without that vocabulary is a placeholder
+    _csv_record(tmp_path, TrialID="EUCTR2099-000003-03-DE", Source_Register="EUCTR", Condition="Asthma<br>Not Applicable")
+    assert [f.evidence.field for f in _findings(tmp_path, "TA704")] == ["conditions[1]"]

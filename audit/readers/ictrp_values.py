@@ -371,6 +371,22 @@ _OPEN, _CLOSE = "([{", ")]}"
 _ENTITY_BEFORE = re.compile(r"&#?[A-Za-z0-9]{1,8}$")
 
 
+#: a registry's condition categories, which ICTRP appends to the condition text after a ``<br>``
+#: (ISRCTN's "Condition category" list, casefolded); "Not Applicable" is one of its values
+CONDITION_CATEGORIES = {
+    "ISRCTN": frozenset(
+        c.casefold()
+        for c in (
+            "Cancer", "Circulatory System", "Congenital Disorders", "Digestive System", "Ear, Nose and Throat", "Eye Diseases",
+            "Genetic Diseases", "Haematological Disorders", "Infections and Infestations", "Injury, Occupational Diseases, Poisoning",
+            "Mental and Behavioural Disorders", "Musculoskeletal Diseases", "Neonatal Diseases", "Nervous System Diseases",
+            "Not Applicable", "Nutritional, Metabolic, Endocrine", "Oral Health", "Pregnancy and Childbirth", "Respiratory",
+            "Signs and Symptoms", "Skin and Connective Tissue Diseases", "Surgery", "Urological and Genital Diseases", "Other",
+        )
+    )
+}  # fmt: skip
+
+
 def split_list(raw: str | None) -> list[str]:
     """Items of an ICTRP list field: ``;`` or ``<br>`` separated, blanks and repeats dropped.
 
