@@ -143,3 +143,32 @@ def test_synthetic_category_and_placeholders_elsewhere(tmp_path):
     # the same text from a registry without that vocabulary is a placeholder
     _csv_record(tmp_path, TrialID="EUCTR2099-000003-03-DE", Source_Register="EUCTR", Condition="Asthma<br>Not Applicable")
     assert [f.evidence.field for f in _findings(tmp_path, "TA704")] == ["conditions[1]"]
+
+
+# --- recall: an element the XML export leaves out is an empty field, as in the CSV -------------------
+
+
+def _xml_trial(tmp_path, **elements):
+    body = "".join(f"<{k}>{v}</{k}>" for k, v in elements.items())
+    path = tmp_path / "ictrp.xml"
+    path.write_text(
+        f"<?xml version='1.0' encoding='UTF-8' ?><Trials_downloaded_from_ICTRP><Trial>{body}</Trial></Trials_downloaded_from_ICTRP>"
+    )
+    (rec,) = list(iter_records([path]))
+    assert isinstance(rec, TrialRecord)
+    report = audit_paths([path], RunOptions(jobs=1, select=["TA601"], as_of=parse_date("2026-11-27")))
+    return rec, [f for r in report.records for f in r.findings]
+
+
+def test_xml_trial_without_recruitment_status_element_is_missing_its_status(tmp_path):
+    # ChiCTR2000030466 (ictrp-xml): no <Recruitment_Status> element at all; its CSV copy has the column empty
+    rec, found = _xml_trial(
+        tmp_path, TrialID="ChiCTR2000030466", Source_Register="ChiCTR", Public_title="A trial", Export_date="4/21/2020 10:00:00 AM"
+    )
+    assert rec.overall_status is None and "overall_status" in rec.extra["carries"]
+    assert "overall_status" in [f.field for f in found]
+
+
+def test_xml_trial_with_its_status_is_not_reported(tmp_path):
+    rec, found = _xml_trial(tmp_path, TrialID="ChiCTR2000000001", Source_Register="ChiCTR", Recruitment_Status="Recruiting")
+    assert rec.overall_status == "RECRUITING" and "overall_status" not in [f.field for f in found]
