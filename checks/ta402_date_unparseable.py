@@ -68,7 +68,7 @@ class DateUnparseable(Rule):
         problems = record.extra.get("date_problems") or {}
         for name, text in record.unparsed_dates.items():
             field = f"dates.{name}"
-            if problems.get(name):  # the reader says why (an ICTRP dd/mm date that could be mm/dd)
+            if problems.get(name):  # the reader says why (an ICTRP dd/mm date with no such month, or against its yyyymmdd twin)
                 yield self.finding(
                     f"The {LABELS.get(name, name.replace('_', ' '))} {problems[name][0].lower()}{problems[name][1:]}. "
                     "Write it with the month in words or as yyyy-mm-dd (2020-03-05).",

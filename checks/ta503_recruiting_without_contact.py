@@ -18,8 +18,10 @@ class RecruitingWithoutContact(Rule):
     A patient who found a recruiting trial needs someone to ask; the registry requires a
     central contact or a contact at each recruiting facility while a study recruits (the WHO
     data set's "contact for public queries"). Overall officials do not count: they are the
-    scientific leads, not an enrolment contact. Only checked where the format carries contacts
-    (API v2, classic JSON and XML; the patient page and CSV exports do not).
+    scientific leads, not an enrolment contact. Only checked where the format carries both
+    contacts and sites (API v2, classic JSON and XML, DRKS; the patient page and CSV exports
+    carry no contacts, and the WHO ICTRP exports carry no sites, so a site contact there could
+    exist without the export showing it; ICTRP's missing WHO contact is TA602's to report).
 
     ## Fix
 
@@ -50,7 +52,8 @@ class RecruitingWithoutContact(Rule):
     ]
 
     def check(self, record, ctx):
-        if record.overall_status != "RECRUITING" or not carries(record, "contacts"):
+        # both halves of "no contact" must be visible: central contacts and the sites' contacts
+        if record.overall_status != "RECRUITING" or not (carries(record, "contacts") and carries(record, "locations")):
             return
         if any(_usable(c) for c in record.central_contacts):
             return

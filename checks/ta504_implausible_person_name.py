@@ -14,7 +14,9 @@ class ImplausiblePersonName(Rule):
     person ("Study Director", "Medical Monitor", "Pfizer CT.gov Call Center"), an organisation
     ("Novartis Pharmaceuticals", the sponsor's own name), a phone number or an e-mail address in
     the name, or a degree alone ("MD"). Contacts may legitimately be a title or a service, so
-    for them only the form problems and placeholders are reported. Titles after the name
+    for them only the form problems and placeholders are reported; a title in lower case or in
+    another language ("chef de projets", "investigador principal") is a title, not a name typed
+    in lower case. Titles after the name
     ("Yuankai Shi, Prof") are a common registry convention and are not reported.
 
     Reports: all-lower-case name; "master"/"bachelor"/"doctorate" in the degree slot; placeholder (TBD,
@@ -57,6 +59,7 @@ class ImplausiblePersonName(Rule):
         {"officials": [{"name": "Judith A Samuels, MBA, PhD", "role": "PRINCIPAL_INVESTIGATOR"}]},
         {"officials": [{"name": "Yuankai SHI, Prof", "role": "PRINCIPAL_INVESTIGATOR"}]},
         {"central_contacts": [{"name": "Pfizer CT.gov Call Center", "phone": "1-800-718-1021"}]},
+        {"central_contacts": [{"name": "responsable de l'étude", "email": "etude@example.org"}]},
         {"officials": [{"name": "Ahmed Osman", "role": "PRINCIPAL_INVESTIGATOR"}], "sponsor": "Ahmed Osman", "sponsor_class": "INDIV"},
     ]
 

@@ -43,7 +43,8 @@ class PlaceholderValue(Rule):
     a form or an export failed to fill the value. Checked fields: titles, sponsor, collaborators,
     conditions, keywords, intervention names, primary outcomes, official affiliations and site
     facility/city/country. The whole value must be the placeholder: "Null hypothesis testing" is
-    fine. (Officials' *names* are checked by TA504.)
+    fine. (Officials' *names* are checked by TA504.) A registry's own vocabulary value is not a
+    placeholder: ISRCTN's condition category "Not Applicable", which ICTRP joins into the condition.
 
     ## Fix
 
@@ -68,6 +69,9 @@ class PlaceholderValue(Rule):
     ]
 
     def check(self, record, ctx):
+        # fields the reader knows hold a registry's controlled vocabulary (ISRCTN's condition
+        # category "Not Applicable", joined into ICTRP's condition field): a value, not a placeholder
+        vocabulary = record.extra.get("vocabulary_fields") or ()
         for pattern, index, value in _candidates(record):
             if not isinstance(value, str):
                 continue
@@ -75,6 +79,8 @@ class PlaceholderValue(Rule):
             if token is None:
                 continue
             name = pattern if index is None else pattern.format(index)
+            if name in vocabulary:
+                continue
             yield self.finding(
                 f"{name} holds the placeholder {token!r} instead of a value.",
                 evidence=Evidence.whole(name, value),

@@ -137,11 +137,10 @@ def test_csv_sample_rows_from_seven_registries():
     assert eu.as_of.iso() == "2020-04-15"  # Export date "4/15/2020 4:11:24 PM" (month first)
 
 
-def test_csv_ambiguous_day_month_date_is_reported_not_guessed():
-    # ACTRN12620000421932: Date enrollement "05/03/2020" (5 March or 3 May)
+def test_csv_slashed_date_is_read_by_the_exports_day_first_convention():
+    # ACTRN12620000421932: Date enrollement "05/03/2020" is 5 March 2020 (the export writes dd/mm/yyyy)
     rec = _by_id(_read(DATA / "ictrp_sample.csv"))["ACTRN12620000421932"]
-    assert "start" not in rec.dates and rec.unparsed_dates["start"] == "05/03/2020"
-    assert "ambiguous" in rec.extra["date_problems"]["start"]
+    assert rec.dates["start"].iso() == "2020-03-05" and "start" not in rec.unparsed_dates
     # its registration date "30/03/2020" is not ambiguous (30 is no month)
     assert rec.dates["first_submitted"].iso() == "2020-03-30"
 
@@ -199,10 +198,11 @@ def test_ictrp_unreadable_ages(raw):
 
 def test_ictrp_dates():
     assert parse_ictrp_date("27/02/2020").date.iso() == "2020-02-27"
-    assert parse_ictrp_date("06/04/2020").date is None and "ambiguous" in parse_ictrp_date("06/04/2020").problem
+    assert parse_ictrp_date("06/04/2020").date.iso() == "2020-04-06"  # day first, the export's convention
     assert parse_ictrp_date("06/04/2020", "20200406").date.iso() == "2020-04-06"
+    assert "contradicts" in parse_ictrp_date("06/04/2020", "20200604").problem
     assert parse_ictrp_date("04/04/2020").date.iso() == "2020-04-04"  # both ways the same day
-    assert parse_ictrp_date("02/13/2020").date is None  # month first, against ICTRP's day-first
+    assert "no month 13" in parse_ictrp_date("02/13/2020").problem  # impossible under ICTRP's day-first
     assert parse_ictrp_date("January 1996").date.iso() == "1996-01"
     assert parse_ictrp_date("April 1, 2020").date.iso() == "2020-04-01"
     assert parse_ictrp_date("20200217").date.iso() == "2020-02-17"

@@ -104,8 +104,9 @@ def test_same_id_exported_on_different_dates_is_compared_on_the_registration_dat
     assert _ta020(audit_paths([a, b], RunOptions(jobs=1, as_of=parse_date("2026-11-27")))) == []
     reg = (DATA / "ictrp_sample.csv").read_bytes()
     row = next(line for line in reg.split(b"\n") if line.startswith(b'"NCT04292899"'))
-    date = row.split(b'","')[6]
-    a, b = _two_exports(tmp_path, lambda data: later(data.replace(row, row.replace(b'"' + date + b'"', b'"01/01/2019"', 1))))
+    date, twin = row.split(b'","')[6:8]  # Date registration and its yyyymmdd twin Date registration3 change together
+    changed = row.replace(b'"' + date + b'"', b'"01/01/2019"', 1).replace(b'"' + twin + b'"', b'"20190101"', 1)
+    a, b = _two_exports(tmp_path, lambda data: later(data.replace(row, changed)))
     found = _ta020(audit_paths([a, b], RunOptions(jobs=1, as_of=parse_date("2026-11-27"))))
     assert [(rid, f.evidence.field) for rid, f in found] == [("NCT04292899", "dates.first_submitted")]
 

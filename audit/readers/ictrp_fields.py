@@ -218,6 +218,8 @@ def _dates(rec: TrialRecord, row: _Row) -> None:
             rec.declared_absent[f"dates.{name}"] = (row.raw(key) or "").strip()
         elif value.date is not None:
             rec.dates[name] = value.date
+            if "/" in value.raw:  # say how a slashed date was read: by the export's convention, not guessed
+                rec.extra.setdefault("date_conventions", {})[f"dates.{name}"] = v.SLASHED_CONVENTION
         else:
             rec.unparsed_dates[name] = value.raw
             rec.extra.setdefault("date_problems", {})[name] = value.problem
@@ -260,6 +262,13 @@ def _lists(rec: TrialRecord, row: _Row) -> None:
     if conditions := v.split_list(row.raw("condition")):
         rec.conditions = conditions
         rec.provenance["conditions"] = row.path("condition")
+        if rec.registry in v.CONDITION_CATEGORIES:
+            # ICTRP joins the registry's condition text and its category ("...<br>Not Applicable"): a
+            # category is the registry's vocabulary, not free text, so "Not Applicable" there is a value
+            categories = v.CONDITION_CATEGORIES[rec.registry]
+            vocabulary = [f"conditions[{k}]" for k, item in enumerate(conditions) if k and item.casefold() in categories]
+            if vocabulary:
+                rec.extra["vocabulary_fields"] = frozenset(vocabulary)
     items = v.split_list(row.raw("intervention"))
     if items and all(v.NO_LIMIT.match(item) for item in items):
         # "Not applicable", "N/A", "None": the registry's word for no intervention (an observational

@@ -191,8 +191,13 @@ def parse_ictrp_age(raw: str | None, maximum: bool = False) -> AgeValue | None:
 # --- dates --------------------------------------------------------------------------------
 
 _SLASH = re.compile(r"^\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s*$")
+_SLASH_YMD = re.compile(r"^\s*([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})\s*$")
 _COMPACT = re.compile(r"^\s*([0-9]{4})([0-9]{2})([0-9]{2})\s*$")
 _US_STAMP = re.compile(r"^\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s*[AP]M\s*$", re.I)
+
+
+#: how a slashed date is read, recorded in the record's ``extra["date_conventions"]``
+SLASHED_CONVENTION = "the ICTRP export's convention: dd/mm/yyyy, or yyyy/mm/dd when the year comes first (UMIN)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,16 +220,22 @@ def _day(year: int, month: int, day: int, raw: str) -> PartialDate:
 
 
 def parse_ictrp_date(raw: str | None, compact: str | None = None) -> DateValue | None:
-    """An ICTRP date; None when blank. ``compact`` is a yyyymmdd companion (``Date_registration3``)
-    that settles a slashed date whose day and month could be swapped.
+    """An ICTRP date; None when blank. ``compact`` is the export's own yyyymmdd twin of the same date
+    (``Date_registration3`` beside ``Date_registration``).
 
-    A slashed date is day first in ICTRP's exports (dd/mm/yyyy); one whose first two numbers are
-    both 12 or less and differ (06/04/2020) could still be either, and is reported as ambiguous
-    unless its companion settles it, rather than guessed.
+    Slashed dates follow the export's convention, not the source registry's: dd/mm/yyyy for every
+    source registry, yyyy/mm/dd where the year comes first (UMIN/JPRN-UMIN). So "03/04/2020" is
+    3 April 2020, never ambiguous. What is reported is what is impossible under the convention
+    (a month 13, 31 February) or a date that contradicts its own yyyymmdd twin.
     """
     if raw is None or not raw.strip():
         return None
     text = raw.strip()
+    if ymd := _SLASH_YMD.match(text):  # UMIN's year-first form
+        year, month, day = int(ymd[1]), int(ymd[2]), int(ymd[3])
+        if _valid(year, month, day):
+            return DateValue(_day(year, month, day, text), text)
+        return DateValue(None, text, f'"{text}" is not a date read year first (yyyy/mm/dd): {_impossible(month, day)}')
     m = _SLASH.match(text)
     if m is None:
         parsed = parse_date(text)
@@ -233,24 +244,24 @@ def parse_ictrp_date(raw: str | None, compact: str | None = None) -> DateValue |
         if parsed is None:
             return DateValue(None, text, f'"{text}" is not a date')
         return DateValue(parsed, text)
-    a, b, year = int(m[1]), int(m[2]), int(m[3])
-    day_first = _valid(year, b, a)
-    month_first = _valid(year, a, b)
-    if compact and (c := _COMPACT.match(compact)):
-        y, mo, d = int(c[1]), int(c[2]), int(c[3])
-        if y == year and {(mo, d)} & {(b, a), (a, b)} and _valid(y, mo, d):
-            return DateValue(_day(y, mo, d, text), text)
-    if day_first and (not month_first or a == b):
-        return DateValue(_day(year, b, a, text), text)
-    if month_first and not day_first:
-        return DateValue(None, text, f'"{text}" is not a day-first date (ICTRP writes dd/mm/yyyy) and may be month-first: it was not read')
-    if day_first and month_first:
+    day, month, year = int(m[1]), int(m[2]), int(m[3])
+    if not _valid(year, month, day):
+        return DateValue(
+            None, text, f'"{text}" is not a date under the export\'s day-first convention (dd/mm/yyyy): {_impossible(month, day)}'
+        )
+    twin = _COMPACT.match(compact) if compact else None
+    if twin is not None and (int(twin[1]), int(twin[2]), int(twin[3])) != (year, month, day):
         return DateValue(
             None,
             text,
-            f'"{text}" is ambiguous: {a} {_month(b)} or {b} {_month(a)} {year} (day and month could be either way round); it was not read',
+            f'"{text}" (read day first, as the export writes it: {day} {_month(month)} {year}) contradicts the '
+            f'export\'s own yyyymmdd date "{compact.strip() if compact else ""}" for the same field',
         )
-    return DateValue(None, text, f'"{text}" is not a date')
+    return DateValue(_day(year, month, day, text), text)
+
+
+def _impossible(month: int, day: int) -> str:
+    return f"there is no month {month}" if not 1 <= month <= 12 else f"{_month(month)} has no day {day}"
 
 
 def _month(n: int) -> str:
@@ -358,6 +369,22 @@ def parse_target_size(raw: str | None) -> int | None:
 _OPEN, _CLOSE = "([{", ")]}"
 #: an HTML entity ends at a ";" that is not a list separator ("&#32;", "&amp;")
 _ENTITY_BEFORE = re.compile(r"&#?[A-Za-z0-9]{1,8}$")
+
+
+#: a registry's condition categories, which ICTRP appends to the condition text after a ``<br>``
+#: (ISRCTN's "Condition category" list, casefolded); "Not Applicable" is one of its values
+CONDITION_CATEGORIES = {
+    "ISRCTN": frozenset(
+        c.casefold()
+        for c in (
+            "Cancer", "Circulatory System", "Congenital Disorders", "Digestive System", "Ear, Nose and Throat", "Eye Diseases",
+            "Genetic Diseases", "Haematological Disorders", "Infections and Infestations", "Injury, Occupational Diseases, Poisoning",
+            "Mental and Behavioural Disorders", "Musculoskeletal Diseases", "Neonatal Diseases", "Nervous System Diseases",
+            "Not Applicable", "Nutritional, Metabolic, Endocrine", "Oral Health", "Pregnancy and Childbirth", "Respiratory",
+            "Signs and Symptoms", "Skin and Connective Tissue Diseases", "Surgery", "Urological and Genital Diseases", "Other",
+        )
+    )
+}  # fmt: skip
 
 
 def split_list(raw: str | None) -> list[str]:

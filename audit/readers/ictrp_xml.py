@@ -32,6 +32,18 @@ TRIAL = "Trial"
 HEAD = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,2000}?-->\s*)*<Trials_downloaded_from_ICTRP[\s>/]", re.S)
 #: a trial with more child elements than this is not an ICTRP trial (the export has ~40 fields)
 MAX_FIELDS = 500
+#: the export's fields (measured on ../shared/data/ictrp-xml: every <Trial> has a subset of these).
+#: The XML leaves an empty field out rather than writing an empty element, so a field missing from a
+#: <Trial> is read as empty, as the CSV and XLSX downloads show it (ChiCTR2000030466 has no
+#: <Recruitment_Status> in the XML and an empty "Recruitment Status" in the CSV: both are a missing status).
+EXPORT_FIELDS = (
+    "TrialID", "Last_Refreshed_on", "Public_title", "Scientific_title", "Acronym", "Primary_sponsor", "Date_registration",
+    "Date_registration3", "Export_date", "Source_Register", "web_address", "Recruitment_Status", "other_records",
+    "Inclusion_agemin", "Inclusion_agemax", "Inclusion_gender", "Date_enrollement", "Target_size", "Study_type", "Study_design",
+    "Phase", "Countries", "Contact_Firstname", "Contact_Lastname", "Contact_Address", "Contact_Email", "Contact_Tel",
+    "Contact_Affiliation", "Inclusion_Criteria", "Exclusion_Criteria", "Condition", "Intervention", "Primary_outcome",
+    "results_url_link", "Retrospective_flag", "Bridging_flag_truefalse", "Bridged_type",
+)  # fmt: skip
 
 
 def is_ictrp_xml(head: bytes) -> bool:
@@ -87,6 +99,8 @@ def _trial(elem: ET.Element, src: Source) -> ReadResult:
     for child in children:
         if child.tag not in fields or not fields[child.tag]:
             fields[child.tag] = child.text
+    for name in EXPORT_FIELDS:
+        fields.setdefault(name, None)  # left out = empty (see EXPORT_FIELDS)
     trial_id = (fields.get("TrialID") or "").strip()
     if not trial_id:
         return Unreadable(

@@ -372,6 +372,45 @@ ROLE_WORDS = frozenset(
     nurse nurses administrator administration representative staff personnel chief specialist
     pi co sub subinvestigator""".split()
 )
+#: Head nouns of a job title or a function, in the registries' languages (folded: no accents, lower
+#: case): a contact may be a title ("chef de projets", "responsable de l'étude", "investigador
+#: principal", "Studienkoordinatorin") rather than a person, whatever its case.
+_TITLE_HEADS = frozenset(
+    """coordinator coordinators coordinateur coordinatrice coordinador coordinadora coordenador coordenadora coordinatore
+    coordinatrice koordinator koordinatorin studienkoordinator studienkoordinatorin chef chefs chefe jefe jefa capo
+    responsable responsables responsabile responsavel manager managers gestionnaire gerente directeur directrice
+    director directora direttore direttrice diretor diretora leiter leiterin studienleiter studienleiterin
+    investigator investigators investigateur investigatrice investigador investigadora investigatore sperimentatore
+    pesquisador pesquisadora prufarzt pruefarzt prufarztin officer monitor monitors leader lead nurse nurses
+    infirmier infirmiere enfermera enfermero infermiere physician medecin medico medica arzt arztin secretary
+    secretaire secretaria secretario segreteria sekretariat secretariat contact contacto contatto kontakt
+    office bureau desk team equipe equipo squadra unit unite unidad unita einheit department departement
+    departamento dipartimento abteilung service servicio servizio servico administrator representative staff
+    specialist chair head pi assistant assistante asistente assistente referent referente""".split()
+)
+#: Words a title is built with besides its head: articles and prepositions, and what the
+#: function is of ("de l'étude", "del ensayo clínico", "der Studie").
+_TITLE_FILLERS = frozenset(
+    """de du des la le les l d of the for and et y e und der die das den dem del della dello delle di da do dos das
+    en in a au aux al el lo los las project projects projet projets proyecto projeto progetto projekt study studies
+    etude etudes estudio estudios estudo estudos studio studi studie studien essai essais ensayo ensayos ensaio
+    trial trials clinical clinique cliniques clinico clinica clinicos clinicas klinische klinischen klinisch clinici
+    recherche research investigacion investigacao ricerca forschung pesquisa scientifique scientific cientifico
+    cientifica scientifico wissenschaftlich wissenschaftliche principal principale principais general generale
+    medical medicale medico medica medizinisch medizinische sponsor promoteur promotor promotore site sites centre
+    center centro zentrum""".split()
+)
+
+
+def is_title_wording(text: str) -> bool:
+    """A job title or function, not a person ("chef de projets", "Study Coordinator", "investigador
+    principal"): every word is a title's head or a word titles are built with, and one is a head."""
+    words = fold(text).split()
+    if not words or not any(w in _TITLE_HEADS for w in words):
+        return False
+    return all(w in _TITLE_HEADS or w in _TITLE_FILLERS or w in ROLE_WORDS for w in words)
+
+
 _STRONG_PLACEHOLDER = re.compile(
     r"\b(?:call\s+cent(?:er|re)|ct\.gov|clinical\s+trials?\b(?!\s+unit\s+of)|study\s+director|medical\s+director|"
     r"medical\s+monitor|clinical\s+(?:study|trial)\s+(?:leader|manager|management|lead))",
@@ -449,6 +488,11 @@ def name_problem(
     lower = any(c.isalpha() for c in text) and text == text.lower() and any(c.islower() for c in text)
     spelled = next((p for p in parts[1:] if p and _SPELLED_DEGREE.match(p)), None)
     spelled_msg = f"{spelled!r} stands where a degree abbreviation belongs (e.g. 'MSc', 'MD')" if spelled else ""
+    if lower and not spelled and is_title_wording(text):
+        # a title is not a badly typed name: a contact may be one, an official may not
+        if not person_required:
+            return None
+        return NameProblem("role-or-organisation", "the name is a role or title, not a person", lead, lead + len(text))
     if lower:
         msg = "the name is written all in lower case" + (f", and {spelled_msg}" if spelled else "")
         return NameProblem("lower-case", msg, lead, lead + len(text))
