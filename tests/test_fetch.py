@@ -230,3 +230,24 @@ def test_markdown_and_junit_name_a_fetched_records_url_and_fetch_time(server, tm
     assert rows and all(f"{server.url}/studies/NCT03418623" in r and "fetched" in r for r in rows)
     junit = (out / "junit.xml").read_text()
     assert 'name="fetched"' in junit and f"{server.url}/studies/NCT03418623" in junit
+
+
+def test_diff_shows_the_fixes_of_a_fetched_study_under_its_url_and_changes_nothing(server, tmp_path):
+    # a real study served with its criteria list renumbered from 2 (TA110, a safe fix)
+    study = json.loads((DATA / "NCT03418623.json").read_text(encoding="utf-8"))
+    elig = study["protocolSection"]["eligibilityModule"]
+    elig["eligibilityCriteria"] = "Inclusion Criteria:\n\n2. Adults aged 18 or older\n3. Signed informed consent\n"
+    server.state.studies["NCT03418623"] = study
+    result = runner.invoke(
+        app,
+        ["audit", "NCT03418623", "--registry-url", server.url, "--diff", "-q", "--fail-on", "never", "--out", str(tmp_path / "r")],
+        env={"TRIAL_AUDIT_CACHE_DIR": ""},
+    )
+    assert result.exit_code == 0, result.output
+    url = f"{server.url}/studies/NCT03418623"
+    assert f"--- a/{url}" in result.stdout and f"+++ b/{url}" in result.stdout  # the URL, not a temporary file
+    removed = [ln for ln in result.stdout.splitlines() if ln.startswith("-") and not ln.startswith("---")]
+    added = [ln for ln in result.stdout.splitlines() if ln.startswith("+") and not ln.startswith("+++")]
+    assert any("2. Adults" in ln for ln in removed) and any("1. Adults" in ln and "2. Signed" in ln for ln in added)
+    assert "never changed" in result.output
+    assert not (tmp_path / "NCT03418623.json").exists()  # nothing written beside the report

@@ -319,11 +319,22 @@ def audit(
     if fix or diff:
         if remote.active:
             err.print(
-                "note: records fetched from the registry or a database are never changed and their fixes are not shown; "
-                "save them as files to --diff or --fix them",
+                "note: records fetched from the registry or read from a database are never changed; "
+                + (
+                    "--diff shows the fixes of the studies named by NCT ID, not of searches or databases"
+                    if diff
+                    else "use --diff to see their fixes"
+                ),
                 highlight=False,
                 markup=False,
             )
+            if diff:
+                import tempfile
+
+                with tempfile.TemporaryDirectory(prefix="trial-audit-fetched-") as tmp:
+                    labels = remote.save_studies(Path(tmp))
+                    if labels:
+                        _fix_first([Path(p) for p in labels], options, unsafe_fixes, True, quiet, labels)
         if inputs:
             _fix_first(inputs, options, unsafe_fixes, diff, quiet)
     crash: BaseException | None = None
@@ -409,8 +420,9 @@ def _print_findings(report, screen: str | None, statistics: bool, unsafe: bool, 
     sys.stdout.flush()
 
 
-def _fix_first(inputs: list[Path], options, unsafe: bool, diff: bool, quiet: bool) -> None:
-    """``--fix`` / ``--diff``: fix the inputs' files (on copies), then write them or print the diff."""
+def _fix_first(inputs: list[Path], options, unsafe: bool, diff: bool, quiet: bool, labels: dict[str, str] | None = None) -> None:
+    """``--fix`` / ``--diff``: fix the inputs' files (on copies), then write them or print the diff.
+    ``labels``: a name to show for a file in the diff (a fetched study's URL for its saved copy)."""
     from dataclasses import replace
 
     from trial_audit.cli import fixing
@@ -430,7 +442,10 @@ def _fix_first(inputs: list[Path], options, unsafe: bool, diff: bool, quiet: boo
     if diff:
         for r in results:
             if r.changed:
-                sys.stdout.write(r.diff())
+                text = r.diff()
+                for path, label in (labels or {}).items():
+                    text = text.replace(path, label)
+                sys.stdout.write(text)
         sys.stdout.flush()
         verb = "would fix"
     else:

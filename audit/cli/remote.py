@@ -48,6 +48,28 @@ class RemoteRun:
 
         return audit_items(self.items(), options, inputs=fetch_inputs.display_inputs(self.args))
 
+    def save_studies(self, folder: Path) -> dict[str, str]:
+        """Write the studies named by NCT ID (fetched, or from the cache) into ``folder`` as v2 JSON
+        files, so that ``--diff`` can show their fixes; ``{file: URL}``. Searches and databases are not
+        written (a search may be thousands of studies): the caller says so."""
+        from trial_audit.readers.registry_api import RegistryClient
+
+        saved: dict[str, str] = {}
+        ids = [a.strip().upper() for a in self.args if fetch_inputs.kind_of(a) == "registry-id"]
+        if not ids or any(fetch_inputs.kind_of(a) == "database" for a in self.args):
+            return saved
+        client = RegistryClient(self.settings)
+        try:
+            for nct in dict.fromkeys(ids):
+                answer = client.study(nct)
+                if answer.ok:
+                    path = folder / f"{nct}.json"
+                    path.write_bytes(answer.body)
+                    saved[str(path)] = answer.url
+        finally:
+            client.close()
+        return saved
+
     def stop_if_unreachable(self, error: BaseException | None) -> None:
         """A registry or database that cannot be reached ends the run with exit 2 and a clear error."""
         if error is not None and is_unreachable(error):
