@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from trial_audit.text.age_cohort_scope import one_of_several_ranges
 from trial_audit.text.age_patterns import _HEADER_LINE
 from trial_audit.text.age_subgroup_scope import sixth_round_scope, under_part_header
 
@@ -430,7 +431,15 @@ def _another_group_header(text: str, pos: int, header: str) -> bool:
     return False
 
 
-def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, right: str, mode: str) -> bool:
+# the trial's own limit stated with its predicate: "Patients 18 years or older will be admitted to this study"
+_ADMITTED_TO_STUDY = re.compile(
+    r"^[\s,]*(?:will|shall|may|can|are|is)\s+(?:be\s+)?(?:admitted|enrolled|eligible|included|accepted|recruited)\s+(?:to|in|into|for)\s+"
+    r"(?:this|the)\s+(?:study|trial|protocol)\b",
+    re.I,
+)
+
+
+def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, right: str, mode: str, end: int | None = None) -> bool:
     """Is the statement the limit of one group of several participant groups, rather than of everyone?
 
     Under a header that names a group when the criteria name another group the same way ("ASTHMATICS:" and "NORMAL
@@ -439,7 +448,10 @@ def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, r
     structured range and is otherwise held only to lying inside it."""
     if _GROUPS_OF.search(sentence_left) or _RIGHT_PORTION.match(right) or _LATER_STAGE.search(sentence_left[-300:]):
         return True
-    if mode != "prose" and _beside_another_kind_of_group(text, pos, sentence_left):
+    if end is not None and one_of_several_ranges(text, pos, end, sentence_left):
+        return True  # the seventh round: a qualifier or stratum in the item, a cohort, a named sub-group, an option's condition
+    # ("Patients 18 years or older will be admitted to this study": the study's own limit, though volunteers are named too)
+    if mode != "prose" and not _ADMITTED_TO_STUDY.match(right) and _beside_another_kind_of_group(text, pos, sentence_left):
         return True
     if mode != "prose" and under_part_header(header):
         return True
