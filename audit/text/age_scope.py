@@ -455,6 +455,8 @@ def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, r
         return True
     if mode != "prose" and under_part_header(header):
         return True
+    if mode == "prose" and end is not None and _next_sentence_names_other_kind(text, end, sentence_left):
+        return True
     if mode == "prose" or not header or not is_group_header(header):
         return False
     return _another_group_header(text, pos, header)
@@ -514,6 +516,27 @@ def _beside_another_kind_of_group(text: str, pos: int, sentence_left: str) -> bo
     after = _EXCLUSION_WORD.search(text, pos, hi)
     hi = after.start() if after else hi
     return subject_of[other].search(text, lo, hi) is not None
+
+
+# the next sentence names the other kind of group with an age of its own: "Healthy volunteers between the ages of 18 and
+# 60 ... may be eligible for this study. Patients enrolled in a blood cell transplant study at NIH who are between 5 and
+# 60 years old ..." (NCT00005907, unseen judge sheet): each sentence gives one cohort's ages
+_NEXT_SENTENCE_OF_KIND = {
+    kind: re.compile(
+        rf"[^.;]{{0,300}}[.;]\s+(?:[A-Za-z-]+\s+){{0,2}}?{rx}\b[^.;]{{0,150}}?(?:\b(?:aged?|ages|between)\s+[0-9]|[0-9]\s*(?:years|yrs)\b)",
+        re.I,
+    )
+    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
+}
+
+
+def _next_sentence_names_other_kind(text: str, end: int, sentence_left: str) -> bool:
+    """In prose, is the age in apposition to one kind of group while the next sentence gives the other kind its own ages?"""
+    kind = next((k for k, rx in _APPOSITION.items() if rx.search(sentence_left[-120:])), None)
+    if kind is None:
+        return False
+    other = "patient" if kind == "healthy" else "healthy"
+    return _NEXT_SENTENCE_OF_KIND[other].match(text, end, min(len(text), end + 500)) is not None
 
 
 def under_other_person_item(text: str, pos: int) -> bool:
