@@ -492,7 +492,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     elif _LEFT_SUBGROUP.search(_sentence_left(text, cstart, lo_lim)):
         claim = False  # "... will be compared with\n children and adolescents (ages 6-17)" across a line wrap
     elif one_group_of_several(
-        text, m.start(), _header_before(text, cstart, 0), text[max(lo_lim, m.start() - 400) : m.start()], raw_right, mode
+        text, m.start(), _header_before(text, cstart, 0), text[max(lo_lim, m.start() - 400) : m.start()], raw_right, mode, m_end
     ):
         claim = False  # "ASTHMATICS:" beside "NORMAL VOLUNTEERS:", "Three groups of subjects are eligible: ...", "(randomized portion)"
     elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, 0)):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from trial_audit.text.age_cohort_scope import one_of_several_ranges
 from trial_audit.text.age_patterns import _HEADER_LINE
 from trial_audit.text.age_subgroup_scope import sixth_round_scope, under_part_header
 
@@ -430,7 +431,15 @@ def _another_group_header(text: str, pos: int, header: str) -> bool:
     return False
 
 
-def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, right: str, mode: str) -> bool:
+# the trial's own limit stated with its predicate: "Patients 18 years or older will be admitted to this study"
+_ADMITTED_TO_STUDY = re.compile(
+    r"^[\s,]*(?:will|shall|may|can|are|is)\s+(?:be\s+)?(?:admitted|enrolled|eligible|included|accepted|recruited)\s+(?:to|in|into|for)\s+"
+    r"(?:this|the)\s+(?:study|trial|protocol)\b",
+    re.I,
+)
+
+
+def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, right: str, mode: str, end: int | None = None) -> bool:
     """Is the statement the limit of one group of several participant groups, rather than of everyone?
 
     Under a header that names a group when the criteria name another group the same way ("ASTHMATICS:" and "NORMAL
@@ -439,9 +448,14 @@ def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, r
     structured range and is otherwise held only to lying inside it."""
     if _GROUPS_OF.search(sentence_left) or _RIGHT_PORTION.match(right) or _LATER_STAGE.search(sentence_left[-300:]):
         return True
-    if mode != "prose" and _beside_another_kind_of_group(text, pos, sentence_left):
+    if end is not None and one_of_several_ranges(text, pos, end, sentence_left):
+        return True  # the seventh round: a qualifier or stratum in the item, a cohort, a named sub-group, an option's condition
+    # ("Patients 18 years or older will be admitted to this study": the study's own limit, though volunteers are named too)
+    if mode != "prose" and not _ADMITTED_TO_STUDY.match(right) and _beside_another_kind_of_group(text, pos, sentence_left):
         return True
     if mode != "prose" and under_part_header(header):
+        return True
+    if mode == "prose" and end is not None and _next_sentence_names_other_kind(text, end, sentence_left):
         return True
     if mode == "prose" or not header or not is_group_header(header):
         return False
@@ -502,6 +516,27 @@ def _beside_another_kind_of_group(text: str, pos: int, sentence_left: str) -> bo
     after = _EXCLUSION_WORD.search(text, pos, hi)
     hi = after.start() if after else hi
     return subject_of[other].search(text, lo, hi) is not None
+
+
+# the next sentence names the other kind of group with an age of its own: "Healthy volunteers between the ages of 18 and
+# 60 ... may be eligible for this study. Patients enrolled in a blood cell transplant study at NIH who are between 5 and
+# 60 years old ..." (NCT00005907, unseen judge sheet): each sentence gives one cohort's ages
+_NEXT_SENTENCE_OF_KIND = {
+    kind: re.compile(
+        rf"[^.;]{{0,300}}[.;]\s+(?:[A-Za-z-]+\s+){{0,2}}?{rx}\b[^.;]{{0,150}}?(?:\b(?:aged?|ages|between)\s+[0-9]|[0-9]\s*(?:years|yrs)\b)",
+        re.I,
+    )
+    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
+}
+
+
+def _next_sentence_names_other_kind(text: str, end: int, sentence_left: str) -> bool:
+    """In prose, is the age in apposition to one kind of group while the next sentence gives the other kind its own ages?"""
+    kind = next((k for k, rx in _APPOSITION.items() if rx.search(sentence_left[-120:])), None)
+    if kind is None:
+        return False
+    other = "patient" if kind == "healthy" else "healthy"
+    return _NEXT_SENTENCE_OF_KIND[other].match(text, end, min(len(text), end + 500)) is not None
 
 
 def under_other_person_item(text: str, pos: int) -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from trial_audit.text.age_cohort_scope import seventh_round_scope
+
 # an age as a time point of a follow-up schedule: "followed at 4-week intervals until 28 weeks of age", "assessed at 6, 12
 # and 24 months of age", "seen at visits through 2 years of age" (the visit verb, then a time preposition right before the age)
 _SCHEDULE_LEFT = re.compile(
@@ -70,7 +72,7 @@ def sixth_round_scope(text: str, start: int, end: int, sentence_left: str, right
         return "an age group with criteria of its own"
     if _RIGHT_THRESHOLD_DUTY.match(right):
         return "a threshold that an age group must meet"
-    return None
+    return seventh_round_scope(text, start, end, sentence_left, right)
 
 
 def under_part_header(header: str) -> bool:
