@@ -26,7 +26,8 @@ def previous_version(record: TrialRecord) -> TrialRecord | None:
     prev = record.extra.get(PREVIOUS)
     if isinstance(prev, dict):  # a rule example: canonical fields
         prev = record_from_example(prev)
-        record.extra[PREVIOUS] = prev
+        # a new dict: the record may share its extra with the rule's example, which must stay as written
+        record.extra = {**record.extra, PREVIOUS: prev}
     return prev if isinstance(prev, TrialRecord) else None
 
 
