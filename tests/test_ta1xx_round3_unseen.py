@@ -51,3 +51,41 @@ def test_modal_lead_in_on_the_header_line_is_not_a_criterion_run_into_the_header
 def test_a_criterion_on_the_header_line_is_still_reported():
     text = "Inclusion Criteria: Patients must be aged 18 or older\n2. Confirmed diagnosis\n3. Signed consent" + EXC
     assert _codes(text)["TA103"] == 1
+
+
+# --- class 5: a header split over a line break and run into the sentence before it (TA102 -> TA103) --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NCT03078478 (judge's excerpt): "...BMI equal to or below 45 kg/m^2. Exclusion / Criteria: - Treatment with any medication"
+        "Inclusion Criteria:\n- Age 18 to 65 years\n- BMI equal to or below 45 kg/m^2. Exclusion\nCriteria: - Treatment with any medication\n"
+        "- Known allergy to the study drug\n",
+        # NCT00368329 (judge's excerpt): "...adequate contraception. Exclusion / Criteria:- ..."
+        "Inclusion Criteria:\n- Age 18 to 65 years\n- Women must use adequate contraception. Exclusion\nCriteria:- Pregnancy\n- Smoker\n",
+        # synthetic: lower-case words and extra spaces around the break
+        "Inclusion criteria:\n* Healthy volunteers aged 20 to 50\n* Normal ECG at screening; exclusion  \n  criteria:\n* Any chronic illness\n"
+        "* Blood donation within 3 months\n",
+    ],
+)
+def test_exclusion_header_split_by_a_line_break_opens_the_exclusion_section(text):
+    doc = parse_criteria(text)
+    assert [s.kind for s in doc.sections] == ["inclusion", "exclusion"]
+    assert len(doc.by_kind("exclusion")[0].items) == 2
+    codes = _codes(text)
+    assert "TA102" not in codes
+    # the header is run into the end of the criterion before it: that is what the curator should fix
+    assert codes["TA103"] >= 1
+    assert all("\n" not in f.message for f in _findings(text)), "the split header is quoted on one line"
+
+
+def test_inclusion_header_split_by_a_line_break_is_found_too():
+    text = "Background: adults with asthma. Inclusion\nCriteria:\n- Age 18 or older\n- Signed consent" + EXC
+    assert [s.kind for s in parse_criteria(text).sections][-2:] == ["inclusion", "exclusion"]
+
+
+def test_header_words_split_by_a_line_break_without_a_colon_stay_prose():
+    # a sentence that wraps between "exclusion" and "criteria" is not a header without its colon
+    text = "Inclusion Criteria:\n- Age 18 or older\n- Meets none of the exclusion\ncriteria listed by the sponsor\n- Signed consent" + EXC
+    assert [s.kind for s in parse_criteria(text).sections] == ["inclusion", "exclusion"]

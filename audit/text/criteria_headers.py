@@ -244,7 +244,8 @@ def _header_at(text: str, pos: int, end: int):
 # that one); an optional Markdown bold "**" before it and an escaped colon ("\\:") after it (v2).
 _MIDLINE_CAND = re.compile(
     r"(?:\*\*)?(?:(?:key|main|major|general|additional|specific)[ \t]+)?"
-    r"(?:(?:inclusion|exclusion|ineligibility)s?[ \t]+criteria|criteria[ \t]+for[ \t]+(?:inclusion|exclusion)|(?:inclusion|exclusion)s?(?=[ \t]*\\?:))"
+    # (the two words may be split by a line break: "... kg/m^2. Exclusion\nCriteria: - ...")
+    r"(?:(?:inclusion|exclusion|ineligibility)s?(?:[ \t]+|[ \t]*\r?\n[ \t]*)criteria|criteria[ \t]+for[ \t]+(?:inclusion|exclusion)|(?:inclusion|exclusion)s?(?=[ \t]*\\?:))"
     r"(?P<colon>[ \t]*\\?:)?(?:\*\*)?",
     re.IGNORECASE,
 )
@@ -282,6 +283,8 @@ def _midline_headers(text: str) -> list[tuple[int, int]]:
         word = text[hs:he].lstrip(" \t*")
         capital = word[:1].isupper()
         upper = word[:9].isupper()
+        if "\n" in text[hs:he] and not m.group("colon"):
+            continue  # split over two lines, a header only with its colon ("Exclusion\nCriteria:")
         if m.group("colon"):
             if last in ".;!?)-–" or (capital and (last.isalnum() or last in ",)")):
                 out.append((hs, he))
