@@ -89,3 +89,37 @@ def test_header_words_split_by_a_line_break_without_a_colon_stay_prose():
     # a sentence that wraps between "exclusion" and "criteria" is not a header without its colon
     text = "Inclusion Criteria:\n- Age 18 or older\n- Meets none of the exclusion\ncriteria listed by the sponsor\n- Signed consent" + EXC
     assert [s.kind for s in parse_criteria(text).sections] == ["inclusion", "exclusion"]
+
+
+# --- class 6: a header with its own qualifier on its own line is not the tail of the item before (TA103)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Treatment Sub study Inclusion Criteria:",  # NCT04337918 (judge's excerpt), after "6. Prior COVID-19 infection."
+        "Extension Phase Exclusion Criteria:",
+        "Open-label cohort B inclusion criteria:",
+    ],
+)
+def test_header_with_a_qualifier_on_its_own_line_is_a_header(header):
+    text = (
+        f"Inclusion Criteria:\n1. Age 18 or older\n2. Signed consent\n6. Prior COVID-19 infection.\n{header}\n1. Hospitalised\n2. Oxygen below 94%"
+        + EXC
+    )
+    assert "TA103" not in _codes(text)
+    doc = parse_criteria(text)
+    assert len(doc.sections) == 3
+    assert doc.sections[0].items[-1].text.strip() == "Prior COVID-19 infection."
+
+
+def test_two_headers_on_one_line_are_not_a_header_with_a_qualifier():
+    # NCT03141021 (ctgov-v2-bulk, tune part): "Inclusion Criteria and Exclusion Criteria:" over one list
+    text = "Inclusion Criteria and Exclusion Criteria:\n- Age 18 or older\n- Pregnancy\n- Signed consent\n"
+    assert "TA102" not in _codes(text)
+
+
+def test_header_run_into_an_unfinished_criterion_is_still_reported():
+    # the line before does not end a sentence: the words before the header are the criterion's tail
+    text = "Inclusion Criteria:\n1. Age 18 or older\n2. Stable dose of metformin for at\nleast 8 weeks Exclusion Criteria:\n1. Pregnancy\n2. Smoker"
+    assert _codes(text)["TA103"] == 1
