@@ -123,3 +123,32 @@ def test_header_run_into_an_unfinished_criterion_is_still_reported():
     # the line before does not end a sentence: the words before the header are the criterion's tail
     text = "Inclusion Criteria:\n1. Age 18 or older\n2. Stable dose of metformin for at\nleast 8 weeks Exclusion Criteria:\n1. Pregnancy\n2. Smoker"
     assert _codes(text)["TA103"] == 1
+
+
+# --- class 1: negated requirements after a paragraph gap are inclusion items, not a lost header (TA102)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # NCT00490542 / NCT00494273 (judge's excerpts)
+        "5. If female, non-pregnant/non-lactating\n6. The adolescent is assessed not to be harmful to self or others\n",
+        "5. Non-smoker\n6. Free of chronic disease\n7. Not currently taking any medication\n",
+        "5. Negative urine drug screen\n6. No history of seizures\n",
+    ],
+)
+def test_negated_requirements_after_a_gap_are_not_a_lost_exclusion_header(tail):
+    text = (
+        "Inclusion Criteria:\n1. Adolescents aged 12 to 17 years\n2. Diagnosis of major depression\n"
+        "3. Parent able to give consent\n4. Able to attend study visits\n\n" + tail
+    )
+    assert "TA102" not in _codes(text)
+
+
+def test_plain_exclusions_after_a_gap_are_still_a_lost_exclusion_header():
+    text = (
+        "Inclusion Criteria:\n1. Adolescents aged 12 to 17 years\n2. Diagnosis of major depression\n"
+        "3. Parent able to give consent\n4. Able to attend study visits\n\n"
+        "5. Pregnant or breastfeeding\n6. Known hypersensitivity to sertraline\n7. History of psychosis\n"
+    )
+    assert _codes(text)["TA102"] == 1
