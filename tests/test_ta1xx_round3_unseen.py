@@ -152,3 +152,42 @@ def test_plain_exclusions_after_a_gap_are_still_a_lost_exclusion_header():
         "5. Pregnant or breastfeeding\n6. Known hypersensitivity to sertraline\n7. History of psychosis\n"
     )
     assert _codes(text)["TA102"] == 1
+
+
+# --- class 3: bullets after an indented lead-in inside a numbered item are its sub-list (TA120) -------
+
+_HEAD3 = "Inclusion Criteria:\n\n1. Age 18 or older\n2. Signed consent\n3. Confirmed diagnosis\n4. Adequate organ function\n"
+_TAIL3 = "6. Willing to comply with the visits\n\nExclusion Criteria:\n\n1. Pregnancy\n2. Smoker\n"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # NCT06194448 item 5 (judge's excerpt): "Participants with a resolved or chronic HBV infection are eligible
+        # if they are: / * Negative for HBsAg…"
+        "5. Adequate liver function\n\n   Participants with a resolved or chronic HBV infection are eligible if they are:\n\n"
+        "   * Negative for HBsAg and positive for anti-HBc\n   * HBV DNA below the limit of quantification\n",
+        # synthetic: another lead-in sentence, "-" bullets, no blank lines
+        "5. Stable kidney disease.\n   Patients on dialysis may be enrolled if they have:\n   - dialysis for at least 3 months\n"
+        "   - a functioning access\n",
+    ],
+)
+def test_bullets_under_an_indented_lead_in_inside_an_item_are_its_sub_list(item):
+    text = _HEAD3 + item + _TAIL3
+    assert "TA120" not in _codes(text)
+    inc = parse_criteria(text).by_kind("inclusion")
+    assert len(inc) == 1, "the lead-in inside item 5 is not a second inclusion section"
+    five = inc[0].items[4]
+    assert five.marker == "5." and len(five.children) == 2
+    assert [it.marker for it in inc[0].items] == ["1.", "2.", "3.", "4.", "5.", "6."]
+
+
+def test_bullets_at_the_level_of_numbered_items_are_still_mixed_styles():
+    text = _HEAD3 + "5. Adequate liver function\n* Negative for HBsAg\n* HBV DNA below the limit\n" + _TAIL3
+    assert _codes(text)["TA120"] == 1
+
+
+def test_an_indented_exclusion_sentence_after_the_last_inclusion_item_still_opens_its_section():
+    # (only a sentence of the section's own kind is read as a lead-in inside the item)
+    text = _HEAD3 + "5. Able to swallow tablets\n\n   Patients will be excluded if they have:\n\n   - Pregnancy\n   - Active infection\n"
+    assert [s.kind for s in parse_criteria(text).sections] == ["inclusion", "exclusion"]
