@@ -191,3 +191,31 @@ def test_an_indented_exclusion_sentence_after_the_last_inclusion_item_still_open
     # (only a sentence of the section's own kind is read as a lead-in inside the item)
     text = _HEAD3 + "5. Able to swallow tablets\n\n   Patients will be excluded if they have:\n\n   - Pregnancy\n   - Active infection\n"
     assert [s.kind for s in parse_criteria(text).sections] == ["inclusion", "exclusion"]
+
+
+# --- class 4: alternatives joined by "or" / "and" inside one sentence are an inline enumeration (TA121)
+
+_HEAD4 = "Inclusion Criteria:\n\n1. Age 50 or older\n"
+_TAIL4 = "3. Signed consent\n\nExclusion Criteria:\n\n1. Pregnancy\n2. Smoker\n"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # NCT02787083 (judge's excerpt): "must have subjective complaints of / i. urinary urgency, relieved with
+        # voiding or ii. urinary frequency…"
+        "2. Women must have subjective complaints of\n   i. urinary urgency, relieved with voiding or ii. urinary frequency\n"
+        "   iii. nocturia more than twice a night\n",
+        # synthetic: lettered alternatives joined by "and/or"
+        "2. Knee pain on most days with\n   a. morning stiffness under 30 minutes and/or b. crepitus on active motion\n"
+        "   c. bony enlargement of the joint\n",
+    ],
+)
+def test_alternatives_joined_by_or_inside_one_sentence_are_not_items_run_together(item):
+    codes = _codes(_HEAD4 + item + _TAIL4)
+    assert "TA121" not in codes and "TA112" not in codes
+
+
+def test_items_run_together_after_a_sentence_end_are_still_reported():
+    item = "2. Must have\n   i. urinary urgency relieved with voiding. ii. urinary frequency of 8 voids a day\n   iii. nocturia\n"
+    assert _codes(_HEAD4 + item + _TAIL4)["TA121"] == 1
