@@ -142,12 +142,14 @@ class HeaderMergedIntoItem(Rule):
     "Exclusion criteria- pregnancy", "Exclusion criteria are pregnancy").
 
     Not reported: a header followed by a one-line prose criterion ("Inclusion criteria: healthy
-    volunteers"), a lead-in ("… must meet all of the following …") or a label ("Test Group"); a
+    volunteers"), a lead-in ("… must meet all of the following …", a fragment ending in a modal that
+    the numbered list continues: "Patients Must" then "1. Between …") or a label ("Test Group"); a
     qualified lead-in or bullet label below the real header on its own line ("INCLUSION CRITERIA:" then
     "Inclusion criteria for patients with X include: (1) …", "* Exclusion criteria related to Y: a. …"); a stray
     dash ("Exclusion Criteria:-"); a header's own qualifier on its line ("Main Exclusion Criteria:",
-    "Healthy Volunteer Inclusion Criteria:") and a reference to a section ("… listed in the Inclusion
-    Criteria").
+    "Healthy Volunteer Inclusion Criteria:", also on a line of its own after an item that ends its
+    sentence: "Treatment Sub study Inclusion Criteria:") and a reference to a section ("… listed in the
+    Inclusion Criteria").
 
     ## Why it matters
 

@@ -68,7 +68,8 @@ class ItemsRunTogether(Rule):
     Not reported: an enumeration inside one criterion ("organ function: (1) ANC …; (2) platelets …",
     "except 1) certain skin cancers; 2) …"), options in a note ("NOTE A: … the following methods: 1)
     condoms … 2) …"), an enumeration inside one bullet after its label ("* Criteria related to
-    transplant: a. …; b. …; c. …").
+    transplant: a. …; b. …; c. …"), alternatives joined by "or" / "and" inside one sentence ("complaints
+    of i. urgency … or ii. frequency …").
 
     ## Why it matters
 
