@@ -39,7 +39,7 @@ def _codes(text: str) -> Counter:
     [
         ("Patients Must", "1. Between 16- 75 years of age."),  # NCT00494533 (judge's excerpt)
         ("Subjects should", "1. be aged 40 years or more"),
-        ("Participants will have:", "1) a confirmed diagnosis of gout"),
+        ("Participants will have", "1) a confirmed diagnosis of gout"),
         ("All candidates need to", "1. sign the consent form"),
     ],
 )
@@ -168,7 +168,7 @@ _TAIL3 = "6. Willing to comply with the visits\n\nExclusion Criteria:\n\n1. Preg
         "5. Adequate liver function\n\n   Participants with a resolved or chronic HBV infection are eligible if they are:\n\n"
         "   * Negative for HBsAg and positive for anti-HBc\n   * HBV DNA below the limit of quantification\n",
         # synthetic: another lead-in sentence, "-" bullets, no blank lines
-        "5. Stable kidney disease.\n   Patients on dialysis may be enrolled if they have:\n   - dialysis for at least 3 months\n"
+        "5. Stable kidney disease.\n\n   Subjects who receive dialysis can be included when they have:\n\n   - dialysis for at least 3 months\n"
         "   - a functioning access\n",
     ],
 )
@@ -219,3 +219,34 @@ def test_alternatives_joined_by_or_inside_one_sentence_are_not_items_run_togethe
 def test_items_run_together_after_a_sentence_end_are_still_reported():
     item = "2. Must have\n   i. urinary urgency relieved with voiding. ii. urinary frequency of 8 voids a day\n   iii. nocturia\n"
     assert _codes(_HEAD4 + item + _TAIL4)["TA121"] == 1
+
+
+# --- tune-part records whose findings changed with this round (diffed finding by finding) ------------
+
+
+def test_exclusion_sentence_indented_inside_an_exclusion_item_is_its_lead_in():
+    # NCT00928200 (criteria-corpus/phase_I_train.csv, tune part): the sentence opened a second exclusion
+    # section, and the list's numbering seemed to jump from 3. to 6. (TA112)
+    text = (
+        "Exclusion Criteria\n\n  1. Down Syndrome Patients with Down Syndrome will be excluded.\n\n"
+        "  4. Renal Function Patients will be excluded if their serum creatinine is > 1.5 x the\n     upper limit of normal.\n\n"
+        "  5. Liver/Pancreatic Function\n\n     Patients will be excluded if their lab results are as follows:\n\n"
+        "       1. Direct bilirubin > 1.5x the institutional ULN for age.\n\n       2. SGPT (ALT) > 4 x ULN.\n\n"
+        "  6. Cardiac Function Patients will be excluded if their shortening fraction is below 27%.\n"
+    )
+    text = text.replace(
+        "  4. Renal", "  2. Prior Pancreatitis Patients with prior pancreatitis will be excluded.\n\n  3. Other\n\n  4. Renal"
+    )
+    doc = parse_criteria(text)
+    assert len(doc.by_kind("exclusion")) == 1
+    assert "TA112" not in _codes(text)
+
+
+def test_dash_bullets_under_a_lead_in_inside_a_numbered_exclusion_are_its_sub_list():
+    # NCT00440726 (criteria-corpus/phase_I_train.csv, tune part): TA120 counted the "-" bullets as siblings of "1."
+    text = (
+        "Inclusion Criteria\n\n  1. Age 1 to 21 years\n\n  2. Signed consent\n\nExclusion Criteria\n\n  1. Drug Allergies\n\n"
+        "     Patients will be excluded if they have allergies to the following:\n\n       -  Asparaginase products\n\n"
+        "       -  Boron\n\n       -  Mannitol\n\n  2. Renal Function Patients will be excluded if their serum creatinine is > 2 x ULN.\n"
+    )
+    assert "TA120" not in _codes(text)
