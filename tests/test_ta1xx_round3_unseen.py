@@ -119,6 +119,14 @@ def test_two_headers_on_one_line_are_not_a_header_with_a_qualifier():
     assert "TA102" not in _codes(text)
 
 
+@pytest.mark.parametrize("marker", ["- ", "* ", "• "])
+def test_header_run_into_the_end_of_a_bulleted_item_is_not_a_qualified_header(marker):
+    # found by the injection benchmark (merge_header_into_item, tune part): a bullet's line is an item, its
+    # last words are not the header's qualifier even after a line that ends a sentence
+    text = f"Inclusion Criteria:\n{marker}Age 18 or older.\n{marker}Signed consent Exclusion Criteria:\n{marker}Pregnancy\n{marker}Smoker\n"
+    assert _codes(text)["TA103"] == 1
+
+
 def test_header_run_into_an_unfinished_criterion_is_still_reported():
     # the line before does not end a sentence: the words before the header are the criterion's tail
     text = "Inclusion Criteria:\n1. Age 18 or older\n2. Stable dose of metformin for at\nleast 8 weeks Exclusion Criteria:\n1. Pregnancy\n2. Smoker"

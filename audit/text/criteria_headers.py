@@ -273,8 +273,10 @@ def _own_line_header_with_qualifier(text: str, ls: int, hs: int, he: int) -> boo
         return False
     le = text.find("\n", he)
     le = len(text) if le < 0 else le
-    if not _LOOSE_HEADER.fullmatch(text, _skip_ws(text, ls, hs), le):
-        return False
+    lead = _skip_ws(text, ls, hs)
+    pm = _HEADER_PREFIX.match(text, lead, hs)
+    if (pm and pm.end() > lead) or not _LOOSE_HEADER.fullmatch(text, lead, le):
+        return False  # "- Signed consent Exclusion Criteria:": a list item's line, its header run into its end
     if _SECTION_WORDS.search(text, ls, hs):
         return False  # "Inclusion Criteria and Exclusion Criteria:": two headers on one line, not a qualifier
     prev = text[:ls].rstrip()
