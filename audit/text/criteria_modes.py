@@ -221,8 +221,11 @@ def exclusion_run(sec: Section, text: str = "") -> Item | None:
         if len(gaps) == 1 and gaps[0] >= _MIN_SIDE:
             k = gaps[0]
             # a negated requirement ("Non-smoker", "If female, non-pregnant", "assessed not to be harmful to
-            # others") after the gap is an inclusion item worded as a negation, not evidence of a lost header
-            says = [exc[j] or bool(_EXCLUDED_WORDS.search(items[j].text[:300])) for j in range(n)]
+            # others") after the gap is an inclusion item worded as a negation, not evidence of a lost header on
+            # its own; next to an exclusion written plainly after the gap ("Pregnancy", "History of …") a "No …"
+            # item counts too (a lost exclusion list often mixes both)
+            plain_after = any(exc[k:])
+            says = [exc[j] or (plain_after and negated[j]) or bool(_EXCLUDED_WORDS.search(items[j].text[:300])) for j in range(n)]
             head, tail = says[:k], says[k:]
             if sum(tail) >= _GAP_TAIL_SHARE * len(tail) and sum(head) <= _GAP_HEAD_SHARE * len(head):
                 return items[k]
