@@ -214,7 +214,9 @@ def exclusion_run(sec: Section, text: str = "") -> Item | None:
         return None
     # an item worded with a negation ("No prior chemotherapy") is not counted for the content rule: the NCI
     # convention writes exclusions that way inside inclusion lists on purpose
-    negated = [_negated_requirement(it.text[:200].lstrip(" \t*•-")) for it in items]
+    negated = [bool(_EXCLUSION_WORDING.match(it.text[:200].lstrip(" \t*•-"))) for it in items]
+    # the wider negated requirements ("If female, non-pregnant", "assessed not to be harmful") only for the gap rule
+    negated_wide = [_negated_requirement(it.text[:200].lstrip(" \t*•-")) for it in items]
     exc = [_excluding(it) and not negated[k] for k, it in enumerate(items)]
     if text:
         gaps = _paragraph_gaps(text, items)
@@ -225,7 +227,10 @@ def exclusion_run(sec: Section, text: str = "") -> Item | None:
             # its own; next to an exclusion written plainly after the gap ("Pregnancy", "History of …") a "No …"
             # item counts too (a lost exclusion list often mixes both)
             plain_after = any(exc[k:])
-            says = [exc[j] or (plain_after and negated[j]) or bool(_EXCLUDED_WORDS.search(items[j].text[:300])) for j in range(n)]
+            says = [
+                (exc[j] and not negated_wide[j]) or (plain_after and negated[j]) or bool(_EXCLUDED_WORDS.search(items[j].text[:300]))
+                for j in range(n)
+            ]
             head, tail = says[:k], says[k:]
             if sum(tail) >= _GAP_TAIL_SHARE * len(tail) and sum(head) <= _GAP_HEAD_SHARE * len(head):
                 return items[k]
