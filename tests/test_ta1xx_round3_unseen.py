@@ -258,3 +258,14 @@ def test_dash_bullets_under_a_lead_in_inside_a_numbered_exclusion_are_its_sub_li
         "       -  Boron\n\n       -  Mannitol\n\n  2. Renal Function Patients will be excluded if their serum creatinine is > 2 x ULN.\n"
     )
     assert "TA120" not in _codes(text)
+
+
+def test_prohibitions_after_a_gap_still_show_a_lost_exclusion_header():
+    # found by the injection benchmark (remove_exclusion_header, tune part, v2 NCT05847673): an exclusion list
+    # written as "Participants must not …" after the gap is a lost header, unlike negated states ("Non-smoker")
+    text = (
+        "Inclusion Criteria:\n\n* Participants must be aged 18 to 30 years\n* Participants must smoke daily\n"
+        "* Participants must have weekly Internet access\n\n* Participants must not be using other cessation treatments\n"
+        "* Participants must not live with another participant\n* Having a shared phone number\n"
+    )
+    assert _codes(text)["TA102"] == 1

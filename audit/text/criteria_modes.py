@@ -189,6 +189,14 @@ _NEGATED_REQUIREMENT = re.compile(
 )
 
 
+#: an exclusion worded as a prohibition ("Participants must not be using …", "Subjects will not …"): after a
+#: paragraph gap it still shows a lost exclusion header, unlike a negated state ("No history of …", "Non-smoker")
+_PROHIBITION = re.compile(
+    r"^(?:(?:the\s+)?(?:patients?|participants?|subjects?|volunteers?|women|men)\s+)?(?:must|should|shall|may|can|will)\s*not\b",
+    re.IGNORECASE,
+)
+
+
 def _negated_requirement(lead: str) -> bool:
     return bool(_EXCLUSION_WORDING.match(lead) or _NEGATED_REQUIREMENT.search(lead))
 
@@ -228,7 +236,10 @@ def exclusion_run(sec: Section, text: str = "") -> Item | None:
             # item counts too (a lost exclusion list often mixes both)
             plain_after = any(exc[k:])
             says = [
-                (exc[j] and not negated_wide[j]) or (plain_after and negated[j]) or bool(_EXCLUDED_WORDS.search(items[j].text[:300]))
+                (exc[j] and not negated_wide[j])
+                or (plain_after and negated[j])
+                or bool(_PROHIBITION.match(items[j].text[:200].lstrip(" \t*•-")))
+                or bool(_EXCLUDED_WORDS.search(items[j].text[:300]))
                 for j in range(n)
             ]
             head, tail = says[:k], says[k:]
