@@ -22,7 +22,8 @@ class MissingExclusionSection(Rule):
 
     Not reported: "Exclusion criteria: none" / "no exclusion criteria"; "Other protocol-defined
     inclusion/exclusion criteria may apply"; exclusions written as negative inclusion items ("Patients
-    must not …", "No prior …") mixed among the requirements; the NCI layout; combined headers.
+    must not …", "No prior …", "If female, non-pregnant", "assessed not to be harmful to others")
+    mixed among the requirements or after a paragraph gap; the NCI layout; combined headers.
 
     ## Why it matters
 

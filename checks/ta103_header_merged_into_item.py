@@ -41,8 +41,20 @@ def _lower_case_criterion(text: str) -> bool:
     return text[:1].islower() or starts_like_exclusion(text) or starts_like_requirement(text)
 
 
+# a fragment that ends in a modal or its verb and goes on as the numbered list below ("Patients Must",
+# "Subjects should:", "Participants will have", "The patient has to be"): the header's lead-in, not a criterion
+_MODAL_LEAD_IN = re.compile(
+    r"(?:(?:all\s+|the\s+|each\s+)?(?:patients?|participants?|subjects?|volunteers?|individuals?|candidates?|women|men|children|adults|they)\s+)?"
+    r"(?:must|should|shall|will|may|can|need\s+to|needs\s+to|has\s+to|have\s+to|(?:is|are)\s+required\s+to)"
+    r"(?:\s+(?:have|be|meet|fulfil+|satisfy|present\s+with|show|include|also))?[ \t]*[:：]?",
+    re.IGNORECASE,
+)
+
+
 def _lead_in(text: str) -> bool:
     t = text.strip()
+    if _MODAL_LEAD_IN.fullmatch(t):
+        return True
     words = t.split()
     if len(words) <= 3 and not any(ch.isdigit() for ch in t) and not _lower_case_criterion(t):
         # a short capitalised name is a group's label ("Test Group", "Controls")
@@ -131,12 +143,14 @@ class HeaderMergedIntoItem(Rule):
     "Exclusion criteria- pregnancy", "Exclusion criteria are pregnancy").
 
     Not reported: a header followed by a one-line prose criterion ("Inclusion criteria: healthy
-    volunteers"), a lead-in ("… must meet all of the following …") or a label ("Test Group"); a
+    volunteers"), a lead-in ("… must meet all of the following …", a fragment ending in a modal that
+    the numbered list continues: "Patients Must" then "1. Between …") or a label ("Test Group"); a
     qualified lead-in or bullet label below the real header on its own line ("INCLUSION CRITERIA:" then
     "Inclusion criteria for patients with X include: (1) …", "* Exclusion criteria related to Y: a. …"); a stray
     dash ("Exclusion Criteria:-"); a header's own qualifier on its line ("Main Exclusion Criteria:",
-    "Healthy Volunteer Inclusion Criteria:") and a reference to a section ("… listed in the Inclusion
-    Criteria").
+    "Healthy Volunteer Inclusion Criteria:", also on a line of its own after an item that ends its
+    sentence: "Treatment Sub study Inclusion Criteria:") and a reference to a section ("… listed in the
+    Inclusion Criteria").
 
     ## Why it matters
 
@@ -216,7 +230,7 @@ class HeaderMergedIntoItem(Rule):
                 # "Inclusion Criteria: Test Group" - a label
                 continue
             end = min(first.end, line_end, first.start + 120)
-            header = text[s.header_start : s.header_end].rstrip(" :")
+            header = " ".join(text[s.header_start : s.header_end].rstrip(" :").split())
             yield self.finding(
                 f"The header {header!r} runs into the first criterion on the same line: put the "
                 "header on its own line, followed by the criterion.",
@@ -246,7 +260,8 @@ class HeaderMergedIntoItem(Rule):
                 # the 80-character window cut into a word ("bA1c between"): begin at the next word
                 gap = re.compile(r"\s").search(text, start, s.header_start)
                 start = gap.end() if gap else s.header_start
-            header = text[s.header_start : s.header_end].strip(" :*\\")
+            # (a header split over a line break, "Exclusion\nCriteria:", is quoted on one line)
+            header = " ".join(text[s.header_start : s.header_end].strip(" :*\\").split())
             yield self.finding(
                 f"The header {header!r} is run into the end of the criterion before it: put the header "
                 "on a line of its own, so that the criterion above ends and the section starts where a reader looks.",

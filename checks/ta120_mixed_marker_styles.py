@@ -81,7 +81,9 @@ class MixedMarkerStyles(Rule):
     Not reported: numbers or bullets with letters / roman numerals (outline levels); a page bullet
     before a number ("• 1."); outline numbers behind bullets ("- 1.1"); an ordinal continuing an
     enumeration inside the previous bullet ("- At least 1 of: 1) ...; 2) ...; 5) ...": that
-    bullet's content, not list-level markers, even when a wrapped line splits it); empty items.
+    bullet's content, not list-level markers, even when a wrapped line splits it); bullets under a
+    lead-in sentence indented inside a numbered item ("are eligible if they are:" then "* …": that
+    item's sub-list); empty items.
 
     ## Why it matters
 

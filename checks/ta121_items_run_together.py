@@ -44,6 +44,10 @@ _CHOICE_LEAD_IN = re.compile(
 )
 
 
+# "or" / "and" / "and/or" (after an optional comma) just before a marker: the marker joins alternatives of one sentence
+_ALTERNATIVE_JOINER = re.compile(r"(?:^|[\s,])(?:or|and|and/or)[ \t]*$", re.IGNORECASE)
+
+
 def _after_choice_lead_in(text: str, pos: int) -> bool:
     before = text[max(0, pos - 300) : pos].rstrip().rstrip("-*•").rstrip()
     return bool(_CHOICE_LEAD_IN.search(before))
@@ -65,7 +69,8 @@ class ItemsRunTogether(Rule):
     Not reported: an enumeration inside one criterion ("organ function: (1) ANC …; (2) platelets …",
     "except 1) certain skin cancers; 2) …"), options in a note ("NOTE A: … the following methods: 1)
     condoms … 2) …"), an enumeration inside one bullet after its label ("* Criteria related to
-    transplant: a. …; b. …; c. …").
+    transplant: a. …; b. …; c. …"), alternatives joined by "or" / "and" inside one sentence ("complaints
+    of i. urgency … or ii. frequency …").
 
     ## Why it matters
 
@@ -124,6 +129,10 @@ class ItemsRunTogether(Rule):
                     continue
                 if p.other is not None and _after_choice_lead_in(text, p.other.start):
                     continue  # "... ONE OR MORE of the following criteria: (1) ... (2) ...": the options of one criterion
+                if all(_ALTERNATIVE_JOINER.search(text[max(0, hpos - 12) : hpos]) for hpos, _ in p.hidden):
+                    # "complaints of i. urgency, relieved with voiding or ii. frequency": alternatives joined by
+                    # "or" / "and" inside one sentence, an inline enumeration, not criteria run together
+                    continue
                 line_start = text.rfind("\n", 0, pos) + 1
                 if line_start in reported:
                     continue

@@ -244,7 +244,8 @@ def _header_at(text: str, pos: int, end: int):
 # that one); an optional Markdown bold "**" before it and an escaped colon ("\\:") after it (v2).
 _MIDLINE_CAND = re.compile(
     r"(?:\*\*)?(?:(?:key|main|major|general|additional|specific)[ \t]+)?"
-    r"(?:(?:inclusion|exclusion|ineligibility)s?[ \t]+criteria|criteria[ \t]+for[ \t]+(?:inclusion|exclusion)|(?:inclusion|exclusion)s?(?=[ \t]*\\?:))"
+    # (the two words may be split by a line break: "... kg/m^2. Exclusion\nCriteria: - ...")
+    r"(?:(?:inclusion|exclusion|ineligibility)s?(?:[ \t]+|[ \t]*\r?\n[ \t]*)criteria|criteria[ \t]+for[ \t]+(?:inclusion|exclusion)|(?:inclusion|exclusion)s?(?=[ \t]*\\?:))"
     r"(?P<colon>[ \t]*\\?:)?(?:\*\*)?",
     re.IGNORECASE,
 )
@@ -261,6 +262,27 @@ def _midline_candidates(text: str):
         yield m
 
 
+_SECTION_WORDS = re.compile(r"inclusion|exclusion|eligib|criteri", re.IGNORECASE)
+
+
+def _own_line_header_with_qualifier(text: str, ls: int, hs: int, he: int) -> bool:
+    """The line is a header with a short qualifier of its own before it ("Treatment Sub study Inclusion
+    Criteria:", "Phase 2 Exclusion Criteria:"): no list marker, a colon that ends the line, and the line
+    before ends a sentence (or there is none), so the words before the header are not a criterion's tail."""
+    if not text[hs:he].rstrip(" \t*").endswith((":", "：")) or not _AFTER_EOL.match(text, he):
+        return False
+    le = text.find("\n", he)
+    le = len(text) if le < 0 else le
+    lead = _skip_ws(text, ls, hs)
+    pm = _HEADER_PREFIX.match(text, lead, hs)
+    if (pm and pm.end() > lead) or not _LOOSE_HEADER.fullmatch(text, lead, le):
+        return False  # "- Signed consent Exclusion Criteria:": a list item's line, its header run into its end
+    if _SECTION_WORDS.search(text, ls, hs):
+        return False  # "Inclusion Criteria and Exclusion Criteria:": two headers on one line, not a qualifier
+    prev = text[:ls].rstrip()
+    return not prev or prev[-1] in ".;:!?)"
+
+
 def _midline_headers(text: str) -> list[tuple[int, int]]:
     """Spans of section headers that do not start a line (see the comment above)."""
     out = []
@@ -275,6 +297,8 @@ def _midline_headers(text: str) -> list[tuple[int, int]]:
         pm = _HEADER_PREFIX.match(text, ls + len(before) - len(before.lstrip()), hs)
         if pm and pm.end() >= hs:
             continue  # "A. INCLUSION CRITERIA", "• Exclusion criteria:": a header behind a marker
+        if _own_line_header_with_qualifier(text, ls, hs, he):
+            continue  # "Treatment Sub study Inclusion Criteria:" on its own line: the ordinary header logic reads it
         b = before.rstrip(" \t")
         if not b or len(before) - len(b) > 1 and not b.endswith(("-", "–")):
             continue
@@ -282,6 +306,8 @@ def _midline_headers(text: str) -> list[tuple[int, int]]:
         word = text[hs:he].lstrip(" \t*")
         capital = word[:1].isupper()
         upper = word[:9].isupper()
+        if "\n" in text[hs:he] and not m.group("colon"):
+            continue  # split over two lines, a header only with its colon ("Exclusion\nCriteria:")
         if m.group("colon"):
             if last in ".;!?)-–" or (capital and (last.isalnum() or last in ",)")):
                 out.append((hs, he))

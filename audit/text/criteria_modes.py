@@ -179,6 +179,28 @@ def _paragraph_gaps(text: str, items: list[Item]) -> list[int]:
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 
+#: a requirement worded as a negation, beyond "No …" / "Not …" at the start: a conditional "If female,
+#: non-pregnant", a "non-" adjective ("Non-smoker"), "free of …", "negative for …", or a negated predicate
+#: inside the item ("is assessed not to be harmful to self or others")
+_NEGATED_REQUIREMENT = re.compile(
+    r"^(?:if\s+[^,\n]{1,40},\s*)?(?:non[- ]?(?=[a-z])|not\b|no\b|free\s+(?:of|from)\b|without\b|negative\s+(?:for|pregnancy|serum|urine)\b)"
+    r"|\bnot\s+to\s+be\b",
+    re.IGNORECASE,
+)
+
+
+#: an exclusion worded as a prohibition ("Participants must not be using …", "Subjects will not …"): after a
+#: paragraph gap it still shows a lost exclusion header, unlike a negated state ("No history of …", "Non-smoker")
+_PROHIBITION = re.compile(
+    r"^(?:(?:the\s+)?(?:patients?|participants?|subjects?|volunteers?|women|men)\s+)?(?:must|should|shall|may|can|will)\s*not\b",
+    re.IGNORECASE,
+)
+
+
+def _negated_requirement(lead: str) -> bool:
+    return bool(_EXCLUSION_WORDING.match(lead) or _NEGATED_REQUIREMENT.search(lead))
+
+
 def exclusion_run(sec: Section, text: str = "") -> Item | None:
     """The first item of a run of exclusions listed on under an inclusion header, or None.
 
@@ -201,12 +223,25 @@ def exclusion_run(sec: Section, text: str = "") -> Item | None:
     # an item worded with a negation ("No prior chemotherapy") is not counted for the content rule: the NCI
     # convention writes exclusions that way inside inclusion lists on purpose
     negated = [bool(_EXCLUSION_WORDING.match(it.text[:200].lstrip(" \t*•-"))) for it in items]
+    # the wider negated requirements ("If female, non-pregnant", "assessed not to be harmful") only for the gap rule
+    negated_wide = [_negated_requirement(it.text[:200].lstrip(" \t*•-")) for it in items]
     exc = [_excluding(it) and not negated[k] for k, it in enumerate(items)]
     if text:
         gaps = _paragraph_gaps(text, items)
         if len(gaps) == 1 and gaps[0] >= _MIN_SIDE:
             k = gaps[0]
-            says = [exc[j] or negated[j] or bool(_EXCLUDED_WORDS.search(items[j].text[:300])) for j in range(n)]
+            # a negated requirement ("Non-smoker", "If female, non-pregnant", "assessed not to be harmful to
+            # others") after the gap is an inclusion item worded as a negation, not evidence of a lost header on
+            # its own; next to an exclusion written plainly after the gap ("Pregnancy", "History of …") a "No …"
+            # item counts too (a lost exclusion list often mixes both)
+            plain_after = any(exc[k:])
+            says = [
+                (exc[j] and not negated_wide[j])
+                or (plain_after and negated[j])
+                or bool(_PROHIBITION.match(items[j].text[:200].lstrip(" \t*•-")))
+                or bool(_EXCLUDED_WORDS.search(items[j].text[:300]))
+                for j in range(n)
+            ]
             head, tail = says[:k], says[k:]
             if sum(tail) >= _GAP_TAIL_SHARE * len(tail) and sum(head) <= _GAP_HEAD_SHARE * len(head):
                 return items[k]

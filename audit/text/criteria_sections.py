@@ -46,7 +46,10 @@ def says_no_inclusion(doc: CriteriaDoc) -> bool:
 _NEGATIVE = re.compile(
     r"^(?:[-*•]\s*)?(?:no|not|none|non-|without|absence|free\s+of|never)\b"
     r"|\b(?:must|should|will|may)\s+not\b|\bnot\s+(?:be\s+)?(?:eligible|allowed|permitted|included|have)\b"
-    r"|\b(?:are|is|will\s+be|be)\s+(?:excluded|ineligible)\b|\bexclud(?:e|ed|ing)\b|\bineligible\b",
+    r"|\b(?:are|is|will\s+be|be)\s+(?:excluded|ineligible)\b|\bexclud(?:e|ed|ing)\b|\bineligible\b"
+    # a conditional negated requirement ("If female, non-pregnant/non-lactating") and a negated predicate
+    # ("The adolescent is assessed not to be harmful to self or others")
+    r"|^(?:[-*•]\s*)?if\s+[^,\n]{1,40},\s*(?:no|not|non-?|negative|free\s+of|without)\b|\bnot\s+to\s+be\b",
     re.IGNORECASE,
 )
 

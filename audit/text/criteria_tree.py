@@ -199,6 +199,17 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
                 # after a stray empty bullet: "Exclusion Criteria:" / "-" / "Patients with the following are excluded:")
                 tok.kind = "text"
                 tok.text_start, tok.text_end = tok.header_start, tok.line_end
+            elif (
+                tok.sentence
+                and cur is not None
+                and cur.kind == tok.hkind
+                and any(it.marker is not None and tok.indent > it.indent for it in stack)
+            ):
+                # "5. Hepatitis B status" then, indented under it, "Participants with a resolved HBV infection
+                # are eligible if they are:" and its bullets: a lead-in inside the item, not a new section (a
+                # sentence of the other kind, "Patients will be excluded if:", may still open its section)
+                tok.kind = "text"
+                tok.text_start, tok.text_end = tok.header_start, tok.line_end
         if tok.kind == "header":
             new_section(tok.hkind, tok.header, tok.header_start, tok.header_end, tok.line_start, tok.label, tok.merged)
             cur.header_line_start = tok.line_start
