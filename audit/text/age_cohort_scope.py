@@ -109,6 +109,53 @@ def seventh_round_scope(text: str, start: int, end: int, sentence_left: str, rig
         return "a time since a treatment phase or event"
     if _COUNTED_COHORT_LEFT.search(_SPACES.sub(" ", sentence_left[-200:])):
         return "the baseline age of a counted cohort"
+    return eighth_round_scope(sentence_left, right)
+
+
+# (the eighth round of issue 20: an unseen judge's classes, docs/rules-ta2xx.md "Eighth round")
+_OTHER_PERSON = (
+    r"(?:siblings?|brothers?|sisters?|twins?|children|child|sons?|daughters?|offspring|babies|baby|infants?|parents?|mothers?|"
+    r"fathers?|partners?|spouses?|husbands?|wives|wife|household\s+members?|family\s+members?|relatives?|caregivers?)"
+)
+# the age of another person, the subject of a relative clause or of "with a <person>": "whose left-handed siblings are
+# under the age of eight", "women with a child aged under 5", "whose mother was over 35 at delivery"
+_OTHER_PERSON_SUBJECT_LEFT = re.compile(
+    rf"\b(?:whose|with\s+(?:a|an|one|two|any|their|his|her)|having\s+(?:a|an|one|any))\s+(?:[A-Za-z-]+\s+){{0,3}}?{_OTHER_PERSON}\s+"
+    r"(?:(?:who\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:(?:aged?|ages)\s+)?$",
+    re.I,
+)
+# an age at disease onset or diagnosis, part of a definition: "Under 16 years of age at onset", "onset before age 40",
+# "diagnosed before the age of 5"
+_RIGHT_AT_ONSET = re.compile(
+    r"^[\s,]*(?:(?:years?|yrs?|months?)\s+)?(?:(?:of\s+age|old)\s+)?(?:at|by)\s+(?:the\s+)?(?:time\s+of\s+)?(?:(?:disease|symptom|first)\s+)?"
+    r"(?:onset|diagnosis|first\s+symptoms?|first\s+presentation)\b",
+    re.I,
+)
+_ONSET_LEFT = re.compile(
+    r"\b(?:onset|diagnos(?:ed|is)|symptoms?\s+(?:began|started|appeared)|first\s+symptoms?)\s+(?:(?:was|were|is|occurred)\s+)?"
+    r"(?:(?:at|before|after|prior\s+to|by|under|over|below|above)\s+)?(?:the\s+)?(?:age\s+(?:of\s+)?)?$",
+    re.I,
+)
+# an age at which a specimen was taken or a test done, part of a test's definition: "a specimen obtained at >= 18 months of
+# age", "test performed after 6 months of age", "measured at 2 years of age"
+_SPECIMEN_AT_LEFT = re.compile(
+    r"\b(?:specimens?|samples?|tests?|testing|assays?|measurements?|blood|serum|plasma|biops(?:y|ies)|cultures?|swabs?|scans?)\b"
+    r"[^.;\n]{0,60}?\b(?:obtained|collected|drawn|taken|performed|done|measured|carried\s+out|repeated)\s+"
+    r"(?:(?:at|after|before|from|beyond|since)\s+)?(?:the\s+)?(?:age\s+(?:of\s+)?)?$",
+    re.I,
+)
+
+
+def eighth_round_scope(sentence_left: str, right: str) -> str | None:
+    """The eighth round's statements that are no limit of the trial: another person's age, an age at onset or diagnosis
+    inside a definition, the age at which a specimen was taken or a test done."""
+    left = _SPACES.sub(" ", sentence_left[-160:])
+    if _OTHER_PERSON_SUBJECT_LEFT.search(left):
+        return "the age of another person (a sibling, a child, a parent)"
+    if _RIGHT_AT_ONSET.match(right) or _ONSET_LEFT.search(left):
+        return "an age at disease onset or diagnosis"
+    if _SPECIMEN_AT_LEFT.search(left):
+        return "the age at which a specimen was taken or a test done"
     return None
 
 

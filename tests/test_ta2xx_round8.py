@@ -1,0 +1,41 @@
+"""Eighth round of the age family (issue 20): false-positive classes an independent judge found on a fresh unseen sample
+(round 4; only the judged excerpts are used). Each class has its real excerpt (record ID and source in a comment), a
+synthetic variant in other words, and a guard that the trial-wide limit beside the same words is still read."""
+
+import pytest
+
+from trial_audit.text.age_text import find_ages
+
+DROPPED = [
+    # NCT00005003 (unseen judge sheet round 4, TA202, exclusion criteria): the age of the participant's siblings
+    ("  -  Individuals in families whose left-handed siblings are under the age of eight are not eligible.\n", "exclusion"),
+    ("  -  Women with a child aged under 5 years living at home\n", "exclusion"),
+    ("  -  Infants whose mother was over 35 at delivery\n", "exclusion"),
+    # NCT00006055 (unseen judge sheet round 4, TA202, inclusion criteria): an age at onset inside a disease definition
+    ("  -  Juvenile rheumatoid arthritis: Under 16 years of age at onset\n", "inclusion"),
+    ("  -  Crohn disease diagnosed before the age of 17\n", "inclusion"),
+    ("  -  Type 1 diabetes with onset before age 30\n", "inclusion"),
+    # NCT00000759 (unseen judge sheet round 4, TA202, inclusion criteria): the age at which a test's specimen was taken
+    ("  -  Negative serological test for HIV performed on a specimen obtained at >= 18 months of age.\n", "inclusion"),
+    ("  -  Positive stool culture collected after 6 months of age\n", "inclusion"),
+]
+
+
+@pytest.mark.parametrize("text,mode", DROPPED)
+def test_eighth_round_ages_are_not_the_trials_limit(text, mode):
+    assert [a.text for a in find_ages(text, mode) if a.claim] == []
+
+
+GUARDS = [
+    ("  -  Patients with a sibling donor; age 18 to 60 years\n", "inclusion", "age 18 to 60 years"),
+    ("  -  Age 2 to 17 years; whose siblings are enrolled\n", "inclusion", "Age 2 to 17 years"),
+    ("  -  Diagnosed with asthma, aged 18 or older\n", "inclusion", "aged 18 or older"),
+    ("  -  Aged 16 or older with onset of disease within 5 years\n", "inclusion", "Aged 16 or older"),
+    ("  -  Age 18 years or older at the time of consent\n", "inclusion", "Age 18 years or older"),
+    ("  -  Serology test negative; age 18 months or older\n", "inclusion", "age 18 months or older"),
+]
+
+
+@pytest.mark.parametrize("text,mode,expected", GUARDS)
+def test_trial_wide_limit_beside_eighth_round_words_is_read(text, mode, expected):
+    assert expected in [a.text for a in find_ages(text, mode) if a.claim]
