@@ -26,6 +26,35 @@ def test_eighth_round_ages_are_not_the_trials_limit(text, mode):
     assert [a.text for a in find_ages(text, mode) if a.claim] == []
 
 
+# the judged excerpts as they stand in the records (hard line wraps, the neighbouring items)
+REAL = [
+    # NCT00000759 (criteria; the specimen's age under a sub-group header)
+    (
+        "Children >= 18 months of age:\n\n  -  Negative serological test by an FDA-licensed test kit for detection of HIV antibody\n"
+        "     performed on a specimen obtained at >= 18 months of age.\n\n  -  Documentation of presence of maternal HIV infection"
+        " at or prior to the birth of the\n     child.\n",
+        "inclusion",
+    ),
+    # NCT00005003 (exclusion criteria)
+    (
+        "All members of a family may be excluded if the right-handed parents or the left-handed\nsiblings will not participate.\n\n"
+        "Individuals in families whose left-handed siblings are under the age of eight are not\neligible to participate.",
+        "exclusion",
+    ),
+    # NCT00006055 (criteria)
+    (
+        "Juvenile rheumatoid arthritis: Under 16 years of age at onset Arthritis in 1 or more joints\nas defined by swelling or "
+        "effusion, or presence of 2 or more of the following: Limitation\nof range of motion",
+        "inclusion",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,mode", REAL)
+def test_eighth_round_real_excerpts_make_no_claim(text, mode):
+    assert [a.text for a in find_ages(text, mode) if a.claim] == []
+
+
 GUARDS = [
     ("  -  Patients with a sibling donor; age 18 to 60 years\n", "inclusion", "age 18 to 60 years"),
     ("  -  Age 2 to 17 years; whose siblings are enrolled\n", "inclusion", "Age 2 to 17 years"),
