@@ -15,6 +15,12 @@ DROPPED = [
     ("  -  Juvenile rheumatoid arthritis: Under 16 years of age at onset\n", "inclusion"),
     ("  -  Crohn disease diagnosed before the age of 17\n", "inclusion"),
     ("  -  Type 1 diabetes with onset before age 30\n", "inclusion"),
+    # NCT05740449 (tune part, ctgov-v2-bulk, criteria; structured 1 to 21 years): the age at first diagnosis, not at inclusion
+    (
+        "  1. Children between 4 years and 18 years of age at the time of first diagnosis and less than 21 years at the time "
+        "of inclusion.\n",
+        "inclusion",
+    ),
     # NCT00000759 (unseen judge sheet round 4, TA202, inclusion criteria): the age at which a test's specimen was taken
     ("  -  Negative serological test for HIV performed on a specimen obtained at >= 18 months of age.\n", "inclusion"),
     ("  -  Positive stool culture collected after 6 months of age\n", "inclusion"),
