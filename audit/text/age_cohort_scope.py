@@ -3,7 +3,7 @@
 The false-positive classes an independent judge found on the unseen sample (docs/precision/unseen-round3/ta2xx.tsv)
 that :mod:`trial_audit.text.age_scope` did not yet read. Each returns a short reason, or None:
 
-- :func:`seventh_round_scope` (the statement is no limit of the trial at all, it is dropped): a time since a treatment
+- :func:`interval_or_counted_cohort` (the statement is no limit of the trial at all, it is dropped): a time since a treatment
   phase ("not more than 4 months past completion of the delayed intensification phase"), the baseline age of a counted
   cohort in a design narrative ("a cohort of 5,115 men and women aged 18-30 years");
 - :func:`one_of_several_ranges` (the statement is one of several ranges whose union is the trial's: it agrees when it
@@ -99,17 +99,17 @@ _ITEM_START = re.compile(r"\n[^\S\n]*\n|\n[^\S\n]*(?:[-*•·]|[0-9]{1,2}[.)])[^
 def _item_right(text: str, end: int) -> str:
     """The rest of the list item after ``end`` (up to 300 characters, across hard line wraps), whitespace collapsed."""
     window = text[end : end + 300]
-    m = re.search(r"\n[^\S\n]*\n|\n[^\S\n]*(?:[-*•·]|[0-9]{1,2}[.)])[^\S\n]", window)
+    m = _ITEM_START.search(window)
     return _SPACES.sub(" ", window[: m.start() if m else len(window)])
 
 
-def seventh_round_scope(text: str, start: int, end: int, sentence_left: str, right: str) -> str | None:
-    """The statements of the seventh round that are no age limit at all (see the module docstring)."""
+def interval_or_counted_cohort(text: str, start: int, end: int, sentence_left: str, right: str) -> str | None:
+    """A time since a treatment phase, or the baseline age of a counted cohort: no age limit at all (module docstring)."""
     if _RIGHT_SINCE_EVENT.match(right) and not _AGE_WORD.search(text[start:end]):
         return "a time since a treatment phase or event"
     if _COUNTED_COHORT_LEFT.search(_SPACES.sub(" ", sentence_left[-200:])):
         return "the baseline age of a counted cohort"
-    return eighth_round_scope(sentence_left, right)
+    return None
 
 
 # (the eighth round of issue 20: an unseen judge's classes, docs/rules-ta2xx.md "Eighth round")
@@ -146,8 +146,8 @@ _SPECIMEN_AT_LEFT = re.compile(
 )
 
 
-def eighth_round_scope(sentence_left: str, right: str) -> str | None:
-    """The eighth round's statements that are no limit of the trial: another person's age, an age at onset or diagnosis
+def age_of_something_else(sentence_left: str, right: str) -> str | None:
+    """Statements that are no limit of the trial: another person's age, an age at onset or diagnosis
     inside a definition, the age at which a specimen was taken or a test done."""
     left = _SPACES.sub(" ", sentence_left[-160:])
     if _OTHER_PERSON_SUBJECT_LEFT.search(left):

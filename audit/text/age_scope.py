@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 
-from trial_audit.text.age_cohort_scope import one_of_several_ranges
+from trial_audit.text.age_cohort_scope import age_of_something_else, interval_or_counted_cohort, one_of_several_ranges
 from trial_audit.text.age_patterns import _HEADER_LINE
-from trial_audit.text.age_subgroup_scope import sixth_round_scope, under_part_header
+from trial_audit.text.age_subgroup_scope import schedule_or_group_duty, under_part_header
 
 # the age chooses a performance scale: "Patients </=10 years modified Lansky scale >/= 60"
 _RIGHT_SCALE = re.compile(
@@ -256,7 +256,11 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "another protocol (an earlier version, a sub-study)"
     if _ANY_AGE.search(sentence_left + text[start:end] + right):
         return "a sentence that admits any age"
-    return sixth_round_scope(text, start, end, sentence_left, right)
+    return (
+        schedule_or_group_duty(text, start, end, sentence_left, right)
+        or interval_or_counted_cohort(text, start, end, sentence_left, right)
+        or age_of_something_else(sentence_left, right)
+    )
 
 
 _AGE_LABEL = re.compile(r"\bage\s*:", re.I)

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 
-from trial_audit.text.age_cohort_scope import seventh_round_scope
-
 # an age as a time point of a follow-up schedule: "followed at 4-week intervals until 28 weeks of age", "assessed at 6, 12
 # and 24 months of age", "seen at visits through 2 years of age" (the visit verb, then a time preposition right before the age)
 _SCHEDULE_LEFT = re.compile(
@@ -60,9 +58,9 @@ def _clause_after(text: str, end: int) -> str:
     return _SPACES.sub(" ", window[: m.start() if m else len(window)])
 
 
-def sixth_round_scope(text: str, start: int, end: int, sentence_left: str, right: str) -> str | None:
-    """The narrower scopes of the sixth round (see :func:`trial_audit.text.age_scope.narrower_scope`): a follow-up time point, an age group with its
-    own extra criteria, a threshold that an age group must meet."""
+def schedule_or_group_duty(text: str, start: int, end: int, sentence_left: str, right: str) -> str | None:
+    """A follow-up time point, an age group with its own extra criteria, a threshold that an age group must meet
+    (narrower scopes, see :func:`trial_audit.text.age_scope.narrower_scope`)."""
     # (the time preposition may open the statement itself: "measured monthly | until 2 years of age")
     lead = _LEADING_PREPOSITION.match(text, start, end)
     left = sentence_left[-200:] + (lead.group(0) if lead else "")
@@ -72,7 +70,7 @@ def sixth_round_scope(text: str, start: int, end: int, sentence_left: str, right
         return "an age group with criteria of its own"
     if _RIGHT_THRESHOLD_DUTY.match(right):
         return "a threshold that an age group must meet"
-    return seventh_round_scope(text, start, end, sentence_left, right)
+    return None
 
 
 def under_part_header(header: str) -> bool:
