@@ -24,13 +24,16 @@ _CJK = "\u3400-\u9fff"
 # CJK character; "1.5 x ULN", "1.18 ≤ age", "2.5 mg" and "e.g." are therefore not markers (a
 # decimal number is not a marker). Also read as markers: ideographic separators ("1、", "１．",
 # "1）", "（1）"), which no decimal number uses, and Markdown escapes of a marker (1\. and 1\)
-# with a backslash: ClinicalTrials.gov escapes a list marker it does not render as a list).
+# with a backslash: ClinicalTrials.gov escapes a list marker it does not render as a list), and
+# a number with a hyphen as its separator ("1- Pregnant women", "1.- Age >= 60 years", as Spanish-
+# language registries write it) when a blank and a capital follow: "18- to 65-year-old" is no marker.
 _LINE_MARKER = re.compile(
     rf"""
     (?P<paren>[(（](?P<pnum>{_D1}{_D}{{0,2}})[)）]|\((?P<plet>[A-Za-z])\)|\((?P<prom>(?:[ivx]{{1,5}}|[IVX]{{1,5}}))\))
         (?=\s|$|[A-Za-z{_CJK}])
     |(?P<num>{_D1}{_D}{{0,2}})(?P<nsep>\\?[.)])(?=\s|$|[A-Z(（{_CJK}])
     |(?P<inum>{_D1}{_D}{{0,2}})(?P<isep>[、．）])(?![0-9\uff10-\uff19])
+    |(?P<hnum>{_D1}{_D}{{0,2}})(?P<hsep>\.?-)(?=[ \t]+[A-Z(])
     |(?P<rom>(?:[ivx]{{2,5}}|[IVX]{{2,5}}))(?P<rsep>[.)])(?=\s|$)
     |(?P<let>[A-Za-z])(?P<lsep>[.)])(?=\s|$)
     |(?P<bul>[-*•·▪●◦○■□➢►‣⁃–—+§])(?=\s|$)
@@ -39,7 +42,7 @@ _LINE_MARKER = re.compile(
 )
 # a Markdown-escaped bullet (\- or \* then a space); a footnote (\*\* or \*Failure) is text
 _ESCAPED_BULLET = re.compile(r"\\([-*+])(?=[ \t])")
-_SEP_STYLE = {".": "1.", ")": "1)", "\\.": "1.", "\\)": "1)", "、": "1.", "．": "1.", "）": "1)"}
+_SEP_STYLE = {".": "1.", ")": "1)", "\\.": "1.", "\\)": "1)", "、": "1.", "．": "1.", "）": "1)", "-": "1.", ".-": "1."}
 
 # Inline items: "(n)" / "n)" markers after ";" ":" "." (or a header) inside a line, and their
 # ideographic forms ("；（2）", "：2）").
@@ -88,8 +91,8 @@ def _match_marker(text: str, pos: int, markdown: bool):
         if v is None:
             return None
         return g("paren"), "(i)", v, r.isupper(), None, m.end()
-    if g("num") or g("inum"):
-        digits, sep = (g("num"), g("nsep")) if g("num") else (g("inum"), g("isep"))
+    if g("num") or g("inum") or g("hnum"):
+        digits, sep = (g("num"), g("nsep")) if g("num") else (g("inum"), g("isep")) if g("inum") else (g("hnum"), g("hsep"))
         return digits + sep, _SEP_STYLE[sep], int(digits), False, None, m.end()
     if g("rom"):
         r = g("rom")

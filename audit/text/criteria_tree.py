@@ -6,7 +6,8 @@ import re
 
 from trial_audit.text.criteria_headers import _is_label_text
 from trial_audit.text.criteria_markers import _rstrip_end
-from trial_audit.text.criteria_model import Item, Section, roman_to_int
+from trial_audit.text.criteria_model import Item, Section, format_marker, roman_to_int
+from trial_audit.text.criteria_resume import ListResumes
 from trial_audit.text.criteria_tokens import _Tok
 
 # --- tree building -----------------------------------------------------------------------------
@@ -129,6 +130,35 @@ def _outer_predecessor(stack: list[Item], item: Item) -> int | None:
     return None
 
 
+def _label_host(text: str, toks: list[_Tok], ti: int, s: str, last: Item | None, stack: list[Item], resumes: ListResumes) -> Item | None:
+    """The open item that a label line at ``toks[ti]`` belongs to: the line ends with ":" and introduces
+    a sub-list numbered from 1 whose parent list resumes below (see ``criteria_resume``); when the
+    line follows the parent item's own text, that text must be finished (";" or "." at its end: else
+    the line is its hard-wrapped end, "… meeting\nthe following criteria:"). Else None."""
+    s = s.strip()
+    if not s.endswith((":", "：")) or len(s) > 200 or last is None or last.marker is None or ti + 1 >= len(toks):
+        return None
+    nxt = toks[ti + 1]
+    if nxt.kind != "item" or nxt.number != 1 or nxt.inline:
+        return None
+    host = resumes.sublist_parent(ti + 1, nxt.style, nxt.upper, stack, after_label=True)
+    if host is last and text[last.text_end - 1 : last.text_end] not in (";", ".", "；", "。"):
+        return None
+    return host
+
+
+def _continues_inner_enumeration(text: str, li: Item, item: Item, tok: _Tok) -> bool:
+    """An inline item on a hard-wrapped line of ``li`` in another style than ``li``'s list, whose
+    predecessor marker stands earlier in ``li``'s text: "2. … any of the following: (1) …" /
+    "times / minute; (2) …; (3) …" carries on the enumeration inside item 2, not the list."""
+    if li.number is None or item.number is None or item.number < 2 or li.style == item.style:
+        return False
+    if tok.line_start <= li.line_start:
+        return False
+    prev = format_marker(item.style, item.number - 1, item.upper)
+    return re.search(r"(?:^|[\s(:;,])" + re.escape(prev) + r"\s", text[li.text_start : tok.start]) is not None
+
+
 def _fix_roman(siblings: list[Item]) -> None:
     """Decide "i." (roman one) vs "i." (letter nine) from the neighbours."""
     prev: Item | None = None
@@ -152,6 +182,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
     stack: list[Item] = []
     last: Item | None = None  # the most recent item (for hard-wrapped continuation)
     line_item: Item | None = None  # the item the current line started (for inline items)
+    resumes = ListResumes(toks)
 
     def new_section(kind, header=None, hs=None, he=None, start=0, label=None, merged=False) -> Section:
         nonlocal cur, stack, last
@@ -183,7 +214,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
         last = item
         line_item = item
 
-    for tok in toks:
+    for ti, tok in enumerate(toks):
         if tok.kind == "header":
             if _repeats_header(cur, tok):
                 continue  # "Inclusion Criteria:" written twice in a row: one section, not an empty one
@@ -221,6 +252,15 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
         if tok.kind == "text":
             s = text[tok.text_start : tok.text_end]
             label_like = _is_label_text(s)
+            host = _label_host(text, toks, ti, s, last, stack, resumes)
+            if host is not None:
+                # "3) … ;" / "Adult patients shall meet any of the following:" / "1) …" and the parent
+                # list goes on below: the line labels a new group of sub-items of ``host``
+                item = _mk_item(text, tok, cur)
+                item.is_label = True
+                del stack[stack.index(host) + 1 :]
+                open_item(item, host)
+                continue
             if last is not None and not tok.blank_before and not tok.inline:
                 # a hard-wrapped line continues the item, unless it is a label at or left of the item
                 if not (label_like and tok.indent <= last.indent and last.marker is not None):
@@ -279,6 +319,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             if (
                 li.marker is None
                 or inside
+                or _continues_inner_enumeration(text, li, item, tok)
                 or li.style != item.style
                 and (text[tok.start - 2 : tok.start].strip() == ":" or item.number == 1)
             ):
@@ -318,6 +359,8 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             # "(1) cirrhosis\n(2) dialysis": the next number at its list's own indentation is the
             # next item, whatever the case of its first word
             and not _next_at_same_indent(stack, tok)
+            # "2. Clinical manifestations" / "(1) fever …" / "(2) …" / "3. …": a sub-list, not a wrap
+            and not (tok.number == 1 and resumes.sublist_parent(ti, tok.style, tok.upper, stack) is not None)
         ):
             # a hard-wrapped line that happens to start with "C)", "(7) days", "4. (The face ...":
             # it continues the item above (legacy XML indents continuation lines to the text column)
@@ -326,6 +369,17 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
         I = tok.indent
         parent: Item | None = None
         placed = False
+        host = resumes.sublist_parent(ti, tok.style, tok.upper, stack) if tok.number == 1 and not tok.inline else None
+        if host is not None:
+            # a list in another style, numbered from 1, between an item and the next number of that
+            # item's list: its sub-list, however it is indented (ChiCTR text has no indentation)
+            k = stack.index(host)
+            label = next((o for o in stack[k + 1 :] if o.is_label and o.parent is host), None)
+            del stack[k + 1 :]
+            if label is not None:
+                stack.append(label)
+            open_item(item, label or host)
+            continue
         # 0. a new list ("1.", "a.", "i.", "(A)") of a style not open yet, right after an item that
         # introduces it ("... the following criteria:", "... complaints of") but written at a
         # smaller indentation (legacy XML does this): the sub-list of that item
