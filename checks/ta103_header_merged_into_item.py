@@ -64,11 +64,21 @@ def _lead_in(text: str) -> bool:
 
 def _dash_lead_in(line: str) -> bool:
     """After "Inclusion Criteria - ": a lead-in sentence ("All patients must satisfy each of the following")
-    or a one-word label ("Controls") or "none"; a short criterion ("Pregnant women") is an item."""
+    or a one-word label ("Controls") or "none"; a short criterion ("Pregnant women") is an item, and so is
+    one word with a value ("EF<30") or a sentence that opens like a criterion and names criteria only in
+    passing ("Currently meets criteria for dependence on other substances")."""
     t = line.strip()
-    return (len(t.split()) <= 1 and not _lower_case_criterion(t)) or bool(
-        _LEAD_IN.search(t[:200]) or _NOTE.search(t[:200]) or _NONE.match(t)
-    )
+    if len(t.split()) <= 1:
+        return not _lower_case_criterion(t) and not _VALUE.search(t)
+    if _LEAD_IN.search(t[:200]) and not _STRICT_LEAD_IN.search(t[:200]) and (starts_like_exclusion(t) or starts_like_requirement(t)):
+        return bool(_NOTE.search(t[:200]) or _NONE.match(t))
+    return bool(_LEAD_IN.search(t[:200]) or _NOTE.search(t[:200]) or _NONE.match(t))
+
+
+# a lead-in in any words: it points at the list ("the following", "as follows", "any of the", a colon at its end)
+_STRICT_LEAD_IN = re.compile(r"(?:following|as follows|below|must meet|all of the|any of the|one of the)|:\s*$", re.IGNORECASE)
+# a number or a comparison: a criterion's value, never in a group's label
+_VALUE = re.compile(r"[0-9<>≤≥=]")
 
 
 # "Exclusion criteria - none", "- not applicable", "- N/A": a one-line section that says there is nothing
@@ -89,7 +99,39 @@ def _ends_a_criterion(before: str) -> bool:
     if len(words) < 3 or _REFERENCE_END.search(t):
         return False
     last = words[-1]
-    return last[-1] in ".;,)]%" or last[-1].isdigit() or last.islower() or last[:1].islower()
+    if last[-1] in ".;,)]%" or last[-1].isdigit() or last.islower() or last[:1].islower():
+        return True
+    return _titled_item_phrase(t)
+
+
+# a list marker at the start of the line: the text before the header is an item of the list above
+_ITEM_START = re.compile(r"[ \t]*(?:[-*•·▪●◦○■□➢►‣⁃–—+]|[0-9]{1,3}[.)]|\([0-9]{1,3}\)|[a-z][.)])[ \t]+")
+# lower-case joining words of a phrase ("Ability to Provide Consent", "Proficient understanding of Spanish")
+_JOINING_WORD = re.compile(r"[ \t](?:of|to|for|and|with|in|or|on|at|by|from|without)[ \t]")
+# what a header's own qualifier ends with ("Phase I Specific", "Healthy Volunteer", "Patients with Diabetes Cohort")
+_QUALIFIER_END = re.compile(
+    r"(?:specific|volunteers?|patients?|participants?|subjects?|cohorts?|groups?|arms?|parts?|phases?|stages?|stud(?:y|ies)|donors?"
+    r"|recipients?|only|controls?|cases?|\b(?-i:[A-Z0-9]{1,3}))\W*$",
+    re.IGNORECASE,
+)
+
+
+_POPULATION_START = re.compile(
+    r"(?:for|in|patients?|participants?|subjects?|volunteers?|women|men|children|adults|those|healthy|cohort|group|arm|part|phase)\b",
+    re.IGNORECASE,
+)
+
+
+def _titled_item_phrase(t: str) -> bool:
+    """A capitalised phrase with joining words on an item's line ("* Ability to Provide Consent Exclusion
+    Criteria:"): the item's text, not a qualifier of the header, which names a group ("9. Phase I Specific")."""
+    m = _ITEM_START.match(t)
+    if not m:
+        return False
+    phrase = t[m.end() :]
+    if _POPULATION_START.match(phrase):
+        return False  # "* Patients with Type 2 Diabetes Exclusion Criteria:" may name a group: left alone
+    return len(phrase.split()) >= 4 and bool(_JOINING_WORD.search(phrase)) and not _QUALIFIER_END.search(phrase)
 
 
 # a line that opens with a section header ("Eligibility criteria for the ...", "- Inclusion criteria of ...")

@@ -86,6 +86,13 @@ _BULLET_RUN_ON = {
 # ("- HLA A2+; * HIV negativity.", "* BMI 25-40 kg/m2. - Colonoscopy within 3 years"): a bulleted
 # line's next item, not a dash or an enumeration (those follow a colon or a lower-case word)
 _ANY_BULLET_AFTER_STOP = re.compile(r"(?<=[;.])[ \t]+([-*•])[ \t]+(?=[A-Z][a-z]|[A-Z]{2})")
+# in a "-" list, a "-" after a colon opens the line's first sub-item ("Patients must have: - HIV-1 infection",
+# "Minor symptoms: - Frontal headache - Fever"): a label with its item, never a range or a dash
+_DASH_AFTER_COLON = re.compile(r"(?<=[:：])[ \t]+(-)[ \t]+(?=[A-Z0-9])")
+# in Markdown (ClinicalTrials.gov API v2) a literal asterisk in text is escaped ("\*"), so an unescaped
+# " * " inside a line is always a bullet run into the line, whatever follows it ("… ml/min/m2 * active
+# dental caries"); none of the 474 v2 texts of the tune part has one that is not
+_MD_STAR_RUN_ON = re.compile(r"(?<=[^\s*\\])[ \t]+(\*)[ \t]+(?=[^\s*])")
 
 
 # a "-" bullet run into the text of the item before it with no punctuation ("Congestive heart failure -
@@ -108,15 +115,31 @@ def _dash_joins_two_criteria(text: str, lo: int, k: int, after: int, hi: int) ->
     # the text after the dash opens a criterion of its own ("History of …", "Any other condition …",
     # "Age 18 or older"); a definition or a scale's part follows a dash too ("… disease - New York Heart
     # Association class III", "Clinical Global Impression - Severity of Illness")
-    return starts_like_exclusion(rest[:200]) or starts_like_requirement(rest[:200])
+    return starts_like_exclusion(rest[:200]) or starts_like_requirement(rest[:200]) or _parallel_openings(text[lo:k], rest)
 
 
-def _run_on_bullets(text: str, tok: _Tok) -> list[tuple[int, str, str, int | None, int]]:
+_OPENING = re.compile(r"[^\W\d_]{2,}(?:[ \t]+[^\W\d_]{2,})?")
+
+
+def _parallel_openings(before: str, rest: str) -> bool:
+    """The text after a dash opens with the same word as the criterion before it ("Patients with a kidney
+    transplant - Patients with acute kidney injury", "Lack of consent - Lack of transport"): two items
+    of one list written alike, not a label and its definition ("Performance status - ECOG 0-2")."""
+    a, b = _OPENING.match(before.lstrip(" \t*•-")), _OPENING.match(rest.lstrip())
+    if not a or not b:
+        return False
+    wa, wb = a.group(0).split(), b.group(0).split()
+    return wa[0].lower() == wb[0].lower()
+
+
+def _run_on_bullets(text: str, tok: _Tok, markdown: bool = False) -> list[tuple[int, str, str, int | None, int]]:
     """Bullets run into the line's text, outside parentheses: of the line's own kind, or of any
     kind after a sentence end (see ``_ANY_BULLET_AFTER_STOP``)."""
     rx = _BULLET_RUN_ON.get(tok.marker or "") if tok.kind == "item" and tok.number is None else None
     if rx is None:
         return []
+    if markdown and tok.marker == "*":
+        rx = _MD_STAR_RUN_ON
     hits: dict[int, tuple[int, str]] = {}
     for m in rx.finditer(text, tok.text_start, tok.text_end):
         g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
@@ -124,6 +147,8 @@ def _run_on_bullets(text: str, tok: _Tok) -> list[tuple[int, str, str, int | Non
     for m in _ANY_BULLET_AFTER_STOP.finditer(text, tok.text_start, tok.text_end):
         hits.setdefault(m.start(1), (m.end(1), m.group(1)))
     if tok.marker == "-":
+        for m in _DASH_AFTER_COLON.finditer(text, tok.text_start, tok.text_end):
+            hits.setdefault(m.start(1), (m.end(1), "-"))
         last = tok.text_start
         for m in _DASH_RUN_ON.finditer(text, tok.text_start, tok.text_end):
             if m.start(1) not in hits and _dash_joins_two_criteria(text, last, m.start(1), m.end(1), tok.text_end):
@@ -200,10 +225,10 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
     return out
 
 
-def _split_inline(text: str, tok: _Tok, out: list[_Tok]) -> None:
+def _split_inline(text: str, tok: _Tok, out: list[_Tok], markdown: bool = False) -> None:
     """Append ``tok`` and the inline items found in its text (``...; (3) ...``)."""
     ts, te = tok.text_start, tok.text_end
-    bullets = _run_on_bullets(text, tok)
+    bullets = _run_on_bullets(text, tok, markdown)
     if bullets:
         _emit_inline(text, tok, bullets, out)
         return
@@ -458,7 +483,7 @@ def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks,
             letter=letter,
             outer=outer,
         )
-        _split_inline(text, tok, toks)
+        _split_inline(text, tok, toks, markdown)
         return
     tok = _Tok(
         kind="text",
@@ -470,4 +495,4 @@ def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks,
         line_end=le_line,
         blank_before=blank_before,
     )
-    _split_inline(text, tok, toks)
+    _split_inline(text, tok, toks, markdown)

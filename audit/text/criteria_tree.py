@@ -147,6 +147,14 @@ def _label_host(text: str, toks: list[_Tok], ti: int, s: str, last: Item | None,
     return host
 
 
+def _same_list_line(last: Item, tok: _Tok) -> bool:
+    """``tok`` is written at ``last``'s marker column in ``last``'s style with a number next to its own
+    (the same, the next, one skipped, or 1 again)."""
+    if last.number is None or tok.number is None or last.style != tok.style or last.upper != tok.upper:
+        return False
+    return tok.indent == last.indent and not last.inline and (tok.number == 1 or 0 <= tok.number - last.number <= 2)
+
+
 def _continues_inner_enumeration(text: str, li: Item, item: Item, tok: _Tok) -> bool:
     """An inline item on a hard-wrapped line of ``li`` in another style than ``li``'s list, whose
     predecessor marker stands earlier in ``li``'s text: "2. … any of the following: (1) …" /
@@ -359,6 +367,10 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             # "(1) cirrhosis\n(2) dialysis": the next number at its list's own indentation is the
             # next item, whatever the case of its first word
             and not _next_at_same_indent(stack, tok)
+            # "1. parent of a patient aged 13-18" / "2. adolescent in care" / "2. …": a list whose items start in
+            # lower case goes on (or repeats, skips, restarts) at its own marker column; a wrapped line that
+            # starts with a number is written deeper, at the text column (or mid-list with another number)
+            and not _same_list_line(last, tok)
             # "2. Clinical manifestations" / "(1) fever …" / "(2) …" / "3. …": a sub-list, not a wrap
             and not (tok.number == 1 and resumes.sublist_parent(ti, tok.style, tok.upper, stack) is not None)
         ):
