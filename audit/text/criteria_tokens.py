@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from trial_audit.text.criteria_headers import _header_at, _midline_headers
 from trial_audit.text.criteria_markers import _INLINE_MARKER, _indent_of, _match_marker, _rstrip_end, _skip_ws
-from trial_audit.text.criteria_model import format_marker
+from trial_audit.text.criteria_model import format_marker, int_to_roman
 from trial_audit.text.criteria_modes import starts_like_exclusion, starts_like_requirement
 
 # --- tokenising ------------------------------------------------------------------------------
@@ -49,6 +49,7 @@ class _Tok:
 
 
 _LETTERED = ("a.", "a)", "(a)")
+_ROMAN = ("i.", "i)", "(i)")
 _INLINE_GATE = re.compile(r"[;:.；：。][ \t]*[(（]?[1-9\uff11-\uff19]")
 
 
@@ -183,17 +184,26 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
     if tok.kind != "item" or tok.number is None or not tok.marker:
         return []
     lettered = tok.style in ("a.", "a)", "(a)") and tok.letter is not None
-    if tok.style not in ("1.", "1)", "(1)") and not lettered:
-        return []
     marker = tok.marker
     paren = marker[0] in "(（"
+    # roman numerals: "ii)" / "(iv)" lines, and "i)" (read as the letter i until its neighbours decide)
+    # when the line goes on with "ii)" in the same form: "i) Age 18 or older ii) Signed consent iii) …"
+    roman = tok.style in ("i.", "i)", "(i)")
+    if lettered and tok.letter == "i":
+        second = f"{marker[0]}{'II' if tok.upper else 'ii'}{marker[-1]}" if paren else ("II" if tok.upper else "ii") + marker[-1]
+        if text.find(" " + second, tok.text_start, tok.text_end) >= 0:
+            roman, lettered = True, False
+    if tok.style not in ("1.", "1)", "(1)") and not lettered and not roman:
+        return []
     sep = "" if paren else marker.lstrip("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
-    if lettered:
+    if lettered or roman:
         sep = marker[-1]
+    number = 1 if roman and tok.style.startswith(("a", "(a")) else tok.number
+    style = tok.style.replace("a", "i") if roman else tok.style
     ideographic = sep in ("、", "．", "）")
     nxt_re = _RUN_ON_NEXT_IDEOGRAPHIC if ideographic else _RUN_ON_NEXT
     out: list[tuple[int, str, str, int, int]] = []
-    pos, n = tok.text_start, tok.number + 1
+    pos, n = tok.text_start, number + 1
     depth = [0]  # "(" minus ")" before ``pos``, counted once over the line: "(IWF H) Recurrent" is no "H)"
     while pos < tok.text_end:
         core = str(n)
@@ -201,6 +211,10 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
             if n > 26:
                 break
             core = chr(96 + n).upper() if tok.upper else chr(96 + n)
+        elif roman:
+            if n > 39:
+                break
+            core = int_to_roman(n).upper() if tok.upper else int_to_roman(n)
         want = f"{marker[0]}{core}{marker[-1]}" if paren else f"{core}{sep}"
         k = text.find(want, pos, tok.text_end)
         if k < 0:
@@ -219,7 +233,7 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
             and not _CHOICE_JOINER.search(text, max(tok.text_start, k - 12), k)
             and not (sep.endswith(")") and inside)
         ):
-            out.append((k, want, tok.style, n, _skip_ws(text, after, tok.text_end)))
+            out.append((k, want, style, n, _skip_ws(text, after, tok.text_end)))
             n += 1
         pos = after
     return out
@@ -255,10 +269,12 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok], markdown: bool = False)
     # keep inline markers only when they look like a list: the line's own item has the same
     # style and the first one follows it, or there are two or more consecutive ones
     keep = []
-    if tok.kind == "item" and tok.style in ("(1)", "1)", "1.", "a.", "a)", "(a)"):
-        prev = tok.number
+    if tok.kind == "item" and tok.style in ("(1)", "1)", "1.", "a.", "a)", "(a)", "i.", "i)", "(i)"):
+        own, prev = tok.style, tok.number
+        if run_on and run_on[0][2] != tok.style:
+            own, prev = run_on[0][2], run_on[0][3] - 1  # "i) … ii) …": the line's "i)" is roman one
         for f in found:
-            if f[2] == tok.style and prev is not None and f[3] == prev + 1:
+            if f[2] == own and prev is not None and f[3] == prev + 1:
                 keep.append(f)
                 prev = f[3]
     if not keep:
@@ -314,8 +330,8 @@ def _emit_inline(text: str, tok: _Tok, keep: list, out: list[_Tok]) -> None:
                 marker=marker,
                 style=style,
                 number=n,
-                # a run-on lettered item keeps its line's case ("D. … E. …") and its letter
-                upper=tok.upper if style in _LETTERED else False,
+                # a run-on lettered (or roman) item keeps its line's case ("D. … E. …", "II) … III) …") and its letter
+                upper=tok.upper if style in _LETTERED or style in _ROMAN else False,
                 letter=marker.strip("().")[:1].lower() if style in _LETTERED else None,
                 inline=True,
             )
