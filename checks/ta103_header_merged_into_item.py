@@ -182,7 +182,11 @@ class HeaderMergedIntoItem(Rule):
     into the end of the criterion before it ("… during the first 8 weeks Exclusion Criteria:", or without a
     colon when the header closes that line and its items follow below: "-  Age 18-30 Exclusion Criteria").
     A short first criterion in lower case is a criterion ("Exclusion: pregnancy or breastfeeding",
-    "Exclusion criteria- pregnancy", "Exclusion criteria are pregnancy").
+    "Exclusion criteria- pregnancy", "Exclusion criteria are pregnancy"), and so is one word with a
+    value after a dash ("Exclusion Criteria - EF<30"); an item's capitalised phrase with joining
+    words before a header on its line is the item's end ("* Ability to Provide Consent Exclusion
+    Criteria:"), a group's name is the header's qualifier ("9. Phase I Specific", "* Patients with
+    Type 2 Diabetes").
 
     Not reported: a header followed by a one-line prose criterion ("Inclusion criteria: healthy
     volunteers"), a lead-in ("… must meet all of the following …", a fragment ending in a modal that

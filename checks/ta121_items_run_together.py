@@ -63,8 +63,12 @@ class ItemsRunTogether(Rule):
     disorders; (6) Can understand ...").
 
     Reports: several criteria on one line ("(5) …; (6) …", "1. Age 18 2. Consent 3. ECOG", "1、… 2、…",
-    "… visits 4) Subject is …"), and items whose markers are run into the text of the item before
-    ("12. Pregnant or lactating. 13. Serious …").
+    "… visits 4) Subject is …", "i. … ii. … iii. …", "1.- … 2.- …", a whole list on one line as
+    RPCEC exports it), items whose markers are run into the text of the item before ("12. Pregnant
+    or lactating. 13. Serious …"), a bullet after a label's colon ("Minor symptoms: - Frontal
+    headache - Fever"), two dash items that open alike ("Use of systemic steroids - Use of
+    warfarin") and, in ClinicalTrials.gov Markdown (which escapes a literal asterisk), any unescaped
+    " * " inside a line.
 
     Not reported: an enumeration inside one criterion ("organ function: (1) ANC …; (2) platelets …",
     "except 1) certain skin cancers; 2) …"), options in a note ("NOTE A: … the following methods: 1)
