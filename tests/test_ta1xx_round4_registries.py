@@ -233,3 +233,22 @@ def test_items_of_a_list_without_line_breaks_are_recognised(text, counts):
 def test_a_number_with_a_hyphen_in_words_is_not_a_marker(line):
     doc = parse_criteria("Inclusion Criteria:\n" + line)
     assert all(it.marker is None for s in doc.sections for it in s.iter_items())
+
+
+# RPCEC00000309 (ictrp-xlsx): a label run into item 1 of a one-line list; item 1 used to be the label's text
+@pytest.mark.parametrize(
+    "line",
+    [
+        "FOR ALL PATIENTS 1. Rheumatoid arthritis. 2. Autoimmune diseases. 3. Previously diagnosed cardiac diseases (ischemic).",
+        "In both cohorts 1. Active infection. 2. Pregnancy. 3. Known allergy to the study drug.",
+    ],
+)
+def test_item_one_after_a_label_on_a_one_line_list_is_recognised(line):
+    doc = parse_criteria("Exclusion Criteria:\n" + line)
+    assert [it.number for it in doc.sections[0].items if it.marker] == [1, 2, 3]
+    assert not NUMBERING & set(_codes("Exclusion Criteria:\n" + line))
+
+
+def test_a_number_inside_a_sentence_is_not_item_one():
+    doc = parse_criteria("Exclusion Criteria:\nThe study uses 1. 5 mg tablets. 2. Other text. 3. Also.")
+    assert 1 not in [it.number for it in doc.sections[0].iter_items()]

@@ -306,7 +306,21 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok], markdown: bool = False)
     if not keep:
         out.append(tok)
         return
+    if tok.kind == "text" and keep[0][3] == 2:
+        keep = _first_of_run(text, ts, keep) + keep
     _emit_inline(text, tok, keep, out)
+
+
+def _first_of_run(text: str, ts: int, keep: list) -> list:
+    """Item 1 of a run that starts at 2 on an unmarked line, written after a label with no punctuation
+    ("FOR ALL PATIENTS 1. Rheumatoid arthritis. 2. Autoimmune diseases. 3. …", as RPCEC records are
+    exported): the marker of 1 in the run's form after a blank, before a capital."""
+    ms, marker, style, _n, _ts = keep[0]
+    one = marker.replace("2", "1", 1)
+    k = text.rfind(" " + one, ts, ms)
+    if k < 0 or not _RUN_ON_NEXT.match(text, k + 1 + len(one)):
+        return []
+    return [(k + 1, one, style, 1, _skip_ws(text, k + 1 + len(one), ms))]
 
 
 def _emit_inline(text: str, tok: _Tok, keep: list, out: list[_Tok]) -> None:
