@@ -245,7 +245,7 @@ def test_a_number_with_a_hyphen_in_words_is_not_a_marker(line):
 )
 def test_item_one_after_a_label_on_a_one_line_list_is_recognised(line):
     doc = parse_criteria("Exclusion Criteria:\n" + line)
-    assert [it.number for it in doc.sections[0].items if it.marker] == [1, 2, 3]
+    assert [it.number for it in doc.sections[0].iter_items() if it.marker] == [1, 2, 3]
     assert not NUMBERING & set(_codes("Exclusion Criteria:\n" + line))
 
 
