@@ -23,6 +23,10 @@ from trial_audit.text.criteria_tokens import _Tok
 
 #: how much shallower or deeper than its list a resuming item may be written
 _INDENT_TOL = 1
+#: how many later lines with the wanted number are looked at (deeper-indented ones are skipped)
+_MAX_LOOK = 32
+#: how many earlier siblings are asked whether they carry a sub-list
+_MAX_SIBLINGS = 8
 
 
 class ListResumes:
@@ -48,7 +52,8 @@ class ListResumes:
         if not idx:
             return None
         k = bisect_right(idx, i)
-        while k < len(idx) and idx[k] < limit:
+        stop = min(len(idx), k + _MAX_LOOK)  # bounded: hostile text with thousands of deeper "2." stays linear
+        while k < stop and idx[k] < limit:
             j = idx[k]
             if indent is None or self._toks[j].indent <= indent + _INDENT_TOL:
                 return j
@@ -91,9 +96,10 @@ class ListResumes:
 def _siblings_have_sublist(item: Item, style: str, upper: bool) -> bool:
     """An earlier sibling of ``item`` has sub-items marked in ``style``."""
     siblings = item.parent.children if item.parent is not None else (item.section.items if item.section is not None else [])
-    for sib in siblings:
-        if sib is item:
-            return False
-        if any(c.style == style and c.upper == upper and c.marker is not None for c in sib.children):
+    k = len(siblings) - 1
+    while k >= 0 and siblings[k] is not item:
+        k -= 1
+    for sib in siblings[max(0, k - _MAX_SIBLINGS) : max(k, 0)]:
+        if any(c.style == style and c.upper == upper and c.marker is not None for c in sib.children[:_MAX_LOOK]):
             return True
     return False
