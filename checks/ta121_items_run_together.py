@@ -67,8 +67,9 @@ class ItemsRunTogether(Rule):
     RPCEC exports it), items whose markers are run into the text of the item before ("12. Pregnant
     or lactating. 13. Serious …"), a bullet after a label's colon ("Minor symptoms: - Frontal
     headache - Fever"), two dash items that open alike ("Use of systemic steroids - Use of
-    warfarin") and, in ClinicalTrials.gov Markdown (which escapes a literal asterisk), any unescaped
-    " * " inside a line.
+    warfarin") and, in ClinicalTrials.gov Markdown (which escapes a literal asterisk), an unescaped
+    " * " inside a line before a word ("… ml/min/m2 * active dental caries"; before a number it may be
+    a product: "weight (kg) * 100").
 
     Not reported: an enumeration inside one criterion ("organ function: (1) ANC …; (2) platelets …",
     "except 1) certain skin cancers; 2) …"), options in a note ("NOTE A: … the following methods: 1)

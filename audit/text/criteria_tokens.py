@@ -91,9 +91,10 @@ _ANY_BULLET_AFTER_STOP = re.compile(r"(?<=[;.])[ \t]+([-*•])[ \t]+(?=[A-Z][a-z
 # "Minor symptoms: - Frontal headache - Fever"): a label with its item, never a range or a dash
 _DASH_AFTER_COLON = re.compile(r"(?<=[:：])[ \t]+(-)[ \t]+(?=[A-Z0-9])")
 # in Markdown (ClinicalTrials.gov API v2) a literal asterisk in text is escaped ("\*"), so an unescaped
-# " * " inside a line is always a bullet run into the line, whatever follows it ("… ml/min/m2 * active
-# dental caries"); none of the 474 v2 texts of the tune part has one that is not
-_MD_STAR_RUN_ON = re.compile(r"(?<=[^\s*\\])[ \t]+(\*)[ \t]+(?=[^\s*])")
+# " * " inside a line before a word is a bullet run into the line, whatever the case of the word ("…
+# ml/min/m2 * active dental caries"; none of the 474 v2 texts of the tune part has one that is not);
+# before a number it may be a product written without the escape ("weight (kg) * 100")
+_MD_STAR_RUN_ON = re.compile(r"(?<=[^\s*\\])[ \t]+(\*)[ \t]+(?=[^\W\d_]{2})")
 
 
 # a "-" bullet run into the text of the item before it with no punctuation ("Congestive heart failure -
