@@ -7,12 +7,22 @@ process's peak resident memory. Streaming readers keep the peak flat as N grows.
 
     python benchmarks/read_registries.py                 # N = 2,000 and 20,000
     python benchmarks/read_registries.py --trials 50000
+
+It also writes one side of the fixed tuning / unseen split of the other registries' real data
+(the hash rule of benchmarks/split.py on the registry ID: ICTRP ``TrialID``, ``drksId``, the
+criteria corpus's ``nctid``), each folder in its own format, so rules are tuned on the tune part only:
+
+    python benchmarks/read_registries.py --write-part tune /tmp/registries/tune-reg
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,6 +30,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "tests" / "data" / "registries"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from split import DATA, part_of  # noqa: E402  (the one split rule, shared with the ClinicalTrials.gov data)
+
+csv.field_size_limit(sys.maxsize)
+_TRIAL = re.compile(rb"[ \t]*<Trial>.*?</Trial>\r?\n?", re.S)
+_TRIAL_ID = re.compile(rb"<TrialID>\s*([^<]*?)\s*</TrialID>")
 
 _CHILD = """
 import resource, sys, time
@@ -58,10 +75,81 @@ def measure(path: Path) -> tuple[int, float, int]:
     return int(out[0]), float(out[1]), int(out[2])
 
 
+def _xml_part(src: Path, dst: Path, part: str) -> int:
+    data = src.read_bytes()
+    trials = list(_TRIAL.finditer(data))
+    if not trials:
+        return 0
+    kept = [m.group(0) for m in trials if (i := _TRIAL_ID.search(m.group(0))) and part_of(i.group(1).decode()) == part]
+    dst.write_bytes(data[: trials[0].start()] + b"".join(kept) + data[trials[-1].end() :])
+    return len(kept)
+
+
+def _csv_part(src: Path, dst: Path, part: str, id_column: str) -> int:
+    with src.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    col = [h.strip().lower() for h in rows[0]].index(id_column)
+    kept = [r for r in rows[1:] if len(r) > col and r[col].strip() and part_of(r[col]) == part]
+    buf = io.StringIO()
+    csv.writer(buf, quoting=csv.QUOTE_ALL if src.parent.name.startswith("ictrp") else csv.QUOTE_MINIMAL, lineterminator="\r\n").writerows(
+        [rows[0], *kept]
+    )
+    dst.write_text(buf.getvalue(), encoding="utf-8")
+    return len(kept)
+
+
+def _xlsx_part(src: Path, dst: Path, part: str) -> int:
+    import openpyxl
+
+    book = openpyxl.load_workbook(src, read_only=True, data_only=True)
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    out = openpyxl.Workbook()
+    sheet = out.active
+    sheet.append(list(rows[0]))
+    col = [str(h or "").strip().lower() for h in rows[0]].index("trialid")
+    kept = [r for r in rows[1:] if r[col] and part_of(str(r[col])) == part]
+    for r in kept:
+        sheet.append(list(r))
+    out.save(dst)
+    return len(kept)
+
+
+def write_part(part: str, out: Path) -> dict[str, int]:
+    """The other registries' real records of one side of the split, a folder per source folder."""
+    written: dict[str, int] = {}
+    for folder in ("ictrp-xml", "ictrp-csv", "ictrp-xlsx", "drks-json", "criteria-corpus"):
+        (out / folder).mkdir(parents=True, exist_ok=True)
+        n = 0
+        for src in sorted((DATA / folder).iterdir()):
+            dst = out / folder / f"{part}_{src.name}"
+            if folder == "ictrp-xml":
+                n += _xml_part(src, dst, part)
+            elif folder == "ictrp-csv":
+                n += _csv_part(src, dst, part, "trialid")
+            elif folder == "criteria-corpus":
+                n += _csv_part(src, dst, part, "nctid")
+            elif folder == "ictrp-xlsx":
+                n += _xlsx_part(src, dst, part)
+            elif part_of(str(json.loads(src.read_text(encoding="utf-8")).get("drksId"))) == part:
+                shutil.copyfile(src, dst)
+                n += 1
+        written[folder] = n
+    return written
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--trials", type=int, nargs="*", default=[2000, 20000])
+    ap.add_argument("--write-part", nargs=2, metavar=("PART", "DIR"), help="write the tune or unseen part of the real data to DIR")
     args = ap.parse_args()
+    if args.write_part:
+        part, out = args.write_part
+        if part not in ("tune", "unseen"):
+            ap.error("PART is tune or unseen")
+        written = write_part(part, Path(out))
+        print(f"wrote {part}: " + ", ".join(f"{k} {v}" for k, v in written.items()) + f" -> {out}")
+        return
     print("| input | trials | MB | read s | trials/s | peak RSS MB |")
     print("|---|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
