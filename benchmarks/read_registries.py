@@ -13,6 +13,11 @@ It also writes one side of the fixed tuning / unseen split of the other registri
 criteria corpus's ``nctid``), each folder in its own format, so rules are tuned on the tune part only:
 
     python benchmarks/read_registries.py --write-part tune /tmp/registries/tune-reg
+
+and counts the trials that meet across inputs (what TA020 compares), on one side of the split:
+every record of the written registry folders and of the ClinicalTrials.gov folders of the real data:
+
+    python benchmarks/read_registries.py --pairs /tmp/registries/tune-reg
 """
 
 from __future__ import annotations
@@ -138,11 +143,62 @@ def write_part(part: str, out: Path) -> dict[str, int]:
     return written
 
 
+def pairs(registry_part: Path) -> None:
+    """Pairs of records of one trial from two folders, whether they are of the same moment, and how
+    their registration date, start date, size and recruiting status compare (docs/readers.md, TA020)."""
+    import itertools
+    from collections import Counter, defaultdict
+
+    from trial_audit.checks._shared.registry import make_digest, trial_keys
+    from trial_audit.core.model import TrialRecord
+    from trial_audit.readers import iter_records
+
+    part = registry_part.name.split("-")[0] if registry_part.name.split("-")[0] in ("tune", "unseen") else "tune"
+    folders = sorted(p for p in registry_part.iterdir() if p.is_dir())
+    folders += [DATA / f for f in ("ctgov-v2", "ctgov-classic", "ctgov-xml", "ctgov-csv", "ctgov-v2-bulk", "ctgov-xml-bulk")]
+    by_key: dict[str, list[dict]] = defaultdict(list)
+    count: Counter = Counter()
+    for folder in folders:
+        for rec in iter_records([folder]):
+            own = rec.registry_id or rec.nct_id if isinstance(rec, TrialRecord) else None
+            if not own or part_of(own) != part or (digest := make_digest(rec, own)) is None:
+                continue
+            digest["folder"] = folder.name
+            count[folder.name] += 1
+            count["with secondary IDs"] += bool(digest["secondary"])
+            for key in dict.fromkeys(trial_keys(digest)):
+                by_key[key].append(digest)
+    print(f"{part} part: {dict(count)}")
+    out: Counter = Counter()
+    for group in by_key.values():
+        for a, b in itertools.combinations(group, 2):
+            if a["folder"] == b["folder"]:
+                continue
+            kind = " / ".join(sorted((a["folder"], b["folder"])))
+            out[(kind, "pairs")] += 1
+            out[(kind, "same as-of date")] += bool(a["as_of"] and a["as_of"] == b["as_of"])
+            x, y = a["dates"].get("first_submitted"), b["dates"].get("first_submitted")
+            if x and y and x[1] == y[1] == "day":
+                out[(kind, "registration date " + ("agrees" if x[0] == y[0] else "differs"))] += 1
+            x, y = a["dates"].get("start"), b["dates"].get("start")
+            out[(kind, "start date differs")] += bool(x and y and x[0] != y[0])
+            out[(kind, "target size differs")] += bool(a["size"] and b["size"] and a["size"][0] != b["size"][0])
+            s, t = a["status"], b["status"]
+            out[(kind, "recruiting differs")] += bool(s and t and None not in (s[0], t[0]) and s[0] != t[0])
+    for (kind, what), n in sorted(out.items()):
+        if n:
+            print(f"{kind}: {what} {n}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--trials", type=int, nargs="*", default=[2000, 20000])
     ap.add_argument("--write-part", nargs=2, metavar=("PART", "DIR"), help="write the tune or unseen part of the real data to DIR")
+    ap.add_argument("--pairs", type=Path, metavar="DIR", help="count the trials met across inputs (DIR: a part written by --write-part)")
     args = ap.parse_args()
+    if args.pairs:
+        pairs(args.pairs)
+        return
     if args.write_part:
         part, out = args.write_part
         if part not in ("tune", "unseen"):
