@@ -3,6 +3,7 @@ import dataclasses
 from trial_audit.checks._shared.outcomes import carries_outcomes, field, label, not_required_then, quote, whole
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.hygiene import carries
 from trial_audit.text.outcome_text import bare_number, unspecific
 
 
@@ -14,7 +15,8 @@ class OutcomeTimeFrameNotSpecific(Rule):
 
     Reports an outcome measure (with a title) whose time frame is:
 
-    - missing or blank;
+    - missing or blank (in a format with a time-frame field: the WHO ICTRP exports give the time
+      frame only inside the outcome text, so an outcome without one there is not reported);
     - a bare number with no unit ("12", "0, 6, 12": days, weeks or months?);
     - not specific: no number, no unit of time and no clinical event a reader can check
       ("Throughout the study", "End of study", "Long term", "Ongoing").
@@ -75,6 +77,8 @@ class OutcomeTimeFrameNotSpecific(Rule):
             tf = (o.time_frame or "").strip()
             what = label(record, k)
             if not tf:
+                if not carries(record, "outcome_time_frames"):
+                    continue  # the format has no time-frame field (ICTRP): an absent one is not a missing one
                 if not era_checked:
                     why_not, era_checked = not_required_then(record), True
                 finding = self.finding(

@@ -1,7 +1,8 @@
 from trial_audit.checks._shared.outcomes import carries_outcomes, field, label, quote, whole
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.outcome_text import several_measures
+from trial_audit.text.hygiene import carries
+from trial_audit.text.outcome_text import SEVERAL_TIME_POINTS, several_measures
 
 
 @register
@@ -14,7 +15,8 @@ class SeveralMeasuresInOneTitle(Rule):
     instruments or lab values joined by "and" or a comma ("PANSS and CGI scores"), an
     enumerated list ("1) weight 2) BMI"), or two time points of one measure ("HbA1c at 3 and 6
     months", "at weeks 2, 4 and 12"; not a change between two time points, "from week 1 to week
-    8"). Acronyms that describe who is studied ("patients with PIK3CA WT and PIK3CA MT") are not
+    8"; not where the format has no time-frame field, as the WHO ICTRP exports: there the title is
+    the only place for its time points). Acronyms that describe who is studied ("patients with PIK3CA WT and PIK3CA MT") are not
     measures. An abbreviation in brackets after its own name ("Hamilton Depression Rating Scale
     (HAM-D)") is one instrument. Analytes read out by one named assay or method ("B-cell IgG and IgA
     ELISPOT assay", "IL-6 and TNF measured by ELISA", "CD4 and CD8 counts by flow cytometry") are
@@ -62,7 +64,7 @@ class SeveralMeasuresInOneTitle(Rule):
             return
         for k, o in enumerate(record.outcomes):
             found = several_measures(o.title)
-            if found is None:
+            if found is None or (found.why == SEVERAL_TIME_POINTS and not carries(record, "outcome_time_frames")):
                 continue
             title = o.title or ""
             (a0, a1), (b0, b1) = found.first, found.second

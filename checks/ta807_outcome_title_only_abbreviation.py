@@ -1,6 +1,7 @@
 from trial_audit.checks._shared.outcomes import carries_outcomes, field, label
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.hygiene import carries
 from trial_audit.text.outcome_text import abbreviation_only
 
 
@@ -11,7 +12,9 @@ class OutcomeTitleOnlyAbbreviation(Rule):
     ## What it does
 
     Reports an outcome measure whose title is just an abbreviation ("BMI", "PFS", "HAM-D
-    score") and whose description is empty, so nothing in the record spells it out.
+    score") and whose description is empty, so nothing in the record spells it out. Not in a
+    format without an outcome description field (the WHO ICTRP exports, DRKS): there an empty
+    description says nothing about the registry record.
 
     ## Why it matters
 
@@ -48,7 +51,7 @@ class OutcomeTitleOnlyAbbreviation(Rule):
     ]
 
     def check(self, record, ctx):
-        if not carries_outcomes(record):
+        if not carries_outcomes(record) or not carries(record, "outcome_descriptions"):
             return
         for k, o in enumerate(record.outcomes):
             if (o.description or "").strip():

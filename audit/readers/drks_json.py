@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from trial_audit.core.ages import Age, parse_age
-from trial_audit.core.model import Contact, Location, Source, TrialRecord, enum_token, norm_sex
+from trial_audit.core.model import Contact, Location, Outcome, Source, TrialRecord, enum_token, norm_sex
 from trial_audit.core.registry_ids import ANY_ID
 from trial_audit.readers.common import as_dict, as_int, as_list, as_str
+from trial_audit.readers.ictrp_outcomes import parse_outcomes
 
 FORMAT = "drks-json"
 _PREFERRED = ("en", "de")
@@ -55,6 +56,19 @@ def _localised(items: Any, key: str, path: str) -> tuple[str | None, str | None]
         if loc in found:
             return found[loc]
     return None, None
+
+
+def _outcomes(rec: TrialRecord, descriptions: Any) -> None:
+    """DRKS's free-text primary and secondary outcome, read as ICTRP's outcome text is (``ictrp_outcomes``):
+    DRKS has no time-frame field, so a time frame is only one the text labels."""
+    for key, kind in (("primaryOutcome", "PRIMARY"), ("secondaryOutcome", "SECONDARY")):
+        text, where = _localised(descriptions, key, "studyCharacteristic.characteristicDescriptions")
+        for parsed in parse_outcomes(text, "DRKS"):
+            k = len(rec.outcomes)
+            rec.outcomes.append(Outcome(kind=kind, title=parsed.title, description=parsed.description, time_frame=parsed.time_frame))
+            rec.provenance[f"outcomes[{k}].title"] = where or key
+    if rec.outcomes:
+        rec.provenance["outcomes"] = "studyCharacteristic.characteristicDescriptions[].primaryOutcome + secondaryOutcome"
 
 
 def _age(rec: TrialRecord, side: str, value: Any) -> None:
@@ -164,6 +178,7 @@ def read_trial(obj: dict[str, Any], source: Source, data: bytes | None = None) -
     if outcome:
         rec.primary_outcomes = [outcome]
         prov["primary_outcomes"] = where or ""
+    _outcomes(rec, characteristic.get("characteristicDescriptions"))
 
     conditions = []
     for i, cond in enumerate(as_list(obj.get("studiedHealthConditions"))):

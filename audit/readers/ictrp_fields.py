@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from trial_audit.core.model import Contact, Intervention, Location, Source, TrialRecord, enum_token
+from trial_audit.core.model import Contact, Intervention, Location, Outcome, Source, TrialRecord, enum_token
 from trial_audit.core.registry_ids import ANY_ID, registry_named, registry_of_id
 from trial_audit.readers import ictrp_values as v
+from trial_audit.readers.ictrp_outcomes import parse_outcomes
 
 #: the fields every ICTRP export has (normalised names); a table whose header has these is an ICTRP download
 SIGNATURE = ("trialid", "public title", "source register", "inclusion criteria")
@@ -45,6 +46,23 @@ _ITEMS = {
 #: the registry record (measured: ANZCTR 33 of 33 rows blank in the CSV and XLSX samples, ISRCTN 21 of 32;
 #: every other registry at most 2 in 20, ClinicalTrials.gov's being trials without a central contact)
 _CONTACTS_NOT_EXPORTED = frozenset({"ANZCTR", "ISRCTN"})
+#: text fields copied as they are (titles with their runs of blanks closed: the XML pads them)
+_TEXTS = (("brief_title", "public title"), ("official_title", "scientific title"), ("acronym", "acronym"), ("sponsor", "primary sponsor"))
+#: coded fields: (canonical attribute, ICTRP field, ``extra`` key keeping the text as written, parser).
+#: What no parser reads ("Not recruiting", "Diagnostic test", phase "0") stays only in ``extra``.
+_CODED = (
+    ("overall_status", "recruitment status", "recruitment_status", v.parse_status),
+    ("study_type", "study type", "study_type_raw", v.parse_study_type),
+    ("phases", "phase", "phase_raw", v.parse_phases),
+    ("enrollment", "target size", "target_size_raw", v.parse_target_size),
+)
+#: fields kept in ``extra`` only: (ICTRP field, ``extra`` key, how the text is read)
+_KEPT = (
+    ("web address", "url", str),
+    ("bridged type", "bridged_type", str),
+    ("bridging flag truefalse", "bridging_flag", lambda text: text.lower() == "true"),
+    ("other records", "other_records", lambda text: text.lower() == "yes"),
+)
 _INTERVENTION_TYPES = frozenset(
     {"DRUG", "DEVICE", "BIOLOGICAL", "PROCEDURE", "BEHAVIORAL", "OTHER", "DIETARY_SUPPLEMENT", "RADIATION", "GENETIC",
      "DIAGNOSTIC_TEST", "COMBINATION_PRODUCT"}
@@ -97,46 +115,21 @@ def row_to_record(fields: Mapping[str, str | None], source: Source, prefix: str)
     prov = rec.provenance
     unread: set[str] = set()  # items present in words no canonical value fits
 
-    def scalar(name: str, key: str) -> None:
-        value = row.get(key)
-        if value is not None:
-            setattr(rec, name, " ".join(value.split()) if name.endswith("title") else value)
-            prov[name] = row.path(key)
-
     _identity(rec, row)
-    scalar("brief_title", "public title")
-    scalar("official_title", "scientific title")
-    scalar("acronym", "acronym")
-    scalar("sponsor", "primary sponsor")
-
-    status = row.get("recruitment status")
-    if status is not None:
-        rec.extra["recruitment_status"] = status
-        rec.overall_status = v.parse_status(status)
-        prov["overall_status"] = row.path("recruitment status")
-        if rec.overall_status is None:
-            unread.add("overall_status")
-    stype = row.get("study type")
-    if stype is not None:
-        rec.extra["study_type_raw"] = stype
-        rec.study_type = v.parse_study_type(stype)
-        prov["study_type"] = row.path("study type")
-        if rec.study_type is None:
-            unread.add("study_type")
-    phase = row.get("phase")
-    if phase is not None:
-        rec.extra["phase_raw"] = phase
-        rec.phases = v.parse_phases(phase) or []
-        prov["phases"] = row.path("phase")
-        if not rec.phases:
-            unread.add("phases")
-    size = row.get("target size")
-    if size is not None:
-        rec.extra["target_size_raw"] = size
-        rec.enrollment = v.parse_target_size(size)
-        prov["enrollment"] = row.path("target size")
-        if rec.enrollment is None:
-            unread.add("enrollment")
+    for attr, key in _TEXTS:
+        if (value := row.get(key)) is not None:
+            setattr(rec, attr, " ".join(value.split()) if attr.endswith("title") else value)
+            prov[attr] = row.path(key)
+    for attr, key, raw_key, parse in _CODED:
+        value = row.get(key)
+        if value is None:
+            continue
+        rec.extra[raw_key] = value
+        parsed = parse(value)
+        setattr(rec, attr, parsed if parsed is not None or attr != "phases" else [])
+        prov[attr] = row.path(key)
+        if parsed in (None, []):
+            unread.add(attr)  # present in words no canonical value fits: kept in extra, not reported missing
     rec.sex = v.parse_sex(row.get("inclusion gender"))
     if rec.sex is not None:
         prov["sex"] = row.path("inclusion gender")
@@ -146,14 +139,9 @@ def row_to_record(fields: Mapping[str, str | None], source: Source, prefix: str)
     _criteria(rec, row)
     _lists(rec, row)
     _contacts(rec, row)
-    if (url := row.get("web address")) is not None:
-        rec.extra["url"] = url
-    if (bridged := row.get("bridged type")) is not None:
-        rec.extra["bridged_type"] = bridged
-    if (flag := row.get("bridging flag truefalse")) is not None:
-        rec.extra["bridging_flag"] = flag.lower() == "true"
-    if (other := row.get("other records")) is not None:
-        rec.extra["other_records"] = other.lower() == "yes"
+    for key, extra_key, read in _KEPT:
+        if (value := row.get(key)) is not None:
+            rec.extra[extra_key] = read(value)
     if rec.registry in _CONTACTS_NOT_EXPORTED:
         unread.add("contacts")
     rec.extra["carries"] = frozenset(item for item, key in _ITEMS.items() if row.has(key) and item not in unread)
@@ -286,14 +274,32 @@ def _lists(rec: TrialRecord, row: _Row) -> None:
         rec.provenance[f"interventions[{k}].name"] = row.path("intervention")
     if items:
         rec.provenance["interventions"] = row.path("intervention")
-    if outcomes := v.split_list(row.raw("primary outcome")):
-        rec.primary_outcomes = outcomes
-        rec.provenance["primary_outcomes"] = row.path("primary outcome")
+    _outcomes(rec, row)
     for k, country in enumerate(v.split_list(row.raw("countries"))):
         rec.locations.append(Location(country=country))
         rec.provenance[f"locations[{k}].country"] = row.path("countries")
     if rec.locations:
         rec.provenance["locations"] = row.path("countries")
+
+
+#: ICTRP outcome fields -> the kind of their measures (the full export adds "Secondary outcome")
+_OUTCOME_FIELDS = (("primary outcome", "PRIMARY"), ("secondary outcome", "SECONDARY"), ("secondary outcomes", "SECONDARY"))
+
+
+def _outcomes(rec: TrialRecord, row: _Row) -> None:
+    """Each outcome measure with its kind, and its time frame where the registry labels one (ictrp_outcomes)."""
+    if outcomes := v.split_list(row.raw("primary outcome")):
+        rec.primary_outcomes = outcomes
+        rec.provenance["primary_outcomes"] = row.path("primary outcome")
+    for key, kind in _OUTCOME_FIELDS:
+        for parsed in parse_outcomes(row.raw(key), rec.registry):
+            k = len(rec.outcomes)
+            rec.outcomes.append(Outcome(kind=kind, title=parsed.title, description=parsed.description, time_frame=parsed.time_frame))
+            for attr in ("title", "description", "time_frame"):
+                if getattr(parsed, attr):
+                    rec.provenance[f"outcomes[{k}].{attr}"] = row.path(key)
+    if rec.outcomes:
+        rec.provenance["outcomes"] = " + ".join(dict.fromkeys(row.path(k) for k, _ in _OUTCOME_FIELDS if row.get(k)))
 
 
 def _contacts(rec: TrialRecord, row: _Row) -> None:

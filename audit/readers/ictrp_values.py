@@ -19,7 +19,7 @@ from trial_audit.core.dates import PartialDate, Precision, parse_date
 # --- line breaks, with offsets mapped back to the source field -------------------------------
 
 #: a registry line break as ICTRP writes it: "<br>" (after the registry's own newline, if any), or a bare newline
-_BREAK = re.compile(r"(?:\r\n|\r|\n)?<br\s*/?>|\r\n|\r|\n", re.I)
+_BREAK = re.compile(r"(?:\r\n|\r|\n)?<br\s*/?\s*>|\r\n|\r|\n", re.I)  # CTRI writes "<br/ >"
 
 
 @dataclass(frozen=True, slots=True)

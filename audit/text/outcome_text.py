@@ -284,6 +284,10 @@ _JOIN = re.compile(r"^\s*(?:,|;|\band\b|&|\bplus\b|\bas\s+well\s+as\b)\s*(?:the\
 _ENUMERATED = re.compile(r"(?:^|\s)\(?(?:1|a|i)[).]\s+.{3,}?\s\(?(?:2|b|ii)[).]\s", re.I)
 
 
+#: ``Several.why`` of a title listing time points of one measure (not several measures where a format has no time-frame field)
+SEVERAL_TIME_POINTS = "it lists several time points"
+
+
 @dataclass(frozen=True, slots=True)
 class Several:
     """Why one title holds several measures, and the two parts that show it (offsets in the title)."""
@@ -316,7 +320,7 @@ def several_measures(title: str | None) -> Several | None:
             return Several("it names two measures", (a0, a1), (b0, b1))
     m = _TIME_LIST.search(title)
     if m and not _CHANGE_BETWEEN.search(title[max(0, m.start() - 40) : m.start()]):
-        return Several("it lists several time points", m.span("list"), m.span("list"))
+        return Several(SEVERAL_TIME_POINTS, m.span("list"), m.span("list"))
     return None
 
 
