@@ -11,9 +11,9 @@ class AgeOutOfRange(TableRule):
     ## What it does
 
     The check is a range check (0 to 120 years, after converting months, weeks, days ... to
-    years) over the batch table, validated with pandera, or the same check in plain Python for a
-    small batch (see ``trial_audit.checks._shared.schema``). A minimum
-    age above the maximum age is a different defect, reported by TA205.
+    years) over the batch table's columns, in plain Python (the same check as the table's
+    pandera schema, see ``trial_audit.checks._shared.schema``). A minimum age above the maximum
+    age is a different defect, reported by TA205.
 
     ## Why it matters
 
