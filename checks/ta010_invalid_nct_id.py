@@ -15,8 +15,9 @@ class InvalidNctId(TableRule):
 
     ## What it does
 
-    The check is a full match of ``NCT[0-9]{8}`` (ASCII digits only) over the batch table,
-    validated with pandera (see ``trial_audit.checks._shared.schema``). A record with no NCT ID at all (a
+    The check is a full match of ``NCT[0-9]{8}`` (ASCII digits only) over the batch table's
+    columns, in plain Python (the same check as the table's pandera schema, see
+    ``trial_audit.checks._shared.schema``). A record with no NCT ID at all (a
     submission not yet registered, identified by its organisation study ID) is not flagged here.
 
     ## Why it matters

@@ -30,8 +30,9 @@ class ValueNotInRegistryVocabulary(TableRule):
     Values are compared with the ClinicalTrials.gov API v2 codes (``RECRUITING``,
     ``INTERVENTIONAL``, ``FEMALE``, ``PHASE2``, ``OLDER_ADULT`` ...) after the reader has mapped the
     format's own spelling ("Active, not recruiting", "Phase 1/Phase 2") to them, so only values
-    that map to no code are reported. Checked over the batch table with pandera (see
-    ``trial_audit.checks._shared.schema``); one finding per offending value.
+    that map to no code are reported. Checked over the batch table's columns in plain Python (the
+    same check as the table's pandera schema, see ``trial_audit.checks._shared.schema``); one
+    finding per offending value.
 
     ## Why it matters
 

@@ -1,3 +1,5 @@
+import math
+
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import TableRule, register
 
@@ -9,8 +11,9 @@ class AgeOutOfRange(TableRule):
     ## What it does
 
     The check is a range check (0 to 120 years, after converting months, weeks, days ... to
-    years) over the batch table, validated with pandera (see ``trial_audit.checks._shared.schema``). A minimum
-    age above the maximum age is a different defect, reported by TA205.
+    years) over the batch table's columns, in plain Python (the same check as the table's
+    pandera schema, see ``trial_audit.checks._shared.schema``). A minimum age above the maximum
+    age is a different defect, reported by TA205.
 
     ## Why it matters
 
@@ -41,19 +44,22 @@ class AgeOutOfRange(TableRule):
     ]
 
     def check_table(self, table, ctx):
-        from trial_audit.checks._shared.schema import AGE_COLUMNS, AGE_MAX_YEARS, failures_in
+        from trial_audit.checks._shared.schema import AGE_COLUMNS, AGE_MAX_YEARS, cell, failures_in
 
         for pos, column, _check, value in failures_in(table, AGE_COLUMNS):
             field, raw_column = AGE_COLUMNS[column]
-            raw = table[raw_column].iat[pos]
+            raw = cell(table, raw_column, pos)
             raw = str(raw) if isinstance(raw, str) else f"{value:g} Years"
             which = "minimum" if field == "minimum_age" else "maximum"
             years = float(value)
-            shown = f"{years:.0f}" if years == int(years) else f"{years:.1f}"
+            if not math.isfinite(years):  # hundreds of digits ("999...9 Years") are infinite as a float
+                shown = "more years than a number can hold"
+            else:
+                shown = f"{years:.0f} years" if years == int(years) else f"{years:.1f} years"
             yield (
                 pos,
                 self.finding(
-                    f"The {which} age {raw!r} is {shown} years, outside 0 to {AGE_MAX_YEARS:.0f} years. "
+                    f"The {which} age {raw!r} is {shown}, outside 0 to {AGE_MAX_YEARS:.0f} years. "
                     "Enter the real age limit, or 'N/A' when there is no limit.",
                     evidence=Evidence.whole(field, raw),
                 ),

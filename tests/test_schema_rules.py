@@ -79,16 +79,20 @@ def test_min_above_max_is_in_the_schema_but_not_a_finding():
         assert list(RULES[code]().check_table(table, CTX)) == []
 
 
-def test_one_validation_per_table_is_shared_by_the_rules(monkeypatch):
+@pytest.mark.parametrize("as_frame", [False, True])
+def test_one_validation_per_table_is_shared_by_the_rules(monkeypatch, as_frame):
     import trial_audit.checks._shared.schema as sr
 
-    table = build_table([record_from_example({"nct_id": "NCT1", "sex": "BOTH_X"})])
+    rows = 3
+    table = build_table([record_from_example({"nct_id": "NCT1", "sex": "BOTH_X"})] * rows)
+    table = table.frame if as_frame else table
     calls = []
-    real = sr.validate_table
-    monkeypatch.setattr(sr, "validate_table", lambda t: calls.append(1) or real(t))
+    real, real_plain = sr.validate_table, sr.plain_failures
+    monkeypatch.setattr(sr, "validate_table", lambda t: calls.append("pandera") or real(t))
+    monkeypatch.setattr(sr, "plain_failures", lambda t: calls.append("plain") or real_plain(t))
     for code in ("TA010", "TA011", "TA012"):
-        list(RULES[code]().check_table(table, CTX))
-    assert len(calls) == 1
+        assert len(list(RULES[code]().check_table(table, CTX))) == (rows if code != "TA012" else 0)
+    assert calls == (["pandera"] if as_frame else ["plain"])
 
 
 def test_rules_map_row_positions_in_a_large_batch():

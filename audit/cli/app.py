@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from trial_audit.cli.config import FAIL_ON, Config, ConfigError, load_config
 from trial_audit.core.dates import parse_date
@@ -23,7 +22,25 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Audit clinical-trial registry records for inconsistencies, with evidence.",
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)  # never break a path in two
+
+
+def _console(**kwargs):  # rich is imported when something is printed (~0.02 s of start-up otherwise)
+    from rich.console import Console
+
+    return Console(highlight=False, **kwargs)
+
+
+def __getattr__(name: str):
+    # the stderr console (``err``, also ``cli.err`` for other modules), made on first use
+    if name == "err":
+        console = globals()["err"] = _console(stderr=True, soft_wrap=True)  # soft wrap: never break a path in two
+        return console
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _err():
+    console = globals().get("err")
+    return console if console is not None else __getattr__("err")
 
 
 def _version(value: bool) -> None:
@@ -51,7 +68,7 @@ CRASH_LOG = "trial-audit-crash.txt"
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}")
+    _err().print(f"[bold red]error:[/] {message}")
     return typer.Exit(USAGE_ERROR)
 
 
@@ -184,7 +201,7 @@ def _note_skipped(inputs: list[Path]) -> None:
     )
     from rich.markup import escape
 
-    err.print(escape("\n".join(lines)), highlight=False)
+    _err().print(escape("\n".join(lines)), highlight=False)
 
 
 InputsArg = Annotated[
@@ -203,7 +220,7 @@ WhereOpt = Annotated[Optional[str], typer.Option("--where", help="Your own SQL c
 
 def _progress_wanted(quiet: bool) -> bool:
     # A bar is for a person at a terminal; CI logs get nothing of it.
-    return not quiet and err.is_terminal and not os.environ.get("CI")
+    return not quiet and _err().is_terminal and not os.environ.get("CI")
 
 
 @app.command()
@@ -318,7 +335,7 @@ def audit(
     out_dir = out or Path(cfg.out or "audit-report")
     if fix or diff:
         if remote.active:
-            err.print(
+            _err().print(
                 "note: records fetched from the registry or read from a database are never changed; "
                 + (
                     "--diff shows the fixes of the studies named by NCT ID, not of searches or databases"
@@ -342,7 +359,7 @@ def audit(
         if _progress_wanted(quiet):
             from trial_audit.cli.progress import progress_bar, record_total
 
-            with progress_bar(err, None if remote.active else record_total(inputs)) as advance:
+            with progress_bar(_err(), None if remote.active else record_total(inputs)) as advance:
                 options.progress = advance
                 report = remote.audit(options) if remote.active else audit_paths(inputs, options)
         else:
@@ -367,7 +384,7 @@ def audit(
             w.write(report, target)
         except Exception as e:  # noqa: BLE001 - the other formats are still written
             crash = crash or e
-            err.print(f"[bold red]error:[/] the {name} report could not be written ({type(e).__name__}: {e})")
+            _err().print(f"[bold red]error:[/] the {name} report could not be written ({type(e).__name__}: {e})")
             continue
         written.append(str(target))
     if crash is not None:
@@ -378,11 +395,11 @@ def audit(
         from trial_audit.cli.terminal import print_summary
 
         # with --output-format json stdout holds the JSON alone: the summary goes to stderr
-        print_summary(report, err if screen == "json" else Console(highlight=False), written)
+        print_summary(report, _err() if screen == "json" else _console(), written)
     if inputs != default_inputs():  # the bundled sample's own package files (SOURCES.md, __init__.py) are not the user's input
         _note_skipped(inputs)
     if summary["audited"] == 0:
-        err.print("[bold red]error:[/] no readable record in the input")
+        _err().print("[bold red]error:[/] no readable record in the input")
         raise typer.Exit(USAGE_ERROR)
     raise typer.Exit(1 if report.failing() else 0)
 
@@ -406,7 +423,9 @@ def _inputs(paths: list[Path] | None, cfg: Config, quiet: bool) -> list[Path]:
     if cfg.paths:
         return list(cfg.paths)
     if not quiet:
-        err.print(f"auditing the bundled sample ({default_inputs()[0]}); pass a path to audit your records", highlight=False, markup=False)
+        _err().print(
+            f"auditing the bundled sample ({default_inputs()[0]}); pass a path to audit your records", highlight=False, markup=False
+        )
     return default_inputs()
 
 
@@ -454,11 +473,11 @@ def _fix_first(inputs: list[Path], options, unsafe: bool, diff: bool, quiet: boo
     from rich.markup import escape
 
     for note in notes:
-        err.print(escape(note), highlight=False)
+        _err().print(escape(note), highlight=False)
     if not quiet or n_fixed:
         left = max(0, the_plan.findings - n_fixed)
         hidden = 0 if unsafe else fixing.plan(first, True).findings - the_plan.findings
-        err.print(
+        _err().print(
             f"{verb} {n_fixed} finding{'s' if n_fixed != 1 else ''} in {n_files} file{'s' if n_files != 1 else ''}"
             + (f"; {left} fixable finding{'s' if left != 1 else ''} not fixed (see the notes)" if left else "")
             + (f"; {hidden} more with --unsafe-fixes" if hidden > 0 else ""),
@@ -481,7 +500,7 @@ def _crashed(out_dir: Path, error: BaseException, wrote: list[str]) -> None:
     from rich.markup import escape
 
     detail = f"trial-audit itself failed ({type(error).__name__}: {error}); {kept}; {where}. Please report it with that file."
-    err.print(f"[bold red]error:[/] {escape(detail)}")
+    _err().print(f"[bold red]error:[/] {escape(detail)}")
     raise typer.Exit(CRASH_EXIT)
 
 
@@ -499,7 +518,7 @@ def rules(
         table.add_column(col)
     for rule in select_rules(_split(select)):
         table.add_row(rule.code, rule.name, rule.category.value, rule.severity.value, rule.summary())
-    Console(highlight=False).print(table)
+    _console().print(table)
 
 
 @app.command()
@@ -544,7 +563,7 @@ def baseline_cmd(
     )  # a baseline is written from all of today's findings, never filtered by an old one
     report = audit_paths(inputs, options)
     n = write_baseline(report, output)
-    Console(highlight=False).print(f"wrote {output}: {n} findings baselined")
+    _console().print(f"wrote {output}: {n} findings baselined")
 
 
 from trial_audit.cli import diff as _diff  # noqa: E402 - registers `trial-audit diff` on this app

@@ -18,14 +18,18 @@ NEW ones, which stream); a history keeps one version in memory.
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from trial_audit.core.model import TrialRecord
-from trial_audit.readers.base import ReadResult, Unreadable
-from trial_audit.readers.fetch_inputs import display_inputs, iter_inputs
-from trial_audit.readers.registry_api import FetchSettings, RegistryClient
+
+if TYPE_CHECKING:
+    from trial_audit.readers.base import ReadResult
+    from trial_audit.readers.registry_api import FetchSettings
+
+# the readers are imported by the functions that use them: every command line imports this
+# module (it registers the command), and an audit should not pay for diff's imports
 
 #: the key of the earlier version in ``TrialRecord.extra`` (read by the rules that compare versions)
 PREVIOUS = "previous"
@@ -39,9 +43,12 @@ class PairCounts:
 
 
 def paired_items(
-    old_args: list[str], new_args: list[str], settings: FetchSettings, where: str | None, counts: PairCounts
-) -> Iterator[ReadResult]:
+    old_args: list[str], new_args: list[str], settings: "FetchSettings", where: str | None, counts: PairCounts
+) -> "Iterator[ReadResult]":
     """The NEW items, each record with its OLD version attached; then the OLD records left unpaired."""
+    from trial_audit.readers.base import Unreadable
+    from trial_audit.readers.fetch_inputs import iter_inputs
+
     old: dict[str, TrialRecord] = {}
     for item in iter_inputs(old_args, settings, where):
         if not isinstance(item, TrialRecord):
@@ -67,9 +74,10 @@ def paired_items(
         yield Unreadable(rec.source, "only in OLD: NEW has no record with this ID, so nothing was compared", record_id=rid)
 
 
-def history_items(ids: list[str], settings: FetchSettings, counts: PairCounts) -> Iterator[ReadResult]:
+def history_items(ids: list[str], settings: "FetchSettings", counts: PairCounts) -> "Iterator[ReadResult]":
     """Every change of each study's version history: version n with version n-1 attached."""
     from trial_audit.readers.fetch_studies import history_records
+    from trial_audit.readers.registry_api import RegistryClient
 
     client = RegistryClient(settings)
     try:
@@ -125,6 +133,7 @@ def register(app: typer.Typer) -> None:
 
         from trial_audit.cli.remote import fetch_settings, is_unreachable, unreachable_message
         from trial_audit.engine.runner import RunCrashed, audit_items
+        from trial_audit.readers.fetch_inputs import display_inputs
         from trial_audit.readers.fetch_studies import is_nct_id
         from trial_audit.reports import load_writers
 

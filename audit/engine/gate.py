@@ -203,12 +203,13 @@ def run_gate(tables: list[pd.DataFrame], suite: str, docs_dir: str | None = None
 
     import pandas as pd
 
-    if tables:
-        df = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0].reset_index(drop=True)
+    frames = [getattr(t, "frame", t) for t in tables]  # a BatchTable's DataFrame (engine.table)
+    if frames:
+        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
     else:
-        from trial_audit.engine.table import build_table
+        from trial_audit.engine.table import build_frame
 
-        df = build_table([])
+        df = build_frame([])
     df = add_last_day_columns(df.copy(deep=False))
     _check_columns(data, df.columns, label)
 

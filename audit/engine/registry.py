@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from trial_audit.core.dates import PartialDate
     from trial_audit.core.model import TrialRecord
+    from trial_audit.engine.table import BatchTable
 
 #: built-in codes are TA + three digits; a plugin's rules use a prefix of their own (2-4 capitals, e.g. XY101)
 CODE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
@@ -181,6 +182,8 @@ class TableRule(Rule):
     """A rule vectorised over the batch table (one row per readable record, see trial_audit.engine.table).
 
     ``check_table`` yields ``(row_position, finding)``; row positions index the batch's records.
+    The table is a ``BatchTable`` (plain columns; DataFrame attributes forwarded to its ``.frame``),
+    or a pandas DataFrame when the engine re-runs a failing rule one row at a time.
     """
 
     scope: ClassVar[str] = "table"
@@ -192,7 +195,7 @@ class TableRule(Rule):
         for _, f in self.check_table(build_table([record]), ctx):
             yield f
 
-    def check_table(self, table: pd.DataFrame, ctx: Context) -> Iterator[tuple[int, Finding]]:
+    def check_table(self, table: BatchTable | pd.DataFrame, ctx: Context) -> Iterator[tuple[int, Finding]]:
         raise NotImplementedError
 
 

@@ -23,14 +23,17 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import orjson
-import requests
-from requests.adapters import HTTPAdapter
-from urllib3.exceptions import ProtocolError, ReadTimeoutError
-from urllib3.util.retry import Retry
+
+if TYPE_CHECKING:
+    import requests
+
+# requests and urllib3 are imported by the client that uses them, not with this module: an
+# audit of files sorts its arguments through fetch_inputs (which imports this module) and never
+# fetches, and the import costs a one-record audit ~0.08 s (docs/performance.md)
 
 DEFAULT_REGISTRY_URL = "https://clinicaltrials.gov/api/v2"
 #: the fields asked for when only a study's last-update date is wanted
@@ -107,6 +110,10 @@ class RegistryClient:
     """Requests to the registry, one at a time, at a polite rate, retried with back-off."""
 
     def __init__(self, settings: FetchSettings) -> None:
+        import requests
+        from requests.adapters import HTTPAdapter
+        from urllib3.util.retry import Retry
+
         self.settings = settings
         self.session = requests.Session()
         self.session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
@@ -141,6 +148,9 @@ class RegistryClient:
     def get(self, url: str, params: dict[str, str] | list[tuple[str, str]] | None = None) -> Answer:
         """GET a URL: an Answer (a timeout or a cut body is an Answer with ``error``), or
         RegistryUnreachable when no connection could be made."""
+        import requests
+        from urllib3.exceptions import ProtocolError, ReadTimeoutError
+
         self._wait_turn()
         fetched = now_iso()
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)

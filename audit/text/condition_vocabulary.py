@@ -481,6 +481,14 @@ def _read(path: Path, concepts: dict[str, Concept], markers: list[Marker]) -> No
 
 @lru_cache(maxsize=8)
 def _load(paths: tuple[str, ...]) -> Vocabulary:
+    # built once, then read back by later runs (text/vocabulary_store.py: marshal, keyed on the files and code)
+    from trial_audit.text.vocabulary_store import cached_vocabulary
+
+    vocab: Vocabulary = cached_vocabulary(paths, _build, (Vocabulary, Concept, Marker))
+    return vocab
+
+
+def _build(paths: tuple[str, ...]) -> Vocabulary:
     concepts: dict[str, Concept] = {}
     markers: list[Marker] = []
     for p in paths:
