@@ -278,18 +278,13 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     a.doc = doc
     all_ms = vocab.mentions(text)
     a.named_in_full = {m.concept for m in all_ms if m.text not in vocab.concepts[m.concept].abbrevs}
+    inclusion = _inclusion_spans(doc, text)
     all_icd = []
-    for sec in doc.sections:  # ICD-10-CM names of diseases the vocabulary does not list, in inclusion sections
-        if sec.kind == "inclusion" and sec.end > sec.start:
-            all_icd.extend(
-                type(m)(m.code, m.chapter, m.start + sec.start, m.end + sec.start, m.text)
-                for m in icd_matcher().mentions(text[sec.start : sec.end])
-            )
+    for s0, e0 in inclusion.values():  # ICD-10-CM names of diseases the vocabulary does not list, in inclusion sections
+        all_icd.extend(type(m)(m.code, m.chapter, m.start + s0, m.end + s0, m.text) for m in icd_matcher().mentions(text[s0:e0]))
     all_mk = []
-    for sec in doc.sections:  # markers matter in inclusion sections only
-        if sec.kind == "inclusion" and sec.end > sec.start:
-            part = text[sec.start : sec.end]
-            all_mk.extend((mk, m.start() + sec.start, m.end() + sec.start) for mk, m in vocab.marker_hits(part))
+    for s0, e0 in inclusion.values():  # markers matter in inclusion sections only
+        all_mk.extend((mk, m.start() + s0, m.end() + s0) for mk, m in vocab.marker_hits(text[s0:e0]))
     all_mk.sort(key=lambda x: x[1])
     ms_starts = [m.start for m in all_ms]
     mk_starts = [x[1] for x in all_mk]
@@ -304,7 +299,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
             ms = all_ms[bisect_left(ms_starts, ts) : bisect_left(ms_starts, te)]
             ms = [m for m in ms if m.end <= te]
             a.item_mentions[id(item)] = ms
-            if sec.kind == "inclusion":
+            if id(sec) in inclusion and ts < inclusion[id(sec)][1]:
                 cut = _LIST_EXCEPT.search(text, ts, te)
                 groups = group_naming_spans(text, ts, te)
                 listed = [m for m in ms if (cut is None or m.start < cut.start()) and not in_spans(m.start, groups)]
@@ -332,9 +327,39 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     if crit_lists:
         a.lists["criteria"] = crit_lists
     for sec in doc.sections:
-        if sec.kind == "inclusion":
+        if id(sec) in inclusion:
             a.scoped |= _parallel_cohort_items(a, list(sec.items), text)
     return a
+
+
+#: a section header that is a negation ("Patients cannot be included in the study if ...:"), read
+#: as an inclusion header because it says "included"
+_NEGATED_HEADER = re.compile(r"\b(?:cannot|can\s+not|not|non[\s\-]?inclusion|excluded|exclusion|ineligib\w*)\b", re.IGNORECASE)
+#: an exclusion header the parse left as a line of the inclusion list ("Exclusion criteria, general
+#: (all groups)", "- Non-inclusion criteria:"): the items after it are exclusions
+_EXCLUSION_HEADER = re.compile(
+    r"^\W*(?:(?:key|main|general|specific|other)\s+)?(?:non[\s\-]?inclusion|exclusion|ineligibility)\s+criteri(?:a|on)\b[^.;]{0,80}$|"
+    r"^\W*criteria\s+for\s+(?:exclusion|non[\s\-]?inclusion)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def _inclusion_spans(doc: CriteriaDoc, text: str) -> dict[int, tuple[int, int]]:
+    """id(section) -> (start, end) of the inclusion text the scope rules read in it: inclusion
+    sections whose header is not a negation, each up to an exclusion header left among its items."""
+    out: dict[int, tuple[int, int]] = {}
+    for sec in doc.sections:
+        if sec.kind != "inclusion" or sec.end <= sec.start or (sec.header and _NEGATED_HEADER.search(sec.header)):
+            continue
+        end = sec.end
+        for item in sec.iter_items():
+            line = text[item.text_start : item.text_end].strip()
+            if len(line) < 100 and _EXCLUSION_HEADER.match(line):
+                end = item.start
+                break
+        if end > sec.start:
+            out[id(sec)] = (sec.start, end)
+    return out
 
 
 def _glued_abbreviations(vocab: Vocabulary, name: str) -> set[str]:
