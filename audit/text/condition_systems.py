@@ -106,7 +106,13 @@ def system_of(code: str) -> str | None:
         return next((organ for lo, hi, organ in _CONGENITAL if lo <= c[:3] <= hi), None)
     if ch in SUBSYSTEMS:
         # a code of the chapter gives its specialty; the chapter's own node ("13") stays the whole chapter
-        return next((f"{ch}:{name}" for lo, hi, name in SUBSYSTEMS[ch] if lo <= c[:3] <= hi), ch)
+        # by the category ("M48" spinal stenosis, beside "M45" ankylosing spondylitis in block M45-M49); a
+        # category with a letter ("M1A", chronic gout) by its block (M05-M14)
+        key = c[:3]
+        if len(key) == 3 and not key[2].isdigit():
+            anc = _ancestors(code)
+            key = (anc[-2] if len(anc) >= 2 else code)[:3]
+        return next((f"{ch}:{name}" for lo, hi, name in SUBSYSTEMS[ch] if lo <= key <= hi), ch)
     if ch not in _BY_BLOCK:
         return ch
     if ch == "2" and ("C81" <= c[:3] <= "C96" or "D45" <= c[:3] <= "D47"):

@@ -1,0 +1,209 @@
+"""TA301, fourth round (issues 20 and 23): specialties within one ICD-10-CM chapter, and the
+false-positive classes of the criteria tables and ICTRP records.
+
+Recall cases put a requirement into a record whose registered conditions are quoted from the real
+record (id in the comment); the requirement is worded in the benchmark's style and again in other
+words. Precision cases quote the real criteria text (record id and source in the comment) and add
+a variant in other words, so that no fix is keyed to one sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trial_audit.core.model import record_from_example
+from trial_audit.engine.registry import Context, select_rules
+from trial_audit.text.condition_settings import setting_chapters
+from trial_audit.text.condition_systems import foreign_chapters, organ_chapters, system_of
+
+CTX = Context()
+
+
+def run(code="TA301", **example):
+    rule = select_rules([code])[0]
+    return list(rule.check(record_from_example(example), CTX))
+
+
+def inc(*items):
+    return (
+        "Inclusion Criteria:\n\n  -  Age 18 years or older\n\n"
+        + "".join(f"  -  {t}\n\n" for t in items)
+        + "Exclusion Criteria:\n\n  -  Pregnancy\n"
+    )
+
+
+# --- block distance: two specialties of one chapter -----------------------------------------------
+
+
+def test_chapter_13_and_14_are_split_into_specialties():
+    assert system_of("M10.9") == system_of("M05.79") == system_of("M32.14") == "13:rheum"  # gout, RA, lupus
+    assert system_of("M50.3") == system_of("M79.7") == system_of("M17.1") == "13:mech"  # cervical disc, fibromyalgia, knee OA
+    assert system_of("N02.8") == "14:glom" and system_of("N18.3") == "14:kidney" and system_of("N39.3") == "14:genital"
+
+
+@pytest.mark.parametrize(
+    "required,declared,foreign",
+    [
+        ("L40.0", "M51.36", True),  # psoriasis in a disc-degeneration trial: dermatology vs orthopaedics
+        ("L40.0", "M07.3", False),  # psoriasis in a psoriatic-arthritis trial: skin and rheumatology are linked
+        ("L40.0", "M05.79", False),  # psoriasis in a rheumatoid-arthritis trial
+        ("M10.9", "M50.3", True),  # gout in a cervical-disc trial
+        ("M81.0", "M81.0", False),
+        ("N02.8", "I10", True),  # IgA nephropathy in a hypertension trial: nephrology is another specialty
+        ("I10", "N02.8", False),  # hypertension in an IgA-nephropathy trial: comes with the disease (one way)
+        ("N18.3", "E11.9", False),  # CKD in a diabetes trial: the cardio-renal-metabolic link
+        ("N05.9", "M32.14", False),  # glomerulonephritis in a lupus-nephritis trial
+        ("N02.8", "C53.9", True),  # IgA nephropathy in a cervical-cancer trial: the cancer's organ is genital
+        ("N02.8", "N18.4", False),  # IgA nephropathy in a CKD trial: one specialty
+        ("C46.9", "B20", False),  # Kaposi sarcoma in an HIV trial: an AIDS-defining illness
+        ("B59", "B20", False),  # pneumocystis pneumonia in an HIV trial
+        ("B18.1", "B20", True),  # hepatitis B in an HIV trial: a co-infection population, not the HIV disease
+        ("B20", "C46.9", True),  # HIV in a Kaposi-sarcoma trial: the link is one way
+    ],
+)
+def test_block_distance(required, declared, foreign):
+    assert foreign_chapters(organ_chapters([required]), organ_chapters([declared])) is foreign
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        # NCT04911257 / NCT06485206 (ctgov-v2-bulk, tune): "Degenerative Disc Disease", MeSH "Intervertebral Disc Degeneration"
+        (
+            ["Degenerative Disc Disease", "Intervertebral Disc Degeneration"],
+            "Confirmed diagnosis of chronic plaque psoriasis with PASI ≥ 12",
+        ),
+        (["Lumbar Disc Herniation"], "Patients with moderate-to-severe hidradenitis suppurativa"),
+        # NCT05962437 (ctgov-v2-bulk, tune): registered "Fibromyalgia"
+        (["Fibromyalgia"], "Confirmed diagnosis of chronic plaque psoriasis with PASI ≥ 12"),
+        # NCT05602714 (ctgov-v2-bulk, tune): registered "Cervical Disc Degeneration"
+        (["Cervical Disc Degeneration"], "Documented diagnosis of gout with ≥2 flares in the past 12 months"),
+        (["Lumbar Spinal Stenosis"], "Rheumatoid arthritis meeting the 2010 ACR/EULAR classification criteria"),
+        # NCT06948435 (ctgov-v2-bulk, tune): registered "Hypertension", "Overweight or Obesity"
+        (["Hypertension", "Overweight or Obesity"], "Biopsy-proven IgA nephropathy with proteinuria ≥ 1 g/day"),
+        (["Type 2 Diabetes"], "Biopsy-proven membranous nephropathy"),
+        # NCT06079671 (ctgov-v2-bulk, tune): registered "Locally Advanced Cervical Cancer"
+        (["Locally Advanced Cervical Cancer"], "Biopsy-proven IgA nephropathy with proteinuria ≥ 1 g/day"),
+    ],
+)
+def test_another_specialty_of_the_same_chapter_is_reported(conditions, item):
+    fs = run(conditions=conditions, criteria=inc(item))
+    assert len(fs) == 1 and fs[0].evidence.text.startswith(item[:25])
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        (["Psoriatic Arthritis"], "Confirmed diagnosis of chronic plaque psoriasis with PASI ≥ 12"),
+        (["Rheumatoid Arthritis"], "Diagnosis of Sjogren's syndrome"),
+        (["IgA Nephropathy"], "Diagnosis of essential hypertension"),
+        (["Lupus Nephritis"], "Biopsy-proven membranous nephropathy"),
+        (["Type 2 Diabetes"], "Chronic kidney disease stage 3"),
+    ],
+)
+def test_linked_specialties_stay_quiet(conditions, item):
+    assert not run(conditions=conditions, criteria=inc(item))
+
+
+def test_settings_name_the_specialty():
+    # NCT04779658 (ctgov-classic, tune): "Contraception"; NCT04780282: "Sport Injury"; NCT05144685: suicidality
+    assert "14:genital" in setting_chapters(["Contraception"])
+    assert "13:mech" in setting_chapters(["Sport Injury", "Athletic Injuries"])
+    # suicidality is chapter 5 without the harms of substance use (lung, liver, heart): COPD is foreign to it
+    assert setting_chapters(["Suicide, Attempted", "Suicidal Ideation"]) == {"5", "2"}
+    assert {"9", "10", "11"} <= setting_chapters(["Smoking"])
+    item = "Moderate to severe COPD (GOLD stage 2 or 3) with post-bronchodilator FEV1/FVC < 0.70"
+    assert run(conditions=["Suicide, Attempted", "Suicidal Ideation"], criteria=inc(item))
+    assert not run(conditions=["Smoking Cessation"], criteria=inc(item))
+    assert run(conditions=["Contraception"], criteria=inc("Biopsy-proven IgA nephropathy with proteinuria ≥ 1 g/day"))
+    assert run(conditions=["Pain After Shoulder Surgery"], criteria=inc("Confirmed diagnosis of chronic plaque psoriasis"))
+
+
+# --- HIV: AIDS-defining illnesses are the trial's disease, other infections a co-infection --------
+
+
+def test_aids_defining_illness_in_an_hiv_trial_is_not_foreign():
+    # NCT00000709 (ctgov-xml-bulk, tune): an AIDS-dementia trial requiring Kaposi's sarcoma of everyone
+    crit = inc("Stable or indolently progressive mucocutaneous Kaposi's sarcoma with < 25 lesions")
+    assert not run(conditions=["AIDS Dementia Complex", "HIV Infections"], criteria=crit)
+    assert not run(conditions=["HIV Infections"], criteria=inc("Documented history of Pneumocystis jirovecii pneumonia"))
+
+
+def test_a_co_infection_required_of_everyone_is_reported_unless_the_record_names_it():
+    crit = inc("Chronic hepatitis B infection, HBsAg positive for at least 6 months")
+    assert run(conditions=["HIV Infections"], criteria=crit)
+    # the title says the trial enrols the co-infected: the requirement is on purpose
+    assert not run(conditions=["HIV Infections"], brief_title="Tenofovir in HIV and Hepatitis B Co-infection", criteria=crit)
+
+
+# --- words that are not the disease -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Absolute depression in CD4+ cells of 500 cells/mm3 or less.",  # NCT00000982 (ctgov-xml-bulk, tune)
+        "CD4 depression below 200 cells/mm3 documented twice",
+        "ST-segment depression of at least 1 mm on the exercise test",
+    ],
+)
+def test_depression_of_a_measured_value_is_no_mood_disorder(item):
+    assert not run(conditions=["HIV Infections"], criteria=inc(item))
+
+
+# --- exclusions the parse left in the inclusion list -----------------------------------------------
+
+
+def test_an_exclusion_header_among_the_inclusion_items_ends_the_inclusion_list():
+    # NCT04328012 (ictrp-csv, tune): "Exclusion criteria, general (all groups)" is read as a line of the inclusion list
+    crit = (
+        "Inclusion criteria\n\n  1. Hospitalized patient\n\n  2. Laboratory confirmation of SARS-CoV-2 infection\n\n"
+        "Exclusion criteria, general (all groups)\n\n  1. End stage renal disease (ESRD) NOT undergoing renal replacement therapy\n\n"
+        "Exclusion criteria, group specific Group 1 (lopinavir/ritonavir)\n\n"
+        "  1. Known HIV infection and/or taking antiretroviral therapy for another indication\n\n"
+        "Group 2 (hydroxychloroquine)\n\n  1. Porphyria or psoriasis\n\n  2. Seizure disorder\n"
+    )
+    assert not run(conditions=["SARS-CoV-2 Infection"], criteria=crit)
+    variant = "Inclusion Criteria:\n- Confirmed influenza A infection\n- Criteria for exclusion\n- Diagnosis of epilepsy\n"
+    assert not run(conditions=["Influenza"], criteria=variant)
+    # the same requirement before such a header is still one
+    assert run(conditions=["Influenza"], criteria="Inclusion Criteria:\n- Diagnosis of epilepsy\n- Criteria for exclusion\n- Pregnancy\n")
+
+
+def test_a_negated_inclusion_header_is_no_inclusion_section():
+    # NCT04780672 (ctgov-classic, tune): "Non-inclusion criteria:" then "Patients cannot be included in the
+    # study if at least one of the following criteria is met:" - read as a second inclusion header
+    crit = (
+        "Inclusion Criteria:\n\nHospitalized patients with severe COVID-19\n\nNon-inclusion criteria:\n\n"
+        "Patients cannot be included in the study if at least one of the following criteria is met:\n\n"
+        "Associated with concomitant pathology:\n\nA history of active tuberculosis;\n\nChild-Pugh class B and C cirrhosis;\n"
+    )
+    assert not run(conditions=["COVID-19"], criteria=crit)
+
+
+def test_a_label_with_its_own_sub_list_does_not_scope_the_items_after_it():
+    # NCT00002413 (ctgov-xml-bulk, tune) layout: "Prior Medication: Allowed:" over an indented sub-list;
+    # the next top-level item is a requirement for everyone again
+    crit = (
+        "Inclusion Criteria\n\n- HIV infection with HIV-1 RNA of 2,000 copies/ml or more. Prior Medication: Allowed:\n\n"
+        "    - Prior nucleoside reverse transcriptase inhibitors.\n\n"
+        "- Relapsing multiple sclerosis diagnosed according to the 2017 McDonald criteria\n\nExclusion Criteria\n\n- Pregnancy\n"
+    )
+    assert run(conditions=["HIV Infections"], criteria=crit)
+    # and an item in the sub-list stays scoped
+    nested = crit.replace(
+        "    - Prior nucleoside reverse transcriptase inhibitors.", "    - Relapsing multiple sclerosis per the McDonald criteria"
+    )
+    nested = nested.replace("- Relapsing multiple sclerosis diagnosed according to the 2017 McDonald criteria", "- Signed consent")
+    assert not run(conditions=["HIV Infections"], criteria=nested)
+
+
+# --- subtypes of the registered condition -----------------------------------------------------------
+
+
+def test_a_kind_of_the_registered_condition_is_not_another_disease():
+    # NCT01235936 (criteria corpus, tune): registered "anemia" and "kidney disease"; requires CKD stage 3 or 4
+    assert not run(conditions=["anemia", "kidney disease"], criteria=inc("Chronic Kidney Disease Stage 3 or Stage 4"))
+    assert not run(conditions=["Liver Disease"], criteria=inc("Diagnosis of alcoholic liver disease"))
+    # a registered name that only shares a word is not enough
+    assert run(conditions=["Kidney Stones"], criteria=inc("Diagnosis of relapsing multiple sclerosis"))
