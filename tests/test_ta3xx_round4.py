@@ -207,3 +207,42 @@ def test_a_kind_of_the_registered_condition_is_not_another_disease():
     assert not run(conditions=["Liver Disease"], criteria=inc("Diagnosis of alcoholic liver disease"))
     # a registered name that only shares a word is not enough
     assert run(conditions=["Kidney Stones"], criteria=inc("Diagnosis of relapsing multiple sclerosis"))
+
+
+def test_a_disease_name_used_as_an_attribute_is_no_requirement():
+    # NCT02058589 (criteria corpus, tune): a zoster-vaccine trial in renal-transplant recipients
+    item = (
+        "Subjects with multiple dialysis options (peritoneal and/or more than one anatomical\n     access site for haemodialysis) "
+        "in the event acute or chronic dialysis is needed."
+    )
+    assert not run(conditions=["herpes zoster"], criteria=inc(item))
+    assert not run(conditions=["Asthma"], criteria=inc("Patients with access to a diabetes education programme"))
+
+
+def test_fatty_liver_and_its_metabolic_risk_factors_are_one_population():
+    # NCT02279524 (criteria corpus, tune): registered "fatty liver"; requires type 2 diabetes or pre-diabetes
+    item = "Known type II Diabetes Mellitus or pre-Diabetes according to American Diabetes\n     Association."
+    assert not run(conditions=["fatty liver"], criteria=inc(item))
+    assert not run(conditions=["Type 2 Diabetes"], criteria=inc("Biopsy-proven nonalcoholic steatohepatitis"))
+    # other liver diseases are still foreign to a diabetes trial
+    assert run(conditions=["Type 2 Diabetes"], criteria=inc("Biopsy-proven primary biliary cholangitis"))
+    assert foreign_chapters(organ_chapters(["K74.3"]), organ_chapters(["E11"]))
+
+
+def test_ta303_a_kind_of_a_registered_umbrella_is_registered():
+    # NCT00579111 (criteria corpus, tune): registered "hematologic malignancies" beside four specific ones
+    crit = (
+        "Inclusion Criteria:\n\n  -  Patients with hematologic malignancies including acute myelogenous\n     leukemia, "
+        "acute lymphoblastic leukemia, chronic myelogenous leukemia, multiple\n     myeloma, lymphoproliferative disorders "
+        "(non-Hodgkin lymphoma,\n     hairy cell leukemia, chronic lymphocytic leukemia)\n\n"
+    )
+    conds = [
+        "acute myeloid leukemia",
+        "acute lymphoblastic leukemia",
+        "chronic myeloid leukemia",
+        "multiple myeloma",
+        "hematologic malignancies",
+    ]
+    assert not run("TA303", conditions=conds, criteria=crit)
+    # without the umbrella, the list the criteria add is reported
+    assert run("TA303", conditions=conds[:4], criteria=crit)

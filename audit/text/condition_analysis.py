@@ -53,7 +53,9 @@ _AFTER_SKIP = re.compile(
     r"\s*(?:[-\u2010\u2013]\s*|\s)(?:associated|related|induced|mediated|like|type|negative|free|naive|na\u00efve|"
     r"specific|directed|targeted|vaccine|test|testing|screening|antibod\w*|antigen|status|serology)\b|\s*(?:drug|therapy|"
     r"treatment|medication|medicine|scale|score|index|questionnaire|inventory|rating|subscale|surface|core|rna|dna|pcr|"
-    r"viral\s+load|level|titer|titre|panel|result)s?\b",
+    r"viral\s+load|level|titer|titre|panel|result|"
+    # the name as an attribute of another noun ("dialysis options", "diabetes education", "cancer centre")
+    r"option|access|unit|cent(?:er|re)|clinic|service|program|programme|education|team|nurse|facility|registry)s?\b",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])")

@@ -42,7 +42,13 @@ LINKED = (
     frozenset({"12", "13:rheum"}),
     frozenset({"14:kidney", "14:glom"}),
     frozenset({"13:rheum", "14:glom", "14:kidney"}),
+    # fatty liver disease is defined by its cardiometabolic risk factors (MASLD: diabetes, obesity,
+    # hypertension, dyslipidaemia): a fatty-liver trial requires them on purpose, and the other way round
+    frozenset({"4", "9", "11:metabolic"}),
 )
+#: codes that are a system of their own within a chapter not otherwise split: fatty liver disease
+#: (K75.81 steatohepatitis, K76.0 fatty liver) is metabolic liver disease
+_CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic"}
 #: one-way links: a trial of the key system may require diseases of the value systems - a trial of
 #: a blood condition (cancer-related anaemia, neutropenia) may require the cancer it comes with; a
 #: glomerular-disease trial the hypertension or diabetes that comes with it. The other way round
@@ -104,6 +110,9 @@ def system_of(code: str) -> str | None:
     c = code.replace(".", "")
     if ch == "17":  # congenital malformations: the organ malformed ("Polycystic kidney" -> urinary)
         return next((organ for lo, hi, organ in _CONGENITAL if lo <= c[:3] <= hi), None)
+    special = next((v for k, v in _CODE_SYSTEMS.items() if c.startswith(k)), None)
+    if special:
+        return special
     if ch in SUBSYSTEMS:
         # a code of the chapter gives its specialty; the chapter's own node ("13") stays the whole chapter
         # by the category ("M48" spinal stenosis, beside "M45" ankylosing spondylitis in block M45-M49); a
@@ -167,8 +176,8 @@ def _chapter(system: str) -> str:
 def _covers(key: str, system: str) -> bool:
     """A link key stands for a system: the same, a chapter key for any system of it, or a system
     known only by its chapter ("13", from a setting or a curated area) for any key of that chapter
-    (undecided within the chapter, so never foreign)."""
-    return key == system or key == _chapter(system) or (":" not in system and _chapter(key) == system)
+    when the chapter is one of several specialties (undecided within the chapter, so never foreign)."""
+    return key == system or key == _chapter(system) or (system in SUBSYSTEMS and _chapter(key) == system)
 
 
 def _near(required: str, declared: str) -> bool:
