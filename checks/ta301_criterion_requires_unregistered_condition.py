@@ -24,7 +24,9 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
     (blocks for infections and neoplasms). Not reported: comorbidities of a linked system
     (hypertension in a metabolic-syndrome trial, CKD in an anaemia-of-CKD trial, cirrhosis in a
     liver-cancer trial), trials registered only with symptoms (supportive care), and items scoped
-    to a cohort, negated, or permitted.
+    to a cohort, negated, or permitted. Chapters 13 and 14 are several specialties: gout
+    (rheumatology) in a cervical-disc trial (orthopaedics) or IgA nephropathy (glomerular disease) in
+    a hypertension trial is reported; psoriasis in a psoriatic-arthritis trial is not.
 
     ## Why it matters
 
@@ -79,6 +81,10 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
         {"conditions": ["Knee Osteoarthritis"], "criteria": "Inclusion Criteria:\n- Raised intraocular pressure in at least one eye\n"},
         {"conditions": ["Asthma"], "criteria": "Inclusion Criteria:\n- Biopsy-proven IgA nephropathy\n"},
         {"conditions": ["Plaque Psoriasis"], "criteria": "Inclusion Criteria:\n- Child-Pugh class A or B\n"},
+        {
+            "conditions": ["Cervical Disc Degeneration"],
+            "criteria": "Inclusion Criteria:\n- Documented diagnosis of gout with two or more flares in the past year\n",
+        },
     ]
     good = [
         {
@@ -103,6 +109,7 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
         {"conditions": ["Metabolic Syndrome"], "criteria": "Inclusion Criteria:\n- Diagnosis of essential hypertension\n"},
         {"conditions": ["Knee Osteoarthritis"], "criteria": "Inclusion Criteria:\n- Age 40 or older\n\nExclusion Criteria:\n- Glaucoma\n"},
         {"conditions": ["Psoriasis"], "criteria": "Inclusion Criteria:\n- For patients with liver cirrhosis: Child-Pugh class A\n"},
+        {"conditions": ["Psoriatic Arthritis"], "criteria": "Inclusion Criteria:\n- Confirmed diagnosis of chronic plaque psoriasis\n"},
     ]
 
     def check(self, record, ctx):
