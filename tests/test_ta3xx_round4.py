@@ -246,3 +246,21 @@ def test_ta303_a_kind_of_a_registered_umbrella_is_registered():
     assert not run("TA303", conditions=conds, criteria=crit)
     # without the umbrella, the list the criteria add is reported
     assert run("TA303", conditions=conds[:4], criteria=crit)
+
+
+def test_a_sub_list_of_alternatives_without_a_colon_is_not_required_of_everyone():
+    # NCT02647281 (criteria corpus, tune): a healthy-volunteer hepatitis B trial; the options under the
+    # male participants' contraception item, after a females' item with its own sub-list
+    crit = (
+        "Inclusion Criteria:\n\n  -  Healthy as determined by a responsible and experienced physician\n\n"
+        "  -  Females of Reproductive Potential (FRP) are not permitted. Eligible females must meet:\n\n"
+        "       -  Non-pregnant\n\n"
+        "  -  Male subjects with female partners of child-bearing potential must agree to meet one\n"
+        "     of the contraception requirements from the time of first dose of study treatment.\n\n"
+        "       -  Vasectomy with documentation of azoospermia.\n\n"
+        "       -  Male condom plus partner use of one of the contraceptive options below\n\n"
+        "Exclusion Criteria:\n\n  -  Pregnancy\n"
+    )
+    assert not run(conditions=["hepatitis b"], criteria=crit)
+    variant = crit.replace("must agree to meet one\n     of the contraception requirements", "must use either of the methods")
+    assert not run(conditions=["hepatitis b"], criteria=variant)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from trial_audit.text.condition_groups import group_naming_spans, in_spans
 from trial_audit.text.condition_scoping import (
+    _ALTERNATIVES,
     _FOLLOWING,
     _NEG_PARENT,
     _is_scoped,
@@ -474,8 +475,10 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
     if _ENDS_WITH_OR.search(text, ts, te):
         return []  # one of a list of alternatives ("Renal failure, or")
     parent = getattr(item, "parent", None)
-    if parent is not None and (parent.text.rstrip().endswith(":") or _FOLLOWING.search(parent.text)):
-        return []  # a sub-list item: an alternative, a definition or a scoped requirement
+    if parent is not None and (parent.text.rstrip().endswith(":") or _FOLLOWING.search(parent.text) or _ALTERNATIVES.search(parent.text)):
+        # a sub-list item: an alternative, a definition or a scoped requirement (also under a parent
+        # without a colon: "... must agree to meet one of the contraception requirements" over its options)
+        return []
     item_neg = bool(_ITEM_NEG.search(text, ts, te))
     bounds = [(ts + a, ts + b) for a, b in _clauses(text[ts:te])]
 
