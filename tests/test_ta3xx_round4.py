@@ -59,6 +59,15 @@ def test_chapter_13_and_14_are_split_into_specialties():
         ("B59", "B20", False),  # pneumocystis pneumonia in an HIV trial
         ("B18.1", "B20", True),  # hepatitis B in an HIV trial: a co-infection population, not the HIV disease
         ("B20", "C46.9", True),  # HIV in a Kaposi-sarcoma trial: the link is one way
+        # a neoplasm stands for its organ, not for the organ's links: the skin is linked to rheumatology,
+        # melanoma is not; and dermatology is another specialty than melanoma, sun-damaged skin is not
+        ("M05.79", "C43.9", True),  # rheumatoid arthritis in a melanoma trial
+        ("M10.9", "C44.01", True),  # gout in a skin-cancer trial
+        ("L40.0", "C43.9", True),  # psoriasis in a melanoma trial
+        ("L57.0", "C44.01", False),  # actinic keratosis in a skin-cancer trial
+        ("K74.6", "C22.0", False),  # cirrhosis in a liver-cancer trial: the organ itself
+        ("J44.9", "C34.90", False),  # COPD in a lung-cancer trial
+        ("M05.79", "N18.3", True),  # rheumatoid arthritis in a CKD trial (rheumatology links to glomerular disease only)
     ],
 )
 def test_block_distance(required, declared, foreign):
@@ -111,6 +120,8 @@ def test_settings_name_the_specialty():
     assert "13:mech" in setting_chapters(["Sport Injury", "Athletic Injuries"])
     # suicidality is chapter 5 without the harms of substance use (lung, liver, heart): COPD is foreign to it
     assert setting_chapters(["Suicide, Attempted", "Suicidal Ideation"]) == {"5", "2"}
+    # NCT04780087 (ctgov-classic, tune): a pregnancy trial is linked to whole chapter 14, not through it to rheumatology
+    assert run(conditions=["Pregnancy Related"], criteria=inc("Rheumatoid arthritis meeting the 2010 ACR/EULAR classification criteria"))
     assert {"9", "10", "11"} <= setting_chapters(["Smoking"])
     item = "Moderate to severe COPD (GOLD stage 2 or 3) with post-bronchodilator FEV1/FVC < 0.70"
     assert run(conditions=["Suicide, Attempted", "Suicidal Ideation"], criteria=inc(item))

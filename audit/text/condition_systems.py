@@ -41,7 +41,7 @@ LINKED = (
     frozenset({"4", "9", "14:kidney"}),
     frozenset({"12", "13:rheum"}),
     frozenset({"14:kidney", "14:glom"}),
-    frozenset({"13:rheum", "14:glom", "14:kidney"}),
+    frozenset({"13:rheum", "14:glom"}),
     # fatty liver disease is defined by its cardiometabolic risk factors (MASLD: diabetes, obesity,
     # hypertension, dyslipidaemia): a fatty-liver trial requires them on purpose, and the other way round
     frozenset({"4", "9", "11:metabolic"}),
@@ -68,9 +68,14 @@ ONE_WAY = {
 #: spine, soft tissue, bone) orthopaedics; chapter 14 is nephrology - glomerular diseases (N00-N08)
 #: and the rest of the kidney (N10-N29) - and the urinary, genital and breast organs (N30-N99).
 #: Gout is another specialty in a cervical-disc trial, IgA nephropathy in a contraception trial.
+#: Chapter 12: the sunlight disorders of the skin (L55-L59), the organ background of skin cancers,
+#: and the rest of dermatology.
 SUBSYSTEMS = {
     "13": (("M00", "M14", "rheum"), ("M30", "M36", "rheum"), ("M45", "M46", "rheum"), ("M15", "M99", "mech")),
     "14": (("N00", "N08", "glom"), ("N10", "N29", "kidney"), ("N30", "N99", "genital")),
+    # the skin disorders sunlight causes (actinic keratosis L57.0) are the background of skin cancers; the
+    # rest of dermatology (psoriasis, eczema, acne) is another specialty than melanoma
+    "12": (("L55", "L59", "sun"), ("L00", "L99", "skin")),
 }
 #: curated areas (condition_markers.toml) that are one specialty, for concepts without ICD codes
 _AREA_GROUPS = ({"cardiometabolic", "cardiovascular", "renal"}, {"oncology", "hematologic_malignancy", "hematologic"})
@@ -180,13 +185,21 @@ def _covers(key: str, system: str) -> bool:
     return key == system or key == _chapter(system) or (system in SUBSYSTEMS and _chapter(key) == system)
 
 
-def _near(required: str, declared: str) -> bool:
-    """The required system is the declared one, or linked to it (both ways, or one way from the declared)."""
+def _in_group(key: str, system: str) -> bool:
+    """A link key names the system itself or its whole chapter. A system known only as a whole split
+    chapter ("14") takes part in no link of one specialty of it ("14:glom"): undecided is not linked."""
+    return key == system or key == _chapter(system)
+
+
+def _near(required: str, declared: str, links: bool = True) -> bool:
+    """The required system is the declared one, or (``links``) linked to it (both ways, or one way from the declared)."""
     if _covers(required, declared) or _covers(declared, required):
         return True
-    if any(any(_covers(k, required) for k in g) and any(_covers(k, declared) for k in g) for g in LINKED):
+    if not links:
+        return False
+    if any(any(_in_group(k, required) for k in g) and any(_in_group(k, declared) for k in g) for g in LINKED):
         return True
-    return any(_covers(k, declared) and any(_covers(v, required) for v in vals) for k, vals in ONE_WAY.items())
+    return any(_in_group(k, declared) and any(_in_group(v, required) for v in vals) for k, vals in ONE_WAY.items())
 
 
 #: the organ chapter of each block of solid neoplasms: a cancer is related to its organ's other
@@ -196,7 +209,7 @@ _ORGAN_OF_BLOCK = {
     "C15-C26": "11",
     "C30-C39": "10",
     "C40-C41": "13:mech",
-    "C43-C44": "12",
+    "C43-C44": "12:sun",
     "C45-C49": "13",
     "C50": "",  # breast: no organ chapter of its own (its disorders sit with the genitourinary ones)
     "C51-C58": "14:genital",
@@ -230,14 +243,20 @@ def foreign_chapters(required: frozenset[str], declared: Iterable[str], coarse: 
     dec = set(declared)
     if not required or not dec:
         return False
-    dec |= {o for d in dec if (o := _organ(d))}
+    # a neoplasm or an infection stands for its organ too, but only as that organ: the organ's own links
+    # do not carry over (melanoma's organ is the skin, and skin is linked to rheumatology, but gout is
+    # another specialty than melanoma)
+    organs = {o for d in dec if (o := _organ(d))}
     if coarse:
-        dec = {_chapter(d) for d in dec}
+        dec, organs = {_chapter(d) for d in dec}, {_chapter(o) for o in organs}
     for r in required:
-        cands = {r} | ({o} if (o := _organ(r)) else set())
+        r_organ = _organ(r)
+        cands = {r} | ({r_organ} if r_organ else set())
         if coarse:
             cands = {_chapter(c) for c in cands}
-        if any(_near(c, d) for c in cands for d in dec):
+        if any(_near(c, d, links=c == r or coarse) for c in cands for d in dec):
+            return False
+        if any(_near(c, o, links=False) for c in cands for o in organs):
             return False
     return True
 
