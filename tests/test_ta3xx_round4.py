@@ -275,3 +275,36 @@ def test_a_sub_list_of_alternatives_without_a_colon_is_not_required_of_everyone(
     assert not run(conditions=["hepatitis b"], criteria=crit)
     variant = crit.replace("must agree to meet one\n     of the contraception requirements", "must use either of the methods")
     assert not run(conditions=["hepatitis b"], criteria=variant)
+
+
+# --- TA303: kinds of the registered condition, ambiguous abbreviations, outcomes in a summary -------
+
+
+def test_ta303_a_subtype_of_the_registered_condition_is_not_another_condition():
+    # NCT00495287 (ctgov-xml-bulk, tune): myeloid sarcoma is a form of acute myeloid leukaemia (ICD-10-CM C92.3)
+    crit = "Inclusion Criteria:\n\n  -  Patients with acute myelogenous\n     leukemia (AML, including myeloid sarcoma) or high-risk myelodysplasia\n"
+    fs = run("TA303", conditions=["Acute Myeloid Leukemia", "Leukemia"], criteria=crit)
+    assert not any("sarcoma" in f.message.split("Lists compared")[0] for f in fs)
+    variant = crit.replace("myeloid sarcoma", "granulocytic sarcoma or chloroma")
+    assert not any("sarcoma" in f.message.split("Lists compared")[0] for f in run("TA303", conditions=["AML"], criteria=variant))
+
+
+def test_ta303_a_two_letter_abbreviation_never_spelled_out_is_not_that_condition():
+    # NCT00005845 (ctgov-xml-bulk, tune): FAB types of MDS, "refractory anemia [RA]" - not rheumatoid arthritis
+    crit = (
+        "Inclusion Criteria:\n\n  -  MDS (including French-American-British [FAB] types\n     refractory anemia [RA], refractory "
+        "anemia with ringed sideroblasts [RARS], refractory\n     anemia with excess blasts [RAEB], or chronic myelomonocytic leukemia)\n"
+    )
+    fs = run("TA303", conditions=["Myelodysplastic Syndromes", "Leukemia"], criteria=crit)
+    assert not any("rheumatoid" in f.message for f in fs)
+
+
+def test_ta303_outcomes_a_disease_leads_to_are_no_list_of_conditions():
+    # NCT06352177 (ctgov-v2-bulk, tune): background in the summary of a MASLD lifestyle trial
+    summary = (
+        "Patients with MASH, the progressive subtype of MASLD, have the highest risk for liver disease progression and poor "
+        "outcomes, including cirrhosis and hepatocellular carcinoma."
+    )
+    assert not run("TA303", conditions=["MASLD"], brief_summary=summary, criteria="Inclusion Criteria:\n- Diagnosis of MASLD\n")
+    variant = "Untreated diabetes leads to complications such as chronic kidney disease, retinopathy and stroke."
+    assert not run("TA303", conditions=["Type 2 Diabetes"], brief_summary=variant, criteria="Inclusion Criteria:\n- Type 2 diabetes\n")

@@ -305,7 +305,11 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
             if id(sec) in inclusion and ts < inclusion[id(sec)][1]:
                 cut = _LIST_EXCEPT.search(text, ts, te)
                 groups = group_naming_spans(text, ts, te)
-                listed = [m for m in ms if (cut is None or m.start < cut.start()) and not in_spans(m.start, groups)]
+                listed = [
+                    m
+                    for m in ms
+                    if (cut is None or m.start < cut.start()) and not in_spans(m.start, groups) and not _ambiguous_abbrev(a, m)
+                ]
                 spec = {m.concept for m in listed if not vocab.is_umbrella(m.concept)}
                 if (
                     len(spec) >= 3
@@ -363,6 +367,12 @@ def _inclusion_spans(doc: CriteriaDoc, text: str) -> dict[int, tuple[int, int]]:
         if end > sec.start:
             out[id(sec)] = (sec.start, end)
     return out
+
+
+def _ambiguous_abbrev(a: Analysis, m: Mention) -> bool:
+    """A two-letter abbreviation the criteria never spell out may stand for something else ("refractory
+    anemia [RA]" in a myelodysplasia trial is not rheumatoid arthritis), as TA301 reads it."""
+    return len(m.text) <= 2 and m.text in a.vocab.concepts[m.concept].abbrevs and m.concept not in a.named_in_full
 
 
 def _glued_abbreviations(vocab: Vocabulary, name: str) -> set[str]:
