@@ -308,3 +308,17 @@ def test_ta303_outcomes_a_disease_leads_to_are_no_list_of_conditions():
     assert not run("TA303", conditions=["MASLD"], brief_summary=summary, criteria="Inclusion Criteria:\n- Diagnosis of MASLD\n")
     variant = "Untreated diabetes leads to complications such as chronic kidney disease, retinopathy and stroke."
     assert not run("TA303", conditions=["Type 2 Diabetes"], brief_summary=variant, criteria="Inclusion Criteria:\n- Type 2 diabetes\n")
+
+
+def test_ta304_an_inverted_mesh_name_is_read_in_its_natural_order():
+    # NCT04111133 (ctgov-v2-bulk, tune): MeSH "Hypertension, Portal" is portal hypertension; excluding
+    # (systemic) hypertension does not exclude the condition the trial studies
+    crit = "Inclusion Criteria:\n- Liver cirrhosis\n\nExclusion Criteria:\n- Hypertension\n- Diabetes\n"
+    rec = {"conditions": ["Cirrhotic Cardiomyopathy", "Cirrhosis, Liver"], "mesh_terms": ["Hypertension, Portal", "Liver Cirrhosis"]}
+    assert not run("TA304", criteria=crit, **rec)
+    # the natural order of an inverted name that is a condition still declares it
+    assert run(
+        "TA304",
+        conditions=["Arthritis, Rheumatoid"],
+        criteria="Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Rheumatoid arthritis\n",
+    )
