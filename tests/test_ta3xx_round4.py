@@ -313,8 +313,14 @@ def test_ta303_outcomes_a_disease_leads_to_are_no_list_of_conditions():
 def test_ta304_an_inverted_mesh_name_is_read_in_its_natural_order():
     # NCT04111133 (ctgov-v2-bulk, tune): MeSH "Hypertension, Portal" is portal hypertension; excluding
     # (systemic) hypertension does not exclude the condition the trial studies
-    crit = "Inclusion Criteria:\n- Liver cirrhosis\n\nExclusion Criteria:\n- Hypertension\n- Diabetes\n"
-    rec = {"conditions": ["Cirrhotic Cardiomyopathy", "Cirrhosis, Liver"], "mesh_terms": ["Hypertension, Portal", "Liver Cirrhosis"]}
+    crit = (
+        "Inclusion Criteria:\n\n* Age range of 18-65 years\n* Cirrhosis, as diagnosed by histology\n\n"
+        "Exclusion Criteria:\n\n* Chronic renal disease\n* Hypertension\n* Coronary artery disease\n"
+    )
+    rec = {
+        "conditions": ["Cirrhotic Cardiomyopathy", "Cirrhosis, Liver", "Portal Hypertension"],
+        "mesh_terms": ["Hypertension, Portal", "Liver Cirrhosis"],
+    }
     assert not run("TA304", criteria=crit, **rec)
     # the natural order of an inverted name that is a condition still declares it
     assert run(
