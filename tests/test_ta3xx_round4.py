@@ -328,3 +328,26 @@ def test_ta304_an_inverted_mesh_name_is_read_in_its_natural_order():
         conditions=["Arthritis, Rheumatoid"],
         criteria="Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Rheumatoid arthritis\n",
     )
+
+
+def test_a_name_placed_by_its_words_may_be_any_specialty_of_its_chapter():
+    # NCT02721966 (criteria corpus, tune): registered "axial psoratic arthritis" (misspelt: placed by the word
+    # "arthritis" in chapter 13 only); a psoriatic-arthritis classification is its own condition
+    item = "Diagnosis of psoriatic arthritis classified by Classification criteria for psoriatic\n     arthritis (CASPAR) criteria"
+    assert not run(conditions=["axial psoratic arthritis"], criteria=inc(item))
+
+
+def test_one_word_disease_names_inside_a_title_do_not_place_the_trial():
+    # NCT00460733 (ctgov-xml-bulk, tune): "Callus" of a healing fracture is no skin disease (L84), and the
+    # acronym "SOLID" no neoplasm; the trial is placed by its fracture setting, where a T-score band belongs
+    rec = {
+        "conditions": ["Colles' Fracture"],
+        "mesh_terms": ["Colles' Fracture", "Fractures, Bone"],
+        "brief_title": "SOLID-Effect of Risedronate Sodium at Distal Radius in Colle's Fracture.",
+        "official_title": "Phase IV, in Post Menopausal Woman With Colles' Fracture of the Risedronate Sodium Usage in the "
+        "Consolidation and in the Callus of the Colles'Fracture.",
+        "acronym": "SOLID",
+    }
+    assert not run(criteria=inc("T-score <= -2.0 sd;"), **rec)
+    # a disease the title names in two words or more still places the trial
+    assert not run(conditions=["Fracture"], brief_title="Zoledronate in Postmenopausal Osteoporosis", criteria=inc("T-score <= -2.5"))

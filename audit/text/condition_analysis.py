@@ -28,6 +28,7 @@ from trial_audit.text.condition_systems import (
     AREA_SYSTEM,
     foreign_areas,
     foreign_chapters,
+    icd_codes_in_title,
     icd_codes_of_name,
     icd_matcher,
     is_trait,
@@ -401,11 +402,15 @@ def _declare_systems(a: Analysis, record: TrialRecord) -> None:
     # keywords are often abbreviations or general words ("LGG", "children"): only a whole title counts
     # a name the curated vocabulary knows is placed by its concept ("Posttraumatic Stress Disorder" is
     # PTSD, chapter 5): only a whole ICD-10-CM title adds to it, not a word inside it ("stress")
-    texts = [(src.text, src.field.startswith("keywords[") or _knows_name(v, src)) for src in a.declared]
+    titles = ("brief_title", "official_title", "acronym")
+    texts = [(src.text, src.field.startswith("keywords[") or _knows_name(v, src)) for src in a.declared if src.field not in titles]
     texts += [(iv.name, True) for iv in getattr(record, "interventions", None) or [] if isinstance(getattr(iv, "name", None), str)]
     for t, exact in texts:
         if t:
             a.declared_codes.update(icd_codes_of_name(t[:300], exact))
+    for src in a.declared:  # titles: the diseases they name in two words or more (condition_systems.icd_codes_in_title)
+        if src.field in titles:
+            a.declared_codes.update(icd_codes_in_title(src.text[:300]))
     # pain as such (G89, "Postoperative pain") is filed with the nervous system but places no trial there:
     # a pain trial is placed by the body part or operation it names (a knee-arthroplasty pain trial
     # may require knee osteoarthritis), else not at all

@@ -186,9 +186,9 @@ def _covers(key: str, system: str) -> bool:
 
 
 def _in_group(key: str, system: str) -> bool:
-    """A link key names the system itself or its whole chapter. A system known only as a whole split
-    chapter ("14") takes part in no link of one specialty of it ("14:glom"): undecided is not linked."""
-    return key == system or key == _chapter(system)
+    """A link key names the system itself or its whole chapter; a system known only as a whole split
+    chapter ("13", a name placed by its words) may be any specialty of it, so it takes part in their links."""
+    return _covers(key, system)
 
 
 def _near(required: str, declared: str, links: bool = True) -> bool:
@@ -559,6 +559,19 @@ def icd_codes_of_name(name: str, exact: bool = False) -> tuple[str, ...]:
         return found
     code = m.prefix_code(name) or word_system_code(name)
     return (code,) if code else ()
+
+
+@lru_cache(maxsize=16384)
+def icd_codes_in_title(title: str) -> tuple[str, ...]:
+    """ICD-10-CM codes a trial's title names: the whole title, else the names of two words or more in it.
+    A one-word title inside a long title is too often another sense of the word ("callus" of a healing
+    fracture is not L84 corns and callosities; an acronym "SOLID" names no disease)."""
+    if not title or len(title) > 300:
+        return ()
+    whole = icd_codes_of_name(title, exact=True)
+    if whole:
+        return whole
+    return tuple(dict.fromkeys(x.code for x in icd_matcher(strict=False).mentions(title) if len(tokens_norm(x.text)) >= 2))
 
 
 def word_system_code(name: str) -> str | None:
