@@ -351,3 +351,15 @@ def test_one_word_disease_names_inside_a_title_do_not_place_the_trial():
     assert not run(criteria=inc("T-score <= -2.0 sd;"), **rec)
     # a disease the title names in two words or more still places the trial
     assert not run(conditions=["Fracture"], brief_title="Zoledronate in Postmenopausal Osteoporosis", criteria=inc("T-score <= -2.5"))
+
+
+def test_ta303_a_list_of_kinds_of_a_registered_condition_is_registered():
+    # NCT00005657 (ctgov-xml-bulk, tune): registered "Hepatitis C" and "Liver Disease"
+    crit = (
+        "INCLUSION CRITERIA:\n\nPatients with asymptomatic HCV infection.\n\nPatients with other forms of liver disease including "
+        "HBV infection, primary biliary\ncirrhosis, autoimmune hepatitis, nonalcoholic steatohepatitis, hemochromatosis, and\n"
+        "Wilson's Disease, as well as normal volunteers.\n\nEXCLUSION CRITERIA:\n\nChildren younger than 2 years of age.\n"
+    )
+    assert not run("TA303", conditions=["Hepatitis C", "Liver Disease"], mesh_terms=["Hepatitis B", "Hepatitis C"], criteria=crit)
+    # registered without the family name, the list names conditions the registered list lacks
+    assert run("TA303", conditions=["Hepatitis C"], mesh_terms=["Hepatitis B", "Hepatitis C"], criteria=crit)

@@ -317,6 +317,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                     and _CRIT_LIST_CUE.search(text, ts, te)
                     and not _ITEM_NEG.search(text, ts, te)
                     and not _negated_by_parent(item)
+                    and not _kinds_of_registered(a, text, ts, te)
                 ):
                     crit_lists.append(Source("criteria", text, spec, [m for m in listed if m.concept in spec]))
                 mks = [x for x in all_mk[bisect_left(mk_starts, ts) : bisect_left(mk_starts, te)] if x[2] <= te]
@@ -368,6 +369,23 @@ def _inclusion_spans(doc: CriteriaDoc, text: str) -> dict[int, tuple[int, int]]:
         if end > sec.start:
             out[id(sec)] = (sec.start, end)
     return out
+
+
+#: a list introduced as kinds of something ("other forms of liver disease including ...")
+_KINDS_OF = re.compile(
+    r"\b(?:forms?|types?|kinds?|causes?|subtypes?|categories)\s+of\s+([^,;:()]{3,60}?)\s*,?\s*(?:including|such\s+as|e\.g)\b", re.I
+)
+
+
+def _kinds_of_registered(a: Analysis, text: str, start: int, end: int) -> bool:
+    """The item lists kinds of a registered condition ("Patients with other forms of liver disease including
+    HBV infection, primary biliary cirrhosis, ..." in a trial registered for "Liver Disease"): each is registered."""
+    m = _KINDS_OF.search(text, start, end)
+    if m is None:
+        return False
+    head = " ".join(m.group(1).lower().split())
+    registered = [" ".join(src.text.lower().split()) for src in a.declared if src.field.startswith(("conditions[", "mesh_terms["))]
+    return any(len(r) >= 6 and (r == head or head.endswith(" " + r)) for r in registered)
 
 
 def _ambiguous_abbrev(a: Analysis, m: Mention) -> bool:
