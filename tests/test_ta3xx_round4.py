@@ -363,3 +363,24 @@ def test_ta303_a_list_of_kinds_of_a_registered_condition_is_registered():
     assert not run("TA303", conditions=["Hepatitis C", "Liver Disease"], mesh_terms=["Hepatitis B", "Hepatitis C"], criteria=crit)
     # registered without the family name, the list names conditions the registered list lacks
     assert run("TA303", conditions=["Hepatitis C"], mesh_terms=["Hepatitis B", "Hepatitis C"], criteria=crit)
+
+
+@pytest.mark.parametrize(
+    "label,item",
+    [
+        ("Patients have:", "HIV-1 infection."),  # NCT00002205 (ctgov-xml-bulk, tune)
+        ("Patients must:", "Have a diagnosis of HIV infection."),  # NCT00002410 (ctgov-xml-bulk, tune)
+        ("Participants are:", "Diagnosed with HIV infection."),
+    ],
+)
+def test_ta304_entry_requirements_under_a_requirement_label_in_the_exclusion_text(label, item):
+    crit = (
+        "Exclusion Criteria\n\nCo-existing Condition:\n\nPatients with the following symptoms or conditions are excluded:\n\n"
+        "  -  Renal failure requiring dialysis.\n\n"
+        f"{label}\n\n  -  {item}\n\n  -  CD4+ cell count less than or equal to 400 cells/mm3.\n"
+    )
+    title = "Amprenavir and Abacavir in Protease Inhibitor Experienced Subjects With HIV-1 Infection"
+    assert not run("TA304", conditions=["HIV Infections"], brief_title=title, criteria=crit)
+    # the same diagnosis among the exclusions is still reported
+    excluded = crit.replace(label, "Also excluded:")
+    assert run("TA304", conditions=["HIV Infections"], brief_title=title, criteria=excluded)
