@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from trial_audit.text.condition_evidence import condition_evidence, declared_names, names  # noqa: F401 (re-exported)
 from trial_audit.text.condition_groups import group_naming_spans, in_spans
+from trial_audit.text.condition_inclusion import ambiguous_abbrev, inclusion_spans, kinds_of_registered
 from trial_audit.text.condition_scoping import (
     _ALTERNATIVES,
     _FOLLOWING,
@@ -282,7 +284,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     a.doc = doc
     all_ms = vocab.mentions(text)
     a.named_in_full = {m.concept for m in all_ms if m.text not in vocab.concepts[m.concept].abbrevs}
-    inclusion = _inclusion_spans(doc, text)
+    inclusion = inclusion_spans(doc, text)
     all_icd = []
     for s0, e0 in inclusion.values():  # ICD-10-CM names of diseases the vocabulary does not list, in inclusion sections
         all_icd.extend(type(m)(m.code, m.chapter, m.start + s0, m.end + s0, m.text) for m in icd_matcher().mentions(text[s0:e0]))
@@ -307,9 +309,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                 cut = _LIST_EXCEPT.search(text, ts, te)
                 groups = group_naming_spans(text, ts, te)
                 listed = [
-                    m
-                    for m in ms
-                    if (cut is None or m.start < cut.start()) and not in_spans(m.start, groups) and not _ambiguous_abbrev(a, m)
+                    m for m in ms if (cut is None or m.start < cut.start()) and not in_spans(m.start, groups) and not ambiguous_abbrev(a, m)
                 ]
                 spec = {m.concept for m in listed if not vocab.is_umbrella(m.concept)}
                 if (
@@ -317,7 +317,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                     and _CRIT_LIST_CUE.search(text, ts, te)
                     and not _ITEM_NEG.search(text, ts, te)
                     and not _negated_by_parent(item)
-                    and not _kinds_of_registered(a, text, ts, te)
+                    and not kinds_of_registered(a, text, ts, te)
                 ):
                     crit_lists.append(Source("criteria", text, spec, [m for m in listed if m.concept in spec]))
                 mks = [x for x in all_mk[bisect_left(mk_starts, ts) : bisect_left(mk_starts, te)] if x[2] <= te]
@@ -339,59 +339,6 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
         if id(sec) in inclusion:
             a.scoped |= _parallel_cohort_items(a, list(sec.items), text)
     return a
-
-
-#: a section header that is a negation ("Patients cannot be included in the study if ...:"), read
-#: as an inclusion header because it says "included"
-_NEGATED_HEADER = re.compile(r"\b(?:cannot|can\s+not|not|non[\s\-]?inclusion|excluded|exclusion|ineligib\w*)\b", re.IGNORECASE)
-#: an exclusion header the parse left as a line of the inclusion list ("Exclusion criteria, general
-#: (all groups)", "- Non-inclusion criteria:"): the items after it are exclusions
-_EXCLUSION_HEADER = re.compile(
-    r"^\W*(?:(?:key|main|general|specific|other)\s+)?(?:non[\s\-]?inclusion|exclusion|ineligibility)\s+criteri(?:a|on)\b[^.;]{0,80}$|"
-    r"^\W*criteria\s+for\s+(?:exclusion|non[\s\-]?inclusion)\b[^.;]{0,80}$",
-    re.IGNORECASE,
-)
-
-
-def _inclusion_spans(doc: CriteriaDoc, text: str) -> dict[int, tuple[int, int]]:
-    """id(section) -> (start, end) of the inclusion text the scope rules read in it: inclusion
-    sections whose header is not a negation, each up to an exclusion header left among its items."""
-    out: dict[int, tuple[int, int]] = {}
-    for sec in doc.sections:
-        if sec.kind != "inclusion" or sec.end <= sec.start or (sec.header and _NEGATED_HEADER.search(sec.header)):
-            continue
-        end = sec.end
-        for item in sec.iter_items():
-            line = text[item.text_start : item.text_end].strip()
-            if len(line) < 100 and _EXCLUSION_HEADER.match(line):
-                end = item.start
-                break
-        if end > sec.start:
-            out[id(sec)] = (sec.start, end)
-    return out
-
-
-#: a list introduced as kinds of something ("other forms of liver disease including ...")
-_KINDS_OF = re.compile(
-    r"\b(?:forms?|types?|kinds?|causes?|subtypes?|categories)\s+of\s+([^,;:()]{3,60}?)\s*,?\s*(?:including|such\s+as|e\.g)\b", re.I
-)
-
-
-def _kinds_of_registered(a: Analysis, text: str, start: int, end: int) -> bool:
-    """The item lists kinds of a registered condition ("Patients with other forms of liver disease including
-    HBV infection, primary biliary cirrhosis, ..." in a trial registered for "Liver Disease"): each is registered."""
-    m = _KINDS_OF.search(text, start, end)
-    if m is None:
-        return False
-    head = " ".join(m.group(1).lower().split())
-    registered = [" ".join(src.text.lower().split()) for src in a.declared if src.field.startswith(("conditions[", "mesh_terms["))]
-    return any(len(r) >= 6 and (r == head or head.endswith(" " + r)) for r in registered)
-
-
-def _ambiguous_abbrev(a: Analysis, m: Mention) -> bool:
-    """A two-letter abbreviation the criteria never spell out may stand for something else ("refractory
-    anemia [RA]" in a myelodysplasia trial is not rheumatoid arthritis), as TA301 reads it."""
-    return len(m.text) <= 2 and m.text in a.vocab.concepts[m.concept].abbrevs and m.concept not in a.named_in_full
 
 
 def _glued_abbreviations(vocab: Vocabulary, name: str) -> set[str]:
@@ -670,36 +617,3 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
         yield pos, m.start()
         pos = m.end()
     yield pos, len(text)
-
-
-# --- evidence helpers for the rules ---------------------------------------------------------
-
-
-def condition_evidence(a: Analysis, record: TrialRecord, limit: int = 6) -> list:
-    """Evidence of the trial's declared conditions: registered list, else titles / summary lists."""
-    from trial_audit.core.findings import Evidence
-
-    out = []
-    for src in a.declared:
-        if src.field.startswith(("conditions[", "mesh_terms[")):
-            out.append(Evidence.whole(src.field, src.text))
-    if not out:
-        for src in a.lists.get("summary", [])[:1]:
-            sp = src.spans
-            if sp:
-                out.append(Evidence.span(src.field, src.text, sp[0].start, sp[-1].end))
-    if not out:
-        for src in a.declared:
-            if src.field.endswith("title") and src.spans:
-                out.append(Evidence.whole(src.field, src.text))
-                break
-    return out[:limit]
-
-
-def names(a: Analysis, concepts: Iterable[str]) -> str:
-    return ", ".join(sorted({a.vocab.concepts[c].name for c in concepts if c in a.vocab.concepts}))
-
-
-def declared_names(a: Analysis) -> str:
-    spec = a.declared_specific() or a.declared_concepts
-    return names(a, spec) or "none recognised"

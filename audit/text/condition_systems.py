@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from trial_audit.text.condition_tokens import tokenise, tokens_norm
+from trial_audit.text.condition_words import GENERIC_TITLE_WORDS as _GENERIC
 from trial_audit.text.icd10cm import icd_title_key, tabular
 
 #: ICD-10-CM chapters (numbered as in the tabular list) that are organ systems or specialties
@@ -380,141 +381,6 @@ _VAGUE = re.compile(
     r"\b(?:other|unspecified|without|not\s+elsewhere|nos|status|history|encounter|personal|family|sequela|in\s+diseases|"
     r"due\s+to|following|complicating|affecting|observation|screening|contact)\b"
 )
-#: one-word titles that are words of everyday clinical text rather than one disease
-_GENERIC = frozenset(
-    {
-        "infection",
-        "infections",
-        "inflammation",
-        "disease",
-        "disorder",
-        "lesion",
-        "lesions",
-        "tumor",
-        "tumour",
-        "neoplasm",
-        "cancer",
-        "carcinoma",
-        "allergy",
-        "anemia",
-        "anaemia",
-        "ulcer",
-        "abscess",
-        "cyst",
-        "mass",
-        "polyp",
-        "polyps",
-        "hernia",
-        "colic",
-        "shock",
-        "arrest",
-        "failure",
-        "insufficiency",
-        "deficiency",
-        "dependence",
-        "abuse",
-        "block",
-        "stricture",
-        "obstruction",
-        "effusion",
-        "edema",
-        "oedema",
-        "hemorrhage",
-        "haemorrhage",
-        "bleeding",
-        "thrombosis",
-        "embolism",
-        "fracture",
-        "burn",
-        "burns",
-        "wound",
-        "wounds",
-        "scar",
-        "keloid",
-        "pregnancy",
-        "delivery",
-        "hypotension",
-        "hypoglycemia",
-        "hypokalemia",
-        "hyperkalemia",
-        "dehydration",
-        "malnutrition",
-        "anxiety",
-        "insomnia",
-        "delirium",
-        "psychosis",
-        "neuropathy",
-        "nephropathy",
-        "myopathy",
-        "retinopathy",
-        "seizure",
-        "seizures",
-        "convulsions",
-        "tremor",
-        "fatigue",
-        "constipation",
-        "diarrhea",
-        "diarrhoea",
-        "vomiting",
-        "nausea",
-        "cough",
-        "dyspnea",
-        "wheezing",
-        "rash",
-        "pruritus",
-        "urticaria",
-        "alopecia",
-        "acne",
-        "myalgia",
-        "arthralgia",
-        "arthritis",
-        "dermatitis",
-        "hepatitis",
-        "nephritis",
-        "gastritis",
-        "colitis",
-        "pneumonia",
-        "bronchitis",
-        "sinusitis",
-        "otitis",
-        "conjunctivitis",
-        "cellulitis",
-        "phlebitis",
-        "vasculitis",
-        "myocarditis",
-        "pericarditis",
-        "endocarditis",
-        "meningitis",
-        "encephalitis",
-        "sepsis",
-        "bacteremia",
-        "viremia",
-        "cataract",
-        "myopia",
-        "obesity",
-        "overweight",
-        "smoking",
-        "angina",
-        "tachycardia",
-        "bradycardia",
-        "arrhythmia",
-        "hypertension",
-        "hyperlipidemia",
-        "depression",
-        "dementia",
-        "migraine",
-        "headache",
-        "vertigo",
-        "syncope",
-        "stroke",
-        "paralysis",
-        "paresis",
-        "hemiplegia",
-        "amnesia",
-        "aphasia",
-        "dysphagia",
-    }
-)
 #: one-word lab states ("neutropenia", "hypercalcemia", "lymphocytosis"): results, not an organ's disease
 _LAB_STATE = re.compile(r"(?:emia|aemia|penia|cytosis|philia|uria)$")
 #: first words of titles that are not disease names in running text
@@ -529,7 +395,10 @@ def icd_matcher(strict: bool = True) -> IcdMatcher:
     from trial_audit.text.icd10cm import EXTRACT, cached_state
 
     name = "icd-matcher-strict" if strict else "icd-matcher-names"
-    return cached_state(name, [EXTRACT, Path(__file__)], lambda: IcdMatcher(strict), IcdMatcher)
+    from trial_audit.text import condition_words
+
+    # the word lists are part of what the matcher is built from: a change to them rebuilds it
+    return cached_state(name, [EXTRACT, Path(__file__), Path(condition_words.__file__)], lambda: IcdMatcher(strict), IcdMatcher)
 
 
 @lru_cache(maxsize=16384)
