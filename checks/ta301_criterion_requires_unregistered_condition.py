@@ -24,7 +24,9 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
     (blocks for infections and neoplasms). Not reported: comorbidities of a linked system
     (hypertension in a metabolic-syndrome trial, CKD in an anaemia-of-CKD trial, cirrhosis in a
     liver-cancer trial), trials registered only with symptoms (supportive care), and items scoped
-    to a cohort, negated, or permitted.
+    to a cohort, negated, or permitted. Chapters 13 and 14 are several specialties: gout
+    (rheumatology) in a cervical-disc trial (orthopaedics) or IgA nephropathy (glomerular disease) in
+    a hypertension trial is reported; psoriasis in a psoriatic-arthritis trial is not.
 
     ## Why it matters
 
@@ -79,6 +81,10 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
         {"conditions": ["Knee Osteoarthritis"], "criteria": "Inclusion Criteria:\n- Raised intraocular pressure in at least one eye\n"},
         {"conditions": ["Asthma"], "criteria": "Inclusion Criteria:\n- Biopsy-proven IgA nephropathy\n"},
         {"conditions": ["Plaque Psoriasis"], "criteria": "Inclusion Criteria:\n- Child-Pugh class A or B\n"},
+        {
+            "conditions": ["Cervical Disc Degeneration"],
+            "criteria": "Inclusion Criteria:\n- Documented diagnosis of gout with two or more flares in the past year\n",
+        },
     ]
     good = [
         {
@@ -103,6 +109,7 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
         {"conditions": ["Metabolic Syndrome"], "criteria": "Inclusion Criteria:\n- Diagnosis of essential hypertension\n"},
         {"conditions": ["Knee Osteoarthritis"], "criteria": "Inclusion Criteria:\n- Age 40 or older\n\nExclusion Criteria:\n- Glaucoma\n"},
         {"conditions": ["Psoriasis"], "criteria": "Inclusion Criteria:\n- For patients with liver cirrhosis: Child-Pugh class A\n"},
+        {"conditions": ["Psoriatic Arthritis"], "criteria": "Inclusion Criteria:\n- Confirmed diagnosis of chronic plaque psoriasis\n"},
     ]
 
     def check(self, record, ctx):
@@ -163,6 +170,8 @@ def _foreign_requirement(a, hit, text: str) -> bool:
         if any(src.text.strip().lower() in name for src in a.declared if src.text.strip()):
             return False  # "primary insomnia" in an insomnia trial: ICD-10-CM files the two apart
         return a.foreign_codes(hit.codes)
+    if hit.kind == "diagnosis" and _kind_of_declared(a, text[hit.start : hit.end], hit.concepts):
+        return False
     rels = {a.relation(c) for c in hit.concepts}
     # "unknown": no declared condition is in the vocabulary, but ICD-10-CM may still place them
     if not (rels == {"absent"} or (rels == {"unknown"} and (a.declared_chapters or a.healthy_only))):
@@ -180,3 +189,24 @@ def _foreign_requirement(a, hit, text: str) -> bool:
     # a finding other than a diagnosis (a biomarker, a score) is judged by chapter: HER2 is measured
     # in any tumour, not only in the sites the vocabulary lists
     return a.foreign(hit.concepts, coarse=hit.kind != "diagnosis")
+
+
+#: registered names too general to make a disease that contains them a kind of the trial's condition
+_GENERAL_NAMES = frozenset({"disease", "diseases", "disorder", "disorders", "syndrome", "infection", "infections", "healthy", "condition"})
+
+
+def _kind_of_declared(a, matched: str, concepts) -> bool:
+    """The required disease is a kind of a registered condition: its name, as written or as the
+    vocabulary names it, contains the registered name ("Chronic Kidney Disease Stage 3" in a trial
+    registered for "Kidney Disease"; "CKD" likewise). The vocabulary may not know the registered name
+    as a concept, so the names are compared as words."""
+    names = [" ".join(matched.lower().split())] + [a.vocab.concepts[c].name.lower() for c in concepts if c in a.vocab.concepts]
+    for src in a.declared:
+        if not src.field.startswith(("conditions[", "mesh_terms[")):
+            continue
+        reg = " ".join(src.text.lower().split())
+        if len(reg) < 6 or reg in _GENERAL_NAMES:
+            continue
+        if any(re.search(r"(?<![\w-])" + re.escape(reg) + r"(?![\w-])", n) for n in names):
+            return True
+    return False

@@ -91,11 +91,13 @@ class ConditionListsDisagree(ScopeRule):
             if src.field.startswith("keywords[") or src.field.endswith("title") or src.field == "acronym":
                 elsewhere |= src.concepts
 
-        def lacks(cs: set[str], c: str) -> bool:
+        def lacks(cs: set[str], c: str, registered: bool = False) -> bool:
             if any(v.related(c, d) for d in cs if not v.is_umbrella(d)):
                 return False
             spec = [d for d in cs if not v.is_umbrella(d)]
-            return not (not spec and any(v.covers(d, c) for d in cs))
+            # a registered umbrella ("Hematologic Malignancies", "Cancer") registers every kind of it, even
+            # beside specific names: chronic lymphocytic leukaemia in the criteria is a kind of it, not a new condition
+            return not ((registered or not spec) and any(v.covers(d, c) for d in cs))
 
         def overlap(x: set[str], y: set[str]) -> bool:
             return any(v.related(c, d) for c in x for d in y if not v.is_umbrella(c) and not v.is_umbrella(d))
@@ -110,7 +112,7 @@ class ConditionListsDisagree(ScopeRule):
             for c in cs:
                 if v.is_umbrella(c) or any(v.related(c, e) for e in elsewhere):
                     continue
-                if all(lacks(lists[o], c) for o in peers):
+                if all(lacks(lists[o], c, o == "registered") for o in peers):
                     extra.setdefault(k, set()).add(c)
         if not extra:
             return

@@ -43,9 +43,12 @@ _CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])")
 _OWN_NAME_FIELDS = frozenset({"conditions", "brief_title", "official_title", "acronym"})
 #: a condition name used as a qualifier of another thing ("AIDS Related Complex", "HIV-associated lymphoma")
 _QUALIFIER_USE = re.compile(r"\b[A-Za-z]{2,}(?=[\s-]+(?:related|associated|induced)\b)", re.I)
-#: a label line that introduces requirements, not exclusions ("Patients must have:", "Required:", "Allowed:")
+#: a label line that introduces requirements, not exclusions ("Patients must have:", "Patients must:",
+#: "Patients have:", "Required:", "Allowed:")
 _REQUIREMENT_LABEL = re.compile(
-    r"^[ \t*•-]*(?:patients|participants|subjects|volunteers)?\s*(?:must|should)\s+(?:have|be|meet)\b[^\n]{0,60}:\s*$"
+    r"^[ \t*•-]*(?:patients|participants|subjects|volunteers)?\s*(?:must|should)(?:\s+(?:have|be|meet)\b[^\n]{0,60})?:\s*$"
+    # "Patients have:" / "Patients must:" over the entry requirements (legacy NIH layout)
+    r"|^[ \t*•-]*(?:patients|participants|subjects|volunteers)\s+(?:have|are)\s*:\s*$"
     r"|^[ \t*•-]*(?:required|allowed|permitted)\b[^\n]{0,60}:\s*$",
     re.I | re.M,
 )

@@ -36,17 +36,17 @@ def ta301(conditions, item, title=None):
         (["Labor Induction", "Induced Delivery"], "15"),  # NCT04780269
         (["Pregnancy Related"], "15"),  # NCT04780087
         (["Post Partum Lumbopelvic Pain"], "15"),  # NCT05921747
-        (["Pain After Shoulder Surgery"], "13"),  # NCT00497354
-        (["Hip Fractures", "Occult Fractures"], "13"),  # NCT00461864
-        (["Sub-acute and Chronic Back-related Leg Pain"], "13"),  # NCT00494065
-        (["Sport Injury", "Athletic Injuries"], "13"),  # NCT04780282
+        (["Pain After Shoulder Surgery"], "13:mech"),  # NCT00497354
+        (["Hip Fractures", "Occult Fractures"], "13:mech"),  # NCT00461864
+        (["Sub-acute and Chronic Back-related Leg Pain"], "13:mech"),  # NCT00494065
+        (["Sport Injury", "Athletic Injuries"], "13:mech"),  # NCT04780282
         (["Brain Injuries"], "6"),  # NCT06171568
         (
             ["Pneumoperitoneum", "Pain", "Effect of Low-pressure Pneumoperitoneum on Pain Post Laparoscopic Cholecystectomy"],
             "11",
         ),  # NCT04779515
         (["Halitosis"], "11"),  # NCT04779502
-        (["Contraception"], "14"),  # NCT04779658
+        (["Contraception"], "14:genital"),  # NCT04779658
         (["Weaning From Mechanical Ventilation"], "10"),  # NCT04779463
         (["Suicide, Attempted", "Suicidal Ideation"], "5"),  # NCT05144685
         (["Alcoholism"], "5"),  # NCT00000450
@@ -54,7 +54,7 @@ def ta301(conditions, item, title=None):
         # synthetic variants in other words
         (["Deliberate self-harm in adolescents"], "5"),
         (["Epidural analgesia for labour pain"], "15"),
-        (["Pain after total knee arthroplasty"], "13"),
+        (["Pain after total knee arthroplasty"], "13:mech"),
         (["Extraction of impacted third molars"], "11"),
         (["Recovery after coronary artery bypass grafting"], "9"),
     ],

@@ -14,8 +14,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from trial_audit.text.condition_evidence import condition_evidence, declared_names, names  # noqa: F401 (re-exported)
 from trial_audit.text.condition_groups import group_naming_spans, in_spans
+from trial_audit.text.condition_inclusion import ambiguous_abbrev, inclusion_spans, kinds_of_registered
 from trial_audit.text.condition_scoping import (
+    _ALTERNATIVES,
     _FOLLOWING,
     _NEG_PARENT,
     _is_scoped,
@@ -27,6 +30,7 @@ from trial_audit.text.condition_systems import (
     AREA_SYSTEM,
     foreign_areas,
     foreign_chapters,
+    icd_codes_in_title,
     icd_codes_of_name,
     icd_matcher,
     is_trait,
@@ -53,7 +57,9 @@ _AFTER_SKIP = re.compile(
     r"\s*(?:[-\u2010\u2013]\s*|\s)(?:associated|related|induced|mediated|like|type|negative|free|naive|na\u00efve|"
     r"specific|directed|targeted|vaccine|test|testing|screening|antibod\w*|antigen|status|serology)\b|\s*(?:drug|therapy|"
     r"treatment|medication|medicine|scale|score|index|questionnaire|inventory|rating|subscale|surface|core|rna|dna|pcr|"
-    r"viral\s+load|level|titer|titre|panel|result)s?\b",
+    r"viral\s+load|level|titer|titre|panel|result|"
+    # the name as an attribute of another noun ("dialysis options", "diabetes education", "cancer centre")
+    r"option|access|unit|cent(?:er|re)|clinic|service|program|programme|education|team|nurse|facility|registry)s?\b",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])")
@@ -278,18 +284,13 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     a.doc = doc
     all_ms = vocab.mentions(text)
     a.named_in_full = {m.concept for m in all_ms if m.text not in vocab.concepts[m.concept].abbrevs}
+    inclusion = inclusion_spans(doc, text)
     all_icd = []
-    for sec in doc.sections:  # ICD-10-CM names of diseases the vocabulary does not list, in inclusion sections
-        if sec.kind == "inclusion" and sec.end > sec.start:
-            all_icd.extend(
-                type(m)(m.code, m.chapter, m.start + sec.start, m.end + sec.start, m.text)
-                for m in icd_matcher().mentions(text[sec.start : sec.end])
-            )
+    for s0, e0 in inclusion.values():  # ICD-10-CM names of diseases the vocabulary does not list, in inclusion sections
+        all_icd.extend(type(m)(m.code, m.chapter, m.start + s0, m.end + s0, m.text) for m in icd_matcher().mentions(text[s0:e0]))
     all_mk = []
-    for sec in doc.sections:  # markers matter in inclusion sections only
-        if sec.kind == "inclusion" and sec.end > sec.start:
-            part = text[sec.start : sec.end]
-            all_mk.extend((mk, m.start() + sec.start, m.end() + sec.start) for mk, m in vocab.marker_hits(part))
+    for s0, e0 in inclusion.values():  # markers matter in inclusion sections only
+        all_mk.extend((mk, m.start() + s0, m.end() + s0) for mk, m in vocab.marker_hits(text[s0:e0]))
     all_mk.sort(key=lambda x: x[1])
     ms_starts = [m.start for m in all_ms]
     mk_starts = [x[1] for x in all_mk]
@@ -304,16 +305,19 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
             ms = all_ms[bisect_left(ms_starts, ts) : bisect_left(ms_starts, te)]
             ms = [m for m in ms if m.end <= te]
             a.item_mentions[id(item)] = ms
-            if sec.kind == "inclusion":
+            if id(sec) in inclusion and ts < inclusion[id(sec)][1]:
                 cut = _LIST_EXCEPT.search(text, ts, te)
                 groups = group_naming_spans(text, ts, te)
-                listed = [m for m in ms if (cut is None or m.start < cut.start()) and not in_spans(m.start, groups)]
+                listed = [
+                    m for m in ms if (cut is None or m.start < cut.start()) and not in_spans(m.start, groups) and not ambiguous_abbrev(a, m)
+                ]
                 spec = {m.concept for m in listed if not vocab.is_umbrella(m.concept)}
                 if (
                     len(spec) >= 3
                     and _CRIT_LIST_CUE.search(text, ts, te)
                     and not _ITEM_NEG.search(text, ts, te)
                     and not _negated_by_parent(item)
+                    and not kinds_of_registered(a, text, ts, te)
                 ):
                     crit_lists.append(Source("criteria", text, spec, [m for m in listed if m.concept in spec]))
                 mks = [x for x in all_mk[bisect_left(mk_starts, ts) : bisect_left(mk_starts, te)] if x[2] <= te]
@@ -332,7 +336,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     if crit_lists:
         a.lists["criteria"] = crit_lists
     for sec in doc.sections:
-        if sec.kind == "inclusion":
+        if id(sec) in inclusion:
             a.scoped |= _parallel_cohort_items(a, list(sec.items), text)
     return a
 
@@ -363,11 +367,15 @@ def _declare_systems(a: Analysis, record: TrialRecord) -> None:
     # keywords are often abbreviations or general words ("LGG", "children"): only a whole title counts
     # a name the curated vocabulary knows is placed by its concept ("Posttraumatic Stress Disorder" is
     # PTSD, chapter 5): only a whole ICD-10-CM title adds to it, not a word inside it ("stress")
-    texts = [(src.text, src.field.startswith("keywords[") or _knows_name(v, src)) for src in a.declared]
+    titles = ("brief_title", "official_title", "acronym")
+    texts = [(src.text, src.field.startswith("keywords[") or _knows_name(v, src)) for src in a.declared if src.field not in titles]
     texts += [(iv.name, True) for iv in getattr(record, "interventions", None) or [] if isinstance(getattr(iv, "name", None), str)]
     for t, exact in texts:
         if t:
             a.declared_codes.update(icd_codes_of_name(t[:300], exact))
+    for src in a.declared:  # titles: the diseases they name in two words or more (condition_systems.icd_codes_in_title)
+        if src.field in titles:
+            a.declared_codes.update(icd_codes_in_title(src.text[:300]))
     # pain as such (G89, "Postoperative pain") is filed with the nervous system but places no trial there:
     # a pain trial is placed by the body part or operation it names (a knee-arthroplasty pain trial
     # may require knee osteoarthritis), else not at all
@@ -447,8 +455,10 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
     if _ENDS_WITH_OR.search(text, ts, te):
         return []  # one of a list of alternatives ("Renal failure, or")
     parent = getattr(item, "parent", None)
-    if parent is not None and (parent.text.rstrip().endswith(":") or _FOLLOWING.search(parent.text)):
-        return []  # a sub-list item: an alternative, a definition or a scoped requirement
+    if parent is not None and (parent.text.rstrip().endswith(":") or _FOLLOWING.search(parent.text) or _ALTERNATIVES.search(parent.text)):
+        # a sub-list item: an alternative, a definition or a scoped requirement (also under a parent
+        # without a colon: "... must agree to meet one of the contraception requirements" over its options)
+        return []
     item_neg = bool(_ITEM_NEG.search(text, ts, te))
     bounds = [(ts + a, ts + b) for a, b in _clauses(text[ts:te])]
 
@@ -607,36 +617,3 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
         yield pos, m.start()
         pos = m.end()
     yield pos, len(text)
-
-
-# --- evidence helpers for the rules ---------------------------------------------------------
-
-
-def condition_evidence(a: Analysis, record: TrialRecord, limit: int = 6) -> list:
-    """Evidence of the trial's declared conditions: registered list, else titles / summary lists."""
-    from trial_audit.core.findings import Evidence
-
-    out = []
-    for src in a.declared:
-        if src.field.startswith(("conditions[", "mesh_terms[")):
-            out.append(Evidence.whole(src.field, src.text))
-    if not out:
-        for src in a.lists.get("summary", [])[:1]:
-            sp = src.spans
-            if sp:
-                out.append(Evidence.span(src.field, src.text, sp[0].start, sp[-1].end))
-    if not out:
-        for src in a.declared:
-            if src.field.endswith("title") and src.spans:
-                out.append(Evidence.whole(src.field, src.text))
-                break
-    return out[:limit]
-
-
-def names(a: Analysis, concepts: Iterable[str]) -> str:
-    return ", ".join(sorted({a.vocab.concepts[c].name for c in concepts if c in a.vocab.concepts}))
-
-
-def declared_names(a: Analysis) -> str:
-    spec = a.declared_specific() or a.declared_concepts
-    return names(a, spec) or "none recognised"

@@ -13,11 +13,14 @@ import re
 #: the trial enrols: "patients at high risk: diabetes, COPD, ...", "high-risk (co-morbidity) groups such as
 #: ... hypertension", "risk factors (e.g. ...)", "comorbidities including ...", "ARI is defined as ...
 #: (including ... asthma)". A risk word must introduce an enumeration (such as / including / e.g. / a colon
-#: or a bracket), so that "high-risk neuroblastoma" stays a condition.
+#: or a bracket), so that "high-risk neuroblastoma" stays a condition. Outcomes and complications a disease
+#: leads to ("... the highest risk for progression and poor outcomes, including cirrhosis") are named the same way.
 _GROUP_NAMING = re.compile(
     r"(?:\bat\s+(?:an?\s+)?(?:(?:high|higher|increased|elevated|greater|particular|special)\s+)?risk\b"
     r"|\b(?:high|higher|increased|elevated)[\s-]+risk\b[^.;:()\n]{0,40}?\b(?:groups?|populations?|categor\w+|patients|individuals|persons|people|subjects|participants|conditions)\b"
-    r"|\brisk[\s-]+(?:factors?|groups?|conditions?)\b|\bco-?morbid\w*|\bunderlying\s+(?:\w+\s+)?(?:conditions?|diseases?|illness\w*|disorders?))"
+    r"|\brisk[\s-]+(?:factors?|groups?|conditions?)\b|\bco-?morbid\w*|\bunderlying\s+(?:\w+\s+)?(?:conditions?|diseases?|illness\w*|disorders?)"
+    # what a disease leads to: "the highest risk for progression and poor outcomes, including cirrhosis and HCC"
+    r"|\b(?:highest|high|higher|increased|greater|elevated)\s+risk\s+(?:for|of)\b|\b(?:outcomes|complications|sequelae)\b)"
     r"[^.;\n]{0,60}?(?:\bsuch\s+as\b|\binclud\w*|\be\.g\b|\bfor\s+example\b|\blike\b|\bnamely\b|:|\()"
     r"|\b(?:is|are)\s+defined\s+as\b|\bdefinition\s+of\b",
     re.IGNORECASE,

@@ -105,7 +105,9 @@ def _label_scopes(vocab: Vocabulary, sec: Any, populations: bool) -> dict[int, b
             # the lead-in opened, flattened by the page, has ended, and with it the scope
             scoped, opener = False, None
         out[id(it)] = scoped
-        if getattr(it, "is_label", False) or it.text.rstrip().endswith(":"):
+        if it.marker is not None and it.children and it.text.rstrip().endswith(":"):
+            pass  # a list item with its own sub-list under it: the label scopes that sub-list (its children), not the items after it
+        elif getattr(it, "is_label", False) or it.text.rstrip().endswith(":"):
             scoped = _scoping_label(vocab, it.text) or bool(populations and _POPULATION_LABEL.match(it.text))
             opener = it if scoped and it.marker is not None and _ALTERNATIVES.search(it.text) else None
         elif len(it.text) < 120 and _ALTERNATIVES.search(it.text) and (_FOLLOWING.search(it.text) or it.marker is None):

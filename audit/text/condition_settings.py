@@ -30,15 +30,16 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
         r"preterm\s+(?:birth|labou?r|delivery)|antenatal|prenatal|gestation\w*|breastfeed\w*|lactation|midwi\w*",
     ),
     (
-        "13",  # musculoskeletal: joints, bones, spine, tendons, and their injuries and operations
+        "13:mech",  # musculoskeletal: joints, bones, spine, tendons, their injuries and operations (orthopaedics, not rheumatology)
         r"knees?|hips?|shoulders?|elbows?|wrists?|ankles?|spine|spinal\s+(?:fusion|surgery|stenosis)|lumbar|lumbopelvic|"
         r"low(?:er)?\s+back|back[\s\-]related|back\s+pain|neck\s+pain|arthroplast\w*|orthop(?:a)?edic\w*|fractures?|"
         r"tendon\w*|tendin\w*|ligament\w*|rotator\s+cuff|menisc\w*|musculoskeletal|sports?\s+injur\w*|athletic\s+injur\w*|"
         r"scapula\w*|acetabul\w*|femur|femoral\s+(?:neck|shaft|fracture)|tibia\w*|patell\w*",
     ),
+    ("5", r"suicid\w*|self[\s\-]harm\w*"),  # mental and behavioural: suicidality, registered as a behaviour
     (
-        "5",  # mental and behavioural: suicidality and substance use, registered as behaviours rather than diseases
-        r"suicid\w*|self[\s\-]harm\w*|alcoholism|alcohol\s+(?:use|abuse|dependence|drinking)|smoking|tobacco|nicotine|"
+        "5:substance",  # substance use, registered as a behaviour rather than a disease (chapter 5, with its harms)
+        r"alcoholism|alcohol\s+(?:use|abuse|dependence|drinking)|smoking|tobacco|nicotine|"
         r"substance\s+(?:use|abuse)|addiction\w*|opioid\s+(?:use|dependence)",
     ),
     ("6", r"brain\s+injur\w*|head\s+injur\w*|concussion\w*|spinal\s+cord\s+injur\w*|craniotom\w*|neurosurg\w*"),
@@ -48,7 +49,8 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
         r"cholecystectom\w*|colectom\w*|gastrectom\w*|bariatric|hernia\w*|appendectom\w*|colonoscop\w*|endoscop\w*|"
         r"dental|dentist\w*|tooth|teeth|molars?|periodont\w*|gingiv\w*|palat\w*|orthodont\w*|oral\s+surgery|halitosis",
     ),
-    ("14", r"cystectom\w*|prostatectom\w*|nephrectom\w*|hysterectom\w*|urolog\w*|contracept\w*|family\s+planning|intrauterine\s+device"),
+    ("14:kidney", r"nephrectom\w*"),
+    ("14:genital", r"cystectom\w*|prostatectom\w*|hysterectom\w*|urolog\w*|contracept\w*|family\s+planning|intrauterine\s+device"),
     ("10", r"thoracic\s+surgery|thoracotom\w*|lobectom\w*|mechanical\s+ventilation|extubation|intubat\w*"),
 )
 _PATTERNS = tuple((ch, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for ch, p in _SETTINGS)
@@ -57,7 +59,7 @@ _PATTERNS = tuple((ch, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for ch,
 #: diabetes, hypertension, kidney disease, anaemia or an infection (HIV, malaria, group B
 #: streptococcus) on purpose
 #: substance use harms the liver, lungs and heart: a drinkers' or smokers' trial may require their diseases
-_SETTING_LINKS = {"15": ("1", "3", "4", "9", "14"), "5": ("9", "10", "11")}
+_SETTING_LINKS = {"15": ("1", "3", "4", "9", "14:kidney", "14:genital"), "5:substance": ("5", "9", "10", "11")}
 #: every setting: operations are often done for a cancer (gastrectomy, cystectomy, lobectomy) and
 #: symptom and supportive-care trials enrol patients by their cancer ("pain in lymphoma patients"),
 #: so a neoplasm is never foreign to a trial placed by its setting alone
@@ -74,6 +76,7 @@ def setting_chapters(texts: Iterable[str]) -> set[str]:
                 out.add(ch)
     for ch in list(out):
         out.update(_SETTING_LINKS.get(ch, ()))
+    out.discard("5:substance")  # a key of the links only: the chapter is "5"
     if out:
         out.update(_ANY_SETTING)
     return out

@@ -25,20 +25,59 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from trial_audit.text.condition_tokens import tokenise, tokens_norm
+from trial_audit.text.condition_words import GENERIC_TITLE_WORDS as _GENERIC
 from trial_audit.text.icd10cm import icd_title_key, tabular
 
 #: ICD-10-CM chapters (numbered as in the tabular list) that are organ systems or specialties
 ORGAN_CHAPTERS = frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "22"})
 #: chapter 22 (codes for special purposes) holds COVID-19 (U07.1): an infection
 _SAME_AS = {"22": "1"}
-#: chapters whose diseases are routinely required together in one trial: the cardio-renal-metabolic
-#: axis (hypertension in a metabolic-syndrome trial, CKD in a diabetes trial), haematology with
-#: oncology, skin with rheumatology (psoriasis and psoriatic arthritis, lupus of the skin)
-LINKED = (frozenset({"4", "9", "14"}), frozenset({"12", "13"}))
-#: one-way links: a trial of the key chapter may require diseases of the value chapter - a trial of
+#: systems whose diseases are routinely required together in one trial: the cardio-renal-metabolic
+#: axis (hypertension in a metabolic-syndrome trial, CKD in a diabetes trial), skin with the
+#: inflammatory rheumatic diseases (psoriasis and psoriatic arthritis, lupus of the skin), the
+#: kidney's glomerular diseases with the rest of nephrology and with the rheumatic diseases that
+#: cause them (lupus nephritis, vasculitis). A key is a chapter ("9", every system of it) or a
+#: system within a chapter ("14:kidney", ``SUBSYSTEMS``).
+LINKED = (
+    frozenset({"4", "9", "14:kidney"}),
+    frozenset({"12", "13:rheum"}),
+    frozenset({"14:kidney", "14:glom"}),
+    frozenset({"13:rheum", "14:glom"}),
+    # fatty liver disease is defined by its cardiometabolic risk factors (MASLD: diabetes, obesity,
+    # hypertension, dyslipidaemia): a fatty-liver trial requires them on purpose, and the other way round
+    frozenset({"4", "9", "11:metabolic"}),
+)
+#: codes that are a system of their own within a chapter not otherwise split: fatty liver disease
+#: (K75.81 steatohepatitis, K76.0 fatty liver) is metabolic liver disease
+_CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic"}
+#: one-way links: a trial of the key system may require diseases of the value systems - a trial of
 #: a blood condition (cancer-related anaemia, neutropenia) may require the cancer it comes with; a
-#: cancer trial requiring a blood disease (thalassaemia in a leukaemia trial) is not covered
-ONE_WAY = {"3": "2"}
+#: glomerular-disease trial the hypertension or diabetes that comes with it. The other way round
+#: (thalassaemia in a leukaemia trial, IgA nephropathy in a hypertension trial) is another specialty.
+ONE_WAY = {
+    "3": ("2",),
+    "14:glom": ("4", "9"),
+    # an HIV trial may require an AIDS-defining illness (the disease of the population it studies):
+    # opportunistic infections (tuberculosis, mycobacteria, herpes and cytomegalovirus, fungi,
+    # toxoplasma and pneumocystis, cryptosporidium), Kaposi sarcoma and lymphoma - not another
+    # infection such as hepatitis B or C (a co-infection population the record must say it enrols)
+    "1:B20": ("1:A15-A19", "1:A30-A49", "1:B00-B09", "1:B25-B34", "1:B35-B49", "1:B50-B64", "1:A00-A09", "2:C45-C49", "2:heme"),
+}
+#: chapters whose blocks are several specialties (the block distance within a chapter): the
+#: inflammatory rheumatic diseases (arthropathies M00-M14, systemic connective-tissue disorders
+#: M30-M36, inflammatory spondylopathies M45-M46) are rheumatology, the rest of chapter 13 (arthrosis,
+#: spine, soft tissue, bone) orthopaedics; chapter 14 is nephrology - glomerular diseases (N00-N08)
+#: and the rest of the kidney (N10-N29) - and the urinary, genital and breast organs (N30-N99).
+#: Gout is another specialty in a cervical-disc trial, IgA nephropathy in a contraception trial.
+#: Chapter 12: the sunlight disorders of the skin (L55-L59), the organ background of skin cancers,
+#: and the rest of dermatology.
+SUBSYSTEMS = {
+    "13": (("M00", "M14", "rheum"), ("M30", "M36", "rheum"), ("M45", "M46", "rheum"), ("M15", "M99", "mech")),
+    "14": (("N00", "N08", "glom"), ("N10", "N29", "kidney"), ("N30", "N99", "genital")),
+    # the skin disorders sunlight causes (actinic keratosis L57.0) are the background of skin cancers; the
+    # rest of dermatology (psoriasis, eczema, acne) is another specialty than melanoma
+    "12": (("L55", "L59", "sun"), ("L00", "L99", "skin")),
+}
 #: curated areas (condition_markers.toml) that are one specialty, for concepts without ICD codes
 _AREA_GROUPS = ({"cardiometabolic", "cardiovascular", "renal"}, {"oncology", "hematologic_malignancy", "hematologic"})
 
@@ -77,6 +116,18 @@ def system_of(code: str) -> str | None:
     c = code.replace(".", "")
     if ch == "17":  # congenital malformations: the organ malformed ("Polycystic kidney" -> urinary)
         return next((organ for lo, hi, organ in _CONGENITAL if lo <= c[:3] <= hi), None)
+    special = next((v for k, v in _CODE_SYSTEMS.items() if c.startswith(k)), None)
+    if special:
+        return special
+    if ch in SUBSYSTEMS:
+        # a code of the chapter gives its specialty; the chapter's own node ("13") stays the whole chapter
+        # by the category ("M48" spinal stenosis, beside "M45" ankylosing spondylitis in block M45-M49); a
+        # category with a letter ("M1A", chronic gout) by its block (M05-M14)
+        key = c[:3]
+        if len(key) == 3 and not key[2].isdigit():
+            anc = _ancestors(code)
+            key = (anc[-2] if len(anc) >= 2 else code)[:3]
+        return next((f"{ch}:{name}" for lo, hi, name in SUBSYSTEMS[ch] if lo <= key <= hi), ch)
     if ch not in _BY_BLOCK:
         return ch
     if ch == "2" and ("C81" <= c[:3] <= "C96" or "D45" <= c[:3] <= "D47"):
@@ -128,15 +179,28 @@ def _chapter(system: str) -> str:
     return system.split(":")[0]
 
 
-def _expand(systems: Iterable[str]) -> set[str]:
-    """Declared systems plus the chapters linked to theirs (as whole chapters)."""
-    out = set(systems)
-    chapters = {_chapter(s) for s in out}
-    for group in LINKED:
-        if chapters & group:
-            out |= {ch for ch in group if ch not in chapters}
-    out |= {ONE_WAY[ch] for ch in chapters if ch in ONE_WAY and ONE_WAY[ch] not in chapters}
-    return out
+def _covers(key: str, system: str) -> bool:
+    """A link key stands for a system: the same, a chapter key for any system of it, or a system
+    known only by its chapter ("13", from a setting or a curated area) for any key of that chapter
+    when the chapter is one of several specialties (undecided within the chapter, so never foreign)."""
+    return key == system or key == _chapter(system) or (system in SUBSYSTEMS and _chapter(key) == system)
+
+
+def _in_group(key: str, system: str) -> bool:
+    """A link key names the system itself or its whole chapter; a system known only as a whole split
+    chapter ("13", a name placed by its words) may be any specialty of it, so it takes part in their links."""
+    return _covers(key, system)
+
+
+def _near(required: str, declared: str, links: bool = True) -> bool:
+    """The required system is the declared one, or (``links``) linked to it (both ways, or one way from the declared)."""
+    if _covers(required, declared) or _covers(declared, required):
+        return True
+    if not links:
+        return False
+    if any(any(_in_group(k, required) for k in g) and any(_in_group(k, declared) for k in g) for g in LINKED):
+        return True
+    return any(_in_group(k, declared) and any(_in_group(v, required) for v in vals) for k, vals in ONE_WAY.items())
 
 
 #: the organ chapter of each block of solid neoplasms: a cancer is related to its organ's other
@@ -145,12 +209,12 @@ _ORGAN_OF_BLOCK = {
     "C00-C14": "11",
     "C15-C26": "11",
     "C30-C39": "10",
-    "C40-C41": "13",
-    "C43-C44": "12",
+    "C40-C41": "13:mech",
+    "C43-C44": "12:sun",
     "C45-C49": "13",
     "C50": "",  # breast: no organ chapter of its own (its disorders sit with the genitourinary ones)
-    "C51-C58": "14",
-    "C60-C63": "14",
+    "C51-C58": "14:genital",
+    "C60-C63": "14:genital",
     "C64-C68": "14",
     "C69-C72": "6",
     "C73-C75": "4",
@@ -160,7 +224,7 @@ _ORGAN_OF_BLOCK = {
     "B15-B19": "11",
     "A15-A19": "10",
     "A00-A09": "11",
-    "A50-A64": "14",
+    "A50-A64": "14:genital",
 }
 
 
@@ -172,7 +236,7 @@ def _organ(system: str) -> str | None:
 
 
 def foreign_chapters(required: frozenset[str], declared: Iterable[str], coarse: bool = False) -> bool:
-    """The required systems share none (nor a linked chapter) with the declared systems.
+    """The required systems share none (nor a linked one) with the declared systems.
 
     ``coarse``: compare chapters only (a tumour biomarker such as HER2 is measured in any neoplasm).
     False when either side is unknown: without a system on both sides nothing is decided.
@@ -180,11 +244,22 @@ def foreign_chapters(required: frozenset[str], declared: Iterable[str], coarse: 
     dec = set(declared)
     if not required or not dec:
         return False
-    wide = _expand(dec)
-    wide |= {o for d in dec if (o := _organ(d))}
+    # a neoplasm or an infection stands for its organ too, but only as that organ: the organ's own links
+    # do not carry over (melanoma's organ is the skin, and skin is linked to rheumatology, but gout is
+    # another specialty than melanoma)
+    organs = {o for d in dec if (o := _organ(d))}
     if coarse:
-        wide |= {_chapter(w) for w in wide}
-    return not any(r in wide or _chapter(r) in wide or _organ(r) in wide for r in required)
+        dec, organs = {_chapter(d) for d in dec}, {_chapter(o) for o in organs}
+    for r in required:
+        r_organ = _organ(r)
+        cands = {r} | ({r_organ} if r_organ else set())
+        if coarse:
+            cands = {_chapter(c) for c in cands}
+        if any(_near(c, d, links=c == r or coarse) for c in cands for d in dec):
+            return False
+        if any(_near(c, o, links=False) for c in cands for o in organs):
+            return False
+    return True
 
 
 def foreign_areas(area: str, declared: Iterable[str]) -> bool:
@@ -306,141 +381,6 @@ _VAGUE = re.compile(
     r"\b(?:other|unspecified|without|not\s+elsewhere|nos|status|history|encounter|personal|family|sequela|in\s+diseases|"
     r"due\s+to|following|complicating|affecting|observation|screening|contact)\b"
 )
-#: one-word titles that are words of everyday clinical text rather than one disease
-_GENERIC = frozenset(
-    {
-        "infection",
-        "infections",
-        "inflammation",
-        "disease",
-        "disorder",
-        "lesion",
-        "lesions",
-        "tumor",
-        "tumour",
-        "neoplasm",
-        "cancer",
-        "carcinoma",
-        "allergy",
-        "anemia",
-        "anaemia",
-        "ulcer",
-        "abscess",
-        "cyst",
-        "mass",
-        "polyp",
-        "polyps",
-        "hernia",
-        "colic",
-        "shock",
-        "arrest",
-        "failure",
-        "insufficiency",
-        "deficiency",
-        "dependence",
-        "abuse",
-        "block",
-        "stricture",
-        "obstruction",
-        "effusion",
-        "edema",
-        "oedema",
-        "hemorrhage",
-        "haemorrhage",
-        "bleeding",
-        "thrombosis",
-        "embolism",
-        "fracture",
-        "burn",
-        "burns",
-        "wound",
-        "wounds",
-        "scar",
-        "keloid",
-        "pregnancy",
-        "delivery",
-        "hypotension",
-        "hypoglycemia",
-        "hypokalemia",
-        "hyperkalemia",
-        "dehydration",
-        "malnutrition",
-        "anxiety",
-        "insomnia",
-        "delirium",
-        "psychosis",
-        "neuropathy",
-        "nephropathy",
-        "myopathy",
-        "retinopathy",
-        "seizure",
-        "seizures",
-        "convulsions",
-        "tremor",
-        "fatigue",
-        "constipation",
-        "diarrhea",
-        "diarrhoea",
-        "vomiting",
-        "nausea",
-        "cough",
-        "dyspnea",
-        "wheezing",
-        "rash",
-        "pruritus",
-        "urticaria",
-        "alopecia",
-        "acne",
-        "myalgia",
-        "arthralgia",
-        "arthritis",
-        "dermatitis",
-        "hepatitis",
-        "nephritis",
-        "gastritis",
-        "colitis",
-        "pneumonia",
-        "bronchitis",
-        "sinusitis",
-        "otitis",
-        "conjunctivitis",
-        "cellulitis",
-        "phlebitis",
-        "vasculitis",
-        "myocarditis",
-        "pericarditis",
-        "endocarditis",
-        "meningitis",
-        "encephalitis",
-        "sepsis",
-        "bacteremia",
-        "viremia",
-        "cataract",
-        "myopia",
-        "obesity",
-        "overweight",
-        "smoking",
-        "angina",
-        "tachycardia",
-        "bradycardia",
-        "arrhythmia",
-        "hypertension",
-        "hyperlipidemia",
-        "depression",
-        "dementia",
-        "migraine",
-        "headache",
-        "vertigo",
-        "syncope",
-        "stroke",
-        "paralysis",
-        "paresis",
-        "hemiplegia",
-        "amnesia",
-        "aphasia",
-        "dysphagia",
-    }
-)
 #: one-word lab states ("neutropenia", "hypercalcemia", "lymphocytosis"): results, not an organ's disease
 _LAB_STATE = re.compile(r"(?:emia|aemia|penia|cytosis|philia|uria)$")
 #: first words of titles that are not disease names in running text
@@ -455,7 +395,10 @@ def icd_matcher(strict: bool = True) -> IcdMatcher:
     from trial_audit.text.icd10cm import EXTRACT, cached_state
 
     name = "icd-matcher-strict" if strict else "icd-matcher-names"
-    return cached_state(name, [EXTRACT, Path(__file__)], lambda: IcdMatcher(strict), IcdMatcher)
+    from trial_audit.text import condition_words
+
+    # the word lists are part of what the matcher is built from: a change to them rebuilds it
+    return cached_state(name, [EXTRACT, Path(__file__), Path(condition_words.__file__)], lambda: IcdMatcher(strict), IcdMatcher)
 
 
 @lru_cache(maxsize=16384)
@@ -485,6 +428,19 @@ def icd_codes_of_name(name: str, exact: bool = False) -> tuple[str, ...]:
         return found
     code = m.prefix_code(name) or word_system_code(name)
     return (code,) if code else ()
+
+
+@lru_cache(maxsize=16384)
+def icd_codes_in_title(title: str) -> tuple[str, ...]:
+    """ICD-10-CM codes a trial's title names: the whole title, else the names of two words or more in it.
+    A one-word title inside a long title is too often another sense of the word ("callus" of a healing
+    fracture is not L84 corns and callosities; an acronym "SOLID" names no disease)."""
+    if not title or len(title) > 300:
+        return ()
+    whole = icd_codes_of_name(title, exact=True)
+    if whole:
+        return whole
+    return tuple(dict.fromkeys(x.code for x in icd_matcher(strict=False).mentions(title) if len(tokens_norm(x.text)) >= 2))
 
 
 def word_system_code(name: str) -> str | None:
@@ -538,10 +494,12 @@ def _word_systems() -> dict[str, tuple[str, str]]:
     counts: dict[str, dict[str, int]] = {}
     first: dict[tuple[str, str], str] = {}
     memo: dict[str, str] = {}
-    for toks, _key, code, _chapter in _title_tokens():
+    for toks, _key, code, _chap in _title_tokens():
         if code not in memo:
             sys_ = system_of(code)
-            memo[code] = (_organ(sys_) or sys_) if sys_ and sys_.split(":")[0] in ORGAN_CHAPTERS else ""
+            organ = (_organ(sys_) or sys_) if sys_ and sys_.split(":")[0] in ORGAN_CHAPTERS else ""
+            # a word places a name in a chapter, not in one specialty of it ("joint" is rheumatology and orthopaedics)
+            memo[code] = _chapter(organ) if _chapter(organ) in SUBSYSTEMS else organ
         system = memo[code]
         for w in set(toks):
             if len(w) >= 5:
@@ -556,7 +514,8 @@ def _word_systems() -> dict[str, tuple[str, str]]:
         if not best and n * 2 > total:
             out[w] = ("", "")  # mostly injuries, symptoms, factors: the word places nothing
         elif best and total >= 2 and n >= _WORD_SHARE * total:
-            out[w] = (best, first[(w, best)])
+            # the chapter's own node for a chapter of several specialties: the name is placed in the chapter only
+            out[w] = (best, best if best in SUBSYSTEMS else first[(w, best)])
     return out
 
 

@@ -102,6 +102,15 @@ _SHADOW = [
     "tumor size",
     "rheumatoid factor",
     "respiratory depression",
+    # "depression" as the decrease of a measured value, not the mood disorder
+    "st depression",
+    "st segment depression",
+    "st-segment depression",
+    "myocardial depression",
+    "immune depression",
+    "depression in cd4",
+    "depression of cd4",
+    "cd4 depression",
     "bone marrow depression",
     "marrow depression",
     "cns depression",
@@ -339,7 +348,13 @@ class Vocabulary:
         out = {m.concept for m in self.mentions(name)}
         if "," in name and name.count(",") == 1:  # MeSH inversion: "Carcinoma, Non-Small-Cell Lung"
             a, b = name.split(",")
-            out |= {m.concept for m in self.mentions(f"{b.strip()} {a.strip()}")}
+            whole = self._names.get(tokens_norm(f"{b.strip()} {a.strip()}"), "")
+            if whole != "":
+                # the name in its natural order is a known name: that is what it names ("Hypertension, Portal"
+                # is portal hypertension, not hypertension; a shadow phrase names no condition)
+                out = {whole} if whole is not None else set()
+            else:
+                out |= {m.concept for m in self.mentions(f"{b.strip()} {a.strip()}")}
         # registered names may be lower-cased abbreviations ("hbv", "copd"): whole-name match
         for t, _, _ in tokenise(name):
             cid = self._abbrev_ci.get(t.upper())
