@@ -77,3 +77,45 @@ def under_part_header(header: str) -> bool:
     """Does the list header name one part of the protocol ("EFFICACY STUDY:", "PHASE II PORTION:", "Part B:")? Its limit is
     one group's of several: it agrees when any part's does, and the union of the parts is held to the structured range."""
     return bool(header) and len(header) <= 80 and bool(_PART_HEADER.search(header.strip().rstrip(":")))
+
+
+# --- the ninth round: a duty that only an age group has -------------------------------------------------------------
+# the age is the subject's own modifier at the start of a sentence or item: "Patients less than 16 years of age must ...",
+# "- Children under 12 should ...", "Those younger than 18 need ..." (not "Patients must be under 16": the modal comes first)
+_SUBJECT_BEFORE_AGE = re.compile(
+    r"(?:^[^\S\n]*|[.;:!?]\s+|\n[^\S\n]*)(?:(?:[-*•·]|\(?[0-9a-zA-Z]{1,2}[.)])[^\S\n]*)?(?:all\s+|any\s+)?"
+    r"(?:(?:male|female|pa?ediatric|adolescent|adult|eligible|enrolled)\s+)?"
+    r"(?:patients|participants|subjects|children|adolescents|adults|those|individuals|persons|people|infants|girls|boys|women|men|"
+    r"volunteers|minors|candidates|recipients)"
+    r"(?:\s+(?:who\s+are|aged|age[sd]?|of\s+age|that\s+are))?[\s,]*$",
+    re.I,
+)
+# a duty verb that follows the age: something this group must have, do or show beyond what everyone must
+# ("must have an active infection", "need a guardian's consent", "should undergo an ECG", "are required to provide");
+# "must be eligible / enrolled / included" is the limit's own predicate and is no duty of a group
+_GROUP_DUTY_RIGHT = re.compile(
+    r"^[\s,)]*(?:(?:years?|yrs?|months?|weeks?)\s+)?(?:(?:of\s+age|old)\b)?[\s,]*"
+    r"(?:must|should|shall|will\s+(?:also\s+)?need\s+to|need\s+to|needs?|are\s+required\s+to|will\s+(?:also\s+)?be\s+required\s+to)\s+"
+    r"(?:also\s+|additionally\s+|in\s+addition\s+)?"
+    r"(?:have|has|had|undergo|sign|provide|obtain|present|show|meet|demonstrate|receive|agree|weigh|live|attend|complete|submit|"
+    r"be\s+(?:accompanied|tested|screened|evaluated|assessed|seen|examined|vaccinated|immuni[sz]ed|able\s+to|willing\s+to|"
+    r"on\s+|off\s+|free\s+of|without|negative|positive|documented)|"
+    r"an?\s+|the\s+|their\s+|his\s+|her\s+|written\s+|parental\s+|documented\s+|(?:legal\s+)?guardian)",
+    re.I,
+)
+# only an upper bound names a group inside a wider trial ("less than 16 years of age", "under 12", "younger than 18"); a
+# minimum ("Patients 18 years or older must have measurable disease") or a range ("Patients aged 18-75 must have
+# histologically confirmed ...") written as the subject is usually the trial's own limit and stays a claim
+_UPPER_ONLY = re.compile(r"\b(?:under|below|less|younger|up\s+to)\b|[<≤]", re.I)
+_LOWER_OR_RANGE = re.compile(
+    r"\b(?:over|above|older|greater|more|at\s+least|between)\b|[>≥+]|[0-9]\s*(?:[-–]|to\b|through\b|and\b)\s*(?:age\s+)?[0-9]", re.I
+)
+
+
+def duty_of_an_age_group(age_text: str, sentence_left: str, right: str) -> bool:
+    """Is the age an upper bound that modifies a sentence's subject whose predicate is a duty of that age group ("Patients less
+    than 16 years of age must have an active infection", "Children under 12 need a parent present at every visit")? The trial
+    then admits others too; the age is one group's, held only to lying inside the structured range."""
+    if not _UPPER_ONLY.search(age_text) or _LOWER_OR_RANGE.search(age_text):
+        return False
+    return bool(_SUBJECT_BEFORE_AGE.search(sentence_left[-160:])) and bool(_GROUP_DUTY_RIGHT.match(right))

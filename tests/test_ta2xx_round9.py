@@ -1,0 +1,147 @@
+"""Ninth round of the age family (issue 20): the false-positive classes still open after the eighth round (from the
+judged sheets; only the judged excerpts are used). Each class has its real excerpt (record ID and source in a comment),
+a synthetic variant in other words, and a guard that the trial-wide limit beside the same words is still read."""
+
+import pytest
+
+from trial_audit.checks.ta201_summary_age_contradicts_structured import SummaryAgeContradictsStructured
+from trial_audit.checks.ta202_criteria_age_contradicts_structured import CriteriaAgeContradictsStructured
+from trial_audit.core.model import record_from_example
+from trial_audit.engine.registry import Context
+from trial_audit.text.age_text import criteria_ages, find_ages, prose_ages
+
+
+def _findings(rule, **example):
+    return list(rule.check(record_from_example(example), Context()))
+
+
+# --- a duty that only an age group has: "Patients less than 16 years of age must have ..." ------------------------------
+
+# NCT00001476 (unseen judge sheet round 4, TA201, detailed description): patients under 16 must have an active infection;
+# the trial enrols patients of at least 5 years, the structured maximum is N/A
+NCT00001476 = (
+    "30 CGD patients of either\nsex at least 5 years of age may be enrolled in addition to the 5 patients enrolled in the\n"
+    "first phase of this trial. Patients less than 16 years of age must have an active infection\nor a recent relapse of "
+    "infection at the time of enrollment. Patients may receive up to 6\ncycles of stem cell mobilization for gene therapy."
+)
+
+GROUP_DUTIES = [
+    (NCT00001476, "prose"),
+    ("Children under 12 years of age need a parent or guardian present at every study visit.", "prose"),
+    ("  -  Participants younger than 18 years should have written permission from a parent\n", "inclusion"),
+    ("  -  Subjects less than 2 years old must weigh at least 8 kg\n", "inclusion"),
+    ("  -  Those under 16 years of age must be accompanied by an adult at each visit\n", "inclusion"),
+]
+
+
+@pytest.mark.parametrize("text,mode", GROUP_DUTIES)
+def test_duty_of_an_age_group_is_no_claim(text, mode):
+    got = [a for a in find_ages(text, mode) if a.max is not None and a.min is None]
+    assert got, "the group's age is still read (held to lying inside the structured range)"
+    assert not any(a.claim for a in got)
+
+
+def test_duty_of_an_age_group_agrees_with_an_open_maximum():
+    # NCT00001476: structured 5 Years to N/A; "less than 16 ... must have an active infection" is no maximum of the trial
+    assert _findings(SummaryAgeContradictsStructured(), detailed_description=NCT00001476, minimum_age="5 Years", maximum_age="N/A") == []
+
+
+def test_duty_of_an_age_group_beyond_the_structured_maximum_is_still_reported():
+    # a group's age that reaches past every age the structured range admits is still a contradiction (under 16 against 10)
+    assert _findings(SummaryAgeContradictsStructured(), detailed_description=NCT00001476, minimum_age="5 Years", maximum_age="10 Years")
+
+
+GROUP_DUTY_GUARDS = [
+    # the trial's own limit written as the subject of a duty: a minimum or a range stays a claim
+    ("  -  Patients 18 years of age or older must have measurable disease\n", "inclusion", "18 years of age or older"),
+    ("  -  Patients aged 18 to 75 years must have histologically confirmed adenocarcinoma\n", "inclusion", "aged 18 to 75 years"),
+    # the modal before the age: the trial's limit
+    ("  -  Patients must be less than 16 years of age and have an active infection\n", "inclusion", "less than 16 years of age"),
+    ("  -  Patients under 65 years of age must be eligible for surgery\n", "inclusion", "under 65 years of age"),
+    ("Participants must be younger than 18 years old to take part.", "prose", "younger than 18 years old"),
+]
+
+
+@pytest.mark.parametrize("text,mode,expected", GROUP_DUTY_GUARDS)
+def test_trial_wide_limit_beside_group_duty_words_is_read(text, mode, expected):
+    assert expected in [a.text for a in find_ages(text, mode) if a.claim]
+
+
+# --- ages of two cohorts in different items: never one limit ---------------------------------------------------------------
+
+# NCT00006251 (unseen judge sheet round 3, TA202, criteria): "> 49 and < 75" in one item, "< 50" in another; in whole years
+# they never meet (50 to 74, and up to 49), so they are two cohorts, not a trial minimum of 49
+COHORT_ITEMS = [
+    "Inclusion Criteria:\n\n  -  Patients aged > 49 years and < 75 years with NHL in first relapse\n"
+    "  -  Patients < 50 years of age with NHL in second remission\n",
+    "Inclusion Criteria:\n\n  -  Men over 59 years and under 80 years with stage II disease\n"
+    "  -  Men under 60 years of age with stage III disease\n",
+]
+
+
+@pytest.mark.parametrize("text", COHORT_ITEMS)
+def test_complementary_ages_in_two_items_are_no_claims(text):
+    got = criteria_ages(text, False)
+    assert len(got) == 2 and not any(a.claim for a in got)
+
+
+def test_complementary_cohorts_agree_with_their_union():
+    assert _findings(CriteriaAgeContradictsStructured(), criteria=COHORT_ITEMS[0], minimum_age="18 Years", maximum_age="74 Years") == []
+
+
+def test_overlapping_ages_in_two_items_stay_claims():
+    # "over 49" and "under 51" meet at 50: both apply to everyone (a narrowing restatement), both are read as limits
+    text = "Inclusion Criteria:\n\n  -  Age over 49 years\n  -  Age under 51 years\n"
+    assert all(a.claim for a in criteria_ages(text, False))
+
+
+# --- which side to blame when the structured side is open and the other text gives groups' ages ------------------------
+
+# NCT00005907 (unseen judge sheets rounds 3 and 4, TA201, brief summary): the transplant patients' 5 to 60 years is the
+# criteria's cohort's range; the structured limits are N/A; the message said the criteria agree with the structured value
+# and blamed the summary
+COHORT_CRITERIA = (
+    "Inclusion Criteria:\n\nHEALTHY VOLUNTEERS:\n\n- Age 18 to 60 years\n- Previously vaccinated\n\n"
+    "TRANSPLANT PATIENTS:\n\n- Age up to 60 years\n- Enrolled in a transplant protocol\n"
+)
+
+
+def test_open_side_with_group_ages_does_not_blame_the_summary():
+    found = _findings(
+        SummaryAgeContradictsStructured(),
+        brief_summary="Transplant patients who are between 5 and 60 years old may be eligible.",
+        criteria=COHORT_CRITERIA,
+        minimum_age="N/A",
+        maximum_age="N/A",
+    )
+    assert found
+    assert "agree with the structured value" not in found[0].message
+    assert "groups of participants" in found[0].message
+
+
+def test_open_side_with_the_same_group_age_blames_the_structured_value():
+    found = _findings(
+        SummaryAgeContradictsStructured(),
+        brief_summary="Recipients of a stem cell transplant aged 18 to 60 years are eligible.",
+        criteria=COHORT_CRITERIA.replace("Age up to 60 years", "Up to sixty"),
+        minimum_age="N/A",
+        maximum_age="N/A",
+    )
+    assert found and "structured value is likely what is" in found[0].message
+
+
+def test_set_structured_side_still_blames_the_summary_when_the_criteria_agree():
+    found = _findings(
+        SummaryAgeContradictsStructured(),
+        brief_summary="Patients must be between 20 and 60 years old.",
+        criteria="Inclusion Criteria:\n\n- Age 18 to 60 years\n",
+        minimum_age="18 Years",
+        maximum_age="60 Years",
+    )
+    assert found and "summary is likely wrong" in found[0].message
+
+
+def test_prose_group_duty_beside_the_trials_limit():
+    # the trial's limit in one sentence, a group's duty in the next: only the first is a claim
+    got = prose_ages("Patients must be 5 years of age or older. Patients younger than 16 years must have a recent relapse.")
+    assert [a.claim for a in got] == [True, False]
