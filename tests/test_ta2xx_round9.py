@@ -145,3 +145,60 @@ def test_prose_group_duty_beside_the_trials_limit():
     # the trial's limit in one sentence, a group's duty in the next: only the first is a claim
     got = prose_ages("Patients must be 5 years of age or older. Patients younger than 16 years must have a recent relapse.")
     assert [a.claim for a in got] == [True, False]
+
+
+# --- recall: a summary that claims two limits on one side, one of them not the structured value --------------------------
+
+# NCT05929976 (tune part, ctgov-v2-bulk, brief summary; structured 3 to 18 Years), with a sentence in other words added the
+# way a registrant edits one place and forgets the other
+NCT05929976 = (
+    "Eligible patients must be between 3 years and 18 years of age at time of assent/consent, have newly diagnosed B- or "
+    "T-cell acute lymphoblastic leukemia or mixed phenotype acute leukemia confirmed by pathology report."
+)
+
+
+@pytest.mark.parametrize(
+    "added",
+    [
+        "We plan to recruit participants aged 13 years or older.",
+        "Only adolescents who are at least thirteen years old can take part.",
+    ],
+)
+def test_summary_claiming_another_minimum_beside_the_structured_one_is_reported(added):
+    found = _findings(
+        SummaryAgeContradictsStructured(),
+        brief_summary=NCT05929976 + " " + added,
+        criteria="Inclusion Criteria:\n\n- Age 3 to 18 years\n",
+        minimum_age="3 Years",
+        maximum_age="18 Years",
+    )
+    assert found and "minimum age of 13 years" in found[0].message and "'3 Years'" in found[0].message
+
+
+def test_summary_restating_the_structured_limit_twice_is_quiet():
+    text = NCT05929976 + " Children and adolescents aged 3 to 18 years with leukemia are eligible."
+    assert _findings(SummaryAgeContradictsStructured(), brief_summary=text, minimum_age="3 Years", maximum_age="18 Years") == []
+
+
+def test_summary_naming_two_cohorts_is_quiet():
+    # ages no one can meet together are cohorts, not two claims on one side
+    text = "Children aged 3 to 11 years and adolescents aged 12 to 18 years are eligible to participate."
+    assert _findings(SummaryAgeContradictsStructured(), brief_summary=text, minimum_age="3 Years", maximum_age="18 Years") == []
+
+
+def test_criteria_with_overlapping_cohort_ages_keep_any_match():
+    # in the criteria, overlapping claims on one side are mostly cohorts without a header: any of them matching agrees
+    text = "Inclusion Criteria:\n\n- Patients 18 years of age or older with asthma\n- Healthy volunteers 2 years of age or older\n"
+    assert _findings(CriteriaAgeContradictsStructured(), criteria=text, minimum_age="2 Years", maximum_age="N/A") == []
+
+
+# --- a score between "age" and the number is no age: NCT06442748 (tune part, ctgov-v2-bulk, detailed description) ----------
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Patients more than 18 years of age with KPS ≥ 50 will be eligible.", ["more than 18 years of age"]),
+        ("Adults aged 18 or over with an ECOG performance status of 2 or less may join.", ["aged 18 or over"]),
+    ],
+)
+def test_score_after_the_age_is_not_read_as_an_age(text, expected):
+    assert [a.text for a in prose_ages(text)] == expected

@@ -168,7 +168,10 @@ _AGE_GAP_NEG = re.compile(
     r"index|levels?|times|cigarettes?|outside|not\s+between|other\s+than|injury|surgery|transplant\w*|"
     r"started|began|begin\w*|develop\w*|adjusted|predicted|appropriate|specific|norms?|normal|related|"
     r"equivalent|groups?|strat\w*|sex|gender|race|of\s+the\s+(?:child|infant|baby|patient'?s\s+child)|"
-    r"child(?:ren)?|infants?|baby|partner|spouse)\b|%|[0-9]\s*(?:kg|mg|cm|%)",
+    r"child(?:ren)?|infants?|baby|partner|spouse|"
+    # a score or a measurement between "age" and the number: "more than 18 years of age with KPS ≥ 50" (NCT06442748)
+    r"kps|karnofsky|karnovsky|ecog|zubrod|lansky|performance|ps|egfr|hba1c|ha?emoglobin|platelets?|creatinine|bilirubin|"
+    r"clearance|ejection|lvef|mmse|moca|nihss|edss|apache|sofa|gcs|fev1|iq|pressure)\b|%|[0-9]\s*(?:kg|mg|cm|%)",
     re.I,
 )
 _AGE_PREP_NEG = re.compile(r"\b(?:before|after|since|by|prior\s+to|until|till)\s+(?:the\s+)?$", re.I)
