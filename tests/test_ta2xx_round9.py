@@ -202,3 +202,52 @@ def test_criteria_with_overlapping_cohort_ages_keep_any_match():
 )
 def test_score_after_the_age_is_not_read_as_an_age(text, expected):
     assert [a.text for a in prose_ages(text)] == expected
+
+
+# --- the tune self-audit (40 TA2 findings drawn from the tune part): more ways an age belongs to one group -----------------
+SELF_AUDIT_GROUPS = [
+    # NCT00003958 (tune part, ctgov-xml-bulk, criteria): a risk group defined by age beside a stage
+    ("             -  Under 10 years, Stage IV, Clinical Group IV, with embryonal features\n", "inclusion"),
+    ("  -  Younger than 2 years, stage 4S, with MYCN amplification\n", "inclusion"),
+    # NCT00003145 (tune part, ctgov-xml-bulk, criteria): a sub-group considered case by case
+    (
+        "  -  Patients =< 65 years old who are at high risk of regimen related toxicity through\n     pre-existing chronic disease "
+        "affecting liver, lungs, and/or heart, or others who wish\n     to be treated on this protocol, will be considered on a "
+        "case-by-case basis;\n",
+        "inclusion",
+    ),
+    ("  -  Patients under 70 with a prior stroke may be admitted at the discretion of the investigator\n", "inclusion"),
+    # NCT00003145: exceptions and duties of sub-groups after a semicolon, the predicate after a hard line wrap
+    (
+        "  -  Approved by the review committee; patients =< 65 years of age who have received previous\n     high-dose "
+        "transplantation do not require patient review committee approvals; all\n     children < 12 years must be discussed "
+        "with the FHCRC principal investigator (PI)\n     prior to registration\n",
+        "inclusion",
+    ),
+    # NCT00009958 (tune part, ctgov-xml-bulk, criteria): people to avoid close contact with
+    (
+        "  -  Patients must be able to avoid close household contact (close household contacts are\n     those who share housing "
+        "or have close physical contact) with persons with active or a\n     history of eczema; pregnant or nursing women; "
+        "children under 5 years of age; and immunodeficient persons\n",
+        "inclusion",
+    ),
+    ("  -  No exposure to infants or people over 80 years of age during the vaccination period\n", "inclusion"),
+]
+
+
+@pytest.mark.parametrize("text,mode", SELF_AUDIT_GROUPS)
+def test_self_audit_group_ages_are_no_claims(text, mode):
+    assert [a.text for a in find_ages(text, mode) if a.claim] == []
+
+
+SELF_AUDIT_GUARDS = [
+    ("  -  Age under 10 years at enrolment, with newly diagnosed disease\n", "inclusion", "Age under 10 years"),
+    ("This study will enroll adults aged 18 to 65 years with stage 2 hypertension.", "prose", "aged 18 to 65 years"),
+    ("  -  Patients must be 65 years of age or younger; prior therapy reviewed case by case\n", "inclusion", "65 years of age or younger"),
+    ("  -  Aged under 18 years; no household contact with an infected person\n", "inclusion", "Aged under 18 years"),
+]
+
+
+@pytest.mark.parametrize("text,mode,expected", SELF_AUDIT_GUARDS)
+def test_trial_wide_limit_beside_self_audit_words_is_read(text, mode, expected):
+    assert expected in [a.text for a in find_ages(text, mode) if a.claim]
