@@ -251,3 +251,30 @@ SELF_AUDIT_GUARDS = [
 @pytest.mark.parametrize("text,mode,expected", SELF_AUDIT_GUARDS)
 def test_trial_wide_limit_beside_self_audit_words_is_read(text, mode, expected):
     assert expected in [a.text for a in find_ages(text, mode) if a.claim]
+
+
+# --- recall: a patient-facing summary that speaks to the reader, "need to be" / "have to be" (synthetic: no real record of
+# the tune part words it so; the seed's plain summary says "individuals must be between 65 and 74 years old") -------------
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("To be eligible, you must be at least 18.", "at least 18"),
+        ("You must be 18 or older to take part.", "18 or older"),
+        ("You have to be 40 to 75 years old.", "40 to 75 years old"),
+        ("Participants need to be 18 or older to join this study.", "18 or older"),
+    ],
+)
+def test_reader_addressed_and_need_to_be_claims_are_read(text, expected):
+    assert [(a.text, a.claim) for a in prose_ages(text)] == [(expected, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you are 65 or older, you may have a higher risk of falls.",
+        "You must be at least 6 weeks past your surgery.",
+        "Patients need to be treated for 6 months.",
+    ],
+)
+def test_reader_addressed_non_limits_are_not_read(text):
+    assert [a.text for a in prose_ages(text) if a.claim] == []

@@ -190,7 +190,9 @@ _GROUP_BARE_RANGE = re.compile(
     re.I,
 )
 _SUBJ_ANCHOR = re.compile(
-    rf"\b{_SUBJ}\s*(?:\(|,\s*)?(?:(?:who\s+(?:are|is)|that\s+are|of|aged?|ages|between|from|must\s+be|should\s+be|are|is|be)\s+)*$",
+    rf"\b{_SUBJ}\s*(?:\(|,\s*)?(?:(?:who\s+(?:are|is)|that\s+are|of|aged?|ages|between|from|must\s+be|should\s+be|needs?\s+to|ha(?:ve|s)\s+to|are|is|be)\s+)*$|"
+    # a patient-facing summary speaks to the reader: "To be eligible, you must be at least 18" (not "if you are 65 or older")
+    r"\byou\s+(?:must|should|need\s+to|have\s+to|will\s+need\s+to)\s+be\s+$",
     re.I,
 )
 _ITEM_LEAD = re.compile(
@@ -381,7 +383,7 @@ _EPIDEMIOLOGY = re.compile(
     re.I,
 )
 _CLAIM = re.compile(
-    r"\b(?:must|eligib\w*|to\s+participate|to\s+take\s+part|(?:can|may|could)\s+(?:join|participate|take\s+part|enrol\w*|be\s+included)|"
+    r"\b(?:must|eligib\w*|to\s+participate|to\s+take\s+part|(?:need|needs|have|has)\s+to\s+be|to\s+join\s+(?:this|the)\s+(?:study|trial)|(?:can|may|could)\s+(?:join|participate|take\s+part|enrol\w*|be\s+included)|"
     r"inclusion|enrol\w*|recruit\w*|open\s+to|limited\s+to|restricted\s+to|required|should\s+be|"
     r"(?:will|to)\s+(?:include|involve)|(?:participants?|subjects?|volunteers?)\s+(?:are|will\s+be)\s+(?:aged|adults|children|between|over|under|at\s+least|[0-9]+)|"
     r"looking\s+for|seeking|sought|will\s+be\s+randomi[sz]ed)\b",
