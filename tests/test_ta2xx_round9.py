@@ -278,3 +278,25 @@ def test_reader_addressed_and_need_to_be_claims_are_read(text, expected):
 )
 def test_reader_addressed_non_limits_are_not_read(text):
     assert [a.text for a in prose_ages(text) if a.claim] == []
+
+
+# --- recall: a sentence added after one that lacks its full stop (the injection benchmark's misses on the tune part:
+# NCT04780737 and NCT04453748, ctgov-classic, brief summaries that end without a full stop) -------------------------------
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Prophylactic Cholecystectomy (PC) versus On-demand delayed cholecystectomy Adults between 30 and 70 years old are "
+            "eligible to participate.",
+            "between 30 and 70 years old",
+        ),
+        (
+            "determining the diagnostic tests which are sufficient to detect early complications of COVID-19 We plan to recruit "
+            "patients aged 26 years or older.",
+            "aged 26 years or older",
+        ),
+        ("A comparison of two inhalers in mild asthma Participants must be 12 to 17 years old.", "12 to 17 years old"),
+    ],
+)
+def test_claim_after_a_sentence_without_full_stop_is_read(text, expected):
+    assert [(a.text, a.claim) for a in prose_ages(text)] == [(expected, True)]
