@@ -300,3 +300,28 @@ def test_reader_addressed_non_limits_are_not_read(text):
 )
 def test_claim_after_a_sentence_without_full_stop_is_read(text, expected):
     assert [(a.text, a.claim) for a in prose_ages(text)] == [(expected, True)]
+
+
+# --- recall: "must be 18 or over" with no unit (synthetic: the tune part has no such summary; "18 or older" was read and
+# "18 or over" was not, because no unit or "old" marked the number as an age) ---------------------------------------------
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Participants must be 18 or over.", "18 or over"),
+        ("Patients must be 18 or above to take part.", "18 or above"),
+        ("You must be 16 or over to take part.", "16 or over"),
+    ],
+)
+def test_must_be_n_or_over_without_unit_is_read(text, expected):
+    assert [(a.text, a.claim) for a in prose_ages(text)] == [(expected, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients 2 or over on the EDSS must be enrolled.",
+        "Patients with 2 or above prior lines of therapy will be enrolled.",
+    ],
+)
+def test_n_or_over_of_something_else_is_not_read(text):
+    assert prose_ages(text) == ()

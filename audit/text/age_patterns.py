@@ -129,7 +129,9 @@ _DIGITS = re.compile(r"[0-9]{1,3}(?![0-9])")
 # a plus ("adults (18+)"), and after "must be" + a comparator ("must be under 75")
 _DIG_COMPARED = re.compile(
     r"(?i:(?:older|younger)\s+than|(?:must|should|to)\s+be\s+(?:under|over|below|above|at\s+least|at\s+most))\s*([0-9]{1,3})(?![0-9]|[.,][0-9])"
-    r"|(?<![0-9.,])([0-9]{1,3})\s*\+"
+    # and "Participants must be 18 or over" (no unit, no "old": after "be", the suffix is the only sign of an age)
+    r"|(?:(?<![0-9.,])(?=[0-9]{1,3}\s*\+)|(?<=\bbe[^\S\n]))([0-9]{1,3})"
+    r"(?:\s*\+|(?=[^\S\n]+(?:or|and)[^\S\n]+(?:over|above|under|below)\b))"
 )
 _DIG_AGE = re.compile(r"(?<![A-Za-z])(?i:age[sd]?)\b[^;0-9]{0,30}(?<![0-9.,/])([0-9]{1,3})(?![0-9])")
 _NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
