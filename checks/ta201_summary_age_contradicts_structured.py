@@ -2,6 +2,7 @@ from trial_audit.checks._shared.age import (
     SUMMARY_LABELS,
     has_structured_limits,
     names_same_ages,
+    open_side_groups,
     outcome_phrase,
     record_criteria_ages,
     record_prose_ages,
@@ -166,6 +167,9 @@ class SummaryAgeContradictsStructured(Rule):
         if cmp.witness is not None and names_same_ages(record.criteria, cmp.witness):
             return f"The criteria and the {label} state the same age, so the structured value is likely what is wrong; correct it."
         if c.status == "agree":
+            groups = open_side_groups(crit, cmp, mn, mx, "criteria")
+            if groups is not None:
+                return groups  # an open side "agrees" with the criteria's group ages: no reason to blame the summary
             return f"The criteria agree with the structured value, so the {label} is likely wrong; correct it."
         if c.status in ("disagree", "missing-structured") and c.bound is not None and cmp.bound is not None:
             if abs(c.bound.years - cmp.bound.years) < 0.5:

@@ -1,6 +1,7 @@
 from trial_audit.checks._shared.age import (
     has_structured_limits,
     names_same_ages,
+    open_side_groups,
     outcome_phrase,
     record_criteria_ages,
     record_criteria_bands,
@@ -178,6 +179,9 @@ class CriteriaAgeContradictsStructured(Rule):
         if cmp.bound is not None and summary:
             other = compare_prose(summary, mn, mx, cmp.side)
             if other.status == "agree":
+                groups = open_side_groups(summary, cmp, mn, mx, "summaries")
+                if groups is not None:
+                    return groups  # an open side "agrees" with a summary's group ages: no reason to blame the criteria
                 return "The summary agrees with the structured value, so the criteria are likely out of date; check the protocol."
             if other.status == "disagree" and other.bound is not None and abs(other.bound.years - cmp.bound.years) < 0.5:
                 return "The summary states the same as the criteria, so the structured value is likely wrong; correct it."

@@ -192,6 +192,10 @@ def compare_prose(stated, min_years: float | None, max_years: float | None, side
             res = SideComparison(side, "agree")
         else:
             res = compare_side(claims, min_years, max_years, side)
+            if res.status == "agree":
+                structured = min_years if side == "min" else max_years
+                bounds = [(s, getattr(s, side)) for s in claims if getattr(s, side) is not None and not s.inverted]
+                res = _restated_otherwise(bounds, structured, side) or res
         if res.status != "absent":
             return res
     # a summary's other age mentions may describe anything (a cohort, another study): never a limit of their own
@@ -230,3 +234,18 @@ def _subgroups_outside(others, min_years: float | None, max_years: float | None,
             if hi > max_years + 1 + _tolerance(hi, max_years) and not bound_matches(s.max, max_years, "max"):
                 return SideComparison(side, "disagree", s, s.max)
     return SideComparison(side, "agree" if seen else "absent")
+
+
+def _restated_otherwise(bounds, structured: float | None, side: str) -> SideComparison | None:
+    """A summary claims two limits on the same side, one matching the structured value and one not ("Eligible patients must be
+    between 3 and 18 years" and later "We plan to recruit participants aged 13 years or older"): it contradicts itself and
+    the structured value, and a reader may believe either. Only claims come here (limits that no one can meet together are
+    groups, see ``mark_alternatives``). Not for the criteria: there two overlapping claims on one side are mostly cohorts
+    without a header (patients 18 and older, healthy volunteers 2 and older; 39 such pairs on the tune part, all cohorts),
+    and any of them matching is agreement."""
+    if structured is None or len(bounds) < 2:
+        return None
+    for s, b in bounds:
+        if not bound_matches(b, structured, side) and abs(b.years - structured) > 1 + _tolerance(b.years, structured):
+            return SideComparison(side, "disagree", s, b)
+    return None

@@ -129,7 +129,9 @@ _DIGITS = re.compile(r"[0-9]{1,3}(?![0-9])")
 # a plus ("adults (18+)"), and after "must be" + a comparator ("must be under 75")
 _DIG_COMPARED = re.compile(
     r"(?i:(?:older|younger)\s+than|(?:must|should|to)\s+be\s+(?:under|over|below|above|at\s+least|at\s+most))\s*([0-9]{1,3})(?![0-9]|[.,][0-9])"
-    r"|(?<![0-9.,])([0-9]{1,3})\s*\+"
+    # and "Participants must be 18 or over" (no unit, no "old": after "be", the suffix is the only sign of an age)
+    r"|(?:(?<![0-9.,])(?=[0-9]{1,3}\s*\+)|(?<=\bbe[^\S\n]))([0-9]{1,3})"
+    r"(?:\s*\+|(?=[^\S\n]+(?:or|and)[^\S\n]+(?:over|above|under|below)\b))"
 )
 _DIG_AGE = re.compile(r"(?<![A-Za-z])(?i:age[sd]?)\b[^;0-9]{0,30}(?<![0-9.,/])([0-9]{1,3})(?![0-9])")
 _NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
@@ -168,7 +170,10 @@ _AGE_GAP_NEG = re.compile(
     r"index|levels?|times|cigarettes?|outside|not\s+between|other\s+than|injury|surgery|transplant\w*|"
     r"started|began|begin\w*|develop\w*|adjusted|predicted|appropriate|specific|norms?|normal|related|"
     r"equivalent|groups?|strat\w*|sex|gender|race|of\s+the\s+(?:child|infant|baby|patient'?s\s+child)|"
-    r"child(?:ren)?|infants?|baby|partner|spouse)\b|%|[0-9]\s*(?:kg|mg|cm|%)",
+    r"child(?:ren)?|infants?|baby|partner|spouse|"
+    # a score or a measurement between "age" and the number: "more than 18 years of age with KPS ≥ 50" (NCT06442748)
+    r"kps|karnofsky|karnovsky|ecog|zubrod|lansky|performance|ps|egfr|hba1c|ha?emoglobin|platelets?|creatinine|bilirubin|"
+    r"clearance|ejection|lvef|mmse|moca|nihss|edss|apache|sofa|gcs|fev1|iq|pressure)\b|%|[0-9]\s*(?:kg|mg|cm|%)",
     re.I,
 )
 _AGE_PREP_NEG = re.compile(r"\b(?:before|after|since|by|prior\s+to|until|till)\s+(?:the\s+)?$", re.I)
@@ -187,7 +192,9 @@ _GROUP_BARE_RANGE = re.compile(
     re.I,
 )
 _SUBJ_ANCHOR = re.compile(
-    rf"\b{_SUBJ}\s*(?:\(|,\s*)?(?:(?:who\s+(?:are|is)|that\s+are|of|aged?|ages|between|from|must\s+be|should\s+be|are|is|be)\s+)*$",
+    rf"\b{_SUBJ}\s*(?:\(|,\s*)?(?:(?:who\s+(?:are|is)|that\s+are|of|aged?|ages|between|from|must\s+be|should\s+be|needs?\s+to|ha(?:ve|s)\s+to|are|is|be)\s+)*$|"
+    # a patient-facing summary speaks to the reader: "To be eligible, you must be at least 18" (not "if you are 65 or older")
+    r"\byou\s+(?:must|should|need\s+to|have\s+to|will\s+need\s+to)\s+be\s+$",
     re.I,
 )
 _ITEM_LEAD = re.compile(
@@ -378,7 +385,7 @@ _EPIDEMIOLOGY = re.compile(
     re.I,
 )
 _CLAIM = re.compile(
-    r"\b(?:must|eligib\w*|to\s+participate|to\s+take\s+part|(?:can|may|could)\s+(?:join|participate|take\s+part|enrol\w*|be\s+included)|"
+    r"\b(?:must|eligib\w*|to\s+participate|to\s+take\s+part|(?:need|needs|have|has)\s+to\s+be|to\s+join\s+(?:this|the)\s+(?:study|trial)|(?:can|may|could)\s+(?:join|participate|take\s+part|enrol\w*|be\s+included)|"
     r"inclusion|enrol\w*|recruit\w*|open\s+to|limited\s+to|restricted\s+to|required|should\s+be|"
     r"(?:will|to)\s+(?:include|involve)|(?:participants?|subjects?|volunteers?)\s+(?:are|will\s+be)\s+(?:aged|adults|children|between|over|under|at\s+least|[0-9]+)|"
     r"looking\s+for|seeking|sought|will\s+be\s+randomi[sz]ed)\b",

@@ -27,7 +27,7 @@ import re
 
 from trial_audit.text.age_cohort_scope import age_of_something_else, interval_or_counted_cohort, one_of_several_ranges
 from trial_audit.text.age_patterns import _HEADER_LINE
-from trial_audit.text.age_subgroup_scope import schedule_or_group_duty, under_part_header
+from trial_audit.text.age_subgroup_scope import age_of_a_group_in_the_item, duty_of_an_age_group, schedule_or_group_duty, under_part_header
 
 # the age chooses a performance scale: "Patients </=10 years modified Lansky scale >/= 60"
 _RIGHT_SCALE = re.compile(
@@ -454,6 +454,10 @@ def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, r
         return True
     if end is not None and one_of_several_ranges(text, pos, end, sentence_left):
         return True  # the seventh round: a qualifier or stratum in the item, a cohort, a named sub-group, an option's condition
+    if end is not None and duty_of_an_age_group(text, pos, end, sentence_left):
+        return True  # the ninth round: "Patients less than 16 years of age must have an active infection"
+    if end is not None and age_of_a_group_in_the_item(text, pos, end, right):
+        return True  # the ninth round: "Under 10 years, Stage IV", "... on a case-by-case basis", "contact with ...; children under 5"
     # ("Patients 18 years or older will be admitted to this study": the study's own limit, though volunteers are named too)
     if mode != "prose" and not _ADMITTED_TO_STUDY.match(right) and _beside_another_kind_of_group(text, pos, sentence_left):
         return True

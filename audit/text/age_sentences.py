@@ -19,9 +19,13 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
 
 # a single newline is a hard line wrap in legacy records ("Patients 18 years of age and older with lupus may be\n# eligible"), not a sentence end; a blank line, a list marker or a heading's colon is
 # (a number may end a sentence when a capital follows: "... treatment of COVID-19. To participate, ...")
-# and a sentence may lack its full stop: "... asymptomatic carriers We plan to recruit adults aged 28 or older."
+# and a sentence may lack its full stop: "... asymptomatic carriers We plan to recruit adults aged 28 or older." (also after
+# a code or a number, and before a group of people: "... with NVP-1805-R2 To participate, ...", "... of COVID-19 We plan
+# ...", "... delayed cholecystectomy Adults between 30 and 70 years old are eligible", ninth round)
 _SENT_END = re.compile(
-    r"(?<![0-9])\.\s|(?<=[0-9])\.[^\S\n]+(?=[A-Z])|(?<=[a-z])[^\S\n]+(?=(?:We|This|These|To|The|Our|All)[^\S\n]+[a-z])|\n[^\S\n]*\n|:[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s)"
+    r"(?<![0-9])\.\s|(?<=[0-9])\.[^\S\n]+(?=[A-Z])|(?<=[a-z0-9)])[^\S\n]+(?=(?:We|This|These|To|The|Our|All|Adults|Patients|"
+    r"Participants|Subjects|Individuals|Men|Women|Children|Healthy|Eligible|Those|Only|Up|Approximately)[^\S\n]+[a-z])|"
+    r"\n[^\S\n]*\n|:[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s)"
 )
 
 

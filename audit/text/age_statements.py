@@ -60,12 +60,12 @@ class StatedAge:
         return "?"
 
 
-def _lo_eff(s: StatedAge) -> float:
-    return s.min.years + (0 if s.min.inclusive else 1e-6)
+def _lo_eff(s: StatedAge, whole_units: bool = False) -> float:
+    return s.min.years + (0 if s.min.inclusive else UNIT_YEARS[s.min.unit] if whole_units else 1e-6)
 
 
-def _hi_eff(s: StatedAge) -> float:
-    return s.max.years - (0 if s.max.inclusive else 1e-6)
+def _hi_eff(s: StatedAge, whole_units: bool = False) -> float:
+    return s.max.years - (0 if s.max.inclusive else UNIT_YEARS[s.max.unit] if whole_units else 1e-6)
 
 
 def mark_alternatives(stated: tuple[StatedAge, ...]) -> tuple[StatedAge, ...]:
@@ -74,10 +74,24 @@ def mark_alternatives(stated: tuple[StatedAge, ...]) -> tuple[StatedAge, ...]:
     structured range only when it falls outside it. Statements read inverted from exclusion
     criteria are never alternatives (they add to the inclusion limits)."""
     plain = [i for i, s in enumerate(stated) if s.kind != "band" and not s.inverted]
+    alt = _disjoint(stated, plain, whole_units=False)
+    # ages are counted in whole units: "> 49 years" admits from 50, "< 50 years" up to 49, so the two never meet (NCT00006251:
+    # "Patients aged > 49 years and < 75 years" in one item, "Patients < 50 years of age" in another: two cohorts, not one
+    # limit); counted so, only ages that do not even touch are alternatives ("over 49" and "under 51" both admit 50)
+    alt |= _disjoint(stated, plain, whole_units=True, touching=False)
+    if not alt:
+        return stated
+    return tuple(replace(s, claim=False) if i in alt else s for i, s in enumerate(stated))
+
+
+def _disjoint(stated: tuple[StatedAge, ...], plain: list[int], whole_units: bool, touching: bool = True) -> set[int]:
+    """The statements of ``plain`` that no one can meet together with another one (touching at one age counts when
+    ``touching``)."""
+    eps = 1e-9 if touching else -1e-9
     # (linear, not pairwise: a criteria text may hold thousands of statements) i is disjoint from some j when
     # its upper bound is below another statement's lower bound, or its lower bound above another's upper bound
-    los = sorted(((_lo_eff(stated[i]), i) for i in plain if stated[i].min is not None), reverse=True)
-    his = sorted((_hi_eff(stated[i]), i) for i in plain if stated[i].max is not None)
+    los = sorted(((_lo_eff(stated[i], whole_units), i) for i in plain if stated[i].min is not None), reverse=True)
+    his = sorted((_hi_eff(stated[i], whole_units), i) for i in plain if stated[i].max is not None)
 
     def highest_lo_other(i: int) -> float | None:
         for v, j in los[:2]:
@@ -96,10 +110,8 @@ def mark_alternatives(stated: tuple[StatedAge, ...]) -> tuple[StatedAge, ...]:
         s = stated[i]
         lo_j, hi_j = highest_lo_other(i), lowest_hi_other(i)
         # (bands that only touch at one age are alternatives too: "Adult >= 18 years" and "Child ages 4-18")
-        if (s.max is not None and lo_j is not None and _hi_eff(s) < lo_j + 1e-9) or (
-            s.min is not None and hi_j is not None and _lo_eff(s) > hi_j - 1e-9
+        if (s.max is not None and lo_j is not None and _hi_eff(s, whole_units) < lo_j + eps) or (
+            s.min is not None and hi_j is not None and _lo_eff(s, whole_units) > hi_j - eps
         ):
             alt.add(i)
-    if not alt:
-        return stated
-    return tuple(replace(s, claim=False) if i in alt else s for i, s in enumerate(stated))
+    return alt

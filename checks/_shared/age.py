@@ -167,3 +167,25 @@ def names_same_ages(text: str | None, s: StatedAge) -> bool:
         ):
             return False
     return True
+
+
+def open_side_groups(other: tuple[StatedAge, ...], cmp: SideComparison, mn: float | None, mx: float | None, other_label: str) -> str | None:
+    """Which side to blame when the structured field leaves the side open and the other text "agrees" with it.
+
+    Against an open side, statements of groups (one cohort, one kind of participant) agree because none lies outside the
+    range: that means no contradiction was found, not that the other text states no limit. When it bounds the side for its
+    groups, saying that it "agrees with the structured value" would blame the wrong side (NCT00005907: the summary's 5 to 60
+    years is the criteria's transplant patients' range, the structured limits are N/A). None when the side is not open or
+    the other text bounds it nowhere."""
+    if (mn if cmp.side == "min" else mx) is not None or cmp.bound is None:
+        return None
+    bounds = [
+        b
+        for s in other
+        if s.kind != "band" and (b := getattr(s, cmp.side)) is not None and not (b.years <= 0 if cmp.side == "min" else b.years >= 99)
+    ]
+    if not bounds:
+        return None
+    if any(abs(b.years - cmp.bound.years) < 0.5 for b in bounds):
+        return f"The {other_label} state the same age for a group of participants, so the structured value is likely what is missing; correct it."
+    return f"The {other_label} state other ages for groups of participants; check the protocol and correct whichever is wrong."
