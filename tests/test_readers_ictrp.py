@@ -298,3 +298,22 @@ def test_no_intervention_in_words_is_not_an_intervention_named_so():
     rec = _by_id(_read(DATA / "ictrp_sample.csv"))["NL8473"]
     assert rec.interventions == [] and rec.declared_absent["interventions"] == "Not applicable"
     assert rec.study_type == "OBSERVATIONAL"
+
+
+def test_a_field_opening_with_a_sentence_about_the_criteria_gets_its_section_header():
+    # RBR-9y32yy (ReBEC via the ICTRP XLSX download of 7 Jul 2020, unseen part): the exclusion field
+    # reads "Exclusion criteria: Exclusion criteria will include: important hemodynamic ...". The
+    # registry's label is dropped; the sentence left is no header, so the reader writes one.
+    crit = build_criteria(
+        "Inclusion criteria: At least 100 adult patients (aged over 18 years).",
+        "Exclusion criteria: Exclusion criteria will include: important hemodynamic changes; need for readmission.",
+        "xlsx:I",
+        "xlsx:E",
+    )
+    assert crit.text.startswith("Inclusion Criteria:\nAt least 100")
+    assert "\n\nExclusion Criteria:\nExclusion criteria will include: important" in crit.text
+    assert list(crit.sections) == ["inclusion", "exclusion"]
+    # a field that opens with its own header keeps it, however it is written
+    for own in ("Exclusion Criteria:\n- A", "EXCLUSION CRITERIA - A", "Exclusion criteria\nA", "Key exclusion criteria: A"):
+        crit = build_criteria("Inclusion criteria: B", own, "x:I", "x:E")
+        assert crit.text.lower().count("exclusion criteria") == 1, crit.text

