@@ -274,14 +274,19 @@ def part_scans(folder: Path) -> None:
     rules = [r for r in checker.record_rules if r.code[:3] in ("TA1", "TA2", "TA3")]
     for rule in rules:  # load the vocabulary outside the profile
         rule.prepare(checker.ctx)
-    prof = cProfile.Profile()
+    prof = cProfile.Profile(time.process_time)  # CPU time, as the rest: the machine is shared
     t0 = time.process_time()
+    for record in records:  # unprofiled first: the time the scans are a share of
+        for rule in rules:
+            list(rule.check(record, checker.ctx))
+    wall = time.process_time() - t0
+    for record in records:
+        record._analyses.clear()
     prof.enable()
     for record in records:
         for rule in rules:
             list(rule.check(record, checker.ctx))
     prof.disable()
-    wall = time.process_time() - t0
     stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
     scan: Counter[str] = Counter()
     inclusive: Counter[str] = Counter()
@@ -294,14 +299,15 @@ def part_scans(folder: Path) -> None:
             inclusive[f"{Path(filename).stem}.{name}"] += ct
     n = len(records)
     profiled = sum(tt for (_f, _l, _n), (_cc, _nc, tt, _ct, _c) in stats.items())
-    print(f"\nTA1xx-TA3xx under cProfile ({n} records): {wall * 1e3 / n:.3f} ms/record CPU, {profiled * 1e3 / n:.3f} ms/record profiled")
+    print(f"\nTA1xx-TA3xx ({n} records): {wall * 1e3 / n:.3f} ms/record CPU; under cProfile {profiled * 1e3 / n:.3f} ms/record")
     print("  regular-expression calls (C time), by the analysis that calls them:")
     for who, s in scan.most_common():
-        print(f"    {who:<18} {s * 1e3 / n:>7.3f} ms/record {s / profiled:>6.1%}")
+        print(f"    {who:<18} {s * 1e3 / n:>7.3f} ms/record {s / wall:>6.1%} of the unprofiled time")
     total_scan = sum(v for k, v in scan.items() if k in ("criteria", "age", "condition"))
     largest = max((v for k, v in scan.items() if k in ("criteria", "age", "condition")), default=0.0)
-    print(f"  the three analyses' scans: {total_scan * 1e3 / n:.3f} ms/record ({total_scan / profiled:.0%});")
-    print(f"  upper bound of one shared scan (all but the largest analysis's own): {(total_scan - largest) * 1e3 / n:.3f} ms/record")
+    print(f"  the three analyses' scans: {total_scan * 1e3 / n:.3f} ms/record ({total_scan / wall:.0%} of the unprofiled time);")
+    bound = total_scan - largest
+    print(f"  upper bound of one shared scan (all but the largest analysis's own): {bound * 1e3 / n:.3f} ms/record ({bound / wall:.0%})")
 
 
 def part_decode(lines: list[bytes], blobs: list[bytes], rounds: int) -> None:
