@@ -55,6 +55,8 @@ def _xml_templates() -> list[str]:
 
 def build_corpus(n: int, folder: Path) -> None:
     v2, xml = _v2_templates(), _xml_templates()
+    if not v2 or not xml:
+        sys.exit(f"no v2 or XML records under {DATA}: set TRIAL_AUDIT_SHARED_DATA to the shared data folder")
     n_v2 = n // 2
     with open(folder / "studies.ndjson", "w") as out:
         for i in range(n_v2):

@@ -80,16 +80,16 @@ def test_a_batch_table_failure_is_one_records_finding(monkeypatch, tmp_path):
 
 
 def test_a_failure_while_assembling_one_result_is_that_records_finding(monkeypatch):
-    import trial_audit.engine.runner as runner
+    import trial_audit.engine.checker as checker
 
-    real = runner._quoted_texts
+    real = checker._quoted_texts
 
     def fragile(record, *args):
         if record.nct_id == "NCT03418623":
             raise RecursionError("maximum recursion depth exceeded")
         return real(record, *args)
 
-    monkeypatch.setattr(runner, "_quoted_texts", fragile)
+    monkeypatch.setattr(checker, "_quoted_texts", fragile)
     report = audit_paths([SEEDS], RunOptions(jobs=1))
     (hit,) = [r for r in report.records if r.id == "NCT03418623"]
     assert hit.status == "audited"

@@ -14,7 +14,7 @@ import pytest
 from conftest import SEEDS
 
 from trial_audit.core.dates import parse_date
-from trial_audit.engine import runner
+from trial_audit.engine import runner, workers
 from trial_audit.engine.runner import RunOptions, audit_paths
 from trial_audit.readers import iter_records, plan, plan_units
 
@@ -75,11 +75,11 @@ def test_a_reader_fault_in_a_run_of_files_loses_that_file_only(tmp_path, monkeyp
 
     monkeypatch.setattr(plan, "read_path", read_path)
     options = RunOptions(jobs=1)
-    runner._WORKER = runner.Checker(options)
+    workers._WORKER = workers.Checker(options)
     try:
-        results, _tables = runner._audit_unit(unit)
+        results, _tables = workers._audit_unit(unit)
     finally:
-        runner._WORKER = None
+        workers._WORKER = None
     assert len(results) == 6
     [lost] = [r for r in results if r.status == "unreadable"]
     assert lost.source.path == broken and "reader failed" in lost.findings[0].message

@@ -25,13 +25,16 @@ from dataclasses import replace
 from typing import Any
 
 from trial_audit.core.report import RecordResult
-from trial_audit.engine import runner
+from trial_audit.engine.checker import GC_THRESHOLD, Checker
+from trial_audit.engine.options import RunOptions
+from trial_audit.engine.run_report import Finaliser, crash_keeps, finish, new_report
+from trial_audit.engine.workers import audit_unit_with, default_jobs
 
 #: tasks in flight per worker: enough to keep each busy while the client takes results in order
 TASKS_PER_WORKER = 3
 
 # One Checker per worker process and per set of options, built on the worker's first task.
-_CHECKERS: dict[bytes, runner.Checker] = {}
+_CHECKERS: dict[bytes, Checker] = {}
 # A worker may run tasks on several threads (an in-process cluster, a worker started with
 # --nthreads); the rules' per-process caches assume one record at a time.
 _LOCK = threading.Lock()
@@ -41,24 +44,24 @@ class DaskUnavailable(RuntimeError):
     """Dask distributed is not installed, or the scheduler cannot be reached."""
 
 
-def _checker(options: runner.RunOptions) -> runner.Checker:
+def _checker(options: RunOptions) -> Checker:
     key = pickle.dumps(options, protocol=pickle.HIGHEST_PROTOCOL)
     checker = _CHECKERS.get(key)
     if checker is None:
-        checker = runner.Checker(options)
+        checker = Checker(options)
         checker.warm_up()
-        # what is loaded once is moved out of the collector's sight, as runner.collector_tuned does
+        # what is loaded once is moved out of the collector's sight, as checker.collector_tuned does
         gc.freeze()
-        gc.set_threshold(runner.GC_THRESHOLD, *gc.get_threshold()[1:])
+        gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
         _CHECKERS[key] = checker
     return checker
 
 
-def run_unit(unit: Any, options: runner.RunOptions) -> tuple[list[RecordResult], list[Any]]:
+def run_unit(unit: Any, options: RunOptions) -> tuple[list[RecordResult], list[Any]]:
     """One unit read and checked on a Dask worker (the same work as a ``--jobs`` worker's)."""
     with _LOCK:
         checker = _checker(options)
-        return runner.audit_unit_with(checker, unit)
+        return audit_unit_with(checker, unit)
 
 
 def _client(scheduler: str | None, workers: int) -> Any:
@@ -76,11 +79,11 @@ def _client(scheduler: str | None, workers: int) -> Any:
     return Client(cluster)
 
 
-def audit_units_dask(units: list[Any], options: runner.RunOptions, inputs: list[str], client: Any = None) -> Any:
+def audit_units_dask(units: list[Any], options: RunOptions, inputs: list[str], client: Any = None) -> Any:
     """The Report of the planned units, audited on Dask; ``client``: an existing distributed Client."""
     own = client is None
     if own:
-        workers = options.jobs if options.jobs > 0 else runner.default_jobs()
+        workers = options.jobs if options.jobs > 0 else default_jobs()
         client = _client(options.scheduler, workers)
     try:
         return _run(client, units, options, inputs)
@@ -92,12 +95,12 @@ def audit_units_dask(units: list[Any], options: runner.RunOptions, inputs: list[
                 cluster.close()
 
 
-def _run(client: Any, units: list[Any], options: runner.RunOptions, inputs: list[str]) -> Any:
-    checker = runner.Checker(options)
+def _run(client: Any, units: list[Any], options: RunOptions, inputs: list[str]) -> Any:
+    checker = Checker(options)
     worker_options = replace(options, progress=None)  # a callback does not cross processes
-    finalise = runner.Finaliser(options)
+    finalise = Finaliser(options)
     cross = checker.cross_pass()  # run rules compare records across units, here, in reading order
-    report = runner.new_report(options, inputs, checker)
+    report = new_report(options, inputs, checker)
     gate_tables: list[Any] = []
     done = 0
     n_workers = max(1, len(client.scheduler_info().get("workers", {})) or 1)
@@ -106,7 +109,7 @@ def _run(client: Any, units: list[Any], options: runner.RunOptions, inputs: list
     [options_future] = client.scatter([worker_options], broadcast=True)
     pending: deque[Any] = deque()
     todo = iter(units)
-    with runner.crash_keeps(report):
+    with crash_keeps(report):
         for unit in todo:
             pending.append(client.submit(run_unit, unit, options_future, pure=False))
             if len(pending) >= window:
@@ -121,4 +124,4 @@ def _run(client: Any, units: list[Any], options: runner.RunOptions, inputs: list
             done += len(results)
             if options.progress:
                 options.progress(done)
-    return runner.finish(report, gate_tables, options)
+    return finish(report, gate_tables, options)
