@@ -23,10 +23,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from trial_audit.text import icd10cm
 from trial_audit.text.condition_tokens import tokenise, tokens_norm
 from trial_audit.text.condition_words import GENERIC_TITLE_WORDS as _GENERIC
-from trial_audit.text.icd10cm import icd_title_key, tabular
+from trial_audit.text.icd10cm import EXTRACT, cached_state, icd_title_key, tabular
 
 #: ICD-10-CM chapters (numbered as in the tabular list) that are organ systems or specialties
 ORGAN_CHAPTERS = frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "22"})
@@ -82,25 +84,9 @@ SUBSYSTEMS = {
 _AREA_GROUPS = ({"cardiometabolic", "cardiovascular", "renal"}, {"oncology", "hematologic_malignancy", "hematologic"})
 
 
-@lru_cache(maxsize=1)
-def _chapters() -> dict[str, str]:
-    """Code -> chapter for every node, in one pass (the tree lists parents before children)."""
-    tab = tabular()
-    chap: list[str] = []
-    for i, p in enumerate(tab.parent):
-        chap.append(tab.codes[i] if p < 0 else chap[p])
-    return dict(zip(tab.codes, chap))
-
-
 def chapter_of(code: str) -> str | None:
     """The ICD-10-CM chapter of a code ("K74.3" -> "11"); None for a code the extract does not know."""
-    ch = _chapters().get(code)
-    if ch is None:
-        tab = tabular()
-        i = tab.node(code)
-        if i is None:
-            return None
-        ch = _chapters().get(tab.codes[i])
+    ch = tabular().chapter_of_node(code)
     return _SAME_AS.get(ch, ch) if ch else None
 
 
@@ -484,13 +470,30 @@ _EVERY_CHAPTER = frozenset(
 )
 
 
+class _WordSystems:
+    """The word table of ``_word_systems`` as ``cached_state`` stores it: one attribute of plain data."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, tuple[str, str]] = _build_word_systems()
+
+
 @lru_cache(maxsize=1)
 def _word_systems() -> dict[str, tuple[str, str]]:
     """word -> (organ system, a code of it) for words whose ICD-10-CM titles mostly fall in one organ
     system, or ("", "") for words whose titles are mostly outside the organ chapters (injuries,
     symptoms, factors); words of mixed use are left out. Built once, on the first registered name
     nothing else places. A neoplasm or an infection of an organ counts for the organ ("kidney":
-    chronic kidney disease and kidney cancer alike)."""
+    chronic kidney disease and kidney cancer alike).
+
+    Building it walks ~58,000 titles (~0.3 s of CPU, paid by a one-record audit whose record has
+    such a name); it is kept between runs in the run cache of the ICD-10-CM matchers, keyed on the
+    extract and the code that builds it (this module, the ICD-10-CM reader)."""
+    sources = [EXTRACT, Path(__file__), Path(icd10cm.__file__)]
+    return cached_state("icd-word-systems", sources, _WordSystems, _WordSystems).table
+
+
+def _build_word_systems() -> dict[str, tuple[str, str]]:
+    """The table of ``_word_systems``, built from the extract."""
     counts: dict[str, dict[str, int]] = {}
     first: dict[tuple[str, str], str] = {}
     memo: dict[str, str] = {}
