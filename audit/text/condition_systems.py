@@ -300,9 +300,11 @@ class IcdMatcher:
                 for n in range(max(1, len(toks) - 4), len(toks) - 1):
                     suffixes.setdefault(toks[n:], code)  # "... lumbosacral intervertebral disc degeneration"
             keys.setdefault(toks, code)
-        self._keys = keys
-        self._prefixes = prefixes
-        self._suffixes = suffixes
+        # word sequences kept as one string each (words joined by _SEP): the same lookups, and a
+        # stored matcher reads back in about half the time of tuples (~150,000 keys)
+        self._keys = {_SEP.join(k): v for k, v in keys.items()}
+        self._prefixes = {_SEP.join(k): v for k, v in prefixes.items()}
+        self._suffixes = {_SEP.join(k): v for k, v in suffixes.items()}
         lens: dict[str, set[int]] = {}
         for k in keys:
             lens.setdefault(k[0], set()).add(len(k))
@@ -317,11 +319,11 @@ class IcdMatcher:
         while i < n:
             hit = 0
             for L in self._lens.get(low[i], ()):
-                if L <= n - i and tuple(low[i : i + L]) in self._keys:
+                if L <= n - i and _SEP.join(low[i : i + L]) in self._keys:
                     hit = L
                     break
             if hit:
-                code = self._keys[tuple(low[i : i + hit])]
+                code = self._keys[_SEP.join(low[i : i + hit])]
                 s0, e0 = toks[i][1], toks[i + hit - 1][2]
                 out.append(IcdMention(code, chapter_of(code) or "", s0, e0, text[s0:e0]))
                 i += hit
@@ -333,11 +335,14 @@ class IcdMatcher:
         """The code of the first title that starts with the whole name (two words or more), or that
         ends with it ("Disc degeneration" -> "... intervertebral disc degeneration"; one word only
         for short titles: "Infertility" -> "Female infertility")."""
-        toks = tuple(_plain(t) for t in tokens_norm(name))
+        toks = _SEP.join(_plain(t) for t in tokens_norm(name))
         return self._prefixes.get(toks) or self._suffixes.get(toks)
 
 
 _KEY_WORD = re.compile(r"[^\W_]+")
+#: joins the words of a matcher key: a control character, which no word (letters and digits, with
+#: their accents taken off) holds, so that two word sequences never join to the same key
+_SEP = "\x1f"
 
 
 @lru_cache(maxsize=1)
