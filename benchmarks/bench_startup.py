@@ -17,6 +17,13 @@ shared machine drifts by 20-30% within minutes), and prints the ratio of each pa
     python benchmarks/bench_startup.py -n 9
     python benchmarks/bench_startup.py -n 9 --vs /tmp/old-checkout/.venv/bin/python
     python benchmarks/bench_startup.py --record seeds/xml_NCT00581919.xml --cache fresh
+    python benchmarks/bench_startup.py --phases -n 7
+
+``--phases`` splits the CPU time of the one interpreter into what each step of start-up adds:
+fresh processes that stop after the interpreter, after importing typer, pydantic and the command
+line (which imports the readers), after the rule modules, after ``warm_up`` (the rules' lookups read
+back from the run cache, warm unless ``--cache off``), and the whole audit; each step is the
+difference of the medians.
 """
 
 from __future__ import annotations
@@ -54,6 +61,38 @@ def run_once(cmd: list[str], cache: str) -> tuple[float, float]:
     return wall, cpu
 
 
+#: (what the step adds, the Python code a fresh process runs up to the end of it); the last step is the audit itself
+PHASES = (
+    ("interpreter and site", "pass"),
+    ("typer, pydantic (typer's option coercion), the CLI modules and the readers", "import typer._adapters, trial_audit.cli.app"),
+    (
+        "the rule modules (regular expressions compiled at import)",
+        "import typer._adapters, trial_audit.cli.app; from trial_audit.engine.runner import Checker, RunOptions; c = Checker(RunOptions())",
+    ),
+    (
+        "warm_up: the rules' lookups read back from the run cache",
+        "import typer._adapters, trial_audit.cli.app; from trial_audit.engine.runner import Checker, RunOptions; "
+        "c = Checker(RunOptions()); c.warm_up()",
+    ),
+)
+
+
+def phases(python: str, record: Path, runs: int, cache: str, out: Path) -> None:
+    """Median CPU seconds of each step of start-up (``PHASES``, then the audit), as differences."""
+    steps = [(name, [python, "-c", code]) for name, code in PHASES]
+    steps.append(("reading the record, the rules on it (what they load on first use), options, the report", command(python, record, out)))
+    run_once(steps[-1][1], cache)  # uncounted: fills the cache
+    medians = []
+    for _name, cmd in steps:
+        medians.append(statistics.median(run_once(cmd, cache)[1] for _ in range(runs)))
+    print(f"CPU per step of a one-record audit of {record.name}, median of {runs} runs, load {os.getloadavg()[0]:.1f}")
+    previous = 0.0
+    for (name, _cmd), median in zip(steps, medians):
+        print(f"  {median - previous:6.3f}  {name}")
+        previous = median
+    print(f"  {medians[-1]:6.3f}  the whole process")
+
+
 def summary(name: str, values: list[float]) -> str:
     return f"{name:<10} median {statistics.median(values):6.3f}   min {min(values):6.3f}   max {max(values):6.3f}"
 
@@ -65,7 +104,13 @@ def main() -> None:
     ap.add_argument("--python", default=sys.executable, help="the interpreter with trial-audit installed (default: this one)")
     ap.add_argument("--vs", metavar="PYTHON", help="a second interpreter to compare with, run alternately")
     ap.add_argument("--cache", choices=("warm", "fresh", "off"), default="warm", help="the run cache of built lookups (see above)")
+    ap.add_argument("--phases", action="store_true", help="split the CPU time of --python into the steps of start-up")
     args = ap.parse_args()
+    if args.phases:
+        with tempfile.TemporaryDirectory() as tmp:
+            cache = "off" if args.cache == "off" else str(Path(tmp) / "cache")
+            phases(args.python, args.record, args.runs, cache, Path(tmp) / "out")
+        return
 
     pythons = {"A": args.python} | ({"B": args.vs} if args.vs else {})
     with tempfile.TemporaryDirectory() as tmp:

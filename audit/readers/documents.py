@@ -6,11 +6,12 @@ from __future__ import annotations
 import io
 import posixpath
 from collections.abc import Iterator
+from typing import Any
 
 import orjson
 
 from trial_audit.core.model import Source
-from trial_audit.readers import ctgov_classic, ctgov_v2, ctgov_xml, drks_json, page_text, tables
+from trial_audit.readers import ctgov_v2
 from trial_audit.readers.base import ReadResult, Unreadable
 from trial_audit.readers.common import decode_utf8, excerpt_of, first_nct
 from trial_audit.readers.sniff import HEAD_BYTES, KIND_FORMAT, sniff
@@ -27,6 +28,8 @@ def read_bytes(data: bytes, source: Source, name: str = "") -> Iterator[ReadResu
         yield Unreadable(source, "nested archive not followed; unpack it and audit its contents", None, None, None)
     elif kind == "xlsx":
         source.format = source.format or KIND_FORMAT[kind]
+        from trial_audit.readers import tables  # on demand: an audit loads only the formats it meets
+
         yield from guarded(tables.xlsx_rows(data, source), source)
     elif kind in STREAMS:
         source.format = source.format or KIND_FORMAT[kind]
@@ -61,11 +64,15 @@ def _read_document_items(kind: str, data: bytes, src: Source) -> Iterator[ReadRe
     if kind == "json":
         yield from guarded(_json_document(data, src), src)
     elif kind == "xml":
+        from trial_audit.readers import ctgov_xml
+
         try:
             yield ctgov_xml.read_xml(data, src)
         except Exception as err:  # noqa: BLE001
             yield Unreadable(src, f"reader failed on this XML ({type(err).__name__}: {err})", record_id=first_nct(data))
     elif kind == "page":
+        from trial_audit.readers import page_text
+
         text = decode_utf8(data, src)
         if isinstance(text, Unreadable):
             yield text
@@ -88,32 +95,41 @@ def _json_document(data: bytes, src: Source) -> Iterator[ReadResult]:
         yield json_error(data, err, src)
         return
     if isinstance(obj, dict):
-        if ctgov_v2.is_v2_study(obj):
-            yield one_study(obj, src)
-        elif isinstance(obj.get("studies"), list):
-            yield from many_studies(obj["studies"], src, "the studies page", data)
-        elif isinstance(obj.get("FullStudiesResponse"), dict):
-            full = obj["FullStudiesResponse"].get("FullStudies")
-            if not isinstance(full, list):
-                full = []
-            yield from many_studies(full, src, "the FullStudiesResponse", data)
-        elif isinstance(obj.get("FullStudies"), list):
-            yield from many_studies(obj["FullStudies"], src, "the FullStudies list", data)
-        elif ctgov_classic.is_classic_study(ctgov_classic.unwrap(obj)):
-            yield one_study(obj, src)
-        elif drks_json.is_drks_trial(obj):
-            yield drks_json.read_trial(obj, src, data)
-        else:
-            keys = ", ".join(list(obj)[:6]) or "no keys"
-            yield Unreadable(
-                src,
-                f"JSON is not a ClinicalTrials.gov record (no protocolSection, studies or FullStudiesResponse; keys: {keys})",
-                None,
-                None,
-                excerpt_of(data),
-                first_nct(data),
-            )
+        yield from _json_object(obj, src, data)
     elif isinstance(obj, list):
         yield from many_studies(obj, src, "the JSON array", data)
     else:
         yield Unreadable(src, f"JSON is a {type(obj).__name__}, not a registry record", None, None, excerpt_of(data))
+
+
+def _json_object(obj: dict[str, Any], src: Source, data: bytes) -> Iterator[ReadResult]:
+    """A JSON object: a v2 study, a page or list of studies, a classic study, a DRKS trial, or what it is not."""
+    if ctgov_v2.is_v2_study(obj):
+        yield one_study(obj, src)
+        return
+    # imported when a document of their kind is met: a one-record audit of a v2 study loads neither
+    from trial_audit.readers import ctgov_classic, drks_json
+
+    if isinstance(obj.get("studies"), list):
+        yield from many_studies(obj["studies"], src, "the studies page", data)
+    elif isinstance(obj.get("FullStudiesResponse"), dict):
+        full = obj["FullStudiesResponse"].get("FullStudies")
+        if not isinstance(full, list):
+            full = []
+        yield from many_studies(full, src, "the FullStudiesResponse", data)
+    elif isinstance(obj.get("FullStudies"), list):
+        yield from many_studies(obj["FullStudies"], src, "the FullStudies list", data)
+    elif ctgov_classic.is_classic_study(ctgov_classic.unwrap(obj)):
+        yield one_study(obj, src)
+    elif drks_json.is_drks_trial(obj):
+        yield drks_json.read_trial(obj, src, data)
+    else:
+        keys = ", ".join(list(obj)[:6]) or "no keys"
+        yield Unreadable(
+            src,
+            f"JSON is not a ClinicalTrials.gov record (no protocolSection, studies or FullStudiesResponse; keys: {keys})",
+            None,
+            None,
+            excerpt_of(data),
+            first_nct(data),
+        )

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from trial_audit.core.model import Source
-from trial_audit.readers import tables
 from trial_audit.readers.archives import read_zip
 from trial_audit.readers.base import ReadResult, Unreadable
 from trial_audit.readers.common import first_nct
@@ -70,6 +69,8 @@ def read_path(path: str | Path) -> Iterator[ReadResult]:
             if kind == "xlsx":
                 f.close()
                 src.format = KIND_FORMAT[kind]
+                from trial_audit.readers import tables  # on demand: an audit loads only the formats it meets
+
                 yield from guarded(tables.xlsx_rows(path, src), src)
                 return
             f.seek(0)

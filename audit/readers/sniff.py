@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 
-from trial_audit.readers import ctgov_csv, ictrp_xml, page_text, tables
-
 #: how much of a file is read to decide its kind
 HEAD_BYTES = 64 * 1024
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -58,7 +56,11 @@ def sniff(head: bytes, name: str, complete: bool) -> str | tuple[str, str]:
     if first in (b"{", b"["):
         return "ndjson" if extension in NDJSON_EXTENSIONS else "json"
     if first == b"<":
+        from trial_audit.readers import ictrp_xml  # on demand: an audit loads only the formats it meets
+
         return "ictrp-xml" if ictrp_xml.is_ictrp_xml(head) else "xml"
+    from trial_audit.readers import ctgov_csv, page_text, tables  # not needed by JSON and XML, most inputs
+
     text = body.decode("utf-8", "ignore")
     first_line = text.lstrip().split("\n", 1)[0].strip().lstrip('"').strip()
     if first_line.startswith(ctgov_csv.ID_COLUMN):

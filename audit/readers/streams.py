@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Iterator
 import orjson
 
 from trial_audit.core.model import Source
-from trial_audit.readers import ctgov_csv, ictrp_xml, tables
 from trial_audit.readers.base import ReadResult, Unreadable
 from trial_audit.readers.common import BadInput
 from trial_audit.readers.studies import bom_as_space, json_error, one_study, sub_source
@@ -70,6 +69,8 @@ def _text_lines(stream: Iterable[bytes], bad_lines: dict[int, BadInput]) -> Iter
 
 
 def csv_stream(stream: Iterable[bytes], src: Source) -> Iterator[ReadResult]:
+    from trial_audit.readers import ctgov_csv  # on demand: an audit loads only the formats it meets
+
     bad_lines: dict[int, BadInput] = {}
     rows = ctgov_csv.read_csv_rows(_text_lines(stream, bad_lines), src.path, src.member, bad_lines)
     yield from guarded(rows, src)
@@ -80,10 +81,14 @@ STREAMS: dict[str, Callable[[Iterable[bytes], Source], Iterator[ReadResult]]] = 
 
 
 def ictrp_xml_stream(stream: Iterable[bytes], src: Source) -> Iterator[ReadResult]:
+    from trial_audit.readers import ictrp_xml
+
     yield from guarded(ictrp_xml.read_stream(stream, src), src)  # type: ignore[arg-type]  # a binary file object
 
 
 def table_csv_stream(stream: Iterable[bytes], src: Source) -> Iterator[ReadResult]:
+    from trial_audit.readers import tables
+
     yield from guarded(tables.csv_stream(stream, src), src)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 
 from trial_audit.core.model import Source
-from trial_audit.readers import ctgov_classic, ctgov_v2
+from trial_audit.readers import ctgov_v2
 from trial_audit.readers.base import ReadResult, Unreadable
 from trial_audit.readers.common import NotARecord, excerpt_at, first_nct, line_col, utf8_error
 
@@ -23,6 +23,8 @@ def one_study(obj: Any, src: Source) -> ReadResult:
     try:
         if ctgov_v2.is_v2_study(obj):
             return ctgov_v2.study_to_record(obj, src)
+        from trial_audit.readers import ctgov_classic  # on demand: a v2 study never needs the classic mapper
+
         study = ctgov_classic.unwrap(obj)
         if ctgov_classic.is_classic_study(study):
             return ctgov_classic.study_to_record(study, src)
