@@ -164,10 +164,12 @@ def time_points(text: str | None) -> list[TimePoint]:
     if not text:
         return []
     out: list[TimePoint] = []
-    taken: list[tuple[int, int]] = []
+    # offsets inside a time point already read (a set: checking a list of spans per match was
+    # quadratic in the number of time points of a long text)
+    taken: set[int] = set()
 
     def add(days: float, m: re.Match[str], per: float) -> None:
-        taken.append(m.span())
+        taken.update(range(*m.span()))
         if _AGE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or _AGE_AFTER.match(text, m.end()):
             return  # "aged 50 years", "65 years and older": an age, not a time point
         if _CYCLE_AFTER.match(text, m.end()):
@@ -184,25 +186,25 @@ def time_points(text: str | None) -> list[TimePoint]:
     for rx in (_UNIT_RANGE, _RANGE_UNIT):
         for m in rx.finditer(text):
             per = _unit_days(m.group("unit"))
-            if per is None or any(a <= m.start() < b for a, b in taken):
+            if per is None or m.start() in taken:
                 continue
             add(float(m.group("a")) * per, m, per)
             add(float(m.group("b")) * per, m, per)
     for m in _AMOUNT_UNIT.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in taken:
             continue
         per, n = _unit_days(m.group("unit")), _num(m.group("num"))
         if per is not None and n is not None:
             add(n * per, m, per)
     for m in _UNIT_AMOUNT.finditer(text):
-        if any(a <= m.start() < b for a, b in taken) or m.group("unit").lower() == "visit":
+        if m.start() in taken or m.group("unit").lower() == "visit":
             continue
         per, n = _unit_days(m.group("unit")), _num(m.group("num"))
         if per is not None and n is not None:
             add(n * per, m, per)
     for m in _ORDINAL_UNIT.finditer(text):
         per = _unit_days(m.group("unit"))
-        if per is not None and not any(a <= m.start() < b for a, b in taken):
+        if per is not None and m.start() not in taken:
             add(_ORDINALS[m.group("ord").lower()] * per, m, per)
     out.sort(key=lambda p: p.start)
     return out
@@ -244,11 +246,13 @@ _LAB_CONTEXT = re.compile(r"\b(?:culture[sd]?|medium|media|in\s+vitro|cell\s+lin
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\[|\]")
 
 
-def _sentence(text: str, start: int) -> str:
-    """The sentence (or bracketed time frame) around an offset."""
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    end = _SENTENCE_END.search(text, start)
-    return text[begin : end.start() if end else len(text)]
+def _sentence(text: str, start: int, reach: int = 300) -> str:
+    """The sentence (or bracketed time frame) around an offset, at most ``reach`` characters each
+    side (bounded, so a long hostile text with many time points stays linear)."""
+    lo, hi = max(0, start - reach), min(len(text), start + reach)
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
+    end = _SENTENCE_END.search(text, start, hi)
+    return text[begin : end.start() if end else hi]
 
 
 def method_duration(text: str, point: TimePoint) -> bool:
