@@ -51,7 +51,7 @@ _FACULTY = frozenset("med rer nat phil dent vet habil univ h c sc pharm jur psyc
 _MODIFIERS = frozenset("medical associate assistant deputy vice clinical research adjunct visiting emeritus senior full".split())
 #: clinical ranks of Chinese registries ("Chief Physician", "Attending Doctor"): a grade, like "Professor"
 _RANK_HEADS = frozenset("chief attending".split())
-_RANK_NOUNS = frozenset("physician physicians doctor surgeon pharmacist nurse".split())
+_RANK_NOUNS = frozenset("physician physicians doctor surgeon pharmacist".split())
 #: a student of a degree ("PhD candidate", "MSc student", "PhD scholar")
 _STUDENT = frozenset("candidate candidat candidata student scholar trainee fellow".split())
 #: words that join a written-out degree to its field ("Master of Public Health", "Bachelor in Nursing")
