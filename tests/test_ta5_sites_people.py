@@ -185,6 +185,7 @@ def test_ta504_names_with_degrees_or_titles_in_any_convention_are_plausible(name
         ("Medical Director, Doctor", "role-or-organisation"),
         ("Turgut Donmez, operator MD", "role-in-name"),  # NCT02317510 (ctgov-xml): the earlier role-in-name class
         ("Soledad Romea, Physician", "role-in-name"),
+        ("Jane Doe, Chief Nurse", "role-in-name"),  # only clinical ranks of physicians are read as a grade
         ("MD, Master", "degree-only"),
         ("Prof. Dr. med.", "degree-only"),
         ("chen guo, Master", "lower-case"),  # ictrp-xml (tune): a lower-case name with a capitalised degree
