@@ -9,27 +9,27 @@ class ImplausiblePersonName(Rule):
 
     ## What it does
 
-    Reported: all-lower-case names; "master"/"bachelor"/"doctorate" in the degree slot;
-    placeholders ("TBD", "N/A"); for overall officials also a role or service instead of a
-    person ("Study Director", "Medical Monitor", "Pfizer CT.gov Call Center"), an organisation
-    ("Novartis Pharmaceuticals", the sponsor's own name), a phone number or an e-mail address in
-    the name, or a degree alone ("MD"). Contacts may legitimately be a title or a service, so
-    for them only the form problems and placeholders are reported; a title in lower case or in
-    another language ("chef de projets", "investigador principal") is a title, not a name typed
-    in lower case. Titles after the name
-    ("Yuankai Shi, Prof") are a common registry convention and are not reported.
+    Reported: names written all in lower case ("songlou yin", "xu meng, MD"); placeholders
+    ("TBD", "N/A"); for overall officials also a role or service instead of a person ("Study
+    Director", "Medical Monitor", "Pfizer CT.gov Call Center"), a role where the degree goes
+    ("Turgut Donmez, operator MD"), an organisation ("Novartis Pharmaceuticals", the sponsor's own
+    name), a phone number or an e-mail address in the name, or degrees and titles alone ("MD",
+    "Prof. Dr. med."). Contacts may legitimately be a title or a service, so for them only the
+    form problems and placeholders are reported; a title in lower case or in another language
+    ("chef de projets", "investigador principal") is a title, not a name typed in lower case.
 
-    Reports: all-lower-case name; "master"/"bachelor"/"doctorate" in the degree slot; placeholder (TBD,
-    N/A, null); for officials also a role/service ("Study Director", "Pfizer CT.gov Call Center"), an
-    organisation ("Novartis Pharmaceuticals", the sponsor's own name when the sponsor is an
-    organisation), digits/phone, e-mail, a degree alone.
+    Not reported: a name with degrees, qualifications or titles in any registry's convention,
+    before or after it, separated by commas, spaces or brackets: abbreviations ("MBBS, DM",
+    "M.D., Ph.D.", "MD (Hons)"), degrees written out ("Master", "Doctor", "Master's degree",
+    "PhD candidate"), academic titles ("Prof. Dr. med.", "Assoc. Prof.", "Dra.", "Lic.") and the
+    clinical ranks of Chinese registries ("Associate Chief Physician").
 
     ## Why it matters
 
     The registry asks for the overall official's *name and degree* ("Songlou Yin, MSc");
     a curator or patient cannot contact or verify "study director", "Clinical Trials" or
-    "Sanofi", and a name written all in lower case ("songlou yin") or with a spelled-out degree
-    where the abbreviation belongs ("..., master") shows a form filled without review.
+    "Sanofi", and a name written all in lower case ("songlou yin") shows a form filled without
+    review.
 
     ## Fix
 
@@ -54,10 +54,13 @@ class ImplausiblePersonName(Rule):
         {"officials": [{"name": "Study Director", "role": "STUDY_DIRECTOR", "affiliation": "Sanofi"}]},
         {"officials": [{"name": "Sanofi", "role": "STUDY_DIRECTOR"}], "sponsor": "Sanofi", "sponsor_class": "INDUSTRY"},
         {"central_contacts": [{"name": "TBD", "phone": "555"}]},
+        {"officials": [{"name": "Study Physician, Master", "role": "PRINCIPAL_INVESTIGATOR"}]},
     ]
     good = [
         {"officials": [{"name": "Judith A Samuels, MBA, PhD", "role": "PRINCIPAL_INVESTIGATOR"}]},
         {"officials": [{"name": "Yuankai SHI, Prof", "role": "PRINCIPAL_INVESTIGATOR"}]},
+        {"officials": [{"name": "Yueping Li, MD, Master", "role": "PRINCIPAL_INVESTIGATOR"}]},
+        {"officials": [{"name": "Prof. Dr. med. Hans Müller", "role": "STUDY_CHAIR"}]},
         {"central_contacts": [{"name": "Pfizer CT.gov Call Center", "phone": "1-800-718-1021"}]},
         {"central_contacts": [{"name": "responsable de l'étude", "email": "etude@example.org"}]},
         {"officials": [{"name": "Ahmed Osman", "role": "PRINCIPAL_INVESTIGATOR"}], "sponsor": "Ahmed Osman", "sponsor_class": "INDIV"},

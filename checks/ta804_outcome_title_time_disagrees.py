@@ -3,7 +3,7 @@ import re
 from trial_audit.checks._shared.outcomes import carries_outcomes, field, label, quote
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.outcome_text import is_span, same_time, time_points
+from trial_audit.text.outcome_text import assessment_points, is_span, same_time
 
 _POINT_FORM = re.compile(r"\b(?:at|on)\b|\b(?:day|week|month|year)s?\s?[0-9]", re.I)
 
@@ -26,7 +26,11 @@ class OutcomeTitleTimeDisagrees(Rule):
     ("up to 12 months", "baseline to week 24", "26 weeks"), a title time point inside it agrees;
     only one after the period's end is reported. Minutes and hours in a title are left out
     unless the time frame is in minutes or hours too: they mostly name a test's length
-    ("6-minute walk test", "24-hour urine"); so are ages ("participants aged 65 years").
+    ("6-minute walk test", "24-hour urine"); so are ages ("participants aged 65 years", "24 weeks'
+    gestation"). The length of a method's step is not when the outcome is assessed and is left
+    out on both sides: an incubation or culture ("cell culture medium 96 hours after
+    inoculation", "incubated for 48 hours"), a sample's storage ("stored for up to 6 months"), an
+    infusion, exposure or fast shorter than a day ("infused over 2 hours", "a 4-hour exposure").
 
     ## Why it matters
 
@@ -63,6 +67,7 @@ class OutcomeTitleTimeDisagrees(Rule):
         {"outcomes": [{"kind": "PRIMARY", "title": "Change in HbA1c", "time_frame": "12 weeks"}]},
         {"outcomes": [{"kind": "PRIMARY", "title": "6-minute walk distance", "time_frame": "Week 12"}]},
         {"outcomes": [{"kind": "PRIMARY", "title": "HbA1c at week 8", "time_frame": "26 weeks"}]},
+        {"outcomes": [{"kind": "PRIMARY", "title": "Colony count in cultures incubated for 48 hours", "time_frame": "Week 12"}]},
     ]
 
     def check(self, record, ctx):
@@ -70,10 +75,10 @@ class OutcomeTitleTimeDisagrees(Rule):
             return
         for k, o in enumerate(record.outcomes):
             title, tf = o.title or "", o.time_frame or ""
-            in_frame = time_points(tf)
+            in_frame = assessment_points(tf)
             shortest = min((f.days for f in in_frame), default=0.0)
             # minutes and hours in a title are mostly a test's length ("6-minute walk", "24-hour urine")
-            in_title = [t for t in time_points(title) if t.days >= 1 or shortest < 1]
+            in_title = [t for t in assessment_points(title) if t.days >= 1 or shortest < 1]
             if not in_title or not in_frame:
                 continue
             if any(same_time(t, f) for t in in_title for f in in_frame):

@@ -22,7 +22,15 @@ from trial_audit.readers import iter_records
 from trial_audit.readers.ctgov_classic import study_to_record as classic_record
 from trial_audit.readers.ctgov_v2 import study_to_record as v2_record
 from trial_audit.readers.ctgov_xml import read_xml
-from trial_audit.text.outcome_text import abbreviation_only, bare_number, domain_only, several_measures, time_points, unspecific
+from trial_audit.text.outcome_text import (
+    abbreviation_only,
+    assessment_points,
+    bare_number,
+    domain_only,
+    several_measures,
+    time_points,
+    unspecific,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 for _f in sorted((ROOT / "checks").glob("ta[89]*.py")):
@@ -310,6 +318,76 @@ def test_title_time_agreeing_with_the_time_frame(title, time_frame):
 def test_title_time_disagreeing_with_the_time_frame(title, time_frame):
     (f,) = run(one(title, time_frame), {"TA804"})
     assert f.field == "outcomes[0].title" and f.related[0].field == "outcomes[0].time_frame"
+
+
+# --- TA804: durations of a method are not assessment time points (issue 23) ----------------------------
+
+# ACTRN12620000470998 (ictrp-csv and ictrp-xlsx, ANZCTR, tune part): "Primary outcome", verbatim. The
+# 96 hours is how long the swab's culture grows, not when the outcome is assessed.
+ACTRN12620000470998_PRIMARY = (
+    "Impact of Nasodine on the reduction in virus in the nasal passages of subjects who are shedding the virus.  "
+    "Virus concentration is  measured by PCR analysis of cell culture medium 96 hours after inoculation with a "
+    "post-treatment nasal swab and compared to an equivalent culture inoculated with swab collected prior to "
+    "treatment.[Endpoint is swab taken 5 minutes after dosing and compared against a swab taken 5 minutes prior to dosing.]"
+)
+
+
+def test_real_culture_incubation_time_is_not_an_assessment_time_point():
+    from trial_audit.readers.ictrp_fields import row_to_record
+
+    fields = {
+        "TrialID": "ACTRN12620000470998",
+        "Source Register": "ANZCTR",
+        "Public title": "Virucidal pilot study of Nasodine Antiseptic Nasal Spray",
+        "Study type": "Interventional",
+        "Primary outcome": ACTRN12620000470998_PRIMARY,
+    }
+    rec = row_to_record(fields, Source("x.csv", "ictrp-csv"), "csv")
+    (outcome,) = rec.outcomes
+    assert "96 hours" in outcome.title and "5 minutes" in (outcome.time_frame or "")
+    assert codes(rec, {"TA804"}) == []
+
+
+@pytest.mark.parametrize(
+    "title, time_frame",
+    [
+        # synthetic variants of the class: incubation, culture, storage, infusion, exposure, fasting
+        ("Bacterial colony count in cultures incubated for 48 hours", "Week 12"),
+        ("Viral titre in cell culture supernatant 72 hours after inoculation of the sample", "Day 7"),
+        ("Cytokine release after a 24-hour incubation of whole blood", "Day 28"),
+        ("Colony-forming units after 7 days of culture", "Month 3"),
+        ("Biomarker level in plasma samples stored at -80 C for up to 6 months", "Week 4"),
+        ("Plasma concentration of drug X infused over 2 hours", "30 minutes after the end of infusion"),
+        ("Histamine release after a 4-hour allergen exposure", "15 minutes after challenge"),
+        ("Fasting glucose after fasting for 8 hours", "10 minutes"),
+        # NCT04779749 (ctgov-classic, tune part): a gestational age, not a time point
+        ("Pregnancy loss at less than 24 weeks' gestation", "5 minutes"),
+    ],
+)
+def test_method_durations_and_gestational_ages_are_not_compared(title, time_frame):
+    assert codes(one(title, time_frame), {"TA804"}) == []
+
+
+@pytest.mark.parametrize(
+    "title, time_frame",
+    [
+        ("Viral shedding 96 hours after inoculation", "Day 7"),  # a challenge study: the participant is inoculated
+        ("HbA1c after 12 weeks of exposure", "Week 24"),  # a treatment's length is when it is assessed
+        ("Weight loss after fasting for 12 weeks", "Week 8"),
+        ("Bacterial growth after incubation for 48 hours at week 12", "Week 8"),  # the method's length goes, week 12 stays
+    ],
+)
+def test_assessment_time_points_next_to_methods_still_disagree(title, time_frame):
+    (f,) = run(one(title, time_frame), {"TA804"})
+    assert f.field == "outcomes[0].title"
+
+
+def test_assessment_points_leave_out_the_lengths_of_method_steps():
+    assert [p.text for p in assessment_points("Bacterial growth after incubation for 48 hours at week 12")] == ["week 12"]
+    assert [p.text for p in assessment_points("Plasma level after a 2-hour infusion at day 15")] == ["day 15"]
+    assert [p.text for p in assessment_points("Glucose after fasting for 8 hours")] == []
+    assert [p.text for p in assessment_points("Positive blood cultures over 28 days")] == ["28 days"]
+    assert [p.text for p in assessment_points("Adverse events recorded for 12 months")] == ["12 months"]
 
 
 # --- TA805: several measures ----------------------------------------------------------------------------

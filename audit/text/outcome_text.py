@@ -118,7 +118,11 @@ _AGE_BEFORE = re.compile(
     r"\bolder\s+than|\byounger\s+than|[<>≥≤=])\s*[(:]?\s*[<>≥≤=]?\s*$",
     re.I,
 )
-_AGE_AFTER = re.compile(r"\s*(?:of\s+age|old\b|and\s+(?:older|over|above|younger|under)|or\s+(?:older|more|younger))", re.I)
+#: "65 years and older", "24 weeks' gestation", "32 weeks of gestational age": an age, not a time point
+_AGE_AFTER = re.compile(
+    r"\s*(?:of\s+age|old\b|and\s+(?:older|over|above|younger|under)|or\s+(?:older|more|younger))|['’]?\s*(?:of\s+)?gestation",
+    re.I,
+)
 _CYCLE_AFTER = re.compile(r"[\s-]*(?:treatment\s+)?(?:cycles?|courses?)\b", re.I)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 #: "third year", "second week": an ordinal time point
@@ -160,10 +164,12 @@ def time_points(text: str | None) -> list[TimePoint]:
     if not text:
         return []
     out: list[TimePoint] = []
-    taken: list[tuple[int, int]] = []
+    # offsets inside a time point already read (a set: checking a list of spans per match was
+    # quadratic in the number of time points of a long text)
+    taken: set[int] = set()
 
     def add(days: float, m: re.Match[str], per: float) -> None:
-        taken.append(m.span())
+        taken.update(range(*m.span()))
         if _AGE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or _AGE_AFTER.match(text, m.end()):
             return  # "aged 50 years", "65 years and older": an age, not a time point
         if _CYCLE_AFTER.match(text, m.end()):
@@ -180,28 +186,97 @@ def time_points(text: str | None) -> list[TimePoint]:
     for rx in (_UNIT_RANGE, _RANGE_UNIT):
         for m in rx.finditer(text):
             per = _unit_days(m.group("unit"))
-            if per is None or any(a <= m.start() < b for a, b in taken):
+            if per is None or m.start() in taken:
                 continue
             add(float(m.group("a")) * per, m, per)
             add(float(m.group("b")) * per, m, per)
     for m in _AMOUNT_UNIT.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in taken:
             continue
         per, n = _unit_days(m.group("unit")), _num(m.group("num"))
         if per is not None and n is not None:
             add(n * per, m, per)
     for m in _UNIT_AMOUNT.finditer(text):
-        if any(a <= m.start() < b for a, b in taken) or m.group("unit").lower() == "visit":
+        if m.start() in taken or m.group("unit").lower() == "visit":
             continue
         per, n = _unit_days(m.group("unit")), _num(m.group("num"))
         if per is not None and n is not None:
             add(n * per, m, per)
     for m in _ORDINAL_UNIT.finditer(text):
         per = _unit_days(m.group("unit"))
-        if per is not None and not any(a <= m.start() < b for a, b in taken):
+        if per is not None and m.start() not in taken:
             add(_ORDINALS[m.group("ord").lower()] * per, m, per)
     out.sort(key=lambda p: p.start)
     return out
+
+
+# --- durations of a method ---------------------------------------------------------------------
+
+#: laboratory steps, whatever their length: "incubated for 96 hours", "stored for up to 6 months",
+#: "cultured for 7 days" (the verb: "positive cultures over 28 days" counts infections over a period)
+_LAB_STEP = (
+    r"incubat\w*|(?:co-?)?cultur(?:ed|ing)|stor(?:ed|age|ing)|frozen|freez\w*|thaw\w*|fix(?:ed|ation)|centrifug\w*|"
+    r"digest(?:ed|ion)|ferment\w*|stain(?:ed|ing)|soak\w*|immers\w*|shak(?:en|ing)|dried|drying"
+)
+#: steps that are a method only when short: "exposed for 4 hours" (a challenge), "fasting for 8 hours";
+#: "exposed for 12 weeks" or "fasting for 12 weeks" is a treatment, assessed at its end
+_SHORT_STEP = r"expos(?:ed|ure)|fast(?:ed|ing)|stimulat\w*|perfus\w*|infus(?:ed|ion)|heat(?:ed|ing)"
+#: the step, then its length: "incubated for", "stored at -80 °C for up to", "infused over"
+_STEP_BEFORE = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<lab>{_LAB_STEP})|{_SHORT_STEP})(?:\s+[^\s.;]+){{0,4}}?\s+(?:for|over|during)\s+"
+    r"(?:(?:up\s+to|at\s+least|about|approximately|around|a\s+further)\s+)?(?:~\s*)?$",
+    re.I,
+)
+#: "given over", "administered over 30 minutes": how long one administration lasts
+_ADMINISTERED_OVER = re.compile(r"\b(?:given|administered|injected|delivered|infused|applied)\s+over\s+(?:a\s+period\s+of\s+)?$", re.I)
+#: "96-hour incubation", "2 h infusion", "48 hours of culture", "6 months' storage"
+_STEP_AFTER = re.compile(
+    r"['’]?\s*(?:of\s+)?(?:continuous\s+|static\s+|aerobic\s+|anaerobic\s+)?"
+    r"(?:(?P<lab>incubation|culture|co-?culture|storage|fixation|centrifugation|digestion|urine\s+collection|soaking|immersion)|"
+    r"stimulation|fasting|perfusion|infusion|exposure|heating)(?![A-Za-z])",
+    re.I,
+)
+#: "96 hours after inoculation", "24 h post-seeding": counted from a laboratory step
+_AFTER_LAB_STEP = re.compile(
+    r"\s*(?:after|post|following)[\s-]+(?:the\s+)?(?:(?P<lab>seeding|plating|transfection|passag\w+|subcultur\w+)|inoculation|infection)(?![A-Za-z])",
+    re.I,
+)
+#: words that put a text in the laboratory: then an inoculation is of a culture, not of a participant
+_LAB_CONTEXT = re.compile(r"\b(?:culture[sd]?|medium|media|in\s+vitro|cell\s+lines?|flasks?|plates?|wells?|agar|broth|supernatant)\b", re.I)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\[|\]")
+
+
+def _sentence(text: str, start: int, reach: int = 300) -> str:
+    """The sentence (or bracketed time frame) around an offset, at most ``reach`` characters each
+    side (bounded, so a long hostile text with many time points stays linear)."""
+    lo, hi = max(0, start - reach), min(len(text), start + reach)
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
+    end = _SENTENCE_END.search(text, start, hi)
+    return text[begin : end.start() if end else hi]
+
+
+def method_duration(text: str, point: TimePoint) -> bool:
+    """The time point is the length of a method's step, not when the outcome is assessed: an
+    incubation or culture time ("cell culture medium 96 hours after inoculation", "incubated for
+    72 h"), an exposure or infusion ("infused over 2 hours", "a 24-hour exposure"), a sampling or
+    storage period ("a 24-hour urine collection", "samples stored for up to 6 months"). Steps that
+    are also treatments (exposure, fasting, stimulation, infusion) count only when shorter than a day."""
+    before = text[max(0, point.start - 80) : point.start]
+    end = point.start + len(point.text)
+    step = _STEP_BEFORE.search(before)
+    if (step and (step.group("lab") or point.days < 1)) or _ADMINISTERED_OVER.search(before):
+        return True
+    after = _STEP_AFTER.match(text, end)
+    if after and (after.group("lab") or point.days < 1):
+        return True  # "12 weeks of exposure" to a treatment is when it is assessed; "a 24-hour exposure" is a method
+    lab = _AFTER_LAB_STEP.match(text, end)
+    return bool(lab and (lab.group("lab") or _LAB_CONTEXT.search(_sentence(text, point.start))))
+
+
+def assessment_points(text: str | None) -> list[TimePoint]:
+    """The time points of a text that say when something is assessed: ``time_points`` without the
+    lengths of a method's steps (incubation, culture, exposure, infusion, sampling, storage)."""
+    return [p for p in time_points(text) if not method_duration(text or "", p)]
 
 
 def same_time(a: TimePoint, b: TimePoint) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from trial_audit.text.lexicon import is_placeholder_name
+from trial_audit.text.people_degrees import name_words, split_name
 
 # --- normalisation ----------------------------------------------------------------------
 
@@ -420,25 +421,22 @@ _CORPORATE = re.compile(
     r"\b(?:Inc|Ltd|LLC|L\.L\.C|GmbH|AG|S\.A|S\.p\.A|SAS|B\.V|N\.V|Co|Corp|Corporation|Company|Limited|"
     r"Pharmaceuticals?|Pharma|Biopharma|Therapeutics|Biotech|Biosciences|Vaccines|Laboratories)\b\.?"
 )
-#: Degrees spelled out as words, which do not belong where a degree abbreviation goes ("Yin, master").
-_SPELLED_DEGREE = re.compile(
-    r"^(?:masters?|master['’]s(?: degree)?|master degree|bachelors?|bachelor['’]s(?: degree)?|bachelor degree|"
-    r"doctorate|postgraduate|undergraduate|graduate)$",
-    re.IGNORECASE,
-)
-_DEGREE = re.compile(
-    r"^(?:M\.?D\.?|Ph\.?\s?D\.?|M\.?B\.?B\.?S\.?|MBChB|D\.?O\.?|M\.?S\.?c?|M\.?P\.?H\.?|R\.?N\.?|Pharm\.?\s?D\.?|"
-    r"DDS|DMD|MBA|BSc|BS|BA|MA|FRCP|FACP|Prof\.?|Dr\.?|Professor)$",
-    re.IGNORECASE,
-)
 # starts only where a run of address characters starts: without the lookbehind, a long run with
 # no address in it is re-scanned from each of its characters (quadratic on untrusted text)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _DIGITS = re.compile(r"[0-9]{3,}")
 
 
+#: a company's legal form closes its name ("Novartis Pharma AG"); inside a person's name the same
+#: letters are initials ("Peter AG De Smet")
+_LEGAL_FORM = re.compile(r"^(?:Inc|Ltd|LLC|L\.L\.C|GmbH|AG|S\.A|S\.p\.A|SAS|B\.V|N\.V|Co|Corp)\b")
+
+
 def _is_org_name(text: str) -> bool:
-    return bool(_CORPORATE.search(text))
+    for m in _CORPORATE.finditer(text):
+        if not _LEGAL_FORM.match(m.group(0)) or not text[m.end() :].strip(" .,;"):
+            return True
+    return False
 
 
 def org_tokens(names: list[str]) -> set[str]:
@@ -451,9 +449,14 @@ def org_tokens(names: list[str]) -> set[str]:
     return out
 
 
+def _all_lower(text: str) -> bool:
+    """Written in lower case (a script without case, such as Chinese, is not)."""
+    return any(c.islower() for c in text) and text == text.lower()
+
+
 @dataclass(slots=True)
 class NameProblem:
-    kind: str  # lower-case | spelled-degree | placeholder | role-or-organisation | role-in-name | contact-details | degree-only
+    kind: str  # lower-case | placeholder | role-or-organisation | role-in-name | contact-details | degree-only
     message: str
     start: int
     end: int
@@ -485,22 +488,22 @@ def name_problem(
         return NameProblem("contact-details", "the name field holds an e-mail address", m.start(), m.end())
     parts = [p.strip() for p in text.split(",")]
     person = parts[0]
-    lower = any(c.isalpha() for c in text) and text == text.lower() and any(c.islower() for c in text)
-    spelled = next((p for p in parts[1:] if p and _SPELLED_DEGREE.match(p)), None)
-    spelled_msg = f"{spelled!r} stands where a degree abbreviation belongs (e.g. 'MSc', 'MD')" if spelled else ""
-    if lower and not spelled and is_title_wording(text):
+    words = split_name(text)
+    lower = _all_lower(text)
+    if not lower:
+        # a name in lower case, whatever the case of the degrees after it ("chen guo, Master"); role
+        # words with a degree ("operator MD") are a role, judged below
+        named = [w.text for w in words if not w.qualification]
+        lower = _all_lower(" ".join(named)) and not all(w in ROLE_WORDS for n in named for w in fold(n).split())
+    if lower and is_title_wording(text):
         # a title is not a badly typed name: a contact may be one, an official may not
         if not person_required:
             return None
         return NameProblem("role-or-organisation", "the name is a role or title, not a person", lead, lead + len(text))
     if lower:
-        msg = "the name is written all in lower case" + (f", and {spelled_msg}" if spelled else "")
-        return NameProblem("lower-case", msg, lead, lead + len(text))
-    if spelled:
-        s = name.find(spelled)
-        return NameProblem("spelled-degree", spelled_msg, s, s + len(spelled))
+        return NameProblem("lower-case", "the name is written all in lower case", lead, lead + len(text))
     if person_required:
-        if all(_DEGREE.match(p) for p in parts if p):
+        if words and all(w.qualification for w in words):
             return NameProblem("degree-only", "the name holds only a degree or title, no person's name", lead, lead + len(text))
         if _DIGITS.search(name):
             return NameProblem("contact-details", "the name holds a phone number or other digits", lead, lead + len(text))
@@ -527,34 +530,25 @@ def name_problem(
     return None
 
 
-#: a word of a name with the punctuation around it ("Ph.D.," -> "Ph.D.")
-_NAME_TOKEN = re.compile(r"[^\s,;/()]+")
-
-
-def _is_role_words(tokens: list[str]) -> bool:
-    """Tokens that are role words and degrees only, with at least one role word."""
-    rest = [fold(t) for t in tokens if not (_DEGREE.match(t) or _DEGREE.match(t + "."))]
-    return bool(rest) and all(w in ROLE_WORDS for r in rest for w in r.split())
-
-
 def _role_after_name(name: str, parts: list[str]) -> NameProblem | None:
     """A person's name followed by a role where the degree goes ("Turgut Donmez, operator MD",
-    "Margarida Barreto, Clinical Trial Director"): the role belongs in the role field."""
+    "Margarida Barreto, Clinical Trial Director"): the role belongs in the role field. Degrees and
+    titles in any convention ("Master", "Associate Chief Physician", "Dr. med.") are not roles."""
     if len(parts) < 2:
         return None
-    person_tokens = [t.group(0).strip(".") for t in _NAME_TOKEN.finditer(parts[0])]
-    person_words = [w for t in person_tokens if t and not _DEGREE.match(t) for w in fold(t).split()]
+    person_words = [w for x in name_words(parts[0]) for w in fold(x.text).split()]
     if not person_words or all(w in ROLE_WORDS for w in person_words):
         return None  # no person's name before the comma: the other checks decide
     offset = name.find(",") + 1
     for part in parts[1:]:
         pos = name.find(part, offset)
         offset = pos + len(part)
-        tokens = list(_NAME_TOKEN.finditer(part))
-        if not part or pos < 0 or not _is_role_words([t.group(0).strip(".") for t in tokens]):
+        if not part or pos < 0:
             continue
-        role = [t for t in tokens if not (_DEGREE.match(t.group(0).strip(".")) or _DEGREE.match(t.group(0).strip(".") + "."))]
-        start, end = pos + role[0].start(), pos + role[-1].end()
+        role = name_words(part)
+        if not role or not all(w in ROLE_WORDS for x in role for w in fold(x.text).split()):
+            continue
+        start, end = pos + role[0].start, pos + role[-1].end
         return NameProblem(
             "role-in-name",
             f"{name[start:end]!r} is a role or profession written where the degree goes; write the degree after the "
@@ -568,11 +562,10 @@ def _role_after_name(name: str, parts: list[str]) -> NameProblem | None:
 def _role_with_degrees(text: str, lead: int) -> NameProblem | None:
     """Role words and degrees or titles, and nothing else ("operator MD", "Principal Investigator MD
     PhD", "Study Coordinator, RN"): a role written where the person's name belongs."""
-    tokens = [t.group(0).strip(".") for t in _NAME_TOKEN.finditer(text)]
-    tokens = [t for t in tokens if t]
-    degrees = [t for t in tokens if _DEGREE.match(t) or _DEGREE.match(t + ".")]
-    rest = [fold(t) for t in tokens if t not in degrees]
-    if tokens and not rest:
+    words = split_name(text)
+    degrees = [w.text for w in words if w.qualification]
+    rest = [fold(w.text) for w in words if not w.qualification]
+    if words and not rest:
         return NameProblem("degree-only", "the name holds only degrees or titles, no person's name", lead, lead + len(text))
     if degrees and rest and all(w in ROLE_WORDS for r in rest for w in r.split()):
         return NameProblem(
