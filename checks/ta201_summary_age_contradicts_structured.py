@@ -7,6 +7,7 @@ from trial_audit.checks._shared.age import (
     record_criteria_ages,
     record_prose_ages,
     record_prose_bands,
+    record_summary_ages,
     span_evidence,
     statement_phrase,
     structured_evidence,
@@ -98,7 +99,7 @@ class SummaryAgeContradictsStructured(Rule):
             if not text:
                 continue
             label = SUMMARY_LABELS.get(field, field)
-            stated = record_prose_ages(record, field)
+            stated = record_summary_ages(record, field)
             if not stated:
                 yield from self._bands(record, field, label, text, mn, mx)
                 continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from trial_audit.text.age_bands import (
     BANDS,
@@ -249,3 +249,31 @@ def _restated_otherwise(bounds, structured: float | None, side: str) -> SideComp
         if not bound_matches(b, structured, side) and abs(b.years - structured) > 1 + _tolerance(b.years, structured):
             return SideComparison(side, "disagree", s, b)
     return None
+
+
+def with_criteria_boundaries(prose: tuple[StatedAge, ...], criteria: tuple[StatedAge, ...]) -> tuple[StatedAge, ...]:
+    """A summary's bounds, each read with the inclusiveness the criteria give the same boundary (the tenth round).
+
+    A summary words a limit loosely ("between the ages of 18 and 65") where the criteria say exactly whether the boundary
+    age is in or out ("Age 18 years or less" excluded: over 18); the structured minimum then follows the criteria (19 Years,
+    NCT00009672). A summary bound at the same number, unit and side as an exclusive bound of the criteria is read as that
+    exclusive bound, so the structured value that follows the criteria agrees with both. Any other number keeps its reading:
+    "18" in the summary against "over 21" in the criteria is still compared as written."""
+    exclusive = {
+        (side, b.value, b.unit)
+        for c in criteria
+        if c.kind != "band" and c.claim
+        for side in ("min", "max")
+        if (b := getattr(c, side)) is not None and not b.inclusive
+    }
+    if not exclusive:
+        return prose
+    out = []
+    for s in prose:
+        changes = {
+            side: Bound(b.value, b.unit, False)
+            for side in ("min", "max")
+            if (b := getattr(s, side)) is not None and b.inclusive and (side, b.value, b.unit) in exclusive
+        }
+        out.append(replace(s, **changes) if changes else s)
+    return tuple(out)

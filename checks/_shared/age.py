@@ -7,7 +7,18 @@ import re
 from trial_audit.core.findings import Evidence
 from trial_audit.core.model import TrialRecord
 from trial_audit.text.age_patterns import NUMBER_WORDS
-from trial_audit.text.age_text import Bound, SideComparison, StatedAge, criteria_ages, criteria_bands, find_bands, fmt_years, prose_ages
+from trial_audit.text.age_text import (
+    Bound,
+    SideComparison,
+    StatedAge,
+    bound_matches,
+    criteria_ages,
+    criteria_bands,
+    find_bands,
+    fmt_years,
+    prose_ages,
+    with_criteria_boundaries,
+)
 
 #: structured age texts that mean "no limit"
 #: "no limit" as registries write it; the last two are ICTRP partner registries' ("no maximum age": ISRCTN,
@@ -116,6 +127,13 @@ def record_prose_ages(record: TrialRecord, field: str) -> tuple[StatedAge, ...]:
     return record.analysis(("age.prose_ages", field, text), lambda: prose_ages(text))
 
 
+def record_summary_ages(record: TrialRecord, field: str) -> tuple[StatedAge, ...]:
+    """A summary field's age statements as compared with the structured limits: a boundary the summary words loosely
+    ("between the ages of 18 and 65") is read with the inclusiveness the criteria give the same age ("Age 18 years or less"
+    excluded: over 18), so a structured 19 Years that follows the criteria agrees with both (tenth round, NCT00009672)."""
+    return with_criteria_boundaries(record_prose_ages(record, field), record_criteria_ages(record))
+
+
 def record_prose_bands(record: TrialRecord, field: str) -> tuple[StatedAge, ...]:
     """The band words of one summary field that restrict who takes part."""
     text = getattr(record, field, None)
@@ -134,11 +152,29 @@ def outcome_phrase(record: TrialRecord, cmp: SideComparison, source: str) -> str
             return f"Everyone admitted by the {source} is younger than the structured minimum age: the two contradict each other."
         return f"Everyone admitted by the {source} is older than the structured maximum age: the two contradict each other."
     b = cmp.bound
-    stated = b.amount() if b.inclusive else f"{'over' if cmp.side == 'min' else 'under'} {b.amount()}"
-    lo = stated if cmp.side == "min" else (record.minimum_age_raw if record.minimum_age else "no minimum")
-    hi = stated if cmp.side == "max" else (record.maximum_age_raw if record.maximum_age else "no maximum")
+    stated = _stated_amount(b, cmp.side)
+    lo = stated if cmp.side == "min" else _other_side(record, cmp, "min")
+    hi = stated if cmp.side == "max" else _other_side(record, cmp, "max")
     verb = "Entering it" if cmp.status == "missing-structured" else f"Matching the {source}"
     return f"{verb} would make the structured range {lo} to {hi}."
+
+
+def _stated_amount(b: Bound, side: str) -> str:
+    return b.amount() if b.inclusive else f"{'over' if side == 'min' else 'under'} {b.amount()}"
+
+
+def _other_side(record: TrialRecord, cmp: SideComparison, side: str) -> str:
+    """The other end of the range that following the text would make: the statement's own bound there when it states one
+    the structured value does not already give ("between the ages of 18 and 65" against 19 Years to N/A keeps its 65; the
+    tenth round: the message had proposed "18 years to no maximum"), else the structured value."""
+    age = record.minimum_age if side == "min" else record.maximum_age
+    raw = record.minimum_age_raw if side == "min" else record.maximum_age_raw
+    b = getattr(cmp.witness, side) if cmp.witness is not None else None
+    if b is not None and not (side == "min" and b.years <= 0) and not (age is not None and bound_matches(b, age.years, side)):
+        return _stated_amount(b, side)
+    if age is not None:
+        return raw
+    return "no minimum" if side == "min" else "no maximum"
 
 
 _NUMBER_NAMES = {v: k for k, v in NUMBER_WORDS.items()}
