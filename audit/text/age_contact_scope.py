@@ -21,7 +21,7 @@ import re
 # patients>" nor "close contacts of" (then the contacts are the participants, as in a trial of TB contacts), nor
 # "relatives" or "partners" alone ("Genetic Relatives of Patients:" is a cohort's header), nor "people living with HIV"
 _CONTACT_RELATION = re.compile(
-    r"\bcontacts?\)?\s+with\b|\b(?:exposure|exposed)\s+to\b|\bhousehold\s+members?\s+(?:who|that|with)\b|"
+    r"\bcontacts?\)?\s+with\b|\b(?:exposure|exposed)\s+(?:(?:at|in)\s+[a-z]+\s+)?to\b|\bhousehold\s+members?\s+(?:who|that|with)\b|"
     r"\b(?:liv(?:e|es|ing)|resid(?:e|es|ing))\s+with\s+(?:a|an|any|one|people|persons|individuals|children|infants|someone|anyone)\b|"
     r"\b(?:infants?|babies|children)\s+(?:at|in\s+the)\s+home\b|\bsomeone\b|\banyone\s+who\b",
     re.I,
