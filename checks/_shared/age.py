@@ -170,7 +170,9 @@ def _other_side(record: TrialRecord, cmp: SideComparison, side: str) -> str:
     age = record.minimum_age if side == "min" else record.maximum_age
     raw = record.minimum_age_raw if side == "min" else record.maximum_age_raw
     b = getattr(cmp.witness, side) if cmp.witness is not None else None
-    if b is not None and not (side == "min" and b.years <= 0) and not (age is not None and bound_matches(b, age.years, side)):
+    # (0 as a minimum and 99 or more as a maximum are no limit in practice: "18 to 99" against N/A stays "no maximum")
+    open_in_practice = b is not None and (b.years <= 0 if side == "min" else b.years >= 99)
+    if b is not None and not open_in_practice and not (age is not None and bound_matches(b, age.years, side)):
         return _stated_amount(b, side)
     if age is not None:
         return raw
