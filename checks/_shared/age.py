@@ -11,7 +11,6 @@ from trial_audit.text.age_text import (
     Bound,
     SideComparison,
     StatedAge,
-    bound_matches,
     criteria_ages,
     criteria_bands,
     find_bands,
@@ -131,7 +130,8 @@ def record_summary_ages(record: TrialRecord, field: str) -> tuple[StatedAge, ...
     """A summary field's age statements as compared with the structured limits: a boundary the summary words loosely
     ("between the ages of 18 and 65") is read with the inclusiveness the criteria give the same age ("Age 18 years or less"
     excluded: over 18), so a structured 19 Years that follows the criteria agrees with both (tenth round, NCT00009672)."""
-    return with_criteria_boundaries(record_prose_ages(record, field), record_criteria_ages(record))
+    years = structured_years(record) or (None, None)
+    return with_criteria_boundaries(record_prose_ages(record, field), record_criteria_ages(record), *years)
 
 
 def record_prose_bands(record: TrialRecord, field: str) -> tuple[StatedAge, ...]:
@@ -164,18 +164,17 @@ def _stated_amount(b: Bound, side: str) -> str:
 
 
 def _other_side(record: TrialRecord, cmp: SideComparison, side: str) -> str:
-    """The other end of the range that following the text would make: the statement's own bound there when it states one
-    the structured value does not already give ("between the ages of 18 and 65" against 19 Years to N/A keeps its 65; the
-    tenth round: the message had proposed "18 years to no maximum"), else the structured value."""
+    """The other end of the range that following the text would make. Where the structured field leaves that end open, the
+    statement's own bound there, when it states one ("between the ages of 18 and 65" against 19 Years to N/A keeps its 65;
+    the tenth round: the message had proposed "18 years to no maximum", which the text does not say); else the structured
+    value (a set value the rule did not find contradicted stays as entered)."""
     age = record.minimum_age if side == "min" else record.maximum_age
-    raw = record.minimum_age_raw if side == "min" else record.maximum_age_raw
+    if age is not None:
+        return record.minimum_age_raw if side == "min" else record.maximum_age_raw
     b = getattr(cmp.witness, side) if cmp.witness is not None else None
     # (0 as a minimum and 99 or more as a maximum are no limit in practice: "18 to 99" against N/A stays "no maximum")
-    open_in_practice = b is not None and (b.years <= 0 if side == "min" else b.years >= 99)
-    if b is not None and not open_in_practice and not (age is not None and bound_matches(b, age.years, side)):
+    if b is not None and not (b.years <= 0 if side == "min" else b.years >= 99):
         return _stated_amount(b, side)
-    if age is not None:
-        return raw
     return "no minimum" if side == "min" else "no maximum"
 
 
