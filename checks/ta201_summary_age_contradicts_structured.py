@@ -123,7 +123,7 @@ class SummaryAgeContradictsStructured(Rule):
                     word = "minimum" if cmp.side == "min" else "maximum"
                     msg = (
                         f"The {label} states {statement_phrase(s, cmp)} ({s.text!r}) but the structured {word} age is "
-                        f"{structured_label(record, cmp.side)}. {outcome_phrase(record, cmp, label)} {likely}"
+                        f"{structured_label(record, cmp.side)}. {outcome_phrase(record, cmp, label, stated)} {likely}"
                     )
                     related = [structured_evidence(record, cmp.side)]
                     suggestion = f"make the {label} and the structured {word} age agree"

@@ -144,12 +144,12 @@ class CriteriaAgeContradictsStructured(Rule):
                     f"The criteria state {said} ({s.text!r}{where}) but the structured {word} age is "
                     f"{structured_label(record, side)}: the registry's age filter shows this trial to people the "
                     f"criteria exclude. Enter the {word} age in the structured field, or correct the criteria. "
-                    f"{outcome_phrase(record, cmp, 'criteria')}"
+                    f"{outcome_phrase(record, cmp, 'criteria', stated)}"
                 )
             else:
                 msg = (
                     f"The criteria state {said} ({s.text!r}{where}) but the structured {word} age is "
-                    f"{structured_label(record, side)}. {outcome_phrase(record, cmp, 'criteria')} {self._likely(record, cmp, mn, mx)}"
+                    f"{structured_label(record, side)}. {outcome_phrase(record, cmp, 'criteria', stated)} {self._likely(record, cmp, mn, mx)}"
                 )
             yield self.finding(
                 msg,

@@ -262,3 +262,14 @@ def test_message_keeps_the_stated_other_end():
         maximum_age="N/A",
     )
     assert found and "18 years to 65 years" in found[0].message
+
+
+def test_group_messages_propose_the_groups_union():
+    # two groups' ranges against open structured sides: each finding proposes the union (18 to 65), not one group's range
+    # nor "no maximum" (NCT00001913 and NCT00001363 on the tune part had "20 years to no maximum" / "no minimum to 75 years")
+    text = (
+        "Inclusion Criteria:\n\nHEALTHY VOLUNTEERS:\n\n- Age 18 to 30 years\n- No chronic disease\n\nPATIENTS WITH ASTHMA:\n\n"
+        "- Age 50 to 65 years\n- Asthma for at least a year\n"
+    )
+    found = _criteria_findings(text, "N/A", "N/A")
+    assert len(found) == 2 and all("18 years to 65 years" in f.message for f in found)
