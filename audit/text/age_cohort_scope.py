@@ -198,6 +198,7 @@ _COHORT_LEAD_IN = re.compile(
     r"will\s+(?:need\s+to|have\s+to|be\s+(?:eligible|included|required\s+to))|may\s+be\s+(?:eligible|included|enrolled))\b[^:]{0,60}$",
     re.I,
 )
+_DUTY_WORD = re.compile(r"\b(?:must|should|shall|needs?|required|will|may)\b", re.I)
 # words of a section header, never of a cohort's name ("Inclusion criteria for patients must ...")
 _NOT_A_COHORT_NAME = re.compile(r"\b(?:inclusion|exclusion|criteria|eligib\w*|following|characteristics|study|trial)\b", re.I)
 
@@ -205,8 +206,8 @@ _NOT_A_COHORT_NAME = re.compile(r"\b(?:inclusion|exclusion|criteria|eligib\w*|fo
 def cohort_lead_in(header: str) -> str | None:
     """The cohort a lead-in with a duty verb names ("Healthy volunteers must" -> "healthy volunteers"), or None."""
     h = header.strip().rstrip(":").strip()
-    if not h or len(h) > 120:
-        return None
+    if not h or len(h) > 120 or not _DUTY_WORD.search(h):
+        return None  # (a cheap test first: a long criteria text has many headers, most without a duty verb)
     m = _COHORT_LEAD_IN.match(h)
     if m is None or _NOT_A_COHORT_NAME.search(m.group("group")):
         return None
