@@ -7,6 +7,7 @@ from trial_audit.checks._shared.age import (
     record_criteria_ages,
     record_prose_ages,
     record_prose_bands,
+    record_summary_ages,
     span_evidence,
     statement_phrase,
     structured_evidence,
@@ -98,7 +99,7 @@ class SummaryAgeContradictsStructured(Rule):
             if not text:
                 continue
             label = SUMMARY_LABELS.get(field, field)
-            stated = record_prose_ages(record, field)
+            stated = record_summary_ages(record, field)
             if not stated:
                 yield from self._bands(record, field, label, text, mn, mx)
                 continue
@@ -122,7 +123,7 @@ class SummaryAgeContradictsStructured(Rule):
                     word = "minimum" if cmp.side == "min" else "maximum"
                     msg = (
                         f"The {label} states {statement_phrase(s, cmp)} ({s.text!r}) but the structured {word} age is "
-                        f"{structured_label(record, cmp.side)}. {outcome_phrase(record, cmp, label)} {likely}"
+                        f"{structured_label(record, cmp.side)}. {outcome_phrase(record, cmp, label, stated)} {likely}"
                     )
                     related = [structured_evidence(record, cmp.side)]
                     suggestion = f"make the {label} and the structured {word} age agree"

@@ -5,7 +5,7 @@ from trial_audit.checks._shared.age import (
     outcome_phrase,
     record_criteria_ages,
     record_criteria_bands,
-    record_prose_ages,
+    record_summary_ages,
     span_evidence,
     statement_phrase,
     structured_evidence,
@@ -144,12 +144,12 @@ class CriteriaAgeContradictsStructured(Rule):
                     f"The criteria state {said} ({s.text!r}{where}) but the structured {word} age is "
                     f"{structured_label(record, side)}: the registry's age filter shows this trial to people the "
                     f"criteria exclude. Enter the {word} age in the structured field, or correct the criteria. "
-                    f"{outcome_phrase(record, cmp, 'criteria')}"
+                    f"{outcome_phrase(record, cmp, 'criteria', stated)}"
                 )
             else:
                 msg = (
                     f"The criteria state {said} ({s.text!r}{where}) but the structured {word} age is "
-                    f"{structured_label(record, side)}. {outcome_phrase(record, cmp, 'criteria')} {self._likely(record, cmp, mn, mx)}"
+                    f"{structured_label(record, side)}. {outcome_phrase(record, cmp, 'criteria', stated)} {self._likely(record, cmp, mn, mx)}"
                 )
             yield self.finding(
                 msg,
@@ -173,7 +173,7 @@ class CriteriaAgeContradictsStructured(Rule):
                 )
         if unit_typo(cmp.bound, record, cmp.side):
             return "The structured unit is likely wrong (the same number in another unit); correct it."
-        summary = tuple(a for f in SUMMARY_FIELDS for a in record_prose_ages(record, f))
+        summary = tuple(a for f in SUMMARY_FIELDS for a in record_summary_ages(record, f))
         if s is not None and any(names_same_ages(getattr(record, f, None), s) for f in SUMMARY_FIELDS):
             return "The summary and the criteria state the same age, so the structured value is likely what is wrong; correct it."
         if cmp.bound is not None and summary:

@@ -180,3 +180,41 @@ def one_of_several_ranges(text: str, start: int, end: int, sentence_left: str) -
     if _PROCEDURE_FOR_LEFT.search(left[-120:]):
         return "a procedure limited by age"
     return None
+
+
+# --- the tenth round: a cohort's lead-in with its duty verb ------------------------------------------------------------
+# "Healthy volunteers must:", "Genetic relatives must:", "Controls should meet the following:", "Patients in group B must have:"
+# (NCT00001352: patients and relatives need only be over 18, healthy volunteers "between the ages of 18 and 70"); a
+# participant word that names everyone ("Subjects must:", "Participants must:") is no cohort
+_COHORT_NOUN = (
+    r"(?:volunteers?|controls?|relatives?|family\s+members|siblings?|parents?|caregivers?|carers?|partners?|spouses?|probands?|"
+    r"cases|patients?|donors?|recipients?|children|adults|adolescents|infants|women|men|mothers|fathers|carriers|"
+    r"[a-z]{3,}(?:ics|ers))"
+)
+_COHORT_LEAD_IN = re.compile(
+    r"^[\s*•·>-]*(?:[0-9]{1,2}[.)]\s*)?(?:(?:all|the|each|any)\s+)?"
+    rf"(?P<group>(?:[A-Za-z'’/-]+\s+){{0,4}}?{_COHORT_NOUN}(?:\s+(?:of|in|with|from)\s+(?:[A-Za-z'’/-]+\s+){{0,3}}?[A-Za-z'’/-]+)?)"
+    r"(?:\s*\([^()]{0,40}\))?\s+(?:must|should|shall|need\s+to|needs\s+to|are\s+required\s+to|"
+    r"will\s+(?:need\s+to|have\s+to|be\s+(?:eligible|included|required\s+to))|may\s+be\s+(?:eligible|included|enrolled))\b[^:]{0,60}$",
+    re.I,
+)
+_DUTY_WORD = re.compile(r"\b(?:must|should|shall|needs?|required|will|may)\b", re.I)
+# words of a section header, never of a cohort's name ("Inclusion criteria for patients must ...")
+_NOT_A_COHORT_NAME = re.compile(r"\b(?:inclusion|exclusion|criteria|eligib\w*|following|characteristics|study|trial)\b", re.I)
+
+
+def cohort_lead_in(header: str) -> str | None:
+    """The cohort a lead-in with a duty verb names ("Healthy volunteers must" -> "healthy volunteers"), or None."""
+    h = header.strip().rstrip(":").strip()
+    if not h or len(h) > 120 or not _DUTY_WORD.search(h):
+        return None  # (a cheap test first: a long criteria text has many headers, most without a duty verb)
+    m = _COHORT_LEAD_IN.match(h)
+    if m is None or _NOT_A_COHORT_NAME.search(m.group("group")):
+        return None
+    return cohort_name(m.group("group"))
+
+
+def cohort_name(group: str) -> str:
+    """A group's name for comparing headers: lower case, single spaces, no leading article or list marker."""
+    g = _SPACES.sub(" ", group.strip(" \t*•·>-:").lower())
+    return re.sub(r"^(?:[0-9]{1,2}[.)]\s*)?(?:(?:all|the|each|any)\s+)?", "", g)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from trial_audit.text.age_bands import (
     BANDS,
@@ -249,3 +249,39 @@ def _restated_otherwise(bounds, structured: float | None, side: str) -> SideComp
         if not bound_matches(b, structured, side) and abs(b.years - structured) > 1 + _tolerance(b.years, structured):
             return SideComparison(side, "disagree", s, b)
     return None
+
+
+def with_criteria_boundaries(
+    prose: tuple[StatedAge, ...], criteria: tuple[StatedAge, ...], min_years: float | None, max_years: float | None
+) -> tuple[StatedAge, ...]:
+    """A summary's bounds, read with the inclusiveness the criteria give the same boundary where that explains an off-by-one
+    with the structured value (the tenth round).
+
+    A summary words a limit loosely ("between the ages of 18 and 65") where the criteria say exactly whether the boundary
+    age is in or out ("Age 18 years or less" excluded: over 18); the structured minimum then follows the criteria (19 Years,
+    NCT00009672). A summary bound at the same number, unit and side as an exclusive bound of the criteria, which as written
+    misses the structured value by that one unit, is read as the criteria's exclusive bound: the structured value agrees with
+    both. Any other bound keeps its reading (and its wording in messages): "18" in the summary against "over 21" in the
+    criteria, or against an open structured side, is compared as written."""
+    exclusive = {
+        (side, b.value, b.unit)
+        for c in criteria
+        if c.kind != "band" and c.claim
+        for side in ("min", "max")
+        if (b := getattr(c, side)) is not None and not b.inclusive
+    }
+    if not exclusive:
+        return prose
+    structured = {"min": min_years, "max": max_years}
+    out = []
+    for s in prose:
+        changes = {}
+        for side in ("min", "max"):
+            b, target = getattr(s, side), structured[side]
+            if b is None or not b.inclusive or target is None or (side, b.value, b.unit) not in exclusive:
+                continue
+            loose = Bound(b.value, b.unit, False)
+            if not bound_matches(b, target, side) and bound_matches(loose, target, side):
+                changes[side] = loose
+        out.append(replace(s, **changes) if changes else s)
+    return tuple(out)

@@ -25,7 +25,14 @@ from __future__ import annotations
 
 import re
 
-from trial_audit.text.age_cohort_scope import age_of_something_else, interval_or_counted_cohort, one_of_several_ranges
+from trial_audit.text.age_cohort_scope import (
+    age_of_something_else,
+    cohort_lead_in,
+    cohort_name,
+    interval_or_counted_cohort,
+    one_of_several_ranges,
+)
+from trial_audit.text.age_contact_scope import age_of_a_contact
 from trial_audit.text.age_patterns import _HEADER_LINE
 from trial_audit.text.age_subgroup_scope import age_of_a_group_in_the_item, duty_of_an_age_group, schedule_or_group_duty, under_part_header
 
@@ -230,6 +237,8 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "a share of the participants"
     if _OTHER_PERSON_LEFT.search(_after_age_label(left[-80:])) or _OTHER_PERSON_LEFT.search(_after_age_label(sentence_left[-100:])):
         return "another person's age"
+    if age_of_a_contact(text, start):
+        return "the age of a contact (someone the participant lives with or is exposed to)"
     if _PARENT_OTHER_PERSON.search(parent_item_line(text, start)):
         return "an age in a sub-list under an item about another person (a donor, a parent, a partner)"
     if _CONSENT_FOR_LEFT.search(sentence_left):
@@ -426,11 +435,15 @@ def is_group_header(header: str) -> bool:
 def _another_group_header(text: str, pos: int, header: str) -> bool:
     """Is there a group header other than ``header`` within a few thousand characters of pos? (Bounded and stopping at the
     first one found, so that a huge criteria text with many statements under such headers stays linear.)"""
-    own = header.strip().lower()
+    own = cohort_name(header)
     for lo, hi in ((pos, min(len(text), pos + 4000)), (max(0, pos - 4000), pos)):
         for m in _HEADER_LINE.finditer(text, lo, hi):
-            h = (m.group(1) or m.group(2) or "").strip().lower()
-            if h != own and is_group_header(h):
+            h = (m.group(1) or m.group(2) or "").strip()
+            # (a cohort's lead-in names its group before the duty verb: "Genetic relatives must" is "genetic relatives")
+            name = cohort_lead_in(h)
+            if name is not None and name != own:
+                return True
+            if name is None and cohort_name(h) != own and is_group_header(h):
                 return True
     return False
 
@@ -465,7 +478,13 @@ def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, r
         return True
     if mode == "prose" and end is not None and _next_sentence_names_other_kind(text, end, sentence_left):
         return True
-    if mode == "prose" or not header or not is_group_header(header):
+    if mode == "prose" or not header:
+        return False
+    own = cohort_lead_in(header)
+    if own is not None:
+        # "Healthy volunteers must:" beside "Patients:" / "Genetic relatives must:" (the tenth round, NCT00001352)
+        return _another_group_header(text, pos, own)
+    if not is_group_header(header):
         return False
     return _another_group_header(text, pos, header)
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 
 from trial_audit.text.age_bands import BANDS, find_bands
+from trial_audit.text.age_bracket_bands import merge_bracketed_bands
 from trial_audit.text.age_compare import (
     SideComparison,
     band_compatible,
@@ -48,6 +49,7 @@ from trial_audit.text.age_compare import (
     compare_prose,
     compare_side,
     fmt_years,
+    with_criteria_boundaries,
 )
 from trial_audit.text.age_patterns import UNIT_YEARS
 from trial_audit.text.age_phrases import Bound, StatedAge, find_ages, mark_alternatives
@@ -68,6 +70,7 @@ __all__ = [
     "find_bands",
     "fmt_years",
     "prose_ages",
+    "with_criteria_boundaries",
 ]
 
 
@@ -78,7 +81,7 @@ def prose_ages(text: str | None) -> tuple[StatedAge, ...]:
     """Numeric age limits stated in a summary / description."""
     if not text:
         return ()
-    return mark_alternatives(find_ages(text, "prose"))
+    return mark_alternatives(merge_bracketed_bands(text, find_ages(text, "prose")))
 
 
 def criteria_ages(text: str | None, markdown: bool = False) -> tuple[StatedAge, ...]:
@@ -93,7 +96,8 @@ def criteria_ages(text: str | None, markdown: bool = False) -> tuple[StatedAge, 
     for kind, s, e, starts in _sections(text, markdown):
         mode = "exclusion" if kind == "exclusion" else ("inclusion" if kind == "inclusion" else "other")
         out.extend(find_ages(text, mode, s, e, starts))
-    return mark_alternatives(tuple(sorted(out, key=lambda a: a.start)))
+    # (a second group's band in brackets, "7 to 16 (18 to 35 for women and volunteers)": one statement with the union)
+    return mark_alternatives(merge_bracketed_bands(text, tuple(sorted(out, key=lambda a: a.start))))
 
 
 def criteria_bands(text: str | None, markdown: bool = False) -> tuple[StatedAge, ...]:

@@ -7,7 +7,17 @@ import re
 from trial_audit.core.findings import Evidence
 from trial_audit.core.model import TrialRecord
 from trial_audit.text.age_patterns import NUMBER_WORDS
-from trial_audit.text.age_text import Bound, SideComparison, StatedAge, criteria_ages, criteria_bands, find_bands, fmt_years, prose_ages
+from trial_audit.text.age_text import (
+    Bound,
+    SideComparison,
+    StatedAge,
+    criteria_ages,
+    criteria_bands,
+    find_bands,
+    fmt_years,
+    prose_ages,
+    with_criteria_boundaries,
+)
 
 #: structured age texts that mean "no limit"
 #: "no limit" as registries write it; the last two are ICTRP partner registries' ("no maximum age": ISRCTN,
@@ -116,6 +126,14 @@ def record_prose_ages(record: TrialRecord, field: str) -> tuple[StatedAge, ...]:
     return record.analysis(("age.prose_ages", field, text), lambda: prose_ages(text))
 
 
+def record_summary_ages(record: TrialRecord, field: str) -> tuple[StatedAge, ...]:
+    """A summary field's age statements as compared with the structured limits: a boundary the summary words loosely
+    ("between the ages of 18 and 65") is read with the inclusiveness the criteria give the same age ("Age 18 years or less"
+    excluded: over 18), so a structured 19 Years that follows the criteria agrees with both (tenth round, NCT00009672)."""
+    years = structured_years(record) or (None, None)
+    return with_criteria_boundaries(record_prose_ages(record, field), record_criteria_ages(record), *years)
+
+
 def record_prose_bands(record: TrialRecord, field: str) -> tuple[StatedAge, ...]:
     """The band words of one summary field that restrict who takes part."""
     text = getattr(record, field, None)
@@ -124,21 +142,48 @@ def record_prose_bands(record: TrialRecord, field: str) -> tuple[StatedAge, ...]
     return record.analysis(("age.prose_bands", field, text), lambda: find_bands(text, "prose"))
 
 
-def outcome_phrase(record: TrialRecord, cmp: SideComparison, source: str) -> str:
+def outcome_phrase(record: TrialRecord, cmp: SideComparison, source: str, stated: tuple[StatedAge, ...] = ()) -> str:
     """What following the text would make of the structured range, in a curator's words.
 
-    ``source``: "criteria" / "summary" (the text the statement comes from)."""
+    ``source``: "criteria" / "summary" (the text the statement comes from); ``stated``: that text's statements (a group's
+    witness proposes the groups' union at the other end)."""
     if cmp.bound is None:
         # the statement lies wholly on the other side of the structured limit ("< 18 years" vs a minimum of 18)
         if cmp.side == "min":
             return f"Everyone admitted by the {source} is younger than the structured minimum age: the two contradict each other."
         return f"Everyone admitted by the {source} is older than the structured maximum age: the two contradict each other."
     b = cmp.bound
-    stated = b.amount() if b.inclusive else f"{'over' if cmp.side == 'min' else 'under'} {b.amount()}"
-    lo = stated if cmp.side == "min" else (record.minimum_age_raw if record.minimum_age else "no minimum")
-    hi = stated if cmp.side == "max" else (record.maximum_age_raw if record.maximum_age else "no maximum")
+    stated_ages = stated
+    stated = _stated_amount(b, cmp.side)
+    lo = stated if cmp.side == "min" else _other_side(record, cmp, "min", stated_ages)
+    hi = stated if cmp.side == "max" else _other_side(record, cmp, "max", stated_ages)
     verb = "Entering it" if cmp.status == "missing-structured" else f"Matching the {source}"
     return f"{verb} would make the structured range {lo} to {hi}."
+
+
+def _stated_amount(b: Bound, side: str) -> str:
+    return b.amount() if b.inclusive else f"{'over' if side == 'min' else 'under'} {b.amount()}"
+
+
+def _other_side(record: TrialRecord, cmp: SideComparison, side: str, stated: tuple[StatedAge, ...]) -> str:
+    """The other end of the range that following the text would make. Where the structured field leaves that end open, the
+    text's own bound there: the statement's ("between the ages of 18 and 65" against 19 Years to N/A keeps its 65; the tenth
+    round: the message had proposed "18 years to no maximum", which the text does not say), or for a group's statement the
+    groups' union ("18-30" and "50-65" make 18 to 65), open when a group leaves it open. A set structured value that the
+    rule did not find contradicted stays as entered."""
+    age = record.minimum_age if side == "min" else record.maximum_age
+    if age is not None:
+        return record.minimum_age_raw if side == "min" else record.maximum_age_raw
+    w = cmp.witness
+    b = getattr(w, side) if w is not None else None
+    if w is not None and not w.claim:
+        groups = [s for s in stated if s.kind != "band" and not s.claim and not s.inverted] or [w]
+        bounds = [getattr(s, side) for s in groups]
+        b = None if any(x is None for x in bounds) else (min if side == "min" else max)(bounds, key=lambda x: x.years)
+    # (0 as a minimum and 99 or more as a maximum are no limit in practice: "18 to 99" against N/A stays "no maximum")
+    if b is not None and not (b.years <= 0 if side == "min" else b.years >= 99):
+        return _stated_amount(b, side)
+    return "no minimum" if side == "min" else "no maximum"
 
 
 _NUMBER_NAMES = {v: k for k, v in NUMBER_WORDS.items()}
