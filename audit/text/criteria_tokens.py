@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from trial_audit.text.criteria_headers import _header_at, _midline_headers
-from trial_audit.text.criteria_markers import _INLINE_MARKER, _indent_of, _match_marker, _rstrip_end, _skip_ws
+from trial_audit.text.criteria_markers import _INLINE_MARKER, _indent_of, _match_marker, _rstrip_end, _skip_ws, glyph_for, split_marker
 from trial_audit.text.criteria_model import format_marker, int_to_roman
 from trial_audit.text.criteria_modes import starts_like_exclusion, starts_like_requirement
 
@@ -49,6 +49,7 @@ class _Tok:
 
 
 _LETTERED = ("a.", "a)", "(a)")
+_TO_FULL_WIDTH = str.maketrans("0123456789", "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
 _ROMAN = ("i.", "i)", "(i)")
 _INLINE_GATE = re.compile(r"[;:.；：。][ \t]*[(（]?[1-9\uff11-\uff19]")
 
@@ -196,12 +197,19 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
             roman, lettered = True, False
     if tok.style not in ("1.", "1)", "(1)") and not lettered and not roman:
         return []
-    sep = "" if paren else marker.lstrip("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
-    if lettered or roman:
-        sep = marker[-1]
+    # the marker's punctuation around its number or letter, whatever its shape ("[1]", "1.)", "【1】")
+    pre, core0, sep = split_marker(marker)
+    glyph = glyph_for(marker, 1) is not None  # "①", "⑴": the next marker is the next glyph
+    if not core0 and not glyph:
+        return []
+    full_width = core0[:1] in "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19"
     number = 1 if roman and tok.style.startswith(("a", "(a")) else tok.number
     style = tok.style.replace("a", "i") if roman else tok.style
-    ideographic = sep in ("、", "．", "）")
+    # after an ideographic mark or a glyph the next marker may follow any non-digit (no blank is written);
+    # "（1）" keeps the reading of "(1)"
+    ideographic = (
+        glyph or (not pre and sep in ("、", "．", "）")) or (pre not in ("", "(", "（") and any(ord(c) > 0x2FFF for c in pre + sep))
+    )
     nxt_re = _RUN_ON_NEXT_IDEOGRAPHIC if ideographic else _RUN_ON_NEXT
     out: list[tuple[int, str, str, int, int]] = []
     pos, n = tok.text_start, number + 1
@@ -216,7 +224,11 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
             if n > 39:
                 break
             core = int_to_roman(n).upper() if tok.upper else int_to_roman(n)
-        want = f"{marker[0]}{core}{marker[-1]}" if paren else f"{core}{sep}"
+        if full_width and core.isdigit():
+            core = core.translate(_TO_FULL_WIDTH)
+        want = (glyph_for(marker, n) or "") if glyph else f"{pre}{core}{sep}"
+        if not want:
+            break
         k = text.find(want, pos, tok.text_end)
         if k < 0:
             break
@@ -232,7 +244,7 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
                 or (_after_sentence_end(text, tok.text_start, k) and _RUN_ON_AFTER_STOP.match(text, after, tok.text_end))
             )
             and not _CHOICE_JOINER.search(text, max(tok.text_start, k - 12), k)
-            and not (sep.endswith(")") and inside)
+            and not (not pre and sep.endswith(")") and inside)
         ):
             out.append((k, want, style, n, _skip_ws(text, after, tok.text_end)))
             n += 1
@@ -347,7 +359,7 @@ def _emit_inline(text: str, tok: _Tok, keep: list, out: list[_Tok]) -> None:
                 number=n,
                 # a run-on lettered (or roman) item keeps its line's case ("D. … E. …", "II) … III) …") and its letter
                 upper=tok.upper if style in _LETTERED or style in _ROMAN else False,
-                letter=marker.strip("().")[:1].lower() if style in _LETTERED else None,
+                letter=split_marker(marker)[1][:1].lower() if style in _LETTERED else None,
                 inline=True,
             )
         )
