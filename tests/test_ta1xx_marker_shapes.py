@@ -149,3 +149,36 @@ def test_a_footnote_bracket_inside_a_sentence_is_not_a_marker():
         "2. Written informed consent\n\nExclusion Criteria:\n1. Current smoker"
     )
     assert not _codes(text)
+
+
+# criteria-corpus phase_III_test.csv, NCT02586155: an inline "a.) … b.) … c.)" enumeration hard-wrapped so
+# that a line opens with "c.)"; that is the tail of the sentence, not an item in a "1)"-like style next to "(c)"
+NCT02586155 = """Inclusion Criteria:
+
+        • CAD event of either unstable angina or myocardial infarction 7-90 days prior Visit 1:
+
+        Unstable angina: for a qualifying unstable angina event, each of components (a), (b), and
+        (c) must be satisfied: a.) Characteristic ischemic pain or discomfort in chest/associated
+        referral areas, occurring at rest/with minimal exertion b.) ECG changes consistent with
+        ischemia, transient or persistent, and
+        c.) Objective evidence of obstructive CAD on angiography
+
+Exclusion Criteria:
+
+        • Pregnancy
+"""
+
+
+def test_an_inline_enumeration_wrapped_to_a_line_start_is_not_an_item():
+    assert _codes(NCT02586155)["TA120"] == 0
+    assert "c.)" not in [it.marker for it in parse_criteria(NCT02586155).items()]
+
+
+def test_the_same_shape_on_a_wrapped_line_is_read_when_the_list_goes_on_in_it():
+    # a "[n]" list whose items end without punctuation: each line continues the "[n]" list
+    text = "Inclusion Criteria\n[1] Adults aged 18 to 75 years\n[2] Signed consent\n[2] Able to attend visits\n\nExclusion Criteria\n[1] Pregnancy"
+    assert _codes(text)["TA111"] == 1
+    # another wording: an unpunctuated wrapped sentence then a bracketed item of another shape
+    text = "Inclusion Criteria:\n1. Adults with any of the conditions [a] to\n[c] listed in the protocol appendix\n2. Consent\n\nExclusion Criteria:\n1. Pregnancy"
+    assert "[c]" not in [it.marker for it in parse_criteria(text).items()]
+    assert not _codes(text)

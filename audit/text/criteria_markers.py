@@ -200,6 +200,13 @@ def _generic_marker(text: str, pos: int):
     return text[pos : m.end()], style, number, upper, letter, m.end()
 
 
+def is_other_shape(text: str, pos: int, markdown: bool) -> bool:
+    """The marker at ``pos`` is one of the less common shapes (read by ``_generic_marker``)."""
+    if markdown and text.startswith("\\", pos):
+        return False
+    return _LINE_MARKER.match(text, pos) is None and _generic_marker(text, pos) is not None
+
+
 def split_marker(marker: str) -> tuple[str, str, str]:
     """(punctuation before, number or letter, punctuation after) of a marker: "[12]" -> ("[", "12", "]")."""
     i = 0

@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass
 
 from trial_audit.text.criteria_headers import _header_at, _midline_headers
-from trial_audit.text.criteria_markers import _INLINE_MARKER, _indent_of, _match_marker, _rstrip_end, _skip_ws, glyph_for, split_marker
+from trial_audit.text.criteria_markers import (
+    _INLINE_MARKER,
+    _indent_of,
+    _match_marker,
+    _rstrip_end,
+    _skip_ws,
+    glyph_for,
+    is_other_shape,
+    split_marker,
+)
 from trial_audit.text.criteria_model import format_marker, int_to_roman
 from trial_audit.text.criteria_modes import starts_like_exclusion, starts_like_requirement
 
@@ -482,7 +491,7 @@ def _segment(
             toks[-1].merged = True
             _line_tokens(text, rest, le_s, indent, ls, le_s, False, markdown, toks, after_header=True)
         return
-    _line_tokens(text, p, le_s, indent, ls, le_s, blank_before, markdown, toks)
+    _line_tokens(text, p, le_s, indent, ls, le_s, blank_before, markdown, toks, soft_wrapped=soft_wrapped)
 
 
 _CAPITAL_SECTION_WORD = re.compile(r"(?:INCLUSIONS?|EXCLUSIONS?|Inclusions?|Exclusions?)[ \t]*\\?[:：]?[ \t]*$")
@@ -490,8 +499,24 @@ _CAPITAL_SECTION_WORD = re.compile(r"(?:INCLUSIONS?|EXCLUSIONS?|Inclusions?|Excl
 _HEADER_FIRST = frozenset("IiEeKkNnCcMmGgSsPpAaOoBbDdHhRrTtFfLlUuVvWw#*-•·▪●◦○■□➢►‣⁃–—+(0123456789")
 
 
-def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False):
+def _continues_shape(toks: list[_Tok], marker: str) -> bool:
+    """The last marked item before is written in the same shape as ``marker`` ("[3]" after "[2]")."""
+    for t in reversed(toks):
+        if t.kind == "item" and t.marker:
+            a, b = split_marker(t.marker), split_marker(marker)
+            return (a[0], a[2]) == (b[0], b[2]) and (glyph_for(t.marker, 1) is None) == (glyph_for(marker, 1) is None)
+        if t.kind == "header":
+            return True  # the first item under a header opens a list whatever its number
+    return False
+
+
+def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False, soft_wrapped=False):
     mk = _match_marker(text, p, markdown)
+    if mk and soft_wrapped and mk[2] is not None and mk[2] > 1 and is_other_shape(text, p, markdown) and not _continues_shape(toks, mk[0]):
+        # a line that continues an unfinished sentence and opens with a marker of a less common shape
+        # ("… each of components (a), (b), and\n (c) …: a.) … b.)\n c.) …") is the wrapped tail of an
+        # inline enumeration, unless the item before is marked in the same shape ("【2】" after "【1】")
+        mk = None
     outer = None
     if mk and mk[2] is None and mk[1] in ("•", "-", "*", "other-bullet", "+"):
         # a bullet in front of an ordinal marker: "• (3) Histological ..." / "* 1. ..."
