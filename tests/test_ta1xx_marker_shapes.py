@@ -115,7 +115,6 @@ def test_a_list_run_together_on_one_line_is_reported_in_any_shape(shape):
         "A). For Direct-Entry Participants",  # the end of a wrapped sentence
         "B- and T-cell phenotypes",  # a word
         "1+ on dipstick",  # a lab value
-        "#3 above is not required",  # a reference to an item
         "10.0 g/dL and 8.5 g/dL",  # a lab value
         "v1.2 of the protocol",  # a version number
         "18> years",  # a comparator typed after the number
@@ -141,6 +140,22 @@ def test_a_version_number_inside_a_sentence_is_not_a_list_item():
     # the same version number wrapped to the start of a line stays inside item 3 of a numbered list
     wrapped = text.replace("(Trial Version 5). Combined", "(Trial Version\n   5). Combined")
     assert [it.number for it in parse_criteria(wrapped).sections[0].items] == [1, 2, 3, 4, 5]
+
+
+def test_a_reference_to_an_item_wrapped_to_a_line_start_is_not_an_item():
+    text = "Inclusion Criteria:\n1. Adults meeting the definition in item\n#3 above of the protocol\n2. Written consent\n\nExclusion Criteria:\n1. Pregnancy"
+    assert "#3" not in [it.marker for it in parse_criteria(text).items()]
+    assert not _codes(text)
+
+
+def test_items_that_open_with_a_number_or_a_lower_case_word_are_items_in_any_shape():
+    # measured on re-marked tune lists: "[3] 18+ years of age", "#5 \\< or = 6.5 hours", "#3 age \\>22 years"
+    for m in (lambda n: f"[{n}]", lambda n: f"#{n}", lambda n: f"{n}.)"):
+        body = ["Age 18 or older", "18+ years of age", "non-smokers", "able to consent"]
+        text = "Inclusion Criteria:\n" + "\n".join(f"{m(n)} {t}" for n, t in zip([1, 2, 2, 3], body))
+        assert _codes(text)["TA111"] == 1, text
+        text = "Inclusion Criteria:\n" + "\n".join(f"{m(n)} {t}" for n, t in zip([1, 2, 3, 4], body))
+        assert not _codes(text), text
 
 
 def test_a_footnote_bracket_inside_a_sentence_is_not_a_marker():

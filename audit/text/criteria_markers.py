@@ -86,7 +86,7 @@ _GENERIC_MARKER = re.compile(
     (?P<pre>[(\[（［【〔〖〈《<{{｛]|\#)?
     (?P<core>{_D1}{_D}{{0,2}}|(?:[ivx]{{2,5}}|[IVX]{{2,5}})|[A-Za-z{_FW_LETTER}]|[{_CN_NUM}]{{1,3}})
     (?P<suf>[.．。、:：)）\]］】〕〗〉》>}}｝\-–]{{0,2}})
-    (?=[ \t\u3000]+[^\s0-9\uff10-\uff19]|[{_CJK}]|(?<=[．。、：）］】〕〗〉》｝])[A-Za-z])
+    (?=[ \t\u3000]+\S|[{_CJK}]|(?<=[．。、：）］】〕〗〉》｝])[A-Za-z])
     """,
     re.VERBOSE,
 )
@@ -106,7 +106,10 @@ _GLYPHS = (
     (0x278A, 10, "(1)"),  # ➊ … ➓
     (0x3220, 10, "(1)"),  # ㈠ … ㈩
 )
-_GLYPH_SUFFIX = re.compile(r"[.．、:：)）]?(?=[ \t\u3000]*[^\s0-9\uff10-\uff19.．,，])")
+_GLYPH_SUFFIX = re.compile(r"[.．、:：)）]?(?=[ \t\u3000]*[^\s.．,，])")
+
+
+_DIGIT_NEXT = re.compile(r"[ \t\u3000]+[0-9\uff10-\uff19]")
 
 
 def glyph_value(ch: str) -> tuple[int, str] | None:
@@ -167,8 +170,8 @@ def _generic_marker(text: str, pos: int):
         return None  # a bare number or word
     if pre == "#" and suf[:1] not in ("", ".", ")", ":"):
         return None
-    if pre == "#" and not re.match(r"[ \t]+[A-Z\u3400-\u9fff]", text[m.end() :]):
-        return None  # "#3 above" is a reference; "#3 Pregnancy" a criterion
+    if not enclosed and pre != "#" and suf in (":", "：", "-", "–", ".", "．") and _DIGIT_NEXT.match(text, m.end()):
+        return None  # "1: 40 dilution", "3- 4 weeks": a ratio or a range; "[3] 18 years or older" is an item
     rest = suf[1:] if enclosed else suf
     if rest.count(">") or (not enclosed and suf[:1] in "-–" and len(suf) == 1):
         return None  # "18> years"; a lone hyphen is read by _LINE_MARKER ("1- Pregnant women") or is a range
