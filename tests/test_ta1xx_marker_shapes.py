@@ -197,3 +197,29 @@ def test_the_same_shape_on_a_wrapped_line_is_read_when_the_list_goes_on_in_it():
     text = "Inclusion Criteria:\n1. Adults with any of the conditions [a] to\n[c] listed in the protocol appendix\n2. Consent\n\nExclusion Criteria:\n1. Pregnancy"
     assert "[c]" not in [it.marker for it in parse_criteria(text).items()]
     assert not _codes(text)
+
+
+# criteria-corpus toy_train.csv, NCT01066897 (shortened): a reference "#4." wrapped to a line start after a
+# sentence that ends with "Inclusion criteria" (read as a header inside the line): not item 4 of a new list
+NCT01066897 = """Inclusion Criteria:
+
+          1. Major depressive disorder
+
+          2. 20-55 years of age
+
+        Exclusion Criteria:
+
+          1. History of any psychosis
+
+          2. Psychoactive drugs other than one of the antidepressants listed on Inclusion criteria
+             #4. (A non-barbiturate sedative or hypnotic will be allowed if it has been in use for
+             at least 1 month prior to the baseline visit.)
+
+          3. Significant abnormalities are observed in screening laboratory evaluation.
+"""
+
+
+def test_a_wrapped_item_reference_after_a_header_inside_a_sentence_is_not_an_item():
+    assert "#4." not in [it.marker for it in parse_criteria(NCT01066897).items()]
+    codes = _codes(NCT01066897)
+    assert codes["TA110"] == 0 and codes["TA112"] == 0

@@ -506,7 +506,9 @@ def _continues_shape(toks: list[_Tok], marker: str) -> bool:
             a, b = split_marker(t.marker), split_marker(marker)
             return (a[0], a[2]) == (b[0], b[2]) and (glyph_for(t.marker, 1) is None) == (glyph_for(marker, 1) is None)
         if t.kind == "header":
-            return True  # the first item under a header opens a list whatever its number
+            # the first item under a header opens a list whatever its number; not under a header found
+            # after the text of a sentence ("… listed on Inclusion criteria\n #4. (A non-barbiturate …")
+            return not t.after_text
     return False
 
 
