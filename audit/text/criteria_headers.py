@@ -32,7 +32,7 @@ _HEADER_RE = re.compile(
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
-      (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|part|stage|phase|cohort|arm|group|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
+      (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
               |,?[ \t]++[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
       (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)|[ \t]+(?:are|include|includes)(?:[ \t]*\\?[:：]|(?=[ \t]+[^\s:：])))?
       (?:[ \t]*\])?
@@ -151,6 +151,18 @@ def _sentence_header(text: str, hp: int, end: int):
     return None
 
 
+# after a header's colon, the cohorts, groups or parts the section applies to and nothing else ("Cohorts 1, 2,
+# & 3", "Part A only", "Group 1 (lopinavir/ritonavir)", "all groups"): a qualifier of the header, not a criterion
+_GROUP_ID = r"(?:[0-9]{1,2}[A-Za-z]?|[A-Z]|[IVX]{1,4})"
+_SCOPE_AFTER_COLON = re.compile(
+    rf"(?:(?:for|in)[ \t]+)?(?:(?:all|both)[ \t]+)?(?:cohorts?|groups?|arms?|parts?|stages?|sub-?stud(?:y|ies)|populations?|strat(?:a|um)|periods?|segments?)"
+    rf"(?:[ \t]*{_GROUP_ID}(?:[ \t]*(?:,|&|and|or|/|-|–|to)[ \t]*(?:&[ \t]*|and[ \t]+)?{_GROUP_ID})*)?"
+    r"(?:[ \t]+only)?(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*[:：]?[ \t]*",
+    re.IGNORECASE,
+)
+_COMPARED_NUMBER = re.compile(r"[<>≤≥]=?[ \t]*[0-9]")
+
+
 def _header_at(text: str, pos: int, end: int):
     """A section header starting at ``pos`` (after an optional bullet/ordinal prefix) or None.
 
@@ -208,7 +220,9 @@ def _header_at(text: str, pos: int, end: int):
         # "Inclusion Criteria Stage 1", "Inclusion Criteria - for Phase I"; not a sentence
         # ("Exclusion criteria of the parent study do not apply")
         q = g("qual").strip(" ,\t").lower()
-        if len(q) > 30 or not re.match(r"(?:part|stage|phase|cohort|arm|group|step|period|[0-9(\-–]|for\b)", q):
+        if len(q) > 45 or not re.match(
+            r"(?:part|stage|phase|cohort|arm|group|sub-?study|step|period|general|all|additional|specific|common|[0-9(\-–]|for\b)", q
+        ):
             return None
     if not has_colon and not text[hs:he].lower().rstrip(" ]").endswith(
         ("criteria", "criterion", "inclusion", "exclusion", "exclusions", "inclusions")
@@ -225,9 +239,16 @@ def _header_at(text: str, pos: int, end: int):
         # starts the first criterion
         if not mk or (mk[2] is None and mk[0] not in ("*", "•")):
             words = text[hs:he].split()
-            if not (hp == pos and len(words) == 2 and words[1].lower() == "criteria" and text[rest].isupper() and not g("qual")):
+            # (or a comparator: "Exclusion Criteria <18 years of age" is the header run into its first item)
+            opens = text[rest].isupper() or (text[rest] in "<>≤≥" and _COMPARED_NUMBER.match(text, rest, end) is not None)
+            if not (hp == pos and len(words) == 2 and words[1].lower() == "criteria" and opens and not g("qual")):
                 return None
     label = _prefix_label(g("pre"))
+    scope = _SCOPE_AFTER_COLON.fullmatch(text, rest, end) if has_colon and rest < end else None
+    if scope is not None:
+        # "Exclusion Criteria: Cohorts 1, 2, & 3": the groups the section applies to, not its first item
+        label = " ".join(x for x in (label, text[rest:end].strip()) if x)
+        return kind, hs, he, end, label, False, False
     if g("qual"):
         q = g("qual").strip(" ,-–(").strip()
         label = " ".join(x for x in (label, q) if x) or None

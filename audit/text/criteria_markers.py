@@ -54,6 +54,173 @@ _INLINE_MARKER = re.compile(
 # CJK character: "年龄18岁以上。2. 签署知情同意书")
 
 
+# --- markers in any shape registrants write -----------------------------------------------------
+# Beyond the common forms above, registries world-wide number criteria with the same number, letter or
+# roman numeral inside other punctuation: brackets of every kind ("[1]", "【1】", "〔1〕", "<1>", "1]"),
+# a colon ("1: Age …", "1：年龄…"), several marks together ("1.)", "1).", "(1).", "1)-", "1.:"), a
+# leading "#" ("#1 Age …"), full-width letters ("ａ．", "（ｂ）"), Chinese numerals ("一、", "（二）") and
+# single glyphs ("①", "⑴", "⒈", "ⓐ", "Ⅳ."). ``_GENERIC_MARKER`` is tried only where ``_LINE_MARKER``
+# finds nothing, so the common forms keep their reading; each shape maps to the ordinal style whose
+# punctuation it shares (enclosed -> "(1)", closed by a bracket -> "1)", anything else -> "1."), so the
+# numbering rules (TA110-TA114) check its list like any other. What must stay text: a decimal ("1.5"),
+# a range ("1-2", "1:80"), a year ("2008)."), a dose, a lab value ("1+ on dipstick"): the marker must
+# be followed by a blank and a word (or, after an ideographic mark or a glyph, by a CJK character).
+_OPEN_CLOSE = {
+    "(": ")）",
+    "（": ")）",
+    "[": "]］",
+    "［": "]］",
+    "【": "】",
+    "〔": "〕",
+    "〖": "〗",
+    "〈": "〉",
+    "《": "》",
+    "<": ">",
+    "{": "}",
+    "｛": "｝",
+}
+_FW_LETTER = "\uff21-\uff3a\uff41-\uff5a"
+_CN_NUM = "一二三四五六七八九十"
+_GENERIC_MARKER = re.compile(
+    rf"""
+    (?P<pre>[(\[（［【〔〖〈《<{{｛]|\#)?
+    (?P<core>{_D1}{_D}{{0,2}}|(?:[ivx]{{2,5}}|[IVX]{{2,5}})|[A-Za-z{_FW_LETTER}]|[{_CN_NUM}]{{1,3}})
+    (?P<suf>[.．。、:：)）\]］】〕〗〉》>}}｝\-–]{{0,2}})
+    (?=[ \t\u3000]+\S|[{_CJK}]|(?<=[．。、：）］】〕〗〉》｝])[A-Za-z])
+    """,
+    re.VERBOSE,
+)
+# single-character markers: circled, parenthesised and dotted numbers and letters, roman numeral glyphs
+# (first code point, number of glyphs, style, kind) — the glyph's own shape decides the style
+_GLYPHS = (
+    (0x2460, 20, "(1)"),  # ① … ⑳
+    (0x2474, 20, "(1)"),  # ⑴ … ⒇
+    (0x2488, 20, "1."),  # ⒈ … ⒛
+    (0x249C, 26, "(a)"),  # ⒜ … ⒵
+    (0x24B6, 26, "(A)"),  # Ⓐ … Ⓩ
+    (0x24D0, 26, "(a)"),  # ⓐ … ⓩ
+    (0x2160, 12, "I."),  # Ⅰ … Ⅻ
+    (0x2170, 12, "i."),  # ⅰ … ⅻ
+    (0x2776, 10, "(1)"),  # ❶ … ❿
+    (0x2780, 10, "(1)"),  # ➀ … ➉
+    (0x278A, 10, "(1)"),  # ➊ … ➓
+    (0x3220, 10, "(1)"),  # ㈠ … ㈩
+)
+_GLYPH_SUFFIX = re.compile(r"[.．、:：)）]?(?=[ \t\u3000]*[^\s.．,，])")
+
+
+_DIGIT_NEXT = re.compile(r"[ \t\u3000]+[0-9\uff10-\uff19]")
+
+
+def glyph_value(ch: str) -> tuple[int, str] | None:
+    """(number, style) of a one-character marker glyph ("③" -> (3, "(1)")), else None."""
+    o = ord(ch) if len(ch) == 1 else -1
+    for first, count, style in _GLYPHS:
+        if first <= o < first + count:
+            return o - first + 1, style
+    return None
+
+
+def glyph_for(marker: str, number: int) -> str | None:
+    """The glyph of ``number`` in the series of the glyph that starts ``marker`` ("③." , 4 -> "④.")."""
+    o = ord(marker[0]) if marker else -1
+    for first, count, _style in _GLYPHS:
+        if first <= o < first + count:
+            return chr(first + number - 1) + marker[1:] if 1 <= number <= count else None
+    return None
+
+
+def _cn_number(s: str) -> int | None:
+    digits = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+    if s == "十":
+        return 10
+    if len(s) == 1:
+        return digits.get(s)
+    if s.startswith("十") and len(s) == 2:
+        return 10 + digits.get(s[1], 0) if s[1] in digits else None
+    if len(s) >= 2 and s[1] == "十" and s[0] in digits:
+        rest = s[2:]
+        return digits[s[0]] * 10 + (digits.get(rest, 0) if rest else 0) if (not rest or rest in digits) else None
+    return None
+
+
+def _generic_marker(text: str, pos: int):
+    """A marker in one of the other shapes (see ``_GENERIC_MARKER``) at ``pos``, as ``_match_marker``."""
+    g0 = glyph_value(text[pos]) if pos < len(text) else None
+    if g0 is not None:
+        s = _GLYPH_SUFFIX.match(text, pos + 1)
+        if s is None:
+            return None
+        n, style = g0
+        upper = style != style.lower()
+        style = style.lower()
+        if style[0] != "(" and s.group(0) in (")", "）"):
+            style = style[:-1] + ")"  # "Ⅳ)" is closed by a bracket
+        letter = chr(96 + n) if style == "(a)" else None
+        return text[pos : s.end()], style, n, upper, letter, s.end()
+    m = _GENERIC_MARKER.match(text, pos)
+    if not m:
+        return None
+    pre, core, suf = m.group("pre") or "", m.group("core"), m.group("suf")
+    closes = _OPEN_CLOSE.get(pre, "")
+    enclosed = bool(closes) and suf != "" and suf[0] in closes
+    if closes and not enclosed:
+        return None  # "(28 days)", "[NCI]": an opening bracket needs its own closing one
+    if not pre and not suf:
+        return None  # a bare number or word
+    if pre == "#" and suf[:1] not in ("", ".", ")", ":"):
+        return None
+    if not enclosed and pre != "#" and suf in (":", "：", "-", "–", ".", "．") and _DIGIT_NEXT.match(text, m.end()):
+        return None  # "1: 40 dilution", "3- 4 weeks": a ratio or a range; "[3] 18 years or older" is an item
+    rest = suf[1:] if enclosed else suf
+    if rest.count(">") or (not enclosed and suf[:1] in "-–" and len(suf) == 1):
+        return None  # "18> years"; a lone hyphen is read by _LINE_MARKER ("1- Pregnant women") or is a range
+    if len(suf) == 2 and not enclosed and suf[0] == suf[1]:
+        return None  # "1.." or "1))": a typo, not a shape
+    is_letter = len(core) == 1 and not core.isdigit() and core not in _CN_NUM
+    if is_letter and any(c in ":：-–" for c in suf):
+        return None  # "A: Part A dose escalation" is a group label; "B- and T-cell" a word
+    if is_letter and not enclosed and suf not in (".", ")", "]", "．", "）", "］", "】", "〕", "、", ".)"):
+        return None  # "A). For …" is the end of a wrapped sentence
+    # the style: enclosed, closed by a bracket, or anything else
+    closing = enclosed or any(c in ")）]］】〕〗〉》}｝" for c in suf)
+    if core.isdigit():  # str.isdigit reads full-width digits too
+        kind, number, upper, letter = "1", int(core), False, None
+    elif core[0] in _CN_NUM:
+        v = _cn_number(core)
+        if v is None:
+            return None
+        kind, number, upper, letter = "1", v, False, None
+    elif len(core) > 1:
+        v = roman_to_int(core)
+        if v is None:
+            return None
+        kind, number, upper, letter = "i", v, core.isupper(), None
+    else:
+        ch = chr(ord(core) - 0xFEE0) if ord(core) > 0xFF00 else core  # full-width to ASCII
+        kind, number, upper, letter = "a", ord(ch.lower()) - 96, ch.isupper(), ch.lower()
+    style = f"({kind})" if enclosed else kind + (")" if closing else ".")
+    return text[pos : m.end()], style, number, upper, letter, m.end()
+
+
+def is_other_shape(text: str, pos: int, markdown: bool) -> bool:
+    """The marker at ``pos`` is one of the less common shapes (read by ``_generic_marker``)."""
+    if markdown and text.startswith("\\", pos):
+        return False
+    return _LINE_MARKER.match(text, pos) is None and _generic_marker(text, pos) is not None
+
+
+def split_marker(marker: str) -> tuple[str, str, str]:
+    """(punctuation before, number or letter, punctuation after) of a marker: "[12]" -> ("[", "12", "]")."""
+    i = 0
+    while i < len(marker) and not (marker[i].isalnum() or marker[i] in _CN_NUM):
+        i += 1
+    j = i
+    while j < len(marker) and (marker[j].isalnum() or marker[j] in _CN_NUM):
+        j += 1
+    return marker[:i], marker[i:j], marker[j:]
+
+
 def _indent_of(line: str) -> int:
     n = 0
     for ch in line:
@@ -78,7 +245,7 @@ def _match_marker(text: str, pos: int, markdown: bool):
         return None
     m = _LINE_MARKER.match(text, pos)
     if not m:
-        return None
+        return _generic_marker(text, pos)
     g = m.group
     if g("paren"):
         if g("pnum"):

@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass
 
 from trial_audit.text.criteria_headers import _header_at, _midline_headers
-from trial_audit.text.criteria_markers import _INLINE_MARKER, _indent_of, _match_marker, _rstrip_end, _skip_ws
+from trial_audit.text.criteria_markers import (
+    _INLINE_MARKER,
+    _indent_of,
+    _match_marker,
+    _rstrip_end,
+    _skip_ws,
+    glyph_for,
+    is_other_shape,
+    split_marker,
+)
 from trial_audit.text.criteria_model import format_marker, int_to_roman
 from trial_audit.text.criteria_modes import starts_like_exclusion, starts_like_requirement
 
@@ -49,6 +58,7 @@ class _Tok:
 
 
 _LETTERED = ("a.", "a)", "(a)")
+_TO_FULL_WIDTH = str.maketrans("0123456789", "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
 _ROMAN = ("i.", "i)", "(i)")
 _INLINE_GATE = re.compile(r"[;:.；：。][ \t]*[(（]?[1-9\uff11-\uff19]")
 
@@ -196,12 +206,19 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
             roman, lettered = True, False
     if tok.style not in ("1.", "1)", "(1)") and not lettered and not roman:
         return []
-    sep = "" if paren else marker.lstrip("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
-    if lettered or roman:
-        sep = marker[-1]
+    # the marker's punctuation around its number or letter, whatever its shape ("[1]", "1.)", "【1】")
+    pre, core0, sep = split_marker(marker)
+    glyph = glyph_for(marker, 1) is not None  # "①", "⑴": the next marker is the next glyph
+    if not core0 and not glyph:
+        return []
+    full_width = core0[:1] in "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19"
     number = 1 if roman and tok.style.startswith(("a", "(a")) else tok.number
     style = tok.style.replace("a", "i") if roman else tok.style
-    ideographic = sep in ("、", "．", "）")
+    # after an ideographic mark or a glyph the next marker may follow any non-digit (no blank is written);
+    # "（1）" keeps the reading of "(1)"
+    ideographic = (
+        glyph or (not pre and sep in ("、", "．", "）")) or (pre not in ("", "(", "（") and any(ord(c) > 0x2FFF for c in pre + sep))
+    )
     nxt_re = _RUN_ON_NEXT_IDEOGRAPHIC if ideographic else _RUN_ON_NEXT
     out: list[tuple[int, str, str, int, int]] = []
     pos, n = tok.text_start, number + 1
@@ -216,7 +233,11 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
             if n > 39:
                 break
             core = int_to_roman(n).upper() if tok.upper else int_to_roman(n)
-        want = f"{marker[0]}{core}{marker[-1]}" if paren else f"{core}{sep}"
+        if full_width and core.isdigit():
+            core = core.translate(_TO_FULL_WIDTH)
+        want = (glyph_for(marker, n) or "") if glyph else f"{pre}{core}{sep}"
+        if not want:
+            break
         k = text.find(want, pos, tok.text_end)
         if k < 0:
             break
@@ -232,7 +253,7 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
                 or (_after_sentence_end(text, tok.text_start, k) and _RUN_ON_AFTER_STOP.match(text, after, tok.text_end))
             )
             and not _CHOICE_JOINER.search(text, max(tok.text_start, k - 12), k)
-            and not (sep.endswith(")") and inside)
+            and not (not pre and sep.endswith(")") and inside)
         ):
             out.append((k, want, style, n, _skip_ws(text, after, tok.text_end)))
             n += 1
@@ -347,7 +368,7 @@ def _emit_inline(text: str, tok: _Tok, keep: list, out: list[_Tok]) -> None:
                 number=n,
                 # a run-on lettered (or roman) item keeps its line's case ("D. … E. …", "II) … III) …") and its letter
                 upper=tok.upper if style in _LETTERED or style in _ROMAN else False,
-                letter=marker.strip("().")[:1].lower() if style in _LETTERED else None,
+                letter=split_marker(marker)[1][:1].lower() if style in _LETTERED else None,
                 inline=True,
             )
         )
@@ -470,7 +491,7 @@ def _segment(
             toks[-1].merged = True
             _line_tokens(text, rest, le_s, indent, ls, le_s, False, markdown, toks, after_header=True)
         return
-    _line_tokens(text, p, le_s, indent, ls, le_s, blank_before, markdown, toks)
+    _line_tokens(text, p, le_s, indent, ls, le_s, blank_before, markdown, toks, soft_wrapped=soft_wrapped)
 
 
 _CAPITAL_SECTION_WORD = re.compile(r"(?:INCLUSIONS?|EXCLUSIONS?|Inclusions?|Exclusions?)[ \t]*\\?[:：]?[ \t]*$")
@@ -478,8 +499,26 @@ _CAPITAL_SECTION_WORD = re.compile(r"(?:INCLUSIONS?|EXCLUSIONS?|Inclusions?|Excl
 _HEADER_FIRST = frozenset("IiEeKkNnCcMmGgSsPpAaOoBbDdHhRrTtFfLlUuVvWw#*-•·▪●◦○■□➢►‣⁃–—+(0123456789")
 
 
-def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False):
+def _continues_shape(toks: list[_Tok], marker: str) -> bool:
+    """The last marked item before is written in the same shape as ``marker`` ("[3]" after "[2]")."""
+    for t in reversed(toks):
+        if t.kind == "item" and t.marker:
+            a, b = split_marker(t.marker), split_marker(marker)
+            return (a[0], a[2]) == (b[0], b[2]) and (glyph_for(t.marker, 1) is None) == (glyph_for(marker, 1) is None)
+        if t.kind == "header":
+            # the first item under a header opens a list whatever its number; not under a header found
+            # after the text of a sentence ("… listed on Inclusion criteria\n #4. (A non-barbiturate …")
+            return not t.after_text
+    return False
+
+
+def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False, soft_wrapped=False):
     mk = _match_marker(text, p, markdown)
+    if mk and soft_wrapped and mk[2] is not None and mk[2] > 1 and is_other_shape(text, p, markdown) and not _continues_shape(toks, mk[0]):
+        # a line that continues an unfinished sentence and opens with a marker of a less common shape
+        # ("… each of components (a), (b), and\n (c) …: a.) … b.)\n c.) …") is the wrapped tail of an
+        # inline enumeration, unless the item before is marked in the same shape ("【2】" after "【1】")
+        mk = None
     outer = None
     if mk and mk[2] is None and mk[1] in ("•", "-", "*", "other-bullet", "+"):
         # a bullet in front of an ordinal marker: "• (3) Histological ..." / "* 1. ..."

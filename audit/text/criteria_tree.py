@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from trial_audit.text.criteria_headers import _is_label_text
-from trial_audit.text.criteria_markers import _rstrip_end
+from trial_audit.text.criteria_markers import _rstrip_end, split_marker
 from trial_audit.text.criteria_model import Item, Section, format_marker, roman_to_int
 from trial_audit.text.criteria_resume import ListResumes
 from trial_audit.text.criteria_tokens import _Tok
@@ -172,7 +172,7 @@ def _fix_roman(siblings: list[Item]) -> None:
     prev: Item | None = None
     for it in siblings:
         if it.style in ("a.", "a)", "(a)") and it.marker:
-            letter = it.marker.strip("().").lower()
+            letter = split_marker(it.marker)[1].lower()
             if letter in ("i", "v", "x"):
                 prev_letter = prev is not None and prev.style == it.style and prev.number == it.number - 1
                 prev_roman = prev is not None and prev.style.startswith(("i", "(i"))
