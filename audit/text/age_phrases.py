@@ -358,8 +358,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         anchor = "age"  # "Age:\n  - 18 and over" (a labelled list)
     if anchor is None and unit_present and (tail or re.search(r"\b(?:older|younger)\b", suf + " " + pre_text)):
         anchor = "tail"
-    if anchor is None and re.search(r"\b(?:older|younger)\b", pre_text) and not re.search(r"[0-9]\s*$", left):
-        anchor = "age"  # "no older than 70", "younger than 18": comparators that only compare ages
+    if anchor is None and re.search(r"\b(?:older|younger|age)\b", pre_text) and not re.search(r"[0-9]\s*$", left):
+        anchor = "age"  # "no older than 70", "younger than 18", "minimum age of 18": comparators that only compare ages
     if anchor is None and pre is not None and _MUST_BE_ITEM.fullmatch(left):
         anchor = "subject"  # an item "- must be at least 21": the participant is the subject
     if anchor is None and _SUBJ_ANCHOR.search(left[-40:]):
