@@ -114,3 +114,34 @@ def test_new_forms_reach_the_rules():
     rec = dict(criteria=crit, minimum_age="21 Years", maximum_age="70 Years")
     found = list(CriteriaAgeContradictsStructured().check(record_from_example(rec), Context()))
     assert len(found) == 1
+
+
+# Real excerpts from the tune part read by the new forms (ClinicalTrials.gov XML, tune part of the fixed split)
+
+# NCT00001862 (criteria; structured minimum and maximum N/A): the trial's own range, first in its item
+NCT00001862 = "INCLUSION CRITERIA:\n\nMeet American College of Rheumatology Criteria for JRA.\n\nBe between 2 and 18 years, inclusive.\n\n"
+# NCT00001719 (criteria; structured N/A): the limit as a noun after a dash
+NCT00001719 = (
+    "INCLUSION CRITERIA\n\nNormal adult volunteers in good health with no history of liver disease or alcohol abuse -\n"
+    "minimum age: 18 years.\n\nPhysically able to tolerate lying within the bore of the magnet for 1-2 hours\n"
+)
+# NCT00005502 (detailed description, background): other programmes' upper age limit; no participant, no study named
+NCT00005502 = (
+    "Most community\nsurveillance programs, however, cannot fully characterize this problem because they are\n"
+    "restricted to an upper age limit of 74 years and thus do not include the events occurring in\nan increasingly "
+    "growing part of the population. Observational studies have questioned the\nexistence of a change over time."
+)
+
+
+def test_real_range_first_in_an_item_is_read():
+    assert _claims(criteria_ages(NCT00001862)) == [(2.0, 18.0)]
+
+
+def test_real_limit_noun_is_read():
+    assert _claims(criteria_ages(NCT00001719)) == [(18.0, None)]
+
+
+def test_real_limit_noun_of_other_programmes_is_silent():
+    assert prose_ages(NCT00005502) == ()
+    # the same noun in a sentence about this study's participants is read
+    assert _claims(prose_ages("In this study the upper age limit of participants is 74 years.")) == [(None, 74.0)]

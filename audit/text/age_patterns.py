@@ -493,3 +493,16 @@ def bare_group_range_at(text: str, lo: int, n1_start: int) -> bool:
     while b is not None and b.start(1) < n1_start:
         b = _GROUP_BARE_RANGE.search(text, b.start() + 1, min(len(text), n1_start + 12))
     return b is not None and b.start(1) == n1_start and int(b.group(1)) < int(b.group(2)) <= 120
+
+
+# a sentence about the participants or this study: a limit written as a noun ("upper age limit of 74 years") elsewhere
+# belongs to other programmes or studies ("surveillance programs ... are restricted to an upper age limit of 74 years")
+_THIS_STUDY = re.compile(r"\b(?:this|the|our)\s+(?:study|trial|protocol|research)\b|\beligib|\binclusion\b|\benrol|\brecruit", re.I)
+
+
+def limit_noun_of_others(pre_text: str, mode: str, sentence: str) -> bool:
+    """Is a prose "minimum / maximum age (limit)" in a sentence that names neither a participant nor this study?
+    (Comparators that only compare ages, "no older than 70", keep their anchor.)"""
+    if mode != "prose" or not re.search(r"\bage\b", pre_text, re.I):
+        return False
+    return not (_PARTICIPANT.search(sentence) or _THIS_STUDY.search(sentence))
