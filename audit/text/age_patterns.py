@@ -36,7 +36,7 @@ _NUMW = (
 # a number: digits ("18", "1.5"), a word ("eighteen"), or both ("eighteen (18)")
 NUM = rf"(?:(?:{_NUMW})\s*\(\s*[0-9]{{1,3}}\s*\)|(?<![0-9.,/])[0-9]{{1,3}}(?:\.[0-9]+)?(?![0-9]|\.[0-9]|,[0-9]{{3}})|\b(?:{_NUMW})\b)"
 UNIT = (
-    r"(?:years?(?=\W|$)|yrs?\b\.?|y\s*/\s*o\b|y\.?\s?o\b\.?|y(?=[\s),;.]|$)|岁|"
+    r"(?:years?(?=\W|$)|yrs?\b\.?|y\s*/\s*o\b|y\.?\s?o\b\.?|y(?=[\s),;.]|-[0-9]|$)|岁|"
     # single-letter day/hour abbreviations ("postnatal age <= 72 h", "3-28 d") only before a delimiter, so that
     # the number is never read as years when a unit abbreviation follows
     r"months?\b|mos?\b\.?|mths?\b|weeks?\b|wks?\b|days?\b|d(?=[\s),;.]|$)|hours?\b|hrs?\b|h(?=[\s),;.]|$))"
@@ -50,11 +50,17 @@ _UNIT_KEY = [
 ]
 
 # --- comparators -----------------------------------------------------------------------------
+# what may stand between "minimum age" and its number: "of participants is", "for inclusion:", "will be"
+_AGE_LIMIT_OF = (
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:participants?|patients?|subjects?|volunteers?|inclusion|enrol\w*|entry|eligibility|participation))?"
+    r"(?:\s+(?:is|will\s+be|of|at)|\s*:)?"
+)
 GE = (
     r"(?:≥|⩾|≧|\\?>\s*=|=\s*\\?>|\\?>\s*or\s*=|\\?>\s*/\s*=|at\s+least|no\s+less\s+than|not\s+less\s+than|"
     r"not\s+younger\s+than|no\s+younger\s+than|(?:greater|more|older)\s+than\s+or\s+equal\s+to|"
     r"equal\s+(?:to\s+)?or\s+(?:greater|more|older)\s+than|(?:greater|more|older|over|above|higher)\s+(?:than\s*)?(?:or|/)\s*equal(?:\s+(?:to|than))?|"
-    r"minimum\s+age(?:\s+of)?|from)"
+    # "minimum age of 18", "The minimum age of participants is 18 years", "lower age limit: 18"
+    rf"(?:minimum|lower)\s+age(?:\s+limit)?{_AGE_LIMIT_OF}|from)"
 )
 GT = r"(?:\\?>|over|above|older\s+than|more\s+than|greater\s+than|exceeding|beyond)"
 LE = (
@@ -62,7 +68,7 @@ LE = (
     r"no\s+more\s+than|not\s+more\s+than|not\s+exceeding|not\s+over|no\s+greater\s+than|not\s+greater\s+than|"
     r"(?:less|younger)\s+than\s+or\s+equal\s+to|equal\s+(?:to\s+)?or\s+(?:less|younger)\s+than|"
     r"(?:less|younger|under|below|lower|smaller)\s+(?:than\s*)?(?:or|/)\s*equal(?:\s+(?:to|than))?|"
-    r"maximum\s+age(?:\s+of)?|at\s+most|until|till)"
+    rf"(?:maximum|upper)\s+age(?:\s+limit)?{_AGE_LIMIT_OF}|at\s+most|until|till)"
 )
 LT = r"(?:\\?<|under|below|younger\s+than|less\s+than|smaller\s+than)"
 COMP = rf"(?:{GE}|{LE}|{GT}|{LT})"
@@ -74,18 +80,20 @@ _LT_RE = re.compile(rf"^{LT}$", re.I)
 SUF_MIN = r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal|[^\S\n]*(?:the\s+age\s+of\s*)?[0-9])|\+|and\s+up\b|onwards?)"
 SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or\s+equal|[^\S\n]*(?:the\s+age\s+of\s*)?[0-9]))"
 
-_AGE_TAIL = r"(?:\s*(?:-|\s)?\s*old\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+old\b)"
+# a unit joined by a hyphen only when "old" follows: "18-year-old", "40-70-year-old adults", "18-year-olds" (not "18-year history")
+_HYPHEN_UNIT = r"(?:\s*-(?=\s*(?:years?|yrs?|months?|weeks?|days?)\s*-?\s*olds?\b))?"
+_AGE_TAIL = r"(?:\s*(?:-|\s)?\s*olds?\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+old\b)"
 
 # one expression: [comparator] [the age of] N [unit] [range-sep [comparator] N [unit]] [of age|old] [or older] [(inclusive)]
 EXPR = re.compile(
     rf"""
     (?:(?P<pre>{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?)?
     (?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?
-    (?P<n1>{NUM})\s*(?P<u1>{UNIT})?
+    (?P<n1>{NUM}){_HYPHEN_UNIT}\s*(?P<u1>{UNIT})?
     (?P<tail1>{_AGE_TAIL})?
     (?:
-        \s*(?P<sep>-|–|—|―|~|to|through|thru|and|until|till)\s*(?P<pre2>{LE}|{LT})?\s*
-        (?P<n2>{NUM})\s*(?P<u2>{UNIT})?
+        \s*(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|to|through|thru|and|until|till)\s*(?P<pre2>{LE}|{LT})?\s*
+        (?P<n2>{NUM}){_HYPHEN_UNIT}\s*(?P<u2>{UNIT})?
     )?
     (?P<tail>{_AGE_TAIL})?
     (?:\s*,?\s*(?P<suf>{SUF_MIN}|{SUF_MAX}))?
@@ -139,9 +147,15 @@ _NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?
 # first word starts the expression, so that both ends are read
 _NUMW_RANGE_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:-|–|—|to|through|and)\s*{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
 # a number word right after an age word, with or without a unit ("aged six to twelve", "between the ages of forty and seventy")
-_NUMW_AFTER_AGE = re.compile(rf"(?<![A-Za-z])(?:aged|ages?\s+of|ages|age\s*:?)\s+({_NUMW})\b", re.I)
+_NUMW_AFTER_AGE = re.compile(
+    rf"(?<![A-Za-z])(?:aged|ages?\s+of|ages|age\s*:?)\s+(?:(?:{GE}|{LE}|{GT}|{LT})\s+)?({_NUMW})\b|"
+    # a comparator that only compares ages: "not older than seventy-five", "younger than eighteen"
+    rf"\b(?:older|younger)\s+than\s+(?:or\s+equal\s+to\s+)?({_NUMW})\b",
+    re.I,
+)
 _PRE_LAST = re.compile(
-    r"(?:[≥≤⩾⩽≧≦<>=:)]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal))\s*$", re.I
+    r"(?:[≥≤⩾⩽≧≦<>=:)]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal|is|be|limit))\s*$",
+    re.I,
 )
 # The comparator (or "age of") that ends right before a number. Searched in a 50-character
 # window: the lookahead (the first two letters of every comparator, "the" and "age") lets the
@@ -186,9 +200,19 @@ _SUBJ = (
 # A range with no unit right after a group of people ("open to adults 30-65 with ...", "Healthy volunteers 18-45"):
 # people nouns that are not numbered in protocols ("patients 1-3" and "cohorts 2-4" are numbered), ascending ends,
 # and no measurement unit after the second number
+# "between N and M" also after the numbered nouns when the subject is said to be it: "Patients should be between 18 and 70"
 _GROUP_BARE_RANGE = re.compile(
+    r"\b(?:(?:adults?|men|women|males|females|children|adolescents|teenagers|(?:healthy\s+)?volunteers|individuals|persons|people)"
+    r"\s+(?:aged\s+)?(?:between\s+)?|(?:patients|subjects|participants)\s+(?:(?:must|should|shall|will)\s+be\s+|(?:who\s+)?are\s+)?(?:aged\s+)?between\s+)"
+    r"([0-9]{1,3})\s*(?:-|–|to|and)\s*([0-9]{1,3})(?![0-9]|[.,:][0-9]|/|\s*(?:%|[A-Za-z]+/|units?\b|IU\b|mg|kg|g\b|cm|mm|ml|mmol|times|x\b|"
+    r"prior\b|previous\b|lines?\b|cycles?\b|doses?\b|courses?\b|visits?\b|episodes?\b|sessions?\b|hours?\b|days?\b|weeks?\b|months?\b))",
+    re.I,
+)
+# the same with number words, no unit after: "The study will enroll adults eighteen to sixty with asthma"
+_GROUP_WORD_RANGE = re.compile(
     r"\b(?:adults?|men|women|males|females|children|adolescents|teenagers|(?:healthy\s+)?volunteers|individuals|persons|people)"
-    r"\s+(?:aged\s+)?([0-9]{1,3})\s*(?:-|–|to)\s*([0-9]{1,3})(?![0-9]|[.,:][0-9]|/|\s*(?:%|[A-Za-z]+/|units?\b|IU\b|mg|kg|g\b|cm|mm|ml|mmol|times|x\b))",
+    rf"\s+(?:aged\s+)?(?:between\s+)?({_NUMW})\s*(?:-|–|to|and)\s*({_NUMW})\b(?![^\S\n]*(?:\(|-?[A-Za-z]+/|percent|times|units?\b|"
+    r"prior\b|previous\b|lines?\b|cycles?\b|doses?\b|courses?\b|visits?\b|episodes?\b|sessions?\b|hours?\b|days?\b|weeks?\b|months?\b))",
     re.I,
 )
 _SUBJ_ANCHOR = re.compile(
@@ -199,7 +223,7 @@ _SUBJ_ANCHOR = re.compile(
 )
 _ITEM_LEAD = re.compile(
     r"^[\s>*•·◦▪‣-]*(?:\(?(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s*)?(?:[A-Z]{1,4}[0-9]{1,3}\s*[:.]\s*)?"
-    r"(?:(?:must\s+be|be|is|are|patient\s+is|subject\s+is)\s+)?$",
+    r"(?:(?:must\s+be|be|is|are|patient\s+is|subject\s+is)\s+)?(?:between\s+|年龄\s*[:：]?\s*)?$",
     re.I,
 )
 _DURATION_PREP = re.compile(
@@ -388,7 +412,7 @@ _CLAIM = re.compile(
     r"\b(?:must|eligib\w*|to\s+participate|to\s+take\s+part|(?:need|needs|have|has)\s+to\s+be|to\s+join\s+(?:this|the)\s+(?:study|trial)|(?:can|may|could)\s+(?:join|participate|take\s+part|enrol\w*|be\s+included)|"
     r"inclusion|enrol\w*|recruit\w*|open\s+to|limited\s+to|restricted\s+to|required|should\s+be|"
     r"(?:will|to)\s+(?:include|involve)|(?:participants?|subjects?|volunteers?)\s+(?:are|will\s+be)\s+(?:aged|adults|children|between|over|under|at\s+least|[0-9]+)|"
-    r"looking\s+for|seeking|sought|will\s+be\s+randomi[sz]ed)\b",
+    r"looking\s+for|seeking|sought|will\s+be\s+randomi[sz]ed|(?:minimum|maximum|lower|upper)\s+age|age\s+limits?)\b",
     re.I,
 )
 # (non-)childbearing potential is defined by age, sterilisation or menopause: "(age > 60 years or surgically sterile)"
@@ -439,19 +463,46 @@ def word_and_group_candidates(text: str, low: str, start: int, end: int) -> list
             )
             if w:
                 out.append(w.start())
-    for i in _find_all(low, "age", 0, len(low)):
-        w = _NUMW_AFTER_AGE.match(text, start + i, end)
-        if w:
-            out.append(w.start(1))
+    for word in ("age", "older", "younger"):
+        for i in _find_all(low, word, 0, len(low)):
+            w = _NUMW_AFTER_AGE.match(text, start + i, end)
+            if w:
+                out.append(w.start(1) if w.group(1) else w.start(2))
+    for b in _GROUP_WORD_RANGE.finditer(text, start, end):
+        if 0 < NUMBER_WORDS[_norm_word(b.group(1))] < NUMBER_WORDS[_norm_word(b.group(2))] <= 120:
+            out.append(b.start(1))
     for b in _GROUP_BARE_RANGE.finditer(text, start, end):
         if int(b.group(1)) < int(b.group(2)) <= 120:
             out.append(b.start(1))
     return out
 
 
+def _norm_word(w: str) -> str:
+    return " ".join(w.lower().replace("-", " - ").split()).replace(" - ", "-")
+
+
 def bare_group_range_at(text: str, lo: int, n1_start: int) -> bool:
-    """Does an ascending bare range after a group of people ("Men 40-75 who smoke") start at ``n1_start``?"""
+    """Does an ascending bare range after a group of people ("Men 40-75 who smoke", "adults eighteen to sixty") start at
+    ``n1_start``?"""
+    w = _GROUP_WORD_RANGE.search(text, max(lo, n1_start - 40), min(len(text), n1_start + 60))
+    while w is not None and w.start(1) < n1_start:
+        w = _GROUP_WORD_RANGE.search(text, w.start() + 1, min(len(text), n1_start + 60))
+    if w is not None and w.start(1) == n1_start:
+        return 0 < NUMBER_WORDS[_norm_word(w.group(1))] < NUMBER_WORDS[_norm_word(w.group(2))] <= 120
     b = _GROUP_BARE_RANGE.search(text, max(lo, n1_start - 40), min(len(text), n1_start + 12))
     while b is not None and b.start(1) < n1_start:
         b = _GROUP_BARE_RANGE.search(text, b.start() + 1, min(len(text), n1_start + 12))
     return b is not None and b.start(1) == n1_start and int(b.group(1)) < int(b.group(2)) <= 120
+
+
+# a sentence about the participants or this study: a limit written as a noun ("upper age limit of 74 years") elsewhere
+# belongs to other programmes or studies ("surveillance programs ... are restricted to an upper age limit of 74 years")
+_THIS_STUDY = re.compile(r"\b(?:this|the|our)\s+(?:study|trial|protocol|research)\b|\beligib|\binclusion\b|\benrol|\brecruit", re.I)
+
+
+def limit_noun_of_others(pre_text: str, mode: str, sentence: str) -> bool:
+    """Is a prose "minimum / maximum age (limit)" in a sentence that names neither a participant nor this study?
+    (Comparators that only compare ages, "no older than 70", keep their anchor.)"""
+    if mode != "prose" or not re.search(r"\bage\b", pre_text, re.I):
+        return False
+    return not (_PARTICIPANT.search(sentence) or _THIS_STUDY.search(sentence))

@@ -92,6 +92,7 @@ from trial_audit.text.age_patterns import (
     UNIT,
     _find_all,
     bare_group_range_at,
+    limit_noun_of_others,
     word_and_group_candidates,
 )
 from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, one_group_of_several, paragraph_around
@@ -358,8 +359,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         anchor = "age"  # "Age:\n  - 18 and over" (a labelled list)
     if anchor is None and unit_present and (tail or re.search(r"\b(?:older|younger)\b", suf + " " + pre_text)):
         anchor = "tail"
-    if anchor is None and re.search(r"\b(?:older|younger)\b", pre_text) and not re.search(r"[0-9]\s*$", left):
-        anchor = "age"  # "no older than 70", "younger than 18": comparators that only compare ages
+    if anchor is None and re.search(r"\b(?:older|younger|age)\b", pre_text) and not re.search(r"[0-9]\s*$", left):
+        anchor = None if limit_noun_of_others(pre_text, mode, _sentence(text, m.start(), m.end(), lo_lim, hi_lim)) else "age"
     if anchor is None and pre is not None and _MUST_BE_ITEM.fullmatch(left):
         anchor = "subject"  # an item "- must be at least 21": the participant is the subject
     if anchor is None and _SUBJ_ANCHOR.search(left[-40:]):
