@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 
 from trial_audit.text.condition_evidence import condition_evidence, declared_names, names  # noqa: F401 (re-exported)
 from trial_audit.text.condition_groups import group_naming_spans, in_spans
-from trial_audit.text.condition_inclusion import ambiguous_abbrev, inclusion_spans, kinds_after_registered, kinds_of_registered, negated_in_list
+from trial_audit.text.condition_inclusion import (
+    ambiguous_abbrev,
+    inclusion_spans,
+    kinds_after_registered,
+    kinds_of_registered,
+    negated_in_list,
+)
 from trial_audit.text.condition_scoping import (
     _ALTERNATIVES,
     _FOLLOWING,

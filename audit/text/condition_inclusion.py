@@ -96,7 +96,9 @@ def ambiguous_abbrev(a: Analysis, m: Mention) -> bool:
 
 #: a negation in the part of a list before a name: "(iii) absence of left atrial hypertension", "or no clinical
 #: signs of left heart failure", "without cirrhosis"
-_LIST_NEGATION = re.compile(r"\b(?:no|not|non|without|absence\s+of|absent|free\s+of|excluding|except|other\s+than|ruled?\s+out)\b", re.IGNORECASE)
+_LIST_NEGATION = re.compile(
+    r"\b(?:no|not|non|without|absence\s+of|absent|free\s+of|excluding|except|other\s+than|ruled?\s+out)\b", re.IGNORECASE
+)
 #: where a list part starts: a comma, semicolon, colon, bracket or a roman/latin enumerator
 _LIST_PART = re.compile(r"[,;:()\[\]]")
 
@@ -113,7 +115,9 @@ def negated_in_list(text: str, start: int, pos: int) -> bool:
 #: words between a registered condition and a list that make the list its kinds: a colon, "classifications",
 #: "subtypes", "including" ("Myelodysplastic syndrome ... fitting any of the recognized FAB classifications:
 #: refractory anemia, ..., chronic myelomonocytic leukemia")
-_KINDS_OPENER = re.compile(r":|\b(?:classifications?|classified|subtypes?|sub-types?|types?|kinds?|forms?|categor\w+|including|such\s+as|e\.g)\b", re.I)
+_KINDS_OPENER = re.compile(
+    r":|\b(?:classifications?|classified|subtypes?|sub-types?|types?|kinds?|forms?|categor\w+|including|such\s+as|e\.g)\b", re.I
+)
 
 
 def kinds_after_registered(a: Analysis, text: str, listed: list[Mention]) -> bool:
