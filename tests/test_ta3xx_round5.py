@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from trial_audit.core.model import record_from_example
 from trial_audit.engine.registry import Context, select_rules
-from trial_audit.text.criteria import parse_criteria
 from trial_audit.text.condition_inclusion import continues_numbering, negated_in_list
+from trial_audit.text.criteria import parse_criteria
 
 CTX = Context()
 
