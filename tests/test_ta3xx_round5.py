@@ -248,3 +248,16 @@ def test_another_organ_system_message_stays_for_foreign_diseases():
     text = "Inclusion Criteria:\n\n  -  Biopsy-proven IgA nephropathy\n\nExclusion Criteria:\n\n  -  Pregnancy\n"
     out = run("TA301", conditions=["non-small cell lung cancer"], criteria=text)
     assert len(out) == 1 and "another organ system" in out[0].message
+
+
+def test_ta304_reads_the_continued_exclusion_list():
+    # the same lost section seen from TA304: the continued items are exclusions, and excluding the studied
+    # condition there is reported as anywhere else in the exclusion list
+    text = (
+        "Inclusion Criteria:\n\n  1. Adults 40-75 years.\n\n  2. HbA1c 7-10%.\n\n"
+        "Exclusion Criteria:\n\n  1. Pregnancy.\n\n  2. Regular use of systemic steroids or antacids.\n"
+        "     Subjects who occasionally take these drugs must meet the following\n     criteria:\n\n"
+        "       -  stable dose for 4 weeks\n\n  3. Chronic kidney disease.\n\n  4. Type 2 diabetes mellitus.\n"
+    )
+    out = run("TA304", conditions=["Type 2 Diabetes Mellitus"], criteria=text)
+    assert len(out) == 1 and "Type 2 diabetes mellitus" in out[0].evidence.text
