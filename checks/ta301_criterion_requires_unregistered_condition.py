@@ -25,7 +25,11 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
     (blocks for infections and neoplasms). Not reported: comorbidities of a linked system
     (hypertension in a metabolic-syndrome trial, CKD in an anaemia-of-CKD trial, cirrhosis in a
     liver-cancer trial), trials registered only with symptoms (supportive care), and items scoped
-    to a cohort, negated, or permitted. Chapters 13 and 14 are several specialties: gout
+    to a cohort, negated, or permitted, and a population of two diseases: a requirement that two or more
+    other items take for granted (its treatment, "AIDS-defining infections", "HIV-2", "illness other than
+    HCV or HIV" in a hepatitis C trial of people with HIV). Two kinds of one disease (small-cell lung cancer
+    required in a non-small-cell trial) are reported as such, whatever their organ systems. Chapters 13
+    and 14 are several specialties: gout
     (rheumatology) in a cervical-disc trial (orthopaedics) or IgA nephropathy (glomerular disease) in
     a hypertension trial is reported; psoriasis in a psoriatic-arthritis trial is not.
 
