@@ -261,3 +261,30 @@ def test_ta304_reads_the_continued_exclusion_list():
     )
     out = run("TA304", conditions=["Type 2 Diabetes Mellitus"], criteria=text)
     assert len(out) == 1 and "Type 2 diabetes mellitus" in out[0].evidence.text
+
+
+# NCT06476470 (ctgov-v2 small folder): the list of causes of the registered ILD are kinds of it; a disease
+# named after that sentence (here an injected requirement, as the recall benchmark writes it) is still one
+# of the criteria's conditions
+NCT06476470 = """Inclusion Criteria:
+
+1. Aged over 18 years old.
+2. Diagnosed as ILD by a pulmonologist, rheumatologist or radiologist
+3. Various casue of ILD, including Idiopathic pulmonary fibrosis (IPF), Connective tissue disease-associated interstitial lung disease (CTD-ILD), Unclassifed ILD, drug-induced ILD, lymphangioleiomyomatosis (LAM), and sarcoidosis-associated ILD.
+
+Exclusion Criteria:
+
+1. Under 18 years of age.
+"""
+
+
+def test_kinds_of_the_registered_condition_alone_are_no_disagreement():
+    assert run("TA303", conditions=["Interstitial Lung Disease"], criteria=NCT06476470) == []
+
+
+def test_a_disease_after_the_kinds_sentence_is_still_compared():
+    text = NCT06476470.replace(
+        "sarcoidosis-associated ILD.", "sarcoidosis-associated ILD. Type 2 diabetes with HbA1c between 7.0% and 10.0%"
+    )
+    out = run("TA303", conditions=["Interstitial Lung Disease"], criteria=text)
+    assert len(out) == 1 and "type 2 diabetes" in out[0].message

@@ -329,8 +329,11 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                     and not _ITEM_NEG.search(text, ts, te)
                     and not _negated_by_parent(item)
                     and not kinds_of_registered(a, text, ts, te)
-                    and not kinds_after_registered(a, text, listed)
                 ):
+                    # the kinds of a registered condition listed after it are that condition; a name after the
+                    # kinds' sentence is still one of the criteria's conditions
+                    listed = kinds_after_registered(a, text, listed, te)
+                    spec = {m.concept for m in listed if not vocab.is_umbrella(m.concept)}
                     crit_lists.append(Source("criteria", text, spec, [m for m in listed if m.concept in spec]))
                 mks = [x for x in all_mk[bisect_left(mk_starts, ts) : bisect_left(mk_starts, te)] if x[2] <= te]
                 # by bisection, as for the other matches: a 1 MB field has tens of thousands of items

@@ -120,15 +120,24 @@ _KINDS_OPENER = re.compile(
 )
 
 
-def kinds_after_registered(a: Analysis, text: str, listed: list[Mention]) -> bool:
-    """The list's first condition is a registered one and the others follow it after a colon or a word that
-    opens its kinds: the item lists subtypes of the registered condition, not other conditions."""
+def kinds_after_registered(a: Analysis, text: str, listed: list[Mention], end: int) -> list[Mention]:
+    """``listed`` without the kinds of a registered condition: when the list's first condition is a registered
+    one and the next follows it after a colon or a word that opens its kinds, the names up to the end of that
+    sentence are subtypes of the registered condition, not other conditions."""
     spec = sorted((m for m in listed if not a.vocab.is_umbrella(m.concept)), key=lambda m: m.start)
     if len(spec) < 2:
-        return False
+        return listed
     registered = {c for src in a.lists.get("registered", []) for c in src.concepts}
     head = spec[0]
     if head.concept not in registered:
-        return False
+        return listed
     nxt = next((m for m in spec[1:] if m.concept != head.concept), None)
-    return nxt is not None and bool(_KINDS_OPENER.search(text, head.end, nxt.start))
+    if nxt is None or not _KINDS_OPENER.search(text, head.end, nxt.start):
+        return listed
+    stop = _SENTENCE_STOP.search(text, nxt.end, end)
+    kinds_end = stop.start() if stop else end
+    return [m for m in listed if m is head or not (head.end <= m.start < kinds_end)]
+
+
+#: the end of the sentence of a list of kinds
+_SENTENCE_STOP = re.compile(r"[.;](?=\s|$)|\n[ \t]*\n")
