@@ -220,6 +220,11 @@ def test_negation_is_read_in_the_names_own_list_part():
     assert negated_in_list(t, 0, t.index("atrial"))
     assert not negated_in_list(t, 0, t.index("pulmonary fibrosis"))
     assert not negated_in_list(t, 0, t.index("asthma"))
+    # the seed NCT06361745: "Including but not limited to systemic lupus erythematosus, ..." opens a list
+    t = "lack effective treatment, Including but not limited to systemic lupus erythematosus, idiopathic myopathy"
+    assert not negated_in_list(t, 0, t.index("systemic"))
+    t = "Adults with active, non-infectious uveitis"
+    assert not negated_in_list(t, 0, t.index("uveitis"))
 
 
 # --- 5. the message names a different kind of the same disease ----------------------------------------

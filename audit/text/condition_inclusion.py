@@ -96,8 +96,10 @@ def ambiguous_abbrev(a: Analysis, m: Mention) -> bool:
 
 #: a negation in the part of a list before a name: "(iii) absence of left atrial hypertension", "or no clinical
 #: signs of left heart failure", "without cirrhosis"
+#: ("not limited to", "not only" open a list; "non-infectious" is a kind of the disease, not its absence)
 _LIST_NEGATION = re.compile(
-    r"\b(?:no|not|non|without|absence\s+of|absent|free\s+of|excluding|except|other\s+than|ruled?\s+out)\b", re.IGNORECASE
+    r"\b(?:no|not(?!\s+(?:limited|restricted|only)\b)|without|absence\s+of|absent|free\s+of|excluding|except|other\s+than|ruled?\s+out)\b",
+    re.IGNORECASE,
 )
 #: where a list part starts: a comma, semicolon, colon, bracket or a roman/latin enumerator
 _LIST_PART = re.compile(r"[,;:()\[\]]")
