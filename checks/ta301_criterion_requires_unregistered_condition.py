@@ -3,6 +3,7 @@ import re
 from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
+from trial_audit.text.condition_population import MIN_PRESUPPOSING_ITEMS, presupposing_items
 from trial_audit.text.conditions import condition_evidence, declared_names, is_scoped_hit, names
 
 
@@ -24,7 +25,11 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
     (blocks for infections and neoplasms). Not reported: comorbidities of a linked system
     (hypertension in a metabolic-syndrome trial, CKD in an anaemia-of-CKD trial, cirrhosis in a
     liver-cancer trial), trials registered only with symptoms (supportive care), and items scoped
-    to a cohort, negated, or permitted. Chapters 13 and 14 are several specialties: gout
+    to a cohort, negated, or permitted, and a population of two diseases: a requirement that two or more
+    other items take for granted (its treatment, "AIDS-defining infections", "HIV-2", "illness other than
+    HCV or HIV" in a hepatitis C trial of people with HIV). Two kinds of one disease (small-cell lung cancer
+    required in a non-small-cell trial) are reported as such, whatever their organ systems. Chapters 13
+    and 14 are several specialties: gout
     (rheumatology) in a cervical-disc trial (orthopaedics) or IgA nephropathy (glomerular disease) in
     a hypertension trial is reported; psoriasis in a psoriatic-arthritis trial is not.
 
@@ -123,6 +128,10 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
                 continue
             if is_scoped_hit(a, hit, text):
                 continue
+            # a population of two diseases: other items take the required one for granted ("on antiretroviral
+            # therapy", "AIDS-defining infections", "illness other than HCV or HIV") - a co-infection trial
+            if not hit.codes and presupposing_items(a, hit) >= MIN_PRESUPPOSING_ITEMS:
+                continue
             # the clause also names a declared condition: the item is about the trial's population
             # with a second condition ("HIV-infected adults with tuberculosis"), not a foreign one
             # (in the hit's own clause: "Diagnosis of asthma; and biopsy-proven IgA nephropathy" still requires both)
@@ -139,9 +148,11 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
                 in_criteria = any(c in s.concepts for s in a.lists.get("criteria", []) for c in hit.concepts)
             extra = " The criteria name it among the eligible diseases, but no other part of the record does." if in_criteria else ""
             ts, te = hit.item.text_start, hit.item.text_end
+            kind_of = _sibling_parent(a, hit)
+            what = f"another kind of {kind_of} than" if kind_of else "a disease of another organ system than"
             yield self.finding(
-                f"Inclusion criterion requires {hit.label!r} ({hit.kind.split(':')[-1]}), specific to {cond} - a disease of "
-                f"another organ system than the trial's conditions ({declared_names(a)}); read literally, every "
+                f"Inclusion criterion requires {hit.label!r} ({hit.kind.split(':')[-1]}), specific to {cond} - {what} "
+                f"the trial's conditions ({declared_names(a)}); read literally, every "
                 f"participant must have it.{extra} Scope the item to the cohort it belongs to, register the "
                 "condition, or remove the item.",
                 evidence=Evidence.span("criteria", text, ts, te),
@@ -161,6 +172,22 @@ def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
             return cs, m.start()
         cs = m.end()
     return cs, end
+
+
+def _sibling_parent(a, hit) -> str | None:
+    """The disease both the required and a declared condition are kinds of ("lung cancer" for small-cell in
+    a non-small-cell lung cancer trial), when that, not another organ system, is why the item is reported."""
+    if hit.codes or hit.kind != "diagnosis" or not a.sibling_of_declared(hit.concepts[0]):
+        return None
+    if a.foreign(hit.concepts, coarse=False):
+        return None  # another organ system as well: say that
+    v = a.vocab
+    mine = {p for p in v.concepts[hit.concepts[0]].parents if not v.is_umbrella(p)}
+    for d in sorted(a.declared_specific()):
+        common = sorted(mine & set(v.concepts[d].parents))
+        if common:
+            return v.concepts[common[0]].name
+    return None
 
 
 def _foreign_requirement(a, hit, text: str) -> bool:

@@ -4,6 +4,7 @@ from bisect import bisect_right
 from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
+from trial_audit.text.condition_inclusion import continues_numbering
 from trial_audit.text.conditions import condition_evidence
 
 # what may stand around the condition's name for the clause still to be just "has condition X"
@@ -72,7 +73,7 @@ _DIAGNOSIS = re.compile(
 )
 
 
-def _requirement_items(items: list) -> set[int]:
+def _requirement_items(items: list, section_modes: bool = True) -> set[int]:
     """The ids of the items of an exclusion section that are requirements by their own wording.
 
     Legacy ClinicalTrials.gov texts often leave the entry requirements under the exclusion text with no
@@ -81,7 +82,13 @@ def _requirement_items(items: list) -> set[int]:
     "require" for a duty ("Must have ..."); a diagnosis stated as a fact joins them when a neighbour in the
     list is itself a requirement, so that an exclusion list that names a diagnosis stays an exclusion list.
     """
-    req = [getattr(it, "mode", None) == "require" or bool(_DUTY.match(it.text.lstrip())) for it in items]
+    # (``section_modes`` False: the section's own mode is wrong - an exclusion list the parse continued
+    # under a sentence it took for an inclusion header - so only an item's own wording or label counts)
+    req = [
+        (getattr(it, "mode", None) == "require" and (section_modes or getattr(it, "mode_source", None) != "section"))
+        or bool(_DUTY.match(it.text.lstrip()))
+        for it in items
+    ]
     diag = [bool(_DIAGNOSIS.match(it.text.lstrip())) for it in items]
     out: set[int] = set()
     for k, it in enumerate(items):
@@ -249,12 +256,15 @@ class ExclusionExcludesStudiedCondition(ScopeRule):
                 reg_tokens |= {t.lower() for t in _TOKEN.findall(own_text)}
                 if _ADVANCED_FORM.search(own_text):
                     advanced |= src.concepts
-        for sec in a.doc.sections:
-            if sec.kind != "exclusion":
+        sections = a.doc.sections
+        for i, sec in enumerate(sections):
+            # an "inclusion" section that only goes on numbering the exclusions before it is exclusion text
+            # (a sentence inside an exclusion item read as a header: NCT02214147)
+            if sec.kind != "exclusion" and not (i and continues_numbering(sections[i - 1], sec)):
                 continue
             labels = _Labels(text, sec.start, sec.end)
             items = list(sec.iter_items())
-            requirements = _requirement_items(items)
+            requirements = _requirement_items(items, section_modes=sec.kind == "exclusion")
             for item in items:
                 if item.marker is None or getattr(item, "is_label", False):
                     continue  # an unmarked line is often a cohort label ("Participants with Alzheimer's disease")

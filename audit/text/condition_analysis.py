@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 
 from trial_audit.text.condition_evidence import condition_evidence, declared_names, names  # noqa: F401 (re-exported)
 from trial_audit.text.condition_groups import group_naming_spans, in_spans
-from trial_audit.text.condition_inclusion import ambiguous_abbrev, inclusion_spans, kinds_of_registered
+from trial_audit.text.condition_inclusion import (
+    ambiguous_abbrev,
+    inclusion_spans,
+    kinds_after_registered,
+    kinds_of_registered,
+    negated_in_list,
+)
 from trial_audit.text.condition_scoping import (
     _ALTERNATIVES,
     _FOLLOWING,
@@ -309,7 +315,12 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                 cut = _LIST_EXCEPT.search(text, ts, te)
                 groups = group_naming_spans(text, ts, te)
                 listed = [
-                    m for m in ms if (cut is None or m.start < cut.start()) and not in_spans(m.start, groups) and not ambiguous_abbrev(a, m)
+                    m
+                    for m in ms
+                    if (cut is None or m.start < cut.start())
+                    and not in_spans(m.start, groups)
+                    and not ambiguous_abbrev(a, m)
+                    and not negated_in_list(text, ts, m.start)
                 ]
                 spec = {m.concept for m in listed if not vocab.is_umbrella(m.concept)}
                 if (
@@ -319,6 +330,10 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                     and not _negated_by_parent(item)
                     and not kinds_of_registered(a, text, ts, te)
                 ):
+                    # the kinds of a registered condition listed after it are that condition; a name after the
+                    # kinds' sentence is still one of the criteria's conditions
+                    listed = kinds_after_registered(a, text, listed, te)
+                    spec = {m.concept for m in listed if not vocab.is_umbrella(m.concept)}
                     crit_lists.append(Source("criteria", text, spec, [m for m in listed if m.concept in spec]))
                 mks = [x for x in all_mk[bisect_left(mk_starts, ts) : bisect_left(mk_starts, te)] if x[2] <= te]
                 # by bisection, as for the other matches: a 1 MB field has tens of thousands of items

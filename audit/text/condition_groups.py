@@ -22,7 +22,10 @@ _GROUP_NAMING = re.compile(
     # what a disease leads to: "the highest risk for progression and poor outcomes, including cirrhosis and HCC"
     r"|\b(?:highest|high|higher|increased|greater|elevated)\s+risk\s+(?:for|of)\b|\b(?:outcomes|complications|sequelae)\b)"
     r"[^.;\n]{0,60}?(?:\bsuch\s+as\b|\binclud\w*|\be\.g\b|\bfor\s+example\b|\blike\b|\bnamely\b|:|\()"
-    r"|\b(?:is|are)\s+defined\s+as\b|\bdefinition\s+of\b",
+    r"|\b(?:is|are)\s+defined\s+as\b|\bdefinition\s+of\b"
+    # a definition by named criteria that spells out its parts: "ARDS, as defined by the Berlin criteria,
+    # which includes: ... absence of left atrial hypertension ... no signs of left heart failure"
+    r"|\bdefined\s+(?:by|according\s+to|using|per)\b(?:[^.;\n]|\n(?![ \t]*\n)){0,80}?(?:\binclud\w*|:)",
     re.IGNORECASE,
 )
 #: the end of a sentence: a full stop or semicolon, or a blank line (a single line break only wraps a line:
