@@ -1,0 +1,139 @@
+"""TA301 recall round (issue 20): disease requirements as registrants write them, across specialties.
+
+Each form - a diagnosis name, a laboratory band, a treatment that presupposes the disease, a
+severity score - is tested in several wordings and against a trial of another organ system; the
+look-alikes (safety thresholds, upper bounds that rule a disease out, negations, populations that
+come with any specialty) must stay silent. The wordings are written for these tests, in the shapes
+seen in the tune part of the data (e.g. "Receiving maintenance hemodialysis", "PHQ-9 score >= 10").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trial_audit.core.model import record_from_example
+from trial_audit.engine.registry import Context, select_rules
+from trial_audit.text.condition_vocabulary import load_vocabulary
+
+CTX = Context()
+
+
+def run(conditions, item):
+    rule = select_rules(["TA301"])[0]
+    criteria = "Inclusion Criteria:\n\n  -  Age 18 years or older\n\n  -  " + item + "\n\nExclusion Criteria:\n\n  -  Pregnancy\n"
+    return list(rule.check(record_from_example({"conditions": conditions, "criteria": criteria}), CTX))
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # laboratory bands that define chronic kidney disease (an upper bound of eGFR)
+        "eGFR between 15 and 45 mL/min/1.73 m2 at screening",
+        "Estimated glomerular filtration rate < 30 mL/min/1.73m² not on dialysis",
+        "eGFR 20-59 mL/min/1.73m2 (CKD-EPI)",
+        # treatments that presuppose a disease
+        "Receiving maintenance hemodialysis three times weekly",
+        "Undergoing chronic peritoneal dialysis for at least 90 days",
+        "Receiving basal insulin for at least 3 months",
+        "Insulin-treated for at least one year",
+        "On stable antiretroviral therapy for at least 6 months",
+        "On a stable dose of levodopa for 4 weeks",
+        # proteinuria of a glomerular disease
+        "Urine protein-to-creatinine ratio ≥ 1.0 g/g",
+        # severity scores of one specialty
+        "PHQ-9 score ≥ 10",
+        "Beck Depression Inventory-II score of at least 20",
+        "GAD-7 score ≥ 10",
+        # physiological findings in words rather than symbols
+        "Post-bronchodilator FEV1 30-80% predicted and FEV1/FVC ratio below 0.7",
+        "BMD T-score of -2.5 or less at the total hip",
+        # diagnosis names the curated vocabulary did not list, bare at the start of the item
+        "Acromegaly with IGF-1 > 1.3 times ULN",
+        "Cushing's syndrome confirmed by late-night salivary cortisol",
+        "Autosomal dominant polycystic kidney disease with total kidney volume ≥ 750 mL",
+        "Paroxysmal nocturnal hemoglobinuria with LDH ≥ 1.5 × ULN",
+        "Iron deficiency anaemia with ferritin < 30 ng/mL",
+        "Eosinophilic esophagitis with ≥ 15 eos/hpf on biopsy",
+        "Severe aortic stenosis with aortic valve area < 1.0 cm2",
+        "Chronic tinnitus for more than 6 months",
+        "Obstructive hypertrophic cardiomyopathy with LVOT gradient ≥ 50 mmHg",
+        "Restless legs syndrome with IRLS score ≥ 15",
+    ],
+)
+def test_requirement_forms_are_reported(item):
+    fs = run(["Cataract"], item)
+    assert len(fs) == 1, item
+    assert "another organ system" in fs[0].message
+    assert fs[0].evidence.text.startswith(item[:25])
+
+
+def test_retinal_vein_occlusion_is_reported_outside_ophthalmology():
+    assert len(run(["Migraine"], "Macular oedema secondary to branch retinal vein occlusion")) <= 1
+    assert len(run(["Migraine"], "Diagnosis of central retinal vein occlusion in the study eye")) == 1
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # safety thresholds: a lower bound of eGFR, liver enzymes, "adequate renal function"
+        "eGFR ≥ 30 mL/min/1.73 m2",
+        "Adequate renal function (eGFR > 60 mL/min/1.73m2)",
+        "Estimated GFR of at least 45 mL/min",
+        "Creatinine clearance ≥ 50 mL/min",
+        "ALT and AST < 3 × ULN",
+        # negations and permissions
+        "Not on dialysis",
+        "Not receiving insulin",
+        "No history of insulin treatment",
+        "Patients with eGFR < 30 mL/min/1.73 m2 are not eligible",
+        "Willing to receive insulin if needed",
+        # insulin as a measurement, not a treatment
+        "Fasting insulin level measured at baseline",
+        "On metformin monotherapy; insulin resistance (HOMA-IR > 2.5) is not required",
+        # upper bounds that rule the disease out
+        "PHQ-9 score < 10",
+        "HbA1c < 6.5%",
+        "T-score above -1.0",
+        # populations that come with any specialty (left out of the vocabulary on purpose)
+        "Kidney transplant recipients",
+        "Healthy volunteers",
+        # a protein intake, not a proteinuria band
+        "Protein intake of at least 1 g/kg/day",
+    ],
+)
+def test_look_alikes_stay_silent(item):
+    assert run(["Cataract"], item) == []
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        # the same requirements in a trial of their own (or a linked) system
+        (["Chronic Kidney Disease"], "eGFR between 15 and 45 mL/min/1.73 m2 at screening"),
+        (["End Stage Renal Disease"], "Receiving maintenance hemodialysis three times weekly"),
+        (["Type 2 Diabetes"], "Receiving basal insulin for at least 3 months"),
+        (["Diabetic Kidney Disease"], "eGFR between 25 and 60 mL/min/1.73 m2"),
+        (["HIV Infections"], "On stable antiretroviral therapy for at least 6 months"),
+        (["Parkinson Disease"], "On a stable dose of levodopa for 4 weeks"),
+        (["Major Depressive Disorder"], "PHQ-9 score ≥ 10"),
+        (["IgA Nephropathy"], "Urine protein-to-creatinine ratio ≥ 1.0 g/g"),
+        (["Hypertension"], "eGFR < 45 mL/min/1.73 m2"),  # cardio-renal systems are linked
+        (["Cushing Syndrome"], "Cushing's syndrome confirmed by late-night salivary cortisol"),
+    ],
+)
+def test_own_system_stays_silent(conditions, item):
+    assert run(conditions, item) == []
+
+
+def test_possessive_inside_a_name_matches_the_whole_name():
+    v = load_vocabulary()
+    text = "Cushing's syndrome, Parkinson's disease, Sjögren’s syndrome and Graves' disease"
+    got = [(m.concept, m.text) for m in v.mentions(text)]
+    assert got == [
+        ("cushing", "Cushing's syndrome"),
+        ("parkinson", "Parkinson's disease"),
+        ("sjogren", "Sjögren’s syndrome"),
+        ("graves", "Graves' disease"),
+    ]
+    # an apostrophe that is not a possessive does not join two names' words
+    assert [m.concept for m in v.mentions("Cushing'sa syndrome")] != ["cushing"]
