@@ -58,6 +58,11 @@ def run(conditions, item):
         "Chronic tinnitus for more than 6 months",
         "Obstructive hypertrophic cardiomyopathy with LVOT gradient ≥ 50 mmHg",
         "Restless legs syndrome with IRLS score ≥ 15",
+        # adverbs of severity before the name
+        "Moderately to severely active Crohn's disease",
+        # "MDS criteria" are the Movement Disorder Society's, not a second disease (myelodysplasia)
+        "Diagnosis of idiopathic Parkinson's disease per MDS criteria",
+        "Hypothyroid patients on stable levothyroxine",
     ],
 )
 def test_requirement_forms_are_reported(item):
@@ -99,6 +104,8 @@ def test_retinal_vein_occlusion_is_reported_outside_ophthalmology():
         "Healthy volunteers",
         # a protein intake, not a proteinuria band
         "Protein intake of at least 1 g/kg/day",
+        # a severity adverb before a symptom is no disease
+        "Moderately severe pain",
     ],
 )
 def test_look_alikes_stay_silent(item):
@@ -118,6 +125,10 @@ def test_look_alikes_stay_silent(item):
         (["Major Depressive Disorder"], "PHQ-9 score ≥ 10"),
         (["IgA Nephropathy"], "Urine protein-to-creatinine ratio ≥ 1.0 g/g"),
         (["Hypertension"], "eGFR < 45 mL/min/1.73 m2"),  # cardio-renal systems are linked
+        (["Differentiated Thyroid Cancer"], "On levothyroxine suppressive therapy after total thyroidectomy"),
+        (["Myelodysplastic Syndromes"], "Diagnosis of MDS according to WHO criteria"),
+        (["Gestational Diabetes"], "Receiving insulin"),
+        (["Secondary Hyperparathyroidism"], "Receiving maintenance hemodialysis"),
         (["Cushing Syndrome"], "Cushing's syndrome confirmed by late-night salivary cortisol"),
     ],
 )

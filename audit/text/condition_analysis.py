@@ -418,6 +418,8 @@ _HEAD_WORD = (
     r"adolescents?|males?|females?|who|have|has|are|is|must|should|be|meet\w*|fulfil\w*|criteria|for|"
     r"according|to|evidence|presence|suffering|from|having|history|[0-9]+|[ivx]+[abc]?|[abc]|i{1,3}v?[abc]?"
 )
+#: adverbs of severity state the disease too ("Moderately to severely active Crohn's disease")
+_HEAD_WORD += r"|moderately|severely|mildly"
 _HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–])*$", re.IGNORECASE)
 #: up to four modifier words right before the name ("wet", "non-infectious", "HER2-negative",
 #: "moderate-to-severe plaque") - descriptors of the disease, not of a context around it
