@@ -63,6 +63,15 @@ def run(conditions, item):
         # "MDS criteria" are the Movement Disorder Society's, not a second disease (myelodysplasia)
         "Diagnosis of idiopathic Parkinson's disease per MDS criteria",
         "Hypothyroid patients on stable levothyroxine",
+        # staging and classification systems of one specialty, without the disease's name
+        "FIGO stage IB3 to IVA",
+        "Killip class II or III",
+        "KDIGO stage G3b-G4",
+        "HbA1c 7.0%–10.0% inclusive",
+        "Positive interferon-gamma release assay",
+        "Positive serology for Borrelia burgdorferi",
+        # TNM categories and "histopathologically" before the organ's name
+        "cT3-4 N0-2 M0 rectal adenocarcinoma on MRI",
     ],
 )
 def test_requirement_forms_are_reported(item):
@@ -106,6 +115,13 @@ def test_retinal_vein_occlusion_is_reported_outside_ophthalmology():
         "Protein intake of at least 1 g/kg/day",
         # a severity adverb before a symptom is no disease
         "Moderately severe pain",
+        "Moderately active lifestyle",
+        # negated or out-of-band forms of the new markers
+        "Negative QuantiFERON test within 3 months",
+        "No positive tuberculin skin test",
+        "HbA1c 5.7-6.4% (prediabetes)",
+        "CT scan within 28 days",
+        "M1 disease is not allowed",
     ],
 )
 def test_look_alikes_stay_silent(item):

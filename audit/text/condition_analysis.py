@@ -420,6 +420,8 @@ _HEAD_WORD = (
 )
 #: adverbs of severity state the disease too ("Moderately to severely active Crohn's disease")
 _HEAD_WORD += r"|moderately|severely|mildly"
+#: "histopathologically verified", and TNM categories before the organ ("cT3-4 N0-2 M0 rectal adenocarcinoma")
+_HEAD_WORD += r"|histopatholog\w*|[cpy]?t[0-4x][a-d]?|[cpy]?n[0-3x][a-c]?|[cpy]?m[01x][a-c]?"
 _HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–])*$", re.IGNORECASE)
 #: up to four modifier words right before the name ("wet", "non-infectious", "HER2-negative",
 #: "moderate-to-severe plaque") - descriptors of the disease, not of a context around it
