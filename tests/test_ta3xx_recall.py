@@ -72,6 +72,8 @@ def run(conditions, item):
         "Positive serology for Borrelia burgdorferi",
         # TNM categories and "histopathologically" before the organ's name
         "cT3-4 N0-2 M0 rectal adenocarcinoma on MRI",
+        "Histopathologically verified squamous cell carcinoma of the oral cavity",
+        "Adenocarcinoma of the pancreas, histologically confirmed",
     ],
 )
 def test_requirement_forms_are_reported(item):
