@@ -147,6 +147,9 @@ def test_look_alikes_stay_silent(item):
         (["Myelodysplastic Syndromes"], "Diagnosis of MDS according to WHO criteria"),
         (["Gestational Diabetes"], "Receiving insulin"),
         (["Secondary Hyperparathyroidism"], "Receiving maintenance hemodialysis"),
+        # a complication named after its cause: a uraemic-pruritus trial enrols people on dialysis
+        (["Uremic Pruritus"], "Receiving maintenance hemodialysis three times weekly"),
+        (["CKD-associated Pruritus"], "On hemodialysis for at least 3 months"),
         (["Cushing Syndrome"], "Cushing's syndrome confirmed by late-night salivary cortisol"),
     ],
 )
@@ -166,3 +169,9 @@ def test_possessive_inside_a_name_matches_the_whole_name():
     ]
     # an apostrophe that is not a possessive does not join two names' words
     assert [m.concept for m in v.mentions("Cushing'sa syndrome")] != ["cushing"]
+
+
+def test_uraemic_pruritus_is_a_kidney_trial_not_every_pruritus_trial():
+    assert len(run(["Uremic Pruritus"], "Diagnosis of relapsing multiple sclerosis")) == 1
+    # a pruritus trial without the cause in its name is not placed with the kidney
+    assert len(run(["Pruritus"], "Biopsy-proven IgA nephropathy")) == 1
