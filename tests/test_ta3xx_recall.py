@@ -175,3 +175,22 @@ def test_uraemic_pruritus_is_a_kidney_trial_not_every_pruritus_trial():
     assert len(run(["Uremic Pruritus"], "Diagnosis of relapsing multiple sclerosis")) == 1
     # a pruritus trial without the cause in its name is not placed with the kidney
     assert len(run(["Pruritus"], "Biopsy-proven IgA nephropathy")) == 1
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        # NCT00463645 (ctgov-xml-bulk), a sepsis trial: stress hyperglycaemia, not diabetes
+        (["Sepsis"], "Increased blood glucose levels ( > 120 mg/dL; > 6.7 mM), or requiring insulin treatment."),
+        # the same class in other words: an insulin infusion in critical care
+        (["Septic Shock"], "Receiving an insulin infusion for hyperglycaemia"),
+        # NCT06127745 (ctgov-v2-bulk): "insulin dependent" inside a comorbidity list's diagnosis name
+        (
+            ["Healthy"],
+            "Participant has had significant systemic disease, such as unstable angina, autoimmune disease, "
+            "rheumatoid arthritis, diabetes mellitus-insulin dependent, or muscular dystrophy",
+        ),
+    ],
+)
+def test_insulin_look_alikes_from_real_records_stay_silent(conditions, item):
+    assert run(conditions, item) == []
