@@ -194,3 +194,22 @@ def test_uraemic_pruritus_is_a_kidney_trial_not_every_pruritus_trial():
 )
 def test_insulin_look_alikes_from_real_records_stay_silent(conditions, item):
     assert run(conditions, item) == []
+
+
+def test_conduct_item_naming_conditions_is_no_list_of_eligible_diseases():
+    # NCT01152190 (criteria-corpus, phase_III_valid.csv): a tadalafil BPH trial; the third condition
+    # of the item (erectile dysfunction, new in the vocabulary) made it read as a list for TA303
+    criteria = (
+        "Inclusion Criteria\n\n  -  Present with benign prostatic hyperplasia\n\n"
+        "  -  Provide signed informed consent at the screening\n\n"
+        "  -  Agree not to use other treatment for Benign Prostatic Hyperplasia, Erectile\n"
+        "     Dysfunction or Overactive Bladder (including herbal treatments) during the study\n\n"
+        "Exclusion Criteria\n\n  -  Have prostatic cancer or are being treated for cancer.\n"
+    )
+    rule = select_rules(["TA303"])[0]
+    rec = record_from_example({"conditions": ["benign prostatic hyperplasia"], "criteria": criteria})
+    assert list(rule.check(rec, CTX)) == []
+    # the same list as the eligible diseases is still compared
+    listing = criteria.replace("Agree not to use other treatment for", "Diagnosis of one of the following, including")
+    rec = record_from_example({"conditions": ["benign prostatic hyperplasia"], "criteria": listing})
+    assert len(list(rule.check(rec, CTX))) == 1

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from trial_audit.text.condition_evidence import condition_evidence, declared_names, names  # noqa: F401 (re-exported)
 from trial_audit.text.condition_groups import group_naming_spans, in_spans
 from trial_audit.text.condition_inclusion import ambiguous_abbrev, inclusion_spans, kinds_of_registered
+from trial_audit.text.condition_requirements import CONDUCT_ITEM
 from trial_audit.text.condition_scoping import (
     _ALTERNATIVES,
     _FOLLOWING,
@@ -318,6 +319,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                     and not _ITEM_NEG.search(text, ts, te)
                     and not _negated_by_parent(item)
                     and not kinds_of_registered(a, text, ts, te)
+                    and not CONDUCT_ITEM.search(text, ts, te)
                 ):
                     crit_lists.append(Source("criteria", text, spec, [m for m in listed if m.concept in spec]))
                 mks = [x for x in all_mk[bisect_left(mk_starts, ts) : bisect_left(mk_starts, te)] if x[2] <= te]
