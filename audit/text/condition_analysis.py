@@ -23,6 +23,7 @@ from trial_audit.text.condition_inclusion import (
     kinds_of_registered,
     negated_in_list,
 )
+from trial_audit.text.condition_requirements import CONDUCT_ITEM
 from trial_audit.text.condition_scoping import (
     _ALTERNATIVES,
     _FOLLOWING,
@@ -329,6 +330,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                     and not _ITEM_NEG.search(text, ts, te)
                     and not _negated_by_parent(item)
                     and not kinds_of_registered(a, text, ts, te)
+                    and not CONDUCT_ITEM.search(text, ts, te)
                 ):
                     # the kinds of a registered condition listed after it are that condition; a name after the
                     # kinds' sentence is still one of the criteria's conditions
@@ -433,6 +435,10 @@ _HEAD_WORD = (
     r"adolescents?|males?|females?|who|have|has|are|is|must|should|be|meet\w*|fulfil\w*|criteria|for|"
     r"according|to|evidence|presence|suffering|from|having|history|[0-9]+|[ivx]+[abc]?|[abc]|i{1,3}v?[abc]?"
 )
+#: adverbs of severity state the disease too ("Moderately to severely active Crohn's disease")
+_HEAD_WORD += r"|moderately|severely|mildly"
+#: "histopathologically verified", and TNM categories before the organ ("cT3-4 N0-2 M0 rectal adenocarcinoma")
+_HEAD_WORD += r"|histopatholog\w*|[cpy]?t[0-4x][a-d]?|[cpy]?n[0-3x][a-c]?|[cpy]?m[01x][a-c]?"
 _HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–])*$", re.IGNORECASE)
 #: up to four modifier words right before the name ("wet", "non-infectious", "HER2-negative",
 #: "moderate-to-severe plaque") - descriptors of the disease, not of a context around it

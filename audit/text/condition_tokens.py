@@ -108,7 +108,8 @@ def lengths_by_first(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ..
     return {w: tuple(sorted(ls, reverse=True)) for w, ls in lens.items()}
 
 
-_GAP = re.compile(r"[\s\-\u2010\u2011\u2013'\u2019,/]*")
+#: (a possessive "'s" inside a name is a gap too: its "s" is no token - "Cushing's syndrome", "Hodgkin's lymphoma")
+_GAP = re.compile(r"[\s\-\u2010\u2011\u2013'\u2019,/]*(?:['\u2019][sS](?![^\W_]))?[\s\-\u2010\u2011\u2013,/]*")
 
 
 def gaps_ok(text: str, toks: list[tuple[str, int, int]], i: int, L: int) -> bool:

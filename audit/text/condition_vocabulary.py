@@ -185,6 +185,10 @@ _SHADOW = [
     "cancer network",
     "oncology group",
     "mds task force",
+    # the Movement Disorder Society's criteria and scale of Parkinson's disease, not myelodysplasia
+    "mds criteria",
+    "mds clinical diagnostic criteria",
+    "mds-updrs",
     "movement disorder society",
     "cutaneous lupus erythematosus disease area and severity index",
     "hiv test",
