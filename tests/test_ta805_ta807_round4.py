@@ -40,6 +40,18 @@ ONE_MEASURE = [
     "Tumour response on PET/CT",
     # a change between two points
     "Change in body weight from week 1 to week 8",
+    # "/" is not read as a join: on the tune part it mostly joined one thing (a ratio, a fusion gene,
+    # one EQ-5D dimension, one EORTC scale, a device type); real titles from ctgov-xml-bulk / ctgov-v2-bulk / ICTRP
+    "PaO2/FiO2",  # ChiCTR2000029756-like ICTRP titles ("PO2/FiO2", "Change in PaO2/FiO2", NCT04333420)
+    "Anxiety/depression at week 9 after randomization",  # NCT06113666 (the EQ-5D dimension)
+    "Detection of the Philadelphia chromosome or the BCR/ABL gene abnormality",  # NCT00005984
+    "ICD/CRT-D Device Baseline Programming Frequencies",  # NCT00277524
+    "Time to deterioration (TTD) in GHS/QoL",  # NCT06103864
+    "HbA1c/FPG",
+    # a list that ends in a scale word is the scale's name: NCT04305574 (ICTRP XML)
+    "Depression, Anxiety and Stress Scale",
+    # one grading after "measured by": NCT00002899 (ctgov-xml-bulk)
+    "Acute toxicity as measured by EORTC and RTOG scale 8 weeks after completion of study treatment",
     # population, not measure
     "Response in patients with HIV/AIDS",
 ]
@@ -56,8 +68,6 @@ TWO_MEASURES = [
     ("Blood pressure and heart rate", "pressure", "heart rate"),
     ("Systolic blood pressure, heart rate", "pressure", "heart rate"),
     ("HbA1c and fasting plasma glucose", "HbA1c", "glucose"),
-    ("HbA1c/FPG", "HbA1c", "FPG"),
-    ("AST/ALT", "AST", "ALT"),
     ("Body weight and BMI", "weight", "BMI"),
     ("Change in body weight and in waist circumference", "weight", "waist circumference"),
     ("Body weight plus BMI", "weight", "BMI"),
@@ -69,6 +79,12 @@ TWO_MEASURES = [
     ("Anxiety and depression scores", "Anxiety", "depression"),
     ("Haemoglobin and platelet count", "Haemoglobin", "platelet count"),
     ("ORR and PFS", "ORR", "PFS"),
+    # real titles, tune part (ctgov-xml-bulk)
+    ("Fasting insulin and glucose", "insulin", "glucose"),  # NCT00498394
+    ("Blood pressure and heart rate every 8 hours.", "Blood pressure", "heart rate"),  # NCT00493818
+    ("Overall Survival and Progression Free Survival", "Overall Survival", "Progression Free Survival"),  # NCT00495170
+    ("morbidity and mortality", "morbidity", "mortality"),  # NCT00497978
+    ("Depression, anxiety, and other psychiatric symptoms", "Depression", "anxiety"),  # NCT00494650
     ("PANSS and CGI scores", "PANSS", "CGI"),
     # a method list of one measure, then a second measure with its own method
     ("Pain measured by VAS and fatigue measured by FSS", "VAS", "fatigue"),

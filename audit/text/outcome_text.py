@@ -409,11 +409,7 @@ def several_measures(title: str | None) -> Several | None:
         if assay and not _SCORE.search(title[a0 : assay.end()]):
             continue  # "IgG and IgA ELISPOT assay", "IL-6 and TNF measured by ELISA": read-outs of one assay
         a, b = title[a0:a1], title[b0:b1]
-        join = title[a1:b0]
-        slash = join.strip() == "/"
-        if slash and (_IMAGING.fullmatch(a) or _IMAGING.fullmatch(b)):
-            continue  # "PET/CT": one imaging modality
-        if (_JOIN.match(join) or slash) and _norm(a) != _norm(b) and not _abbreviates(a, b) and not _abbreviates(b, a):
+        if _JOIN.match(title[a1:b0]) and _norm(a) != _norm(b) and not _abbreviates(a, b) and not _abbreviates(b, a):
             return Several("it names two measures", (a0, a1), (b0, b1))
     m = _TIME_LIST.search(title)
     if m and not _CHANGE_BETWEEN.search(title[max(0, m.start() - 40) : m.start()]):
@@ -526,10 +522,11 @@ def _after_method_lead(title: str, start: int) -> bool:
 
 #: a name or measure the two parts belong to: "LDL/HDL ratio", "anxiety and depression scale",
 #: "pain and function subscale"
-_ONE_NAME_AFTER = re.compile(r"\s*(?:ratios?|quotient|scales?|subscales?|questionnaires?|inventory|index)\b", re.I)
+#: "Depression, Anxiety and Stress Scale": a list that ends in a scale word is the scale's name
+_ONE_NAME_AFTER = re.compile(
+    r"(?:\s*(?:,|and|&)\s*[A-Za-z-]{2,20}){0,3}\s*(?:ratios?|quotient|scales?|subscales?|questionnaires?|inventory|index)\b", re.I
+)
 #: "time to progression and death", "composite of death and MI": one event-based measure
 _ONE_NAME_BEFORE = re.compile(
     r"\b(?:time\s+to|composite\s+of|combined|free\s+of|(?:death|survival)\s+or)\s+(?:first\s+)?(?:the\s+)?$", re.I
 )
-#: imaging modalities joined by "/" are one examination ("PET/CT", "SPECT/CT")
-_IMAGING = re.compile(r"PET|CT|MRI|SPECT|DXA|DEXA|US|ECG|EEG|OCT|MR", re.I)
