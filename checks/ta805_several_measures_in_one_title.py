@@ -20,7 +20,14 @@ class SeveralMeasuresInOneTitle(Rule):
     measures. An abbreviation in brackets after its own name ("Hamilton Depression Rating Scale
     (HAM-D)") is one instrument. Analytes read out by one named assay or method ("B-cell IgG and IgA
     ELISPOT assay", "IL-6 and TNF measured by ELISA", "CD4 and CD8 counts by flow cytometry") are
-    one measure; two scores stay two measures ("PANSS and CGI scores measured by a rater").
+    one measure; two scores stay two measures ("PANSS and CGI scores measured by a rater"). A list
+    after a method lead ("measured using multiplex array, ELISA, EIA and HPLC", "assessed by VAS and
+    NRS", "via", "according to SF-36 and EQ-5D") names how one measure is taken, not several
+    measures. Common measures in plain words count as measures ("blood pressure and heart rate",
+    "body weight and BMI", "HbA1c/FPG"), but not names that hold "and" ("Hospital Anxiety and
+    Depression Scale", "signs and symptoms", "nausea and vomiting"), a ratio ("LDL/HDL ratio"), an
+    imaging modality ("PET/CT"), an event-based measure ("time to progression and death"), or a
+    pharmacokinetic outcome with its parameters in brackets ("Pharmacokinetics (Cmax, AUC)").
 
     ## Why it matters
 

@@ -60,18 +60,26 @@ def domain_only(title: str | None) -> re.Match[str] | None:
 
 # --- abbreviation-only titles ---------------------------------------------------------------
 
-#: a title that is one abbreviation, or an abbreviation with a generic word ("HAMD score", "VAS")
+#: a title that is one abbreviation, or an abbreviation with a generic word ("HAMD score", "VAS"), a
+#: lead that says nothing of what it is ("Change in", "Mean", "Serum"), a unit in brackets ("(%)") or a
+#: time point ("at week 24"): still nothing in the title spells the abbreviation out
 _ABBREVIATION_TITLE = re.compile(
-    r"^\s*(?P<abbr>[A-Za-z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+){0,2})"
-    r"(?:\s+(?:score|scores|scale|questionnaire|total|level|levels|value|values))?\s*[.:]?\s*$",
+    r"^\s*(?:(?:change|changes|mean|median|total|serum|plasma|blood|urinary|urine)\s+(?:from\s+baseline\s+)?(?:(?:in|of)\s+)?(?:the\s+)?)?"
+    r"(?P<abbr>[A-Za-z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+){0,2})"
+    r"(?:\s+(?:total\s+)?(?:score|scores|scale|questionnaire|total|level|levels|value|values|rate|rates|change|changes))?"
+    r"(?:\s*\([^()A-Za-z]{0,3}[A-Za-z/%]{0,6}\))?(?:\s+(?:at|after)\s+(?:week|day|month|year)s?\s?[0-9]{1,4})?\s*[.:]?\s*$",
     re.I,
 )
+#: three lower-case letters in a row: a word ("McGill", "iPhone"), not an acronym ("HbA1c", "NT-proBNP" has
+#: its capitals in the majority)
+_LOWER_RUN = re.compile(r"[a-z]{3}")
 
 
 def abbreviation_only(title: str | None) -> str | None:
     """The abbreviation when the title is only an abbreviation or scale acronym ("BMI",
-    "HAM-D score", "PFS"): two or more capitals and mostly capitals, 2-12 characters."""
-    if not title:
+    "HAM-D score", "PFS", "6MWT", "HbA1c (%)", "Change in FEV1"): two or more capitals, 2-12
+    characters, mostly capitals, or with a digit and no lower-case word in it ("HbA1c", "SpO2")."""
+    if not title or len(title) > 80:
         return None
     m = _ABBREVIATION_TITLE.match(title)
     if m is None:
@@ -79,7 +87,9 @@ def abbreviation_only(title: str | None) -> str | None:
     abbr = m.group("abbr")
     letters = [c for c in abbr if c.isalpha()]
     upper = sum(1 for c in letters if c.isupper())
-    if not 2 <= len(abbr) <= 12 or upper < 2 or upper < 0.6 * len(letters):
+    mostly_capitals = upper >= 0.6 * len(letters)
+    coded = any(c.isdigit() for c in abbr) and not _LOWER_RUN.search(abbr)
+    if not 2 <= len(abbr) <= 12 or upper < 2 or not (mostly_capitals or coded):
         return None
     return abbr
 
@@ -354,7 +364,7 @@ _INSTRUMENT = re.compile(
 )
 #: an acronym of an instrument or a lab value: 2-8 capitals (digits and a hyphen allowed) ("PANSS", "HAM-D", "HbA1c")
 _ACRONYM = re.compile(r"\b(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9]{1,7}(?:-[A-Za-z0-9]{1,4})?\b")
-_JOIN = re.compile(r"^\s*(?:,|;|\band\b|&|\bplus\b|\bas\s+well\s+as\b)\s*(?:the\s+|in\s+)?$", re.I)
+_JOIN = re.compile(r"^\s*(?:,|;|\band\b|&|\bplus\b|\bas\s+well\s+as\b)\s*(?:the\s+|in\s+|(?:levels?|scores?)\s+of\s+)?$", re.I)
 #: "1) ... 2) ...", "(1) ... (2) ...", "a) ... b) ...": an enumerated title
 _ENUMERATED = re.compile(r"(?:^|\s)\(?(?:1|a|i)[).]\s+.{3,}?\s\(?(?:2|b|ii)[).]\s", re.I)
 
@@ -383,11 +393,19 @@ def several_measures(title: str | None) -> Several | None:
     spans = _instrument_spans(title)
     for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
         acronyms = not _INSTRUMENT.fullmatch(title[a0:a1]) and not _INSTRUMENT.fullmatch(title[b0:b1])
+        after_method = _after_method_lead(title, a0)
+        own_method = bool(_METHOD_LEAD.search(title[b1 : b1 + 25]))
+        if after_method and not own_method:
+            continue  # "measured using multiplex array, ELISA, EIA and HPLC": how it is measured, not what
+        if _MEASURE_TERM.fullmatch(title[a0:a1]) and _INSTRUMENT.fullmatch(title[b0:b1]):
+            continue  # "Hospital Anxiety and Depression Scale": a plain word joined to an instrument's name is part of it
+        if _ONE_NAME_AFTER.match(title, b1) or _ONE_NAME_BEFORE.search(title[max(0, a0 - 40) : a0]):
+            continue  # "LDL/HDL ratio", "anxiety and depression scale", "time to progression and death": one measure
         if acronyms and _POPULATION.search(title[max(0, a0 - 40) : a0]):
             continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
         if _in_brackets(title, a0, b1):
             continue  # "Response rate (CR and PR)", "(Cohen Perceived Stress Scale, CPSS)": parts or names of one measure
-        assay = _ONE_ASSAY.match(title, b1) if acronyms else None
+        assay = _ONE_ASSAY.match(title, b1) if acronyms and not after_method else None  # "VAS and fatigue measured by FSS": a new measure
         if assay and not _SCORE.search(title[a0 : assay.end()]):
             continue  # "IgG and IgA ELISPOT assay", "IL-6 and TNF measured by ELISA": read-outs of one assay
         a, b = title[a0:a1], title[b0:b1]
@@ -452,12 +470,63 @@ _GENERIC_ACRONYMS = frozenset({"IV", "II", "III", "US", "USA", "UK", "EU", "NA",
 
 
 def _instrument_spans(title: str) -> list[tuple[int, int]]:
-    """Named instruments and acronyms, in order, an acronym in brackets right after its instrument merged into it."""
+    """Named instruments, acronyms and common measures in plain words ("blood pressure"), in order,
+    an acronym in brackets right after its instrument merged into it."""
     spans: list[tuple[int, int]] = [m.span() for m in _INSTRUMENT.finditer(title)]
-    for m in _ACRONYM.finditer(title):
-        if m.group(0).upper() in _GENERIC_ACRONYMS:
-            continue
-        if not any(a <= m.start() < b for a, b in spans):
-            spans.append(m.span())
+    for rx in (_ACRONYM, _MEASURE_TERM):
+        for m in rx.finditer(title):
+            if m.group(0).upper() in _GENERIC_ACRONYMS:
+                continue
+            if not any(a <= m.start() < b or a < m.end() <= b for a, b in spans):
+                spans.append(m.span())
     spans.sort()
     return spans
+
+
+#: measures registrants name in plain words, each one measure with its own unit: vital signs,
+#: anthropometry, common laboratory values, symptoms scored on their own, mortality and stay.
+#: Two of them joined by "and" / "," / "/" ... are two measures ("blood pressure and heart rate").
+#: Deliberately not here: words that pair into one named thing ("signs and symptoms", "nausea and
+#: vomiting", "activities of daily living") and domains (TA802's "safety and tolerability").
+_MEASURE_TERM = re.compile(
+    r"(?<![A-Za-z-])(?:(?:systolic|diastolic|mean\s+arterial|arterial)\s+)?blood\s+pressure|"
+    r"(?:resting\s+)?heart\s+rate|respiratory\s+rate|pulse\s+rate|oxygen\s+saturation|body\s+temperature|"
+    r"(?:body\s+)?weight|height|waist\s+circumference|hip\s+circumference|body\s+fat|lean\s+mass|body\s+mass\s+index|"
+    r"(?:(?:fasting|blood|plasma|serum)\s+)?(?:(?:plasma|serum)\s+)?(?:glucose|insulin|cholesterol|triglycerides?|creatinine|"
+    r"albumin|ferritin|potassium|sodium|calcium|magnesium|phosphate|urea|bilirubin|lactate)|"
+    r"ha?emoglobin|ha?ematocrit|platelet\s+counts?|white\s+(?:blood\s+)?cell\s+counts?|neutrophil\s+counts?|"
+    r"viral\s+load|bone\s+mineral\s+density|grip\s+strength|muscle\s+strength|range\s+of\s+motion|walking\s+distance|"
+    r"pain(?:\s+intensity)?|fatigue|anxiety|depression|insomnia|sleep\s+quality|mortality|morbidity|"
+    r"length\s+of\s+(?:hospital\s+)?stay|hospital\s+stay|blood\s+loss|operative\s+time|"
+    r"(?:overall|progression[- ]free|disease[- ]free|event[- ]free)\s+survival(?![A-Za-z-])",
+    re.I,
+)
+#: a method named after a list of what it measures: "measured using", "assessed by", "via", "according
+#: to". What follows (up to the end of the clause) are assays, instruments or scales of one measure.
+_METHOD_LEAD = re.compile(
+    r"(?<![A-Za-z])(?:(?:measured|assessed|evaluated|determined|quantified|detected|analy[sz]ed|examined|estimated|"
+    r"rated|graded|scored|recorded|monitored|performed|calculated|tested|confirmed|diagnosed)\s+(?:using|by|with|via|through|on|in)|"
+    r"using|via|by\s+means\s+of|according\s+to|with\s+the\s+help\s+of|as\s+measured\s+by)(?![A-Za-z])",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[;:.]\s|[()]")
+
+
+def _after_method_lead(title: str, start: int) -> bool:
+    """A method lead ("measured using", "assessed by", "via", "according to") comes before ``start``
+    in the same clause: what follows it are assays, instruments or scales of one measure."""
+    lo = max(0, start - 120)
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(title, lo, start)), default=lo)
+    return bool(_METHOD_LEAD.search(title, clause_start, start))
+
+
+#: a name or measure the two parts belong to: "LDL/HDL ratio", "anxiety and depression scale",
+#: "pain and function subscale"
+#: "Depression, Anxiety and Stress Scale": a list that ends in a scale word is the scale's name
+_ONE_NAME_AFTER = re.compile(
+    r"(?:\s*(?:,|and|&)\s*[A-Za-z-]{2,20}){0,3}\s*(?:ratios?|quotient|scales?|subscales?|questionnaires?|inventory|index)\b", re.I
+)
+#: "time to progression and death", "composite of death and MI": one event-based measure
+_ONE_NAME_BEFORE = re.compile(
+    r"\b(?:time\s+to|composite\s+of|combined|free\s+of|(?:death|survival)\s+or)\s+(?:first\s+)?(?:the\s+)?$", re.I
+)
