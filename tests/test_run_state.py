@@ -66,28 +66,14 @@ class _MemoryIds:
     def __init__(self, directory=None):
         self.ids = {}
 
-    def batch(self):
-        return _nothing()
+    def lookup(self, record_ids):
+        return {i: self.ids[i] for i in record_ids if i in self.ids}
 
-    def get(self, record_id):
-        return self.ids.get(record_id)
-
-    def first(self, record_id, where):
-        self.ids[record_id] = (where, 0)
-
-    def another_copy(self, record_id, copies):
-        self.ids[record_id] = (self.ids[record_id][0], copies)
+    def write(self, rows):
+        self.ids.update(rows)
 
     def close(self):
         pass
-
-
-class _nothing:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return None
 
 
 def _in_memory(monkeypatch):
@@ -259,13 +245,12 @@ def test_a_forked_worker_never_removes_the_parents_state():
         pytest.skip("no fork on this platform")
     ids = run_state.RecordIdIndex()
     try:
-        with ids.batch():
-            ids.first("NCT04292899", "a.csv")
+        ids.write({"NCT04292899": ("a.csv", 0)})
         child = multiprocessing.get_context("fork").Process(target=_close_in_child, args=(ids.db,))
         child.start()
         child.join(30)
         assert child.exitcode == 0
-        assert ids.db.folder.is_dir() and ids.get("NCT04292899") == ("a.csv", 0)
+        assert ids.db.folder.is_dir() and ids.lookup(["NCT04292899"]) == {"NCT04292899": ("a.csv", 0)}
     finally:
         ids.close()
     assert ids.db.folder is None
@@ -275,10 +260,10 @@ def test_an_unused_index_creates_nothing_and_closing_twice_is_harmless(tmp_path,
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     ids = run_state.RecordIdIndex()
     assert len(ids) == 0 and list(tmp_path.iterdir()) == []
-    with ids.batch():
-        ids.first("NCT00973089", "x.json")
-        ids.another_copy("NCT00973089", 1)
-    assert ids.get("NCT00973089") == ("x.json", 1) and len(ids) == 1
+    ids.write({"NCT00973089": ("x.json", 0)})
+    ids.write({"NCT00973089": ("x.json", 1), "NCT04292899": ("y.xml", 0)})
+    assert ids.lookup(["NCT00973089", "NCT00000000", "NCT00973089"]) == {"NCT00973089": ("x.json", 1)}
+    assert len(ids) == 2
     (folder,) = tmp_path.iterdir()
     assert folder.name.startswith("trial-audit-record-ids-")
     ids.close()
@@ -286,16 +271,29 @@ def test_an_unused_index_creates_nothing_and_closing_twice_is_harmless(tmp_path,
     assert list(tmp_path.iterdir()) == []
 
 
+def test_lookups_are_chunked_under_the_parameter_limit(monkeypatch):
+    monkeypatch.setattr(run_state, "IN_CHUNK", 7)
+    ids = run_state.RecordIdIndex()
+    try:
+        ids.write({f"NCT{i:08d}": (f"{i}.json", 0) for i in range(0, 60, 2)})
+        found = ids.lookup([f"NCT{i:08d}" for i in range(60)])
+        assert sorted(found) == [f"NCT{i:08d}" for i in range(0, 60, 2)] and found["NCT00000058"] == ("58.json", 0)
+    finally:
+        ids.close()
+
+
 def test_digests_round_trip_exactly():
+    import pickle
+
     index = cross.DigestIndex()
     digest = {"id": "R1", "ages": {"minimum_age": (18.0, "18 Years")}, "status": (True, "Recruiting"), "secondary": ["x"], "size": None}
     try:
-        with index.batch():
-            n = index.add(copy.deepcopy(digest))
-            index.file("TA020", "NCT:1", 0, n)
-        [(got_id, got)] = index.under("TA020", "NCT:1")
-        assert got_id == n and got == digest and isinstance(got["status"], tuple)
-        assert index.under("TA020", "NCT:2") == [] and index.under("TA999", "NCT:1") == []
+        n = index.new_id()
+        index.write([("TA020", "NCT:1", 0, n, pickle.dumps(copy.deepcopy(digest)))])
+        assert index.lookup("TA020", ["NCT:1", "NCT:2"]) == {"NCT:1": [(n, digest)]}
+        [(_, got)] = index.lookup("TA020", ["NCT:1"])["NCT:1"]
+        assert isinstance(got["status"], tuple)
+        assert index.lookup("TA999", ["NCT:1"]) == {}
     finally:
         index.close()
 
@@ -315,6 +313,14 @@ def test_a_rule_fault_stays_with_the_record():
         out = p.feed([_result("R1", {"id": "R1"}), _result("R2", {"id": "R2"})])
     assert out[0].findings == [] and out[1].findings == ["failed"] and isinstance(failed[0], ValueError)
     assert all(r.digests == {} for r in out)
+
+    class NoKeys(Broken):
+        def keys(self, digest):
+            raise KeyError("own")
+
+    with cross.CrossRecordPass([NoKeys()], lambda r, f: True, lambda rule, err: type(err).__name__) as p:
+        out = p.feed([_result("R1", {"id": "R1"})])
+    assert out[0].findings == ["KeyError"] and p.index.db.folder is None  # nothing to file: no database made
 
 
 def test_evidence_of_a_duplicate_is_the_id():

@@ -66,23 +66,25 @@ class Finaliser:
         audited = [r for r in results if r.status == AUDITED]
         if not audited:
             return
-        with self.seen.batch():
-            for r in audited:
-                first = self.seen.get(r.id)
-                if first is None:
-                    self.seen.first(r.id, r.source.display())
-                    continue
-                where, copies = first
-                r.copy = copies + 1  # fingerprints keep the copies apart (a baseline counts each one)
-                self.seen.another_copy(r.id, r.copy)
-                if self.duplicate_code is not None and not _ignored_for(r.id, self.options):
-                    msg = (
-                        f"Record {r.id} was already read from {where}; this copy ({r.source.display()}) is audited and "
-                        "reported separately, so its findings are counted twice. Keep one copy of the record in the input."
-                    )
-                    r.findings.insert(
-                        0, _engine_finding(self.duplicate_code, msg, Evidence("nct_id", r.id, 0, len(r.id)), self.options.severities)
-                    )
+        known = self.seen.lookup([r.id for r in audited])  # the batch's IDs read before it
+        changed: dict[str, tuple[str, int]] = {}
+        for r in audited:
+            first = known.get(r.id)
+            if first is None:
+                known[r.id] = changed[r.id] = (r.source.display(), 0)
+                continue
+            where, copies = first
+            r.copy = copies + 1  # fingerprints keep the copies apart (a baseline counts each one)
+            known[r.id] = changed[r.id] = (where, r.copy)
+            if self.duplicate_code is not None and not _ignored_for(r.id, self.options):
+                msg = (
+                    f"Record {r.id} was already read from {where}; this copy ({r.source.display()}) is audited and "
+                    "reported separately, so its findings are counted twice. Keep one copy of the record in the input."
+                )
+                r.findings.insert(
+                    0, _engine_finding(self.duplicate_code, msg, Evidence("nct_id", r.id, 0, len(r.id)), self.options.severities)
+                )
+        self.seen.write(changed)
 
     def __call__(self, results: list[RecordResult]) -> list[RecordResult]:
         from trial_audit.engine.baseline import fingerprint_results, suppress_known

@@ -27,6 +27,8 @@ from typing import Any
 
 #: SQLite's page cache for one run database, in KiB: the memory the state may take, whatever the run's length
 CACHE_KIB = 2048
+#: values in one ``IN (...)`` (older SQLite builds allow 999 parameters in a statement)
+IN_CHUNK = 500
 
 
 class RunDatabase:
@@ -39,7 +41,6 @@ class RunDatabase:
         self._conn: Any = None
         self._folder: Path | None = None
         self._closer: weakref.finalize | None = None
-        self._depth = 0
 
     @property
     def folder(self) -> Path | None:
@@ -72,15 +73,20 @@ class RunDatabase:
     def batch(self) -> Iterator[Any]:
         """One transaction for the writes of a batch (batched writes are many times faster than one each)."""
         conn = self.connection()
-        self._depth += 1
-        if self._depth == 1:
-            conn.execute("BEGIN")
+        conn.execute("BEGIN")
         try:
             yield conn
         finally:
-            self._depth -= 1
-            if self._depth == 0 and conn.in_transaction:
+            if conn.in_transaction:
                 conn.execute("COMMIT")
+
+    def rows_in(self, query: str, values: list[Any], *params: Any) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``query`` (``{marks}`` standing for the placeholders of ``values``), asked
+        for a chunk of values at a time: one query per batch of records, not one per record."""
+        conn = self.connection()
+        for start in range(0, len(values), IN_CHUNK):
+            chunk = values[start : start + IN_CHUNK]
+            yield from conn.execute(query.format(marks=",".join("?" * len(chunk))), (*params, *chunk))
 
     def close(self) -> None:
         """Close the database and remove its directory (idempotent)."""
@@ -100,26 +106,23 @@ def _remove(conn: Any, folder: Path, owner: int) -> None:
 
 
 class RecordIdIndex:
-    """The record IDs read so far in a run: where each was first read and how many copies followed."""
+    """The record IDs read so far in a run: where each was first read and how many copies followed.
+
+    Read and written a batch at a time: ``lookup`` the batch's IDs, then ``write`` what changed."""
 
     SCHEMA = "CREATE TABLE seen (id TEXT PRIMARY KEY, first_read TEXT NOT NULL, copies INTEGER NOT NULL) WITHOUT ROWID;"
 
     def __init__(self, directory: str | None = None) -> None:
         self.db = RunDatabase(self.SCHEMA, "record-ids", directory)
 
-    def batch(self) -> Any:
-        return self.db.batch()
+    def lookup(self, record_ids: list[str]) -> dict[str, tuple[str, int]]:
+        """record ID -> (where it was first read, copies read since), for the IDs already read."""
+        values = list(dict.fromkeys(record_ids))
+        return {i: (where, n) for i, where, n in self.db.rows_in("SELECT id, first_read, copies FROM seen WHERE id IN ({marks})", values)}
 
-    def get(self, record_id: str) -> tuple[str, int] | None:
-        """(where the record was first read, copies read since) or None for an ID not read yet."""
-        row = self.db.connection().execute("SELECT first_read, copies FROM seen WHERE id = ?", (record_id,)).fetchone()
-        return None if row is None else (row[0], row[1])
-
-    def first(self, record_id: str, where: str) -> None:
-        self.db.connection().execute("INSERT INTO seen VALUES (?, ?, 0)", (record_id, where))
-
-    def another_copy(self, record_id: str, copies: int) -> None:
-        self.db.connection().execute("UPDATE seen SET copies = ? WHERE id = ?", (copies, record_id))
+    def write(self, rows: dict[str, tuple[str, int]]) -> None:
+        with self.db.batch() as conn:
+            conn.executemany("INSERT OR REPLACE INTO seen VALUES (?, ?, ?)", [(i, where, n) for i, (where, n) in rows.items()])
 
     def __len__(self) -> int:
         if self.db.folder is None:
