@@ -15,6 +15,12 @@ does not see), the bytes on disk of the run's state, and the seconds of the pipe
 Works on the code before the change too (in-memory indexes: no bytes on disk).
 
     python benchmarks/bench_run_state.py --records 10000 50000 100000
+
+A whole run at that scale in minutes (the cross-record state with the cheapest rules around it):
+``--write-csv PATH --records N`` writes N rows of the bundled ClinicalTrials.gov CSV export
+(seeds/, 20 real rows) under fresh NCT IDs, for
+
+    /usr/bin/time -v trial-audit audit PATH -f json --out DIR -q -j 1 --fail-on never --as-of 2026-11-27 --select TA004,TA020
 """
 
 from __future__ import annotations
@@ -37,7 +43,11 @@ def main() -> None:
     ap.add_argument("--records", type=int, nargs="+", default=[10000, 50000, 100000])
     ap.add_argument("--templates", type=int, default=200, help="real records the results are made from")
     ap.add_argument("--batch", type=int, default=500, help="results per batch fed to the pipeline (the run's batch size)")
+    ap.add_argument("--write-csv", type=Path, help="write a CSV export of max(--records) rows there, and stop")
     args = ap.parse_args()
+    if args.write_csv:
+        write_csv(args.write_csv, max(args.records))
+        return
 
     from trial_audit.core.findings import Evidence
     from trial_audit.core.model import TrialRecord
@@ -84,6 +94,23 @@ def main() -> None:
     for index in (finalise, cross):
         if hasattr(index, "close"):
             index.close()
+
+
+def write_csv(path: Path, rows: int) -> None:
+    """The seeds' CSV export (20 real rows) repeated under fresh NCT IDs (in the ID and the study URL)."""
+    import csv
+
+    with open(ROOT / "seeds" / "csv_urology_ctg-studies_first20.csv", newline="", encoding="utf-8") as f:
+        head, *templates = list(csv.reader(f))
+    nct, url = head.index("NCT Number"), head.index("Study URL")
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        w = csv.writer(out)
+        w.writerow(head)
+        for i in range(rows):
+            row = list(templates[i % len(templates)])
+            row[nct] = f"NCT7{i:07d}"
+            row[url] = f"https://clinicaltrials.gov/study/{row[nct]}"
+            w.writerow(row)
 
 
 def _rss_kib() -> int:
