@@ -10,8 +10,9 @@ over 1 GB for the whole of ClinicalTrials.gov; docs/performance.md, "Memory").
 own: opened at the first write (a run with nothing to remember creates nothing), written in
 one transaction per batch, without journal (it is never recovered: a crash loses the run
 anyway), its memory bounded by SQLite's page cache. ``close`` removes the directory; it runs at
-the end of the run, on a crash (the runners close it in a ``with``), and, as a last resort,
-when the object is collected or the interpreter exits (``weakref.finalize``).
+the end of the run, on a crash or Ctrl-C (the runners close it in a ``with``), and, as a last resort,
+when the object is collected or the interpreter exits (``weakref.finalize``). A process killed by a
+signal (SIGTERM, SIGKILL) leaves the directory behind: nothing in the process runs then.
 """
 
 from __future__ import annotations
