@@ -7,7 +7,7 @@ the same trial with it). Held in dicts they cost ~2 KB a record (~200 MB at 100,
 over 1 GB for the whole of ClinicalTrials.gov; docs/performance.md, "Memory").
 
 ``RunDatabase`` is a private SQLite file (stdlib ``sqlite3``) in a temporary directory of its
-own: opened at the first write (a run with nothing to remember creates nothing), written in
+own: opened at first use (a run with nothing to remember creates nothing), written in
 one transaction per batch, without journal (it is never recovered: a crash loses the run
 anyway), its memory bounded by SQLite's page cache. ``close`` removes the directory; it runs at
 the end of the run, on a crash or Ctrl-C (the runners close it in a ``with``), and, as a last resort,
