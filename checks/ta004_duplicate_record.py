@@ -36,4 +36,4 @@ class DuplicateRecord(Rule):
     scope = "input"
 
     def check(self, record, ctx):
-        return ()  # decided by the runner as results are made final (trial_audit.engine.runner._Finaliser)
+        return ()  # decided as results are made final (trial_audit.engine.run_report.Finaliser; IDs in engine.run_state)

@@ -109,7 +109,7 @@ def _run(client: Any, units: list[Any], options: RunOptions, inputs: list[str]) 
     [options_future] = client.scatter([worker_options], broadcast=True)
     pending: deque[Any] = deque()
     todo = iter(units)
-    with crash_keeps(report):
+    with crash_keeps(report), finalise, cross:  # their on-disk indexes are removed at the end, crash or not
         for unit in todo:
             pending.append(client.submit(run_unit, unit, options_future, pure=False))
             if len(pending) >= window:

@@ -18,6 +18,7 @@ from trial_audit.engine.checker import Checker, _engine_finding, _ignored_for
 from trial_audit.engine.options import RunOptions
 from trial_audit.engine.registry import code_for_event, load_rules, select_rules
 from trial_audit.engine.result_store import ResultStore
+from trial_audit.engine.run_state import RecordIdIndex
 
 
 class RunCrashed(Exception):
@@ -46,29 +47,35 @@ def new_report(options: RunOptions, inputs: list[str] | None, checker: Checker) 
 
 
 class Finaliser:
-    """Makes results final before they are stored: fingerprints, and baseline suppression."""
+    """Makes results final before they are stored: copies of a record, fingerprints, and baseline suppression.
+
+    Holds the run's index of record IDs on disk until ``close`` (the runners use it in a ``with``)."""
 
     def __init__(self, options: RunOptions) -> None:
         from trial_audit.engine.baseline import load_baseline
 
         self.known = load_baseline(options.baseline) if options.baseline else None
         self.options = options
-        #: record ID -> (where it was first read, copies read so far): a record read twice is reported
-        self.seen: dict[str, tuple[str, int]] = {}
+        #: record ID -> (where it was first read, copies read so far): a record read twice is reported;
+        #: on disk (engine.run_state), as it holds every record ID of the run
+        self.seen = RecordIdIndex()
         code = code_for_event("duplicate-record")
         self.duplicate_code = code if any(r.code == code for r in select_rules(options.select, options.ignore)) else None
 
     def _note_copies(self, results: list[RecordResult]) -> None:
-        for r in results:
-            if r.status != AUDITED:
-                continue
-            first = self.seen.get(r.id)
+        audited = [r for r in results if r.status == AUDITED]
+        if not audited:
+            return
+        known = self.seen.lookup([r.id for r in audited])  # the batch's IDs read before it
+        changed: dict[str, tuple[str, int]] = {}
+        for r in audited:
+            first = known.get(r.id)
             if first is None:
-                self.seen[r.id] = (r.source.display(), 0)
+                known[r.id] = changed[r.id] = (r.source.display(), 0)
                 continue
             where, copies = first
             r.copy = copies + 1  # fingerprints keep the copies apart (a baseline counts each one)
-            self.seen[r.id] = (where, r.copy)
+            known[r.id] = changed[r.id] = (where, r.copy)
             if self.duplicate_code is not None and not _ignored_for(r.id, self.options):
                 msg = (
                     f"Record {r.id} was already read from {where}; this copy ({r.source.display()}) is audited and "
@@ -77,6 +84,7 @@ class Finaliser:
                 r.findings.insert(
                     0, _engine_finding(self.duplicate_code, msg, Evidence("nct_id", r.id, 0, len(r.id)), self.options.severities)
                 )
+        self.seen.write(changed)
 
     def __call__(self, results: list[RecordResult]) -> list[RecordResult]:
         from trial_audit.engine.baseline import fingerprint_results, suppress_known
@@ -87,6 +95,16 @@ class Finaliser:
         else:
             suppress_known(results, self.known)
         return results
+
+    def close(self) -> None:
+        """Remove the index of record IDs (the end of the run, or a crash)."""
+        self.seen.close()
+
+    def __enter__(self) -> Finaliser:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 _Finaliser = Finaliser  # the older private name (tests patch it)

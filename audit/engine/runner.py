@@ -98,7 +98,8 @@ def audit_items(items: Iterable[Any], options: RunOptions, inputs: list[str] | N
     report = new_report(options, inputs, checker)
     gate_tables = []
     done = 0
-    with collector_tuned(checker, warm_up=False), crash_keeps(report):
+    # the finaliser and the cross-record pass remove their on-disk indexes at the end, crash or not
+    with collector_tuned(checker, warm_up=False), crash_keeps(report), finalise, cross:
         warm = False
         for batch in batched(items, options.batch_size):
             if not warm and any(isinstance(item, TrialRecord) for item in batch):

@@ -91,7 +91,7 @@ def audit_parallel(units: list[Any], options: RunOptions, jobs: int, inputs: lis
     done = 0
     ctx = multiprocessing.get_context(method)
     pool_ctx = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(worker_options,))
-    with tuned, crash_keeps(report), pool_ctx as pool:
+    with tuned, crash_keeps(report), finalise, cross, pool_ctx as pool:
         for results, tables in pool.map(_audit_unit, units):
             report.records.extend(finalise(cross.feed(results)))
             gate_tables.extend(tables)
