@@ -23,6 +23,7 @@ from trial_audit.text.criteria_markers import (
 )
 from trial_audit.text.criteria_model import format_marker, int_to_roman
 from trial_audit.text.criteria_modes import starts_like_exclusion, starts_like_requirement
+from trial_audit.text.criteria_repairs import repair_tokens
 
 # --- tokenising ------------------------------------------------------------------------------
 
@@ -442,7 +443,7 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
             prev_indent = indent
         prev_end_char = text[le_s - 1]
         blank = False
-    return toks
+    return repair_tokens(text, toks)
 
 
 def _segment(
