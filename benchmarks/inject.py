@@ -137,7 +137,7 @@ class Injection:
     record: str  # the real NCT ID the copy came from
     base_id: str
     id: str
-    half: str  # tune | heldout | - (operator without wordings)
+    half: str  # tune | heldout | fresh | - (operator without wordings)
     what: str  # what was injected
     changed: bool  # the mutated copy differs from its base (sanity)
     detected: bool = False
@@ -304,8 +304,17 @@ def _group(injs, key):
     return g
 
 
+_HALF_TITLES = {"tune": "tune wordings", "heldout": "held-out wordings", "fresh": "fresh wordings"}
+
+
+def _halves(injs) -> list[str]:
+    """The wording columns: tune and held-out as always, fresh only when the run used it."""
+    return ["tune", "heldout"] + (["fresh"] if any(i.half == "fresh" for i in injs) else [])
+
+
 def markdown(injs, na, noise_tab, meta) -> str:
     fmts = [f for f in FORMATS if any(i.fmt == f for i in injs) or f in noise_tab]
+    halves = _halves(injs)
     L = [
         f"Measured {meta['date']} at commit `{meta['commit']}` with `{meta['command']}`; "
         f"records per format: "
@@ -316,22 +325,24 @@ def markdown(injs, na, noise_tab, meta) -> str:
     L += [
         ("**Recall per group** (expected family: numbering / structure → TA1xx, age → TA2xx, scope → TA3xx, timeline / status → TA4xx)"),
         "",
-        "| group | all | tune wordings | held-out wordings | no wordings | " + " | ".join(fmts) + " |",
-        "|---|---|---|---|---|" + "---|" * len(fmts),
+        "| group | all | " + " | ".join(_HALF_TITLES[h] for h in halves) + " | no wordings | " + " | ".join(fmts) + " |",
+        "|---|---|" + "---|" * len(halves) + "---|" + "---|" * len(fmts),
     ]
     for g in GROUPS:
         gi = [i for i in injs if i.group == g]
         if not gi:
             continue
         L.append(
-            f"| {g} | {_rate(gi)} | {_rate(i for i in gi if i.half == 'tune')} | "
-            f"{_rate(i for i in gi if i.half == 'heldout')} | {_rate(i for i in gi if i.half == '-')} | "
+            f"| {g} | {_rate(gi)} | "
+            + "".join(f"{_rate(i for i in gi if i.half == h)} | " for h in halves)
+            + f"{_rate(i for i in gi if i.half == '-')} | "
             + " | ".join(_rate(i for i in gi if i.fmt == f) for f in fmts)
             + " |"
         )
     L.append(
-        f"| **all** | {_rate(injs)} | {_rate(i for i in injs if i.half == 'tune')} | "
-        f"{_rate(i for i in injs if i.half == 'heldout')} | {_rate(i for i in injs if i.half == '-')} | "
+        f"| **all** | {_rate(injs)} | "
+        + "".join(f"{_rate(i for i in injs if i.half == h)} | " for h in halves)
+        + f"{_rate(i for i in injs if i.half == '-')} | "
         + " | ".join(_rate(i for i in injs if i.fmt == f) for f in fmts)
         + " |"
     )
@@ -339,8 +350,12 @@ def markdown(injs, na, noise_tab, meta) -> str:
         "",
         "**Recall per operator** (n/a = records the defect does not apply to)",
         "",
-        "| operator | group | all | tune | held-out | " + " | ".join(fmts) + " | codes that caught it | n/a |",
-        "|---|---|---|---|---|" + "---|" * len(fmts) + "---|---|",
+        "| operator | group | all | "
+        + " | ".join(_HALF_TITLES[h].split()[0] for h in halves)
+        + " | "
+        + " | ".join(fmts)
+        + " | codes that caught it | n/a |",
+        "|---|---|---|" + "---|" * len(halves) + "---|" * len(fmts) + "---|---|",
     ]
     for op in OPERATORS:
         oi = [i for i in injs if i.op == op.name]
@@ -349,8 +364,8 @@ def markdown(injs, na, noise_tab, meta) -> str:
             continue
         codes = Counter(c for i in oi for c in i.codes)
         L.append(
-            f"| {op.name} | {op.group} | {_rate(oi)} | {_rate(i for i in oi if i.half == 'tune')} | "
-            f"{_rate(i for i in oi if i.half == 'heldout')} | "
+            f"| {op.name} | {op.group} | {_rate(oi)} | "
+            + "".join(f"{_rate(i for i in oi if i.half == h)} | " for h in halves)
             + " | ".join(_rate(i for i in oi if i.fmt == f) for f in fmts)
             + f" | {', '.join(f'{c} {n}' for c, n in codes.most_common(3)) or '–'} | {nas} |"
         )
@@ -382,9 +397,11 @@ def misses(injs: list[Injection], k: int) -> str:
     for rate, name, oi in sorted(rows):
         L.append(
             f"- `{name}`: {rate:.0%} detected (tune wordings {_rate(i for i in oi if i.half == 'tune')}, "
-            f"held-out {_rate(i for i in oi if i.half == 'heldout')})"
+            f"held-out {_rate(i for i in oi if i.half == 'heldout')}"
+            + (f", fresh {_rate(i for i in oi if i.half == 'fresh')}" if any(i.half == "fresh" for i in oi) else "")
+            + ")"
         )
-        ex = [i for i in oi if not i.detected and i.half != "heldout"]
+        ex = [i for i in oi if not i.detected and i.half in ("tune", "-")]
         random.Random(name).shuffle(ex)
         for i in ex[:k]:
             said = f"; other new findings: {', '.join(i.other)}" if i.other else "; no new finding"
@@ -420,7 +437,12 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--families", default="", help="operator groups or family prefixes, e.g. age,TA3")
     ap.add_argument("--operators", default="", help="operator names, comma-separated")
-    ap.add_argument("--wordings", choices=["tune", "heldout", "all"], default="all")
+    ap.add_argument(
+        "--wordings",
+        choices=["tune", "heldout", "all", "fresh"],
+        default="all",
+        help="all = tune + held-out (as in every earlier measurement); fresh = the third half only (docs/detection.md)",
+    )
     ap.add_argument("--jobs", type=int, default=0, help="passed to trial-audit -j")
     ap.add_argument("--json", type=Path, help="write the summary and every injection here")
     ap.add_argument("--write", type=Path, help="rewrite this Markdown file's results block for this run")
@@ -437,7 +459,7 @@ def main(argv=None) -> int:
         ops = [o for o in ops if o.group in fams or o.family in fams]
     if args.operators:
         ops = [BY_NAME[n] for n in args.operators.split(",")]
-    halves = ["tune", "heldout"] if args.wordings == "all" else [args.wordings]
+    halves = ["tune", "heldout"] if args.wordings == "all" else [args.wordings]  # "all" stays tune + held-out: comparable
 
     records = choose_records(args)
     ids = Ids()

@@ -18,6 +18,7 @@ from typing import Any
 
 from inject_formats import _MONTHS, add_months
 from inject_ops import Operator, Work
+from inject_wordings_fresh import OUTCOME as OUTCOME_FRESH
 
 WORDINGS: dict[str, dict[str, list[str]]] = {
     "domain": {
@@ -55,8 +56,12 @@ WORDINGS: dict[str, dict[str, list[str]]] = {
 _FORMATS = ("v2", "classic", "xml")
 
 
+for _key, _fresh in OUTCOME_FRESH.items():  # the third half (inject_wordings_fresh.py)
+    WORDINGS[_key]["fresh"] = _fresh
+
+
 def pick(key: str, w: Work) -> str:
-    return w.rng.choice(WORDINGS[key][w.half if w.half in ("tune", "heldout") else "tune"])
+    return w.rng.choice(WORDINGS[key][w.half if w.half in ("tune", "heldout", "fresh") else "tune"])
 
 
 # --- native access: outcome measures ------------------------------------------------------------
