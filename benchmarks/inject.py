@@ -42,6 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import inject_registries as registries
 import split
 from inject_formats import load, write_batch
 from inject_ops import BY_NAME, OPERATORS, Work, parse_criteria, render_criteria
@@ -64,7 +65,7 @@ FAMILIES = {
     "TA9": "results",
 }
 GROUPS = ["numbering", "structure", "age", "scope", "timeline", "status", "outcome", "results"]
-FORMATS = ["v2", "classic", "xml", "csv"]
+FORMATS = ["v2", "classic", "xml", "csv", *registries.REG_FORMATS]  # ICTRP XML/CSV/XLSX, DRKS, criteria tables
 
 
 def tool_cmd() -> list[str]:
@@ -119,7 +120,10 @@ def choose_records(args) -> dict[str, list[split.RawRecord]]:
                 by_fmt[r.fmt].append(r)
     else:
         for fmt in args.formats:
-            recs = list(split.iter_records(args.part, fmt, sources="all"))
+            if fmt in registries.REG_FORMATS:
+                recs = list(registries.iter_records(args.part, fmt))
+            else:
+                recs = list(split.iter_records(args.part, fmt, sources="all"))
             random.Random(f"{args.seed}:{fmt}").shuffle(recs)  # a fixed sample, not the first files
             by_fmt[fmt] = recs[: args.limit] if args.limit else recs
     return {f: by_fmt[f] for f in FORMATS if by_fmt.get(f)}
@@ -152,15 +156,20 @@ class Ids:
     def __init__(self):
         self.n = 90000000
 
-    def __call__(self) -> str:
+    def __call__(self, like: str | None = None) -> str:
+        """Another registry's ID keeps its own shape (ChiCTR9..., DRKS9...), so the copy is read
+        as a trial of the same registry."""
         self.n += 1
+        if like and not like.upper().startswith("NCT"):
+            return registries.fresh_id_like(like, self.n)
         return f"NCT{self.n:08d}"
 
 
 def build_format(fmt, recs, ops, halves, seed, ids):
     """-> (dumps, clean orig ids, injections, n/a counter, run as-of)."""
     dumps, cleans, injections, na = [], [], [], Counter()
-    adapters = [(r, load(fmt, r.raw)) for r in recs]
+    loader = registries.load if fmt in registries.REG_FORMATS else load
+    adapters = [(r, loader(fmt, r.raw)) for r in recs]
     own = [a.as_of() or a.get_date("last_update")[0] for _, a in adapters]
     run_as_of = max((d for d in own if d), default=None) or (date.today().year, date.today().month, date.today().day)
     for r, a0 in adapters:
@@ -180,7 +189,7 @@ def build_format(fmt, recs, ops, halves, seed, ids):
                     continue
                 ad = a0.clone()
                 ad.set("criteria", render_criteria(secs, numb, fmt))
-                base_id[name] = ids()
+                base_id[name] = ids(nct)
                 base_ad[name] = ad
                 base_dump[name] = ad.dump(nct, base_id[name])
                 dumps.append(base_dump[name])
@@ -198,7 +207,7 @@ def build_format(fmt, recs, ops, halves, seed, ids):
                 continue
             if op.base != "orig":
                 w.a.set("criteria", render_criteria(w.secs, numb, fmt))
-            mid = ids()
+            mid = ids(nct)
             d = w.a.dump(nct, mid)
             changed = _neutral(d, mid) != _neutral(base_dump[op.base], base_id[op.base])
             if not changed:  # the format has nowhere to put this defect: not applicable, not a miss
@@ -468,7 +477,8 @@ def main(argv=None) -> int:
     all_inj, na, cleans_by_fmt, findings_by_fmt = [], Counter(), {}, {}
     for fmt, recs in records.items():
         dumps, cleans, injs, na_f, run_as_of = build_format(fmt, recs, ops, halves, args.seed, ids)
-        batch = write_batch(fmt, dumps, str(work / f"batch_{fmt}"))
+        writer = registries.write_batch if fmt in registries.REG_FORMATS else write_batch
+        batch = writer(fmt, dumps, str(work / f"batch_{fmt}"))
         findings = run_tool(batch, str(work / f"report_{fmt}"), run_as_of, args.jobs)
         for inj in injs:
             score(inj, findings)

@@ -347,7 +347,11 @@ def op_sublist_like_parent(w):
 
 
 def op_header_into_first_item(w):
-    """A section header sharing its line with the section's first item ('Exclusion Criteria: 1. ...')."""
+    """A section header sharing its line with the section's first item ('Exclusion Criteria: 1. ...').
+    Not where each section is a field of its own (ICTRP, DRKS): a label before the field's text is
+    how those are written."""
+    if getattr(w.a, "section_fields", False):
+        return None
     cands = [s for s in w.secs or [] if s.header and s.items and s.items[0].text]
     if not cands:
         return None
@@ -666,7 +670,10 @@ def op_out_of_order(w):
 def op_actual_in_future(w):
     if w.a.fmt == "csv":
         return None
-    slot = w.rng.choice(["start", "first_submitted"])
+    if not w.a.has_types:  # no actual / anticipated: only a registration date can be impossible in the future
+        slot = "first_submitted"
+    else:
+        slot = w.rng.choice(["start", "first_submitted"])
     d, _ = w.a.get_date(slot)
     if d is None:
         return None
@@ -709,7 +716,7 @@ def op_recruiting_past_completion(w):
 
 
 def op_stopped_without_reason(w):
-    if w.a.fmt == "csv":
+    if w.a.fmt == "csv" or not w.a.has("why_stopped"):  # a format with no reason field cannot lack one
         return None
     st = w.a.status()
     if st in ("TERMINATED", "WITHDRAWN", "SUSPENDED") and w.a.get("why_stopped"):
