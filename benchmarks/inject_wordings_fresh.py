@@ -165,27 +165,27 @@ SCOPE = [
 # chapter is skipped rather than given a requirement that might be in scope for it
 FRESH_CHAPTER_WORDS = {
     "f-eye": "eye ocular glaucoma retin macul cornea uve vision visual cataract ophthalm myopia conjunctiv intraocular tear lacrimal",
-    "f-ear": "hearing tinnitus otitis ear meniere ménière cochlea deaf vertigo vestibul",
-    "f-resp": "asthma copd pulmonary lung respir bronch pneumon airway eosinophil sinus rhino nasal polyp fibrosis ild interstitial",
+    "f-ear": "hearing tinnitus otitis otolog meniere ménière cochlea deaf vertigo vestibul",  # not "ear": "years"
+    "f-resp": "asthma copd pulmonary lung respir bronch pneumon airway eosinophil sinus rhino nasal polyp fibrosis interstitial",
     "f-sleep": "sleep apnea apnoea snor insomnia narcolep",
     "f-heart": "heart cardi coronary hypertens atrial fibrillation myocard vascular stroke arter angina valve aortic stenosis claudication",
     "f-kidney": "kidney renal nephr glomerul dialysis urinary proteinuria albuminuria polycystic",
-    "f-gu": "prostat bladder urinar incontin kidney renal nephr endometrio uter ovar menopaus pelvic erectile infertil genit vagin cervi",
-    "f-liver": "liver hepat cirrho biliary cholang nafld nash steato fibrosis hbv hcv",
+    "f-gu": "prostat bladder urinar incontin kidney renal nephr endometrio uterus uterine ovar menopaus pelvic erectile infertil genit vagin cervi",
+    "f-liver": "liver hepat cirrho biliary cholang nafld nash steato fibrosis hbv hcv hiv infect",
     "f-gut": "crohn colitis bowel ibd gastr digest colon intestin coeliac celiac gluten duoden reflux gerd oesophag esophag",
     "f-skin": "psoria dermat eczema skin acne urticaria hidradenitis vitiligo alopecia",
     "f-msk": "gout arthritis rheumat osteo lupus spondyl joint bone musculoskeletal fibromyalgia sclero sjögren sjogren knee",
     "f-endo": "diabet glyc insulin thyroid graves obes metabolic hba1c endocrin",
-    "f-neuro": "sclerosis parkinson epilep seizure migraine headache alzheimer dementia neuro myasthenia brain cognit amyotroph als",
+    "f-neuro": "sclerosis parkinson epilep seizure migraine headache alzheimer dementia neuro myasthenia brain cognit amyotroph",
     "f-mental": "depress anxiety schizophren bipolar psych mental mood alcohol substance opioid addict",
     "f-blood": "anemia anaemia thalass sickle hemophilia haemophilia thrombocytop blood transfusion platelet",
     "f-cancer": "cancer tumor tumour carcinoma oncolog neoplasm lymphoma leukemia leukaemia myeloma malignan metasta sarcoma melanoma glio"
     " blastoma nsclc",
     "f-infect": "hepatitis hbv hiv infect viral virus covid sars ncov tubercul malaria sepsis bacter fung influenza",
-    "f-preg": "pregnan gestation obstet preterm labour labor postpartum eclampsia fetal foetal",
-    "f-oral": "dental tooth teeth periodont gingiv oral mouth caries",
-    "f-lipid": "cholesterol lipid statin dyslipid lipoprotein cardi coronary heart vascular atheroscl",
-    "f-urate": "uric urate gout hyperuric kidney renal",
+    "f-preg": "pregnan gestation obstet preterm labour postpartum eclampsia fetal foetal",  # not "labor": "laboratory"
+    "f-oral": "dental tooth teeth periodont gingiv mouth caries stomat",  # not "oral": oral drugs
+    "f-lipid": "cholesterol lipid statin dyslipid lipoprotein cardi coronary heart vascular atheroscl diabet glyc insulin obes metabolic",
+    "f-urate": "uric urate gout hyperuric kidney renal diabet obes metabolic",
 }
 
 # --- outcome measures (inject_ops_outcomes.WORDINGS) -------------------------------------------
