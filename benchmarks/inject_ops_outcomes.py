@@ -8,7 +8,8 @@ applies to it) and returns what it injected, or None when the record has nowhere
 The wordings are written for this benchmark (none is taken from the data or from the rules'
 patterns) and split into a ``tune`` and a ``heldout`` half like inject_ops.WORDINGS; both halves
 were written by the same person who wrote the rules, so the held-out half measures variety, not
-blindness (docs/rules-ta8xx.md says so).
+blindness (docs/rules-ta8xx.md says so). A third half, ``fresh``, written later by someone who did
+not read the rules, is merged in from inject_wordings_fresh.py (docs/detection.md).
 """
 
 from __future__ import annotations
