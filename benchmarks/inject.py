@@ -65,7 +65,8 @@ FAMILIES = {
     "TA9": "results",
 }
 GROUPS = ["numbering", "structure", "age", "scope", "timeline", "status", "outcome", "results"]
-FORMATS = ["v2", "classic", "xml", "csv", *registries.REG_FORMATS]  # ICTRP XML/CSV/XLSX, DRKS, criteria tables
+CTGOV_FORMATS = ["v2", "classic", "xml", "csv"]
+FORMATS = [*CTGOV_FORMATS, *registries.REG_FORMATS]  # + ICTRP XML/CSV/XLSX, DRKS, criteria tables
 
 
 def tool_cmd() -> list[str]:
@@ -441,7 +442,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", choices=["tune", "unseen", "all"], default="unseen")
     ap.add_argument("--inputs", nargs="+", help="use these files instead of the split (e.g. seeds)")
-    ap.add_argument("--formats", default=",".join(FORMATS))
+    ap.add_argument(
+        "--formats",
+        default=",".join(CTGOV_FORMATS),
+        help="comma-separated formats; default: the four ClinicalTrials.gov ones (as in every earlier measurement); all = "
+        + ", ".join(FORMATS),
+    )
     ap.add_argument("--limit", type=int, default=0, help="records per format (0 = all)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--families", default="", help="operator groups or family prefixes, e.g. age,TA3")
@@ -459,7 +465,9 @@ def main(argv=None) -> int:
     ap.add_argument("--misses", type=int, default=3, help="missed examples per weak operator in the Markdown (0 = none)")
     ap.add_argument("--keep", type=Path, help="keep the batch files and reports in this folder")
     args = ap.parse_args(argv)
-    args.formats = [f for f in args.formats.split(",") if f]
+    args.formats = FORMATS if args.formats == "all" else [f for f in args.formats.split(",") if f]
+    if unknown := [f for f in args.formats if f not in FORMATS]:
+        ap.error(f"unknown format {unknown[0]!r} (formats: {', '.join(FORMATS)}, or all)")
     if args.part == "all":
         args.part = None
     ops = OPERATORS
@@ -492,6 +500,7 @@ def main(argv=None) -> int:
         "python benchmarks/inject.py "
         + ("--inputs ... " if args.inputs else f"--part {args.part or 'all'} ")
         + (f"--limit {args.limit} " if args.limit else "")
+        + ("" if args.formats == CTGOV_FORMATS else f"--formats {'all' if args.formats == FORMATS else ','.join(args.formats)} ")
         + f"--seed {args.seed} --wordings {args.wordings}"
         + (f" --families {args.families}" if args.families else "")
         + (f" --operators {args.operators}" if args.operators else "")
