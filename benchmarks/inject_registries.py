@@ -564,13 +564,25 @@ def write_batch(fmt: str, dumps: list[str | bytes], path_stem: str) -> str:
 
 
 def fresh_id_like(old: str, n: int) -> str:
-    """A new ID in the shape of ``old``: its longest digit run replaced by 9 followed by the low
-    digits of ``n`` (``ChiCTR2000029953`` -> ``ChiCTR9090000001``), so the copy stays in its own
-    registry's ID pattern and never takes a real trial's ID."""
+    """A new ID in the shape of ``old``, unique within a batch, never the record's own. In order:
+    its longest digit run of 6+ digits replaced by 9 and the low digits of ``n`` (``ChiCTR2000030382``
+    -> ``ChiCTR9090000001``); a last run mixing letters and digits (ReBEC's ``RBR-9pgwfc``) replaced
+    by 9 and ``n`` in base 36, same length; a shorter digit run (``NL8493``) replaced by 9 and seven
+    digits of ``n``; else ``-9<n>`` appended. The copy stays in its registry's ID pattern where it can."""
     runs = list(re.finditer(r"[0-9]+", old))
-    if not runs:
-        return f"{old}-9{n}"
-    run = max(runs, key=lambda m: (len(m.group(0)), m.start()))
-    width = len(run.group(0))
-    digits = "9" + f"{n % 10 ** (width - 1):0{width - 1}d}" if width > 1 else "9"
-    return old[: run.start()] + digits + old[run.end() :]
+    run = max(runs, key=lambda m: (len(m.group(0)), m.start())) if runs else None
+    if run is not None and len(run.group(0)) >= 6:
+        width = len(run.group(0))
+        return old[: run.start()] + "9" + f"{n % 10 ** (width - 1):0{width - 1}d}" + old[run.end() :]
+    alnum = list(re.finditer(r"[0-9A-Za-z]+", old))
+    last = alnum[-1] if alnum else None
+    if last is not None and len(last.group(0)) >= 4 and not re.fullmatch(r"[A-Za-z]*[0-9]+", last.group(0)):
+        width, k, code = len(last.group(0)), n % 36 ** (len(last.group(0)) - 1), ""
+        while len(code) < width - 1:
+            k, r = divmod(k, 36)
+            code = "0123456789abcdefghijklmnopqrstuvwxyz"[r] + code
+        code = "9" + code
+        return old[: last.start()] + (code if any(c.islower() for c in last.group(0)) else code.upper()) + old[last.end() :]
+    if run is not None and len(run.group(0)) >= 3:
+        return old[: run.start()] + f"9{n % 10**7:07d}" + old[run.end() :]
+    return f"{old}-9{n}"

@@ -178,6 +178,12 @@ def test_fresh_ids_keep_their_registry_shape() -> None:
     assert reg.fresh_id_like("DRKS00038775", 90000002) == "DRKS90000002"
     assert reg.fresh_id_like("EUCTR2020-001366-11-ES", 90000042) == "EUCTR2020-900042-11-ES"
     assert reg.fresh_id_like("CTRI/2020/03/024402", 90000003).startswith("CTRI/2020/03/9")
+    # short digit runs: the ID would come back unchanged if only its digits were replaced
+    rebec = {reg.fresh_id_like("RBR-9pgwfc", n) for n in range(90000001, 90000201)}
+    assert len(rebec) == 200 and "RBR-9pgwfc" not in rebec
+    assert all(len(i) == len("RBR-9pgwfc") and i.startswith("RBR-9") for i in rebec)
+    assert reg.fresh_id_like("NL8493", 90000004) == "NL90000004"
+    assert reg.fresh_id_like("SLCTR/2020/010", 90000004) == "SLCTR/90000004/010"
 
 
 @pytest.mark.parametrize("fmt", ["ictrp-xml", "ictrp-csv", "ictrp-xlsx"])
