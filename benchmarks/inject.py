@@ -42,6 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import inject_registries as registries
 import split
 from inject_formats import load, write_batch
 from inject_ops import BY_NAME, OPERATORS, Work, parse_criteria, render_criteria
@@ -64,7 +65,8 @@ FAMILIES = {
     "TA9": "results",
 }
 GROUPS = ["numbering", "structure", "age", "scope", "timeline", "status", "outcome", "results"]
-FORMATS = ["v2", "classic", "xml", "csv"]
+CTGOV_FORMATS = ["v2", "classic", "xml", "csv"]
+FORMATS = [*CTGOV_FORMATS, *registries.REG_FORMATS]  # + ICTRP XML/CSV/XLSX, DRKS, criteria tables
 
 
 def tool_cmd() -> list[str]:
@@ -119,7 +121,10 @@ def choose_records(args) -> dict[str, list[split.RawRecord]]:
                 by_fmt[r.fmt].append(r)
     else:
         for fmt in args.formats:
-            recs = list(split.iter_records(args.part, fmt, sources="all"))
+            if fmt in registries.REG_FORMATS:
+                recs = list(registries.iter_records(args.part, fmt))
+            else:
+                recs = list(split.iter_records(args.part, fmt, sources="all"))
             random.Random(f"{args.seed}:{fmt}").shuffle(recs)  # a fixed sample, not the first files
             by_fmt[fmt] = recs[: args.limit] if args.limit else recs
     return {f: by_fmt[f] for f in FORMATS if by_fmt.get(f)}
@@ -137,7 +142,7 @@ class Injection:
     record: str  # the real NCT ID the copy came from
     base_id: str
     id: str
-    half: str  # tune | heldout | - (operator without wordings)
+    half: str  # tune | heldout | fresh | - (operator without wordings)
     what: str  # what was injected
     changed: bool  # the mutated copy differs from its base (sanity)
     detected: bool = False
@@ -152,15 +157,20 @@ class Ids:
     def __init__(self):
         self.n = 90000000
 
-    def __call__(self) -> str:
+    def __call__(self, like: str | None = None) -> str:
+        """Another registry's ID keeps its own shape (ChiCTR9..., DRKS9...), so the copy is read
+        as a trial of the same registry."""
         self.n += 1
+        if like and not like.upper().startswith("NCT"):
+            return registries.fresh_id_like(like, self.n)
         return f"NCT{self.n:08d}"
 
 
 def build_format(fmt, recs, ops, halves, seed, ids):
     """-> (dumps, clean orig ids, injections, n/a counter, run as-of)."""
     dumps, cleans, injections, na = [], [], [], Counter()
-    adapters = [(r, load(fmt, r.raw)) for r in recs]
+    loader = registries.load if fmt in registries.REG_FORMATS else load
+    adapters = [(r, loader(fmt, r.raw)) for r in recs]
     own = [a.as_of() or a.get_date("last_update")[0] for _, a in adapters]
     run_as_of = max((d for d in own if d), default=None) or (date.today().year, date.today().month, date.today().day)
     for r, a0 in adapters:
@@ -180,7 +190,7 @@ def build_format(fmt, recs, ops, halves, seed, ids):
                     continue
                 ad = a0.clone()
                 ad.set("criteria", render_criteria(secs, numb, fmt))
-                base_id[name] = ids()
+                base_id[name] = ids(nct)
                 base_ad[name] = ad
                 base_dump[name] = ad.dump(nct, base_id[name])
                 dumps.append(base_dump[name])
@@ -198,7 +208,7 @@ def build_format(fmt, recs, ops, halves, seed, ids):
                 continue
             if op.base != "orig":
                 w.a.set("criteria", render_criteria(w.secs, numb, fmt))
-            mid = ids()
+            mid = ids(nct)
             d = w.a.dump(nct, mid)
             changed = _neutral(d, mid) != _neutral(base_dump[op.base], base_id[op.base])
             if not changed:  # the format has nowhere to put this defect: not applicable, not a miss
@@ -304,8 +314,17 @@ def _group(injs, key):
     return g
 
 
+_HALF_TITLES = {"tune": "tune wordings", "heldout": "held-out wordings", "fresh": "fresh wordings"}
+
+
+def _halves(injs) -> list[str]:
+    """The wording columns: tune and held-out as always, fresh only when the run used it."""
+    return ["tune", "heldout"] + (["fresh"] if any(i.half == "fresh" for i in injs) else [])
+
+
 def markdown(injs, na, noise_tab, meta) -> str:
     fmts = [f for f in FORMATS if any(i.fmt == f for i in injs) or f in noise_tab]
+    halves = _halves(injs)
     L = [
         f"Measured {meta['date']} at commit `{meta['commit']}` with `{meta['command']}`; "
         f"records per format: "
@@ -316,22 +335,24 @@ def markdown(injs, na, noise_tab, meta) -> str:
     L += [
         ("**Recall per group** (expected family: numbering / structure → TA1xx, age → TA2xx, scope → TA3xx, timeline / status → TA4xx)"),
         "",
-        "| group | all | tune wordings | held-out wordings | no wordings | " + " | ".join(fmts) + " |",
-        "|---|---|---|---|---|" + "---|" * len(fmts),
+        "| group | all | " + " | ".join(_HALF_TITLES[h] for h in halves) + " | no wordings | " + " | ".join(fmts) + " |",
+        "|---|---|" + "---|" * len(halves) + "---|" + "---|" * len(fmts),
     ]
     for g in GROUPS:
         gi = [i for i in injs if i.group == g]
         if not gi:
             continue
         L.append(
-            f"| {g} | {_rate(gi)} | {_rate(i for i in gi if i.half == 'tune')} | "
-            f"{_rate(i for i in gi if i.half == 'heldout')} | {_rate(i for i in gi if i.half == '-')} | "
+            f"| {g} | {_rate(gi)} | "
+            + "".join(f"{_rate(i for i in gi if i.half == h)} | " for h in halves)
+            + f"{_rate(i for i in gi if i.half == '-')} | "
             + " | ".join(_rate(i for i in gi if i.fmt == f) for f in fmts)
             + " |"
         )
     L.append(
-        f"| **all** | {_rate(injs)} | {_rate(i for i in injs if i.half == 'tune')} | "
-        f"{_rate(i for i in injs if i.half == 'heldout')} | {_rate(i for i in injs if i.half == '-')} | "
+        f"| **all** | {_rate(injs)} | "
+        + "".join(f"{_rate(i for i in injs if i.half == h)} | " for h in halves)
+        + f"{_rate(i for i in injs if i.half == '-')} | "
         + " | ".join(_rate(i for i in injs if i.fmt == f) for f in fmts)
         + " |"
     )
@@ -339,8 +360,12 @@ def markdown(injs, na, noise_tab, meta) -> str:
         "",
         "**Recall per operator** (n/a = records the defect does not apply to)",
         "",
-        "| operator | group | all | tune | held-out | " + " | ".join(fmts) + " | codes that caught it | n/a |",
-        "|---|---|---|---|---|" + "---|" * len(fmts) + "---|---|",
+        "| operator | group | all | "
+        + " | ".join(_HALF_TITLES[h].split()[0] for h in halves)
+        + " | "
+        + " | ".join(fmts)
+        + " | codes that caught it | n/a |",
+        "|---|---|---|" + "---|" * len(halves) + "---|" * len(fmts) + "---|---|",
     ]
     for op in OPERATORS:
         oi = [i for i in injs if i.op == op.name]
@@ -349,8 +374,8 @@ def markdown(injs, na, noise_tab, meta) -> str:
             continue
         codes = Counter(c for i in oi for c in i.codes)
         L.append(
-            f"| {op.name} | {op.group} | {_rate(oi)} | {_rate(i for i in oi if i.half == 'tune')} | "
-            f"{_rate(i for i in oi if i.half == 'heldout')} | "
+            f"| {op.name} | {op.group} | {_rate(oi)} | "
+            + "".join(f"{_rate(i for i in oi if i.half == h)} | " for h in halves)
             + " | ".join(_rate(i for i in oi if i.fmt == f) for f in fmts)
             + f" | {', '.join(f'{c} {n}' for c, n in codes.most_common(3)) or '–'} | {nas} |"
         )
@@ -382,9 +407,11 @@ def misses(injs: list[Injection], k: int) -> str:
     for rate, name, oi in sorted(rows):
         L.append(
             f"- `{name}`: {rate:.0%} detected (tune wordings {_rate(i for i in oi if i.half == 'tune')}, "
-            f"held-out {_rate(i for i in oi if i.half == 'heldout')})"
+            f"held-out {_rate(i for i in oi if i.half == 'heldout')}"
+            + (f", fresh {_rate(i for i in oi if i.half == 'fresh')}" if any(i.half == "fresh" for i in oi) else "")
+            + ")"
         )
-        ex = [i for i in oi if not i.detected and i.half != "heldout"]
+        ex = [i for i in oi if not i.detected and i.half in ("tune", "-")]
         random.Random(name).shuffle(ex)
         for i in ex[:k]:
             said = f"; other new findings: {', '.join(i.other)}" if i.other else "; no new finding"
@@ -415,12 +442,22 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", choices=["tune", "unseen", "all"], default="unseen")
     ap.add_argument("--inputs", nargs="+", help="use these files instead of the split (e.g. seeds)")
-    ap.add_argument("--formats", default=",".join(FORMATS))
+    ap.add_argument(
+        "--formats",
+        default=",".join(CTGOV_FORMATS),
+        help="comma-separated formats; default: the four ClinicalTrials.gov ones (as in every earlier measurement); all = "
+        + ", ".join(FORMATS),
+    )
     ap.add_argument("--limit", type=int, default=0, help="records per format (0 = all)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--families", default="", help="operator groups or family prefixes, e.g. age,TA3")
     ap.add_argument("--operators", default="", help="operator names, comma-separated")
-    ap.add_argument("--wordings", choices=["tune", "heldout", "all"], default="all")
+    ap.add_argument(
+        "--wordings",
+        choices=["tune", "heldout", "all", "fresh"],
+        default="all",
+        help="all = tune + held-out (as in every earlier measurement); fresh = the third half only (docs/detection.md)",
+    )
     ap.add_argument("--jobs", type=int, default=0, help="passed to trial-audit -j")
     ap.add_argument("--json", type=Path, help="write the summary and every injection here")
     ap.add_argument("--write", type=Path, help="rewrite this Markdown file's results block for this run")
@@ -428,7 +465,9 @@ def main(argv=None) -> int:
     ap.add_argument("--misses", type=int, default=3, help="missed examples per weak operator in the Markdown (0 = none)")
     ap.add_argument("--keep", type=Path, help="keep the batch files and reports in this folder")
     args = ap.parse_args(argv)
-    args.formats = [f for f in args.formats.split(",") if f]
+    args.formats = FORMATS if args.formats == "all" else [f for f in args.formats.split(",") if f]
+    if unknown := [f for f in args.formats if f not in FORMATS]:
+        ap.error(f"unknown format {unknown[0]!r} (formats: {', '.join(FORMATS)}, or all)")
     if args.part == "all":
         args.part = None
     ops = OPERATORS
@@ -437,7 +476,7 @@ def main(argv=None) -> int:
         ops = [o for o in ops if o.group in fams or o.family in fams]
     if args.operators:
         ops = [BY_NAME[n] for n in args.operators.split(",")]
-    halves = ["tune", "heldout"] if args.wordings == "all" else [args.wordings]
+    halves = ["tune", "heldout"] if args.wordings == "all" else [args.wordings]  # "all" stays tune + held-out: comparable
 
     records = choose_records(args)
     ids = Ids()
@@ -446,7 +485,8 @@ def main(argv=None) -> int:
     all_inj, na, cleans_by_fmt, findings_by_fmt = [], Counter(), {}, {}
     for fmt, recs in records.items():
         dumps, cleans, injs, na_f, run_as_of = build_format(fmt, recs, ops, halves, args.seed, ids)
-        batch = write_batch(fmt, dumps, str(work / f"batch_{fmt}"))
+        writer = registries.write_batch if fmt in registries.REG_FORMATS else write_batch
+        batch = writer(fmt, dumps, str(work / f"batch_{fmt}"))
         findings = run_tool(batch, str(work / f"report_{fmt}"), run_as_of, args.jobs)
         for inj in injs:
             score(inj, findings)
@@ -460,6 +500,7 @@ def main(argv=None) -> int:
         "python benchmarks/inject.py "
         + ("--inputs ... " if args.inputs else f"--part {args.part or 'all'} ")
         + (f"--limit {args.limit} " if args.limit else "")
+        + ("" if args.formats == CTGOV_FORMATS else f"--formats {'all' if args.formats == FORMATS else ','.join(args.formats)} ")
         + f"--seed {args.seed} --wordings {args.wordings}"
         + (f" --families {args.families}" if args.families else "")
         + (f" --operators {args.operators}" if args.operators else "")

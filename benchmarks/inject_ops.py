@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import inject_wordings_fresh as fresh
 from inject_formats import ACTIVE, Adapter, add_months, as_date
 
 # ---------------------------------------------------------------------------------------------
@@ -225,6 +226,13 @@ CHAPTER_WORDS = {
 }
 
 
+# the third half, written later by someone who did not read the rules (inject_wordings_fresh.py)
+for _key, _fresh in fresh.WORDINGS.items():
+    if _key in WORDINGS:
+        WORDINGS[_key]["fresh"] = _fresh
+CHAPTER_WORDS.update(fresh.FRESH_CHAPTER_WORDS)
+
+
 def pick_wording(key: str, half: str, rng: random.Random, ok: Callable = lambda w: True):
     pool = [w for w in WORDINGS[key][half] if ok(w)]
     return rng.choice(pool) if pool else None
@@ -246,7 +254,7 @@ class Work:
     numbered: bool
     as_of: tuple
     rng: random.Random
-    half: str  # tune | heldout
+    half: str  # tune | heldout | fresh
 
 
 @dataclass
@@ -328,7 +336,10 @@ def op_sublist_like_parent(w):
     it = sec.items[k]
     subs = it.subs or ["Hemoglobin ≥ 9 g/dL", "Platelets ≥ 100,000/µL", "Creatinine ≤ 1.5 × ULN"]
     style = pick_wording("marker", w.half, w.rng, lambda s: w.a.fmt == "v2" or "\\" not in s)
-    lead = "" if w.half == "tune" else ("* " if w.a.fmt == "v2" else "- ")
+    if w.half == "fresh":
+        lead = v2_escape(w.a.fmt, w.rng.choice(fresh.SUBLIST_LEAD))
+    else:
+        lead = "" if w.half == "tune" else ("* " if w.a.fmt == "v2" else "- ")
     it.text = it.text + "\n" + "\n".join(f"{lead}{style.format(n=i + 1)} {v2_escape(w.a.fmt, s)}" for i, s in enumerate(subs))
     it.subs = []
     sec.labels = [style.format(n=i + 1) for i in range(len(sec.items))]
@@ -336,7 +347,11 @@ def op_sublist_like_parent(w):
 
 
 def op_header_into_first_item(w):
-    """A section header sharing its line with the section's first item ('Exclusion Criteria: 1. ...')."""
+    """A section header sharing its line with the section's first item ('Exclusion Criteria: 1. ...').
+    Not where each section is a field of its own (ICTRP, DRKS): a label before the field's text is
+    how those are written."""
+    if getattr(w.a, "section_fields", False):
+        return None
     cands = [s for s in w.secs or [] if s.header and s.items and s.items[0].text]
     if not cands:
         return None
@@ -344,7 +359,8 @@ def op_header_into_first_item(w):
     labels = sec.labels or default_labels(sec, w.numbered, w.a.fmt)
     tmpl = pick_wording("header_first", w.half, w.rng)
     first = sec.items[0]
-    merged = tmpl.format(h=sec.header.rstrip(" :"), label=labels[0], text=first.text)
+    h = sec.header.rstrip(" :")
+    merged = tmpl.format(h=h, H=h.upper(), label=labels[0], text=first.text)
     sec.header = merged
     del sec.items[0]
     sec.labels = labels[1:]
@@ -360,7 +376,7 @@ def op_lettered_duplicate(w):
     k = w.rng.randint(1, n - 2)
     letters = [chr(97 + min(i, 25)) for i in range(n)]
     letters[k] = letters[k - 1]  # a. b. b. d.
-    sec.labels = [style.format(a=c) for c in letters]
+    sec.labels = [style.format(a=c, A=c.upper()) for c in letters]
     return f"{sec.header} lettered " + " ".join(sec.labels)
 
 
@@ -369,7 +385,10 @@ def op_mixed_markers(w):
     sec = _numbered_target(w, 4)
     if sec is None:
         return None
-    other = w.rng.choice(["{n})", "({n})"] if w.half == "tune" else ["{n}:", "{n}-"])
+    if w.half == "fresh":
+        other = w.rng.choice(fresh.MIXED)
+    else:
+        other = w.rng.choice(["{n})", "({n})"] if w.half == "tune" else ["{n}:", "{n}-"])
     n = len(sec.items)
     ks = set(w.rng.sample(range(1, n), k=max(1, n // 3)))
     sec.labels = [(other if i in ks else "{n}.").format(n=i + 1) for i in range(n)]
@@ -484,7 +503,8 @@ def op_summary_age(w):
         if not text:
             return None
     pop = _pop(lo, hi, w.rng)
-    sent = pick_wording("summary_age", w.half, w.rng).format(lo=lo, hi=hi, pop=pop, Pop=pop[0].upper() + pop[1:])
+    tmpl = pick_wording("summary_age", w.half, w.rng, lambda t: fresh.age_wording_fits(t, lo, hi))
+    sent = tmpl.format(pop=pop, Pop=pop[0].upper() + pop[1:], **fresh.age_fields(lo, hi))
     sent = v2_escape(w.a.fmt, sent)
     where = w.rng.choice(["start", "end"])
     w.a.set(slot, f"{sent} {text}" if where == "start" else f"{text.rstrip()} {sent}")
@@ -505,12 +525,12 @@ def op_criteria_age(w):
         return None
     lo, hi, kind = r
     mn, mx = _age_bounds(w)
-    tmpl = pick_wording("criteria_age", w.half, w.rng)
-    if "{lo}" not in tmpl:  # one-sided upper limit: must differ from the structured maximum
+    tmpl = pick_wording("criteria_age", w.half, w.rng, lambda t: fresh.age_wording_fits(t, lo, hi))
+    if "{lo" not in tmpl:  # one-sided upper limit: must differ from the structured maximum
         hi = (mx - w.rng.choice([5, 10])) if mx else w.rng.choice([60, 65, 70, 75])
         if hi <= mn + 2:
             return None
-    text = v2_escape(w.a.fmt, tmpl.format(lo=lo, hi=hi))
+    text = v2_escape(w.a.fmt, tmpl.format(**fresh.age_fields(lo, hi)))
     where, k = _pos(w.rng, len(inc.items) + 1)
     if w.rng.random() < 0.3 and inc.items:  # appended to an existing item
         k = min(k, len(inc.items) - 1)
@@ -650,7 +670,10 @@ def op_out_of_order(w):
 def op_actual_in_future(w):
     if w.a.fmt == "csv":
         return None
-    slot = w.rng.choice(["start", "first_submitted"])
+    if not w.a.has_types:  # no actual / anticipated: only a registration date can be impossible in the future
+        slot = "first_submitted"
+    else:
+        slot = w.rng.choice(["start", "first_submitted"])
     d, _ = w.a.get_date(slot)
     if d is None:
         return None
@@ -693,7 +716,7 @@ def op_recruiting_past_completion(w):
 
 
 def op_stopped_without_reason(w):
-    if w.a.fmt == "csv":
+    if w.a.fmt == "csv" or not w.a.has("why_stopped"):  # a format with no reason field cannot lack one
         return None
     st = w.a.status()
     if st in ("TERMINATED", "WITHDRAWN", "SUSPENDED") and w.a.get("why_stopped"):

@@ -8,7 +8,8 @@ applies to it) and returns what it injected, or None when the record has nowhere
 The wordings are written for this benchmark (none is taken from the data or from the rules'
 patterns) and split into a ``tune`` and a ``heldout`` half like inject_ops.WORDINGS; both halves
 were written by the same person who wrote the rules, so the held-out half measures variety, not
-blindness (docs/rules-ta8xx.md says so).
+blindness (docs/rules-ta8xx.md says so). A third half, ``fresh``, written later by someone who did
+not read the rules, is merged in from inject_wordings_fresh.py (docs/detection.md).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from inject_formats import _MONTHS, add_months
 from inject_ops import Operator, Work
+from inject_wordings_fresh import OUTCOME as OUTCOME_FRESH
 
 WORDINGS: dict[str, dict[str, list[str]]] = {
     "domain": {
@@ -55,8 +57,12 @@ WORDINGS: dict[str, dict[str, list[str]]] = {
 _FORMATS = ("v2", "classic", "xml")
 
 
+for _key, _fresh in OUTCOME_FRESH.items():  # the third half (inject_wordings_fresh.py)
+    WORDINGS[_key]["fresh"] = _fresh
+
+
 def pick(key: str, w: Work) -> str:
-    return w.rng.choice(WORDINGS[key][w.half if w.half in ("tune", "heldout") else "tune"])
+    return w.rng.choice(WORDINGS[key][w.half if w.half in ("tune", "heldout", "fresh") else "tune"])
 
 
 # --- native access: outcome measures ------------------------------------------------------------
