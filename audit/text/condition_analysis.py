@@ -463,7 +463,11 @@ def _requires(before: str) -> bool:
 _ITEM_NEG = re.compile(
     r"\b(?:seronegative|(?<![-\u2010])negative|must\s+not|should\s+not|cannot|can\s+not|may\s+not|not\s+eligible|ineligible|excluded|are\s+not|is\s+not|"
     r"no\s+(?:history|evidence|known|active|prior)|none\s+of|free\s+of|allowed|permitted|are\s+eligible|without|"
-    r"is\s+eligible|may\s+(?!not\b)\w+|will\s+be\s+included|exception)\b",
+    r"is\s+eligible|may\s+(?!not\b)\w+|will\s+be\s+included|exception|"
+    # wording that admits a disease, not requires it: "in any degree of severity", "with or without",
+    # "regardless of", "irrespective of", "are also eligible", "can participate", "can be included"
+    r"in\s+any\s+(?:degree|stage|grade|form|severity)|with\s+or\s+without|regardless|irrespective|"
+    r"(?:are|is)\s+also\s+(?:eligible|allowed|included)|can\s+(?:participate|be\s+included|be\s+enrolled))\b",
     re.IGNORECASE,
 )
 
