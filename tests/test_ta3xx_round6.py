@@ -22,7 +22,9 @@ def run(code, **example):
 
 # DRKS00021732 (DRKS JSON, COVID-19 trial): the item admits people with kidney disease of any severity,
 # next to "Patients of both gender"; it is no requirement that everyone have it.
-DRKS00021732 = "Inclusion Criteria:\n- Patients of both gender\n- Patients with pre-existing chronic renal insufficiency in any degree of severity\n"
+DRKS00021732 = (
+    "Inclusion Criteria:\n- Patients of both gender\n- Patients with pre-existing chronic renal insufficiency in any degree of severity\n"
+)
 
 
 def test_any_degree_of_severity_admits_the_disease():
