@@ -50,3 +50,48 @@ def test_admitting_wordings(item):
 def test_required_disease_still_reported():
     crit = "Inclusion Criteria:\n- Patients of both gender\n- Patients with pre-existing chronic renal insufficiency stage 3 or 4\n"
     assert [f.rule for f in run("TA301", conditions=["Covid-19"], criteria=crit)] == ["TA301"]
+
+
+# --- 3. the older and newer names of one class of disease -------------------------------------------------
+
+# NCT00361140 (criteria table, tune part): registered "myeloproliferative disorders" beside myelodysplastic
+# syndromes, lymphocytic leukaemia, myeloma and lymphoma; the criteria's "myelofibrosis" is read as a
+# myeloproliferative neoplasm (the WHO name of the class since 2008), which the older registered name must match.
+NCT00361140_CRITERIA = """Inclusion Criteria - Recipient:
+
+  -  Diagnosis of any of the following:
+
+       1. Acute myelogenous leukemia (AML), Acute lymphoblastic leukemia (ALL), in first remission with high risk of relapse
+
+       2. Myelodysplastic Syndrome (MDS), with IPSS >1
+
+       3. Chronic myelogenous leukemia (CML), with GleevecR-refractory or intolerant chronic phase
+
+       4. Myeloproliferative disorders, including Ph-negative CML, myelofibrosis and
+          chronic myelomonocytic leukemia (CMML)
+
+       5. Multiple myeloma, refractory to two or more lines of therapy.
+"""
+REGISTERED = ["myelodysplastic syndromes", "leukemia, lymphocytic", "myeloma", "lymphoma"]
+
+
+def test_disorders_and_neoplasms_are_one_class():
+    assert run("TA303", conditions=[*REGISTERED, "myeloproliferative disorders"], criteria=NCT00361140_CRITERIA) == []
+
+
+def test_disorder_disease_syndrome_variants_match():
+    crit = "Inclusion Criteria:\n- Diagnosis of leukemia\n- Confirmed myelodysplastic syndrome\n"
+    assert run("TA303", conditions=["Leukemia", "Myelodysplastic Disorder"], criteria=crit) == []
+
+
+def test_unregistered_class_still_reported():
+    # guard: without the registered name the criteria's myeloproliferative neoplasm is still an extra condition
+    assert [f.rule for f in run("TA303", conditions=REGISTERED, criteria=NCT00361140_CRITERIA)] == ["TA303"]
+
+
+def test_neoplasm_swapped_in_only_for_clonal_classes():
+    from trial_audit.text.condition_words import head_variants
+
+    assert "heart neoplasm" not in head_variants("heart disease")
+    assert "myeloproliferative neoplasms" in head_variants("myeloproliferative disorders")
+    assert head_variants("disease") == []

@@ -34,6 +34,7 @@ from trial_audit.text.condition_tokens import (
     trigger_key,
     triggers,
 )
+from trial_audit.text.condition_words import head_variants
 from trial_audit.text.icd10cm import ICD_BRACKETS, icd_title_key, tabular
 
 DATA_FILE = Path(__file__).parents[1] / "data" / "condition_markers.toml"
@@ -366,6 +367,8 @@ class Vocabulary:
                 out.add(cid)
         if not loose:
             return out
+        if not any(not self.is_umbrella(c) for c in out):  # the older or newer name of one class
+            out |= {c for v in head_variants(name) if (c := self._names.get(tokens_norm(v))) is not None}
         if not any(not self.is_umbrella(c) for c in out):
             out |= _icd_concepts(self, name)
         if not any(not self.is_umbrella(c) for c in out):

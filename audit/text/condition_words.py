@@ -137,3 +137,29 @@ GENERIC_TITLE_WORDS = frozenset(
         "dysphagia",
     }
 )
+
+
+#: head nouns that older and newer names of one class of disease swap ("myeloproliferative disorders",
+#: now "myeloproliferative neoplasms"; "X disease" / "X disorder" / "X syndrome")
+_HEADS = ("disorder", "disease", "syndrome")
+#: modifiers of the classes the WHO renamed from disorder/disease to neoplasm (clonal proliferations)
+_NEOPLASM_CLASS = ("proliferative", "dysplastic")
+
+
+def head_variants(name: str) -> list[str]:
+    """The same name with its last word (disorder, disease, syndrome, neoplasm, singular or plural) swapped
+    for another of those heads: a registered condition in the older or newer wording of one class. Neoplasm
+    is swapped in only after a -proliferative or -dysplastic modifier ("heart disease" is no heart neoplasm)."""
+    words = name.strip().split()
+    if len(words) < 2:
+        return []
+    head = words[-1].lower().rstrip("s")
+    if head not in (*_HEADS, "neoplasm"):
+        return []
+    stem = " ".join(words[:-1])
+    heads = list(_HEADS)
+    if stem.lower().endswith(_NEOPLASM_CLASS):
+        heads.append("neoplasm")
+    elif head == "neoplasm":
+        return []
+    return [f"{stem} {h}{s}" for h in heads if h != head for s in ("", "s")]
