@@ -95,3 +95,39 @@ def test_neoplasm_swapped_in_only_for_clonal_classes():
     assert "heart neoplasm" not in head_variants("heart disease")
     assert "myeloproliferative neoplasms" in head_variants("myeloproliferative disorders")
     assert head_variants("disease") == []
+
+
+# --- 2. a trial designed for a population of two diseases ------------------------------------------------
+
+# NCT02480712 (criteria table, tune part; registered "hepatitis c virus infection"): "HIV-1 infection" is
+# required, and the exclusion "illness (other than HCV or HIV)" names both diseases every participant has.
+NCT02480712 = """Key Inclusion Criteria:
+
+  -  HCV RNA ≥ 10^4 IU/mL at screening
+
+  -  HCV genotype 1, 2, 3, 4, 5, 6
+
+  -  HIV-1 infection
+
+  -  Use of protocol specified method(s) of contraception
+
+Key Exclusion Criteria:
+
+  -  Clinically-significant illness (other than HCV or HIV) or any other major medical
+     disorder that may interfere with individual's treatment, assessment or compliance with
+     the protocol
+"""
+
+
+def test_exemption_naming_both_diseases_marks_the_population():
+    assert run("TA301", conditions=["hepatitis c virus infection"], criteria=NCT02480712) == []
+
+
+def test_exemption_variant_wording():
+    crit = NCT02480712.replace("(other than HCV or HIV)", "except hepatitis C and HIV")
+    assert run("TA301", conditions=["hepatitis c virus infection"], criteria=crit) == []
+
+
+def test_second_disease_nothing_else_names_still_reported():
+    crit = NCT02480712.replace("(other than HCV or HIV)", "")
+    assert [f.rule for f in run("TA301", conditions=["hepatitis c virus infection"], criteria=crit)] == ["TA301"]

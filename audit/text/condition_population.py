@@ -27,6 +27,12 @@ _AFTER = r"(?:-defining\b|-[0-9]\b|\s+(?:therap(?:y|ies)|treatments?|drugs?|medi
 _EXEMPT_BEFORE = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|excluding)\s+(?:[\w-]+\s+(?:or|and|/)\s+)?$", re.I)
 
 
+#: an exemption from an exclusion naming two conditions: "(other than HCV or HIV)", "except hepatitis C and HIV"
+_EXEMPT_LIST = re.compile(
+    r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides)\s+([\w-]+(?:\s+[\w-]+)?\s+(?:or|and|/)\s+[\w-]+(?:\s+[\w-]+)?)", re.I
+)
+
+
 @lru_cache(maxsize=256)
 def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     alts = sorted({n for n in names if len(n) >= 3}, key=len, reverse=True)
@@ -48,9 +54,22 @@ def presupposing_items(a: Analysis, hit: ItemHit) -> int:
         if item is hit.item:
             continue
         ts, te = item.text_start, item.text_end
-        if _takes_for_granted(a, c, pat, text, ts, te):
+        if _exempts_beside_declared(a, pat, text, ts, te):
+            # "illness other than HCV or HIV" in a hepatitis C trial: the item names the two diseases every
+            # participant has, the trial's and this one - on its own the population of two diseases
+            count += MIN_PRESUPPOSING_ITEMS
+        elif _takes_for_granted(a, c, pat, text, ts, te):
             count += 1
     return count
+
+
+def _exempts_beside_declared(a: Analysis, pat: re.Pattern[str], text: str, ts: int, te: int) -> bool:
+    """The item exempts the condition from an exclusion together with a declared condition ("other than HCV or HIV")."""
+    for m in _EXEMPT_LIST.finditer(text, ts, te):
+        names = m.group(1)
+        if pat.search(names) and any(a.relation(x.concept) == "declared" for x in a.vocab.mentions(names)):
+            return True
+    return False
 
 
 def _takes_for_granted(a: Analysis, c: str, pat: re.Pattern[str], text: str, ts: int, te: int) -> bool:
