@@ -53,6 +53,25 @@ def _after_choice_lead_in(text: str, pos: int) -> bool:
     return bool(_CHOICE_LEAD_IN.search(before))
 
 
+# words that introduce an item's own list of alternatives ("... defined as 1. ... 2. ...", "any of", "one of",
+# "either", "as follows", "i.e.", or a colon) just before the first marker of the enumeration
+_ALTERNATIVES_INTRO = re.compile(
+    r"(?:\b(?:defined\s+as|any\s+of|one\s+of|either|as\s+follows|the\s+following)|\bi\.\s?e\.|:)[ \t\r\n,]*$", re.IGNORECASE
+)
+
+
+def _alternatives_inside_item(text: str, first) -> bool:
+    """The run-together markers start an enumeration introduced inside one item ("... ponatinib defined as
+    1. Loss of CCyR ... 2. Loss of MCyR ...") and are numbered apart from the list around them (a sub-list of
+    an item, or another style than the section's items): that item's alternatives, not criteria run together."""
+    if not _ALTERNATIVES_INTRO.search(text[max(0, first.start - 40) : first.start]):
+        return False
+    if first.parent is not None and first.parent.marker is not None:
+        return True
+    top = first.section.items if first.section is not None else []
+    return any(s.style != first.style for s in top if s.marker is not None)
+
+
 @register
 class ItemsRunTogether(Rule):
     """Several criteria are run together on one line ("(5) no serious mental disorders; (6) Can understand ...").
@@ -75,7 +94,9 @@ class ItemsRunTogether(Rule):
     "except 1) certain skin cancers; 2) …"), options in a note ("NOTE A: … the following methods: 1)
     condoms … 2) …"), an enumeration inside one bullet after its label ("* Criteria related to
     transplant: a. …; b. …; c. …"), alternatives joined by "or" / "and" inside one sentence ("complaints
-    of i. urgency … or ii. frequency …").
+    of i. urgency … or ii. frequency …"), an enumeration introduced inside an item ("defined as", "any
+    of", "one of", "either", "as follows", "i.e.", ":") as a sub-list of that item or in another numbering
+    style than the list's ("i. Chronic phase … defined as 1. Loss of CCyR … 2. Loss of MCyR …").
 
     ## Why it matters
 
@@ -175,6 +196,8 @@ class ItemsRunTogether(Rule):
             if len(on_line) < 2 or all(s.inline for s in on_line):
                 # an enumeration inside one criterion ("organ function: (1) ...; (2) ...")
                 continue
+            if _alternatives_inside_item(text, on_line[0]):
+                continue  # "... defined as 1. Loss of CCyR ... 2. Loss of MCyR ...": one item's own alternatives
             if _enumeration_after_bullet_label(text, on_line[0].start) or _after_choice_lead_in(text, on_line[0].start):
                 continue  # options of one criterion: after a bullet's label, or after "one or more of the following ...:"
             reported.add(it.line_start)
