@@ -54,22 +54,41 @@ def _after_choice_lead_in(text: str, pos: int) -> bool:
 
 
 # words that introduce an item's own list of alternatives ("... defined as 1. ... 2. ...", "any of", "one of",
-# "either", "as follows", "i.e.", or a colon) just before the first marker of the enumeration
-_ALTERNATIVES_INTRO = re.compile(
-    r"(?:\b(?:defined\s+as|any\s+of|one\s+of|either|as\s+follows|the\s+following)|\bi\.\s?e\.|:)[ \t\r\n,]*$", re.IGNORECASE
+# "either", "as follows", "i.e.") just before the first marker of the enumeration
+_ALTERNATIVES_WORDS = re.compile(
+    r"(?:\b(?:defined\s+as|any\s+of|one\s+of|either|as\s+follows|the\s+following)|\bi\.\s?e\.)[ \t\r\n,:]*$", re.IGNORECASE
 )
+_COLON_END = re.compile(r":[ \t\r\n]*$")
+# a marker written inside an item's text ("specifically: i.Chronic-phase ...", "b.Resistance ..."): the item the
+# enumeration after it belongs to
+_INLINE_MARKER = re.compile(r"(?:^|[\s(:;])\(?([ivx]{1,4}|[a-z]|[0-9]{1,2})[.)]", re.IGNORECASE)
+
+
+def _arabic(marker: str) -> bool:
+    return any(ch.isdigit() for ch in marker)
 
 
 def _alternatives_inside_item(text: str, first) -> bool:
-    """The run-together markers start an enumeration introduced inside one item ("... ponatinib defined as
-    1. Loss of CCyR ... 2. Loss of MCyR ...") and are numbered apart from the list around them (a sub-list of
-    an item, or another style than the section's items): that item's alternatives, not criteria run together."""
-    if not _ALTERNATIVES_INTRO.search(text[max(0, first.start - 40) : first.start]):
+    """The run-together markers start an enumeration introduced inside one item ("i.Chronic-phase ... defined as
+    1. Loss of CCyR ... 2. Loss of MCyR ...") whose numbering is in another style than the item they belong to:
+    that item's alternatives, not criteria run together. A bare colon counts only after an item marked inside
+    the text ("specifically: i. ..."); under a criterion of the list ("1. Cardiac diagnoses:" then "i. ... ii. ...")
+    the run-together items are still reported."""
+    lo = first.parent.marker_end if first.parent is not None else text.rfind("\n", 0, first.start) + 1
+    before = text[max(lo, first.start - 300) : first.start]
+    words = bool(_ALTERNATIVES_WORDS.search(before))
+    if not words and not _COLON_END.search(before):
+        return False
+    first_arabic = _arabic(first.marker or "")
+    inline = list(_INLINE_MARKER.finditer(before))
+    if inline:
+        return _arabic(inline[-1].group(1)) != first_arabic
+    if not words:
         return False
     if first.parent is not None and first.parent.marker is not None:
-        return True
+        return _arabic(first.parent.marker) != first_arabic
     top = first.section.items if first.section is not None else []
-    return any(s.style != first.style for s in top if s.marker is not None)
+    return any(s.marker is not None and _arabic(s.marker) != first_arabic for s in top)
 
 
 @register
