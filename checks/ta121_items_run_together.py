@@ -61,7 +61,7 @@ _ALTERNATIVES_WORDS = re.compile(
 _COLON_END = re.compile(r":[ \t\r\n]*$")
 # a marker written inside an item's text ("specifically: i.Chronic-phase ...", "b.Resistance ..."): the item the
 # enumeration after it belongs to
-_INLINE_MARKER = re.compile(r"(?:^|[\s(:;])\(?([ivx]{1,4}|[a-z]|[0-9]{1,2})[.)]", re.IGNORECASE)
+_INLINE_MARKER = re.compile(r"(?:^|[\s(:;])\(?([ivx]{1,4}|[a-z]|[0-9]{1,2})[.)](?![A-Za-z]\.)", re.IGNORECASE)
 
 
 def _arabic(marker: str) -> bool:

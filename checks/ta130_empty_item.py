@@ -89,7 +89,7 @@ _NONE_PLACEHOLDER = re.compile(r"[ \t\r\n]*(?:-{1,3}|[–—]|/|n/?a|none|nil|no
 def _section_stated_empty(doc, it) -> bool:
     """The item is the only content of its section and that content is a "none" placeholder."""
     sec = it.section
-    if sec is None or it.parent is not None or len(sec.items) != 1:
+    if sec is None or sec.header_start is None or it.parent is not None or len(sec.items) != 1:
         return False
     body_start = sec.header_end if sec.header_end is not None else sec.start
     return bool(_NONE_PLACEHOLDER.fullmatch(doc.text[body_start : sec.end]))

@@ -101,3 +101,17 @@ def test_run_together_after_colon_same_style_still_reported():
     # the items after the colon are numbered in the list's own style: criteria run together
     text = "Inclusion Criteria:\n1. Age 18 or older\n2. Disease as follows:\n3. Measurable disease 4. ECOG 0-1\n5. Consent"
     assert _codes(text)["TA121"] >= 1
+
+
+def test_lone_dash_before_any_header_still_reported():
+    # NCT00001413 (ctgov bulk, tune part): a stray "-" before the first header is not a section stated empty
+    assert _codes("-\n\nINCLUSION CRITERIA:\n\nA history of current or past major depression")["TA130"] == 1
+
+
+def test_same_style_enumeration_after_ie_still_reported():
+    # NCT02256215 (criteria-corpus phase_III_test.csv): arabic items after "i.e.:" under an arabic item
+    text = (
+        "Exclusion Criteria:\n\n  1. Patients diagnosed with secondary RLS. i.e.: patients with:\n\n"
+        "1. Iron deficiency anemia 2. End-stage renal disease. 3. Diabetes mellitus (DM). 4.\nPeripheral neuropathy.\n"
+    )
+    assert _codes(text)["TA121"] >= 1
