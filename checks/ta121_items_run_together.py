@@ -53,6 +53,44 @@ def _after_choice_lead_in(text: str, pos: int) -> bool:
     return bool(_CHOICE_LEAD_IN.search(before))
 
 
+# words that introduce an item's own list of alternatives ("... defined as 1. ... 2. ...", "any of", "one of",
+# "either", "as follows", "i.e.") just before the first marker of the enumeration
+_ALTERNATIVES_WORDS = re.compile(
+    r"(?:\b(?:defined\s+as|any\s+of|one\s+of|either|as\s+follows|the\s+following)|\bi\.\s?e\.)[ \t\r\n,:]*$", re.IGNORECASE
+)
+_COLON_END = re.compile(r":[ \t\r\n]*$")
+# a marker written inside an item's text ("specifically: i.Chronic-phase ...", "b.Resistance ..."): the item the
+# enumeration after it belongs to
+_INLINE_MARKER = re.compile(r"(?:^|[\s(:;])\(?([ivx]{1,4}|[a-z]|[0-9]{1,2})[.)](?![A-Za-z]\.)", re.IGNORECASE)
+
+
+def _arabic(marker: str) -> bool:
+    return any(ch.isdigit() for ch in marker)
+
+
+def _alternatives_inside_item(text: str, first) -> bool:
+    """The run-together markers start an enumeration introduced inside one item ("i.Chronic-phase ... defined as
+    1. Loss of CCyR ... 2. Loss of MCyR ...") whose numbering is in another style than the item they belong to:
+    that item's alternatives, not criteria run together. A bare colon counts only after an item marked inside
+    the text ("specifically: i. ..."); under a criterion of the list ("1. Cardiac diagnoses:" then "i. ... ii. ...")
+    the run-together items are still reported."""
+    lo = first.parent.marker_end if first.parent is not None else text.rfind("\n", 0, first.start) + 1
+    before = text[max(lo, first.start - 300) : first.start]
+    words = bool(_ALTERNATIVES_WORDS.search(before))
+    if not words and not _COLON_END.search(before):
+        return False
+    first_arabic = _arabic(first.marker or "")
+    inline = list(_INLINE_MARKER.finditer(before))
+    if inline:
+        return _arabic(inline[-1].group(1)) != first_arabic
+    if not words:
+        return False
+    if first.parent is not None and first.parent.marker is not None:
+        return _arabic(first.parent.marker) != first_arabic
+    top = first.section.items if first.section is not None else []
+    return any(s.marker is not None and _arabic(s.marker) != first_arabic for s in top)
+
+
 @register
 class ItemsRunTogether(Rule):
     """Several criteria are run together on one line ("(5) no serious mental disorders; (6) Can understand ...").
@@ -75,7 +113,9 @@ class ItemsRunTogether(Rule):
     "except 1) certain skin cancers; 2) …"), options in a note ("NOTE A: … the following methods: 1)
     condoms … 2) …"), an enumeration inside one bullet after its label ("* Criteria related to
     transplant: a. …; b. …; c. …"), alternatives joined by "or" / "and" inside one sentence ("complaints
-    of i. urgency … or ii. frequency …").
+    of i. urgency … or ii. frequency …"), an enumeration introduced inside an item ("defined as", "any
+    of", "one of", "either", "as follows", "i.e.", ":") as a sub-list of that item or in another numbering
+    style than the list's ("i. Chronic phase … defined as 1. Loss of CCyR … 2. Loss of MCyR …").
 
     ## Why it matters
 
@@ -175,6 +215,8 @@ class ItemsRunTogether(Rule):
             if len(on_line) < 2 or all(s.inline for s in on_line):
                 # an enumeration inside one criterion ("organ function: (1) ...; (2) ...")
                 continue
+            if _alternatives_inside_item(text, on_line[0]):
+                continue  # "... defined as 1. Loss of CCyR ... 2. Loss of MCyR ...": one item's own alternatives
             if _enumeration_after_bullet_label(text, on_line[0].start) or _after_choice_lead_in(text, on_line[0].start):
                 continue  # options of one criterion: after a bullet's label, or after "one or more of the following ...:"
             reported.add(it.line_start)

@@ -81,6 +81,20 @@ _TAKES_A_NUMBER = re.compile(
 )
 
 
+# the whole content of a section that says "none" ("Exclusion criteria: -", "N/A", "nil", "/"): registries
+# (the Netherlands Trial Register via ICTRP) write this placeholder for a section with no criteria
+_NONE_PLACEHOLDER = re.compile(r"[ \t\r\n]*(?:-{1,3}|[–—]|/|n/?a|none|nil|not applicable)[ \t\r\n.]*", re.IGNORECASE)
+
+
+def _section_stated_empty(doc, it) -> bool:
+    """The item is the only content of its section and that content is a "none" placeholder."""
+    sec = it.section
+    if sec is None or sec.header_start is None or it.parent is not None or len(sec.items) != 1:
+        return False
+    body_start = sec.header_end if sec.header_end is not None else sec.start
+    return bool(_NONE_PLACEHOLDER.fullmatch(doc.text[body_start : sec.end]))
+
+
 @register
 class EmptyItem(Rule):
     """A list item has a marker but no text ("3." or "-" alone on its line).
@@ -94,7 +108,8 @@ class EmptyItem(Rule):
     Not reported: a marker whose text is on the next line, or after a blank line in a paragraph
     without a marker of its own ("-", blank line, "Anticoagulant, including warfarin."); a number
     wrapped onto its own line at the end of a sentence ("... prior to Visit" / "1.") that continues
-    no list. A lone bullet before a line with its own marker ("-", blank line, "1. Aged 18-70") is
+    no list; a section whose whole content is a "none" placeholder ("Exclusion criteria: -", "--",
+    "N/A", "none", "nil", "/"): the section is stated empty. A lone bullet before a line with its own marker ("-", blank line, "1. Aged 18-70") is
     reported.
 
     ## Why it matters
@@ -128,6 +143,7 @@ class EmptyItem(Rule):
     good = [
         {"criteria": "Exclusion Criteria:\n1. Pregnancy\n2. Active infection"},
         {"criteria": "Inclusion Criteria:\n1.\n   Age 18 or older\n2. Signed consent"},
+        {"criteria": "Inclusion Criteria:\nAdults after hospital discharge\n\nExclusion Criteria:\n-"},
     ]
 
     def check(self, record, ctx):
@@ -140,7 +156,7 @@ class EmptyItem(Rule):
                 continue
             if any(ch.isalnum() for ch in it.text):
                 continue
-            if _bullet_before_paragraph(doc, it) or _number_wrapped_to_own_line(doc, it):
+            if _bullet_before_paragraph(doc, it) or _number_wrapped_to_own_line(doc, it) or _section_stated_empty(doc, it):
                 continue
             yield self.finding(
                 f"Item {it.marker!r} is empty: restore its criterion, or delete it and renumber the list.",
