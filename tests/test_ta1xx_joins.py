@@ -11,12 +11,8 @@ from collections import Counter
 
 import pytest
 
-from trial_audit.core.dates import parse_date
-from trial_audit.core.model import Source, TrialRecord
-from trial_audit.engine.registry import Context, load_rules
+from tests.ta1_rules import ta1_codes
 from trial_audit.text.criteria import parse_criteria
-
-CTX = Context(as_of=parse_date("2026-11-27"), today=parse_date("2026-11-27"))
 
 INC = "Inclusion Criteria:\n- Adults aged 18 to 65 years\n- Signed informed consent\n"
 EXC = "\nExclusion Criteria:\n- Pregnancy\n- Active hepatitis B infection\n"
@@ -25,12 +21,7 @@ EXC_REST = "\n- Active hepatitis B\n- Prior chemotherapy"
 
 
 def _codes(text: str) -> Counter:
-    rec = TrialRecord(source=Source(path="x.json", format="v2"), criteria=text)
-    out: Counter = Counter()
-    for code, cls in load_rules().items():
-        if code.startswith("TA1"):
-            out.update(f.rule for f in cls().check(rec, CTX))
-    return out
+    return ta1_codes(text, "x.json", "v2")
 
 
 INCLUSION_JOINS = [

@@ -12,22 +12,13 @@ from collections import Counter
 
 import pytest
 
-from trial_audit.core.dates import parse_date
-from trial_audit.core.model import Source, TrialRecord
-from trial_audit.engine.registry import Context, load_rules
+from tests.ta1_rules import ta1_codes
 from trial_audit.text.criteria import parse_criteria
 from trial_audit.text.criteria_markers import _match_marker
 
-CTX = Context(as_of=parse_date("2026-11-27"), today=parse_date("2026-11-27"))
-
 
 def _codes(text: str) -> Counter:
-    rec = TrialRecord(source=Source(path="x.xml", format="ictrp-xml"), criteria=text)
-    out: Counter = Counter()
-    for code, cls in load_rules().items():
-        if code.startswith("TA1"):
-            out.update(f.rule for f in cls().check(rec, CTX))
-    return out
+    return ta1_codes(text, "x.xml", "ictrp-xml")
 
 
 ITEMS = [

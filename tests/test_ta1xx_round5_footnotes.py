@@ -6,21 +6,12 @@ other words; look-alikes that must stay reported.
 
 from collections import Counter
 
-from trial_audit.core.dates import parse_date
-from trial_audit.core.model import Source, TrialRecord
-from trial_audit.engine.registry import Context, load_rules
+from tests.ta1_rules import ta1_codes
 from trial_audit.text.criteria import parse_criteria
-
-CTX = Context(as_of=parse_date("2026-11-27"), today=parse_date("2026-11-27"))
 
 
 def _codes(text: str) -> Counter:
-    rec = TrialRecord(source=Source(path="x.csv", format="ictrp-csv"), criteria=text)
-    out: Counter = Counter()
-    for code, cls in load_rules().items():
-        if code.startswith("TA1"):
-            out.update(f.rule for f in cls().check(rec, CTX))
-    return out
+    return ta1_codes(text, "x.csv", "ictrp-csv")
 
 
 # ChiCTR2000029542 (ICTRP COVID19 export, inclusion criteria)
