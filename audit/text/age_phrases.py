@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from trial_audit.text.age_group_of_several import one_group_of_several
 from trial_audit.text.age_patterns import (
     _AGE_ANCHOR,
     _AGE_GAP_NEG,
@@ -32,19 +33,15 @@ from trial_audit.text.age_patterns import (
     _DURATION_PREP,
     _EPIDEMIOLOGY,
     _EVENT_VERB,
-    _GE_RE,
-    _GT_RE,
     _GUARDIAN_WORD,
     _ITEM_LEAD,
     _KEYWORDS,
-    _LE_RE,
     _LEAD_PAREN,
     _LEAD_WORD,
     _LEFT_NEG,
     _LEFT_SUBGROUP,
     _LEFT_THING,
     _LOOKING_FOR,
-    _LT_RE,
     _MENOPAUSE,
     _MENOPAUSE_DEF,
     _MUST_BE_ITEM,
@@ -80,12 +77,10 @@ from trial_audit.text.age_patterns import (
     _SMALL_AGE_WORDS,
     _SUBJ_ANCHOR,
     _THIRD_PARTY,
-    _UNIT_KEY,
     _WRAPPED_QUANTITY_BEFORE,
     COMP,
     EXPR,
     NUM,
-    NUMBER_WORDS,
     REVERSED,
     SUF_MAX,
     SUF_MIN,
@@ -95,53 +90,12 @@ from trial_audit.text.age_patterns import (
     limit_noun_of_others,
     word_and_group_candidates,
 )
-from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, one_group_of_several, paragraph_around
+from trial_audit.text.age_phrase_bounds import comparator_of, number_of, reversed_statement, stated_bounds, unit_of
+from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, paragraph_around
 from trial_audit.text.age_sentences import _clause_end, _clause_start, _header_before, _sentence, _sentence_left, _sentence_right
 from trial_audit.text.age_statements import Bound as Bound  # re-exported: the extractor's results
 from trial_audit.text.age_statements import StatedAge as StatedAge
 from trial_audit.text.age_statements import mark_alternatives as mark_alternatives
-
-# --- parsing helpers -------------------------------------------------------------------------
-
-
-def _num(s: str | None) -> float | None:
-    if not s:
-        return None
-    m = re.search(r"[0-9]+(?:\.[0-9]+)?", s)
-    if m:
-        return float(m.group(0))
-    w = NUMBER_WORDS.get(re.sub(r"\s+", " ", s.strip().lower()))
-    return None if w is None else float(w)
-
-
-def _unit(s: str | None) -> str | None:
-    if not s:
-        return None
-    s = s.strip()
-    for rx, u in _UNIT_KEY:
-        if rx.match(s):
-            return u
-    return None
-
-
-def _comp(s: str | None) -> str | None:
-    """'ge' | 'gt' | 'le' | 'lt' for a comparator text."""
-    if not s:
-        return None
-    s = s.strip()
-    if _GE_RE.match(s):
-        return "ge"
-    if _LE_RE.match(s):
-        return "le"
-    if _GT_RE.match(s):
-        return "gt"
-    if _LT_RE.match(s):
-        return "lt"
-    return None
-
-
-_FLIP = {"ge": "lt", "gt": "le", "le": "gt", "lt": "ge"}
-
 
 # a statement of who the participants will be ("All subjects will be adults (greater than 18 years)") under an
 # exclusion header is a requirement: its sense is not inverted
@@ -174,7 +128,7 @@ def find_ages(
     for h in _REV_HINT.finditer(text, start, end):
         m = REVERSED.search(text, max(start, h.start() - 30), min(end, h.end() + 40))
         if m and (not out or m.start() >= out[-1].end):
-            sa = _from_reversed(text, m, mode)
+            sa = reversed_statement(text, m, mode)
             if sa:
                 out.append(sa)
     reversed_spans = [(s.start, s.end) for s in out]
@@ -252,34 +206,12 @@ def _at_item_start(text: str, pos: int, cstart: int, lo: int, item_starts: froze
     return bool(_ITEM_LEAD.match(text[ls:pos]))
 
 
-def _from_reversed(text: str, m: re.Match, mode: str) -> StatedAge | None:
-    n1 = _num(m.group("n1"))
-    if n1 is None:
-        return None
-    u = _unit(m.group("u1")) or _unit(m.group("u2")) or "year"
-    lo = Bound(n1, u, inclusive=not m.group("c1").strip().endswith("<"))
-    hi = None
-    if m.group("n2"):
-        n2 = _num(m.group("n2"))
-        if n2 is None:
-            return None
-        hi = Bound(n2, _unit(m.group("u2")) or u, inclusive=not m.group("c2").strip().endswith("<"))
-    if mode == "exclusion":
-        if hi is not None:
-            return None
-        # excluded: age > n1  -> allowed at most n1
-        return StatedAge(m.start(), m.end(), m.group(0), None, Bound(lo.value, lo.unit, not lo.inclusive), "max", mode, inverted=True)
-    if lo.years > 120 or (hi and hi.years > 120):
-        return None
-    return StatedAge(m.start(), m.end(), m.group(0), lo, hi, "range" if hi else "min", mode)
-
-
 def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_starts) -> StatedAge | None:
     g = m.group
-    n1 = _num(g("n1"))
+    n1 = number_of(g("n1"))
     if n1 is None:
         return None
-    u1, u2 = _unit(g("u1")), _unit(g("u2"))
+    u1, u2 = unit_of(g("u1")), unit_of(g("u2"))
     # cheap early rejections (most numbers near a time word are durations or lab values)
     near = text[max(lo_lim, m.start() - 50) : m.start()].lower()
     bare_group_range = bare_group_range_at(text, lo_lim, m.start("n1"))  # "adults 30-65 with ..."
@@ -295,7 +227,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     m_end = m.start() + len(m.group(0).rstrip())
     cend = _clause_end(text, m_end, hi_lim)
     right = text[m_end:cend]
-    pre = _comp(g("pre"))
+    pre = comparator_of(g("pre"))
     pre_text = (g("pre") or "").lower()
     if pre_text.strip() == "from" and not has_range:
         pre = "ge"  # "from 18 years" (a lower bound)
@@ -509,65 +441,11 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         and not pre_text.startswith(("no", "not"))
     )
 
-    # --- bounds ----------------------------------------------------------------------------
-    if has_range:
-        n2 = _num(g("n2"))
-        if n2 is None:
-            return None
-        unit2 = u2 or u1 or "year"
-        unit1 = u1 or unit2
-        if _unit(g("u1")) is None and u2 and n1 > n2:
-            unit1 = "year" if u2 != "year" else u2  # "1-6 months" keeps months; "2 - 6 months" same
-        lo_b = Bound(n1, unit1, inclusive=pre != "gt")
-        p2 = _comp(g("pre2"))
-        hi_b = Bound(n2, unit2, inclusive=p2 != "lt")
-        if lo_b.years > hi_b.years and not (anchor == "age" or tail):
-            return None  # "65-18" with nothing tying it to an age: not a range
-        # an anchored range whose ends are reversed ("Between the ages of 25 and 22", "17-11 years of age") is read as
-        # written: its lower end contradicts a structured minimum, and the curator sees an impossible range quoted
-        if lo_b.years > 120 or hi_b.years > 125:
-            return None
-        if mode == "exclusion":
-            return None  # a range in an exclusion item is not a limit we can read safely
-        e = m.end()
-        pm = _POINT_AFTER.match(text, e, hi_lim)
-        if pm and _unit(pm.group("u")) and _num(pm.group("n")) is not None:
-            pb = Bound(_num(pm.group("n")), _unit(pm.group("u")), True)
-            if pb.years > hi_b.years:
-                hi_b, e = pb, pm.end()
-        return StatedAge(m.start(), e, text[m.start() : e].rstrip(), lo_b, hi_b, "range", mode, claim=claim)
-
-    unit = u1 or "year"
-    b_in = True
-    side = None
-    if pre in ("ge", "gt"):
-        side, b_in = "min", pre == "ge"
-    elif pre in ("le", "lt"):
-        side, b_in = "max", pre == "le"
-    if suf:
-        s_side = "min" if re.search(r"older|above|over|more|greater|upward|beyond|\+|up\b|onward", suf) else "max"
-        if side is None:
-            side, b_in = s_side, True
-    if side is None:
-        return None
-    if negated:
-        side = "max" if side == "min" else "min"
-        b_in = not b_in
-    b = Bound(n1, unit, b_in)
-    if b.years > 120 or (b.years == 0 and side == "max"):
-        return None
-    if mode == "exclusion":
-        # excluded "age > 75" -> eligible "at most 75"; excluded "under 18" -> "at least 18"
-        nb = Bound(n1, unit, not b_in)
-        if side == "min":
-            return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, nb, "max", mode, inverted=True, claim=claim)
-        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), nb, None, "min", mode, inverted=True, claim=claim)
-    if side == "min":
-        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), b, None, "min", mode, claim=claim)
-    return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, b, "max", mode, claim=claim)
+    return stated_bounds(
+        text, m, mode, hi_lim, n1=n1, u1=u1, u2=u2, pre=pre, suf=suf, anchored=anchor == "age" or tail, negated=negated, claim=claim
+    )
 
 
-_POINT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:or|and)\s+(?P<n>{NUM})\s*(?P<u>{UNIT})\s*(?:-|\s)?\s*(?:old|of\s+age)\b", re.I)
 _SINGLE = re.compile(
     rf"(?:(?P<pre>{COMP})\s*(?::\s*)?)?(?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?(?P<n1>{NUM})\s*(?P<u1>{UNIT})?"
     rf"(?P<tail1>{_AGE_TAIL})?(?P<sep>)(?P<pre2>)(?P<n2>)(?P<u2>)(?P<tail>)(?:\s*,?\s*(?P<suf>{SUF_MIN}|{SUF_MAX}))?(?P<incl>)",
