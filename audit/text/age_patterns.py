@@ -82,7 +82,7 @@ SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or
 
 # a unit joined by a hyphen only when "old" follows: "18-year-old", "40-70-year-old adults", "18-year-olds" (not "18-year history")
 _HYPHEN_UNIT = r"(?:\s*-(?=\s*(?:years?|yrs?|months?|weeks?|days?)\s*-?\s*olds?\b))?"
-_AGE_TAIL = r"(?:\s*(?:-|\s)?\s*olds?\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+old\b)"
+_AGE_TAIL = r"(?:\s*(?:-|\s)?\s*olds?\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+old\b|\s*\bage\s+(?:range|group|bracket)\b)"
 
 # one expression: [comparator] [the age of] N [unit] [range-sep [comparator] N [unit]] [of age|old] [or older] [(inclusive)]
 EXPR = re.compile(
@@ -92,7 +92,7 @@ EXPR = re.compile(
     (?P<n1>{NUM}){_HYPHEN_UNIT}\s*(?P<u1>{UNIT})?
     (?P<tail1>{_AGE_TAIL})?
     (?:
-        \s*(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|to|through|thru|and|until|till)\s*(?P<pre2>{LE}|{LT})?\s*
+        \s*(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|to|through|thru|and|until|till|up\s+to)\s*(?P<pre2>{LE}|{LT})?\s*
         (?P<n2>{NUM}){_HYPHEN_UNIT}\s*(?P<u2>{UNIT})?
     )?
     (?P<tail>{_AGE_TAIL})?
@@ -103,8 +103,8 @@ EXPR = re.compile(
 )
 # "18 ≤ age ≤ 65", "18 years < age < 75"
 REVERSED = re.compile(
-    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?\s*(?P<c1>≤|⩽|\\?<\s*=|\\?<)\s*(?:the\s+)?(?:patient'?s?\s+)?age\s*"
-    rf"(?:(?P<c2>≤|⩽|\\?<\s*=|\\?<)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT})?)?",
+    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?(?:\s*old)?\s*(?P<c1>≤|⩽|\\?<\s*=|\\?<)\s*(?:the\s+)?(?:patient'?s?\s+)?age\s*"
+    rf"(?:(?P<c2>≤|⩽|\\?<\s*=|\\?<)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT})?(?:\s*old\b)?)?",
     re.I,
 )
 # candidates: a digit, or a number word; the comparator before it is found by _PRE_BEFORE
@@ -164,6 +164,8 @@ _PRE_BEFORE = re.compile(
     rf"(?=[≥⩾≧≤⩽≦<>=\\]|a[tbg]|be|e[qx]|fr|gr|hi|l[eo]|m[aio]|no|o[lv]|sm|t[hi]|u[np]|yo)(?:(?:{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$)",
     re.I,
 )
+# "in the 40-70 age range", "the 18–45 years age group": a range that the words "age range / group / bracket" follow
+_RANGE_BEFORE_AGE_WORDS = re.compile(r"(?<![0-9.,])([0-9]{1,3})[^\S\n]*(?:-|–|to)[^\S\n]*[0-9]{1,3}[^\S\n]*(?:years?[^\S\n]*)?$", re.I)
 _REV_HINT = re.compile(r"(?:≤|⩽|<)\s*=?\s*(?:the\s+)?(?:patient'?s?\s+)?age\b", re.I)
 
 # --- contexts --------------------------------------------------------------------------------
@@ -195,7 +197,7 @@ _SUBJ = (
     r"(?:patients?|subjects?|participants?|people|persons?|individuals?|volunteers?|men|women|males?|females?|"
     r"adults?|children|child|boys?|girls?|woman|man|infants?|adolescents?|teenagers?|teens?|youths?|neonates?|newborns?|"
     r"babies|baby|toddlers?|students?|veterans?|outpatients?|inpatients?|elderly|seniors?|pupils?|"
-    r"cases|controls|donors?|smokers?|survivors?|recipients?|candidates?|pts?\.?)"
+    r"cases|controls|donors?|smokers?|survivors?|recipients?|candidates?|pts?\.?|(?:both|either|any)\s+(?:genders?|sexes|sex))"
 )
 # A range with no unit right after a group of people ("open to adults 30-65 with ...", "Healthy volunteers 18-45"):
 # people nouns that are not numbered in protocols ("patients 1-3" and "cohorts 2-4" are numbered), ascending ends,
@@ -331,7 +333,8 @@ _RIGHT_SUBGROUP = re.compile(
     re.I,
 )
 _LEFT_SUBGROUP = re.compile(
-    r"(?:^|[\n;:(]|\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)(]|"
+    # ("Age group: 18-65 years" labels the trial's own band)
+    r"(?:^|[\n;:(]|(?<!\bage)\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)(]|"
     r"\b(?:healthy\s+)?controls?\b|\bcompared\s+(?:with|to)\b|"
     # a limit for the first or last few enrolled: "First 2 enrolled subjects: age ≥ 18 and ≤ 30 years"
     r"\b(?:first|last|initial)\s+(?:[0-9]{1,3}\s+|[a-z]+\s+)?(?:enrolled\s+|treated\s+|dosed\s+)?(?:subjects|patients|participants)\s*:",
@@ -383,7 +386,7 @@ _PREV_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Za-z][A-Za-z /&,()-]{1,40}?)[ \t]*:
 _RIGHT_COLON = re.compile(r"^\s*(?:\)\s*)?:(?!\s*(?:inclusive|both))")
 _CONDITIONAL = re.compile(
     r"(?:\bfor\s+(?:[A-Za-z-]+\s+){0,3}(?:patients?|subjects?|participants?|children|adults|women|men|those|"
-    r"age|ages|aged|individuals|pts|persons)\b|\bif\b|\bwhen\b|\bin\s+(?:patients|subjects|those)\b(?=[^\n;]{0,25}$)|"
+    r"age|ages|aged|individuals|pts|persons)\b|\bif\b|\bwhen\b|(?<!conducted\s)(?<!performed\s)(?<!carried\sout\s)\bin\s+(?:patients|subjects|those)\b(?=[^\n;]{0,25}$)|"
     r"\bunless\b|\bexcept\b|\bin\s+(?:this|that|such\s+an?)\s+(?:event|case)\b|\botherwise\b|\bkarnofsky|\blansky|\bperformance|\becog\b|\bin\s+(?:the\s+)?case\s+of|"
     r"mg/d[lL]|[µu]mol|mmol|\bULN\b|creatinine|bilirubin|clearance|\bonset\b|diagnos\w*\s+(?:at|before|after|by))[^\n;]{0,60}$",
     re.I,
@@ -399,7 +402,7 @@ _DOSING = re.compile(r"\b(?:mg|mcg|µg|ug|doses?|dosing|dosage|dosed|ml)\b|/\s*k
 _EPIDEMIOLOGY = re.compile(
     r"%|\bpercent|\bprevalen|\bincidence|\bmortality|\bmorbidity|\bmillion|\bleading\s+cause|\baffects?\b|"
     r"\bcommon(?:ly)?\b|\baccounts?\s+for\b|\bdeaths\b|\boccurs?\b|\brisk\b|\bworldwide|\bestimated|\bstatistic|\brates?\b|\bburden|"
-    r"\bmean\s+age|\bmedian\s+age|\baverage\s+age|\bstratif|\bsub-?groups?|\bage\s+groups?|\bcategor|"
+    r"\bmean\s+age|\bmedian\s+age|\baverage\s+age|\bstratif|\bsub-?groups?|\bage\s+groups?\b(?![^\S\n]*(?:of[^\S\n]+|:[^\S\n]*)?[0-9])|\bcategor|"
     r"\btertile|\bquartile|\bcompared?\b|\bcomparing\b|\bversus\b|\bvs\.?\s|\bcohort\s+study|\bborn\b|"
     r"\bdiagnosed\s+(?:at|before|after)|\bpreviously\s+(?:shown|reported)|\bstudies\s+(?:have|show)|\breported\b|"
     r"\b(?:were|was|have\s+been|has\s+been)\s+studied\b|\bin\s+(?:a|the|our)\s+(?:previous|prior|earlier|pilot|recent)\s+stud|"
@@ -413,6 +416,20 @@ _CLAIM = re.compile(
     r"inclusion|enrol\w*|recruit\w*|open\s+to|limited\s+to|restricted\s+to|required|should\s+be|"
     r"(?:will|to)\s+(?:include|involve)|(?:participants?|subjects?|volunteers?)\s+(?:are|will\s+be)\s+(?:aged|adults|children|between|over|under|at\s+least|[0-9]+)|"
     r"looking\s+for|seeking|sought|will\s+be\s+randomi[sz]ed|(?:minimum|maximum|lower|upper)\s+age|age\s+limits?)\b",
+    re.I,
+)
+# A prose sentence with an age that says who the study takes, in more of the verbs registrants use than _CLAIM (which
+# band words share): "Patients aged 40-70 years will be included / invited / randomly assigned", "Teenagers 13 to 17
+# years old will participate", "The target population is adults aged 40-70", "The age range of participants is 18-65".
+# (Only ages read this way: a band word in such a sentence stays as before.)
+_AGE_CLAIM = re.compile(
+    r"\b(?:(?:will|shall|would|are\s+to|is\s+to|to)\s+be\s+(?:(?:randomly|consecutively|prospectively|initially)\s+)?"
+    r"(?:included|invited|selected|recruited|enrolled|randomi[sz]ed|assigned|allocated|admitted|accepted|studied|sampled)"
+    r"|(?:will|shall|would)\s+(?:participate|take\s+part)"
+    r"|(?:study|trial|research)\s+will\s+be\s+(?:conducted|carried\s+out|performed)\s+(?:in|among|on)"
+    r"|(?:study|target|trial|research)\s+population\s+(?:is|will\s+(?:be|include|consist|comprise)|consists|comprises|includes)\b|study\s+(?:participants|subjects|sample)\s+(?:will\s+be|are)"
+    r"|age\s+range\s+(?:of|for)\s+(?:the\s+)?(?:participants|subjects|patients|volunteers|enrol\w*|inclusion)"
+    r"|(?:study|trial)\s+(?:includes|involves|comprises|will\s+comprise|consists\s+of|will\s+consist\s+of))\b",
     re.I,
 )
 # (non-)childbearing potential is defined by age, sterilisation or menopause: "(age > 60 years or surgically sterile)"
@@ -451,6 +468,18 @@ _LOOKING_FOR = re.compile(
 )
 
 
+# a unit-less age right after a person noun and a comparator that compares people by age ("people over 60", "women under
+# 50", "adults above 65"); not a measurement ("patients over 60 kg", "subjects below 50 %")
+_PERSON_COMPARED = re.compile(
+    r"\b(?:people|persons|individuals|adults|men|women|males|females|patients|participants|subjects|volunteers|residents|seniors)"
+    r"[^\S\n]+(?:aged[^\S\n]+)?(?:over|above|under|below)[^\S\n]+([0-9]{1,3})(?![0-9]|[.,][0-9]|[^\S\n]*(?:%|percent|[A-Za-z]+/|"
+    r"kg|kilo|lbs?\b|pounds|mg|mcg|g\b|cm|mm|m\b|ml|l\b|units?|iu\b|times|x\b|mmhg|bpm|beats|points?|hours?|hrs?|days?|weeks?|"
+    r"months?|minutes?|min\b|cigarettes|packs?|drinks|steps|metres|meters|feet|ft\b|inches))",
+    re.I,
+)
+PERSON_COMPARED_LEFT = re.compile(rf"\b{_SUBJ}[^\S\n]+(?:aged[^\S\n]+)?$", re.I)
+
+
 def word_and_group_candidates(text: str, low: str, start: int, end: int) -> list[int]:
     """Where numbers start that no digit search finds: number words before a unit ("eighteen years", "six to twelve
     years": the range's first word), number words after an age word ("aged six to twelve"), and the first end of a
@@ -474,6 +503,12 @@ def word_and_group_candidates(text: str, low: str, start: int, end: int) -> list
     for b in _GROUP_BARE_RANGE.finditer(text, start, end):
         if int(b.group(1)) < int(b.group(2)) <= 120:
             out.append(b.start(1))
+    for b in _PERSON_COMPARED.finditer(text, start, end):
+        out.append(b.start(1))
+    for i in _find_all(low, "age range", 0, len(low)):  # "patients in the 40-70 age range": the range before the words
+        r = _RANGE_BEFORE_AGE_WORDS.search(text, max(start, start + i - 20), start + i)
+        if r:
+            out.append(r.start(1))
     return out
 
 

@@ -139,15 +139,16 @@ def stated_bounds(
             side, b_in = s_side, True
     if side is None:
         return None
+    more_than = side == "min" and not b_in  # "more than N", "older than N", "> N": negated or excluded, a maximum of N
     if negated:
         side = "max" if side == "min" else "min"
         b_in = not b_in
-    b = Bound(n1, unit, b_in)
+    b = Bound(n1, unit, b_in, from_more_than=more_than and side == "max")
     if b.years > 120 or (b.years == 0 and side == "max"):
         return None
     if mode == "exclusion":
         # excluded "age > 75" -> eligible "at most 75"; excluded "under 18" -> "at least 18"
-        nb = Bound(n1, unit, not b_in)
+        nb = Bound(n1, unit, not b_in, from_more_than=more_than)
         if side == "min":
             return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, nb, "max", mode, inverted=True, claim=claim)
         return StatedAge(m.start(), m.end(), m.group(0).rstrip(), nb, None, "min", mode, inverted=True, claim=claim)

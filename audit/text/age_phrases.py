@@ -13,6 +13,7 @@ from dataclasses import replace
 from trial_audit.text.age_group_of_several import one_group_of_several
 from trial_audit.text.age_patterns import (
     _AGE_ANCHOR,
+    _AGE_CLAIM,
     _AGE_GAP_NEG,
     _AGE_PREP_NEG,
     _AGE_PREWORD_NEG,
@@ -81,6 +82,7 @@ from trial_audit.text.age_patterns import (
     COMP,
     EXPR,
     NUM,
+    PERSON_COMPARED_LEFT,
     REVERSED,
     SUF_MAX,
     SUF_MIN,
@@ -100,6 +102,10 @@ from trial_audit.text.age_statements import mark_alternatives as mark_alternativ
 # a statement of who the participants will be ("All subjects will be adults (greater than 18 years)") under an
 # exclusion header is a requirement: its sense is not inverted
 _WILL_BE = re.compile(r"\b(?:will|are\s+to)\s+be\s+(?:[A-Za-z-]+\s+){0,2}?$|\bwill\s+be\s+(?:adults?|children|aged?)\b", re.I)
+
+
+# the branch of an "or" that repeats the age word before its number: ", or aged", "or be aged", "or ages:"
+_OR_AGED = re.compile(r"\bor\s+(?:(?:be|is|are|if)\s+)?(?:aged?|ages)\s*(?:[=:]\s*)?$", re.I)
 
 
 # --- the extractor ---------------------------------------------------------------------------
@@ -215,7 +221,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     # cheap early rejections (most numbers near a time word are durations or lab values)
     near = text[max(lo_lim, m.start() - 50) : m.start()].lower()
     bare_group_range = bare_group_range_at(text, lo_lim, m.start("n1"))  # "adults 30-65 with ..."
-    if not (u1 or u2 or bare_group_range) and "age" not in near + (g("ageof") or "").lower() and not (g("suf") or g("pre")):
+    if not (u1 or u2 or bare_group_range) and "age" not in near + (g("ageof") or "").lower() + (g("tail") or "").lower() and not (g("suf") or g("pre")):
         return None
     if (u1 or u2) not in (None, "year") and not (g("tail") or g("tail1")) and not any(k in near for k in _SMALL_AGE_WORDS):
         return None
@@ -264,8 +270,11 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         gap = am.group("gap")
         before = left[: am.start() + len(w)]
         gap_neg = _AGE_GAP_NEG.search(gap)
-        if gap_neg and mode != "prose" and re.fullmatch(r"groups?", gap_neg.group(0), re.I):
-            gap_neg = None  # "in the age group of 10-13 years" (criteria)
+        if gap_neg and re.fullmatch(r"groups?", gap_neg.group(0), re.I):
+            # "in the age group of 10-13 years" (criteria); in prose only with the band right after ("Participants in the
+            # age group of 18-45 years will be recruited"), not "the age group at highest risk, 10-13 years"
+            if mode != "prose" or re.fullmatch(r"\s*groups?\s*(?:of\s*|:\s*)?", gap, re.I):
+                gap_neg = None
         other_phrase = bool(_DESCRIPTIVE_AGE.match(w)) and not gap_neg and bool(re.search(r"[),]", gap))
         # "(of childbearing age), between 18 and 45 years of age": that "age" belongs to another phrase
         # "... of age (first age group) OR over 60 years of age": a statement with its own "years of age" after a
@@ -289,6 +298,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
                 anchor = "age"
     elif re.search(r"\bage\s*(?:\([^)]*\))?\s*:\s*\n[\s>*•·-]*$", text[max(lo_lim, m.start() - 40) : m.start()], re.I):
         anchor = "age"  # "Age:\n  - 18 and over" (a labelled list)
+    if anchor is None and re.search(r"\bage\s", (g("tail") or "") + (g("tail1") or ""), re.I):
+        anchor = "age"  # "in the 40-70 age range", "the 18-45 years age group"
     if anchor is None and unit_present and (tail or re.search(r"\b(?:older|younger)\b", suf + " " + pre_text)):
         anchor = "tail"
     if anchor is None and re.search(r"\b(?:older|younger|age)\b", pre_text) and not re.search(r"[0-9]\s*$", left):
@@ -302,6 +313,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
             or suf
             or (pre is not None and re.match(r"^\s*\(?\s*(?:or|and)\s+(?:older|younger)\b", right))
             or (pre is not None and re.search(r"\b(?:must|should|shall|to)\s+be\s+$", left, re.I))
+            # "people over 60", "women under 50": a person compared by a bare number (measurements are rejected below)
+            or (pre_text.strip() in ("over", "above", "under", "below") and PERSON_COMPARED_LEFT.search(left) is not None)
         ):
             # "Men and women 18 and older", "woman ≥18 (or older if ...)", "adults (18+)", "participants must be under 75"
             anchor = "subject"
@@ -328,6 +341,9 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     # (in the exclusion criteria every branch excludes: "Ages <50 or >90" are both limits)
     or_branch = mode != "exclusion" and bool(
         re.search(r"\bor\s*$", left, re.I)
+        # with the age word repeated after the "or": "Aged ≥ 18 years, or aged ≥ 12 and < 18 years weighing ≥ 40 kg"
+        # (NCT04292899; "=" where a registry export lost the "≥")
+        or _OR_AGED.search(left[-40:])
         or _OR_NEXT.match(right)
         # items joined by an "OR" line or an item ending in "OR": "... family history OR\n - Healthy volunteers: age 18 or older"
         or _OR_BEFORE_ITEM.search(text, max(lo_lim, cstart - 40), cstart)
@@ -413,7 +429,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         sentence = _sentence(text, m.start(), m.end(), lo_lim, hi_lim)
         if _DOSING.search(sentence) or _EPIDEMIOLOGY.search(sentence):
             return None
-        claim = bool(_CLAIM.search(sentence))
+        claim = bool(_CLAIM.search(sentence) or _AGE_CLAIM.search(sentence))
         if _PAST_ENROLMENT.search(sentence):
             claim = False  # "All infants under one year of age ... were eligible" (a design narrative of a past sample)
         if not claim and not _PARTICIPANT.search(sentence):

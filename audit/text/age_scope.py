@@ -140,7 +140,8 @@ _GROUP_SUBJECT_LEFT = re.compile(
 )
 _RIGHT_DUTY = re.compile(
     r"^[\s,)]*(?:(?:of\s+age|old)\s+)?(?:must|should|shall|will|need\s+to|needs\s+to|are\s+required\s+to|have\s+to)\s+(?:also\s+)?"
-    r"(?!be\b|not\b)[a-z]+",
+    # (taking part is no duty of a sub-group: "Boys and girls aged 6-12 will take part", "Women 40-70 will participate")
+    r"(?!be\b|not\b|participate\b|take\s+part\b|join\b|enrol)[a-z]+",
     re.I,
 )
 # a procedure for those of an age, whoever the subject: "Participants older than 65 must undergo a geriatric assessment"
@@ -182,6 +183,9 @@ _CONSENT_FOR_LEFT = re.compile(
     r"(?:[A-Za-z-]+\s+){0,2}$",
     re.I,
 )
+# the ages of those who give assent, in a bracket after the word: "willing and able to provide assent (age 12 to < 18, where
+# locally approved)" (NCT04292899): the minors who assent, beside adults who consent, not the trial's upper limit
+_ASSENT_BRACKET_LEFT = re.compile(r"\bassent\b[^().;\n]{0,40}\(\s*(?:(?:aged?|ages)\s*(?:[=:]\s*)?)?$", re.I)
 # an age bracket after a measurement: "CD4 count > 200 cells/mm3 (ages 2-5 years) or > 100 cells/mm3 (age > 5 years)"
 _MEASUREMENT_BRACKET_LEFT = re.compile(
     r"[0-9]\s*(?:cells|/\s*(?:mm|ul|µl|l|dl|ml|min)|%|mg|g/|mmol|µmol|umol|iu|u/|x\s*10)[^()\n;]{0,25}\(\s*(?:for\s+|in\s+)?(?:aged?\s+|ages\s+)?$",
@@ -236,6 +240,8 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "an age in a sub-list under an item about another person (a donor, a parent, a partner)"
     if _CONSENT_FOR_LEFT.search(sentence_left):
         return "who gives consent for whom"
+    if _ASSENT_BRACKET_LEFT.search(left[-80:]):
+        return "the ages at which a minor's assent is asked"
     if _MEASUREMENT_BRACKET_LEFT.search(left):
         return "a measurement threshold that depends on age"
     if _OFFERED_TO_LEFT.search(left):
