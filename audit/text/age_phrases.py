@@ -221,7 +221,11 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     # cheap early rejections (most numbers near a time word are durations or lab values)
     near = text[max(lo_lim, m.start() - 50) : m.start()].lower()
     bare_group_range = bare_group_range_at(text, lo_lim, m.start("n1"))  # "adults 30-65 with ..."
-    if not (u1 or u2 or bare_group_range) and "age" not in near + (g("ageof") or "").lower() + (g("tail") or "").lower() and not (g("suf") or g("pre")):
+    if (
+        not (u1 or u2 or bare_group_range)
+        and "age" not in near + (g("ageof") or "").lower() + (g("tail") or "").lower()
+        and not (g("suf") or g("pre"))
+    ):
         return None
     if (u1 or u2) not in (None, "year") and not (g("tail") or g("tail1")) and not any(k in near for k in _SMALL_AGE_WORDS):
         return None
@@ -339,15 +343,18 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     right = _LEAD_PAREN.sub("", right, count=1)  # "Age > 18 months (i.e., > 547 days) regardless ..."
     # one branch of an "or": "Age ≥ 18 years, or ≥ 16 years with parental consent" (the consent belongs to a branch)
     # (in the exclusion criteria every branch excludes: "Ages <50 or >90" are both limits)
-    or_branch = mode != "exclusion" and bool(
-        re.search(r"\bor\s*$", left, re.I)
-        # with the age word repeated after the "or": "Aged ≥ 18 years, or aged ≥ 12 and < 18 years weighing ≥ 40 kg"
-        # (NCT04292899; "=" where a registry export lost the "≥")
-        or _OR_AGED.search(left[-40:])
-        or _OR_NEXT.match(right)
-        # items joined by an "OR" line or an item ending in "OR": "... family history OR\n - Healthy volunteers: age 18 or older"
-        or _OR_BEFORE_ITEM.search(text, max(lo_lim, cstart - 40), cstart)
-        or _OR_AFTER_ITEM.match(text, cend, min(hi_lim, cend + 40))
+    or_branch = (
+        mode != "exclusion"
+        and bool(
+            re.search(r"\bor\s*$", left, re.I)
+            # with the age word repeated after the "or": "Aged ≥ 18 years, or aged ≥ 12 and < 18 years weighing ≥ 40 kg"
+            # (NCT04292899; "=" where a registry export lost the "≥")
+            or _OR_AGED.search(left[-40:])
+            or _OR_NEXT.match(right)
+            # items joined by an "OR" line or an item ending in "OR": "... family history OR\n - Healthy volunteers: age 18 or older"
+            or _OR_BEFORE_ITEM.search(text, max(lo_lim, cstart - 40), cstart)
+            or _OR_AFTER_ITEM.match(text, cend, min(hi_lim, cend + 40))
+        )
     )
     # (read across a hard line wrap: "Patients under 18 years of age may enter\n      with consent of parent or guardian")
     consent = (
