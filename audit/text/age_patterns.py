@@ -370,7 +370,7 @@ _LEFT_THING = re.compile(
 )
 _RIGHT_CONSENT = re.compile(
     r"^[^\n;.]{0,60}\b(?:assent|(?:parental|guardian'?s?)\s+consent|consent\s+forms?|"
-    r"consent\s+(?:from|of|by)\s+(?:their\s+|his\s+|her\s+|a\s+|the\s+)?(?:parents?|guardians?|legal))|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked|informed)\b",
+    r"consent\s+(?:from|of|by)\s+(?:their\s+|his\s+|her\s+|a\s+|the\s+)?(?:parents?|guardians?|legal))|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked(?!\s+to\s+(?:participate|take\s+part|join|enrol))|informed)\b",
     re.I,
 )
 # an age that conditions who signs, inside a consent clause: "written informed consent of their parents / legal
@@ -427,6 +427,13 @@ _AGE_CLAIM = re.compile(
     r"(?:included|invited|selected|recruited|enrolled|randomi[sz]ed|assigned|allocated|admitted|accepted|studied|sampled)"
     r"|(?:will|shall|would)\s+(?:participate|take\s+part)"
     r"|(?:study|trial|research)\s+will\s+be\s+(?:conducted|carried\s+out|performed)\s+(?:in|among|on)"
+    r"|(?:study|trial|research|programme|program|project)\s+(?:is|will\s+be)\s+(?:(?:only|designed|intended|open|suitable)\s+)?for"
+    r"|(?:can|could|may|are\s+able\s+to)\s+(?:take\s+part|participate|join)\b[^.;]{0,40}\bif\s+you\s+are"
+    r"|(?:will\s+be\s+)?asked\s+to\s+(?:participate|take\s+part|join)"
+    r"|who\s+can\s+(?:take\s+part|participate|join)|participants(?=\s*:)"
+    # a counted sample of this study, in the future tense: "will evaluate the vaccine in 60 healthy volunteers aged 18-45"
+    r"|will\s+(?:study|evaluate|assess|test|examine|investigate|compare|follow|treat|screen|observe)\b[^.;]{0,80}?\b[0-9]{1,5}\s+"
+    r"(?:[A-Za-z-]+\s+){0,2}?(?:patients|participants|subjects|volunteers|adults|children|adolescents|infants|men|women|individuals|people)"
     r"|(?:study|target|trial|research)\s+population\s+(?:is|will\s+(?:be|include|consist|comprise)|consists|comprises|includes)\b|study\s+(?:participants|subjects|sample)\s+(?:will\s+be|are)"
     r"|age\s+range\s+(?:of|for)\s+(?:the\s+)?(?:participants|subjects|patients|volunteers|enrol\w*|inclusion)"
     r"|(?:study|trial)\s+(?:includes|involves|comprises|will\s+comprise|consists\s+of|will\s+consist\s+of))\b",
@@ -464,7 +471,15 @@ _WRAPPED_QUANTITY_BEFORE = re.compile(
 
 # a recruiting phrase, not a condition: "We are looking for volunteers aged between 20 and 45"
 _LOOKING_FOR = re.compile(
-    r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$", re.I
+    r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$"
+    # the same "for" / "if" / "in" naming who the study is for, not a condition: "This study is for people aged 18-65",
+    # "You can take part if you are aged 18 to 65", "A phase II trial of drug X in patients aged 18-65 years"
+    r"|\b(?:study|trial|research|programme|program|project)\s+(?:is|will\s+be)\s+(?:(?:only|designed|intended|open|suitable)\s+)?"
+    r"for\s+[^.;:\n]{0,60}$"
+    r"|\b(?:can|could|may|might|are\s+able\s+to|be\s+able\s+to)\s+(?:take\s+part|participate|join|enrol\w*|be\s+included)\b"
+    r"(?:\s+(?:in\s+)?(?:this|the)\s+(?:study|trial|research))?\s+if\s+you\s+are\s+(?:aged?\s+|between\s+)?$"
+    r"|\b(?:trial|study)\s+(?:of|on|to\s+\w+)\s+[^.;:\n]{1,80}?\s+in\s+(?:patients|subjects)\s+(?:aged?\s+)?$",
+    re.I,
 )
 
 

@@ -104,6 +104,7 @@ from trial_audit.text.age_statements import mark_alternatives as mark_alternativ
 _WILL_BE = re.compile(r"\b(?:will|are\s+to)\s+be\s+(?:[A-Za-z-]+\s+){0,2}?$|\bwill\s+be\s+(?:adults?|children|aged?)\b", re.I)
 
 
+_ELIGIBLE_FOR_STUDY = re.compile(r"\beligible\s+for\s+(?:this\s+|the\s+)?(?:study|trial|participation|enrol\w*|inclusion)\b", re.I)
 # the branch of an "or" that repeats the age word before its number: ", or aged", "or be aged", "or ages:"
 _OR_AGED = re.compile(r"\bor\s+(?:(?:be|is|are|if)\s+)?(?:aged?|ages)\s*(?:[=:]\s*)?$", re.I)
 
@@ -273,7 +274,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         w = am.group("w") or ""
         gap = am.group("gap")
         before = left[: am.start() + len(w)]
-        gap_neg = _AGE_GAP_NEG.search(gap)
+        # ("Ages eligible for study: 23 Years to 68 Years", the registry's own label: its "for" is no duration)
+        gap_neg = _AGE_GAP_NEG.search(_ELIGIBLE_FOR_STUDY.sub(" ", gap))
         if gap_neg and re.fullmatch(r"groups?", gap_neg.group(0), re.I):
             # "in the age group of 10-13 years" (criteria); in prose only with the band right after ("Participants in the
             # age group of 18-45 years will be recruited"), not "the age group at highest risk, 10-13 years"
