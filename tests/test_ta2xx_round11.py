@@ -214,3 +214,59 @@ def test_criteria_form_is_read(item, lo, hi):
 def test_criteria_look_alikes_are_no_claim(item):
     stated = criteria_ages(f"Inclusion Criteria:\n- Signed informed consent\n- {item}\n")
     assert not [s for s in stated if s.claim]
+
+
+# --- 5. false positives the wider claims produced on the tune part, fixed as classes ------------------------------------------
+
+# NCT05175846 (ctgov-v2-bulk covid-19-search.json, tune; structured 18 Years to none): the strata of a matching, in a sentence
+# run into the next ("... as follows: Age: 18-64 and >65; ... Each participant will be assigned a study number")
+NCT05175846 = (
+    "During Stage 1, Group 1 participants will be matched to Group 2 subjects as follows: Age: 18-64 and >65; Race: Caucasian, "
+    "Latino, African American, other; Sex: Male or Female Each participant will be assigned a study number."
+)
+# NCT00001790 (ctgov-xml-bulk, tune; structured N/A to N/A): two cohorts listed in one bracket
+NCT00001790 = (
+    "The patient population\nconsists of children ages 2 to 17 years of age; two age cohorts will be studied (2-12,\n13-17). "
+    "Dosage levels will be 0.5mg/kg/day."
+)
+# NCT00001803 (ctgov-xml-bulk, tune; structured N/A to 100 Years): the age of the second of two groups
+NCT00001803 = (
+    "There are 293 patient\nvolunteers with VHL disease. Adults as well as children aged 13\n- 17 will be included. All subjects "
+    "will give informed consent prior to participation."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum", "maximum"),
+    [
+        (NCT05175846, "18 Years", "N/A"),
+        (NCT00001803, "N/A", "100 Years"),
+        # synthetic variants in other words
+        ("Controls will be matched to cases by age (18-40, 41-60 or 61-80 years) and sex.", "18 Years", "N/A"),
+        ("Patients as well as adolescents aged 12-17 will be included.", "N/A", "N/A"),
+        ("Participants will be enrolled in three strata (18-40, 41-60, 61-80 years).", "18 Years", "80 Years"),
+    ],
+)
+def test_strata_and_second_groups_are_no_claim(text, minimum, maximum):
+    assert _summary_findings(f"{CONTEXT} {text}", minimum, maximum) == []
+
+
+def test_cohorts_in_a_bracket_are_groups_and_the_population_is_the_claim():
+    stated = prose_ages(NCT00001790)
+    assert [(s.text, s.claim) for s in stated] == [("ages 2 to 17 years of age", True), ("2-12", False)]
+    # so the finding quotes the population's range, which the structured field lacks (a true finding)
+    found = _summary_findings(NCT00001790, "N/A", "N/A")
+    assert found and "ages 2 to 17" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: the same claims without the matching, the second group or the bracket list are still reported
+        "Participants aged 18-64 will be included.",
+        "Adolescents aged 12-17 will be included.",
+        "Participants aged 18-40 years will be enrolled.",
+    ],
+)
+def test_the_trials_own_range_is_still_a_claim(text):
+    assert _summary_findings(f"{CONTEXT} {text}", "30 Years", "N/A")

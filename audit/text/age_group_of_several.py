@@ -96,6 +96,22 @@ _ADMITTED_TO_STUDY = re.compile(
 )
 
 
+# a second group named beside a first one without an age: "Adults as well as children aged 13 - 17 will be included"
+# (NCT00001803): the age is the second group's, the first has none of its own ("Men and women aged 18-65" is one group)
+_SECOND_GROUP_LEFT = re.compile(
+    r"\b(?:adults|children|adolescents|infants|patients|volunteers|men|women|parents|controls|participants)\s+"
+    r"(?:as\s+well\s+as|along\s+with|together\s+with|in\s+addition\s+to)\s+(?:[A-Za-z-]+\s+){0,2}?"
+    r"(?:children|adolescents|infants|adults|patients|volunteers|men|women|teenagers|youths|controls|siblings)"
+    r"\s*(?:\(\s*)?(?:(?:aged?|ages|between)\s+)?$",
+    re.I,
+)
+
+
+# several bands listed in one bracket: "two age cohorts will be studied (2-12, 13-17)" (NCT00001790): each is one stratum
+_BAND_THEN_ANOTHER = re.compile(r"[^()]{0,15}?[,;/]\s*(?:and\s+|or\s+)?[0-9]{1,3}\s*(?:-|–|to)\s*[0-9]{1,3}")
+_ANOTHER_BAND_BEFORE = re.compile(r"\(\s*[^()]{0,20}?[0-9]{1,3}\s*(?:-|–|to)\s*[0-9]{1,3}[^()\n,;/]{0,12}[,;/]\s*(?:and\s+|or\s+)?$")
+
+
 def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, right: str, mode: str, end: int | None = None) -> bool:
     """Is the statement the limit of one group of several participant groups, rather than of everyone?
 
@@ -104,6 +120,14 @@ def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, r
     the protocol in brackets ("(randomized portion of study)"). Such a limit agrees when any group's matches the
     structured range and is otherwise held only to lying inside it."""
     if _GROUPS_OF.search(sentence_left) or _RIGHT_PORTION.match(right) or _LATER_STAGE.search(sentence_left[-300:]):
+        return True
+    if _SECOND_GROUP_LEFT.search(sentence_left[-120:]):
+        return True
+    if (
+        end is not None
+        and "(" in sentence_left[-40:]
+        and (_BAND_THEN_ANOTHER.match(text, end, min(len(text), end + 40)) or _ANOTHER_BAND_BEFORE.search(sentence_left[-60:]))
+    ):
         return True
     if end is not None and one_of_several_ranges(text, pos, end, sentence_left):
         return True  # the seventh round: a qualifier or stratum in the item, a cohort, a named sub-group, an option's condition

@@ -394,7 +394,9 @@ _CONDITIONAL = re.compile(
 _THIRD_PARTY = re.compile(
     r"\b(?:(?:parents?|mothers?|fathers?|caregivers?|carers?|guardians?|caretakers?|teachers?|siblings?)\s+(?:of|with|to|for)\b|"
     r"household|famil(?:y|ies)\s+(?:with|of)|contacts?\s+with|in\s+contact|living\s+with|lives?\s+with|caring\s+for|cares?\s+for|partners?\s+of|"
-    r"spouses?\s+of|offspring|family\s+members?|relatives?|(?:has|have|with|their|his|her|of)\s+(?:a\s+|an\s+|one\s+)?"
+    # ("consists of children ages 2 to 17": the participants themselves)
+    r"spouses?\s+of|offspring|family\s+members?|relatives?|(?:has|have|with|their|his|her|(?<!consists\s)(?<!consist\s)(?<!composed\s)"
+    r"(?<!comprised\s)(?<!made\sup\s)of)\s+(?:a\s+|an\s+|one\s+)?"
     r"(?:child|children|infants?|baby|babies|sons?|daughters?|newborns?|kids?|adolescents?|teens?|teenagers?|youths?)\b)",
     re.I,
 )
@@ -424,8 +426,10 @@ _CLAIM = re.compile(
 # (Only ages read this way: a band word in such a sentence stays as before.)
 _AGE_CLAIM = re.compile(
     r"\b(?:(?:will|shall|would|are\s+to|is\s+to|to)\s+be\s+(?:(?:randomly|consecutively|prospectively|initially)\s+)?"
-    r"(?:included|invited|selected|recruited|enrolled|randomi[sz]ed|assigned|allocated|admitted|accepted|studied|sampled)"
-    r"|(?:will|shall|would)\s+(?:participate|take\s+part)"
+    # ("studied" / "sampled" describe cohorts and strata: "two age cohorts will be studied (2-12, 13-17)"; "assigned" only to
+    # a group: "Each participant will be assigned a study number" says nothing of who takes part)
+    r"(?:included|invited|selected|recruited|enrolled|randomi[sz]ed|admitted|accepted|(?:assigned|allocated)\s+(?:randomly\s+)?(?:to|into|in)\b)"
+    r"|(?:will|shall|would)\s+be\s+randomly\s+(?:assigned|allocated)|(?:will|shall|would)\s+(?:participate|take\s+part)"
     r"|(?:study|trial|research)\s+will\s+be\s+(?:conducted|carried\s+out|performed)\s+(?:in|among|on)"
     r"|(?:study|trial|research|programme|program|project)\s+(?:is|will\s+be)\s+(?:(?:only|designed|intended|open|suitable)\s+)?for"
     r"|(?:can|could|may|are\s+able\s+to)\s+(?:take\s+part|participate|join)\b[^.;]{0,40}\bif\s+you\s+are"
@@ -434,7 +438,7 @@ _AGE_CLAIM = re.compile(
     # a counted sample of this study, in the future tense: "will evaluate the vaccine in 60 healthy volunteers aged 18-45"
     r"|will\s+(?:study|evaluate|assess|test|examine|investigate|compare|follow|treat|screen|observe)\b[^.;]{0,80}?\b[0-9]{1,5}\s+"
     r"(?:[A-Za-z-]+\s+){0,2}?(?:patients|participants|subjects|volunteers|adults|children|adolescents|infants|men|women|individuals|people)"
-    r"|(?:study|target|trial|research)\s+population\s+(?:is|will\s+(?:be|include|consist|comprise)|consists|comprises|includes)\b|study\s+(?:participants|subjects|sample)\s+(?:will\s+be|are)"
+    r"|(?:study|target|trial|research|patient)\s+population\s+(?:is|will\s+(?:be|include|consist|comprise)|consists|comprises|includes)\b|study\s+(?:participants|subjects|sample)\s+(?:will\s+be|are)"
     r"|age\s+range\s+(?:of|for)\s+(?:the\s+)?(?:participants|subjects|patients|volunteers|enrol\w*|inclusion)"
     r"|(?:study|trial)\s+(?:includes|involves|comprises|will\s+comprise|consists\s+of|will\s+consist\s+of))\b",
     re.I,

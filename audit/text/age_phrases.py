@@ -104,6 +104,10 @@ from trial_audit.text.age_statements import mark_alternatives as mark_alternativ
 _WILL_BE = re.compile(r"\b(?:will|are\s+to)\s+be\s+(?:[A-Za-z-]+\s+){0,2}?$|\bwill\s+be\s+(?:adults?|children|aged?)\b", re.I)
 
 
+# groups matched by age ("Group 1 participants will be matched to Group 2 subjects as follows: Age: 18-64 and >65"): the
+# strata of a matching, not who takes part
+_MATCHED_ON = re.compile(r"\b(?:will\s+be\s+|are\s+)?(?:matched|matching)\b", re.I)
+_YEARS_OLD_UNIT = re.compile(r"y\s*/\s*o\b|y\.?\s?o\b", re.I)
 _ELIGIBLE_FOR_STUDY = re.compile(r"\beligible\s+for\s+(?:this\s+|the\s+)?(?:study|trial|participation|enrol\w*|inclusion)\b", re.I)
 # the branch of an "or" that repeats the age word before its number: ", or aged", "or be aged", "or ages:"
 _OR_AGED = re.compile(r"\bor\s+(?:(?:be|is|are|if)\s+)?(?:aged?|ages)\s*(?:[=:]\s*)?$", re.I)
@@ -203,6 +207,8 @@ def _candidates(text: str, start: int, end: int) -> list[int]:
 
 def _at_item_start(text: str, pos: int, cstart: int, lo: int, item_starts: frozenset[int]) -> bool:
     """Is pos at the start of a criteria item (after its marker and an optional "Age"/"be")?"""
+    if cstart > lo and text[cstart - 1] == ";" and _ITEM_LEAD.match(text[cstart:pos]):
+        return True  # a clause appended to an item after a semicolon: "Confirmed asthma; ≥ 18 years"
     if item_starts:
         for q in range(pos, max(lo, pos - 40) - 1, -1):
             if q in item_starts:
@@ -258,7 +264,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
 
     # --- anchors ---------------------------------------------------------------------------
     ageof = bool(g("ageof"))
-    tail = bool(g("tail") or g("tail1"))
+    # ("13 y/o", "18 yo": the unit says "years old")
+    tail = bool(g("tail") or g("tail1") or _YEARS_OLD_UNIT.match(g("u2") or g("u1") or ""))
     suf = (g("suf") or "").lower()
     plus_unit = _PLUS_UNIT.match(text, m.end(), hi_lim) if suf == "+" and not (u1 or u2) else None
     if plus_unit:  # "18+ years of age": the unit follows the plus
@@ -439,7 +446,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         if _DOSING.search(sentence) or _EPIDEMIOLOGY.search(sentence):
             return None
         claim = bool(_CLAIM.search(sentence) or _AGE_CLAIM.search(sentence))
-        if _PAST_ENROLMENT.search(sentence):
+        if _PAST_ENROLMENT.search(sentence) or _MATCHED_ON.search(sentence):
             claim = False  # "All infants under one year of age ... were eligible" (a design narrative of a past sample)
         if not claim and not _PARTICIPANT.search(sentence):
             return None  # names no participant: "disorders emerge between 2.5 and 12 years of age"
