@@ -270,3 +270,40 @@ def test_cohorts_in_a_bracket_are_groups_and_the_population_is_the_claim():
 )
 def test_the_trials_own_range_is_still_a_claim(text):
     assert _summary_findings(f"{CONTEXT} {text}", "30 Years", "N/A")
+
+
+# --- 6. more summary forms: both ends in one sentence ----------------------------------------------------------------------
+
+BOTH_ENDS = [
+    "Adults older than 30 years but younger than 70 years will be enrolled.",
+    "Adults aged 30 and older, but not older than 70, will be enrolled.",
+    "Anyone aged 30-70 may apply.",
+    "The lower age limit is 30 years and the upper age limit is 70 years.",
+    "Age range for inclusion is 30 to 70 years.",
+    "The study targets adults aged 30-70.",
+    "This study seeks women aged 30-70.",
+    "The age of participants will range from 30 to 70 years.",
+    "Participants will range in age from 30 to 70 years.",
+    "We will enrol adults in the 30-70 year age group.",
+    "This trial is for participants aged 30+ and no older than 70.",
+    "Ages eligible for study: 30 Years to 70 Years.",
+]
+
+
+@pytest.mark.parametrize("sentence", BOTH_ENDS)
+def test_both_ends_are_claims(sentence):
+    claims = [s for s in prose_ages(f"{CONTEXT} {sentence}") if s.claim]
+    assert {round(s.min.years) for s in claims if s.min} == {30}
+    assert {round(s.max.years) for s in claims if s.max} == {70}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards (seventh round): an aside that admits others beyond the limit still makes the limit one of several
+        "Inclusion Criteria:\n- Age 15 to 60 years (physically fit patients up to age 70 may be considered)\n",
+        "Inclusion Criteria:\n- Age 18 to 60 years; but patients up to 70 may be included at the investigator's discretion\n",
+    ],
+)
+def test_an_extending_aside_still_makes_the_limit_one_of_several(text):
+    assert [s.claim for s in criteria_ages(text)][:1] == [False]

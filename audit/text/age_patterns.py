@@ -404,7 +404,7 @@ _DOSING = re.compile(r"\b(?:mg|mcg|µg|ug|doses?|dosing|dosage|dosed|ml)\b|/\s*k
 _EPIDEMIOLOGY = re.compile(
     r"%|\bpercent|\bprevalen|\bincidence|\bmortality|\bmorbidity|\bmillion|\bleading\s+cause|\baffects?\b|"
     r"\bcommon(?:ly)?\b|\baccounts?\s+for\b|\bdeaths\b|\boccurs?\b|\brisk\b|\bworldwide|\bestimated|\bstatistic|\brates?\b|\bburden|"
-    r"\bmean\s+age|\bmedian\s+age|\baverage\s+age|\bstratif|\bsub-?groups?|\bage\s+groups?\b(?![^\S\n]*(?:of[^\S\n]+|:[^\S\n]*)?[0-9])|\bcategor|"
+    r"\bmean\s+age|\bmedian\s+age|\baverage\s+age|\bstratif|\bsub-?groups?|(?<![0-9]\s)(?<![0-9])(?<!year\s)(?<!years\s)\bage\s+groups?\b(?![^\S\n]*(?:of[^\S\n]+|:[^\S\n]*)?[0-9])|\bcategor|"
     r"\btertile|\bquartile|\bcompared?\b|\bcomparing\b|\bversus\b|\bvs\.?\s|\bcohort\s+study|\bborn\b|"
     r"\bdiagnosed\s+(?:at|before|after)|\bpreviously\s+(?:shown|reported)|\bstudies\s+(?:have|show)|\breported\b|"
     r"\b(?:were|was|have\s+been|has\s+been)\s+studied\b|\bin\s+(?:a|the|our)\s+(?:previous|prior|earlier|pilot|recent)\s+stud|"
@@ -432,6 +432,8 @@ _AGE_CLAIM = re.compile(
     r"|(?:will|shall|would)\s+be\s+randomly\s+(?:assigned|allocated)|(?:will|shall|would)\s+(?:participate|take\s+part)"
     r"|(?:study|trial|research)\s+will\s+be\s+(?:conducted|carried\s+out|performed)\s+(?:in|among|on)"
     r"|(?:study|trial|research|programme|program|project)\s+(?:is|will\s+be)\s+(?:(?:only|designed|intended|open|suitable)\s+)?for"
+    r"|(?:study|trial|research|programme|program|project)\s+(?:targets|seeks|will\s+(?:target|seek))|(?:can|may|could)\s+apply"
+    r"|(?:will|to)\s+range\s+(?:in\s+age\s+)?from|ages?\s+of\s+(?:the\s+)?(?:participants|subjects|patients|volunteers)\s+(?:will|is|are|must)"
     r"|(?:can|could|may|are\s+able\s+to)\s+(?:take\s+part|participate|join)\b[^.;]{0,40}\bif\s+you\s+are"
     r"|(?:will\s+be\s+)?asked\s+to\s+(?:participate|take\s+part|join)"
     r"|who\s+can\s+(?:take\s+part|participate|join)|participants(?=\s*:)"
@@ -524,10 +526,11 @@ def word_and_group_candidates(text: str, low: str, start: int, end: int) -> list
             out.append(b.start(1))
     for b in _PERSON_COMPARED.finditer(text, start, end):
         out.append(b.start(1))
-    for i in _find_all(low, "age range", 0, len(low)):  # "patients in the 40-70 age range": the range before the words
-        r = _RANGE_BEFORE_AGE_WORDS.search(text, max(start, start + i - 20), start + i)
-        if r:
-            out.append(r.start(1))
+    for words in ("age range", "age group", "age bracket"):  # "patients in the 40-70 age range": the range before the words
+        for i in _find_all(low, words, 0, len(low)):
+            r = _RANGE_BEFORE_AGE_WORDS.search(text, max(start, start + i - 26), start + i)
+            if r:
+                out.append(r.start(1))
     return out
 
 
@@ -559,4 +562,6 @@ def limit_noun_of_others(pre_text: str, mode: str, sentence: str) -> bool:
     (Comparators that only compare ages, "no older than 70", keep their anchor.)"""
     if mode != "prose" or not re.search(r"\bage\b", pre_text, re.I):
         return False
+    if re.search(r"\blimit\s+(?:is|will\s+be)\s*$", pre_text, re.I):
+        return False  # "The lower age limit is 30 years": the copula defines this study's limit ("restricted to a limit of" does not)
     return not (_PARTICIPANT.search(sentence) or _THIS_STUDY.search(sentence))

@@ -108,7 +108,10 @@ _WILL_BE = re.compile(r"\b(?:will|are\s+to)\s+be\s+(?:[A-Za-z-]+\s+){0,2}?$|\bwi
 # strata of a matching, not who takes part
 _MATCHED_ON = re.compile(r"\b(?:will\s+be\s+|are\s+)?(?:matched|matching)\b", re.I)
 _YEARS_OLD_UNIT = re.compile(r"y\s*/\s*o\b|y\.?\s?o\b", re.I)
-_ELIGIBLE_FOR_STUDY = re.compile(r"\beligible\s+for\s+(?:this\s+|the\s+)?(?:study|trial|participation|enrol\w*|inclusion)\b", re.I)
+_ELIGIBLE_FOR_STUDY = re.compile(
+    r"\b(?:eligible|range|limits?|criteri(?:on|a))\s+for\s+(?:this\s+|the\s+)?(?:study|trial|participation|enrol\w*|inclusion|entry)\b",
+    re.I,
+)
 # the branch of an "or" that repeats the age word before its number: ", or aged", "or be aged", "or ages:"
 _OR_AGED = re.compile(r"\bor\s+(?:(?:be|is|are|if)\s+)?(?:aged?|ages)\s*(?:[=:]\s*)?$", re.I)
 
