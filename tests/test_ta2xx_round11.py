@@ -307,3 +307,29 @@ def test_both_ends_are_claims(sentence):
 )
 def test_an_extending_aside_still_makes_the_limit_one_of_several(text):
     assert [s.claim for s in criteria_ages(text)][:1] == [False]
+
+
+# --- 7. where the summary sentence starts ----------------------------------------------------------------------------------
+
+
+def test_a_character_whose_lower_case_is_longer_does_not_shift_the_search():
+    # "İ".lower() is two characters: an "AKİ" (Turkish spelling of AKI) earlier in a description moved every keyword
+    # offset after it, and "aged 6-92" was looked for in the wrong place
+    text = "The effect of Acute Kidney Injury (AKİ) on the prognosis. The study is open to patients aged 6–92."
+    assert [s.text for s in prose_ages(text)] == ["aged 6–92"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence run into the one before it without a full stop (titles and objectives pasted before the population)
+        "Pharmacokinetics of NVP-1805 compared to coadministration of NVP-1805-R1 with NVP-1805-R2 Inclusion is restricted to "
+        "adults older than 31 and younger than 76 years.",
+        "Prophylactic cholecystectomy versus on-demand delayed cholecystectomy Adults from 30 to 70 years of age will be invited "
+        "to take part.",
+        "Rate of asymptomatic carriers Approximately 120 adults in the age range 30 to 72 years will be enrolled.",
+    ],
+)
+def test_a_sentence_without_its_full_stop_is_read_on_its_own(text):
+    claims = [s for s in prose_ages(text) if s.claim]
+    assert claims and claims[0].min is not None and claims[0].max is not None

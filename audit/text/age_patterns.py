@@ -452,6 +452,16 @@ _MENOPAUSE_DEF = re.compile(
 )
 
 
+def lower_keeping_offsets(text: str) -> str:
+    """``text.lower()`` with every character kept one character long, so that offsets found in it index ``text``
+    ("İ".lower() is two characters: an "AKİ" earlier in a description shifted every keyword after it, and the age
+    phrases there were looked for in the wrong places)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
+
+
 def _find_all(low: str, w: str, start: int, end: int):
     i = low.find(w, start, end)
     while i != -1:

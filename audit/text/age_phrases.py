@@ -90,6 +90,7 @@ from trial_audit.text.age_patterns import (
     _find_all,
     bare_group_range_at,
     limit_noun_of_others,
+    lower_keeping_offsets,
     word_and_group_candidates,
 )
 from trial_audit.text.age_phrase_bounds import comparator_of, number_of, reversed_statement, stated_bounds, unit_of
@@ -180,7 +181,7 @@ def _candidates(text: str, start: int, end: int) -> list[int]:
     """Where numbers start: digit runs (not inside "1.5", "1,000", "3/4") and number words before a unit."""
     seen = set()
     out = []
-    low = text[start:end].lower()
+    low = lower_keeping_offsets(text[start:end])
     keys = [start + i for w in _KEYWORDS for i in _find_all(low, w, 0, len(low))]
     keys.extend(m.end() - 1 for m in _DIGIT_Y.finditer(text, start, end))
     for ks in keys:
