@@ -333,3 +333,24 @@ def test_a_character_whose_lower_case_is_longer_does_not_shift_the_search():
 def test_a_sentence_without_its_full_stop_is_read_on_its_own(text):
     claims = [s for s in prose_ages(text) if s.claim]
     assert claims and claims[0].min is not None and claims[0].max is not None
+
+
+# NCT00002380 (ctgov-xml-bulk, tune; structured 6 Months to 13 Years): age strata listed in one item after a strata header;
+# the second stratum, read once an appended clause after a semicolon was read like an item, was reported
+NCT00002380 = (
+    "Inclusion Criteria\n\nPatients must have:\n\n  -  HIV infection according to standard definitions.\n\n"
+    "  -  At least 4 patients (2 in each parts 1 and 2) will be enrolled in each of three age\n     strata:\n\n"
+    "  -  6 months to 2 years; greater than 2 years to 6 years; and greater than 6 years to 13\n     years. NOTE:\n\n"
+    "  -  For the purposes of analysis only, patients will be stratified by age.\n"
+)
+
+
+def test_strata_under_a_strata_header_are_groups():
+    assert _criteria_findings(NCT00002380, "6 Months", "13 Years") == []
+    assert all(not s.claim for s in criteria_ages(NCT00002380))
+
+
+def test_an_appended_clause_after_a_semicolon_is_still_a_claim_without_a_strata_header():
+    text = "Inclusion Criteria:\n- Confirmed diagnosis of moderate asthma; 30 to 70 years\n- Able to attend visits\n"
+    assert [(s.text, s.claim) for s in criteria_ages(text)] == [("30 to 70 years", True)]
+    assert _criteria_findings(text, "18 Years", "70 Years")

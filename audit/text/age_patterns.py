@@ -302,7 +302,9 @@ _RIGHT_OTHER_QUANTITY = re.compile(
 _ALTERNATIVE_HEADER = re.compile(
     r"\b(?:at\s+least\s+(?:[0-9]+|one|two|three|four|five)|(?:one|two|three|[0-9]+)\s+or\s+more|any\s+(?:(?:one|two|[0-9]+)\s+)?of|"
     r"risk\s+factors?|for\s+research|sub-?stud\w*|optional|in\s+children|in\s+adults|pediatric|paediatric|cohorts?|"
-    r"(?:part|group|arm|stratum)\s+(?:[0-9]{1,2}|[A-Z])\b)",
+    r"(?:part|group|arm|stratum)\s+(?:[0-9]{1,2}|[A-Z])\b|"
+    # a list of strata: "At least 4 patients will be enrolled in each of three age strata:" (NCT00002380)
+    r"\bstrata\b|\bage\s+(?:groups|bands|categories|brackets)\b)",
     re.I,
 )
 _HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n|(?:^|\n)([^\s*•-][^\n]{0,119})\n(?=[^\S\n]*\n[^\S\n]*[-*•]\s)")
