@@ -354,3 +354,26 @@ def test_an_appended_clause_after_a_semicolon_is_still_a_claim_without_a_strata_
     text = "Inclusion Criteria:\n- Confirmed diagnosis of moderate asthma; 30 to 70 years\n- Able to attend visits\n"
     assert [(s.text, s.claim) for s in criteria_ages(text)] == [("30 to 70 years", True)]
     assert _criteria_findings(text, "18 Years", "70 Years")
+
+
+# --- 8. summaries in the English of other registries (ChiCTR, CTRI, IRCT, TCTR) -----------------------------------------------
+
+OTHER_REGISTRIES = [
+    "A total of 60 patients aged 30-70 years undergoing surgery will be randomly divided into two groups.",
+    "Patients of either sex aged between 30-70 years will be included in the study.",
+    "The subjects of this study are patients aged 30 to 70 years.",
+    "Subjects of the study: patients aged 30-70 years.",
+    "Study subjects: 30-70 years old patients with asthma.",
+    "Outpatients aged 30 - 70 years will be randomly allocated to the intervention or control group.",
+]
+
+
+@pytest.mark.parametrize("sentence", OTHER_REGISTRIES)
+def test_other_registries_summary_forms_are_claims(sentence):
+    claims = [s for s in prose_ages(f"{CONTEXT} {sentence}") if s.claim]
+    assert [(round(s.min.years), round(s.max.years)) for s in claims] == [(30, 70)]
+
+
+def test_a_past_sample_stays_no_claim():
+    # a design narrative in the past tense describes a sample, not who may take part (kept since the fourth round)
+    assert not [s for s in prose_ages("Sixty patients, aged 30–70 years, scheduled for surgery were enrolled.") if s.claim]

@@ -431,14 +431,16 @@ _AGE_CLAIM = re.compile(
     # ("studied" / "sampled" describe cohorts and strata: "two age cohorts will be studied (2-12, 13-17)"; "assigned" only to
     # a group: "Each participant will be assigned a study number" says nothing of who takes part)
     r"(?:included|invited|selected|recruited|enrolled|randomi[sz]ed|admitted|accepted|(?:assigned|allocated)\s+(?:randomly\s+)?(?:to|into|in)\b)"
-    r"|(?:will|shall|would)\s+be\s+randomly\s+(?:assigned|allocated)|(?:will|shall|would)\s+(?:participate|take\s+part)"
+    r"|(?:will|shall|would)\s+be\s+randomly\s+(?:assigned|allocated|divided|distributed)|(?:will|shall|would)\s+(?:participate|take\s+part)"
     r"|(?:study|trial|research)\s+will\s+be\s+(?:conducted|carried\s+out|performed)\s+(?:in|among|on)"
     r"|(?:study|trial|research|programme|program|project)\s+(?:is|will\s+be)\s+(?:(?:only|designed|intended|open|suitable)\s+)?for"
     r"|(?:study|trial|research|programme|program|project)\s+(?:targets|seeks|will\s+(?:target|seek))|(?:can|may|could)\s+apply"
     r"|(?:will|to)\s+range\s+(?:in\s+age\s+)?from|ages?\s+of\s+(?:the\s+)?(?:participants|subjects|patients|volunteers)\s+(?:will|is|are|must)"
     r"|(?:can|could|may|are\s+able\s+to)\s+(?:take\s+part|participate|join)\b[^.;]{0,40}\bif\s+you\s+are"
     r"|(?:will\s+be\s+)?asked\s+to\s+(?:participate|take\s+part|join)"
-    r"|who\s+can\s+(?:take\s+part|participate|join)|participants(?=\s*:)"
+    r"|who\s+can\s+(?:take\s+part|participate|join)|participants(?=\s*:)|study\s+(?:participants|subjects)(?=\s*:)"
+    # ChiCTR / CTRI style: "The subjects of this study are patients aged 18 to 65 years", "Subjects of the study: ..."
+    r"|(?:subjects|participants|population)\s+of\s+(?:this|the)\s+(?:study|trial|research)"
     # a counted sample of this study, in the future tense: "will evaluate the vaccine in 60 healthy volunteers aged 18-45"
     r"|will\s+(?:study|evaluate|assess|test|examine|investigate|compare|follow|treat|screen|observe)\b[^.;]{0,80}?\b[0-9]{1,5}\s+"
     r"(?:[A-Za-z-]+\s+){0,2}?(?:patients|participants|subjects|volunteers|adults|children|adolescents|infants|men|women|individuals|people)"
