@@ -154,3 +154,58 @@ VAGUE = [
 def test_vague_time_frames_still_reported(time_frame):
     assert unspecific(time_frame)
     assert not one_off_occasion(time_frame)
+
+
+# --- recall: ways of writing two measures and a vague time frame (classes, not the benchmark's words) ----
+
+TWO_MEASURES_MORE = [
+    # each measure with its own instrument in brackets, joined
+    ("Depression (BDI-II) and anxiety (STAI)", ("BDI-II", "STAI")),
+    ("Pain intensity (VAS) and disability (ODI)", ("VAS", "ODI")),
+    # NCT00498706 (tune part, ctgov-xml): three measures, each with its instrument in brackets
+    (
+        "Health-related Quality of Life (SF-36V), Patient Satisfaction (Satisfaction Index - Mental Health), and Therapeutic "
+        "Alliance (Working Alliance Inventory - Short Form)",
+        ("SF-36V", "Satisfaction Index - Mental Health"),
+    ),
+    # NCT00491309 (tune part, ctgov-xml): each group of measures with its analytes in brackets
+    (
+        "change in inflammatory parameters (BKS, CRP, Leucocytes), change in inflammatory cytokines (TNF-α), change in "
+        "parameters of the vascular endothelium (Endothelin, PDGF, VEGF), and endothelial progenitor cells",
+        ("BKS, CRP, Leucocytes", "TNF-α"),
+    ),
+    # laboratory and physiological values in plain words
+    ("Serum creatinine and albuminuria", ("Serum creatinine", "albuminuria")),
+    ("C-reactive protein and D-dimer levels", ("C-reactive protein", "D-dimer")),
+    ("Left ventricular ejection fraction and cardiac output", ("ejection fraction", "cardiac output")),
+]
+
+
+@pytest.mark.parametrize(("title", "parts"), TWO_MEASURES_MORE)
+def test_more_ways_of_writing_two_measures(title, parts):
+    found = several_measures(title)
+    assert found is not None, title
+    assert (title[slice(*found.first)], title[slice(*found.second)]) == parts
+
+
+ONE_MEASURE_MORE = [
+    "Anxiety (HADS-A) and depression (HADS-D)",  # the two subscales of one instrument
+    "Pain assessed by VAS (0-10) and NRS (0-10)",  # a method lead: how one measure is taken
+    "HbA1c (%) and glucose variability (CV)",  # a unit on one side: not two instruments in brackets
+    "ALT (IU/L) and AST (IU/L)",  # units, not instruments (two measures, but not this pattern's to say)
+    "Urine protein/creatinine ratio",
+    "Change in proteinuria (g/day)",
+    "Response rate (CR and PR)",
+    # tune part (ClinicalTrials.gov): abbreviations of the words before them, a derivation, kinds of one measure
+    "Number of participants with adverse events (AEs) and serious adverse events (SAEs)",
+    "Maximum-tolerated dose (MTD) and dose-limiting toxicity (DLT)",
+    "Peak Pain Intensity Difference (PPID6), as Derived From Maximum Pain Intensity (NRS) Difference From Baseline",  # NCT00461682
+    "Rate of T-cell (CD3+) and Myeloid (CD33+) Chimerism by Day +28",  # NCT00496340
+    "Best corrected visual acuity (BCVA), intraocular pressure (IOP)",  # abbreviations (the plain-word pair is another matter)
+]
+
+
+@pytest.mark.parametrize("title", ONE_MEASURE_MORE)
+def test_bracketed_units_subscales_and_methods_are_not_two_instruments(title):
+    found = several_measures(title)
+    assert found is None or "its own instrument" not in found.why, title

@@ -72,6 +72,9 @@ def several_measures(title: str | None) -> Several | None:
         a, b = title[a0:a1], title[b0:b1]
         if _JOIN.match(title[a1:b0]) and _norm(a) != _norm(b) and not _abbreviates(a, b) and not _abbreviates(b, a):
             return Several("it names two measures", (a0, a1), (b0, b1))
+    pair = _bracketed_instruments(title)
+    if pair is not None:
+        return Several("it names two measures, each with its own instrument or parts in brackets", *pair)
     m = _TIME_LIST.search(title)
     if m and not _CHANGE_BETWEEN.search(title[max(0, m.start() - 40) : m.start()]):
         return Several(SEVERAL_TIME_POINTS, m.span("list"), m.span("list"))
@@ -150,6 +153,10 @@ def _instrument_spans(title: str) -> list[tuple[int, int]]:
 #: Deliberately not here: words that pair into one named thing ("signs and symptoms", "nausea and
 #: vomiting", "activities of daily living") and domains (TA802's "safety and tolerability").
 _MEASURE_TERM = re.compile(
+    # laboratory and physiological values in plain words, each with its own unit (word-bounded)
+    r"(?<![A-Za-z-])(?:proteinuria|albuminuria|ha?ematuria|urine\s+output|creatinine\s+clearance|c-reactive\s+protein|"
+    r"procalcitonin|d-dimer|troponin|fibrinogen|lymphocyte\s+counts?|ejection\s+fraction|cardiac\s+output|"
+    r"peak\s+expiratory\s+flow|visual\s+acuity|intraocular\s+pressure)(?![A-Za-z])|"
     r"(?<![A-Za-z-])(?:(?:systolic|diastolic|mean\s+arterial|arterial)\s+)?blood\s+pressure|"
     r"(?:resting\s+)?heart\s+rate|respiratory\s+rate|pulse\s+rate|oxygen\s+saturation|body\s+temperature|"
     r"(?:body\s+)?weight|height|waist\s+circumference|hip\s+circumference|body\s+fat|lean\s+mass|body\s+mass\s+index|"
@@ -240,3 +247,71 @@ def _one_composite_or_instrument(title: str, a0: int, a1: int, b0: int, b1: int)
     if len(found) != 1:
         return False
     return bool(_TO_INSTRUMENT.search(tail, 0, found[0][0]))
+
+
+# --- each measure with its own instrument in brackets -------------------------------------------
+
+#: "Quality of life (SF-36) and anxiety (HADS)", "pain (VAS), function (WOMAC)": a measure, its
+#: instrument in brackets, a join, another measure with another instrument in brackets. Not when the
+#: second part says how the first is derived ("..., as derived from pain intensity (NRS)"), nor when a
+#: word both share follows ("T-cell (CD3+) and myeloid (CD33+) chimerism": two kinds of one measure).
+#: Bounded gaps.
+_BRACKETED_PAIR = re.compile(
+    r"(?<![A-Za-z])(?P<m1>[A-Za-z][A-Za-z' -]{1,60}?)\s*\((?P<i1>[^()]{2,40})\)\s*(?:,|;|\band\b|&|\bas\s+well\s+as\b)\s*"
+    r"(?:the\s+)?(?!(?:as|derived|measured|assessed|defined|calculated|based|using|by|according|from)\b)"
+    r"(?P<m2>[A-Za-z][A-Za-z' -]{1,60}?)\s*\((?P<i2>[^()]{2,40})\)(?!\s*[A-Za-z])"
+)
+
+
+def _instrument_in(text: str) -> str | None:
+    """The instrument a bracket names ("SF-36", "HADS", "Hamilton Depression Rating Scale"), or None
+    for a unit, a range or a note ("%", "mg/dL", "0-10", "primary")."""
+    named = _INSTRUMENT.search(text)
+    if named:
+        return named.group(0)
+    for m in _ACRONYM.finditer(text):
+        if m.group(0).upper() not in _GENERIC_ACRONYMS and "/" not in text[max(0, m.start() - 1) : m.end() + 1]:
+            return m.group(0)
+    return None
+
+
+def _defines(abbreviation: str, before: str) -> bool:
+    """The bracket abbreviates the words before it ("adverse events (AEs)", "Locoregional Progression
+    (LRP)"): Schwartz and Hearst's test (2003): the abbreviation's letters and digits occur in order,
+    from the right, in the last words before it, its first letter starting a word."""
+    short = [c.lower() for c in abbreviation if c.isalnum()]
+    if short and short[-1] == "s" and abbreviation[-1] == "s":
+        short.pop()  # a plural "AEs"
+    if not short:
+        return False
+    words = before.split()[-(len(short) + 2) :]
+    long = " ".join(words).lower()
+    i = len(long) - 1
+    for k in range(len(short) - 1, -1, -1):
+        c = short[k]
+        while i >= 0 and (long[i] != c or (k == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
+
+
+def _stem(name: str) -> str:
+    """An instrument's name without a subscale letter ("HADS-A" -> "hads"; "SF-36" stays "sf36")."""
+    return _norm(re.sub(r"-[A-Za-z]{1,2}$", "", name))
+
+
+def _bracketed_instruments(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The two instruments of "<measure> (<instrument>) and <measure> (<instrument>)", when they differ
+    and the list does not follow a method lead ("assessed by VAS (0-10) and NRS (0-10)": one measure)."""
+    for m in _BRACKETED_PAIR.finditer(title):
+        a, b = _instrument_in(m.group("i1")), _instrument_in(m.group("i2"))
+        if a is None or b is None or _stem(a) == _stem(b) or _abbreviates(a, b) or _abbreviates(b, a):
+            continue  # one instrument, or its subscales ("HADS-A" and "HADS-D"): one measure
+        if _defines(a, m.group("m1")) or _defines(b, m.group("m2")):
+            continue  # "adverse events (AEs) and serious adverse events (SAEs)": abbreviations of what precedes, not instruments
+        if _after_method_lead(title, m.start("m1")) or _in_brackets(title, m.start(), m.end()):
+            continue
+        return m.span("i1"), m.span("i2")
+    return None
