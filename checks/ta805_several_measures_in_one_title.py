@@ -35,7 +35,10 @@ class SeveralMeasuresInOneTitle(Rule):
     "depression and anxiety scores on the DASS-21"); the total and subscale scores of one instrument
     are one measure too. Each domain on its own instrument ("anxiety and depression assessed with the
     GAD-7 and PHQ-9") is two measures, and vital signs or lab values are never one questionnaire's
-    subscales ("blood pressure and heart rate").
+    subscales ("blood pressure and heart rate"). Two measures each with its own instrument in brackets
+    ("quality of life (SF-36) and anxiety (HADS)") are several, unless the brackets only abbreviate
+    the words before them ("adverse events (AEs) and serious adverse events (SAEs)") or name
+    subscales of one instrument ("HADS-A", "HADS-D").
 
     ## Why it matters
 
