@@ -3,7 +3,13 @@ import re
 from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
-from trial_audit.text.condition_population import MIN_PRESUPPOSING_ITEMS, presupposing_items
+from trial_audit.text.condition_population import (
+    MIN_PRESUPPOSING_ITEMS,
+    MIN_PRESUPPOSING_ITEMS_LITTLE_CONTEXT,
+    criteria_name_declared,
+    little_context,
+    presupposing_items,
+)
 from trial_audit.text.conditions import condition_evidence, declared_names, is_scoped_hit, names
 
 
@@ -130,7 +136,7 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
                 continue
             # a population of two diseases: other items take the required one for granted ("on antiretroviral
             # therapy", "AIDS-defining infections", "illness other than HCV or HIV") - a co-infection trial
-            if not hit.codes and presupposing_items(a, hit) >= MIN_PRESUPPOSING_ITEMS:
+            if not hit.codes and _two_disease_population(a, hit, record):
                 continue
             # the clause also names a declared condition: the item is about the trial's population
             # with a second condition ("HIV-infected adults with tuberculosis"), not a foreign one
@@ -159,6 +165,16 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
                 related=[Evidence.span("criteria", text, hit.start, hit.end), *condition_evidence(a, record)],
                 suggestion=f"Prefix the item with 'For participants with {cond}:' or move it to that cohort's section.",
             )
+
+
+def _two_disease_population(a, hit, record) -> bool:
+    """Other items take the required disease for granted: two of them, or - in a record whose only context
+    is its registered conditions (no title, summary, keywords) - one, when the criteria name a registered
+    condition as well (both diseases are the population; a row that registers one of them cannot say so)."""
+    n = presupposing_items(a, hit)
+    if n >= MIN_PRESUPPOSING_ITEMS:
+        return True
+    return n >= MIN_PRESUPPOSING_ITEMS_LITTLE_CONTEXT and little_context(record) and criteria_name_declared(a, hit)
 
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-Z(])")

@@ -373,7 +373,9 @@ def _declare_systems(a: Analysis, record: TrialRecord) -> None:
     ICD-10-CM names in its registered conditions, MeSH terms, keywords, titles and interventions."""
     v = a.vocab
     for c in a.declared_concepts:
-        if v.is_umbrella(c) and c in v.concepts and (sys_ := AREA_SYSTEM.get(v.concepts[c].area)):
+        if v.is_umbrella(c) and c in v.concepts and (got := organ_chapters(v.concepts[c].icd10)):
+            a.declared_chapters |= got  # an umbrella with codes ("Inflammatory bowel disease": K50, K51)
+        elif v.is_umbrella(c) and c in v.concepts and (sys_ := AREA_SYSTEM.get(v.concepts[c].area)):
             # "Cigarette smoking-related carcinoma", "Solid tumours": the chapter of the umbrella's area
             a.declared_chapters.add(sys_.split(":")[0])
     for c in a.declared_specific():

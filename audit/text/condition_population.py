@@ -23,6 +23,14 @@ MIN_PRESUPPOSING_ITEMS = 2
 #: words after a condition's name that take the condition for granted: its treatment, its defining
 #: events, another strain or type of the same pathogen ("HIV therapy", "AIDS-defining", "HIV-2")
 _AFTER = r"(?:-defining\b|-[0-9]\b|\s+(?:therap(?:y|ies)|treatments?|drugs?|medications?|regimens?)\b)"
+#: words before a name that make it a treatment the participant is on ("On peritoneal dialysis", "receiving
+#: maintenance haemodialysis") or the purpose of one ("dialysis for management of kidney disease"): the
+#: disease is taken for granted
+_TREATED_BEFORE = re.compile(
+    r"(?:\b(?:on|receiving|undergoing|requiring|dependent\s+on|treated\s+with)\s+(?:(?:chronic|maintenance|regular|stable|"
+    r"long[\s-]term|peritoneal|home|in[\s-]?cent(?:er|re))\s+)*|\bfor\s+(?:the\s+)?(?:management|treatment|control)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?)$",
+    re.I,
+)
 #: words before a name that exempt it from a list of exclusions: "illness other than HCV or HIV"
 _EXEMPT_BEFORE = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|excluding)\s+(?:[\w-]+\s+(?:or|and|/)\s+)?$", re.I)
 
@@ -75,7 +83,8 @@ def _exempts_beside_declared(a: Analysis, pat: re.Pattern[str], text: str, ts: i
 def _takes_for_granted(a: Analysis, c: str, pat: re.Pattern[str], text: str, ts: int, te: int) -> bool:
     names = [(m.start(), m.end()) for m in pat.finditer(text, ts, te)]
     for s0, e0 in names:
-        if re.match(_AFTER, text[e0 : min(te, e0 + 30)], re.I) or _EXEMPT_BEFORE.search(text[max(ts, s0 - 40) : s0]):
+        before = text[max(ts, s0 - 60) : s0]
+        if re.match(_AFTER, text[e0 : min(te, e0 + 30)], re.I) or _EXEMPT_BEFORE.search(before) or _TREATED_BEFORE.search(before):
             return True
     for mk, m in a.vocab.marker_hits(text[ts:te]):
         if c in mk.concepts:
@@ -83,3 +92,34 @@ def _takes_for_granted(a: Analysis, c: str, pat: re.Pattern[str], text: str, ts:
             if not any(s0 < me and ms < e0 for s0, e0 in names):
                 return True  # a marker that is not the name: "antiretroviral therapy", "CD4 count"
     return False
+
+
+#: the fields that say what a trial studies besides its registered conditions
+_CONTEXT_FIELDS = ("brief_title", "official_title", "acronym", "brief_summary", "detailed_description", "plain_summary")
+
+
+def little_context(record: object) -> bool:
+    """The record says what the trial studies only through its registered conditions: no title, summary,
+    keywords or MeSH terms (a row of a criteria table, a bare registry export). Its conditions may then
+    name one of the two diseases of a two-disease population, and nothing else names the other."""
+    if any(isinstance(getattr(record, f, None), str) and getattr(record, f).strip() for f in _CONTEXT_FIELDS):
+        return False
+    return not (getattr(record, "keywords", None) or getattr(record, "mesh_terms", None))
+
+
+#: in a record of little context, one other item taking the required disease for granted is enough when the
+#: criteria also name the registered condition: both diseases are the population ("HCV GT1 infection" and
+#: "Chronic kidney disease (eGFR <= 29) ... on hemodialysis" beside "On peritoneal dialysis for management
+#: of kidney disease" in a hepatitis C trial whose row registers only hepatitis C)
+MIN_PRESUPPOSING_ITEMS_LITTLE_CONTEXT = 1
+
+
+def criteria_name_declared(a: Analysis, hit: ItemHit) -> bool:
+    """An item other than the hit's names a registered (declared) condition: the criteria are about the
+    registered condition too, not only about the required one (a registered list that is simply wrong)."""
+    return any(
+        a.relation(m.concept) == "declared" and not a.vocab.is_umbrella(m.concept)
+        for key, ms in a.item_mentions.items()
+        if key != id(hit.item)
+        for m in ms
+    )

@@ -48,10 +48,20 @@ LINKED = (
     # fatty liver disease is defined by its cardiometabolic risk factors (MASLD: diabetes, obesity,
     # hypertension, dyslipidaemia): a fatty-liver trial requires them on purpose, and the other way round
     frozenset({"4", "9", "11:metabolic"}),
+    # substance use disorders (F10-F16, F18-F19) with the organs the substances harm and the infections
+    # injecting brings: a liver, heart, brain or HIV/hepatitis trial may require them, and they those
+    frozenset({"5:substance", "1"}),
+    frozenset({"5:substance", "6"}),
+    frozenset({"5:substance", "9"}),
+    frozenset({"5:substance", "10"}),
+    frozenset({"5:substance", "11"}),
 )
 #: codes that are a system of their own within a chapter not otherwise split: fatty liver disease
 #: (K75.81 steatohepatitis, K76.0 fatty liver) is metabolic liver disease
 _CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic"}
+#: the substance use disorders are a system of chapter 5 with their own links (``LINKED``); nicotine
+#: dependence (F17) is a trait (``is_trait``)
+_CODE_SYSTEMS |= {f"F1{d}": "5:substance" for d in "01234568" + "9"}
 #: one-way links: a trial of the key system may require diseases of the value systems - a trial of
 #: a blood condition (cancer-related anaemia, neutropenia) may require the cancer it comes with; a
 #: glomerular-disease trial the hypertension or diabetes that comes with it. The other way round
@@ -145,10 +155,13 @@ def _ancestors(code: str) -> tuple[str, ...]:
 
 def is_trait(code: str) -> bool:
     """A state trials require on purpose in any population, not another organ system's disease:
-    substance use (F10-F19: smokers in a COPD trial, drinkers in a liver trial), obesity and
-    overweight (E66: obese adults in a sleep-apnoea trial), pain as such (G89)."""
+    nicotine dependence (F17: smokers in a COPD, heart or cancer-screening trial), obesity and
+    overweight (E66: obese adults in a sleep-apnoea trial), pain as such (G89). The other substance
+    use disorders (F10-F16, F18-F19) are diagnoses of their own system, "5:substance", linked to the
+    organs the substances harm (``LINKED``): alcohol use disorder in a liver trial is on purpose, in
+    a knee-osteoarthritis trial it is not."""
     c = code.replace(".", "")
-    return "F10" <= c[:3] <= "F19" or c[:3] in ("E66", "G89")
+    return c[:3] in ("F17", "E66", "G89")
 
 
 def organ_chapters(codes: Iterable[str], traits: bool = False) -> frozenset[str]:
@@ -286,11 +299,19 @@ class IcdMatcher:
         keys: dict[tuple[str, ...], str] = {}
         prefixes: dict[tuple[str, ...], str] = {}
         suffixes: dict[tuple[str, ...], str] = {}
+        heads: dict[tuple[str, ...], str] = {}
         for toks, key, code, chapter in _title_tokens():
             if strict:
-                if len(key) > 60 or chapter not in ORGAN_CHAPTERS or toks[0] in _BAD_FIRST or _VAGUE.search(key):
+                if len(key) > 60 or chapter not in ORGAN_CHAPTERS:
                     continue
-                if len(toks) == 1 and (len(toks[0]) < 4 or toks[0] in _GENERIC or _LAB_STATE.search(toks[0])):
+                if toks[0] in _BAD_FIRST or _VAGUE.search(key):
+                    # the disease a residual or qualified title is about is a name too ("Unspecified cataract",
+                    # "Insomnia, unspecified", "Chronic periodontitis", "Otitis media, unspecified")
+                    for head in _residual_heads(toks, key):
+                        if _specific_name(head):
+                            heads.setdefault(head, code)
+                    continue
+                if not _specific_name(toks):
                     continue
             elif 1 < len(toks) <= 8:
                 for n in range(2, len(toks)):
@@ -300,6 +321,10 @@ class IcdMatcher:
                 for n in range(max(1, len(toks) - 4), len(toks) - 1):
                     suffixes.setdefault(toks[n:], code)  # "... lumbosacral intervertebral disc degeneration"
             keys.setdefault(toks, code)
+        if strict:
+            heads.update(_head_words(heads))
+        for head, code in heads.items():
+            keys.setdefault(head, code)  # a title that is the name itself comes first
         # word sequences kept as one string each (words joined by _SEP): the same lookups, and a
         # stored matcher reads back in about half the time of tuples (~150,000 keys)
         self._keys = {_SEP.join(k): v for k, v in keys.items()}
@@ -356,15 +381,81 @@ def _title_tokens() -> list[tuple[tuple[str, ...], str, str, str | None]]:
             continue
         words = _KEY_WORD.findall(key.replace("'s ", " ").replace("\u2019s ", " "))
         if words:
-            out.append((tuple(w if w.isascii() else _plain(w) for w in words), key, code, chapter_of(code)))
+            out.append((tuple(_plain(w) for w in words), key, code, chapter_of(code)))
     return out
 
 
 def _plain(word: str) -> str:
-    """A word without accents ("ménière" -> "meniere"); ICD-10-CM and registrants write both."""
-    if word.isascii():
+    """A word without accents ("ménière" -> "meniere") and in American spelling ("oesophagitis" ->
+    "esophagitis", "anaemia" -> "anemia", "generalised" -> "generalized"): ICD-10-CM is written in
+    American English, registrants of the UK, Australia, India and Europe write British English."""
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return _american(word)
+
+
+#: British spellings of medical words: ae/oe for e (haem-, anaem-, oesophag-, oedema, diarrhoea, caesarean,
+#: coeliac, foetal), -our for -or in tumour, -ise for -ize ("generalised", "hospitalised"); applied to
+#: ICD-10-CM titles and text alike, so an American word that has the pattern is changed on both sides
+_BRITISH = re.compile(r"(?<=[a-z])ae|(?<=[a-z])oe|^oe|^ae(?=[st])|(?<=tum)our|(?<=[a-z]{2})is(?=(?:e|ed|es|ing|ation|ations)$)")
+
+
+def _american(word: str) -> str:
+    if "e" not in word and "is" not in word and "our" not in word:
         return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return _BRITISH.sub(lambda m: "e" if m.group(0) in ("ae", "oe") else ("or" if m.group(0) == "our" else "iz"), word)
+
+
+#: qualifiers of a title whose following word is the disease itself ("Chronic periodontitis", "Acute bronchitis")
+_QUALIFIER = frozenset({"chronic", "acute", "other", "unspecified", "primary", "secondary", "aggressive", "recurrent"})
+_QUALIFIER |= {"generalized", "localized", "idiopathic", "essential", "subacute"}
+#: the tail of a residual title after its disease's name (", unspecified", " without complications", " NOS")
+_RESIDUAL_TAIL = re.compile(r",\s*(?:unspecified|site\s+unspecified|not\s+elsewhere\s+classified)\b.*$|\s+(?:nos|without|with)\b.*$")
+_RESIDUAL_HEAD = re.compile(r"^(?:unspecified|other)\s+")
+
+
+def _residual_heads(toks: tuple[str, ...], key: str) -> list[tuple[str, ...]]:
+    """The disease name inside a residual or qualified ICD-10-CM title: "Unspecified cataract" ->
+    "cataract", "Insomnia, unspecified" -> "insomnia", "Chronic periodontitis" -> "periodontitis",
+    "Gastro-esophageal reflux disease without esophagitis" -> "gastro-esophageal reflux disease"."""
+    out = []
+    head = _RESIDUAL_HEAD.sub("", _RESIDUAL_TAIL.sub("", key)).strip()
+    if head and head != key and not _VAGUE.search(head):
+        words = tuple(_plain(w) for w in _KEY_WORD.findall(head.replace("'s ", " ")))
+        if words and words[0] not in _BAD_FIRST:
+            out.append(words)
+    if len(toks) == 2 and toks[0] in _QUALIFIER:
+        out.append(toks[1:])
+    return out
+
+
+def _head_words(known: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    """One-word disease names that ICD-10-CM uses only qualified ("Age-related cataract", "Male
+    infertility", "Degenerative myopia"): the last word of short organ-chapter titles, when at least
+    ``_WORD_SHARE`` of those titles (two or more) are of one organ system."""
+    counts: dict[str, dict[str, int]] = {}
+    first: dict[tuple[str, str], str] = {}
+    for toks, key, code, chapter in _title_tokens():
+        if not 2 <= len(toks) <= 3 or chapter not in ORGAN_CHAPTERS or len(key) > 60:
+            continue
+        w, sys_ = toks[-1], system_of(code) or ""
+        c = counts.setdefault(w, {})
+        c[sys_] = c.get(sys_, 0) + 1
+        first.setdefault((w, sys_), code)
+    out = {}
+    for w, c in counts.items():
+        total = sum(c.values())
+        best, n = max(c.items(), key=lambda kv: kv[1])
+        if best and total >= 2 and n >= _WORD_SHARE * total and len(w) >= 6 and (w,) not in known and _specific_name((w,)):
+            out[(w,)] = first[(w, best)]
+    return out
+
+
+def _specific_name(toks: tuple[str, ...]) -> bool:
+    """Two words or more, or one specific word: not an everyday clinical word ("infection"), not a lab state."""
+    if not toks or toks[0] in _BAD_FIRST:
+        return False
+    return len(toks) > 1 or not (len(toks[0]) < 4 or toks[0] in _GENERIC or _LAB_STATE.search(toks[0]))
 
 
 #: words that make a title too vague to stand for one disease, or a procedure / status rather than a disease
@@ -472,6 +563,9 @@ _EVERY_CHAPTER = frozenset(
     | {"moderate", "congenital", "hereditary", "familial", "benign", "malignant", "neoplasm", "infection", "injury", "injuries"}
     | {"postoperative", "operative", "post", "complication", "complications", "healthy", "volunteers", "condition", "conditions"}
     | {"induced", "related", "associated", "elderly", "children", "adult", "adults", "women", "patients", "therapy", "treatment"}
+    # words of the form of a disorder, said of every organ ("cognitive impairment", "renal impairment",
+    # "erectile dysfunction", "hearing loss"): the other words of the name place it, or nothing does
+    | {"impairment", "impairments", "dysfunction", "insufficiency", "failure", "deficiency", "abnormality", "abnormalities"}
 )
 
 
