@@ -48,14 +48,12 @@ LINKED = (
     # fatty liver disease is defined by its cardiometabolic risk factors (MASLD: diabetes, obesity,
     # hypertension, dyslipidaemia): a fatty-liver trial requires them on purpose, and the other way round
     frozenset({"4", "9", "11:metabolic"}),
-    # substance use disorders (F10-F16, F18-F19) with the organs the substances harm and the infections
-    # injecting brings: a liver, heart, brain or HIV/hepatitis trial may require them, and they those
-    frozenset({"5:substance", "1"}),
-    frozenset({"5:substance", "6"}),
-    frozenset({"5:substance", "9"}),
-    frozenset({"5:substance", "10"}),
-    frozenset({"5:substance", "11"}),
 )
+#: substance use disorders (F10-F16, F18-F19) and the organs the substances harm and the infections
+#: injecting brings: a liver, heart, brain, lung or HIV/hepatitis trial may require them, and they those
+#: (one-way entries both ways, not a ``LINKED`` group: a group holding the whole chapter "1" would link
+#: every infection to every other)
+_SUBSTANCE_HARMS = ("1", "6", "9", "10", "11")
 #: codes that are a system of their own within a chapter not otherwise split: fatty liver disease
 #: (K75.81 steatohepatitis, K76.0 fatty liver) is metabolic liver disease
 _CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic"}
@@ -73,6 +71,8 @@ ONE_WAY = {
     # opportunistic infections (tuberculosis, mycobacteria, herpes and cytomegalovirus, fungi,
     # toxoplasma and pneumocystis, cryptosporidium), Kaposi sarcoma and lymphoma - not another
     # infection such as hepatitis B or C (a co-infection population the record must say it enrols)
+    "5:substance": _SUBSTANCE_HARMS,
+    **{harm: ("5:substance",) for harm in _SUBSTANCE_HARMS},
     "1:B20": ("1:A15-A19", "1:A30-A49", "1:B00-B09", "1:B25-B34", "1:B35-B49", "1:B50-B64", "1:A00-A09", "2:C45-C49", "2:heme"),
 }
 #: chapters whose blocks are several specialties (the block distance within a chapter): the
