@@ -3,13 +3,7 @@ import re
 from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
-from trial_audit.text.condition_population import (
-    MIN_PRESUPPOSING_ITEMS,
-    MIN_PRESUPPOSING_ITEMS_LITTLE_CONTEXT,
-    criteria_name_declared,
-    little_context,
-    presupposing_items,
-)
+from trial_audit.text.condition_population import MIN_PRESUPPOSING_ITEMS, little_context, little_context_population, presupposing_items
 from trial_audit.text.conditions import condition_evidence, declared_names, is_scoped_hit, names
 
 
@@ -169,12 +163,11 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
 
 def _two_disease_population(a, hit, record) -> bool:
     """Other items take the required disease for granted: two of them, or - in a record whose only context
-    is its registered conditions (no title, summary, keywords) - one, when the criteria name a registered
-    condition as well (both diseases are the population; a row that registers one of them cannot say so)."""
-    n = presupposing_items(a, hit)
-    if n >= MIN_PRESUPPOSING_ITEMS:
+    is its registered conditions (no title, summary, keywords), which cannot say that it studies a second
+    disease - the signs of ``little_context_population``."""
+    if presupposing_items(a, hit) >= MIN_PRESUPPOSING_ITEMS:
         return True
-    return n >= MIN_PRESUPPOSING_ITEMS_LITTLE_CONTEXT and little_context(record) and criteria_name_declared(a, hit)
+    return little_context(record) and little_context_population(a, hit)
 
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-Z(])")

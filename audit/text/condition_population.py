@@ -47,7 +47,7 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in alts) + r")(?![\w])", re.I)
 
 
-def presupposing_items(a: Analysis, hit: ItemHit) -> int:
+def presupposing_items(a: Analysis, hit: ItemHit, inclusion_only: bool = False) -> int:
     """How many criteria items other than the hit's take its condition for granted: a marker of the
     condition that is not its name (antiretroviral therapy, a CD4 count), its name followed by its treatment,
     a defining event or another strain, or its name exempted from an exclusion ("other than HIV")."""
@@ -58,7 +58,8 @@ def presupposing_items(a: Analysis, hit: ItemHit) -> int:
     concept = a.vocab.concepts[c]
     pat = _name_pattern(tuple([concept.name, *concept.synonyms, *concept.abbrevs]))
     count = 0
-    for item in a.doc.items():
+    items = [it for sec in a.doc.sections if sec.kind == "inclusion" for it in sec.iter_items()] if inclusion_only else a.doc.items()
+    for item in items:
         if item is hit.item:
             continue
         ts, te = item.text_start, item.text_end
@@ -107,11 +108,33 @@ def little_context(record: object) -> bool:
     return not (getattr(record, "keywords", None) or getattr(record, "mesh_terms", None))
 
 
-#: in a record of little context, one other item taking the required disease for granted is enough when the
-#: criteria also name the registered condition: both diseases are the population ("HCV GT1 infection" and
-#: "Chronic kidney disease (eGFR <= 29) ... on hemodialysis" beside "On peritoneal dialysis for management
-#: of kidney disease" in a hepatitis C trial whose row registers only hepatitis C)
-MIN_PRESUPPOSING_ITEMS_LITTLE_CONTEXT = 1
+def treated_in_own_item(a: Analysis, hit: ItemHit) -> bool:
+    """The requirement's own item names the disease as a treatment the participant is on ("Chronic kidney
+    disease ... non-dialysis dependent or on hemodialysis for at least 3 months"): an entry group described
+    by its care, not a diagnosis copied from elsewhere."""
+    if a.doc is None or not hit.concepts:
+        return False
+    concept = a.vocab.concepts[hit.concepts[0]]
+    pat = _name_pattern(tuple([concept.name, *concept.synonyms, *concept.abbrevs]))
+    ts, te = hit.item.text_start, hit.item.text_end
+    text = a.doc.text
+    if any(_TREATED_BEFORE.search(text[max(ts, m.start() - 60) : m.start()]) for m in pat.finditer(text, ts, te)):
+        return True
+    return any(mk.kind == "treatment" and hit.concepts[0] in mk.concepts for mk, _m in a.vocab.marker_hits(text[ts:te]))
+
+
+def little_context_population(a: Analysis, hit: ItemHit) -> bool:
+    """In a record of little context whose criteria also name the registered condition, a population of two
+    diseases shows in one more place than a stray item would: another inclusion item takes the required
+    disease for granted ("On chronic HD" beside "ESRD with eGFR < 15" in an HIV trial), or the requirement
+    describes the disease by its treatment and one other item takes it for granted ("... or on hemodialysis"
+    and the exclusion "On peritoneal dialysis for management of kidney disease" in a hepatitis C trial). An
+    exclusion alone ("HIV-positive patients on antiretroviral therapy") is in any trial: not enough."""
+    if not criteria_name_declared(a, hit):
+        return False
+    if presupposing_items(a, hit, inclusion_only=True) >= 1:
+        return True
+    return treated_in_own_item(a, hit) and presupposing_items(a, hit) >= 1
 
 
 def criteria_name_declared(a: Analysis, hit: ItemHit) -> bool:

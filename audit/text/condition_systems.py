@@ -436,7 +436,8 @@ def _head_words(known: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]
     counts: dict[str, dict[str, int]] = {}
     first: dict[tuple[str, str], str] = {}
     for toks, key, code, chapter in _title_tokens():
-        if not 2 <= len(toks) <= 3 or chapter not in ORGAN_CHAPTERS or len(key) > 60:
+        # a word after a comma qualifies ("Aggressive periodontitis, localized"); an adjective is no head noun
+        if not 2 <= len(toks) <= 3 or chapter not in ORGAN_CHAPTERS or len(key) > 60 or "," in key or _ADJECTIVE.search(toks[-1]):
             continue
         w, sys_ = toks[-1], system_of(code) or ""
         c = counts.setdefault(w, {})
@@ -446,9 +447,20 @@ def _head_words(known: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]
     for w, c in counts.items():
         total = sum(c.values())
         best, n = max(c.items(), key=lambda kv: kv[1])
+        if not _DISEASE_NOUN.search(w) or _LAB_STATE.search(w.rstrip("s")) or w in _NOT_ONE_DISEASE:
+            continue  # an organ ("prostate", "bladder"), a state or a qualifier ("status", "response"), not a disease
         if best and total >= 2 and n >= _WORD_SHARE * total and len(w) >= 6 and (w,) not in known and _specific_name((w,)):
             out[(w,)] = first[(w, best)]
     return out
+
+
+#: endings of disease nouns (inflammations, conditions, tumours, palsies, dystrophies, herniations)
+_DISEASE_NOUN = re.compile(r"(?:itis|osis|oses|iasis|iases|ism|pathy|pathies|oma|omas|plegia|trophy|rrhea|ectasis|cele|ia|ias)$")
+#: words with such an ending that name a class or a tissue state rather than one disease
+_NOT_ONE_DISEASE = frozenset({"neoplasia", "necrosis", "hematoma", "anomalia", "trauma", "dysplasia", "hyperplasia", "fibrosis"})
+#: complications of cancer treatment, which supportive-care trials registered by the cancer require on purpose
+_NOT_ONE_DISEASE |= {"mucositis", "radiodermatitis", "pneumonitis", "osteonecrosis", "esophagitis", "cystitis"}
+_ADJECTIVE = re.compile(r"(?:ed|al|ic|ous|ive|ary|ar|ile|oid|ent|ant)$")
 
 
 def _specific_name(toks: tuple[str, ...]) -> bool:
@@ -601,7 +613,8 @@ def _build_word_systems() -> dict[str, tuple[str, str]]:
             sys_ = system_of(code)
             organ = (_organ(sys_) or sys_) if sys_ and sys_.split(":")[0] in ORGAN_CHAPTERS else ""
             # a word places a name in a chapter, not in one specialty of it ("joint" is rheumatology and orthopaedics)
-            memo[code] = _chapter(organ) if _chapter(organ) in SUBSYSTEMS else organ
+            # (and a system of one chapter's codes, "5:substance", by the chapter: "delirium" is said of alcohol too)
+            memo[code] = _chapter(organ) if _chapter(organ) in SUBSYSTEMS or organ in _CODE_SYSTEMS.values() else organ
         system = memo[code]
         for w in set(toks):
             if len(w) >= 5:
