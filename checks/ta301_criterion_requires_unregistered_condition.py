@@ -224,7 +224,8 @@ def _foreign_requirement(a, hit, text: str) -> bool:
             return True
     # a finding other than a diagnosis (a biomarker, a score) is judged by chapter: HER2 is measured
     # in any tumour, not only in the sites the vocabulary lists
-    return a.foreign(hit.concepts, coarse=hit.kind != "diagnosis")
+    # a treatment that presupposes a disease (levothyroxine replacement, dialysis) stands for the disease itself
+    return a.foreign(hit.concepts, coarse=hit.kind not in ("diagnosis", "marker:treatment"))
 
 
 #: registered names too general to make a disease that contains them a kind of the trial's condition

@@ -73,7 +73,9 @@ _CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])")
 #: words after a condition that make it a negative or a permission rather than a requirement
 _NEG_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:negative|seronegative|excluded|not\s+(?:allowed|permitted|eligible)|ruled\s+out|free|"
-    r"allowed|permitted|eligible|provided|as\s+long\s+as|well[\s-]controlled|controlled|stable|are\s+acceptable|"
+    r"allowed|permitted|eligible|provided|as\s+long\s+as|well[\s-]controlled|controlled|"
+    # "stable" permits ("hypertension, stable for 3 months"); "on a stable dose of ..." is a treatment required
+    r"stable(?!\s+(?:dose|doses|dosage|regimen|treatment|therapy|replacement))|are\s+acceptable|"
     r"is\s+acceptable|may\s+(?:be|participate|enrol\w*|enter|join)|can\s+(?:be|participate|enrol\w*|enter)|"
     r"will\s+be|adequate|adequately|or\s+not|or\s+without|or\s+(?:is\s+|are\s+|be\s+)?(?:non|un)|absence|considered|included)\b",
     re.IGNORECASE,

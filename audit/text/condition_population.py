@@ -134,7 +134,22 @@ def little_context_population(a: Analysis, hit: ItemHit) -> bool:
         return False
     if presupposing_items(a, hit, inclusion_only=True) >= 1:
         return True
-    return treated_in_own_item(a, hit) and presupposing_items(a, hit) >= 1
+    # the requirement is the disease's treatment ("Receiving maintenance haemodialysis"): another item that
+    # takes the disease for granted, or another inclusion item that requires it ("End-stage renal disease")
+    return treated_in_own_item(a, hit) and (presupposing_items(a, hit) >= 1 or _named_in_other_inclusion_item(a, hit))
+
+
+def _named_in_other_inclusion_item(a: Analysis, hit: ItemHit) -> bool:
+    c = hit.concepts[0]
+    assert a.doc is not None
+    return any(
+        a.vocab.related(m.concept, c)
+        for sec in a.doc.sections
+        if sec.kind == "inclusion"
+        for it in sec.iter_items()
+        if it is not hit.item
+        for m in a.item_mentions.get(id(it), [])
+    )
 
 
 def criteria_name_declared(a: Analysis, hit: ItemHit) -> bool:

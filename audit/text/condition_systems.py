@@ -41,13 +41,22 @@ _SAME_AS = {"22": "1"}
 #: cause them (lupus nephritis, vasculitis). A key is a chapter ("9", every system of it) or a
 #: system within a chapter ("14:kidney", ``SUBSYSTEMS``).
 LINKED = (
-    frozenset({"4", "9", "14:kidney"}),
+    frozenset({"4:metabolic", "9", "14:kidney"}),
     frozenset({"12", "13:rheum"}),
     frozenset({"14:kidney", "14:glom"}),
     frozenset({"13:rheum", "14:glom"}),
     # fatty liver disease is defined by its cardiometabolic risk factors (MASLD: diabetes, obesity,
     # hypertension, dyslipidaemia): a fatty-liver trial requires them on purpose, and the other way round
-    frozenset({"4", "9", "11:metabolic"}),
+    frozenset({"4:metabolic", "9", "11:metabolic"}),
+    # chapter 4 is endocrinology (thyroid, the other glands) and metabolism (diabetes, lipids, nutrition): the
+    # glands' diseases come with diabetes and hypertension (Cushing's syndrome, primary aldosteronism), the
+    # thyroid's with the other glands; thyroid disease is foreign to a diabetes or hypertension trial
+    frozenset({"4:glands", "4:metabolic", "9"}),
+    frozenset({"4:thyroid", "4:glands"}),
+    # gout and the other crystal arthropathies are rheumatology and the urate metabolism of the
+    # cardio-renal-metabolic axis, not the skin's or the glomerulus' (gout in an atopic-dermatitis trial is foreign)
+    frozenset({"13:crystal", "13:rheum"}),
+    frozenset({"13:crystal", "4:metabolic", "9", "14:kidney"}),
 )
 #: substance use disorders (F10-F16, F18-F19) and the organs the substances harm and the infections
 #: injecting brings: a liver, heart, brain, lung or HIV/hepatitis trial may require them, and they those
@@ -56,7 +65,7 @@ LINKED = (
 _SUBSTANCE_HARMS = ("1", "6", "9", "10", "11")
 #: codes that are a system of their own within a chapter not otherwise split: fatty liver disease
 #: (K75.81 steatohepatitis, K76.0 fatty liver) is metabolic liver disease
-_CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic"}
+_CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic", "M1A": "13:crystal"}
 #: the substance use disorders are a system of chapter 5 with their own links (``LINKED``); nicotine
 #: dependence (F17) is a trait (``is_trait``)
 _CODE_SYSTEMS |= {f"F1{d}": "5:substance" for d in "01234568" + "9"}
@@ -66,7 +75,7 @@ _CODE_SYSTEMS |= {f"F1{d}": "5:substance" for d in "01234568" + "9"}
 #: (thalassaemia in a leukaemia trial, IgA nephropathy in a hypertension trial) is another specialty.
 ONE_WAY = {
     "3": ("2",),
-    "14:glom": ("4", "9"),
+    "14:glom": ("4:metabolic", "9"),
     # an HIV trial may require an AIDS-defining illness (the disease of the population it studies):
     # opportunistic infections (tuberculosis, mycobacteria, herpes and cytomegalovirus, fungi,
     # toxoplasma and pneumocystis, cryptosporidium), Kaposi sarcoma and lymphoma - not another
@@ -82,9 +91,12 @@ ONE_WAY = {
 #: and the rest of the kidney (N10-N29) - and the urinary, genital and breast organs (N30-N99).
 #: Gout is another specialty in a cervical-disc trial, IgA nephropathy in a contraception trial.
 #: Chapter 12: the sunlight disorders of the skin (L55-L59), the organ background of skin cancers,
-#: and the rest of dermatology.
+#: and the rest of dermatology. Gout and the crystal arthropathies (M10-M11, M1A) are rheumatology of
+#: their own, linked to urate metabolism; chapter 4 is thyroid (E00-E07), the other endocrine glands
+#: (E20-E35) and metabolism (diabetes, lipids, nutrition, E08-E16 and E40-E89).
 SUBSYSTEMS = {
-    "13": (("M00", "M14", "rheum"), ("M30", "M36", "rheum"), ("M45", "M46", "rheum"), ("M15", "M99", "mech")),
+    "13": (("M10", "M11", "crystal"), ("M00", "M14", "rheum"), ("M30", "M36", "rheum"), ("M45", "M46", "rheum"), ("M15", "M99", "mech")),
+    "4": (("E00", "E07", "thyroid"), ("E20", "E35", "glands"), ("E08", "E89", "metabolic")),
     "14": (("N00", "N08", "glom"), ("N10", "N29", "kidney"), ("N30", "N99", "genital")),
     # the skin disorders sunlight causes (actinic keratosis L57.0) are the background of skin cancers; the
     # rest of dermatology (psoriasis, eczema, acne) is another specialty than melanoma
