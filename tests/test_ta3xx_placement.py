@@ -41,7 +41,7 @@ def chapters(name):
         ("Amphetamine-Related Disorders", "5:substance"),
         ("Tremor", "6"),  # NCT00001925
         ("Seizures", "6"),  # NCT00007670
-        ("Hypoglycemia", "4:metabolic"),  # NCT00001276 (chapter 4 is thyroid, other glands, metabolism)
+        ("Hypoglycemia", "4"),  # NCT00001276 (by its words: the whole chapter, which is several specialties)
         ("Mitral Valve Insufficiency", "9"),  # NCT00001314
         # the inclusion term "Meningioma NOS" is the registered name "Meningioma" (NCT03180268)
         ("Meningioma", "2:D10-D36"),

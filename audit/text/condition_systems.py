@@ -59,10 +59,11 @@ LINKED = (
     frozenset({"13:crystal", "4:metabolic", "9", "14:kidney"}),
 )
 #: substance use disorders (F10-F16, F18-F19) and the organs the substances harm and the infections
-#: injecting brings: a liver, heart, brain, lung or HIV/hepatitis trial may require them, and they those
+#: injecting and drinking bring (HIV, viral hepatitis, tuberculosis - not every infection: COVID-19 is
+#: no harm of alcohol): a liver, heart, brain, lung or HIV/hepatitis trial may require them, and they those
 #: (one-way entries both ways, not a ``LINKED`` group: a group holding the whole chapter "1" would link
 #: every infection to every other)
-_SUBSTANCE_HARMS = ("1", "6", "9", "10", "11")
+_SUBSTANCE_HARMS = ("1:B20", "1:B15-B19", "1:A15-A19", "6", "9", "10", "11")
 #: codes that are a system of their own within a chapter not otherwise split: fatty liver disease
 #: (K75.81 steatohepatitis, K76.0 fatty liver) is metabolic liver disease
 _CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic", "M1A": "13:crystal"}
@@ -81,9 +82,10 @@ ONE_WAY = {
     # toxoplasma and pneumocystis, cryptosporidium), Kaposi sarcoma and lymphoma - not another
     # infection such as hepatitis B or C (a co-infection population the record must say it enrols)
     "5:substance": _SUBSTANCE_HARMS,
-    **{harm: ("5:substance",) for harm in _SUBSTANCE_HARMS},
     "1:B20": ("1:A15-A19", "1:A30-A49", "1:B00-B09", "1:B25-B34", "1:B35-B49", "1:B50-B64", "1:A00-A09", "2:C45-C49", "2:heme"),
 }
+for _harm in _SUBSTANCE_HARMS:
+    ONE_WAY[_harm] = (*ONE_WAY.get(_harm, ()), "5:substance")
 #: chapters whose blocks are several specialties (the block distance within a chapter): the
 #: inflammatory rheumatic diseases (arthropathies M00-M14, systemic connective-tissue disorders
 #: M30-M36, inflammatory spondylopathies M45-M46) are rheumatology, the rest of chapter 13 (arthrosis,
