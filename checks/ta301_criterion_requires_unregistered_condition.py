@@ -4,7 +4,6 @@ from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
 from trial_audit.text.condition_population import MIN_PRESUPPOSING_ITEMS, little_context, little_context_population, presupposing_items
-from trial_audit.text.condition_pregnancy import pregnancy_requirements
 from trial_audit.text.conditions import condition_evidence, declared_names, is_scoped_hit, names
 
 
@@ -120,11 +119,7 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
 
     def check(self, record, ctx):
         a = self.analysis(record, ctx)
-        if a.doc is None:
-            return
-        # a pregnancy required of everyone in a trial that names no pregnant population (condition_pregnancy)
-        yield from _pregnancy_findings(self, a, record)
-        if not a.inclusion_hits:
+        if a.doc is None or not a.inclusion_hits:
             return
         text = a.doc.text
         done: set[int] = set()
@@ -173,22 +168,6 @@ def _two_disease_population(a, hit, record) -> bool:
     if presupposing_items(a, hit) >= MIN_PRESUPPOSING_ITEMS:
         return True
     return little_context(record) and little_context_population(a, hit)
-
-
-_PREGNANCY_FIX = "Scope the item to the cohort it belongs to, add the obstetric condition or population to the record, or remove the item."
-
-
-def _pregnancy_findings(rule, a, record):
-    text = a.doc.text
-    for item, s0, e0 in pregnancy_requirements(a, record):
-        yield rule.finding(
-            f"Inclusion criterion requires {text[s0:e0]!r} (pregnancy), but neither the trial's conditions "
-            f"({declared_names(a)}) nor its titles, keywords or summary name a pregnant population; read literally, "
-            f"every participant must be pregnant. {_PREGNANCY_FIX}",
-            evidence=Evidence.span("criteria", text, item.text_start, item.text_end),
-            related=[Evidence.span("criteria", text, s0, e0), *condition_evidence(a, record)],
-            suggestion="Prefix the item with 'For pregnant participants:' or move it to that cohort's section.",
-        )
 
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-Z(])")

@@ -208,7 +208,7 @@ def test_an_inflammatory_bowel_disease_umbrella_places_the_trial_in_the_digestiv
     [
         ("Gastro-oesophageal reflux disease", "K21"),  # British spelling of a title
         ("generalised periodontitis", "K05.3"),  # the disease of "Chronic periodontitis" / "Aggressive periodontitis"
-        ("hyperthyroidism", "E05"),
+        ("otitis media", "H6"),  # "Otitis media, unspecified"
         ("primary hypothyroidism", "E03"),
         ("haemorrhoids", "K64"),
     ],

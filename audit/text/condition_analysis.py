@@ -603,7 +603,12 @@ _ENDS_WITH_OR = re.compile(r"\b(?:or|and/or)\s*[,;:]?\s*$", re.IGNORECASE)
 _PERSON = r"(?:patients?|participants?|subjects?|individuals?|persons?|people|women|men|children|adults?|those|cases)"
 #: "Patients with X must ..." / "X-infected participants should ...": the condition names whom the
 #: item is about (a conditional requirement), not what everyone must have
-_SUBJECT_BEFORE = re.compile(_PERSON + r"\s+(?:with|who\s+have|having|diagnosed\s+with)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_SUBJECT_BEFORE = re.compile(
+    _PERSON + r"\s+(?:with|who\s+have|having|diagnosed\s+with)\s+(?:an?\s+|the\s+)?"
+    # "Patients with a history of hypertension must measure < 150/90 mmHg"
+    r"(?:(?:known|documented|prior|past|previous)\s+)?(?:(?:history|diagnosis)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _SUBJECT_AFTER = re.compile(r"[\s\-\u2010)]*(?:\w+[\s\-]+){0,2}?" + _PERSON + r"\b", re.IGNORECASE)
 _MODAL = re.compile(
     r"\b(?:must|should|shall|need\s+to|needs\s+to|will\s+(?:need|be\s+required|have\s+to)|are\s+required|is\s+required|"

@@ -51,7 +51,7 @@ LINKED = (
     # chapter 4 is endocrinology (thyroid, the other glands) and metabolism (diabetes, lipids, nutrition): the
     # glands' diseases come with diabetes and hypertension (Cushing's syndrome, primary aldosteronism), the
     # thyroid's with the other glands; thyroid disease is foreign to a diabetes or hypertension trial
-    frozenset({"4:glands", "4:metabolic", "9"}),
+    frozenset({"4:glands", "4:metabolic", "9", "14:kidney"}),  # (kidney stones of hyperparathyroidism)
     frozenset({"4:thyroid", "4:glands"}),
     # gout and the other crystal arthropathies are rheumatology and the urate metabolism of the
     # cardio-renal-metabolic axis, not the skin's or the glomerulus' (gout in an atopic-dermatitis trial is foreign)
@@ -238,6 +238,8 @@ _ORGAN_OF_BLOCK = {
     "A15-A19": "10",
     "A00-A09": "11",
     "A50-A64": "14:genital",
+    # COVID-19 (U07.1) is an infection of the lungs: its pneumonia, ARDS and respiratory failure are the trial's
+    "U00-U49": "10",
 }
 
 
@@ -424,7 +426,8 @@ def _american(word: str) -> str:
 _QUALIFIER = frozenset({"chronic", "acute", "other", "unspecified", "primary", "secondary", "aggressive", "recurrent"})
 _QUALIFIER |= {"generalized", "localized", "idiopathic", "essential", "subacute"}
 #: the tail of a residual title after its disease's name (", unspecified", " without complications", " NOS")
-_RESIDUAL_TAIL = re.compile(r",\s*(?:unspecified|site\s+unspecified|not\s+elsewhere\s+classified)\b.*$|\s+(?:nos|without|with)\b.*$")
+#: (not " NOS": an inclusion term "X NOS" is the vague use of a word - "Back pain NOS", "Nodule NOS")
+_RESIDUAL_TAIL = re.compile(r",\s*(?:unspecified|site\s+unspecified|not\s+elsewhere\s+classified)\b.*$|\s+(?:without|with)\b.*$")
 _RESIDUAL_HEAD = re.compile(r"^(?:unspecified|other)\s+")
 
 
