@@ -258,3 +258,36 @@ def test_other_specialties_of_one_chapter_are_reported(conditions, item):
 )
 def test_linked_specialties_stay_silent(conditions, item):
     assert run("TA301", conditions=conditions, criteria=inc(item)) == []
+
+
+# --- 6. real findings of intermediate versions of this round, each a class (tune part) ---------------------
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        # EUCTR2020-001254-22-BE (ictrp-csv): acute respiratory failure in a COVID-19 trial is its manifestation
+        (["COVID-19"], "Presence of acute hypoxic respiratory failure defined as (either or both)"),
+        # NCT02696785 (criteria corpus): chronic back pain is the axial spondyloarthritis itself ("Back pain NOS")
+        (["axial spondyloarthritis"], "Participants have a history of back pain ≥3 months with age at onset <45 years."),
+        # NCT00439270 (criteria corpus): "metastatic disease" is the registered cancer's spread, not a disease of its own
+        (["metastatic prostate cancer"], "Evidence of progressive metastatic disease at time of enrollment"),
+        # NCT02808975 (criteria corpus): the inflammatory nodules of hidradenitis suppurativa
+        (["hidradenitis suppurativa"], "Participant must have a total abscess and inflammatory nodule (AN) count of greater than or equal to 3"),
+        # NCT02688400 (criteria corpus): amenorrhoea defines menopause
+        (["osteoarthritis"], "Female patients who are postmenopausal with confirmed amenorrhea for at least one year"),
+        # NCT00006329 (ctgov-xml-bulk): kidney stones are a complication of hyperparathyroidism
+        (["Hyperparathyroidism"], "Nephrolithiasis or documented bone mineral density less than 2.5 Standard Deviations below age matched means."),
+        # NCT00321685 (criteria corpus): a condition on those who have hypertension, not a requirement to have it
+        (
+            ["colorectal cancer"],
+            "Patients with a history of hypertension must measure < 150/90 mmHg and be on a stable regimen of anti-hypertensive therapy",
+        ),
+    ],
+)
+def test_real_false_findings_of_this_round_stay_silent(conditions, item):
+    assert run("TA301", conditions=conditions, criteria=inc(item)) == []
+
+
+def test_a_chronic_lung_disease_in_a_covid_trial_is_still_reported():
+    assert len(run("TA301", conditions=["COVID-19"], criteria=inc("Idiopathic pulmonary fibrosis diagnosed per ATS/ERS guidelines"))) == 1

@@ -52,6 +52,7 @@ LINKED = (
     # glands' diseases come with diabetes and hypertension (Cushing's syndrome, primary aldosteronism), the
     # thyroid's with the other glands; thyroid disease is foreign to a diabetes or hypertension trial
     frozenset({"4:glands", "4:metabolic", "9", "14:kidney"}),  # (kidney stones of hyperparathyroidism)
+    frozenset({"1:U00-U49", "10:acute"}),  # COVID-19 pneumonia, ARDS, respiratory failure
     frozenset({"4:thyroid", "4:glands"}),
     # gout and the other crystal arthropathies are rheumatology and the urate metabolism of the
     # cardio-renal-metabolic axis, not the skin's or the glomerulus' (gout in an atopic-dermatitis trial is foreign)
@@ -70,6 +71,9 @@ _CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic", "M1A": "13:cry
 #: the substance use disorders are a system of chapter 5 with their own links (``LINKED``); nicotine
 #: dependence (F17) is a trait (``is_trait``)
 _CODE_SYSTEMS |= {f"F1{d}": "5:substance" for d in "01234568" + "9"}
+#: the acute lung injuries an infection brings (pneumonia J12-J18, ARDS J80, respiratory failure J96): a
+#: COVID-19 trial requires them on purpose (``LINKED``), not the lungs' chronic diseases (IPF, COPD, asthma)
+_CODE_SYSTEMS |= {c: "10:acute" for c in ("J12", "J13", "J14", "J15", "J16", "J17", "J18", "J80", "J96")}
 #: one-way links: a trial of the key system may require diseases of the value systems - a trial of
 #: a blood condition (cancer-related anaemia, neutropenia) may require the cancer it comes with; a
 #: glomerular-disease trial the hypertension or diabetes that comes with it. The other way round
@@ -238,8 +242,6 @@ _ORGAN_OF_BLOCK = {
     "A15-A19": "10",
     "A00-A09": "11",
     "A50-A64": "14:genital",
-    # COVID-19 (U07.1) is an infection of the lungs: its pneumonia, ARDS and respiratory failure are the trial's
-    "U00-U49": "10",
 }
 
 
