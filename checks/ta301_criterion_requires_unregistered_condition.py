@@ -27,11 +27,17 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
     liver-cancer trial), trials registered only with symptoms (supportive care), and items scoped
     to a cohort, negated, or permitted, and a population of two diseases: a requirement that two or more
     other items take for granted (its treatment, "AIDS-defining infections", "HIV-2", "illness other than
-    HCV or HIV" in a hepatitis C trial of people with HIV). Two kinds of one disease (small-cell lung cancer
+    HCV or HIV" in a hepatitis C trial of people with HIV). In a record whose only context is its registered
+    conditions (a criteria-table row: no title, summary or keywords) one such sign is enough when the criteria
+    also name the registered condition and another inclusion item, or the requirement itself, names the
+    disease's treatment ("ESRD" beside "On chronic HD" in an HIV row). Substance use disorders are reported
+    outside the organs the substance harms (alcohol use disorder in a knee-osteoarthritis trial, not in an
+    alcoholic-hepatitis or HIV trial); nicotine dependence never. Two kinds of one disease (small-cell lung cancer
     required in a non-small-cell trial) are reported as such, whatever their organ systems. Chapters 13
-    and 14 are several specialties: gout
-    (rheumatology) in a cervical-disc trial (orthopaedics) or IgA nephropathy (glomerular disease) in
-    a hypertension trial is reported; psoriasis in a psoriatic-arthritis trial is not.
+    and 14 are several specialties, and chapter 4 (thyroid, other glands, metabolism): gout
+    (rheumatology) in a cervical-disc trial (orthopaedics), IgA nephropathy (glomerular disease) in
+    a hypertension trial or hypothyroidism in a diabetes trial is reported; psoriasis in a psoriatic-arthritis
+    trial is not.
 
     ## Why it matters
 

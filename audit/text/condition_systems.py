@@ -54,10 +54,11 @@ LINKED = (
     frozenset({"4:glands", "4:metabolic", "9", "14:kidney"}),  # (kidney stones of hyperparathyroidism)
     frozenset({"1:U00-U49", "10:acute"}),  # COVID-19 pneumonia, ARDS, respiratory failure
     frozenset({"4:thyroid", "4:glands"}),
-    # gout and the other crystal arthropathies are rheumatology and the urate metabolism of the
-    # cardio-renal-metabolic axis, not the skin's or the glomerulus' (gout in an atopic-dermatitis trial is foreign)
+    # gout and the other crystal arthropathies are rheumatology, not the skin's or the glomerulus' disease
+    # (gout in an atopic-dermatitis trial is foreign); a gout trial's urate band is its own by the vocabulary
+    # (gout's parent is hyperuricaemia), not by a link of the whole chapter - a trial placed in chapter 13 by a
+    # word would take part in it ("Pneumococcal" is placed there by the many codes of pneumococcal arthritis)
     frozenset({"13:crystal", "13:rheum"}),
-    frozenset({"13:crystal", "4:metabolic", "9", "14:kidney"}),
 )
 #: substance use disorders (F10-F16, F18-F19) and the organs the substances harm and the infections
 #: injecting and drinking bring (HIV, viral hepatitis, tuberculosis - not every infection: COVID-19 is
