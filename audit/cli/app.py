@@ -575,6 +575,9 @@ _diff.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point
+    from trial_audit.cli import regex_cache
+
+    regex_cache.install()  # the rule modules' regular expressions from the run cache (start-up; python -m has it already)
     app()
 
 
