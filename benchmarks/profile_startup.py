@@ -4,8 +4,9 @@
 ``-n`` runs each, warm run cache, Python's bytecode cache on as for an installed trial-audit):
 
 1. **Steps**, CPU seconds (``time.process_time``) inside one process: the interpreter until the
-   command line module is imported; the command line's imports (typer, the CLI, the readers, the
-   engine); the rule modules (``registry.load_rules``); ``Checker.warm_up`` (the rules' lookups read
+   driver starts; the regex cache read (``cli/regex_cache.py``, as ``python -m trial_audit`` does;
+   ``--no-regex-cache``: without it) and the command line's imports (typer, the CLI, the readers,
+   the engine); the rule modules (``registry.load_rules``); ``Checker.warm_up`` (the rules' lookups read
    back from the run cache); the run (reading the record, the rules, what they load on first use);
    the reports and the rest. The interpreter's own start (before any Python code of ours runs) is
    the CPU of ``python -c pass``.
@@ -57,6 +58,9 @@ def timed_compile(pattern, flags):
 re._compile = timed_compile
 phase = ["imports"]
 marks = {"python until here": t_start}
+if sys.argv.pop(1) == "regex-cache":  # as python -m trial_audit and the trial-audit script do
+    from trial_audit.cli import regex_cache
+    regex_cache.install()
 import trial_audit.cli.app as app_module
 marks["command line imports"] = time.process_time()
 from trial_audit.engine import registry, checker, runner
@@ -143,6 +147,7 @@ def main() -> None:
     ap.add_argument("--record", type=Path, default=DEFAULT_RECORD)
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--top", type=int, default=22, help="import rows shown")
+    ap.add_argument("--no-regex-cache", action="store_true", help="steps without the command line's regex cache (cli/regex_cache.py)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         cache, out = str(Path(tmp) / "cache"), Path(tmp) / "out"
@@ -157,9 +162,8 @@ def main() -> None:
                 [args.python, "-c", "import time; print(time.process_time())"], env=env_for(cache), capture_output=True, text=True
             )
             bare.append(float(t.stdout))
-            done = subprocess.run(
-                [args.python, "-c", DRIVER, *audit_args(args.record, out)], env=env_for(cache), capture_output=True, text=True, check=False
-            )
+            driver = [args.python, "-c", DRIVER, "no-regex-cache" if args.no_regex_cache else "regex-cache"]
+            done = subprocess.run([*driver, *audit_args(args.record, out)], env=env_for(cache), capture_output=True, text=True, check=False)
             if done.returncode != 0 or not done.stdout.strip():
                 sys.exit(f"the driver failed: {done.stderr[-2000:]}")
             runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
@@ -172,8 +176,8 @@ def main() -> None:
     total = med([r["total"] for r in runs])
     rows = [
         ("interpreter start (python -c pass)", med(bare)),
-        ("site, runpy, until the command line is imported", med([r["start"] for r in runs]) - med(bare)),
-        ("command line imports (typer, cli, readers, engine, core)", med([r["cli"] for r in runs])),
+        ("site, runpy, until the driver starts", med([r["start"] for r in runs]) - med(bare)),
+        ("the regex cache read, the command line's imports (typer, cli, readers, engine, core)", med([r["cli"] for r in runs])),
     ]
     step_names = ["rule modules", "warm_up", "the run (read, rules, first-use loads)"]
     rows += [(name, med([r["steps"].get(name, 0.0) for r in runs])) for name in step_names]

@@ -575,10 +575,9 @@ _diff.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point
-    from trial_audit.cli import regex_cache
+    from trial_audit.cli import entry
 
-    regex_cache.install()  # the rule modules' regular expressions from the run cache (start-up; python -m has it already)
-    app()
+    entry.run(app)  # the regex cache, and the exit without the interpreter's teardown (start-up; cli/entry.py)
 
 
 if __name__ == "__main__":  # pragma: no cover
