@@ -75,24 +75,22 @@ def run_once(cmd: list[str], cache: str) -> tuple[float, float]:
     return wall, cpu
 
 
+#: what the command line does first (``__main__``): the regex cache, then the command line's modules
+_CLI = "from trial_audit.cli import regex_cache; regex_cache.install(); import trial_audit.cli.app"
+_CHECKER = _CLI + "; from trial_audit.engine.runner import Checker, RunOptions; c = Checker(RunOptions())"
 #: (what the step adds, the Python code a fresh process runs up to the end of it); the last step is the audit itself
 PHASES = (
     ("interpreter and site", "pass"),
-    ("typer, the CLI modules and the readers (pydantic only if an option value is not plain)", "import trial_audit.cli.app"),
-    (
-        "the rule modules (regular expressions compiled at import)",
-        "import trial_audit.cli.app; from trial_audit.engine.runner import Checker, RunOptions; c = Checker(RunOptions())",
-    ),
-    (
-        "warm_up: the rules' lookups read back from the run cache",
-        "import trial_audit.cli.app; from trial_audit.engine.runner import Checker, RunOptions; c = Checker(RunOptions()); c.warm_up()",
-    ),
+    ("the regex cache read; typer, the CLI modules and the readers (no pydantic: cli/typer_coercion.py)", _CLI),
+    ("the rule modules (their regular expressions built from the regex cache)", _CHECKER),
+    ("warm_up: the rules' lookups read back from the run cache", _CHECKER + "; c.warm_up()"),
 )
 
 
 def phases(python: str, record: Path, runs: int, cache: str, out: Path) -> None:
     """Median CPU seconds of each step of start-up (``PHASES``, then the audit), as differences."""
-    steps = [(name, [python, "-c", code]) for name, code in PHASES]
+    # each step ends as the command line does (cli/entry.py): without the interpreter's teardown
+    steps = [(name, [python, "-c", code + "; import os; os._exit(0)"]) for name, code in PHASES]
     steps.append(("reading the record, the rules on it (what they load on first use), options, the report", command(python, record, out)))
     run_once(steps[-1][1], cache)  # uncounted: fills the cache
     medians = []
