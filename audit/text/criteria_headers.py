@@ -163,7 +163,44 @@ _SCOPE_AFTER_COLON = re.compile(
 _COMPARED_NUMBER = re.compile(r"[<>≤≥]=?[ \t]*[0-9]")
 
 
-def _header_at(text: str, pos: int, end: int):
+# what registrants put between a header and its first item when the line break is lost: a colon, a
+# semicolon, a full stop, a comma, dashes, a bar, an arrow, in ASCII or full width, alone or together
+_HEADER_PUNCT = frozenset(":：;；.。,，-–—|>»→=\\")
+
+
+def _core_end(m: re.Match) -> int:
+    """Where the header's own words end (before a qualifier or a colon)."""
+    for g in ("qual", "colon"):
+        if m.group(g) is not None:
+            return m.start(g)
+    return m.end("h")
+
+
+def _punctuation_then_marker(text: str, k: int, end: int, markdown: bool) -> tuple[int, int] | None:
+    """After the header's words at ``k``: punctuation other than a plain colon, then a list marker (an
+    ordinal, or a bullet followed by text), as (end of the header with its punctuation, start of the
+    marker); None otherwise. The dash or bullet just before the item may be the item's own marker
+    ("- - Male …": the header's dash, then the item's bullet)."""
+    j = _skip_ws(text, k, end)
+    punct = ""
+    last_end = k
+    while j < end and len(punct) < 6:
+        ch = text[j]
+        if punct and punct.strip(" \t") not in (":", "：", "\\:"):
+            mk = _match_marker(text, j, markdown)
+            if mk is not None and (mk[2] is not None or mk[1] in ("-", "*", "•", "+")):
+                after = _skip_ws(text, mk[5], end)
+                if after < end and (mk[2] is not None or mk[5] < after):
+                    return last_end, j
+        if ch not in _HEADER_PUNCT:
+            return None
+        punct += ch
+        last_end = j + 1
+        j = _skip_ws(text, j + 1, end)
+    return None
+
+
+def _header_at(text: str, pos: int, end: int, markdown: bool = False):
     """A section header starting at ``pos`` (after an optional bullet/ordinal prefix) or None.
 
     Returns (kind, start, end, rest, label, weak, sentence): ``rest`` where the text after the header
@@ -195,6 +232,11 @@ def _header_at(text: str, pos: int, end: int):
     else:
         kind = "inclusion"
     hs, he = m.start("h"), m.end("h")
+    punct = _punctuation_then_marker(text, _core_end(m), end, markdown)
+    if punct is not None:
+        # "Inclusion Criteria; - Age …", "EXCLUSION CRITERIA - - Pregnancy", "Inclusion Criteria — 1. …": the
+        # header, any punctuation, then the first item's own marker
+        return kind, hs, punct[0], punct[1], _prefix_label(g("pre")), False, False
     while he > hs and text[he - 1] in " \t":
         he -= 1
     rest = _skip_ws(text, m.end(), end)

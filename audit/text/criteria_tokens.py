@@ -61,6 +61,8 @@ class _Tok:
 _LETTERED = ("a.", "a)", "(a)")
 _TO_FULL_WIDTH = str.maketrans("0123456789", "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
 _ROMAN = ("i.", "i)", "(i)")
+# what registrants (or an export) put where a line break between two criteria was lost
+_SEPARATOR = "[;；。、，,.:：|!?！？…]"
 _INLINE_GATE = re.compile(r"[;:.；：。][ \t]*[(（]?[1-9\uff11-\uff19]")
 
 
@@ -76,6 +78,33 @@ _RUN_ON_NEXT_IDEOGRAPHIC = re.compile(r"[ \t]*[^\s0-9\uff10-\uff19]")
 # after "; " or ". " a run-on marker may be followed by any criterion start that is not a lower-case
 # word or a bare number ("... visits; 5. ≥10% body surface area")
 _RUN_ON_AFTER_STOP = re.compile(r"[ \t]+[^\sa-z0-9\uff10-\uff19]")
+
+
+# the next number of the line's own list right after a separator that ends a criterion, with or without a
+# blank and an optional "and" ("… visits；5. ≥10% …", "… used、3. voluntarily …", "… follow-up.3. Able …",
+# "…; and 3. Women …", "… drugs / 2. Pregnant …", "… onset<TAB>4. Sequencing …"); not after a number ("version
+# 2.3. The …"), and "or" joins one criterion's options ("… for ≥3 days; or ii) Hospitalization …")
+_SEPARATED_MARKER = re.compile(rf"(?:{_SEPARATOR}|(?<![+\-])/|\t)[ \t]*(?:and[ \t]+)?$", re.IGNORECASE)
+# after ";" "." ":" "," a lower-case word after the marker is an enumeration of one sentence's parts ("(a)
+# female; (b) aged 45 years or older; …" under a lead-in, "… with;- stable daily dose …"), as before; after a
+# separator a sentence does not use (ideographic marks, a tab, "/", "|") a lower-case criterion is one too
+_PLAIN_STOPS = ";.:,"
+_LOWER_START = re.compile(r"[ \t]*[a-z]")
+_WORD_START = re.compile(r"[ \t]*[^\s0-9\uff10-\uff19]")
+
+
+def _separated_marker(text: str, lo: int, k: int, after: int, hi: int) -> bool:
+    """The marker at ``k`` (its text from ``after``) follows a separator that ends the criterion before it
+    (see ``_SEPARATED_MARKER``) and a word follows it."""
+    m = _SEPARATED_MARKER.search(text, max(lo, k - 16), k)
+    if m is None or m.start() <= lo or text[m.start() - 1].isdigit() or not _WORD_START.match(text, after, hi):
+        return False
+    sep = text[m.start()]
+    if sep in ",，" and m.end() - m.start() > 1:
+        # "… or more, or b) UPCR above …", "(a) positive ink, (b) culture": a comma joins one sentence's
+        # options; only a comma written against the marker ("…consent,3. Able …") stands for a lost line break
+        return False
+    return not (sep in _PLAIN_STOPS and _LOWER_START.match(text, after, hi))
 
 
 def _after_sentence_end(text: str, lo: int, k: int) -> bool:
@@ -98,6 +127,33 @@ _BULLET_RUN_ON = {
 # ("- HLA A2+; * HIV negativity.", "* BMI 25-40 kg/m2. - Colonoscopy within 3 years"): a bulleted
 # line's next item, not a dash or an enumeration (those follow a colon or a lower-case word)
 _ANY_BULLET_AFTER_STOP = re.compile(r"(?<=[;.])[ \t]+([-*•])[ \t]+(?=[A-Z][a-z]|[A-Z]{2})")
+# the line's own bullet right after a separator that ends a criterion, with or without a blank between and
+# with an optional "and" / "or" ("…test；- Subject …", "…ultrasound。- previous …", "…stages、* the …", "…study.-
+# Participants …", "…onset; or<TAB>- Expected …", "…; and - Willing …", "… / - Signs …"): a pasted list whose line
+# breaks were lost, whatever separator the registrant or the export put in their place. A word (not a
+# number: "; - 5 mmHg") must follow, and after ";" "." ":" "," written against the bullet not a lower-case one
+# ("… screening with;- stable daily dose …"). Left as text: "+/- pain" (a plus-or-minus), "1.- " (a Spanish-
+# style number marker), ":-" written against a colon (CTRI's "Inclusion criteria:- …" punctuation)
+_SEPARATED_BULLET = re.compile(
+    rf"(?:(?P<sep>{_SEPARATOR})|(?<![+\-])/|\t)[ \t]*(?:and[ \t]+)?(?P<b>[-*•])[ \t]+(?=[^\s0-9\uff10-\uff19])",
+    re.IGNORECASE,
+)
+
+
+def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
+    """``_SEPARATED_BULLET`` hits of ``bullet`` in ``text[lo:hi]``, as (start, end) of the bullet."""
+    for m in _SEPARATED_BULLET.finditer(text, lo, hi):
+        if m.group("b") != bullet:
+            continue
+        k = m.start("b")
+        sep = m.group("sep") or ""
+        if bullet == "-" and sep in (":", "：") and k == m.end("sep"):
+            continue  # "Hemoglobin:- 9 g/dL": a colon-dash, not a bullet
+        if sep == "." and m.start() > lo and text[m.start() - 1].isdigit():
+            continue  # "1.- Age …", "version 2.- …": a number's own punctuation
+        if sep in _PLAIN_STOPS and _LOWER_START.match(text, m.end(), hi) and not (sep in ";." and k > m.end("sep")):
+            continue  # "… screening with;- stable daily dose …": the parts of one sentence (after "; - " as before)
+        yield k, m.end("b")
 # in a "-" list, a "-" after a colon opens the line's first sub-item ("Patients must have: - HIV-1 infection",
 # "Minor symptoms: - Frontal headache - Fever"): a label with its item, never a range or a dash
 _DASH_AFTER_COLON = re.compile(r"(?<=[:：])[ \t]+(-)[ \t]+(?=[A-Z0-9])")
@@ -159,6 +215,8 @@ def _run_on_bullets(text: str, tok: _Tok, markdown: bool = False) -> list[tuple[
         hits[m.start(g)] = (m.end(g), m.group(g))
     for m in _ANY_BULLET_AFTER_STOP.finditer(text, tok.text_start, tok.text_end):
         hits.setdefault(m.start(1), (m.end(1), m.group(1)))
+    for k, e in _separated_bullets(text, tok.text_start, tok.text_end, tok.marker or ""):
+        hits.setdefault(k, (e, tok.marker or ""))
     if tok.marker == "-":
         for m in _DASH_AFTER_COLON.finditer(text, tok.text_start, tok.text_end):
             hits.setdefault(m.start(1), (m.end(1), "-"))
@@ -246,14 +304,16 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
         inside = _open_paren(text, pos, k, depth)  # counted for every candidate, taken or not
         before = text[k - 1] if k > tok.text_start else " "
         ok_before = before in " \t" or (ideographic and not before.isdigit())
+        separated = _separated_marker(text, tok.text_start, k, after, tok.text_end)
         if (
-            ok_before
+            (ok_before or separated)
             and not text[k - 1 : k].isdigit()
             and (
                 nxt_re.match(text, after, tok.text_end)
                 or (_after_sentence_end(text, tok.text_start, k) and _RUN_ON_AFTER_STOP.match(text, after, tok.text_end))
+                or separated
             )
-            and not _CHOICE_JOINER.search(text, max(tok.text_start, k - 12), k)
+            and (separated or not _CHOICE_JOINER.search(text, max(tok.text_start, k - 12), k))
             and not (not pre and sep.endswith(")") and inside)
         ):
             out.append((k, want, style, n, _skip_ws(text, after, tok.text_end)))
@@ -463,7 +523,7 @@ def _segment(
     ``wrapped``: the line continues the sentence of the line above at a deeper indentation;
     ``soft_wrapped``: the line above ends mid-sentence (weak headers such as a bare "criteria:"
     are then words of that sentence, not a header)."""
-    h = _header_at(text, p, le_s) if text[p] in _HEADER_FIRST and not wrapped else None
+    h = _header_at(text, p, le_s, markdown) if text[p] in _HEADER_FIRST and not wrapped else None
     if h is not None and soft_wrapped and h[5] and not _CAPITAL_SECTION_WORD.match(text, h[1], h[2]):
         # a weak header ("criteria:") on a line after an unfinished sentence continues that sentence;
         # a capitalised section word alone on its line ("EXCLUSION", "Exclusion:") still opens a section
