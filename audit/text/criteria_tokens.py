@@ -154,6 +154,8 @@ def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
         if sep in _PLAIN_STOPS and _LOWER_START.match(text, m.end(), hi) and not (sep in ";." and k > m.end("sep")):
             continue  # "… screening with;- stable daily dose …": the parts of one sentence (after "; - " as before)
         yield k, m.end("b")
+
+
 # in a "-" list, a "-" after a colon opens the line's first sub-item ("Patients must have: - HIV-1 infection",
 # "Minor symptoms: - Frontal headache - Fever"): a label with its item, never a range or a dash
 _DASH_AFTER_COLON = re.compile(r"(?<=[:：])[ \t]+(-)[ \t]+(?=[A-Z0-9])")
