@@ -100,11 +100,19 @@ def _separated_marker(text: str, lo: int, k: int, after: int, hi: int) -> bool:
     if m is None or m.start() <= lo or text[m.start() - 1].isdigit() or not _WORD_START.match(text, after, hi):
         return False
     sep = text[m.start()]
-    if sep in ",，" and m.end() - m.start() > 1:
+    against = m.end() - m.start() == 1  # the separator written against the marker
+    if sep in ",，" and not against:
         # "… or more, or b) UPCR above …", "(a) positive ink, (b) culture": a comma joins one sentence's
         # options; only a comma written against the marker ("…consent,3. Able …") stands for a lost line break
         return False
-    return not (sep in _PLAIN_STOPS and _LOWER_START.match(text, after, hi))
+    return not (_lower_after_plain_stop(sep, against) and _LOWER_START.match(text, after, hi))
+
+
+def _lower_after_plain_stop(sep: str, against: bool) -> bool:
+    """A lower-case word after a marker behind ``sep`` continues one sentence's enumeration: after ";" ":" ","
+    and ". " ("(a) female; (b) aged 45 …"); a full stop written against the marker ends a sentence ("…
+    ultrasound.- previous GI surgeries")."""
+    return sep in _PLAIN_STOPS and not (sep == "." and against)
 
 
 def _after_sentence_end(text: str, lo: int, k: int) -> bool:
@@ -151,7 +159,11 @@ def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
             continue  # "Hemoglobin:- 9 g/dL": a colon-dash, not a bullet
         if sep == "." and m.start() > lo and text[m.start() - 1].isdigit():
             continue  # "1.- Age …", "version 2.- …": a number's own punctuation
-        if sep in _PLAIN_STOPS and _LOWER_START.match(text, m.end(), hi) and not (sep in ";." and k > m.end("sep")):
+        if (
+            _lower_after_plain_stop(sep, k == m.end("sep"))
+            and _LOWER_START.match(text, m.end(), hi)
+            and not (sep in ";." and k > m.end("sep"))
+        ):
             continue  # "… screening with;- stable daily dose …": the parts of one sentence (after "; - " as before)
         yield k, m.end("b")
 

@@ -1,0 +1,177 @@
+"""Round 7 (issue 20): line breaks lost and replaced by a separator, and headers joined to their first item
+by any punctuation.
+
+Real criteria (record id and source in each comment) re-joined with the separators registrants and exports
+put where a line break was lost: ideographic marks (ChiCTR, JPRN), a tab, "/", "|", a full stop or a comma
+written against the next marker, "; and". Guards are real lines that must stay one criterion.
+"""
+
+import pytest
+
+from tests.ta1_rules import ta1_codes
+
+# ctgov-classic results_1.json, NCT04779515 (exclusion criteria, as the benchmark renders classic JSON)
+CHOLECYSTITIS = [
+    "Current or previous diagnosis of acute cholecystitis confirmed by ultrasound",
+    "previous GI surgeries, except bariatric and anti-reflux surgeries",
+    "Currently on immunosuppressant agents",
+    "Pregnancy",
+]
+# ctgov-classic results_1.json, NCT04780269 (exclusion criteria)
+LABOUR = ["Contraindications for vaginal delivery.", "Prior cesarean section", "Known hypersensitivity for Foley catheter or PGE2"]
+# ctgov-v2-bulk clinical_trial_matchers.ndjson, NCT05144867 (inclusion criteria, Markdown)
+BRAIN = ["Age \\>=18 years", "Willing to provide informed consent", "Histologically confirmed malignancy with metastatic disease"]
+# ctgov-v2-bulk dtx-analysis.ndjson, NCT04855630 (exclusion criteria, numbered)
+WEARABLE = [
+    "Prohibited from or unable to perform mild exercise",
+    "Unable to wear wrist watch or headband devices",
+    "Unable to speak or understand English",
+    "Unable to use mobile device/smartphone technology",
+    "Unable or unwilling to consent for any reason.",
+]
+
+# what stands where the line break was lost, between one criterion and the next one's marker
+SEPARATORS = ["；", "。", "、", "，", ".", ";", "; ", ";  ", " / ", " | ", "\t", "; and ", ",", "! "]
+
+
+def _bulleted(items, bullet, joined_at, sep, kind="Exclusion"):
+    lines = [f"{bullet} {t}" for t in items]
+    lines[joined_at] = lines[joined_at].rstrip(".") + sep + lines.pop(joined_at + 1)
+    head = f"Inclusion Criteria:\n\n{bullet} Age 18 or older\n{bullet} Signed consent\n\n" if kind == "Exclusion" else ""
+    return head + f"{kind} Criteria:\n\n" + "\n".join(lines) + "\n"
+
+
+def _numbered(items, marker, joined_at, sep):
+    lines = [marker.format(n=i + 1) + " " + t for i, t in enumerate(items)]
+    lines[joined_at] = lines[joined_at].rstrip(".") + sep + lines.pop(joined_at + 1)
+    return "Inclusion Criteria:\n\n1. Age 18 or older\n2. Signed consent\n\nExclusion Criteria:\n\n" + "\n".join(lines) + "\n"
+
+
+# before a lower-case criterion, ";" and "," written against the bullet are left alone: "… screening with;- stable
+# daily dose …" is one sentence's options (NCT03018028, below)
+@pytest.mark.parametrize("sep", [s for s in SEPARATORS if s not in (";", ",")])
+def test_dash_bullet_after_a_separator_is_reported(sep):
+    text = _bulleted(CHOLECYSTITIS, "-", 0, sep)
+    assert ta1_codes(text, "NCT04779515", "ctgov-classic")["TA121"] == 1, text
+
+
+@pytest.mark.parametrize("sep", SEPARATORS)
+def test_dash_bullet_after_a_separator_before_a_capital_is_reported(sep):
+    text = _bulleted(LABOUR, "-", 1, sep)
+    assert ta1_codes(text, "NCT04780269", "ctgov-xml")["TA121"] == 1, text
+
+
+@pytest.mark.parametrize("sep", SEPARATORS)
+def test_markdown_star_after_a_separator_is_reported(sep):
+    text = _bulleted(BRAIN, "*", 0, sep, kind="Inclusion")
+    assert ta1_codes(text, "NCT05144867", "ctgov-v2")["TA121"] == 1, text
+
+
+@pytest.mark.parametrize("marker", ["{n}.", "{n})", "({n})"])
+@pytest.mark.parametrize("sep", SEPARATORS)
+def test_next_number_after_a_separator_is_reported(marker, sep):
+    text = _numbered(WEARABLE, marker, 2, sep)
+    assert ta1_codes(text, "NCT04855630", "ctgov-xml")["TA121"] == 1, text
+
+
+@pytest.mark.parametrize("sep", ["、", "；", "\t", " / ", " | "])
+def test_lower_case_item_after_a_separator_a_sentence_does_not_use_is_reported(sep):
+    # ICTRP (ChiCTR) style: "…were used、3. voluntarily joined this study …"
+    items = ["Airway intubation with mechanical ventilation is used", "voluntarily joined this study with informed consents", "Pregnancy"]
+    assert ta1_codes(_numbered(items, "{n}.", 0, sep), "ChiCTR-like", "ictrp-xml")["TA121"] == 1
+    assert ta1_codes(_bulleted(items, "-", 0, sep), "ChiCTR-like", "ictrp-xml")["TA121"] == 1
+
+
+# --- guards: real lines that are one criterion ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, fmt",
+    [
+        # ctgov-v2-bulk my-website.ndjson, NCT04893720: a plus-or-minus, not a bullet
+        (
+            "Inclusion Criteria:\n\n* Lower back pain (in extension +/- pain in buttocks, groin, thigh) without radicular pain\n"
+            "* Symptoms \\> 6 months after the failure of conservative management\n\nExclusion Criteria:\n\n* Pregnancy\n* Infection\n",
+            "ctgov-v2",
+        ),
+        (
+            "Inclusion Criteria:\n\n- Lower back pain (in extension +/- pain in buttocks, groin, thigh) without radicular pain\n"
+            "- Symptoms > 6 months after the failure of conservative management\n\nExclusion Criteria:\n\n- Pregnancy\n- Infection\n",
+            "ctgov-xml",
+        ),
+        # criteria-corpus phase_III_test.csv, NCT03018028: the options of one sentence after ";-", in lower case
+        (
+            "Inclusion Criteria:\n\n  -  Diagnosed with type 2 diabetes mellitus\n\n  -  Treatment for at least 30 days prior to day of "
+            "screening with;- stable daily dose of\n     oral anti-diabetic drug as monotherapy or - diet and exercise therapy alone\n\n"
+            "Exclusion Criteria:\n\n  -  Pregnancy\n",
+            "criteria-table",
+        ),
+        # ctgov-v2-bulk clinical_trial_matchers.ndjson, NCT05097287: "; or" joins one criterion's options
+        (
+            "Inclusion Criteria:\n\n* History of ≥1 severe exacerbation(s) in the previous year defined as a deterioration of asthma "
+            "requiring:\n\n  i) Use of systemic corticosteroids for ≥3 days; or ii) Hospitalization or emergency room visit because of "
+            "asthma, requiring systemic corticosteroids.\n\nExclusion Criteria:\n\n* Pregnancy\n",
+            "ctgov-v2",
+        ),
+        # ctgov-xml-bulk enrollment_and_studylength.zip, NCT00000161: a lower-case enumeration of one paragraph
+        (
+            "Inclusion Criteria:\n\n  A participant must have met all of the following criteria:\n\n  (a) female; (b) aged 45 years or older; "
+            "(c) postmenopausal or with no intention of becoming\n  pregnant; (d) no reported history of serious side effects\n\n"
+            "Exclusion Criteria:\n\n  Pregnancy\n",
+            "ctgov-xml",
+        ),
+    ],
+)
+def test_real_lines_that_are_one_criterion_stay_silent(text, fmt):
+    assert ta1_codes(text, "guard", fmt)["TA121"] == 0, text
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Hemoglobin:- 9 g/dL or more",  # a colon-dash (CTRI punctuation), not a bullet
+        "Blood pressure drop; - 5 mmHg or more",  # a negative number
+        "Stage III - IV disease",  # a range
+        "Hepatitis B - positive",  # a label and its value
+        "Patients with grade 1, 2. The second grade is excluded",  # "1, 2." inside a sentence
+    ],
+)
+def test_dashes_and_numbers_inside_one_criterion_stay_silent(item):
+    text = f"Inclusion Criteria:\n\n- Age 18 or older\n- {item}\n- Signed consent\n\nExclusion Criteria:\n\n- Pregnancy\n- HIV\n"
+    assert ta1_codes(text, "guard", "ctgov-xml")["TA121"] == 0, text
+
+
+# --- a header joined to its first item by punctuation --------------------------------------------------
+
+# ctgov-classic results_1.json, NCT04780269 (inclusion criteria)
+LABOUR_INCLUSION = ["Women aged ≥ 18 years old", "≥ 37 weeks of gestation", "Live singleton pregnancy in cephalic presentation"]
+
+
+@pytest.mark.parametrize("punct", [";", ".", " —", " –", " -", " |", " ->", ",", " :", ":-", "；", "。", " - -"])
+@pytest.mark.parametrize("marker", ["-", "1."])
+def test_header_punctuation_then_first_item_marker_is_reported(punct, marker):
+    first, *rest = LABOUR_INCLUSION
+    mk = (lambda n: f"{n}.") if marker == "1." else (lambda n: "-")
+    lines = [f"Inclusion Criteria{punct} {mk(1)} {first}"] + [f"{mk(i + 2)} {t}" for i, t in enumerate(rest)]
+    text = "\n".join(lines) + "\n\nExclusion Criteria:\n\n- Prior cesarean section\n- Known hypersensitivity for Foley catheter\n"
+    assert ta1_codes(text, "NCT04780269", "ctgov-classic")["TA103"] == 1, text
+
+
+@pytest.mark.parametrize("punct", [";", ".", " —", " |", ","])
+def test_markdown_header_punctuation_then_star_is_reported(punct):
+    text = f"Inclusion Criteria{punct} * {BRAIN[0]}\n* {BRAIN[1]}\n* {BRAIN[2]}\n\nExclusion Criteria:\n\n* Pregnancy\n* HIV\n"
+    assert ta1_codes(text, "NCT05144867", "ctgov-v2")["TA103"] == 1, text
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Inclusion Criteria:",  # a header on its own line
+        "Inclusion Criteria - Part A:",  # a qualifier
+        "Inclusion Criteria - 2",  # a qualifier (a part's number)
+        "Inclusion Criteria:-",  # CTRI punctuation, nothing after
+    ],
+)
+def test_header_forms_without_an_item_on_their_line_stay_silent(header):
+    text = f"{header}\n- {LABOUR_INCLUSION[0]}\n- {LABOUR_INCLUSION[1]}\n\nExclusion Criteria:\n\n- Pregnancy\n- HIV\n"
+    assert ta1_codes(text, "guard", "ctgov-xml")["TA103"] == 0, text
