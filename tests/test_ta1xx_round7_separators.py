@@ -175,3 +175,57 @@ def test_markdown_header_punctuation_then_star_is_reported(punct):
 def test_header_forms_without_an_item_on_their_line_stay_silent(header):
     text = f"{header}\n- {LABOUR_INCLUSION[0]}\n- {LABOUR_INCLUSION[1]}\n\nExclusion Criteria:\n\n- Pregnancy\n- HIV\n"
     assert ta1_codes(text, "guard", "ctgov-xml")["TA103"] == 0, text
+
+
+# --- an exclusion header lost after the one paragraph gap of an inclusion list ---------------------------------
+
+
+def _ta102(text, fmt):
+    return ta1_codes(text, "lost-header", fmt)["TA102"]
+
+
+def test_exclusions_that_negate_the_inclusions_after_the_gap_are_reported():
+    # ctgov-classic covid-19-search.json, NCT04657510 with its "Exclusion Criteria:" header removed: the items after
+    # the gap rule out in plain words ("Age <45 years", "Not tested for SARS-CoV-2")
+    text = (
+        "Inclusion Criteria:\n\n- Age ≥45 years\n- Admitted to IRCCS Orthopaedic Institute Galeazzi for proximal femur fractures "
+        "from march 2020 to april 2020.\n- Tested for COVID-19 through naso-pharyngeal swab analized with RT-PCR\n\n"
+        "- Age <45 years\n- Not tested for SARS-CoV-2\n- Other fractures (including bilateral proximal femur fractures)\n"
+    )
+    assert _ta102(text, "ctgov-classic") == 1
+
+
+def test_an_exclusion_lead_in_after_the_gap_is_reported():
+    # ctgov-v2-bulk dtx-analysis.ndjson, NCT06067984 with its header removed: the lead-in that stood under it is left
+    text = (
+        "Inclusion Criteria:\n\n* Completed participation in NCT05838625 study within 7 days of the extension study Baseline Visit.\n"
+        "* Is willing and able to receive SMS text messages and push messages on their smartphone.\n"
+        "* Has regular access to the Internet via cellular data plan and/or wi-fi.\n\n"
+        "* A participant will not be eligible for study entry if any of the following criteria are met:\n"
+        "* Has a positive urine drug screening.\n* Has suicidal ideation or behavior, as assessed by the C-SSRS\n"
+        "* Participants who, in the opinion of the investigator, present a serious risk of suicide.\n"
+        "* Has a positive urine drug screening or participant self-reports use of synthetic cathinones (bath salts)\n"
+    )
+    assert _ta102(text, "ctgov-v2") == 1
+
+
+def test_an_exclusion_label_after_the_gap_is_reported():
+    # ctgov-xml-bulk enrollment_and_studylength.zip, NCT00000655 (its layout, as the benchmark re-renders it) with the
+    # "Exclusion Criteria" header removed: "Patients with the following conditions or symptoms are excluded:" is left
+    text = (
+        "Inclusion Criteria\n\n- Patient must have the following:\n- Presumptive diagnosis of AIDS as defined by the CDC.\n"
+        "- Untreated Pneumocystis carinii pneumonia (PCP).\n- Willingness and ability to give informed consent.\n\n"
+        "- Co-existing Condition: Patients with the following conditions or symptoms are excluded:\n"
+        "- Judged by the investigator to be in impending respiratory failure.\n- Ganciclovir.\n- Zidovudine (AZT).\n"
+    )
+    assert _ta102(text, "ctgov-xml") == 1
+
+
+def test_one_list_with_one_gap_and_requirements_on_both_sides_stays_silent():
+    # a variant in other words: requirements after the gap, one worded with a negation, stay inclusion items
+    text = (
+        "Inclusion Criteria:\n\n- Age 18 to 65 years\n- Body mass index 18 to 30 kg/m2\n- Able to give written consent\n\n"
+        "- Stable medication for 3 months\n- Willing to keep a diary\n- Not planning to move during the study\n"
+        "- Resident in the study area\n- Owns a smartphone\n"
+    )
+    assert _ta102(text, "ctgov-classic") == 0
