@@ -184,15 +184,17 @@ def _ta102(text, fmt):
     return ta1_codes(text, "lost-header", fmt)["TA102"]
 
 
-def test_exclusions_that_negate_the_inclusions_after_the_gap_are_reported():
-    # ctgov-classic covid-19-search.json, NCT04657510 with its "Exclusion Criteria:" header removed: the items after
-    # the gap rule out in plain words ("Age <45 years", "Not tested for SARS-CoV-2")
+def test_exclusions_in_any_words_after_the_gap_are_reported():
+    # ctgov-v2-bulk aact.ndjson, NCT00973089 with its "Exclusion Criteria:" header removed: after the gap the items rule out in
+    # words of their own ("Subjects that are not ASA I", "Lack of cooperation"), the inclusions before it do not
     text = (
-        "Inclusion Criteria:\n\n- Age ≥45 years\n- Admitted to IRCCS Orthopaedic Institute Galeazzi for proximal femur fractures "
-        "from march 2020 to april 2020.\n- Tested for COVID-19 through naso-pharyngeal swab analized with RT-PCR\n\n"
-        "- Age <45 years\n- Not tested for SARS-CoV-2\n- Other fractures (including bilateral proximal femur fractures)\n"
+        "Inclusion Criteria:\n\n* Healthy children\n* Patient's age is 5-8 years old at the time of the treatment\n"
+        "* Primary molars presenting with deep carious lesions\n* Carious lesion reaching the inner half of the dentin,with "
+        "absence of periapical or interradicular alterations as detected by radiographic examination.\n"
+        "* Absence of spontaneous pain\n\n* Subjects that are not ASA I\n* Lack of cooperation\n"
+        "* Clinical or radiographic signs of pathology\n"
     )
-    assert _ta102(text, "ctgov-classic") == 1
+    assert _ta102(text, "ctgov-v2") == 1
 
 
 def test_an_exclusion_lead_in_after_the_gap_is_reported():

@@ -203,9 +203,9 @@ def _negated_requirement(lead: str) -> bool:
     return bool(_EXCLUSION_WORDING.match(lead) or _NEGATED_REQUIREMENT.search(lead))
 
 
-#: a criterion that rules out in any words: a negation or refusal anywhere in its opening ("Women who do not
-#: provide written consent", "Participants who refuse to provide consent", "Lack of cooperation", "Subjects that
-#: are not ASA I", "Non-cooperative subjects") besides the excluding openings above
+#: a criterion that rules out in any words: a negation or refusal inside its opening ("Women who do not provide
+#: written consent", "Participants who refuse to provide consent", "Lack of cooperation", "Subjects that are not
+#: ASA I") besides the excluding openings above
 _RULES_OUT = re.compile(
     r"\b(?:no|not|never|without|refus\w*|refusal|lack(?:s|ing)?|unable|unwilling\w*|inability|absence|absent|unsuitable|inappropriate"
     r"|inaccessible|uncooperative|non-?\s?cooperative|contra-?indicat\w*|excluded|ineligible)\b",
@@ -215,7 +215,11 @@ _RULES_OUT_SPAN = 80
 
 
 def _rules_out(item: Item) -> bool:
+    """The item rules out in any words; a requirement worded as a negation ("Non-smoker", "Not currently taking
+    any medication", "If female, non-pregnant", "assessed not to be harmful") is an inclusion item, not counted."""
     lead = item.text[:200].lstrip(" \t*•-")
+    if _negated_requirement(lead):
+        return False
     return _excluding(item) or bool(_RULES_OUT.search(lead[:_RULES_OUT_SPAN]))
 
 
