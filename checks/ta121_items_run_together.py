@@ -217,8 +217,12 @@ class ItemsRunTogether(Rule):
                 continue
             if _alternatives_inside_item(text, on_line[0]):
                 continue  # "... defined as 1. Loss of CCyR ... 2. Loss of MCyR ...": one item's own alternatives
-            if _enumeration_after_bullet_label(text, on_line[0].start) or _after_choice_lead_in(text, on_line[0].start):
-                continue  # options of one criterion: after a bullet's label, or after "one or more of the following ...:"
+            if _enumeration_after_bullet_label(text, on_line[0].start):
+                continue  # options of one criterion after a bullet's label
+            if on_line[0].number in (None, 1) and _after_choice_lead_in(text, on_line[0].start):
+                # options after "one or more of the following ...:" (numbered from 1 or bulleted); a run that goes on
+                # with the list's own numbers ("2. … one of the following evidence:" then "3. … 4. …") is its items
+                continue
             reported.add(it.line_start)
             start, end = on_line[0].start, on_line[-1].end
             line_end = text.find("\n", on_line[-1].start)

@@ -97,9 +97,11 @@ def _separated_marker(text: str, lo: int, k: int, after: int, hi: int) -> bool:
     """The marker at ``k`` (its text from ``after``) follows a separator that ends the criterion before it
     (see ``_SEPARATED_MARKER``) and a word follows it."""
     m = _SEPARATED_MARKER.search(text, max(lo, k - 16), k)
-    if m is None or m.start() <= lo or text[m.start() - 1].isdigit() or not _WORD_START.match(text, after, hi):
+    if m is None or m.start() <= lo or not _WORD_START.match(text, after, hi):
         return False
     sep = text[m.start()]
+    if sep in ".,:" and text[m.start() - 1].isdigit():
+        return False  # "version 2.3. The …", "grade 1, 2. The …", "ratio 1:2. …": a number's own punctuation
     against = m.end() - m.start() == 1  # the separator written against the marker
     if sep in ",，" and not against:
         # "… or more, or b) UPCR above …", "(a) positive ink, (b) culture": a comma joins one sentence's
@@ -148,6 +150,14 @@ _SEPARATED_BULLET = re.compile(
 )
 
 
+def _marker_number_before(text: str, lo: int, k: int) -> bool:
+    """One to three digits standing alone before ``k`` ("1" in "… 1.- Age"), not the end of a word or range."""
+    j = k
+    while j > lo and text[j - 1].isdigit():
+        j -= 1
+    return 0 < k - j <= 3 and (j == lo or text[j - 1] in " \t(")
+
+
 def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
     """``_SEPARATED_BULLET`` hits of ``bullet`` in ``text[lo:hi]``, as (start, end) of the bullet."""
     for m in _SEPARATED_BULLET.finditer(text, lo, hi):
@@ -157,8 +167,8 @@ def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
         sep = m.group("sep") or ""
         if bullet == "-" and sep in (":", "：") and k == m.end("sep"):
             continue  # "Hemoglobin:- 9 g/dL": a colon-dash, not a bullet
-        if sep == "." and m.start() > lo and text[m.start() - 1].isdigit():
-            continue  # "1.- Age …", "version 2.- …": a number's own punctuation
+        if sep == "." and _marker_number_before(text, lo, m.start()):
+            continue  # "1.- Age …": a Spanish-style number marker ("… COVID-19.- Participants …" ends a sentence)
         if (
             _lower_after_plain_stop(sep, k == m.end("sep"))
             and _LOWER_START.match(text, m.end(), hi)
