@@ -264,7 +264,11 @@ class HeaderMergedIntoItem(Rule):
                 # X include: (1) ..." or "* Exclusion criteria related to transplant: a. ...": a
                 # lead-in or one bullet's label under the real header, not a header run into an item
                 continue
-            dash_form = first.marker in ("-", "–", "—") and not text[s.header_start : s.header_end].rstrip(" *\\").endswith((":", "："))
+            # "Header - text": a dash after the header may introduce a lead-in or a label; after other punctuation
+            # ("Exclusion Criteria; - Known allergy …", "Inclusion Criteria. - Recurrent …") the dash is the item's bullet
+            dash_form = first.marker in ("-", "–", "—") and not text[s.header_start : s.header_end].rstrip(" *\\").endswith(
+                (":", "：", ";", "；", ".", "。", ",", "，", "|", ">")
+            )
             if dash_form and _dash_lead_in(first.text.split("\n", 1)[0]):
                 # "Exclusion criteria - none"; "INCLUSION CRITERIA - All patients must satisfy each of the
                 # following", "Exclusion Criteria - Controls": a statement, a lead-in or a label

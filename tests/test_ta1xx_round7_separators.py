@@ -231,3 +231,65 @@ def test_one_list_with_one_gap_and_requirements_on_both_sides_stays_silent():
         "- Resident in the study area\n- Owns a smartphone\n"
     )
     assert _ta102(text, "ctgov-classic") == 0
+
+
+# --- refinements found on the tune part's remaining misses ------------------------------------------------------
+
+
+def test_header_semicolon_then_a_criterion_that_names_a_list_is_reported():
+    # ictrp-xml ICTRP-Results_18Mar2020_sample300.xml, NCT04275245 (exclusions): "any of the ingredients" inside a
+    # criterion is no lead-in once the header ends with ";" and the bullet is the item's own
+    text = (
+        "Inclusion Criteria:\n- Men and women aged 18 to 75 years (inclusive)\n- Able to understand the study\n\n"
+        "Exclusion Criteria; - Known or expected to have allergic reactions or a history of allergy to any of the ingredients "
+        "treated in this trial;\n- In the judgment of the investigator, there are other reasons for exclusion\n"
+    )
+    assert ta1_codes(text, "NCT04275245", "ictrp-xml")["TA103"] == 1
+    # criteria-corpus phase_II_valid.csv, NCT01063517 (inclusions): "… progressed following first line-therapy"
+    text2 = (
+        "Inclusion Criteria. - Recurrent or metastatic gastric cancer that has progressed following first line-therapy\n"
+        "- Confirmed ATM protein status by IHC archival tumour sample\n\nExclusion Criteria:\n\n- More than one prior regimen\n"
+    )
+    assert ta1_codes(text2, "NCT01063517", "criteria-table")["TA103"] == 1
+
+
+def test_header_dash_then_a_lead_in_stays_silent():
+    # ctgov-classic results_1.json, NCT04779580: the lead-in that opens its exclusion list, after "Header — -"
+    text = (
+        "Inclusion Criteria:\n\n- Participant is willing and able to give informed consent.\n- Aged 18 years or above.\n\n"
+        "Exclusion Criteria — - The participant may not enter the study if ANY of the following apply:\n"
+        "- Peripheral neuropathy of any aetiology\n- Diabetes mellitus\n"
+    )
+    assert ta1_codes(text, "NCT04779580", "ctgov-classic")["TA103"] == 0
+
+
+def test_and_after_a_semicolon_that_follows_a_number_is_reported():
+    # ictrp-xlsx COVID19-web_7Jul2020_sample300.xlsx, EUCTR2020-001497-30-FR (exclusions 11 and 12 joined)
+    text = (
+        "Exclusion Criteria:\n10. Participation in another interventional treatment study within 30 days\n"
+        "11. Female patients who are breastfeeding or who have a positive pregnancy test result at Screening or on Day 1; and "
+        "12. History of hypersensitivity to any ingredient contained in the study drug\n13. Known HIV infection\n"
+    )
+    assert ta1_codes("Inclusion Criteria:\n1. Age 18 or older\n\n" + text, "EUCTR2020-001497-30-FR", "ictrp-xlsx")["TA121"] == 1
+
+
+def test_full_stop_dash_after_a_word_that_ends_in_a_number_is_reported():
+    # ctgov-classic results_1.json, NCT04779879 (exclusions): "COVID-19.-" ends a sentence; "1.-" alone is a marker
+    items = ["Symptoms consistent with severe COVID-19", "Participants who are likely to die in the next 7 days.", "Pregnancy"]
+    assert ta1_codes(_bulleted(items, "-", 0, ".", kind="Exclusion"), "NCT04779879", "ctgov-classic")["TA121"] == 1
+
+
+def test_a_run_numbered_on_after_a_choice_lead_in_is_reported():
+    # ictrp-xml ICTRP-Results_18Mar2020_sample300.xml, ChiCTR2000030480: items 3 and 4 of the list, under item 2's
+    # "one of the following etiology evidence:", joined on one line
+    text = (
+        "Inclusion Criteria:\n1. Aged >=18 years;\n2. Clinically diagnosed patients with COVID-19, including: on the basis of "
+        "meeting the criteria for suspected cases, one of the following etiology evidence:\n3. real-time fluorescent RT-PCR "
+        "detection of SARS-Cov-2 nucleic acid samples in respiratory or blood samples 4. Sequencing of viral genes in "
+        "respiratory specimens or blood specimens;\n5. The interval between the onset of symptoms and random enrollment is "
+        "within 7 days.\n\nExclusion Criteria:\n1. Pregnancy\n"
+    )
+    assert ta1_codes(text, "ChiCTR2000030480", "ictrp-xml")["TA121"] == 1
+    # options numbered from 1 after such a lead-in stay that item's options
+    options = text.replace("\n3. real-time", "\n(1) real-time").replace(" 4. Sequencing", " (2) Sequencing").replace("\n5. The", "\n3. The")
+    assert ta1_codes(options, "ChiCTR2000030480", "ictrp-xml")["TA121"] == 0
