@@ -178,7 +178,9 @@ class HeaderMergedIntoItem(Rule):
     criteria (2) Expected ...").
 
     Reports: a header run into the first criterion on its line ("inclusion criteria (2) Expected …",
-    "Inclusion Criteria: 1. Age …", "Inclusion Criteria: - Male or female …"), and a header run
+    "Inclusion Criteria: 1. Age …", "Inclusion Criteria: - Male or female …"), whatever punctuation stands
+    between the header and the item's marker ("Inclusion Criteria; - Age …", "Exclusion Criteria. 1. …",
+    "EXCLUSION CRITERIA - - Pregnancy", "Inclusion Criteria — * …", "Inclusion Criteria | - …"), and a header run
     into the end of the criterion before it ("… during the first 8 weeks Exclusion Criteria:", or without a
     colon when the header closes that line and its items follow below: "-  Age 18-30 Exclusion Criteria").
     A short first criterion in lower case is a criterion ("Exclusion: pregnancy or breastfeeding",
