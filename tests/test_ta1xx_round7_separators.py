@@ -293,3 +293,13 @@ def test_a_run_numbered_on_after_a_choice_lead_in_is_reported():
     # options numbered from 1 after such a lead-in stay that item's options
     options = text.replace("\n3. real-time", "\n(1) real-time").replace(" 4. Sequencing", " (2) Sequencing").replace("\n5. The", "\n3. The")
     assert ta1_codes(options, "ChiCTR2000030480", "ictrp-xml")["TA121"] == 0
+
+
+@pytest.mark.parametrize("brk", ["<br>", "<br/>", "<BR />", "\\n"])
+def test_an_html_break_or_escaped_newline_left_in_the_text_separates_items(brk):
+    # an export that kept ICTRP's "<br>" or an escaped newline inside ClinicalTrials.gov text: the items of
+    # NCT04780269 (ctgov-classic results_1.json) and NCT04855630 (ctgov-v2-bulk dtx-analysis.ndjson) joined by it
+    assert ta1_codes(_bulleted(LABOUR, "-", 1, brk), "NCT04780269", "ctgov-classic")["TA121"] == 1
+    assert ta1_codes(_numbered(WEARABLE, "{n}.", 2, brk), "NCT04855630", "ctgov-xml")["TA121"] == 1
+    header = f"Inclusion Criteria:{brk}- {LABOUR_INCLUSION[0]}\n- {LABOUR_INCLUSION[1]}\n\nExclusion Criteria:\n\n- Pregnancy\n- HIV\n"
+    assert ta1_codes(header, "NCT04780269", "ctgov-classic")["TA103"] == 1

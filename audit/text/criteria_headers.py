@@ -168,6 +168,9 @@ _COMPARED_NUMBER = re.compile(r"[<>≤≥]=?[ \t]*[0-9]")
 _HEADER_PUNCT = frozenset(":：;；.。,，-–—|>»→=\\")
 
 
+_TEXT_BREAK = re.compile(r"<br[ \t]*/?[ \t]*>|\\n", re.IGNORECASE)
+
+
 def _core_end(m: re.Match) -> int:
     """Where the header's own words end (before a qualifier or a colon)."""
     for g in ("qual", "colon"):
@@ -192,11 +195,16 @@ def _punctuation_then_marker(text: str, k: int, end: int, markdown: bool) -> tup
                 after = _skip_ws(text, mk[5], end)
                 if after < end and (mk[2] is not None or mk[5] < after):
                     return last_end, j
-        if ch not in _HEADER_PUNCT:
+        brk = _TEXT_BREAK.match(text, j, end)
+        if brk is not None:
+            ch, nxt = ";", brk.end()  # an HTML break or an escaped newline left in the text: a separator
+        elif ch in _HEADER_PUNCT:
+            nxt = j + 1
+        else:
             return None
         punct += ch
-        last_end = j + 1
-        j = _skip_ws(text, j + 1, end)
+        last_end = nxt
+        j = _skip_ws(text, nxt, end)
     return None
 
 
