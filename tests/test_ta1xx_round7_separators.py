@@ -303,3 +303,26 @@ def test_an_html_break_or_escaped_newline_left_in_the_text_separates_items(brk):
     assert ta1_codes(_numbered(WEARABLE, "{n}.", 2, brk), "NCT04855630", "ctgov-xml")["TA121"] == 1
     header = f"Inclusion Criteria:{brk}- {LABOUR_INCLUSION[0]}\n- {LABOUR_INCLUSION[1]}\n\nExclusion Criteria:\n\n- Pregnancy\n- HIV\n"
     assert ta1_codes(header, "NCT04780269", "ctgov-classic")["TA103"] == 1
+
+
+# ctgov-xml-bulk enrollment_and_studylength.zip, NCT00497861
+LOW_BACK = (
+    "Inclusion Criteria:\n\n  1. Being 18 years or older;\n\n  2. Minimum score of 30mm on a 100mm visual analog pain scale.\n\n"
+    "Exclusion Criteria:\n\nExclusion criteria consisted of the following:\n\n"
+    "  1. Have any of six possible underlying causes of low back symptoms in their history\n\n"
+    "  2. Currently receiving treatment for low back pain\n"
+)
+
+
+def test_a_header_that_goes_on_as_a_sentence_with_its_first_item_is_reported():
+    joined = LOW_BACK.replace(
+        "Exclusion Criteria:\n\nExclusion criteria consisted of the following:\n\n  1.",
+        "Exclusion criteria consisted of the following : 1.",
+    )
+    assert ta1_codes(joined, "NCT00497861", "ctgov-xml")["TA103"] == 1
+    for verb in ("are as follows:", "include the following:", "were:"):
+        assert ta1_codes(joined.replace("consisted of the following :", verb), "NCT00497861", "ctgov-xml")["TA103"] == 1, verb
+
+
+def test_the_real_header_with_its_lead_in_line_stays_silent():
+    assert sum(ta1_codes(LOW_BACK, "NCT00497861", "ctgov-xml").values()) == 0

@@ -34,7 +34,9 @@ _HEADER_RE = re.compile(
       )
       (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
               |,?[ \t]++[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
-      (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)|[ \t]+(?:are|include|includes)(?:[ \t]*\\?[:：]|(?=[ \t]+[^\s:：])))?
+      (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)
+        |[ \t]+(?:are[ \t]+|were[ \t]+)?as[ \t]+follows[ \t]*\\?[:：]?
+        |[ \t]+(?:are|were|include[sd]?|consist(?:s|ed)?[ \t]+of|comprise[sd]?)(?:[ \t]+the[ \t]+following)?(?:[ \t]*\\?[:：]|(?=[ \t]+[^\s:：])))?
       (?:[ \t]*\])?
     )
     """,
