@@ -268,7 +268,8 @@ class HeaderMergedIntoItem(Rule):
                 continue
             # "Header - text": a dash after the header may introduce a lead-in or a label; after other punctuation
             # ("Exclusion Criteria; - Known allergy …", "Inclusion Criteria. - Recurrent …") the dash is the item's bullet
-            dash_form = first.marker in ("-", "–", "—") and not text[s.header_start : s.header_end].rstrip(" *\\").endswith(
+            joint = text[s.header_start : first.start].rstrip(" \t*\\")
+            dash_form = first.marker in ("-", "–", "—") and not joint.rstrip("-–— \t").endswith(
                 (":", "：", ";", "；", ".", "。", ",", "，", "|", ">")
             )
             if dash_form and _dash_lead_in(first.text.split("\n", 1)[0]):

@@ -8,7 +8,9 @@ written against the next marker, "; and". Guards are real lines that must stay o
 
 import pytest
 
-from tests.ta1_rules import ta1_codes
+from tests.ta1_rules import CTX, ta1_codes
+from trial_audit.core.model import Source, TrialRecord
+from trial_audit.engine.registry import load_rules
 
 # ctgov-classic results_1.json, NCT04779515 (exclusion criteria, as the benchmark renders classic JSON)
 CHOLECYSTITIS = [
@@ -326,3 +328,18 @@ def test_a_header_that_goes_on_as_a_sentence_with_its_first_item_is_reported():
 
 def test_the_real_header_with_its_lead_in_line_stays_silent():
     assert sum(ta1_codes(LOW_BACK, "NCT00497861", "ctgov-xml").values()) == 0
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Inclusion; - ", "Inclusion. 1. ", "**Inclusion Criteria** - ", "Criteria for inclusion; - ", "Inclusion Criteria <br> - "],
+)
+def test_other_header_spellings_joined_by_punctuation_are_reported_with_the_header_words_only(header):
+    first, *rest = LABOUR_INCLUSION
+    text = f"{header}{first}\n" + "".join(f"- {t}\n" for t in rest) + "\nExclusion Criteria:\n\n- Pregnancy\n- HIV\n"
+    rec = TrialRecord(source=Source(path="NCT04780269", format="ctgov-v2"), criteria=text, criteria_markdown=True)
+    findings = [f for f in load_rules()["TA103"]().check(rec, CTX)]
+    assert len(findings) == 1, text
+    # the message names the header by its words, without the punctuation that joined it to the item
+    named = findings[0].message.split("'")[1]
+    assert named.lower() in ("inclusion", "inclusion criteria", "criteria for inclusion"), findings[0].message

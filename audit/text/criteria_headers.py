@@ -15,6 +15,8 @@ from trial_audit.text.criteria_markers import _match_marker, _skip_ws
 _QUAL = r"(?:(?:key|main|major|general|principal|primary|study|protocol|trial|patient|patients'?|subject|participant|additional|specific|other|basic|selection|clinical|medical)\s+)"
 # (misspellings seen in registry text: "critieria", "CRITIERIA", "creteria", "critera", "citeria")
 _CRIT = r"(?:criteri[a-z]*|creteria|critera|citeria|criterial|cr[a-z]{1,4}r[a-z]{1,4}\b)"
+# punctuation, then a bullet or a number marker and a blank: "Exclusion; - Pregnancy", "Inclusion. 1. Age …"
+_PUNCT_MARKER_AHEAD = r"[ \t]*[;；.。|—–-]+[ \t]*(?:[-*•]|[0-9]{1,2}[.)])[ \t]"
 _HEADER_RE = re.compile(
     rf"""
     (?P<h>
@@ -26,9 +28,9 @@ _HEADER_RE = re.compile(
         |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?|incl[a-z]{{3,7}})[\s_]+{_CRIT}
         |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?|excl[a-z]{{3,7}})[\s_]+{_CRIT}
         |criteria\s+for\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
-        |(?P<inc3>inclusions?)(?=[ \t]*\\?[:：])
+        |(?P<inc3>inclusions?)(?=[ \t]*\\?[:：]|{_PUNCT_MARKER_AHEAD})
         |(?P<comb3>eligibility|criteria|selection)(?=[ \t]*\\?[:：])
-        |(?P<exc3>exclusions?)(?=[ \t]*\\?[:：])
+        |(?P<exc3>exclusions?)(?=[ \t]*\\?[:：]|{_PUNCT_MARKER_AHEAD})
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
@@ -167,7 +169,7 @@ _COMPARED_NUMBER = re.compile(r"[<>≤≥]=?[ \t]*[0-9]")
 
 # what registrants put between a header and its first item when the line break is lost: a colon, a
 # semicolon, a full stop, a comma, dashes, a bar, an arrow, in ASCII or full width, alone or together
-_HEADER_PUNCT = frozenset(":：;；.。,，-–—|>»→=\\")
+_HEADER_PUNCT = frozenset(":：;；.。,，-–—|>»→=\\*")
 
 
 _TEXT_BREAK = re.compile(r"<br[ \t]*/?[ \t]*>|\\n", re.IGNORECASE)
@@ -200,6 +202,8 @@ def _punctuation_then_marker(text: str, k: int, end: int, markdown: bool) -> tup
         brk = _TEXT_BREAK.match(text, j, end)
         if brk is not None:
             ch, nxt = ";", brk.end()  # an HTML break or an escaped newline left in the text: a separator
+        elif text.startswith("**", j):
+            nxt = j + 2  # Markdown bold closing the header ("**Inclusion Criteria** - Age …")
         elif ch in _HEADER_PUNCT:
             nxt = j + 1
         else:
@@ -242,11 +246,14 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False):
     else:
         kind = "inclusion"
     hs, he = m.start("h"), m.end("h")
-    punct = _punctuation_then_marker(text, _core_end(m), end, markdown)
+    core = _core_end(m)
+    punct = _punctuation_then_marker(text, core, end, markdown)
     if punct is not None:
         # "Inclusion Criteria; - Age …", "EXCLUSION CRITERIA - - Pregnancy", "Inclusion Criteria — 1. …": the
-        # header, any punctuation, then the first item's own marker
-        return kind, hs, punct[0], punct[1], _prefix_label(g("pre")), False, False
+        # header (its words: the punctuation is no part of its name), any punctuation, then the first item's marker
+        while core > hs and text[core - 1] in " \t*":
+            core -= 1
+        return kind, hs, core, punct[1], _prefix_label(g("pre")), False, False
     while he > hs and text[he - 1] in " \t":
         he -= 1
     rest = _skip_ws(text, m.end(), end)

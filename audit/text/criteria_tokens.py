@@ -61,9 +61,9 @@ class _Tok:
 _LETTERED = ("a.", "a)", "(a)")
 _TO_FULL_WIDTH = str.maketrans("0123456789", "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
 _ROMAN = ("i.", "i)", "(i)")
-# what registrants (or an export) put where a line break between two criteria was lost: punctuation, an
-# HTML break or an escaped newline left in the text ("…<br>- Age …", "…\\n2. Signed …")
-_SEPARATOR = r"(?:[;；。、，,.:：|!?！？…•·]|<br[ \t]*/?[ \t]*>|\\n)"
+# what registrants (or an export) put where a line break between two criteria was lost: punctuation (also
+# the Arabic semicolon and comma of Persian / Arabic registrants), an HTML break or an escaped newline left in the text ("…<br>- Age …", "…\\n2. Signed …")
+_SEPARATOR = r"(?:[;；。、，,.:：|!?！？…•·؛،]|<br[ \t]*/?[ \t]*>|\\n)"
 _INLINE_GATE = re.compile(r"[;:.；：。][ \t]*[(（]?[1-9\uff11-\uff19]")
 
 
