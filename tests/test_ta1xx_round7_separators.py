@@ -343,3 +343,18 @@ def test_other_header_spellings_joined_by_punctuation_are_reported_with_the_head
     # the message names the header by its words, without the punctuation that joined it to the item
     named = findings[0].message.split("'")[1]
     assert named.lower() in ("inclusion", "inclusion criteria", "criteria for inclusion"), findings[0].message
+
+
+def test_the_e_of_i_e_after_item_d_is_no_item():
+    # ictrp-xlsx COVID19-web_7Jul2020_sample300.xlsx, ACTRN12620000674932 (exclusion 11's lettered sub-items): a false
+    # alarm of this round's first version, "i.e." read as a full stop and item "e."
+    text = (
+        "Inclusion Criteria:\n1. Healthy adults\n\nExclusion Criteria:\n"
+        "11. Use of medications for the timeframes specified below:\n"
+        "a. Prescription medication within 14 days prior to the first dosing;\n"
+        "b. Any medication, or treatments, that may affect the immune system such as allergy injections;\n"
+        "c. Any registered vaccine administered within 30 days prior to enrolment in the study\n"
+        "d. Any other investigational coronoavirus vaccine i.e. SARSCoV-1, SARSCoV-2, MERS etc. at any time prior to, or during, "
+        "the study.\ne. Over-the-counter products within 7 days prior to the first dose\n"
+    )
+    assert ta1_codes(text, "ACTRN12620000674932", "ictrp-xlsx")["TA121"] == 0

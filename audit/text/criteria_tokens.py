@@ -103,6 +103,8 @@ def _separated_marker(text: str, lo: int, k: int, after: int, hi: int) -> bool:
     sep = text[m.start()]
     if sep in ".,:" and text[m.start() - 1].isdigit():
         return False  # "version 2.3. The …", "grade 1, 2. The …", "ratio 1:2. …": a number's own punctuation
+    if sep == "." and _abbreviation_dot(text, lo, m.start()):
+        return False  # "… vaccine i.e. SARSCoV-1 …": the "e." of "i.e." after item "d." is no item "e."
     against = m.end() - m.start() == 1  # the separator written against the marker
     if sep in ",，" and not against:
         # "… or more, or b) UPCR above …", "(a) positive ink, (b) culture": a comma joins one sentence's
@@ -151,6 +153,12 @@ _SEPARATED_BULLET = re.compile(
 )
 
 
+def _abbreviation_dot(text: str, lo: int, k: int) -> bool:
+    """The full stop at ``k`` closes a one-letter abbreviation ("i.e.", "e.g.", "U.S."): a single letter before it,
+    after a blank, the line's start or another full stop."""
+    return k - 1 >= lo and text[k - 1].isalpha() and (k - 2 < lo or not text[k - 2].isalnum())
+
+
 def _marker_number_before(text: str, lo: int, k: int) -> bool:
     """One to three digits standing alone before ``k`` ("1" in "… 1.- Age"), not the end of a word or range."""
     j = k
@@ -168,7 +176,7 @@ def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
         sep = m.group("sep") or ""
         if bullet == "-" and sep in (":", "：") and k == m.end("sep"):
             continue  # "Hemoglobin:- 9 g/dL": a colon-dash, not a bullet
-        if sep == "." and _marker_number_before(text, lo, m.start()):
+        if sep == "." and (_marker_number_before(text, lo, m.start()) or _abbreviation_dot(text, lo, m.start())):
             continue  # "1.- Age …": a Spanish-style number marker ("… COVID-19.- Participants …" ends a sentence)
         if (
             _lower_after_plain_stop(sep, k == m.end("sep"))
