@@ -110,6 +110,7 @@ _GLYPH_SUFFIX = re.compile(r"[.．、:：)）]?(?=[ \t\u3000]*[^\s.．,，])")
 
 
 _DIGIT_NEXT = re.compile(r"[ \t\u3000]+[0-9\uff10-\uff19]")
+_CAPITAL_NEXT = re.compile(r"[ \t\u3000]+[A-Z(]")
 
 
 def glyph_value(ch: str) -> tuple[int, str] | None:
@@ -178,9 +179,12 @@ def _generic_marker(text: str, pos: int):
     if len(suf) == 2 and not enclosed and suf[0] == suf[1]:
         return None  # "1.." or "1))": a typo, not a shape
     is_letter = len(core) == 1 and not core.isdigit() and core not in _CN_NUM
-    if is_letter and any(c in ":：-–" for c in suf):
+    # "a.- Pacientes …", "b)- Age …": a letter with its mark and a hyphen, as Spanish-language registries
+    # write it (the letter form of "1.-"), when a blank and a capital follow
+    dashed_letter = is_letter and suf in (".-", ".–", ")-") and _CAPITAL_NEXT.match(text, m.end()) is not None
+    if is_letter and any(c in ":：-–" for c in suf) and not dashed_letter:
         return None  # "A: Part A dose escalation" is a group label; "B- and T-cell" a word
-    if is_letter and not enclosed and suf not in (".", ")", "]", "．", "）", "］", "】", "〕", "、", ".)"):
+    if is_letter and not enclosed and not dashed_letter and suf not in (".", ")", "]", "．", "）", "］", "】", "〕", "、", ".)"):
         return None  # "A). For …" is the end of a wrapped sentence
     # the style: enclosed, closed by a bracket, or anything else
     closing = enclosed or any(c in ")）]］】〕〗〉》}｝" for c in suf)
@@ -235,6 +239,34 @@ def _indent_of(line: str) -> int:
     return n
 
 
+# A lead character that registrants (and word processors) put before a numbered sub-item as a bullet:
+# Word's second-level "o", arrows and quote marks ("> 1.", "» (2)", "→ 3)", "\\> 1." in Markdown), check
+# marks, the katakana middle dot (glyphs that are never text may touch the number: "・1."; "※1" is a
+# Japanese note mark, not a bullet). Read as a bullet only when an ordinal number marker follows it (then it is
+# the item's page bullet, like "• 1."): on its own, "> 10 upper limit" is a comparator and "o sea" a word.
+_LEAD_BULLET = re.compile(r"(?:\\?>>?|->|=>|[o»›→⇒✓✔√])[ \t\u3000]+|[➔➜➤➝❖◆◇◎▶▸▹▷△▲▼▽☐☑❑・∙⋅⦁◘○◉][ \t\u3000]*")
+_NUMBER_STYLES = ("1.", "1)", "(1)")
+
+
+def _lead_bullet(text: str, pos: int, markdown: bool):
+    """A lead character before a numbered marker ("o 1. Hemoglobin", "> (2) Platelets"), as a bullet
+    in ``_match_marker``'s form, else None."""
+    m = _LEAD_BULLET.match(text, pos)
+    if m is None or (not markdown and text.startswith("\\", pos)):
+        return None
+    # the marker after it, read without leads (no recursion: "> > > 1." is not a list of bullets)
+    nxt = _LINE_MARKER.match(text, m.end())
+    if nxt is not None:
+        ok = (nxt.group("paren") and nxt.group("pnum")) or nxt.group("num") or nxt.group("inum") or nxt.group("hnum")
+    else:
+        after = _generic_marker(text, m.end())
+        ok = after is not None and after[2] is not None and after[1] in _NUMBER_STYLES
+    if not ok:
+        return None
+    lead = text[pos : m.end()].rstrip(" \t\u3000")
+    return lead, "other-bullet", None, False, None, pos + len(lead)
+
+
 def _match_marker(text: str, pos: int, markdown: bool):
     """Marker at ``pos``: (marker, style, number, upper, letter, end) or None."""
     if markdown and text.startswith("\\", pos):
@@ -242,10 +274,10 @@ def _match_marker(text: str, pos: int, markdown: bool):
         if e:
             b = e.group(1)
             return e.group(0), _BULLET_STYLE.get(b, "other-bullet"), None, False, None, e.end()
-        return None
+        return _lead_bullet(text, pos, markdown)
     m = _LINE_MARKER.match(text, pos)
     if not m:
-        return _generic_marker(text, pos)
+        return _generic_marker(text, pos) or _lead_bullet(text, pos, markdown)
     g = m.group
     if g("paren"):
         if g("pnum"):

@@ -513,9 +513,30 @@ def _continues_shape(toks: list[_Tok], marker: str) -> bool:
     return False
 
 
+def _next_of_list(toks: list[_Tok], style: str, number: int, indent: int) -> bool:
+    """The last marked item at this indentation or left of it (deeper sub-items skipped) is the one just
+    before ``number`` in its list, in the same style and at the same indentation ("1. Age 18 or older" /
+    "2: Adequate organ function", "3.) Autoimmune diseases:" / "    - Alcoholics" / "4.) Movement
+    disorders"): the list goes on, in a less common shape, not a wrapped line."""
+    for t in reversed(toks):
+        if t.kind == "header":
+            return False
+        if t.kind == "item" and t.marker and t.indent <= indent:
+            return t.style == style and t.number == number - 1 and t.indent == indent
+    return False
+
+
 def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False, soft_wrapped=False):
     mk = _match_marker(text, p, markdown)
-    if mk and soft_wrapped and mk[2] is not None and mk[2] > 1 and is_other_shape(text, p, markdown) and not _continues_shape(toks, mk[0]):
+    if (
+        mk
+        and soft_wrapped
+        and mk[2] is not None
+        and mk[2] > 1
+        and is_other_shape(text, p, markdown)
+        and not _continues_shape(toks, mk[0])
+        and not _next_of_list(toks, mk[1], mk[2], indent)
+    ):
         # a line that continues an unfinished sentence and opens with a marker of a less common shape
         # ("… each of components (a), (b), and\n (c) …: a.) … b.)\n c.) …") is the wrapped tail of an
         # inline enumeration, unless the item before is marked in the same shape ("【2】" after "【1】")
