@@ -26,14 +26,15 @@ _CJK = "\u3400-\u9fff"
 # "1）", "（1）"), which no decimal number uses, and Markdown escapes of a marker (1\. and 1\)
 # with a backslash: ClinicalTrials.gov escapes a list marker it does not render as a list), and
 # a number with a hyphen as its separator ("1- Pregnant women", "1.- Age >= 60 years", as Spanish-
-# language registries write it) when a blank and a capital follow: "18- to 65-year-old" is no marker.
+# language registries write it, or "1 - Pregnant women") when a blank and a capital follow: "18- to
+# 65-year-old", "18 - 65 years" and "2 - 7. Identical to …" are no markers.
 _LINE_MARKER = re.compile(
     rf"""
     (?P<paren>[(（](?P<pnum>{_D1}{_D}{{0,2}})[)）]|\((?P<plet>[A-Za-z])\)|\((?P<prom>(?:[ivx]{{1,5}}|[IVX]{{1,5}}))\))
         (?=\s|$|[A-Za-z{_CJK}])
     |(?P<num>{_D1}{_D}{{0,2}})(?P<nsep>\\?[.)])(?=\s|$|[A-Z(（{_CJK}])
     |(?P<inum>{_D1}{_D}{{0,2}})(?P<isep>[、．）])(?![0-9\uff10-\uff19])
-    |(?P<hnum>{_D1}{_D}{{0,2}})(?P<hsep>\.?-)(?=[ \t]+[A-Z(])
+    |(?P<hnum>{_D1}{_D}{{0,2}})(?P<hsep>\.?-|[ ][-–])(?=[ \t]+[A-Z(])
     |(?P<rom>(?:[ivx]{{2,5}}|[IVX]{{2,5}}))(?P<rsep>[.)])(?=\s|$)
     |(?P<let>[A-Za-z])(?P<lsep>[.)])(?=\s|$)
     |(?P<bul>[-*•·▪●◦○■□➢►‣⁃–—+§])(?=\s|$)
@@ -42,7 +43,19 @@ _LINE_MARKER = re.compile(
 )
 # a Markdown-escaped bullet (\- or \* then a space); a footnote (\*\* or \*Failure) is text
 _ESCAPED_BULLET = re.compile(r"\\([-*+])(?=[ \t])")
-_SEP_STYLE = {".": "1.", ")": "1)", "\\.": "1.", "\\)": "1)", "、": "1.", "．": "1.", "）": "1)", "-": "1.", ".-": "1."}
+_SEP_STYLE = {
+    ".": "1.",
+    ")": "1)",
+    "\\.": "1.",
+    "\\)": "1)",
+    "、": "1.",
+    "．": "1.",
+    "）": "1)",
+    "-": "1.",
+    ".-": "1.",
+    " -": "1.",
+    " –": "1.",
+}
 
 # Inline items: "(n)" / "n)" markers after ";" ":" "." (or a header) inside a line, and their
 # ideographic forms ("；（2）", "：2）").
@@ -110,7 +123,6 @@ _GLYPH_SUFFIX = re.compile(r"[.．、:：)）]?(?=[ \t\u3000]*[^\s.．,，])")
 
 
 _DIGIT_NEXT = re.compile(r"[ \t\u3000]+[0-9\uff10-\uff19]")
-_CAPITAL_NEXT = re.compile(r"[ \t\u3000]+[A-Z(]")
 
 
 def glyph_value(ch: str) -> tuple[int, str] | None:
@@ -179,9 +191,9 @@ def _generic_marker(text: str, pos: int):
     if len(suf) == 2 and not enclosed and suf[0] == suf[1]:
         return None  # "1.." or "1))": a typo, not a shape
     is_letter = len(core) == 1 and not core.isdigit() and core not in _CN_NUM
-    # "a.- Pacientes …", "b)- Age …": a letter with its mark and a hyphen, as Spanish-language registries
-    # write it (the letter form of "1.-"), when a blank and a capital follow
-    dashed_letter = is_letter and suf in (".-", ".–", ")-") and _CAPITAL_NEXT.match(text, m.end()) is not None
+    # "a.- Pacientes …", "b)- age …": a letter with its mark and a hyphen, as Spanish-language registries
+    # write it (the letter form of "1.-"); a word never ends so ("B- and T-cell" has no mark before "-")
+    dashed_letter = is_letter and suf in (".-", ".–", ")-")
     if is_letter and any(c in ":：-–" for c in suf) and not dashed_letter:
         return None  # "A: Part A dose escalation" is a group label; "B- and T-cell" a word
     if is_letter and not enclosed and not dashed_letter and suf not in (".", ")", "]", "．", "）", "］", "】", "〕", "、", ".)"):

@@ -21,7 +21,7 @@ from trial_audit.text.criteria_markers import (
     is_other_shape,
     split_marker,
 )
-from trial_audit.text.criteria_model import format_marker, int_to_roman
+from trial_audit.text.criteria_model import ORDINAL_KIND, format_marker, int_to_roman
 from trial_audit.text.criteria_modes import starts_like_exclusion, starts_like_requirement
 from trial_audit.text.criteria_repairs import repair_tokens
 
@@ -513,16 +513,30 @@ def _continues_shape(toks: list[_Tok], marker: str) -> bool:
     return False
 
 
-def _next_of_list(toks: list[_Tok], style: str, number: int, indent: int) -> bool:
+_NEXT_OF_LIST_LOOKBACK = 64
+
+
+def _same_punctuation(a: str, b: str) -> bool:
+    pa, pb = split_marker(a), split_marker(b)
+    return (pa[0], pa[2]) == (pb[0], pb[2])
+
+
+def _next_of_list(toks: list[_Tok], marker: str, style: str, number: int, indent: int) -> bool:
     """The last marked item at this indentation or left of it (deeper sub-items skipped) is the one just
-    before ``number`` in its list, in the same style and at the same indentation ("1. Age 18 or older" /
-    "2: Adequate organ function", "3.) Autoimmune diseases:" / "    - Alcoholics" / "4.) Movement
-    disorders"): the list goes on, in a less common shape, not a wrapped line."""
-    for t in reversed(toks):
+    before ``number`` in its list (or carries ``number`` too: a repeated marker), of the same kind (numbers,
+    letters, roman numerals) and at the same indentation ("1. Age 18 or older" / "2: Adequate organ
+    function", "3.) Autoimmune diseases:" / "    - Alcoholics" / "4.) Movement disorders"): the list goes
+    on, in a less common shape, not a wrapped line. Looks back a bounded number of lines (linear on
+    hostile text)."""
+    for t in reversed(toks[-_NEXT_OF_LIST_LOOKBACK:]):
         if t.kind == "header":
             return False
         if t.kind == "item" and t.marker and t.indent <= indent:
-            return t.style == style and t.number == number - 1 and t.indent == indent
+            # (not after an item inside a line: "… (c) must be satisfied: a.) … b.) … and" / "c.) …" is the
+            # wrapped tail of an enumeration inside one item)
+            same_kind = ORDINAL_KIND.get(t.style) == ORDINAL_KIND.get(style) and not t.inline and t.indent == indent
+            # the next number in any spelling, or the same number in the same spelling (a repeated "c.-")
+            return same_kind and (t.number == number - 1 or (t.number == number and _same_punctuation(t.marker, marker)))
     return False
 
 
@@ -535,7 +549,7 @@ def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks,
         and mk[2] > 1
         and is_other_shape(text, p, markdown)
         and not _continues_shape(toks, mk[0])
-        and not _next_of_list(toks, mk[1], mk[2], indent)
+        and not _next_of_list(toks, mk[0], mk[1], mk[2], indent)
     ):
         # a line that continues an unfinished sentence and opens with a marker of a less common shape
         # ("… each of components (a), (b), and\n (c) …: a.) … b.)\n c.) …") is the wrapped tail of an
