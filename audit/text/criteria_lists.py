@@ -47,25 +47,23 @@ def collides_with_parent(item: Item) -> bool:
     return item.indent <= p.indent
 
 
-#: full-width forms (U+FF01-FF5E) read as their ASCII ones: "１．" is written like "1.", "（2）" like "(2)"
-_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _KIND_LETTER = {"num": "n", "alpha": "a", "roman": "i"}
 
 
-def marker_shape(item: Item, exact: bool = False) -> str | None:
-    """How an ordinal item's marker is written with its number or letter left out: "2:" -> "n:",
-    "[3]" -> "[n]", "b.-" -> "a.-", "4、" and "四、" -> "n、"; full-width forms and Markdown escapes read
-    as the plain ones ("１．" and "1\\." are "n."). Items of one marker style (``Item.style`` groups
-    "1.", "1:", "1-" and "1、" into one list) may still be written in several shapes. None for bullets
-    and for a bare number without punctuation (a marker that lost its dot is another matter). ``exact``
-    keeps full-width punctuation apart ("３．" is "n．")."""
+def marker_shape(item: Item) -> str | None:
+    """How an ordinal item's marker is written, its number or letter left out: "2:" -> "n:", "[3]" -> "[n]",
+    "b.-" -> "a.-", "4、" and "四、" -> "n、", "３．" -> "n．" (the punctuation as typed: full-width marks
+    are another shape; a Markdown escape is not: "1\\." is "n."). Items of one marker style
+    (``Item.style`` reads "1.", "1:", "1-" and "1、" as one "1." list, so the numbering rules check them
+    together) may still be written in several shapes. None for bullets and for a bare number without
+    punctuation (a marker that lost its dot is another matter)."""
     fam = family(item)
     if fam is None or not item.marker:
         return None
     marker = item.marker.replace("\\", "")
     if glyph_value(marker[0]) is not None:
         return f"glyph{ord(marker[0]) - glyph_value(marker[0])[0]:x}{marker[1:]}"  # "①" and "⑴" are two series
-    pre, core, post = split_marker(marker if exact else marker.translate(_FULL_WIDTH))
+    pre, core, post = split_marker(marker)
     if not core or not (pre or post):
         return None
     return pre + _KIND_LETTER[fam] + post
@@ -224,7 +222,7 @@ def _same_shape(a: Item, b: Item) -> bool:
     """Two markers written alike ("2." and "3."), or one of them without a shape of its own. A list
     that carries on another list's numbering keeps its marker shape, as typed ("2." then "3．", "3、" or
     "#3" is a second list that starts at 3, not the first one going on)."""
-    sa, sb = marker_shape(a, exact=True), marker_shape(b, exact=True)
+    sa, sb = marker_shape(a), marker_shape(b)
     return sa is None or sb is None or sa == sb
 
 

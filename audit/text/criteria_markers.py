@@ -34,7 +34,7 @@ _LINE_MARKER = re.compile(
         (?=\s|$|[A-Za-z{_CJK}])
     |(?P<num>{_D1}{_D}{{0,2}})(?P<nsep>\\?[.)])(?=\s|$|[A-Z(（{_CJK}])
     |(?P<inum>{_D1}{_D}{{0,2}})(?P<isep>[、．）])(?![0-9\uff10-\uff19])
-    |(?P<hnum>{_D1}{_D}{{0,2}})(?P<hsep>\.?-|[ ][-–])(?=[ \t]+[A-Z(])
+    |(?P<hnum>{_D1}{_D}{{0,2}})(?P<hsep>\.?[-–]|[ ][-–])(?=[ \t]+[A-Z(])
     |(?P<rom>(?:[ivx]{{2,5}}|[IVX]{{2,5}}))(?P<rsep>[.)])(?=\s|$)
     |(?P<let>[A-Za-z])(?P<lsep>[.)])(?=\s|$)
     |(?P<bul>[-*•·▪●◦○■□➢►‣⁃–—+§])(?=\s|$)
@@ -53,6 +53,8 @@ _SEP_STYLE = {
     "）": "1)",
     "-": "1.",
     ".-": "1.",
+    "–": "1.",
+    ".–": "1.",
     " -": "1.",
     " –": "1.",
 }
@@ -98,7 +100,8 @@ _GENERIC_MARKER = re.compile(
     rf"""
     (?P<pre>[(\[（［【〔〖〈《<{{｛]|\#)?
     (?P<core>{_D1}{_D}{{0,2}}|(?:[ivx]{{2,5}}|[IVX]{{2,5}})|[A-Za-z{_FW_LETTER}]|[{_CN_NUM}]{{1,3}})
-    (?P<suf>[.．。、:：)）\]］】〕〗〉》>}}｝\-–]{{0,2}})
+    (?P<gap>[ ](?=[):：]))?
+    (?P<suf>[.．。、:：)）\]］】〕〗〉》>}}｝\-–/ºª]{{0,2}})
     (?=[ \t\u3000]+\S|[{_CJK}]|(?<=[．。、：）］】〕〗〉》｝])[A-Za-z])
     """,
     re.VERBOSE,
@@ -176,16 +179,22 @@ def _generic_marker(text: str, pos: int):
         return None
     pre, core, suf = m.group("pre") or "", m.group("core"), m.group("suf")
     closes = _OPEN_CLOSE.get(pre, "")
-    enclosed = bool(closes) and suf != "" and suf[0] in closes
+    # "(1.)": a dot may stand inside the brackets
+    inner_dot = 1 if len(suf) == 2 and suf[0] in ".．" and suf[1] in closes else 0
+    enclosed = bool(closes) and suf != "" and suf[inner_dot] in closes
     if closes and not enclosed:
         return None  # "(28 days)", "[NCI]": an opening bracket needs its own closing one
+    if m.group("gap") and (not core.isdigit() or pre or len(suf) != 1 or _DIGIT_NEXT.match(text, m.end())):
+        return None  # "1 ) Adults", "1 : Patients" (French spacing) are markers; "1 : 40" is a ratio
+    if any(c in "/ºª" for c in suf) and (not core.isdigit() or len(suf) != 1 or pre):
+        return None  # "1/ Patients" (French), "1º Pacientes" (Spanish ordinal): after a number, alone
     if not pre and not suf:
         return None  # a bare number or word
     if pre == "#" and suf[:1] not in ("", ".", ")", ":"):
         return None
-    if not enclosed and pre != "#" and suf in (":", "：", "-", "–", ".", "．") and _DIGIT_NEXT.match(text, m.end()):
+    if not enclosed and pre != "#" and suf in (":", "：", "-", "–", ".", "．", "/", "º", "ª") and _DIGIT_NEXT.match(text, m.end()):
         return None  # "1: 40 dilution", "3- 4 weeks": a ratio or a range; "[3] 18 years or older" is an item
-    rest = suf[1:] if enclosed else suf
+    rest = suf[1 + inner_dot :] if enclosed else suf
     if rest.count(">") or (not enclosed and suf[:1] in "-–" and len(suf) == 1):
         return None  # "18> years"; a lone hyphen is read by _LINE_MARKER ("1- Pregnant women") or is a range
     if len(suf) == 2 and not enclosed and suf[0] == suf[1]:
@@ -232,8 +241,8 @@ def split_marker(marker: str) -> tuple[str, str, str]:
     while i < len(marker) and not (marker[i].isalnum() or marker[i] in _CN_NUM):
         i += 1
     j = i
-    while j < len(marker) and (marker[j].isalnum() or marker[j] in _CN_NUM):
-        j += 1
+    while j < len(marker) and (marker[j].isalnum() or marker[j] in _CN_NUM) and marker[j] not in "ºª":
+        j += 1  # ("1º": the ordinal indicator is the marker's punctuation, though a letter to str.isalnum)
     return marker[:i], marker[i:j], marker[j:]
 
 
@@ -256,7 +265,7 @@ def _indent_of(line: str) -> int:
 # marks, the katakana middle dot (glyphs that are never text may touch the number: "・1."; "※1" is a
 # Japanese note mark, not a bullet). Read as a bullet only when an ordinal number marker follows it (then it is
 # the item's page bullet, like "• 1."): on its own, "> 10 upper limit" is a comparator and "o sea" a word.
-_LEAD_BULLET = re.compile(r"(?:\\?>>?|->|=>|[o»›→⇒✓✔√])[ \t\u3000]+|[➔➜➤➝❖◆◇◎▶▸▹▷△▲▼▽☐☑❑・∙⋅⦁◘○◉][ \t\u3000]*")
+_LEAD_BULLET = re.compile(r"(?:\\?>>?|->|=>|--|\\?~|[o»›→⇒✓✔√…])[ \t\u3000]+|[➔➜➤➝❖◆◇◎▶▸▹▷△▲▼▽☐☑❑・∙⋅⦁◘○◉][ \t\u3000]*")
 _NUMBER_STYLES = ("1.", "1)", "(1)")
 
 
