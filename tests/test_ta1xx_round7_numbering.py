@@ -339,3 +339,20 @@ NCT02915666 = """Inclusion Criteria:
 
 def test_dashed_letter_markers_run_together_are_reported():
     assert _codes(NCT02915666)["TA121"] >= 1
+
+
+@pytest.mark.parametrize("odd", ["{n}=", "{n}°", "-{n}-", "{n}|", "{n} »", "{n}\t"])
+def test_the_next_number_in_any_other_writing_continues_its_list(odd):
+    # NCT04780269's exclusion list (above) with its last item written "5° …", "5= …", "-5- …": read as item 5
+    # because item 4 stands at the same column (and reported as a mixed shape), not as text of item 4
+    markers = [(odd if k == 4 else "{n}.").format(n=k + 1) for k in range(len(NCT04780269_EXC))]
+    text = _list(NCT04780269_EXC, markers)
+    assert [it.number for it in parse_criteria(text).sections[-1].items] == [1, 2, 3, 4, 5]
+    # (a bare number before a tab has no punctuation to compare: an item, but no mixed shape)
+    assert _codes(text)["TA120"] == (0 if odd.endswith("\t") else 1)
+
+
+@pytest.mark.parametrize("line", ["2° to cancer treatment", "3 = severe disease", "5 | 6 weeks"])
+def test_a_number_with_other_punctuation_is_text_where_no_list_leads_to_it(line):
+    text = "Inclusion Criteria:\n\n1. Adults with anemia\n" + line + "\n\nExclusion Criteria:\n\n1. Pregnancy\n"
+    assert not _numbering(text)

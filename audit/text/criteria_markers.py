@@ -228,6 +228,26 @@ def _generic_marker(text: str, pos: int):
     return text[pos : m.end()], style, number, upper, letter, m.end()
 
 
+# Any other way of writing the next number of a list: punctuation after it that no common shape uses
+# ("5= …", "5° …", "-5- …", "5| …", "5 » …") or a tab ("5<TAB>…"), then a capitalised word. Only read where
+# the item before, at the same column, carries the number before it (``criteria_tokens``); on its own, or
+# before a lower-case word (a hard-wrapped line: "1. Adults with anemia" / "2° to cancer"), it is text.
+_LOOSE_MARKER = re.compile(
+    rf"[#\-–]?{_D1}{_D}{{0,2}}(?:[ ]?[.)\]:\-–—=°º/>»|~_]{{1,2}}(?=[ \t\u3000]+[A-Z\u00c0-\u00de(\u3400-\u9fff])|(?=\t[ \t]*[A-Z(]))"
+)
+
+
+def loose_marker(text: str, pos: int):
+    """A number written with any punctuation (see ``_LOOSE_MARKER``) at ``pos``, as ``_match_marker``."""
+    m = _LOOSE_MARKER.match(text, pos)
+    if m is None:
+        return None
+    marker = m.group(0)
+    digits = "".join(ch for ch in marker if ch.isdigit())
+    style = "1)" if any(c in ")]" for c in marker) else "1."
+    return marker, style, int(digits), False, None, m.end()
+
+
 def is_other_shape(text: str, pos: int, markdown: bool) -> bool:
     """The marker at ``pos`` is one of the less common shapes (read by ``_generic_marker``)."""
     if markdown and text.startswith("\\", pos):

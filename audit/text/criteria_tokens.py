@@ -19,6 +19,7 @@ from trial_audit.text.criteria_markers import (
     _skip_ws,
     glyph_for,
     is_other_shape,
+    loose_marker,
     split_marker,
 )
 from trial_audit.text.criteria_model import ORDINAL_KIND, format_marker, int_to_roman
@@ -542,6 +543,10 @@ def _next_of_list(toks: list[_Tok], marker: str, style: str, number: int, indent
 
 def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False, soft_wrapped=False):
     mk = _match_marker(text, p, markdown)
+    if mk is None:
+        # the next number of the list above in any other writing ("4. …" / "5= …", "5° …"): an item
+        loose = loose_marker(text, p)
+        mk = loose if loose is not None and _next_of_list(toks, loose[0], loose[1], loose[2], indent) else None
     if (
         mk
         and soft_wrapped
