@@ -99,7 +99,9 @@ class MixedMarkerStyles(Rule):
     "(n)" items).
 
     Reports: bullets among numbered items at one level ("•" with "(n)"), one ordinal kind in two
-    spellings ("1." and "3)").
+    spellings ("1." and "3)"), and one marker style written in several shapes ("1." items with "2:",
+    "3.-", "4、", "5/" or "6º" among them; a full-width "1）" among "2)" items), which the numbering
+    rules read as one list.
 
     Not reported: numbers or bullets with letters / roman numerals (outline levels); a page bullet
     before a number ("• 1."); outline numbers behind bullets ("- 1.1"); an ordinal continuing an
@@ -139,6 +141,7 @@ class MixedMarkerStyles(Rule):
     severity = Severity.INFO
     bad = [
         {"criteria": "Inclusion Criteria:\n(1) Age 18 or older\n- Signed consent\n(2) ECOG 0-1"},
+        {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2: Signed consent\n3. ECOG 0-1"},
     ]
     good = [
         {
