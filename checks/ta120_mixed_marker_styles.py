@@ -81,7 +81,8 @@ def _shape_mix(marked: list) -> tuple[list[tuple[str, int]], object, object] | N
     for style, shapes in by_style.items():
         if len(shapes) < 2:
             continue
-        ranked = shapes.most_common()
+        # most items first; on a tie the ASCII shape is the list's own (a full-width "1）" is the odd one)
+        ranked = sorted(shapes.items(), key=lambda kv: (-kv[1], any(ord(c) > 0x2FFF for c in kv[0])))
         main_shape = ranked[0][0]
         main = next(it for it in marked if it.style == style and marker_shape(it) == main_shape)
         odd = next(it for it in marked if it.style == style and marker_shape(it) not in (None, main_shape))
