@@ -356,3 +356,24 @@ def test_the_next_number_in_any_other_writing_continues_its_list(odd):
 def test_a_number_with_other_punctuation_is_text_where_no_list_leads_to_it(line):
     text = "Inclusion Criteria:\n\n1. Adults with anemia\n" + line + "\n\nExclusion Criteria:\n\n1. Pregnancy\n"
     assert not _numbering(text)
+
+
+@pytest.mark.parametrize("lead", ["-", "*", "•", "·", "→", "»", "✓"])
+@pytest.mark.parametrize("at", [0, 2, 4])
+def test_a_bullet_written_against_the_sub_item_number_is_a_lead_too(lead, at):
+    assert _numbering(_with_flush_sublist("{n}.", lead, at)) & {"TA111", "TA113", "TA114"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "-6), except for a short-acting benzodiazepine",  # criteria-corpus NCT01556763: a wrapped range's end
+        "-1).",  # NCT02209506
+        ">1.5xULN is acceptable if bilirubin is fractionated",  # NCT02924688: a comparator
+        "-1.5 SD below the mean",
+        "*1 see the footnote",
+    ],
+)
+def test_a_dash_or_comparator_against_a_number_is_not_a_bullet(line):
+    mk = _match_marker(line, 0, False)
+    assert mk is None, mk

@@ -286,15 +286,20 @@ def _indent_of(line: str) -> int:
 # Japanese note mark, not a bullet). Read as a bullet only when an ordinal number marker follows it (then it is
 # the item's page bullet, like "• 1."): on its own, "> 10 upper limit" is a comparator and "o sea" a word.
 _LEAD_BULLET = re.compile(r"(?:\\?>>?|->|=>|--|\\?~|[o»›→⇒✓✔√…])[ \t\u3000]+|[➔➜➤➝❖◆◇◎▶▸▹▷△▲▼▽☐☑❑・∙⋅⦁◘○◉][ \t\u3000]*")
+# a bullet written against the number ("-1. Hemoglobin", "•(2) Platelets"): never a comparator (">1.5")
+_TOUCHING_BULLET = re.compile(r"[-*•·▪●◦○■□➢►‣⁃–—+→»›✓✔√](?=[(（]?[0-9\uff10-\uff19])")
+_WORD_AFTER_MARKER = re.compile(r"[(（\[［【〔<#]?[0-9\uff10-\uff19]{1,3}[^\s0-9A-Za-z]{0,3}(?:[ \t]+[^\s0-9]|[\u3400-\u9fff])")
 _NUMBER_STYLES = ("1.", "1)", "(1)")
 
 
 def _lead_bullet(text: str, pos: int, markdown: bool):
     """A lead character before a numbered marker ("o 1. Hemoglobin", "> (2) Platelets"), as a bullet
     in ``_match_marker``'s form, else None."""
-    m = _LEAD_BULLET.match(text, pos)
+    m = _LEAD_BULLET.match(text, pos) or _TOUCHING_BULLET.match(text, pos)
     if m is None or (not markdown and text.startswith("\\", pos)):
         return None
+    if m.end() == pos + 1 and not _WORD_AFTER_MARKER.match(text, m.end()):
+        return None  # a bullet touching its number must be followed by a word: "-6), except" is a range's end
     # the marker after it, read without leads (no recursion: "> > > 1." is not a list of bullets)
     nxt = _LINE_MARKER.match(text, m.end())
     if nxt is not None:
