@@ -377,3 +377,18 @@ def test_a_bullet_written_against_the_sub_item_number_is_a_lead_too(lead, at):
 def test_a_dash_or_comparator_against_a_number_is_not_a_bullet(line):
     mk = _match_marker(line, 0, False)
     assert mk is None, mk
+
+
+@pytest.mark.parametrize("odd", ["{n}-", "{n} -"])
+def test_a_hyphen_marker_before_a_lower_case_item_continues_its_list(odd):
+    # NCT04273321's lower-case items (above): "3. admitted in the general wards" / "4- be able to sign …"
+    markers = [(odd if k == 3 else "{n}.").format(n=k + 1) for k in range(4)]
+    text = _list(NCT04273321_INC, markers, header="Exclusion Criteria (none):")
+    assert [it.number for it in parse_criteria(text).sections[-1].items] == [1, 2, 3, 4]
+    assert _codes(text)["TA120"] == 1
+
+
+@pytest.mark.parametrize("line", ["2- to 4-week washout before screening", "2- or 3-fold increase in ALT", "2 - 3 weeks"])
+def test_a_suspended_hyphen_on_a_wrapped_line_is_text(line):
+    text = "Inclusion Criteria:\n\n1. Adults with stable disease for at least\n" + line + "\n\nExclusion Criteria:\n\n1. Pregnancy\n"
+    assert [it.number for it in parse_criteria(text).sections[0].items] == [1]

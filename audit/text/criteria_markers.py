@@ -237,9 +237,14 @@ _LOOSE_MARKER = re.compile(
 )
 
 
+# "4- be able to sign …": a number and a hyphen before a lower-case word, when the list leads to it; not a
+# suspended hyphen ("2- to 4-week", "3- or 6-month")
+_LOOSE_HYPHEN_LOWER = re.compile(rf"{_D1}{_D}{{0,2}}[ ]?[-–](?=[ \t]+(?!(?:to|or|and|through|up|vs)\b)[a-z])")
+
+
 def loose_marker(text: str, pos: int):
     """A number written with any punctuation (see ``_LOOSE_MARKER``) at ``pos``, as ``_match_marker``."""
-    m = _LOOSE_MARKER.match(text, pos)
+    m = _LOOSE_MARKER.match(text, pos) or _LOOSE_HYPHEN_LOWER.match(text, pos)
     if m is None:
         return None
     marker = m.group(0)
