@@ -14,8 +14,9 @@ class DuplicateItemNumber(Rule):
 
     Reports: a number used twice in one list (related evidence: the other item).
 
-    Not reported: letters / roman numerals (sub-lists of different items are too often run together to
-    tell apart).
+    Letters and roman numerals only when an item repeats the one just before it ("b." then "b."): a letter
+    seen earlier in the list ("a. b. a.") is not reported (sub-lists of different items are too often run
+    together to tell apart).
 
     ## Why it matters
 
@@ -56,15 +57,27 @@ class DuplicateItemNumber(Rule):
     ]
 
     def check(self, record, ctx):
-        for doc, seq, p in list_problems(record, "duplicate", numbers_only=True):
+        for doc, seq, p in list_problems(record, "duplicate"):
             it, other = p.item, p.other
+            if seq.family != "num" and not _repeats_the_item_before(seq, it, other):
+                continue  # "a. b. a.": lettered sub-lists of different items run together, not told apart
             yield self.finding(
-                f"Item {it.marker!r} repeats a number already used in this list: citations by number become ambiguous. Renumber the list.",
+                f"Item {it.marker!r} repeats a {_WHAT[seq.family]} already used in this list: citations by number become ambiguous. "
+                "Renumber the list.",
                 evidence=item_evidence(doc, it),
                 related=[item_evidence(doc, other)],
                 suggestion=renumber_edit(seq, it, _number_before(seq, it) + 1),
                 fix=renumber_fix(seq, it, _number_before(seq, it) + 1, UNSAFE),
             )
+
+
+_WHAT = {"num": "number", "alpha": "letter", "roman": "roman numeral"}
+
+
+def _repeats_the_item_before(seq, item, other) -> bool:
+    """``item`` repeats the letter or numeral of the item just before it ("b." then "b.")."""
+    k = next(i for i, x in enumerate(seq.items) if x is item)
+    return k > 0 and seq.items[k - 1] is other
 
 
 def _number_before(seq, item) -> int:

@@ -4,7 +4,8 @@ from collections import Counter, defaultdict
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria import format_marker
-from trial_audit.text.criteria_lists import doc_of, groups, quote_end
+from trial_audit.text.criteria_lists import doc_of, groups, marker_shape, quote_end
+from trial_audit.text.criteria_markers import split_marker
 from trial_audit.text.criteria_model import ORDINAL_KIND
 
 # how a curator reads each normalised style
@@ -66,6 +67,29 @@ def _drop_inline_continuations(marked: list) -> list:
     return kept
 
 
+def _shape_mix(marked: list) -> tuple[list[tuple[str, int]], object, object] | None:
+    """One marker style written in several shapes among the items of one level ("1." items with
+    "2:", "3.-", "4、" or "[5]" among them: ``Item.style`` reads all of these as one "1." list, so the
+    numbering rules check them together): the shapes with their counts, most common first, an item
+    of the odd shape and one of the main shape; else None. Per style, so that outline levels ("1."
+    with "a.") are never compared with each other."""
+    by_style: defaultdict[str, Counter] = defaultdict(Counter)
+    for it in marked:
+        shape = marker_shape(it)
+        if shape is not None:
+            by_style[it.style][shape] += 1
+    for style, shapes in by_style.items():
+        if len(shapes) < 2:
+            continue
+        # most items first; on a tie the ASCII shape is the list's own (a full-width "1）" is the odd one)
+        ranked = sorted(shapes.items(), key=lambda kv: (-kv[1], any(ord(c) > 0x2FFF for c in kv[0])))
+        main_shape = ranked[0][0]
+        main = next(it for it in marked if it.style == style and marker_shape(it) == main_shape)
+        odd = next(it for it in marked if it.style == style and marker_shape(it) not in (None, main_shape))
+        return ranked, odd, main
+    return None
+
+
 @register
 class MixedMarkerStyles(Rule):
     """Items at one level of a list use different marker styles ("•" bullets among "(n)" items).
@@ -76,7 +100,9 @@ class MixedMarkerStyles(Rule):
     "(n)" items).
 
     Reports: bullets among numbered items at one level ("•" with "(n)"), one ordinal kind in two
-    spellings ("1." and "3)").
+    spellings ("1." and "3)"), and one marker style written in several shapes ("1." items with "2:",
+    "3.-", "4、", "5/" or "6º" among them; a full-width "1）" among "2)" items), which the numbering
+    rules read as one list.
 
     Not reported: numbers or bullets with letters / roman numerals (outline levels); a page bullet
     before a number ("• 1."); outline numbers behind bullets ("- 1.1"); an ordinal continuing an
@@ -116,6 +142,7 @@ class MixedMarkerStyles(Rule):
     severity = Severity.INFO
     bad = [
         {"criteria": "Inclusion Criteria:\n(1) Age 18 or older\n- Signed consent\n(2) ECOG 0-1"},
+        {"criteria": "Inclusion Criteria:\n1. Age 18 or older\n2: Signed consent\n3. ECOG 0-1"},
     ]
     good = [
         {
@@ -144,17 +171,17 @@ class MixedMarkerStyles(Rule):
             if any(_OUTLINE.match(it.text) for it in marked):
                 continue  # "- 1. ...", "- 1.1 ...", "- 2. ...": outline numbers behind bullets
             counts = Counter(it.style for it in marked)
-            if len(counts) >= 2 and len({_KIND[s] for s in counts}) == len(counts) and "bullet" not in {_KIND[s] for s in counts}:
-                # "1." items with "a." / "i." items: outline levels written at one indentation, which
-                # is how sub-items are often written; only the same kind in two spellings
-                # ("1." and "1)") or bullets among ordinals are a mix
-                continue
             kinds = {_KIND[s] for s in counts}
-            if "bullet" in kinds and kinds & {"alpha", "roman"} and "num" not in kinds:
-                # bullets with lettered / roman items: sub-items of a bullet written at its
-                # indentation (legacy XML does this), not a numbered list mixed with bullets
-                continue
-            if len(counts) < 2:
+            outline = len(counts) >= 2 and len(kinds) == len(counts) and "bullet" not in kinds
+            # "1." items with "a." / "i." items: outline levels written at one indentation, which
+            # is how sub-items are often written; only the same kind in two spellings
+            # ("1." and "1)") or bullets among ordinals are a mix.
+            # Bullets with lettered / roman items: sub-items of a bullet written at its
+            # indentation (legacy XML does this), not a numbered list mixed with bullets
+            if outline or len(counts) < 2 or ("bullet" in kinds and kinds & {"alpha", "roman"} and "num" not in kinds):
+                shapes = _shape_mix(marked)
+                if shapes is not None:
+                    yield self._shape_finding(doc, shapes)
                 continue
             main_style, _ = counts.most_common(1)[0]
             main = next(it for it in marked if it.style == main_style)
@@ -167,3 +194,22 @@ class MixedMarkerStyles(Rule):
                 suggestion=f"Mark every item of this list in the style {_DESCRIBE.get(main_style, main_style)!r}, "
                 "or indent the sub-items under the item they belong to.",
             )
+
+    def _shape_finding(self, doc, mix):
+        ranked, odd, main = mix
+        text = doc.text
+        shapes = ", ".join(f"{shape!r} ×{n}" for shape, n in ranked)
+        return self.finding(
+            f"Items of this list are numbered with markers written in different ways ({shapes}): "
+            f"{odd.marker!r} among {main.marker!r}-style items. Write every marker of the list the same way.",
+            evidence=Evidence.span("criteria", text, odd.start, quote_end(doc, odd)),
+            related=[Evidence.span("criteria", text, main.start, quote_end(doc, main))],
+            suggestion=f"Write this marker {odd.marker!r} as {_in_shape(main, odd)!r}, like the other items of the list.",
+        )
+
+
+def _in_shape(model, item) -> str:
+    """``item``'s number written in ``model``'s marker shape ("4:" in a "1." list -> "4.")."""
+    pre, _core, post = split_marker(model.marker.replace("\\", ""))
+    core = split_marker(format_marker(model.style, item.number, model.upper))[1] if item.number is not None else "?"
+    return pre + core + post

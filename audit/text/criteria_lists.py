@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from trial_audit.text.criteria import CriteriaDoc, Item, Section, format_marker, parse_criteria
+from trial_audit.text.criteria_markers import glyph_value, split_marker
 from trial_audit.text.lexicon import COHORT_LABELS, alternation
 
 
@@ -44,6 +45,28 @@ def collides_with_parent(item: Item) -> bool:
     if item in main_items_run_into_sublist(p):
         return False  # a main item run into a sub-item's line (TA121), not a sub-item: lettering it is wrong
     return item.indent <= p.indent
+
+
+_KIND_LETTER = {"num": "n", "alpha": "a", "roman": "i"}
+
+
+def marker_shape(item: Item) -> str | None:
+    """How an ordinal item's marker is written, its number or letter left out: "2:" -> "n:", "[3]" -> "[n]",
+    "b.-" -> "a.-", "4、" and "四、" -> "n、", "３．" -> "n．" (the punctuation as typed: full-width marks
+    are another shape; a Markdown escape is not: "1\\." is "n."). Items of one marker style
+    (``Item.style`` reads "1.", "1:", "1-" and "1、" as one "1." list, so the numbering rules check them
+    together) may still be written in several shapes. None for bullets and for a bare number without
+    punctuation (a marker that lost its dot is another matter)."""
+    fam = family(item)
+    if fam is None or not item.marker:
+        return None
+    marker = item.marker.replace("\\", "")
+    if glyph_value(marker[0]) is not None:
+        return f"glyph{ord(marker[0]) - glyph_value(marker[0])[0]:x}{marker[1:]}"  # "①" and "⑴" are two series
+    pre, core, post = split_marker(marker)
+    if not core or not (pre or post):
+        return None
+    return pre + _KIND_LETTER[fam] + post
 
 
 def main_items_run_into_sublist(parent: Item) -> list[Item]:
@@ -189,9 +212,18 @@ def continues_previous(seq: Sequence, doc: CriteriaDoc) -> bool:
             and o_last.start < first.start
             and o_last.number is not None
             and first.number == o_last.number + 1
+            and _same_shape(o_last, first)
         ):
             return True
     return False
+
+
+def _same_shape(a: Item, b: Item) -> bool:
+    """Two markers written alike ("2." and "3."), or one of them without a shape of its own. A list
+    that carries on another list's numbering keeps its marker shape, as typed ("2." then "3．", "3、" or
+    "#3" is a second list that starts at 3, not the first one going on)."""
+    sa, sb = marker_shape(a), marker_shape(b)
+    return sa is None or sb is None or sa == sb
 
 
 def marked_parent(item: Item) -> Item | None:

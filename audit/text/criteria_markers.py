@@ -26,14 +26,15 @@ _CJK = "\u3400-\u9fff"
 # "1）", "（1）"), which no decimal number uses, and Markdown escapes of a marker (1\. and 1\)
 # with a backslash: ClinicalTrials.gov escapes a list marker it does not render as a list), and
 # a number with a hyphen as its separator ("1- Pregnant women", "1.- Age >= 60 years", as Spanish-
-# language registries write it) when a blank and a capital follow: "18- to 65-year-old" is no marker.
+# language registries write it, or "1 - Pregnant women") when a blank and a capital follow: "18- to
+# 65-year-old", "18 - 65 years" and "2 - 7. Identical to …" are no markers.
 _LINE_MARKER = re.compile(
     rf"""
     (?P<paren>[(（](?P<pnum>{_D1}{_D}{{0,2}})[)）]|\((?P<plet>[A-Za-z])\)|\((?P<prom>(?:[ivx]{{1,5}}|[IVX]{{1,5}}))\))
         (?=\s|$|[A-Za-z{_CJK}])
     |(?P<num>{_D1}{_D}{{0,2}})(?P<nsep>\\?[.)])(?=\s|$|[A-Z(（{_CJK}])
     |(?P<inum>{_D1}{_D}{{0,2}})(?P<isep>[、．）])(?![0-9\uff10-\uff19])
-    |(?P<hnum>{_D1}{_D}{{0,2}})(?P<hsep>\.?-)(?=[ \t]+[A-Z(])
+    |(?P<hnum>{_D1}{_D}{{0,2}})(?P<hsep>\.?[-–]|[ ][-–])(?=[ \t]+[A-Z(])
     |(?P<rom>(?:[ivx]{{2,5}}|[IVX]{{2,5}}))(?P<rsep>[.)])(?=\s|$)
     |(?P<let>[A-Za-z])(?P<lsep>[.)])(?=\s|$)
     |(?P<bul>[-*•·▪●◦○■□➢►‣⁃–—+§])(?=\s|$)
@@ -42,7 +43,21 @@ _LINE_MARKER = re.compile(
 )
 # a Markdown-escaped bullet (\- or \* then a space); a footnote (\*\* or \*Failure) is text
 _ESCAPED_BULLET = re.compile(r"\\([-*+])(?=[ \t])")
-_SEP_STYLE = {".": "1.", ")": "1)", "\\.": "1.", "\\)": "1)", "、": "1.", "．": "1.", "）": "1)", "-": "1.", ".-": "1."}
+_SEP_STYLE = {
+    ".": "1.",
+    ")": "1)",
+    "\\.": "1.",
+    "\\)": "1)",
+    "、": "1.",
+    "．": "1.",
+    "）": "1)",
+    "-": "1.",
+    ".-": "1.",
+    "–": "1.",
+    ".–": "1.",
+    " -": "1.",
+    " –": "1.",
+}
 
 # Inline items: "(n)" / "n)" markers after ";" ":" "." (or a header) inside a line, and their
 # ideographic forms ("；（2）", "：2）").
@@ -85,7 +100,8 @@ _GENERIC_MARKER = re.compile(
     rf"""
     (?P<pre>[(\[（［【〔〖〈《<{{｛]|\#)?
     (?P<core>{_D1}{_D}{{0,2}}|(?:[ivx]{{2,5}}|[IVX]{{2,5}})|[A-Za-z{_FW_LETTER}]|[{_CN_NUM}]{{1,3}})
-    (?P<suf>[.．。、:：)）\]］】〕〗〉》>}}｝\-–]{{0,2}})
+    (?P<gap>[ ](?=[):：]))?
+    (?P<suf>[.．。、:：)）\]］】〕〗〉》>}}｝\-–/ºª]{{0,2}})
     (?=[ \t\u3000]+\S|[{_CJK}]|(?<=[．。、：）］】〕〗〉》｝])[A-Za-z])
     """,
     re.VERBOSE,
@@ -163,24 +179,33 @@ def _generic_marker(text: str, pos: int):
         return None
     pre, core, suf = m.group("pre") or "", m.group("core"), m.group("suf")
     closes = _OPEN_CLOSE.get(pre, "")
-    enclosed = bool(closes) and suf != "" and suf[0] in closes
+    # "(1.)": a dot may stand inside the brackets
+    inner_dot = 1 if len(suf) == 2 and suf[0] in ".．" and suf[1] in closes else 0
+    enclosed = bool(closes) and suf != "" and suf[inner_dot] in closes
     if closes and not enclosed:
         return None  # "(28 days)", "[NCI]": an opening bracket needs its own closing one
+    if m.group("gap") and (not core.isdigit() or pre or len(suf) != 1 or _DIGIT_NEXT.match(text, m.end())):
+        return None  # "1 ) Adults", "1 : Patients" (French spacing) are markers; "1 : 40" is a ratio
+    if any(c in "/ºª" for c in suf) and (not core.isdigit() or len(suf) != 1 or pre):
+        return None  # "1/ Patients" (French), "1º Pacientes" (Spanish ordinal): after a number, alone
     if not pre and not suf:
         return None  # a bare number or word
     if pre == "#" and suf[:1] not in ("", ".", ")", ":"):
         return None
-    if not enclosed and pre != "#" and suf in (":", "：", "-", "–", ".", "．") and _DIGIT_NEXT.match(text, m.end()):
+    if not enclosed and pre != "#" and suf in (":", "：", "-", "–", ".", "．", "/", "º", "ª") and _DIGIT_NEXT.match(text, m.end()):
         return None  # "1: 40 dilution", "3- 4 weeks": a ratio or a range; "[3] 18 years or older" is an item
-    rest = suf[1:] if enclosed else suf
+    rest = suf[1 + inner_dot :] if enclosed else suf
     if rest.count(">") or (not enclosed and suf[:1] in "-–" and len(suf) == 1):
         return None  # "18> years"; a lone hyphen is read by _LINE_MARKER ("1- Pregnant women") or is a range
     if len(suf) == 2 and not enclosed and suf[0] == suf[1]:
         return None  # "1.." or "1))": a typo, not a shape
     is_letter = len(core) == 1 and not core.isdigit() and core not in _CN_NUM
-    if is_letter and any(c in ":：-–" for c in suf):
+    # "a.- Pacientes …", "b)- age …": a letter with its mark and a hyphen, as Spanish-language registries
+    # write it (the letter form of "1.-"); a word never ends so ("B- and T-cell" has no mark before "-")
+    dashed_letter = is_letter and suf in (".-", ".–", ")-")
+    if is_letter and any(c in ":：-–" for c in suf) and not dashed_letter:
         return None  # "A: Part A dose escalation" is a group label; "B- and T-cell" a word
-    if is_letter and not enclosed and suf not in (".", ")", "]", "．", "）", "］", "】", "〕", "、", ".)"):
+    if is_letter and not enclosed and not dashed_letter and suf not in (".", ")", "]", "．", "）", "］", "】", "〕", "、", ".)"):
         return None  # "A). For …" is the end of a wrapped sentence
     # the style: enclosed, closed by a bracket, or anything else
     closing = enclosed or any(c in ")）]］】〕〗〉》}｝" for c in suf)
@@ -203,6 +228,31 @@ def _generic_marker(text: str, pos: int):
     return text[pos : m.end()], style, number, upper, letter, m.end()
 
 
+# Any other way of writing the next number of a list: punctuation after it that no common shape uses
+# ("5= …", "5° …", "-5- …", "5| …", "5 » …") or a tab ("5<TAB>…"), then a capitalised word. Only read where
+# the item before, at the same column, carries the number before it (``criteria_tokens``); on its own, or
+# before a lower-case word (a hard-wrapped line: "1. Adults with anemia" / "2° to cancer"), it is text.
+_LOOSE_MARKER = re.compile(
+    rf"[#\-–]?{_D1}{_D}{{0,2}}(?:[ ]?[.)\]:\-–—=°º/>»|~_]{{1,2}}(?=[ \t\u3000]+[A-Z\u00c0-\u00de(\u3400-\u9fff])|(?=\t[ \t]*[A-Z(]))"
+)
+
+
+# "4- be able to sign …": a number and a hyphen before a lower-case word, when the list leads to it; not a
+# suspended hyphen ("2- to 4-week", "3- or 6-month")
+_LOOSE_HYPHEN_LOWER = re.compile(rf"{_D1}{_D}{{0,2}}[ ]?[-–](?=[ \t]+(?!(?:to|or|and|through|up|vs)\b)[a-z])")
+
+
+def loose_marker(text: str, pos: int):
+    """A number written with any punctuation (see ``_LOOSE_MARKER``) at ``pos``, as ``_match_marker``."""
+    m = _LOOSE_MARKER.match(text, pos) or _LOOSE_HYPHEN_LOWER.match(text, pos)
+    if m is None:
+        return None
+    marker = m.group(0)
+    digits = "".join(ch for ch in marker if ch.isdigit())
+    style = "1)" if any(c in ")]" for c in marker) else "1."
+    return marker, style, int(digits), False, None, m.end()
+
+
 def is_other_shape(text: str, pos: int, markdown: bool) -> bool:
     """The marker at ``pos`` is one of the less common shapes (read by ``_generic_marker``)."""
     if markdown and text.startswith("\\", pos):
@@ -216,8 +266,8 @@ def split_marker(marker: str) -> tuple[str, str, str]:
     while i < len(marker) and not (marker[i].isalnum() or marker[i] in _CN_NUM):
         i += 1
     j = i
-    while j < len(marker) and (marker[j].isalnum() or marker[j] in _CN_NUM):
-        j += 1
+    while j < len(marker) and (marker[j].isalnum() or marker[j] in _CN_NUM) and marker[j] not in "ºª":
+        j += 1  # ("1º": the ordinal indicator is the marker's punctuation, though a letter to str.isalnum)
     return marker[:i], marker[i:j], marker[j:]
 
 
@@ -235,6 +285,39 @@ def _indent_of(line: str) -> int:
     return n
 
 
+# A lead character that registrants (and word processors) put before a numbered sub-item as a bullet:
+# Word's second-level "o", arrows and quote marks ("> 1.", "» (2)", "→ 3)", "\\> 1." in Markdown), check
+# marks, the katakana middle dot (glyphs that are never text may touch the number: "・1."; "※1" is a
+# Japanese note mark, not a bullet). Read as a bullet only when an ordinal number marker follows it (then it is
+# the item's page bullet, like "• 1."): on its own, "> 10 upper limit" is a comparator and "o sea" a word.
+_LEAD_BULLET = re.compile(r"(?:\\?>>?|->|=>|--|\\?~|[o»›→⇒✓✔√…])[ \t\u3000]+|[➔➜➤➝❖◆◇◎▶▸▹▷△▲▼▽☐☑❑・∙⋅⦁◘○◉][ \t\u3000]*")
+# a bullet written against the number ("-1. Hemoglobin", "•(2) Platelets"): never a comparator (">1.5")
+_TOUCHING_BULLET = re.compile(r"[-*•·▪●◦○■□➢►‣⁃–—+→»›✓✔√](?=[(（]?[0-9\uff10-\uff19])")
+_WORD_AFTER_MARKER = re.compile(r"[(（\[［【〔<#]?[0-9\uff10-\uff19]{1,3}[^\s0-9A-Za-z]{0,3}(?:[ \t]+[^\s0-9]|[\u3400-\u9fff])")
+_NUMBER_STYLES = ("1.", "1)", "(1)")
+
+
+def _lead_bullet(text: str, pos: int, markdown: bool):
+    """A lead character before a numbered marker ("o 1. Hemoglobin", "> (2) Platelets"), as a bullet
+    in ``_match_marker``'s form, else None."""
+    m = _LEAD_BULLET.match(text, pos) or _TOUCHING_BULLET.match(text, pos)
+    if m is None or (not markdown and text.startswith("\\", pos)):
+        return None
+    if m.end() == pos + 1 and not _WORD_AFTER_MARKER.match(text, m.end()):
+        return None  # a bullet touching its number must be followed by a word: "-6), except" is a range's end
+    # the marker after it, read without leads (no recursion: "> > > 1." is not a list of bullets)
+    nxt = _LINE_MARKER.match(text, m.end())
+    if nxt is not None:
+        ok = (nxt.group("paren") and nxt.group("pnum")) or nxt.group("num") or nxt.group("inum") or nxt.group("hnum")
+    else:
+        after = _generic_marker(text, m.end())
+        ok = after is not None and after[2] is not None and after[1] in _NUMBER_STYLES
+    if not ok:
+        return None
+    lead = text[pos : m.end()].rstrip(" \t\u3000")
+    return lead, "other-bullet", None, False, None, pos + len(lead)
+
+
 def _match_marker(text: str, pos: int, markdown: bool):
     """Marker at ``pos``: (marker, style, number, upper, letter, end) or None."""
     if markdown and text.startswith("\\", pos):
@@ -242,10 +325,10 @@ def _match_marker(text: str, pos: int, markdown: bool):
         if e:
             b = e.group(1)
             return e.group(0), _BULLET_STYLE.get(b, "other-bullet"), None, False, None, e.end()
-        return None
+        return _lead_bullet(text, pos, markdown)
     m = _LINE_MARKER.match(text, pos)
     if not m:
-        return _generic_marker(text, pos)
+        return _generic_marker(text, pos) or _lead_bullet(text, pos, markdown)
     g = m.group
     if g("paren"):
         if g("pnum"):

@@ -6,7 +6,7 @@ import re
 
 from trial_audit.text.criteria_headers import _is_label_text
 from trial_audit.text.criteria_markers import _rstrip_end, split_marker
-from trial_audit.text.criteria_model import Item, Section, format_marker, roman_to_int
+from trial_audit.text.criteria_model import ORDINAL_KIND, Item, Section, format_marker, roman_to_int
 from trial_audit.text.criteria_resume import ListResumes
 from trial_audit.text.criteria_tokens import _Tok
 
@@ -149,10 +149,14 @@ def _label_host(text: str, toks: list[_Tok], ti: int, s: str, last: Item | None,
 
 def _same_list_line(last: Item, tok: _Tok) -> bool:
     """``tok`` is written at ``last``'s marker column in ``last``'s style with a number next to its own
-    (the same, the next, one skipped, or 1 again)."""
-    if last.number is None or tok.number is None or last.style != tok.style or last.upper != tok.upper:
+    (the same, the next, one skipped, or 1 again), or in another spelling of the same kind of marker
+    with exactly the next number ("3. admitted to the ward" / "[4] be able to sign" / "4.) participation
+    in …": the list goes on in a mixed marker, reported by TA120, not a hard-wrapped line)."""
+    if last.number is None or tok.number is None or last.upper != tok.upper or tok.indent != last.indent or last.inline:
         return False
-    return tok.indent == last.indent and not last.inline and (tok.number == 1 or 0 <= tok.number - last.number <= 2)
+    if last.style != tok.style:
+        return ORDINAL_KIND.get(last.style) == ORDINAL_KIND.get(tok.style) and tok.number == last.number + 1
+    return tok.number == 1 or 0 <= tok.number - last.number <= 2
 
 
 def _continues_inner_enumeration(text: str, li: Item, item: Item, tok: _Tok) -> bool:
