@@ -120,3 +120,11 @@ def test_audit_step_reports_and_passes_the_exit_code_on(repo):
     assert "TA010" in (repo.parent / "summary.md").read_text()
     fail, _ = _run_step("Fail on findings", repo, {"CODE": outputs["exit-code"]})
     assert fail.returncode == 1 and "::error" in fail.stdout
+
+
+def test_run_cache_step_keeps_the_folder_the_audit_uses():
+    # the cache step must keep the folder the Audit step points trial-audit at, or every job rebuilds it
+    step = STEPS["Keep trial-audit's run cache between jobs"]
+    assert step["uses"].startswith("actions/cache@")
+    assert step["with"]["path"] == "~/.cache/trial-audit"
+    assert 'TRIAL_AUDIT_CACHE="${TRIAL_AUDIT_CACHE:-$HOME/.cache/trial-audit}"' in STEPS["Audit"]["run"]
