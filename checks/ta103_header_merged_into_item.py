@@ -191,7 +191,8 @@ class HeaderMergedIntoItem(Rule):
     Type 2 Diabetes").
 
     Not reported: a header followed by a one-line prose criterion ("Inclusion criteria: healthy
-    volunteers"), a lead-in ("… must meet all of the following …", a fragment ending in a modal that
+    volunteers"; reported when the colon is written against it and a marked criterion follows below:
+    "Exclusion Criteria:Patients who died …"), a lead-in ("… must meet all of the following …", a fragment ending in a modal that
     the numbered list continues: "Patients Must" then "1. Between …") or a label ("Test Group"); a
     qualified lead-in or bullet label below the real header on its own line ("INCLUSION CRITERIA:" then
     "Inclusion criteria for patients with X include: (1) …", "* Exclusion criteria related to Y: a. …"); a stray
@@ -277,7 +278,10 @@ class HeaderMergedIntoItem(Rule):
                 # following", "Exclusion Criteria - Controls": a statement, a lead-in or a label
                 continue
             marked_rest = sum(1 for it in s.items if it.marker is not None)
-            if first.marker is None and (marked_rest < 2 or _lead_in(first.text)):
+            # a colon written against the first criterion ("Exclusion Criteria:Patients who died …") is a lost line
+            # break, not the prose form "Inclusion criteria: healthy volunteers": one marked item below is enough
+            against = text[s.header_end - 1 : s.header_end] in (":", "：") and first.start == s.header_end
+            if first.marker is None and (marked_rest < (1 if against else 2) or _lead_in(first.text)):
                 # "Inclusion criteria: healthy volunteers" - a one-line prose criterion;
                 # "Inclusion Criteria: Patients must meet all of the following ..." - a lead-in;
                 # "Inclusion Criteria: Test Group" - a label

@@ -358,3 +358,16 @@ def test_the_e_of_i_e_after_item_d_is_no_item():
         "the study.\ne. Over-the-counter products within 7 days prior to the first dose\n"
     )
     assert ta1_codes(text, "ACTRN12620000674932", "ictrp-xlsx")["TA121"] == 0
+
+
+def test_a_colon_written_against_the_first_criterion_is_reported_with_one_item_below():
+    # ctgov-classic covid-19-search.json, NCT05520918 (bulleted as the benchmark renders classic JSON): the header's
+    # colon written against the first criterion, one more criterion below
+    text = (
+        "Inclusion Criteria:\n\n- Diagnosis of COVID-19 pneumonia\n- Patients admitted to the ICU due to this clinical diagnosis\n\n"
+        "Exclusion Criteria:Patients who died within 24 hours in the ICU\n"
+        "- Patients who admitted to ICU due to any reason of without COVID-19 pneumonia\n"
+    )
+    assert ta1_codes(text, "NCT05520918", "ctgov-classic")["TA103"] == 1
+    # with a blank after the colon it reads as the prose form ("Exclusion criteria: any chronic disease"), as before
+    assert ta1_codes(text.replace("Criteria:Patients", "Criteria: Patients"), "NCT05520918", "ctgov-classic")["TA103"] == 0
