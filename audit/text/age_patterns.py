@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from trial_audit.core.casing import lower_keeping_offsets as lower_keeping_offsets  # re-exported: age_bands, age_phrases
+
 # --- units and numbers -----------------------------------------------------------------------
 
 UNIT_YEARS = {
@@ -454,16 +456,6 @@ _MENOPAUSE = re.compile(r"menopaus|amenorrh|menses|menstrua|sterile\b|sterili[sz
 _MENOPAUSE_DEF = re.compile(
     r"(?:menopaus\w*|amenorrh\w*|child-?\s?bearing\s+potential)[^\n;]{0,30}(?:\(|defin|:|\bi\.\s?e\.)[^\n;]*$", re.I
 )
-
-
-def lower_keeping_offsets(text: str) -> str:
-    """``text.lower()`` with every character kept one character long, so that offsets found in it index ``text``
-    ("İ".lower() is two characters: an "AKİ" earlier in a description shifted every keyword after it, and the age
-    phrases there were looked for in the wrong places)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
 
 
 def _find_all(low: str, w: str, start: int, end: int):

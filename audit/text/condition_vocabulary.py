@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from trial_audit.core.casing import lower_keeping_offsets
 from trial_audit.text.condition_tokens import (
     WORD,
     abbrev_ok,
@@ -425,7 +426,7 @@ class Vocabulary:
             return
         if not hasattr(self, "_by_key"):
             self._index_markers()
-        low = text.lower()
+        low = lower_keeping_offsets(text)  # "İ".lower() is two characters: offsets found in low index text
         found: list[tuple[int, int, Marker, re.Match[str]]]
         if len(low) != len(text):  # lower-casing changed offsets (rare scripts): scan plainly
             found = [(m.start(), order, mk, m) for order, mk, rx in self._parts for m in rx.finditer(text)]
