@@ -11,13 +11,13 @@ modules of the package are internal and may change.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from trial_audit.core.findings import Evidence, Finding, Fix
+from trial_audit.core.registry_ids import registry_of_id
 from trial_audit.core.report import Report
 
 if TYPE_CHECKING:
@@ -27,31 +27,13 @@ __all__ = ["AuditFinding", "AuditReport", "audit", "audit_records"]
 
 PathLike = str | os.PathLike[str]
 
-#: the registry of a record, from its identifier's prefix (trial registries of the WHO ICTRP)
-_REGISTRIES = (
-    (re.compile(r"NCT[0-9]{8}\Z"), "ClinicalTrials.gov"),
-    (re.compile(r"DRKS[0-9]"), "DRKS"),
-    (re.compile(r"ISRCTN[0-9]"), "ISRCTN"),
-    (re.compile(r"EUCTR|[0-9]{4}-[0-9]{6}-[0-9]{2}"), "EU Clinical Trials Register"),
-    (re.compile(r"CTIS|[0-9]{4}-5[0-9]{5}-[0-9]{2}"), "CTIS"),
-    (re.compile(r"ChiCTR"), "ChiCTR"),
-    (re.compile(r"CTRI/"), "CTRI"),
-    (re.compile(r"ACTRN[0-9]"), "ANZCTR"),
-    (re.compile(r"JPRN-|jRCT"), "JPRN"),
-    (re.compile(r"IRCT[0-9]"), "IRCT"),
-    (re.compile(r"KCT[0-9]"), "CRiS"),
-    (re.compile(r"NL[0-9]|NTR[0-9]"), "Netherlands Trial Register"),
-    (re.compile(r"PACTR[0-9]"), "PACTR"),
-)
-
 
 def registry_of(record_id: str) -> str:
-    """The registry an identifier belongs to ("ClinicalTrials.gov" for an NCT ID), or ""."""
-    rid = record_id.strip()
-    for pattern, name in _REGISTRIES:
-        if pattern.match(rid):
-            return name
-    return ""
+    """The registry an identifier belongs to ("ClinicalTrials.gov" for an NCT ID), or "": the display
+    name of the registry whose ID prefix it starts with, from the one table of registries
+    (``trial_audit.core.registry_ids``, which the readers and the ID check TA013 also use)."""
+    registry = registry_of_id(record_id)
+    return registry.display if registry is not None else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,14 @@ shared machine drifts by 20-30% within minutes), and prints the ratio of each pa
     python benchmarks/bench_startup.py --record seeds/xml_NCT00581919.xml --cache fresh
     python benchmarks/bench_startup.py --phases -n 7
 
+Compiled bytecode: Python caches each module's compiled code (``__pycache__``) unless
+``PYTHONDONTWRITEBYTECODE`` is set, which this development machine's sessions set. An installed
+trial-audit has its bytecode written at install time (an editable checkout at its first run), so
+a user's start-up reads it; a run without it compiles every module of the project from source
+(~0.15 s of CPU, measured 2026-12-07). ``--bytecode cached`` (the default) runs the children without
+``PYTHONDONTWRITEBYTECODE``, so the uncounted first run writes the cache; ``--bytecode source``
+keeps the variable as it is (on this machine: every run compiles what has no cache).
+
 ``--phases`` splits the CPU time of the one interpreter into what each step of start-up adds:
 fresh processes that stop after the interpreter, after importing typer, pydantic and the command
 line (which imports the readers), after the rule modules, after ``warm_up`` (the rules' lookups read
@@ -47,9 +55,15 @@ def command(python: str, record: Path, out: Path) -> list[str]:
             "--as-of", "2026-11-27"]  # fmt: skip
 
 
+#: run the children with Python's bytecode cache (see above); set by ``--bytecode``
+BYTECODE_CACHED = True
+
+
 def run_once(cmd: list[str], cache: str) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one run of ``cmd`` as a fresh process."""
     env = dict(os.environ, TRIAL_AUDIT_CACHE=cache)
+    if BYTECODE_CACHED:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
@@ -61,25 +75,22 @@ def run_once(cmd: list[str], cache: str) -> tuple[float, float]:
     return wall, cpu
 
 
+#: what the command line does first (``__main__``): the regex cache, then the command line's modules
+_CLI = "from trial_audit.cli import regex_cache; regex_cache.install(); import trial_audit.cli.app"
+_CHECKER = _CLI + "; from trial_audit.engine.runner import Checker, RunOptions; c = Checker(RunOptions())"
 #: (what the step adds, the Python code a fresh process runs up to the end of it); the last step is the audit itself
 PHASES = (
     ("interpreter and site", "pass"),
-    ("typer, pydantic (typer's option coercion), the CLI modules and the readers", "import typer._adapters, trial_audit.cli.app"),
-    (
-        "the rule modules (regular expressions compiled at import)",
-        "import typer._adapters, trial_audit.cli.app; from trial_audit.engine.runner import Checker, RunOptions; c = Checker(RunOptions())",
-    ),
-    (
-        "warm_up: the rules' lookups read back from the run cache",
-        "import typer._adapters, trial_audit.cli.app; from trial_audit.engine.runner import Checker, RunOptions; "
-        "c = Checker(RunOptions()); c.warm_up()",
-    ),
+    ("the regex cache read; typer, the CLI modules and the readers (no pydantic: cli/typer_coercion.py)", _CLI),
+    ("the rule modules (their regular expressions built from the regex cache)", _CHECKER),
+    ("warm_up: the rules' lookups read back from the run cache", _CHECKER + "; c.warm_up()"),
 )
 
 
 def phases(python: str, record: Path, runs: int, cache: str, out: Path) -> None:
     """Median CPU seconds of each step of start-up (``PHASES``, then the audit), as differences."""
-    steps = [(name, [python, "-c", code]) for name, code in PHASES]
+    # each step ends as the command line does (cli/entry.py): without the interpreter's teardown
+    steps = [(name, [python, "-c", code + "; import os; os._exit(0)"]) for name, code in PHASES]
     steps.append(("reading the record, the rules on it (what they load on first use), options, the report", command(python, record, out)))
     run_once(steps[-1][1], cache)  # uncounted: fills the cache
     medians = []
@@ -105,7 +116,12 @@ def main() -> None:
     ap.add_argument("--vs", metavar="PYTHON", help="a second interpreter to compare with, run alternately")
     ap.add_argument("--cache", choices=("warm", "fresh", "off"), default="warm", help="the run cache of built lookups (see above)")
     ap.add_argument("--phases", action="store_true", help="split the CPU time of --python into the steps of start-up")
+    ap.add_argument(
+        "--bytecode", choices=("cached", "source"), default="cached", help="Python's bytecode cache for the children (see above)"
+    )
     args = ap.parse_args()
+    global BYTECODE_CACHED
+    BYTECODE_CACHED = args.bytecode == "cached"
     if args.phases:
         with tempfile.TemporaryDirectory() as tmp:
             cache = "off" if args.cache == "off" else str(Path(tmp) / "cache")
@@ -131,7 +147,9 @@ def main() -> None:
             for key, python in pythons.items():
                 times[key].append(run_once(command(python, args.record, tmp_path / f"out-{key}"), cache_for(key, run)))
 
-    print(f"one-record audit of {args.record.name}, {args.runs} runs each, cache {args.cache}, load {os.getloadavg()[0]:.1f}")
+    print(
+        f"one-record audit of {args.record.name}, {args.runs} runs each, cache {args.cache}, bytecode {args.bytecode}, load {os.getloadavg()[0]:.1f}"
+    )
     for key, python in pythons.items():
         print(f"{key}: {python}")
         print("  " + summary("wall s", [w for w, _ in times[key]]))

@@ -18,7 +18,11 @@ class MissingExclusionSection(Rule):
 
     Reports too: an inclusion list that goes on, after a run of requirements, with a run of criteria that
     exclude ("Pregnant or breastfeeding", "Known hypersensitivity to …", "History of …") and no exclusion
-    section: the exclusion header above them was lost (the finding quotes the first of them).
+    section: the exclusion header above them was lost (the finding quotes the first of them). After the one
+    paragraph gap of an inclusion list, also when the first line after the gap announces exclusions ("Patients
+    with the following conditions are excluded:", "A participant will not be eligible if any of the following
+    apply:") or the items after it rule out in words of their own ("Women who do not provide written consent",
+    "Lack of cooperation") where those before it do not.
 
     Not reported: "Exclusion criteria: none" / "no exclusion criteria"; "Other protocol-defined
     inclusion/exclusion criteria may apply"; exclusions written as negative inclusion items ("Patients

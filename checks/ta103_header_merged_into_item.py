@@ -178,7 +178,9 @@ class HeaderMergedIntoItem(Rule):
     criteria (2) Expected ...").
 
     Reports: a header run into the first criterion on its line ("inclusion criteria (2) Expected …",
-    "Inclusion Criteria: 1. Age …", "Inclusion Criteria: - Male or female …"), and a header run
+    "Inclusion Criteria: 1. Age …", "Inclusion Criteria: - Male or female …"), whatever punctuation stands
+    between the header and the item's marker ("Inclusion Criteria; - Age …", "Exclusion Criteria. 1. …",
+    "EXCLUSION CRITERIA - - Pregnancy", "Inclusion Criteria — * …", "Inclusion Criteria | - …"), and a header run
     into the end of the criterion before it ("… during the first 8 weeks Exclusion Criteria:", or without a
     colon when the header closes that line and its items follow below: "-  Age 18-30 Exclusion Criteria").
     A short first criterion in lower case is a criterion ("Exclusion: pregnancy or breastfeeding",
@@ -264,7 +266,12 @@ class HeaderMergedIntoItem(Rule):
                 # X include: (1) ..." or "* Exclusion criteria related to transplant: a. ...": a
                 # lead-in or one bullet's label under the real header, not a header run into an item
                 continue
-            dash_form = first.marker in ("-", "–", "—") and not text[s.header_start : s.header_end].rstrip(" *\\").endswith((":", "："))
+            # "Header - text": a dash after the header may introduce a lead-in or a label; after other punctuation
+            # ("Exclusion Criteria; - Known allergy …", "Inclusion Criteria. - Recurrent …") the dash is the item's bullet
+            joint = text[s.header_start : first.start].rstrip(" \t*\\")
+            dash_form = first.marker in ("-", "–", "—") and not joint.rstrip("-–— \t").endswith(
+                (":", "：", ";", "；", ".", "。", ",", "，", "|", ">")
+            )
             if dash_form and _dash_lead_in(first.text.split("\n", 1)[0]):
                 # "Exclusion criteria - none"; "INCLUSION CRITERIA - All patients must satisfy each of the
                 # following", "Exclusion Criteria - Controls": a statement, a lead-in or a label

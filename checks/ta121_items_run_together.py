@@ -103,7 +103,10 @@ class ItemsRunTogether(Rule):
     Reports: several criteria on one line ("(5) …; (6) …", "1. Age 18 2. Consent 3. ECOG", "1、… 2、…",
     "… visits 4) Subject is …", "i. … ii. … iii. …", "1.- … 2.- …", a whole list on one line as
     RPCEC exports it), items whose markers are run into the text of the item before ("12. Pregnant
-    or lactating. 13. Serious …"), a bullet after a label's colon ("Minor symptoms: - Frontal
+    or lactating. 13. Serious …"), a line break lost and replaced by a separator before the list's own
+    bullet or next number ("… test；- Subject …", "… ultrasound。- previous …", "… used、3. voluntarily …",
+    "… follow-up.3. Able …", "…; and 4. Unable …", "… drugs / 2. Pregnant …", a tab, "|", a comma written
+    against the marker), a bullet after a label's colon ("Minor symptoms: - Frontal
     headache - Fever"), two dash items that open alike ("Use of systemic steroids - Use of
     warfarin") and, in ClinicalTrials.gov Markdown (which escapes a literal asterisk), an unescaped
     " * " inside a line before a word ("… ml/min/m2 * active dental caries"; before a number it may be
@@ -113,7 +116,10 @@ class ItemsRunTogether(Rule):
     "except 1) certain skin cancers; 2) …"), options in a note ("NOTE A: … the following methods: 1)
     condoms … 2) …"), an enumeration inside one bullet after its label ("* Criteria related to
     transplant: a. …; b. …; c. …"), alternatives joined by "or" / "and" inside one sentence ("complaints
-    of i. urgency … or ii. frequency …"), an enumeration introduced inside an item ("defined as", "any
+    of i. urgency … or ii. frequency …", "…; or ii) Hospitalization …"), lower-case parts of one sentence after
+    ";" or "," ("(a) female; (b) aged 45 years or older; …", "… screening with;- stable daily dose …"), a
+    plus-or-minus ("+/- pain"), options numbered from 1 or bulleted after "one or more of the following …:"
+    (a run numbered on in the list's own numbers is reported), an enumeration introduced inside an item ("defined as", "any
     of", "one of", "either", "as follows", "i.e.", ":") as a sub-list of that item or in another numbering
     style than the list's ("i. Chronic phase … defined as 1. Loss of CCyR … 2. Loss of MCyR …").
 
@@ -217,8 +223,12 @@ class ItemsRunTogether(Rule):
                 continue
             if _alternatives_inside_item(text, on_line[0]):
                 continue  # "... defined as 1. Loss of CCyR ... 2. Loss of MCyR ...": one item's own alternatives
-            if _enumeration_after_bullet_label(text, on_line[0].start) or _after_choice_lead_in(text, on_line[0].start):
-                continue  # options of one criterion: after a bullet's label, or after "one or more of the following ...:"
+            if _enumeration_after_bullet_label(text, on_line[0].start):
+                continue  # options of one criterion after a bullet's label
+            if on_line[0].number in (None, 1) and _after_choice_lead_in(text, on_line[0].start):
+                # options after "one or more of the following ...:" (numbered from 1 or bulleted); a run that goes on
+                # with the list's own numbers ("2. … one of the following evidence:" then "3. … 4. …") is its items
+                continue
             reported.add(it.line_start)
             start, end = on_line[0].start, on_line[-1].end
             line_end = text.find("\n", on_line[-1].start)

@@ -3,7 +3,7 @@ import re
 from trial_audit.checks._shared.scope import ScopeRule
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import register
-from trial_audit.text.condition_population import MIN_PRESUPPOSING_ITEMS, presupposing_items
+from trial_audit.text.condition_population import MIN_PRESUPPOSING_ITEMS, little_context, little_context_population, presupposing_items
 from trial_audit.text.conditions import condition_evidence, declared_names, is_scoped_hit, names
 
 
@@ -27,11 +27,17 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
     liver-cancer trial), trials registered only with symptoms (supportive care), and items scoped
     to a cohort, negated, or permitted, and a population of two diseases: a requirement that two or more
     other items take for granted (its treatment, "AIDS-defining infections", "HIV-2", "illness other than
-    HCV or HIV" in a hepatitis C trial of people with HIV). Two kinds of one disease (small-cell lung cancer
+    HCV or HIV" in a hepatitis C trial of people with HIV). In a record whose only context is its registered
+    conditions (a criteria-table row: no title, summary or keywords) one such sign is enough when the criteria
+    also name the registered condition and another inclusion item, or the requirement itself, names the
+    disease's treatment ("ESRD" beside "On chronic HD" in an HIV row). Substance use disorders are reported
+    outside the organs the substance harms (alcohol use disorder in a knee-osteoarthritis trial, not in an
+    alcoholic-hepatitis or HIV trial); nicotine dependence never. Two kinds of one disease (small-cell lung cancer
     required in a non-small-cell trial) are reported as such, whatever their organ systems. Chapters 13
-    and 14 are several specialties: gout
-    (rheumatology) in a cervical-disc trial (orthopaedics) or IgA nephropathy (glomerular disease) in
-    a hypertension trial is reported; psoriasis in a psoriatic-arthritis trial is not.
+    and 14 are several specialties, and chapter 4 (thyroid, other glands, metabolism): gout
+    (rheumatology) in a cervical-disc trial (orthopaedics), IgA nephropathy (glomerular disease) in
+    a hypertension trial or hypothyroidism in a diabetes trial is reported; psoriasis in a psoriatic-arthritis
+    trial is not.
 
     ## Why it matters
 
@@ -130,7 +136,7 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
                 continue
             # a population of two diseases: other items take the required one for granted ("on antiretroviral
             # therapy", "AIDS-defining infections", "illness other than HCV or HIV") - a co-infection trial
-            if not hit.codes and presupposing_items(a, hit) >= MIN_PRESUPPOSING_ITEMS:
+            if not hit.codes and _two_disease_population(a, hit, record):
                 continue
             # the clause also names a declared condition: the item is about the trial's population
             # with a second condition ("HIV-infected adults with tuberculosis"), not a foreign one
@@ -159,6 +165,15 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
                 related=[Evidence.span("criteria", text, hit.start, hit.end), *condition_evidence(a, record)],
                 suggestion=f"Prefix the item with 'For participants with {cond}:' or move it to that cohort's section.",
             )
+
+
+def _two_disease_population(a, hit, record) -> bool:
+    """Other items take the required disease for granted: two of them, or - in a record whose only context
+    is its registered conditions (no title, summary, keywords), which cannot say that it studies a second
+    disease - the signs of ``little_context_population``."""
+    if presupposing_items(a, hit) >= MIN_PRESUPPOSING_ITEMS:
+        return True
+    return little_context(record) and little_context_population(a, hit)
 
 
 _CLAUSE_END = re.compile(r";|\.\s+(?=[A-Z(])")
@@ -215,7 +230,8 @@ def _foreign_requirement(a, hit, text: str) -> bool:
             return True
     # a finding other than a diagnosis (a biomarker, a score) is judged by chapter: HER2 is measured
     # in any tumour, not only in the sites the vocabulary lists
-    return a.foreign(hit.concepts, coarse=hit.kind != "diagnosis")
+    # a treatment that presupposes a disease (levothyroxine replacement, dialysis) stands for the disease itself
+    return a.foreign(hit.concepts, coarse=hit.kind not in ("diagnosis", "marker:treatment"))
 
 
 #: registered names too general to make a disease that contains them a kind of the trial's condition

@@ -1,4 +1,4 @@
-from trial_audit.checks._shared.timeline import LABELS, date_evidence
+from trial_audit.checks._shared.timeline import LABELS, ambiguity, date_evidence
 from trial_audit.core.dates import DateType
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
@@ -78,7 +78,8 @@ class DatesOutOfOrder(Rule):
             if _registry_estimate_against_submitted(early, a, late, b):
                 continue
             yield self.finding(
-                f"The {LABELS[late]} ({b}) is before the {LABELS[early]} ({a}). Correct whichever of the two dates is wrong.",
+                f"The {LABELS[late]} ({b}) is before the {LABELS[early]} ({a}){ambiguity(record, late)}{ambiguity(record, early)}. "
+                "Correct whichever of the two dates is wrong.",
                 evidence=date_evidence(record, late),
                 related=[date_evidence(record, early)],
                 suggestion=f"Make the {LABELS[early]} no later than the {LABELS[late]}.",

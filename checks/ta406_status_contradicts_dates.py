@@ -3,6 +3,7 @@ import dataclasses
 from trial_audit.checks._shared.timeline import (
     FORMATS_WITH_DATE_TYPES,
     LABELS,
+    ambiguity,
     completion_passed_while_enrolling,
     date_evidence,
     fmt,
@@ -106,7 +107,7 @@ class StatusContradictsDates(Rule):
         start = dates.get("start")
         if status == "NOT_YET_RECRUITING" and start is not None and start.type is DateType.ACTUAL and not is_future(start, now):
             yield self.finding(
-                f'The status is "{words}" but the study start date {start.iso()} is marked actual: the '
+                f'The status is "{words}" but the study start date {start.iso()}{ambiguity(record, "start")} is marked actual: the '
                 "study has started. Update the status (recruiting, enrolling by invitation, active), or "
                 "mark the start date anticipated if it has not happened.",
                 evidence=status_evidence(record),
@@ -162,7 +163,7 @@ class StatusContradictsDates(Rule):
         if status == "NOT_YET_RECRUITING" and start is not None and start.type is None and is_past(start, now, grace):
             # a warning, as TA405 for a typed anticipated start: the source cannot say whether it happened
             found = self.finding(
-                f'The status is "{words}" but the study start date {start.iso()} has passed '
+                f'The status is "{words}" but the study start date {start.iso()}{ambiguity(record, "start")} has passed '
                 f"({now_words(record, now)}). Update the status if the study has started, or enter "
                 "a new anticipated start date.",
                 evidence=status_evidence(record),

@@ -25,7 +25,11 @@ class OutcomeTimeFrameNotSpecific(Rule):
     is a period bounded by clinical events ("From start to end of all protocol therapy", "from
     registration until treatment failure"): it lacks an "assessed up to ..." limit, but a reader can
     check it against the record, so it is not reported. A period of the study itself ("From start
-    to end of study") is not specific.
+    to end of study") is not specific. The one occasion of a one-off survey or interview ("at the time
+    of survey", "during the survey administration", "at response date", "on completion of the
+    questionnaire", "cross-sectional, single time point") is a time point: a cross-sectional measure is
+    taken when the participant answers. A method named without a time ("online questionnaire") or a
+    time frame that says it has no time point is still reported.
     A study that ended, or a record last updated, before FDAAA made time frames required data
     elements (2007-12-26) gets a note (info) for a missing time frame.
 

@@ -2,7 +2,7 @@ from trial_audit.checks._shared.outcomes import carries_outcomes, field, label, 
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.hygiene import carries
-from trial_audit.text.outcome_text import SEVERAL_TIME_POINTS, several_measures
+from trial_audit.text.outcome_measures import SEVERAL_TIME_POINTS, several_measures
 
 
 @register
@@ -28,6 +28,17 @@ class SeveralMeasuresInOneTitle(Rule):
     Depression Scale", "signs and symptoms", "nausea and vomiting"), a ratio ("LDL/HDL ratio"), an
     imaging modality ("PET/CT"), an event-based measure ("time to progression and death"), or a
     pharmacokinetic outcome with its parameters in brackets ("Pharmacokinetics (Cmax, AUC)").
+    Parts of one measure are not several either: a list the title calls one composite ("anxiety and
+    depression represent a composite primary outcome", "composite score of pain, fatigue and sleep"),
+    and patient-reported domains followed by the one named instrument that scores them as its
+    subscales ("anxiety and depression, as measured by the Hospital Anxiety and Depression scale",
+    "depression and anxiety scores on the DASS-21"); the total and subscale scores of one instrument
+    are one measure too. Each domain on its own instrument ("anxiety and depression assessed with the
+    GAD-7 and PHQ-9") is two measures, and vital signs or lab values are never one questionnaire's
+    subscales ("blood pressure and heart rate"). Two measures each with its own instrument in brackets
+    ("quality of life (SF-36) and anxiety (HADS)") are several, unless the brackets only abbreviate
+    the words before them ("adverse events (AEs) and serious adverse events (SAEs)") or name
+    subscales of one instrument ("HADS-A", "HADS-D").
 
     ## Why it matters
 

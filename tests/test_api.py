@@ -94,3 +94,64 @@ def test_the_public_surface_is_what_all_lists():
         assert getattr(trial_audit, name) is not None
     with pytest.raises(AttributeError):
         trial_audit.not_a_name  # noqa: B018
+
+
+# --- the registry column: one table of registries (audit/core/registry_ids.py) -------------------
+
+#: what the API showed before it read the one table, for the registries it knew (kept stable)
+_STABLE = {
+    "NCT04280705": "ClinicalTrials.gov",
+    "ChiCTR2000029953": "ChiCTR",
+    "CTRI/2020/03/024402": "CTRI",
+    "EUCTR2020-000890-25-FR": "EU Clinical Trials Register",
+    "2020-000890-25": "EU Clinical Trials Register",  # a bare EudraCT number
+    "ISRCTN10077335": "ISRCTN",
+    "ACTRN12620000417987": "ANZCTR",
+    "DRKS00021134": "DRKS",
+    "JPRN-UMIN000039686": "JPRN",
+    "JPRN-jRCTs031190227": "JPRN",
+    "jRCTs031190227": "JPRN",
+    "IRCT20080901001165N56": "IRCT",
+    "KCT0005003": "CRiS",
+    "PACTR202004693933092": "PACTR",
+    "NL8460": "Netherlands Trial Register",
+    "NTR1234": "Netherlands Trial Register",
+    "CTIS2023-503456-21-00": "CTIS",
+    "record-1": "",
+    "": "",
+}
+#: what changed (docs/api.md): registries the API did not know, a CTIS number once shown as the EU
+#: register's, and IDs named by their prefix as TA013 does (a mistyped or lower-case NCT ID)
+_CHANGED = {
+    "2023-503456-21-00": "CTIS",
+    "TCTR20200321001": "TCTR",
+    "SLCTR/2020/011": "SLCTR",
+    "RBR-2dxyx4": "ReBEC",
+    "LBCTR2020043459": "LBCTR",
+    "ITMCTR2024000123": "ITMCTR",
+    "RPCEC00000306": "RPCEC",
+    "PER-010-20": "REPEC",
+    "NL-OMON12345": "Netherlands Trial Register",
+    "nct04280705": "ClinicalTrials.gov",
+    "NCT0428070": "ClinicalTrials.gov",
+}
+
+
+@pytest.mark.parametrize(("record_id", "name"), [*_STABLE.items(), *_CHANGED.items()])
+def test_registry_column_names_the_registry_from_the_one_table(record_id, name):
+    from trial_audit.api import registry_of
+    from trial_audit.core.registry_ids import registry_of_id
+
+    assert registry_of(record_id) == name
+    registry = registry_of_id(record_id)
+    assert (registry.display if registry else "") == name  # the API's name is the table's, not a copy
+
+
+def test_every_registry_of_the_table_has_a_display_name_and_its_example_is_its_own():
+    from trial_audit.api import registry_of
+    from trial_audit.core.registry_ids import REGISTRIES, registry_of_id
+
+    for registry in REGISTRIES:
+        assert registry.display
+        assert registry_of_id(registry.example) is registry and registry.shape.fullmatch(registry.example)
+        assert registry_of(registry.example) == registry.display

@@ -152,3 +152,19 @@ def test_undated_copies_are_compared_on_the_registration_date_only():
     new = record_from_example({"overall_status": "COMPLETED", "enrollment": 38})
     old.nct_id = new.nct_id = "NCT04251767"
     assert list(rule.compare(rule.digest(new, "NCT04251767"), rule.digest(old, "NCT04251767"))) == []
+
+
+def test_eu_numbers_with_and_without_the_ictrp_prefix():
+    # ICTRP writes the EU register's trials "EUCTR2020-000890-25-FR"; the register itself shows the bare EudraCT
+    # number; CTIS numbers have a 5 where EudraCT's sequence starts, with or without ICTRP's "CTIS"
+    for trial_id, key in (
+        ("EUCTR2020-000890-25-FR", "EUCTR"),
+        ("2020-000890-25", "EUCTR"),
+        ("2023-503456-21-00", "CTIS"),
+        ("CTIS2023-503456-21-00", "CTIS"),
+    ):
+        reg = registry_of_id(trial_id)
+        assert reg is not None and reg.key == key and reg.shape.fullmatch(trial_id), trial_id
+        assert _ta013(reg.key, trial_id) == []
+    (f,) = _ta013("CTIS", "2023-503456-21")
+    assert "has the wrong shape" in f.message

@@ -37,10 +37,11 @@ def chapters(name):
         ("Postoperative Delirium", "5"),  # NCT00463333
         # "Delirium NOS" is a symptom code (R41.0), which decides nothing; its words place it (NCT04652622)
         ("Delirium", "5"),
-        ("Amphetamine-Related Disorders", "5"),  # NCT00000322
+        # NCT00000322: a substance use disorder, the system of chapter 5 linked to the organs substances harm
+        ("Amphetamine-Related Disorders", "5:substance"),
         ("Tremor", "6"),  # NCT00001925
         ("Seizures", "6"),  # NCT00007670
-        ("Hypoglycemia", "4"),  # NCT00001276
+        ("Hypoglycemia", "4"),  # NCT00001276 (by its words: the whole chapter, which is several specialties)
         ("Mitral Valve Insufficiency", "9"),  # NCT00001314
         # the inclusion term "Meningioma NOS" is the registered name "Meningioma" (NCT03180268)
         ("Meningioma", "2:D10-D36"),

@@ -36,7 +36,9 @@ def inc(*items):
 
 
 def test_chapter_13_and_14_are_split_into_specialties():
-    assert system_of("M10.9") == system_of("M05.79") == system_of("M32.14") == "13:rheum"  # gout, RA, lupus
+    assert system_of("M05.79") == system_of("M32.14") == "13:rheum"  # RA, lupus
+    # gout: rheumatology of its own, linked to urate metabolism (issue 20, seventh round)
+    assert system_of("M10.9") == system_of("M1A.071") == "13:crystal"
     assert system_of("M50.3") == system_of("M79.7") == system_of("M17.1") == "13:mech"  # cervical disc, fibromyalgia, knee OA
     assert system_of("N02.8") == "14:glom" and system_of("N18.3") == "14:kidney" and system_of("N39.3") == "14:genital"
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from trial_audit.text.outcome_text import abbreviation_only, several_measures
+from trial_audit.text.outcome_measures import several_measures
+from trial_audit.text.outcome_text import abbreviation_only
 
 # --- one measure: must not be reported -------------------------------------------------------
 

@@ -22,12 +22,12 @@ from trial_audit.readers import iter_records
 from trial_audit.readers.ctgov_classic import study_to_record as classic_record
 from trial_audit.readers.ctgov_v2 import study_to_record as v2_record
 from trial_audit.readers.ctgov_xml import read_xml
+from trial_audit.text.outcome_measures import several_measures
 from trial_audit.text.outcome_text import (
     abbreviation_only,
     assessment_points,
     bare_number,
     domain_only,
-    several_measures,
     time_points,
     unspecific,
 )

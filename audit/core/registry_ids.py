@@ -24,10 +24,13 @@ class Registry:
     shape: re.Pattern[str]  # a correct ID, in full (case-sensitive)
     example: str
     aliases: tuple[str, ...] = ()  # ICTRP Source_Register spellings
+    #: the name the Python API shows in its ``registry`` column (docs/api.md); the key unless the API
+    #: has always shown another ("EU Clinical Trials Register", "CRiS", jRCT as a JPRN member)
+    display: str = ""
 
 
-def _r(key: str, name: str, prefix: str, shape: str, example: str, *aliases: str) -> Registry:
-    return Registry(key, name, re.compile(prefix, re.I), re.compile(shape), example, aliases)
+def _r(key: str, name: str, prefix: str, shape: str, example: str, *aliases: str, display: str = "") -> Registry:
+    return Registry(key, name, re.compile(prefix, re.I), re.compile(shape), example, aliases, display or key)
 
 
 #: ordered: a longer prefix before a shorter one that it starts with (JPRN-jRCT before jRCT)
@@ -45,17 +48,20 @@ REGISTRIES: tuple[Registry, ...] = (
     _r(
         "EUCTR",
         "EU Clinical Trials Register",
-        r"EUCTR",
-        r"EUCTR[0-9]{4}-[0-9]{6}-[0-9]{2}(?:-[A-Z0-9]{2,3})?",
+        # ICTRP's "EUCTR2020-000890-25-FR", or the register's own bare EudraCT number "2020-000890-25"
+        # (a CTIS number has a 5 where EudraCT's sequence starts)
+        r"EUCTR|[0-9]{4}-[0-4][0-9]{5}-[0-9]{2}(?![0-9])",
+        r"(?:EUCTR)?[0-9]{4}-[0-9]{6}-[0-9]{2}(?:-[A-Z0-9]{2,3})?",
         "EUCTR2020-000890-25-FR",
         "EU Clinical Trials Register",
         "EUCTR",
+        display="EU Clinical Trials Register",
     ),
     _r(
         "CTIS",
         "EU Clinical Trials Information System",
-        r"[0-9]{4}-5[0-9]{5}-[0-9]{2}",
-        r"[0-9]{4}-5[0-9]{5}-[0-9]{2}-[0-9]{2}",
+        r"CTIS|[0-9]{4}-5[0-9]{5}-[0-9]{2}",
+        r"(?:CTIS)?[0-9]{4}-5[0-9]{5}-[0-9]{2}-[0-9]{2}",
         "2023-503456-21-00",
         "CTIS",
     ),
@@ -77,9 +83,9 @@ REGISTRIES: tuple[Registry, ...] = (
         "JPRN-UMIN000039686",
         "JPRN",
     ),
-    _r("jRCT", "Japan Registry of Clinical Trials", r"jRCT", r"jRCT[a-z]?[0-9]{9,10}", "jRCTs031190227", "jRCT"),
+    _r("jRCT", "Japan Registry of Clinical Trials", r"jRCT", r"jRCT[a-z]?[0-9]{9,10}", "jRCTs031190227", "jRCT", display="JPRN"),
     _r("IRCT", "Iranian Registry of Clinical Trials", r"IRCT", r"IRCT[0-9]{8,14}N[0-9]{1,4}", "IRCT20080901001165N56", "IRCT"),
-    _r("CRIS", "Clinical Research Information Service (Korea)", r"KCT", r"KCT[0-9]{7}", "KCT0005003", "CRIS", "KCT"),
+    _r("CRIS", "Clinical Research Information Service (Korea)", r"KCT", r"KCT[0-9]{7}", "KCT0005003", "CRIS", "KCT", display="CRiS"),
     _r("TCTR", "Thai Clinical Trials Registry", r"TCTR", r"TCTR[0-9]{11}", "TCTR20200321001", "TCTR"),
     _r("PACTR", "Pan African Clinical Trials Registry", r"PACTR", r"PACTR[0-9]{15,16}", "PACTR202004693933092", "PACTR"),
     _r("SLCTR", "Sri Lanka Clinical Trials Registry", r"SLCTR", r"SLCTR/[0-9]{4}/[0-9]{3}", "SLCTR/2020/011", "SLCTR"),
@@ -92,6 +98,7 @@ REGISTRIES: tuple[Registry, ...] = (
         "NL8460",
         "Netherlands Trial Register",
         "NTR",
+        display="Netherlands Trial Register",
     ),  # fmt: skip
     _r("LBCTR", "Lebanese Clinical Trials Registry", r"LBCTR", r"LBCTR[0-9]{10}", "LBCTR2020043459", "LBCTR"),
     _r(

@@ -208,6 +208,12 @@ def _dates(rec: TrialRecord, row: _Row) -> None:
             rec.dates[name] = value.date
             if "/" in value.raw:  # say how a slashed date was read: by the export's convention, not guessed
                 rec.extra.setdefault("date_conventions", {})[f"dates.{name}"] = v.SLASHED_CONVENTION
+            if value.also is not None:  # and that it could be read the other way: rules resting on it say so
+                rec.extra.setdefault("ambiguous_dates", {})[f"dates.{name}"] = {
+                    "raw": value.raw,
+                    "read_as": value.date.iso(),  # dd/mm/yyyy, the export's convention
+                    "could_be": value.also.iso(),  # mm/dd/yyyy
+                }
         else:
             rec.unparsed_dates[name] = value.raw
             rec.extra.setdefault("date_problems", {})[name] = value.problem

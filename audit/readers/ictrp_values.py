@@ -208,6 +208,9 @@ class DateValue:
     date: PartialDate | None
     raw: str
     problem: str | None = None  # why it was not read (ambiguous, not a date)
+    #: the other reading of a slashed date both of whose first numbers could be the month ("05/03/2020":
+    #: read 5 March by the export's convention, 3 May month first), when no copy in the record settles it
+    also: PartialDate | None = None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -228,8 +231,10 @@ def parse_ictrp_date(raw: str | None, compact: str | None = None) -> DateValue |
 
     Slashed dates follow the export's convention, not the source registry's: dd/mm/yyyy for every
     source registry, yyyy/mm/dd where the year comes first (UMIN/JPRN-UMIN). So "03/04/2020" is
-    3 April 2020, never ambiguous. What is reported is what is impossible under the convention
-    (a month 13, 31 February) or a date that contradicts its own yyyymmdd twin.
+    read as 3 April 2020; what is reported is what is impossible under the convention (a month 13,
+    31 February) or a date that contradicts its own yyyymmdd twin. A date that could also be read
+    month first (both numbers 12 or less, and different) keeps that other reading in ``also``
+    unless its yyyymmdd twin settles it, so that findings resting on it can say so.
     """
     if raw is None or not raw.strip():
         return None
@@ -260,7 +265,8 @@ def parse_ictrp_date(raw: str | None, compact: str | None = None) -> DateValue |
             f'"{text}" (read day first, as the export writes it: {day} {_month(month)} {year}) contradicts the '
             f'export\'s own yyyymmdd date "{compact.strip() if compact else ""}" for the same field',
         )
-    return DateValue(_day(year, month, day, text), text)
+    also = _day(year, day, month, text) if twin is None and day <= 12 and day != month else None
+    return DateValue(_day(year, month, day, text), text, also=also)
 
 
 def _impossible(month: int, day: int) -> str:

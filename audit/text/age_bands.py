@@ -13,6 +13,7 @@ from trial_audit.text.age_patterns import (
     _DOSING,
     _EPIDEMIOLOGY,
     _find_all,
+    lower_keeping_offsets,
 )
 from trial_audit.text.age_phrases import (
     StatedAge,
@@ -89,7 +90,7 @@ def find_bands(text: str, mode: str = "prose", start: int = 0, end: int | None =
     end = len(text) if end is None else end
     out = []
     if mode == "prose":
-        low = text.lower()
+        low = lower_keeping_offsets(text)
         hits = sorted(i for w in _BAND_HINT_WORDS for i in _find_all(low, w, start, end))
         found = []
         last = -1

@@ -52,6 +52,12 @@ _DIGIT = re.compile(r"[0-9]")
 # (the qualifier is an aside with an age of its own: in brackets, after a semicolon or "but"; "Patients 18 years of age and
 # older ... may be eligible for this study" is the predicate of the limit itself, NCT00007215)
 _ASIDE = re.compile(r"\([^()]{0,160}\)|(?:;|\b(?:but|however|although|though)\b)[^()]{0,160}", re.I)
+# an aside that only gives the other end of the same range: "older than 30 years but younger than 70 years will be
+# enrolled", "aged 30 and older, but not older than 70, will be enrolled" (no exception to the limit)
+_OTHER_END_OF_RANGE = re.compile(
+    r"(?:,\s*)?but\s+(?:are\s+|is\s+|be\s+)?(?:not\s+|no\s+)?(?:younger|older|under|over|below|above|less|more|up\s+to|at\s+most|at\s+least)\b",
+    re.I,
+)
 # a second stratum in the same item: "Aged 18 to 60 years (i.e. to the day before the 61st birthday) or 61 years or
 # above", "18-64 years, or 65 years and older"
 _OR_STRATUM_RIGHT = re.compile(
@@ -165,7 +171,10 @@ def one_of_several_ranges(text: str, start: int, end: int, sentence_left: str) -
     # (the left stays inside the item: an earlier paragraph's "if" or group is another item's)
     cut = max((m.end() for m in _ITEM_START.finditer(sentence_left)), default=0)
     left = _SPACES.sub(" ", sentence_left[cut:])
-    if any(_EXTENDING_QUALIFIER.search(q.group(0)) and _DIGIT.search(q.group(0)) for q in _ASIDE.finditer(item)):
+    if any(
+        _EXTENDING_QUALIFIER.search(q.group(0)) and _DIGIT.search(q.group(0)) and not _OTHER_END_OF_RANGE.match(q.group(0))
+        for q in _ASIDE.finditer(item)
+    ):
         return "a qualifier in the same item extends the limit"
     if _OR_STRATUM_RIGHT.match(item):
         return "one of two age strata in the item"

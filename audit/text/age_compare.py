@@ -41,6 +41,8 @@ def bound_matches(stated: Bound, structured_years: float, side: str) -> bool:
     ):
         return True  # "10.0 to 14.9 years", "9 - 17.99", "24 years and 364 days" against a maximum of 14 / 17 / 24 Years
     candidates = [stated.years]
+    if side == "max" and stated.from_more_than:
+        candidates.append(stated.years - UNIT_YEARS[stated.unit])  # excluded "more than 80": a maximum of 79 agrees too
     if not stated.inclusive:
         step = UNIT_YEARS[stated.unit]
         candidates.append(stated.years + step if side == "min" else stated.years - step)

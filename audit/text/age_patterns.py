@@ -82,7 +82,7 @@ SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or
 
 # a unit joined by a hyphen only when "old" follows: "18-year-old", "40-70-year-old adults", "18-year-olds" (not "18-year history")
 _HYPHEN_UNIT = r"(?:\s*-(?=\s*(?:years?|yrs?|months?|weeks?|days?)\s*-?\s*olds?\b))?"
-_AGE_TAIL = r"(?:\s*(?:-|\s)?\s*olds?\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+old\b)"
+_AGE_TAIL = r"(?:\s*(?:-|\s)?\s*olds?\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+old\b|\s*\bage\s+(?:range|group|bracket)\b)"
 
 # one expression: [comparator] [the age of] N [unit] [range-sep [comparator] N [unit]] [of age|old] [or older] [(inclusive)]
 EXPR = re.compile(
@@ -92,7 +92,7 @@ EXPR = re.compile(
     (?P<n1>{NUM}){_HYPHEN_UNIT}\s*(?P<u1>{UNIT})?
     (?P<tail1>{_AGE_TAIL})?
     (?:
-        \s*(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|to|through|thru|and|until|till)\s*(?P<pre2>{LE}|{LT})?\s*
+        \s*(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|to|through|thru|and|until|till|up\s+to)\s*(?P<pre2>{LE}|{LT})?\s*
         (?P<n2>{NUM}){_HYPHEN_UNIT}\s*(?P<u2>{UNIT})?
     )?
     (?P<tail>{_AGE_TAIL})?
@@ -103,8 +103,8 @@ EXPR = re.compile(
 )
 # "18 ≤ age ≤ 65", "18 years < age < 75"
 REVERSED = re.compile(
-    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?\s*(?P<c1>≤|⩽|\\?<\s*=|\\?<)\s*(?:the\s+)?(?:patient'?s?\s+)?age\s*"
-    rf"(?:(?P<c2>≤|⩽|\\?<\s*=|\\?<)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT})?)?",
+    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?(?:\s*old)?\s*(?P<c1>≤|⩽|\\?<\s*=|\\?<)\s*(?:the\s+)?(?:patient'?s?\s+)?age\s*"
+    rf"(?:(?P<c2>≤|⩽|\\?<\s*=|\\?<)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT})?(?:\s*old\b)?)?",
     re.I,
 )
 # candidates: a digit, or a number word; the comparator before it is found by _PRE_BEFORE
@@ -164,6 +164,8 @@ _PRE_BEFORE = re.compile(
     rf"(?=[≥⩾≧≤⩽≦<>=\\]|a[tbg]|be|e[qx]|fr|gr|hi|l[eo]|m[aio]|no|o[lv]|sm|t[hi]|u[np]|yo)(?:(?:{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$)",
     re.I,
 )
+# "in the 40-70 age range", "the 18–45 years age group": a range that the words "age range / group / bracket" follow
+_RANGE_BEFORE_AGE_WORDS = re.compile(r"(?<![0-9.,])([0-9]{1,3})[^\S\n]*(?:-|–|to)[^\S\n]*[0-9]{1,3}[^\S\n]*(?:years?[^\S\n]*)?$", re.I)
 _REV_HINT = re.compile(r"(?:≤|⩽|<)\s*=?\s*(?:the\s+)?(?:patient'?s?\s+)?age\b", re.I)
 
 # --- contexts --------------------------------------------------------------------------------
@@ -195,7 +197,7 @@ _SUBJ = (
     r"(?:patients?|subjects?|participants?|people|persons?|individuals?|volunteers?|men|women|males?|females?|"
     r"adults?|children|child|boys?|girls?|woman|man|infants?|adolescents?|teenagers?|teens?|youths?|neonates?|newborns?|"
     r"babies|baby|toddlers?|students?|veterans?|outpatients?|inpatients?|elderly|seniors?|pupils?|"
-    r"cases|controls|donors?|smokers?|survivors?|recipients?|candidates?|pts?\.?)"
+    r"cases|controls|donors?|smokers?|survivors?|recipients?|candidates?|pts?\.?|(?:both|either|any)\s+(?:genders?|sexes|sex))"
 )
 # A range with no unit right after a group of people ("open to adults 30-65 with ...", "Healthy volunteers 18-45"):
 # people nouns that are not numbered in protocols ("patients 1-3" and "cohorts 2-4" are numbered), ascending ends,
@@ -300,7 +302,9 @@ _RIGHT_OTHER_QUANTITY = re.compile(
 _ALTERNATIVE_HEADER = re.compile(
     r"\b(?:at\s+least\s+(?:[0-9]+|one|two|three|four|five)|(?:one|two|three|[0-9]+)\s+or\s+more|any\s+(?:(?:one|two|[0-9]+)\s+)?of|"
     r"risk\s+factors?|for\s+research|sub-?stud\w*|optional|in\s+children|in\s+adults|pediatric|paediatric|cohorts?|"
-    r"(?:part|group|arm|stratum)\s+(?:[0-9]{1,2}|[A-Z])\b)",
+    r"(?:part|group|arm|stratum)\s+(?:[0-9]{1,2}|[A-Z])\b|"
+    # a list of strata: "At least 4 patients will be enrolled in each of three age strata:" (NCT00002380)
+    r"\bstrata\b|\bage\s+(?:groups|bands|categories|brackets)\b)",
     re.I,
 )
 _HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n|(?:^|\n)([^\s*•-][^\n]{0,119})\n(?=[^\S\n]*\n[^\S\n]*[-*•]\s)")
@@ -331,7 +335,8 @@ _RIGHT_SUBGROUP = re.compile(
     re.I,
 )
 _LEFT_SUBGROUP = re.compile(
-    r"(?:^|[\n;:(]|\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)(]|"
+    # ("Age group: 18-65 years" labels the trial's own band)
+    r"(?:^|[\n;:(]|(?<!\bage)\s)(?:cohorts?|parts?|groups?|arms?|strat(?:um|a)|phases?)\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\s*[:)(]|"
     r"\b(?:healthy\s+)?controls?\b|\bcompared\s+(?:with|to)\b|"
     # a limit for the first or last few enrolled: "First 2 enrolled subjects: age ≥ 18 and ≤ 30 years"
     r"\b(?:first|last|initial)\s+(?:[0-9]{1,3}\s+|[a-z]+\s+)?(?:enrolled\s+|treated\s+|dosed\s+)?(?:subjects|patients|participants)\s*:",
@@ -367,7 +372,7 @@ _LEFT_THING = re.compile(
 )
 _RIGHT_CONSENT = re.compile(
     r"^[^\n;.]{0,60}\b(?:assent|(?:parental|guardian'?s?)\s+consent|consent\s+forms?|"
-    r"consent\s+(?:from|of|by)\s+(?:their\s+|his\s+|her\s+|a\s+|the\s+)?(?:parents?|guardians?|legal))|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked|informed)\b",
+    r"consent\s+(?:from|of|by)\s+(?:their\s+|his\s+|her\s+|a\s+|the\s+)?(?:parents?|guardians?|legal))|^[^\n;.]{0,40}\bwill\s+be\s+(?:provided|given|offered|sent|asked(?!\s+to\s+(?:participate|take\s+part|join|enrol))|informed)\b",
     re.I,
 )
 # an age that conditions who signs, inside a consent clause: "written informed consent of their parents / legal
@@ -383,7 +388,7 @@ _PREV_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Za-z][A-Za-z /&,()-]{1,40}?)[ \t]*:
 _RIGHT_COLON = re.compile(r"^\s*(?:\)\s*)?:(?!\s*(?:inclusive|both))")
 _CONDITIONAL = re.compile(
     r"(?:\bfor\s+(?:[A-Za-z-]+\s+){0,3}(?:patients?|subjects?|participants?|children|adults|women|men|those|"
-    r"age|ages|aged|individuals|pts|persons)\b|\bif\b|\bwhen\b|\bin\s+(?:patients|subjects|those)\b(?=[^\n;]{0,25}$)|"
+    r"age|ages|aged|individuals|pts|persons)\b|\bif\b|\bwhen\b|(?<!conducted\s)(?<!performed\s)(?<!carried\sout\s)\bin\s+(?:patients|subjects|those)\b(?=[^\n;]{0,25}$)|"
     r"\bunless\b|\bexcept\b|\bin\s+(?:this|that|such\s+an?)\s+(?:event|case)\b|\botherwise\b|\bkarnofsky|\blansky|\bperformance|\becog\b|\bin\s+(?:the\s+)?case\s+of|"
     r"mg/d[lL]|[µu]mol|mmol|\bULN\b|creatinine|bilirubin|clearance|\bonset\b|diagnos\w*\s+(?:at|before|after|by))[^\n;]{0,60}$",
     re.I,
@@ -391,7 +396,9 @@ _CONDITIONAL = re.compile(
 _THIRD_PARTY = re.compile(
     r"\b(?:(?:parents?|mothers?|fathers?|caregivers?|carers?|guardians?|caretakers?|teachers?|siblings?)\s+(?:of|with|to|for)\b|"
     r"household|famil(?:y|ies)\s+(?:with|of)|contacts?\s+with|in\s+contact|living\s+with|lives?\s+with|caring\s+for|cares?\s+for|partners?\s+of|"
-    r"spouses?\s+of|offspring|family\s+members?|relatives?|(?:has|have|with|their|his|her|of)\s+(?:a\s+|an\s+|one\s+)?"
+    # ("consists of children ages 2 to 17": the participants themselves)
+    r"spouses?\s+of|offspring|family\s+members?|relatives?|(?:has|have|with|their|his|her|(?<!consists\s)(?<!consist\s)(?<!composed\s)"
+    r"(?<!comprised\s)(?<!made\sup\s)of)\s+(?:a\s+|an\s+|one\s+)?"
     r"(?:child|children|infants?|baby|babies|sons?|daughters?|newborns?|kids?|adolescents?|teens?|teenagers?|youths?)\b)",
     re.I,
 )
@@ -399,7 +406,7 @@ _DOSING = re.compile(r"\b(?:mg|mcg|µg|ug|doses?|dosing|dosage|dosed|ml)\b|/\s*k
 _EPIDEMIOLOGY = re.compile(
     r"%|\bpercent|\bprevalen|\bincidence|\bmortality|\bmorbidity|\bmillion|\bleading\s+cause|\baffects?\b|"
     r"\bcommon(?:ly)?\b|\baccounts?\s+for\b|\bdeaths\b|\boccurs?\b|\brisk\b|\bworldwide|\bestimated|\bstatistic|\brates?\b|\bburden|"
-    r"\bmean\s+age|\bmedian\s+age|\baverage\s+age|\bstratif|\bsub-?groups?|\bage\s+groups?|\bcategor|"
+    r"\bmean\s+age|\bmedian\s+age|\baverage\s+age|\bstratif|\bsub-?groups?|(?<![0-9]\s)(?<![0-9])(?<!year\s)(?<!years\s)\bage\s+groups?\b(?![^\S\n]*(?:of[^\S\n]+|:[^\S\n]*)?[0-9])|\bcategor|"
     r"\btertile|\bquartile|\bcompared?\b|\bcomparing\b|\bversus\b|\bvs\.?\s|\bcohort\s+study|\bborn\b|"
     r"\bdiagnosed\s+(?:at|before|after)|\bpreviously\s+(?:shown|reported)|\bstudies\s+(?:have|show)|\breported\b|"
     r"\b(?:were|was|have\s+been|has\s+been)\s+studied\b|\bin\s+(?:a|the|our)\s+(?:previous|prior|earlier|pilot|recent)\s+stud|"
@@ -415,11 +422,48 @@ _CLAIM = re.compile(
     r"looking\s+for|seeking|sought|will\s+be\s+randomi[sz]ed|(?:minimum|maximum|lower|upper)\s+age|age\s+limits?)\b",
     re.I,
 )
+# A prose sentence with an age that says who the study takes, in more of the verbs registrants use than _CLAIM (which
+# band words share): "Patients aged 40-70 years will be included / invited / randomly assigned", "Teenagers 13 to 17
+# years old will participate", "The target population is adults aged 40-70", "The age range of participants is 18-65".
+# (Only ages read this way: a band word in such a sentence stays as before.)
+_AGE_CLAIM = re.compile(
+    r"\b(?:(?:will|shall|would|are\s+to|is\s+to|to)\s+be\s+(?:(?:randomly|consecutively|prospectively|initially)\s+)?"
+    # ("studied" / "sampled" describe cohorts and strata: "two age cohorts will be studied (2-12, 13-17)"; "assigned" only to
+    # a group: "Each participant will be assigned a study number" says nothing of who takes part)
+    r"(?:included|invited|selected|recruited|enrolled|randomi[sz]ed|admitted|accepted|(?:assigned|allocated)\s+(?:randomly\s+)?(?:to|into|in)\b)"
+    r"|(?:will|shall|would)\s+be\s+randomly\s+(?:assigned|allocated|divided|distributed)|(?:will|shall|would)\s+(?:participate|take\s+part)"
+    r"|(?:study|trial|research)\s+will\s+be\s+(?:conducted|carried\s+out|performed)\s+(?:in|among|on)"
+    r"|(?:study|trial|research|programme|program|project)\s+(?:is|will\s+be)\s+(?:(?:only|designed|intended|open|suitable)\s+)?for"
+    r"|(?:study|trial|research|programme|program|project)\s+(?:targets|seeks|will\s+(?:target|seek))|(?:can|may|could)\s+apply"
+    r"|(?:will|to)\s+range\s+(?:in\s+age\s+)?from|ages?\s+of\s+(?:the\s+)?(?:participants|subjects|patients|volunteers)\s+(?:will|is|are|must)"
+    r"|(?:can|could|may|are\s+able\s+to)\s+(?:take\s+part|participate|join)\b[^.;]{0,40}\bif\s+you\s+are"
+    r"|(?:will\s+be\s+)?asked\s+to\s+(?:participate|take\s+part|join)"
+    r"|who\s+can\s+(?:take\s+part|participate|join)|participants(?=\s*:)|study\s+(?:participants|subjects)(?=\s*:)"
+    # ChiCTR / CTRI style: "The subjects of this study are patients aged 18 to 65 years", "Subjects of the study: ..."
+    r"|(?:subjects|participants|population)\s+of\s+(?:this|the)\s+(?:study|trial|research)"
+    # a counted sample of this study, in the future tense: "will evaluate the vaccine in 60 healthy volunteers aged 18-45"
+    r"|will\s+(?:study|evaluate|assess|test|examine|investigate|compare|follow|treat|screen|observe)\b[^.;]{0,80}?\b[0-9]{1,5}\s+"
+    r"(?:[A-Za-z-]+\s+){0,2}?(?:patients|participants|subjects|volunteers|adults|children|adolescents|infants|men|women|individuals|people)"
+    r"|(?:study|target|trial|research|patient)\s+population\s+(?:is|will\s+(?:be|include|consist|comprise)|consists|comprises|includes)\b|study\s+(?:participants|subjects|sample)\s+(?:will\s+be|are)"
+    r"|age\s+range\s+(?:of|for)\s+(?:the\s+)?(?:participants|subjects|patients|volunteers|enrol\w*|inclusion)"
+    r"|(?:study|trial)\s+(?:includes|involves|comprises|will\s+comprise|consists\s+of|will\s+consist\s+of))\b",
+    re.I,
+)
 # (non-)childbearing potential is defined by age, sterilisation or menopause: "(age > 60 years or surgically sterile)"
 _MENOPAUSE = re.compile(r"menopaus|amenorrh|menses|menstrua|sterile\b|sterili[sz]|hysterectom|oophorectom", re.I)
 _MENOPAUSE_DEF = re.compile(
     r"(?:menopaus\w*|amenorrh\w*|child-?\s?bearing\s+potential)[^\n;]{0,30}(?:\(|defin|:|\bi\.\s?e\.)[^\n;]*$", re.I
 )
+
+
+def lower_keeping_offsets(text: str) -> str:
+    """``text.lower()`` with every character kept one character long, so that offsets found in it index ``text``
+    ("İ".lower() is two characters: an "AKİ" earlier in a description shifted every keyword after it, and the age
+    phrases there were looked for in the wrong places)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
 
 
 def _find_all(low: str, w: str, start: int, end: int):
@@ -447,8 +491,28 @@ _WRAPPED_QUANTITY_BEFORE = re.compile(
 
 # a recruiting phrase, not a condition: "We are looking for volunteers aged between 20 and 45"
 _LOOKING_FOR = re.compile(
-    r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$", re.I
+    r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$"
+    # the same "for" / "if" / "in" naming who the study is for, not a condition: "This study is for people aged 18-65",
+    # "You can take part if you are aged 18 to 65", "A phase II trial of drug X in patients aged 18-65 years"
+    r"|\b(?:study|trial|research|programme|program|project)\s+(?:is|will\s+be)\s+(?:(?:only|designed|intended|open|suitable)\s+)?"
+    r"for\s+[^.;:\n]{0,60}$"
+    r"|\b(?:can|could|may|might|are\s+able\s+to|be\s+able\s+to)\s+(?:take\s+part|participate|join|enrol\w*|be\s+included)\b"
+    r"(?:\s+(?:in\s+)?(?:this|the)\s+(?:study|trial|research))?\s+if\s+you\s+are\s+(?:aged?\s+|between\s+)?$"
+    r"|\b(?:trial|study)\s+(?:of|on|to\s+\w+)\s+[^.;:\n]{1,80}?\s+in\s+(?:patients|subjects)\s+(?:aged?\s+)?$",
+    re.I,
 )
+
+
+# a unit-less age right after a person noun and a comparator that compares people by age ("people over 60", "women under
+# 50", "adults above 65"); not a measurement ("patients over 60 kg", "subjects below 50 %")
+_PERSON_COMPARED = re.compile(
+    r"\b(?:people|persons|individuals|adults|men|women|males|females|patients|participants|subjects|volunteers|residents|seniors)"
+    r"[^\S\n]+(?:aged[^\S\n]+)?(?:over|above|under|below)[^\S\n]+([0-9]{1,3})(?![0-9]|[.,][0-9]|[^\S\n]*(?:%|percent|[A-Za-z]+/|"
+    r"kg|kilo|lbs?\b|pounds|mg|mcg|g\b|cm|mm|m\b|ml|l\b|units?|iu\b|times|x\b|mmhg|bpm|beats|points?|hours?|hrs?|days?|weeks?|"
+    r"months?|minutes?|min\b|cigarettes|packs?|drinks|steps|metres|meters|feet|ft\b|inches))",
+    re.I,
+)
+PERSON_COMPARED_LEFT = re.compile(rf"\b{_SUBJ}[^\S\n]+(?:aged[^\S\n]+)?$", re.I)
 
 
 def word_and_group_candidates(text: str, low: str, start: int, end: int) -> list[int]:
@@ -474,6 +538,13 @@ def word_and_group_candidates(text: str, low: str, start: int, end: int) -> list
     for b in _GROUP_BARE_RANGE.finditer(text, start, end):
         if int(b.group(1)) < int(b.group(2)) <= 120:
             out.append(b.start(1))
+    for b in _PERSON_COMPARED.finditer(text, start, end):
+        out.append(b.start(1))
+    for words in ("age range", "age group", "age bracket"):  # "patients in the 40-70 age range": the range before the words
+        for i in _find_all(low, words, 0, len(low)):
+            r = _RANGE_BEFORE_AGE_WORDS.search(text, max(start, start + i - 26), start + i)
+            if r:
+                out.append(r.start(1))
     return out
 
 
@@ -505,4 +576,6 @@ def limit_noun_of_others(pre_text: str, mode: str, sentence: str) -> bool:
     (Comparators that only compare ages, "no older than 70", keep their anchor.)"""
     if mode != "prose" or not re.search(r"\bage\b", pre_text, re.I):
         return False
+    if re.search(r"\blimit\s+(?:is|will\s+be)\s*$", pre_text, re.I):
+        return False  # "The lower age limit is 30 years": the copula defines this study's limit ("restricted to a limit of" does not)
     return not (_PARTICIPANT.search(sentence) or _THIS_STUDY.search(sentence))

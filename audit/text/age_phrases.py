@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from trial_audit.text.age_group_of_several import one_group_of_several
 from trial_audit.text.age_patterns import (
     _AGE_ANCHOR,
+    _AGE_CLAIM,
     _AGE_GAP_NEG,
     _AGE_PREP_NEG,
     _AGE_PREWORD_NEG,
@@ -32,19 +34,15 @@ from trial_audit.text.age_patterns import (
     _DURATION_PREP,
     _EPIDEMIOLOGY,
     _EVENT_VERB,
-    _GE_RE,
-    _GT_RE,
     _GUARDIAN_WORD,
     _ITEM_LEAD,
     _KEYWORDS,
-    _LE_RE,
     _LEAD_PAREN,
     _LEAD_WORD,
     _LEFT_NEG,
     _LEFT_SUBGROUP,
     _LEFT_THING,
     _LOOKING_FOR,
-    _LT_RE,
     _MENOPAUSE,
     _MENOPAUSE_DEF,
     _MUST_BE_ITEM,
@@ -80,12 +78,11 @@ from trial_audit.text.age_patterns import (
     _SMALL_AGE_WORDS,
     _SUBJ_ANCHOR,
     _THIRD_PARTY,
-    _UNIT_KEY,
     _WRAPPED_QUANTITY_BEFORE,
     COMP,
     EXPR,
     NUM,
-    NUMBER_WORDS,
+    PERSON_COMPARED_LEFT,
     REVERSED,
     SUF_MAX,
     SUF_MIN,
@@ -93,59 +90,31 @@ from trial_audit.text.age_patterns import (
     _find_all,
     bare_group_range_at,
     limit_noun_of_others,
+    lower_keeping_offsets,
     word_and_group_candidates,
 )
-from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, one_group_of_several, paragraph_around
+from trial_audit.text.age_phrase_bounds import comparator_of, number_of, reversed_statement, stated_bounds, unit_of
+from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, paragraph_around
 from trial_audit.text.age_sentences import _clause_end, _clause_start, _header_before, _sentence, _sentence_left, _sentence_right
 from trial_audit.text.age_statements import Bound as Bound  # re-exported: the extractor's results
 from trial_audit.text.age_statements import StatedAge as StatedAge
 from trial_audit.text.age_statements import mark_alternatives as mark_alternatives
 
-# --- parsing helpers -------------------------------------------------------------------------
-
-
-def _num(s: str | None) -> float | None:
-    if not s:
-        return None
-    m = re.search(r"[0-9]+(?:\.[0-9]+)?", s)
-    if m:
-        return float(m.group(0))
-    w = NUMBER_WORDS.get(re.sub(r"\s+", " ", s.strip().lower()))
-    return None if w is None else float(w)
-
-
-def _unit(s: str | None) -> str | None:
-    if not s:
-        return None
-    s = s.strip()
-    for rx, u in _UNIT_KEY:
-        if rx.match(s):
-            return u
-    return None
-
-
-def _comp(s: str | None) -> str | None:
-    """'ge' | 'gt' | 'le' | 'lt' for a comparator text."""
-    if not s:
-        return None
-    s = s.strip()
-    if _GE_RE.match(s):
-        return "ge"
-    if _LE_RE.match(s):
-        return "le"
-    if _GT_RE.match(s):
-        return "gt"
-    if _LT_RE.match(s):
-        return "lt"
-    return None
-
-
-_FLIP = {"ge": "lt", "gt": "le", "le": "gt", "lt": "ge"}
-
-
 # a statement of who the participants will be ("All subjects will be adults (greater than 18 years)") under an
 # exclusion header is a requirement: its sense is not inverted
 _WILL_BE = re.compile(r"\b(?:will|are\s+to)\s+be\s+(?:[A-Za-z-]+\s+){0,2}?$|\bwill\s+be\s+(?:adults?|children|aged?)\b", re.I)
+
+
+# groups matched by age ("Group 1 participants will be matched to Group 2 subjects as follows: Age: 18-64 and >65"): the
+# strata of a matching, not who takes part
+_MATCHED_ON = re.compile(r"\b(?:will\s+be\s+|are\s+)?(?:matched|matching)\b", re.I)
+_YEARS_OLD_UNIT = re.compile(r"y\s*/\s*o\b|y\.?\s?o\b", re.I)
+_ELIGIBLE_FOR_STUDY = re.compile(
+    r"\b(?:eligible|range|limits?|criteri(?:on|a))\s+for\s+(?:this\s+|the\s+)?(?:study|trial|participation|enrol\w*|inclusion|entry)\b",
+    re.I,
+)
+# the branch of an "or" that repeats the age word before its number: ", or aged", "or be aged", "or ages:"
+_OR_AGED = re.compile(r"\bor\s+(?:(?:be|is|are|if)\s+)?(?:aged?|ages)\s*(?:[=:]\s*)?$", re.I)
 
 
 # --- the extractor ---------------------------------------------------------------------------
@@ -174,7 +143,7 @@ def find_ages(
     for h in _REV_HINT.finditer(text, start, end):
         m = REVERSED.search(text, max(start, h.start() - 30), min(end, h.end() + 40))
         if m and (not out or m.start() >= out[-1].end):
-            sa = _from_reversed(text, m, mode)
+            sa = reversed_statement(text, m, mode)
             if sa:
                 out.append(sa)
     reversed_spans = [(s.start, s.end) for s in out]
@@ -212,7 +181,7 @@ def _candidates(text: str, start: int, end: int) -> list[int]:
     """Where numbers start: digit runs (not inside "1.5", "1,000", "3/4") and number words before a unit."""
     seen = set()
     out = []
-    low = text[start:end].lower()
+    low = lower_keeping_offsets(text[start:end])
     keys = [start + i for w in _KEYWORDS for i in _find_all(low, w, 0, len(low))]
     keys.extend(m.end() - 1 for m in _DIGIT_Y.finditer(text, start, end))
     for ks in keys:
@@ -242,6 +211,8 @@ def _candidates(text: str, start: int, end: int) -> list[int]:
 
 def _at_item_start(text: str, pos: int, cstart: int, lo: int, item_starts: frozenset[int]) -> bool:
     """Is pos at the start of a criteria item (after its marker and an optional "Age"/"be")?"""
+    if cstart > lo and text[cstart - 1] == ";" and _ITEM_LEAD.match(text[cstart:pos]):
+        return True  # a clause appended to an item after a semicolon: "Confirmed asthma; ≥ 18 years"
     if item_starts:
         for q in range(pos, max(lo, pos - 40) - 1, -1):
             if q in item_starts:
@@ -252,38 +223,20 @@ def _at_item_start(text: str, pos: int, cstart: int, lo: int, item_starts: froze
     return bool(_ITEM_LEAD.match(text[ls:pos]))
 
 
-def _from_reversed(text: str, m: re.Match, mode: str) -> StatedAge | None:
-    n1 = _num(m.group("n1"))
-    if n1 is None:
-        return None
-    u = _unit(m.group("u1")) or _unit(m.group("u2")) or "year"
-    lo = Bound(n1, u, inclusive=not m.group("c1").strip().endswith("<"))
-    hi = None
-    if m.group("n2"):
-        n2 = _num(m.group("n2"))
-        if n2 is None:
-            return None
-        hi = Bound(n2, _unit(m.group("u2")) or u, inclusive=not m.group("c2").strip().endswith("<"))
-    if mode == "exclusion":
-        if hi is not None:
-            return None
-        # excluded: age > n1  -> allowed at most n1
-        return StatedAge(m.start(), m.end(), m.group(0), None, Bound(lo.value, lo.unit, not lo.inclusive), "max", mode, inverted=True)
-    if lo.years > 120 or (hi and hi.years > 120):
-        return None
-    return StatedAge(m.start(), m.end(), m.group(0), lo, hi, "range" if hi else "min", mode)
-
-
 def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_starts) -> StatedAge | None:
     g = m.group
-    n1 = _num(g("n1"))
+    n1 = number_of(g("n1"))
     if n1 is None:
         return None
-    u1, u2 = _unit(g("u1")), _unit(g("u2"))
+    u1, u2 = unit_of(g("u1")), unit_of(g("u2"))
     # cheap early rejections (most numbers near a time word are durations or lab values)
     near = text[max(lo_lim, m.start() - 50) : m.start()].lower()
     bare_group_range = bare_group_range_at(text, lo_lim, m.start("n1"))  # "adults 30-65 with ..."
-    if not (u1 or u2 or bare_group_range) and "age" not in near + (g("ageof") or "").lower() and not (g("suf") or g("pre")):
+    if (
+        not (u1 or u2 or bare_group_range)
+        and "age" not in near + (g("ageof") or "").lower() + (g("tail") or "").lower()
+        and not (g("suf") or g("pre"))
+    ):
         return None
     if (u1 or u2) not in (None, "year") and not (g("tail") or g("tail1")) and not any(k in near for k in _SMALL_AGE_WORDS):
         return None
@@ -295,7 +248,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     m_end = m.start() + len(m.group(0).rstrip())
     cend = _clause_end(text, m_end, hi_lim)
     right = text[m_end:cend]
-    pre = _comp(g("pre"))
+    pre = comparator_of(g("pre"))
     pre_text = (g("pre") or "").lower()
     if pre_text.strip() == "from" and not has_range:
         pre = "ge"  # "from 18 years" (a lower bound)
@@ -315,7 +268,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
 
     # --- anchors ---------------------------------------------------------------------------
     ageof = bool(g("ageof"))
-    tail = bool(g("tail") or g("tail1"))
+    # ("13 y/o", "18 yo": the unit says "years old")
+    tail = bool(g("tail") or g("tail1") or _YEARS_OLD_UNIT.match(g("u2") or g("u1") or ""))
     suf = (g("suf") or "").lower()
     plus_unit = _PLUS_UNIT.match(text, m.end(), hi_lim) if suf == "+" and not (u1 or u2) else None
     if plus_unit:  # "18+ years of age": the unit follows the plus
@@ -331,9 +285,13 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         w = am.group("w") or ""
         gap = am.group("gap")
         before = left[: am.start() + len(w)]
-        gap_neg = _AGE_GAP_NEG.search(gap)
-        if gap_neg and mode != "prose" and re.fullmatch(r"groups?", gap_neg.group(0), re.I):
-            gap_neg = None  # "in the age group of 10-13 years" (criteria)
+        # ("Ages eligible for study: 23 Years to 68 Years", the registry's own label: its "for" is no duration)
+        gap_neg = _AGE_GAP_NEG.search(_ELIGIBLE_FOR_STUDY.sub(" ", gap))
+        if gap_neg and re.fullmatch(r"groups?", gap_neg.group(0), re.I):
+            # "in the age group of 10-13 years" (criteria); in prose only with the band right after ("Participants in the
+            # age group of 18-45 years will be recruited"), not "the age group at highest risk, 10-13 years"
+            if mode != "prose" or re.fullmatch(r"\s*groups?\s*(?:of\s*|:\s*)?", gap, re.I):
+                gap_neg = None
         other_phrase = bool(_DESCRIPTIVE_AGE.match(w)) and not gap_neg and bool(re.search(r"[),]", gap))
         # "(of childbearing age), between 18 and 45 years of age": that "age" belongs to another phrase
         # "... of age (first age group) OR over 60 years of age": a statement with its own "years of age" after a
@@ -357,6 +315,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
                 anchor = "age"
     elif re.search(r"\bage\s*(?:\([^)]*\))?\s*:\s*\n[\s>*•·-]*$", text[max(lo_lim, m.start() - 40) : m.start()], re.I):
         anchor = "age"  # "Age:\n  - 18 and over" (a labelled list)
+    if anchor is None and re.search(r"\bage\s", (g("tail") or "") + (g("tail1") or ""), re.I):
+        anchor = "age"  # "in the 40-70 age range", "the 18-45 years age group"
     if anchor is None and unit_present and (tail or re.search(r"\b(?:older|younger)\b", suf + " " + pre_text)):
         anchor = "tail"
     if anchor is None and re.search(r"\b(?:older|younger|age)\b", pre_text) and not re.search(r"[0-9]\s*$", left):
@@ -370,6 +330,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
             or suf
             or (pre is not None and re.match(r"^\s*\(?\s*(?:or|and)\s+(?:older|younger)\b", right))
             or (pre is not None and re.search(r"\b(?:must|should|shall|to)\s+be\s+$", left, re.I))
+            # "people over 60", "women under 50": a person compared by a bare number (measurements are rejected below)
+            or (pre_text.strip() in ("over", "above", "under", "below") and PERSON_COMPARED_LEFT.search(left) is not None)
         ):
             # "Men and women 18 and older", "woman ≥18 (or older if ...)", "adults (18+)", "participants must be under 75"
             anchor = "subject"
@@ -394,12 +356,18 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
     right = _LEAD_PAREN.sub("", right, count=1)  # "Age > 18 months (i.e., > 547 days) regardless ..."
     # one branch of an "or": "Age ≥ 18 years, or ≥ 16 years with parental consent" (the consent belongs to a branch)
     # (in the exclusion criteria every branch excludes: "Ages <50 or >90" are both limits)
-    or_branch = mode != "exclusion" and bool(
-        re.search(r"\bor\s*$", left, re.I)
-        or _OR_NEXT.match(right)
-        # items joined by an "OR" line or an item ending in "OR": "... family history OR\n - Healthy volunteers: age 18 or older"
-        or _OR_BEFORE_ITEM.search(text, max(lo_lim, cstart - 40), cstart)
-        or _OR_AFTER_ITEM.match(text, cend, min(hi_lim, cend + 40))
+    or_branch = (
+        mode != "exclusion"
+        and bool(
+            re.search(r"\bor\s*$", left, re.I)
+            # with the age word repeated after the "or": "Aged ≥ 18 years, or aged ≥ 12 and < 18 years weighing ≥ 40 kg"
+            # (NCT04292899; "=" where a registry export lost the "≥")
+            or _OR_AGED.search(left[-40:])
+            or _OR_NEXT.match(right)
+            # items joined by an "OR" line or an item ending in "OR": "... family history OR\n - Healthy volunteers: age 18 or older"
+            or _OR_BEFORE_ITEM.search(text, max(lo_lim, cstart - 40), cstart)
+            or _OR_AFTER_ITEM.match(text, cend, min(hi_lim, cend + 40))
+        )
     )
     # (read across a hard line wrap: "Patients under 18 years of age may enter\n      with consent of parent or guardian")
     consent = (
@@ -481,8 +449,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         sentence = _sentence(text, m.start(), m.end(), lo_lim, hi_lim)
         if _DOSING.search(sentence) or _EPIDEMIOLOGY.search(sentence):
             return None
-        claim = bool(_CLAIM.search(sentence))
-        if _PAST_ENROLMENT.search(sentence):
+        claim = bool(_CLAIM.search(sentence) or _AGE_CLAIM.search(sentence))
+        if _PAST_ENROLMENT.search(sentence) or _MATCHED_ON.search(sentence):
             claim = False  # "All infants under one year of age ... were eligible" (a design narrative of a past sample)
         if not claim and not _PARTICIPANT.search(sentence):
             return None  # names no participant: "disorders emerge between 2.5 and 12 years of age"
@@ -509,65 +477,11 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         and not pre_text.startswith(("no", "not"))
     )
 
-    # --- bounds ----------------------------------------------------------------------------
-    if has_range:
-        n2 = _num(g("n2"))
-        if n2 is None:
-            return None
-        unit2 = u2 or u1 or "year"
-        unit1 = u1 or unit2
-        if _unit(g("u1")) is None and u2 and n1 > n2:
-            unit1 = "year" if u2 != "year" else u2  # "1-6 months" keeps months; "2 - 6 months" same
-        lo_b = Bound(n1, unit1, inclusive=pre != "gt")
-        p2 = _comp(g("pre2"))
-        hi_b = Bound(n2, unit2, inclusive=p2 != "lt")
-        if lo_b.years > hi_b.years and not (anchor == "age" or tail):
-            return None  # "65-18" with nothing tying it to an age: not a range
-        # an anchored range whose ends are reversed ("Between the ages of 25 and 22", "17-11 years of age") is read as
-        # written: its lower end contradicts a structured minimum, and the curator sees an impossible range quoted
-        if lo_b.years > 120 or hi_b.years > 125:
-            return None
-        if mode == "exclusion":
-            return None  # a range in an exclusion item is not a limit we can read safely
-        e = m.end()
-        pm = _POINT_AFTER.match(text, e, hi_lim)
-        if pm and _unit(pm.group("u")) and _num(pm.group("n")) is not None:
-            pb = Bound(_num(pm.group("n")), _unit(pm.group("u")), True)
-            if pb.years > hi_b.years:
-                hi_b, e = pb, pm.end()
-        return StatedAge(m.start(), e, text[m.start() : e].rstrip(), lo_b, hi_b, "range", mode, claim=claim)
-
-    unit = u1 or "year"
-    b_in = True
-    side = None
-    if pre in ("ge", "gt"):
-        side, b_in = "min", pre == "ge"
-    elif pre in ("le", "lt"):
-        side, b_in = "max", pre == "le"
-    if suf:
-        s_side = "min" if re.search(r"older|above|over|more|greater|upward|beyond|\+|up\b|onward", suf) else "max"
-        if side is None:
-            side, b_in = s_side, True
-    if side is None:
-        return None
-    if negated:
-        side = "max" if side == "min" else "min"
-        b_in = not b_in
-    b = Bound(n1, unit, b_in)
-    if b.years > 120 or (b.years == 0 and side == "max"):
-        return None
-    if mode == "exclusion":
-        # excluded "age > 75" -> eligible "at most 75"; excluded "under 18" -> "at least 18"
-        nb = Bound(n1, unit, not b_in)
-        if side == "min":
-            return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, nb, "max", mode, inverted=True, claim=claim)
-        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), nb, None, "min", mode, inverted=True, claim=claim)
-    if side == "min":
-        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), b, None, "min", mode, claim=claim)
-    return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, b, "max", mode, claim=claim)
+    return stated_bounds(
+        text, m, mode, hi_lim, n1=n1, u1=u1, u2=u2, pre=pre, suf=suf, anchored=anchor == "age" or tail, negated=negated, claim=claim
+    )
 
 
-_POINT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:or|and)\s+(?P<n>{NUM})\s*(?P<u>{UNIT})\s*(?:-|\s)?\s*(?:old|of\s+age)\b", re.I)
 _SINGLE = re.compile(
     rf"(?:(?P<pre>{COMP})\s*(?::\s*)?)?(?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?(?P<n1>{NUM})\s*(?P<u1>{UNIT})?"
     rf"(?P<tail1>{_AGE_TAIL})?(?P<sep>)(?P<pre2>)(?P<n2>)(?P<u2>)(?P<tail>)(?:\s*,?\s*(?P<suf>{SUF_MIN}|{SUF_MAX}))?(?P<incl>)",

@@ -25,16 +25,9 @@ from __future__ import annotations
 
 import re
 
-from trial_audit.text.age_cohort_scope import (
-    age_of_something_else,
-    cohort_lead_in,
-    cohort_name,
-    interval_or_counted_cohort,
-    one_of_several_ranges,
-)
+from trial_audit.text.age_cohort_scope import age_of_something_else, interval_or_counted_cohort
 from trial_audit.text.age_contact_scope import age_of_a_contact
-from trial_audit.text.age_patterns import _HEADER_LINE
-from trial_audit.text.age_subgroup_scope import age_of_a_group_in_the_item, duty_of_an_age_group, schedule_or_group_duty, under_part_header
+from trial_audit.text.age_subgroup_scope import schedule_or_group_duty
 
 # the age chooses a performance scale: "Patients </=10 years modified Lansky scale >/= 60"
 _RIGHT_SCALE = re.compile(
@@ -147,7 +140,8 @@ _GROUP_SUBJECT_LEFT = re.compile(
 )
 _RIGHT_DUTY = re.compile(
     r"^[\s,)]*(?:(?:of\s+age|old)\s+)?(?:must|should|shall|will|need\s+to|needs\s+to|are\s+required\s+to|have\s+to)\s+(?:also\s+)?"
-    r"(?!be\b|not\b)[a-z]+",
+    # (taking part is no duty of a sub-group: "Boys and girls aged 6-12 will take part", "Women 40-70 will participate")
+    r"(?!be\b|not\b|participate\b|take\s+part\b|join\b|enrol)[a-z]+",
     re.I,
 )
 # a procedure for those of an age, whoever the subject: "Participants older than 65 must undergo a geriatric assessment"
@@ -189,6 +183,9 @@ _CONSENT_FOR_LEFT = re.compile(
     r"(?:[A-Za-z-]+\s+){0,2}$",
     re.I,
 )
+# the ages of those who give assent, in a bracket after the word: "willing and able to provide assent (age 12 to < 18, where
+# locally approved)" (NCT04292899): the minors who assent, beside adults who consent, not the trial's upper limit
+_ASSENT_BRACKET_LEFT = re.compile(r"\bassent\b[^().;\n]{0,40}\(\s*(?:(?:aged?|ages)\s*(?:[=:]\s*)?)?$", re.I)
 # an age bracket after a measurement: "CD4 count > 200 cells/mm3 (ages 2-5 years) or > 100 cells/mm3 (age > 5 years)"
 _MEASUREMENT_BRACKET_LEFT = re.compile(
     r"[0-9]\s*(?:cells|/\s*(?:mm|ul|µl|l|dl|ml|min)|%|mg|g/|mmol|µmol|umol|iu|u/|x\s*10)[^()\n;]{0,25}\(\s*(?:for\s+|in\s+)?(?:aged?\s+|ages\s+)?$",
@@ -243,6 +240,8 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "an age in a sub-list under an item about another person (a donor, a parent, a partner)"
     if _CONSENT_FOR_LEFT.search(sentence_left):
         return "who gives consent for whom"
+    if _ASSENT_BRACKET_LEFT.search(left[-80:]):
+        return "the ages at which a minor's assent is asked"
     if _MEASUREMENT_BRACKET_LEFT.search(left):
         return "a measurement threshold that depends on age"
     if _OFFERED_TO_LEFT.search(left):
@@ -373,197 +372,6 @@ def inside_definition(text: str, pos: int) -> bool:
         # the first shallower line is the parent item (with the line before it when it is a hard-wrapped continuation)
         return _parent_heads_a_definition(lines, line)
     return False
-
-
-# a header that names one group of participants: "ASTHMATICS:", "Normal Volunteers:", "PATIENTS WITH ACTH-INDEPENDENT CUSHING'S
-# SYNDROME:", "Inclusion criteria for healthy controls:" (not "PATIENT CHARACTERISTICS:", "Inclusion Criteria:", "Age:")
-_GROUP_NOUN = (
-    r"(?:patients?|subjects?|participants?|volunteers?|controls?|cases|donors?|recipients?|children|adults|adolescents|infants|"
-    r"women|men|families|relatives|siblings|carriers|groups?|[a-z]{3,}(?:ics|ers))"
-)
-# a noun phrase: the group noun, then at most a qualifier ("with ...", "who have ...", "(NORM GROUP)"), never a verb
-_GROUP_HEADER = re.compile(
-    rf"^[\s*•·>-]*(?:[0-9]{{1,2}}[.)]\s*)?(?:[A-Za-z'’/,-]+\s+){{0,6}}?{_GROUP_NOUN}\b"
-    r"(?:\s*\([^():]{0,40}\)|\s+(?:with|who\s+have|having|of|in|on|from|without)\b[^:]{0,60})?\s*$",
-    re.I,
-)
-_GENERIC_HEADER = re.compile(
-    r"\b(?:characteristics|criteria|inclusion|exclusion|eligib\w*|ages?|following|must|should|required|demographics|history|"
-    r"therapy|treatment|disease|other|general|all|both|each|every|study\s+population|participation|will|must|are|is)\b",
-    re.I,
-)
-# ("Inclusion criteria for migraineurs:": any plural noun after "for" names a group)
-_GROUP_FOR = re.compile(
-    rf"\b(?:for|in)\s+(?!(?:these|this|those|all|both|each|every|the\s+study)\b)(?:the\s+)?(?:[A-Za-z'’-]+\s+){{0,3}}?"
-    rf"(?:{_GROUP_NOUN}|[a-z]{{3,}}s)\b(?:\s*\([^():]{{0,40}}\)|\s+(?:with|who\s+have|having|of|in|on|from|without|aged?)\b[^:]{{0,40}})?\s*$",
-    re.I,
-)
-# several groups in one sentence: "Three groups of subjects are eligible for this study: ..."
-# (the groups are enumerated after a colon; "Three groups of subjects (aged 1-15 years) will be studied:" gives all one age)
-_GROUPS_OF = re.compile(
-    r"\b(?:two|three|four|five|several|[2-9])\s+(?:groups|cohorts|categories|populations|types)\s+of\s+"
-    r"(?:subjects|participants|patients|volunteers|individuals|people|persons)\b[^:\n]{0,80}:(?:(?!\n[^\S\n]*\n)[^:]){0,300}$",
-    re.I,
-)
-# a later stage of a staged trial, recruited once an earlier one is done: "Once three month follow-up of these two arms of the
-# study is complete, we will recruit 12 adolescent school children (aged 12-14)", "In a second stage, children aged 6-11 ..."
-_LATER_STAGE = re.compile(
-    r"(?:\b(?:once|after|when|following)\b[^.;:]{0,150}\b(?:complete[d]?|finished|reviewed|evaluated|established|demonstrated|"
-    r"confirmed)\b[^.;:]{0,30}\b(?:we\s+will|will\s+then|then|the\s+study\s+will)\b"
-    r"|\bin\s+(?:a|the)\s+(?:second|third|later|subsequent|next|final)\s+(?:stage|phase|step|part)\b"
-    r"|\b(?:stage|step|part)\s+(?:2|3|two|three|ii|iii)\b(?!\s*(?:disease|cancer|tumou?r|hypertension|lymphoma|breast|colon)))"
-    r"[^.;:]{0,120}$",
-    re.I,
-)
-# one part of the protocol named in brackets after the age: "Age 42 to 69 years (randomized portion of study)"
-_RIGHT_PORTION = re.compile(
-    r"^[\s,]*\(\s*(?:[A-Za-z-]+\s+){0,3}?(?:portion|part|phase|arm|component|stage|cohort)\s+of\s+(?:the\s+|this\s+)?(?:study|trial|protocol)\s*\)",
-    re.I,
-)
-
-
-def is_group_header(header: str) -> bool:
-    """Does a list header name one group of participants ("ASTHMATICS:", "Inclusion criteria for healthy volunteers:")?"""
-    h = header.strip().rstrip(":").strip()
-    if not h or len(h) > 100:
-        return False
-    if _GROUP_FOR.search(h):
-        return True
-    return bool(_GROUP_HEADER.match(h)) and not _GENERIC_HEADER.search(h)
-
-
-def _another_group_header(text: str, pos: int, header: str) -> bool:
-    """Is there a group header other than ``header`` within a few thousand characters of pos? (Bounded and stopping at the
-    first one found, so that a huge criteria text with many statements under such headers stays linear.)"""
-    own = cohort_name(header)
-    for lo, hi in ((pos, min(len(text), pos + 4000)), (max(0, pos - 4000), pos)):
-        for m in _HEADER_LINE.finditer(text, lo, hi):
-            h = (m.group(1) or m.group(2) or "").strip()
-            # (a cohort's lead-in names its group before the duty verb: "Genetic relatives must" is "genetic relatives")
-            name = cohort_lead_in(h)
-            if name is not None and name != own:
-                return True
-            if name is None and cohort_name(h) != own and is_group_header(h):
-                return True
-    return False
-
-
-# the trial's own limit stated with its predicate: "Patients 18 years or older will be admitted to this study"
-_ADMITTED_TO_STUDY = re.compile(
-    r"^[\s,]*(?:will|shall|may|can|are|is)\s+(?:be\s+)?(?:admitted|enrolled|eligible|included|accepted|recruited)\s+(?:to|in|into|for)\s+"
-    r"(?:this|the)\s+(?:study|trial|protocol)\b",
-    re.I,
-)
-
-
-def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, right: str, mode: str, end: int | None = None) -> bool:
-    """Is the statement the limit of one group of several participant groups, rather than of everyone?
-
-    Under a header that names a group when the criteria name another group the same way ("ASTHMATICS:" and "NORMAL
-    VOLUNTEERS:"), in a sentence that enumerates groups ("Three groups of subjects are eligible: ..."), or with one part of
-    the protocol in brackets ("(randomized portion of study)"). Such a limit agrees when any group's matches the
-    structured range and is otherwise held only to lying inside it."""
-    if _GROUPS_OF.search(sentence_left) or _RIGHT_PORTION.match(right) or _LATER_STAGE.search(sentence_left[-300:]):
-        return True
-    if end is not None and one_of_several_ranges(text, pos, end, sentence_left):
-        return True  # the seventh round: a qualifier or stratum in the item, a cohort, a named sub-group, an option's condition
-    if end is not None and duty_of_an_age_group(text, pos, end, sentence_left):
-        return True  # the ninth round: "Patients less than 16 years of age must have an active infection"
-    if end is not None and age_of_a_group_in_the_item(text, pos, end, right):
-        return True  # the ninth round: "Under 10 years, Stage IV", "... on a case-by-case basis", "contact with ...; children under 5"
-    # ("Patients 18 years or older will be admitted to this study": the study's own limit, though volunteers are named too)
-    if mode != "prose" and not _ADMITTED_TO_STUDY.match(right) and _beside_another_kind_of_group(text, pos, sentence_left):
-        return True
-    if mode != "prose" and under_part_header(header):
-        return True
-    if mode == "prose" and end is not None and _next_sentence_names_other_kind(text, end, sentence_left):
-        return True
-    if mode == "prose" or not header:
-        return False
-    own = cohort_lead_in(header)
-    if own is not None:
-        # "Healthy volunteers must:" beside "Patients:" / "Genetic relatives must:" (the tenth round, NCT00001352)
-        return _another_group_header(text, pos, own)
-    if not is_group_header(header):
-        return False
-    return _another_group_header(text, pos, header)
-
-
-# An age in apposition to one kind of group ("Right handed normal volunteers (18-65 years old).", "Parkinson disease
-# patients, > 18 years of age, will be recruited from the clinic") while the same list names the other kind as a
-# subject ("Patients with Parkinson's disease off medication.", "Healthy controls ... will be recruited"): the age is
-# that group's, one of several. The two kinds: healthy people (volunteers, controls, normal subjects) and patients.
-# (the plural "controls" only: "birth control", "needed for control" name no group)
-_HEALTHY_KIND = r"(?:(?:healthy|normal|control|unaffected)\s+(?:[A-Za-z-]+\s+)?(?:volunteers?|subjects?|individuals|participants|adults)|volunteers?|controls)"
-_PATIENT_KIND = r"(?:patients?|cases)"
-_APPOSITION = {
-    # (with or without a bracket or comma: "Healthy Normal Volunteers between the ages of 18 and 80 years", NCT00001307)
-    kind: re.compile(rf"\b{rx}(?:\s*[(,]\s*|\s+)(?:(?:aged?|ages|between(?:\s+the\s+ages?\s+of)?)\s+)?$", re.I)
-    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
-}
-_SUBJECT_OF_KIND = {
-    kind: re.compile(rf"(?:^|\n|[.;]\s)[\s*•·>-]*(?:[0-9]{{1,2}}[.)]\s*)?(?:[A-Za-z'’-]+\s+){{0,4}}?{rx}\b", re.I)
-    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
-}
-_APPOSITION_MARKED = {
-    kind: re.compile(rf"\b{rx}\s*[(,]\s*(?:(?:aged?|ages)\s+)?$", re.I)
-    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
-}
-_GROUP_OF_KIND = {
-    kind: re.compile(
-        rf"(?:^|\n|[.;]\s)[\s*•·>-]*(?:[0-9]{{1,2}}[.)]\s*)?(?:(?:[A-Za-z'’-]+\s+){{1,4}}?{rx}\b|{rx}\s+(?:with|who\s+have|suffering|"
-        rf"diagnosed|undergoing|having|affected|aged?|between|over|under|older|younger|(?=[0-9]))\b)",
-        re.I,
-    )
-    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
-}
-_EXCLUSION_WORD = re.compile(r"\bexclusion\b", re.I)
-_OTHER_KIND_ALONGSIDE = {
-    kind: re.compile(rf"[^.;\n]{{0,60}}?\b(?:and|or|as\s+well\s+as|plus)\s+(?:[A-Za-z-]+\s+){{0,2}}?{rx}\b", re.I)
-    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
-}
-
-
-def _beside_another_kind_of_group(text: str, pos: int, sentence_left: str) -> bool:
-    """Does the age stand in apposition to one kind of group while the same criteria section names the other kind?"""
-    tail = sentence_left[-120:]
-    kind = next((k for k, rx in _APPOSITION.items() if rx.search(tail)), None)
-    if kind is None:
-        return False
-    # without a bracket or comma ("Healthy Normal Volunteers between the ages of 18 and 80 years") the other kind must be
-    # named as a group ("Certain Chronic Pain Patients", "Patients with ..."), not be the subject of a clause about the same
-    # people ("Patients will be eligible for this study if the two mandibular molars are ...", NCT00006299)
-    subject_of = _SUBJECT_OF_KIND if _APPOSITION_MARKED[kind].search(tail) else _GROUP_OF_KIND
-    other = "patient" if kind == "healthy" else "healthy"
-    if _OTHER_KIND_ALONGSIDE[other].match(text, pos, min(len(text), pos + 160)):
-        return True  # "Patients aged 40-75 and healthy volunteers aged 20-40": the other kind in the same sentence
-    lo, hi = max(0, pos - 1500), min(len(text), pos + 1500)
-    before = [m.end() for m in _EXCLUSION_WORD.finditer(text, lo, pos)]
-    lo = before[-1] if before else lo
-    after = _EXCLUSION_WORD.search(text, pos, hi)
-    hi = after.start() if after else hi
-    return subject_of[other].search(text, lo, hi) is not None
-
-
-# the next sentence names the other kind of group with an age of its own: "Healthy volunteers between the ages of 18 and
-# 60 ... may be eligible for this study. Patients enrolled in a blood cell transplant study at NIH who are between 5 and
-# 60 years old ..." (NCT00005907, unseen judge sheet): each sentence gives one cohort's ages
-_NEXT_SENTENCE_OF_KIND = {
-    kind: re.compile(
-        rf"[^.;]{{0,300}}[.;]\s+(?:[A-Za-z-]+\s+){{0,2}}?{rx}\b[^.;]{{0,150}}?(?:\b(?:aged?|ages|between)\s+[0-9]|[0-9]\s*(?:years|yrs)\b)",
-        re.I,
-    )
-    for kind, rx in (("healthy", _HEALTHY_KIND), ("patient", _PATIENT_KIND))
-}
-
-
-def _next_sentence_names_other_kind(text: str, end: int, sentence_left: str) -> bool:
-    """In prose, is the age in apposition to one kind of group while the next sentence gives the other kind its own ages?"""
-    kind = next((k for k, rx in _APPOSITION.items() if rx.search(sentence_left[-120:])), None)
-    if kind is None:
-        return False
-    other = "patient" if kind == "healthy" else "healthy"
-    return _NEXT_SENTENCE_OF_KIND[other].match(text, end, min(len(text), end + 500)) is not None
 
 
 def under_other_person_item(text: str, pos: int) -> bool:

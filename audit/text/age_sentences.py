@@ -9,10 +9,12 @@ from trial_audit.text.age_patterns import _CLAUSE_BREAK, _HEADER_LINE
 
 
 def _clause_start(text: str, pos: int, lo: int) -> int:
-    """Start of the clause containing pos (after the last newline / ';' / sentence end), >= lo."""
+    """Start of the clause containing pos (after the last newline / ';' / sentence end, with or without its full stop), >= lo."""
     window_start = max(lo, pos - 160)
     last = window_start
-    for m in _CLAUSE_BREAK.finditer(text, window_start, pos):
+    for m in _CLAUSE_OR_NO_STOP.finditer(text, window_start, min(len(text), pos + 30)):
+        if m.end() > pos:
+            break
         last = m.end()
     return last
 
@@ -22,9 +24,17 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
 # and a sentence may lack its full stop: "... asymptomatic carriers We plan to recruit adults aged 28 or older." (also after
 # a code or a number, and before a group of people: "... with NVP-1805-R2 To participate, ...", "... of COVID-19 We plan
 # ...", "... delayed cholecystectomy Adults between 30 and 70 years old are eligible", ninth round)
+# a sentence without its full stop: a lower-case word, then a word that opens a sentence about who takes part
+_NO_STOP_BREAK = (
+    r"(?<=[a-z0-9)])[^\S\n]+(?=(?:We|This|These|To|The|Our|All|Adults|Patients|"
+    r"Participants|Subjects|Individuals|Men|Women|Children|Healthy|Eligible|Those|Only|Up|Approximately|"
+    # (more words that open a sentence about who takes part, eleventh round: "... Breast Cancer Inclusion is restricted to")
+    r"Inclusion|Eligibility|Enrol(?:l)?ment|Recruitment|Anyone|People|Persons|Volunteers|Infants|Adolescents|Teenagers|"
+    r"Boys|Girls|Elderly|Older|Candidates|Males|Females|Approx\.)[^\S\n]+[a-z0-9])"
+)
+_CLAUSE_OR_NO_STOP = re.compile(rf"{_CLAUSE_BREAK.pattern}|{_NO_STOP_BREAK}")
 _SENT_END = re.compile(
-    r"(?<![0-9])\.\s|(?<=[0-9])\.[^\S\n]+(?=[A-Z])|(?<=[a-z0-9)])[^\S\n]+(?=(?:We|This|These|To|The|Our|All|Adults|Patients|"
-    r"Participants|Subjects|Individuals|Men|Women|Children|Healthy|Eligible|Those|Only|Up|Approximately)[^\S\n]+[a-z])|"
+    rf"(?<![0-9])\.\s|(?<=[0-9])\.[^\S\n]+(?=[A-Z])|{_NO_STOP_BREAK}|"
     r"\n[^\S\n]*\n|:[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s)"
 )
 
@@ -33,13 +43,18 @@ def _sentence(text: str, s: int, e: int, lo: int, hi: int) -> str:
     """The sentence around text[s:e] (bounded to a few hundred characters)."""
     a = max(lo, s - 300)
     last = a
-    for m in _SENT_END.finditer(text, a, s):
+    # (searched a little past s: a break's look-ahead reads the next words, "... cholecystectomy Adults from 30 to 70")
+    for m in _SENT_END.finditer(text, a, min(hi, s + 30)):
+        if m.end() > s:
+            break
         last = m.end()
     m = _SENT_END.search(text, e, min(hi, e + 300))
     return text[last : m.start() if m else min(hi, e + 300)]
 
 
-_WRAPPED_SENTENCE_BREAK = re.compile(r"(?<![0-9])\.\s|(?<=[0-9])\.[^\S\n]+(?=[A-Z])|\n[^\S\n]*\n|;|•|\n[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s")
+_WRAPPED_SENTENCE_BREAK = re.compile(
+    rf"(?<![0-9])\.\s|(?<=[0-9])\.[^\S\n]+(?=[A-Z])|\n[^\S\n]*\n|;|•|\n[^\S\n]*(?:[-*•]|[0-9]{{1,2}}[.)])\s|{_NO_STOP_BREAK}"
+)
 
 
 def _sentence_left(text: str, pos: int, lo: int) -> str:
@@ -47,7 +62,9 @@ def _sentence_left(text: str, pos: int, lo: int) -> str:
     newline does not end it; a blank line, a list marker, ". " or ";" does)."""
     a = max(lo, pos - 300)
     last = a
-    for m in _WRAPPED_SENTENCE_BREAK.finditer(text, a, pos):
+    for m in _WRAPPED_SENTENCE_BREAK.finditer(text, a, min(len(text), pos + 30)):
+        if m.end() > pos:
+            break
         last = m.end()
     return text[last:pos]
 

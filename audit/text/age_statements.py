@@ -18,6 +18,10 @@ class Bound:
     value: float
     unit: str  # "year", "month", "week", "day", "hour"
     inclusive: bool
+    #: a maximum read from "more than N" excluded or negated ("Exclusion: age more than 80 years", "must not be older
+    #: than 80"): at most N as written in whole years, but anyone past their Nth birthday is "more than N" in exact
+    #: age, so a structured maximum of N - 1 says the same (a boundary convention, not a contradiction)
+    from_more_than: bool = False
 
     @property
     def years(self) -> float:

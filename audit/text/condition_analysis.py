@@ -73,7 +73,9 @@ _CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])")
 #: words after a condition that make it a negative or a permission rather than a requirement
 _NEG_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:negative|seronegative|excluded|not\s+(?:allowed|permitted|eligible)|ruled\s+out|free|"
-    r"allowed|permitted|eligible|provided|as\s+long\s+as|well[\s-]controlled|controlled|stable|are\s+acceptable|"
+    r"allowed|permitted|eligible|provided|as\s+long\s+as|well[\s-]controlled|controlled|"
+    # "stable" permits ("hypertension, stable for 3 months"); "on a stable dose of ..." is a treatment required
+    r"stable(?!\s+(?:dose|doses|dosage|regimen|treatment|therapy|replacement))|are\s+acceptable|"
     r"is\s+acceptable|may\s+(?:be|participate|enrol\w*|enter|join)|can\s+(?:be|participate|enrol\w*|enter)|"
     r"will\s+be|adequate|adequately|or\s+not|or\s+without|or\s+(?:is\s+|are\s+|be\s+)?(?:non|un)|absence|considered|included)\b",
     re.IGNORECASE,
@@ -373,7 +375,9 @@ def _declare_systems(a: Analysis, record: TrialRecord) -> None:
     ICD-10-CM names in its registered conditions, MeSH terms, keywords, titles and interventions."""
     v = a.vocab
     for c in a.declared_concepts:
-        if v.is_umbrella(c) and c in v.concepts and (sys_ := AREA_SYSTEM.get(v.concepts[c].area)):
+        if v.is_umbrella(c) and c in v.concepts and (got := organ_chapters(v.concepts[c].icd10)):
+            a.declared_chapters |= got  # an umbrella with codes ("Inflammatory bowel disease": K50, K51)
+        elif v.is_umbrella(c) and c in v.concepts and (sys_ := AREA_SYSTEM.get(v.concepts[c].area)):
             # "Cigarette smoking-related carcinoma", "Solid tumours": the chapter of the umbrella's area
             a.declared_chapters.add(sys_.split(":")[0])
     for c in a.declared_specific():
@@ -599,7 +603,12 @@ _ENDS_WITH_OR = re.compile(r"\b(?:or|and/or)\s*[,;:]?\s*$", re.IGNORECASE)
 _PERSON = r"(?:patients?|participants?|subjects?|individuals?|persons?|people|women|men|children|adults?|those|cases)"
 #: "Patients with X must ..." / "X-infected participants should ...": the condition names whom the
 #: item is about (a conditional requirement), not what everyone must have
-_SUBJECT_BEFORE = re.compile(_PERSON + r"\s+(?:with|who\s+have|having|diagnosed\s+with)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_SUBJECT_BEFORE = re.compile(
+    _PERSON + r"\s+(?:with|who\s+have|having|diagnosed\s+with)\s+(?:an?\s+|the\s+)?"
+    # "Patients with a history of hypertension must measure < 150/90 mmHg"
+    r"(?:(?:known|documented|prior|past|previous)\s+)?(?:(?:history|diagnosis)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _SUBJECT_AFTER = re.compile(r"[\s\-\u2010)]*(?:\w+[\s\-]+){0,2}?" + _PERSON + r"\b", re.IGNORECASE)
 _MODAL = re.compile(
     r"\b(?:must|should|shall|need\s+to|needs\s+to|will\s+(?:need|be\s+required|have\s+to)|are\s+required|is\s+required|"

@@ -56,10 +56,10 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
 _PATTERNS = tuple((ch, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for ch, p in _SETTINGS)
 
 #: chapters a trial of each setting legitimately requires diseases of: a pregnancy may come with
-#: diabetes, hypertension, kidney disease, anaemia or an infection (HIV, malaria, group B
-#: streptococcus) on purpose
+#: diabetes, hypertension, kidney disease, anaemia, an infection (HIV, malaria, group B
+#: streptococcus) or a mental or substance use disorder (perinatal depression, opioid use in pregnancy) on purpose
 #: substance use harms the liver, lungs and heart: a drinkers' or smokers' trial may require their diseases
-_SETTING_LINKS = {"15": ("1", "3", "4", "9", "14:kidney", "14:genital"), "5:substance": ("5", "9", "10", "11")}
+_SETTING_LINKS = {"15": ("1", "3", "4", "5", "9", "14:kidney", "14:genital"), "5:substance": ("5", "9", "10", "11")}
 #: every setting: operations are often done for a cancer (gastrectomy, cystectomy, lobectomy) and
 #: symptom and supportive-care trials enrol patients by their cancer ("pain in lymphoma patients"),
 #: so a neoplasm is never foreign to a trial placed by its setting alone

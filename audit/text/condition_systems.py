@@ -41,30 +41,56 @@ _SAME_AS = {"22": "1"}
 #: cause them (lupus nephritis, vasculitis). A key is a chapter ("9", every system of it) or a
 #: system within a chapter ("14:kidney", ``SUBSYSTEMS``).
 LINKED = (
-    frozenset({"4", "9", "14:kidney"}),
+    frozenset({"4:metabolic", "9", "14:kidney"}),
     frozenset({"12", "13:rheum"}),
     frozenset({"14:kidney", "14:glom"}),
     frozenset({"13:rheum", "14:glom"}),
     # fatty liver disease is defined by its cardiometabolic risk factors (MASLD: diabetes, obesity,
     # hypertension, dyslipidaemia): a fatty-liver trial requires them on purpose, and the other way round
-    frozenset({"4", "9", "11:metabolic"}),
+    frozenset({"4:metabolic", "9", "11:metabolic"}),
+    # chapter 4 is endocrinology (thyroid, the other glands) and metabolism (diabetes, lipids, nutrition): the
+    # glands' diseases come with diabetes and hypertension (Cushing's syndrome, primary aldosteronism), the
+    # thyroid's with the other glands; thyroid disease is foreign to a diabetes or hypertension trial
+    frozenset({"4:glands", "4:metabolic", "9", "14:kidney"}),  # (kidney stones of hyperparathyroidism)
+    frozenset({"1:U00-U49", "10:acute"}),  # COVID-19 pneumonia, ARDS, respiratory failure
+    frozenset({"4:thyroid", "4:glands"}),
+    # gout and the other crystal arthropathies are rheumatology, not the skin's or the glomerulus' disease
+    # (gout in an atopic-dermatitis trial is foreign); a gout trial's urate band is its own by the vocabulary
+    # (gout's parent is hyperuricaemia), not by a link of the whole chapter - a trial placed in chapter 13 by a
+    # word would take part in it ("Pneumococcal" is placed there by the many codes of pneumococcal arthritis)
+    frozenset({"13:crystal", "13:rheum"}),
 )
+#: substance use disorders (F10-F16, F18-F19) and the organs the substances harm and the infections
+#: injecting and drinking bring (HIV, viral hepatitis, tuberculosis - not every infection: COVID-19 is
+#: no harm of alcohol): a liver, heart, brain, lung or HIV/hepatitis trial may require them, and they those
+#: (one-way entries both ways, not a ``LINKED`` group: a group holding the whole chapter "1" would link
+#: every infection to every other)
+_SUBSTANCE_HARMS = ("1:B20", "1:B15-B19", "1:A15-A19", "6", "9", "10", "11")
 #: codes that are a system of their own within a chapter not otherwise split: fatty liver disease
 #: (K75.81 steatohepatitis, K76.0 fatty liver) is metabolic liver disease
-_CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic"}
+_CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic", "M1A": "13:crystal"}
+#: the substance use disorders are a system of chapter 5 with their own links (``LINKED``); nicotine
+#: dependence (F17) is a trait (``is_trait``)
+_CODE_SYSTEMS |= {f"F1{d}": "5:substance" for d in "01234568" + "9"}
+#: the acute lung injuries an infection brings (pneumonia J12-J18, ARDS J80, respiratory failure J96): a
+#: COVID-19 trial requires them on purpose (``LINKED``), not the lungs' chronic diseases (IPF, COPD, asthma)
+_CODE_SYSTEMS |= {c: "10:acute" for c in ("J12", "J13", "J14", "J15", "J16", "J17", "J18", "J80", "J96")}
 #: one-way links: a trial of the key system may require diseases of the value systems - a trial of
 #: a blood condition (cancer-related anaemia, neutropenia) may require the cancer it comes with; a
 #: glomerular-disease trial the hypertension or diabetes that comes with it. The other way round
 #: (thalassaemia in a leukaemia trial, IgA nephropathy in a hypertension trial) is another specialty.
 ONE_WAY = {
     "3": ("2",),
-    "14:glom": ("4", "9"),
+    "14:glom": ("4:metabolic", "9"),
     # an HIV trial may require an AIDS-defining illness (the disease of the population it studies):
     # opportunistic infections (tuberculosis, mycobacteria, herpes and cytomegalovirus, fungi,
     # toxoplasma and pneumocystis, cryptosporidium), Kaposi sarcoma and lymphoma - not another
     # infection such as hepatitis B or C (a co-infection population the record must say it enrols)
+    "5:substance": _SUBSTANCE_HARMS,
     "1:B20": ("1:A15-A19", "1:A30-A49", "1:B00-B09", "1:B25-B34", "1:B35-B49", "1:B50-B64", "1:A00-A09", "2:C45-C49", "2:heme"),
 }
+for _harm in _SUBSTANCE_HARMS:
+    ONE_WAY[_harm] = (*ONE_WAY.get(_harm, ()), "5:substance")
 #: chapters whose blocks are several specialties (the block distance within a chapter): the
 #: inflammatory rheumatic diseases (arthropathies M00-M14, systemic connective-tissue disorders
 #: M30-M36, inflammatory spondylopathies M45-M46) are rheumatology, the rest of chapter 13 (arthrosis,
@@ -72,9 +98,12 @@ ONE_WAY = {
 #: and the rest of the kidney (N10-N29) - and the urinary, genital and breast organs (N30-N99).
 #: Gout is another specialty in a cervical-disc trial, IgA nephropathy in a contraception trial.
 #: Chapter 12: the sunlight disorders of the skin (L55-L59), the organ background of skin cancers,
-#: and the rest of dermatology.
+#: and the rest of dermatology. Gout and the crystal arthropathies (M10-M11, M1A) are rheumatology of
+#: their own, linked to urate metabolism; chapter 4 is thyroid (E00-E07), the other endocrine glands
+#: (E20-E35) and metabolism (diabetes, lipids, nutrition, E08-E16 and E40-E89).
 SUBSYSTEMS = {
-    "13": (("M00", "M14", "rheum"), ("M30", "M36", "rheum"), ("M45", "M46", "rheum"), ("M15", "M99", "mech")),
+    "13": (("M10", "M11", "crystal"), ("M00", "M14", "rheum"), ("M30", "M36", "rheum"), ("M45", "M46", "rheum"), ("M15", "M99", "mech")),
+    "4": (("E00", "E07", "thyroid"), ("E20", "E35", "glands"), ("E08", "E89", "metabolic")),
     "14": (("N00", "N08", "glom"), ("N10", "N29", "kidney"), ("N30", "N99", "genital")),
     # the skin disorders sunlight causes (actinic keratosis L57.0) are the background of skin cancers; the
     # rest of dermatology (psoriasis, eczema, acne) is another specialty than melanoma
@@ -145,10 +174,13 @@ def _ancestors(code: str) -> tuple[str, ...]:
 
 def is_trait(code: str) -> bool:
     """A state trials require on purpose in any population, not another organ system's disease:
-    substance use (F10-F19: smokers in a COPD trial, drinkers in a liver trial), obesity and
-    overweight (E66: obese adults in a sleep-apnoea trial), pain as such (G89)."""
+    nicotine dependence (F17: smokers in a COPD, heart or cancer-screening trial), obesity and
+    overweight (E66: obese adults in a sleep-apnoea trial), pain as such (G89). The other substance
+    use disorders (F10-F16, F18-F19) are diagnoses of their own system, "5:substance", linked to the
+    organs the substances harm (``LINKED``): alcohol use disorder in a liver trial is on purpose, in
+    a knee-osteoarthritis trial it is not."""
     c = code.replace(".", "")
-    return "F10" <= c[:3] <= "F19" or c[:3] in ("E66", "G89")
+    return c[:3] in ("F17", "E66", "G89")
 
 
 def organ_chapters(codes: Iterable[str], traits: bool = False) -> frozenset[str]:
@@ -286,11 +318,19 @@ class IcdMatcher:
         keys: dict[tuple[str, ...], str] = {}
         prefixes: dict[tuple[str, ...], str] = {}
         suffixes: dict[tuple[str, ...], str] = {}
+        heads: dict[tuple[str, ...], str] = {}
         for toks, key, code, chapter in _title_tokens():
             if strict:
-                if len(key) > 60 or chapter not in ORGAN_CHAPTERS or toks[0] in _BAD_FIRST or _VAGUE.search(key):
+                if len(key) > 60 or chapter not in ORGAN_CHAPTERS:
                     continue
-                if len(toks) == 1 and (len(toks[0]) < 4 or toks[0] in _GENERIC or _LAB_STATE.search(toks[0])):
+                if toks[0] in _BAD_FIRST or _VAGUE.search(key):
+                    # the disease a residual or qualified title is about is a name too ("Unspecified cataract",
+                    # "Insomnia, unspecified", "Chronic periodontitis", "Otitis media, unspecified")
+                    for head in _residual_heads(toks, key):
+                        if _specific_name(head):
+                            heads.setdefault(head, code)
+                    continue
+                if not _specific_name(toks):
                     continue
             elif 1 < len(toks) <= 8:
                 for n in range(2, len(toks)):
@@ -300,6 +340,10 @@ class IcdMatcher:
                 for n in range(max(1, len(toks) - 4), len(toks) - 1):
                     suffixes.setdefault(toks[n:], code)  # "... lumbosacral intervertebral disc degeneration"
             keys.setdefault(toks, code)
+        if strict:
+            heads.update(_head_words(heads))
+        for head, code in heads.items():
+            keys.setdefault(head, code)  # a title that is the name itself comes first
         # word sequences kept as one string each (words joined by _SEP): the same lookups, and a
         # stored matcher reads back in about half the time of tuples (~150,000 keys)
         self._keys = {_SEP.join(k): v for k, v in keys.items()}
@@ -356,15 +400,94 @@ def _title_tokens() -> list[tuple[tuple[str, ...], str, str, str | None]]:
             continue
         words = _KEY_WORD.findall(key.replace("'s ", " ").replace("\u2019s ", " "))
         if words:
-            out.append((tuple(w if w.isascii() else _plain(w) for w in words), key, code, chapter_of(code)))
+            out.append((tuple(_plain(w) for w in words), key, code, chapter_of(code)))
     return out
 
 
 def _plain(word: str) -> str:
-    """A word without accents ("ménière" -> "meniere"); ICD-10-CM and registrants write both."""
-    if word.isascii():
+    """A word without accents ("ménière" -> "meniere") and in American spelling ("oesophagitis" ->
+    "esophagitis", "anaemia" -> "anemia", "generalised" -> "generalized"): ICD-10-CM is written in
+    American English, registrants of the UK, Australia, India and Europe write British English."""
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return _american(word)
+
+
+#: British spellings of medical words: ae/oe for e (haem-, anaem-, oesophag-, oedema, diarrhoea, caesarean,
+#: coeliac, foetal), -our for -or in tumour, -ise for -ize ("generalised", "hospitalised"); applied to
+#: ICD-10-CM titles and text alike, so an American word that has the pattern is changed on both sides
+_BRITISH = re.compile(r"(?<=[a-z])ae|(?<=[a-z])oe|^oe|^ae(?=[st])|(?<=tum)our|(?<=[a-z]{2})is(?=(?:e|ed|es|ing|ation|ations)$)")
+
+
+def _american(word: str) -> str:
+    if "e" not in word and "is" not in word and "our" not in word:
         return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return _BRITISH.sub(lambda m: "e" if m.group(0) in ("ae", "oe") else ("or" if m.group(0) == "our" else "iz"), word)
+
+
+#: qualifiers of a title whose following word is the disease itself ("Chronic periodontitis", "Acute bronchitis")
+_QUALIFIER = frozenset({"chronic", "acute", "other", "unspecified", "primary", "secondary", "aggressive", "recurrent"})
+_QUALIFIER |= {"generalized", "localized", "idiopathic", "essential", "subacute"}
+#: the tail of a residual title after its disease's name (", unspecified", " without complications", " NOS")
+#: (not " NOS": an inclusion term "X NOS" is the vague use of a word - "Back pain NOS", "Nodule NOS")
+_RESIDUAL_TAIL = re.compile(r",\s*(?:unspecified|site\s+unspecified|not\s+elsewhere\s+classified)\b.*$|\s+(?:without|with)\b.*$")
+_RESIDUAL_HEAD = re.compile(r"^(?:unspecified|other)\s+")
+
+
+def _residual_heads(toks: tuple[str, ...], key: str) -> list[tuple[str, ...]]:
+    """The disease name inside a residual or qualified ICD-10-CM title: "Unspecified cataract" ->
+    "cataract", "Insomnia, unspecified" -> "insomnia", "Chronic periodontitis" -> "periodontitis",
+    "Gastro-esophageal reflux disease without esophagitis" -> "gastro-esophageal reflux disease"."""
+    out = []
+    head = _RESIDUAL_HEAD.sub("", _RESIDUAL_TAIL.sub("", key)).strip()
+    if head and head != key and not _VAGUE.search(head):
+        words = tuple(_plain(w) for w in _KEY_WORD.findall(head.replace("'s ", " ")))
+        if words and words[0] not in _BAD_FIRST:
+            out.append(words)
+    if len(toks) == 2 and toks[0] in _QUALIFIER:
+        out.append(toks[1:])
+    return out
+
+
+def _head_words(known: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    """One-word disease names that ICD-10-CM uses only qualified ("Age-related cataract", "Male
+    infertility", "Degenerative myopia"): the last word of short organ-chapter titles, when at least
+    ``_WORD_SHARE`` of those titles (two or more) are of one organ system."""
+    counts: dict[str, dict[str, int]] = {}
+    first: dict[tuple[str, str], str] = {}
+    for toks, key, code, chapter in _title_tokens():
+        # a word after a comma qualifies ("Aggressive periodontitis, localized"); an adjective is no head noun
+        if not 2 <= len(toks) <= 3 or chapter not in ORGAN_CHAPTERS or len(key) > 60 or "," in key or _ADJECTIVE.search(toks[-1]):
+            continue
+        w, sys_ = toks[-1], system_of(code) or ""
+        c = counts.setdefault(w, {})
+        c[sys_] = c.get(sys_, 0) + 1
+        first.setdefault((w, sys_), code)
+    out = {}
+    for w, c in counts.items():
+        total = sum(c.values())
+        best, n = max(c.items(), key=lambda kv: kv[1])
+        if not _DISEASE_NOUN.search(w) or _LAB_STATE.search(w.rstrip("s")) or w in _NOT_ONE_DISEASE:
+            continue  # an organ ("prostate", "bladder"), a state or a qualifier ("status", "response"), not a disease
+        if best and total >= 2 and n >= _WORD_SHARE * total and len(w) >= 6 and (w,) not in known and _specific_name((w,)):
+            out[(w,)] = first[(w, best)]
+    return out
+
+
+#: endings of disease nouns (inflammations, conditions, tumours, palsies, dystrophies, herniations)
+_DISEASE_NOUN = re.compile(r"(?:itis|osis|oses|iasis|iases|ism|pathy|pathies|oma|omas|plegia|trophy|rrhea|ectasis|cele|ia|ias)$")
+#: words with such an ending that name a class or a tissue state rather than one disease
+_NOT_ONE_DISEASE = frozenset({"neoplasia", "necrosis", "hematoma", "anomalia", "trauma", "dysplasia", "hyperplasia", "fibrosis"})
+#: complications of cancer treatment, which supportive-care trials registered by the cancer require on purpose
+_NOT_ONE_DISEASE |= {"mucositis", "radiodermatitis", "pneumonitis", "osteonecrosis", "esophagitis", "cystitis"}
+_ADJECTIVE = re.compile(r"(?:ed|al|ic|ous|ive|ary|ar|ile|oid|ent|ant)$")
+
+
+def _specific_name(toks: tuple[str, ...]) -> bool:
+    """Two words or more, or one specific word: not an everyday clinical word ("infection"), not a lab state."""
+    if not toks or toks[0] in _BAD_FIRST:
+        return False
+    return len(toks) > 1 or not (len(toks[0]) < 4 or toks[0] in _GENERIC or _LAB_STATE.search(toks[0]))
 
 
 #: words that make a title too vague to stand for one disease, or a procedure / status rather than a disease
@@ -472,6 +595,9 @@ _EVERY_CHAPTER = frozenset(
     | {"moderate", "congenital", "hereditary", "familial", "benign", "malignant", "neoplasm", "infection", "injury", "injuries"}
     | {"postoperative", "operative", "post", "complication", "complications", "healthy", "volunteers", "condition", "conditions"}
     | {"induced", "related", "associated", "elderly", "children", "adult", "adults", "women", "patients", "therapy", "treatment"}
+    # words of the form of a disorder, said of every organ ("cognitive impairment", "renal impairment",
+    # "erectile dysfunction", "hearing loss"): the other words of the name place it, or nothing does
+    | {"impairment", "impairments", "dysfunction", "insufficiency", "failure", "deficiency", "abnormality", "abnormalities"}
 )
 
 
@@ -507,7 +633,8 @@ def _build_word_systems() -> dict[str, tuple[str, str]]:
             sys_ = system_of(code)
             organ = (_organ(sys_) or sys_) if sys_ and sys_.split(":")[0] in ORGAN_CHAPTERS else ""
             # a word places a name in a chapter, not in one specialty of it ("joint" is rheumatology and orthopaedics)
-            memo[code] = _chapter(organ) if _chapter(organ) in SUBSYSTEMS else organ
+            # (and a system of one chapter's codes, "5:substance", by the chapter: "delirium" is said of alcohol too)
+            memo[code] = _chapter(organ) if _chapter(organ) in SUBSYSTEMS or organ in _CODE_SYSTEMS.values() else organ
         system = memo[code]
         for w in set(toks):
             if len(w) >= 5:

@@ -135,6 +135,9 @@ GENERIC_TITLE_WORDS = frozenset(
         "amnesia",
         "aphasia",
         "dysphagia",
+        # said of menopause and contraception ("postmenopausal with amenorrhoea for 12 months"), not a disease required
+        "amenorrhea",
+        "amenorrhoea",
     }
 )
 

@@ -15,6 +15,8 @@ from trial_audit.text.criteria_markers import _match_marker, _skip_ws
 _QUAL = r"(?:(?:key|main|major|general|principal|primary|study|protocol|trial|patient|patients'?|subject|participant|additional|specific|other|basic|selection|clinical|medical)\s+)"
 # (misspellings seen in registry text: "critieria", "CRITIERIA", "creteria", "critera", "citeria")
 _CRIT = r"(?:criteri[a-z]*|creteria|critera|citeria|criterial|cr[a-z]{1,4}r[a-z]{1,4}\b)"
+# punctuation, then a bullet or a number marker and a blank: "Exclusion; - Pregnancy", "Inclusion. 1. Age …"
+_PUNCT_MARKER_AHEAD = r"[ \t]*[;；.。|—–-]+[ \t]*(?:[-*•]|[0-9]{1,2}[.)])[ \t]"
 _HEADER_RE = re.compile(
     rf"""
     (?P<h>
@@ -26,15 +28,17 @@ _HEADER_RE = re.compile(
         |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?|incl[a-z]{{3,7}})[\s_]+{_CRIT}
         |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?|excl[a-z]{{3,7}})[\s_]+{_CRIT}
         |criteria\s+for\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
-        |(?P<inc3>inclusions?)(?=[ \t]*\\?[:：])
+        |(?P<inc3>inclusions?)(?=[ \t]*\\?[:：]|{_PUNCT_MARKER_AHEAD})
         |(?P<comb3>eligibility|criteria|selection)(?=[ \t]*\\?[:：])
-        |(?P<exc3>exclusions?)(?=[ \t]*\\?[:：])
+        |(?P<exc3>exclusions?)(?=[ \t]*\\?[:：]|{_PUNCT_MARKER_AHEAD})
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
       (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
               |,?[ \t]++[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
-      (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)|[ \t]+(?:are|include|includes)(?:[ \t]*\\?[:：]|(?=[ \t]+[^\s:：])))?
+      (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)
+        |[ \t]+(?:are[ \t]+|were[ \t]+)?as[ \t]+follows[ \t]*\\?[:：]?
+        |[ \t]+(?:are|were|include[sd]?|consist(?:s|ed)?[ \t]+of|comprise[sd]?)(?:[ \t]+the[ \t]+following)?(?:[ \t]*\\?[:：]|(?=[ \t]+[^\s:：])))?
       (?:[ \t]*\])?
     )
     """,
@@ -163,7 +167,54 @@ _SCOPE_AFTER_COLON = re.compile(
 _COMPARED_NUMBER = re.compile(r"[<>≤≥]=?[ \t]*[0-9]")
 
 
-def _header_at(text: str, pos: int, end: int):
+# what registrants put between a header and its first item when the line break is lost: a colon, a
+# semicolon, a full stop, a comma, dashes, a bar, an arrow, in ASCII or full width, alone or together
+_HEADER_PUNCT = frozenset(":：;；.。,，-–—|>»→=\\*")
+
+
+_TEXT_BREAK = re.compile(r"<br[ \t]*/?[ \t]*>|\\n", re.IGNORECASE)
+
+
+def _core_end(m: re.Match) -> int:
+    """Where the header's own words end (before a qualifier or a colon)."""
+    for g in ("qual", "colon"):
+        if m.group(g) is not None:
+            return m.start(g)
+    return m.end("h")
+
+
+def _punctuation_then_marker(text: str, k: int, end: int, markdown: bool) -> tuple[int, int] | None:
+    """After the header's words at ``k``: punctuation other than a plain colon, then a list marker (an
+    ordinal, or a bullet followed by text), as (end of the header with its punctuation, start of the
+    marker); None otherwise. The dash or bullet just before the item may be the item's own marker
+    ("- - Male …": the header's dash, then the item's bullet)."""
+    j = _skip_ws(text, k, end)
+    punct = ""
+    last_end = k
+    while j < end and len(punct) < 6:
+        ch = text[j]
+        if punct and punct.strip(" \t") not in (":", "：", "\\:"):
+            mk = _match_marker(text, j, markdown)
+            if mk is not None and (mk[2] is not None or mk[1] in ("-", "*", "•", "+")):
+                after = _skip_ws(text, mk[5], end)
+                if after < end and (mk[2] is not None or mk[5] < after):
+                    return last_end, j
+        brk = _TEXT_BREAK.match(text, j, end)
+        if brk is not None:
+            ch, nxt = ";", brk.end()  # an HTML break or an escaped newline left in the text: a separator
+        elif text.startswith("**", j):
+            nxt = j + 2  # Markdown bold closing the header ("**Inclusion Criteria** - Age …")
+        elif ch in _HEADER_PUNCT:
+            nxt = j + 1
+        else:
+            return None
+        punct += ch
+        last_end = nxt
+        j = _skip_ws(text, nxt, end)
+    return None
+
+
+def _header_at(text: str, pos: int, end: int, markdown: bool = False):
     """A section header starting at ``pos`` (after an optional bullet/ordinal prefix) or None.
 
     Returns (kind, start, end, rest, label, weak, sentence): ``rest`` where the text after the header
@@ -195,6 +246,14 @@ def _header_at(text: str, pos: int, end: int):
     else:
         kind = "inclusion"
     hs, he = m.start("h"), m.end("h")
+    core = _core_end(m)
+    punct = _punctuation_then_marker(text, core, end, markdown)
+    if punct is not None:
+        # "Inclusion Criteria; - Age …", "EXCLUSION CRITERIA - - Pregnancy", "Inclusion Criteria — 1. …": the
+        # header (its words: the punctuation is no part of its name), any punctuation, then the first item's marker
+        while core > hs and text[core - 1] in " \t*":
+            core -= 1
+        return kind, hs, core, punct[1], _prefix_label(g("pre")), False, False
     while he > hs and text[he - 1] in " \t":
         he -= 1
     rest = _skip_ws(text, m.end(), end)

@@ -151,6 +151,8 @@ _MIN_EXCLUDING_SHARE = 0.6
 #: after the one paragraph gap of a list: least share of items that exclude after it, most share before it
 _GAP_TAIL_SHARE = 1 / 3
 _GAP_HEAD_SHARE = 0.2
+#: the same after the gap, for criteria that rule out in any words (``_rules_out``), at twice the share before it
+_WIDE_TAIL_SHARE = 0.25
 
 
 def starts_like_exclusion(text: str) -> bool:
@@ -201,6 +203,54 @@ def _negated_requirement(lead: str) -> bool:
     return bool(_EXCLUSION_WORDING.match(lead) or _NEGATED_REQUIREMENT.search(lead))
 
 
+#: a criterion that rules out in any words: a negation or refusal inside its opening ("Women who do not provide
+#: written consent", "Participants who refuse to provide consent", "Lack of cooperation", "Subjects that are not
+#: ASA I") besides the excluding openings above
+_RULES_OUT = re.compile(
+    r"\b(?:no|not|never|without|refus\w*|refusal|lack(?:s|ing)?|unable|unwilling\w*|inability|absence|absent|unsuitable|inappropriate"
+    r"|inaccessible|uncooperative|non-?\s?cooperative|contra-?indicat\w*|excluded|ineligible)\b",
+    re.IGNORECASE,
+)
+_RULES_OUT_SPAN = 80
+
+
+def _rules_out(item: Item) -> bool:
+    """The item rules out in any words; a requirement worded as a negation ("Non-smoker", "Not currently taking
+    any medication", "If female, non-pregnant", "assessed not to be harmful") is an inclusion item, not counted."""
+    lead = item.text[:200].lstrip(" \t*•-")
+    if _negated_requirement(lead):
+        return False
+    return _excluding(item) or bool(_RULES_OUT.search(lead[:_RULES_OUT_SPAN]))
+
+
+def _lost_header_after_gap(sec: Section, items: list[Item], k: int, text: str) -> Item | None:
+    """After the one paragraph gap of an inclusion list (``items[k]`` follows it), the place of a lost exclusion
+    header, seen in two ways beyond the share of excluding openings (``exclusion_run``):
+
+    - the first line after the gap announces exclusions, as a label or lead-in ("Co-existing Condition:
+      Patients with the following conditions or symptoms are excluded:", "A participant will not be eligible
+      for study entry if any of the following criteria are met:");
+    - at least a quarter of the items after the gap rule a participant out in any words (a negation or a refusal
+      in their opening: "Women who do not provide written consent", "Lack of cooperation"), against at most a
+      fifth before it and at most half the share after it.
+
+    An inclusion list with one paragraph gap and no exclusion section is rare in real registry text (none of the
+    3,231 tune texts without an exclusion section has one after its second item)."""
+    gap_at = text.rfind("\n", items[k - 1].end, items[k].start)
+    first = next((it for it in sec.items if it.start >= gap_at), None)
+    if first is not None:
+        line = _first_line(first)
+        if line.endswith((":", "：")) and len(line) <= 200 and _EXCLUSION_LABEL.search(line):
+            if not any(_EXCLUSION_LABEL.search(_first_line(it)) for it in sec.items if it.end <= gap_at and _is_label_line(it)):
+                return first
+    head = [_rules_out(it) for it in items[:k]]
+    tail = [_rules_out(it) for it in items[k:]]
+    h, t = sum(head) / len(head), sum(tail) / len(tail)
+    if t >= _WIDE_TAIL_SHARE and h <= _GAP_HEAD_SHARE and t >= 2 * h:
+        return items[k]
+    return None
+
+
 def exclusion_run(sec: Section, text: str = "") -> Item | None:
     """The first item of a run of exclusions listed on under an inclusion header, or None.
 
@@ -245,6 +295,9 @@ def exclusion_run(sec: Section, text: str = "") -> Item | None:
             head, tail = says[:k], says[k:]
             if sum(tail) >= _GAP_TAIL_SHARE * len(tail) and sum(head) <= _GAP_HEAD_SHARE * len(head):
                 return items[k]
+            lost = _lost_header_after_gap(sec, items, k, text)
+            if lost is not None:
+                return lost
     if n < 2 * _MIN_SIDE:
         return None
     first = exc.index(True) if any(exc) else n

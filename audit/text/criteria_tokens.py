@@ -23,9 +23,9 @@ from trial_audit.text.criteria_markers import (
     next_of_list,
     split_marker,
 )
-from trial_audit.text.criteria_model import format_marker, int_to_roman
-from trial_audit.text.criteria_modes import starts_like_exclusion, starts_like_requirement
+from trial_audit.text.criteria_model import format_marker
 from trial_audit.text.criteria_repairs import repair_tokens
+from trial_audit.text.criteria_runons import _INLINE_GATE, _RUN_ON_NEXT, _run_on_bullets, _run_on_markers
 
 # --- tokenising ------------------------------------------------------------------------------
 
@@ -61,207 +61,7 @@ class _Tok:
 
 
 _LETTERED = ("a.", "a)", "(a)")
-_TO_FULL_WIDTH = str.maketrans("0123456789", "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
 _ROMAN = ("i.", "i)", "(i)")
-_INLINE_GATE = re.compile(r"[;:.；：。][ \t]*[(（]?[1-9\uff11-\uff19]")
-
-
-# what may follow a run-on marker: a capital, an opening bracket or a CJK character ("… visits
-# 4) Subject is …", "1、rheumatic … 2、mitral …" also takes a lower-case word after "、")
-_RUN_ON_NEXT = re.compile(r"[ \t]*[A-Z(（\u3400-\u9fff]")
-# "a) UPCR of 1.0 or more OR b) UPCR above 0.5 ...", "(a) positive CSF ink, (b) culture ...":
-# options joined by a comma or a connective are one criterion's enumeration, not run-on items
-_CHOICE_JOINER = re.compile(r"(?:,|\b(?:or|and|and/or))[ \t]*$", re.IGNORECASE)
-_RUN_ON_NEXT_IDEOGRAPHIC = re.compile(r"[ \t]*[^\s0-9\uff10-\uff19]")
-
-
-# after "; " or ". " a run-on marker may be followed by any criterion start that is not a lower-case
-# word or a bare number ("... visits; 5. ≥10% body surface area")
-_RUN_ON_AFTER_STOP = re.compile(r"[ \t]+[^\sa-z0-9\uff10-\uff19]")
-
-
-def _after_sentence_end(text: str, lo: int, k: int) -> bool:
-    j = k
-    while j > lo and text[j - 1] in " \t":
-        j -= 1
-    return j > lo and text[j - 1] in ";.。；"
-
-
-# a bullet of the line's own kind run into its text ("Age ≥18 years * Fluency in English"):
-# "*" and "•" only (a "-" mid-line is a dash), before a capital or a CJK character
-# (after a sentence end "; * the presence of ..." any word may follow; a "-" only there, as
-# elsewhere a mid-line "-" is a dash)
-_BULLET_RUN_ON = {
-    "*": re.compile(r"(?<=[^\s*])[ \t]+(\*)[ \t]+(?=[A-Z\u3400-\u9fff])|(?<=[;.])[ \t]+(\*)[ \t]+(?=[A-Za-z])"),
-    "•": re.compile(r"(?<=\S)[ \t]*(•)[ \t]*(?=\S)"),
-    "-": re.compile(r"(?<=[;.])[ \t]+(-)[ \t]+(?=[A-Za-z])"),
-}
-# in any bulleted list, a bullet of another kind after a sentence end and before a capitalised word
-# ("- HLA A2+; * HIV negativity.", "* BMI 25-40 kg/m2. - Colonoscopy within 3 years"): a bulleted
-# line's next item, not a dash or an enumeration (those follow a colon or a lower-case word)
-_ANY_BULLET_AFTER_STOP = re.compile(r"(?<=[;.])[ \t]+([-*•])[ \t]+(?=[A-Z][a-z]|[A-Z]{2})")
-# in a "-" list, a "-" after a colon opens the line's first sub-item ("Patients must have: - HIV-1 infection",
-# "Minor symptoms: - Frontal headache - Fever"): a label with its item, never a range or a dash
-_DASH_AFTER_COLON = re.compile(r"(?<=[:：])[ \t]+(-)[ \t]+(?=[A-Z0-9])")
-# in Markdown (ClinicalTrials.gov API v2) a literal asterisk in text is escaped ("\*"), so an unescaped
-# " * " inside a line before a word is a bullet run into the line, whatever the case of the word ("…
-# ml/min/m2 * active dental caries"; none of the 474 v2 texts of the tune part has one that is not);
-# before a number it may be a product written without the escape ("weight (kg) * 100")
-_MD_STAR_RUN_ON = re.compile(r"(?<=[^\s*\\])[ \t]+(\*)[ \t]+(?=[^\W\d_]{2})")
-
-
-# a "-" bullet run into the text of the item before it with no punctuation ("Congestive heart failure -
-# History of angina"): a spaced dash between a word and a capitalised word
-_DASH_RUN_ON = re.compile(r"(?<=[a-z0-9)\]%])[ \t]+(-)[ \t]+(?=[A-Z][a-z]+[ \t])")
-_WORD = re.compile(r"[^\W\d_]{2,}")
-# what a spaced dash joins inside one criterion: a range, a label and its definition, a cohort
-_DASH_IN_ONE = re.compile(r"[:=]|\b(?:part|cohort|arm|group|stage|phase|grade|type|class|step|period)\s+\S+\s*$", re.IGNORECASE)
-
-
-def _dash_joins_two_criteria(text: str, lo: int, k: int, after: int, hi: int) -> bool:
-    """The spaced dash at ``k`` ends one criterion and starts another: three words or more on each
-    side (not "Stage III - IV", "Hepatitis B - Positive"), no label before it ("Renal function:
-    creatinine - ...", "Cohort A - ..."), and a criterion's opening words after it."""
-    before, rest = text[lo:k], text[after:hi]
-    if len(_WORD.findall(before)) < 3 or len(_WORD.findall(rest[:120])) < 3:
-        return False
-    if _DASH_IN_ONE.search(before):
-        return False
-    # the text after the dash opens a criterion of its own ("History of …", "Any other condition …",
-    # "Age 18 or older"); a definition or a scale's part follows a dash too ("… disease - New York Heart
-    # Association class III", "Clinical Global Impression - Severity of Illness")
-    return starts_like_exclusion(rest[:200]) or starts_like_requirement(rest[:200]) or _parallel_openings(text[lo:k], rest)
-
-
-_OPENING = re.compile(r"[^\W\d_]{2,}(?:[ \t]+[^\W\d_]{2,})?")
-
-
-def _parallel_openings(before: str, rest: str) -> bool:
-    """The text after a dash opens with the same word as the criterion before it ("Patients with a kidney
-    transplant - Patients with acute kidney injury", "Lack of consent - Lack of transport"): two items
-    of one list written alike, not a label and its definition ("Performance status - ECOG 0-2")."""
-    a, b = _OPENING.match(before.lstrip(" \t*•-")), _OPENING.match(rest.lstrip())
-    if not a or not b:
-        return False
-    wa, wb = a.group(0).split(), b.group(0).split()
-    return wa[0].lower() == wb[0].lower()
-
-
-def _run_on_bullets(text: str, tok: _Tok, markdown: bool = False) -> list[tuple[int, str, str, int | None, int]]:
-    """Bullets run into the line's text, outside parentheses: of the line's own kind, or of any
-    kind after a sentence end (see ``_ANY_BULLET_AFTER_STOP``)."""
-    rx = _BULLET_RUN_ON.get(tok.marker or "") if tok.kind == "item" and tok.number is None else None
-    if rx is None:
-        return []
-    if markdown and tok.marker == "*":
-        rx = _MD_STAR_RUN_ON
-    hits: dict[int, tuple[int, str]] = {}
-    for m in rx.finditer(text, tok.text_start, tok.text_end):
-        g = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
-        hits[m.start(g)] = (m.end(g), m.group(g))
-    for m in _ANY_BULLET_AFTER_STOP.finditer(text, tok.text_start, tok.text_end):
-        hits.setdefault(m.start(1), (m.end(1), m.group(1)))
-    if tok.marker == "-":
-        for m in _DASH_AFTER_COLON.finditer(text, tok.text_start, tok.text_end):
-            hits.setdefault(m.start(1), (m.end(1), "-"))
-        last = tok.text_start
-        for m in _DASH_RUN_ON.finditer(text, tok.text_start, tok.text_end):
-            if m.start(1) not in hits and _dash_joins_two_criteria(text, last, m.start(1), m.end(1), tok.text_end):
-                hits[m.start(1)] = (m.end(1), "-")
-                last = m.end(1)
-    out: list[tuple[int, str, str, int | None, int]] = []
-    pos, depth = tok.text_start, [0]
-    for k in sorted(hits):
-        end, marker = hits[k]
-        if not _open_paren(text, pos, k, depth):
-            out.append((k, marker, tok.style, None, _skip_ws(text, end, tok.text_end)))
-        pos = end
-    return out
-
-
-def _open_paren(text: str, pos: int, k: int, depth: list[int]) -> bool:
-    """Whether ``text[k]`` lies inside parentheses opened since the line's start; ``depth`` carries
-    the count up to ``pos`` so that each character is counted once."""
-    d = depth[0] + text.count("(", pos, k) - text.count(")", pos, k)
-    depth[0] = d
-    return d > 0
-
-
-def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]]:
-    """Markers of the next items of the line's own numbered or lettered list, run into its text
-    without sentence punctuation ("1. Age 18 or older 2. Signed consent 3. ECOG 0-1", "… visits
-    4) Subject is …", "1、… 2、…", "a. Pregnancy b. Infection"): the next number (letter) in the
-    line's own marker form, after a blank
-    (or, for an ideographic separator, after anything but a digit), then the number after that,
-    and so on. An enumeration inside one criterion uses another form or starts again at 1, so
-    it is not taken. Each search starts where the last one ended: linear in the line."""
-    if tok.kind != "item" or tok.number is None or not tok.marker:
-        return []
-    lettered = tok.style in ("a.", "a)", "(a)") and tok.letter is not None
-    marker = tok.marker
-    paren = marker[0] in "(（"
-    # roman numerals: "ii)" / "(iv)" lines, and "i)" (read as the letter i until its neighbours decide)
-    # when the line goes on with "ii)" in the same form: "i) Age 18 or older ii) Signed consent iii) …"
-    roman = tok.style in ("i.", "i)", "(i)")
-    if lettered and tok.letter == "i":
-        second = f"{marker[0]}{'II' if tok.upper else 'ii'}{marker[-1]}" if paren else ("II" if tok.upper else "ii") + marker[-1]
-        if text.find(" " + second, tok.text_start, tok.text_end) >= 0:
-            roman, lettered = True, False
-    if tok.style not in ("1.", "1)", "(1)") and not lettered and not roman:
-        return []
-    # the marker's punctuation around its number or letter, whatever its shape ("[1]", "1.)", "【1】")
-    pre, core0, sep = split_marker(marker)
-    glyph = glyph_for(marker, 1) is not None  # "①", "⑴": the next marker is the next glyph
-    if not core0 and not glyph:
-        return []
-    full_width = core0[:1] in "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19"
-    number = 1 if roman and tok.style.startswith(("a", "(a")) else tok.number
-    style = tok.style.replace("a", "i") if roman else tok.style
-    # after an ideographic mark or a glyph the next marker may follow any non-digit (no blank is written);
-    # "（1）" keeps the reading of "(1)"
-    ideographic = (
-        glyph or (not pre and sep in ("、", "．", "）")) or (pre not in ("", "(", "（") and any(ord(c) > 0x2FFF for c in pre + sep))
-    )
-    nxt_re = _RUN_ON_NEXT_IDEOGRAPHIC if ideographic else _RUN_ON_NEXT
-    out: list[tuple[int, str, str, int, int]] = []
-    pos, n = tok.text_start, number + 1
-    depth = [0]  # "(" minus ")" before ``pos``, counted once over the line: "(IWF H) Recurrent" is no "H)"
-    while pos < tok.text_end:
-        core = str(n)
-        if lettered:
-            if n > 26:
-                break
-            core = chr(96 + n).upper() if tok.upper else chr(96 + n)
-        elif roman:
-            if n > 39:
-                break
-            core = int_to_roman(n).upper() if tok.upper else int_to_roman(n)
-        if full_width and core.isdigit():
-            core = core.translate(_TO_FULL_WIDTH)
-        want = (glyph_for(marker, n) or "") if glyph else f"{pre}{core}{sep}"
-        if not want:
-            break
-        k = text.find(want, pos, tok.text_end)
-        if k < 0:
-            break
-        after = k + len(want)
-        inside = _open_paren(text, pos, k, depth)  # counted for every candidate, taken or not
-        before = text[k - 1] if k > tok.text_start else " "
-        ok_before = before in " \t" or (ideographic and not before.isdigit())
-        if (
-            ok_before
-            and not text[k - 1 : k].isdigit()
-            and (
-                nxt_re.match(text, after, tok.text_end)
-                or (_after_sentence_end(text, tok.text_start, k) and _RUN_ON_AFTER_STOP.match(text, after, tok.text_end))
-            )
-            and not _CHOICE_JOINER.search(text, max(tok.text_start, k - 12), k)
-            and not (not pre and sep.endswith(")") and inside)
-        ):
-            out.append((k, want, style, n, _skip_ws(text, after, tok.text_end)))
-            n += 1
-        pos = after
-    return out
 
 
 def _split_inline(text: str, tok: _Tok, out: list[_Tok], markdown: bool = False) -> None:
@@ -465,7 +265,7 @@ def _segment(
     ``wrapped``: the line continues the sentence of the line above at a deeper indentation;
     ``soft_wrapped``: the line above ends mid-sentence (weak headers such as a bare "criteria:"
     are then words of that sentence, not a header)."""
-    h = _header_at(text, p, le_s) if text[p] in _HEADER_FIRST and not wrapped else None
+    h = _header_at(text, p, le_s, markdown) if text[p] in _HEADER_FIRST and not wrapped else None
     if h is not None and soft_wrapped and h[5] and not _CAPITAL_SECTION_WORD.match(text, h[1], h[2]):
         # a weak header ("criteria:") on a line after an unfinished sentence continues that sentence;
         # a capitalised section word alone on its line ("EXCLUSION", "Exclusion:") still opens a section

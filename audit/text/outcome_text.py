@@ -349,184 +349,38 @@ def event_bounded(time_frame: str) -> bool:
     return bool(_EVENT_PERIOD.search(time_frame))
 
 
+#: the one occasion of a one-off data collection (a cross-sectional survey, a single interview): the
+#: measure is taken when the participant answers, which is a time point a reader can check. The
+#: occasion must be introduced as a time ("at", "during", "on completion of", "time of", "date of"),
+#: so that a method named in the time frame ("online questionnaire") is not read as one, and not
+#: through the study's own course ("at the end of the study questionnaire": when the study ends).
+_ONE_OFF_OCCASION = r"(?:surveys?|interviews?|questionnaires?|focus\s+groups?|data\s+collection|response\s+date)"
+_ONE_OFF = re.compile(
+    rf"\b(?:at|on|upon|during|when|time\s+of|date\s+of|day\s+of|moment\s+of)\s+(?:(?!(?:study|trial|treatment|therapy|end|follow)\b)[a-z'-]+\s+){{0,4}}"
+    rf"{_ONE_OFF_OCCASION}(?![A-Za-z])"
+    r"|\bcross[- ]sectional(?:ly)?\b|\bone[- ](?:off|time)\s+(?:survey|assessment|measurement|interview|questionnaire)\b"
+    r"|\bsingle\s+(?:time[- ]?point|occasion|survey|interview|questionnaire)\b",
+    re.I,
+)
+#: a time frame that says it has none ("no time point", "no timeline"): never read as a one-off occasion
+_NO_TIME = re.compile(r"\bno\s+(?:specific\s+|fixed\s+)?time(?:[- ]?(?:points?|frames?|lines?))?\b", re.I)
+
+
+def one_off_occasion(time_frame: str) -> bool:
+    """The time frame is the single occasion of a one-off data collection ("at the time of survey",
+    "during the survey administration", "at response date", "on completion of the questionnaire",
+    "cross-sectional, single time point"), and does not say it has no time point."""
+    return bool(_ONE_OFF.search(time_frame)) and not _NO_TIME.search(time_frame)
+
+
 def unspecific(time_frame: str) -> bool:
     """No time point or period a reader can check: no number, no unit, no clinical event
     ("Throughout the study", "End of study", "Long term", "Ongoing"). A period bounded by
-    clinical events ("From start to end of all protocol therapy") is specific."""
-    return not _ANCHOR.search(time_frame) and not _NUMBER_WORD.search(time_frame) and not event_bounded(time_frame)
-
-
-# --- several measures in one title -------------------------------------------------------------
-
-#: a named instrument: capitalised words ending in Scale / Questionnaire / Inventory / ... ("Beck Depression Inventory")
-_INSTRUMENT = re.compile(
-    r"\b(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:Scale|Questionnaire|Inventory|Index|Test|Survey|Checklist|Assessment|Score)\b(?:\s*\([A-Za-z0-9 -]{2,15}\))?"
-)
-#: an acronym of an instrument or a lab value: 2-8 capitals (digits and a hyphen allowed) ("PANSS", "HAM-D", "HbA1c")
-_ACRONYM = re.compile(r"\b(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9]{1,7}(?:-[A-Za-z0-9]{1,4})?\b")
-_JOIN = re.compile(r"^\s*(?:,|;|\band\b|&|\bplus\b|\bas\s+well\s+as\b)\s*(?:the\s+|in\s+|(?:levels?|scores?)\s+of\s+)?$", re.I)
-#: "1) ... 2) ...", "(1) ... (2) ...", "a) ... b) ...": an enumerated title
-_ENUMERATED = re.compile(r"(?:^|\s)\(?(?:1|a|i)[).]\s+.{3,}?\s\(?(?:2|b|ii)[).]\s", re.I)
-
-
-#: ``Several.why`` of a title listing time points of one measure (not several measures where a format has no time-frame field)
-SEVERAL_TIME_POINTS = "it lists several time points"
-
-
-@dataclass(frozen=True, slots=True)
-class Several:
-    """Why one title holds several measures, and the two parts that show it (offsets in the title)."""
-
-    why: str
-    first: tuple[int, int]
-    second: tuple[int, int]
-
-
-def several_measures(title: str | None) -> Several | None:
-    """Two distinct instruments joined by "and" / "," ("PANSS and CGI"), an enumerated list of
-    measures, or two time points of one measure ("at 3 and 6 months", "at week 12 and week 24")."""
-    if not title or len(title) > 400:
-        return None
-    m = _ENUMERATED.search(title)
-    if m:
-        return Several("it is an enumerated list of measures", (m.start(), m.start() + 3), (m.end() - 3, m.end()))
-    spans = _instrument_spans(title)
-    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
-        acronyms = not _INSTRUMENT.fullmatch(title[a0:a1]) and not _INSTRUMENT.fullmatch(title[b0:b1])
-        after_method = _after_method_lead(title, a0)
-        own_method = bool(_METHOD_LEAD.search(title[b1 : b1 + 25]))
-        if after_method and not own_method:
-            continue  # "measured using multiplex array, ELISA, EIA and HPLC": how it is measured, not what
-        if _MEASURE_TERM.fullmatch(title[a0:a1]) and _INSTRUMENT.fullmatch(title[b0:b1]):
-            continue  # "Hospital Anxiety and Depression Scale": a plain word joined to an instrument's name is part of it
-        if _ONE_NAME_AFTER.match(title, b1) or _ONE_NAME_BEFORE.search(title[max(0, a0 - 40) : a0]):
-            continue  # "LDL/HDL ratio", "anxiety and depression scale", "time to progression and death": one measure
-        if acronyms and _POPULATION.search(title[max(0, a0 - 40) : a0]):
-            continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
-        if _in_brackets(title, a0, b1):
-            continue  # "Response rate (CR and PR)", "(Cohen Perceived Stress Scale, CPSS)": parts or names of one measure
-        assay = _ONE_ASSAY.match(title, b1) if acronyms and not after_method else None  # "VAS and fatigue measured by FSS": a new measure
-        if assay and not _SCORE.search(title[a0 : assay.end()]):
-            continue  # "IgG and IgA ELISPOT assay", "IL-6 and TNF measured by ELISA": read-outs of one assay
-        a, b = title[a0:a1], title[b0:b1]
-        if _JOIN.match(title[a1:b0]) and _norm(a) != _norm(b) and not _abbreviates(a, b) and not _abbreviates(b, a):
-            return Several("it names two measures", (a0, a1), (b0, b1))
-    m = _TIME_LIST.search(title)
-    if m and not _CHANGE_BETWEEN.search(title[max(0, m.start() - 40) : m.start()]):
-        return Several(SEVERAL_TIME_POINTS, m.span("list"), m.span("list"))
-    return None
-
-
-#: time points listed as separate assessments: "at 6 and 12 months", "at Week 12 and Week 24",
-#: "after 3 months and after 7 months", "at weeks 2, 4, 8, and 12"
-_NUM_ = _NUM.replace("(?P<num>", "(?:")
-_UNIT_ = _UNIT.replace("(?P<unit>", "(?:")
-_TP = rf"(?:{_NUM_}[\s-]?{_UNIT_}|(?:day|week|month|year)s?\s?[0-9]{{1,4}})"
-_TIME_LIST = re.compile(
-    rf"\b(?:at|after|on|by)\s+(?P<list>(?:{_TP}{_SEP}(?:(?:at|after)\s+)?{_TP}|[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+\s*(?:-\s*)?{_UNIT_}|"
-    rf"(?:days|weeks|months|years)\s+[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+))",
-    re.I,
-)
-#: "from week 1 to week 8", "between week 48 and week 152", "change ... to": one measure between two time points
-_CHANGE_BETWEEN = re.compile(r"\b(?:from|between|to|over|during|within)\s*$", re.I)
-
-
-#: a named assay or instrument right after a list of analytes: their read-outs are one measure
-#: ("B-cell IgG and IgA ELISPOT Assay", "IL-6 and TNF-alpha levels measured by ELISA", "CD4 and CD8 counts by flow cytometry")
-_ASSAY = (
-    r"(?:assays?|immunoassays?|ELISA|ELISPOT|PCR|RT-PCR|qPCR|flow\s+cytometry|cytometry|multiplex|panel|kit|analy[sz]er|"
-    r"spectrometry|chromatography|immunohistochemistry|IHC|western\s+blot|blot|microarray|sequencing|luminex)"
-)
-_ONE_ASSAY = re.compile(
-    rf"[^,;:()]{{0,40}}?(?<![A-Za-z])(?:{_ASSAY}|(?:measured|determined|quantified|detected)\s+(?:by|using|with))(?![A-Za-z])",
-    re.I,
-)
-#: two scores are two measures even when one instrument gives both ("T-score and Z-score")
-_SCORE = re.compile(r"\bscores?\b", re.I)
-
-
-def _in_brackets(text: str, start: int, end: int) -> bool:
-    """Both ends lie inside one pair of brackets."""
-    opened = text.rfind("(", 0, start)
-    return opened >= 0 and text.find(")", opened) >= end and ")" not in text[opened:start]
-
-
-def _abbreviates(short: str, long: str) -> bool:
-    """ "CPSS" abbreviates "Cohen Perceived Stress Scale" (its capitals are the words' initials)."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z'-]*", long)).upper()
-    letters = "".join(c for c in short if c.isalpha()).upper()
-    return len(letters) >= 2 and len(initials) >= 2 and (letters == initials or letters in initials)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
-
-
-_POPULATION = re.compile(
-    r"\b(?:with|without|of|among|either|patients?|participants?|subjects?|people|population|enrolled)\s+(?:[\w-]+\s+){0,3}$",
-    re.I,
-)
-_GENERIC_ACRONYMS = frozenset({"IV", "II", "III", "US", "USA", "UK", "EU", "NA", "ID", "PK", "PD", "OK", "TM", "AM", "PM"})
-
-
-def _instrument_spans(title: str) -> list[tuple[int, int]]:
-    """Named instruments, acronyms and common measures in plain words ("blood pressure"), in order,
-    an acronym in brackets right after its instrument merged into it."""
-    spans: list[tuple[int, int]] = [m.span() for m in _INSTRUMENT.finditer(title)]
-    for rx in (_ACRONYM, _MEASURE_TERM):
-        for m in rx.finditer(title):
-            if m.group(0).upper() in _GENERIC_ACRONYMS:
-                continue
-            if not any(a <= m.start() < b or a < m.end() <= b for a, b in spans):
-                spans.append(m.span())
-    spans.sort()
-    return spans
-
-
-#: measures registrants name in plain words, each one measure with its own unit: vital signs,
-#: anthropometry, common laboratory values, symptoms scored on their own, mortality and stay.
-#: Two of them joined by "and" / "," / "/" ... are two measures ("blood pressure and heart rate").
-#: Deliberately not here: words that pair into one named thing ("signs and symptoms", "nausea and
-#: vomiting", "activities of daily living") and domains (TA802's "safety and tolerability").
-_MEASURE_TERM = re.compile(
-    r"(?<![A-Za-z-])(?:(?:systolic|diastolic|mean\s+arterial|arterial)\s+)?blood\s+pressure|"
-    r"(?:resting\s+)?heart\s+rate|respiratory\s+rate|pulse\s+rate|oxygen\s+saturation|body\s+temperature|"
-    r"(?:body\s+)?weight|height|waist\s+circumference|hip\s+circumference|body\s+fat|lean\s+mass|body\s+mass\s+index|"
-    r"(?:(?:fasting|blood|plasma|serum)\s+)?(?:(?:plasma|serum)\s+)?(?:glucose|insulin|cholesterol|triglycerides?|creatinine|"
-    r"albumin|ferritin|potassium|sodium|calcium|magnesium|phosphate|urea|bilirubin|lactate)|"
-    r"ha?emoglobin|ha?ematocrit|platelet\s+counts?|white\s+(?:blood\s+)?cell\s+counts?|neutrophil\s+counts?|"
-    r"viral\s+load|bone\s+mineral\s+density|grip\s+strength|muscle\s+strength|range\s+of\s+motion|walking\s+distance|"
-    r"pain(?:\s+intensity)?|fatigue|anxiety|depression|insomnia|sleep\s+quality|mortality|morbidity|"
-    r"length\s+of\s+(?:hospital\s+)?stay|hospital\s+stay|blood\s+loss|operative\s+time|"
-    r"(?:overall|progression[- ]free|disease[- ]free|event[- ]free)\s+survival(?![A-Za-z-])",
-    re.I,
-)
-#: a method named after a list of what it measures: "measured using", "assessed by", "via", "according
-#: to". What follows (up to the end of the clause) are assays, instruments or scales of one measure.
-_METHOD_LEAD = re.compile(
-    r"(?<![A-Za-z])(?:(?:measured|assessed|evaluated|determined|quantified|detected|analy[sz]ed|examined|estimated|"
-    r"rated|graded|scored|recorded|monitored|performed|calculated|tested|confirmed|diagnosed)\s+(?:using|by|with|via|through|on|in)|"
-    r"using|via|by\s+means\s+of|according\s+to|with\s+the\s+help\s+of|as\s+measured\s+by)(?![A-Za-z])",
-    re.I,
-)
-_CLAUSE_END = re.compile(r"[;:.]\s|[()]")
-
-
-def _after_method_lead(title: str, start: int) -> bool:
-    """A method lead ("measured using", "assessed by", "via", "according to") comes before ``start``
-    in the same clause: what follows it are assays, instruments or scales of one measure."""
-    lo = max(0, start - 120)
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(title, lo, start)), default=lo)
-    return bool(_METHOD_LEAD.search(title, clause_start, start))
-
-
-#: a name or measure the two parts belong to: "LDL/HDL ratio", "anxiety and depression scale",
-#: "pain and function subscale"
-#: "Depression, Anxiety and Stress Scale": a list that ends in a scale word is the scale's name
-_ONE_NAME_AFTER = re.compile(
-    r"(?:\s*(?:,|and|&)\s*[A-Za-z-]{2,20}){0,3}\s*(?:ratios?|quotient|scales?|subscales?|questionnaires?|inventory|index)\b", re.I
-)
-#: "time to progression and death", "composite of death and MI": one event-based measure
-_ONE_NAME_BEFORE = re.compile(
-    r"\b(?:time\s+to|composite\s+of|combined|free\s+of|(?:death|survival)\s+or)\s+(?:first\s+)?(?:the\s+)?$", re.I
-)
+    clinical events ("From start to end of all protocol therapy") is specific, and so is the one
+    occasion of a one-off survey or interview ("at the time of survey")."""
+    return (
+        not _ANCHOR.search(time_frame)
+        and not _NUMBER_WORD.search(time_frame)
+        and not event_bounded(time_frame)
+        and not one_off_occasion(time_frame)
+    )

@@ -14,6 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from trial_audit.checks._shared.timeline import ambiguity_words, ambiguous_reading
 from trial_audit.core.findings import Evidence
 from trial_audit.core.registry_ids import trial_key
 
@@ -45,7 +46,8 @@ def make_digest(record: Any, record_id: str) -> dict[str, Any] | None:
     for name in ("first_submitted", "start"):
         d = record.dates.get(name)
         if d is not None:
-            dates[name] = (d.iso(), d.precision.value, d.raw or d.iso())
+            reading = ambiguous_reading(record, name)  # a slashed date that could also be read month first
+            dates[name] = (d.iso(), d.precision.value, d.raw or d.iso(), reading[2] if reading else None)
     return {
         "id": record_id,
         "own": own.strip(),
@@ -90,6 +92,19 @@ def _other(digest: dict[str, Any], field: str, text: str) -> Evidence:
     return Evidence.whole(f"{digest['id']} ({digest['where']}) {field}", text)
 
 
+def _read(date: Any, other: Any) -> str:
+    """How a compared date was read when it could be read two ways (a slashed ICTRP date), and whether
+    the other reading is the other record's date; "" for a date read one way only. (A digest's date:
+    ISO, precision, as written, the other reading or None; older digests have no fourth item.)"""
+    could_be = date[3] if len(date) > 3 else None
+    if not could_be:
+        return ""
+    words = ambiguity_words(date[2], date[0], could_be)
+    if could_be == other[0]:
+        words = words[:-1] + "; read month first, it is the other record's date)"
+    return words
+
+
 def _who(d: dict[str, Any]) -> str:
     dated = f", as of {d['as_of']}" if d["as_of"] else ""
     return f"the record {d['id']} ({d['where']}{dated})"
@@ -104,7 +119,7 @@ def compare_digests(new: dict[str, Any], old: dict[str, Any]) -> Iterator[tuple[
         a, b = new["dates"].get("first_submitted"), old["dates"].get("first_submitted")
         if a and b and a[0] != b[0] and a[1] == b[1] == "day":
             yield (
-                f"The registration date {a[2]!r} differs from {b[2]!r} in {other}, of the same ID: a trial is "
+                f"The registration date {a[2]!r}{_read(a, b)} differs from {b[2]!r}{_read(b, a)} in {other}, of the same ID: a trial is "
                 "registered once, so one of the copies is wrong. Check the registry's own record and correct the copy.",
                 _ev(new, "dates.first_submitted", a[2]),
                 [_other(old, "dates.first_submitted", b[2])],
@@ -134,7 +149,7 @@ def compare_digests(new: dict[str, Any], old: dict[str, Any]) -> Iterator[tuple[
     a, b = new["dates"].get("start"), old["dates"].get("start")
     if a and b and not country_copies and a[1] == b[1] and a[0] != b[0]:
         yield (
-            f"The start date {a[2]!r} differs from {b[2]!r} in {other} of the same trial. Correct the record that "
+            f"The start date {a[2]!r}{_read(a, b)} differs from {b[2]!r}{_read(b, a)} in {other} of the same trial. Correct the record that "
             "does not give the date of first enrolment.",
             _ev(new, "dates.start", a[2]),
             [_other(old, "dates.start", b[2])],

@@ -116,6 +116,29 @@ def date_evidence(record, name: str) -> Evidence:
     return Evidence.whole(field, text)
 
 
+def ambiguous_reading(record, name: str) -> tuple[str, str, str] | None:
+    """(the date as written, how it is read, how else it could be read) when the reader could read
+    this date two ways (an ICTRP "05/03/2020": ``extra["ambiguous_dates"]``), else None."""
+    note = (record.extra.get("ambiguous_dates") or {}).get(f"dates.{name}")
+    if not note:
+        return None
+    return note["raw"], note["read_as"], note["could_be"]
+
+
+def ambiguity_words(raw: str, read_as: str, could_be: str) -> str:
+    """The caveat of a finding resting on a date that could be read two ways, in a curator's words."""
+    return (
+        f' ("{raw}" is read as dd/mm/yyyy, the export\'s convention: {read_as}; it could also be mm/dd/yyyy: {could_be}. '
+        "Check the date in the source registry)"
+    )
+
+
+def ambiguity(record, name: str) -> str:
+    """``ambiguity_words`` for this date of the record; "" when it is not ambiguous."""
+    reading = ambiguous_reading(record, name)
+    return ambiguity_words(*reading) if reading else ""
+
+
 def date_text(d: PartialDate) -> str:
     """A date the way a curator reads it, with its type ("2024-04 (estimated)")."""
     return str(d)

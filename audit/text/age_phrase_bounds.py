@@ -1,0 +1,157 @@
+"""The bounds an age phrase states, once the extractor has decided it is an age limit of the trial.
+
+:mod:`trial_audit.text.age_phrases` finds an age phrase and decides from its context whether it states a limit (its
+anchors, the text around it, whose age it is); this module reads what the matched phrase says: its numbers (digits or
+words), units and comparators, a range or one side, "18 years or older" after a range, the sense inverted in an
+exclusion item ("age > 75" excluded: at most 75), the sense negated ("must not be older than 80").
+"""
+
+from __future__ import annotations
+
+import re
+
+from trial_audit.text.age_patterns import _GE_RE, _GT_RE, _LE_RE, _LT_RE, _UNIT_KEY, NUM, NUMBER_WORDS, UNIT
+from trial_audit.text.age_statements import Bound, StatedAge
+
+
+def number_of(s: str | None) -> float | None:
+    if not s:
+        return None
+    m = re.search(r"[0-9]+(?:\.[0-9]+)?", s)
+    if m:
+        return float(m.group(0))
+    w = NUMBER_WORDS.get(re.sub(r"\s+", " ", s.strip().lower()))
+    return None if w is None else float(w)
+
+
+def unit_of(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = s.strip()
+    for rx, u in _UNIT_KEY:
+        if rx.match(s):
+            return u
+    return None
+
+
+def comparator_of(s: str | None) -> str | None:
+    """'ge' | 'gt' | 'le' | 'lt' for a comparator text."""
+    if not s:
+        return None
+    s = s.strip()
+    if _GE_RE.match(s):
+        return "ge"
+    if _LE_RE.match(s):
+        return "le"
+    if _GT_RE.match(s):
+        return "gt"
+    if _LT_RE.match(s):
+        return "lt"
+    return None
+
+
+def reversed_statement(text: str, m: re.Match, mode: str) -> StatedAge | None:
+    n1 = number_of(m.group("n1"))
+    if n1 is None:
+        return None
+    u = unit_of(m.group("u1")) or unit_of(m.group("u2")) or "year"
+    lo = Bound(n1, u, inclusive=not m.group("c1").strip().endswith("<"))
+    hi = None
+    if m.group("n2"):
+        n2 = number_of(m.group("n2"))
+        if n2 is None:
+            return None
+        hi = Bound(n2, unit_of(m.group("u2")) or u, inclusive=not m.group("c2").strip().endswith("<"))
+    if mode == "exclusion":
+        if hi is not None:
+            return None
+        # excluded: age > n1  -> allowed at most n1
+        return StatedAge(m.start(), m.end(), m.group(0), None, Bound(lo.value, lo.unit, not lo.inclusive), "max", mode, inverted=True)
+    if lo.years > 120 or (hi and hi.years > 120):
+        return None
+    return StatedAge(m.start(), m.end(), m.group(0), lo, hi, "range" if hi else "min", mode)
+
+
+_POINT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:or|and)\s+(?P<n>{NUM})\s*(?P<u>{UNIT})\s*(?:-|\s)?\s*(?:old|of\s+age)\b", re.I)
+
+
+def stated_bounds(
+    text: str,
+    m: re.Match,
+    mode: str,
+    hi_lim: int,
+    *,
+    n1: float,
+    u1: str | None,
+    u2: str | None,
+    pre: str | None,
+    suf: str,
+    anchored: bool,
+    negated: bool,
+    claim: bool,
+) -> StatedAge | None:
+    """The statement an accepted age phrase makes: a range, or one side with its inclusiveness.
+
+    ``n1`` / ``u1`` / ``u2``: the first number and the units read; ``pre``: its comparator ('ge', 'gt', 'le', 'lt');
+    ``suf``: a suffix such as "or older"; ``anchored``: the phrase is tied to an age ("age", "years of age"), so a
+    reversed range is read as written; ``negated``: "must not be older than"; ``claim``: whether the statement claims who
+    takes part. None when the phrase states no limit we can read (a range in an exclusion item, over 120 years).
+    """
+    g = m.group
+    has_range = g("n2") is not None
+    if has_range:
+        n2 = number_of(g("n2"))
+        if n2 is None:
+            return None
+        unit2 = u2 or u1 or "year"
+        unit1 = u1 or unit2
+        if unit_of(g("u1")) is None and u2 and n1 > n2:
+            unit1 = "year" if u2 != "year" else u2  # "1-6 months" keeps months; "2 - 6 months" same
+        lo_b = Bound(n1, unit1, inclusive=pre != "gt")
+        p2 = comparator_of(g("pre2"))
+        hi_b = Bound(n2, unit2, inclusive=p2 != "lt")
+        if lo_b.years > hi_b.years and not anchored:
+            return None  # "65-18" with nothing tying it to an age: not a range
+        # an anchored range whose ends are reversed ("Between the ages of 25 and 22", "17-11 years of age") is read as
+        # written: its lower end contradicts a structured minimum, and the curator sees an impossible range quoted
+        if lo_b.years > 120 or hi_b.years > 125:
+            return None
+        if mode == "exclusion":
+            return None  # a range in an exclusion item is not a limit we can read safely
+        e = m.end()
+        pm = _POINT_AFTER.match(text, e, hi_lim)
+        if pm and unit_of(pm.group("u")) and number_of(pm.group("n")) is not None:
+            pb = Bound(number_of(pm.group("n")), unit_of(pm.group("u")), True)
+            if pb.years > hi_b.years:
+                hi_b, e = pb, pm.end()
+        return StatedAge(m.start(), e, text[m.start() : e].rstrip(), lo_b, hi_b, "range", mode, claim=claim)
+
+    unit = u1 or "year"
+    b_in = True
+    side = None
+    if pre in ("ge", "gt"):
+        side, b_in = "min", pre == "ge"
+    elif pre in ("le", "lt"):
+        side, b_in = "max", pre == "le"
+    if suf:
+        s_side = "min" if re.search(r"older|above|over|more|greater|upward|beyond|\+|up\b|onward", suf) else "max"
+        if side is None:
+            side, b_in = s_side, True
+    if side is None:
+        return None
+    more_than = side == "min" and not b_in  # "more than N", "older than N", "> N": negated or excluded, a maximum of N
+    if negated:
+        side = "max" if side == "min" else "min"
+        b_in = not b_in
+    b = Bound(n1, unit, b_in, from_more_than=more_than and side == "max")
+    if b.years > 120 or (b.years == 0 and side == "max"):
+        return None
+    if mode == "exclusion":
+        # excluded "age > 75" -> eligible "at most 75"; excluded "under 18" -> "at least 18"
+        nb = Bound(n1, unit, not b_in, from_more_than=more_than)
+        if side == "min":
+            return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, nb, "max", mode, inverted=True, claim=claim)
+        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), nb, None, "min", mode, inverted=True, claim=claim)
+    if side == "min":
+        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), b, None, "min", mode, claim=claim)
+    return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, b, "max", mode, claim=claim)

@@ -1,0 +1,317 @@
+"""Does one outcome title hold several measures? (TA805)
+
+Two distinct instruments or lab values joined by "and" ("PANSS and CGI"), an enumerated list,
+or several time points of one measure, told apart from the many titles that only look like
+lists: the parts or name of one instrument ("Hospital Anxiety and Depression Scale", "anxiety
+and depression as measured by the HADS"), one composite, one assay's read-outs, a method's list.
+Split from outcome_text.py (time points and time frames), whose time patterns it reuses. All
+patterns are linear (bounded gaps) and ASCII-digit only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trial_audit.text.outcome_text import _NUM, _SEP, _UNIT
+
+# --- several measures in one title -------------------------------------------------------------
+
+#: a named instrument: capitalised words ending in Scale / Questionnaire / Inventory / ... ("Beck Depression Inventory")
+_INSTRUMENT = re.compile(
+    r"\b(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:Scale|Questionnaire|Inventory|Index|Test|Survey|Checklist|Assessment|Score)\b(?:\s*\([A-Za-z0-9 -]{2,15}\))?"
+)
+#: an acronym of an instrument or a lab value: 2-8 capitals (digits and a hyphen allowed) ("PANSS", "HAM-D", "HbA1c")
+_ACRONYM = re.compile(r"\b(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9]{1,7}(?:-[A-Za-z0-9]{1,4})?\b")
+_JOIN = re.compile(r"^\s*(?:,|;|\band\b|&|\bplus\b|\bas\s+well\s+as\b)\s*(?:the\s+|in\s+|(?:levels?|scores?)\s+of\s+)?$", re.I)
+#: "1) ... 2) ...", "(1) ... (2) ...", "a) ... b) ...": an enumerated title
+_ENUMERATED = re.compile(r"(?:^|\s)\(?(?:1|a|i)[).]\s+.{3,}?\s\(?(?:2|b|ii)[).]\s", re.I)
+
+
+#: ``Several.why`` of a title listing time points of one measure (not several measures where a format has no time-frame field)
+SEVERAL_TIME_POINTS = "it lists several time points"
+
+
+@dataclass(frozen=True, slots=True)
+class Several:
+    """Why one title holds several measures, and the two parts that show it (offsets in the title)."""
+
+    why: str
+    first: tuple[int, int]
+    second: tuple[int, int]
+
+
+def several_measures(title: str | None) -> Several | None:
+    """Two distinct instruments joined by "and" / "," ("PANSS and CGI"), an enumerated list of
+    measures, or two time points of one measure ("at 3 and 6 months", "at week 12 and week 24")."""
+    if not title or len(title) > 400:
+        return None
+    m = _ENUMERATED.search(title)
+    if m:
+        return Several("it is an enumerated list of measures", (m.start(), m.start() + 3), (m.end() - 3, m.end()))
+    spans = _instrument_spans(title)
+    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+        acronyms = not _INSTRUMENT.fullmatch(title[a0:a1]) and not _INSTRUMENT.fullmatch(title[b0:b1])
+        after_method = _after_method_lead(title, a0)
+        own_method = bool(_METHOD_LEAD.search(title[b1 : b1 + 25]))
+        if after_method and not own_method:
+            continue  # "measured using multiplex array, ELISA, EIA and HPLC": how it is measured, not what
+        if _MEASURE_TERM.fullmatch(title[a0:a1]) and _INSTRUMENT.fullmatch(title[b0:b1]):
+            continue  # "Hospital Anxiety and Depression Scale": a plain word joined to an instrument's name is part of it
+        if _ONE_NAME_AFTER.match(title, b1) or _ONE_NAME_BEFORE.search(title[max(0, a0 - 40) : a0]):
+            continue  # "LDL/HDL ratio", "anxiety and depression scale", "time to progression and death": one measure
+        if acronyms and _POPULATION.search(title[max(0, a0 - 40) : a0]):
+            continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
+        if _in_brackets(title, a0, b1):
+            continue  # "Response rate (CR and PR)", "(Cohen Perceived Stress Scale, CPSS)": parts or names of one measure
+        assay = _ONE_ASSAY.match(title, b1) if acronyms and not after_method else None  # "VAS and fatigue measured by FSS": a new measure
+        if assay and not _SCORE.search(title[a0 : assay.end()]):
+            continue  # "IgG and IgA ELISPOT assay", "IL-6 and TNF measured by ELISA": read-outs of one assay
+        if _one_composite_or_instrument(title, a0, a1, b0, b1):
+            continue  # "anxiety and depression ... as measured by the HADS", "a composite score of ...": one measure
+        a, b = title[a0:a1], title[b0:b1]
+        if _JOIN.match(title[a1:b0]) and _norm(a) != _norm(b) and not _abbreviates(a, b) and not _abbreviates(b, a):
+            return Several("it names two measures", (a0, a1), (b0, b1))
+    pair = _bracketed_instruments(title)
+    if pair is not None:
+        return Several("it names two measures, each with its own instrument or parts in brackets", *pair)
+    m = _TIME_LIST.search(title)
+    if m and not _CHANGE_BETWEEN.search(title[max(0, m.start() - 40) : m.start()]):
+        return Several(SEVERAL_TIME_POINTS, m.span("list"), m.span("list"))
+    return None
+
+
+#: time points listed as separate assessments: "at 6 and 12 months", "at Week 12 and Week 24",
+#: "after 3 months and after 7 months", "at weeks 2, 4, 8, and 12"
+_NUM_ = _NUM.replace("(?P<num>", "(?:")
+_UNIT_ = _UNIT.replace("(?P<unit>", "(?:")
+_TP = rf"(?:{_NUM_}[\s-]?{_UNIT_}|(?:day|week|month|year)s?\s?[0-9]{{1,4}})"
+_TIME_LIST = re.compile(
+    rf"\b(?:at|after|on|by)\s+(?P<list>(?:{_TP}{_SEP}(?:(?:at|after)\s+)?{_TP}|[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+\s*(?:-\s*)?{_UNIT_}|"
+    rf"(?:days|weeks|months|years)\s+[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+))",
+    re.I,
+)
+#: "from week 1 to week 8", "between week 48 and week 152", "change ... to": one measure between two time points
+_CHANGE_BETWEEN = re.compile(r"\b(?:from|between|to|over|during|within)\s*$", re.I)
+
+
+#: a named assay or instrument right after a list of analytes: their read-outs are one measure
+#: ("B-cell IgG and IgA ELISPOT Assay", "IL-6 and TNF-alpha levels measured by ELISA", "CD4 and CD8 counts by flow cytometry")
+_ASSAY = (
+    r"(?:assays?|immunoassays?|ELISA|ELISPOT|PCR|RT-PCR|qPCR|flow\s+cytometry|cytometry|multiplex|panel|kit|analy[sz]er|"
+    r"spectrometry|chromatography|immunohistochemistry|IHC|western\s+blot|blot|microarray|sequencing|luminex)"
+)
+_ONE_ASSAY = re.compile(
+    rf"[^,;:()]{{0,40}}?(?<![A-Za-z])(?:{_ASSAY}|(?:measured|determined|quantified|detected)\s+(?:by|using|with))(?![A-Za-z])",
+    re.I,
+)
+#: two scores are two measures even when one instrument gives both ("T-score and Z-score")
+_SCORE = re.compile(r"\bscores?\b", re.I)
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Both ends lie inside one pair of brackets."""
+    opened = text.rfind("(", 0, start)
+    return opened >= 0 and text.find(")", opened) >= end and ")" not in text[opened:start]
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """ "CPSS" abbreviates "Cohen Perceived Stress Scale" (its capitals are the words' initials)."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z'-]*", long)).upper()
+    letters = "".join(c for c in short if c.isalpha()).upper()
+    return len(letters) >= 2 and len(initials) >= 2 and (letters == initials or letters in initials)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+_POPULATION = re.compile(
+    r"\b(?:with|without|of|among|either|patients?|participants?|subjects?|people|population|enrolled)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_GENERIC_ACRONYMS = frozenset({"IV", "II", "III", "US", "USA", "UK", "EU", "NA", "ID", "PK", "PD", "OK", "TM", "AM", "PM"})
+
+
+def _instrument_spans(title: str) -> list[tuple[int, int]]:
+    """Named instruments, acronyms and common measures in plain words ("blood pressure"), in order,
+    an acronym in brackets right after its instrument merged into it."""
+    spans: list[tuple[int, int]] = [m.span() for m in _INSTRUMENT.finditer(title)]
+    for rx in (_ACRONYM, _MEASURE_TERM):
+        for m in rx.finditer(title):
+            if m.group(0).upper() in _GENERIC_ACRONYMS:
+                continue
+            if not any(a <= m.start() < b or a < m.end() <= b for a, b in spans):
+                spans.append(m.span())
+    spans.sort()
+    return spans
+
+
+#: measures registrants name in plain words, each one measure with its own unit: vital signs,
+#: anthropometry, common laboratory values, symptoms scored on their own, mortality and stay.
+#: Two of them joined by "and" / "," / "/" ... are two measures ("blood pressure and heart rate").
+#: Deliberately not here: words that pair into one named thing ("signs and symptoms", "nausea and
+#: vomiting", "activities of daily living") and domains (TA802's "safety and tolerability").
+_MEASURE_TERM = re.compile(
+    # laboratory and physiological values in plain words, each with its own unit (word-bounded)
+    r"(?<![A-Za-z-])(?:proteinuria|albuminuria|ha?ematuria|urine\s+output|creatinine\s+clearance|c-reactive\s+protein|"
+    r"procalcitonin|d-dimer|troponin|fibrinogen|lymphocyte\s+counts?|ejection\s+fraction|cardiac\s+output|"
+    r"peak\s+expiratory\s+flow|visual\s+acuity|intraocular\s+pressure)(?![A-Za-z])|"
+    r"(?<![A-Za-z-])(?:(?:systolic|diastolic|mean\s+arterial|arterial)\s+)?blood\s+pressure|"
+    r"(?:resting\s+)?heart\s+rate|respiratory\s+rate|pulse\s+rate|oxygen\s+saturation|body\s+temperature|"
+    r"(?:body\s+)?weight|height|waist\s+circumference|hip\s+circumference|body\s+fat|lean\s+mass|body\s+mass\s+index|"
+    r"(?:(?:fasting|blood|plasma|serum)\s+)?(?:(?:plasma|serum)\s+)?(?:glucose|insulin|cholesterol|triglycerides?|creatinine|"
+    r"albumin|ferritin|potassium|sodium|calcium|magnesium|phosphate|urea|bilirubin|lactate)|"
+    r"ha?emoglobin|ha?ematocrit|platelet\s+counts?|white\s+(?:blood\s+)?cell\s+counts?|neutrophil\s+counts?|"
+    r"viral\s+load|bone\s+mineral\s+density|grip\s+strength|muscle\s+strength|range\s+of\s+motion|walking\s+distance|"
+    r"pain(?:\s+intensity)?|fatigue|anxiety|depression|insomnia|sleep\s+quality|mortality|morbidity|"
+    r"length\s+of\s+(?:hospital\s+)?stay|hospital\s+stay|blood\s+loss|operative\s+time|"
+    r"(?:overall|progression[- ]free|disease[- ]free|event[- ]free)\s+survival(?![A-Za-z-])",
+    re.I,
+)
+#: a method named after a list of what it measures: "measured using", "assessed by", "via", "according
+#: to". What follows (up to the end of the clause) are assays, instruments or scales of one measure.
+_METHOD_LEAD = re.compile(
+    r"(?<![A-Za-z])(?:(?:measured|assessed|evaluated|determined|quantified|detected|analy[sz]ed|examined|estimated|"
+    r"rated|graded|scored|recorded|monitored|performed|calculated|tested|confirmed|diagnosed)\s+(?:using|by|with|via|through|on|in)|"
+    r"using|via|by\s+means\s+of|according\s+to|with\s+the\s+help\s+of|as\s+measured\s+by)(?![A-Za-z])",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[;:.]\s|[()]")
+
+
+def _after_method_lead(title: str, start: int) -> bool:
+    """A method lead ("measured using", "assessed by", "via", "according to") comes before ``start``
+    in the same clause: what follows it are assays, instruments or scales of one measure."""
+    lo = max(0, start - 120)
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(title, lo, start)), default=lo)
+    return bool(_METHOD_LEAD.search(title, clause_start, start))
+
+
+#: a name or measure the two parts belong to: "LDL/HDL ratio", "anxiety and depression scale",
+#: "pain and function subscale"
+#: "Depression, Anxiety and Stress Scale": a list that ends in a scale word is the scale's name
+_ONE_NAME_AFTER = re.compile(
+    r"(?:\s*(?:,|and|&)\s*[A-Za-z-]{2,20}){0,3}\s*(?:ratios?|quotient|scales?|subscales?|questionnaires?|inventory|index)\b", re.I
+)
+#: "time to progression and death", "composite of death and MI": one event-based measure
+_ONE_NAME_BEFORE = re.compile(
+    r"\b(?:time\s+to|composite\s+of|combined|free\s+of|(?:death|survival)\s+or)\s+(?:first\s+)?(?:the\s+)?$", re.I
+)
+
+
+# --- parts of one composite or of one named instrument ------------------------------------------
+
+#: the title calls what it lists one composite measure ("represent a composite primary outcome",
+#: "composite score of pain, fatigue and sleep"; "composite of" before the list is _ONE_NAME_BEFORE's)
+_COMPOSITE = re.compile(r"\bcomposite\b|\baggregated?\s+(?:score|index|outcome|end[- ]?point)\b", re.I)
+#: patient-reported domains that one questionnaire scores as its subscales (anxiety and depression on
+#: the HADS, pain and fatigue on a symptom inventory); vital signs and laboratory values are never one
+#: questionnaire's subscales, so "blood pressure and heart rate" stay two measures whatever follows
+_PRO_DOMAIN = re.compile(r"pain(?:\s+intensity)?|fatigue|anxiety|depression|insomnia|sleep\s+quality", re.I)
+#: a named questionnaire with its scale word in any case ("Hospital Anxiety and Depression scale",
+#: "Brief Fatigue Inventory (BFI)"): capitalised words, joined by short lower-case words
+_NAMED_SCALE = re.compile(
+    r"\b[A-Z][A-Za-z'-]*(?:\s+(?:(?:and|of|for|in|the|&)\s+)?[A-Z0-9][A-Za-z0-9'-]*){0,5}\s+"
+    r"(?:[Ss]cale|[Qq]uestionnaire|[Ii]nventory|[Ii]ndex|[Ss]urvey|[Cc]hecklist|[Ii]nstrument|[Ss]ubscales?)\b(?:\s*\([A-Za-z0-9 -]{2,15}\))?"
+)
+#: how the title leads to the instrument: "as measured by the", "scores on the", "(HADS)"
+_TO_INSTRUMENT = re.compile(r"(?<![A-Za-z])(?:by|with|using|via|on|of|according\s+to)(?![A-Za-z])|\(", re.I)
+_SENTENCE_STOP = re.compile(r"[;.](?:\s|$)|\n|(?:^|\s)\(?(?:[0-9]|ii?|b)[).]\s")
+
+
+def _one_composite_or_instrument(title: str, a0: int, a1: int, b0: int, b1: int) -> bool:
+    """The two parts are one measure: the sentence that lists them calls it a composite ("anxiety
+    and depression represent a composite primary outcome"), or they are patient-reported domains
+    followed by one named instrument that scores both ("anxiety and depression, as measured by the
+    Hospital Anxiety and Depression scale", "depression and anxiety scores on the DASS-21"). Two
+    instruments after them ("... assessed with the GAD-7 and PHQ-9") are two measures."""
+    begin = max((m.end() for m in _SENTENCE_STOP.finditer(title, 0, a0)), default=0)
+    stop = _SENTENCE_STOP.search(title, b1)
+    end = stop.start() if stop else len(title)
+    if _COMPOSITE.search(title, begin, end):
+        return True
+    if not (_PRO_DOMAIN.fullmatch(title[a0:a1]) and _PRO_DOMAIN.fullmatch(title[b0:b1])):
+        return False
+    tail = title[b1:end]
+    named = [m.span() for m in _NAMED_SCALE.finditer(tail)] + [m.span() for m in _INSTRUMENT.finditer(tail)]
+    found: list[tuple[int, int]] = []
+    for x0, x1 in sorted(named):
+        if not any(y0 <= x0 < y1 for y0, y1 in found):
+            found.append((x0, x1))
+    for m in _ACRONYM.finditer(tail):
+        inside = any(y0 <= m.start() < y1 for y0, y1 in found)
+        names_one = any(_abbreviates(m.group(0), tail[y0:y1]) for y0, y1 in found)
+        if not inside and not names_one and m.group(0).upper() not in _GENERIC_ACRONYMS:
+            found.append(m.span())
+    if len(found) != 1:
+        return False
+    return bool(_TO_INSTRUMENT.search(tail, 0, found[0][0]))
+
+
+# --- each measure with its own instrument in brackets -------------------------------------------
+
+#: "Quality of life (SF-36) and anxiety (HADS)", "pain (VAS), function (WOMAC)": a measure, its
+#: instrument in brackets, a join, another measure with another instrument in brackets. Not when the
+#: second part says how the first is derived ("..., as derived from pain intensity (NRS)"), nor when a
+#: word both share follows ("T-cell (CD3+) and myeloid (CD33+) chimerism": two kinds of one measure).
+#: Bounded gaps.
+_BRACKETED_PAIR = re.compile(
+    r"(?<![A-Za-z])(?P<m1>[A-Za-z][A-Za-z' -]{1,60}?)\s*\((?P<i1>[^()]{2,40})\)\s*(?:,|;|\band\b|&|\bas\s+well\s+as\b)\s*"
+    r"(?:the\s+)?(?!(?:as|derived|measured|assessed|defined|calculated|based|using|by|according|from)\b)"
+    r"(?P<m2>[A-Za-z][A-Za-z' -]{1,60}?)\s*\((?P<i2>[^()]{2,40})\)(?!\s*[A-Za-z])"
+)
+
+
+def _instrument_in(text: str) -> str | None:
+    """The instrument a bracket names ("SF-36", "HADS", "Hamilton Depression Rating Scale"), or None
+    for a unit, a range or a note ("%", "mg/dL", "0-10", "primary")."""
+    named = _INSTRUMENT.search(text)
+    if named:
+        return named.group(0)
+    for m in _ACRONYM.finditer(text):
+        if m.group(0).upper() not in _GENERIC_ACRONYMS and "/" not in text[max(0, m.start() - 1) : m.end() + 1]:
+            return m.group(0)
+    return None
+
+
+def _defines(abbreviation: str, before: str) -> bool:
+    """The bracket abbreviates the words before it ("adverse events (AEs)", "Locoregional Progression
+    (LRP)"): Schwartz and Hearst's test (2003): the abbreviation's letters and digits occur in order,
+    from the right, in the last words before it, its first letter starting a word."""
+    short = [c.lower() for c in abbreviation if c.isalnum()]
+    if short and short[-1] == "s" and abbreviation[-1] == "s":
+        short.pop()  # a plural "AEs"
+    if not short:
+        return False
+    words = before.split()[-(len(short) + 2) :]
+    long = " ".join(words).lower()
+    i = len(long) - 1
+    for k in range(len(short) - 1, -1, -1):
+        c = short[k]
+        while i >= 0 and (long[i] != c or (k == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
+
+
+def _stem(name: str) -> str:
+    """An instrument's name without a subscale letter ("HADS-A" -> "hads"; "SF-36" stays "sf36")."""
+    return _norm(re.sub(r"-[A-Za-z]{1,2}$", "", name))
+
+
+def _bracketed_instruments(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The two instruments of "<measure> (<instrument>) and <measure> (<instrument>)", when they differ
+    and the list does not follow a method lead ("assessed by VAS (0-10) and NRS (0-10)": one measure)."""
+    for m in _BRACKETED_PAIR.finditer(title):
+        a, b = _instrument_in(m.group("i1")), _instrument_in(m.group("i2"))
+        if a is None or b is None or _stem(a) == _stem(b) or _abbreviates(a, b) or _abbreviates(b, a):
+            continue  # one instrument, or its subscales ("HADS-A" and "HADS-D"): one measure
+        if _defines(a, m.group("m1")) or _defines(b, m.group("m2")):
+            continue  # "adverse events (AEs) and serious adverse events (SAEs)": abbreviations of what precedes, not instruments
+        if _after_method_lead(title, m.start("m1")) or _in_brackets(title, m.start(), m.end()):
+            continue
+        return m.span("i1"), m.span("i2")
+    return None
