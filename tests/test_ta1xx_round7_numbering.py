@@ -392,3 +392,14 @@ def test_a_hyphen_marker_before_a_lower_case_item_continues_its_list(odd):
 def test_a_suspended_hyphen_on_a_wrapped_line_is_text(line):
     text = "Inclusion Criteria:\n\n1. Adults with stable disease for at least\n" + line + "\n\nExclusion Criteria:\n\n1. Pregnancy\n"
     assert [it.number for it in parse_criteria(text).sections[0].items] == [1]
+
+
+def test_the_restart_message_names_flush_sub_items_as_sub_items_and_offers_no_renumbering():
+    rec = TrialRecord(source=Source(path="t", format="ctgov-xml"), criteria=_with_flush_sublist("{n}.", "o ", 1))
+    (finding,) = list(load_rules()["TA113"]().check(rec, CTX))
+    assert "sub-items of '2.'" in finding.message and "goes on with '3.'" in finding.message
+    assert finding.fix is None and "'a.', 'b.'" in finding.suggestion
+    # a plain restart with no return to the main list keeps its renumbering suggestion
+    rec = TrialRecord(source=Source(path="t", format="ctgov-xml"), criteria=_with_flush_sublist("{n}.", "o ", 4))
+    (finding,) = list(load_rules()["TA113"]().check(rec, CTX))
+    assert "sub-items" not in finding.message and finding.fix is not None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from trial_audit.text.criteria_model import roman_to_int
+from trial_audit.text.criteria_model import ORDINAL_KIND, roman_to_int
 
 _BULLET_CHARS = "-*•·▪●◦○■□➢►‣⁃–—+§"
 _BULLET_STYLE = {"-": "-", "–": "-", "—": "-", "⁃": "-", "*": "*", "•": "•", "·": "•", "●": "•", "+": "+"}
@@ -369,3 +369,30 @@ def _rstrip_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " \t\r\u00a0":
         end -= 1
     return end
+
+
+_NEXT_OF_LIST_LOOKBACK = 64
+
+
+def _same_punctuation(a: str, b: str) -> bool:
+    pa, pb = split_marker(a), split_marker(b)
+    return (pa[0], pa[2]) == (pb[0], pb[2])
+
+
+def next_of_list(toks: list, marker: str, style: str, number: int, indent: int) -> bool:
+    """The last marked item at this indentation or left of it (deeper sub-items skipped) is the one just
+    before ``number`` in its list (or carries ``number`` too: a repeated marker), of the same kind (numbers,
+    letters, roman numerals) and at the same indentation ("1. Age 18 or older" / "2: Adequate organ
+    function", "3.) Autoimmune diseases:" / "    - Alcoholics" / "4.) Movement disorders"): the list goes
+    on, in a less common shape, not a wrapped line. ``toks`` are ``criteria_tokens._Tok`` line tokens;
+    looks back a bounded number of them (linear on hostile text)."""
+    for t in reversed(toks[-_NEXT_OF_LIST_LOOKBACK:]):
+        if t.kind == "header":
+            return False
+        if t.kind == "item" and t.marker and t.indent <= indent:
+            # (not after an item inside a line: "… (c) must be satisfied: a.) … b.) … and" / "c.) …" is the
+            # wrapped tail of an enumeration inside one item)
+            same_kind = ORDINAL_KIND.get(t.style) == ORDINAL_KIND.get(style) and not t.inline and t.indent == indent
+            # the next number in any spelling, or the same number in the same spelling (a repeated "c.-")
+            return same_kind and (t.number == number - 1 or (t.number == number and _same_punctuation(t.marker, marker)))
+    return False

@@ -20,9 +20,10 @@ from trial_audit.text.criteria_markers import (
     glyph_for,
     is_other_shape,
     loose_marker,
+    next_of_list,
     split_marker,
 )
-from trial_audit.text.criteria_model import ORDINAL_KIND, format_marker
+from trial_audit.text.criteria_model import format_marker
 from trial_audit.text.criteria_repairs import repair_tokens
 from trial_audit.text.criteria_runons import _INLINE_GATE, _RUN_ON_NEXT, _run_on_bullets, _run_on_markers
 
@@ -314,39 +315,12 @@ def _continues_shape(toks: list[_Tok], marker: str) -> bool:
     return False
 
 
-_NEXT_OF_LIST_LOOKBACK = 64
-
-
-def _same_punctuation(a: str, b: str) -> bool:
-    pa, pb = split_marker(a), split_marker(b)
-    return (pa[0], pa[2]) == (pb[0], pb[2])
-
-
-def _next_of_list(toks: list[_Tok], marker: str, style: str, number: int, indent: int) -> bool:
-    """The last marked item at this indentation or left of it (deeper sub-items skipped) is the one just
-    before ``number`` in its list (or carries ``number`` too: a repeated marker), of the same kind (numbers,
-    letters, roman numerals) and at the same indentation ("1. Age 18 or older" / "2: Adequate organ
-    function", "3.) Autoimmune diseases:" / "    - Alcoholics" / "4.) Movement disorders"): the list goes
-    on, in a less common shape, not a wrapped line. Looks back a bounded number of lines (linear on
-    hostile text)."""
-    for t in reversed(toks[-_NEXT_OF_LIST_LOOKBACK:]):
-        if t.kind == "header":
-            return False
-        if t.kind == "item" and t.marker and t.indent <= indent:
-            # (not after an item inside a line: "… (c) must be satisfied: a.) … b.) … and" / "c.) …" is the
-            # wrapped tail of an enumeration inside one item)
-            same_kind = ORDINAL_KIND.get(t.style) == ORDINAL_KIND.get(style) and not t.inline and t.indent == indent
-            # the next number in any spelling, or the same number in the same spelling (a repeated "c.-")
-            return same_kind and (t.number == number - 1 or (t.number == number and _same_punctuation(t.marker, marker)))
-    return False
-
-
 def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False, soft_wrapped=False):
     mk = _match_marker(text, p, markdown)
     if mk is None:
         # the next number of the list above in any other writing ("4. …" / "5= …", "5° …"): an item
         loose = loose_marker(text, p)
-        mk = loose if loose is not None and _next_of_list(toks, loose[0], loose[1], loose[2], indent) else None
+        mk = loose if loose is not None and next_of_list(toks, loose[0], loose[1], loose[2], indent) else None
     if (
         mk
         and soft_wrapped
@@ -354,7 +328,7 @@ def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks,
         and mk[2] > 1
         and is_other_shape(text, p, markdown)
         and not _continues_shape(toks, mk[0])
-        and not _next_of_list(toks, mk[0], mk[1], mk[2], indent)
+        and not next_of_list(toks, mk[0], mk[1], mk[2], indent)
     ):
         # a line that continues an unfinished sentence and opens with a marker of a less common shape
         # ("… each of components (a), (b), and\n (c) …: a.) … b.)\n c.) …") is the wrapped tail of an
