@@ -42,6 +42,8 @@ ITEM_NUMBER_AFTER_AN_AGE = [
     "Inclusion Criteria:\n1) Aged 65 years old\n- 2) Pneumonia\n",
     # a numbered item on the next line after a dash that ends the line
     "Inclusion criteria:\n1. Patients 65 years old -\n2. Confirmed infection\n",
+    # the same with the next item indented (the indentation is not a wrap inside the item)
+    "Inclusion criteria:\n 1. Patients 65 years old -\n 2. Confirmed infection\n",
     # a bracketed item number
     "Inclusion criteria:\n(1) Adults aged 65 years old\n- (2) Written consent\n",
 ]

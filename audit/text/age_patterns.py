@@ -87,7 +87,7 @@ _AGE_TAIL = r"(?:\s*(?:-|\s)?\s*olds?\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\
 # the space around a range's separator: one hard line wrap at most, never a blank line, a bullet or a numbered item's
 # marker after the line break. A range's two ends are in one list item: "aged 18-65 years old\n\n - 2. Pneumonia" ends
 # at 65 (the next item's number is no age), "Age ≥ 18 years\n - 2" is a minimum of 18 (NCT04280224, ICTRP)
-_RANGE_GAP = r"[^\S\n]*(?:\n[^\S\n]*(?![\n\-–—―*•·]|[0-9]{1,2}[.)][^\S\n]|[(\[]?[0-9]{1,2}[)\]][^\S\n]))?"
+_RANGE_GAP = r"[^\S\n]*(?:\n[^\S\n]*+(?![\n\-–—―*•·]|[0-9]{1,2}[.)][^\S\n]|[(\[]?[0-9]{1,2}[)\]][^\S\n]))?"
 
 # one expression: [comparator] [the age of] N [unit] [range-sep [comparator] N [unit]] [of age|old] [or older] [(inclusive)]
 EXPR = re.compile(
