@@ -63,6 +63,31 @@ def test_a_minimum_before_the_next_bullet_is_read_as_a_minimum():
     assert len(_criteria_findings(text, "12 Years", "N/A")) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the list run into one line, as some exports flatten it: "- 2." is the next item, not the range's end
+        "Inclusion Criteria: - 1. Male or female, aged at 18 years-65 years old - 2. Pneumonia judged by chest radiograph - 3. Lab",
+        "Inclusion Criteria: 1) Aged 65 years old - 2) Confirmed infection",
+    ],
+)
+def test_a_run_on_lists_next_number_is_not_the_end_of_an_age_range(text):
+    assert _criteria_findings(text, "18 Years", "65 Years") == []
+    assert all(hi is None or hi >= 18 for _, hi in _bounds(text))
+
+
+def test_a_run_on_minimum_before_the_next_number_is_still_read():
+    text = "Inclusion Criteria: - 1. Age ≥ 18 years - 2. Pneumonia - 3. Laboratory confirmation"
+    assert _bounds(text) == [(18.0, None)]
+    assert len(_criteria_findings(text, "12 Years", "N/A")) == 1
+
+
+def test_an_anchored_reversed_range_is_still_read_as_written():
+    # "and" is never a bullet: a reversed range followed by a sentence is a typing error the curator must see
+    text = "Inclusion Criteria: Between the ages of 25 and 22. Patients with pneumonia"
+    assert _bounds(text) == [(25.0, 22.0)]
+
+
 def test_a_range_wrapped_over_one_line_is_still_one_range():
     # a hard line wrap inside one item (no bullet, no item number) keeps the range: still contradicts a maximum of 65
     text = "Inclusion Criteria:\n  - Adults aged 18 -\n    70 years\n  - Pneumonia\n"
