@@ -104,7 +104,14 @@ def stated_bounds(
     g = m.group
     has_range = g("n2") is not None
     end = m.end()
-    if has_range and g("sep") in _BULLET_SEPARATORS and not g("u2") and not g("tail") and _ITEM_NUMBER_AFTER.match(text, m.end("n2")) and (number_of(g("n2")) or 0) < n1:
+    if (
+        has_range
+        and g("sep") in _BULLET_SEPARATORS
+        and not g("u2")
+        and not g("tail")
+        and _ITEM_NUMBER_AFTER.match(text, m.end("n2"))
+        and (number_of(g("n2")) or 0) < n1
+    ):
         # "aged 18 years-65 years old - 2. Pneumonia …" (a list run into one line): the "2." that follows is the next
         # item's number, not the range's end; what is read is the first number's own side ("Age ≥ 18 years - 2. …")
         has_range = False
