@@ -28,6 +28,8 @@ class SeveralMeasuresInOneTitle(Rule):
     Depression Scale", "signs and symptoms", "nausea and vomiting"), a ratio ("LDL/HDL ratio"), an
     imaging modality ("PET/CT"), an event-based measure ("time to progression and death"), or a
     pharmacokinetic outcome with its parameters in brackets ("Pharmacokinetics (Cmax, AUC)").
+    A list of imaging or examination methods only ("CT and MRI of hip", "X-ray, CT and MRI of the
+    knee", "ultrasound and biopsy") names how one thing is examined, not several measures.
     Parts of one measure are not several either: a list the title calls one composite ("anxiety and
     depression represent a composite primary outcome", "composite score of pain, fatigue and sleep"),
     and patient-reported domains followed by the one named instrument that scores them as its

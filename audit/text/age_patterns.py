@@ -86,6 +86,11 @@ SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or
 _HYPHEN_UNIT = r"(?:\s*-(?=\s*(?:years?|yrs?|months?|weeks?|days?)\s*-?\s*olds?\b))?"
 _AGE_TAIL = r"(?:\s*(?:-|\s)?\s*olds?\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\s+old\b|\s*\bage\s+(?:range|group|bracket)\b)"
 
+# the space around a range's separator: one hard line wrap at most, never a blank line, a bullet or a numbered item's
+# marker after the line break. A range's two ends are in one list item: "aged 18-65 years old\n\n - 2. Pneumonia" ends
+# at 65 (the next item's number is no age), "Age ≥ 18 years\n - 2" is a minimum of 18 (NCT04280224, ICTRP)
+_RANGE_GAP = r"[^\S\n]*(?:\n[^\S\n]*+(?![\n\-–—―*•·]|[0-9]{1,2}[.)][^\S\n]|[(\[]?[0-9]{1,2}[)\]][^\S\n]))?"
+
 # one expression: [comparator] [the age of] N [unit] [range-sep [comparator] N [unit]] [of age|old] [or older] [(inclusive)]
 EXPR = re.compile(
     rf"""
@@ -94,7 +99,7 @@ EXPR = re.compile(
     (?P<n1>{NUM}){_HYPHEN_UNIT}\s*(?P<u1>{UNIT})?
     (?P<tail1>{_AGE_TAIL})?
     (?:
-        \s*(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|to|through|thru|and|until|till|up\s+to)\s*(?P<pre2>{LE}|{LT})?\s*
+        {_RANGE_GAP}(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|to|through|thru|and|until|till|up\s+to){_RANGE_GAP}(?P<pre2>{LE}|{LT})?{_RANGE_GAP}
         (?P<n2>{NUM}){_HYPHEN_UNIT}\s*(?P<u2>{UNIT})?
     )?
     (?P<tail>{_AGE_TAIL})?

@@ -72,6 +72,10 @@ def reversed_statement(text: str, m: re.Match, mode: str) -> StatedAge | None:
     return StatedAge(m.start(), m.end(), m.group(0), lo, hi, "range" if hi else "min", mode)
 
 
+#: the separators a run-on list's bullet looks like (a range "25 and 22" is never a bullet)
+_BULLET_SEPARATORS = frozenset({"-", "–", "—", "―"})
+#: a list item's number after a number: "2. Pneumonia", "2) Signed consent", "3.Confirmed" (a capital after the point)
+_ITEM_NUMBER_AFTER = re.compile(r"(?:[.)][^\S\n]*[A-Z(]|\)[^\S\n]+[a-z])")
 _POINT_AFTER = re.compile(rf"\s*(?:,\s*)?(?:or|and)\s+(?P<n>{NUM})\s*(?P<u>{UNIT})\s*(?:-|\s)?\s*(?:old|of\s+age)\b", re.I)
 
 
@@ -99,6 +103,19 @@ def stated_bounds(
     """
     g = m.group
     has_range = g("n2") is not None
+    end = m.end()
+    if (
+        has_range
+        and g("sep") in _BULLET_SEPARATORS
+        and not g("u2")
+        and not g("tail")
+        and _ITEM_NUMBER_AFTER.match(text, m.end("n2"))
+        and (number_of(g("n2")) or 0) < n1
+    ):
+        # "aged 18 years-65 years old - 2. Pneumonia …" (a list run into one line): the "2." that follows is the next
+        # item's number, not the range's end; what is read is the first number's own side ("Age ≥ 18 years - 2. …")
+        has_range = False
+        end = max(x for x in (m.end("n1"), m.end("u1"), m.end("tail1")) if x >= 0)
     if has_range:
         n2 = number_of(g("n2"))
         if n2 is None:
@@ -150,8 +167,8 @@ def stated_bounds(
         # excluded "age > 75" -> eligible "at most 75"; excluded "under 18" -> "at least 18"
         nb = Bound(n1, unit, not b_in, from_more_than=more_than)
         if side == "min":
-            return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, nb, "max", mode, inverted=True, claim=claim)
-        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), nb, None, "min", mode, inverted=True, claim=claim)
+            return StatedAge(m.start(), end, text[m.start() : end].rstrip(), None, nb, "max", mode, inverted=True, claim=claim)
+        return StatedAge(m.start(), end, text[m.start() : end].rstrip(), nb, None, "min", mode, inverted=True, claim=claim)
     if side == "min":
-        return StatedAge(m.start(), m.end(), m.group(0).rstrip(), b, None, "min", mode, claim=claim)
-    return StatedAge(m.start(), m.end(), m.group(0).rstrip(), None, b, "max", mode, claim=claim)
+        return StatedAge(m.start(), end, text[m.start() : end].rstrip(), b, None, "min", mode, claim=claim)
+    return StatedAge(m.start(), end, text[m.start() : end].rstrip(), None, b, "max", mode, claim=claim)

@@ -184,8 +184,23 @@ _CONSENT_FOR_LEFT = re.compile(
     re.I,
 )
 # the ages of those who give assent, in a bracket after the word: "willing and able to provide assent (age 12 to < 18, where
-# locally approved)" (NCT04292899): the minors who assent, beside adults who consent, not the trial's upper limit
-_ASSENT_BRACKET_LEFT = re.compile(r"\bassent\b[^().;\n]{0,40}\(\s*(?:(?:aged?|ages)\s*(?:[=:]\s*)?)?$", re.I)
+# locally approved)" (NCT04292899), "assent (participants = 12 and < 18 years of age)" (NCT04292730, an export that turned
+# "≥" into "="): the minors who assent, beside adults who consent, not the trial's upper limit. The bracket may name who
+# assents and a comparator before the ages, and the upper bound of a range is read after its lower one ("= 12 and < 18")
+_ASSENT_BRACKET_LEFT = re.compile(
+    r"\bassent\b[^().;\n]{0,40}(?:\n[^().;\n]{0,40})?\(\s*(?:(?:participants?|subjects?|patients?|children|child|minors?|adolescents?|those|persons?|"
+    r"individuals?|for|if|when|in|who\s+are)\s+){0,2}(?:(?:aged?|ages)\s*)?(?:(?:[=:<>≥≤]|&[lg]t;)=?\s*)?"
+    r"(?:[0-9]{1,2}\s*(?:years?\s+)?(?:and|to|-|–)\s*(?:(?:[<>≤]|&[lg]t;)=?\s*)?)?$",
+    re.I,
+)
+# the adults' own consent beside the minors' assent: "written informed consent (subjects ≥ 18 years) or assent (subjects
+# 12 to 17 years)": the adult band of a trial that also admits minors, not its lower limit
+_CONSENT_BRACKET_LEFT = re.compile(
+    r"\bconsent\b[^().;\n]{0,40}(?:\n[^().;\n]{0,40})?\(\s*(?:(?:participants?|subjects?|patients?|adults?|those|persons?|"
+    r"individuals?|for|if|when|in|who\s+are)\s+){0,2}(?:(?:aged?|ages)\s*)?(?:(?:[=:<>≥≤]|&[lg]t;)=?\s*)?$",
+    re.I,
+)
+_RIGHT_OR_ASSENT = re.compile(r"^[^().;]{0,40}\)[^().;]{0,40}\bor\s+(?:[A-Za-z-]+\s+){0,3}assent\b", re.I)
 # an age bracket after a measurement: "CD4 count > 200 cells/mm3 (ages 2-5 years) or > 100 cells/mm3 (age > 5 years)"
 _MEASUREMENT_BRACKET_LEFT = re.compile(
     r"[0-9]\s*(?:cells|/\s*(?:mm|ul|µl|l|dl|ml|min)|%|mg|g/|mmol|µmol|umol|iu|u/|x\s*10)[^()\n;]{0,25}\(\s*(?:for\s+|in\s+)?(?:aged?\s+|ages\s+)?$",
@@ -240,8 +255,10 @@ def narrower_scope(text: str, start: int, end: int, left: str, right: str, sente
         return "an age in a sub-list under an item about another person (a donor, a parent, a partner)"
     if _CONSENT_FOR_LEFT.search(sentence_left):
         return "who gives consent for whom"
-    if _ASSENT_BRACKET_LEFT.search(left[-80:]):
+    if _ASSENT_BRACKET_LEFT.search(left[-80:]) or _ASSENT_BRACKET_LEFT.search(sentence_left[-120:]):
         return "the ages at which a minor's assent is asked"
+    if _CONSENT_BRACKET_LEFT.search(sentence_left[-120:]) and _RIGHT_OR_ASSENT.match(right):
+        return "the ages at which adults give their own consent, beside minors who assent"
     if _MEASUREMENT_BRACKET_LEFT.search(left):
         return "a measurement threshold that depends on age"
     if _OFFERED_TO_LEFT.search(left):

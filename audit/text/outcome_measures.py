@@ -62,6 +62,8 @@ def several_measures(title: str | None) -> Several | None:
             continue  # "LDL/HDL ratio", "anxiety and depression scale", "time to progression and death": one measure
         if acronyms and _POPULATION.search(title[max(0, a0 - 40) : a0]):
             continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
+        if _MODALITY.fullmatch(title[a0:a1]) and _MODALITY.fullmatch(title[b0:b1]):
+            continue  # "CT and MRI of hip", "X-ray, CT and MRI": how one thing is examined, not two measures
         if _in_brackets(title, a0, b1):
             continue  # "Response rate (CR and PR)", "(Cohen Perceived Stress Scale, CPSS)": parts or names of one measure
         assay = _ONE_ASSAY.match(title, b1) if acronyms and not after_method else None  # "VAS and fatigue measured by FSS": a new measure
@@ -167,6 +169,17 @@ _MEASURE_TERM = re.compile(
     r"pain(?:\s+intensity)?|fatigue|anxiety|depression|insomnia|sleep\s+quality|mortality|morbidity|"
     r"length\s+of\s+(?:hospital\s+)?stay|hospital\s+stay|blood\s+loss|operative\s+time|"
     r"(?:overall|progression[- ]free|disease[- ]free|event[- ]free)\s+survival(?![A-Za-z-])",
+    re.I,
+)
+#: imaging, physiological, tissue and questionnaire methods: a list of them ("CT and MRI of hip", "X-ray,
+#: CT and MRI", "ultrasound and biopsy") names how one thing is examined, not what is measured; a title
+#: of methods only is at most one measure (a domain-only title is TA802's business)
+_MODALITY = re.compile(
+    r"(?:(?:HR|CB|MD|LD|PET[-/ ]?|SPECT[-/ ]?|contrast[- ]enhanced\s+)?CT|CTA|(?:f|MR|cardiac\s+|contrast[- ]enhanced\s+)?MRI|MR|MRA|MRCP|"
+    r"PET(?:[-/ ]?(?:CT|MRI?))?|SPECT(?:[-/ ]?CT)?|DXA|DEXA|OCTA?|CXR|EEG|ECG|EKG|EMG|ERCP|EUS|IVUS|"
+    r"(?:chest\s+)?X[- ]?rays?|radiographs?|radiography|(?:doppler\s+)?ultrasound|ultrasonography|sonography|echocardiography|"
+    r"endoscopy|colonoscopy|gastroscopy|bronchoscopy|arthroscopy|biops(?:y|ies)|histology|histopathology|cytology|"
+    r"scintigraphy|angiography|mammography|questionnaires?|interviews?)",
     re.I,
 )
 #: a method named after a list of what it measures: "measured using", "assessed by", "via", "according
