@@ -344,7 +344,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                 ims = [
                     x
                     for x in all_icd[bisect_left(icd_starts, ts) : bisect_left(icd_starts, te)]
-                    if x.end <= te and not any(m.start < x.end and x.start < m.end for m in ms)
+                    if x.end <= te and not any(m.start < x.end and x.start < m.end and not _covers(x, m) for m in ms)
                 ]
                 if ms or mks or ims:
                     hits = _hits(vocab, item, text, ms, mks, ims)
@@ -567,12 +567,15 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             continue
         if vaccine and im.chapter in ("1", "22"):
             continue  # "History of varicella or varicella vaccine": immunity, not a disease required
-        if not _REQUIRE_CUE.search(before):
-            continue  # a bare name from ICD-10-CM alone is too weak: a list entry, a complication, a label
+        if not _REQUIRE_CUE.search(before) and (before.strip() or not _REQUIRE_AFTER.match(text, im.end, ce)):
+            # a bare name from ICD-10-CM alone is too weak: a list entry, a complication, a label - unless the item
+            # opens with it and goes on to say how it is established ("Chronic pancreatitis according to ...",
+            # "Acute sinusitis confirmed by CT", "Hidradenitis suppurativa (Hurley stage II)")
+            continue
         if _AFTER_SKIP.match(text, im.end) or _NEG_AFTER.match(text, im.end, ce) or _conditional_subject(text, before, im.end, ce):
             continue
-        if any(cs <= m.start < ce for m in mentions if not vocab.is_umbrella(m.concept)):
-            continue  # the clause names a known condition too: alternatives or comorbidities
+        if any(cs <= m.start < ce and not _covers(im, m) for m in mentions if not vocab.is_umbrella(m.concept)):
+            continue  # the clause names a known condition too: alternatives or comorbidities (not one inside this name)
         out.append(ItemHit(item, (), "diagnosis:icd", f"diagnosis of {im.text}", im.start, im.end, (im.code,)))
     # a clause that names two or more conditions lists alternatives or comorbidities: not one
     # condition's requirement
@@ -588,6 +591,22 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
     return out
 
 
+def _covers(longer, shorter) -> bool:
+    """An ICD-10-CM name holds a shorter vocabulary name: "delta-beta thalassemia" holds "beta thalassemia",
+    "malignant neoplasm of vulva" the umbrella "malignant neoplasm". The longer, more specific name is the one
+    required (the shorter one alone would be read with "delta-" as a stray word before it, or as an umbrella)."""
+    return longer.start <= shorter.start and shorter.end <= longer.end and longer.end - longer.start > shorter.end - shorter.start
+
+
+#: what follows a name that opens an item and makes the item a requirement to have it: how the diagnosis is made
+#: or staged ("according to the Rome IV criteria", "as defined by", "confirmed by biopsy", "(stage II-III)",
+#: "requiring treatment")
+_REQUIRE_AFTER = re.compile(
+    r"\s*[,(\[\-\u2013]?\s*(?:according\s+to|as\s+defined|defined\s+(?:by|as|according|per)|(?:as\s+)?per\b|diagnosed|confirmed|"
+    r"proven|documented|verified|established|meeting|fulfil\w*|satisfying|that\s+meets?|requiring|in\s+need\s+of|"
+    r"(?:stage|grade|class)\b)",
+    re.IGNORECASE,
+)
 #: words that make a clause a requirement to have a disease ("biopsy-proven", "diagnosis of", "patients with")
 _REQUIRE_CUE = re.compile(
     r"\b(?:diagnos\w*|confirmed|proven|documented|established|definite|history|histolog\w*|cytolog\w*|biopsy|"

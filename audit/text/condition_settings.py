@@ -50,6 +50,10 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
         r"dental|dentist\w*|tooth|teeth|molars?|periodont\w*|gingiv\w*|palat\w*|orthodont\w*|oral\s+surgery|halitosis",
     ),
     ("14:kidney", r"nephrectom\w*"),
+    # an organ transplant places a trial in its organ ("Kidney Transplantation", "Liver transplant recipients"); the
+    # heart's and lungs' are left unplaced (their indications span chapters: amyloidosis, cystic fibrosis)
+    ("14:kidney", r"(?:kidney|renal)\s+(?:transplant\w*|allograft\w*|graft\w*|recipients?)"),
+    ("11:liver", r"(?:liver|hepatic)\s+(?:transplant\w*|allograft\w*|graft\w*|recipients?)"),
     ("14:genital", r"cystectom\w*|prostatectom\w*|hysterectom\w*|urolog\w*|contracept\w*|family\s+planning|intrauterine\s+device"),
     ("10", r"thoracic\s+surgery|thoracotom\w*|lobectom\w*|mechanical\s+ventilation|extubation|intubat\w*"),
 )
@@ -60,6 +64,11 @@ _PATTERNS = tuple((ch, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for ch,
 #: streptococcus) or a mental or substance use disorder (perinatal depression, opioid use in pregnancy) on purpose
 #: substance use harms the liver, lungs and heart: a drinkers' or smokers' trial may require their diseases
 _SETTING_LINKS = {"15": ("1", "3", "4", "5", "9", "14:kidney", "14:genital"), "5:substance": ("5", "9", "10", "11")}
+#: transplant recipients are immunosuppressed: infections (cytomegalovirus, BK virus, hepatitis, HIV) are required of them
+#: on purpose; a liver transplant is also the treatment of the metabolic liver diseases (Wilson's disease,
+#: haemochromatosis, alpha-1 antitrypsin deficiency, chapter 4; alcohol use disorder is linked to the liver already)
+#: (and calcineurin inhibitors bring gout to kidney recipients: post-transplant gout trials enrol by it)
+_SETTING_LINKS |= {"14:kidney": ("1", "13:crystal"), "11:liver": ("1", "4:metabolic")}
 #: every setting: operations are often done for a cancer (gastrectomy, cystectomy, lobectomy) and
 #: symptom and supportive-care trials enrol patients by their cancer ("pain in lymphoma patients"),
 #: so a neoplasm is never foreign to a trial placed by its setting alone
