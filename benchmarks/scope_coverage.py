@@ -9,7 +9,7 @@ spelling where it differs, and counts how often TA301 reports it in a trial of a
 registered condition ("Cataract"; "Migraine" for eye diseases). Titles that are residual
 ("other", "unspecified"), about injuries or encounters, or longer than six words are left out::
 
-    python benchmarks/scope_coverage.py [--per-chapter 25] [--misses 40]
+    python benchmarks/scope_coverage.py [--per-chapter 25] [--misses 40] [--extra]
 
 The figure is a recognition rate, not a recall: some titles are no disease a trial would require
 ("Acquired absence of ..."), and some forms ("History of X") read as permissions in some items.
@@ -38,6 +38,11 @@ FORMS = (
     "{X} (grade 2 or higher)",
     "Documented {x}",
     "{X} requiring treatment",
+)
+#: forms added in the eighth round after its first measurement (``--extra``): who and of which age, then the disease
+EXTRA_FORMS = (
+    "Male or female patients aged 18 years or older with {x}",
+    "Signed informed consent, and diagnosed with {x}",
 )
 _SKIP = re.compile(
     r"\b(other|unspecified|NOS|elsewhere|sequela|encounter|absence|history|status|injury|poisoning|"
@@ -104,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--per-chapter", type=int, default=25)
     ap.add_argument("--misses", type=int, default=40, help="titles missed in every form, printed")
+    ap.add_argument("--extra", action="store_true", help="also the forms of EXTRA_FORMS")
     args = ap.parse_args(argv)
+    forms = FORMS + (EXTRA_FORMS if args.extra else ())
     rule = select_rules(["TA301"])[0]
     titles = sample(args.per_chapter)
     hits: Counter[str] = Counter()
@@ -118,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             names.append(british(title).lower())
         got = 0
         for name in names:
-            for form in FORMS:
+            for form in forms:
                 item = form.format(x=name, X=name[:1].upper() + name[1:])
                 ok = reported(rule, ch, item)
                 n += 1
@@ -134,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     print("chapter  reported/items")
     for ch in CHAPTERS:
         print(f"{ch:>7}  {hits[ch]}/{total[ch]}")
-    per_form = n // (len(FORMS) or 1)
-    for form in FORMS:
+    per_form = n // (len(forms) or 1)
+    for form in forms:
         print(f"{form!r}: {by_form[form]}/{per_form}")
     print(f"titles: {len(titles)}, never reported: {len(missed)}; items reported: {found}/{n} = {found / n:.1%}")
     return 0

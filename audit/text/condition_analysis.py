@@ -441,9 +441,11 @@ _HEAD_WORD = (
 )
 #: adverbs of severity state the disease too ("Moderately to severely active Crohn's disease")
 _HEAD_WORD += r"|moderately|severely|mildly"
+#: who, of which age and sex ("Male or female outpatients aged 40-80 years with ...", "Women older than 50 years with ...")
+_HEAD_WORD += r"|aged?|years?|old|older|younger|above|over|under|between|than|outpatients?|inpatients?|ambulatory|boys|girls|infants|elderly"
 #: "histopathologically verified", and TNM categories before the organ ("cT3-4 N0-2 M0 rectal adenocarcinoma")
 _HEAD_WORD += r"|histopatholog\w*|[cpy]?t[0-4x][a-d]?|[cpy]?n[0-3x][a-c]?|[cpy]?m[01x][a-c]?"
-_HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–])*$", re.IGNORECASE)
+_HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–≥≤<>=+])*$", re.IGNORECASE)
 #: up to four modifier words right before the name ("wet", "non-infectious", "HER2-negative",
 #: "moderate-to-severe plaque") - descriptors of the disease, not of a context around it
 _MODIFIERS = re.compile(r"(?:[^\W\d_][\w'’]*(?:[\-\u2010/][\w'’]+)*[\s,]+){1,4}$")
@@ -462,6 +464,19 @@ def _requires(before: str) -> bool:
         return True
     m = _MODIFIERS.search(before)
     return m is not None and bool(_HEAD.match(before[: m.start()])) and not _CONTEXT_WORD.search(m.group(0))
+
+
+#: the last requirement joined by ", and" / "; plus" in a clause ("Signed informed consent, and a documented diagnosis of")
+_JOINED = re.compile(r"[,;]\s*(?:and|plus)\s+(?=[^,;]*$)", re.IGNORECASE)
+
+
+def _requires_joined(before: str) -> bool:
+    """``_requires``, or the words after the last ", and" do: one more requirement appended to others of another kind
+    ("Adults aged 18 years or older, and diagnosed with ...")."""
+    if _requires(before):
+        return True
+    j = _JOINED.search(before)
+    return j is not None and _requires(before[j.end() :])
 
 
 _ITEM_NEG = re.compile(
@@ -551,7 +566,7 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         if _AFTER_SKIP.match(text, men.end) or _NEG_AFTER.match(text, men.end, ce):
             continue
         before = _CONJUNCT.sub("", before, count=1) if cs != ts else before
-        if label_line or negated(men.start) or (cs != ts and not _CONJUNCT.match(text, cs)) or len(before) > 90 or not _requires(before):
+        if label_line or negated(men.start) or (cs != ts and not _CONJUNCT.match(text, cs)) or len(before) > 90 or not _requires_joined(before):
             continue  # the item is not (or not only) a requirement to have this condition
         if _conditional_subject(text, before, men.end, ce):
             continue
@@ -563,7 +578,7 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         first = cs == ts or bool(_CONJUNCT.match(text, cs))
         if in_spans(im.start, groups):
             continue
-        if label_line or negated(im.start) or not first or len(before) > 90 or not _requires(before) or _NEG.search(before):
+        if label_line or negated(im.start) or not first or len(before) > 90 or not _requires_joined(before) or _NEG.search(before):
             continue
         if vaccine and im.chapter in ("1", "22"):
             continue  # "History of varicella or varicella vaccine": immunity, not a disease required

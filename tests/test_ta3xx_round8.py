@@ -1,0 +1,202 @@
+"""TA301, eighth round (issue 20): breadth of disease recognition in requirements, the digestive chapter as
+three specialties, transplants placed by their organ, requirements appended with ", and" and after who/age words.
+
+Each class: real text where the tune part has it (record id and source in the comment), variants in other words,
+and guards that legitimate requirements stay silent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trial_audit.core.model import record_from_example
+from trial_audit.engine.registry import Context, select_rules
+from trial_audit.text.condition_settings import setting_chapters
+from trial_audit.text.condition_systems import foreign_chapters, icd_matcher, system_of
+
+CTX = Context()
+
+
+def ta301(conditions: list[str], *items: str) -> list:
+    body = "".join(f"\n  -  {x}\n" for x in ("Age 18 years or older", *items))
+    criteria = f"Inclusion Criteria:\n{body}\nExclusion Criteria:\n\n  -  Pregnancy\n"
+    rule = select_rules(["TA301"])[0]
+    return list(rule.check(record_from_example({"conditions": conditions, "criteria": criteria}), CTX))
+
+
+# --- 1. an ICD-10-CM name that holds a shorter vocabulary name is the name required -----------------------------
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Diagnosed with malignant neoplasm of vulva",  # holds the umbrella "malignant neoplasm"
+        "Confirmed delta-beta thalassemia",  # holds "beta thalassemia"; "delta-" was a stray word before it
+        "Patients with malignant neoplasm of endometrium",
+    ],
+)
+def test_longer_icd_name_over_a_shorter_vocabulary_name_is_reported(item):
+    found = ta301(["Cataract"], item)
+    assert len(found) == 1 and found[0].evidence.field == "criteria"
+
+
+def test_longer_icd_name_of_the_trials_own_system_stays_silent():
+    # guard: a kind of the registered disease written by its ICD-10-CM title
+    assert ta301(["Vulvar Cancer"], "Diagnosed with malignant neoplasm of vulva") == []
+    assert ta301(["Thalassemia"], "Confirmed delta-beta thalassemia") == []
+
+
+# --- 2. an item that opens with the disease and says how it is established ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Chronic pancreatitis according to the M-ANNHEIM criteria",
+        "Acute sphenoidal sinusitis requiring treatment",
+        "Malignant neoplasm of vulva (stage II or III)",
+        "Chronic viral hepatitis confirmed by liver biopsy",
+        "Sphenoidal sinusitis, as defined by CT findings",
+    ],
+)
+def test_item_opening_with_a_disease_and_its_diagnosis_is_reported(item):
+    assert len(ta301(["Cataract"], item)) == 1
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Acute sphenoidal sinusitis",  # a bare ICD-10-CM name on its own line: a label or a list entry, still too weak
+        "Chronic pancreatitis patients are eligible if stable",
+        "Chronic pancreatitis, well controlled, may be included",
+        "Acute sphenoidal sinusitis treatment completed at least 4 weeks before",
+    ],
+)
+def test_item_opening_with_a_disease_without_a_diagnosis_cue_stays_silent(item):
+    assert ta301(["Cataract"], item) == []
+
+
+def test_course_word_titles_of_three_words_are_names():
+    # "Acute ..." / "Chronic ..." titles were left out of the strict matcher as a whole (first word)
+    texts = {m.text.lower() for m in icd_matcher().mentions("acute sphenoidal sinusitis; chronic viral hepatitis")}
+    assert texts == {"acute sphenoidal sinusitis", "chronic viral hepatitis"}
+    # guard: the course word alone and everyday words stay unmatched
+    assert icd_matcher().mentions("acute onset of chronic symptoms") == []
+
+
+# --- 3. chapter 11 is three specialties --------------------------------------------------------------------------
+
+
+def test_digestive_subsystems():
+    assert system_of("K21.9") == "11:gi" and system_of("K74.60") == "11:liver" and system_of("K05.3") == "11:oral"
+    assert system_of("K86.1") == "11:liver" and system_of("K90.0") == "11:gi"
+    assert system_of("K92.2") == "11:bleed" and system_of("I85.00") == "11:liver"
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        (["Hepatitis C, Chronic"], "Diagnosed with gastroesophageal reflux disease"),
+        (["Liver Cirrhosis"], "Confirmed ulcerative colitis"),
+        (["Crohn Disease"], "Patients with decompensated cirrhosis"),
+        (["Crohn Disease"], "Documented esophageal varices"),
+        (["Liver Cirrhosis"], "Diagnosed with chronic periodontitis"),
+    ],
+)
+def test_another_digestive_specialty_is_reported(conditions, item):
+    assert len(ta301(conditions, item)) == 1
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        (["Liver Cirrhosis"], "Documented esophageal varices"),  # varices are portal hypertension's
+        (["Hepatitis C, Chronic"], "Patients with decompensated cirrhosis"),  # hepatitis with its organ
+        (["Nonalcoholic Steatohepatitis"], "Patients with compensated cirrhosis"),  # fatty liver is liver
+        (["Hepatocellular Carcinoma"], "Diagnosed with chronic periodontitis"),  # a digestive cancer: the whole chapter
+        (["Crohn Disease"], "Diagnosed with gastroesophageal reflux disease"),
+    ],
+)
+def test_the_same_or_a_linked_digestive_specialty_stays_silent(conditions, item):
+    assert ta301(conditions, item) == []
+
+
+def test_gi_bleeding_is_linked_to_the_liver_and_the_gut():
+    assert not foreign_chapters(frozenset({"11:bleed"}), {"11:liver"})
+    assert not foreign_chapters(frozenset({"11:bleed"}), {"11:gi"})
+    assert foreign_chapters(frozenset({"11:gi"}), {"11:liver"})
+
+
+# --- 4. transplants placed by their organ ------------------------------------------------------------------------
+
+
+def test_transplant_settings():
+    assert "14:kidney" in setting_chapters(["Kidney Transplantation"])
+    assert "11:liver" in setting_chapters(["Liver transplant recipients"])
+    assert setting_chapters(["Heart Transplantation"]) == set()  # indications span chapters: left unplaced
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        (["Kidney Transplantation"], "Diagnosed with gastroesophageal reflux disease"),
+        (["Liver Transplantation"], "Diagnosed with major depressive disorder"),
+    ],
+)
+def test_another_system_in_a_transplant_trial_is_reported(conditions, item):
+    assert len(ta301(conditions, item)) == 1
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        (["Kidney Transplantation"], "Diagnosed with type 2 diabetes mellitus"),  # cardio-renal-metabolic
+        (["Kidney Transplantation"], "Positive CMV serology"),  # infections of the immunosuppressed
+        (["Kidney Transplantation"], "Documented diagnosis of gout with at least two flares in the past 12 months"),
+        (["Liver Transplantation"], "Confirmed hepatocellular carcinoma"),
+        (["Liver Transplantation"], "Confirmed Wilson disease"),  # a metabolic liver disease
+        (["Liver Transplantation"], "Diagnosed with alcohol use disorder"),
+        (["Heart Transplantation"], "Diagnosed with major depressive disorder"),  # unplaced: nothing decided
+    ],
+)
+def test_a_transplants_own_diseases_stay_silent(conditions, item):
+    assert ta301(conditions, item) == []
+
+
+# --- 5. who, of which age, and ", and" --------------------------------------------------------------------------
+
+# NCT01917331 (criteria-corpus phase_III_test.csv, tune part): "Male or female adults aged ≥ 40 years with a
+# diagnosis of COPD" - a COPD trial; here the same sentence in a trial of another system
+# NCT01156051 (criteria-corpus toy_train.csv, tune part): "male or female, aged 6 - 12 years with ADHD"
+# NCT02425644 (criteria-corpus phase_III_test.csv, tune part): "female subjects aged 18 to 55 years with
+# established diagnosis of MS McDonald 2010"
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        (["Cataract"], "Male or female adults aged ≥ 40 years with a diagnosis of COPD"),
+        (["Cataract"], "Male or female, aged 6 - 12 years with ADHD"),
+        (["Psoriasis"], "Female subjects aged 18 to 55 years with established diagnosis of multiple sclerosis"),
+        (["Cataract"], "Women aged 18 to 45 years with polycystic ovary syndrome according to the Rotterdam criteria"),
+        (["Cataract"], "Outpatients with moderate to severe plaque psoriasis"),
+        (["Cataract"], "Signed informed consent, and a documented diagnosis of chronic obstructive pulmonary disease"),
+        (["Cataract"], "Adults aged 18 years or older, and diagnosed with major depressive disorder"),
+    ],
+)
+def test_requirement_after_who_and_age_words_is_reported(conditions, item):
+    assert len(ta301(conditions, item)) == 1
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        (["Chronic Obstructive Pulmonary Disease"], "Male or female adults aged ≥ 40 years with a diagnosis of COPD"),
+        (["Cataract"], "Patients older than 65 years treated for hypertension"),
+        (["Cataract"], "Aged over 50 years, and no history of diabetes mellitus"),
+        (["Cataract"], "Signed informed consent, and willing to stop treatment for psoriasis"),
+        (["Cataract"], "Patients aged 18 years or older undergoing surgery for colorectal cancer"),
+    ],
+)
+def test_who_and_age_words_guards(conditions, item):
+    assert ta301(conditions, item) == []
