@@ -442,7 +442,9 @@ _HEAD_WORD = (
 #: adverbs of severity state the disease too ("Moderately to severely active Crohn's disease")
 _HEAD_WORD += r"|moderately|severely|mildly"
 #: who, of which age and sex ("Male or female outpatients aged 40-80 years with ...", "Women older than 50 years with ...")
-_HEAD_WORD += r"|aged?|years?|old|older|younger|above|over|under|between|than|outpatients?|inpatients?|ambulatory|boys|girls|infants|elderly"
+_HEAD_WORD += (
+    r"|aged?|years?|old|older|younger|above|over|under|between|than|outpatients?|inpatients?|ambulatory|boys|girls|infants|elderly"
+)
 #: "histopathologically verified", and TNM categories before the organ ("cT3-4 N0-2 M0 rectal adenocarcinoma")
 _HEAD_WORD += r"|histopatholog\w*|[cpy]?t[0-4x][a-d]?|[cpy]?n[0-3x][a-c]?|[cpy]?m[01x][a-c]?"
 _HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–≥≤<>=+])*$", re.IGNORECASE)
@@ -566,7 +568,13 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         if _AFTER_SKIP.match(text, men.end) or _NEG_AFTER.match(text, men.end, ce):
             continue
         before = _CONJUNCT.sub("", before, count=1) if cs != ts else before
-        if label_line or negated(men.start) or (cs != ts and not _CONJUNCT.match(text, cs)) or len(before) > 90 or not _requires_joined(before):
+        if (
+            label_line
+            or negated(men.start)
+            or (cs != ts and not _CONJUNCT.match(text, cs))
+            or len(before) > 90
+            or not _requires_joined(before)
+        ):
             continue  # the item is not (or not only) a requirement to have this condition
         if _conditional_subject(text, before, men.end, ce):
             continue
