@@ -52,8 +52,15 @@ _CONTEXT_WORD = re.compile(
 )
 
 
+#: an age (or who) requirement and then "or": the disease is an alternative to it ("Patients must be > or = 65 years
+#: of age or diagnosed with renal insufficiency"), not everyone's ("18 years or older with ..." is one requirement)
+_AGE_OR = re.compile(r"\b(?:years?|age|aged|old)\b.*\bor\s+(?!older|younger|above|over|more|less|greater|equal)", re.IGNORECASE)
+
+
 def requires(before: str) -> bool:
     """The words before a condition's name in its clause make the clause a requirement to have it."""
+    if _AGE_OR.search(before):
+        return False
     if _HEAD.match(before):
         return True
     m = _MODIFIERS.search(before)
