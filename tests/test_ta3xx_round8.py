@@ -200,3 +200,32 @@ def test_requirement_after_who_and_age_words_is_reported(conditions, item):
 )
 def test_who_and_age_words_guards(conditions, item):
     assert ta301(conditions, item) == []
+
+
+# --- 6. real false findings of intermediate versions of this round -------------------------------------------
+
+# NCT00113919 (criteria-corpus toy_train.csv and phase_I_train.csv, tune part; registered "multiple myeloma"):
+# the age words made "diagnosed with renal insufficiency" a requirement, but it is an alternative to the age
+NCT00113919_ITEM = (
+    "Patients must be > or = 65 years of age or diagnosed with renal insufficiency, defined\n"
+    "             as having a creatinine > 3 mg/dl or a creatinine clearance < 30 ml/minute"
+)
+
+
+def test_age_or_disease_is_an_alternative():
+    assert ta301(["multiple myeloma"], NCT00113919_ITEM) == []
+    assert ta301(["Cataract"], "Aged 65 years or older or diagnosed with chronic obstructive pulmonary disease") == []
+    # guard: "or older" belongs to the age; the disease is still required of everyone
+    assert len(ta301(["Cataract"], "Patients aged 18 years or older with chronic obstructive pulmonary disease")) == 1
+
+
+# NCT00498511 (ctgov-xml-bulk enrollment_and_studylength.zip, tune part; MeSH "Anemia, Iron-Deficiency"):
+# "Men < 40 years old of age with iron deficiency." - ICD-10-CM files iron deficiency (E61.1) apart from the anaemia
+NCT00498511_ITEM = "Men < 40 years old of age with iron deficiency."
+
+
+def test_a_required_state_named_inside_the_registered_name_is_its_own():
+    assert ta301(["Anemia, Iron-Deficiency"], NCT00498511_ITEM) == []
+    assert ta301(["Anemia of Renal Failure"], "Adults aged 18 to 75 years with renal failure") == []
+    # guard: the same item in a trial of another system is reported
+    assert len(ta301(["Cataract"], NCT00498511_ITEM)) == 1
