@@ -246,9 +246,7 @@ def _words_of_registered(a, name: str) -> bool:
     words = set(_WORD.findall(name.lower()))
     if len(words) < 2:
         return False
-    return any(
-        words <= set(_WORD.findall(src.text.lower())) for src in a.declared if src.field.startswith(("conditions[", "mesh_terms["))
-    )
+    return any(words <= set(_WORD.findall(src.text.lower())) for src in a.declared if src.field.startswith(("conditions[", "mesh_terms[")))
 
 
 #: registered names too general to make a disease that contains them a kind of the trial's condition

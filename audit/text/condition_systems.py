@@ -47,7 +47,9 @@ LINKED = (
     frozenset({"13:rheum", "14:glom"}),
     # fatty liver disease is defined by its cardiometabolic risk factors (MASLD: diabetes, obesity,
     # hypertension, dyslipidaemia): a fatty-liver trial requires them on purpose, and the other way round
-    frozenset({"4:metabolic", "9", "11:metabolic"}),
+    # (one way to the heart, ``ONE_WAY``: a fatty-liver trial may require hypertension; biopsy-proven NASH required in a
+    # myocardial-infarction trial is a hepatology population, not the heart's)
+    frozenset({"4:metabolic", "11:metabolic"}),
     # chapter 4 is endocrinology (thyroid, the other glands) and metabolism (diabetes, lipids, nutrition): the
     # glands' diseases come with diabetes and hypertension (Cushing's syndrome, primary aldosteronism), the
     # thyroid's with the other glands; thyroid disease is foreign to a diabetes or hypertension trial
@@ -90,6 +92,7 @@ _CODE_SYSTEMS |= {c: "10:acute" for c in ("J12", "J13", "J14", "J15", "J16", "J1
 ONE_WAY = {
     "3": ("2",),
     "14:glom": ("4:metabolic", "9"),
+    "11:metabolic": ("9",),
     # an HIV trial may require an AIDS-defining illness (the disease of the population it studies):
     # opportunistic infections (tuberculosis, mycobacteria, herpes and cytomegalovirus, fungi,
     # toxoplasma and pneumocystis, cryptosporidium), Kaposi sarcoma and lymphoma - not another
@@ -278,14 +281,19 @@ def foreign_chapters(required: frozenset[str], declared: Iterable[str], coarse: 
     # do not carry over (melanoma's organ is the skin, and skin is linked to rheumatology, but gout is
     # another specialty than melanoma)
     organs = {o for d in dec if (o := _organ(d))}
+    full = set(dec)
     if coarse:
         dec, organs = {_chapter(d) for d in dec}, {_chapter(o) for o in organs}
     for r in required:
         r_organ = _organ(r)
         cands = {r} | ({r_organ} if r_organ else set())
         if coarse:
+            # the same chapter is enough; links are those of the systems themselves (a chapter of several specialties
+            # compared as a whole would take part in the links of every specialty of it: chapter 11 in fatty liver's)
+            if any(_chapter(c) == d for c in cands for d in dec) or any(_near(r, d) for d in full):
+                return False
             cands = {_chapter(c) for c in cands}
-        if any(_near(c, d, links=c == r or coarse) for c in cands for d in dec):
+        elif any(_near(c, d, links=c == r) for c in cands for d in dec):
             return False
         if any(_near(c, o, links=False) for c in cands for o in organs):
             return False
@@ -681,7 +689,7 @@ AREA_SYSTEM = {
     "cardiometabolic": "4",
     "cardiovascular": "9",
     "renal": "14",
-    "hepatic": "11",
+    "hepatic": "11:liver",
     "neurological": "6",
     "psychiatric": "5",
     "respiratory": "10",
@@ -690,7 +698,7 @@ AREA_SYSTEM = {
     "otologic": "8",
     "dermatologic": "12",
     "musculoskeletal": "13",
-    "gastrointestinal": "11",
+    "gastrointestinal": "11:gi",
     "endocrine": "4",
     "urogenital": "14",
 }
