@@ -229,3 +229,29 @@ def test_a_required_state_named_inside_the_registered_name_is_its_own():
     assert ta301(["Anemia of Renal Failure"], "Adults aged 18 to 75 years with renal failure") == []
     # guard: the same item in a trial of another system is reported
     assert len(ta301(["Cataract"], NCT00498511_ITEM)) == 1
+
+
+# --- 7. markers compared by chapter take the systems' own links; digestive settings by specialty ---------------
+
+
+def test_coarse_comparison_does_not_take_a_whole_chapters_links():
+    # an LDL band (dyslipidaemia, metabolism) in an ulcerative-colitis trial (the gut): another system
+    assert foreign_chapters(frozenset({"4:metabolic"}), {"11:gi"}, coarse=True)
+    assert len(ta301(["ulcerative colitis"], "Fasting LDL-C ≥ 4.9 mmol/L")) == 1
+    # guards: the same chapter is enough by chapter; a real link still holds
+    assert not foreign_chapters(frozenset({"2:C50"}), {"2:C15-C26"}, coarse=True)
+    assert not foreign_chapters(frozenset({"4:metabolic"}), {"9"}, coarse=True)
+
+
+def test_fatty_liver_links():
+    assert not foreign_chapters(frozenset({"11:metabolic"}), {"4:metabolic"})  # NASH in a diabetes trial
+    assert not foreign_chapters(frozenset({"9"}), {"11:metabolic"})  # hypertension in a NASH trial
+    assert foreign_chapters(frozenset({"11:metabolic"}), {"9"})  # NASH in a myocardial-infarction trial
+
+
+# NCT04779515 (ctgov-classic results_1.json, tune part): "Pneumoperitoneum", "Pain", "Inflammation", title "... Post
+# Laparoscopic Cholecystectomy": placed in the biliary tract by its operation, without a transplant's links
+def test_cholecystectomy_setting_is_the_biliary_tract_only():
+    chapters = setting_chapters(["Pneumoperitoneum", "Pain", "Effect of Low-pressure Pneumoperitoneum Post Laparoscopic Cholecystectomy"])
+    assert "11:liver" in chapters and "4:metabolic" not in chapters and "1" not in chapters
+    assert len(ta301(["Pneumoperitoneum", "Pain after laparoscopic cholecystectomy"], "Chronic stable angina with CCS class II")) == 1
