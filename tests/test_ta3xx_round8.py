@@ -255,3 +255,10 @@ def test_cholecystectomy_setting_is_the_biliary_tract_only():
     chapters = setting_chapters(["Pneumoperitoneum", "Pain", "Effect of Low-pressure Pneumoperitoneum Post Laparoscopic Cholecystectomy"])
     assert "11:liver" in chapters and "4:metabolic" not in chapters and "1" not in chapters
     assert len(ta301(["Pneumoperitoneum", "Pain after laparoscopic cholecystectomy"], "Chronic stable angina with CCS class II")) == 1
+
+
+def test_substance_use_harms_the_liver_not_the_gut():
+    # cocaine / alcohol users: liver and pancreas disease and GI bleeding come with the substance; the gut's own diseases do not
+    assert len(ta301(["Cocaine-Related Disorders"], "Moderately to severely active ulcerative colitis")) == 1
+    assert ta301(["Alcohol Use Disorder"], "Diagnosed with chronic pancreatitis") == []
+    assert ta301(["Alcohol Use Disorder"], "Patients with compensated cirrhosis") == []

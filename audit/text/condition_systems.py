@@ -47,12 +47,10 @@ LINKED = (
     frozenset({"13:rheum", "14:glom"}),
     # fatty liver disease is defined by its cardiometabolic risk factors (MASLD: diabetes, obesity,
     # hypertension, dyslipidaemia): a fatty-liver trial requires them on purpose, and the other way round
-    # (one way to the heart, ``ONE_WAY``: a fatty-liver trial may require hypertension; biopsy-proven NASH required in a
-    # myocardial-infarction trial is a hepatology population, not the heart's)
-    frozenset({"4:metabolic", "11:metabolic"}),
     # chapter 4 is endocrinology (thyroid, the other glands) and metabolism (diabetes, lipids, nutrition): the
     # glands' diseases come with diabetes and hypertension (Cushing's syndrome, primary aldosteronism), the
     # thyroid's with the other glands; thyroid disease is foreign to a diabetes or hypertension trial
+    frozenset({"4:metabolic", "11:metabolic"}),  # (type 2 diabetes in a NASH trial, NASH in a type 2 diabetes trial)
     frozenset({"4:glands", "4:metabolic", "9", "14:kidney"}),  # (kidney stones of hyperparathyroidism)
     frozenset({"1:U00-U49", "10:acute"}),  # COVID-19 pneumonia, ARDS, respiratory failure
     frozenset({"4:thyroid", "4:glands"}),
@@ -72,7 +70,9 @@ LINKED = (
 #: no harm of alcohol): a liver, heart, brain, lung or HIV/hepatitis trial may require them, and they those
 #: (one-way entries both ways, not a ``LINKED`` group: a group holding the whole chapter "1" would link
 #: every infection to every other)
-_SUBSTANCE_HARMS = ("1:B20", "1:B15-B19", "1:A15-A19", "6", "9", "10", "11")
+_SUBSTANCE_HARMS = ("1:B20", "1:B15-B19", "1:A15-A19", "6", "9", "10", "11:liver", "11:bleed")
+#: (of the digestive system, the liver and pancreas - alcohol-related liver disease, pancreatitis - and bleeding from
+#: the tract; not the gut's own diseases: ulcerative colitis in a cocaine-users trial is another specialty)
 #: codes that are a system of their own within a chapter not otherwise split: fatty liver disease
 #: (K75.81 steatohepatitis, K76.0 fatty liver) is metabolic liver disease
 _CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic", "M1A": "13:crystal"}
@@ -92,6 +92,8 @@ _CODE_SYSTEMS |= {c: "10:acute" for c in ("J12", "J13", "J14", "J15", "J16", "J1
 ONE_WAY = {
     "3": ("2",),
     "14:glom": ("4:metabolic", "9"),
+    # one way to the heart (eighth round): a fatty-liver trial may require hypertension; biopsy-proven NASH required in a
+    # myocardial-infarction or arrhythmia trial is a hepatology population of its own (with metabolism: both ways, ``LINKED``)
     "11:metabolic": ("9",),
     # an HIV trial may require an AIDS-defining illness (the disease of the population it studies):
     # opportunistic infections (tuberculosis, mycobacteria, herpes and cytomegalovirus, fungi,
