@@ -211,6 +211,8 @@ def _foreign_requirement(a, hit, text: str) -> bool:
         name = text[hit.start : hit.end].lower()
         if any(src.text.strip().lower() in name for src in a.declared if src.text.strip()):
             return False  # "primary insomnia" in an insomnia trial: ICD-10-CM files the two apart
+        if _words_of_registered(a, name):
+            return False  # "iron deficiency" in a trial registered for "Anemia, Iron-Deficiency": the state behind it
         return a.foreign_codes(hit.codes)
     if hit.kind == "diagnosis" and _kind_of_declared(a, text[hit.start : hit.end], hit.concepts):
         return False
@@ -232,6 +234,19 @@ def _foreign_requirement(a, hit, text: str) -> bool:
     # in any tumour, not only in the sites the vocabulary lists
     # a treatment that presupposes a disease (levothyroxine replacement, dialysis) stands for the disease itself
     return a.foreign(hit.concepts, coarse=hit.kind not in ("diagnosis", "marker:treatment"))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words_of_registered(a, name: str) -> bool:
+    """Every word of a required name of two words or more is a word of one registered condition or MeSH term:
+    the required state is the registered disease's own ("iron deficiency" in "Anemia, Iron-Deficiency", "renal
+    failure" in "Anemia of Renal Failure"), whatever chapter ICD-10-CM files each under."""
+    words = set(_WORD.findall(name.lower()))
+    if len(words) < 2:
+        return False
+    return any(words <= set(_WORD.findall(src.text.lower())) for src in a.declared if src.field.startswith(("conditions[", "mesh_terms[")))
 
 
 #: registered names too general to make a disease that contains them a kind of the trial's condition

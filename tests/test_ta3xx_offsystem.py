@@ -305,7 +305,7 @@ def test_ta302_two_conditions_required_together_are_one_population():
 
 
 def test_systems_from_icd10cm_chapters_and_blocks():
-    assert system_of("K74.3") == "11" and system_of("M32") == "13:rheum" and system_of("M51.3") == "13:mech"
+    assert system_of("K74.3") == "11:liver" and system_of("M32") == "13:rheum" and system_of("M51.3") == "13:mech"
     assert system_of("C20") == "2:C15-C26" and system_of("C64") == "2:C64-C68"
     assert system_of("C92.0") == system_of("D46") == "2:heme"
     assert system_of("Q61.3") == "14"  # a congenital malformation by its organ

@@ -43,9 +43,9 @@ def ta301(conditions, item, title=None):
         (["Brain Injuries"], "6"),  # NCT06171568
         (
             ["Pneumoperitoneum", "Pain", "Effect of Low-pressure Pneumoperitoneum on Pain Post Laparoscopic Cholecystectomy"],
-            "11",
+            "11:liver",
         ),  # NCT04779515
-        (["Halitosis"], "11"),  # NCT04779502
+        (["Halitosis"], "11:oral"),  # NCT04779502
         (["Contraception"], "14:genital"),  # NCT04779658
         (["Weaning From Mechanical Ventilation"], "10"),  # NCT04779463
         (["Suicide, Attempted", "Suicidal Ideation"], "5"),  # NCT05144685
@@ -55,7 +55,7 @@ def ta301(conditions, item, title=None):
         (["Deliberate self-harm in adolescents"], "5"),
         (["Epidural analgesia for labour pain"], "15"),
         (["Pain after total knee arthroplasty"], "13:mech"),
-        (["Extraction of impacted third molars"], "11"),
+        (["Extraction of impacted third molars"], "11:oral"),
         (["Recovery after coronary artery bypass grafting"], "9"),
     ],
 )

@@ -23,7 +23,7 @@ from trial_audit.text.condition_inclusion import (
     kinds_of_registered,
     negated_in_list,
 )
-from trial_audit.text.condition_requirements import CONDUCT_ITEM
+from trial_audit.text.condition_requirements import CONDUCT_ITEM, REQUIRE_AFTER, covers_name, requires_joined
 from trial_audit.text.condition_scoping import (
     _ALTERNATIVES,
     _FOLLOWING,
@@ -344,7 +344,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
                 ims = [
                     x
                     for x in all_icd[bisect_left(icd_starts, ts) : bisect_left(icd_starts, te)]
-                    if x.end <= te and not any(m.start < x.end and x.start < m.end for m in ms)
+                    if x.end <= te and not any(m.start < x.end and x.start < m.end and not covers_name(x, m) for m in ms)
                 ]
                 if ms or mks or ims:
                     hits = _hits(vocab, item, text, ms, mks, ims)
@@ -428,42 +428,6 @@ def _negated_by_parent(item: Item) -> bool:
 
 
 _VACCINE = re.compile(r"\bvaccin\w*|\bimmuni[sz]\w*", re.IGNORECASE)
-#: only these words may stand before a condition for the item to *require* that condition
-#: ("Histologically confirmed, metastatic NSCLC", "Patients with a diagnosis of SLE")
-_HEAD_WORD = (
-    r"a|an|the|any|known|current|currently|documented|confirmed|established|definite|definitive|probable|"
-    r"clinical|clinically|histolog\w*|cytolog\w*|patholog\w*|radiolog\w*|biopsy|proven|verified|or|and|"
-    r"diagnos\w*|with|of|by|newly|untreated|active|chronic|acute|stable|mild|moderate|severe|advanced|"
-    r"metastatic|locally|recurrent|relapsed|refractory|unresectable|resectable|inoperable|early|stage|grade|"
-    r"primary|patients?|subjects?|participants?|individuals?|people|persons?|adults?|men|women|children|"
-    r"adolescents?|males?|females?|who|have|has|are|is|must|should|be|meet\w*|fulfil\w*|criteria|for|"
-    r"according|to|evidence|presence|suffering|from|having|history|[0-9]+|[ivx]+[abc]?|[abc]|i{1,3}v?[abc]?"
-)
-#: adverbs of severity state the disease too ("Moderately to severely active Crohn's disease")
-_HEAD_WORD += r"|moderately|severely|mildly"
-#: "histopathologically verified", and TNM categories before the organ ("cT3-4 N0-2 M0 rectal adenocarcinoma")
-_HEAD_WORD += r"|histopatholog\w*|[cpy]?t[0-4x][a-d]?|[cpy]?n[0-3x][a-c]?|[cpy]?m[01x][a-c]?"
-_HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–])*$", re.IGNORECASE)
-#: up to four modifier words right before the name ("wet", "non-infectious", "HER2-negative",
-#: "moderate-to-severe plaque") - descriptors of the disease, not of a context around it
-_MODIFIERS = re.compile(r"(?:[^\W\d_][\w'’]*(?:[\-\u2010/][\w'’]+)*[\s,]+){1,4}$")
-#: words that put the name in a context (a treatment, an event, a cause) instead of requiring it
-_CONTEXT_WORD = re.compile(
-    r"\b(?:treat\w*|receiv\w*|undergo\w*|scheduled|planned|candidates?|referred|admitted|hospitali[sz]\w*|surgery|"
-    r"after|following|post|due|caused|secondary|induced|related|associated|than|at|on|in|during|risk|because|from|a|an|"
-    r"the|for|by|to|results?|tests?|testing|assess\w*|evaluat\w*|exam\w*|measur\w*|levels?)\b",
-    re.IGNORECASE,
-)
-
-
-def _requires(before: str) -> bool:
-    """The words before a condition's name in its clause make the clause a requirement to have it."""
-    if _HEAD.match(before):
-        return True
-    m = _MODIFIERS.search(before)
-    return m is not None and bool(_HEAD.match(before[: m.start()])) and not _CONTEXT_WORD.search(m.group(0))
-
-
 _ITEM_NEG = re.compile(
     r"\b(?:seronegative|(?<![-\u2010])negative|must\s+not|should\s+not|cannot|can\s+not|may\s+not|not\s+eligible|ineligible|excluded|are\s+not|is\s+not|"
     r"no\s+(?:history|evidence|known|active|prior)|none\s+of|free\s+of|allowed|permitted|are\s+eligible|without|"
@@ -551,7 +515,13 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         if _AFTER_SKIP.match(text, men.end) or _NEG_AFTER.match(text, men.end, ce):
             continue
         before = _CONJUNCT.sub("", before, count=1) if cs != ts else before
-        if label_line or negated(men.start) or (cs != ts and not _CONJUNCT.match(text, cs)) or len(before) > 90 or not _requires(before):
+        if (
+            label_line
+            or negated(men.start)
+            or (cs != ts and not _CONJUNCT.match(text, cs))
+            or len(before) > 90
+            or not requires_joined(before)
+        ):
             continue  # the item is not (or not only) a requirement to have this condition
         if _conditional_subject(text, before, men.end, ce):
             continue
@@ -563,16 +533,19 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         first = cs == ts or bool(_CONJUNCT.match(text, cs))
         if in_spans(im.start, groups):
             continue
-        if label_line or negated(im.start) or not first or len(before) > 90 or not _requires(before) or _NEG.search(before):
+        if label_line or negated(im.start) or not first or len(before) > 90 or not requires_joined(before) or _NEG.search(before):
             continue
         if vaccine and im.chapter in ("1", "22"):
             continue  # "History of varicella or varicella vaccine": immunity, not a disease required
-        if not _REQUIRE_CUE.search(before):
-            continue  # a bare name from ICD-10-CM alone is too weak: a list entry, a complication, a label
+        if not _REQUIRE_CUE.search(before) and (before.strip() or not REQUIRE_AFTER.match(text, im.end, ce)):
+            # a bare name from ICD-10-CM alone is too weak: a list entry, a complication, a label - unless the item
+            # opens with it and goes on to say how it is established ("Chronic pancreatitis according to ...",
+            # "Acute sinusitis confirmed by CT", "Hidradenitis suppurativa (Hurley stage II)")
+            continue
         if _AFTER_SKIP.match(text, im.end) or _NEG_AFTER.match(text, im.end, ce) or _conditional_subject(text, before, im.end, ce):
             continue
-        if any(cs <= m.start < ce for m in mentions if not vocab.is_umbrella(m.concept)):
-            continue  # the clause names a known condition too: alternatives or comorbidities
+        if any(cs <= m.start < ce and not covers_name(im, m) for m in mentions if not vocab.is_umbrella(m.concept)):
+            continue  # the clause names a known condition too: alternatives or comorbidities (not one inside this name)
         out.append(ItemHit(item, (), "diagnosis:icd", f"diagnosis of {im.text}", im.start, im.end, (im.code,)))
     # a clause that names two or more conditions lists alternatives or comorbidities: not one
     # condition's requirement

@@ -4,6 +4,9 @@ An item that asks for conduct - agreeing, being willing, refraining from a treat
 conditions as the context of that conduct ("Agree not to use other treatment for benign prostatic
 hyperplasia, erectile dysfunction or overactive bladder (including herbal treatments)"): it is
 neither a list of the eligible diseases nor a requirement to have one.
+
+Also here: the words that make an item a requirement to have a condition (``requires``, ``requires_joined``,
+``REQUIRE_AFTER``), read by ``condition_analysis``.
 """
 
 from __future__ import annotations
@@ -13,5 +16,83 @@ import re
 #: an item about the participant's conduct, not a disease (agreement, willingness, abstention)
 CONDUCT_ITEM = re.compile(
     r"\b(?:agree\w*|willing\w*|consent\w*|refrain\w*|abstain\w*|(?:not|no)\s+(?:to\s+)?(?:use|take|start|receive)\b)",
+    re.IGNORECASE,
+)
+
+
+#: only these words may stand before a condition for the item to *require* that condition
+#: ("Histologically confirmed, metastatic NSCLC", "Patients with a diagnosis of SLE")
+_HEAD_WORD = (
+    r"a|an|the|any|known|current|currently|documented|confirmed|established|definite|definitive|probable|"
+    r"clinical|clinically|histolog\w*|cytolog\w*|patholog\w*|radiolog\w*|biopsy|proven|verified|or|and|"
+    r"diagnos\w*|with|of|by|newly|untreated|active|chronic|acute|stable|mild|moderate|severe|advanced|"
+    r"metastatic|locally|recurrent|relapsed|refractory|unresectable|resectable|inoperable|early|stage|grade|"
+    r"primary|patients?|subjects?|participants?|individuals?|people|persons?|adults?|men|women|children|"
+    r"adolescents?|males?|females?|who|have|has|are|is|must|should|be|meet\w*|fulfil\w*|criteria|for|"
+    r"according|to|evidence|presence|suffering|from|having|history|[0-9]+|[ivx]+[abc]?|[abc]|i{1,3}v?[abc]?"
+)
+#: adverbs of severity state the disease too ("Moderately to severely active Crohn's disease")
+_HEAD_WORD += r"|moderately|severely|mildly"
+#: who, of which age and sex ("Male or female outpatients aged 40-80 years with ...", "Women older than 50 years with ...")
+_HEAD_WORD += (
+    r"|aged?|years?|old|older|younger|above|over|under|between|than|outpatients?|inpatients?|ambulatory|boys|girls|infants|elderly"
+)
+#: "histopathologically verified", and TNM categories before the organ ("cT3-4 N0-2 M0 rectal adenocarcinoma")
+_HEAD_WORD += r"|histopatholog\w*|[cpy]?t[0-4x][a-d]?|[cpy]?n[0-3x][a-c]?|[cpy]?m[01x][a-c]?"
+_HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–≥≤<>=+])*$", re.IGNORECASE)
+#: up to four modifier words right before the name ("wet", "non-infectious", "HER2-negative",
+#: "moderate-to-severe plaque") - descriptors of the disease, not of a context around it
+_MODIFIERS = re.compile(r"(?:[^\W\d_][\w'’]*(?:[\-\u2010/][\w'’]+)*[\s,]+){1,4}$")
+#: words that put the name in a context (a treatment, an event, a cause) instead of requiring it
+_CONTEXT_WORD = re.compile(
+    r"\b(?:treat\w*|receiv\w*|undergo\w*|scheduled|planned|candidates?|referred|admitted|hospitali[sz]\w*|surgery|"
+    r"after|following|post|due|caused|secondary|induced|related|associated|than|at|on|in|during|risk|because|from|a|an|"
+    r"the|for|by|to|results?|tests?|testing|assess\w*|evaluat\w*|exam\w*|measur\w*|levels?)\b",
+    re.IGNORECASE,
+)
+
+
+#: an age (or who) requirement and then "or": the disease is an alternative to it ("Patients must be > or = 65 years
+#: of age or diagnosed with renal insufficiency"), not everyone's ("18 years or older with ..." is one requirement)
+_AGE_OR = re.compile(r"\b(?:years?|age|aged|old)\b.*\bor\s+(?!older|younger|above|over|more|less|greater|equal)", re.IGNORECASE)
+
+
+def requires(before: str) -> bool:
+    """The words before a condition's name in its clause make the clause a requirement to have it."""
+    if _AGE_OR.search(before):
+        return False
+    if _HEAD.match(before):
+        return True
+    m = _MODIFIERS.search(before)
+    return m is not None and bool(_HEAD.match(before[: m.start()])) and not _CONTEXT_WORD.search(m.group(0))
+
+
+#: the last requirement joined by ", and" / "; plus" in a clause ("Signed informed consent, and a documented diagnosis of")
+_JOINED = re.compile(r"[,;]\s*(?:and|plus)\s+(?=[^,;]*$)", re.IGNORECASE)
+
+
+def requires_joined(before: str) -> bool:
+    """``_requires``, or the words after the last ", and" do: one more requirement appended to others of another kind
+    ("Adults aged 18 years or older, and diagnosed with ...")."""
+    if requires(before):
+        return True
+    j = _JOINED.search(before)
+    return j is not None and requires(before[j.end() :])
+
+
+def covers_name(longer, shorter) -> bool:
+    """An ICD-10-CM name holds a shorter vocabulary name: "delta-beta thalassemia" holds "beta thalassemia",
+    "malignant neoplasm of vulva" the umbrella "malignant neoplasm". The longer, more specific name is the one
+    required (the shorter one alone would be read with "delta-" as a stray word before it, or as an umbrella)."""
+    return longer.start <= shorter.start and shorter.end <= longer.end and longer.end - longer.start > shorter.end - shorter.start
+
+
+#: what follows a name that opens an item and makes the item a requirement to have it: how the diagnosis is made
+#: or staged ("according to the Rome IV criteria", "as defined by", "confirmed by biopsy", "(stage II-III)",
+#: "requiring treatment")
+REQUIRE_AFTER = re.compile(
+    r"\s*[,(\[\-\u2013]?\s*(?:according\s+to|as\s+defined|defined\s+(?:by|as|according|per)|(?:as\s+)?per\b|diagnosed|confirmed|"
+    r"proven|documented|verified|established|meeting|fulfil\w*|satisfying|that\s+meets?|requiring|in\s+need\s+of|"
+    r"(?:stage|grade|class)\b)",
     re.IGNORECASE,
 )

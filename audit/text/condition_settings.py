@@ -44,12 +44,15 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
     ),
     ("6", r"brain\s+injur\w*|head\s+injur\w*|concussion\w*|spinal\s+cord\s+injur\w*|craniotom\w*|neurosurg\w*"),
     ("9", r"cardiac\s+surgery|heart\s+surgery|cardiopulmonary\s+bypass|coronary\s+artery\s+bypass|cabg|valve\s+(?:replacement|surgery)"),
-    (
-        "11",  # digestive system, mouth and teeth included (K00-K14)
-        r"cholecystectom\w*|colectom\w*|gastrectom\w*|bariatric|hernia\w*|appendectom\w*|colonoscop\w*|endoscop\w*|"
-        r"dental|dentist\w*|tooth|teeth|molars?|periodont\w*|gingiv\w*|palat\w*|orthodont\w*|oral\s+surgery|halitosis",
-    ),
+    # the digestive system's three specialties (condition_systems.SUBSYSTEMS): the biliary tract, the gut, the mouth
+    ("11:liver", r"cholecystectom\w*|lap(?:aroscopic)?\s+chole\w*"),
+    ("11:gi", r"colectom\w*|gastrectom\w*|bariatric|hernia\w*|appendectom\w*|colonoscop\w*|endoscop\w*"),
+    ("11:oral", r"dental|dentist\w*|tooth|teeth|molars?|periodont\w*|gingiv\w*|palat\w*|orthodont\w*|oral\s+surgery|halitosis"),
     ("14:kidney", r"nephrectom\w*"),
+    # an organ transplant places a trial in its organ ("Kidney Transplantation", "Liver transplant recipients"); the
+    # heart's and lungs' are left unplaced (their indications span chapters: amyloidosis, cystic fibrosis)
+    ("transplant:kidney", r"(?:kidney|renal)\s+(?:transplant\w*|allograft\w*|graft\w*|recipients?)"),
+    ("transplant:liver", r"(?:liver|hepatic)\s+(?:transplant\w*|allograft\w*|graft\w*|recipients?)"),
     ("14:genital", r"cystectom\w*|prostatectom\w*|hysterectom\w*|urolog\w*|contracept\w*|family\s+planning|intrauterine\s+device"),
     ("10", r"thoracic\s+surgery|thoracotom\w*|lobectom\w*|mechanical\s+ventilation|extubation|intubat\w*"),
 )
@@ -60,6 +63,12 @@ _PATTERNS = tuple((ch, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for ch,
 #: streptococcus) or a mental or substance use disorder (perinatal depression, opioid use in pregnancy) on purpose
 #: substance use harms the liver, lungs and heart: a drinkers' or smokers' trial may require their diseases
 _SETTING_LINKS = {"15": ("1", "3", "4", "5", "9", "14:kidney", "14:genital"), "5:substance": ("5", "9", "10", "11")}
+#: transplant recipients are immunosuppressed: infections (cytomegalovirus, BK virus, hepatitis, HIV) are required of them
+#: on purpose; a liver transplant is also the treatment of the metabolic liver diseases (Wilson's disease,
+#: haemochromatosis, alpha-1 antitrypsin deficiency, chapter 4; alcohol use disorder is linked to the liver already)
+#: (and calcineurin inhibitors bring gout to kidney recipients: post-transplant gout trials enrol by it)
+#: (keys of these links only, like "5:substance": a cholecystectomy is in the liver's specialty without them)
+_SETTING_LINKS |= {"transplant:kidney": ("14:kidney", "1", "13:crystal"), "transplant:liver": ("11:liver", "1", "4:metabolic")}
 #: every setting: operations are often done for a cancer (gastrectomy, cystectomy, lobectomy) and
 #: symptom and supportive-care trials enrol patients by their cancer ("pain in lymphoma patients"),
 #: so a neoplasm is never foreign to a trial placed by its setting alone
@@ -77,6 +86,7 @@ def setting_chapters(texts: Iterable[str]) -> set[str]:
     for ch in list(out):
         out.update(_SETTING_LINKS.get(ch, ()))
     out.discard("5:substance")  # a key of the links only: the chapter is "5"
+    out -= {"transplant:kidney", "transplant:liver"}
     if out:
         out.update(_ANY_SETTING)
     return out

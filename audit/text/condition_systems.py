@@ -47,10 +47,10 @@ LINKED = (
     frozenset({"13:rheum", "14:glom"}),
     # fatty liver disease is defined by its cardiometabolic risk factors (MASLD: diabetes, obesity,
     # hypertension, dyslipidaemia): a fatty-liver trial requires them on purpose, and the other way round
-    frozenset({"4:metabolic", "9", "11:metabolic"}),
     # chapter 4 is endocrinology (thyroid, the other glands) and metabolism (diabetes, lipids, nutrition): the
     # glands' diseases come with diabetes and hypertension (Cushing's syndrome, primary aldosteronism), the
     # thyroid's with the other glands; thyroid disease is foreign to a diabetes or hypertension trial
+    frozenset({"4:metabolic", "11:metabolic"}),  # (type 2 diabetes in a NASH trial, NASH in a type 2 diabetes trial)
     frozenset({"4:glands", "4:metabolic", "9", "14:kidney"}),  # (kidney stones of hyperparathyroidism)
     frozenset({"1:U00-U49", "10:acute"}),  # COVID-19 pneumonia, ARDS, respiratory failure
     frozenset({"4:thyroid", "4:glands"}),
@@ -59,13 +59,20 @@ LINKED = (
     # (gout's parent is hyperuricaemia), not by a link of the whole chapter - a trial placed in chapter 13 by a
     # word would take part in it ("Pneumococcal" is placed there by the many codes of pneumococcal arthritis)
     frozenset({"13:crystal", "13:rheum"}),
+    # chapter 11 is three specialties (``SUBSYSTEMS``): fatty liver disease is a liver disease, and bleeding from
+    # the digestive tract (K92) comes with liver disease (varices) as with the gut's own diseases
+    frozenset({"11:liver", "11:metabolic"}),
+    frozenset({"11:bleed", "11:liver"}),
+    frozenset({"11:bleed", "11:gi"}),
 )
 #: substance use disorders (F10-F16, F18-F19) and the organs the substances harm and the infections
 #: injecting and drinking bring (HIV, viral hepatitis, tuberculosis - not every infection: COVID-19 is
 #: no harm of alcohol): a liver, heart, brain, lung or HIV/hepatitis trial may require them, and they those
 #: (one-way entries both ways, not a ``LINKED`` group: a group holding the whole chapter "1" would link
 #: every infection to every other)
-_SUBSTANCE_HARMS = ("1:B20", "1:B15-B19", "1:A15-A19", "6", "9", "10", "11")
+_SUBSTANCE_HARMS = ("1:B20", "1:B15-B19", "1:A15-A19", "6", "9", "10", "11:liver", "11:bleed")
+#: (of the digestive system, the liver and pancreas - alcohol-related liver disease, pancreatitis - and bleeding from
+#: the tract; not the gut's own diseases: ulcerative colitis in a cocaine-users trial is another specialty)
 #: codes that are a system of their own within a chapter not otherwise split: fatty liver disease
 #: (K75.81 steatohepatitis, K76.0 fatty liver) is metabolic liver disease
 _CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic", "M1A": "13:crystal"}
@@ -74,6 +81,9 @@ _CODE_SYSTEMS = {"K7581": "11:metabolic", "K760": "11:metabolic", "M1A": "13:cry
 _CODE_SYSTEMS |= {f"F1{d}": "5:substance" for d in "01234568" + "9"}
 #: the acute lung injuries an infection brings (pneumonia J12-J18, ARDS J80, respiratory failure J96): a
 #: COVID-19 trial requires them on purpose (``LINKED``), not the lungs' chronic diseases (IPF, COPD, asthma)
+#: gastrointestinal haemorrhage (K92.0-K92.2), linked to the liver and the gut (``LINKED``); oesophageal and
+#: gastric varices (I85, I86.4) are portal hypertension's, a liver disease, though filed with the veins
+_CODE_SYSTEMS |= {"K920": "11:bleed", "K921": "11:bleed", "K922": "11:bleed", "I85": "11:liver", "I864": "11:liver"}
 _CODE_SYSTEMS |= {c: "10:acute" for c in ("J12", "J13", "J14", "J15", "J16", "J17", "J18", "J80", "J96")}
 #: one-way links: a trial of the key system may require diseases of the value systems - a trial of
 #: a blood condition (cancer-related anaemia, neutropenia) may require the cancer it comes with; a
@@ -82,6 +92,9 @@ _CODE_SYSTEMS |= {c: "10:acute" for c in ("J12", "J13", "J14", "J15", "J16", "J1
 ONE_WAY = {
     "3": ("2",),
     "14:glom": ("4:metabolic", "9"),
+    # one way to the heart (eighth round): a fatty-liver trial may require hypertension; biopsy-proven NASH required in a
+    # myocardial-infarction or arrhythmia trial is a hepatology population of its own (with metabolism: both ways, ``LINKED``)
+    "11:metabolic": ("9",),
     # an HIV trial may require an AIDS-defining illness (the disease of the population it studies):
     # opportunistic infections (tuberculosis, mycobacteria, herpes and cytomegalovirus, fungi,
     # toxoplasma and pneumocystis, cryptosporidium), Kaposi sarcoma and lymphoma - not another
@@ -108,6 +121,10 @@ SUBSYSTEMS = {
     # the skin disorders sunlight causes (actinic keratosis L57.0) are the background of skin cancers; the
     # rest of dermatology (psoriasis, eczema, acne) is another specialty than melanoma
     "12": (("L55", "L59", "sun"), ("L00", "L99", "skin")),
+    # chapter 11: the mouth and teeth (K00-K14), the digestive tract (oesophagus to anus, peritoneum, malabsorption,
+    # K20-K69 and K90-K95) and the liver, biliary tract and pancreas (K70-K87): GERD or periodontitis in a
+    # hepatitis C trial, cirrhosis in a Crohn's disease trial are another specialty
+    "11": (("K00", "K14", "oral"), ("K20", "K69", "gi"), ("K70", "K87", "liver"), ("K90", "K95", "gi")),
 }
 #: curated areas (condition_markers.toml) that are one specialty, for concepts without ICD codes
 _AREA_GROUPS = ({"cardiometabolic", "cardiovascular", "renal"}, {"oncology", "hematologic_malignancy", "hematologic"})
@@ -239,9 +256,9 @@ _ORGAN_OF_BLOCK = {
     "D10-D36": "",
     # infections of one organ: viral hepatitis (liver), tuberculosis (lung), intestinal and sexually
     # transmitted infections; HIV is not linked (an HIV requirement is foreign to a haematology trial)
-    "B15-B19": "11",
+    "B15-B19": "11:liver",
     "A15-A19": "10",
-    "A00-A09": "11",
+    "A00-A09": "11:gi",
     "A50-A64": "14:genital",
 }
 
@@ -266,14 +283,19 @@ def foreign_chapters(required: frozenset[str], declared: Iterable[str], coarse: 
     # do not carry over (melanoma's organ is the skin, and skin is linked to rheumatology, but gout is
     # another specialty than melanoma)
     organs = {o for d in dec if (o := _organ(d))}
+    full = set(dec)
     if coarse:
         dec, organs = {_chapter(d) for d in dec}, {_chapter(o) for o in organs}
     for r in required:
         r_organ = _organ(r)
         cands = {r} | ({r_organ} if r_organ else set())
         if coarse:
+            # the same chapter is enough; links are those of the systems themselves (a chapter of several specialties
+            # compared as a whole would take part in the links of every specialty of it: chapter 11 in fatty liver's)
+            if any(_chapter(c) == d for c in cands for d in dec) or any(_near(r, d) for d in full):
+                return False
             cands = {_chapter(c) for c in cands}
-        if any(_near(c, d, links=c == r or coarse) for c in cands for d in dec):
+        elif any(_near(c, d, links=c == r) for c in cands for d in dec):
             return False
         if any(_near(c, o, links=False) for c in cands for o in organs):
             return False
@@ -327,7 +349,7 @@ class IcdMatcher:
                     # the disease a residual or qualified title is about is a name too ("Unspecified cataract",
                     # "Insomnia, unspecified", "Chronic periodontitis", "Otitis media, unspecified")
                     for head in _residual_heads(toks, key):
-                        if _specific_name(head):
+                        if _specific_name(head) or (head[0] in _COURSE and _specific_name(head[1:])):
                             heads.setdefault(head, code)
                     continue
                 if not _specific_name(toks):
@@ -430,6 +452,9 @@ _QUALIFIER = frozenset({"chronic", "acute", "other", "unspecified", "primary", "
 _QUALIFIER |= {"generalized", "localized", "idiopathic", "essential", "subacute"}
 #: the tail of a residual title after its disease's name (", unspecified", " without complications", " NOS")
 #: (not " NOS": an inclusion term "X NOS" is the vague use of a word - "Back pain NOS", "Nodule NOS")
+#: course words that open ICD-10-CM titles ("Acute ...", "Chronic ..."): left out of the strict matcher as first
+#: words (``_BAD_FIRST``), but a title of three words or more that goes on with a disease is a disease's name
+_COURSE = frozenset({"acute", "chronic", "subacute"})
 _RESIDUAL_TAIL = re.compile(r",\s*(?:unspecified|site\s+unspecified|not\s+elsewhere\s+classified)\b.*$|\s+(?:without|with)\b.*$")
 _RESIDUAL_HEAD = re.compile(r"^(?:unspecified|other)\s+")
 
@@ -446,6 +471,10 @@ def _residual_heads(toks: tuple[str, ...], key: str) -> list[tuple[str, ...]]:
             out.append(words)
     if len(toks) == 2 and toks[0] in _QUALIFIER:
         out.append(toks[1:])
+    elif len(toks) >= 3 and toks[0] in _COURSE and toks[1] not in _BAD_FIRST and not _VAGUE.search(key) and "," not in key:
+        # a disease named with its course ("Acute sphenoidal sinusitis", "Chronic viral hepatitis", "Chronic
+        # pancreatitis" is two words, above): the whole title, and the disease without the course word
+        out += [toks, toks[1:]]
     return out
 
 
@@ -662,7 +691,7 @@ AREA_SYSTEM = {
     "cardiometabolic": "4",
     "cardiovascular": "9",
     "renal": "14",
-    "hepatic": "11",
+    "hepatic": "11:liver",
     "neurological": "6",
     "psychiatric": "5",
     "respiratory": "10",
@@ -671,7 +700,7 @@ AREA_SYSTEM = {
     "otologic": "8",
     "dermatologic": "12",
     "musculoskeletal": "13",
-    "gastrointestinal": "11",
+    "gastrointestinal": "11:gi",
     "endocrine": "4",
     "urogenital": "14",
 }
