@@ -1,3 +1,5 @@
+import re
+
 from trial_audit.checks._shared.fixes import UNSAFE, renumber_fix
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
@@ -104,8 +106,23 @@ def _sub_items_like_parent(seq, first, before):
         return None
     run = [first]
     for nxt in items[k + 1 :]:
-        if nxt.number == run[-1].number + 1 and nxt.number != before.number + 1:
+        resumes = nxt.number == before.number + 1
+        continues = nxt.number == run[-1].number + 1
+        # "2." / "1." "2." / "3.": the "3." both resumes the main list and continues the restarted run;
+        # only an item that introduces sub-items ("Adequate organ function:") makes the run its sub-list,
+        # otherwise it is a plain restart, renumbered on (a run 1-6 restarted after "6." goes on to "7.")
+        if resumes and (not continues or _introduces_sub_items(before)):
+            return run, nxt
+        if continues:
             run.append(nxt)
             continue
-        return (run, nxt) if nxt.number == before.number + 1 else None
+        return None
     return None
+
+
+_INTRODUCES = re.compile(r"(?:[:：]|\b(?:following|below|as follows|any of|all of|one of|at least [a-z0-9]+ of))\W*$", re.IGNORECASE)
+
+
+def _introduces_sub_items(item) -> bool:
+    """The item announces a list under it: it ends with a colon or "the following", "any of" ..."""
+    return bool(_INTRODUCES.search(item.text.rstrip()[-80:]))
