@@ -137,3 +137,14 @@ def test_a_counted_cohort_without_another_stratum_is_still_reported():
 def test_an_uncounted_summary_claim_beside_a_stratum_is_still_reported():
     desc = "This study will enrol patients 18 years or older."
     assert len(_summary(desc, BEHCET_CRIT, "2 Years", "N/A")) == 1
+
+
+def test_a_cohort_label_is_read_across_a_legacy_xml_line_wrap():
+    # legacy XML wraps an item over indented lines: the label opens the item, not the line holding the age
+    crit = (
+        "Inclusion Criteria:\n\n  1. Children and adults with the disease, 19 months or older.\n\n"
+        "  8. Tamil population. Patients and family members of Tamil origin with the\n"
+        "     disease. We will exclude subjects under 18 and multiple subjects within the\n     same family.\n\n"
+        "Exclusion Criteria:\n\n  1. Pregnancy\n"
+    )
+    assert _findings(CriteriaAgeContradictsStructured(), criteria=crit, minimum_age="19 Months", maximum_age="N/A") == []

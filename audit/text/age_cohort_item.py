@@ -40,15 +40,18 @@ def excluded_by_verb(left: str) -> bool:
 # "Target population:" name the trial's own people; "Group B:" alone is read by age_scope already)
 _COHORT_LABEL = re.compile(
     r"[ \t]*(?:(?:[0-9]{1,3}|[A-Za-z])[.)]|\([0-9]{1,3}\)|[-*•])?[ \t]*"
-    r"(?:(?!(?i:age|ages|study|studied|target|trial|eligible|overall|whole|entire|all|the)\b)[A-Za-z][A-Za-z'’-]*[ \t]+){1,3}?"
+    r"(?:(?!(?i:age|ages|study|studied|target|trial|eligible|overall|whole|entire|all|the)\b)[A-Za-z][A-Za-z'’-]*(?:[ \t]+|[ \t]*\n[ \t]*)){1,3}?"
     r"(?:population|cohort|group|arm|stratum|subgroup|sub-group|controls)"
     r"(?:[ \t]+(?:[A-Z]|[0-9]{1,2}|[IVX]{1,4}))?[ \t]*(?:[.:：]|[ \t]-[ \t])",
 )
 
 
-def opens_with_cohort_label(text: str, pos: int, lo: int) -> bool:
-    """The line holding ``pos`` opens with one cohort's label before ``pos`` ("8. Tamil population. … under 18")."""
-    start = max(lo, text.rfind("\n", lo, pos) + 1)
+def opens_with_cohort_label(text: str, pos: int, lo: int, item_starts: frozenset[int] = frozenset()) -> bool:
+    """The item holding ``pos`` opens with one cohort's label before ``pos`` ("8. Tamil population. … under 18"). The
+    item's text start comes from the parse (a legacy-XML item wraps over several lines); without one, the line's start."""
+    start = max((q for q in item_starts if lo <= q <= pos), default=-1)
+    if start < 0:
+        start = max(lo, text.rfind("\n", lo, pos) + 1)
     return _COHORT_LABEL.match(text, start, pos) is not None
 
 

@@ -467,7 +467,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         text, m.start(), _header_before(text, cstart, 0), text[max(lo_lim, m.start() - 400) : m.start()], raw_right, mode, m_end
     ):
         claim = False  # "ASTHMATICS:" beside "NORMAL VOLUNTEERS:", "Three groups of subjects are eligible: ...", "(randomized portion)"
-    elif mode != "prose" and opens_with_cohort_label(text, m.start(), lo_lim):
+    elif mode != "prose" and opens_with_cohort_label(text, m.start(), lo_lim, item_starts):
         claim = False  # "8. Tamil population. … under 18", "Healthy controls: …": that cohort's age, one range of several
     elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, 0)):
         # (the header may stand before the section's own start: "Inclusion criteria for research PET imaging in children:")
