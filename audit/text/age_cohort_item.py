@@ -49,7 +49,8 @@ _COHORT_LABEL = re.compile(
 def opens_with_cohort_label(text: str, pos: int, lo: int, item_starts: frozenset[int] = frozenset()) -> bool:
     """The item holding ``pos`` opens with one cohort's label before ``pos`` ("8. Tamil population. … under 18"). The
     item's text start comes from the parse (a legacy-XML item wraps over several lines); without one, the line's start."""
-    start = max((q for q in item_starts if lo <= q <= pos), default=-1)
+    # (a bounded look-back, not a scan of every item: hostile text with thousands of items stays linear)
+    start = next((q for q in range(pos, max(lo, pos - 1500) - 1, -1) if q in item_starts), -1) if item_starts else -1
     if start < 0:
         start = max(lo, text.rfind("\n", lo, pos) + 1)
     return _COHORT_LABEL.match(text, start, pos) is not None
