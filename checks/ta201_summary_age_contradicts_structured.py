@@ -19,6 +19,7 @@ from trial_audit.core.ages import STD_AGE_BANDS, std_age_groups
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.core.model import SUMMARY_FIELDS
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.age_cohort_item import counted_cohort, other_stratum_beyond
 from trial_audit.text.age_text import band_compatible, compare_prose, compare_side
 
 
@@ -107,6 +108,8 @@ class SummaryAgeContradictsStructured(Rule):
             for side in ("min", "max"):
                 cmp = compare_prose(stated, mn, mx, side)
                 if cmp.status in ("disagree", "missing-structured") and cmp.witness is not None:
+                    if self._one_counted_cohort(record, text, cmp):
+                        continue
                     groups.setdefault((cmp.witness.start, cmp.witness.end), []).append(cmp)
             for cmps in groups.values():
                 s, cmp = cmps[0].witness, cmps[0]
@@ -156,6 +159,16 @@ class SummaryAgeContradictsStructured(Rule):
                 related=[Evidence.whole("std_ages", shown)],
             )
             return
+
+    @staticmethod
+    def _one_counted_cohort(record, text, cmp) -> bool:
+        """ "Twenty patients who are 18 years of age or older … will be randomly assigned" while the criteria admit another
+        stratum beyond that age ("under 18 but more than 6 years … in a separate stratum"): the summary counts one cohort,
+        not the trial's range (the criteria's own ages are TA202's)."""
+        s, b = cmp.witness, cmp.bound
+        if s is None or b is None or not counted_cohort(text, s.start):
+            return False
+        return other_stratum_beyond(record.criteria, record_criteria_ages(record), cmp.side, b.years)
 
     @staticmethod
     def _likely(record, cmp, mn, mx, label) -> str:

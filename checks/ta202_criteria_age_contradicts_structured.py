@@ -16,6 +16,7 @@ from trial_audit.checks._shared.age import (
 from trial_audit.core.findings import Category, Severity
 from trial_audit.core.model import SUMMARY_FIELDS
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.age_cohort_item import excluded_in_own_words
 from trial_audit.text.age_text import (
     Bound,
     band_compatible,
@@ -113,6 +114,8 @@ class CriteriaAgeContradictsStructured(Rule):
         for cmps in groups.values():
             s = cmps[0].witness
             where = " (in the exclusion criteria, read inverted)" if s.inverted else ""
+            if s.inverted and excluded_in_own_words(text, s.start, s.end):
+                where = " (the item excludes these ages, read inverted)"  # "We will exclude subjects under 18": a minimum
             if len(cmps) == 2:
                 # one statement contradicts both limits: one finding
                 msg = (
@@ -160,7 +163,7 @@ class CriteriaAgeContradictsStructured(Rule):
 
     def _likely(self, record, cmp, mn, mx) -> str:
         s = cmp.witness
-        if s is not None and s.inverted:
+        if s is not None and s.inverted and not excluded_in_own_words(record.criteria or "", s.start, s.end):
             # read as written (not inverted), does the statement agree with the structured limits?
             b = s.max or s.min
             plain_side = "min" if s.max is not None else "max"

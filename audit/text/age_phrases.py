@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from trial_audit.text.age_cohort_item import excluded_by_verb, opens_with_cohort_label
 from trial_audit.text.age_group_of_several import one_group_of_several
 from trial_audit.text.age_patterns import (
     _AGE_ANCHOR,
@@ -401,6 +402,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         mode = "exclusion"  # an inclusion item "Infants under the age of 2 years are excluded": read as an exclusion
     if mode == "exclusion" and (re.search(r"\binclusion\b", left, re.I) or _REQUIREMENT.search(left) or _WILL_BE.search(left)):
         mode = "inclusion"  # "Inclusion Criteria:1. ≥18 years" run into one line; "May not be younger than 18" (a requirement)
+    if mode in ("inclusion", "other") and excluded_by_verb(left):
+        mode = "exclusion"  # "We will exclude subjects under 18": the people named are out, "under 18" is a minimum
     if mode == "exclusion" and left.rstrip().endswith("(") and len(left.split()) > 3 and not _SUBJ_ANCHOR.search(left.rstrip()[:-1]):
         return None  # "Patients eligible for bone marrow transplant (=< 60 years old), with ...": qualifies another group
     if _ROLE_LABEL.match(_header_before(text, cstart, 0)):
@@ -464,6 +467,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         text, m.start(), _header_before(text, cstart, 0), text[max(lo_lim, m.start() - 400) : m.start()], raw_right, mode, m_end
     ):
         claim = False  # "ASTHMATICS:" beside "NORMAL VOLUNTEERS:", "Three groups of subjects are eligible: ...", "(randomized portion)"
+    elif mode != "prose" and opens_with_cohort_label(text, m.start(), lo_lim, item_starts):
+        claim = False  # "8. Tamil population. … under 18", "Healthy controls: …": that cohort's age, one range of several
     elif mode != "prose" and _ALTERNATIVE_HEADER.search(_header_before(text, cstart, 0)):
         # (the header may stand before the section's own start: "Inclusion criteria for research PET imaging in children:")
         claim = False

@@ -118,6 +118,15 @@ def _abbreviation_dot(text: str, lo: int, k: int) -> bool:
     return k - 1 >= lo and text[k - 1].isalpha() and (k - 2 < lo or not text[k - 2].isalnum())
 
 
+def _plus_before(text: str, lo: int, k: int) -> bool:
+    """A "+" (blanks between) stands right before the "/" at ``k``: "+ / -", "+ /-" are a plus-or-minus
+    written with spaces, like "+/-" and "±" ("with or without"), inside one criterion."""
+    j = k
+    while j > lo and k - j < 8 and text[j - 1] in " \t":
+        j -= 1
+    return j > lo and text[j - 1] == "+"
+
+
 def _marker_number_before(text: str, lo: int, k: int) -> bool:
     """One to three digits standing alone before ``k`` ("1" in "… 1.- Age"), not the end of a word or range."""
     j = k
@@ -133,6 +142,8 @@ def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
             continue
         k = m.start("b")
         sep = m.group("sep") or ""
+        if text[m.start()] == "/" and _plus_before(text, lo, m.start()):
+            continue  # "polyposis + / - colon cancer", "+ /- …": a spaced plus-or-minus, not a bullet after "/"
         if bullet == "-" and sep in (":", "：") and k == m.end("sep"):
             continue  # "Hemoglobin:- 9 g/dL": a colon-dash, not a bullet
         if sep == "." and (_marker_number_before(text, lo, m.start()) or _abbreviation_dot(text, lo, m.start())):
