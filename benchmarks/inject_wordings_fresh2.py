@@ -36,7 +36,7 @@ MARKER = [
 ]
 LETTER = ["{a}:", "{A}-", "{a}）", "{A}．", "{a} )", "{a}.)"]
 # mixed_markers: items of an "n." list written in another style
-MIXED = ["{n}）", "{n}]", "{n} )", "{n}:-", "{N}.", "({n}）"]
+MIXED = ["{n}）", "{n}]", "{n} )", "{n}:-", "{r}.", "({n}）"]
 # sublist_like_parent: what precedes the flush sub-item numbers
 SUBLIST_LEAD = ["• ", "– ", "▪ ", "+ ", "○ ", "-> "]
 
