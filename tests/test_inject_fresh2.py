@@ -84,9 +84,11 @@ def test_fresh2_age_wordings_state_the_drawn_ages(key: str) -> None:
 
 
 def test_age_wordings_fit_the_range() -> None:
-    assert not fresh2.age_wording_fits("Adults ({lo}-{hi} years)", 12, 40)
-    assert fresh2.age_wording_fits("Adults ({lo}-{hi} years)", 18, 40)
-    assert not fresh2.age_wording_fits("aged {lo_m} months to {hi} years", 6, 17)
+    # made-up templates, not wordings of the half
+    assert not fresh2.age_wording_fits("Adult volunteers, {lo} or over", 12, 40)
+    assert fresh2.age_wording_fits("Adult volunteers, {lo} or over", 18, 40)
+    assert not fresh2.age_wording_fits("{lo_m} mo. or more", 6, 17)
+    assert fresh2.age_wording_fits("{lo_m} mo. or more", 2, 17)
 
 
 def test_marker_shapes() -> None:
