@@ -142,7 +142,7 @@ class Injection:
     record: str  # the real NCT ID the copy came from
     base_id: str
     id: str
-    half: str  # tune | heldout | fresh | - (operator without wordings)
+    half: str  # tune | heldout | fresh | fresh2 | - (operator without wordings)
     what: str  # what was injected
     changed: bool  # the mutated copy differs from its base (sanity)
     detected: bool = False
@@ -314,12 +314,13 @@ def _group(injs, key):
     return g
 
 
-_HALF_TITLES = {"tune": "tune wordings", "heldout": "held-out wordings", "fresh": "fresh wordings"}
+_HALF_TITLES = {"tune": "tune wordings", "heldout": "held-out wordings", "fresh": "fresh wordings", "fresh2": "fresh2 wordings"}
+_LATER_HALVES = ("fresh", "fresh2")  # written by authors who did not read the rules; columns only when used
 
 
 def _halves(injs) -> list[str]:
-    """The wording columns: tune and held-out as always, fresh only when the run used it."""
-    return ["tune", "heldout"] + (["fresh"] if any(i.half == "fresh" for i in injs) else [])
+    """The wording columns: tune and held-out as always, fresh / fresh2 only when the run used them."""
+    return ["tune", "heldout"] + [h for h in _LATER_HALVES if any(i.half == h for i in injs)]
 
 
 def markdown(injs, na, noise_tab, meta) -> str:
@@ -408,7 +409,7 @@ def misses(injs: list[Injection], k: int) -> str:
         L.append(
             f"- `{name}`: {rate:.0%} detected (tune wordings {_rate(i for i in oi if i.half == 'tune')}, "
             f"held-out {_rate(i for i in oi if i.half == 'heldout')}"
-            + (f", fresh {_rate(i for i in oi if i.half == 'fresh')}" if any(i.half == "fresh" for i in oi) else "")
+            + "".join(f", {h} {_rate(i for i in oi if i.half == h)}" for h in _LATER_HALVES if any(i.half == h for i in oi))
             + ")"
         )
         ex = [i for i in oi if not i.detected and i.half in ("tune", "-")]
@@ -454,9 +455,10 @@ def main(argv=None) -> int:
     ap.add_argument("--operators", default="", help="operator names, comma-separated")
     ap.add_argument(
         "--wordings",
-        choices=["tune", "heldout", "all", "fresh"],
+        choices=["tune", "heldout", "all", "fresh", "fresh2"],
         default="all",
-        help="all = tune + held-out (as in every earlier measurement); fresh = the third half only (docs/detection.md)",
+        help="all = tune + held-out (as in every earlier measurement); fresh = the third half only; fresh2 = the fourth half only, "
+        "written after fresh had been seen by the rule tuners (docs/detection.md)",
     )
     ap.add_argument("--jobs", type=int, default=0, help="passed to trial-audit -j")
     ap.add_argument("--json", type=Path, help="write the summary and every injection here")

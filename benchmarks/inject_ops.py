@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import inject_wordings_fresh as fresh
+import inject_wordings_fresh2 as fresh2
 from inject_formats import ACTIVE, Adapter, add_months, as_date
 
 # ---------------------------------------------------------------------------------------------
@@ -226,11 +227,33 @@ CHAPTER_WORDS = {
 }
 
 
-# the third half, written later by someone who did not read the rules (inject_wordings_fresh.py)
-for _key, _fresh in fresh.WORDINGS.items():
-    if _key in WORDINGS:
-        WORDINGS[_key]["fresh"] = _fresh
+# the later halves, each written by someone who did not read the rules, each in its own module
+# (inject_wordings_fresh.py, inject_wordings_fresh2.py); the module also gives the half's extras:
+# SUBLIST_LEAD, MIXED, age_fields, age_wording_fits
+HALF_MODULES = {"fresh": fresh, "fresh2": fresh2}
+for _half, _mod in HALF_MODULES.items():
+    for _key, _words in _mod.WORDINGS.items():
+        if _key in WORDINGS:
+            WORDINGS[_key][_half] = _words
 CHAPTER_WORDS.update(fresh.FRESH_CHAPTER_WORDS)
+CHAPTER_WORDS.update(fresh2.CHAPTER_WORDS)
+
+
+def half_module(half: str):
+    """The module of a later half; tune and held-out wordings use the fresh module's age helpers
+    (their wordings use only {lo} and {hi}, so they are the same for them)."""
+    return HALF_MODULES.get(half, fresh)
+
+
+def marker(style: str, n: int) -> str:
+    """A marker style with the number filled in ({n}; fresh2 styles also {N} {c} {p} {r} {R})."""
+    return style.format(**fresh2.marker_fields(n))
+
+
+def _marker_ok(w: "Work", top: int) -> Callable:
+    """Marker styles that fit the format (backslash escapes only in v2 Markdown) and the list
+    (circled / parenthesised number characters exist only up to 50 / 20)."""
+    return lambda s: (w.a.fmt == "v2" or "\\" not in s) and fresh2.marker_fits(s, top)
 
 
 def pick_wording(key: str, half: str, rng: random.Random, ok: Callable = lambda w: True):
@@ -254,7 +277,7 @@ class Work:
     numbered: bool
     as_of: tuple
     rng: random.Random
-    half: str  # tune | heldout | fresh
+    half: str  # tune | heldout | fresh | fresh2
 
 
 @dataclass
@@ -280,17 +303,17 @@ def _numbered_target(w: Work, min_items: int = 3) -> Sec | None:
 
 
 def _marker(w: Work, n: int) -> str:
-    style = pick_wording("marker", w.half, w.rng, lambda s: w.a.fmt == "v2" or "\\" not in s)
-    return style.format(n=n)
+    style = pick_wording("marker", w.half, w.rng, _marker_ok(w, n))
+    return marker(style, n)
 
 
 def _renumber(w: Work, seq_fn, min_items=3) -> str | None:
     sec = _numbered_target(w, min_items)
     if sec is None:
         return None
-    style = pick_wording("marker", w.half, w.rng, lambda s: w.a.fmt == "v2" or "\\" not in s)
+    style = pick_wording("marker", w.half, w.rng, _marker_ok(w, len(sec.items) + 2))  # start_at_2 may start at 3
     nums = seq_fn(len(sec.items))
-    sec.labels = [style.format(n=k) for k in nums]
+    sec.labels = [marker(style, k) for k in nums]
     return f"{sec.header} numbered " + " ".join(sec.labels)
 
 
@@ -335,15 +358,15 @@ def op_sublist_like_parent(w):
     _, k = _pos(w.rng, len(sec.items))
     it = sec.items[k]
     subs = it.subs or ["Hemoglobin ≥ 9 g/dL", "Platelets ≥ 100,000/µL", "Creatinine ≤ 1.5 × ULN"]
-    style = pick_wording("marker", w.half, w.rng, lambda s: w.a.fmt == "v2" or "\\" not in s)
-    if w.half == "fresh":
-        lead = v2_escape(w.a.fmt, w.rng.choice(fresh.SUBLIST_LEAD))
+    style = pick_wording("marker", w.half, w.rng, _marker_ok(w, max(len(sec.items), len(subs))))
+    if w.half in HALF_MODULES:
+        lead = v2_escape(w.a.fmt, w.rng.choice(HALF_MODULES[w.half].SUBLIST_LEAD))
     else:
         lead = "" if w.half == "tune" else ("* " if w.a.fmt == "v2" else "- ")
-    it.text = it.text + "\n" + "\n".join(f"{lead}{style.format(n=i + 1)} {v2_escape(w.a.fmt, s)}" for i, s in enumerate(subs))
+    it.text = it.text + "\n" + "\n".join(f"{lead}{marker(style, i + 1)} {v2_escape(w.a.fmt, s)}" for i, s in enumerate(subs))
     it.subs = []
-    sec.labels = [style.format(n=i + 1) for i in range(len(sec.items))]
-    return f"{sec.header} item {k + 1}: flush sub-items {lead}{style.format(n=1)}..{style.format(n=len(subs))}"
+    sec.labels = [marker(style, i + 1) for i in range(len(sec.items))]
+    return f"{sec.header} item {k + 1}: flush sub-items {lead}{marker(style, 1)}..{marker(style, len(subs))}"
 
 
 def op_header_into_first_item(w):
@@ -357,10 +380,21 @@ def op_header_into_first_item(w):
         return None
     sec = w.rng.choice(cands)
     labels = sec.labels or default_labels(sec, w.numbered, w.a.fmt)
-    tmpl = pick_wording("header_first", w.half, w.rng)
-    first = sec.items[0]
     h = sec.header.rstrip(" :")
-    merged = tmpl.format(h=h, H=h.upper(), label=labels[0], text=first.text)
+    low = h.lower()
+    kind = "exclusion" if "exclu" in low else ("inclusion" if "inclu" in low else None)
+    # wordings that re-word the header ({kind}, {elig}) only where the header says which section it is
+    tmpl = pick_wording("header_first", w.half, w.rng, lambda t: kind is not None or not re.search(r"\{(?:kind|Kind|elig)\}", t))
+    first = sec.items[0]
+    merged = tmpl.format(
+        h=h,
+        H=h.upper(),
+        kind=kind,
+        Kind=(kind or "").capitalize(),
+        elig="are not eligible" if kind == "exclusion" else "are eligible",
+        label=labels[0],
+        text=first.text,
+    )
     sec.header = merged
     del sec.items[0]
     sec.labels = labels[1:]
@@ -385,13 +419,13 @@ def op_mixed_markers(w):
     sec = _numbered_target(w, 4)
     if sec is None:
         return None
-    if w.half == "fresh":
-        other = w.rng.choice(fresh.MIXED)
+    if w.half in HALF_MODULES:
+        other = w.rng.choice(HALF_MODULES[w.half].MIXED)
     else:
         other = w.rng.choice(["{n})", "({n})"] if w.half == "tune" else ["{n}:", "{n}-"])
     n = len(sec.items)
     ks = set(w.rng.sample(range(1, n), k=max(1, n // 3)))
-    sec.labels = [(other if i in ks else "{n}.").format(n=i + 1) for i in range(n)]
+    sec.labels = [marker(other if i in ks else "{n}.", i + 1) for i in range(n)]
     return f"{sec.header} markers " + " ".join(sec.labels)
 
 
@@ -503,8 +537,9 @@ def op_summary_age(w):
         if not text:
             return None
     pop = _pop(lo, hi, w.rng)
-    tmpl = pick_wording("summary_age", w.half, w.rng, lambda t: fresh.age_wording_fits(t, lo, hi))
-    sent = tmpl.format(pop=pop, Pop=pop[0].upper() + pop[1:], **fresh.age_fields(lo, hi))
+    mod = half_module(w.half)
+    tmpl = pick_wording("summary_age", w.half, w.rng, lambda t: mod.age_wording_fits(t, lo, hi))
+    sent = tmpl.format(pop=pop, Pop=pop[0].upper() + pop[1:], **mod.age_fields(lo, hi))
     sent = v2_escape(w.a.fmt, sent)
     where = w.rng.choice(["start", "end"])
     w.a.set(slot, f"{sent} {text}" if where == "start" else f"{text.rstrip()} {sent}")
@@ -525,12 +560,13 @@ def op_criteria_age(w):
         return None
     lo, hi, kind = r
     mn, mx = _age_bounds(w)
-    tmpl = pick_wording("criteria_age", w.half, w.rng, lambda t: fresh.age_wording_fits(t, lo, hi))
+    mod = half_module(w.half)
+    tmpl = pick_wording("criteria_age", w.half, w.rng, lambda t: mod.age_wording_fits(t, lo, hi))
     if "{lo" not in tmpl:  # one-sided upper limit: must differ from the structured maximum
         hi = (mx - w.rng.choice([5, 10])) if mx else w.rng.choice([60, 65, 70, 75])
         if hi <= mn + 2:
             return None
-    text = v2_escape(w.a.fmt, tmpl.format(**fresh.age_fields(lo, hi)))
+    text = v2_escape(w.a.fmt, tmpl.format(**mod.age_fields(lo, hi)))
     where, k = _pos(w.rng, len(inc.items) + 1)
     if w.rng.random() < 0.3 and inc.items:  # appended to an existing item
         k = min(k, len(inc.items) - 1)

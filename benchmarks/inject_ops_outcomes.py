@@ -9,7 +9,8 @@ The wordings are written for this benchmark (none is taken from the data or from
 patterns) and split into a ``tune`` and a ``heldout`` half like inject_ops.WORDINGS; both halves
 were written by the same person who wrote the rules, so the held-out half measures variety, not
 blindness (docs/rules-ta8xx.md says so). A third half, ``fresh``, written later by someone who did
-not read the rules, is merged in from inject_wordings_fresh.py (docs/detection.md).
+not read the rules, is merged in from inject_wordings_fresh.py, and a fourth, ``fresh2``, written
+after the third had been seen by the tuners, from inject_wordings_fresh2.py (docs/detection.md).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 from inject_formats import _MONTHS, add_months
 from inject_ops import Operator, Work
 from inject_wordings_fresh import OUTCOME as OUTCOME_FRESH
+from inject_wordings_fresh2 import OUTCOME as OUTCOME_FRESH2
 
 WORDINGS: dict[str, dict[str, list[str]]] = {
     "domain": {
@@ -59,10 +61,12 @@ _FORMATS = ("v2", "classic", "xml")
 
 for _key, _fresh in OUTCOME_FRESH.items():  # the third half (inject_wordings_fresh.py)
     WORDINGS[_key]["fresh"] = _fresh
+for _key, _fresh in OUTCOME_FRESH2.items():  # the fourth half (inject_wordings_fresh2.py)
+    WORDINGS[_key]["fresh2"] = _fresh
 
 
 def pick(key: str, w: Work) -> str:
-    return w.rng.choice(WORDINGS[key][w.half if w.half in ("tune", "heldout", "fresh") else "tune"])
+    return w.rng.choice(WORDINGS[key][w.half if w.half in ("tune", "heldout", "fresh", "fresh2") else "tune"])
 
 
 # --- native access: outcome measures ------------------------------------------------------------
