@@ -1,6 +1,6 @@
 """The word -> organ-system table of the scope rules, kept in the run cache: same table, same answers."""
 
-from trial_audit.text import condition_systems
+from trial_audit.text import condition_icd_names
 from trial_audit.text.condition_systems import _build_word_systems, _word_systems, word_system_code
 
 # registered condition names that no ICD-10-CM title names, placed by their words (the kind
@@ -22,7 +22,7 @@ def test_a_stored_table_answers_as_a_built_one(tmp_path, monkeypatch):
     assert stored.stat().st_size > 0
     answers_built = _answers()
     _word_systems.cache_clear()
-    monkeypatch.setattr(condition_systems, "_build_word_systems", lambda: (_ for _ in ()).throw(AssertionError("rebuilt")))
+    monkeypatch.setattr(condition_icd_names, "_build_word_systems", lambda: (_ for _ in ()).throw(AssertionError("rebuilt")))
     loaded = _word_systems()  # read back: building would raise
     assert loaded is not first
     assert loaded == first == built

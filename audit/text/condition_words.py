@@ -1,4 +1,4 @@
-"""Word lists of the ICD-10-CM name matching (``condition_systems``), kept apart from the code that uses them."""
+"""Word lists of the ICD-10-CM name matching (``condition_icd_names``), kept apart from the code that uses them."""
 
 from __future__ import annotations
 

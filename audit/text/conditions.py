@@ -2,8 +2,10 @@
 
 * ``condition_vocabulary``: concepts, markers, loading the TOML vocabulary, ICD-10-CM names and relations.
 * ``condition_analysis``: one record's declared conditions and the conditions its criteria require.
+* ``condition_wording``: the words around a condition's name in an item (negation, requirement cues).
 * ``condition_scoping``: which of those requirements are scoped to a subgroup.
-* ``condition_systems``: organ systems (ICD-10-CM chapters) and ICD-10-CM names in text.
+* ``condition_systems``: organ systems (ICD-10-CM chapters).
+* ``condition_icd_names``: ICD-10-CM names in text and the codes of registered condition names.
 * ``condition_tokens``: word tokens and literal triggers the matchers use.
 
 Rules and tests import from here; the split is an implementation detail.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from trial_audit.core.model import TrialRecord
 from trial_audit.engine.registry import Context, Rule
-from trial_audit.text.condition_systems import icd_matcher
+from trial_audit.text.condition_icd_names import icd_matcher
 from trial_audit.text.conditions import Analysis, analyse, load_vocabulary, vocabulary_paths
 
 
