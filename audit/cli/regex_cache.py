@@ -9,7 +9,7 @@ count and names - which ``_sre.compile`` turns into a Pattern in microseconds.
 ``install`` makes ``re`` compile through ``compile_cached``: a pattern met before is built from
 its stored data, a new one is compiled exactly as ``re._compiler.compile`` does and its data
 stored. The data are kept in the run cache (``$TRIAL_AUDIT_CACHE``, as the ICD-10-CM matchers,
-``text.icd10cm.cache_dir``) with ``marshal`` (plain data; no code runs on loading), in a file
+``core.cache_folder.cache_dir``) with ``marshal`` (plain data; no code runs on loading), in a file
 named for the Python version and the regular-expression engine's version (``_sre.MAGIC``), and
 written when the process ends if it learned new patterns. A Pattern built from stored data equals
 the one ``re`` compiles (Pattern equality compares the flags, the pattern and the code;
@@ -31,6 +31,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from trial_audit.core.cache_folder import cache_dir
+
 #: patterns stored at most (patterns built from data - names, vocabularies - could otherwise grow it without end)
 MAX_PATTERNS = 5000
 #: patterns longer than this are compiled each time (a vocabulary alternation is data, not code)
@@ -39,16 +41,6 @@ MAX_PATTERN_CHARS = 20000
 MARSHAL_VERSION = 4
 
 _state: dict[str, Any] = {}
-
-
-def cache_dir() -> Path | None:
-    """The run cache folder, as ``trial_audit.text.icd10cm.cache_dir`` finds it (that module compiles
-    patterns when imported, so it cannot be asked before this cache is installed)."""
-    env = os.environ.get("TRIAL_AUDIT_CACHE")
-    if env:
-        return None if env.lower() in ("off", "0", "no") else Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "trial-audit"
 
 
 def _file(folder: Path) -> Path:

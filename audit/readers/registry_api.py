@@ -28,6 +28,8 @@ from urllib.parse import quote
 
 import orjson
 
+from trial_audit.core.cache_folder import user_cache_root
+
 if TYPE_CHECKING:
     import requests
 
@@ -53,8 +55,7 @@ class RegistryUnreachable(Exception):
 
 
 def default_cache_dir() -> Path:
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "trial-audit" / "registry"
+    return user_cache_root() / "registry"
 
 
 @dataclass

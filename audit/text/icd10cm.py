@@ -35,6 +35,8 @@ from typing import Any, TypeVar
 
 import orjson
 
+from trial_audit.core.cache_folder import cache_dir
+
 EXTRACT = Path(__file__).parents[1] / "data" / "icd10cm.json.gz"
 _BLOCK_TYPES = ("chapter", "section")
 
@@ -184,19 +186,6 @@ def _ancestors(tab: Tabular, code: str) -> frozenset[str]:
 # --- what is built from the extract, cached between runs ------------------------------------
 
 _T = TypeVar("_T")
-
-
-def cache_dir() -> Path | None:
-    """Where built lookup structures are kept between runs; None when caching is off.
-
-    ``$TRIAL_AUDIT_CACHE`` (a folder, or "off"), else ``$XDG_CACHE_HOME/trial-audit``, else
-    ``~/.cache/trial-audit``.
-    """
-    env = os.environ.get("TRIAL_AUDIT_CACHE")
-    if env:
-        return None if env.lower() in ("off", "0", "no") else Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "trial-audit"
 
 
 def cached_state(name: str, sources: list[Path], build: Callable[[], _T], cls: type[_T]) -> _T:
