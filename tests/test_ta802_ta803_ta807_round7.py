@@ -23,8 +23,12 @@ from trial_audit.text.outcome_text import abbreviation_only, domain_only, unspec
         "Neonatal outcomes",  # NCT04323839
         "Surgical Response",  # NCT00567567
         "Procedural success",  # NCT00462631
+        "Feasibility Outcomes",  # NCT04780620
+        "Safety Outcome",  # NCT04856215
+        "Intervention Acceptability",  # NCT04780178
         # the same classes in other words
         "Curative effect",
+        "Key efficacy endpoint",
         "Efficacy evaluation of the new regimen",
         "Functional outcomes after surgery",
     ],

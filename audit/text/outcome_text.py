@@ -18,14 +18,15 @@ from dataclasses import dataclass
 _DOMAIN = (
     r"(?:(?:clinical|therapeutic|treatment|overall|drug|general|short[- ]term|long[- ]term|preliminary|primary|"
     # whose or which outcomes, still no measure: "Curative effect", "Patient outcomes", "Surgical outcomes"
-    r"curative|patients?|patients'|patient[- ]reported|surgical|functional|health|maternal|neonatal|perinatal|obstetric|"
+    r"curative|intervention|main|key|patients?|patients'|patient[- ]reported|surgical|functional|health|maternal|neonatal|perinatal|obstetric|"
     r"oncologic(?:al)?|cosmetic|aesthetic|visual|post-?operative|peri-?operative|procedural|technical)\s+){0,2}"
     r"(?:safety(?:\s+profile)?|efficacy|effectiveness|efficiency|tolerability|tolerance|response|benefit|outcomes?|"
     r"feasibility|acceptability|immunogenicity|pharmacokinetics?|pharmacodynamics?|toxicity|toxicities|"
     r"adverse\s+(?:events?|effects?|reactions?)|side[- ]effects?|complications?|quality\s+of\s+life|effects?|"
     r"performance|success)"
     # a word that only says the domain is looked at: "Safety evaluation", "Efficacy endpoints", "Safety parameters"
-    r"(?:\s+(?:evaluation|assessment|profile|parameters|end[- ]?points?|measures|indicators|observation|analysis|data|results?|variables))?"
+    r"(?:\s+(?:evaluation|assessment|profile|parameters|end[- ]?points?|measures|indicators?|observation|analysis|data|results?|variables|"
+    r"outcomes?))?"
 )
 #: verbs and nouns that only introduce the domain ("Assessment of the safety of ...")
 _LEAD = r"(?:(?:to\s+)?(?:assess(?:ment)?|evaluat(?:e|ion)|determin(?:e|ation)|investigat(?:e|ion)|examin(?:e|ation)|measure|stud(?:y|ies))(?:\s+of)?\s+)?(?:the\s+)?"
