@@ -51,6 +51,13 @@ ONE_MEASURE = [
     # one measure at two sites or of two kinds
     "Lower back pain and lower extremity radiating pain relief",  # NCT06589271
     "Q-wave MI and Non Q-wave MI",  # NCT00496938, shortened
+    # a second adjective of one disease, two criteria of one event, a subscale, a slash between names
+    "Rate of acute and chronic GvHD",  # NCT00460629
+    "Incidence of alanine aminotransferase greater than 3 times the upper limit of normal and total bilirubin greater than 2 times",  # NCT00494312
+    "To obtain PK profiles and determine the level and duration of 5-HT1A RO of SRA-444 by PET",  # NCT00499200
+    "Total score and subscale scores of the SF-36",
+    "Maximum tolerated dose (MTD) / recommended phase 2 dose (RP2D)",
+    "Number of days alive and out of hospital",
     # a time point, a method, an appositive instrument
     "Pain score at rest and at 6 months",
     "Serum vitamin D assessed by ELISA and HPLC",
@@ -90,6 +97,18 @@ TWO_MEASURES = [
     ("Systolic blood pressure and total cholesterol at 12 weeks", "blood pressure", "cholesterol"),
     ("Heart rate variability and cortisol levels", "Heart rate variability", "cortisol"),
     ("Morning stiffness and grip strength", "stiffness", "grip strength"),
+    ("2-year tumor-free survival and overall survival", "2-year", "overall survival"),  # ChiCTR2000031023
+    ("Decrease of pain and use of specific medicine for fibromyalgia", "pain", "use of"),  # NCT00498264
+    # a spaced slash between two measures, "plus" between bracketed instruments, a head at the end of the part,
+    # a value after an object, "need for"
+    ("Systolic blood pressure / heart rate", "blood pressure", "heart rate"),
+    ("Anxiety (GAD-7) plus depression (PHQ-9)", "GAD-7", "PHQ-9"),
+    ("Time to recurrence and quality of life score", "Time", "quality of life score"),
+    ("Number of exacerbations and FEV1", "Number", "FEV1"),
+    ("Mortality at 28 days and need for mechanical ventilation", "Mortality", "need for"),
+    ("Overall survival as well as objective response rate", "survival", "response rate"),
+    ("Mean arterial pressure & cardiac index", "pressure", "cardiac index"),
+    ("Frequency of migraine days and MIDAS score", "Frequency", "MIDAS"),
 ]
 
 

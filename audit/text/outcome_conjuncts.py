@@ -28,10 +28,12 @@ from dataclasses import dataclass
 #: "and"). Not a slash: it mostly joins one thing ("PaO2/FiO2", "BCR/ABL", "MTD / RP2D")
 _JOINER = re.compile(
     r"\s*[;,，；]\s*(?:(?:and|&|plus)\s+)?|\s+(?:and|&|plus|as\s+well\s+as|together\s+with|along\s+with|in\s+addition\s+to|"
-    r"combined\s+with)\s+|\s*&\s*",
+    r"combined\s+with)\s+|\s*&\s*|\s+/\s+",
     re.I,
 )
 #: a comma or semicolon joiner (then a bare instrument after it may only name the first part's instrument)
+#: a slash with spaces: joins two measures only when each has a head word or a measure term of its own
+_SLASH = re.compile(r"^\s+/\s+$")
 _LIST_PUNCTUATION = re.compile(r"^\s*[;,，；]", re.I)
 
 #: head words of a quantity: what is counted, scored, timed, or read from a laboratory or a device.
@@ -41,7 +43,8 @@ _SHAREABLE_HEAD = r"scores?|rates?|ratios?|levels?|concentrations?|counts?|titer
 _HEAD = re.compile(
     rf"(?<![A-Za-z-])(?:{_SHAREABLE_HEAD}|incidence|prevalence|proportion|percentage|frequency|occurrence|duration|length|time|"
     r"consumption|usage|intake|requirements?|distance|density|thickness|volumes?|capacity|saturation|variability|"
-    r"clearance|output|pressure|strength|velocity|amplitude|latency|diameter|circumference|mass|"
+    r"clearance|output|pressure|strength|velocity|speed|amplitude|latency|diameter|circumference|mass|index|"
+    r"need\s+for|use\s+of|receipt\s+of|"
     r"temperature|mortality|survival|satisfaction|adherence|uptake|AUC|Cmax|Tmax|Cmin|half-life|"
     # constructs that patients or raters score, each its own measure ("functional disability", "morning stiffness")
     r"disability|stiffness|sleepiness|craving|distress|well-?being|burnout|loneliness|self-efficacy|stigma|knowledge)(?![A-Za-z])"
@@ -52,6 +55,7 @@ _HEAD = re.compile(
     re.I,
 )
 #: a head that a list of analytes or instruments before it may share ("IL-6 and TNF levels", "PHQ-9 and GAD-7 scores")
+_HEAD_AT_END = re.compile(rf"(?<![A-Za-z-])(?:{_SHAREABLE_HEAD}|index)\s*(?:\([^()]{{0,30}}\))?\s*$", re.I)
 _SHARED_HEAD = re.compile(rf"(?<![A-Za-z-])(?:{_SHAREABLE_HEAD})(?![A-Za-z])", re.I)
 #: how a part opens when it is no measure of its own but says how, when, where, of what or in whom
 #: the other part is measured ("measured by VAS", "at week 12", "in patients with diabetes")
@@ -82,7 +86,7 @@ _TIME_ONLY = re.compile(
 )
 #: where a part's subject ends: what follows says what it is of, in whom, when or how
 _SUBJECT_END = re.compile(
-    r"\s(?:of|in|for|with|without|among|on|at|after|before|during|from|to|between|by|using|via|as|measured|assessed|against|including|"
+    r"(?<!\bneed)(?<!\buse)(?<!\breceipt)\s(?:of|in|for|with|without|among|on|at|after|before|during|from|to|between|by|using|via|as|measured|assessed|against|including|"
     r"evaluated|according|per|within|over|until|following|versus|vs\.?|compared)(?![A-Za-z])",
     re.I,
 )
@@ -93,6 +97,14 @@ _POPULATION = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'+-]*")
+_FILLERS = frozenset(
+    "the a an to in of from baseline change changes mean median average determine assess evaluate estimate measure compare "
+    "describe obtain examine investigate identify quantify record report calculate observe".split()
+)
+#: a part of one instrument: "Total score and subscale scores of the SF-36" is one measure with its parts
+_PART_OF_INSTRUMENT = re.compile(
+    r"(?<![A-Za-z])(?:sub-?scales?|sub-?scores?|sub-?domains?|domains?|items?|components?|dimensions?)(?![A-Za-z])", re.I
+)
 _OF = re.compile(r"\s+(?:of|to)\s", re.I)
 #: a modifier that is no measure by itself ("GVHD-free, relapse-free survival"; "HER2-positive and ...")
 _MODIFIER_ONLY = re.compile(
@@ -156,12 +168,14 @@ def measure_kind(text: str, named: Callable[[str, int, int], bool]) -> str | Non
         or _TIME_ONLY.match(core)
         or _POPULATION.search(text, begin, end)
         or _MODIFIER_ONLY.match(core)
+        or _PART_OF_INSTRUMENT.search(text, begin, end)
     ):
         return None
     if named(text, begin, end):
         return "named"
-    words = len(_WORD.findall(text, begin, end))
-    if _HEAD.search(text, begin, end) and (words >= 2 or _OF.match(text, end)):
+    # "Overall survival" counts its lead-in word; "Change in length" does not
+    words = len([w for w in _WORD.findall(text, 0, end) if w.lower() not in _FILLERS])
+    if has_head(text, begin, end) and (words >= 2 or _OF.match(text, end)):
         return (
             "head"  # "Remission duration", "Duration of response", "time to ..."; not "length" alone ("frequency and length at 10 weeks")
         )
@@ -169,8 +183,9 @@ def measure_kind(text: str, named: Callable[[str, int, int], bool]) -> str | Non
 
 
 def has_head(text: str, begin: int, end: int) -> re.Match[str] | None:
-    """A quantity's head word ("score", "rate", "time") between ``begin`` and ``end``."""
-    return _HEAD.search(text, begin, end)
+    """A quantity's head word ("score", "rate", "time") between ``begin`` and ``end``, or ending the
+    part ("quality of life score", "duration of sleep score")."""
+    return _HEAD.search(text, begin, end) or _HEAD_AT_END.search(text, end)
 
 
 def has_shared_head(text: str, begin: int, end: int) -> bool:
@@ -229,3 +244,8 @@ _NAME_END = re.compile(
 
 def ends_in_name_word(text: str) -> bool:
     return bool(_NAME_END.search(text))
+
+
+def after_slash(part: Part) -> bool:
+    """The part follows " / " (spaced): "MTD / RP2D" may be one thing, "blood pressure / heart rate" is two."""
+    return bool(_SLASH.match(part.joiner))

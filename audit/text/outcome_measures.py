@@ -274,7 +274,8 @@ def _one_composite_or_instrument(title: str, a0: int, a1: int, b0: int, b1: int)
 #: word both share follows ("T-cell (CD3+) and myeloid (CD33+) chimerism": two kinds of one measure).
 #: Bounded gaps.
 _BRACKETED_PAIR = re.compile(
-    r"(?<![A-Za-z])(?P<m1>[A-Za-z][A-Za-z' -]{1,60}?)\s*\((?P<i1>[^()]{2,40})\)\s*(?:,|;|\band\b|&|\bas\s+well\s+as\b)\s*"
+    r"(?<![A-Za-z])(?P<m1>[A-Za-z][A-Za-z' -]{1,60}?)\s*\((?P<i1>[^()]{2,40})\)\s*(?:,|;|\band\b|&|\bplus\b|\bas\s+well\s+as\b|"
+    r"\btogether\s+with\b|\balong\s+with\b)\s*"
     r"(?:the\s+)?(?!(?:as|derived|measured|assessed|defined|calculated|based|using|by|according|from)\b)"
     r"(?P<m2>[A-Za-z][A-Za-z' -]{1,60}?)\s*\((?P<i2>[^()]{2,40})\)(?!\s*[A-Za-z])"
 )
@@ -361,6 +362,10 @@ def _bracketed(text: str, at: int) -> bool:
     return text.count("(", 0, at) + text.count("[", 0, at) > text.count(")", 0, at) + text.count("]", 0, at)
 
 
+def _named_spans_text(text: str, span: tuple[int, int]) -> list[str]:
+    return [text[a:b] for a, b in _named_spans(text, *span)]
+
+
 def _named(text: str, begin: int, end: int) -> bool:
     return bool(_named_spans(text, begin, end))
 
@@ -369,6 +374,14 @@ def _named(text: str, begin: int, end: int) -> bool:
 #: "Duration of response in patients with PIK3CA WT", "GMT of S-specific"): a next part without a
 #: head of its own continues it ("and depression", "and PIK3CA MT", ", RBD-specific")
 _OBJECT_CLAUSE = re.compile(r"(?<![A-Za-z])(?:in|among|with|without|of|for|against|to|on)\s", re.I)
+#: a threshold in the first part's object: "Incidence of ALT greater than 3 times ULN and total bilirubin
+#: greater than 2 times ULN" is one event defined by two criteria
+_THRESHOLD = re.compile(
+    r"(?<![A-Za-z])(?:greater|less|more|fewer|higher|lower)\s+than|(?<![A-Za-z])(?:above|below|exceeding)(?![A-Za-z])|[<>≥≤]", re.I
+)
+#: an acronym with a digit or a lower-case letter, as laboratory and lung-function values are written ("FEV1", "HbA1c", "eGFR")
+_LAB_ACRONYM = re.compile(r"(?=[A-Za-z0-9-]*[0-9])[A-Za-z][A-Za-z0-9-]{1,9}")
+_DIGIT = re.compile(r"[0-9]")
 #: an object that a head after the joiner may also be said of ("changes in bone marrow [counts] and blood blast counts")
 _NOUN_OBJECT = re.compile(r"(?<![A-Za-z])(?:in|of|among|for|against)\s", re.I)
 #: a clause that describes whom or what is counted ("with normalisation of fever and ...", "patients
@@ -399,16 +412,25 @@ def _measure_phrases(title: str) -> tuple[tuple[int, int], tuple[int, int]] | No
         a_continues, continues = continues, not b_head and (opens_object or continues)
         if kp is None or kq is None or a_continues:
             continue
+        if conj.after_slash(q) and not (a_head or any(_MEASURE_TERM.fullmatch(n) for n in _named_spans_text(a, a_subject))):
+            continue  # "MTD / RP2D": a slash joins two measures only when the first has a head or a measure term
         if _norm(a) == _norm(b) or _abbreviates(a, b) or _abbreviates(b, a) or conj.runs_on(a):
             continue
         a_names = [a[s:e] for s, e in _named_spans(a, *a_subject)]
         b_names = [b[s:e] for s, e in _named_spans(b, *b_subject)]
         if not a_head and (conj.has_shared_head(b, *b_subject) or len(a.split()) == 1 and b_head):
             continue  # "IL-6 and TNF levels", "ICU and hospital mortality": a head both share (the first reading decides)
-        shares_object = conj.has_shared_head(b, *b_subject) and _NOUN_OBJECT.search(a, a_subject[1])
-        if (not b_head and opens_object) or shares_object:
+        shares_object = conj.has_shared_head(b, *b_subject) and not b_names and _NOUN_OBJECT.search(a, a_subject[1])
+        # a laboratory or physiological value after an object: "Number of exacerbations and FEV1" (not a second
+        # item of the object: "Duration of MR4 & MR4.5", "Levels of anxiety and depression")
+        lab_value = any(_MEASURE_TERM.fullmatch(n) and not _PRO_DOMAIN.fullmatch(n) for n in b_names) or (
+            any(_ACRONYM.fullmatch(n) and _LAB_ACRONYM.fullmatch(n) for n in b_names)
+            and not _ACRONYM.search(a, a_subject[1])
+            and not _DIGIT.search(a, a_subject[1])
+        )
+        if (not b_head and not lab_value and opens_object) or shares_object:
             continue  # "Levels of anxiety and depression", "changes in bone marrow and blood blast counts": the object runs on
-        if _DESCRIBING_CLAUSE.search(a, a_subject[1]):
+        if _DESCRIBING_CLAUSE.search(a, a_subject[1]) or _THRESHOLD.search(a, a_subject[1]):
             continue  # "Proportion with normalisation of fever and oxygen saturation": whom or what is counted runs on
         if a_names and b_names and {_norm(n) for n in a_names} & {_norm(n) for n in b_names}:
             continue  # "Lower back pain and leg pain", "Q-wave MI and non Q-wave MI": one measure, two sites or kinds
