@@ -58,6 +58,12 @@ ONE_MEASURE = [
     "Total score and subscale scores of the SF-36",
     "Maximum tolerated dose (MTD) / recommended phase 2 dose (RP2D)",
     "Number of days alive and out of hospital",
+    # a pair closed inside the object, a threshold, a drug code or an event after a lab acronym, a system's name
+    "Mean dosage of both preprandial and basal insulin.",  # NCT00490854
+    "Time to Any Pain Relief (APR) by Treatment, <= 5 Minutes",  # NCT00463047
+    "To identify the maximum tolerated doses (MTD) of the combination of patupilone and RAD001",  # NCT00496600
+    "median time to disease and PSA progression",  # NCT00005820
+    "calcium and vitamin D metabolism",  # NCT00491920
     # a time point, a method, an appositive instrument
     "Pain score at rest and at 6 months",
     "Serum vitamin D assessed by ELISA and HPLC",
@@ -109,6 +115,15 @@ TWO_MEASURES = [
     ("Overall survival as well as objective response rate", "survival", "response rate"),
     ("Mean arterial pressure & cardiac index", "pressure", "cardiac index"),
     ("Frequency of migraine days and MIDAS score", "Frequency", "MIDAS"),
+    ("Serum Vitamin D and Homocysteine Levels in Solid Cancer Patients", "Vitamin D", "Homocysteine"),  # NCT06491082
+    ("Prostate Tissue DHT and Testosterone Levels After 28 Days of Treatment", "DHT", "Testosterone"),  # NCT00490022
+    # a repeated "in" after "Change in", a part that re-opens a measure, acronyms starting with a digit, doses and minutes
+    ("Changes in muscle strength and in muscle mass", "muscle strength", "muscle mass"),
+    ("The proportion of patients achieving remission and the time to remission", "proportion", "time to"),
+    ("VO2max and 6MWD", "VO2max", "6MWD"),
+    ("Mean daily insulin dose and number of hypoglycaemic events", "dose", "number"),
+    ("Number of steps per day and minutes of moderate-to-vigorous activity", "steps", "minutes"),
+    ("Serum uric acid together with eGFR", "uric acid", "eGFR"),
 ]
 
 

@@ -34,6 +34,12 @@ _JOINER = re.compile(
 #: a comma or semicolon joiner (then a bare instrument after it may only name the first part's instrument)
 #: a slash with spaces: joins two measures only when each has a head word or a measure term of its own
 _SLASH = re.compile(r"^\s+/\s+$")
+#: a title that opens with a change "in" or "of" something: a later part may repeat the preposition
+_CHANGE_IN = re.compile(
+    r"^\s*(?:(?:the|mean|median|absolute|relative|percent(?:age)?)\s+)?(?:change|changes|difference|differences|improvement|"
+    r"reduction|increase|decrease)\s+(?:from\s+baseline\s+)?(?P<prep>in|of)\s",
+    re.I,
+)
 _LIST_PUNCTUATION = re.compile(r"^\s*[;,，；]", re.I)
 
 #: head words of a quantity: what is counted, scored, timed, or read from a laboratory or a device.
@@ -43,7 +49,8 @@ _SHAREABLE_HEAD = r"scores?|rates?|ratios?|levels?|concentrations?|counts?|titer
 _HEAD = re.compile(
     rf"(?<![A-Za-z-])(?:{_SHAREABLE_HEAD}|incidence|prevalence|proportion|percentage|frequency|occurrence|duration|length|time|"
     r"consumption|usage|intake|requirements?|distance|density|thickness|volumes?|capacity|saturation|variability|"
-    r"clearance|output|pressure|strength|velocity|speed|amplitude|latency|diameter|circumference|mass|index|"
+    r"clearance|output|pressure|strength|velocity|speed|amplitude|latency|diameter|circumference|mass|index|doses?|dosage|"
+    r"minutes|hours|steps|"
     r"need\s+for|use\s+of|receipt\s+of|"
     r"temperature|mortality|survival|satisfaction|adherence|uptake|AUC|Cmax|Tmax|Cmin|half-life|"
     # constructs that patients or raters score, each its own measure ("functional disability", "morning stiffness")
@@ -66,7 +73,7 @@ _NOT_A_MEASURE_LEAD = re.compile(
     r"according|per|at|after|before|from|between|during|within|over|until|up\s+to|through|since|on|in|among|for|of|to|"
     r"post|pre|then|or|including|includes?|such\s+as|e\.?g\.?|i\.?e\.?|respectively|each|either|whichever|if|when|where|"
     r"which|that|who|whose|whereas|while|than|other|others|all|any|etc|its|their|his|her|as|excluding|except|not|no|"
-    r"versus|vs)(?![A-Za-z])|^[0-9]+(?:\.[0-9]+)?(?:\s|$)",
+    r"versus|vs)(?![A-Za-z])|^[0-9]+(?:\.[0-9]+)?(?:\s|$)|^[<>≤≥=]",
     re.I,
 )
 #: words a part may open with that do not say which measure it is ("To determine the", "Change in the", "Mean")
@@ -133,11 +140,15 @@ def parts(title: str) -> list[Part]:
             cuts.append(m.span())
     out: list[Part] = []
     prev, joiner = 0, ""
+    change = _CHANGE_IN.match(title)
     for a, b in [*cuts, (len(title), len(title))]:
         seg = title[prev:a]
         text = seg.strip().rstrip(".:")
         if text:
             lead = len(seg) - len(seg.lstrip())
+            if out and change and text.lower().startswith(change.group("prep").lower() + " "):
+                lead += len(change.group("prep")) + 1  # "Change in muscle strength and in muscle mass": "in" repeats the lead
+                text = text[len(change.group("prep")) + 1 :]
             out.append(Part(prev + lead, prev + lead + len(text), joiner))
         prev, joiner = b, title[a:b]
     return out
@@ -238,7 +249,8 @@ def runs_on(text: str) -> bool:
 #: a part ending in the name word of one instrument or ratio that the part before shares ("COPD and
 #: asthma fatigue scale", "anxiety and depression subscale", "LDL and HDL ratio")
 _NAME_END = re.compile(
-    r"(?<![A-Za-z])(?:scales?|subscales?|questionnaires?|inventory|index|ratios?|quotient)\s*(?:\([^()]{1,20}\))?\s*$", re.I
+    r"(?<![A-Za-z])(?:scales?|subscales?|questionnaires?|inventory|index|ratios?|quotient|metabolism|homeostasis|axis|pathways?)\s*(?:\([^()]{1,20}\))?\s*$",
+    re.I,
 )
 
 
@@ -249,3 +261,22 @@ def ends_in_name_word(text: str) -> bool:
 def after_slash(part: Part) -> bool:
     """The part follows " / " (spaced): "MTD / RP2D" may be one thing, "blood pressure / heart rate" is two."""
     return bool(_SLASH.match(part.joiner))
+
+
+#: a part that opens a new measure of its own, whatever the part before it said of whom or of what:
+#: "... and the time to remission", "..., number of falls"
+_REOPENS = re.compile(
+    r"^(?:the\s+)?(?:(?:mean|median|total|average)\s+)?(?:number|proportion|percentage|rate|time|duration|incidence|frequency|"
+    r"length|level|concentration)\s+(?:of|to|in)\s",
+    re.I,
+)
+
+
+def reopens(text: str) -> bool:
+    return bool(_REOPENS.match(text))
+
+
+def same_heads(a: str, b: str) -> bool:
+    """Both parts have the same measure head words ("maximum tolerated dose / recommended dose")."""
+    ha = {m.group(0).lower().rstrip("s") for m in _HEAD.finditer(a)}
+    return bool(ha) and ha == {m.group(0).lower().rstrip("s") for m in _HEAD.finditer(b)}

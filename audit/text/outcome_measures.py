@@ -23,7 +23,7 @@ _INSTRUMENT = re.compile(
     r"\b(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:Scale|Questionnaire|Inventory|Index|Test|Survey|Checklist|Assessment|Score)\b(?:\s*\([A-Za-z0-9 -]{2,15}\))?"
 )
 #: an acronym of an instrument or a lab value: 2-8 capitals (digits and a hyphen allowed) ("PANSS", "HAM-D", "HbA1c")
-_ACRONYM = re.compile(r"\b(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9]{1,7}(?:-[A-Za-z0-9]{1,4})?\b")
+_ACRONYM = re.compile(r"\b(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])(?:[A-Za-z]|[0-9](?=[A-Z]))[A-Za-z0-9]{1,7}(?:-[A-Za-z0-9]{1,4})?\b")
 _JOIN = re.compile(r"^\s*(?:,|;|\band\b|&|\bplus\b|\bas\s+well\s+as\b)\s*(?:the\s+|in\s+|(?:levels?|scores?)\s+of\s+)?$", re.I)
 #: "1) ... 2) ...", "(1) ... (2) ...", "a) ... b) ...": an enumerated title
 _ENUMERATED = re.compile(r"(?:^|\s)\(?(?:1|a|i)[).]\s+.{3,}?\s\(?(?:2|b|ii)[).]\s", re.I)
@@ -167,7 +167,12 @@ _MEASURE_TERM = re.compile(
     r"(?:resting\s+)?heart\s+rate|respiratory\s+rate|pulse\s+rate|oxygen\s+saturation|body\s+temperature|"
     r"(?:body\s+)?weight|height|waist\s+circumference|hip\s+circumference|body\s+fat|lean\s+mass|body\s+mass\s+index|"
     r"(?:(?:fasting|blood|plasma|serum)\s+)?(?:(?:plasma|serum)\s+)?(?:glucose|insulin|cholesterol|triglycerides?|creatinine|"
-    r"albumin|ferritin|potassium|sodium|calcium|magnesium|phosphate|urea|bilirubin|lactate)|"
+    r"albumin|ferritin|potassium|sodium|calcium|magnesium|phosphate|urea|bilirubin|lactate|uric\s+acid|urate|cortisol|"
+    r"testosterone|o?estradiol|progesterone|prolactin|leptin|adiponectin|homocysteine|transferrin|hepcidin|folate|"
+    r"vitamin\s+[A-EK][0-9]?|parathyroid\s+hormone|creatine\s+kinase|alkaline\s+phosphatase|aminotransferases?|amylase|lipase)|"
+    # physical function and sleep, each with its own unit
+    r"(?:gait|walking)\s+speed|step\s+counts?|sleep\s+(?:duration|efficiency|latency|onset\s+latency)|daytime\s+sleepiness|"
+    r"(?:muscle|fat)\s+mass|(?:peak\s+)?oxygen\s+uptake|forced\s+vital\s+capacity|tidal\s+volume|"
     r"ha?emoglobin|ha?ematocrit|platelet\s+counts?|white\s+(?:blood\s+)?cell\s+counts?|neutrophil\s+counts?|"
     r"viral\s+load|bone\s+mineral\s+density|grip\s+strength|muscle\s+strength|range\s+of\s+motion|walking\s+distance|"
     r"pain(?:\s+intensity)?|fatigue|anxiety|depression|insomnia|sleep\s+quality|mortality|morbidity|"
@@ -207,9 +212,13 @@ def _after_method_lead(title: str, start: int) -> bool:
 
 #: a name or measure the two parts belong to: "LDL/HDL ratio", "anxiety and depression scale",
 #: "pain and function subscale"
-#: "Depression, Anxiety and Stress Scale": a list that ends in a scale word is the scale's name
+#: "Depression, Anxiety and Stress Scale": a list that ends in a scale word is the scale's name;
+#: "calcium and vitamin D metabolism": a list that ends in a system's name is that system
 _ONE_NAME_AFTER = re.compile(
-    r"(?:\s*(?:,|and|&)\s*[A-Za-z-]{2,20}){0,3}\s*(?:ratios?|quotient|scales?|subscales?|questionnaires?|inventory|index)\b", re.I
+    r"(?:\s*(?:,|and|&)\s*[A-Za-z-]{2,20}){0,3}\s*(?:ratios?|quotient|scales?|subscales?|questionnaires?|inventory|index|"
+    # one physiological system both belong to: "calcium and vitamin D metabolism" (NCT00491920)
+    r"metabolism|homeostasis|axis|pathways?)\b",
+    re.I,
 )
 #: "time to progression and death", "composite of death and MI": one event-based measure
 _ONE_NAME_BEFORE = re.compile(
@@ -379,8 +388,15 @@ _OBJECT_CLAUSE = re.compile(r"(?<![A-Za-z])(?:in|among|with|without|of|for|again
 _THRESHOLD = re.compile(
     r"(?<![A-Za-z])(?:greater|less|more|fewer|higher|lower)\s+than|(?<![A-Za-z])(?:above|below|exceeding)(?![A-Za-z])|[<>≥≤]", re.I
 )
-#: an acronym with a digit or a lower-case letter, as laboratory and lung-function values are written ("FEV1", "HbA1c", "eGFR")
-_LAB_ACRONYM = re.compile(r"(?=[A-Za-z0-9-]*[0-9])[A-Za-z][A-Za-z0-9-]{1,9}")
+#: "both X and Y": the joiner closes a pair inside the first part's object ("Mean dosage of both preprandial and basal insulin")
+_BOTH = re.compile(r"(?<![A-Za-z])both(?![A-Za-z])", re.I)
+#: common laboratory, lung-function and physiological values written as acronyms ("FEV1", "HbA1c", "eGFR");
+#: not any acronym with a digit, which after an object is mostly a drug code ("MTD of X and RAD001")
+_LAB_ACRONYM = re.compile(
+    r"FEV1|FVC|DLCO|PEF|HbA1c|A1c|e?GFR|[LH]DL(?:-C)?|(?:hs-)?CRP|ESR|ALT|AST|ALP|GGT|TSH|PTH|(?:NT-pro)?BNP|IL-[0-9]{1,2}|"
+    r"TNF(?:-alpha)?|CD[0-9]{1,2}|INR|PSA|BMI|SpO2|PaO2|VO2(?:max|peak)?|6MWD|MMSE|MoCA",
+    re.I,
+)
 _DIGIT = re.compile(r"[0-9]")
 #: an object that a head after the joiner may also be said of ("changes in bone marrow [counts] and blood blast counts")
 _NOUN_OBJECT = re.compile(r"(?<![A-Za-z])(?:in|of|among|for|against)\s", re.I)
@@ -409,11 +425,14 @@ def _measure_phrases(title: str) -> tuple[tuple[int, int], tuple[int, int]] | No
         a_subject, b_subject = conj.subject(a), conj.subject(b)
         a_head, b_head = conj.has_head(a, *a_subject) is not None, conj.has_head(b, *b_subject) is not None
         opens_object = bool(_OBJECT_CLAUSE.search(a, a_subject[1])) or bool(_DESCRIBING_CLAUSE.search(a, a_subject[1]))
+        reopens = conj.reopens(b)  # "... and the time to remission": a new measure, whatever ran on before
         a_continues, continues = continues, not b_head and (opens_object or continues)
         if kp is None or kq is None or a_continues:
             continue
-        if conj.after_slash(q) and not (a_head or any(_MEASURE_TERM.fullmatch(n) for n in _named_spans_text(a, a_subject))):
-            continue  # "MTD / RP2D": a slash joins two measures only when the first has a head or a measure term
+        if conj.after_slash(q) and (
+            not (a_head or any(_MEASURE_TERM.fullmatch(n) for n in _named_spans_text(a, a_subject))) or conj.same_heads(a, b)
+        ):
+            continue  # "MTD / RP2D", "maximum tolerated dose / recommended phase 2 dose": one thing, two names
         if _norm(a) == _norm(b) or _abbreviates(a, b) or _abbreviates(b, a) or conj.runs_on(a):
             continue
         a_names = [a[s:e] for s, e in _named_spans(a, *a_subject)]
@@ -424,13 +443,16 @@ def _measure_phrases(title: str) -> tuple[tuple[int, int], tuple[int, int]] | No
         # a laboratory or physiological value after an object: "Number of exacerbations and FEV1" (not a second
         # item of the object: "Duration of MR4 & MR4.5", "Levels of anxiety and depression")
         lab_value = any(_MEASURE_TERM.fullmatch(n) and not _PRO_DOMAIN.fullmatch(n) for n in b_names) or (
-            any(_ACRONYM.fullmatch(n) and _LAB_ACRONYM.fullmatch(n) for n in b_names)
-            and not _ACRONYM.search(a, a_subject[1])
-            and not _DIGIT.search(a, a_subject[1])
+            any(_LAB_ACRONYM.fullmatch(n) for n in b_names)
+            and bool(
+                _LAB_ACRONYM.fullmatch(b[b_subject[0] : b_subject[1]].strip())
+            )  # the value alone, not "PSA progression" and not _ACRONYM.search(a, a_subject[1]) and not _DIGIT.search(a, a_subject[1])
         )
-        if (not b_head and not lab_value and opens_object) or shares_object:
+        if not reopens and ((not b_head and not lab_value and opens_object) or shares_object):
             continue  # "Levels of anxiety and depression", "changes in bone marrow and blood blast counts": the object runs on
-        if _DESCRIBING_CLAUSE.search(a, a_subject[1]) or _THRESHOLD.search(a, a_subject[1]):
+        if not reopens and (
+            _DESCRIBING_CLAUSE.search(a, a_subject[1]) or _THRESHOLD.search(a, a_subject[1]) or _BOTH.search(a, a_subject[1])
+        ):
             continue  # "Proportion with normalisation of fever and oxygen saturation": whom or what is counted runs on
         if a_names and b_names and {_norm(n) for n in a_names} & {_norm(n) for n in b_names}:
             continue  # "Lower back pain and leg pain", "Q-wave MI and non Q-wave MI": one measure, two sites or kinds
