@@ -68,6 +68,10 @@ def test_a_domain_that_says_what_is_looked_at_is_a_measure(title):
         "For the duration of participation",
         "At all scheduled follow-up visits",
         "Post-intervention",
+        # the study's last visit, in its words
+        "Through last patient last visit",  # NCT00492830
+        "At the final study visit",
+        "End-of-study visit",
     ],
 )
 def test_unanchored_study_course_and_visits_are_unspecific(time_frame):
@@ -84,6 +88,8 @@ def test_unanchored_study_course_and_visits_are_unspecific(time_frame):
         "Post-operatively",
         "Each treatment cycle",
         "Post-dose",
+        "Final visit (week 12)",
+        "Baseline and final visit",
     ],
 )
 def test_visits_and_treatment_times_with_an_anchor_stay_specific(time_frame):

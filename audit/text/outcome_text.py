@@ -390,6 +390,7 @@ def one_off_occasion(time_frame: str) -> bool:
 _STUDY_OWN = re.compile(
     r"(?<![A-Za-z])(?:(?:course|duration|length|period|span|entirety|whole|rest|life)\s+of\s+(?:the\s+|this\s+|their\s+)?"
     r"(?:study|trial|research|project|participation|programme|program|protocol|intervention)"
+    r"|(?:final|last|closing|exit|end[- ]of[- ](?:study|trial))\s+(?:(?:study|trial|follow[- ]?up)\s+)?(?:visits?|sessions?|appointments?|contacts?)"
     r"|(?:each|every|all|any|routine|regular|subsequent)\s+(?:(?:study|scheduled|clinic|clinical|follow[- ]?up|routine|planned|regular|"
     r"protocol|trial)[- ])*(?:visits?|sessions?|appointments?|contacts?)"
     r"|(?:pre|post)-?\s?(?:and\s+post-?\s?)?(?:treatment|intervention|therapy|study|trial|program(?:me)?|training)"
