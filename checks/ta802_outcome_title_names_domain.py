@@ -13,9 +13,11 @@ class OutcomeTitleNamesDomain(Rule):
     Reports an outcome measure whose title is only a domain: safety, efficacy, effectiveness,
     tolerability, (clinical) response, benefit, outcome, feasibility, immunogenicity,
     pharmacokinetics, toxicity, adverse events, quality of life, alone or joined ("Safety and
-    efficacy"), optionally introduced ("Assessment of ...") or followed by what it is of ("...
+    efficacy"), with words that say whose or which outcome ("Patient outcomes", "Curative effect",
+    "Neonatal outcomes") or only that it is looked at ("Safety evaluation", "Efficacy endpoints",
+    "Toxicity profile", "Safety parameters"), optionally introduced ("Assessment of ...") or followed by what it is of ("...
     of drug X in adults"), with nothing that says what is measured or how (a scale, a score, a
-    rate, a number, a level, "as measured by", a criteria set such as CTCAE or RECIST). When the
+    rate, a number, a level, "as measured by", "in terms of", a test, a criteria set such as CTCAE or RECIST). When the
     description says what is measured, the message says so: the title should carry it.
 
     ## Why it matters

@@ -3,7 +3,7 @@ import re
 from trial_audit.checks._shared.outcomes import carries_outcomes, field, label, quote
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
-from trial_audit.text.outcome_text import assessment_points, is_span, same_time
+from trial_audit.text.outcome_text import TimePoint, assessment_points, is_span, same_time
 
 _POINT_FORM = re.compile(r"\b(?:at|on)\b|\b(?:day|week|month|year)s?\s?[0-9]", re.I)
 
@@ -11,6 +11,44 @@ _POINT_FORM = re.compile(r"\b(?:at|on)\b|\b(?:day|week|month|year)s?\s?[0-9]", r
 def _points_only(time_frame: str, points: list) -> bool:
     """The time frame lists time points ("Baseline, week 4, week 12", "At 6 months"), not a period."""
     return not is_span(time_frame) and (len(points) >= 2 or bool(_POINT_FORM.search(time_frame)))
+
+
+#: a time point the title says the measure is assessed at: "at week 16", "by month 6", "after 12 weeks"
+_ASSESSED_AT = re.compile(r"(?<![A-Za-z])(?:at|by|on|after)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+
+
+def disagreement(title: str, time_frame: str) -> tuple[TimePoint, TimePoint] | None:
+    """The title's time point and the time frame's that disagree, or None. Either no time point of
+    the title is in the time frame (all beyond it, or the frame lists points only), or, when an
+    earlier one is, the title's last time point, on its own and introduced as when the measure is
+    assessed ("at week 16"), is in none of the frame's listed points nor within its longest period
+    ("... at 12 months at 16 weeks" against "Baseline and week 52": the title promises an
+    assessment the time frame does not have). An earlier point that disagrees is mostly a reference
+    or a predictor ("findings at year 1 as predictors of findings at year 3"), and a list of points
+    in the title is mostly the frame's own list written another way, so neither is reported."""
+    in_frame = assessment_points(time_frame)
+    shortest = min((f.days for f in in_frame), default=0.0)
+    # minutes and hours in a title are mostly a test's length ("6-minute walk", "24-hour urine")
+    in_title = [t for t in assessment_points(title) if t.days >= 1 or shortest < 1]
+    if not in_title or not in_frame:
+        return None
+    longest = max(f.days for f in in_frame)
+    points_only = _points_only(time_frame, in_frame)
+    if any(same_time(t, f) for t in in_title for f in in_frame):
+        # the title's last time point, on its own (not one of a list: "at 4, 8 and 12 weeks"), after
+        # one that agrees, and introduced as when it is assessed ("at 16 weeks", "by month 6")
+        last = in_title[-1]
+        alone = sum(1 for t in in_title if t.start == last.start) == 1
+        earlier_agrees = any(same_time(t, f) for t in in_title[:-1] for f in in_frame if t.start != last.start)
+        assessed_at = _ASSESSED_AT.search(title, max(0, last.start - 20), last.start)
+        if alone and earlier_agrees and assessed_at and not any(same_time(last, f) for f in in_frame):
+            if points_only or last.days > 1.1 * longest:
+                return last, in_frame[0]
+        return None
+    beyond = all(t.days > 1.1 * longest for t in in_title)
+    if not beyond and not points_only:
+        return None  # a period ("26 weeks", "up to 1 year") that contains the title's time point
+    return in_title[0], in_frame[0]
 
 
 @register
@@ -31,6 +69,10 @@ class OutcomeTitleTimeDisagrees(Rule):
     out on both sides: an incubation or culture ("cell culture medium 96 hours after
     inoculation", "incubated for 48 hours"), a sample's storage ("stored for up to 6 months"), an
     infusion, exposure or fast shorter than a day ("infused over 2 hours", "a 4-hour exposure").
+    When an earlier time point of the title agrees with the time frame, the title's last one, on its
+    own and introduced as when the measure is assessed ("... at 12 months at 16 weeks" against
+    "Baseline and week 52"), is still reported if the time frame does not have it; an earlier
+    disagreeing point (a reference, a predictor) or a list of points is not.
 
     ## Why it matters
 
@@ -75,18 +117,10 @@ class OutcomeTitleTimeDisagrees(Rule):
             return
         for k, o in enumerate(record.outcomes):
             title, tf = o.title or "", o.time_frame or ""
-            in_frame = assessment_points(tf)
-            shortest = min((f.days for f in in_frame), default=0.0)
-            # minutes and hours in a title are mostly a test's length ("6-minute walk", "24-hour urine")
-            in_title = [t for t in assessment_points(title) if t.days >= 1 or shortest < 1]
-            if not in_title or not in_frame:
+            found = disagreement(title, tf)
+            if found is None:
                 continue
-            if any(same_time(t, f) for t in in_title for f in in_frame):
-                continue
-            beyond = all(t.days > 1.1 * max(f.days for f in in_frame) for t in in_title)
-            if not beyond and not _points_only(tf, in_frame):
-                continue  # a period ("26 weeks", "up to 1 year") that contains the title's time point
-            t, f = in_title[0], in_frame[0]
+            t, f = found
             yield self.finding(
                 f'The title of {label(record, k)} names "{t.text}" but its time frame is "{quote(tf)}". '
                 "Make the title and the time frame name the same time point.",

@@ -37,7 +37,15 @@ class SeveralMeasuresInOneTitle(Rule):
     "depression and anxiety scores on the DASS-21"); the total and subscale scores of one instrument
     are one measure too. Each domain on its own instrument ("anxiety and depression assessed with the
     GAD-7 and PHQ-9") is two measures, and vital signs or lab values are never one questionnaire's
-    subscales ("blood pressure and heart rate"). Two measures each with its own instrument in brackets
+    subscales ("blood pressure and heart rate"). Whole measure phrases joined by any joiner ("and",
+    "&", "plus", "as well as", "together with", ";", ",") are several when each names a measure of its
+    own: a quantity's head word said of something ("Change in PHQ-9 score and GAD-7 score",
+    "Incidence of delirium as well as length of ICU stay", "Length of hospital stay and 30-day
+    readmission"), or a named instrument or common measure; not when the second part continues the
+    first one's object or population ("Levels of anxiety and depression", "in patients with X and
+    Y"), names kinds of adverse events ("AEs and SAEs"), lies inside one instrument's name ("Eczema
+    Area and Severity Index (EASI)"), follows a label, "defined as" or "including", or repeats the
+    same measure at another site ("low back pain and leg pain"). Two measures each with its own instrument in brackets
     ("quality of life (SF-36) and anxiety (HADS)") are several, unless the brackets only abbreviate
     the words before them ("adverse events (AEs) and serious adverse events (SAEs)") or name
     subscales of one instrument ("HADS-A", "HADS-D").

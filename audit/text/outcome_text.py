@@ -16,11 +16,17 @@ from dataclasses import dataclass
 
 #: what a title names when it names a domain, not a measure
 _DOMAIN = (
-    r"(?:(?:clinical|therapeutic|treatment|overall|drug|general|short[- ]term|long[- ]term|preliminary|primary)\s+)?"
+    r"(?:(?:clinical|therapeutic|treatment|overall|drug|general|short[- ]term|long[- ]term|preliminary|primary|"
+    # whose or which outcomes, still no measure: "Curative effect", "Patient outcomes", "Surgical outcomes"
+    r"curative|intervention|main|key|patients?|patients'|patient[- ]reported|surgical|functional|health|maternal|neonatal|perinatal|obstetric|"
+    r"oncologic(?:al)?|cosmetic|aesthetic|visual|post-?operative|peri-?operative|procedural|technical)\s+){0,2}"
     r"(?:safety(?:\s+profile)?|efficacy|effectiveness|efficiency|tolerability|tolerance|response|benefit|outcomes?|"
     r"feasibility|acceptability|immunogenicity|pharmacokinetics?|pharmacodynamics?|toxicity|toxicities|"
     r"adverse\s+(?:events?|effects?|reactions?)|side[- ]effects?|complications?|quality\s+of\s+life|effects?|"
     r"performance|success)"
+    # a word that only says the domain is looked at: "Safety evaluation", "Efficacy endpoints", "Safety parameters"
+    r"(?:\s+(?:evaluation|assessment|profile|parameters|end[- ]?points?|measures|indicators?|observation|analysis|data|results?|variables|"
+    r"outcomes?))?"
 )
 #: verbs and nouns that only introduce the domain ("Assessment of the safety of ...")
 _LEAD = r"(?:(?:to\s+)?(?:assess(?:ment)?|evaluat(?:e|ion)|determin(?:e|ation)|investigat(?:e|ion)|examin(?:e|ation)|measure|stud(?:y|ies))(?:\s+of)?\s+)?(?:the\s+)?"
@@ -33,7 +39,9 @@ _DOMAIN_TITLE = re.compile(
 _MEASURE_WORDS = re.compile(
     r"\b(?:measured|assessed|evaluated|defined|determined|using|according|per|rate|rates|ratio|number|numbers|proportion|"
     r"percentage|percent|incidence|frequency|score|scores|scale|questionnaire|index|level|levels|concentration|"
-    r"change|changes|time|duration|count|counts|occurrence|grade|criteria|CTCAE|RECIST|AUC|Cmax|titer|titre|titers|titres)\b|%|[0-9]",
+    r"change|changes|time|duration|count|counts|occurrence|grade|criteria|CTCAE|RECIST|AUC|Cmax|titer|titre|titers|titres|"
+    # a tail that says what is looked at: "outcomes in terms of balance, pain and dizziness", "performance on tests"
+    r"tests?|in\s+terms\s+of|such\s+as|including|namely)\b|%|[0-9]",
     re.I,
 )
 
@@ -66,7 +74,10 @@ def domain_only(title: str | None) -> re.Match[str] | None:
 _ABBREVIATION_TITLE = re.compile(
     r"^\s*(?:(?:change|changes|mean|median|total|serum|plasma|blood|urinary|urine)\s+(?:from\s+baseline\s+)?(?:(?:in|of)\s+)?(?:the\s+)?)?"
     r"(?P<abbr>[A-Za-z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+){0,2})"
-    r"(?:\s+(?:total\s+)?(?:score|scores|scale|questionnaire|total|level|levels|value|values|rate|rates|change|changes))?"
+    # a response threshold written apart: "PASI 75", "ACR 20" (as "EASI-75")
+    r"(?:\s[0-9]{1,3}(?![0-9.,]))?"
+    r"(?:\s+(?:total\s+)?(?:score|scores|scale|questionnaire|total|level|levels|value|values|rate|rates|change|changes|"
+    r"response|responses|responders?)(?:\s+rates?)?)?"
     r"(?:\s*\([^()A-Za-z]{0,3}[A-Za-z/%]{0,6}\))?(?:\s+(?:at|after)\s+(?:week|day|month|year)s?\s?[0-9]{1,4})?\s*[.:]?\s*$",
     re.I,
 )
@@ -373,13 +384,30 @@ def one_off_occasion(time_frame: str) -> bool:
     return bool(_ONE_OFF.search(time_frame)) and not _NO_TIME.search(time_frame)
 
 
+#: the study's own course or its unnumbered visits, which anchor nothing a reader can check: "over the
+#: course of the trial", "for the duration of the study", "at each visit", "at every scheduled study
+#: visit", "post-treatment" / "post-intervention" (as "after treatment": when after it?)
+_STUDY_OWN = re.compile(
+    r"(?<![A-Za-z])(?:(?:course|duration|length|period|span|entirety|whole|rest|life)\s+of\s+(?:the\s+|this\s+|their\s+)?"
+    r"(?:study|trial|research|project|participation|programme|program|protocol|intervention)"
+    r"|(?:final|last|closing|exit|end[- ]of[- ](?:study|trial))\s+(?:(?:study|trial|follow[- ]?up)\s+)?(?:visits?|sessions?|appointments?|contacts?)"
+    r"|(?:each|every|all|any|routine|regular|subsequent)\s+(?:(?:study|scheduled|clinic|clinical|follow[- ]?up|routine|planned|regular|"
+    r"protocol|trial)[- ])*(?:visits?|sessions?|appointments?|contacts?)"
+    r"|(?:pre|post)-?\s?(?:and\s+post-?\s?)?(?:treatment|intervention|therapy|study|trial|program(?:me)?|training)"
+    r"(?!\s+(?:until|till|to|through)(?![A-Za-z])))(?![A-Za-z])",
+    re.I,
+)
+
+
 def unspecific(time_frame: str) -> bool:
     """No time point or period a reader can check: no number, no unit, no clinical event
-    ("Throughout the study", "End of study", "Long term", "Ongoing"). A period bounded by
-    clinical events ("From start to end of all protocol therapy") is specific, and so is the one
-    occasion of a one-off survey or interview ("at the time of survey")."""
+    ("Throughout the study", "End of study", "Long term", "Ongoing", "Over the course of the
+    trial", "At each visit", "Post-treatment"). A period bounded by clinical events ("From start
+    to end of all protocol therapy") is specific, and so is the one occasion of a one-off survey or
+    interview ("at the time of survey")."""
+    anchors = _STUDY_OWN.sub(" ", time_frame)
     return (
-        not _ANCHOR.search(time_frame)
+        not _ANCHOR.search(anchors)
         and not _NUMBER_WORD.search(time_frame)
         and not event_bounded(time_frame)
         and not one_off_occasion(time_frame)
