@@ -2,7 +2,13 @@ from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria import exclusion_run
 from trial_audit.text.criteria_lists import doc_of
-from trial_audit.text.criteria_sections import has_combined_header, has_negative_criteria, is_pdq_layout, says_no_exclusion
+from trial_audit.text.criteria_sections import (
+    has_combined_header,
+    has_negative_criteria,
+    is_pdq_layout,
+    says_no_exclusion,
+    stated_but_empty,
+)
 
 
 @register
@@ -74,7 +80,10 @@ class MissingExclusionSection(Rule):
 
     def check(self, record, ctx):
         doc = doc_of(record)
-        if doc is None or doc.has_exclusion:
+        if doc is None:
+            return
+        if doc.has_exclusion:
+            yield from self._empty_exclusion_section(doc)
             return
         inc = doc.by_kind("inclusion")
         if not inc or is_pdq_layout(doc) or has_combined_header(doc):
@@ -96,6 +105,24 @@ class MissingExclusionSection(Rule):
             'criteria, or state "Exclusion Criteria: none".',
             evidence=Evidence.span("criteria", text, s.header_start, s.header_end),
             suggestion=text.rstrip() + "\n\nExclusion Criteria:\n\n<criteria that exclude a participant, or: none>",
+        )
+
+    def _empty_exclusion_section(self, doc):
+        """An "Exclusion Criteria:" header with nothing under it, or only a dash ("Exclusion Criteria:" then "-"): the
+        section is there in name only. Whether the registrant meant "none" or lost the list, a reader cannot tell."""
+        empty = stated_but_empty(doc, "exclusion")
+        if not empty or not doc.by_kind("inclusion"):
+            return
+        s = empty[-1]
+        text = doc.text
+        body = text[s.header_end : s.end].strip()
+        what = f"nothing but {body!r}" if body else "nothing"
+        end = s.header_end + len(text[s.header_end : s.end].rstrip())
+        yield self.finding(
+            f"The exclusion section is empty: its header is followed by {what}, so no exclusion criterion is stated. "
+            'Add the exclusion criteria, or state "Exclusion Criteria: none" if there are none.',
+            evidence=Evidence.span("criteria", text, s.header_start, max(end, s.header_end)),
+            suggestion=text[: s.header_end].rstrip() + "\n\n<criteria that exclude a participant, or: none>",
         )
 
     def _header_missing_before(self, doc, run):

@@ -96,6 +96,8 @@ def _ends_a_criterion(before: str) -> bool:
     "Healthy Volunteer", "Part B", "9. Phase I Specific") nor a reference to the section."""
     t = before.strip().rstrip("-–— ").strip()
     words = t.split()
+    if len(words) < 3 and t.endswith((".", ";")) and _ITEM_START.match(t) and len(words) == 2:
+        return True  # "- Hospitalization. Exclusions:": a one-word criterion, its sentence ended
     if len(words) < 3 or _REFERENCE_END.search(t):
         return False
     last = words[-1]
