@@ -30,7 +30,11 @@ class MissingExclusionSection(Rule):
     apply:") or the items after it rule out in words of their own ("Women who do not provide written consent",
     "Lack of cooperation") where those before it do not.
 
-    Not reported: "Exclusion criteria: none" / "no exclusion criteria"; "Other protocol-defined
+    Reports too: an exclusion header with nothing under it, or only a dash ("Exclusion Criteria:" then "-", as
+    ClinicalTrials.gov and the NTR export a section left blank): the section is there in name only, and a reader
+    cannot tell whether there are none or the list was lost.
+
+    Not reported: "Exclusion criteria: none" / "no exclusion criteria" / "N/A" / "nil" (words that state there are none); "Other protocol-defined
     inclusion/exclusion criteria may apply"; exclusions written as negative inclusion items ("Patients
     must not …", "No prior …", "If female, non-pregnant", "assessed not to be harmful to others")
     mixed among the requirements or after a paragraph gap; the NCI layout; combined headers.
