@@ -455,6 +455,9 @@ def _header_closing_line(text: str, hs: int) -> tuple[int, int] | None:
 
 # a sentence end inside a line, then a capitalised word: where a section's lead-in may start
 _SENTENCE_END_IN_LINE = re.compile(r"[.;!?。；][ \t]+(?=[A-Z])")
+# what stands before a list marker's dot on its line ("12. Contraindication for …:" has no sentence end)
+# (an outline number too: "-  III.I. INITIAL EVALUATION INCLUSION CRITERIA …:")
+_MARKER_ONLY = re.compile(r"[ \t]*(?:[-*•][ \t]*)?\(?(?:[0-9A-Za-z]{1,4}[.)])*[0-9A-Za-z]{1,4}\)?[ \t]*")
 
 
 def _lead_ins_closing_lines(text: str) -> list[tuple[int, int]]:
@@ -475,6 +478,10 @@ def _lead_ins_closing_lines(text: str) -> list[tuple[int, int]]:
             last = None
             for m in _SENTENCE_END_IN_LINE.finditer(text, max(pos, end - _SENTENCE_MAX - 2), end):
                 last = m
+            if last is not None and _MARKER_ONLY.fullmatch(text, pos, last.start()):
+                last = None  # the line's own marker, not a sentence end
+            if last is not None and text[le + 1 : le + 400].lstrip()[:1].islower():
+                last = None  # "… will be excluded:" then "ketoconazole, …": a wrapped sentence goes on, not a list
             if last is not None:
                 h = _header_at(text, last.end(), end)
                 if h is not None and h[1] == last.end() and h[2] >= end - 1 and h[3] >= end and (h[0] == "exclusion" or not h[6]):

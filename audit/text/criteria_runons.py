@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from trial_audit.text.criteria_headers import _header_at
 from trial_audit.text.criteria_markers import _skip_ws, glyph_for, split_marker
 from trial_audit.text.criteria_model import int_to_roman
 from trial_audit.text.criteria_modes import starts_like_exclusion, starts_like_requirement
@@ -204,6 +205,15 @@ def _connective_marker(text: str, lo: int, k: int, after: int, hi: int) -> bool:
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
+def _after_lead_in_line(text: str, line_start: int) -> bool:
+    """The last line with text before ``line_start`` ends with a colon (a lead-in to the options below it)."""
+    prev = text[max(0, line_start - 400) : line_start].rstrip()
+    if not prev.endswith((":", "：", "\\:")):
+        return False
+    ls = max(0, line_start - 400) + prev.rfind("\n") + 1
+    return _header_at(text, _skip_ws(text, ls, ls + len(prev)), max(0, line_start - 400) + len(prev)) is None  # not a section header
+
+
 # in a "-" list, a "-" after a colon opens the line's first sub-item ("Patients must have: - HIV-1 infection",
 # "Minor symptoms: - Frontal headache - Fever"): a label with its item, never a range or a dash
 _DASH_AFTER_COLON = re.compile(r"(?<=[:：])[ \t]+(-)[ \t]+(?=[A-Z0-9])")
@@ -331,6 +341,10 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
         glyph or (not pre and sep in ("、", "．", "）")) or (pre not in ("", "(", "（") and any(ord(c) > 0x2FFF for c in pre + sep))
     )
     nxt_re = _RUN_ON_NEXT_IDEOGRAPHIC if ideographic else _RUN_ON_NEXT
+    # "… and 5. Other …" joins two numbered criteria; letters and roman numerals joined by "or" / "and" are one
+    # sentence's alternatives ("(i) Eosinophils ≥ 150 cells/µl or (ii) FeNo ≥ 25 ppb"), and so are the options
+    # under a lead-in that ends the line above with a colon
+    connectives = not lettered and not roman and not _after_lead_in_line(text, tok.line_start)
     out: list[tuple[int, str, str, int, int]] = []
     pos, n = tok.text_start, number + 1
     depth = [0]  # "(" minus ")" before ``pos``, counted once over the line: "(IWF H) Recurrent" is no "H)"
@@ -357,7 +371,7 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
         before = text[k - 1] if k > tok.text_start else " "
         ok_before = before in " \t" or (ideographic and not before.isdigit())
         separated = _separated_marker(text, tok.text_start, k, after, tok.text_end) or (
-            _connective_marker(text, tok.text_start, k, after, tok.text_end)
+            connectives and _connective_marker(text, tok.text_start, k, after, tok.text_end)
         )
         if (
             (ok_before or separated)
