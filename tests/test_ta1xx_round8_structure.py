@@ -15,7 +15,9 @@ real criteria (record id and source in each comment), and the real lines that mu
 
 import pytest
 
-from tests.ta1_rules import ta1_codes
+from tests.ta1_rules import CTX, ta1_codes
+from trial_audit.core.model import Source, TrialRecord
+from trial_audit.engine.registry import load_rules
 
 # ctgov-classic results_1.json, NCT04780269 (exclusion criteria, as the benchmark renders classic JSON)
 LABOUR = ["Contraindications for vaginal delivery.", "Prior cesarean section", "Known hypersensitivity for Foley catheter or PGE2"]
@@ -229,3 +231,30 @@ def test_roman_alternatives_under_a_lead_in_are_not_run_together():
         "8. Participants need to demonstrate a ≥70% compliance\n"
     )
     assert ta1_codes(text, "NCT06932263", "ctgov-v2")["TA121"] == 0
+
+
+@pytest.mark.parametrize(
+    "text,path",
+    [
+        # criteria-corpus, NCT00174785: a sub-header under the exclusion header, then its items
+        (
+            "Inclusion Criteria:\n\n  -  1. Patients aged 75 years or older\n\nExclusion Criteria:\n\nGeneral criteria:\n\n"
+            "  -  1. Refusal or inability to give informed consent to participate in the study\n",
+            "NCT00174785",
+        ),
+        # criteria-corpus, NCT01092325: a lead-in sentence under the exclusion header, then its items
+        (
+            "Inclusion Criteria:\n\n  -  Have required local lab data within non-exclusionary ranges\n\nExclusion Criteria:\n\n"
+            "In order to be eligible for randomization, a patient MUST NOT:\n\n  -  Have participated in any investigational drug "
+            "study within 30 days\n",
+            "NCT01092325",
+        ),
+    ],
+)
+def test_an_exclusion_header_followed_by_a_sub_header_or_lead_in_is_not_empty(text, path):
+    assert "empty" not in " ".join(_messages(text, path, "TA102"))
+
+
+def _messages(text, path, code):
+    rec = TrialRecord(source=Source(path=path, format="criteria-table"), criteria=text)
+    return [f.message for f in load_rules()[code]().check(rec, CTX)]

@@ -78,5 +78,18 @@ def stated_but_empty(doc: CriteriaDoc, kind: str) -> list:
     secs = [s for s in doc.sections if s.kind == kind]
     if not secs or any(s.header_start is None for s in secs):
         return []
-    empty = [s for s in secs if not any(ch.isalnum() for ch in doc.text[s.header_end if s.header_end is not None else s.start : s.end])]
+    empty = [
+        s
+        for s in secs
+        if not any(ch.isalnum() for ch in doc.text[s.header_end if s.header_end is not None else s.start : _body_end(doc, s)])
+    ]
     return empty if len(empty) == len(secs) else []
+
+
+def _body_end(doc: CriteriaDoc, sec) -> int:
+    """Where the criteria under ``sec``'s header end: at the next inclusion or exclusion header, or the text's end; a
+    sub-header read as a section of its own ("Exclusion Criteria:" then "General criteria:" then "- 1. Refusal …"),
+    or a lead-in sentence ("In order to be eligible for randomization, a patient MUST NOT:"), and its items are still
+    under it."""
+    later = [s.start for s in doc.sections if s.start > sec.start and s.kind in ("inclusion", "exclusion") and not s.header_sentence]
+    return min(later, default=len(doc.text))
