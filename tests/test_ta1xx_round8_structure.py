@@ -258,3 +258,26 @@ def test_an_exclusion_header_followed_by_a_sub_header_or_lead_in_is_not_empty(te
 def _messages(text, path, code):
     rec = TrialRecord(source=Source(path=path, format="criteria-table"), criteria=text)
     return [f.message for f in load_rules()[code]().check(rec, CTX)]
+
+
+# ctgov-classic results_1.json, NCT04779879 (exclusion criteria): a criterion that ends with a code or a number
+COVID = [
+    "Currently hospitalized or judged by the investigator as likely to require hospitalization in the next 24 hours",
+    "Symptoms consistent with severe COVID-19",
+    "Participants who, in the judgement of the investigator are likely to die in the next 7 days.",
+    "Severely immunocompromised participants",
+]
+# ictrp-xml, NCT04280588 (exclusion criteria)
+LABS = [
+    "ALT / AST> 5 ULN, neutrophils <0.5, platelets less than 50",
+    "Definite diagnosis of rheumatic immune-related diseases;",
+    "Pregnancy",
+]
+
+
+@pytest.mark.parametrize(
+    "items,path,sep", [(COVID, "NCT04779879", ", or - "), (COVID, "NCT04779879", " and - "), (LABS, "NCT04280588", " - - ")]
+)
+def test_bullets_run_together_after_a_criterion_that_ends_with_a_number(items, path, sep):
+    text = _bulleted(items, 1 if items is COVID else 0, sep)
+    assert ta1_codes(text, path, "ctgov-classic")["TA121"] == 1, text

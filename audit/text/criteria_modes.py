@@ -223,13 +223,6 @@ def _rules_out(item: Item) -> bool:
     return _excluding(item) or bool(_RULES_OUT.search(lead[:_RULES_OUT_SPAN]))
 
 
-def _label_after_gap(sec: Section, items: list[Item], k: int, text: str) -> bool:
-    """A label line opens the run after the gap ("Healthy group:", "Part B:"): two groups of one inclusion list."""
-    gap_at = text.rfind("\n", items[k - 1].end, items[k].start)
-    first = next((it for it in sec.items if it.start >= gap_at), None)
-    return first is not None and (first.is_label or _first_line(first).endswith((":", "：")))
-
-
 def _lost_header_after_gap(sec: Section, items: list[Item], k: int, text: str) -> Item | None:
     """After the one paragraph gap of an inclusion list (``items[k]`` follows it), the place of a lost exclusion
     header, seen in two ways beyond the share of excluding openings (``exclusion_run``):
@@ -305,12 +298,6 @@ def exclusion_run(sec: Section, text: str = "") -> Item | None:
             lost = _lost_header_after_gap(sec, items, k, text)
             if lost is not None:
                 return lost
-            if n - k >= _MIN_SIDE and not _label_after_gap(sec, items, k, text):
-                # the one paragraph gap alone: an inclusion list split in two tight runs by one blank line, with no
-                # exclusion section anywhere (the caller's condition), is where an exclusion header was lost, whatever
-                # the words of the items after it ("Age <45 years", "Not tested for SARS-CoV-2"); none of the 323
-                # tune-part texts without an exclusion section has such a gap (benchmarks/split.py --part tune)
-                return items[k]
     if n < 2 * _MIN_SIDE:
         return None
     first = exc.index(True) if any(exc) else n

@@ -49,6 +49,9 @@ _RUN_ON_AFTER_STOP = re.compile(r"[ \t]+[^\sa-z0-9\uff10-\uff19]")
 # for a lost line break too: between two criteria a registrant or an export puts a dash where the break was; a dash
 # after a number is a range ("PS of 0 - 2. See …") and is not taken
 _DASH_SEPARATOR = r"(?:(?<=[^\s0-9])[ \t]+[-–—]{1,2}|[:：][-–—])"
+# before a bullet a number may end the criterion ("… platelets less than 50 - - Definite diagnosis …"): a dash then a
+# bullet is no range
+_DASH_SEPARATOR_BULLET = r"(?:(?<=\S)[ \t]+[-–—]{1,2}|[:：][-–—])"
 _SEPARATED_MARKER = re.compile(rf"(?:{_SEPARATOR}|{_DASH_SEPARATOR}|(?<![+\-])/|\t)[ \t]*(?:and[ \t]+)?$", re.IGNORECASE)
 # after ";" "." ":" "," a lower-case word after the marker is an enumeration of one sentence's parts ("(a)
 # female; (b) aged 45 years or older; …" under a lead-in, "… with;- stable daily dose …"), as before; after a
@@ -114,7 +117,7 @@ _ANY_BULLET_AFTER_STOP = re.compile(r"(?<=[;.])[ \t]+([-*•])[ \t]+(?=[A-Z][a-z
 # ("… screening with;- stable daily dose …"). Left as text: "+/- pain" (a plus-or-minus), "1.- " (a Spanish-
 # style number marker), ":-" written against a colon (CTRI's "Inclusion criteria:- …" punctuation)
 _SEPARATED_BULLET = re.compile(
-    rf"(?:(?P<dash>{_DASH_SEPARATOR})|(?P<sep>{_SEPARATOR})|(?<![+\-])/|\t)[ \t]*(?:and[ \t]+)?(?P<b>[-*•])[ \t]+(?=[^\s0-9\uff10-\uff19])",
+    rf"(?:(?P<dash>{_DASH_SEPARATOR_BULLET})|(?P<sep>{_SEPARATOR})|(?<![+\-])/|\t)[ \t]*(?:and[ \t]+)?(?P<b>[-*•])[ \t]+(?=[^\s0-9\uff10-\uff19])",
     re.IGNORECASE,
 )
 
@@ -177,7 +180,8 @@ def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
 # by a connective where its line break was lost. A lead-in's colon earlier in the item opens an enumeration of one
 # criterion ("… dose of: - Metformin … and - Sulfonylurea"), a lower-case word after the bullet is one sentence's part
 # ("… monotherapy or - diet and exercise …") and a capitalised "OR" / "AND" marks alternatives on purpose
-_CONNECTIVE_BULLET = re.compile(r"(?<=[^\W\d_]|[.)\]%])[ \t]*,?[ \t]+(?:and|or|and/or)[ \t]+(?P<b>[-*•])[ \t]+(?=[A-Z])")
+# (a criterion may end with a number or a code before the connective: "… severe COVID-19, or - Participants …")
+_CONNECTIVE_BULLET = re.compile(r"(?<=[^\W_]|[.)\]%])[ \t]*,?[ \t]+(?:and|or|and/or)[ \t]+(?P<b>[-*•])[ \t]+(?=[A-Z])")
 # the same before the list's own next number or letter ("… consent, or 5. Have a smartphone …", "… Obesity and 12. Other …")
 _CONNECTIVE_BEFORE = re.compile(r"(?:[^\W\d_]|[.)\]%])[ \t]*,?[ \t]+(?:and|or|and/or)[ \t]+$")
 _LEAD_IN_COLON = re.compile(r"[:：](?:[ \t]|$)")
