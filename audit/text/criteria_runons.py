@@ -189,20 +189,26 @@ _LEAD_IN_COLON = re.compile(r"[:：](?:[ \t]|$)")
 
 def _connective_bullets(text: str, lo: int, hi: int, bullet: str):
     """``_CONNECTIVE_BULLET`` hits of ``bullet`` in ``text[lo:hi]`` with no lead-in colon before them, as (start, end)."""
+    colon = _first_lead_in_colon(text, lo, hi)
     for m in _CONNECTIVE_BULLET.finditer(text, lo, hi):
-        if m.group("b") != bullet or _LEAD_IN_COLON.search(text, lo, m.start()):
+        if m.group("b") != bullet or colon < m.start():
             continue
         yield m.start("b"), m.end("b")
 
 
-def _connective_marker(text: str, lo: int, k: int, after: int, hi: int) -> bool:
+def _first_lead_in_colon(text: str, lo: int, hi: int) -> int:
+    """Where the first lead-in colon of ``text[lo:hi]`` stands, or ``hi``: found once per line, so that the checks
+    of many markers on one line stay linear."""
+    m = _LEAD_IN_COLON.search(text, lo, hi)
+    return hi if m is None else m.start()
+
+
+def _connective_marker(text: str, lo: int, k: int, after: int, hi: int, colon: int) -> bool:
     """The next marker of the line's own list at ``k`` follows a lower-case "and" / "or" after a word (not a number:
     "ECOG 0, 1 or 2. This …") and comes before a capitalised word, with no lead-in colon earlier in the item (see
-    ``_CONNECTIVE_BULLET``)."""
+    ``_CONNECTIVE_BULLET``; ``colon``: ``_first_lead_in_colon`` of the line)."""
     return (
-        _CONNECTIVE_BEFORE.search(text, max(lo, k - 40), k) is not None
-        and _CAPITAL_AFTER.match(text, after, hi) is not None
-        and not _LEAD_IN_COLON.search(text, lo, k)
+        _CONNECTIVE_BEFORE.search(text, max(lo, k - 40), k) is not None and _CAPITAL_AFTER.match(text, after, hi) is not None and colon >= k
     )
 
 
@@ -349,6 +355,7 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
     # sentence's alternatives ("(i) Eosinophils ≥ 150 cells/µl or (ii) FeNo ≥ 25 ppb"), and so are the options
     # under a lead-in that ends the line above with a colon
     connectives = not lettered and not roman and not _after_lead_in_line(text, tok.line_start)
+    colon = _first_lead_in_colon(text, tok.text_start, tok.text_end)
     out: list[tuple[int, str, str, int, int]] = []
     pos, n = tok.text_start, number + 1
     depth = [0]  # "(" minus ")" before ``pos``, counted once over the line: "(IWF H) Recurrent" is no "H)"
@@ -375,7 +382,7 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
         before = text[k - 1] if k > tok.text_start else " "
         ok_before = before in " \t" or (ideographic and not before.isdigit())
         separated = _separated_marker(text, tok.text_start, k, after, tok.text_end) or (
-            connectives and _connective_marker(text, tok.text_start, k, after, tok.text_end)
+            connectives and _connective_marker(text, tok.text_start, k, after, tok.text_end, colon)
         )
         if (
             (ok_before or separated)
