@@ -30,6 +30,10 @@ class MissingExclusionSection(Rule):
     apply:") or the items after it rule out in words of their own ("Women who do not provide written consent",
     "Lack of cooperation") where those before it do not.
 
+    Reports too, where the only exclusion headers are run into the end of a criterion's line ("… agents. Patients with
+    the following are excluded:", TA103): a run of exclusions in the inclusion list above them, whose own header was
+    lost.
+
     Reports too: an exclusion header with nothing under it, or only a dash ("Exclusion Criteria:" then "-", as
     ClinicalTrials.gov and the NTR export a section left blank): the section is there in name only, and a reader
     cannot tell whether there are none or the list was lost.
@@ -88,6 +92,7 @@ class MissingExclusionSection(Rule):
             return
         if doc.has_exclusion:
             yield from self._empty_exclusion_section(doc)
+            yield from self._run_before_merged_header(doc)
             return
         inc = doc.by_kind("inclusion")
         if not inc or is_pdq_layout(doc) or has_combined_header(doc):
@@ -128,6 +133,19 @@ class MissingExclusionSection(Rule):
             evidence=Evidence.span("criteria", text, s.header_start, max(end, s.header_end)),
             suggestion=text[: s.header_end].rstrip() + "\n\n<criteria that exclude a participant, or: none>",
         )
+
+    def _run_before_merged_header(self, doc):
+        """The only exclusion headers are run into the end of a criterion's line ("… agents. Patients with the following
+        are excluded:", TA103), and above the first of them the inclusion list already goes on with a run of exclusions
+        (``exclusion_run``): the section's own header above that run was lost too."""
+        exc = doc.by_kind("exclusion")
+        if not exc or not all(s.header_after_text for s in exc) or is_pdq_layout(doc) or has_combined_header(doc):
+            return
+        first = min(s.start for s in exc)
+        for s in doc.by_kind("inclusion"):
+            if s.start < first and (run := exclusion_run(s, doc.text)) is not None:
+                yield self._header_missing_before(doc, run)
+                return
 
     def _header_missing_before(self, doc, run):
         """The inclusion list goes on with criteria that exclude: the exclusion header above them was lost."""

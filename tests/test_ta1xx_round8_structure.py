@@ -281,3 +281,22 @@ LABS = [
 def test_bullets_run_together_after_a_criterion_that_ends_with_a_number(items, path, sep):
     text = _bulleted(items, 1 if items is COVID else 0, sep)
     assert ta1_codes(text, path, "ctgov-classic")["TA121"] == 1, text
+
+
+def test_a_lost_exclusion_header_above_a_lead_in_run_into_an_item_is_still_reported():
+    # ctgov-xml-bulk enrollment_and_studylength.zip, NCT00000657 (its layout as the benchmark re-renders it: wrapped lines
+    # joined) with the "Exclusion Criteria" header removed; a lower exclusion lead-in is run into the end of an item
+    # ("… agents. Patients with the following are excluded:", TA103), but the run of exclusions above it lost its header
+    text = (
+        "Inclusion Criteria\n\n- Concurrent Medication: Allowed:\n- Prophylactic therapy for Pneumocystis carinii pneumonia.\n"
+        "- Able (or parent and/or guardian able) to provide written consent.\n\n"
+        "- Co-existing Condition: Patients with the following conditions or symptoms are excluded:\n"
+        "- Grade 3 neuropathy.\n- History of present or past acute or chronic pancreatitis.\n"
+        "- Oral acidifying agents. Patients with the following are excluded:\n- Neoplasms not specifically allowed.\n"
+    )
+    codes = ta1_codes(text, "NCT00000657", "ctgov-xml")
+    assert codes["TA102"] == 1 and codes["TA103"] == 1
+    # with its header the same text has the merged lead-in only
+    kept = text.replace("\n\n- Co-existing", "\n\nExclusion Criteria\n\n- Co-existing")
+    codes = ta1_codes(kept, "NCT00000657", "ctgov-xml")
+    assert codes["TA102"] == 0 and codes["TA103"] == 1
