@@ -2,7 +2,13 @@ from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria import exclusion_run
 from trial_audit.text.criteria_lists import doc_of
-from trial_audit.text.criteria_sections import has_combined_header, has_negative_criteria, is_pdq_layout, says_no_exclusion
+from trial_audit.text.criteria_sections import (
+    has_combined_header,
+    has_negative_criteria,
+    is_pdq_layout,
+    says_no_exclusion,
+    stated_but_empty,
+)
 
 
 @register
@@ -24,7 +30,15 @@ class MissingExclusionSection(Rule):
     apply:") or the items after it rule out in words of their own ("Women who do not provide written consent",
     "Lack of cooperation") where those before it do not.
 
-    Not reported: "Exclusion criteria: none" / "no exclusion criteria"; "Other protocol-defined
+    Reports too, where the only exclusion headers are run into the end of a criterion's line ("… agents. Patients with
+    the following are excluded:", TA103): a run of exclusions in the inclusion list above them, whose own header was
+    lost.
+
+    Reports too: an exclusion header with nothing under it, or only a dash ("Exclusion Criteria:" then "-", as
+    ClinicalTrials.gov and the NTR export a section left blank): the section is there in name only, and a reader
+    cannot tell whether there are none or the list was lost.
+
+    Not reported: "Exclusion criteria: none" / "no exclusion criteria" / "N/A" / "nil" (words that state there are none); "Other protocol-defined
     inclusion/exclusion criteria may apply"; exclusions written as negative inclusion items ("Patients
     must not …", "No prior …", "If female, non-pregnant", "assessed not to be harmful to others")
     mixed among the requirements or after a paragraph gap; the NCI layout; combined headers.
@@ -74,7 +88,11 @@ class MissingExclusionSection(Rule):
 
     def check(self, record, ctx):
         doc = doc_of(record)
-        if doc is None or doc.has_exclusion:
+        if doc is None:
+            return
+        if doc.has_exclusion:
+            yield from self._empty_exclusion_section(doc)
+            yield from self._run_before_merged_header(doc)
             return
         inc = doc.by_kind("inclusion")
         if not inc or is_pdq_layout(doc) or has_combined_header(doc):
@@ -97,6 +115,37 @@ class MissingExclusionSection(Rule):
             evidence=Evidence.span("criteria", text, s.header_start, s.header_end),
             suggestion=text.rstrip() + "\n\nExclusion Criteria:\n\n<criteria that exclude a participant, or: none>",
         )
+
+    def _empty_exclusion_section(self, doc):
+        """An "Exclusion Criteria:" header with nothing under it, or only a dash ("Exclusion Criteria:" then "-"): the
+        section is there in name only. Whether the registrant meant "none" or lost the list, a reader cannot tell."""
+        empty = stated_but_empty(doc, "exclusion")
+        if not empty or not doc.by_kind("inclusion"):
+            return
+        s = empty[-1]
+        text = doc.text
+        body = text[s.header_end : s.end].strip()
+        what = f"nothing but {body!r}" if body else "nothing"
+        end = s.header_end + len(text[s.header_end : s.end].rstrip())
+        yield self.finding(
+            f"The exclusion section is empty: its header is followed by {what}, so no exclusion criterion is stated. "
+            'Add the exclusion criteria, or state "Exclusion Criteria: none" if there are none.',
+            evidence=Evidence.span("criteria", text, s.header_start, max(end, s.header_end)),
+            suggestion=text[: s.header_end].rstrip() + "\n\n<criteria that exclude a participant, or: none>",
+        )
+
+    def _run_before_merged_header(self, doc):
+        """The only exclusion headers are run into the end of a criterion's line ("… agents. Patients with the following
+        are excluded:", TA103), and above the first of them the inclusion list already goes on with a run of exclusions
+        (``exclusion_run``): the section's own header above that run was lost too."""
+        exc = doc.by_kind("exclusion")
+        if not exc or not all(s.header_after_text for s in exc) or is_pdq_layout(doc) or has_combined_header(doc):
+            return
+        first = min(s.start for s in exc)
+        for s in doc.by_kind("inclusion"):
+            if s.start < first and (run := exclusion_run(s, doc.text)) is not None:
+                yield self._header_missing_before(doc, run)
+                return
 
     def _header_missing_before(self, doc, run):
         """The inclusion list goes on with criteria that exclude: the exclusion header above them was lost."""

@@ -96,6 +96,8 @@ def _ends_a_criterion(before: str) -> bool:
     "Healthy Volunteer", "Part B", "9. Phase I Specific") nor a reference to the section."""
     t = before.strip().rstrip("-–— ").strip()
     words = t.split()
+    if len(words) < 3 and t.endswith((".", ";")) and _ITEM_START.match(t) and len(words) == 2:
+        return True  # "- Hospitalization. Exclusions:": a one-word criterion, its sentence ended
     if len(words) < 3 or _REFERENCE_END.search(t):
         return False
     last = words[-1]
@@ -180,9 +182,14 @@ class HeaderMergedIntoItem(Rule):
     Reports: a header run into the first criterion on its line ("inclusion criteria (2) Expected …",
     "Inclusion Criteria: 1. Age …", "Inclusion Criteria: - Male or female …"), whatever punctuation stands
     between the header and the item's marker ("Inclusion Criteria; - Age …", "Exclusion Criteria. 1. …",
-    "EXCLUSION CRITERIA - - Pregnancy", "Inclusion Criteria — * …", "Inclusion Criteria | - …"), and a header run
+    "EXCLUSION CRITERIA - - Pregnancy", "Inclusion Criteria — * …", "Inclusion Criteria | - …"), a lead-in sentence
+    run into its first item ("Participants are not eligible if: - Pregnant …", "The following inclusion criteria
+    apply: 1. …"), and a header run
     into the end of the criterion before it ("… during the first 8 weeks Exclusion Criteria:", or without a
-    colon when the header closes that line and its items follow below: "-  Age 18-30 Exclusion Criteria").
+    colon when the header closes that line and its items follow below: "-  Age 18-30 Exclusion Criteria"), also
+    with its verb or qualifier or as an exclusion lead-in after the criterion's sentence end ("… consent. Exclusion
+    criteria are as follows:", "… Criteria of exclusion:", "… Age 12 and above. Participants are not eligible if they
+    meet any of the following:"; an inclusion lead-in there is the item's own lead-in to its sub-list).
     A short first criterion in lower case is a criterion ("Exclusion: pregnancy or breastfeeding",
     "Exclusion criteria- pregnancy", "Exclusion criteria are pregnancy"), and so is one word with a
     value after a dash ("Exclusion Criteria - EF<30"); an item's capitalised phrase with joining

@@ -106,7 +106,10 @@ class ItemsRunTogether(Rule):
     or lactating. 13. Serious …"), a line break lost and replaced by a separator before the list's own
     bullet or next number ("… test；- Subject …", "… ultrasound。- previous …", "… used、3. voluntarily …",
     "… follow-up.3. Able …", "…; and 4. Unable …", "… drugs / 2. Pregnant …", a tab, "|", a comma written
-    against the marker), a bullet after a label's colon ("Minor symptoms: - Frontal
+    against the marker, "… diseases,- pregnancy …"), a spaced dash or a colon-dash before the list's own bullet or next
+    number ("… hip - - pregnancy", "… disease:- - Non-pregnant", "… visits - 5. ≥10% …"; not after a number: "PS of
+    0 - 2. See …"), a lower-case "and" / "or" before it and a capitalised criterion after it ("… lactation, or - Long-term
+    use …", "… Obesity and 12. Other …"; not after a lead-in's colon, a number or a capitalised "OR"), a bullet after a label's colon ("Minor symptoms: - Frontal
     headache - Fever"), two dash items that open alike ("Use of systemic steroids - Use of
     warfarin") and, in ClinicalTrials.gov Markdown (which escapes a literal asterisk), an unescaped
     " * " inside a line before a word ("… ml/min/m2 * active dental caries"; before a number it may be

@@ -109,7 +109,8 @@ class EmptyItem(Rule):
     without a marker of its own ("-", blank line, "Anticoagulant, including warfarin."); a number
     wrapped onto its own line at the end of a sentence ("... prior to Visit" / "1.") that continues
     no list; a section whose whole content is a "none" placeholder ("Exclusion criteria: -", "--",
-    "N/A", "none", "nil", "/"): the section is stated empty. A lone bullet before a line with its own marker ("-", blank line, "1. Aged 18-70") is
+    "N/A", "none", "nil", "/"): the section is stated empty (TA102 reports an exclusion section that holds only a
+    dash or nothing). A lone bullet before a line with its own marker ("-", blank line, "1. Aged 18-70") is
     reported.
 
     ## Why it matters

@@ -27,12 +27,14 @@ def test_placeholder_section_is_not_an_empty_item(placeholder):
     text = NL8535[:-1] + placeholder
     codes = _codes(text)
     assert codes["TA130"] == 0
-    assert codes["TA102"] == 0  # a section stated as empty is present
+    # words say the section has no criteria (present, stated empty); a dash or a slash states nothing, and since
+    # round 8 (the judge-disputed "Exclusion Criteria: -") TA102 says the exclusion section is empty
+    assert codes["TA102"] == (0 if any(ch.isalpha() for ch in placeholder) else 1)
 
 
 def test_real_placeholder_excerpt():
     codes = _codes(NL8535)
-    assert codes["TA130"] == 0 and codes["TA102"] == 0
+    assert codes["TA130"] == 0 and codes["TA102"] == 1
 
 
 def test_placeholder_inclusion_variant():

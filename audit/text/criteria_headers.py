@@ -27,7 +27,7 @@ _HEADER_RE = re.compile(
         |(?P<non>non[-\s]?inclusion|ineligibility|non[-\s]?eligibility)[\s_]+{_CRIT}
         |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?|incl[a-z]{{3,7}})[\s_]+{_CRIT}
         |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?|excl[a-z]{{3,7}})[\s_]+{_CRIT}
-        |criteria\s+for\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
+        |criteria\s+(?:for|of)\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
         |(?P<inc3>inclusions?)(?=[ \t]*\\?[:：]|{_PUNCT_MARKER_AHEAD})
         |(?P<comb3>eligibility|criteria|selection)(?=[ \t]*\\?[:：])
         |(?P<exc3>exclusions?)(?=[ \t]*\\?[:：]|{_PUNCT_MARKER_AHEAD})
@@ -155,6 +155,27 @@ def _sentence_header(text: str, hp: int, end: int):
     return None
 
 
+def _sentence_header_then_marker(text: str, hp: int, end: int, markdown: bool):
+    """A lead-in sentence that ends with a colon (see ``_sentence_header``) followed on its line by a list marker and
+    text, as (kind, end of the lead-in, start of the marker) or None."""
+    colon = _COLON_IN_LEAD_IN.search(text, hp, min(end, hp + _SENTENCE_MAX + 2))
+    if colon is None:
+        return None
+    j = _skip_ws(text, colon.end(), end)
+    mk = _match_marker(text, j, markdown) if j < end else None
+    if mk is None or not (mk[2] is not None or mk[1] in ("-", "*", "•", "+")):
+        return None
+    after = _skip_ws(text, mk[5], end)
+    if after >= end or mk[5] == after and mk[2] is None:
+        return None  # a bullet with no blank after it ("-5 mmHg") or nothing after the marker
+    sh = _sentence_header(text, hp, colon.end())
+    return None if sh is None else (sh[0], colon.end(), j)
+
+
+# the first colon of a line (a lead-in has one colon, at its end)
+_COLON_IN_LEAD_IN = re.compile(r"\\?[:：]")
+
+
 # after a header's colon, the cohorts, groups or parts the section applies to and nothing else ("Cohorts 1, 2,
 # & 3", "Part A only", "Group 1 (lopinavir/ritonavir)", "all groups"): a qualifier of the header, not a criterion
 _GROUP_ID = r"(?:[0-9]{1,2}[A-Za-z]?|[A-Z]|[IVX]{1,4})"
@@ -163,6 +184,11 @@ _SCOPE_AFTER_COLON = re.compile(
     rf"(?:[ \t]*{_GROUP_ID}(?:[ \t]*(?:,|&|and|or|/|-|–|to)[ \t]*(?:&[ \t]*|and[ \t]+)?{_GROUP_ID})*)?"
     r"(?:[ \t]+only)?(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*[:：]?[ \t]*",
     re.IGNORECASE,
+)
+# an auxiliary or a verb of a sentence in what follows the header words: "… will be used", "… are listed below",
+# "… do not apply", "… may vary"
+_SENTENCE_VERB = re.compile(
+    r"\b(?:will|shall|would|must|should|may|might|can|could|are|is|were|was|do|does|did|apply|applies|vary|varies)\b", re.IGNORECASE
 )
 _COMPARED_NUMBER = re.compile(r"[<>≤≥]=?[ \t]*[0-9]")
 
@@ -226,7 +252,14 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False):
     if not m:
         # a lead-in sentence on a line of its own, not behind a list marker ("3. Patients who cannot ...:" is an item)
         # (a bullet may stand before it on the text's first line: "-  Participants will be able to enroll if they:")
-        sh = _sentence_header(text, hp, end) if hp == pos or text.startswith(("**", "#"), pos) or not text[:pos].strip() else None
+        own = hp == pos or text.startswith(("**", "#"), pos) or not text[:pos].strip()
+        sh = _sentence_header(text, hp, end) if own else None
+        if sh is None and own:
+            marked = _sentence_header_then_marker(text, hp, end, markdown)
+            if marked is not None:
+                # "Participants are not eligible if: - Pregnant …", "The following inclusion criteria apply: 1. Age …":
+                # the lead-in sentence, then its first item on the same line
+                return marked[0], hp, marked[1], marked[2], None, False, True
         if sh is not None:
             # without a colon it is weak: a line that continues a sentence is not a header
             return sh[0], hp, sh[1], end, None, not text[hp : sh[1]].rstrip(" *").endswith((":", "：")), True
@@ -282,6 +315,10 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False):
         if len(q) > 45 or not re.match(
             r"(?:part|stage|phase|cohort|arm|group|sub-?study|step|period|general|all|additional|specific|common|[0-9(\-–]|for\b)", q
         ):
+            return None
+        if _SENTENCE_VERB.search(q):
+            # "Key inclusion and exclusion criteria for healthy volunteers will be used": a sentence about the
+            # criteria (a verb, no colon), not a header over them
             return None
     if not has_colon and not text[hs:he].lower().rstrip(" ]").endswith(
         ("criteria", "criterion", "inclusion", "exclusion", "exclusions", "inclusions")
@@ -394,4 +431,70 @@ def _midline_headers(text: str) -> list[tuple[int, int]]:
         elif capital and (last.islower() or last.isdigit() or last in ",.;)"):
             if (upper and _AFTER_UPPER.match(text, he)) or _AFTER_EOL.match(text, he):
                 out.append((hs, he))
+            elif last in ".;)" and (tail := _header_closing_line(text, hs)) is not None:
+                out.append(tail)  # "… consent. Exclusion criteria are as follows:", "… Exclusion criteria for both groups:"
+    seen = {hs for hs, _ in out}
+    out += [t for t in _lead_ins_closing_lines(text) if t[0] not in seen]
+    return sorted(out)
+
+
+def _header_closing_line(text: str, hs: int) -> tuple[int, int] | None:
+    """The header at ``hs`` (with its qualifier or verb: "Exclusion criteria are as follows:", "Criteria of exclusion:",
+    "Exclusion criteria for both groups:") runs to the end of its line and ends it with a colon, as (start, end)."""
+    le = text.find("\n", hs)
+    le = len(text) if le < 0 else le
+    while le > hs and text[le - 1] in " \t*":
+        le -= 1
+    if le - hs > _SENTENCE_MAX or not text[hs:le].endswith((":", "：")):
+        return None
+    h = _header_at(text, hs, le)
+    if h is None or h[0] not in ("inclusion", "exclusion") or h[2] < le - 1 or h[3] < le:
+        return None
+    return h[1], h[2]
+
+
+# a sentence end inside a line, then a capitalised word: where a section's lead-in may start
+_SENTENCE_END_IN_LINE = re.compile(r"[.;!?。；][ \t]+(?=[A-Z])")
+# what stands before a list marker's dot on its line ("12. Contraindication for …:" has no sentence end)
+# (an outline number too: "-  III.I. INITIAL EVALUATION INCLUSION CRITERIA …:")
+_MARKER_ONLY = re.compile(r"[ \t]*(?:[-*•][ \t]*)?\(?(?:[0-9A-Za-z]{1,4}[.)])*[0-9A-Za-z]{1,4}\)?[ \t]*")
+
+
+def _lead_ins_closing_lines(text: str) -> list[tuple[int, int]]:
+    """Section openings run into the end of a criterion's line after its sentence end: a header with its qualifier
+    or verb ("… consent. Criteria of exclusion:", "… Reasons for exclusion:") or an exclusion lead-in sentence ("…
+    Age 12 and above. Participants are not eligible if they meet any of the following:"), which ends the line with a
+    colon. An inclusion lead-in there is an item's own lead-in to its sub-list ("… as below. Patients must meet all
+    of the following:"), so only the exclusion ones are taken; each line is scanned once from its last 160 characters."""
+    out = []
+    pos, n = 0, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        le = n if nl < 0 else nl
+        end = le
+        while end > pos and text[end - 1] in " \t*":
+            end -= 1
+        if end > pos and text[end - 1] in ":：":
+            last = None
+            for m in _SENTENCE_END_IN_LINE.finditer(text, max(pos, end - _SENTENCE_MAX - 2), end):
+                last = m
+            if last is not None and _MARKER_ONLY.fullmatch(text, pos, last.start()):
+                last = None  # the line's own marker, not a sentence end
+            if last is not None and text[le + 1 : le + 400].lstrip()[:1].islower():
+                last = None  # "… will be excluded:" then "ketoconazole, …": a wrapped sentence goes on, not a list
+            if last is not None:
+                h = _header_at(text, last.end(), end)
+                if h is not None and h[1] == last.end() and h[2] >= end - 1 and h[3] >= end and (h[0] == "exclusion" or not h[6]):
+                    if h[0] in ("inclusion", "exclusion"):
+                        out.append((h[1], h[2]))
+        pos = le + 1
     return out
+
+
+def midline_kind(text: str, hs: int, he: int) -> str:
+    """The section kind of a header found inside a line (``_midline_headers``): what its words say ("Participants are
+    not eligible if …" is an exclusion lead-in although it names no exclusion)."""
+    h = _header_at(text, hs, he)
+    if h is not None and h[0] in ("inclusion", "exclusion"):
+        return h[0]
+    return "exclusion" if any(w in text[hs:he].lower() for w in ("xclu", "inelig")) else "inclusion"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from trial_audit.text.criteria_headers import _header_at
 from trial_audit.text.criteria_markers import _skip_ws, glyph_for, split_marker
 from trial_audit.text.criteria_model import int_to_roman
 from trial_audit.text.criteria_modes import starts_like_exclusion, starts_like_requirement
@@ -44,7 +45,14 @@ _RUN_ON_AFTER_STOP = re.compile(r"[ \t]+[^\sa-z0-9\uff10-\uff19]")
 # blank and an optional "and" ("… visits；5. ≥10% …", "… used、3. voluntarily …", "… follow-up.3. Able …",
 # "…; and 3. Women …", "… drugs / 2. Pregnant …", "… onset<TAB>4. Sequencing …"); not after a number ("version
 # 2.3. The …"), and "or" joins one criterion's options ("… for ≥3 days; or ii) Hospitalization …")
-_SEPARATED_MARKER = re.compile(rf"(?:{_SEPARATOR}|(?<![+\-])/|\t)[ \t]*(?:and[ \t]+)?$", re.IGNORECASE)
+# A spaced dash after a word ("… visits - 5. ≥10% …", "… hip - - pregnancy") and a colon-dash (":- - Drugs …") stand
+# for a lost line break too: between two criteria a registrant or an export puts a dash where the break was; a dash
+# after a number is a range ("PS of 0 - 2. See …") and is not taken
+_DASH_SEPARATOR = r"(?:(?<=[^\s0-9])[ \t]+[-–—]{1,2}|[:：][-–—])"
+# before a bullet a number may end the criterion ("… platelets less than 50 - - Definite diagnosis …"): a dash then a
+# bullet is no range
+_DASH_SEPARATOR_BULLET = r"(?:(?<=\S)[ \t]+[-–—]{1,2}|[:：][-–—])"
+_SEPARATED_MARKER = re.compile(rf"(?:{_SEPARATOR}|{_DASH_SEPARATOR}|(?<![+\-])/|\t)[ \t]*(?:and[ \t]+)?$", re.IGNORECASE)
 # after ";" "." ":" "," a lower-case word after the marker is an enumeration of one sentence's parts ("(a)
 # female; (b) aged 45 years or older; …" under a lead-in, "… with;- stable daily dose …"), as before; after a
 # separator a sentence does not use (ideographic marks, a tab, "/", "|") a lower-case criterion is one too
@@ -74,9 +82,11 @@ def _separated_marker(text: str, lo: int, k: int, after: int, hi: int) -> bool:
 
 def _lower_after_plain_stop(sep: str, against: bool) -> bool:
     """A lower-case word after a marker behind ``sep`` continues one sentence's enumeration: after ";" ":" ","
-    and ". " ("(a) female; (b) aged 45 …"); a full stop written against the marker ends a sentence ("…
-    ultrasound.- previous GI surgeries")."""
-    return sep in _PLAIN_STOPS and not (sep == "." and against)
+    and ". " ("(a) female; (b) aged 45 …"); a full stop or a comma written against the marker ends a criterion
+    ("… ultrasound.- previous GI surgeries", "… chronic diseases,- pregnancy or lactation": no registrant writes a
+    comma against a dash or a number inside one sentence; none of the 10,842 tune-part criteria texts has ",- " before
+    a lower-case word)."""
+    return sep in _PLAIN_STOPS and not (sep in ".," and against)
 
 
 def _after_sentence_end(text: str, lo: int, k: int) -> bool:
@@ -107,7 +117,7 @@ _ANY_BULLET_AFTER_STOP = re.compile(r"(?<=[;.])[ \t]+([-*•])[ \t]+(?=[A-Z][a-z
 # ("… screening with;- stable daily dose …"). Left as text: "+/- pain" (a plus-or-minus), "1.- " (a Spanish-
 # style number marker), ":-" written against a colon (CTRI's "Inclusion criteria:- …" punctuation)
 _SEPARATED_BULLET = re.compile(
-    rf"(?:(?P<sep>{_SEPARATOR})|(?<![+\-])/|\t)[ \t]*(?:and[ \t]+)?(?P<b>[-*•])[ \t]+(?=[^\s0-9\uff10-\uff19])",
+    rf"(?:(?P<dash>{_DASH_SEPARATOR_BULLET})|(?P<sep>{_SEPARATOR})|(?<![+\-])/|\t)[ \t]*(?:and[ \t]+)?(?P<b>[-*•])[ \t]+(?=[^\s0-9\uff10-\uff19])",
     re.IGNORECASE,
 )
 
@@ -142,6 +152,14 @@ def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
             continue
         k = m.start("b")
         sep = m.group("sep") or ""
+        dash = m.group("dash")
+        if dash is not None:
+            if k == m.end("dash"):
+                continue  # "Criteria -- Age", ":--": one long dash, not a dash then a bullet
+            if dash[0] in ":：" and _LOWER_START.match(text, m.end(), hi):
+                continue  # "malignancy:- - refractory to …": a lead-in's colon-dash before a lower-case part
+            yield k, m.end("b")
+            continue
         if text[m.start()] == "/" and _plus_before(text, lo, m.start()):
             continue  # "polyposis + / - colon cancer", "+ /- …": a spaced plus-or-minus, not a bullet after "/"
         if bullet == "-" and sep in (":", "：") and k == m.end("sep"):
@@ -155,6 +173,55 @@ def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
         ):
             continue  # "… screening with;- stable daily dose …": the parts of one sentence (after "; - " as before)
         yield k, m.end("b")
+
+
+# the line's own bullet after a lower-case "and" / "or" (a comma before it or not) and before a capitalised word ("…
+# lactation, or - Long-term use …", "… HIV seropositivity and - Mild to moderate …"): a criterion joined to the one before
+# by a connective where its line break was lost. A lead-in's colon earlier in the item opens an enumeration of one
+# criterion ("… dose of: - Metformin … and - Sulfonylurea"), a lower-case word after the bullet is one sentence's part
+# ("… monotherapy or - diet and exercise …") and a capitalised "OR" / "AND" marks alternatives on purpose
+# (a criterion may end with a number or a code before the connective: "… severe COVID-19, or - Participants …")
+_CONNECTIVE_BULLET = re.compile(r"(?<=[^\W_]|[.)\]%])[ \t]*,?[ \t]+(?:and|or|and/or)[ \t]+(?P<b>[-*•])[ \t]+(?=[A-Z])")
+# the same before the list's own next number or letter ("… consent, or 5. Have a smartphone …", "… Obesity and 12. Other …")
+_CONNECTIVE_BEFORE = re.compile(r"(?:[^\W\d_]|[.)\]%])[ \t]*,?[ \t]+(?:and|or|and/or)[ \t]+$")
+_LEAD_IN_COLON = re.compile(r"[:：](?:[ \t]|$)")
+
+
+def _connective_bullets(text: str, lo: int, hi: int, bullet: str):
+    """``_CONNECTIVE_BULLET`` hits of ``bullet`` in ``text[lo:hi]`` with no lead-in colon before them, as (start, end)."""
+    colon = _first_lead_in_colon(text, lo, hi)
+    for m in _CONNECTIVE_BULLET.finditer(text, lo, hi):
+        if m.group("b") != bullet or colon < m.start():
+            continue
+        yield m.start("b"), m.end("b")
+
+
+def _first_lead_in_colon(text: str, lo: int, hi: int) -> int:
+    """Where the first lead-in colon of ``text[lo:hi]`` stands, or ``hi``: found once per line, so that the checks
+    of many markers on one line stay linear."""
+    m = _LEAD_IN_COLON.search(text, lo, hi)
+    return hi if m is None else m.start()
+
+
+def _connective_marker(text: str, lo: int, k: int, after: int, hi: int, colon: int) -> bool:
+    """The next marker of the line's own list at ``k`` follows a lower-case "and" / "or" after a word (not a number:
+    "ECOG 0, 1 or 2. This …") and comes before a capitalised word, with no lead-in colon earlier in the item (see
+    ``_CONNECTIVE_BULLET``; ``colon``: ``_first_lead_in_colon`` of the line)."""
+    return (
+        _CONNECTIVE_BEFORE.search(text, max(lo, k - 40), k) is not None and _CAPITAL_AFTER.match(text, after, hi) is not None and colon >= k
+    )
+
+
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _after_lead_in_line(text: str, line_start: int) -> bool:
+    """The last line with text before ``line_start`` ends with a colon (a lead-in to the options below it)."""
+    prev = text[max(0, line_start - 400) : line_start].rstrip()
+    if not prev.endswith((":", "：", "\\:")):
+        return False
+    ls = max(0, line_start - 400) + prev.rfind("\n") + 1
+    return _header_at(text, _skip_ws(text, ls, ls + len(prev)), max(0, line_start - 400) + len(prev)) is None  # not a section header
 
 
 # in a "-" list, a "-" after a colon opens the line's first sub-item ("Patients must have: - HIV-1 infection",
@@ -220,6 +287,8 @@ def _run_on_bullets(text: str, tok: _Tok, markdown: bool = False) -> list[tuple[
         hits.setdefault(m.start(1), (m.end(1), m.group(1)))
     for k, e in _separated_bullets(text, tok.text_start, tok.text_end, tok.marker or ""):
         hits.setdefault(k, (e, tok.marker or ""))
+    for k, e in _connective_bullets(text, tok.text_start, tok.text_end, tok.marker or ""):
+        hits.setdefault(k, (e, tok.marker or ""))
     if tok.marker == "-":
         for m in _DASH_AFTER_COLON.finditer(text, tok.text_start, tok.text_end):
             hits.setdefault(m.start(1), (m.end(1), "-"))
@@ -282,6 +351,11 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
         glyph or (not pre and sep in ("、", "．", "）")) or (pre not in ("", "(", "（") and any(ord(c) > 0x2FFF for c in pre + sep))
     )
     nxt_re = _RUN_ON_NEXT_IDEOGRAPHIC if ideographic else _RUN_ON_NEXT
+    # "… and 5. Other …" joins two numbered criteria; letters and roman numerals joined by "or" / "and" are one
+    # sentence's alternatives ("(i) Eosinophils ≥ 150 cells/µl or (ii) FeNo ≥ 25 ppb"), and so are the options
+    # under a lead-in that ends the line above with a colon
+    connectives = not lettered and not roman and not _after_lead_in_line(text, tok.line_start)
+    colon = _first_lead_in_colon(text, tok.text_start, tok.text_end)
     out: list[tuple[int, str, str, int, int]] = []
     pos, n = tok.text_start, number + 1
     depth = [0]  # "(" minus ")" before ``pos``, counted once over the line: "(IWF H) Recurrent" is no "H)"
@@ -307,7 +381,9 @@ def _run_on_markers(text: str, tok: _Tok) -> list[tuple[int, str, str, int, int]
         inside = _open_paren(text, pos, k, depth)  # counted for every candidate, taken or not
         before = text[k - 1] if k > tok.text_start else " "
         ok_before = before in " \t" or (ideographic and not before.isdigit())
-        separated = _separated_marker(text, tok.text_start, k, after, tok.text_end)
+        separated = _separated_marker(text, tok.text_start, k, after, tok.text_end) or (
+            connectives and _connective_marker(text, tok.text_start, k, after, tok.text_end, colon)
+        )
         if (
             (ok_before or separated)
             and not text[k - 1 : k].isdigit()

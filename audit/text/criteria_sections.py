@@ -68,3 +68,28 @@ def has_negative_criteria(doc: CriteriaDoc) -> bool:
 def has_combined_header(doc: CriteriaDoc) -> bool:
     """An "Eligibility criteria:" / "Inclusion/Exclusion criteria:" header over one combined list."""
     return any(s.kind == "other" and s.header for s in doc.sections)
+
+
+def stated_but_empty(doc: CriteriaDoc, kind: str) -> list:
+    """The sections of ``kind`` whose header is followed by no criterion at all: nothing, or only a dash, a slash or
+    an empty marker ("Exclusion Criteria:" then "-", as ClinicalTrials.gov and the NTR export a section left blank).
+    Empty when the text has no section of that kind, or when one of them holds a criterion; a section that says
+    "none" / "N/A" / "nil" holds words and is not counted here (it states that there are none)."""
+    secs = [s for s in doc.sections if s.kind == kind]
+    if not secs or any(s.header_start is None for s in secs):
+        return []
+    empty = [
+        s
+        for s in secs
+        if not any(ch.isalnum() for ch in doc.text[s.header_end if s.header_end is not None else s.start : _body_end(doc, s)])
+    ]
+    return empty if len(empty) == len(secs) else []
+
+
+def _body_end(doc: CriteriaDoc, sec) -> int:
+    """Where the criteria under ``sec``'s header end: at the next inclusion or exclusion header, or the text's end; a
+    sub-header read as a section of its own ("Exclusion Criteria:" then "General criteria:" then "- 1. Refusal …"),
+    or a lead-in sentence ("In order to be eligible for randomization, a patient MUST NOT:"), and its items are still
+    under it."""
+    later = [s.start for s in doc.sections if s.start > sec.start and s.kind in ("inclusion", "exclusion") and not s.header_sentence]
+    return min(later, default=len(doc.text))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trial_audit.text.criteria_headers import _header_at, _midline_headers
+from trial_audit.text.criteria_headers import _header_at, _midline_headers, midline_kind
 from trial_audit.text.criteria_markers import (
     _INLINE_MARKER,
     _indent_of,
@@ -213,7 +213,7 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
                     line_start=ls,
                     line_end=he,
                     blank_before=True,
-                    hkind="exclusion" if any(w in text[hs:he].lower() for w in ("xclu", "inelig")) else "inclusion",
+                    hkind=midline_kind(text, hs, he),
                     header=text[hs:he],
                     header_start=hs,
                     header_end=he,
