@@ -17,6 +17,7 @@ from trial_audit.core.findings import Category, Severity
 from trial_audit.core.model import SUMMARY_FIELDS
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.age_cohort_item import excluded_in_own_words
+from trial_audit.text.age_lost_comparator import lost_comparator_note
 from trial_audit.text.age_text import (
     Bound,
     band_compatible,
@@ -116,6 +117,7 @@ class CriteriaAgeContradictsStructured(Rule):
             where = " (in the exclusion criteria, read inverted)" if s.inverted else ""
             if s.inverted and excluded_in_own_words(text, s.start, s.end):
                 where = " (the item excludes these ages, read inverted)"  # "We will exclude subjects under 18": a minimum
+            where += lost_comparator_note(s)  # "Age =18 years": say how the "=" an export wrote was read
             if len(cmps) == 2:
                 # one statement contradicts both limits: one finding
                 msg = (

@@ -57,8 +57,18 @@ _AGE_LIMIT_OF = (
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:participants?|patients?|subjects?|volunteers?|inclusion|enrol\w*|entry|eligibility|participation))?"
     r"(?:\s+(?:is|will\s+be|of|at)|\s*:)?"
 )
+# "≥" and "≤" that an export wrote in the wrong encoding: UTF-8 read as Windows-1252 ("â‰¥", or "â?¥" where the middle
+# byte was lost) or as Mac Roman ("‚â•", and "√¢?¬•" read twice); ICTRP's XLSX and CSV downloads carry both
+_GE_MOJIBAKE = r"â(?:‰|\?|\x89)?¥|√¢(?:\?|‰)?¬•|‚â•"
+_LE_MOJIBAKE = r"â(?:‰|\?|\x89)?¤|√¢(?:\?|‰)?¬§|‚â§"
+# a lone "=" before an age: the "≥" or "≤" an export could not encode ("Age =18 years", "adult (=18 years old)", "18 years
+# old = age = 65 years old": ICTRP's downloads of ClinicalTrials.gov records). Not part of "=>", "<=", ">/=", "==".
+# Which side it was is not written: the extractor reads it as "≥" and marks the statement (``lost_comparator``), and
+# the comparison with the structured limits decides the side (age_compare.resolve_lost_sides).
+LOST_EQ = r"(?<![<>≤≥=!/\\~])=(?![<>=/\\])"
+_LOST_EQ_RE = re.compile(rf"^{LOST_EQ}$")
 GE = (
-    r"(?:≥|⩾|≧|\\?>\s*=|=\s*\\?>|\\?>\s*or\s*=|\\?>\s*/\s*=|at\s+least|no\s+less\s+than|not\s+less\s+than|"
+    rf"(?:{_GE_MOJIBAKE}|≥|⩾|≧|\\?>\s*=|=\s*\\?>|\\?>\s*or\s*=|\\?>\s*/\s*=|at\s+least|no\s+less\s+than|not\s+less\s+than|"
     r"not\s+younger\s+than|no\s+younger\s+than|(?:greater|more|older)\s+than\s+or\s+equal\s+to|"
     r"equal\s+(?:to\s+)?or\s+(?:greater|more|older)\s+than|(?:greater|more|older|over|above|higher)\s+(?:than\s*)?(?:or|/)\s*equal(?:\s+(?:to|than))?|"
     # "minimum age of 18", "The minimum age of participants is 18 years", "lower age limit: 18"
@@ -66,14 +76,14 @@ GE = (
 )
 GT = r"(?:\\?>|over|above|older\s+than|more\s+than|greater\s+than|exceeding|beyond)"
 LE = (
-    r"(?:≤|⩽|≦|\\?<\s*=|=\s*\\?<|\\?<\s*or\s*=|\\?<\s*/\s*=|up\s+to|no\s+older\s+than|not\s+older\s+than|"
+    rf"(?:{_LE_MOJIBAKE}|≤|⩽|≦|\\?<\s*=|=\s*\\?<|\\?<\s*or\s*=|\\?<\s*/\s*=|up\s+to(?:\s+and\s+including|\s+and\s+inclusive\s+of)?|no\s+older\s+than|not\s+older\s+than|"
     r"no\s+more\s+than|not\s+more\s+than|not\s+exceeding|not\s+over|no\s+greater\s+than|not\s+greater\s+than|"
     r"(?:less|younger)\s+than\s+or\s+equal\s+to|equal\s+(?:to\s+)?or\s+(?:less|younger)\s+than|"
     r"(?:less|younger|under|below|lower|smaller)\s+(?:than\s*)?(?:or|/)\s*equal(?:\s+(?:to|than))?|"
     rf"(?:maximum|upper)\s+age(?:\s+limit)?{_AGE_LIMIT_OF}|at\s+most|until|till)"
 )
 LT = r"(?:\\?<|under|below|younger\s+than|less\s+than|smaller\s+than)"
-COMP = rf"(?:{GE}|{LE}|{GT}|{LT})"
+COMP = rf"(?:{GE}|{LE}|{GT}|{LT}|{LOST_EQ})"
 _GE_RE = re.compile(rf"^{GE}$", re.I)
 _GT_RE = re.compile(rf"^{GT}$", re.I)
 _LE_RE = re.compile(rf"^{LE}$", re.I)
@@ -99,7 +109,7 @@ EXPR = re.compile(
     (?P<n1>{NUM}){_HYPHEN_UNIT}\s*(?P<u1>{UNIT})?
     (?P<tail1>{_AGE_TAIL})?
     (?:
-        {_RANGE_GAP}(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|to|through|thru|and|until|till|up\s+to){_RANGE_GAP}(?P<pre2>{LE}|{LT})?{_RANGE_GAP}
+        {_RANGE_GAP}(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|(?:up\s+)?to\s+and\s+including|to|through|thru|and|until|till|up\s+to){_RANGE_GAP}(?P<pre2>{LE}|{LT}|{LOST_EQ})?{_RANGE_GAP}
         (?P<n2>{NUM}){_HYPHEN_UNIT}\s*(?P<u2>{UNIT})?
     )?
     (?P<tail>{_AGE_TAIL})?
@@ -110,8 +120,8 @@ EXPR = re.compile(
 )
 # "18 ≤ age ≤ 65", "18 years < age < 75"
 REVERSED = re.compile(
-    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?(?:\s*old)?\s*(?P<c1>≤|⩽|\\?<\s*=|\\?<)\s*(?:the\s+)?(?:patient'?s?\s+)?age\s*"
-    rf"(?:(?P<c2>≤|⩽|\\?<\s*=|\\?<)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT})?(?:\s*old\b)?)?",
+    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?(?:\s*old)?\s*(?P<c1>≤|⩽|\\?<\s*=|\\?<|{LOST_EQ})\s*(?:the\s+)?(?:patient'?s?\s+)?age\s*"
+    rf"(?:(?P<c2>≤|⩽|\\?<\s*=|\\?<|{LOST_EQ})\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT})?(?:\s*old\b)?)?",
     re.I,
 )
 # candidates: a digit, or a number word; the comparator before it is found by _PRE_BEFORE
@@ -161,19 +171,20 @@ _NUMW_AFTER_AGE = re.compile(
     re.I,
 )
 _PRE_LAST = re.compile(
-    r"(?:[≥≤⩾⩽≧≦<>=:)]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal|is|be|limit))\s*$",
+    r"(?:[≥≤⩾⩽≧≦<>=:)¥•¤§]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal|is|be|limit|including))\s*$",
     re.I,
 )
 # The comparator (or "age of") that ends right before a number. Searched in a 50-character
 # window: the lookahead (the first two letters of every comparator, "the" and "age") lets the
 # engine pass over the positions where none can start without trying each alternative there.
 _PRE_BEFORE = re.compile(
-    rf"(?=[≥⩾≧≤⩽≦<>=\\]|a[tbg]|be|e[qx]|fr|gr|hi|l[eo]|m[aio]|no|o[lv]|sm|t[hi]|u[np]|yo)(?:(?:{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$)",
+    rf"(?=[≥⩾≧≤⩽≦<>=\\â√‚]|a[tbg]|be|e[qx]|fr|gr|hi|l[eo]|m[aio]|no|o[lv]|sm|t[hi]|u[np]|yo)(?:(?:{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$)",
     re.I,
 )
 # "in the 40-70 age range", "the 18–45 years age group": a range that the words "age range / group / bracket" follow
 _RANGE_BEFORE_AGE_WORDS = re.compile(r"(?<![0-9.,])([0-9]{1,3})[^\S\n]*(?:-|–|to)[^\S\n]*[0-9]{1,3}[^\S\n]*(?:years?[^\S\n]*)?$", re.I)
-_REV_HINT = re.compile(r"(?:≤|⩽|<)\s*=?\s*(?:the\s+)?(?:patient'?s?\s+)?age\b", re.I)
+# ("18 years old = age = 65 years old": the "≤" an export lost, see LOST_EQ)
+_REV_HINT = re.compile(r"(?:≤|⩽|<|(?<![<>≤≥=!])=)\s*=?\s*(?:the\s+)?(?:patient'?s?\s+)?age\b", re.I)
 
 # --- contexts --------------------------------------------------------------------------------
 _CLAUSE_BREAK = re.compile(r"[\n;•]|(?<![0-9])\.(?:\s|$)|\s\*\s|\s-\s(?=[A-Z])")
@@ -453,7 +464,13 @@ _AGE_CLAIM = re.compile(
     r"(?:[A-Za-z-]+\s+){0,2}?(?:patients|participants|subjects|volunteers|adults|children|adolescents|infants|men|women|individuals|people)"
     r"|(?:study|target|trial|research|patient)\s+population\s+(?:is|will\s+(?:be|include|consist|comprise)|consists|comprises|includes)\b|study\s+(?:participants|subjects|sample)\s+(?:will\s+be|are)"
     r"|age\s+range\s+(?:of|for)\s+(?:the\s+)?(?:participants|subjects|patients|volunteers|enrol\w*|inclusion)"
-    r"|(?:study|trial)\s+(?:includes|involves|comprises|will\s+comprise|consists\s+of|will\s+consist\s+of))\b",
+    r"|(?:study|trial)\s+(?:includes|involves|comprises|will\s+comprise|consists\s+of|will\s+consist\s+of)"
+    # the active voice of the same verbs: "We will randomise adults (age: 30 to 75)", "The trial plans to invite women aged ..."
+    r"|(?:will|shall|plan\s+to|plans\s+to|intend\s+to|intends\s+to|aim\s+to|aims\s+to)\s+(?:randomi[sz]e|randomly\s+(?:assign|allocate)|invite|"
+    r"select|admit|screen|allocate)"
+    # a label that names who takes part: "Target population: adults in the age group of 26-71 years", "Study population:"
+    # (one group: "Study population: healthy adults, adolescents aged 12 to 17 years, and alcoholics" lists several)
+    r"|(?:target|study|trial|eligible|source)\s+population(?=\s*:[^,;.\n0-9]*[0-9]))\b",
     re.I,
 )
 # (non-)childbearing potential is defined by age, sterilisation or menopause: "(age > 60 years or surgically sterile)"
