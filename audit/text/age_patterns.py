@@ -325,6 +325,14 @@ _ALTERNATIVE_HEADER = re.compile(
     r"\bstrata\b|\bage\s+(?:groups|bands|categories|brackets)\b)",
     re.I,
 )
+# an inline list of alternatives the age is one of: "At least one comorbidity among: age = 70 years old, history of cardiac
+# disease, diabetes, ..." (NCT04372082, ICTRP XLSX), "one or more risk factors: diabetes, age > 65, obesity": one risk factor
+# that qualifies a participant, not a limit on everyone
+_INLINE_ALTERNATIVES = re.compile(
+    r"(?:\b(?:at\s+least\s+(?:one|two|three|four|[1-9])|(?:one|two|[1-9])\s+or\s+more|any\s+(?:one\s+)?of)\b|\brisk\s+factors?\b|"
+    r"\bcomorbidit(?:y|ies)\b)[^:;\n]{0,60}:[^:;\n]{0,120}$",
+    re.I,
+)
 _HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n|(?:^|\n)([^\s*•-][^\n]{0,119})\n(?=[^\S\n]*\n[^\S\n]*[-*•]\s)")
 # an item whose subject is the participant: "- must be at least 21"
 _MUST_BE_ITEM = re.compile(r"[\s>*•·-]*(?:\(?[0-9]{1,2}[.)]\s*)?(?:must|should|shall)\s+be\s+", re.I)
