@@ -433,8 +433,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
     if (_CONDITIONAL.search(left) and not _LOOKING_FOR.search(left)) or _THIRD_PARTY.search(left) or _LEFT_NEG.search(left):
         return None
-    if _INLINE_ALTERNATIVES.search(left):
-        return None  # "At least one comorbidity among: age ≥ 70 years old, history of ...": one risk factor of several
+    if mode != "exclusion" and _INLINE_ALTERNATIVES.search(left):
+        # "At least one comorbidity among: age ≥ 70 years old, history of ...": one risk factor of several (in the exclusion
+        # criteria each alternative excludes: "Any of the following: pregnancy, infants less than 12 months of age")
+        return None
     if _CONSENT_WORD.search(left) and _GUARDIAN_WORD.search(left):
         return None  # who gives consent at which age ("... consent, both, the parent or tutor and the participant aged 14-17")
     if _MENOPAUSE_DEF.search(left) or _MENOPAUSE.search(right[:40]):
