@@ -251,8 +251,16 @@ _DURATION_PREP = re.compile(
     r"history\s+of|over\s+the|prior|ago|follow(?:ed)?-?up|minimum\s+of|period\s+of|interval\s+of)\s*$",
     re.I,
 )
+_RECRUITED_FROM = (
+    r"(?:(?:the|a|an|our|two|three|several|local|participating|selected|general|primary|outpatient|inpatient|community|public|"
+    r"private|rural|urban|university|district|regional)\s+){0,3}(?:clinics?|hospitals?|cent(?:er|re)s?|practices?|"
+    r"communit(?:y|ies)|schools?|sites?|wards?|departments?|units?|registr(?:y|ies)|populations?|counties|provinces?|regions?|"
+    r"cities|villages?|households?|workplaces?|universit(?:y|ies)|care\s+homes?|nursing\s+homes?)\b"
+)
 _RIGHT_NEG = re.compile(
-    r"^(?:\s*of\s+(?!age\b)|\s*[,)]?\s*(?:since|after|before|prior|ago|from\s+(?!birth)|post|following|duration|in\s+duration|"
+    # ("years from diagnosis" is a time; "aged 30 to 75 years from general practices / the outpatient clinic" is where the
+    # participants come from)
+    rf"^(?:\s*of\s+(?!age\b)|\s*[,)]?\s*(?:since|after|before|prior|ago|from\s+(?!birth|{_RECRUITED_FROM})|post|following|duration|in\s+duration|"
     r"life|survival|history|previous|apart|interval|between\s+(?:doses|visits)|"
     r"(?:or\s+more\s+)?(?:of\s+)?(?:follow|treatment|therapy|exposure|experience|use|smoking)|washout|"
     r"post-|in\s+the\s+past|later|earlier|beforehand|per\b|initially|diagnosed|at\s+diagnosis|regardless(?!\s+of\s+(?:gender|sex|race|ethnicity))|"
