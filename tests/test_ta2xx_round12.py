@@ -284,3 +284,56 @@ def test_alternatives_in_the_exclusion_criteria_each_exclude():
     # (there "any of the following" lists what excludes: each is a limit)
     text = "Exclusion Criteria:\n  -  Any of the following: pregnancy, infants less than 12 months of age, eczema\n"
     assert criteria_ages(text)
+
+
+# --- 5. more forms of the criteria (the benchmark's remove_min_age / criteria_age_changed misses on real records) ------
+
+# NCT04252118 and NCT04288102 (ictrp-xml, ICTRP-Results_18Mar2020_sample300.xml, tune; structured 18 Years to 70 Years):
+# "aged at" (a translation of the age itself, not a time point) and "(including)" after the lower end
+NCT04252118 = "Inclusion Criteria:\n\n  1. Male or female, aged at 18 years (including) -70 years old\n\n  2. Laboratory confirmation of 2019-nCoV infection\n"
+# ChiCTR2000030522 (ictrp-xml, tune): the age at signing, not a duration
+CHICTR2000030522 = "Inclusion Criteria:\n1. Aged between 18-75 years of signing Informed Consent Form.\n2. Patients with COVID-19\n"
+# NCT00004296 (legacy XML, tune; structured 10 Years to N/A): a comparator, then "age", then the number
+NCT00004296 = (
+    "PROTOCOL ENTRY CRITERIA:\n\nPatients over age 10 with cystic fibrosis documented as follows:\n\n  -  Pilocarpine iontophoresis\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (NCT04252118, "18 to 70 years"),
+        (NCT04252118.replace("18 years (including) -70 years old", "18-70 years old"), "18 to 70 years"),
+        (CHICTR2000030522, "18 to 75 years"),
+        (NCT00004296, "over 10 years"),
+        ("Exclusion Criteria:\n- Under age 18\n", "at least 18 years"),
+        ("Inclusion Criteria:\n- at least age 21 at screening\n", "at least 21 years"),
+    ],
+)
+def test_more_criteria_forms_are_read(text, expected):
+    assert [d for _, d in _read(text)] == [expected]
+
+
+def test_the_real_records_agree_with_their_structured_limits():
+    assert _criteria_findings(NCT04252118, "18 Years", "70 Years") == []
+    assert _criteria_findings(NCT00004296, "10 Years", "N/A") == []
+    # and a changed lower end is reported
+    assert len(_criteria_findings(NCT04252118.replace("aged at 18", "aged at 25"), "18 Years", "70 Years")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inclusion Criteria:\n- Children who had seizures under age 2\n",  # an event's age
+        "Inclusion Criteria:\n- problems at 18 to 22 months of age\n",  # a time point
+        "Inclusion Criteria:\n- at least 10 years of smoking\n",  # a duration
+        "Inclusion Criteria:\n- Diabetes diagnosed 2 years from screening\n",
+    ],
+)
+def test_look_alikes_stay_unread(text):
+    assert criteria_ages(text) == ()
+
+
+def test_where_participants_come_from_is_no_time():
+    # "years from diagnosis" is a time; "years from general practices" is where the participants come from
+    assert [s.describe() for s in prose_ages("We will recruit patients aged 18-65 years from the outpatient clinic.")] == ["18 to 65 years"]

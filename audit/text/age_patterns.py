@@ -101,13 +101,17 @@ _AGE_TAIL = r"(?:\s*(?:-|\s)?\s*olds?\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\
 # at 65 (the next item's number is no age), "Age ≥ 18 years\n - 2" is a minimum of 18 (NCT04280224, ICTRP)
 _RANGE_GAP = r"[^\S\n]*(?:\n[^\S\n]*+(?![\n\-–—―*•·]|[0-9]{1,2}[.)][^\S\n]|[(\[]?[0-9]{1,2}[)\]][^\S\n]))?"
 
+# "age" between a comparator and its number: "Patients over age 10", "Under age 18" (excluded)
+_COMP_AGE = r"(?<![A-Za-z])age\s+(?=[0-9])"
+
 # one expression: [comparator] [the age of] N [unit] [range-sep [comparator] N [unit]] [of age|old] [or older] [(inclusive)]
 EXPR = re.compile(
     rf"""
-    (?:(?P<pre>{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?)?
+    (?:(?P<pre>{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?P<cage>{_COMP_AGE})?)?
     (?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?
     (?P<n1>{NUM}){_HYPHEN_UNIT}\s*(?P<u1>{UNIT})?
     (?P<tail1>{_AGE_TAIL})?
+    (?:\s*\(\s*(?:including|inclusive|incl\.?|included)\s*\))?
     (?:
         {_RANGE_GAP}(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|(?:up\s+)?to\s+and\s+including|to|through|thru|and|until|till|up\s+to){_RANGE_GAP}(?P<pre2>{LE}|{LT}|{LOST_EQ})?{_RANGE_GAP}
         (?P<n2>{NUM}){_HYPHEN_UNIT}\s*(?P<u2>{UNIT})?
@@ -178,7 +182,7 @@ _PRE_LAST = re.compile(
 # window: the lookahead (the first two letters of every comparator, "the" and "age") lets the
 # engine pass over the positions where none can start without trying each alternative there.
 _PRE_BEFORE = re.compile(
-    rf"(?=[≥⩾≧≤⩽≦<>=\\â√‚]|a[tbg]|be|e[qx]|fr|gr|hi|l[eo]|m[aio]|no|o[lv]|sm|t[hi]|u[np]|yo)(?:(?:{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$)",
+    rf"(?=[≥⩾≧≤⩽≦<>=\\â√‚]|a[tbg]|be|e[qx]|fr|gr|hi|l[eo]|m[aio]|no|o[lv]|sm|t[hi]|u[np]|yo)(?:(?:{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+|(?<![A-Za-z])age\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$)",
     re.I,
 )
 # "in the 40-70 age range", "the 18–45 years age group": a range that the words "age range / group / bracket" follow
@@ -260,7 +264,9 @@ _RECRUITED_FROM = (
 _RIGHT_NEG = re.compile(
     # ("years from diagnosis" is a time; "aged 30 to 75 years from general practices / the outpatient clinic" is where the
     # participants come from)
-    rf"^(?:\s*of\s+(?!age\b)|\s*[,)]?\s*(?:since|after|before|prior|ago|from\s+(?!birth|{_RECRUITED_FROM})|post|following|duration|in\s+duration|"
+    # ("Aged between 18-75 years of signing Informed Consent": the age at signing, not a duration of something)
+    r"^(?:\s*of\s+(?!age\b|(?:the\s+)?(?:time\s+of\s+)?(?:signing|signature|informed\s+consent|screening|enrol\w*|randomi[sz]\w*|"
+    rf"inclusion|study\s+entry|registration|admission)\b)|\s*[,)]?\s*(?:since|after|before|prior|ago|from\s+(?!birth|{_RECRUITED_FROM})|post|following|duration|in\s+duration|"
     r"life|survival|history|previous|apart|interval|between\s+(?:doses|visits)|"
     r"(?:or\s+more\s+)?(?:of\s+)?(?:follow|treatment|therapy|exposure|experience|use|smoking)|washout|"
     r"post-|in\s+the\s+past|later|earlier|beforehand|per\b|initially|diagnosed|at\s+diagnosis|regardless(?!\s+of\s+(?:gender|sex|race|ethnicity))|"
@@ -295,7 +301,8 @@ _EVENT_VERB = re.compile(
 )
 # a time point, not a limit: "developmental problems at 18 to 22 months of age"
 # a time point, or a deadline: "problems at 18 months of age", "lip repair to be accomplished by 3-6 months of age"
-_AT_TIME_POINT = re.compile(r"\b(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?$", re.I)
+# ("aged at 18-70 years old": "at" after "aged" is a translation of the age itself, ICTRP's ChiCTR and NCT records)
+_AT_TIME_POINT = re.compile(r"(?<!\baged\s)(?<!\bage\s)\b(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?$", re.I)
 # a subject in an exclusion item qualified further: "Patients aged 35 years or older who smoke": only that subgroup is excluded
 _RIGHT_QUALIFIER = re.compile(r"^\s*(?:who|whose|that|with|having|in\s+whom|if|when|and\s+(?:who|with|have|has|are))\b", re.I)
 # a time relative to an event: "Patients who are less than 28 days or more than 80 days after PBSCT"

@@ -22,6 +22,7 @@ from trial_audit.text.age_patterns import (
     _ALTERNATIVE_HEADER,
     _AT_TIME_POINT,
     _CLAIM,
+    _COMP_AGE,
     _CONDITIONAL,
     _CONSENT_CONDITION_LEFT,
     _CONSENT_TIME,
@@ -269,7 +270,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
 
     # --- anchors ---------------------------------------------------------------------------
-    ageof = bool(g("ageof"))
+    ageof = bool(g("ageof") or g("cage"))  # "the age of 18", "over age 10"
     # ("13 y/o", "18 yo": the unit says "years old")
     tail = bool(g("tail") or g("tail1") or _YEARS_OLD_UNIT.match(g("u2") or g("u1") or ""))
     suf = (g("suf") or "").lower()
@@ -493,7 +494,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
 
 
 _SINGLE = re.compile(
-    rf"(?:(?P<pre>{COMP})\s*(?::\s*)?)?(?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?(?P<n1>{NUM})\s*(?P<u1>{UNIT})?"
+    rf"(?:(?P<pre>{COMP})\s*(?::\s*)?(?P<cage>{_COMP_AGE})?)?(?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?(?P<n1>{NUM})\s*(?P<u1>{UNIT})?"
     rf"(?P<tail1>{_AGE_TAIL})?(?P<sep>)(?P<pre2>)(?P<n2>)(?P<u2>)(?P<tail>)(?:\s*,?\s*(?P<suf>{SUF_MIN}|{SUF_MAX}))?(?P<incl>)",
     re.I,
 )
