@@ -337,3 +337,70 @@ def test_look_alikes_stay_unread(text):
 def test_where_participants_come_from_is_no_time():
     # "years from diagnosis" is a time; "years from general practices" is where the participants come from
     assert [s.describe() for s in prose_ages("We will recruit patients aged 18-65 years from the outpatient clinic.")] == ["18 to 65 years"]
+
+
+# --- 6. the "over age N" form on real data: what it must not read (each a finding during the round, judged false) ------
+
+# NCT00004210 (legacy XML bulk, tune; structured N/A): the age at a diagnosis in a family-history list
+NCT00004210 = (
+    "            -  At least 2 successive generations affected\n\n            -  Colorectal cancer (or HNPCC-associated cancer) "
+    "diagnosed under age 50 in 1\n               of the relatives\n\n       -  Diagnosis of colorectal cancer under age 41\n\n"
+    "       -  HNPCC-associated cancer/polyps* under age 41 with a microsatellite instability\n          (MSI) phenotype\n"
+)
+# NCT00002592 (legacy XML bulk, tune; structured 18 Years to 60 Years): a qualified sub-group is excluded
+NCT00002592 = (
+    "DISEASE CHARACTERISTICS: Histologically and cytologically proven chronic myelogenous\nleukemia Accelerated phase OR Chronic "
+    "phase No hypocellular marrow (less than 25%\ncellularity) No patients under age 55 with a HLA-matched sibling donor\n\n"
+    "PATIENT CHARACTERISTICS: Age: 18 to 60 Performance status: 0-1 Hematopoietic: Granulocyte\n"
+)
+# NCT00002542 (legacy XML bulk, tune; structured N/A to 120 Years): the ages define a menopausal status, run on over hard wraps
+NCT00002542 = (
+    "PATIENT CHARACTERISTICS: Age: Not specified Sex: Female Menopausal status: Pre- or\nperimenopausal, i.e., meeting at least 1 "
+    "of the following criteria: Normal menstruation\nAmenorrhea for less than 1 year (up to 3 years in patients under age 52) "
+    "Biochemical\nevidence of ovarian function Hysterectomy without bilateral oophorectomy in patients under\nage 56 Premenopausal "
+    "women no greater than age 50 who were started on replacement hormone\ntherapy before amenorrhea are eligible Performance "
+    "status: ECOG 0-2\n"
+)
+
+
+def test_over_age_n_after_an_event_a_sub_group_or_a_definition_is_no_limit():
+    assert criteria_ages(NCT00004210) == ()
+    assert not [s for s in criteria_ages(NCT00002592) if "55" in s.text]
+    assert criteria_ages(NCT00002542) == ()
+    assert _criteria_findings(NCT00002592, "18 Years", "60 Years") == []
+    assert _criteria_findings(NCT00002542, None, "120 Years") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum", "expected"),
+    [
+        # true findings of the form on the tune part (structured minimum N/A): the criteria set a minimum the field lacks
+        # NCT00001261 (legacy XML bulk): an exclusion item
+        ("Exclusion Criteria:\n\nChildren below age 18.\n\nPatients with severe renal or hepatic disease\n", "N/A", "minimum age of 18"),
+        # NCT00001220 (legacy XML bulk): excluded in the item's own words
+        (
+            "Infants and children under age 3 will be excluded due to radiation risk on the developing\nvisual system.",
+            "N/A",
+            "minimum age of 3",
+        ),
+        # NCT00007163 (legacy XML bulk)
+        ("All subjects must be over age 18.\n\nSubjects must be male or female who are surgically sterile\n", "N/A", "minimum age over 18"),
+    ],
+)
+def test_over_age_n_true_findings(text, minimum, expected):
+    found = _criteria_findings(text, minimum, "N/A")
+    assert len(found) == 1 and expected in found[0].message
+
+
+# NCT00005782 (legacy XML bulk, tune; structured N/A to N/A): criteria without section headers, an item that says its own
+# people are excluded. Read as an exclusion ("under 18" excluded: a minimum of 18), no longer as a maximum under 18.
+NCT00005782 = (
+    "Greater than age 17.\n\nSubject must give informed consent to participate in the protocol.\n\n"
+    "Children less than 18 years of age are excluded as is per routine for normal volunteer\nprotocols.\n"
+)
+
+
+def test_an_item_that_excludes_its_people_without_section_headers():
+    assert [(s.describe(), s.inverted) for s in criteria_ages(NCT00005782)] == [("over 17 years", False), ("at least 18 years", True)]
+    found = _criteria_findings(NCT00005782, "N/A", "N/A")
+    assert len(found) == 1 and "minimum age over 17" in found[0].message and "maximum" not in found[0].message.split(".")[0]

@@ -501,6 +501,22 @@ _MENOPAUSE = re.compile(r"menopaus|amenorrh|menses|menstrua|sterile\b|sterili[sz
 _MENOPAUSE_DEF = re.compile(
     r"(?:menopaus\w*|amenorrh\w*|child-?\s?bearing\s+potential)[^\n;]{0,30}(?:\(|defin|:|\bi\.\s?e\.)[^\n;]*$", re.I
 )
+# the same definition run on over hard-wrapped lines, up to the next field label ("Menopausal status: Pre- or\n
+# perimenopausal, i.e., meeting at least 1 of the following criteria: ... Premenopausal women no greater than age 50 who were
+# started on replacement hormone therapy ... Performance status: ..."; NCT00002542, legacy XML): the ages define a status
+_MENOPAUSE_DEF_RUN_ON = re.compile(
+    r"(?i:menopaus\w*|amenorrh\w*|child-?\s?bearing\s+potential)[^;\n]{0,30}(?i:\(|defin|:|\bi\.\s?e\.)"
+    # (a blank line, a list item's marker or another field label ends it: marked lists are inside_definition's)
+    r"(?:(?!\n[^\S\n]*(?:\n|[-*•·]|\(?[0-9]{1,2}[.)])|\b[A-Z][a-z]+(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*:[^\S\n])[^;]){0,400}$"
+)
+# "age" between a comparator and the number is read only after the person it limits, an item's start or "must be" / "ages"
+# ("Patients over age 10", "Children below age 18.", "All subjects must be over age 18", "Ages above age 21"): after an
+# event it is the age at that event ("Diagnosis of colorectal cancer under age 41", NCT00004210)
+_COMP_AGE_LEFT = re.compile(
+    rf"(?:^|\n)[\s>*•·◦-]*(?:\(?(?:[0-9]{{1,2}}|[a-zA-Z])[.)]\s*)?$|\b{_SUBJ}\s*(?:,\s*)?$|"
+    r"\b(?:be|are|is|aged?|ages|no|not|and|or)\s+$",
+    re.I,
+)
 
 
 def _find_all(low: str, w: str, start: int, end: int):
