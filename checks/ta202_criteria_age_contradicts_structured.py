@@ -37,7 +37,9 @@ class CriteriaAgeContradictsStructured(Rule):
     maximum of 75 years. A side agrees when any age the criteria state on that side matches
     the structured value (cohorts may have different limits). "Over 18" agrees with 18 or 19
     Years and "under 65" with 64 or 65 Years (registries enter both). The finding also fires
-    when the criteria state a limit on a side the structured fields leave open ("N/A").
+    when the criteria state a limit on a side the structured fields leave open ("N/A"). Where an
+    export wrote "=" for a "≥" or "≤" it could not encode ("Age =18 years", ICTRP's downloads), the
+    limit is read with the side the structured values suggest, and the message says so.
 
     Compares: eligibility criteria (section-aware) vs structured min/max.
 
