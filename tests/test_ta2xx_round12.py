@@ -404,3 +404,11 @@ def test_an_item_that_excludes_its_people_without_section_headers():
     assert [(s.describe(), s.inverted) for s in criteria_ages(NCT00005782)] == [("over 17 years", False), ("at least 18 years", True)]
     found = _criteria_findings(NCT00005782, "N/A", "N/A")
     assert len(found) == 1 and "minimum age over 17" in found[0].message and "maximum" not in found[0].message.split(".")[0]
+
+
+def test_ta203_quotes_how_a_lost_comparator_was_read():
+    from trial_audit.checks.ta203_summary_age_contradicts_criteria import SummaryAgeContradictsCriteria
+
+    example = {"brief_summary": "Participants must be 21 years of age or older.", "criteria": NCT04273529}
+    found = _findings(SummaryAgeContradictsCriteria(), **example)
+    assert len(found) == 1 and "'Age =18 years'; its '=' is read as '≥'" in found[0].message
