@@ -17,6 +17,7 @@ from trial_audit.core.findings import Category, Severity
 from trial_audit.core.model import SUMMARY_FIELDS
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.age_cohort_item import excluded_in_own_words
+from trial_audit.text.age_lost_comparator import lost_comparator_note
 from trial_audit.text.age_text import (
     Bound,
     band_compatible,
@@ -36,7 +37,9 @@ class CriteriaAgeContradictsStructured(Rule):
     maximum of 75 years. A side agrees when any age the criteria state on that side matches
     the structured value (cohorts may have different limits). "Over 18" agrees with 18 or 19
     Years and "under 65" with 64 or 65 Years (registries enter both). The finding also fires
-    when the criteria state a limit on a side the structured fields leave open ("N/A").
+    when the criteria state a limit on a side the structured fields leave open ("N/A"). Where an
+    export wrote "=" for a "≥" or "≤" it could not encode ("Age =18 years", ICTRP's downloads), the
+    limit is read with the side the structured values suggest, and the message says so.
 
     Compares: eligibility criteria (section-aware) vs structured min/max.
 
@@ -116,6 +119,7 @@ class CriteriaAgeContradictsStructured(Rule):
             where = " (in the exclusion criteria, read inverted)" if s.inverted else ""
             if s.inverted and excluded_in_own_words(text, s.start, s.end):
                 where = " (the item excludes these ages, read inverted)"  # "We will exclude subjects under 18": a minimum
+            where += lost_comparator_note(s)  # "Age =18 years": say how the "=" an export wrote was read
             if len(cmps) == 2:
                 # one statement contradicts both limits: one finding
                 msg = (

@@ -10,6 +10,7 @@ from trial_audit.checks._shared.age import (
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.core.model import SUMMARY_FIELDS
 from trial_audit.engine.registry import Rule, register
+from trial_audit.text.age_lost_comparator import lost_comparator_note
 from trial_audit.text.age_text import bound_matches
 
 
@@ -134,7 +135,8 @@ class SummaryAgeContradictsCriteria(Rule):
                 c, cbound = cb[0]
                 yield self.finding(
                     f"The {label} states {bound_phrase(b, side)} ({s.text!r}) but the criteria state "
-                    f"{bound_phrase(cbound, side)} ({c.text!r}). The criteria are the authority: the {label} is likely wrong.",
+                    f"{bound_phrase(cbound, side)} ({c.text!r}{lost_comparator_note(c)}). The criteria are the authority: the {label} "
+                    "is likely wrong.",
                     evidence=span_evidence(field, text, s),
                     related=[span_evidence("criteria", crit_text, c)],
                 )

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from trial_audit.text.age_sentences import in_own_sentence
+
 # a lead-in or item about the people a participant is in contact with or exposed to: "Household contacts with ... people
 # with any of the following:", "exposure to", "lives with a", "household members who". Not "household contacts of <index
 # patients>" nor "close contacts of" (then the contacts are the participants, as in a trial of TB contacts), nor
@@ -100,4 +102,5 @@ def age_of_a_contact(text: str, pos: int) -> bool:
     # with ...; children under 5 years of age" (the ninth round's self-audit class, now dropped rather than held to the range)
     breaks = list(_ITEM_BREAK.finditer(text, max(0, pos - 600), pos))
     item_left = text[breaks[-1].end() if breaks else max(0, pos - 600) : pos]
+    item_left = in_own_sentence(item_left)  # ("contact ... with ...; children under 5": the ";" stays inside)
     return bool(_PERSON_BEFORE_AGE.search(item_left)) and bool(_CONTACT_RELATION.search(item_left))

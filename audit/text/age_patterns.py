@@ -57,8 +57,18 @@ _AGE_LIMIT_OF = (
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:participants?|patients?|subjects?|volunteers?|inclusion|enrol\w*|entry|eligibility|participation))?"
     r"(?:\s+(?:is|will\s+be|of|at)|\s*:)?"
 )
+# "≥" and "≤" that an export wrote in the wrong encoding: UTF-8 read as Windows-1252 ("â‰¥", or "â?¥" where the middle
+# byte was lost) or as Mac Roman ("‚â•", and "√¢?¬•" read twice); ICTRP's XLSX and CSV downloads carry both
+_GE_MOJIBAKE = r"â(?:‰|\?|\x89)?¥|√¢(?:\?|‰)?¬•|‚â•"
+_LE_MOJIBAKE = r"â(?:‰|\?|\x89)?¤|√¢(?:\?|‰)?¬§|‚â§"
+# a lone "=" before an age: the "≥" or "≤" an export could not encode ("Age =18 years", "adult (=18 years old)", "18 years
+# old = age = 65 years old": ICTRP's downloads of ClinicalTrials.gov records). Not part of "=>", "<=", ">/=", "==".
+# Which side it was is not written: the extractor reads it as "≥" and marks the statement (``lost_comparator``), and
+# the comparison with the structured limits decides the side (age_compare.resolve_lost_sides).
+LOST_EQ = r"(?<![<>≤≥=!/\\~])=(?![<>=/\\])"
+_LOST_EQ_RE = re.compile(rf"^{LOST_EQ}$")
 GE = (
-    r"(?:≥|⩾|≧|\\?>\s*=|=\s*\\?>|\\?>\s*or\s*=|\\?>\s*/\s*=|at\s+least|no\s+less\s+than|not\s+less\s+than|"
+    rf"(?:{_GE_MOJIBAKE}|≥|⩾|≧|\\?>\s*=|=\s*\\?>|\\?>\s*or\s*=|\\?>\s*/\s*=|at\s+least|no\s+less\s+than|not\s+less\s+than|"
     r"not\s+younger\s+than|no\s+younger\s+than|(?:greater|more|older)\s+than\s+or\s+equal\s+to|"
     r"equal\s+(?:to\s+)?or\s+(?:greater|more|older)\s+than|(?:greater|more|older|over|above|higher)\s+(?:than\s*)?(?:or|/)\s*equal(?:\s+(?:to|than))?|"
     # "minimum age of 18", "The minimum age of participants is 18 years", "lower age limit: 18"
@@ -66,14 +76,14 @@ GE = (
 )
 GT = r"(?:\\?>|over|above|older\s+than|more\s+than|greater\s+than|exceeding|beyond)"
 LE = (
-    r"(?:≤|⩽|≦|\\?<\s*=|=\s*\\?<|\\?<\s*or\s*=|\\?<\s*/\s*=|up\s+to|no\s+older\s+than|not\s+older\s+than|"
+    rf"(?:{_LE_MOJIBAKE}|≤|⩽|≦|\\?<\s*=|=\s*\\?<|\\?<\s*or\s*=|\\?<\s*/\s*=|up\s+to(?:\s+and\s+including|\s+and\s+inclusive\s+of)?|no\s+older\s+than|not\s+older\s+than|"
     r"no\s+more\s+than|not\s+more\s+than|not\s+exceeding|not\s+over|no\s+greater\s+than|not\s+greater\s+than|"
     r"(?:less|younger)\s+than\s+or\s+equal\s+to|equal\s+(?:to\s+)?or\s+(?:less|younger)\s+than|"
     r"(?:less|younger|under|below|lower|smaller)\s+(?:than\s*)?(?:or|/)\s*equal(?:\s+(?:to|than))?|"
     rf"(?:maximum|upper)\s+age(?:\s+limit)?{_AGE_LIMIT_OF}|at\s+most|until|till)"
 )
 LT = r"(?:\\?<|under|below|younger\s+than|less\s+than|smaller\s+than)"
-COMP = rf"(?:{GE}|{LE}|{GT}|{LT})"
+COMP = rf"(?:{GE}|{LE}|{GT}|{LT}|{LOST_EQ})"
 _GE_RE = re.compile(rf"^{GE}$", re.I)
 _GT_RE = re.compile(rf"^{GT}$", re.I)
 _LE_RE = re.compile(rf"^{LE}$", re.I)
@@ -91,15 +101,19 @@ _AGE_TAIL = r"(?:\s*(?:-|\s)?\s*olds?\b|\s+of\s+age\b|\s+in\s+age\b|\s+of\s+age\
 # at 65 (the next item's number is no age), "Age ≥ 18 years\n - 2" is a minimum of 18 (NCT04280224, ICTRP)
 _RANGE_GAP = r"[^\S\n]*(?:\n[^\S\n]*+(?![\n\-–—―*•·]|[0-9]{1,2}[.)][^\S\n]|[(\[]?[0-9]{1,2}[)\]][^\S\n]))?"
 
+# "age" between a comparator and its number: "Patients over age 10", "Under age 18" (excluded)
+_COMP_AGE = r"(?<![A-Za-z])age\s+(?=[0-9])"
+
 # one expression: [comparator] [the age of] N [unit] [range-sep [comparator] N [unit]] [of age|old] [or older] [(inclusive)]
 EXPR = re.compile(
     rf"""
-    (?:(?P<pre>{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?)?
+    (?:(?P<pre>{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?P<cage>{_COMP_AGE})?)?
     (?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?
     (?P<n1>{NUM}){_HYPHEN_UNIT}\s*(?P<u1>{UNIT})?
     (?P<tail1>{_AGE_TAIL})?
+    (?:\s*\(\s*(?:including|inclusive|incl\.?|included)\s*\))?
     (?:
-        {_RANGE_GAP}(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|to|through|thru|and|until|till|up\s+to){_RANGE_GAP}(?P<pre2>{LE}|{LT})?{_RANGE_GAP}
+        {_RANGE_GAP}(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|(?:up\s+)?to\s+and\s+including|to|through|thru|and|until|till|up\s+to){_RANGE_GAP}(?P<pre2>{LE}|{LT}|{LOST_EQ})?{_RANGE_GAP}
         (?P<n2>{NUM}){_HYPHEN_UNIT}\s*(?P<u2>{UNIT})?
     )?
     (?P<tail>{_AGE_TAIL})?
@@ -110,8 +124,8 @@ EXPR = re.compile(
 )
 # "18 ≤ age ≤ 65", "18 years < age < 75"
 REVERSED = re.compile(
-    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?(?:\s*old)?\s*(?P<c1>≤|⩽|\\?<\s*=|\\?<)\s*(?:the\s+)?(?:patient'?s?\s+)?age\s*"
-    rf"(?:(?P<c2>≤|⩽|\\?<\s*=|\\?<)\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT})?(?:\s*old\b)?)?",
+    rf"(?P<n1>{NUM})\s*(?P<u1>{UNIT})?(?:\s*old)?\s*(?P<c1>≤|⩽|\\?<\s*=|\\?<|{LOST_EQ})\s*(?:the\s+)?(?:patient'?s?\s+)?age\s*"
+    rf"(?:(?P<c2>≤|⩽|\\?<\s*=|\\?<|{LOST_EQ})\s*(?P<n2>{NUM})\s*(?P<u2>{UNIT})?(?:\s*old\b)?)?",
     re.I,
 )
 # candidates: a digit, or a number word; the comparator before it is found by _PRE_BEFORE
@@ -161,19 +175,20 @@ _NUMW_AFTER_AGE = re.compile(
     re.I,
 )
 _PRE_LAST = re.compile(
-    r"(?:[≥≤⩾⩽≧≦<>=:)]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal|is|be|limit))\s*$",
+    r"(?:[≥≤⩾⩽≧≦<>=:)¥•¤§]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal|is|be|limit|including))\s*$",
     re.I,
 )
 # The comparator (or "age of") that ends right before a number. Searched in a 50-character
 # window: the lookahead (the first two letters of every comparator, "the" and "age") lets the
 # engine pass over the positions where none can start without trying each alternative there.
 _PRE_BEFORE = re.compile(
-    rf"(?=[≥⩾≧≤⩽≦<>=\\]|a[tbg]|be|e[qx]|fr|gr|hi|l[eo]|m[aio]|no|o[lv]|sm|t[hi]|u[np]|yo)(?:(?:{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$)",
+    rf"(?=[≥⩾≧≤⩽≦<>=\\â√‚]|a[tbg]|be|e[qx]|fr|gr|hi|l[eo]|m[aio]|no|o[lv]|sm|t[hi]|u[np]|yo)(?:(?:{COMP})\s*(?:\(\s*(?:\\?[<>]\s*=?|[≤≥])\s*\)\s*)?(?::\s*)?(?:(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+|(?<![A-Za-z])age\s+)?$|(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+$)",
     re.I,
 )
 # "in the 40-70 age range", "the 18–45 years age group": a range that the words "age range / group / bracket" follow
 _RANGE_BEFORE_AGE_WORDS = re.compile(r"(?<![0-9.,])([0-9]{1,3})[^\S\n]*(?:-|–|to)[^\S\n]*[0-9]{1,3}[^\S\n]*(?:years?[^\S\n]*)?$", re.I)
-_REV_HINT = re.compile(r"(?:≤|⩽|<)\s*=?\s*(?:the\s+)?(?:patient'?s?\s+)?age\b", re.I)
+# ("18 years old = age = 65 years old": the "≤" an export lost, see LOST_EQ)
+_REV_HINT = re.compile(r"(?:≤|⩽|<|(?<![<>≤≥=!])=)\s*=?\s*(?:the\s+)?(?:patient'?s?\s+)?age\b", re.I)
 
 # --- contexts --------------------------------------------------------------------------------
 _CLAUSE_BREAK = re.compile(r"[\n;•]|(?<![0-9])\.(?:\s|$)|\s\*\s|\s-\s(?=[A-Z])")
@@ -240,8 +255,18 @@ _DURATION_PREP = re.compile(
     r"history\s+of|over\s+the|prior|ago|follow(?:ed)?-?up|minimum\s+of|period\s+of|interval\s+of)\s*$",
     re.I,
 )
+_RECRUITED_FROM = (
+    r"(?:(?:the|a|an|our|two|three|several|local|participating|selected|general|primary|outpatient|inpatient|community|public|"
+    r"private|rural|urban|university|district|regional)\s+){0,3}(?:clinics?|hospitals?|cent(?:er|re)s?|practices?|"
+    r"communit(?:y|ies)|schools?|sites?|wards?|departments?|units?|registr(?:y|ies)|populations?|counties|provinces?|regions?|"
+    r"cities|villages?|households?|workplaces?|universit(?:y|ies)|care\s+homes?|nursing\s+homes?)\b"
+)
 _RIGHT_NEG = re.compile(
-    r"^(?:\s*of\s+(?!age\b)|\s*[,)]?\s*(?:since|after|before|prior|ago|from\s+(?!birth)|post|following|duration|in\s+duration|"
+    # ("years from diagnosis" is a time; "aged 30 to 75 years from general practices / the outpatient clinic" is where the
+    # participants come from)
+    # ("Aged between 18-75 years of signing Informed Consent": the age at signing, not a duration of something)
+    r"^(?:\s*of\s+(?!age\b|(?:the\s+)?(?:time\s+of\s+)?(?:signing|signature|informed\s+consent|screening|enrol\w*|randomi[sz]\w*|"
+    rf"inclusion|study\s+entry|registration|admission)\b)|\s*[,)]?\s*(?:since|after|before|prior|ago|from\s+(?!birth|{_RECRUITED_FROM})|post|following|duration|in\s+duration|"
     r"life|survival|history|previous|apart|interval|between\s+(?:doses|visits)|"
     r"(?:or\s+more\s+)?(?:of\s+)?(?:follow|treatment|therapy|exposure|experience|use|smoking)|washout|"
     r"post-|in\s+the\s+past|later|earlier|beforehand|per\b|initially|diagnosed|at\s+diagnosis|regardless(?!\s+of\s+(?:gender|sex|race|ethnicity))|"
@@ -276,7 +301,8 @@ _EVENT_VERB = re.compile(
 )
 # a time point, not a limit: "developmental problems at 18 to 22 months of age"
 # a time point, or a deadline: "problems at 18 months of age", "lip repair to be accomplished by 3-6 months of age"
-_AT_TIME_POINT = re.compile(r"\b(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?$", re.I)
+# ("aged at 18-70 years old": "at" after "aged" is a translation of the age itself, ICTRP's ChiCTR and NCT records)
+_AT_TIME_POINT = re.compile(r"(?<!\baged\s)(?<!\bage\s)\b(?:at|by)\s+(?:approximately\s+|about\s+|around\s+)?$", re.I)
 # a subject in an exclusion item qualified further: "Patients aged 35 years or older who smoke": only that subgroup is excluded
 _RIGHT_QUALIFIER = re.compile(r"^\s*(?:who|whose|that|with|having|in\s+whom|if|when|and\s+(?:who|with|have|has|are))\b", re.I)
 # a time relative to an event: "Patients who are less than 28 days or more than 80 days after PBSCT"
@@ -312,6 +338,14 @@ _ALTERNATIVE_HEADER = re.compile(
     r"(?:part|group|arm|stratum)\s+(?:[0-9]{1,2}|[A-Z])\b|"
     # a list of strata: "At least 4 patients will be enrolled in each of three age strata:" (NCT00002380)
     r"\bstrata\b|\bage\s+(?:groups|bands|categories|brackets)\b)",
+    re.I,
+)
+# an inline list of alternatives the age is one of: "At least one comorbidity among: age = 70 years old, history of cardiac
+# disease, diabetes, ..." (NCT04372082, ICTRP XLSX), "one or more risk factors: diabetes, age > 65, obesity": one risk factor
+# that qualifies a participant, not a limit on everyone
+_INLINE_ALTERNATIVES = re.compile(
+    r"(?:\b(?:at\s+least\s+(?:one|two|three|four|[1-9])|(?:one|two|[1-9])\s+or\s+more|any\s+(?:one\s+)?of)\b|\brisk\s+factors?\b|"
+    r"\bcomorbidit(?:y|ies)\b)[^:;\n]{0,60}:[^:;\n]{0,120}$",
     re.I,
 )
 _HEADER_LINE = re.compile(r"(?:^|\n)([^\n]{1,120}):[^\S\n]*\n|(?:^|\n)([^\s*•-][^\n]{0,119})\n(?=[^\S\n]*\n[^\S\n]*[-*•]\s)")
@@ -453,13 +487,35 @@ _AGE_CLAIM = re.compile(
     r"(?:[A-Za-z-]+\s+){0,2}?(?:patients|participants|subjects|volunteers|adults|children|adolescents|infants|men|women|individuals|people)"
     r"|(?:study|target|trial|research|patient)\s+population\s+(?:is|will\s+(?:be|include|consist|comprise)|consists|comprises|includes)\b|study\s+(?:participants|subjects|sample)\s+(?:will\s+be|are)"
     r"|age\s+range\s+(?:of|for)\s+(?:the\s+)?(?:participants|subjects|patients|volunteers|enrol\w*|inclusion)"
-    r"|(?:study|trial)\s+(?:includes|involves|comprises|will\s+comprise|consists\s+of|will\s+consist\s+of))\b",
+    r"|(?:study|trial)\s+(?:includes|involves|comprises|will\s+comprise|consists\s+of|will\s+consist\s+of)"
+    # the active voice of the same verbs: "We will randomise adults (age: 30 to 75)", "The trial plans to invite women aged ..."
+    r"|(?:will|shall|plan\s+to|plans\s+to|intend\s+to|intends\s+to|aim\s+to|aims\s+to)\s+(?:randomi[sz]e|randomly\s+(?:assign|allocate)|invite|"
+    r"select|admit|screen|allocate)"
+    # a label that names who takes part: "Target population: adults in the age group of 26-71 years", "Study population:"
+    # (one group: "Study population: healthy adults, adolescents aged 12 to 17 years, and alcoholics" lists several)
+    r"|(?:target|study|trial|eligible|source)\s+population(?=\s*:[^,;.\n0-9]*[0-9]))\b",
     re.I,
 )
 # (non-)childbearing potential is defined by age, sterilisation or menopause: "(age > 60 years or surgically sterile)"
 _MENOPAUSE = re.compile(r"menopaus|amenorrh|menses|menstrua|sterile\b|sterili[sz]|hysterectom|oophorectom", re.I)
 _MENOPAUSE_DEF = re.compile(
     r"(?:menopaus\w*|amenorrh\w*|child-?\s?bearing\s+potential)[^\n;]{0,30}(?:\(|defin|:|\bi\.\s?e\.)[^\n;]*$", re.I
+)
+# the same definition run on over hard-wrapped lines, up to the next field label ("Menopausal status: Pre- or\n
+# perimenopausal, i.e., meeting at least 1 of the following criteria: ... Premenopausal women no greater than age 50 who were
+# started on replacement hormone therapy ... Performance status: ..."; NCT00002542, legacy XML): the ages define a status
+_MENOPAUSE_DEF_RUN_ON = re.compile(
+    r"(?i:menopaus\w*|amenorrh\w*|child-?\s?bearing\s+potential)[^;\n]{0,30}(?i:\(|defin|:|\bi\.\s?e\.)"
+    # (a blank line, a list item's marker or another field label ends it: marked lists are inside_definition's)
+    r"(?:(?!\n[^\S\n]*(?:\n|[-*•·]|\(?[0-9]{1,2}[.)])|\b[A-Z][a-z]+(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*:[^\S\n])[^;]){0,400}$"
+)
+# "age" between a comparator and the number is read only after the person it limits, an item's start or "must be" / "ages"
+# ("Patients over age 10", "Children below age 18.", "All subjects must be over age 18", "Ages above age 21"): after an
+# event it is the age at that event ("Diagnosis of colorectal cancer under age 41", NCT00004210)
+_COMP_AGE_LEFT = re.compile(
+    rf"(?:^|\n)[\s>*•·◦-]*(?:\(?(?:[0-9]{{1,2}}|[a-zA-Z])[.)]\s*)?$|\b{_SUBJ}\s*(?:,\s*)?$|"
+    r"\b(?:be|are|is|aged?|ages|no|not|and|or)\s+$",
+    re.I,
 )
 
 

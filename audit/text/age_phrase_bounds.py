@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from trial_audit.text.age_patterns import _GE_RE, _GT_RE, _LE_RE, _LT_RE, _UNIT_KEY, NUM, NUMBER_WORDS, UNIT
+from trial_audit.text.age_patterns import _GE_RE, _GT_RE, _LE_RE, _LOST_EQ_RE, _LT_RE, _RIGHT_OTHER_UNIT, _UNIT_KEY, NUM, NUMBER_WORDS, UNIT
 from trial_audit.text.age_statements import Bound, StatedAge
 
 
@@ -39,8 +39,8 @@ def comparator_of(s: str | None) -> str | None:
     if not s:
         return None
     s = s.strip()
-    if _GE_RE.match(s):
-        return "ge"
+    if _GE_RE.match(s) or _LOST_EQ_RE.match(s):
+        return "ge"  # (a lone "=": the "≥" or "≤" an export lost, read as "≥" until the side is settled)
     if _LE_RE.match(s):
         return "le"
     if _GT_RE.match(s):
@@ -57,19 +57,33 @@ def reversed_statement(text: str, m: re.Match, mode: str) -> StatedAge | None:
     u = unit_of(m.group("u1")) or unit_of(m.group("u2")) or "year"
     lo = Bound(n1, u, inclusive=not m.group("c1").strip().endswith("<"))
     hi = None
+    lost = bool(_LOST_EQ_RE.match(m.group("c1").strip()))
     if m.group("n2"):
         n2 = number_of(m.group("n2"))
         if n2 is None:
             return None
         hi = Bound(n2, unit_of(m.group("u2")) or u, inclusive=not m.group("c2").strip().endswith("<"))
+        if lost and _LOST_EQ_RE.match(m.group("c2").strip()) and lo.years > hi.years:
+            lo, hi = hi, lo  # "80 years = age = 14 years": the export's "=" for "≥" both times (80 ≥ age ≥ 14)
+        lost = False  # both ends written: a range whichever comparators were lost
     if mode == "exclusion":
         if hi is not None:
             return None
         # excluded: age > n1  -> allowed at most n1
-        return StatedAge(m.start(), m.end(), m.group(0), None, Bound(lo.value, lo.unit, not lo.inclusive), "max", mode, inverted=True)
+        return StatedAge(
+            m.start(),
+            m.end(),
+            m.group(0),
+            None,
+            Bound(lo.value, lo.unit, not lo.inclusive),
+            "max",
+            mode,
+            inverted=True,
+            lost_comparator=lost,
+        )
     if lo.years > 120 or (hi and hi.years > 120):
         return None
-    return StatedAge(m.start(), m.end(), m.group(0), lo, hi, "range" if hi else "min", mode)
+    return StatedAge(m.start(), m.end(), m.group(0), lo, hi, "range" if hi else "min", mode, lost_comparator=lost)
 
 
 #: the separators a run-on list's bullet looks like (a range "25 and 22" is never a bullet)
@@ -116,6 +130,10 @@ def stated_bounds(
         # item's number, not the range's end; what is read is the first number's own side ("Age ≥ 18 years - 2. …")
         has_range = False
         end = max(x for x in (m.end("n1"), m.end("u1"), m.end("tail1")) if x >= 0)
+    elif has_range and not g("u2") and _RIGHT_OTHER_UNIT.match(text[m.end("n2") : m.end("n2") + 12]):
+        # "= 18 years of age and = 40 kg" (an export's "≥" twice): the second number is a weight, not the range's end
+        has_range = False
+        end = max(x for x in (m.end("n1"), m.end("u1"), m.end("tail1")) if x >= 0)
     if has_range:
         n2 = number_of(g("n2"))
         if n2 is None:
@@ -131,7 +149,9 @@ def stated_bounds(
             return None  # "65-18" with nothing tying it to an age: not a range
         # an anchored range whose ends are reversed ("Between the ages of 25 and 22", "17-11 years of age") is read as
         # written: its lower end contradicts a structured minimum, and the curator sees an impossible range quoted
-        if lo_b.years > 120 or hi_b.years > 125:
+        if lo_b.years > 120 or (hi_b.years > 125 and not (anchored and hi_b.years < 1000)):
+            # an upper end past any human age, tied to an age ("aged 18-150 years", "age: 26 to 128"): the registrant's "no
+            # maximum", compared as such (it agrees with an open maximum and contradicts a set one); the lower end still counts
             return None
         if mode == "exclusion":
             return None  # a range in an exclusion item is not a limit we can read safely
@@ -156,6 +176,7 @@ def stated_bounds(
             side, b_in = s_side, True
     if side is None:
         return None
+    lost = pre == "ge" and bool(_LOST_EQ_RE.match((g("pre") or "").strip()))  # "Age =18 years": which side is not written
     more_than = side == "min" and not b_in  # "more than N", "older than N", "> N": negated or excluded, a maximum of N
     if negated:
         side = "max" if side == "min" else "min"
@@ -167,8 +188,12 @@ def stated_bounds(
         # excluded "age > 75" -> eligible "at most 75"; excluded "under 18" -> "at least 18"
         nb = Bound(n1, unit, not b_in, from_more_than=more_than)
         if side == "min":
-            return StatedAge(m.start(), end, text[m.start() : end].rstrip(), None, nb, "max", mode, inverted=True, claim=claim)
-        return StatedAge(m.start(), end, text[m.start() : end].rstrip(), nb, None, "min", mode, inverted=True, claim=claim)
+            return StatedAge(
+                m.start(), end, text[m.start() : end].rstrip(), None, nb, "max", mode, inverted=True, claim=claim, lost_comparator=lost
+            )
+        return StatedAge(
+            m.start(), end, text[m.start() : end].rstrip(), nb, None, "min", mode, inverted=True, claim=claim, lost_comparator=lost
+        )
     if side == "min":
-        return StatedAge(m.start(), end, text[m.start() : end].rstrip(), b, None, "min", mode, claim=claim)
-    return StatedAge(m.start(), end, text[m.start() : end].rstrip(), None, b, "max", mode, claim=claim)
+        return StatedAge(m.start(), end, text[m.start() : end].rstrip(), b, None, "min", mode, claim=claim, lost_comparator=lost)
+    return StatedAge(m.start(), end, text[m.start() : end].rstrip(), None, b, "max", mode, claim=claim, lost_comparator=lost)

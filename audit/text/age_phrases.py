@@ -22,6 +22,8 @@ from trial_audit.text.age_patterns import (
     _ALTERNATIVE_HEADER,
     _AT_TIME_POINT,
     _CLAIM,
+    _COMP_AGE,
+    _COMP_AGE_LEFT,
     _CONDITIONAL,
     _CONSENT_CONDITION_LEFT,
     _CONSENT_TIME,
@@ -36,6 +38,7 @@ from trial_audit.text.age_patterns import (
     _EPIDEMIOLOGY,
     _EVENT_VERB,
     _GUARDIAN_WORD,
+    _INLINE_ALTERNATIVES,
     _ITEM_LEAD,
     _KEYWORDS,
     _LEAD_PAREN,
@@ -46,6 +49,7 @@ from trial_audit.text.age_patterns import (
     _LOOKING_FOR,
     _MENOPAUSE,
     _MENOPAUSE_DEF,
+    _MENOPAUSE_DEF_RUN_ON,
     _MUST_BE_ITEM,
     _OR_AFTER_ITEM,
     _OR_BEFORE_ITEM,
@@ -268,7 +272,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
 
     # --- anchors ---------------------------------------------------------------------------
-    ageof = bool(g("ageof"))
+    ageof = bool(g("ageof") or g("cage"))  # "the age of 18", "over age 10"
     # ("13 y/o", "18 yo": the unit says "years old")
     tail = bool(g("tail") or g("tail1") or _YEARS_OLD_UNIT.match(g("u2") or g("u1") or ""))
     suf = (g("suf") or "").lower()
@@ -398,7 +402,11 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # another person's age ("DONOR: Age < 75"); the days of "18 years and 0 days", "18 yrs and 0 days"
     if _OTHER_QUANTITY.search(left[-40:]) or _RIGHT_OTHER_QUANTITY.match(text, m.end(), min(hi_lim, m.end() + 40)):
         return None  # "> Age 50, life expectancy > 1 year"; "less than 10 years formal education"
-    if mode == "inclusion" and _RIGHT_EXCLUDED.match(raw_right):
+    if g("cage") and not _COMP_AGE_LEFT.search(text[max(lo_lim, cstart) : m.start()]):
+        return None  # "Diagnosis of colorectal cancer under age 41": the age at an event, not of the participant
+    if mode in ("inclusion", "other") and _RIGHT_EXCLUDED.match(raw_right):
+        # (also where the criteria have no section headers: "Children less than 18 years of age are excluded as is per
+        # routine for normal volunteer protocols", NCT00005782)
         mode = "exclusion"  # an inclusion item "Infants under the age of 2 years are excluded": read as an exclusion
     if mode == "exclusion" and (re.search(r"\binclusion\b", left, re.I) or _REQUIREMENT.search(left) or _WILL_BE.search(left)):
         mode = "inclusion"  # "Inclusion Criteria:1. ≥18 years" run into one line; "May not be younger than 18" (a requirement)
@@ -432,10 +440,18 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
     if (_CONDITIONAL.search(left) and not _LOOKING_FOR.search(left)) or _THIRD_PARTY.search(left) or _LEFT_NEG.search(left):
         return None
+    if mode != "exclusion" and _INLINE_ALTERNATIVES.search(left):
+        # "At least one comorbidity among: age ≥ 70 years old, history of ...": one risk factor of several (in the exclusion
+        # criteria each alternative excludes: "Any of the following: pregnancy, infants less than 12 months of age")
+        return None
     if _CONSENT_WORD.search(left) and _GUARDIAN_WORD.search(left):
         return None  # who gives consent at which age ("... consent, both, the parent or tutor and the participant aged 14-17")
     if _MENOPAUSE_DEF.search(left) or _MENOPAUSE.search(right[:40]):
         return None
+    if _MENOPAUSE.search(text, max(lo_lim, m.start() - 500), m.start()) and _MENOPAUSE_DEF_RUN_ON.search(
+        text, max(lo_lim, m.start() - 500), m.start()
+    ):
+        return None  # "Menopausal status: ..., i.e., meeting at least 1 of the following criteria: ... women no greater than age 50"
     if narrower_scope(
         text,
         m.start(),
@@ -481,6 +497,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         and bool(re.search(r"\bnot\s+(?:be\s+)?$|\bno\s+$", left, re.I) or NEGATED_SUBJECT.search(left))
         and not pre_text.startswith(("no", "not"))
     )
+    if negated and NEGATED_SUBJECT.search(left) and _RIGHT_QUALIFIER.match(right):
+        return None  # "No patients under age 55 with a HLA-matched sibling donor" (NCT00002592): a qualified sub-group is out
 
     return stated_bounds(
         text, m, mode, hi_lim, n1=n1, u1=u1, u2=u2, pre=pre, suf=suf, anchored=anchor == "age" or tail, negated=negated, claim=claim
@@ -488,7 +506,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
 
 
 _SINGLE = re.compile(
-    rf"(?:(?P<pre>{COMP})\s*(?::\s*)?)?(?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?(?P<n1>{NUM})\s*(?P<u1>{UNIT})?"
+    rf"(?:(?P<pre>{COMP})\s*(?::\s*)?(?P<cage>{_COMP_AGE})?)?(?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?(?P<n1>{NUM})\s*(?P<u1>{UNIT})?"
     rf"(?P<tail1>{_AGE_TAIL})?(?P<sep>)(?P<pre2>)(?P<n2>)(?P<u2>)(?P<tail>)(?:\s*,?\s*(?P<suf>{SUF_MIN}|{SUF_MAX}))?(?P<incl>)",
     re.I,
 )

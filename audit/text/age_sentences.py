@@ -30,7 +30,8 @@ _NO_STOP_BREAK = (
     r"Participants|Subjects|Individuals|Men|Women|Children|Healthy|Eligible|Those|Only|Up|Approximately|"
     # (more words that open a sentence about who takes part, eleventh round: "... Breast Cancer Inclusion is restricted to")
     r"Inclusion|Eligibility|Enrol(?:l)?ment|Recruitment|Anyone|People|Persons|Volunteers|Infants|Adolescents|Teenagers|"
-    r"Boys|Girls|Elderly|Older|Candidates|Males|Females|Approx\.)[^\S\n]+[a-z0-9])"
+    # ("... asymptomatic carriers Main inclusion: adults aged ...", "... Target population: ...", sixth round)
+    r"Boys|Girls|Elderly|Older|Candidates|Males|Females|Approx\.|Main|Key|Target)[^\S\n]+[a-z0-9])"
 )
 _CLAUSE_OR_NO_STOP = re.compile(rf"{_CLAUSE_BREAK.pattern}|{_NO_STOP_BREAK}")
 _SENT_END = re.compile(
@@ -88,3 +89,17 @@ def _header_before(text: str, pos: int, lo: int) -> str:
 def _clause_end(text: str, pos: int, hi: int) -> int:
     m = _CLAUSE_BREAK.search(text, pos, min(hi, pos + 160))
     return m.start() if m else min(hi, pos + 160)
+
+
+# a full stop (or "!" / "?") and a capital: a sentence ends ("... inhaled toxicants. The trial will enroll ...")
+_SENTENCE_BREAK = re.compile(r"(?<![0-9])[.!?][^\S\n]+(?=[A-Z])")
+
+
+def in_own_sentence(left: str) -> str:
+    """The part of ``left`` (text up to an age) in the age's own sentence. An "item" of a summary, which has no list breaks,
+    is otherwise 600 characters of earlier sentences: "exposure to inhaled toxicants" there made "The trial will enroll men
+    and women 28 years of age and older" a contact's age (issue 20, sixth round). A ";" stays inside."""
+    last = None
+    for last in _SENTENCE_BREAK.finditer(left):
+        pass
+    return left if last is None else left[last.end() :]

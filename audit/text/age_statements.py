@@ -48,6 +48,9 @@ class StatedAge:
     #: prose only: the sentence claims who may take part ("must be", "eligible", "to participate",
     #: "will enrol"); other prose statements may describe a sub-group (cohorts, strata)
     claim: bool = True
+    #: a one-sided limit whose comparator the export wrote as "=" ("Age =18 years"): read as "≥" by the extractor, its
+    #: side is settled against the structured limits (``age_compare.resolve_lost_sides``)
+    lost_comparator: bool = False
 
     def describe(self) -> str:
         if self.kind == "band":

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from trial_audit.text.age_sentences import in_own_sentence
+
 # an age as a time point of a follow-up schedule: "followed at 4-week intervals until 28 weeks of age", "assessed at 6, 12
 # and 24 months of age", "seen at visits through 2 years of age" (the visit verb, then a time preposition right before the age)
 _SCHEDULE_LEFT = re.compile(
@@ -147,5 +149,5 @@ def age_of_a_group_in_the_item(text: str, start: int, end: int, right: str) -> b
         return True
     lo = max(0, start - 600)
     breaks = list(_ITEM_BREAK.finditer(text, lo, start))
-    item_left = text[breaks[-1].end() if breaks else lo : start]
+    item_left = in_own_sentence(text[breaks[-1].end() if breaks else lo : start])
     return bool(_PERSON_BEFORE_AGE.search(item_left)) and bool(_CONTACT_LIST_LEFT.search(item_left))

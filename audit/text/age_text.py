@@ -51,6 +51,7 @@ from trial_audit.text.age_compare import (
     fmt_years,
     with_criteria_boundaries,
 )
+from trial_audit.text.age_lost_comparator import resolve_lost_sides
 from trial_audit.text.age_patterns import UNIT_YEARS
 from trial_audit.text.age_phrases import Bound, StatedAge, find_ages, mark_alternatives
 
@@ -77,18 +78,24 @@ __all__ = [
 # --- per field -------------------------------------------------------------------------------
 
 
-def prose_ages(text: str | None) -> tuple[StatedAge, ...]:
+#: the structured (minimum, maximum) in years, None for an open side: settles the side of a lost comparator ("Age =18")
+Structured = tuple[float | None, float | None]
+
+
+def prose_ages(text: str | None, structured: Structured = (None, None)) -> tuple[StatedAge, ...]:
     """Numeric age limits stated in a summary / description."""
     if not text:
         return ()
-    return mark_alternatives(merge_bracketed_bands(text, find_ages(text, "prose")))
+    return mark_alternatives(resolve_lost_sides(merge_bracketed_bands(text, find_ages(text, "prose")), *structured))
 
 
-def criteria_ages(text: str | None, markdown: bool = False) -> tuple[StatedAge, ...]:
+def criteria_ages(text: str | None, markdown: bool = False, structured: Structured = (None, None)) -> tuple[StatedAge, ...]:
     """Numeric age limits stated in eligibility criteria, read section by section.
 
     In an exclusion section the sense of one-sided limits is inverted. Sections of kind
-    "other" whose header says nothing about kind are read like inclusion criteria.
+    "other" whose header says nothing about kind are read like inclusion criteria. ``structured``:
+    the record's structured limits in years, which settle the side of a limit whose comparator an
+    export wrote as "=" (:mod:`trial_audit.text.age_lost_comparator`).
     """
     if not text:
         return ()
@@ -97,7 +104,8 @@ def criteria_ages(text: str | None, markdown: bool = False) -> tuple[StatedAge, 
         mode = "exclusion" if kind == "exclusion" else ("inclusion" if kind == "inclusion" else "other")
         out.extend(find_ages(text, mode, s, e, starts))
     # (a second group's band in brackets, "7 to 16 (18 to 35 for women and volunteers)": one statement with the union)
-    return mark_alternatives(merge_bracketed_bands(text, tuple(sorted(out, key=lambda a: a.start))))
+    merged = merge_bracketed_bands(text, tuple(sorted(out, key=lambda a: a.start)))
+    return mark_alternatives(resolve_lost_sides(merged, *structured))
 
 
 def criteria_bands(text: str | None, markdown: bool = False) -> tuple[StatedAge, ...]:

@@ -107,7 +107,8 @@ def record_criteria_ages(record: TrialRecord) -> tuple[StatedAge, ...]:
     text = record.criteria
     if not text:
         return ()
-    return record.analysis(("age.criteria_ages", text), lambda: criteria_ages(text, record.criteria_markdown))
+    years = structured_years(record) or (None, None)  # (settles the side of an "=" an export wrote for "≥" / "≤")
+    return record.analysis(("age.criteria_ages", text, years), lambda: criteria_ages(text, record.criteria_markdown, years))
 
 
 def record_criteria_bands(record: TrialRecord) -> tuple[StatedAge, ...]:
@@ -123,7 +124,8 @@ def record_prose_ages(record: TrialRecord, field: str) -> tuple[StatedAge, ...]:
     text = getattr(record, field, None)
     if not text:
         return ()
-    return record.analysis(("age.prose_ages", field, text), lambda: prose_ages(text))
+    years = structured_years(record) or (None, None)
+    return record.analysis(("age.prose_ages", field, text, years), lambda: prose_ages(text, years))
 
 
 def record_summary_ages(record: TrialRecord, field: str) -> tuple[StatedAge, ...]:
