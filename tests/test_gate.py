@@ -74,7 +74,11 @@ def test_result_shape(clean_result):
         assert "batch_id" not in e["kwargs"]
 
 
-def test_duplicate_ids_fail_the_gate_across_batches_and_name_the_records(tmp_path):
+def test_duplicate_ids_fail_the_gate_across_batches_and_name_the_records(tmp_path, monkeypatch):
+    # a private temporary folder: other processes on a shared machine write to the system one
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
     records = _records(5)
     records[4].nct_id = records[1].nct_id  # the same trial twice, in two different batches
     records[3].dates.pop("start")  # 1 of 5 without a start date: below mostly=0.95
