@@ -33,6 +33,8 @@ _HEAD_WORD = (
 )
 #: adverbs of severity state the disease too ("Moderately to severely active Crohn's disease")
 _HEAD_WORD += r"|moderately|severely|mildly"
+#: a numbered kind ("Type 1 von Willebrand disease")
+_HEAD_WORD += r"|type"
 #: who, of which age and sex ("Male or female outpatients aged 40-80 years with ...", "Women older than 50 years with ...")
 _HEAD_WORD += (
     r"|aged?|years?|old|older|younger|above|over|under|between|than|outpatients?|inpatients?|ambulatory|boys|girls|infants|elderly"
@@ -91,8 +93,26 @@ def covers_name(longer, shorter) -> bool:
 #: or staged ("according to the Rome IV criteria", "as defined by", "confirmed by biopsy", "(stage II-III)",
 #: "requiring treatment")
 REQUIRE_AFTER = re.compile(
+    # (after the site it is of: "Deep vein thrombosis of the lower limb confirmed by ultrasound", "... of the left knee")
+    r"(?:\s+(?:of|in|involving)\s+(?:the\s+)?(?:(?:left|right|both|one|lower|upper)\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?(?=\s*[,(]?\s*"
+    r"(?:according|as\s|defined|per\b|diagnosed|confirmed|proven|documented|verified|established|meeting|fulfil|satisfying|"
+    r"requiring|in\s+need|stage|grade|class)))?"
     r"\s*[,(\[\-\u2013]?\s*(?:according\s+to|as\s+defined|defined\s+(?:by|as|according|per)|(?:as\s+)?per\b|diagnosed|confirmed|"
     r"proven|documented|verified|established|meeting|fulfil\w*|satisfying|that\s+meets?|requiring|in\s+need\s+of|"
     r"(?:stage|grade|class)\b)",
+    re.IGNORECASE,
+)
+
+#: what else follows a name that opens an inclusion item and says which cases of it are required - a feature, a
+#: duration, an imaging or laboratory definition, a grade, a site ("Vitamin D deficiency, serum 25(OH)D below 20
+#: ng/mL", "Chronic insomnia disorder with an Insomnia Severity Index >= 15", "Internal haemorrhoids grade II-III",
+#: "Lumbar disc herniation on MRI", "Adhesive capsulitis ... for at least 3 months"): an inclusion item that is a
+#: disease's name and how it presents is a requirement to have it. (A bare name alone stays too weak: a complication
+#: listed as an item, "Osteonecrosis of multiple bones." in a sickle-cell trial.) (The names "index", "score", "test" ...
+#: stand after are attributes, read by ``condition_wording._AFTER_SKIP`` first.)
+QUALIFIED_AFTER = re.compile(
+    r"(?:\s+(?:disorder|disease|syndrome))?\s*(?:\(|,\s*(?:[^\W\d_][\w()/-]*\s+){0,4}(?:[<>≤≥=]|below|above|under|over|less|more|greater|at\s+least|[0-9])|"
+    r"(?:with|without|for|on|in|at|between|involving|affecting|causing|grade|grades|class|type|stage|classified|lasting|persisting|"
+    r"despite|refractory|resistant)\b)",
     re.IGNORECASE,
 )
