@@ -24,7 +24,15 @@ from trial_audit.text.condition_inclusion import (
     kinds_of_registered,
     negated_in_list,
 )
-from trial_audit.text.condition_requirements import CONDUCT_ITEM, QUALIFIED_AFTER, REQUIRE_AFTER, covers_name, requires_joined
+from trial_audit.text.condition_requirements import (
+    CONDUCT_ITEM,
+    COUNT_CUE,
+    LAB_LABEL,
+    QUALIFIED_AFTER,
+    REQUIRE_AFTER,
+    covers_name,
+    requires_joined,
+)
 from trial_audit.text.condition_scoping import (
     _ALTERNATIVES,
     _FOLLOWING,
@@ -510,7 +518,12 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             continue
         if vaccine and im.chapter in ("1", "22"):
             continue  # "History of varicella or varicella vaccine": immunity, not a disease required
-        if not _REQUIRE_CUE.search(before) and not (REQUIRE_AFTER.match(text, im.end, ce) or QUALIFIED_AFTER.match(text, im.end, ce)):
+        lab_label = bool(LAB_LABEL.search(before) or COUNT_CUE.match(before))
+        if (
+            not _REQUIRE_CUE.search(before)
+            and not lab_label
+            and not (REQUIRE_AFTER.match(text, im.end, ce) or QUALIFIED_AFTER.match(text, im.end, ce))
+        ):
             # a bare name from ICD-10-CM alone is too weak: a list entry, a complication, a label - unless the item
             # opens with it (after words that describe it: "Symptomatic internal haemorrhoids") and goes on to say how
             # it is established or which cases of it ("Chronic pancreatitis according to ...", "Acute sinusitis confirmed

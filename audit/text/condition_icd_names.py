@@ -97,6 +97,8 @@ class IcdMatcher:
                 for n in range(max(1, len(toks) - 4), len(toks) - 1):
                     suffixes.setdefault(toks[n:], code)  # "... lumbosacral intervertebral disc degeneration"
             keys.setdefault(_no_articles(toks), code)
+            for variant in _usual_wordings(toks):
+                keys.setdefault(variant, code)
         if strict:
             heads.update(_head_words(heads))
             # a name inside titles of one organ system only ("deep vein thrombosis" of "Deep vein thrombosis NOS")
@@ -180,6 +182,22 @@ def _inner_names(toks: tuple[str, ...], key: str) -> list[tuple[str, ...]]:
     return [head]
 
 
+#: what registrants call the newborn of ICD-10-CM's perinatal titles ("Preterm newborn": "preterm infants", "neonates")
+_NEWBORN = ("newborns", "infant", "infants", "neonate", "neonates", "baby", "babies")
+
+
+def _usual_wordings(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """How clinicians write some ICD-10-CM titles: a substance's "dependence" (F10-F19) as the DSM-5 "use disorder"
+    ("Opioid dependence" -> "opioid use disorder"), the perinatal titles' "newborn" as "infants" or "neonates"."""
+    out = []
+    if len(toks) == 2 and toks[1] == "dependence":
+        out.append((toks[0], "use", "disorder"))
+    if "newborn" in toks and len(toks) <= 4:
+        i = toks.index("newborn")
+        out += [(*toks[:i], w, *toks[i + 1 :]) for w in _NEWBORN]
+    return out
+
+
 def _qualifiable(head: tuple[str, ...]) -> bool:
     """A one-word disease name (not a lab state, not a class of lesions) that ICD-10-CM uses for one disease."""
     if len(head) != 1:
@@ -242,7 +260,9 @@ _QUALIFIER |= {"generalized", "localized", "idiopathic", "essential", "subacute"
 #: course words that open ICD-10-CM titles ("Acute ...", "Chronic ..."): left out of the strict matcher as first
 #: words (``_BAD_FIRST``), but a title of three words or more that goes on with a disease is a disease's name
 _COURSE = frozenset({"acute", "chronic", "subacute"})
-_RESIDUAL_TAIL = re.compile(r",\s*(?:unspecified|site\s+unspecified|not\s+elsewhere\s+classified)\b.*$|\s+(?:without|with)\b.*$")
+_RESIDUAL_TAIL = re.compile(
+    r",\s*(?:unspecified|site\s+(?:unspecified|not\s+specified)|not\s+elsewhere\s+classified)\b.*$|\s+(?:without|with)\b.*$"
+)
 _RESIDUAL_HEAD = re.compile(r"^(?:unspecified|other)\s+")
 
 

@@ -63,6 +63,11 @@ def requires(before: str) -> bool:
     """The words before a condition's name in its clause make the clause a requirement to have it."""
     if _AGE_OR.search(before):
         return False
+    if LAB_LABEL.search(before):
+        return True
+    count = COUNT_CUE.match(before)
+    if count:
+        before = before[count.end() :]
     if _HEAD.match(before):
         return True
     m = _MODIFIERS.search(before)
@@ -112,7 +117,19 @@ REQUIRE_AFTER = re.compile(
 #: stand after are attributes, read by ``condition_wording._AFTER_SKIP`` first.)
 QUALIFIED_AFTER = re.compile(
     r"(?:\s+(?:disorder|disease|syndrome))?\s*(?:\(|,\s*(?:[^\W\d_][\w()/-]*\s+){0,4}(?:[<>≤≥=]|below|above|under|over|less|more|greater|at\s+least|[0-9])|"
-    r"(?:with|without|for|on|in|at|between|involving|affecting|causing|grade|grades|class|type|stage|classified|lasting|persisting|"
+    r"(?:with|without|for|on|in|at|between|born|involving|affecting|causing|grade|grades|class|type|stage|classified|lasting|persisting|"
     r"despite|refractory|resistant)\b)",
     re.IGNORECASE,
 )
+
+
+#: a laboratory or measured definition followed by the name of the disease it defines, in brackets ("Fasting
+#: triglycerides >= 500 mg/dL (severe hypertriglyceridaemia)", "Serum potassium > 5.5 mmol/L (hyperkalaemia)"): the
+#: words before the name, in its clause
+LAB_LABEL = re.compile(
+    r"^[^()]{0,80}?(?:[<>≤≥=]|\b(?:above|below|over|under|greater|less|more)\b)[^()]{0,40}?[0-9][^()]{0,60}\(\s*"
+    r"(?:(?:mild|moderate|severe|marked|significant|isolated|primary)\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: a count of lesions before the name ("At least one carious lesion", "One or more renal calculi")
+COUNT_CUE = re.compile(r"^\s*(?:at\s+least\s+(?:one|two|[0-9]+)|one\s+or\s+more|two\s+or\s+more|[≥>]\s*[0-9]+)\b", re.IGNORECASE)
