@@ -27,6 +27,7 @@ from trial_audit.text.condition_inclusion import (
 from trial_audit.text.condition_requirements import (
     CONDUCT_ITEM,
     COUNT_CUE,
+    DESCRIBERS,
     LAB_LABEL,
     QUALIFIED_AFTER,
     REQUIRE_AFTER,
@@ -522,7 +523,10 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         if (
             not _REQUIRE_CUE.search(before)
             and not lab_label
-            and not (REQUIRE_AFTER.match(text, im.end, ce) or QUALIFIED_AFTER.match(text, im.end, ce))
+            and not (
+                (not before.strip() or DESCRIBERS.match(before))
+                and (REQUIRE_AFTER.match(text, im.end, ce) or QUALIFIED_AFTER.match(text, im.end, ce))
+            )
         ):
             # a bare name from ICD-10-CM alone is too weak: a list entry, a complication, a label - unless the item
             # opens with it (after words that describe it: "Symptomatic internal haemorrhoids") and goes on to say how

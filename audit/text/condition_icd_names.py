@@ -66,6 +66,8 @@ class IcdMatcher:
             if strict:
                 if len(key) > 60 or chapter not in ORGAN_CHAPTERS:
                     continue
+                if chapter == "17" and (toks[0] in _BAD_FIRST or _VAGUE.search(key) or system_of(code) is None):
+                    continue  # a malformation only by its own title: "Other male with 46,XX karyotype" names no disease "male"
                 if toks[0] in _BAD_FIRST or _VAGUE.search(key):
                     # the disease a residual or qualified title is about is a name too ("Unspecified cataract",
                     # "Insomnia, unspecified", "Chronic periodontitis", "Otitis media, unspecified")
@@ -365,6 +367,12 @@ def icd_codes_of_name(name: str, exact: bool = False) -> tuple[str, ...]:
     index = tabular().title_index
     # "Meningioma" is the inclusion term "Meningioma NOS" (not otherwise specified): the same name
     code = index.get(key) or index.get(key + " nos")
+    in_order = name
+    if name.count(",") == 1:
+        # a MeSH-style inverted name ("Urinary Incontinence, Stress", "Leukemia, Myeloid"): the name read in order
+        head, _, qualifier = name.partition(",")
+        in_order = f"{qualifier.strip()} {head.strip()}"
+        code = code or index.get(icd_title_key(in_order))
     if code and not exact and not organ_chapters((code,), traits=True):
         # a symptom title ("Delirium NOS" is R41.0) decides nothing: the name's words may ("delirium": F05)
         word_code = word_system_code(name)
@@ -374,7 +382,7 @@ def icd_codes_of_name(name: str, exact: bool = False) -> tuple[str, ...]:
     if exact:
         return ()
     m = icd_matcher(strict=False)
-    found = tuple(dict.fromkeys(x.code for x in m.mentions(name)))
+    found = tuple(dict.fromkeys(x.code for x in m.mentions(name))) or tuple(dict.fromkeys(x.code for x in m.mentions(in_order)))
     if found:
         return found
     code = m.prefix_code(name) or word_system_code(name)

@@ -33,8 +33,6 @@ _HEAD_WORD = (
 )
 #: adverbs of severity state the disease too ("Moderately to severely active Crohn's disease")
 _HEAD_WORD += r"|moderately|severely|mildly"
-#: a numbered kind ("Type 1 von Willebrand disease")
-_HEAD_WORD += r"|type"
 #: who, of which age and sex ("Male or female outpatients aged 40-80 years with ...", "Women older than 50 years with ...")
 _HEAD_WORD += (
     r"|aged?|years?|old|older|younger|above|over|under|between|than|outpatients?|inpatients?|ambulatory|boys|girls|infants|elderly"
@@ -133,3 +131,11 @@ LAB_LABEL = re.compile(
 )
 #: a count of lesions before the name ("At least one carious lesion", "One or more renal calculi")
 COUNT_CUE = re.compile(r"^\s*(?:at\s+least\s+(?:one|two|[0-9]+)|one\s+or\s+more|two\s+or\s+more|[≥>]\s*[0-9]+)\b", re.IGNORECASE)
+
+
+#: words that describe a disease (adjectives: "Symptomatic", "Uncomplicated", "Proximal", "Bilateral") - what may stand
+#: before an ICD-10-CM name that opens an item without a cue; a noun ("finding", "history") puts the name in a context
+DESCRIBERS = re.compile(
+    r"^(?:\s*(?:[^\W\d_]+(?:ic|al|ive|ous|ed|ary|ar|ent|ant|ible|able|ile|ing)|non|[0-9]+)(?:[\s\-]+|$))+$",
+    re.IGNORECASE,
+)

@@ -51,6 +51,12 @@ LINKED = (
     frozenset({"4:metabolic", "11:metabolic"}),  # (type 2 diabetes in a NASH trial, NASH in a type 2 diabetes trial)
     frozenset({"4:glands", "4:metabolic", "9", "14:kidney"}),  # (kidney stones of hyperparathyroidism)
     frozenset({"1:U00-U49", "10:acute"}),  # COVID-19 pneumonia, ARDS, respiratory failure
+    # (and the lungs' other diseases: "interstitial pneumonia" of COVID-19 is filed with the chronic ones, J84, and
+    # COVID-19 trials enrol people with COPD or asthma on purpose)
+    frozenset({"1:U00-U49", "10"}),
+    # the gonads' endocrine diseases (E28-E29: polycystic ovary syndrome, hypogonadism) are gynaecology's and andrology's
+    # too: oligomenorrhoea in a PCOS trial is its defining feature
+    frozenset({"4:glands", "14:genital"}),
     frozenset({"4:thyroid", "4:glands"}),
     # gout and the other crystal arthropathies are rheumatology, not the skin's or the glomerulus' disease
     # (gout in an atopic-dermatitis trial is foreign); a gout trial's urate band is its own by the vocabulary
