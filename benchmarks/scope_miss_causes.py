@@ -83,13 +83,32 @@ def injected_words(s: str) -> set[str]:
     return words(s)
 
 
+def placement(keep: Path, fmt_of: dict[str, str]) -> None:
+    """How many of the run's clean records have no organ system for TA301 (no placed condition, not healthy-only)."""
+    recs = _records(keep, set(fmt_of))
+    total: Counter = Counter()
+    unplaced: Counter = Counter()
+    for rid, rec in recs.items():
+        a = analyse(rec, load_vocabulary())
+        total[fmt_of[rid]] += 1
+        if not a.declared_chapters and not a.declared_areas and not a.healthy_only:
+            unplaced[fmt_of[rid]] += 1
+    print("| format | clean records | nothing placed |\n|---|---:|---:|")
+    for f in sorted(total):
+        print(f"| {f} | {total[f]} | {unplaced[f]} ({unplaced[f] / total[f]:.0%}) |")
+    print(f"| all | {sum(total.values())} | {sum(unplaced.values())} ({sum(unplaced.values()) / max(1, sum(total.values())):.0%}) |")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("run", type=Path)
     ap.add_argument("keep", type=Path)
     ap.add_argument("--show", type=int, default=0, help="print this many misses per cause")
+    ap.add_argument("--placement", action="store_true", help="also count the clean records nothing places (by format)")
     args = ap.parse_args()
     data = json.loads(args.run.read_text(encoding="utf-8"))
+    if args.placement:
+        placement(args.keep, {i["record"]: i["fmt"] for i in data["injections"]})
     misses = [i for i in data["injections"] if i["op"] == "scope_disease" and not i["detected"]]
     total = sum(1 for i in data["injections"] if i["op"] == "scope_disease")
     recs = _records(args.keep, {i["id"] for i in misses})

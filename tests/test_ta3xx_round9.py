@@ -141,3 +141,45 @@ def test_new_specialties():
     assert not foreign_chapters(frozenset({"15"}), {"4:metabolic"})  # gestational diabetes in a diabetes trial
     assert foreign_chapters(frozenset({"15"}), {"13:rheum"})
     assert foreign_chapters(frozenset({"17"}), {"5"})
+
+
+# --- false positives the real-data diff of this round found (all real data + seeds, before/after), now silent ------
+
+
+@pytest.mark.parametrize(
+    "conditions,title,item",
+    [
+        # criteria-corpus/phase_I_train.csv NCT01137799: "male" read as a disease (ICD-10-CM Q98.3 "Other male with
+        # 46,XX karyotype" cut to its head); NCT02224690 likewise in a sentence
+        (["Alzheimer's Disease", "Schizophrenia"], None, "Male between 18 and 55 years of age, inclusive"),
+        (["Epilepsy"], None, "Participant must have been male or female aged between 2 and 55 years (inclusive)."),
+        # criteria-corpus/phase_I_train.csv NCT01465529: a colonising organism of cystic fibrosis, after words that are
+        # no description of a disease ("Positive microbiological finding of")
+        (
+            ["Cystic Fibrosis"],
+            None,
+            "Positive microbiological finding of Pseudomonas aeruginosa in expectorated sputum or cough swab documented "
+            "within 24 months prior to Screening (Visit 1).",
+        ),
+        # criteria-corpus/phase_I_test.csv NCT02187094: diabetic gastroparesis requires diabetes on purpose
+        (["Gastroparesis"], None, "Type 1 or Type 2 diabetes with a Hemoglobin A1c ≤ 10%"),
+        # ctgov-csv COVID-19 sample NCT04315480: the interstitial pneumonia of COVID-19 (ICD-10-CM files it with J84)
+        (["COVID-19"], None, "CT-scan confirmed multifocal interstitial pneumonia"),
+        # ctgov-xml-bulk NCT00492596 (tune part): the trial's title names the disease the item requires
+        (
+            ["Urinary Incontinence, Stress"],
+            "The AttenueX IntraVesical System for the Treatment of Female Stress Urinary Incontinence",
+            "Experienced stress urinary incontinence (SUI) for at least 12-months and failed prior non-surgical treatment",
+        ),
+    ],
+)
+def test_real_false_positives_of_this_round_stay_silent(conditions, title, item):
+    example = {"conditions": conditions, "criteria": inc(item)}
+    if title:
+        example["brief_title"] = title
+    assert not run("TA301", **example), item
+
+
+def test_a_colon_inside_a_word_is_no_label():
+    # "with VWF:RCo < 30 IU/dL" after the name is a measurement, not "PBC patients:" labelling what follows
+    assert run("TA301", **BREAST, criteria=inc("Von Willebrand disease with VWF:RCo below 30 IU/dL"))

@@ -27,11 +27,11 @@ from trial_audit.text.condition_inclusion import (
 from trial_audit.text.condition_requirements import (
     CONDUCT_ITEM,
     COUNT_CUE,
-    DESCRIBERS,
     LAB_LABEL,
     QUALIFIED_AFTER,
     REQUIRE_AFTER,
     covers_name,
+    describes,
     requires_joined,
 )
 from trial_audit.text.condition_scoping import (
@@ -524,7 +524,7 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             not _REQUIRE_CUE.search(before)
             and not lab_label
             and not (
-                (not before.strip() or DESCRIBERS.match(before))
+                (not before.strip() or describes(before))
                 and (REQUIRE_AFTER.match(text, im.end, ce) or QUALIFIED_AFTER.match(text, im.end, ce))
             )
         ):

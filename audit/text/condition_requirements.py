@@ -133,9 +133,17 @@ LAB_LABEL = re.compile(
 COUNT_CUE = re.compile(r"^\s*(?:at\s+least\s+(?:one|two|[0-9]+)|one\s+or\s+more|two\s+or\s+more|[≥>]\s*[0-9]+)\b", re.IGNORECASE)
 
 
-#: words that describe a disease (adjectives: "Symptomatic", "Uncomplicated", "Proximal", "Bilateral") - what may stand
-#: before an ICD-10-CM name that opens an item without a cue; a noun ("finding", "history") puts the name in a context
-DESCRIBERS = re.compile(
-    r"^(?:\s*(?:[^\W\d_]+(?:ic|al|ive|ous|ed|ary|ar|ent|ant|ible|able|ile|ing)|non|[0-9]+)(?:[\s\-]+|$))+$",
+#: words that may not stand between an item's start and an ICD-10-CM name it opens with: a preposition or a context
+#: ("Positive microbiological finding of Pseudomonas", "History of ...", "Family history of ..."), a negation
+_NOT_DESCRIBING = re.compile(
+    r"\b(?:of|with|for|in|on|at|by|to|from|and|or|no|not|non-?|without|history|findings?|positive|negative|tests?|"
+    r"results?|risk|family|signs?|evidence|suspected|suspicion|prior|previous|past|treated|treatment|after|before)\b",
     re.IGNORECASE,
 )
+_FEW_WORDS = re.compile(r"^\s*(?:[^\W\d_][\w'’\-]*\s+){1,3}$")
+
+
+def describes(before: str) -> bool:
+    """The words before an ICD-10-CM name that opens an item describe the disease ("Symptomatic internal", "Toenail",
+    "Uncomplicated", "Proximal"): one to three words, none a preposition, a context or a negation."""
+    return bool(_FEW_WORDS.match(before)) and not _NOT_DESCRIBING.search(before)
