@@ -165,6 +165,13 @@ def test_new_specialties():
         (["Gastroparesis"], None, "Type 1 or Type 2 diabetes with a Hemoglobin A1c ≤ 10%"),
         # ctgov-csv COVID-19 sample NCT04315480: the interstitial pneumonia of COVID-19 (ICD-10-CM files it with J84)
         (["COVID-19"], None, "CT-scan confirmed multifocal interstitial pneumonia"),
+        # criteria-corpus/phase_III_test.csv NCT03256422: a method named after a disease in the brackets after a lab
+        # value is no label of the disease
+        (
+            ["HIV Infections"],
+            None,
+            "Estimated glomerular filtration rate > 60 mL/min (Chronic Kidney Disease - Epidemiology Collaboration method)",
+        ),
         # ctgov-xml-bulk NCT00492596 (tune part): the trial's title names the disease the item requires
         (
             ["Urinary Incontinence, Stress"],
@@ -183,3 +190,14 @@ def test_real_false_positives_of_this_round_stay_silent(conditions, title, item)
 def test_a_colon_inside_a_word_is_no_label():
     # "with VWF:RCo < 30 IU/dL" after the name is a measurement, not "PBC patients:" labelling what follows
     assert run("TA301", **BREAST, criteria=inc("Von Willebrand disease with VWF:RCo below 30 IU/dL"))
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Serum calcium above 2.6 mmol/L on two occasions (primary hyperparathyroidism)",
+        "Platelet count below 100 x 10^9/L (immune thrombocytopenia)",
+    ],
+)
+def test_a_lab_definition_labelled_by_its_disease_is_a_requirement(item):
+    assert run("TA301", **BREAST, criteria=inc(item)), item

@@ -27,11 +27,11 @@ from trial_audit.text.condition_inclusion import (
 from trial_audit.text.condition_requirements import (
     CONDUCT_ITEM,
     COUNT_CUE,
-    LAB_LABEL,
     QUALIFIED_AFTER,
     REQUIRE_AFTER,
     covers_name,
     describes,
+    lab_label,
     requires_joined,
 )
 from trial_audit.text.condition_scoping import (
@@ -502,7 +502,7 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             or negated(men.start)
             or (cs != ts and not _CONJUNCT.match(text, cs))
             or len(before) > 90
-            or not requires_joined(before)
+            or not (requires_joined(before) or lab_label(text, before, men.end, ce))
         ):
             continue  # the item is not (or not only) a requirement to have this condition
         if _conditional_subject(text, before, men.end, ce):
@@ -515,14 +515,21 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         first = cs == ts or bool(_CONJUNCT.match(text, cs))
         if in_spans(im.start, groups):
             continue
-        if label_line or negated(im.start) or not first or len(before) > 90 or not requires_joined(before) or _NEG.search(before):
+        if (
+            label_line
+            or negated(im.start)
+            or not first
+            or len(before) > 90
+            or not (requires_joined(before) or lab_label(text, before, im.end, ce))
+            or _NEG.search(before)
+        ):
             continue
         if vaccine and im.chapter in ("1", "22"):
             continue  # "History of varicella or varicella vaccine": immunity, not a disease required
-        lab_label = bool(LAB_LABEL.search(before) or COUNT_CUE.match(before))
+        labels = lab_label(text, before, im.end, ce) or bool(COUNT_CUE.match(before))
         if (
             not _REQUIRE_CUE.search(before)
-            and not lab_label
+            and not labels
             and not (
                 (not before.strip() or describes(before))
                 and (REQUIRE_AFTER.match(text, im.end, ce) or QUALIFIED_AFTER.match(text, im.end, ce))

@@ -61,8 +61,6 @@ def requires(before: str) -> bool:
     """The words before a condition's name in its clause make the clause a requirement to have it."""
     if _AGE_OR.search(before):
         return False
-    if LAB_LABEL.search(before):
-        return True
     count = COUNT_CUE.match(before)
     if count:
         before = before[count.end() :]
@@ -123,7 +121,8 @@ QUALIFIED_AFTER = re.compile(
 
 #: a laboratory or measured definition followed by the name of the disease it defines, in brackets ("Fasting
 #: triglycerides >= 500 mg/dL (severe hypertriglyceridaemia)", "Serum potassium > 5.5 mmol/L (hyperkalaemia)"): the
-#: words before the name, in its clause
+#: words before the name, in its clause; the bracket holds the name only (``lab_label``: not "(Chronic Kidney Disease -
+#: Epidemiology Collaboration method)", a method named after the disease)
 LAB_LABEL = re.compile(
     r"^[^()]{0,80}?(?:[<>≤≥=]|\b(?:above|below|over|under|greater|less|more)\b)[^()]{0,40}?[0-9][^()]{0,60}\(\s*"
     r"(?:(?:mild|moderate|severe|marked|significant|isolated|primary)\s+){0,2}$",
@@ -147,3 +146,9 @@ def describes(before: str) -> bool:
     """The words before an ICD-10-CM name that opens an item describe the disease ("Symptomatic internal", "Toenail",
     "Uncomplicated", "Proximal"): one to three words, none a preposition, a context or a negation."""
     return bool(_FEW_WORDS.match(before)) and not _NOT_DESCRIBING.search(before)
+
+
+def lab_label(text: str, before: str, name_end: int, clause_end: int) -> bool:
+    """The name labels a laboratory definition before it, alone in its brackets ("... >= 500 mg/dL (severe
+    hypertriglyceridaemia)")."""
+    return bool(LAB_LABEL.search(before)) and re.match(r"\s*\)", text[name_end:clause_end]) is not None
