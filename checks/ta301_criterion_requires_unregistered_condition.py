@@ -22,7 +22,9 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
     the conditions the summary lists): primary-biliary-cholangitis histology in a lupus trial,
     raised intraocular pressure in a knee-osteoarthritis trial, biopsy-proven IgA nephropathy in
     an asthma trial, a Child-Pugh class in a psoriasis trial. Organ systems are ICD-10-CM chapters
-    (blocks for infections and neoplasms). Not reported: comorbidities of a linked system
+    (blocks for infections and neoplasms); pregnancy, the chromosomal abnormalities (Down syndrome) and
+    the perinatal period are specialties of their own, the last only in a trial that enrols no newborns
+    (preterm birth required in a knee-osteoarthritis trial, not in a retinopathy-of-prematurity trial). Not reported: comorbidities of a linked system
     (hypertension in a metabolic-syndrome trial, CKD in an anaemia-of-CKD trial, cirrhosis in a
     liver-cancer trial), trials registered only with symptoms (supportive care), and items scoped
     to a cohort, negated, or permitted, and a population of two diseases: a requirement that two or more
