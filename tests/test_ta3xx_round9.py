@@ -76,6 +76,10 @@ DISC = {  # NCT05971329
         "Symptomatic irreversible pulpitis with spontaneous pain in a premolar",
         "Toenail onychomycosis involving at least 25% of the nail",
         "Presbycusis with bilateral hearing thresholds above 30 dB",
+        # an episode of the disease, a negating-looking describer
+        "First attack of acute pancreatitis confirmed by a lipase above 3 times ULN",
+        "An episode of acute pancreatitis within the last 4 weeks",
+        "Chronic non-specific low back pain for at least 12 weeks",
         # chromosomal abnormalities and pregnancy
         "Down syndrome confirmed by karyotype analysis",
         "Gestational diabetes mellitus diagnosed between 24 and 28 weeks of gestation",

@@ -61,7 +61,7 @@ def requires(before: str) -> bool:
     """The words before a condition's name in its clause make the clause a requirement to have it."""
     if _AGE_OR.search(before):
         return False
-    count = COUNT_CUE.match(before)
+    count = COUNT_CUE.match(before) or _EPISODE.match(before)  # "At least one ...", "An episode of ..."
     if count:
         before = before[count.end() :]
     if _HEAD.match(before):
@@ -113,7 +113,7 @@ REQUIRE_AFTER = re.compile(
 #: stand after are attributes, read by ``condition_wording._AFTER_SKIP`` first.)
 QUALIFIED_AFTER = re.compile(
     r"(?:\s+(?:disorder|disease|syndrome))?\s*(?:\(|,\s*(?:[^\W\d_][\w()/-]*\s+){0,4}(?:[<>≤≥=]|below|above|under|over|less|more|greater|at\s+least|[0-9])|"
-    r"(?:with|without|for|on|in|at|between|born|involving|affecting|causing|grade|grades|class|type|stage|classified|lasting|persisting|"
+    r"(?:with|without|within|for|on|in|at|between|born|involving|affecting|causing|grade|grades|class|type|stage|classified|lasting|persisting|"
     r"despite|refractory|resistant)\b)",
     re.IGNORECASE,
 )
@@ -135,16 +135,31 @@ COUNT_CUE = re.compile(r"^\s*(?:at\s+least\s+(?:one|two|[0-9]+)|one\s+or\s+more|
 #: words that may not stand between an item's start and an ICD-10-CM name it opens with: a preposition or a context
 #: ("Positive microbiological finding of Pseudomonas", "History of ...", "Family history of ..."), a negation
 _NOT_DESCRIBING = re.compile(
-    r"\b(?:of|with|for|in|on|at|by|to|from|and|or|no|not|non-?|without|history|findings?|positive|negative|tests?|"
+    r"\b(?:of|with|for|in|on|at|by|to|from|and|or|no|not|without|history|findings?|positive|negative|tests?|"
     r"results?|risk|family|signs?|evidence|suspected|suspicion|prior|previous|past|treated|treatment|after|before)\b",
     re.IGNORECASE,
 )
 _FEW_WORDS = re.compile(r"^\s*(?:[^\W\d_][\w'’\-]*\s+){1,3}$")
 
 
+#: an episode of the disease ("First episode of acute pancreatitis", "A new-onset attack of gout", "Recurrent bouts of")
+_EPISODE = re.compile(
+    r"^\s*(?:(?:a|an|the|first|second|new|new-onset|single|one|recurrent|repeated|index|acute)\s+)*"
+    r"(?:episodes?|attacks?|bouts?|flares?|occurrences?)\s+of\s+",
+    re.IGNORECASE,
+)
+
+
 def describes(before: str) -> bool:
     """The words before an ICD-10-CM name that opens an item describe the disease ("Symptomatic internal", "Toenail",
-    "Uncomplicated", "Proximal"): one to three words, none a preposition, a context or a negation."""
+    "Uncomplicated", "Proximal", "Chronic non-specific"), after an episode of it ("First episode of acute"): one to
+    three words, none a preposition, a context or a negation (a negating "non-" right before the name is read by
+    ``condition_wording._NEG``)."""
+    episode = _EPISODE.match(before)
+    if episode:
+        before = before[episode.end() :]
+        if not before.strip():
+            return True
     return bool(_FEW_WORDS.match(before)) and not _NOT_DESCRIBING.search(before)
 
 
