@@ -51,9 +51,6 @@ LINKED = (
     frozenset({"4:metabolic", "11:metabolic"}),  # (type 2 diabetes in a NASH trial, NASH in a type 2 diabetes trial)
     frozenset({"4:glands", "4:metabolic", "9", "14:kidney"}),  # (kidney stones of hyperparathyroidism)
     frozenset({"1:U00-U49", "10:acute"}),  # COVID-19 pneumonia, ARDS, respiratory failure
-    # (and the lungs' other diseases: "interstitial pneumonia" of COVID-19 is filed with the chronic ones, J84, and
-    # COVID-19 trials enrol people with COPD or asthma on purpose)
-    frozenset({"1:U00-U49", "10"}),
     # the gonads' endocrine diseases (E28-E29: polycystic ovary syndrome, hypogonadism) are gynaecology's and andrology's
     # too: oligomenorrhoea in a PCOS trial is its defining feature
     frozenset({"4:glands", "14:genital"}),
@@ -94,6 +91,9 @@ _CODE_SYSTEMS |= {f"F1{d}": "5:substance" for d in "01234568" + "9"}
 #: gastric varices (I85, I86.4) are portal hypertension's, a liver disease, though filed with the veins
 _CODE_SYSTEMS |= {"K920": "11:bleed", "K921": "11:bleed", "K922": "11:bleed", "I85": "11:liver", "I864": "11:liver"}
 _CODE_SYSTEMS |= {c: "10:acute" for c in ("J12", "J13", "J14", "J15", "J16", "J17", "J18", "J80", "J96")}
+#: (and "interstitial pneumonia NOS", J84.9, the pattern of COVID-19 on CT; the named chronic interstitial diseases - IPF,
+#: J84.1x - stay the lungs' own: IPF or COPD required in a COVID-19 trial is another population)
+_CODE_SYSTEMS |= {"J849": "10:acute"}
 #: one-way links: a trial of the key system may require diseases of the value systems - a trial of
 #: a blood condition (cancer-related anaemia, neutropenia) may require the cancer it comes with; a
 #: glomerular-disease trial the hypertension or diabetes that comes with it. The other way round
