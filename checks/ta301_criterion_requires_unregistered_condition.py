@@ -22,7 +22,9 @@ class CriterionRequiresUnregisteredCondition(ScopeRule):
     the conditions the summary lists): primary-biliary-cholangitis histology in a lupus trial,
     raised intraocular pressure in a knee-osteoarthritis trial, biopsy-proven IgA nephropathy in
     an asthma trial, a Child-Pugh class in a psoriasis trial. Organ systems are ICD-10-CM chapters
-    (blocks for infections and neoplasms). Not reported: comorbidities of a linked system
+    (blocks for infections and neoplasms); pregnancy, the chromosomal abnormalities (Down syndrome) and
+    the perinatal period are specialties of their own, the last only in a trial that enrols no newborns
+    (preterm birth required in a knee-osteoarthritis trial, not in a retinopathy-of-prematurity trial). Not reported: comorbidities of a linked system
     (hypertension in a metabolic-syndrome trial, CKD in an anaemia-of-CKD trial, cirrhosis in a
     liver-cancer trial), trials registered only with symptoms (supportive care), and items scoped
     to a cohort, negated, or permitted, and a population of two diseases: a requirement that two or more
@@ -213,6 +215,8 @@ def _foreign_requirement(a, hit, text: str) -> bool:
             return False  # "primary insomnia" in an insomnia trial: ICD-10-CM files the two apart
         if _words_of_registered(a, name):
             return False  # "iron deficiency" in a trial registered for "Anemia, Iron-Deficiency": the state behind it
+        if _named_by_record(a, name):
+            return False  # "incontinence" in a trial titled "... Female Stress Urinary Incontinence", whatever places it
         return a.foreign_codes(hit.codes)
     if hit.kind == "diagnosis" and _kind_of_declared(a, text[hit.start : hit.end], hit.concepts):
         return False
@@ -247,6 +251,13 @@ def _words_of_registered(a, name: str) -> bool:
     if len(words) < 2:
         return False
     return any(words <= set(_WORD.findall(src.text.lower())) for src in a.declared if src.field.startswith(("conditions[", "mesh_terms[")))
+
+
+def _named_by_record(a, name: str) -> bool:
+    """The required name, as whole words, is in a registered condition, keyword, MeSH term or title: the trial names
+    the disease it requires, though ICD-10-CM places the two names apart or not at all."""
+    pat = re.compile(r"(?<![\w-])" + re.escape(" ".join(name.split())) + r"(?![\w-])")
+    return any(pat.search(" ".join(src.text.lower().split())) for src in a.declared if not src.field.endswith("summary"))
 
 
 #: registered names too general to make a disease that contains them a kind of the trial's condition

@@ -24,7 +24,16 @@ from trial_audit.text.condition_inclusion import (
     kinds_of_registered,
     negated_in_list,
 )
-from trial_audit.text.condition_requirements import CONDUCT_ITEM, REQUIRE_AFTER, covers_name, requires_joined
+from trial_audit.text.condition_requirements import (
+    CONDUCT_ITEM,
+    COUNT_CUE,
+    QUALIFIED_AFTER,
+    REQUIRE_AFTER,
+    covers_name,
+    describes,
+    lab_label,
+    requires_joined,
+)
 from trial_audit.text.condition_scoping import (
     _ALTERNATIVES,
     _FOLLOWING,
@@ -34,7 +43,7 @@ from trial_audit.text.condition_scoping import (
     _several_populations,
 )
 from trial_audit.text.condition_settings import setting_chapters
-from trial_audit.text.condition_systems import AREA_SYSTEM, foreign_areas, foreign_chapters, is_trait, organ_chapters
+from trial_audit.text.condition_systems import AREA_SYSTEM, foreign_areas, foreign_chapters, is_trait, organ_chapters, perinatal_only
 from trial_audit.text.condition_vocabulary import Mention, Vocabulary, load_vocabulary
 from trial_audit.text.condition_wording import (
     _AFTER_SKIP,
@@ -113,6 +122,9 @@ class Analysis:
     healthy_only: bool = False
     #: concepts the criteria name in full somewhere (not only by an abbreviation)
     named_in_full: set[str] = field(default_factory=set)
+    #: the trial may enrol newborns (no structured minimum age, or one under a year): a condition of the perinatal
+    #: period (prematurity) is then never foreign - a neonatal trial of any organ enrols by it
+    newborns: bool = True
 
     def concept_chapters(self, cid: str) -> frozenset[str]:
         """The concept's organ systems: by its ICD-10-CM codes (its own, else its ancestors'), else by its area."""
@@ -138,6 +150,8 @@ class Analysis:
             return True
         for c in cs:
             req = self.concept_chapters(c)
+            if req and perinatal_only(req) and self.newborns:
+                return False
             if req and self.declared_chapters:
                 if not foreign_chapters(req, self.declared_chapters, coarse):
                     return False
@@ -160,8 +174,10 @@ class Analysis:
         if not codes:
             return False
         if self.healthy_only:
-            return bool(organ_chapters(codes))
+            return bool(organ_chapters(codes)) and not (perinatal_only(organ_chapters(codes)) and self.newborns)
         if _icd_related(codes, tuple(self.declared_codes)):
+            return False
+        if perinatal_only(organ_chapters(codes)) and self.newborns:
             return False
         return foreign_chapters(organ_chapters(codes), self.declared_chapters)
 
@@ -228,6 +244,8 @@ def _enumerations(vocab: Vocabulary, fld: str, text: str) -> list[Source]:
 
 def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     a = Analysis(vocab)
+    minimum = getattr(record, "minimum_age", None)
+    a.newborns = minimum is None or minimum.years < 1
     reg: list[Source] = []
     for attr in ("conditions", "keywords", "mesh_terms"):
         for fld, val in _list_field(record, attr):
@@ -484,7 +502,7 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             or negated(men.start)
             or (cs != ts and not _CONJUNCT.match(text, cs))
             or len(before) > 90
-            or not requires_joined(before)
+            or not (requires_joined(before) or lab_label(text, before, men.end, ce))
         ):
             continue  # the item is not (or not only) a requirement to have this condition
         if _conditional_subject(text, before, men.end, ce):
@@ -497,14 +515,30 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         first = cs == ts or bool(_CONJUNCT.match(text, cs))
         if in_spans(im.start, groups):
             continue
-        if label_line or negated(im.start) or not first or len(before) > 90 or not requires_joined(before) or _NEG.search(before):
+        if (
+            label_line
+            or negated(im.start)
+            or not first
+            or len(before) > 90
+            or not (requires_joined(before) or lab_label(text, before, im.end, ce))
+            or _NEG.search(before)
+        ):
             continue
         if vaccine and im.chapter in ("1", "22"):
             continue  # "History of varicella or varicella vaccine": immunity, not a disease required
-        if not _REQUIRE_CUE.search(before) and (before.strip() or not REQUIRE_AFTER.match(text, im.end, ce)):
+        labels = lab_label(text, before, im.end, ce) or bool(COUNT_CUE.match(before))
+        if (
+            not _REQUIRE_CUE.search(before)
+            and not labels
+            and not (
+                (not before.strip() or describes(before))
+                and (REQUIRE_AFTER.match(text, im.end, ce) or QUALIFIED_AFTER.match(text, im.end, ce))
+            )
+        ):
             # a bare name from ICD-10-CM alone is too weak: a list entry, a complication, a label - unless the item
-            # opens with it and goes on to say how it is established ("Chronic pancreatitis according to ...",
-            # "Acute sinusitis confirmed by CT", "Hidradenitis suppurativa (Hurley stage II)")
+            # opens with it (after words that describe it: "Symptomatic internal haemorrhoids") and goes on to say how
+            # it is established or which cases of it ("Chronic pancreatitis according to ...", "Acute sinusitis confirmed
+            # by CT", "Hidradenitis suppurativa (Hurley stage II)", "Vitamin D deficiency, serum 25(OH)D below 20 ng/mL")
             continue
         if _AFTER_SKIP.match(text, im.end) or _NEG_AFTER.match(text, im.end, ce) or _conditional_subject(text, before, im.end, ce):
             continue

@@ -58,19 +58,39 @@ class IcdMatcher:
         prefixes: dict[tuple[str, ...], str] = {}
         suffixes: dict[tuple[str, ...], str] = {}
         heads: dict[tuple[str, ...], str] = {}
+        #: names inside titles ("adhesive capsulitis" of "Adhesive capsulitis of shoulder"), with the systems of their titles
+        inner: dict[tuple[str, ...], dict[str, str]] = {}
+        from_nos: set[tuple[str, ...]] = set()  # of those, the names of "X NOS" titles (X said without qualification)
+        qualified: set[tuple[str, ...]] = set()  # and the one-word names qualified by their course ("chronic insomnia")
         for toks, key, code, chapter in _title_tokens():
             if strict:
                 if len(key) > 60 or chapter not in ORGAN_CHAPTERS:
                     continue
+                if chapter == "17" and (toks[0] in _BAD_FIRST or _VAGUE.search(key) or system_of(code) is None):
+                    continue  # a malformation only by its own title: "Other male with 46,XX karyotype" names no disease "male"
                 if toks[0] in _BAD_FIRST or _VAGUE.search(key):
                     # the disease a residual or qualified title is about is a name too ("Unspecified cataract",
                     # "Insomnia, unspecified", "Chronic periodontitis", "Otitis media, unspecified")
                     for head in _residual_heads(toks, key):
                         if _specific_name(head) or (head[0] in _COURSE and _specific_name(head[1:])):
                             heads.setdefault(head, code)
+                        elif _qualifiable(head):
+                            # a one-word disease too common to stand alone ("insomnia", "arthritis") is one disease
+                            # when its course or the word "disorder" qualifies it ("chronic insomnia", "insomnia disorder")
+                            for q in _qualified(head[0]):
+                                inner.setdefault(q, {}).setdefault(system_of(code) or "", code)
+                                from_nos.add(q)
+                                qualified.add(q)
+                    for head in _inner_names(toks, key) if chapter != "2" else ():
+                        inner.setdefault(head, {}).setdefault(system_of(code) or "", code)
+                        if toks[-1] == "nos" and "of" not in toks:
+                            from_nos.add(head)
                     continue
                 if not _specific_name(toks):
                     continue
+                # (not a neoplasm's: "squamous cell carcinoma" of the skin's titles is a histology of many organs)
+                for head in _inner_names(toks, key) if chapter != "2" else ():
+                    inner.setdefault(head, {}).setdefault(system_of(code) or "", code)
             elif 1 < len(toks) <= 8:
                 for n in range(2, len(toks)):
                     prefixes.setdefault(toks[:n], code)
@@ -78,11 +98,26 @@ class IcdMatcher:
                     suffixes.setdefault(toks[-1:], code)  # "Female infertility" places "Infertility"
                 for n in range(max(1, len(toks) - 4), len(toks) - 1):
                     suffixes.setdefault(toks[n:], code)  # "... lumbosacral intervertebral disc degeneration"
-            keys.setdefault(toks, code)
+            keys.setdefault(_no_articles(toks), code)
+            for variant in _usual_wordings(toks):
+                keys.setdefault(variant, code)
         if strict:
             heads.update(_head_words(heads))
+            # a name inside titles of one organ system only ("deep vein thrombosis" of "Deep vein thrombosis NOS")
+            # (and of the system its words place it in: "allergic dermatitis" of "Allergic dermatitis of eyelid" is
+            # the skin's disease, not the eye's)
+            for head, by_system in inner.items():
+                if len(by_system) == 1 and "" not in by_system:
+                    code = next(iter(by_system.values()))
+                    # a name cut from before a site ("... of eyelid") must be placed there by its own words too: the
+                    # site's chapter may not be the disease's ("arterial thrombosis" of the spinal cord's titles)
+                    by_words = word_system_code(" ".join(head))
+                    if head in qualified and by_words in SUBSYSTEMS:
+                        continue  # "chronic arthritis": a word of several specialties of one chapter (rheumatology, orthopaedics)
+                    if by_words is None and head in from_nos or by_words is not None and chapter_of(by_words) == chapter_of(code):
+                        heads.setdefault(head, code)
         for head, code in heads.items():
-            keys.setdefault(head, code)  # a title that is the name itself comes first
+            keys.setdefault(_no_articles(head), code)  # a title that is the name itself comes first
         # word sequences kept as one string each (words joined by _SEP): the same lookups, and a
         # stored matcher reads back in about half the time of tuples (~150,000 keys)
         self._keys = {_SEP.join(k): v for k, v in keys.items()}
@@ -95,7 +130,8 @@ class IcdMatcher:
 
     def mentions(self, text: str) -> list[IcdMention]:
         """ICD-10-CM names in a text, longest first, non-overlapping."""
-        toks = tokenise(text)
+        # articles are left out on both sides: "adhesive capsulitis of the shoulder" is "... of shoulder"
+        toks = [t for t in tokenise(text) if t[0].lower() not in _ARTICLES]
         low = [_plain(t.lower()) for t, _, _ in toks]
         out: list[IcdMention] = []
         i, n = 0, len(toks)
@@ -120,6 +156,60 @@ class IcdMatcher:
         for short titles: "Infertility" -> "Female infertility")."""
         toks = _SEP.join(_plain(t) for t in tokens_norm(name))
         return self._prefixes.get(toks) or self._suffixes.get(toks)
+
+
+#: words left out of titles and text alike when names are matched ("a" and "an" are letters of names: "vitamin A
+#: deficiency", "hepatitis A")
+_ARTICLES = frozenset({"the"})
+
+
+def _no_articles(toks: tuple[str, ...]) -> tuple[str, ...]:
+    kept = tuple(t for t in toks if t not in _ARTICLES)
+    return kept or toks
+
+
+def _inner_names(toks: tuple[str, ...], key: str) -> list[tuple[str, ...]]:
+    """The disease a title names before its site or its qualifier: "adhesive capsulitis" of "Adhesive capsulitis of
+    shoulder", "deep vein thrombosis" of "Deep vein thrombosis NOS" - two words or more that end in a disease noun
+    ("-itis", "-osis", "-pathy" ...), not a lab state; kept by the caller only when every title holding it is of one
+    organ system."""
+    if "," in key or "of" not in toks and toks[-1] != "nos":
+        return []
+    head = toks[: toks.index("of")] if "of" in toks else toks[:-1]
+    if len(head) < 2 or head[0] in _BAD_FIRST or head[0] in _QUALIFIER or _VAGUE.search(" ".join(head)) or {"and", "or"} & set(head):
+        return []
+    last = head[-1]
+    if not _DISEASE_NOUN.search(last) or _LAB_STATE.search(last.rstrip("s")) or last in _NOT_ONE_DISEASE:
+        return []
+    return [head]
+
+
+#: what registrants call the newborn of ICD-10-CM's perinatal titles ("Preterm newborn": "preterm infants", "neonates")
+_NEWBORN = ("newborns", "infant", "infants", "neonate", "neonates", "baby", "babies")
+
+
+def _usual_wordings(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """How clinicians write some ICD-10-CM titles: a substance's "dependence" (F10-F19) as the DSM-5 "use disorder"
+    ("Opioid dependence" -> "opioid use disorder"), the perinatal titles' "newborn" as "infants" or "neonates"."""
+    out = []
+    if len(toks) == 2 and toks[1] == "dependence":
+        out.append((toks[0], "use", "disorder"))
+    if "newborn" in toks and len(toks) <= 4:
+        i = toks.index("newborn")
+        out += [(*toks[:i], w, *toks[i + 1 :]) for w in _NEWBORN]
+    return out
+
+
+def _qualifiable(head: tuple[str, ...]) -> bool:
+    """A one-word disease name (not a lab state, not a class of lesions) that ICD-10-CM uses for one disease."""
+    if len(head) != 1:
+        return False
+    w = head[0]
+    return len(w) >= 6 and bool(_DISEASE_NOUN.search(w)) and not _LAB_STATE.search(w) and w not in _NOT_ONE_DISEASE
+
+
+def _qualified(word: str) -> list[tuple[str, ...]]:
+    return [(q, word) for q in ("chronic", "primary", "persistent")] + [(word, "disorder")]
 
 
 _KEY_WORD = re.compile(r"[^\W_]+")
@@ -172,7 +262,9 @@ _QUALIFIER |= {"generalized", "localized", "idiopathic", "essential", "subacute"
 #: course words that open ICD-10-CM titles ("Acute ...", "Chronic ..."): left out of the strict matcher as first
 #: words (``_BAD_FIRST``), but a title of three words or more that goes on with a disease is a disease's name
 _COURSE = frozenset({"acute", "chronic", "subacute"})
-_RESIDUAL_TAIL = re.compile(r",\s*(?:unspecified|site\s+unspecified|not\s+elsewhere\s+classified)\b.*$|\s+(?:without|with)\b.*$")
+_RESIDUAL_TAIL = re.compile(
+    r",\s*(?:unspecified|site\s+(?:unspecified|not\s+specified)|not\s+elsewhere\s+classified)\b.*$|\s+(?:without|with)\b.*$"
+)
 _RESIDUAL_HEAD = re.compile(r"^(?:unspecified|other)\s+")
 
 
@@ -275,6 +367,12 @@ def icd_codes_of_name(name: str, exact: bool = False) -> tuple[str, ...]:
     index = tabular().title_index
     # "Meningioma" is the inclusion term "Meningioma NOS" (not otherwise specified): the same name
     code = index.get(key) or index.get(key + " nos")
+    in_order = name
+    if name.count(",") == 1:
+        # a MeSH-style inverted name ("Urinary Incontinence, Stress", "Leukemia, Myeloid"): the name read in order
+        head, _, qualifier = name.partition(",")
+        in_order = f"{qualifier.strip()} {head.strip()}"
+        code = code or index.get(icd_title_key(in_order))
     if code and not exact and not organ_chapters((code,), traits=True):
         # a symptom title ("Delirium NOS" is R41.0) decides nothing: the name's words may ("delirium": F05)
         word_code = word_system_code(name)
@@ -284,7 +382,7 @@ def icd_codes_of_name(name: str, exact: bool = False) -> tuple[str, ...]:
     if exact:
         return ()
     m = icd_matcher(strict=False)
-    found = tuple(dict.fromkeys(x.code for x in m.mentions(name)))
+    found = tuple(dict.fromkeys(x.code for x in m.mentions(name))) or tuple(dict.fromkeys(x.code for x in m.mentions(in_order)))
     if found:
         return found
     code = m.prefix_code(name) or word_system_code(name)

@@ -61,6 +61,9 @@ def requires(before: str) -> bool:
     """The words before a condition's name in its clause make the clause a requirement to have it."""
     if _AGE_OR.search(before):
         return False
+    count = COUNT_CUE.match(before) or _EPISODE.match(before)  # "At least one ...", "An episode of ..."
+    if count:
+        before = before[count.end() :]
     if _HEAD.match(before):
         return True
     m = _MODIFIERS.search(before)
@@ -91,8 +94,76 @@ def covers_name(longer, shorter) -> bool:
 #: or staged ("according to the Rome IV criteria", "as defined by", "confirmed by biopsy", "(stage II-III)",
 #: "requiring treatment")
 REQUIRE_AFTER = re.compile(
+    # (after the site it is of: "Deep vein thrombosis of the lower limb confirmed by ultrasound", "... of the left knee")
+    r"(?:\s+(?:of|in|involving)\s+(?:the\s+)?(?:(?:left|right|both|one|lower|upper)\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?(?=\s*[,(]?\s*"
+    r"(?:according|as\s|defined|per\b|diagnosed|confirmed|proven|documented|verified|established|meeting|fulfil|satisfying|"
+    r"requiring|in\s+need|stage|grade|class)))?"
     r"\s*[,(\[\-\u2013]?\s*(?:according\s+to|as\s+defined|defined\s+(?:by|as|according|per)|(?:as\s+)?per\b|diagnosed|confirmed|"
     r"proven|documented|verified|established|meeting|fulfil\w*|satisfying|that\s+meets?|requiring|in\s+need\s+of|"
     r"(?:stage|grade|class)\b)",
     re.IGNORECASE,
 )
+
+#: what else follows a name that opens an inclusion item and says which cases of it are required - a feature, a
+#: duration, an imaging or laboratory definition, a grade, a site ("Vitamin D deficiency, serum 25(OH)D below 20
+#: ng/mL", "Chronic insomnia disorder with an Insomnia Severity Index >= 15", "Internal haemorrhoids grade II-III",
+#: "Lumbar disc herniation on MRI", "Adhesive capsulitis ... for at least 3 months"): an inclusion item that is a
+#: disease's name and how it presents is a requirement to have it. (A bare name alone stays too weak: a complication
+#: listed as an item, "Osteonecrosis of multiple bones." in a sickle-cell trial.) (The names "index", "score", "test" ...
+#: stand after are attributes, read by ``condition_wording._AFTER_SKIP`` first.)
+QUALIFIED_AFTER = re.compile(
+    r"(?:\s+(?:disorder|disease|syndrome))?\s*(?:\(|,\s*(?:[^\W\d_][\w()/-]*\s+){0,4}(?:[<>≤≥=]|below|above|under|over|less|more|greater|at\s+least|[0-9])|"
+    r"(?:with|without|within|for|on|in|at|between|born|involving|affecting|causing|grade|grades|class|type|stage|classified|lasting|persisting|"
+    r"despite|refractory|resistant)\b)",
+    re.IGNORECASE,
+)
+
+
+#: a laboratory or measured definition followed by the name of the disease it defines, in brackets ("Fasting
+#: triglycerides >= 500 mg/dL (severe hypertriglyceridaemia)", "Serum potassium > 5.5 mmol/L (hyperkalaemia)"): the
+#: words before the name, in its clause; the bracket holds the name only (``lab_label``: not "(Chronic Kidney Disease -
+#: Epidemiology Collaboration method)", a method named after the disease)
+LAB_LABEL = re.compile(
+    r"^[^()]{0,80}?(?:[<>≤≥=]|\b(?:above|below|over|under|greater|less|more)\b)[^()]{0,40}?[0-9][^()]{0,60}\(\s*"
+    r"(?:(?:mild|moderate|severe|marked|significant|isolated|primary)\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: a count of lesions before the name ("At least one carious lesion", "One or more renal calculi")
+COUNT_CUE = re.compile(r"^\s*(?:at\s+least\s+(?:one|two|[0-9]+)|one\s+or\s+more|two\s+or\s+more|[≥>]\s*[0-9]+)\b", re.IGNORECASE)
+
+
+#: words that may not stand between an item's start and an ICD-10-CM name it opens with: a preposition or a context
+#: ("Positive microbiological finding of Pseudomonas", "History of ...", "Family history of ..."), a negation
+_NOT_DESCRIBING = re.compile(
+    r"\b(?:of|with|for|in|on|at|by|to|from|and|or|no|not|without|history|findings?|positive|negative|tests?|"
+    r"results?|risk|family|signs?|evidence|suspected|suspicion|prior|previous|past|treated|treatment|after|before)\b",
+    re.IGNORECASE,
+)
+_FEW_WORDS = re.compile(r"^\s*(?:[^\W\d_][\w'’\-]*\s+){1,3}$")
+
+
+#: an episode of the disease ("First episode of acute pancreatitis", "A new-onset attack of gout", "Recurrent bouts of")
+_EPISODE = re.compile(
+    r"^\s*(?:(?:a|an|the|first|second|new|new-onset|single|one|recurrent|repeated|index|acute)\s+)*"
+    r"(?:episodes?|attacks?|bouts?|flares?|occurrences?)\s+of\s+",
+    re.IGNORECASE,
+)
+
+
+def describes(before: str) -> bool:
+    """The words before an ICD-10-CM name that opens an item describe the disease ("Symptomatic internal", "Toenail",
+    "Uncomplicated", "Proximal", "Chronic non-specific"), after an episode of it ("First episode of acute"): one to
+    three words, none a preposition, a context or a negation (a negating "non-" right before the name is read by
+    ``condition_wording._NEG``)."""
+    episode = _EPISODE.match(before)
+    if episode:
+        before = before[episode.end() :]
+        if not before.strip():
+            return True
+    return bool(_FEW_WORDS.match(before)) and not _NOT_DESCRIBING.search(before)
+
+
+def lab_label(text: str, before: str, name_end: int, clause_end: int) -> bool:
+    """The name labels a laboratory definition before it, alone in its brackets ("... >= 500 mg/dL (severe
+    hypertriglyceridaemia)")."""
+    return bool(LAB_LABEL.search(before)) and re.match(r"\s*\)", text[name_end:clause_end]) is not None

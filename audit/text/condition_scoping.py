@@ -151,7 +151,8 @@ def is_scoped_hit(a: Analysis, hit: ItemHit, text: str) -> bool:
     if re.match(r"\s*(?:\)|patients|subjects|participants|cohort|arm|group)?\s*(?:only|cohort|arm|group)\b", after, re.I):
         return True
     # "PBC patients:" / "Patients with PBC:" - a name followed by a colon labels what follows
-    if re.match(r"[^.;]{0,25}:", after) and not re.search(r"[0-9]", after.split(":")[0]):
+    # (a colon inside a word is no label: "VWF:RCo", "anti-HBc:IgM")
+    if re.match(r"[^.;]{0,25}:(?!\S)", after) and not re.search(r"[0-9]", after.split(":")[0]):
         return True
     return False
 

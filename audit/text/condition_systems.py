@@ -25,8 +25,11 @@ from typing import Any
 
 from trial_audit.text.icd10cm import tabular
 
-#: ICD-10-CM chapters (numbered as in the tabular list) that are organ systems or specialties
-ORGAN_CHAPTERS = frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "22"})
+#: ICD-10-CM chapters (numbered as in the tabular list) that are organ systems or specialties; pregnancy (15,
+#: obstetrics), the perinatal period (16, neonatology: judged against the trial's ages, ``perinatal_codes``) and
+#: the chromosomal abnormalities of chapter 17 (Q90-Q99, "17": Down syndrome, Turner syndrome; the malformations
+#: are placed by the organ malformed) are specialties of their own
+ORGAN_CHAPTERS = frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "22"})
 #: chapter 22 (codes for special purposes) holds COVID-19 (U07.1): an infection
 _SAME_AS = {"22": "1"}
 #: systems whose diseases are routinely required together in one trial: the cardio-renal-metabolic
@@ -48,6 +51,9 @@ LINKED = (
     frozenset({"4:metabolic", "11:metabolic"}),  # (type 2 diabetes in a NASH trial, NASH in a type 2 diabetes trial)
     frozenset({"4:glands", "4:metabolic", "9", "14:kidney"}),  # (kidney stones of hyperparathyroidism)
     frozenset({"1:U00-U49", "10:acute"}),  # COVID-19 pneumonia, ARDS, respiratory failure
+    # the gonads' endocrine diseases (E28-E29: polycystic ovary syndrome, hypogonadism) are gynaecology's and andrology's
+    # too: oligomenorrhoea in a PCOS trial is its defining feature
+    frozenset({"4:glands", "14:genital"}),
     frozenset({"4:thyroid", "4:glands"}),
     # gout and the other crystal arthropathies are rheumatology, not the skin's or the glomerulus' disease
     # (gout in an atopic-dermatitis trial is foreign); a gout trial's urate band is its own by the vocabulary
@@ -59,6 +65,11 @@ LINKED = (
     frozenset({"11:liver", "11:metabolic"}),
     frozenset({"11:bleed", "11:liver"}),
     frozenset({"11:bleed", "11:gi"}),
+    # obstetrics with gynaecology, with the metabolic and circulatory diseases of pregnancy (gestational diabetes in a
+    # diabetes trial, pre-eclampsia in a hypertension trial) and with the newborn (preterm birth)
+    frozenset({"15", "14:genital"}),
+    frozenset({"15", "4:metabolic", "9"}),
+    frozenset({"15", "16"}),
 )
 #: substance use disorders (F10-F16, F18-F19) and the organs the substances harm and the infections
 #: injecting and drinking bring (HIV, viral hepatitis, tuberculosis - not every infection: COVID-19 is
@@ -80,6 +91,9 @@ _CODE_SYSTEMS |= {f"F1{d}": "5:substance" for d in "01234568" + "9"}
 #: gastric varices (I85, I86.4) are portal hypertension's, a liver disease, though filed with the veins
 _CODE_SYSTEMS |= {"K920": "11:bleed", "K921": "11:bleed", "K922": "11:bleed", "I85": "11:liver", "I864": "11:liver"}
 _CODE_SYSTEMS |= {c: "10:acute" for c in ("J12", "J13", "J14", "J15", "J16", "J17", "J18", "J80", "J96")}
+#: (and "interstitial pneumonia NOS", J84.9, the pattern of COVID-19 on CT; the named chronic interstitial diseases - IPF,
+#: J84.1x - stay the lungs' own: IPF or COPD required in a COVID-19 trial is another population)
+_CODE_SYSTEMS |= {"J849": "10:acute"}
 #: one-way links: a trial of the key system may require diseases of the value systems - a trial of
 #: a blood condition (cancer-related anaemia, neutropenia) may require the cancer it comes with; a
 #: glomerular-disease trial the hypertension or diabetes that comes with it. The other way round
@@ -95,6 +109,9 @@ ONE_WAY = {
     # toxoplasma and pneumocystis, cryptosporidium), Kaposi sarcoma and lymphoma - not another
     # infection such as hepatitis B or C (a co-infection population the record must say it enrols)
     "5:substance": _SUBSTANCE_HARMS,
+    # a pregnancy trial may require an infection (HIV, malaria, group B streptococcus), anaemia, a mental disorder
+    # (perinatal depression) or kidney disease on purpose (condition_settings: the same links as a pregnancy setting)
+    "15": ("1", "3", "5", "14:kidney"),
     "1:B20": ("1:A15-A19", "1:A30-A49", "1:B00-B09", "1:B25-B34", "1:B35-B49", "1:B50-B64", "1:A00-A09", "2:C45-C49", "2:heme"),
 }
 for _harm in _SUBSTANCE_HARMS:
@@ -176,12 +193,19 @@ _CONGENITAL = (
     ("Q50", "Q64", "14"),
     ("Q65", "Q79", "13"),
     ("Q80", "Q84", "12"),
+    ("Q90", "Q99", "17"),
 )
 
 
 @lru_cache(maxsize=65536)
 def _ancestors(code: str) -> tuple[str, ...]:
     return tabular().ancestors(code)
+
+
+def perinatal_only(systems: Iterable[str]) -> bool:
+    """Every one of the systems is the perinatal period's (chapter 16: prematurity, neonatal jaundice)."""
+    systems = list(systems)
+    return bool(systems) and all(_chapter(x) == "16" for x in systems)
 
 
 def is_trait(code: str) -> bool:

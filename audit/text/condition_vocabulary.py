@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,8 +35,8 @@ from trial_audit.text.condition_tokens import (
     trigger_key,
     triggers,
 )
+from trial_audit.text.condition_vocabulary_icd import _add_icd_names, _icd_concepts, _icd_related, _icd_titles, icd_index  # noqa: F401 (re-exported)
 from trial_audit.text.condition_words import head_variants
-from trial_audit.text.icd10cm import ICD_BRACKETS, icd_title_key, tabular
 
 DATA_FILE = Path(__file__).parents[1] / "data" / "condition_markers.toml"
 
@@ -426,33 +426,30 @@ class Vocabulary:
             return
         if not hasattr(self, "_by_key"):
             self._index_markers()
-        low = lower_keeping_offsets(text)  # "İ".lower() is two characters: offsets found in low index text
-        found: list[tuple[int, int, Marker, re.Match[str]]]
-        if len(low) != len(text):  # lower-casing changed offsets (rare scripts): scan plainly
-            found = [(m.start(), order, mk, m) for order, mk, rx in self._parts for m in rx.finditer(text)]
-        else:
-            words = set(WORD.findall(low))
-            heads = {w[:3] for w in words}
-            heads.update(w[:2] for w in words)
-            cands = list(self._always)
-            for h in heads & self._by_key.keys():
-                cands.extend(self._by_key[h])
-            found = []
-            seen: set[tuple[int, int]] = set()
-            for order, mk, rx, t in cands:
-                if t is None:
-                    for m in rx.finditer(text):
-                        found.append((m.start(), order, mk, m))
-                    continue
-                pos = low.find(t)
-                while pos >= 0:
-                    k = (id(rx), pos)
-                    if k not in seen:
-                        seen.add(k)
-                        m = rx.match(text, pos)
-                        if m is not None and m.end() > m.start():
-                            found.append((pos, order, mk, m))
-                    pos = low.find(t, pos + 1)
+        # one character for each of ``text`` ("İ".lower() alone is two): offsets found in ``low`` index ``text``
+        low = lower_keeping_offsets(text)
+        words = set(WORD.findall(low))
+        heads = {w[:3] for w in words}
+        heads.update(w[:2] for w in words)
+        cands = list(self._always)
+        for h in heads & self._by_key.keys():
+            cands.extend(self._by_key[h])
+        found: list[tuple[int, int, Marker, re.Match[str]]] = []
+        seen: set[tuple[int, int]] = set()
+        for order, mk, rx, t in cands:
+            if t is None:
+                for m in rx.finditer(text):
+                    found.append((m.start(), order, mk, m))
+                continue
+            pos = low.find(t)
+            while pos >= 0:
+                k = (id(rx), pos)
+                if k not in seen:
+                    seen.add(k)
+                    m = rx.match(text, pos)
+                    if m is not None and m.end() > m.start():
+                        found.append((pos, order, mk, m))
+                pos = low.find(t, pos + 1)
         found.sort(key=lambda x: (x[0], x[1]))
         last_end = -1
         for start, _order, mk, m in found:
@@ -555,61 +552,3 @@ def vocabulary_paths(ctx: Any, code: str = "TA3") -> list[str]:
     if isinstance(val, (str, Path)):
         return [str(val)]
     return [str(v) for v in val]
-
-
-# --- ICD-10-CM (offline, from the shipped extract: audit/icd10cm.py) ------------------------------
-
-
-def _icd_titles(code: str) -> list[str]:
-    clean = []
-    for t in tabular().titles(code):
-        t2 = ICD_BRACKETS.sub("", t).strip()
-        low = t2.lower()
-        if not t2 or "unspecified" in low or "other " in low or " nos" in low or len(t2) > 60:
-            continue
-        clean.append(t2)
-    return clean
-
-
-def _add_icd_names(concepts: dict[str, Concept]) -> None:
-    for c in concepts.values():
-        if c.umbrella:
-            continue
-        for code in c.icd10:
-            for t in _icd_titles(code):
-                if t.lower() not in (s.lower() for s in c.synonyms):
-                    c.synonyms.append(t)
-
-
-def _icd_related(a: Sequence[str], b: Sequence[str]) -> bool:
-    if not a or not b:
-        return False
-    tab = tabular()
-    for x in a:
-        for y in b:
-            if x == y:
-                return True
-            if tab.node(x) is not None and tab.node(y) is not None:
-                if tab.is_ancestor(x, y) or tab.is_ancestor(y, x):
-                    return True
-                continue
-            # a code ICD-10-CM does not know (a typo, a range that is no block): by prefix
-            dx, dy = x.replace(".", ""), y.replace(".", "")
-            if "-" not in dx + dy and (dx.startswith(dy) or dy.startswith(dx)):
-                return True
-    return False
-
-
-def icd_index() -> dict[str, str]:
-    """Normalised ICD-10-CM title / inclusion term -> code (categories and subcategories)."""
-    return tabular().title_index
-
-
-def _icd_concepts(vocab: Vocabulary, name: str) -> set[str]:
-    """Concepts related through ICD-10-CM to a name the curated list does not know."""
-    if len(name) > 1000:
-        return set()  # no ICD-10-CM title is that long; and the bracket pattern is quadratic on "((((..."
-    code = icd_index().get(icd_title_key(name))
-    if not code:
-        return set()
-    return {c.id for c in vocab.concepts.values() if c.icd10 and _icd_related((code,), c.icd10)}
