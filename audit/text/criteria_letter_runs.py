@@ -1,0 +1,147 @@
+"""Lettered (and roman) lists in any punctuation, decided by the LIST rather than by the token.
+
+A letter with a colon, a hyphen, a slash or a spaced bracket after it ("a:", "A-", "a )", "a /", "B –",
+"ii:") is not a marker on its own: "B- and T-cell counts", "A: Part A dose escalation" and "I - the
+investigator" are words or labels, so ``criteria_markers._match_marker`` leaves such tokens as text. A
+column of lines that open with consecutive letters written the same way is a list whatever its
+punctuation, though:
+
+    a: Age 18 years or older            A- Age 18 years or older
+    b: Signed informed consent          B- Signed informed consent
+    c: ECOG 0-1                         C- ECOG 0-1
+
+``letter_list_markers`` reads the line tokens of a first tokenising pass, finds the lines that open with
+a letter (or a roman numeral) in a shape ``_match_marker`` does not take, and keeps those that form a
+list: at least two such lines at the same indentation, written in the same shape and case, with no
+section header between them, the first lettered "a" (or "i"), each next letter the next one - or the
+same or one further, so that a list with a repeated or a missing letter (the defects TA111 and TA112
+report) is still a list. The tokeniser then runs again with those lines read as items
+(``criteria_tokens._tokenise``). A lone "B- and T-cell" line, or "A: …" "C: …" lines that do not run in
+sequence, stay text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trial_audit.text.criteria_model import roman_to_int
+
+# A letter or roman numeral, maybe after an opening bracket, then one or two marks (a blank may stand
+# before them: "a )", "b -") and a blank; or a letter alone before a tab ("a<TAB>Age …"). Full-width
+# letters are letters too. Only tried at the start of a line that the first pass kept as text.
+_FW_LETTER = "\uff21-\uff3a\uff41-\uff5a"
+_CANDIDATE = re.compile(
+    rf"""
+    (?P<pre>[(\[（［【<{{]?)
+    (?P<core>[ivx]{{2,5}}|[IVX]{{2,5}}|[A-Za-z{_FW_LETTER}])
+    (?P<post>[ ]?[.)\]:：\-–—/>}}=|»~。．、）］】〕]{{1,2}}|(?=\t))
+    (?=[ \t\u3000]+[^\s])
+    """,
+    re.VERBOSE,
+)
+_CLOSING = ")]>}）］】〕"
+# the steps a list may take from one line to the next: the next letter, the same one again (a duplicate)
+# or one further (a missing letter)
+_STEPS = (0, 1, 2)
+
+
+def _values(core: str) -> tuple[int | None, int | None]:
+    """(letter number, roman value) of a marker's core: "c" -> (3, None), "i" -> (9, 1), "iv" -> (None, 4)."""
+    if len(core) == 1:
+        ch = chr(ord(core) - 0xFEE0) if ord(core) > 0xFF00 else core  # full-width to ASCII
+        return ord(ch.lower()) - 96, roman_to_int(ch)
+    return None, roman_to_int(core)
+
+
+class _Chain:
+    """Consecutive candidate lines of one shape, with the values of one kind (letters or roman numerals)."""
+
+    __slots__ = ("kind", "cands")
+
+    def __init__(self, kind: str, cand: tuple) -> None:
+        self.kind = kind
+        self.cands = [cand]
+
+    def value(self, cand: tuple) -> int | None:
+        return cand[3] if self.kind == "alpha" else cand[4]
+
+    def takes(self, cand: tuple) -> bool:
+        v, last = self.value(cand), self.value(self.cands[-1])
+        if v is None or last is None or v - last not in _STEPS:
+            return False
+        if v == last and len(self.cands) >= 2 and self.value(self.cands[-2]) == last:
+            return False  # "A: …" three times is not a list
+        return True
+
+    def is_list(self) -> bool:
+        vals = [self.value(c) for c in self.cands]
+        if len(vals) < 2 or vals[0] != 1:
+            return False
+        steps = [b - a for a, b in zip(vals, vals[1:])]  # type: ignore[operator]
+        return steps.count(1) >= 1 and steps.count(1) >= steps.count(2)
+
+
+def _candidate(text: str, tok) -> tuple | None:
+    """(position, shape key, match, letter number, roman value) of a line token opening with a letter in a
+    shape the first pass did not take, else None."""
+    if tok.kind != "text" or tok.inline:
+        return None
+    m = _CANDIDATE.match(text, tok.start, tok.text_end)
+    if m is None:
+        return None
+    core = m.group("core")
+    alpha, roman = _values(core)
+    upper = core.isupper()
+    key = (m.group("pre"), m.group("post"), upper, tok.indent)
+    return tok.start, key, m, alpha, roman
+
+
+def letter_list_markers(text: str, toks: list) -> dict[int, tuple]:
+    """The line starts (offsets) whose letter opens an item of a lettered list, each with its marker in
+    ``criteria_markers._match_marker``'s form: (marker, style, number, upper, letter, end). Linear in the
+    number of tokens (each token joins or closes at most one chain per shape)."""
+    open_chains: dict[tuple, list[_Chain]] = {}
+    found: list[_Chain] = []
+
+    def close(key: tuple) -> None:
+        for ch in open_chains.pop(key, []):
+            if ch.is_list():
+                found.append(ch)
+
+    for tok in toks:
+        if tok.kind == "header":
+            for key in list(open_chains):
+                close(key)
+            continue
+        cand = _candidate(text, tok)
+        if cand is None:
+            # a line left of a list's column ends it ("1. Organ function:" / "   a: …" / "2. …")
+            for key in [k for k in open_chains if tok.indent < k[3] - 1]:
+                close(key)
+            continue
+        key = cand[1]
+        chains = open_chains.get(key, [])
+        kept = [ch for ch in chains if ch.takes(cand)]
+        for ch in chains:
+            if ch not in kept and ch.is_list():
+                found.append(ch)
+        for ch in kept:
+            ch.cands.append(cand)
+        if not kept:
+            kept = [_Chain(kind, cand) for kind, v in (("alpha", cand[3]), ("roman", cand[4])) if v is not None]
+        open_chains[key] = kept
+    for key in list(open_chains):
+        close(key)
+    out: dict[int, tuple] = {}
+    for ch in found:
+        for pos, _key, m, alpha, roman in ch.cands:
+            if pos in out:
+                continue  # a line read by two chains ("i" a letter and a roman one): the first chain keeps it
+            pre, core, post = m.group("pre"), m.group("core"), m.group("post")
+            closing = any(c in _CLOSING for c in post)
+            kind = "a" if ch.kind == "alpha" else "i"
+            style = f"({kind})" if pre and closing else kind + (")" if closing else ".")
+            number = alpha if ch.kind == "alpha" else roman
+            letter = chr(96 + alpha) if ch.kind == "alpha" and alpha is not None else None
+            out[pos] = (text[pos : m.end("post")], style, number, core.isupper(), letter, m.end("post"))
+    return out
