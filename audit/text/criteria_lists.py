@@ -17,11 +17,8 @@ from dataclasses import dataclass, field
 
 from trial_audit.text.criteria import CriteriaDoc, Item, Section, format_marker, parse_criteria
 from trial_audit.text.criteria_markers import glyph_value, split_marker
-from trial_audit.text.criteria_tree import introduces_sub_items
+from trial_audit.text.criteria_tree import introduces_sub_items as introduces_sub_items  # (re-exported for the rules)
 from trial_audit.text.lexicon import COHORT_LABELS, alternation
-
-
-__all__ = ["introduces_sub_items"]  # (re-exported: the rules' one notion of an item that announces a sub-list)
 
 
 def family(item: Item) -> str | None:
