@@ -82,18 +82,21 @@ class _Chain:
 
 
 def _candidate(text: str, tok) -> tuple | None:
-    """(position, shape key, match, letter number, roman value) of a line token opening with a letter in a
-    shape the first pass did not take, else None."""
-    if tok.kind != "text" or tok.inline:
+    """(position, shape key, match, letter number, roman value, read as text) of a line token opening with
+    a letter or roman numeral in one of the shapes above, else None. Items the first pass read in such a
+    shape ("ii:" is a roman numeral, "i:" a letter on its own) count for the list but stay as they are."""
+    if tok.kind not in ("text", "item") or tok.inline:
         return None
     m = _CANDIDATE.match(text, tok.start, tok.text_end)
     if m is None:
+        return None
+    if tok.kind == "item" and (tok.marker is None or m.end("post") != tok.start + len(tok.marker)):
         return None
     core = m.group("core")
     alpha, roman = _values(core)
     upper = core.isupper()
     key = (m.group("pre"), m.group("post"), upper, tok.indent)
-    return tok.start, key, m, alpha, roman
+    return tok.start, key, m, alpha, roman, tok.kind == "text"
 
 
 def letter_list_markers(text: str, toks: list) -> dict[int, tuple]:
@@ -134,8 +137,8 @@ def letter_list_markers(text: str, toks: list) -> dict[int, tuple]:
         close(key)
     out: dict[int, tuple] = {}
     for ch in found:
-        for pos, _key, m, alpha, roman in ch.cands:
-            if pos in out:
+        for pos, _key, m, alpha, roman, as_text in ch.cands:
+            if pos in out or not as_text:
                 continue  # a line read by two chains ("i" a letter and a roman one): the first chain keeps it
             pre, core, post = m.group("pre"), m.group("core"), m.group("post")
             closing = any(c in _CLOSING for c in post)

@@ -186,7 +186,8 @@ def _fix_roman(siblings: list[Item]) -> None:
         if it.style in ("a.", "a)", "(a)") and it.marker:
             letter = split_marker(it.marker)[1].lower()
             if letter in ("i", "v", "x"):
-                prev_letter = prev is not None and prev.style == it.style and prev.number == it.number - 1
+                # the letter after "h." - or a second "i." after a lettered "i." (a repeated letter, TA111)
+                prev_letter = prev is not None and prev.style == it.style and prev.number in (it.number - 1, it.number)
                 prev_roman = prev is not None and prev.style.startswith(("i", "(i"))
                 if not prev_letter and (prev_roman or letter == "i"):
                     it.style = it.style.replace("a", "i")
