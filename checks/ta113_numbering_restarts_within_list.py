@@ -20,6 +20,9 @@ class NumberingRestartsWithinList(Rule):
     the main list's numbering: the finding says so and suggests lettering or indenting them, not
     renumbering.
 
+    Lettered and roman lists too ("i) ii) iii) i) ii)") where they are a section's main list; not inside an
+    item, where lettered sub-lists of different items run together are too often read as one.
+
     Not reported: a restart after a header, a label ("Part B:", "For patients with …:"), a paragraph, an
     item whose last line is a group label ("… High-risk group (n= 10)").
 
@@ -62,8 +65,10 @@ class NumberingRestartsWithinList(Rule):
     ]
 
     def check(self, record, ctx):
-        for doc, seq, p in list_problems(record, "restart", numbers_only=True):
+        for doc, seq, p in list_problems(record, "restart"):
             it = p.item
+            if seq.family != "num" and seq.group.parent is not None:
+                continue  # "a. b. a. b." under an item: lettered sub-lists of different items run together, not told apart
             rel = [item_evidence(doc, p.other)] if p.other else []
             found = _sub_items_like_parent(seq, it, p.other)
             if found is not None:

@@ -23,7 +23,9 @@ sequence, stay text.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from trial_audit.text.criteria_markers import _LEAD_BULLET, _match_marker, split_marker
 from trial_audit.text.criteria_model import roman_to_int
 
 # A letter or roman numeral, maybe after an opening bracket, then one or two marks (a blank may stand
@@ -58,14 +60,14 @@ class _Chain:
 
     __slots__ = ("kind", "cands")
 
-    def __init__(self, kind: str, cand: tuple) -> None:
+    def __init__(self, kind: str, cand: _Cand) -> None:
         self.kind = kind
         self.cands = [cand]
 
-    def value(self, cand: tuple) -> int | None:
-        return cand[3] if self.kind == "alpha" else cand[4]
+    def value(self, cand: _Cand) -> int | None:
+        return cand.alpha if self.kind == "alpha" else cand.roman
 
-    def takes(self, cand: tuple) -> bool:
+    def takes(self, cand: _Cand) -> bool:
         v, last = self.value(cand), self.value(self.cands[-1])
         if v is None or last is None or v - last not in _STEPS:
             return False
@@ -81,28 +83,65 @@ class _Chain:
         return steps.count(1) >= 1 and steps.count(1) >= steps.count(2)
 
 
-def _candidate(text: str, tok) -> tuple | None:
-    """(position, shape key, match, letter number, roman value, read as text) of a line token opening with
-    a letter or roman numeral in one of the shapes above, else None. Items the first pass read in such a
-    shape ("ii:" is a roman numeral, "i:" a letter on its own) count for the list but stay as they are."""
-    if tok.kind not in ("text", "item") or tok.inline:
+@dataclass(slots=True)
+class _Cand:
+    """A line that opens with a letter or roman numeral: where the marker stands, how it is written."""
+
+    line_pos: int  # where the line's token starts (its bullet, if any)
+    pos: int  # where the letter's marker starts (after the bullet)
+    key: tuple  # (bullet, punctuation before, punctuation after, upper case, indentation): one list's shape
+    marker: str
+    end: int  # where the marker ends
+    pre: str
+    post: str
+    upper: bool
+    alpha: int | None
+    roman: int | None
+    #: the first pass left it as text, or as a bullet whose text starts with the letter: to be read anew
+    to_read: bool
+
+
+def _candidate(text: str, tok, markdown: bool) -> _Cand | None:
+    """The letter (or roman numeral) that opens a line token, in one of the shapes above, else None.
+
+    Three kinds of token: a text line ("a: Age …", "A- Age …"); an item the first pass read in such a shape
+    ("ii:" is a roman numeral on its own, "i:" a letter: both count for the list but stay as they are);
+    and, in text that is not Markdown, a bullet whose text opens with a letter in any shape ("-  a) Signs
+    their own informed consent", "• ii) Platelets …": the bullet is the page's, the letter the list's)."""
+    if tok.inline or tok.kind not in ("text", "item"):
         return None
-    m = _CANDIDATE.match(text, tok.start, tok.text_end)
-    if m is None:
+    bullet = ""
+    pos = tok.start
+    if tok.kind == "item" and tok.number is None and tok.marker and tok.outer is None:
+        bullet, pos = tok.marker, tok.text_start
+        if markdown and (mk := _match_marker(text, pos, True)) is not None and mk[2] is not None:
+            return None  # Markdown: a bullet before a letter in a common shape is read so already ("* a) Cohort 1")
+    elif tok.kind == "text" and (lead := _LEAD_BULLET.match(text, pos, tok.text_end)) is not None:
+        bullet, pos = text[pos : lead.end()].rstrip(" \t\u3000"), lead.end()  # "-> i) …", "o a: …"
+    m = _CANDIDATE.match(text, pos, tok.text_end)
+    if m is not None:
+        pre, core, post, end = m.group("pre"), m.group("core"), m.group("post"), m.end("post")
+    elif bullet:
+        mk = _match_marker(text, pos, False)  # a bullet before a letter in a common shape: "-  a) …"
+        if mk is None or mk[2] is None or not mk[1].lstrip("(").startswith(("a", "i")):
+            return None
+        pre, core, post = split_marker(mk[0])
+        end = mk[5]
+    else:
         return None
-    if tok.kind == "item" and (tok.marker is None or m.end("post") != tok.start + len(tok.marker)):
+    if tok.kind == "item" and not bullet and (tok.marker is None or end != tok.start + len(tok.marker)):
         return None
-    core = m.group("core")
     alpha, roman = _values(core)
     upper = core.isupper()
-    key = (m.group("pre"), m.group("post"), upper, tok.indent)
-    return tok.start, key, m, alpha, roman, tok.kind == "text"
+    key = (bullet, pre, post, upper, tok.indent)
+    return _Cand(tok.start, pos, key, text[pos:end], end, pre, post, upper, alpha, roman, tok.kind == "text" or bool(bullet))
 
 
-def letter_list_markers(text: str, toks: list) -> dict[int, tuple]:
-    """The line starts (offsets) whose letter opens an item of a lettered list, each with its marker in
-    ``criteria_markers._match_marker``'s form: (marker, style, number, upper, letter, end). Linear in the
-    number of tokens (each token joins or closes at most one chain per shape)."""
+def letter_list_markers(text: str, toks: list, markdown: bool = False) -> dict[int, tuple]:
+    """The line tokens (by their start offset) that open an item of a lettered list, each as (the page's
+    bullet before the letter or None, where the letter's marker starts, the marker in
+    ``criteria_markers._match_marker``'s form: (marker, style, number, upper, letter, end)). Linear in the
+    number of tokens (each token joins or closes at most two chains of its shape)."""
     open_chains: dict[tuple, list[_Chain]] = {}
     found: list[_Chain] = []
 
@@ -116,14 +155,13 @@ def letter_list_markers(text: str, toks: list) -> dict[int, tuple]:
             for key in list(open_chains):
                 close(key)
             continue
-        cand = _candidate(text, tok)
+        cand = _candidate(text, tok, markdown)
         if cand is None:
             # a line left of a list's column ends it ("1. Organ function:" / "   a: …" / "2. …")
-            for key in [k for k in open_chains if tok.indent < k[3] - 1]:
+            for key in [k for k in open_chains if tok.indent < k[4] - 1]:
                 close(key)
             continue
-        key = cand[1]
-        chains = open_chains.get(key, [])
+        chains = open_chains.get(cand.key, [])
         kept = [ch for ch in chains if ch.takes(cand)]
         for ch in chains:
             if ch not in kept and ch.is_list():
@@ -131,20 +169,19 @@ def letter_list_markers(text: str, toks: list) -> dict[int, tuple]:
         for ch in kept:
             ch.cands.append(cand)
         if not kept:
-            kept = [_Chain(kind, cand) for kind, v in (("alpha", cand[3]), ("roman", cand[4])) if v is not None]
-        open_chains[key] = kept
+            kept = [_Chain(kind, cand) for kind, v in (("alpha", cand.alpha), ("roman", cand.roman)) if v is not None]
+        open_chains[cand.key] = kept
     for key in list(open_chains):
         close(key)
     out: dict[int, tuple] = {}
     for ch in found:
-        for pos, _key, m, alpha, roman, as_text in ch.cands:
-            if pos in out or not as_text:
+        for c in ch.cands:
+            if c.line_pos in out or not c.to_read:
                 continue  # a line read by two chains ("i" a letter and a roman one): the first chain keeps it
-            pre, core, post = m.group("pre"), m.group("core"), m.group("post")
-            closing = any(c in _CLOSING for c in post)
+            closing = any(x in _CLOSING for x in c.post)
             kind = "a" if ch.kind == "alpha" else "i"
-            style = f"({kind})" if pre and closing else kind + (")" if closing else ".")
-            number = alpha if ch.kind == "alpha" else roman
-            letter = chr(96 + alpha) if ch.kind == "alpha" and alpha is not None else None
-            out[pos] = (text[pos : m.end("post")], style, number, core.isupper(), letter, m.end("post"))
+            style = f"({kind})" if c.pre and closing else kind + (")" if closing else ".")
+            number = c.alpha if ch.kind == "alpha" else c.roman
+            letter = chr(96 + c.alpha) if ch.kind == "alpha" and c.alpha is not None else None
+            out[c.line_pos] = (c.key[0] or None, c.pos, (c.marker, style, number, c.upper, letter, c.end))
     return out

@@ -286,11 +286,11 @@ def _indent_of(line: str) -> int:
 
 
 # A lead character that registrants (and word processors) put before a numbered sub-item as a bullet:
-# Word's second-level "o", arrows and quote marks ("> 1.", "» (2)", "→ 3)", "\\> 1." in Markdown), check
+# Word's second-level "o", arrows and quote marks ("> 1.", "» (2)", "→ 3)", "\\> 1." and "-\\> 1." in Markdown), check
 # marks, the katakana middle dot (glyphs that are never text may touch the number: "・1."; "※1" is a
 # Japanese note mark, not a bullet). Read as a bullet only when an ordinal number marker follows it (then it is
 # the item's page bullet, like "• 1."): on its own, "> 10 upper limit" is a comparator and "o sea" a word.
-_LEAD_BULLET = re.compile(r"(?:\\?>>?|->|=>|--|\\?~|[o»›→⇒✓✔√…])[ \t\u3000]+|[➔➜➤➝❖◆◇◎▶▸▹▷△▲▼▽☐☑❑・∙⋅⦁◘○◉][ \t\u3000]*")
+_LEAD_BULLET = re.compile(r"(?:\\?>>?|\\?-\\?>|\\?=\\?>|\\?-\\?-|\\?~|[o»›→⇒✓✔√…])[ \t\u3000]+|[➔➜➤➝❖◆◇◎▶▸▹▷△▲▼▽☐☑❑・∙⋅⦁◘○◉][ \t\u3000]*")
 # a bullet written against the number ("-1. Hemoglobin", "•(2) Platelets"): never a comparator (">1.5")
 _TOUCHING_BULLET = re.compile(r"[-*•·▪●◦○■□➢►‣⁃–—+→»›✓✔√](?=[(（]?[0-9\uff10-\uff19])")
 _WORD_AFTER_MARKER = re.compile(r"[(（\[［【〔<#]?[0-9\uff10-\uff19]{1,3}[^\s0-9A-Za-z]{0,3}(?:[ \t]+[^\s0-9]|[\u3400-\u9fff])")

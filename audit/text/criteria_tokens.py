@@ -182,7 +182,7 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
     toks = _tokenise_pass(text, markdown, {})
     # lettered lists in a punctuation no lone token is read in ("a:", "A-", "a )"): decided by the list
     # of lines they open (``criteria_letter_runs``), then the text is read again with those as items
-    letters = letter_list_markers(text, toks)
+    letters = letter_list_markers(text, toks, markdown)
     return _tokenise_pass(text, markdown, letters) if letters else toks
 
 
@@ -328,10 +328,9 @@ def _continues_shape(toks: list[_Tok], marker: str) -> bool:
     return False
 
 
-def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False, soft_wrapped=False, letters=None):
+def _marker_of_line(text, p, le, indent, markdown, toks, soft_wrapped):
+    """(marker, page bullet before it, where it starts) of the line at ``p``; (None, None, p) for text."""
     mk = _match_marker(text, p, markdown)
-    if mk is None and letters:
-        mk = letters.get(p)  # an item of a lettered list in a less common punctuation ("a:", "A-")
     if mk is None:
         # the next number of the list above in any other writing ("4. …" / "5= …", "5° …"): an item
         loose = loose_marker(text, p)
@@ -364,6 +363,16 @@ def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks,
             outer = mk[0]
             mk = mk2
             p = q
+    return mk, outer, p
+
+
+def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False, soft_wrapped=False, letters=None):
+    lettered = letters.get(p) if letters else None
+    if lettered is not None:
+        # an item of a lettered list the list decided (``criteria_letter_runs``): "a: …", "A- …", "-  a) …"
+        outer, p, mk = lettered
+    else:
+        mk, outer, p = _marker_of_line(text, p, le, indent, markdown, toks, soft_wrapped)
     if mk:
         marker, style, number, upper, letter, mend = mk
         ts = _skip_ws(text, mend, le)
