@@ -135,3 +135,119 @@ def test_a_repeated_letter_i_stays_a_letter():
     items = parse_criteria(text).sections[0].items
     assert [it.number for it in items][7:] == [8, 9, 9, 11]
     assert _numbering(text)["TA111"] == 1
+
+
+# --- lettered and roman lists behind page bullets ("-  a) …", "• ii) …", "-\> i) …") -----------------
+
+# criteria-corpus phase_I_train.csv, NCT02750306 (tune part): lettered sub-items behind the page's bullets
+NCT02750306 = """Inclusion Criteria:
+
+  -  Have a reliable and competent trial partner (e.g., spouse, family member, or other
+     caregiver) who:
+
+  -  a) Signs their own informed consent, after the trial has been explained to them, and
+     before Screening assessments;
+
+  -  b) Is not diagnosed with dementia;
+
+  -  c) Resides with the participant overnight and has a close relationship with the
+     participant
+
+  -  If female, not of childbearing potential as indicated by one of the following: has
+     reached natural menopause, defined as:
+
+  -  a) ≥45 years of age with either: ≥12 months of spontaneous amenorrhea
+
+  -  b) has had a hysterectomy;
+
+  -  c) has had bilateral tubal ligation; or
+
+  -  Be willing to provide a blood sample for Apolipoprotein E (APOE) genotyping
+
+Exclusion Criteria:
+
+  -  Resides in a nursing home (or similar institutional facility)
+"""
+
+
+def test_lettered_items_behind_bullets_are_the_sub_items_of_the_item_that_introduces_them():
+    items = parse_criteria(NCT02750306).sections[0].items
+    assert [it.marker for it in items] == ["-", "-", "-"]
+    assert [(c.outer_marker, c.marker) for c in items[0].children] == [("-", "a)"), ("-", "b)"), ("-", "c)")]
+    assert [c.number for c in items[1].children] == [1, 2, 3]
+    assert not _numbering(NCT02750306, "criteria-table")
+    # a repeated letter behind the bullets is a repeated letter
+    assert _numbering(NCT02750306.replace("-  c) Resides", "-  b) Resides"), "criteria-table")["TA111"] == 1
+
+
+def test_a_lone_letter_behind_a_bullet_stays_the_bullets_text():
+    # criteria-corpus toy_train.csv, NCT00444106 (tune part): "P." is the genus of "P. falciparum", not a lettered item
+    text = (
+        "Inclusion Criteria\n\n  -  12 years of age or older\n\n  -  Accepts Healthy Volunteers\n\n"
+        "  -  P. falciparum parasitemia between 1,000 and 100,000 parasites/μl\n\n"
+        "  -  History of fever or presence of fever (temperature ≥ 37.5°C)\n"
+    )
+    assert [it.marker for it in parse_criteria(text).items()] == ["-", "-", "-", "-"]
+
+
+# ClinicalTrials.gov API v2, NCT01174615 (tune part), exclusion items re-marked as a roman list
+NCT01174615_EXC = [
+    "Patients with pre-existing medical conditions that might be exacerbated by the procedure",
+    "Patients who are allergic to Lidocaine, which is used as a local anesthetic.",
+    "Patients who have a bleeding diathesis which might pose a problem with marrow aspiration.",
+    "Patients unable to give informed consent.",
+    "Pregnant patients",
+]
+ROMAN = ["i", "ii", "iii", "iv", "v", "vi"]
+SUBS = ["Hemoglobin ≥ 9 g/dL", "Platelets ≥ 100,000/µL", "Creatinine ≤ 1.5 × ULN"]
+
+
+def _roman_list(numbers, after: int | None = None, lead: str = "• ", markdown: bool = False) -> str:
+    lines = ["Inclusion Criteria:", "", "1. Age 18 years or older", "", "Exclusion Criteria:", ""]
+    for n, t in zip(numbers, NCT01174615_EXC):
+        lines.append(f"{ROMAN[n - 1]}) {t}")
+        if after is not None and n == after:
+            lines += [f"{lead}{ROMAN[j]}) {s}" for j, s in enumerate(SUBS)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_a_roman_main_list_that_starts_again_is_reported(markdown):
+    fmt = "ctgov-v2" if markdown else "ctgov-xml"
+    assert not _numbering(_roman_list([1, 2, 3, 4, 5]), fmt)
+    assert _numbering(_roman_list([1, 2, 1, 2, 3]), fmt)["TA113"] == 1
+
+
+@pytest.mark.parametrize("lead", ["• ", "+ ", "○ ", "▪ ", "– ", "-> ", "-\\> "])
+@pytest.mark.parametrize("after", [3, 5])
+def test_flush_roman_sub_items_behind_bullets_are_reported(lead, after):
+    for markdown in (False, True):
+        codes = _numbering(_roman_list([1, 2, 3, 4, 5], after, lead), "ctgov-v2" if markdown else "ctgov-xml")
+        assert codes["TA113"] + codes["TA114"] >= 1, (lead, after, markdown)
+
+
+# ClinicalTrials.gov API v2, NCT05144867 (tune part): v2 escapes ">" so an arrow bullet reads "-\>"
+NCT05144867 = r"""Inclusion Criteria:
+
+1\) Age \>=18 years
+2\) Willing to provide informed consent
+3\) Histologically confirmed malignancy with metastatic disease detected on imaging.
+4\) ECOG performance status 0-1
+5\) 1 to 3 brain metastases, each with a maximum diameter of no more than 3 cm
+-\> 1\) Hemoglobin ≥ 9 g/dL
+-\> 2\) Platelets ≥ 100,000/µL
+-\> 3\) Creatinine ≤ 1.5 × ULN
+
+Exclusion Criteria:
+
+1. Serious medical comorbidities
+2. ECOG \>= 2
+"""
+
+
+def test_an_escaped_markdown_arrow_is_a_lead_bullet():
+    items = parse_criteria(NCT05144867, markdown=True).sections[0].items
+    assert [(it.outer_marker, it.number) for it in items[5:]] == [("-\\>", 1), ("-\\>", 2), ("-\\>", 3)]
+    assert _numbering(NCT05144867, "ctgov-v2")["TA113"] == 1  # after the last item: the numbering starts again
+    # an escaped comparator before a number is still a comparator: "\>18 years" is no bullet
+    assert _match_marker("\\>18 years of age", 0, True) is None
