@@ -251,3 +251,70 @@ def test_an_escaped_markdown_arrow_is_a_lead_bullet():
     assert _numbering(NCT05144867, "ctgov-v2")["TA113"] == 1  # after the last item: the numbering starts again
     # an escaped comparator before a number is still a comparator: "\>18 years" is no bullet
     assert _match_marker("\\>18 years of age", 0, True) is None
+
+
+# --- the shape of a continued list includes its digits; circled numbers beyond twenty -----------------
+
+# ClinicalTrials.gov classic JSON, NCT04779476 (tune part)
+NCT04779476 = """Inclusion Criteria:
+
+1. Single tooth extraction
+2. Upper and lower teeth
+
+Exclusion Criteria:
+
+{m3} Surgical extraction
+{m4} Medically compromised patients
+{m5} Presence of active infection
+{m6} Presence of pathology
+"""
+
+
+def test_a_list_in_full_width_digits_does_not_carry_on_a_list_in_ascii_digits():
+    # "２." / "３." after "1." "2.": typed with another input method, a second list that starts late
+    fw = NCT04779476.format(m3="３.", m4="４.", m5="５.", m6="６.")
+    assert _numbering(fw, "ctgov-classic")["TA110"] == 1
+    # numbered on in the same digits it is the exclusion list carrying on the inclusion list's numbering
+    same = NCT04779476.format(m3="3.", m4="4.", m5="5.", m6="6.")
+    assert not _numbering(same, "ctgov-classic")
+
+
+# ClinicalTrials.gov legacy XML, NCT00000655 (tune part): 22 exclusion items marked with circled numbers
+NCT00000655_EXC = [
+    "Judged by the investigator to be in impending respiratory failure.",
+    "Malabsorption or vomiting that would potentially limit the retention and absorption of an oral therapy.",
+    "Corticosteroid treatment (except replacement therapy or patients in Group B).",
+    "Ganciclovir.",
+    "Zidovudine (AZT).",
+    "Sulfonamides.",
+    "Pentamidine.",
+    "Dapsone.",
+    "Trimethoprim.",
+    "Other DHFR inhibitors.",
+    "Primaquine.",
+    "Clindamycin.",
+    "Sulfonylureas.",
+    "Prior therapy for this episode of PCP or treatment within 4 weeks of entry for a prior episode of PCP.",
+    "Unable to or refuse to discontinue zidovudine, ganciclovir, or other antiretroviral agents.",
+    "Unable to take medication orally or unwilling or unable to take study medication with food.",
+    "Significant psychosis or emotional disorder.",
+    "History of allergy to the study drugs.",
+    "Pregnancy or breast-feeding.",
+    "Active tuberculosis.",
+    "Treatment with an investigational agent within 30 days.",
+    "Inability to comply with the protocol.",
+]
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓"
+
+
+def _circled(numbers) -> str:
+    return "Exclusion Criteria\n\n" + "\n".join(f"{CIRCLED[n - 1]} {t}" for n, t in zip(numbers, NCT00000655_EXC)) + "\n"
+
+
+def test_circled_numbers_go_on_past_twenty():
+    clean = list(range(1, 23))
+    items = parse_criteria(_circled(clean)).sections[0].items
+    assert [it.number for it in items] == clean
+    assert not _numbering(_circled(clean))
+    assert _numbering(_circled(clean[:21] + [21]))["TA111"] == 1  # "㉑" twice
+    assert _numbering(_circled(clean[:20] + [22, 23]))["TA112"] == 1  # "㉑" missing
