@@ -318,3 +318,59 @@ def test_circled_numbers_go_on_past_twenty():
     assert not _numbering(_circled(clean))
     assert _numbering(_circled(clean[:21] + [21]))["TA111"] == 1  # "㉑" twice
     assert _numbering(_circled(clean[:20] + [22, 23]))["TA112"] == 1  # "㉑" missing
+
+
+# --- a numbered list carried on by a roman numeral or a letter (TA120) ----------------------------------
+
+# ClinicalTrials.gov classic JSON, NCT05175846 (tune part), inclusion items
+NCT05175846 = """Inclusion Criteria:
+
+1. Signed informed consent (IC) within 4 days of COVID-19 test.
+2. Age 18 or older
+3. COVID-19 test
+{m4} Group 1: negative COVID-19 test Group 2: positive COVID-19 test with Severe or Critical symptoms of disease (per WHO Guidance).
+
+Exclusion Criteria:
+
+1. Any autoimmune disease or immune-modulator therapy.
+2. Mild or Moderate symptoms of COVID-19 disease (per WHO Guidance).
+"""
+
+
+@pytest.mark.parametrize("m4", ["iv.", "IV)", "d.", "(iv)"])
+def test_the_last_item_of_a_numbered_list_written_as_a_roman_numeral_or_letter_is_reported(m4):
+    assert _numbering(NCT05175846.format(m4=m4), "ctgov-classic")["TA120"] == 1, m4
+    assert not _numbering(NCT05175846.format(m4="4."), "ctgov-classic")
+
+
+def test_a_roman_five_after_four_is_read_as_five_not_as_the_letter_v():
+    text = NCT05175846.format(m4="4. Adequate organ function") + ""
+    text = text.replace("\n\nExclusion", "\nv. Able to comply with the protocol\n\nExclusion")
+    found = [f for f in _findings(text) if f.rule == "TA120"]
+    assert len(found) == 1 and "roman numeral" in found[0].message and "'5.'" in found[0].suggestion
+
+
+def _findings(text: str):
+    from tests.ta1_rules import CTX
+    from trial_audit.core.model import Source, TrialRecord
+    from trial_audit.engine.registry import load_rules
+
+    rec = TrialRecord(source=Source(path="x.json", format="ctgov-classic"), criteria=text)
+    return [f for code, cls in load_rules().items() if code.startswith("TA1") for f in cls().check(rec, CTX)]
+
+
+def test_a_sub_level_or_an_outline_letter_is_not_the_list_going_on():
+    # "2. Organ function: a. …" then "b. …" at the list's column: the letters go on from inside item 2
+    text = NCT05175846.format(m4="").replace("2. Age 18 or older", "2. Organ function: a. Hemoglobin 9 g/dL or more")
+    text = text.replace("3. COVID-19 test", "b. Platelets 100,000/uL or more")
+    assert not _numbering(text, "ctgov-classic")["TA120"]
+    # legacy XML NCT00495638 (tune part): "C." left of the numbered items is the protocol's outline, not item 3
+    outline = (
+        "Exclusion criteria for control participants:\n\n"
+        "  1. Diagnosis of SCD or electrophoretic or HPLC evidence of major sickling phenotype as\n     described above.\n\n"
+        "  2. ECHO-determined TRV greater than or equal to 2.5 m/sec.\n\n"
+        "C. High throughput microarray and genotyping technologies to identify candidate gene\n"
+        "polymorphisms involved in pathologic responses to hypoxia in SCD and CP patients with PAH.\n\n"
+        "INCLUSION CRITERIA:\n\nInclusion criteria for all participants:\n\n  1. The informed consent has been signed by the participant\n"
+    )
+    assert not _numbering(outline)["TA120"]
