@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from trial_audit.text.criteria_headers import _header_at, _midline_headers
-from trial_audit.text.criteria_letter_runs import letter_list_markers
+from trial_audit.text.criteria_marker_runs import list_run_markers
 from trial_audit.text.criteria_markers import (
     _INLINE_MARKER,
     _indent_of,
@@ -180,9 +180,9 @@ def _emit_inline(text: str, tok: _Tok, keep: list, out: list[_Tok]) -> None:
 
 def _tokenise(text: str, markdown: bool) -> list[_Tok]:
     toks = _tokenise_pass(text, markdown, {})
-    # lettered lists in a punctuation no lone token is read in ("a:", "A-", "a )"): decided by the list
-    # of lines they open (``criteria_letter_runs``), then the text is read again with those as items
-    letters = letter_list_markers(text, toks, markdown)
+    # lists in a punctuation no lone token is read in ("a:", "A-", "a )", "1;"): decided by the list of
+    # lines they open (``criteria_marker_runs``), then the text is read again with those as items
+    letters = list_run_markers(text, toks, markdown)
     return _tokenise_pass(text, markdown, letters) if letters else toks
 
 
@@ -369,7 +369,7 @@ def _marker_of_line(text, p, le, indent, markdown, toks, soft_wrapped):
 def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False, soft_wrapped=False, letters=None):
     lettered = letters.get(p) if letters else None
     if lettered is not None:
-        # an item of a lettered list the list decided (``criteria_letter_runs``): "a: …", "A- …", "-  a) …"
+        # an item of a list its run decided (``criteria_marker_runs``): "a: …", "A- …", "-  a) …", "1; …"
         outer, p, mk = lettered
     else:
         mk, outer, p = _marker_of_line(text, p, le, indent, markdown, toks, soft_wrapped)

@@ -1,4 +1,4 @@
-"""Lettered lists in any punctuation, decided by the list (issue 20, round 8: ``criteria_letter_runs``).
+"""Lettered lists in any punctuation, decided by the list (issue 20, round 8: ``criteria_marker_runs``).
 
 A letter with a colon, a hyphen, a slash or a spaced bracket after it ("a:", "A-", "a )", "a /") is no
 marker on its own: "B- and T-cell counts" is a word, "A: Documentation of KRAS status …" a note. A column
@@ -374,3 +374,30 @@ def test_a_sub_level_or_an_outline_letter_is_not_the_list_going_on():
         "INCLUSION CRITERIA:\n\nInclusion criteria for all participants:\n\n  1. The informed consent has been signed by the participant\n"
     )
     assert not _numbering(outline)["TA120"]
+
+
+# --- numbers in a punctuation no lone token is read in: the run decides too -------------------------
+
+NUMBER_SHAPES = ["{n};", "{n},", "{n} .", "{n}_", "{n} ]", "{n}>", "{n}»", "{n}°", "{n}\t", "({n}.", "{n}|", "{n}~"]
+
+
+def _numbered(shape: str, numbers, items=NCT00506064_INC) -> str:
+    lines = [shape.format(n=n) + ("" if shape.endswith("\t") else " ") + t for n, t in zip(numbers, items)]
+    return "Inclusion Criteria:\n\n" + "\n".join(lines) + EXCLUSION
+
+
+@pytest.mark.parametrize("shape", NUMBER_SHAPES)
+def test_a_numbered_list_in_any_punctuation_is_checked_like_any_other(shape):
+    assert [it.number for it in parse_criteria(_numbered(shape, [1, 2, 3, 4, 5])).sections[0].items] == [1, 2, 3, 4, 5]
+    assert not _numbering(_numbered(shape, [1, 2, 3, 4, 5]))
+    for numbers, rule in (([2, 3, 4, 5, 6], "TA110"), ([1, 2, 2, 3, 4], "TA111"), ([1, 2, 4, 5, 6], "TA112"), ([1, 2, 3, 1, 2], "TA113")):
+        assert _numbering(_numbered(shape, numbers))[rule] >= 1, (shape, numbers, rule)
+
+
+def test_a_scale_and_wrapped_numbers_stay_text():
+    # a scale written under an item ("1 = mild"), and numbers that open hard-wrapped lines, are not a list
+    scale = "Inclusion Criteria:\n\n1. Pain score at screening, where\n   1 = mild\n   2 = moderate\n   3 = severe\n2. Written consent\n"
+    assert [it.number for it in parse_criteria(scale).sections[0].items] == [1, 2]
+    assert not _numbering(scale)
+    wrapped = "Inclusion Criteria:\n\n- Participants who take at least\n2, 3 or 4 tablets daily\n- Written consent\n"
+    assert [it.marker for it in parse_criteria(wrapped).items()] == ["-", "-"]
