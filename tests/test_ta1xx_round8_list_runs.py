@@ -401,3 +401,14 @@ def test_a_scale_and_wrapped_numbers_stay_text():
     assert not _numbering(scale)
     wrapped = "Inclusion Criteria:\n\n- Participants who take at least\n2, 3 or 4 tablets daily\n- Written consent\n"
     assert [it.marker for it in parse_criteria(wrapped).items()] == ["-", "-"]
+
+
+def test_many_shapes_open_at_once_stay_bounded_and_a_list_after_them_is_still_read():
+    from trial_audit.text.criteria_marker_runs import _MAX_OPEN_SHAPES, list_run_markers
+    from trial_audit.text.criteria_tokens import _tokenise_pass
+
+    # hostile text: a new shape (indentation) on every line, none of them a list; then a real "a:" list
+    noise = "\n".join(" " * k + "a: text" for k in range(0, 4 * _MAX_OPEN_SHAPES, 2))
+    text = noise + "\n" + _lettered("{a}:", "abcde").split("\n\n", 1)[1]
+    markers = list_run_markers(text, _tokenise_pass(text, False, {}))
+    assert sorted(m[2][2] for m in markers.values()) == [1, 2, 3, 4, 5]

@@ -49,6 +49,8 @@ _CLOSING = ")]>}）］】〕"
 # the steps a list may take from one line to the next: the next value, the same one again (a duplicate)
 # or one further (a missing one)
 _STEPS = (0, 1, 2)
+# lists of different shapes open at once (one per indentation and punctuation): a real text has a few
+_MAX_OPEN_SHAPES = 32
 
 
 def _values(core: str) -> dict[str, int]:
@@ -183,7 +185,10 @@ def list_run_markers(text: str, toks: list, markdown: bool = False) -> dict[int,
             ch.cands.append(cand)
         if not kept:
             kept = [_Chain(kind, cand) for kind in cand.values]
+        open_chains.pop(cand.key, None)  # (re-inserted last: the dict keeps the shapes by their latest line)
         open_chains[cand.key] = kept
+        if len(open_chains) > _MAX_OPEN_SHAPES:
+            close(next(iter(open_chains)))  # hostile text with a new shape on every line stays linear
     for key in list(open_chains):
         close(key)
     out: dict[int, tuple] = {}
