@@ -1,10 +1,8 @@
-import re
-
 from trial_audit.checks._shared.fixes import UNSAFE, renumber_fix
 from trial_audit.core.findings import Category, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria import format_marker
-from trial_audit.text.criteria_lists import item_evidence, list_problems, renumber_edit
+from trial_audit.text.criteria_lists import introduces_sub_items, item_evidence, list_problems, renumber_edit
 
 
 @register
@@ -21,6 +19,9 @@ class NumberingRestartsWithinList(Rule):
     behind a bullet: "o 1. Hemoglobin …"), the restarted items are that item's sub-items written flush in
     the main list's numbering: the finding says so and suggests lettering or indenting them, not
     renumbering.
+
+    Lettered and roman lists too ("i) ii) iii) i) ii)") where they are a section's main list; not inside an
+    item, where lettered sub-lists of different items run together are too often read as one.
 
     Not reported: a restart after a header, a label ("Part B:", "For patients with …:"), a paragraph, an
     item whose last line is a group label ("… High-risk group (n= 10)").
@@ -64,8 +65,10 @@ class NumberingRestartsWithinList(Rule):
     ]
 
     def check(self, record, ctx):
-        for doc, seq, p in list_problems(record, "restart", numbers_only=True):
+        for doc, seq, p in list_problems(record, "restart"):
             it = p.item
+            if seq.family != "num" and seq.group.parent is not None:
+                continue  # "a. b. a. b." under an item: lettered sub-lists of different items run together, not told apart
             rel = [item_evidence(doc, p.other)] if p.other else []
             found = _sub_items_like_parent(seq, it, p.other)
             if found is not None:
@@ -111,18 +114,10 @@ def _sub_items_like_parent(seq, first, before):
         # "2." / "1." "2." / "3.": the "3." both resumes the main list and continues the restarted run;
         # only an item that introduces sub-items ("Adequate organ function:") makes the run its sub-list,
         # otherwise it is a plain restart, renumbered on (a run 1-6 restarted after "6." goes on to "7.")
-        if resumes and (not continues or _introduces_sub_items(before)):
+        if resumes and (not continues or introduces_sub_items(before.text)):
             return run, nxt
         if continues:
             run.append(nxt)
             continue
         return None
     return None
-
-
-_INTRODUCES = re.compile(r"(?:[:：]|\b(?:following|below|as follows|any of|all of|one of|at least [a-z0-9]+ of))\W*$", re.IGNORECASE)
-
-
-def _introduces_sub_items(item) -> bool:
-    """The item announces a list under it: it ends with a colon or "the following", "any of" ..."""
-    return bool(_INTRODUCES.search(item.text.rstrip()[-80:]))

@@ -6,7 +6,7 @@ from trial_audit.engine.registry import Rule, register
 from trial_audit.text.criteria import format_marker
 from trial_audit.text.criteria_lists import doc_of, groups, marker_shape, quote_end
 from trial_audit.text.criteria_markers import split_marker
-from trial_audit.text.criteria_model import ORDINAL_KIND
+from trial_audit.text.criteria_model import ORDINAL_KIND, roman_to_int
 
 # how a curator reads each normalised style
 _DESCRIBE = {
@@ -102,7 +102,8 @@ class MixedMarkerStyles(Rule):
     Reports: bullets among numbered items at one level ("•" with "(n)"), one ordinal kind in two
     spellings ("1." and "3)"), and one marker style written in several shapes ("1." items with "2:",
     "3.-", "4、", "5/" or "6º" among them; a full-width "1）" among "2)" items), which the numbering
-    rules read as one list.
+    rules read as one list; a letter or roman numeral that carries a numbered list on at its column ("1.
+    2. 3. iv.": item 4 written as a roman numeral reads as a sub-item).
 
     Not reported: numbers or bullets with letters / roman numerals (outline levels); a page bullet
     before a number ("• 1."); outline numbers behind bullets ("- 1.1"); an ordinal continuing an
@@ -179,6 +180,10 @@ class MixedMarkerStyles(Rule):
             # Bullets with lettered / roman items: sub-items of a bullet written at its
             # indentation (legacy XML does this), not a numbered list mixed with bullets
             if outline or len(counts) < 2 or ("bullet" in kinds and kinds & {"alpha", "roman"} and "num" not in kinds):
+                other_kind = _number_in_another_kind(marked) if outline else None
+                if other_kind is not None:
+                    yield self._kind_finding(doc, *other_kind)
+                    continue
                 shapes = _shape_mix(marked)
                 if shapes is not None:
                     yield self._shape_finding(doc, shapes)
@@ -194,6 +199,19 @@ class MixedMarkerStyles(Rule):
                 suggestion=f"Mark every item of this list in the style {_DESCRIBE.get(main_style, main_style)!r}, "
                 "or indent the sub-items under the item they belong to.",
             )
+
+    def _kind_finding(self, doc, item, before, number):
+        text = doc.text
+        marker = format_marker(before.style, number, before.upper)
+        return self.finding(
+            f"Item {item.marker!r} carries the numbered list on after {before.marker!r} but is marked with a "
+            f"{'letter' if _value_kind(item) == 'alpha' and item.number == number else 'roman numeral'}: it reads as a sub-item, "
+            f"not as criterion {number}. "
+            "Number it like the other items of the list.",
+            evidence=Evidence.span("criteria", text, item.start, quote_end(doc, item)),
+            related=[Evidence.span("criteria", text, before.start, quote_end(doc, before))],
+            suggestion=f"Write this marker {item.marker!r} as {marker!r}, like the other items of the list.",
+        )
 
     def _shape_finding(self, doc, mix):
         ranked, odd, main = mix
@@ -213,3 +231,36 @@ def _in_shape(model, item) -> str:
     pre, _core, post = split_marker(model.marker.replace("\\", ""))
     core = split_marker(format_marker(model.style, item.number, model.upper))[1] if item.number is not None else "?"
     return pre + core + post
+
+
+def _value_kind(item) -> str:
+    """num, alpha or roman (an ordinal's kind of marker), else bullet."""
+    return ORDINAL_KIND.get(item.style, "bullet")
+
+
+def _values(item) -> set[int]:
+    """The numbers a letter or roman marker can stand for: "iv." 4; "v." 5 (roman) or 22 (the letter)."""
+    out = {item.number} if item.number is not None else set()
+    core = split_marker((item.marker or "").replace("\\", ""))[1].lower()
+    if core in ("i", "v", "x"):
+        out.add(roman_to_int(core) or 0)
+    return out
+
+
+def _number_in_another_kind(marked: list):
+    """A letter or roman numeral that carries a numbered list on ("1. 2. 3. iv.", "4. v." as the last item): its
+    value is the next number and it is not the first of a sub-level (whose predecessor - "iii.", "c." - would stand
+    in the numbered item's text). (item, the numbered item before it, the number it should carry), else None."""
+    for k, (prev, it) in enumerate(zip(marked, marked[1:])):
+        if _value_kind(prev) != "num" or _value_kind(it) not in ("alpha", "roman") or prev.number is None or it.number is None:
+            continue
+        want = prev.number + 1
+        if want < 2 or want not in _values(it) or abs(it.indent - prev.indent) > 1:
+            continue  # deeper: a sub-level; further left: an outline level above the list ("C. Genotyping …")
+        if any(o.style == it.style for o in marked[:k]):
+            continue  # "A. …" "1. …" "2. …" "C. …": the letters are a list of their own
+        before = format_marker(it.style, it.number - 1, it.upper) if it.number > 1 else None
+        if before and re.search(r"(?:^|[\s(])" + re.escape(before) + r"(?:\s|$)", prev.text):
+            continue  # "2. … a. Hb" / "b. Plt": the letters go on from inside the item
+        return it, prev, want
+    return None

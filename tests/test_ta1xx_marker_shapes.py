@@ -80,7 +80,11 @@ NUMERIC = [s for s in SHAPES if "letter" not in s]
 )
 def test_numbering_defects_are_reported_in_any_shape(shape, numbers, rule):
     if rule == "TA113" and "roman" in shape:
-        pytest.skip("a roman list that starts again at 'i.' is not reported in any roman shape (sub-lists of different items)")
+        # "i. ii. iii. i. ii.": the second "i." is read as the letter i until the list is known, so the parser
+        # hangs it under "iii." and TA114 reports it (a sub-item numbered like its parent); either points at it
+        codes = _codes(_list(SHAPES[shape], numbers))
+        assert codes["TA113"] + codes["TA114"] >= 1
+        return
     assert _codes(_list(SHAPES[shape], numbers))[rule] >= 1
 
 

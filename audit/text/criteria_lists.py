@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from trial_audit.text.criteria import CriteriaDoc, Item, Section, format_marker, parse_criteria
-from trial_audit.text.criteria_markers import glyph_value, split_marker
+from trial_audit.text.criteria_markers import glyph_series, glyph_value, split_marker
+from trial_audit.text.criteria_tree import introduces_sub_items as introduces_sub_items  # (re-exported for the rules)
 from trial_audit.text.lexicon import COHORT_LABELS, alternation
 
 
@@ -62,7 +63,7 @@ def marker_shape(item: Item) -> str | None:
         return None
     marker = item.marker.replace("\\", "")
     if glyph_value(marker[0]) is not None:
-        return f"glyph{ord(marker[0]) - glyph_value(marker[0])[0]:x}{marker[1:]}"  # "①" and "⑴" are two series
+        return f"glyph{glyph_series(marker[0])}{marker[1:]}"  # "①" and "⑴" are two series, "①" and "㉑" one
     pre, core, post = split_marker(marker)
     if not core or not (pre or post):
         return None
@@ -220,10 +221,15 @@ def continues_previous(seq: Sequence, doc: CriteriaDoc) -> bool:
 
 def _same_shape(a: Item, b: Item) -> bool:
     """Two markers written alike ("2." and "3."), or one of them without a shape of its own. A list
-    that carries on another list's numbering keeps its marker shape, as typed ("2." then "3．", "3、" or
-    "#3" is a second list that starts at 3, not the first one going on)."""
+    that carries on another list's numbering keeps its marker shape, as typed ("2." then "3．", "3、",
+    "#3" or "３." is a second list that starts at 3, not the first one going on)."""
     sa, sb = marker_shape(a), marker_shape(b)
-    return sa is None or sb is None or sa == sb
+    # and in the same digits: "1." then "２." (full-width, typed with another input method) is another list
+    return (sa is None or sb is None or sa == sb) and _full_width_digits(a) == _full_width_digits(b)
+
+
+def _full_width_digits(item: Item) -> bool:
+    return any("\uff10" <= ch <= "\uff19" for ch in split_marker(item.marker or "")[1])
 
 
 def marked_parent(item: Item) -> Item | None:

@@ -106,21 +106,23 @@ _GENERIC_MARKER = re.compile(
     """,
     re.VERBOSE,
 )
-# single-character markers: circled, parenthesised and dotted numbers and letters, roman numeral glyphs
-# (first code point, number of glyphs, style, kind) — the glyph's own shape decides the style
-_GLYPHS = (
-    (0x2460, 20, "(1)"),  # ① … ⑳
-    (0x2474, 20, "(1)"),  # ⑴ … ⒇
-    (0x2488, 20, "1."),  # ⒈ … ⒛
-    (0x249C, 26, "(a)"),  # ⒜ … ⒵
-    (0x24B6, 26, "(A)"),  # Ⓐ … Ⓩ
-    (0x24D0, 26, "(a)"),  # ⓐ … ⓩ
-    (0x2160, 12, "I."),  # Ⅰ … Ⅻ
-    (0x2170, 12, "i."),  # ⅰ … ⅻ
-    (0x2776, 10, "(1)"),  # ❶ … ❿
-    (0x2780, 10, "(1)"),  # ➀ … ➉
-    (0x278A, 10, "(1)"),  # ➊ … ➓
-    (0x3220, 10, "(1)"),  # ㈠ … ㈩
+# single-character markers: circled, parenthesised and dotted numbers and letters, roman numeral glyphs.
+# One series per shape, each as (style, blocks): a block is (first code point, number of its first glyph,
+# number of glyphs) - Unicode puts circled 21-35 and 36-50 ("㉑", "㊱") in other blocks than ① … ⑳, and a
+# list of more than twenty criteria goes on into them. The glyph's own shape decides the style.
+_GLYPH_SERIES: tuple[tuple[str, tuple[tuple[int, int, int], ...]], ...] = (
+    ("(1)", ((0x2460, 1, 20), (0x3251, 21, 15), (0x32B1, 36, 15))),  # ① … ⑳, ㉑ … ㉟, ㊱ … ㊿
+    ("(1)", ((0x2474, 1, 20),)),  # ⑴ … ⒇
+    ("1.", ((0x2488, 1, 20),)),  # ⒈ … ⒛
+    ("(a)", ((0x249C, 1, 26),)),  # ⒜ … ⒵
+    ("(A)", ((0x24B6, 1, 26),)),  # Ⓐ … Ⓩ
+    ("(a)", ((0x24D0, 1, 26),)),  # ⓐ … ⓩ
+    ("I.", ((0x2160, 1, 12),)),  # Ⅰ … Ⅻ
+    ("i.", ((0x2170, 1, 12),)),  # ⅰ … ⅻ
+    ("(1)", ((0x2776, 1, 10),)),  # ❶ … ❿
+    ("(1)", ((0x2780, 1, 10),)),  # ➀ … ➉
+    ("(1)", ((0x278A, 1, 10),)),  # ➊ … ➓
+    ("(1)", ((0x3220, 1, 10),)),  # ㈠ … ㈩
 )
 _GLYPH_SUFFIX = re.compile(r"[.．、:：)）]?(?=[ \t\u3000]*[^\s.．,，])")
 
@@ -128,21 +130,36 @@ _GLYPH_SUFFIX = re.compile(r"[.．、:：)）]?(?=[ \t\u3000]*[^\s.．,，])")
 _DIGIT_NEXT = re.compile(r"[ \t\u3000]+[0-9\uff10-\uff19]")
 
 
-def glyph_value(ch: str) -> tuple[int, str] | None:
-    """(number, style) of a one-character marker glyph ("③" -> (3, "(1)")), else None."""
+def _glyph(ch: str) -> tuple[int, int, str] | None:
+    """(series index, number, style) of a one-character marker glyph, else None."""
     o = ord(ch) if len(ch) == 1 else -1
-    for first, count, style in _GLYPHS:
-        if first <= o < first + count:
-            return o - first + 1, style
+    for k, (style, blocks) in enumerate(_GLYPH_SERIES):
+        for first, base, count in blocks:
+            if first <= o < first + count:
+                return k, o - first + base, style
     return None
 
 
+def glyph_value(ch: str) -> tuple[int, str] | None:
+    """(number, style) of a one-character marker glyph ("③" -> (3, "(1)"), "㉑" -> (21, "(1)")), else None."""
+    g = _glyph(ch)
+    return (g[1], g[2]) if g is not None else None
+
+
+def glyph_series(ch: str) -> int | None:
+    """Which series of glyphs ``ch`` belongs to ("①" and "㉑" one, "⑴" another), else None."""
+    g = _glyph(ch)
+    return g[0] if g is not None else None
+
+
 def glyph_for(marker: str, number: int) -> str | None:
-    """The glyph of ``number`` in the series of the glyph that starts ``marker`` ("③." , 4 -> "④.")."""
-    o = ord(marker[0]) if marker else -1
-    for first, count, _style in _GLYPHS:
-        if first <= o < first + count:
-            return chr(first + number - 1) + marker[1:] if 1 <= number <= count else None
+    """The glyph of ``number`` in the series of the glyph that starts ``marker`` ("③." , 4 -> "④."; "⑳", 21 -> "㉑")."""
+    g = _glyph(marker[0]) if marker else None
+    if g is None:
+        return None
+    for first, base, count in _GLYPH_SERIES[g[0]][1]:
+        if base <= number < base + count:
+            return chr(first + number - base) + marker[1:]
     return None
 
 
@@ -286,11 +303,11 @@ def _indent_of(line: str) -> int:
 
 
 # A lead character that registrants (and word processors) put before a numbered sub-item as a bullet:
-# Word's second-level "o", arrows and quote marks ("> 1.", "» (2)", "→ 3)", "\\> 1." in Markdown), check
+# Word's second-level "o", arrows and quote marks ("> 1.", "» (2)", "→ 3)", "\\> 1." and "-\\> 1." in Markdown), check
 # marks, the katakana middle dot (glyphs that are never text may touch the number: "・1."; "※1" is a
 # Japanese note mark, not a bullet). Read as a bullet only when an ordinal number marker follows it (then it is
 # the item's page bullet, like "• 1."): on its own, "> 10 upper limit" is a comparator and "o sea" a word.
-_LEAD_BULLET = re.compile(r"(?:\\?>>?|->|=>|--|\\?~|[o»›→⇒✓✔√…])[ \t\u3000]+|[➔➜➤➝❖◆◇◎▶▸▹▷△▲▼▽☐☑❑・∙⋅⦁◘○◉][ \t\u3000]*")
+_LEAD_BULLET = re.compile(r"(?:\\?>>?|\\?-\\?>|\\?=\\?>|\\?-\\?-|\\?~|[o»›→⇒✓✔√…])[ \t\u3000]+|[➔➜➤➝❖◆◇◎▶▸▹▷△▲▼▽☐☑❑・∙⋅⦁◘○◉][ \t\u3000]*")
 # a bullet written against the number ("-1. Hemoglobin", "•(2) Platelets"): never a comparator (">1.5")
 _TOUCHING_BULLET = re.compile(r"[-*•·▪●◦○■□➢►‣⁃–—+→»›✓✔√](?=[(（]?[0-9\uff10-\uff19])")
 _WORD_AFTER_MARKER = re.compile(r"[(（\[［【〔<#]?[0-9\uff10-\uff19]{1,3}[^\s0-9A-Za-z]{0,3}(?:[ \t]+[^\s0-9]|[\u3400-\u9fff])")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from trial_audit.text.criteria_headers import _header_at, _midline_headers, midline_kind
+from trial_audit.text.criteria_marker_runs import list_run_markers
 from trial_audit.text.criteria_markers import (
     _INLINE_MARKER,
     _indent_of,
@@ -178,6 +179,15 @@ def _emit_inline(text: str, tok: _Tok, keep: list, out: list[_Tok]) -> None:
 
 
 def _tokenise(text: str, markdown: bool) -> list[_Tok]:
+    toks = _tokenise_pass(text, markdown, {})
+    # lists in a punctuation no lone token is read in ("a:", "A-", "a )", "1;"): decided by the list of
+    # lines they open (``criteria_marker_runs``), then the text is read again with those as items
+    letters = list_run_markers(text, toks, markdown)
+    return _tokenise_pass(text, markdown, letters) if letters else toks
+
+
+def _tokenise_pass(text: str, markdown: bool, letters: dict[int, tuple]) -> list[_Tok]:
+    """One reading of the text into tokens; ``letters``: line starts read as lettered items (see above)."""
     toks: list[_Tok] = []
     n = len(text)
     pos = 0
@@ -202,7 +212,7 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
                 while seg_end > p0 and text[seg_end - 1] in "-–":
                     seg_end = _rstrip_end(text, p0, seg_end - 1)
                 if seg_end > p0:
-                    _segment(text, p0, seg_end, _indent_of(text[ls:p0]), ls, blank, markdown, toks)
+                    _segment(text, p0, seg_end, _indent_of(text[ls:p0]), ls, blank, markdown, toks, letters=letters)
             toks.append(
                 _Tok(
                     kind="header",
@@ -229,7 +239,9 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
             if r < r_end:
                 toks[-1].merged = True
                 hl_start = text.rfind("\n", 0, he) + 1
-                _line_tokens(text, r, r_end, _indent_of(text[hl_start:]), hl_start, r_end, False, markdown, toks, after_header=True)
+                _line_tokens(
+                    text, r, r_end, _indent_of(text[hl_start:]), hl_start, r_end, False, markdown, toks, after_header=True, letters=letters
+                )
             blank = False
             continue
         le_s = _rstrip_end(text, ls, le)
@@ -240,7 +252,7 @@ def _tokenise(text: str, markdown: bool) -> list[_Tok]:
         indent = _indent_of(text[ls:p])
         wrapped = not blank and prev_indent is not None and indent > prev_indent and prev_end_char not in ":;.!?"
         soft = not blank and prev_indent is not None and prev_end_char not in ":;.!?"
-        _segment(text, p, le_s, indent, ls, blank, markdown, toks, wrapped, soft)
+        _segment(text, p, le_s, indent, ls, blank, markdown, toks, wrapped, soft, letters)
         if not wrapped:
             prev_indent = indent
         prev_end_char = text[le_s - 1]
@@ -259,6 +271,7 @@ def _segment(
     toks: list,
     wrapped: bool = False,
     soft_wrapped: bool = False,
+    letters: dict[int, tuple] | None = None,
 ) -> None:
     """Tokens of one line (or of the part of a line before a header inside it).
 
@@ -292,9 +305,9 @@ def _segment(
         )
         if rest < le_s and any(ch.isalnum() for ch in text[rest:le_s]):
             toks[-1].merged = True
-            _line_tokens(text, rest, le_s, indent, ls, le_s, False, markdown, toks, after_header=True)
+            _line_tokens(text, rest, le_s, indent, ls, le_s, False, markdown, toks, after_header=True, letters=letters)
         return
-    _line_tokens(text, p, le_s, indent, ls, le_s, blank_before, markdown, toks, soft_wrapped=soft_wrapped)
+    _line_tokens(text, p, le_s, indent, ls, le_s, blank_before, markdown, toks, soft_wrapped=soft_wrapped, letters=letters)
 
 
 _CAPITAL_SECTION_WORD = re.compile(r"(?:INCLUSIONS?|EXCLUSIONS?|Inclusions?|Exclusions?)[ \t]*\\?[:：]?[ \t]*$")
@@ -315,7 +328,8 @@ def _continues_shape(toks: list[_Tok], marker: str) -> bool:
     return False
 
 
-def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False, soft_wrapped=False):
+def _marker_of_line(text, p, le, indent, markdown, toks, soft_wrapped):
+    """(marker, page bullet before it, where it starts) of the line at ``p``; (None, None, p) for text."""
     mk = _match_marker(text, p, markdown)
     if mk is None:
         # the next number of the list above in any other writing ("4. …" / "5= …", "5° …"): an item
@@ -349,6 +363,16 @@ def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks,
             outer = mk[0]
             mk = mk2
             p = q
+    return mk, outer, p
+
+
+def _line_tokens(text, p, le, indent, ls, le_line, blank_before, markdown, toks, after_header=False, soft_wrapped=False, letters=None):
+    lettered = letters.get(p) if letters else None
+    if lettered is not None:
+        # an item of a list its run decided (``criteria_marker_runs``): "a: …", "A- …", "-  a) …", "1; …"
+        outer, p, mk = lettered
+    else:
+        mk, outer, p = _marker_of_line(text, p, le, indent, markdown, toks, soft_wrapped)
     if mk:
         marker, style, number, upper, letter, mend = mk
         ts = _skip_ws(text, mend, le)

@@ -49,20 +49,28 @@ def _extend(item: Item, text: str, end: int) -> None:
 _ORD_TOL = 1
 
 
-_INTRO_END = re.compile(r"(?::|\bof|\bfollowing|\bwith|\bare|\bor|\band|\bincluding|\bby|\bsuch as|\bif)\s*[)\]]?\s*;?\s*$", re.IGNORECASE)
+# the end of an item that announces a list under it: a colon, "the following", "as follows", "below", or a
+# word that leaves the sentence open ("… complaints of", "… patients with", "… such as")
+_INTRO_END = re.compile(
+    r"(?:[:：]|\b(?:of|following|below|as\s+follows|with|are|or|and|including|by|such\s+as|if))\s*[)\]]?\s*[;:：]?\s*$", re.IGNORECASE
+)
 
 
 _SUBLIST_HINT = re.compile(r"\b(?:at\s+least\s+(?:one|two|[0-9])|one\s+or\s+more|any|all|each|either)\s+of\s+(?:the|these)\b")
 
 
-def _introduces(text: str) -> bool:
-    """The item's text introduces a sub-list ("... the following criteria:", "... complaints of")."""
+def introduces_sub_items(text: str, titles: bool = False) -> bool:
+    """The item's text announces a list under it ("… the following criteria:", "… any of the following",
+    "… complaints of"). With ``titles``, a short title without a full stop ("5. Concomitant Medications",
+    "Adequate organ function") counts too: the parser reads a new list right after such a line as its
+    sub-list, while TA113 does not take a title alone as proof that a restarted run is a sub-list
+    ("2. Signed consent" / "1. …" / "2. …" / "3. …" is a restart)."""
     t = text.rstrip()
     if not t:
         return False
     if _INTRO_END.search(t[-40:]):
         return True
-    if len(t.split()) <= 5 and t[-1] not in ".;!?)":
+    if titles and len(t.split()) <= 5 and t[-1] not in ".;!?)":
         return True  # a title: "5. Concomitant Medications"
     tail = t[-160:].lower()
     if _SUBLIST_HINT.search(tail):
@@ -178,7 +186,8 @@ def _fix_roman(siblings: list[Item]) -> None:
         if it.style in ("a.", "a)", "(a)") and it.marker:
             letter = split_marker(it.marker)[1].lower()
             if letter in ("i", "v", "x"):
-                prev_letter = prev is not None and prev.style == it.style and prev.number == it.number - 1
+                # the letter after "h." - or a second "i." after a lettered "i." (a repeated letter, TA111)
+                prev_letter = prev is not None and prev.style == it.style and prev.number in (it.number - 1, it.number)
                 prev_roman = prev is not None and prev.style.startswith(("i", "(i"))
                 if not prev_letter and (prev_roman or letter == "i"):
                     it.style = it.style.replace("a", "i")
@@ -405,7 +414,7 @@ def _build(text: str, toks: list[_Tok], markdown: bool) -> list[Section]:
             and I <= last.indent
             and (tok.number == 1 or tok.letter == "i")
             and (
-                (not any(o.style == item.style and o.upper == item.upper for o in stack) and _introduces(last.text))
+                (not any(o.style == item.style and o.upper == item.upper for o in stack) and introduces_sub_items(last.text, titles=True))
                 # the same style as the open list: only after an explicit "...:" (a colliding sub-list)
                 # ("1. Patients with:" then "1." too: a list cannot go 1, 1)
                 or (last.number is not None and last.text.rstrip().endswith(":"))
