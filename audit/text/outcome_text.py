@@ -23,7 +23,9 @@ _DOMAIN = (
     r"(?:safety(?:\s+profile)?|efficacy|effectiveness|efficiency|tolerability|tolerance|response|benefit|outcomes?|"
     r"feasibility|acceptability|immunogenicity|pharmacokinetics?|pharmacodynamics?|toxicity|toxicities|"
     r"adverse\s+(?:events?|effects?|reactions?)|side[- ]effects?|complications?|quality\s+of\s+life|effects?|"
-    r"performance|success)"
+    r"performance|success|"
+    # how well an intervention can be used, taken up or carried out, said without a measure ("Usability", "Practicability")
+    r"usability|utility|practicability|practicality|applicability|suitability|appropriateness|acceptance|impact)"
     # a word that only says the domain is looked at: "Safety evaluation", "Efficacy endpoints", "Safety parameters"
     r"(?:\s+(?:evaluation|assessment|profile|parameters|end[- ]?points?|measures|indicators?|observation|analysis|data|results?|variables|"
     r"outcomes?))?"
@@ -46,7 +48,7 @@ _MEASURE_WORDS = re.compile(
 )
 
 
-_EFFECT_ON = re.compile(r"\beffects?$", re.I)
+_EFFECT_ON = re.compile(r"\b(?:effects?|impact)$", re.I)
 _ON = re.compile(r"\bon\b", re.I)
 
 
