@@ -28,7 +28,7 @@ from dataclasses import dataclass
 #: "and"). Not a slash: it mostly joins one thing ("PaO2/FiO2", "BCR/ABL", "MTD / RP2D")
 _JOINER = re.compile(
     r"\s*[;,，；]\s*(?:(?:and|&|plus)\s+)?|\s+(?:and|&|plus|as\s+well\s+as|together\s+with|along\s+with|in\s+addition\s+to|"
-    r"combined\s+with)\s+|\s*&\s*|\s+/\s+"
+    r"combined\s+with)\s+|\s*&\s*|\s+/\s+|\s*[•▪]\s*"
     # two titles run together where a line break was lost: "... over 24 hours Ropinirole maximum plasma concentration"
     # (NCT00460148); a time point closes one measure and a capitalised word opens the next
     r"|(?:(?<=[0-9] hours)|(?<=[0-9] days)|(?<=[0-9] weeks)|(?<=[0-9] months)|(?<=[0-9] years))\s+(?=(?-i:[A-Z][a-z]{2}))",
@@ -81,7 +81,7 @@ _NOT_A_MEASURE_LEAD = re.compile(
     r"according|per|at|after|before|from|between|during|within|over|until|up\s+to|through|since|on|in|among|for|of|to|"
     r"post|pre|then|or|including|includes?|such\s+as|e\.?g\.?|i\.?e\.?|respectively|each|either|whichever|if|when|where|"
     r"which|that|who|whose|whereas|while|than|other|others|all|any|etc|its|their|his|her|as|excluding|except|not|no|"
-    r"versus|vs)(?![A-Za-z-])|^[0-9]+(?:\.[0-9]+)?(?:\s|$)|^[<>≤≥=]",
+    r"versus|vs)(?![A-Za-z]|-(?:cause|hospital))|^[0-9]+(?:\.[0-9]+)?(?:\s|$)|^[<>≤≥=]",
     re.I,
 )
 #: words a part may open with that do not say which measure it is ("To determine the", "Change in the", "Mean")
@@ -214,6 +214,18 @@ def has_head(text: str, begin: int, end: int) -> re.Match[str] | None:
     return _HEAD.search(text, begin, end) or _HEAD_AT_END.search(text, end)
 
 
+_CARE_USE = re.compile(r"visits|admissions|re-?admissions|hospitali[sz]ations|re-?hospitali[sz]ations|consultations", re.I)
+
+
+def care_use_only(text: str, begin: int, end: int) -> bool:
+    """The part's only heads are uses of care ("Emergency Room (ER) Visits"): after a clause saying whom is
+    counted ("Number of Subjects Reported With AEs Resulting in Rash, ..., ER Visits", NCT00496015) it may
+    be one more kind of that event, not a measure of its own."""
+    heads = [m.group(0) for m in _HEAD.finditer(text, begin, end)]
+    heads += [m.group(0) for m in [_HEAD_AT_END.search(text, end)] if m]
+    return bool(heads) and all(_CARE_USE.fullmatch(h) for h in heads)
+
+
 def has_own_head(text: str, begin: int, end: int) -> bool:
     """A head no list before it could share ("30-day readmission", "duration") between ``begin`` and ``end``."""
     return any(not _SHARED_HEAD.fullmatch(m.group(0)) for m in _HEAD.finditer(text, begin, end))
@@ -245,15 +257,17 @@ _DEFINES_LIST = re.compile(
     re.I,
 )
 _SENTENCE_STOP = re.compile(r"[.;](?:\s|$)")
-#: before a list, a word that makes it examples or parts of one thing ("Lung function tests such as FEV1 and FVC")
+#: before a list, a word that makes it the parts of one thing ("a regimen comprising fludarabine, ... PBSCT and DLI",
+#: NCT00006261). Not "such as" or "including": "parameters such as blood pressure and heart rate" (NCT00495196),
+#: "endpoints include: PANSS, CGI-S" (NCT00463372) list several measures
 _EXAMPLES_LIST = re.compile(
-    r"(?<![A-Za-z])(?:including|includes?|such\s+as|i\.\s?e\.|e\.\s?g\.|consisting\s+of|consists\s+of|comprising|comprised\s+of|namely)(?![A-Za-z])",
+    r"(?<![A-Za-z])(?:consisting\s+of|consists\s+of|comprising|comprised\s+of|composed\s+of)(?![A-Za-z])",
     re.I,
 )
 
 
-def list_is_examples(title: str, start: int) -> bool:
-    """Earlier in the sentence "such as", "including", "e.g." makes what follows the examples or parts of one measure."""
+def list_is_composition(title: str, start: int) -> bool:
+    """Earlier in the sentence "comprising", "consisting of" makes what follows the parts of one thing."""
     begin = max((m.end() for m in _SENTENCE_STOP.finditer(title, 0, start)), default=0)
     return bool(_EXAMPLES_LIST.search(title, begin, start))
 

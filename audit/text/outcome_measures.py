@@ -65,8 +65,8 @@ def several_measures(title: str | None) -> Several | None:
             continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
         if _MODALITY.fullmatch(title[a0:a1]) and _MODALITY.fullmatch(title[b0:b1]):
             continue  # "CT and MRI of hip", "X-ray, CT and MRI": how one thing is examined, not two measures
-        if conj.list_is_examples(title, a0):
-            continue  # "Lung function tests such as FEV1 and FVC", "... including HbA1c and FPG": examples of one measure
+        if conj.list_is_composition(title, a0):
+            continue  # "a regimen comprising fludarabine, ... PBSCT and DLI" (NCT00006261): the parts of one thing
         if _in_brackets(title, a0, b1):
             continue  # "Response rate (CR and PR)", "(Cohen Perceived Stress Scale, CPSS)": parts or names of one measure
         assay = _ONE_ASSAY.match(title, b1) if acronyms and not after_method else None  # "VAS and fatigue measured by FSS": a new measure
@@ -442,7 +442,8 @@ def _measure_phrases(title: str) -> tuple[tuple[int, int], tuple[int, int]] | No
         a_head, b_head = conj.has_head(a, *a_subject) is not None, conj.has_head(b, *b_subject) is not None
         opens_object = bool(_OBJECT_CLAUSE.search(a, a_subject[1])) or bool(_DESCRIBING_CLAUSE.search(a, a_subject[1]))
         reopens = conj.reopens(b)  # "... and the time to remission": a new measure, whatever ran on before
-        a_continues, continues = continues, not b_head and (opens_object or continues)
+        own_b_head = b_head and not conj.care_use_only(b, *b_subject)  # a use of care may be one more kind of the event counted
+        a_continues, continues = continues, not own_b_head and (opens_object or continues)
         if kp is None or kq is None or a_continues:
             continue
         if conj.after_slash(q) and (
