@@ -59,6 +59,9 @@ _HEAD = re.compile(
     # sizes and extents read from an image, a probe or a tape ("infarct size", "pocket depth", "ejection fraction"),
     # how strong or grave a symptom is ("pain intensity", "fatigue severity"), and a gain or loss of a quantity
     r"size|depth|width|height|area|fraction|weight|severity|intensity|gain|loss|quality\s+of\s+life|"
+    # a material's or a tissue's property read by an instrument ("enamel microhardness", "surface roughness"), a
+    # load carried ("nurse workload", "caregiver burden"), and symptoms a patient rates ("depressive symptoms")
+    r"(?:micro-?)?hardness|roughness|elasticity|workload|burden|symptoms|"
     # uses of care that are counted per patient ("emergency department visits", "hospital admissions")
     r"visits|admissions|re-?admissions|hospitali[sz]ations|re-?hospitali[sz]ations|consultations|"
     # constructs that patients or raters score, each its own measure ("functional disability", "morning stiffness")
@@ -108,7 +111,7 @@ _SUBJECT_END = re.compile(
 #: who is measured: a part whose subject is a population is not a measure ("HR+ patients")
 _POPULATION = re.compile(
     r"(?<![A-Za-z])(?:patients?|participants?|subjects?|people|persons?|individuals?|women|men|children|infants|"
-    r"adults|volunteers|population|groups?|arms?|cohorts?|cases|controls)(?![A-Za-z])",
+    r"adults|volunteers|population|groups?|arms?|cohorts?|cases|controls)(?![A-Za-z-])",  # not "patient-reported"
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'+-]*")
