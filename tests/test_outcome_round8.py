@@ -142,3 +142,9 @@ def test_real_domain_titles(title):
 
 def test_impact_on_a_measure_is_no_domain():
     assert domain_only("Impact of the programme on systolic blood pressure") is None
+
+
+def test_symptoms_shared_by_two_sites_are_one_measure():
+    # NCT06103864 (ctgov-v2-bulk/clinical_trial_matchers.ndjson): "breast and arm symptoms" share one head
+    title = "Time to deterioration (TTD) in breast and arm symptoms in participants treated with Dato-DXd + durvalumab compared with ICC"
+    assert several_measures(title) is None

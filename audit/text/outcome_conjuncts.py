@@ -47,8 +47,9 @@ _LIST_PUNCTUATION = re.compile(r"^\s*[;,，；]", re.I)
 
 #: head words of a quantity: what is counted, scored, timed, or read from a laboratory or a device.
 #: Not here: domains ("response", "function", "quality"), events ("death", "falls", "adverse events")
-#: and symptoms, which are what a quantity is of, not a quantity.
-_SHAREABLE_HEAD = r"scores?|rates?|ratios?|levels?|concentrations?|counts?|titers?|titres?|numbers?"
+#: and a named symptom ("pain", "nausea"), which are what a quantity is of, not a quantity; "symptoms" (a symptom
+#: score) is a head a list before it may share ("breast and arm symptoms", NCT06103864).
+_SHAREABLE_HEAD = r"scores?|rates?|ratios?|levels?|concentrations?|counts?|titers?|titres?|numbers?|symptoms"
 _HEAD = re.compile(
     rf"(?<![A-Za-z-])(?:{_SHAREABLE_HEAD}|incidence|prevalence|proportion|percentage|frequency|occurrence|duration|length|time|"
     r"consumption|usage|intake|requirements?|distance|density|thickness|volumes?|capacity|saturation|variability|"
@@ -60,8 +61,8 @@ _HEAD = re.compile(
     # how strong or grave a symptom is ("pain intensity", "fatigue severity"), and a gain or loss of a quantity
     r"size|depth|width|height|area|fraction|weight|severity|intensity|gain|loss|quality\s+of\s+life|"
     # a material's or a tissue's property read by an instrument ("enamel microhardness", "surface roughness"), a
-    # load carried ("nurse workload", "caregiver burden"), and symptoms a patient rates ("depressive symptoms")
-    r"(?:micro-?)?hardness|roughness|elasticity|workload|burden|symptoms|"
+    # load carried ("nurse workload", "caregiver burden"); symptoms a patient rates are a shareable head above
+    r"(?:micro-?)?hardness|roughness|elasticity|workload|burden|"
     # uses of care that are counted per patient ("emergency department visits", "hospital admissions")
     r"visits|admissions|re-?admissions|hospitali[sz]ations|re-?hospitali[sz]ations|consultations|"
     # constructs that patients or raters score, each its own measure ("functional disability", "morning stiffness")
