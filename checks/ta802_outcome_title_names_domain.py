@@ -12,9 +12,10 @@ class OutcomeTitleNamesDomain(Rule):
 
     Reports an outcome measure whose title is only a domain: safety, efficacy, effectiveness,
     tolerability, (clinical) response, benefit, outcome, feasibility, immunogenicity,
-    pharmacokinetics, toxicity, adverse events, quality of life, alone or joined ("Safety and
-    efficacy"), with words that say whose or which outcome ("Patient outcomes", "Curative effect",
-    "Neonatal outcomes") or only that it is looked at ("Safety evaluation", "Efficacy endpoints",
+    pharmacokinetics, toxicity, adverse events, quality of life, usability, utility, applicability,
+    suitability, acceptance, impact, alone or joined ("Safety and efficacy"), with words that say
+    whose or which outcome ("Patient outcomes", "Curative effect", "Neonatal outcomes", "Program
+    feasibility", "App usability") or only that it is looked at ("Safety evaluation", "Efficacy endpoints",
     "Toxicity profile", "Safety parameters"), optionally introduced ("Assessment of ...") or followed by what it is of ("...
     of drug X in adults"), with nothing that says what is measured or how (a scale, a score, a
     rate, a number, a level, "as measured by", "in terms of", a test, a criteria set such as CTCAE or RECIST). When the

@@ -28,7 +28,10 @@ from dataclasses import dataclass
 #: "and"). Not a slash: it mostly joins one thing ("PaO2/FiO2", "BCR/ABL", "MTD / RP2D")
 _JOINER = re.compile(
     r"\s*[;,，；]\s*(?:(?:and|&|plus)\s+)?|\s+(?:and|&|plus|as\s+well\s+as|together\s+with|along\s+with|in\s+addition\s+to|"
-    r"combined\s+with)\s+|\s*&\s*|\s+/\s+",
+    r"combined\s+with)\s+|\s*&\s*|\s+/\s+|\s*[•▪]\s*"
+    # two titles run together where a line break was lost: "... over 24 hours Ropinirole maximum plasma concentration"
+    # (NCT00460148); a time point closes one measure and a capitalised word opens the next
+    r"|(?:(?<=[0-9] hours)|(?<=[0-9] days)|(?<=[0-9] weeks)|(?<=[0-9] months)|(?<=[0-9] years))\s+(?=(?-i:[A-Z][a-z]{2}))",
     re.I,
 )
 #: a comma or semicolon joiner (then a bare instrument after it may only name the first part's instrument)
@@ -44,8 +47,9 @@ _LIST_PUNCTUATION = re.compile(r"^\s*[;,，；]", re.I)
 
 #: head words of a quantity: what is counted, scored, timed, or read from a laboratory or a device.
 #: Not here: domains ("response", "function", "quality"), events ("death", "falls", "adverse events")
-#: and symptoms, which are what a quantity is of, not a quantity.
-_SHAREABLE_HEAD = r"scores?|rates?|ratios?|levels?|concentrations?|counts?|titers?|titres?|numbers?"
+#: and a named symptom ("pain", "nausea"), which are what a quantity is of, not a quantity; "symptoms" (a symptom
+#: score) is a head a list before it may share ("breast and arm symptoms", NCT06103864).
+_SHAREABLE_HEAD = r"scores?|rates?|ratios?|levels?|concentrations?|counts?|titers?|titres?|numbers?|symptoms"
 _HEAD = re.compile(
     rf"(?<![A-Za-z-])(?:{_SHAREABLE_HEAD}|incidence|prevalence|proportion|percentage|frequency|occurrence|duration|length|time|"
     r"consumption|usage|intake|requirements?|distance|density|thickness|volumes?|capacity|saturation|variability|"
@@ -53,6 +57,14 @@ _HEAD = re.compile(
     r"minutes|hours|steps|"
     r"need\s+for|use\s+of|receipt\s+of|"
     r"temperature|mortality|survival|satisfaction|adherence|uptake|AUC|Cmax|Tmax|Cmin|half-life|"
+    # sizes and extents read from an image, a probe or a tape ("infarct size", "pocket depth", "ejection fraction"),
+    # how strong or grave a symptom is ("pain intensity", "fatigue severity"), and a gain or loss of a quantity
+    r"size|depth|width|height|area|fraction|weight|severity|intensity|gain|loss|quality\s+of\s+life|"
+    # a material's or a tissue's property read by an instrument ("enamel microhardness", "surface roughness"), a
+    # load carried ("nurse workload", "caregiver burden"); symptoms a patient rates are a shareable head above
+    r"(?:micro-?)?hardness|roughness|elasticity|workload|burden|"
+    # uses of care that are counted per patient ("emergency department visits", "hospital admissions")
+    r"visits|admissions|re-?admissions|hospitali[sz]ations|re-?hospitali[sz]ations|consultations|"
     # constructs that patients or raters score, each its own measure ("functional disability", "morning stiffness")
     r"disability|stiffness|sleepiness|craving|distress|well-?being|burnout|loneliness|self-efficacy|stigma|knowledge)(?![A-Za-z])"
     # an event within a time window is a rate by definition: "30-day readmission", "in-hospital death", "1-year recurrence"
@@ -73,7 +85,7 @@ _NOT_A_MEASURE_LEAD = re.compile(
     r"according|per|at|after|before|from|between|during|within|over|until|up\s+to|through|since|on|in|among|for|of|to|"
     r"post|pre|then|or|including|includes?|such\s+as|e\.?g\.?|i\.?e\.?|respectively|each|either|whichever|if|when|where|"
     r"which|that|who|whose|whereas|while|than|other|others|all|any|etc|its|their|his|her|as|excluding|except|not|no|"
-    r"versus|vs)(?![A-Za-z])|^[0-9]+(?:\.[0-9]+)?(?:\s|$)|^[<>≤≥=]",
+    r"versus|vs)(?![A-Za-z]|-(?:cause|hospital))|^[0-9]+(?:\.[0-9]+)?(?:\s|$)|^[<>≤≥=]",
     re.I,
 )
 #: words a part may open with that do not say which measure it is ("To determine the", "Change in the", "Mean")
@@ -93,14 +105,14 @@ _TIME_ONLY = re.compile(
 )
 #: where a part's subject ends: what follows says what it is of, in whom, when or how
 _SUBJECT_END = re.compile(
-    r"(?<!\bneed)(?<!\buse)(?<!\breceipt)\s(?:of|in|for|with|without|among|on|at|after|before|during|from|to|between|by|using|via|as|measured|assessed|against|including|"
+    r"(?<!\bneed)(?<!\buse)(?<!\breceipt)(?<!\bquality)\s(?:of|in|for|with|without|among|on|at|after|before|during|from|to|between|by|using|via|as|measured|assessed|against|including|"
     r"evaluated|according|per|within|over|until|following|versus|vs\.?|compared)(?![A-Za-z])",
     re.I,
 )
 #: who is measured: a part whose subject is a population is not a measure ("HR+ patients")
 _POPULATION = re.compile(
     r"(?<![A-Za-z])(?:patients?|participants?|subjects?|people|persons?|individuals?|women|men|children|infants|"
-    r"adults|volunteers|population|groups?|arms?|cohorts?|cases|controls)(?![A-Za-z])",
+    r"adults|volunteers|population|groups?|arms?|cohorts?|cases|controls)(?![A-Za-z-])",  # not "patient-reported"
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'+-]*")
@@ -177,7 +189,7 @@ def measure_kind(text: str, named: Callable[[str, int, int], bool]) -> str | Non
         not core
         or _NOT_A_MEASURE_LEAD.match(core)
         or _TIME_ONLY.match(core)
-        or _POPULATION.search(text, begin, end)
+        or _population_subject(text, begin, end)
         or _MODIFIER_ONLY.match(core)
         or _PART_OF_INSTRUMENT.search(text, begin, end)
     ):
@@ -193,10 +205,34 @@ def measure_kind(text: str, named: Callable[[str, int, int], bool]) -> str | Non
     return None
 
 
+def _population_subject(text: str, begin: int, end: int) -> bool:
+    """The subject names who is measured ("HR+ patients"), not a measure said of them: a population word
+    before a quantity's head is its modifier ("patient satisfaction", "participant adherence")."""
+    pop = _POPULATION.search(text, begin, end)
+    return bool(pop) and not _HEAD.search(text, pop.end(), end)  # type: ignore[union-attr]
+
+
 def has_head(text: str, begin: int, end: int) -> re.Match[str] | None:
     """A quantity's head word ("score", "rate", "time") between ``begin`` and ``end``, or ending the
     part ("quality of life score", "duration of sleep score")."""
     return _HEAD.search(text, begin, end) or _HEAD_AT_END.search(text, end)
+
+
+_CARE_USE = re.compile(r"visits|admissions|re-?admissions|hospitali[sz]ations|re-?hospitali[sz]ations|consultations", re.I)
+
+
+def care_use_only(text: str, begin: int, end: int) -> bool:
+    """The part's only heads are uses of care ("Emergency Room (ER) Visits"): after a clause saying whom is
+    counted ("Number of Subjects Reported With AEs Resulting in Rash, ..., ER Visits", NCT00496015) it may
+    be one more kind of that event, not a measure of its own."""
+    heads = [m.group(0) for m in _HEAD.finditer(text, begin, end)]
+    heads += [m.group(0) for m in [_HEAD_AT_END.search(text, end)] if m]
+    return bool(heads) and all(_CARE_USE.fullmatch(h) for h in heads)
+
+
+def has_own_head(text: str, begin: int, end: int) -> bool:
+    """A head no list before it could share ("30-day readmission", "duration") between ``begin`` and ``end``."""
+    return any(not _SHARED_HEAD.fullmatch(m.group(0)) for m in _HEAD.finditer(text, begin, end))
 
 
 def has_shared_head(text: str, begin: int, end: int) -> bool:
@@ -225,6 +261,19 @@ _DEFINES_LIST = re.compile(
     re.I,
 )
 _SENTENCE_STOP = re.compile(r"[.;](?:\s|$)")
+#: before a list, a word that makes it the parts of one thing ("a regimen comprising fludarabine, ... PBSCT and DLI",
+#: NCT00006261). Not "such as" or "including": "parameters such as blood pressure and heart rate" (NCT00495196),
+#: "endpoints include: PANSS, CGI-S" (NCT00463372) list several measures
+_EXAMPLES_LIST = re.compile(
+    r"(?<![A-Za-z])(?:consisting\s+of|consists\s+of|comprising|comprised\s+of|composed\s+of)(?![A-Za-z])",
+    re.I,
+)
+
+
+def list_is_composition(title: str, start: int) -> bool:
+    """Earlier in the sentence "comprising", "consisting of" makes what follows the parts of one thing."""
+    begin = max((m.end() for m in _SENTENCE_STOP.finditer(title, 0, start)), default=0)
+    return bool(_EXAMPLES_LIST.search(title, begin, start))
 
 
 def list_is_defined(title: str, start: int) -> bool:

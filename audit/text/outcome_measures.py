@@ -65,6 +65,8 @@ def several_measures(title: str | None) -> Several | None:
             continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
         if _MODALITY.fullmatch(title[a0:a1]) and _MODALITY.fullmatch(title[b0:b1]):
             continue  # "CT and MRI of hip", "X-ray, CT and MRI": how one thing is examined, not two measures
+        if conj.list_is_composition(title, a0):
+            continue  # "a regimen comprising fludarabine, ... PBSCT and DLI" (NCT00006261): the parts of one thing
         if _in_brackets(title, a0, b1):
             continue  # "Response rate (CR and PR)", "(Cohen Perceived Stress Scale, CPSS)": parts or names of one measure
         assay = _ONE_ASSAY.match(title, b1) if acronyms and not after_method else None  # "VAS and fatigue measured by FSS": a new measure
@@ -206,8 +208,22 @@ def _after_method_lead(title: str, start: int) -> bool:
     """A method lead ("measured using", "assessed by", "via", "according to") comes before ``start``
     in the same clause: what follows it are assays, instruments or scales of one measure."""
     lo = max(0, start - 120)
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(title, lo, start)), default=lo)
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(title, lo, start) if not _abbreviation_bracket(title, m)), default=lo)
     return bool(_METHOD_LEAD.search(title, clause_start, start))
+
+
+_SHORT_BRACKET = re.compile(r"\([^()]{1,15}\)")
+
+
+def _abbreviation_bracket(title: str, m: re.Match[str]) -> bool:
+    """A bracket of a short abbreviation ("Total Neuropathy Score(TNS)") does not end the clause:
+    "using Total Neuropathy Score(TNS) and nerve conduction study" is still the method's list (NCT06491082)."""
+    if m.group(0) == "(":
+        return bool(_SHORT_BRACKET.match(title, m.start()))
+    if m.group(0) == ")":
+        opening = title.rfind("(", max(0, m.start() - 16), m.start())
+        return opening >= 0 and bool(_SHORT_BRACKET.match(title, opening))
+    return False
 
 
 #: a name or measure the two parts belong to: "LDL/HDL ratio", "anxiety and depression scale",
@@ -426,7 +442,8 @@ def _measure_phrases(title: str) -> tuple[tuple[int, int], tuple[int, int]] | No
         a_head, b_head = conj.has_head(a, *a_subject) is not None, conj.has_head(b, *b_subject) is not None
         opens_object = bool(_OBJECT_CLAUSE.search(a, a_subject[1])) or bool(_DESCRIBING_CLAUSE.search(a, a_subject[1]))
         reopens = conj.reopens(b)  # "... and the time to remission": a new measure, whatever ran on before
-        a_continues, continues = continues, not b_head and (opens_object or continues)
+        own_b_head = b_head and not conj.care_use_only(b, *b_subject)  # a use of care may be one more kind of the event counted
+        a_continues, continues = continues, not own_b_head and (opens_object or continues)
         if kp is None or kq is None or a_continues:
             continue
         if conj.after_slash(q) and (
@@ -439,7 +456,13 @@ def _measure_phrases(title: str) -> tuple[tuple[int, int], tuple[int, int]] | No
         b_names = [b[s:e] for s, e in _named_spans(b, *b_subject)]
         if not a_head and (conj.has_shared_head(b, *b_subject) or len(a.split()) == 1 and b_head):
             continue  # "IL-6 and TNF levels", "ICU and hospital mortality": a head both share (the first reading decides)
-        shares_object = conj.has_shared_head(b, *b_subject) and not b_names and _NOUN_OBJECT.search(a, a_subject[1])
+        # "changes in bone marrow and blood blast counts" share the head; "Length of stay, 30-day readmission rate" has two
+        shares_object = (
+            conj.has_shared_head(b, *b_subject)
+            and not conj.has_own_head(b, *b_subject)
+            and not b_names
+            and _NOUN_OBJECT.search(a, a_subject[1])
+        )
         # a laboratory or physiological value after an object: "Number of exacerbations and FEV1" (not a second
         # item of the object: "Duration of MR4 & MR4.5", "Levels of anxiety and depression")
         lab_value = any(_MEASURE_TERM.fullmatch(n) and not _PRO_DOMAIN.fullmatch(n) for n in b_names) or (
@@ -511,4 +534,8 @@ def _spells_out(a: str, b: str) -> bool:
     if not acronyms:
         return False
     letters = "".join(c.lower() for c in acronyms[-1].group(0) if c.isalpha())
-    return len(letters) >= 2 and _initials(b, 0, len(b)).startswith(letters)
+    initials = _initials(b, 0, len(b))[: len(letters) + 4]
+    # the acronym's letters open the words in order, a few qualifiers between them allowed ("area under the
+    # plasma concentration-time curve": a, u, (p, c,) c)
+    rest = iter(initials[1:])
+    return len(letters) >= 2 and initials[:1] == letters[:1] and all(c in rest for c in letters[1:])

@@ -19,11 +19,15 @@ _DOMAIN = (
     r"(?:(?:clinical|therapeutic|treatment|overall|drug|general|short[- ]term|long[- ]term|preliminary|primary|"
     # whose or which outcomes, still no measure: "Curative effect", "Patient outcomes", "Surgical outcomes"
     r"curative|intervention|main|key|patients?|patients'|patient[- ]reported|surgical|functional|health|maternal|neonatal|perinatal|obstetric|"
-    r"oncologic(?:al)?|cosmetic|aesthetic|visual|post-?operative|peri-?operative|procedural|technical)\s+){0,2}"
+    r"oncologic(?:al)?|cosmetic|aesthetic|visual|post-?operative|peri-?operative|procedural|technical|"
+    # what is judged, said without a measure: "Program feasibility", "Device usability", "App acceptability"
+    r"program(?:me)?|study|trial|service|device|app|system|tool|implementation)\s+){0,2}"
     r"(?:safety(?:\s+profile)?|efficacy|effectiveness|efficiency|tolerability|tolerance|response|benefit|outcomes?|"
     r"feasibility|acceptability|immunogenicity|pharmacokinetics?|pharmacodynamics?|toxicity|toxicities|"
     r"adverse\s+(?:events?|effects?|reactions?)|side[- ]effects?|complications?|quality\s+of\s+life|effects?|"
-    r"performance|success)"
+    r"performance|success|"
+    # how well an intervention can be used, taken up or carried out, said without a measure ("Usability", "Practicability")
+    r"usability|utility|practicability|practicality|applicability|suitability|appropriateness|acceptance|impact)"
     # a word that only says the domain is looked at: "Safety evaluation", "Efficacy endpoints", "Safety parameters"
     r"(?:\s+(?:evaluation|assessment|profile|parameters|end[- ]?points?|measures|indicators?|observation|analysis|data|results?|variables|"
     r"outcomes?))?"
@@ -46,7 +50,7 @@ _MEASURE_WORDS = re.compile(
 )
 
 
-_EFFECT_ON = re.compile(r"\beffects?$", re.I)
+_EFFECT_ON = re.compile(r"\b(?:effects?|impact)$", re.I)
 _ON = re.compile(r"\bon\b", re.I)
 
 
