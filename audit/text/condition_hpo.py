@@ -45,8 +45,8 @@ ROOT = "HP:0000118"  # Phenotypic abnormality
 
 #: HPO organ-system branches -> a representative ICD-10-CM code of the project's system
 #: (``condition_systems.system_of``); finer branches where the project's systems are finer (kidney /
-#: urinary-genital, liver / gut / mouth, thyroid / other glands, joints' inflammation / the rest of
-#: the musculoskeletal system). A term takes the code of its most specific listed ancestor.
+#: urinary-genital, liver / gut / mouth, thyroid / other glands, mental function / the rest of the
+#: nervous system). A term takes the code of its most specific listed ancestor.
 BRANCH_CODES = {
     "HP:0000478": "H57.9",  # eye -> chapter 7
     "HP:0000598": "H93.90",  # ear -> chapter 8
@@ -61,6 +61,7 @@ BRANCH_CODES = {
     "HP:0000769": "N64.9",  # breast -> 14:genital
     "HP:0000707": "G98.8",  # nervous system -> chapter 6
     "HP:0000708": "F99",  # behaviour -> chapter 5
+    "HP:0011446": "F99",  # mental function (thought, mood, cognition: "suicidal ideation") -> chapter 5
     "HP:0001574": "L98.9",  # integument -> 12:skin
     "HP:0000818": "E34.9",  # endocrine -> 4:glands
     "HP:0000820": "E07.9",  # thyroid -> 4:thyroid
@@ -70,8 +71,9 @@ BRANCH_CODES = {
     "HP:0001732": "K76.9",  # pancreas -> 11:liver (K70-K87)
     "HP:0000153": "K13.70",  # mouth -> 11:oral
     "HP:0000164": "K08.9",  # teeth -> 11:oral
-    "HP:0033127": "M62.9",  # musculoskeletal -> 13:mech
-    "HP:0001369": "M13.80",  # arthritis -> 13:rheum
+    # the musculoskeletal chapter as a whole (its own node, as ``word_system_code`` places a name by its words):
+    # HPO does not tell rheumatology from orthopaedics ("Spondylitis" is filed with the spine's shape)
+    "HP:0033127": "13",
 }
 #: branches whose terms are never used: lab states (blood, metabolism), cancers (the ICD names and the
 #: curated vocabulary place them), immune (allergy and infection susceptibility span organs), and
@@ -93,14 +95,18 @@ _LAB_WORDS = re.compile(
     r"test|finding|findings|measurement|fraction|interval|qt|qtc|ecg|eeg|emg|electrocardiogram|electroencephalogram|"
     r"imaging|mri|ct|echocardiogram|scan|index|volume|pressure|rate|activity|clearance|filtration|density|"
     r"excretion|secretion|uptake|laboratory|abnormal|abnormality|anomaly|morphology|physiology|defect|"
-    r"deficiency|increased|decreased|elevated|reduced|impaired|variation|dysfunction|insufficiency|failure|impairment)\b"
+    r"deficiency|increased|decreased|elevated|reduced|impaired|variation|dysfunction|insufficiency|failure|impairment|"
+    # what an image shows, not a disease ("radiographic evidence of pulmonary infiltrates")
+    r"infiltrate|infiltrates|infiltration|opacity|opacities|consolidation|shadow|shadows|enhancement|signal)\b"
 )
 #: symptoms every trial population may have, and traits trials require on purpose
 _SYMPTOM_WORDS = re.compile(
     r"\b(?:pain|painful|ache|aches|headache|fatigue|tiredness|fever|nausea|vomiting|dizziness|anxiety|depression|"
     r"depressed|insomnia|obesity|overweight|hypertension|hypotension|anemia|weakness|malaise|pruritus|itching|"
     r"edema|swelling|tenderness|stiffness|cough|dyspnea|constipation|diarrhea|bleeding|hemorrhage|infection|"
-    r"infections|smoking|alcohol|tumor|tumour|cancer|carcinoma|neoplasm|mass|lesion|lesions|cyst|cysts|nodule)\b"
+    r"infections|smoking|alcohol|tumor|tumour|cancer|carcinoma|neoplasm|mass|lesion|lesions|cyst|cysts|nodule|"
+    # the signs of an acutely ill patient, which a trial of any acute disease states (respiratory distress in COVID-19)
+    r"distress|tachypnea|tachycardia|bradycardia|hypoxemia|hypoxia|desaturation|breathlessness|shock|sepsis)\b"
 )
 #: ICD-10-CM chapters of injuries (19), external causes (20) and factors influencing health (21)
 _NOT_A_DISEASE_CHAPTERS = frozenset({"19", "20", "21"})
@@ -161,7 +167,9 @@ def _version(path: Path) -> str:
 def _usable(name: str) -> bool:
     """A name specific enough to stand for one disease of one organ, and not an ICD-10-CM title."""
     key = icd_title_key(name)
-    if not key or len(key) > 60 or _BAD_OPENING.search(key) or _LAB_WORDS.search(key) or _SYMPTOM_WORDS.search(key):
+    words = tuple(_plain(w) for w in _WORD.findall(key.replace("'s ", " ")))
+    plain = " ".join(words)  # the word lists are American: "dyspnoea" is "dyspnea"
+    if not key or len(key) > 60 or any(p.search(t) for p in (_BAD_OPENING, _LAB_WORDS, _SYMPTOM_WORDS) for t in (key, plain)):
         return False
     if re.search(r"[0-9]", key):
         return False  # "Type 2 ...", "Grade 3 ...": a grade or a number, not a name
@@ -169,7 +177,6 @@ def _usable(name: str) -> bool:
     code = index.get(key) or index.get(key + " nos")
     if code and (chapter_of(code) or "") in _NOT_A_DISEASE_CHAPTERS:
         return False  # an injury, an external cause, a status or a history in ICD-10-CM, not a disease
-    words = tuple(_plain(w) for w in _WORD.findall(key.replace("'s ", " ")))
     if not words or len(words) > 6:
         return False
     if len(words) == 1:
