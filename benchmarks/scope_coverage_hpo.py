@@ -3,7 +3,8 @@
 ``scope_coverage.py`` draws ICD-10-CM titles verbatim, the vocabulary TA301 itself ships, so its
 figure flatters. This benchmark draws names from a source that is neither of TA301's vocabularies
 (ICD-10-CM, the Human Phenotype Ontology): the MeSH condition terms ClinicalTrials.gov attached to
-the TUNE part's records (``derivedSection.conditionBrowseModule.meshes``), distinct terms in hash
+the TUNE part's records (``derivedSection.conditionBrowseModule.meshes`` of the v2 records, the
+``<condition_browse>`` of the legacy XML records), distinct terms in hash
 order (no choice by hand). Each is written as an inclusion item in the forms of ``scope_coverage``
 and audited in a trial registered for "Cataract" and in one registered for "Migraine" (the hosts of
 ``scope_coverage``). A name counts as recognised when any form is reported in either trial.
@@ -20,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import html
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -70,7 +73,18 @@ def mesh_terms() -> dict[str, str]:
                 out[term] = next((g for g in _GROUPS if g in ancestors or g == term), "other")
             else:
                 out.setdefault(term, "mixed")
+    for rec in iter_records("tune", "xml", sources="all"):
+        # the legacy XML's <condition_browse> block: MeSH terms only (no ancestors), read as text (no XML parser,
+        # no entities); the group stays "mixed" unless a v2 record gave it
+        raw = rec.raw.decode("utf-8", "replace") if isinstance(rec.raw, bytes) else rec.raw
+        block = _BROWSE.search(raw)
+        for term in _MESH.findall(block.group(0)) if block else ():
+            out.setdefault(html.unescape(term.strip()), "mixed")
     return out
+
+
+_BROWSE = re.compile(r"<condition_browse>.*?</condition_browse>", re.S)
+_MESH = re.compile(r"<mesh_term>([^<]{1,200})</mesh_term>")
 
 
 def main(argv: list[str] | None = None) -> int:
