@@ -68,6 +68,8 @@ def test_names_found_with_offsets_and_organ_system(text, name, system):
         "Reduced ejection fraction",
         "Increased intraocular pressure",
         "Body mass index of 30 or more (obesity)",
+        # one-word adjectives HPO gives as synonyms of a state
+        "Patients who are irritable or hyperactive at screening",
     ],
 )
 def test_lab_function_and_symptom_items_have_no_hpo_names(text):

@@ -114,6 +114,8 @@ _NOT_A_DISEASE_CHAPTERS = frozenset({"19", "20", "21"})
 #: folds, an atrophy of the optic nerve) is that organ's disease, the nerve is its mechanism
 NERVOUS = "HP:0000707"
 _WORD = re.compile(r"[^\W_]+")
+#: endings of adjectives, which HPO gives as synonyms of a state ("Irritable" for irritability)
+_ADJECTIVE_END = re.compile(r"(?:able|ible|ed|al|ic|ous|ive|ary|ar|ile|oid|ent|ant|ing|less|ful)$")
 
 
 def _obo_terms(path: Path) -> dict[str, dict]:
@@ -180,7 +182,8 @@ def _usable(name: str) -> bool:
     if not words or len(words) > 6:
         return False
     if len(words) == 1:
-        return len(words[0]) >= 6 and _specific_name(words)
+        # one word: a noun of one disease, not an adjective ("Irritable", "Hyperactive", "Photosensitive")
+        return len(words[0]) >= 6 and _specific_name(words) and not _ADJECTIVE_END.search(words[0])
     return True
 
 
