@@ -44,6 +44,8 @@ def test_every_representative_code_is_an_organ_system_code():
         ("Macular hole of stage 2 or more", "macular hole", "7"),
         ("Children with cleft palate", "cleft palate", "11:oral"),
         ("Documented tricuspid regurgitation", "tricuspid regurgitation", "9"),
+        # a generic head noun after the name belongs to it
+        ("Polycystic ovary syndrome according to the Rotterdam criteria", "polycystic ovary syndrome", "14:genital"),
     ],
 )
 def test_names_found_with_offsets_and_organ_system(text, name, system):

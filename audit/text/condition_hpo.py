@@ -114,6 +114,8 @@ _NOT_A_DISEASE_CHAPTERS = frozenset({"19", "20", "21"})
 #: folds, an atrophy of the optic nerve) is that organ's disease, the nerve is its mechanism
 NERVOUS = "HP:0000707"
 _WORD = re.compile(r"[^\W_]+")
+#: head nouns that name a disease after a phenotype's name ("Polycystic ovary" + "syndrome")
+_HEAD_NOUNS = frozenset({"syndrome", "disease", "disorder"})
 #: endings of adjectives, which HPO gives as synonyms of a state ("Irritable" for irritability)
 _ADJECTIVE_END = re.compile(r"(?:able|ible|ed|al|ic|ous|ive|ary|ar|ile|oid|ent|ant|ing|less|ful)$")
 
@@ -254,6 +256,9 @@ class HpoMatcher:
             hit = next((L for L in self._lens.get(low[i], ()) if L <= n - i and _SEP.join(low[i : i + L]) in self._keys), 0)
             if hit:
                 code = self._keys[_SEP.join(low[i : i + hit])]
+                # a name followed by a generic head noun is that disease's name ("polycystic ovary syndrome")
+                if i + hit < n and low[i + hit] in _HEAD_NOUNS:
+                    hit += 1
                 s0, e0 = toks[i][1], toks[i + hit - 1][2]
                 out.append(IcdMention(code, chapter_of(code) or "", s0 + offset, e0 + offset, text[s0:e0]))
                 i += hit
