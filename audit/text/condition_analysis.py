@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from trial_audit.text.condition_evidence import condition_evidence, declared_names, names  # noqa: F401 (re-exported)
 from trial_audit.text.condition_groups import group_naming_spans, in_spans
+from trial_audit.text.condition_hpo import hpo_gap_mentions
 from trial_audit.text.condition_icd_names import icd_codes_in_title, icd_codes_of_name, icd_matcher
 from trial_audit.text.condition_inclusion import (
     ambiguous_abbrev,
@@ -292,6 +293,7 @@ def _analyse(record: TrialRecord, vocab: Vocabulary) -> Analysis:
     all_icd = []
     for s0, e0 in inclusion.values():  # ICD-10-CM names of diseases the vocabulary does not list, in inclusion sections
         all_icd.extend(type(m)(m.code, m.chapter, m.start + s0, m.end + s0, m.text) for m in icd_matcher().mentions(text[s0:e0]))
+        all_icd.extend(hpo_gap_mentions(text, s0, e0, all_icd))  # clinical names ICD-10-CM does not title (condition_hpo)
     all_mk = []
     for s0, e0 in inclusion.values():  # markers matter in inclusion sections only
         all_mk.extend((mk, m.start() + s0, m.end() + s0) for mk, m in vocab.marker_hits(text[s0:e0]))

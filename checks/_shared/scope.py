@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from trial_audit.core.model import TrialRecord
 from trial_audit.engine.registry import Context, Rule
+from trial_audit.text.condition_hpo import hpo_matcher
 from trial_audit.text.condition_icd_names import icd_matcher
 from trial_audit.text.conditions import Analysis, analyse, load_vocabulary, vocabulary_paths
 
@@ -18,6 +19,7 @@ class ScopeRule(Rule):
         # workers share them instead of each building its own on its first record
         icd_matcher(strict=True)
         icd_matcher(strict=False)
+        hpo_matcher()  # the HPO names, the fallback where ICD-10-CM names nothing (~0.01 s from the run cache)
 
     def analysis(self, record: TrialRecord, ctx: Context) -> Analysis:
         return analyse(record, load_vocabulary(vocabulary_paths(ctx, self.code)))
