@@ -128,6 +128,8 @@ def _listed_groups(sentence: str) -> bool:
     alcoholics"): an age then belongs to one group of a list, not to the whole population."""
     words = list(_PARTICIPANT.finditer(sentence))
     return any(re.search(r"[,;]", sentence[a.end() : b.start()]) for a, b in zip(words, words[1:]))
+
+
 _MATCHED_ON = re.compile(r"\b(?:will\s+be\s+|are\s+)?(?:matched|matching)\b", re.I)
 _YEARS_OLD_UNIT = re.compile(r"y\s*/\s*o\b|y\.?\s?o\b", re.I)
 _ELIGIBLE_FOR_STUDY = re.compile(
