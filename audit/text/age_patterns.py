@@ -218,7 +218,7 @@ _AGE_PREP_NEG = re.compile(r"\b(?:before|after|since|by|prior\s+to|until|till)\s
 _SUBJ = (
     r"(?:patients?|subjects?|participants?|people|persons?|individuals?|volunteers?|men|women|males?|females?|"
     r"adults?|children|child|boys?|girls?|woman|man|infants?|adolescents?|teenagers?|teens?|youths?|neonates?|newborns?|"
-    r"babies|baby|toddlers?|students?|veterans?|outpatients?|inpatients?|elderly|seniors?|pupils?|"
+    r"babies|baby|toddlers?|students?|veterans?|outpatients?|inpatients?|elderly|seniors?|pupils?|youngsters?|kids?|retirees?|"
     r"cases|controls|donors?|smokers?|survivors?|recipients?|candidates?|pts?\.?|(?:both|either|any)\s+(?:genders?|sexes|sex))"
 )
 # A range with no unit right after a group of people ("open to adults 30-65 with ...", "Healthy volunteers 18-45"):
@@ -400,7 +400,8 @@ _QUOTA = re.compile(
 _PARTICIPANT = re.compile(
     r"\b(?:patients?|participants?|subjects?|volunteers?|people|persons?|individuals?|men|women|males?|females?|adults?|children|"
     r"child|boys?|girls?|infants?|adolescents?|neonates?|newborns?|babies|toddlers?|youths?|teenagers?|students?|veterans?|"
-    r"smokers?|survivors?|those|anyone|candidates?|enrollees|you)\b",
+    r"smokers?|survivors?|those|anyone|candidates?|enrollees|you|youngsters?|kids?|seniors?|elderly|pupils?|retirees?|pensioners?|"
+    r"octogenarians?|nonagenarians?|outpatients?|inpatients?|residents?|workers?|employees?|users?|drinkers?|athletes?|runners?)\b",
     re.I,
 )
 _CONSENT_WORD = re.compile(r"\b(?:consent|assent)\b", re.I)
