@@ -15,8 +15,9 @@ from trial_audit.text.criteria_markers import _match_marker, _skip_ws
 _QUAL = r"(?:(?:key|main|major|general|principal|primary|study|protocol|trial|patient|patients'?|subject|participant|additional|specific|other|basic|selection|clinical|medical)\s+)"
 # (misspellings seen in registry text: "critieria", "CRITIERIA", "creteria", "critera", "citeria")
 _CRIT = r"(?:criteri[a-z]*|creteria|critera|citeria|criterial|cr[a-z]{1,4}r[a-z]{1,4}\b)"
-# punctuation, then a bullet or a number marker and a blank: "Exclusion; - Pregnancy", "Inclusion. 1. Age …"
-_PUNCT_MARKER_AHEAD = r"[ \t]*[;；.。|—–-]+[ \t]*(?:[-*•]|[0-9]{1,2}[.)])[ \t]"
+# punctuation, then a bullet or a number marker and a blank: "Exclusion; - Pregnancy", "Inclusion. 1. Age …", "Inclusion > 1. Age …"
+# (a qualifier never opens with a list marker and a word: "INCLUSION CRITERIA 1) Aged …" is the first item, see qual)
+_PUNCT_MARKER_AHEAD = r"[ \t]*[;；.。|—–>=»→-]+[ \t]*(?:[-*•]|[0-9]{1,2}[.)])[ \t]"
 _HEADER_RE = re.compile(
     rf"""
     (?P<h>
@@ -34,7 +35,7 @@ _HEADER_RE = re.compile(
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
-      (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
+      (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period|[0-9](?![0-9]?[.)][ \t]+[A-Za-z])|\((?![0-9]{{1,2}}\)[ \t]+[A-Za-z])|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
               |,?[ \t]++[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
       (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)
         |[ \t]+(?:are[ \t]+|were[ \t]+)?as[ \t]+follows[ \t]*\\?[:：]?
