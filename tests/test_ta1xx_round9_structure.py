@@ -101,3 +101,20 @@ def test_a_header_with_a_numbered_qualifier_is_still_a_header():
     # "Inclusion Criteria 2" (a numbered group) and "Inclusion criteria (1)" stay qualifiers: no marker-and-word after them
     text = "Inclusion Criteria 2:\n1. Aged 18 to 75 years\n2. Written consent\n\nExclusion criteria (1):\n1. Pregnancy\n2. HIV\n"
     assert not _codes(text)["TA103"]
+
+
+@pytest.mark.parametrize("lead_in", ["Not eligible if any of the following apply:", "Ineligible if:", "Excluded if any of the following:"])
+def test_a_lead_in_without_its_subject_run_into_its_first_item(lead_in):
+    text = f"Inclusion criteria:\n- Aged 18 to 75 years\n- Written consent\n\n{lead_in} - Pregnancy or breastfeeding\n- Known HIV\n- Prior transplant\n"
+    assert _codes(text)["TA103"] == 1
+
+
+@pytest.mark.parametrize("head", ["II. EXCLUSION 1) Pregnancy or breastfeeding", "Exclusion 1. Pregnancy or breastfeeding"])
+def test_a_bare_section_word_then_the_first_number_and_a_capital(head):
+    text = f"Inclusion:\n1) Aged 18 to 75 years\n2) Written consent\n\n{head}\n2) Known HIV\n3) Prior transplant\n"
+    assert _codes(text)["TA103"] == 1
+
+
+def test_a_phase_after_the_header_colon_is_its_scope_not_a_criterion():
+    text = "Inclusion criteria: Phase 1\n1. Aged 18 to 75 years\n2. Written consent\n\nExclusion criteria: Phase 1\n1. Pregnancy\n2. Known HIV\n"
+    assert not _codes(text)["TA103"]
