@@ -118,3 +118,36 @@ def test_a_bare_section_word_then_the_first_number_and_a_capital(head):
 def test_a_phase_after_the_header_colon_is_its_scope_not_a_criterion():
     text = "Inclusion criteria: Phase 1\n1. Aged 18 to 75 years\n2. Written consent\n\nExclusion criteria: Phase 1\n1. Pregnancy\n2. Known HIV\n"
     assert not _codes(text)["TA103"]
+
+
+# criteria-corpus phase_I_test.csv, NCT03106610 (shortened): an item continuing an earlier one names it ("Inclusion 6)
+# continued;"): a reference to the item, not the inclusion header run into its first item
+NCT03106610 = """Inclusion Criteria:
+
+  1. Age 18 or older
+  2. Adequate organ function: a) WBC >/= 2000/µL; b) Neutrophils >/= 1500/µL
+  3. Inclusion 2) continued; g.Serum creatinine </=1.5 x ULN or creatinine clearance (CrCl)
+     >/=30 mL/min
+  4. Ability to understand and willingness to sign a written informed consent document.
+
+Exclusion Criteria:
+
+  1. Pregnancy
+"""
+
+# criteria-corpus enrollment_and_studylength.zip, NCT00001229: one sentence's enumeration after a lead-in, wrapped
+NCT00001229 = """Patients of any age and either sex who are suspected of having a pheochromocytoma on the
+basis of one or more of the following: 1. hypertensive episodes in a normotensive subject,
+2. abnormal levels of blood and/or urinary catecholamines or their metabolites, or 3. an
+otherwise unexplained abdominal mass.
+
+Patients without any evidence of pheochromocytoma are excluded.
+"""
+
+
+def test_a_continued_item_naming_its_number_is_no_header_run_into_an_item():
+    assert not _codes(NCT03106610)["TA103"]
+
+
+def test_the_last_part_of_a_comma_enumeration_after_or_is_not_a_run_on_item():
+    assert not _codes(NCT00001229)["TA121"]

@@ -16,10 +16,11 @@ _QUAL = r"(?:(?:key|main|major|general|principal|primary|study|protocol|trial|pa
 # (misspellings seen in registry text: "critieria", "CRITIERIA", "creteria", "critera", "citeria")
 _CRIT = r"(?:criteri[a-z]*|creteria|critera|citeria|criterial|cr[a-z]{1,4}r[a-z]{1,4}\b)"
 # punctuation, then a bullet or a number marker and a blank: "Exclusion; - Pregnancy", "Inclusion. 1. Age …", "Inclusion > 1. Age …"
-# (a qualifier never opens with a list marker and a word: "INCLUSION CRITERIA 1) Aged …" is the first item, see qual)
+# (a qualifier never opens with a list marker and a capital: "INCLUSION CRITERIA 1) Aged …" is the first item, see qual;
+# "Inclusion 6) continued;" is the header of a continued item)
 _PUNCT_MARKER_AHEAD = r"[ \t]*[;；.。|—–>=»→-]+[ \t]*(?:[-*•]|[0-9]{1,2}[.)])[ \t]"
 # no punctuation, the first item's number and a capital: "EXCLUSION 1) Pregnancy …" (the line break lost)
-_NUMBER_AHEAD = r"[ \t]+(?:[0-9]{1,2}[.)]|\([0-9]{1,2}\))[ \t]+[A-Z]"
+_NUMBER_AHEAD = r"[ \t]+(?:[0-9]{1,2}[.)]|\([0-9]{1,2}\))[ \t]+(?-i:[A-Z])"  # a capital even in the case-blind header regex
 _HEADER_RE = re.compile(
     rf"""
     (?P<h>
@@ -37,7 +38,7 @@ _HEADER_RE = re.compile(
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
-      (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period|[0-9](?![0-9]?[.)][ \t]+[A-Za-z])|\((?![0-9]{{1,2}}\)[ \t]+[A-Za-z])|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
+      (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period|[0-9](?![0-9]?[.)][ \t]+(?-i:[A-Z]))|\((?![0-9]{{1,2}}\)[ \t]+(?-i:[A-Z]))|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
               |,?[ \t]++[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
       (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)
         |[ \t]+(?:are[ \t]+|were[ \t]+)?as[ \t]+follows[ \t]*\\?[:：]?

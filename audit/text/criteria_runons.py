@@ -214,13 +214,22 @@ def _connective_marker(text: str, lo: int, k: int, after: int, hi: int, colon: i
     """The next marker of the line's own list at ``k`` follows a lower-case "and" / "or" after a word (not a number:
     "ECOG 0, 1 or 2. This …") and comes before a word, with no lead-in colon earlier in the item (see
     ``_CONNECTIVE_BULLET``; ``colon``: ``_first_lead_in_colon`` of the line)."""
-    return _CONNECTIVE_BEFORE.search(text, max(lo, k - 40), k) is not None and _WORD_AFTER.match(text, after, hi) is not None and colon >= k
+    before = _CONNECTIVE_BEFORE.search(text, max(lo, k - 40), k)
+    if before is None or colon < k:
+        return False
+    if _CAPITAL_AFTER.match(text, after, hi):
+        return True
+    # a lower-case word after the number: the next criterion ("… is used and 3. voluntarily joined …"), but not the
+    # last part of one sentence's enumeration, written "1. …, 2. …, or 3. an …" (NCT00001229: "… one or more of the
+    # following: 1. hypertensive episodes …, 2. abnormal levels …, or 3. an otherwise unexplained abdominal mass.")
+    return _WORD_AFTER.match(text, after, hi) is not None and "," not in text[before.start() : k]
 
 
 # the list's own next number after "and" / "or" opens the next criterion whatever the case of its first word ("…
 # within 24 hours and 7. white blood cell count …"): an enumeration inside one criterion starts again at 1 or uses
 # another marker form, and a number before the connective ("grades 1 and 2. …") is excluded by ``_CONNECTIVE_BEFORE``
 _WORD_AFTER = re.compile(r"[ \t]+[^\W\d_]")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 def _after_lead_in_line(text: str, line_start: int) -> bool:
