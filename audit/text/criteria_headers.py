@@ -15,8 +15,12 @@ from trial_audit.text.criteria_markers import _match_marker, _skip_ws
 _QUAL = r"(?:(?:key|main|major|general|principal|primary|study|protocol|trial|patient|patients'?|subject|participant|additional|specific|other|basic|selection|clinical|medical)\s+)"
 # (misspellings seen in registry text: "critieria", "CRITIERIA", "creteria", "critera", "citeria")
 _CRIT = r"(?:criteri[a-z]*|creteria|critera|citeria|criterial|cr[a-z]{1,4}r[a-z]{1,4}\b)"
-# punctuation, then a bullet or a number marker and a blank: "Exclusion; - Pregnancy", "Inclusion. 1. Age …"
-_PUNCT_MARKER_AHEAD = r"[ \t]*[;；.。|—–-]+[ \t]*(?:[-*•]|[0-9]{1,2}[.)])[ \t]"
+# punctuation, then a bullet or a number marker and a blank: "Exclusion; - Pregnancy", "Inclusion. 1. Age …", "Inclusion > 1. Age …"
+# (a qualifier never opens with a list marker and a capital: "INCLUSION CRITERIA 1) Aged …" is the first item, see qual;
+# "Inclusion 6) continued;" is the header of a continued item)
+_PUNCT_MARKER_AHEAD = r"[ \t]*[;；.。|—–>=»→-]+[ \t]*(?:[-*•]|[0-9]{1,2}[.)])[ \t]"
+# no punctuation, the first item's number and a capital: "EXCLUSION 1) Pregnancy …" (the line break lost)
+_NUMBER_AHEAD = r"[ \t]+(?:[0-9]{1,2}[.)]|\([0-9]{1,2}\))[ \t]+(?-i:[A-Z])"  # a capital even in the case-blind header regex
 _HEADER_RE = re.compile(
     rf"""
     (?P<h>
@@ -28,13 +32,13 @@ _HEADER_RE = re.compile(
         |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?|incl[a-z]{{3,7}})[\s_]+{_CRIT}
         |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?|excl[a-z]{{3,7}})[\s_]+{_CRIT}
         |criteria\s+(?:for|of)\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
-        |(?P<inc3>inclusions?)(?=[ \t]*\\?[:：]|{_PUNCT_MARKER_AHEAD})
+        |(?P<inc3>inclusions?)(?=[ \t]*\\?[:：]|{_PUNCT_MARKER_AHEAD}|{_NUMBER_AHEAD})
         |(?P<comb3>eligibility|criteria|selection)(?=[ \t]*\\?[:：])
-        |(?P<exc3>exclusions?)(?=[ \t]*\\?[:：]|{_PUNCT_MARKER_AHEAD})
+        |(?P<exc3>exclusions?)(?=[ \t]*\\?[:：]|{_PUNCT_MARKER_AHEAD}|{_NUMBER_AHEAD})
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
-      (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period|[0-9]|\(|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
+      (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period|[0-9](?![0-9]?[.)][ \t]+(?-i:[A-Z]))|\((?![0-9]{{1,2}}\)[ \t]+(?-i:[A-Z]))|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
               |,?[ \t]++[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
       (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)
         |[ \t]+(?:are[ \t]+|were[ \t]+)?as[ \t]+follows[ \t]*\\?[:：]?
@@ -107,7 +111,9 @@ _SENTENCE_START = re.compile(
     rf"(?:(?:all|any|eligible|potential|prospective|the|such|study|trial)\s+)?{_WHO}\b"
     r"|the\s+following\b|to\s+(?:be\s+)?(?:eligible|included|enrolled|qualify|participate|take\s+part)\b"
     r"|in\s+order\s+to\s+(?:be\s+)?(?:eligible|included|enrolled|participate|take\s+part)\b"
-    r"|(?:contra-?indications?|reasons?\s+for\s+(?:exclusion|non-?inclusion|ineligibility))\b",
+    r"|(?:contra-?indications?|reasons?\s+for\s+(?:exclusion|non-?inclusion|ineligibility))\b"
+    # a lead-in whose subject is left out ("Not eligible if any of the following apply:", "Excluded if:")
+    r"|(?:not\s+|in|non-?)?eligible\s+(?:if|when)\b|(?:excluded|included)\s+(?:if|when)\b",
     re.IGNORECASE,
 )
 _SENTENCE_OUT = re.compile(
@@ -180,7 +186,7 @@ _COLON_IN_LEAD_IN = re.compile(r"\\?[:：]")
 # & 3", "Part A only", "Group 1 (lopinavir/ritonavir)", "all groups"): a qualifier of the header, not a criterion
 _GROUP_ID = r"(?:[0-9]{1,2}[A-Za-z]?|[A-Z]|[IVX]{1,4})"
 _SCOPE_AFTER_COLON = re.compile(
-    rf"(?:(?:for|in)[ \t]+)?(?:(?:all|both)[ \t]+)?(?:cohorts?|groups?|arms?|parts?|stages?|sub-?stud(?:y|ies)|populations?|strat(?:a|um)|periods?|segments?)"
+    rf"(?:(?:for|in)[ \t]+)?(?:(?:all|both)[ \t]+)?(?:cohorts?|groups?|arms?|parts?|stages?|phases?|sub-?stud(?:y|ies)|populations?|strat(?:a|um)|periods?|segments?)"
     rf"(?:[ \t]*{_GROUP_ID}(?:[ \t]*(?:,|&|and|or|/|-|–|to)[ \t]*(?:&[ \t]*|and[ \t]+)?{_GROUP_ID})*)?"
     r"(?:[ \t]+only)?(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*[:：]?[ \t]*",
     re.IGNORECASE,

@@ -181,7 +181,13 @@ def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
 # criterion ("… dose of: - Metformin … and - Sulfonylurea"), a lower-case word after the bullet is one sentence's part
 # ("… monotherapy or - diet and exercise …") and a capitalised "OR" / "AND" marks alternatives on purpose
 # (a criterion may end with a number or a code before the connective: "… severe COVID-19, or - Participants …")
-_CONNECTIVE_BULLET = re.compile(r"(?<=[^\W_]|[.)\]%])[ \t]*,?[ \t]+(?:and|or|and/or)[ \t]+(?P<b>[-*•])[ \t]+(?=[A-Z])")
+_CONNECTIVE_BULLET = re.compile(
+    r"(?<=[^\W_]|[.)\]%])(?:[ \t]*,?[ \t]+(?:and|or|and/or)[ \t]+(?P<b>[-*•])[ \t]+(?=[A-Z])"
+    # a comma before the connective closes the criterion before it: any word may open the next one ("… resection,
+    # or - at least 18 years of age", "… hours, and - denied consent"); without the comma a lower-case word is
+    # one sentence's part ("… monotherapy or - diet and exercise")
+    r"|[ \t]*,[ \t]*(?:and|or|and/or)[ \t]+(?P<c>[-*•])[ \t]+(?=[a-z]{2}))"
+)
 # the same before the list's own next number or letter ("… consent, or 5. Have a smartphone …", "… Obesity and 12. Other …")
 _CONNECTIVE_BEFORE = re.compile(r"(?:[^\W\d_]|[.)\]%])[ \t]*,?[ \t]+(?:and|or|and/or)[ \t]+$")
 _LEAD_IN_COLON = re.compile(r"[:：](?:[ \t]|$)")
@@ -191,9 +197,10 @@ def _connective_bullets(text: str, lo: int, hi: int, bullet: str):
     """``_CONNECTIVE_BULLET`` hits of ``bullet`` in ``text[lo:hi]`` with no lead-in colon before them, as (start, end)."""
     colon = _first_lead_in_colon(text, lo, hi)
     for m in _CONNECTIVE_BULLET.finditer(text, lo, hi):
-        if m.group("b") != bullet or colon < m.start():
+        g = "b" if m.group("b") else "c"
+        if m.group(g) != bullet or colon < m.start():
             continue
-        yield m.start("b"), m.end("b")
+        yield m.start(g), m.end(g)
 
 
 def _first_lead_in_colon(text: str, lo: int, hi: int) -> int:
@@ -205,13 +212,23 @@ def _first_lead_in_colon(text: str, lo: int, hi: int) -> int:
 
 def _connective_marker(text: str, lo: int, k: int, after: int, hi: int, colon: int) -> bool:
     """The next marker of the line's own list at ``k`` follows a lower-case "and" / "or" after a word (not a number:
-    "ECOG 0, 1 or 2. This …") and comes before a capitalised word, with no lead-in colon earlier in the item (see
+    "ECOG 0, 1 or 2. This …") and comes before a word, with no lead-in colon earlier in the item (see
     ``_CONNECTIVE_BULLET``; ``colon``: ``_first_lead_in_colon`` of the line)."""
-    return (
-        _CONNECTIVE_BEFORE.search(text, max(lo, k - 40), k) is not None and _CAPITAL_AFTER.match(text, after, hi) is not None and colon >= k
-    )
+    before = _CONNECTIVE_BEFORE.search(text, max(lo, k - 40), k)
+    if before is None or colon < k:
+        return False
+    if _CAPITAL_AFTER.match(text, after, hi):
+        return True
+    # a lower-case word after the number: the next criterion ("… is used and 3. voluntarily joined …"), but not the
+    # last part of one sentence's enumeration, written "1. …, 2. …, or 3. an …" (NCT00001229: "… one or more of the
+    # following: 1. hypertensive episodes …, 2. abnormal levels …, or 3. an otherwise unexplained abdominal mass.")
+    return _WORD_AFTER.match(text, after, hi) is not None and "," not in text[before.start() : k]
 
 
+# the list's own next number after "and" / "or" opens the next criterion whatever the case of its first word ("…
+# within 24 hours and 7. white blood cell count …"): an enumeration inside one criterion starts again at 1 or uses
+# another marker form, and a number before the connective ("grades 1 and 2. …") is excluded by ``_CONNECTIVE_BEFORE``
+_WORD_AFTER = re.compile(r"[ \t]+[^\W\d_]")
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
