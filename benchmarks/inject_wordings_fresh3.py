@@ -155,10 +155,10 @@ CRITERIA_AGE = [
 SCOPE = [
     # eye
     ("h-eye", "Rhegmatogenous retinal detachment involving the macula, of less than 7 days' duration"),
-    ("h-eye", "Macular oedema secondary to branch or central retinal vein occlusion, BCVA 24–73 ETDRS letters"),
+    ("h-eye", "Chronic central serous chorioretinopathy with subretinal fluid on OCT for 3 months or more"),
     ("h-eye", "Age-related cataract, nuclear opalescence grade 3 or more (LOCS III), listed for phacoemulsification"),
     ("h-eye", "Anisometropic or strabismic amblyopia with an interocular difference of at least 2 logMAR lines"),
-    ("h-eye", "Active moderate-to-severe thyroid eye disease with a Clinical Activity Score (CAS) ≥ 4"),
+    ("h-eye", "Fuchs endothelial corneal dystrophy with confluent central guttae on specular microscopy"),
     ("h-eye", "Adenoviral conjunctivitis confirmed by a rapid antigen test, symptoms for ≤ 4 days"),
     # ear, nose and throat
     ("h-ent", "Benign paroxysmal positional vertigo of the posterior canal with a positive Dix-Hallpike test"),
@@ -174,7 +174,7 @@ SCOPE = [
     # heart
     ("h-heart", "Transthyretin amyloid cardiomyopathy (ATTR-CM) on technetium scintigraphy, Perugini grade 2 or 3"),
     ("h-heart", "First episode of acute pericarditis meeting at least 2 of the 4 ESC diagnostic criteria"),
-    ("h-heart", "Heart failure with preserved ejection fraction (LVEF ≥ 50%) and NT-proBNP ≥ 300 pg/mL"),
+    ("h-heart", "Congenital long QT syndrome (QTc ≥ 470 ms) with a pathogenic KCNQ1 or KCNH2 variant"),
     ("h-heart", "Postural orthostatic tachycardia syndrome: sustained heart-rate rise ≥ 30 bpm on head-up tilt"),
     ("h-heart", "Severe primary mitral regurgitation (EROA ≥ 0.4 cm²) on transthoracic echocardiography"),
     ("h-heart", "Coronary artery calcium score of 100 or more on non-contrast cardiac CT"),
@@ -189,7 +189,7 @@ SCOPE = [
     ("h-kidney", "Primary membranous nephropathy with positive anti-PLA2R antibodies"),
     ("h-kidney", "Acute kidney injury, KDIGO stage 2 or 3"),
     ("h-kidney", "End-stage kidney disease on maintenance haemodialysis three times weekly for 3 months or more"),
-    ("h-kidney", "Moderately increased albuminuria: urine albumin-to-creatinine ratio 30–300 mg/g on two first-morning samples"),
+    ("h-kidney", "Distal renal tubular acidosis with a normal anion gap and urine pH above 5.5"),
     # urology
     ("h-uro", "Nocturia with 2 or more voids per night on a 3-day frequency-volume chart"),
     ("h-uro", "Peyronie's disease with a penile curvature of 30° to 90°"),
@@ -235,7 +235,7 @@ SCOPE = [
     ("h-spine", "Degenerative cervical myelopathy with an mJOA score between 12 and 17"),
     ("h-spine", "Adolescent idiopathic scoliosis with a Cobb angle of 25–45°"),
     ("h-spine", "Lumbar spinal stenosis with neurogenic claudication, confirmed on MRI"),
-    ("h-spine", "Osteoporotic vertebral compression fracture of less than 6 weeks"),
+    ("h-spine", "Thoracolumbar burst fracture (AO type A3 or A4) without neurological deficit"),
     ("h-spine", "Degenerative spondylolisthesis, Meyerding grade I"),
     # nutrition and vitamins
     ("h-nutrition", "Vitamin B12 deficiency (serum cobalamin < 148 pmol/L)"),
@@ -267,7 +267,7 @@ SCOPE = [
     ("h-endo", "Congenital adrenal hyperplasia due to 21-hydroxylase deficiency"),
     ("h-endo", "Primary aldosteronism confirmed by a saline infusion test"),
     ("h-endo", "Male hypogonadism: morning total testosterone < 300 ng/dL on two occasions"),
-    ("h-endo", "Prediabetes (fasting plasma glucose 100–125 mg/dL or HbA1c 5.7–6.4%)"),
+    ("h-endo", "Arginine vasopressin deficiency (central diabetes insipidus) confirmed by a stimulated copeptin test"),
     # infections
     ("h-infect", "First recurrence of Clostridioides difficile infection, toxin-positive stool"),
     ("h-infect", "Newly diagnosed smear-positive pulmonary tuberculosis, rifampicin-susceptible on Xpert MTB/RIF"),
@@ -295,7 +295,7 @@ SCOPE = [
     ("h-mental", "Borderline personality disorder (DSM-5) with a ZAN-BPD total ≥ 9"),
     ("h-mental", "Binge-eating disorder per DSM-5, at least 3 binge days a week"),
     ("h-mental", "Autism spectrum disorder confirmed with the ADOS-2"),
-    ("h-mental", "Postnatal depression with an Edinburgh Postnatal Depression Scale (EPDS) score ≥ 13"),
+    ("h-mental", "Tourette syndrome with a Yale Global Tic Severity Scale (YGTSS) total tic score ≥ 22"),
     ("h-mental", "Panic disorder with or without agoraphobia (DSM-5), PDSS ≥ 8"),
     ("h-mental", "Gambling disorder with a Problem Gambling Severity Index of 8 or more"),
     # nervous system
@@ -321,7 +321,7 @@ SCOPE = [
     ("h-liver", "Primary sclerosing cholangitis on MRCP"),
     ("h-liver", "Overt hepatic encephalopathy, West Haven grade 2 or higher"),
     ("h-liver", "Symptomatic gallstones listed for laparoscopic cholecystectomy"),
-    ("h-liver", "Hepatic steatosis with a controlled attenuation parameter ≥ 275 dB/m on FibroScan"),
+    ("h-liver", "Drug-induced liver injury with ALT above 5 × ULN and a RUCAM score of 6 or more"),
     # rheumatic and autoimmune
     ("h-rheum", "Diffuse cutaneous systemic sclerosis with a modified Rodnan skin score of 15–40"),
     ("h-rheum", "New-onset giant cell arteritis confirmed by temporal artery biopsy or a halo sign on ultrasound"),
@@ -336,7 +336,7 @@ SCOPE = [
     ("h-cancer", "Muscle-invasive urothelial carcinoma of the bladder, cT2–T4a N0 M0"),
     ("h-cancer", "Follicular lymphoma grade 1–3a with a FLIPI score of 2 or more"),
     ("h-cancer", "Chronic lymphocytic leukaemia needing treatment per iwCLL 2018"),
-    ("h-cancer", "Carcinoma of the cervix, FIGO 2018 stage IB3–IVA"),
+    ("h-cancer", "Locally advanced oesophageal squamous cell carcinoma (cT2–T4a, any N)"),
     ("h-cancer", "Extensive-stage small cell lung cancer, no prior systemic therapy"),
     ("h-cancer", "Histologically confirmed pancreatic ductal adenocarcinoma, borderline resectable"),
     ("h-cancer", "Well-differentiated neuroendocrine tumour of the small intestine, Ki-67 ≤ 20%"),
@@ -379,12 +379,12 @@ SCOPE = [
 # common ones ("ear" in "years", "uro" in "neuro", "psych" in "psychiatric", "infect" in
 # "infection", "void" in "avoid"), except "pregnan" for the pregnancy wordings: never in a pregnancy trial.
 CHAPTER_WORDS = {
-    "h-eye": "eye ocular retin macul cataract amblyop strabism thyroid conjunctiv vision visual ophthalm uve cornea kerat lens",
+    "h-eye": "eye ocular retin macul chorio cataract amblyop strabism conjunctiv vision visual ophthalm uve cornea kerat lens fuchs",
     "h-ent": "vertigo vestibul dizz otitis tympan tonsil pharyn laryn vocal voice otoscler hearing deaf cochlea otolaryng sinus nasal",
     "h-resp": "sarcoid pneumothorax pleura respirat ards ventilat antitrypsin emphysema lung pulmonary bronch copd airway oxygen",
-    "h-heart": "heart cardi amyloid pericard tachycard syncope orthostat mitral valve coronary arter calcium myocard hypertens atrial",
+    "h-heart": "heart cardi amyloid pericard tachycard arrhythm qtc syncope orthostat mitral valve coronary arter calcium myocard hypertens atrial",
     "h-vein": "vein venous thromb embol ulcer anticoag heparin warfarin varic clot stroke",
-    "h-kidney": "kidney renal nephr glomerul dialysis albuminuria proteinuria diabet",
+    "h-kidney": "kidney renal nephr glomerul dialysis albuminuria proteinuria tubular acidosis diabet",
     "h-uro": "urolog urinar bladder nocturia prostat peyronie penile penis reflux ejaculat cystitis erectile",
     "h-gyn": "dysmenorr menstru vagin vulv gynaec gynec menopaus vasomotor prolapse pelvic uter adenomyo endometri",
     "h-preg": "pregnan eclamps gestation hyperemesis cholestasis membranes labour postpartum birth deliver obstet caesar cesarean"
@@ -394,26 +394,26 @@ CHAPTER_WORDS = {
     "h-burn": "burn skin graft wound inhalation scar",
     "h-joint": "shoulder rotator cuff elbow epicondyl hallux bunion foot feet ankle knee cruciate ligament heel fasci femoral"
     " osteonecrosis orthop sport",
-    "h-spine": "spine spinal cervical myelopath scolio stenosis vertebra lumbar lumbago neck spondyl osteopor fractur",
+    "h-spine": "spine spinal cervical myelopath scolio stenosis vertebra lumbar thoracolumbar lumbago neck spondyl osteopor fractur",
     "h-nutrition": "vitamin cobalamin b12 malnutrition nutrition rickets iodine sarcopen frail elderly ageing aging diet",
     "h-sleep": "sleep narcolep cataplex hypersomn somnol insomnia apnoea apnea parkinson",
     "h-gene": "turner fragile fmr1 prader chromosom deletion klinefelter karyotyp genetic intellectual disabil autism growth",
     "h-pancreas": "pancrea elastase ipmn cystic fibrosis steatorr diabet",
     "h-lipid": "cholesterol lipid lipoprotein ldl hdl statin familial cardi coronary heart vascular atheroscl diabet metabolic obes",
-    "h-endo": "cushing cortisol adrenal addison hydrocortison aldosteron hypertens hypogonad testosterone androgen diabet"
+    "h-endo": "cushing cortisol adrenal addison vasopressin insipidus hydrocortison aldosteron hypertens hypogonad testosterone androgen diabet"
     " glyc insulin endocrin pituitar",
     "h-infect": "clostrid difficile diarrh tubercul skin wound cellulitis abscess influenza respirat typhoid enteric typhus"
     " rickettsi schistosom helminth parasit lyme tick borrel fever",
     "h-blood": "myelodysplas mds anaemi anemi haemoly hemoly aplastic marrow g6pd telangiect epistaxis thrombocyt jak2"
     " thrombotic purpura hemat haemat",
     "h-oral": "dentin teeth tooth dental implant molar stomat aphth ulcer mouth gingiv periodont caries orthodont",
-    "h-mental": "borderline personality eating binge autism asd ados postnatal postpartum depress panic anxiety agoraphob gambl"
+    "h-mental": "tourette borderline personality eating binge autism asd ados postnatal postpartum depress panic anxiety agoraphob gambl"
     " addict mental",
     "h-neuro": "tremor guillain polyneurop neuropath spinal muscular atrophy bell facial palsy dystonia botulin subarachnoid"
     " aneurysm brain head injur headache cluster migraine neuro",
     "h-gut": "colitis colon bowel diarrh fissure diverticul gastropar gastric stomach barrett oesophag esophag reflux achalas"
     " dysphag faecal fecal colorect digest",
-    "h-liver": "liver hepat cholang biliary gallstone cholecyst encephalopath cirrho steato fatty nafld nash masld",
+    "h-liver": "liver hepat drug-induced cholang biliary gallstone cholecyst encephalopath cirrho steato fatty nafld nash masld",
     "h-rheum": "sclerod scleros arteritis vasculitis polyangi psoria arthritis joint rheumat behçet behcet mediterranean colchicine"
     " autoinflam autoimmun lupus ccp citrullin",
     "h-cancer": "cancer carcinoma tumor tumour neoplasm oncolog malignan metasta lymphoma leuk sarcoma melanoma myeloma",
