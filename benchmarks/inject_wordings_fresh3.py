@@ -367,7 +367,7 @@ SCOPE = [
     ("h-poison", "Paracetamol overdose with a level above the treatment line of the Rumack-Matthew nomogram"),
     # lymphatic system
     ("h-lymph", "Unilateral lower-limb lymphoedema, ISL stage II"),
-    ("h-lymph", "Breast cancer-related lymphoedema of the arm with an inter-limb volume difference ≥ 10%"),
+    ("h-lymph", "Lymphatic filariasis with lymphoedema of a leg, Dreyer stage 2 to 4"),
     # abdominal wall
     ("h-hernia", "Primary unilateral inguinal hernia listed for open mesh repair"),
     ("h-hernia", "Incisional hernia with a fascial defect of 4–10 cm on CT"),
@@ -381,7 +381,7 @@ SCOPE = [
 CHAPTER_WORDS = {
     "h-eye": "eye ocular retin macul chorio cataract amblyop strabism conjunctiv vision visual ophthalm uve cornea kerat lens fuchs",
     "h-ent": "vertigo vestibul dizz otitis tympan tonsil pharyn laryn vocal voice otoscler hearing deaf cochlea otolaryng sinus nasal",
-    "h-resp": "sarcoid pneumothorax pleura respirat ards ventilat antitrypsin emphysema lung pulmonary bronch copd airway oxygen",
+    "h-resp": "sarcoid pneumothorax pleura respirat ards ventilat antitrypsin emphysema lung pulmonary bronch copd airway",
     "h-heart": "heart cardi amyloid pericard tachycard arrhythm qtc syncope orthostat mitral valve coronary arter calcium myocard hypertens atrial",
     "h-vein": "vein venous thromb embol ulcer anticoag heparin warfarin varic clot stroke",
     "h-kidney": "kidney renal nephr glomerul dialysis albuminuria proteinuria tubular acidosis diabet",
@@ -417,14 +417,14 @@ CHAPTER_WORDS = {
     "h-rheum": "sclerod scleros arteritis vasculitis polyangi psoria arthritis joint rheumat behçet behcet mediterranean colchicine"
     " autoinflam autoimmun lupus ccp citrullin",
     "h-cancer": "cancer carcinoma tumor tumour neoplasm oncolog malignan metasta lymphoma leuk sarcoma melanoma myeloma",
-    "h-allergy": "peanut food anaphyla angioedema immunotherapy desensiti atopic rhinitis asthma urticaria eczema egg",
+    "h-allergy": "peanut anaphyla angioedema desensiti atopic rhinitis asthma urticaria eczema egg",
     "h-immuno": "immunodefic immunoglobulin ivig scig agammaglob hypogammaglob antibody deficien",
     "h-inborn": "phenylketon pku phenylalan inborn metabolic lysosom gaucher fabry enzyme replacement",
     "h-artery": "aneurysm aort arteri vascular limb ischem ischaem raynaud periph claudic amputat sclerod",
     "h-transplant": "transplant graft gvhd haematopoiet hematopoiet allogen donor liver",
     "h-crps": "complex regional crps algodystroph phantom amputat limb neuropath",
     "h-poison": "poison overdose envenom snake organophosph pesticide paracetamol acetaminophen intoxic",
-    "h-lymph": "lymphoed lymphed lymphat breast",
+    "h-lymph": "lymphoed lymphed lymphat filaria elephantiasis",
     "h-hernia": "hernia inguinal incision abdominal mesh",
 }
 
