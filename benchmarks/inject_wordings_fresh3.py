@@ -102,7 +102,7 @@ SUMMARY_AGE = [
     "Only {pop} aged {lo} and over are being recruited.",
     "{Pop} must be aged {lo}+ to take part.",
     "We are looking for {pop} who are no older than {hi} years.",  # upper limit only
-    "Participants (aged ≥ {lo} years) will be randomised in a 1:1 ratio.",
+    "Participants (aged ≥ {lo} years) will be recruited from the outpatient clinics.",
     "The study will include {lo_w} to {hi_w}-year-olds.",
     "{Lo_w}- to {hi_w}-year-old {pop} will be enrolled at three centres.",
     "Patients of age {lo} years to {hi} years of either gender shall be included.",
