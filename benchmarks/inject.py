@@ -142,7 +142,7 @@ class Injection:
     record: str  # the real NCT ID the copy came from
     base_id: str
     id: str
-    half: str  # tune | heldout | fresh | fresh2 | - (operator without wordings)
+    half: str  # tune | heldout | fresh | fresh2 | fresh3 | - (operator without wordings)
     what: str  # what was injected
     changed: bool  # the mutated copy differs from its base (sanity)
     detected: bool = False
@@ -314,8 +314,14 @@ def _group(injs, key):
     return g
 
 
-_HALF_TITLES = {"tune": "tune wordings", "heldout": "held-out wordings", "fresh": "fresh wordings", "fresh2": "fresh2 wordings"}
-_LATER_HALVES = ("fresh", "fresh2")  # written by authors who did not read the rules; columns only when used
+_HALF_TITLES = {
+    "tune": "tune wordings",
+    "heldout": "held-out wordings",
+    "fresh": "fresh wordings",
+    "fresh2": "fresh2 wordings",
+    "fresh3": "fresh3 wordings",
+}
+_LATER_HALVES = ("fresh", "fresh2", "fresh3")  # written by authors who did not read the rules; columns only when used
 
 
 def _halves(injs) -> list[str]:
@@ -455,10 +461,11 @@ def main(argv=None) -> int:
     ap.add_argument("--operators", default="", help="operator names, comma-separated")
     ap.add_argument(
         "--wordings",
-        choices=["tune", "heldout", "all", "fresh", "fresh2"],
+        choices=["tune", "heldout", "all", "fresh", "fresh2", "fresh3"],
         default="all",
         help="all = tune + held-out (as in every earlier measurement); fresh = the third half only; fresh2 = the fourth half only, "
-        "written after fresh had been seen by the rule tuners (docs/detection.md)",
+        "written after fresh had been seen by the rule tuners; fresh3 = the fifth half only, written after fresh2 had been seen "
+        "(docs/detection.md)",
     )
     ap.add_argument("--jobs", type=int, default=0, help="passed to trial-audit -j")
     ap.add_argument("--json", type=Path, help="write the summary and every injection here")

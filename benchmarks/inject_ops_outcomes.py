@@ -10,7 +10,8 @@ patterns) and split into a ``tune`` and a ``heldout`` half like inject_ops.WORDI
 were written by the same person who wrote the rules, so the held-out half measures variety, not
 blindness (docs/rules-ta8xx.md says so). A third half, ``fresh``, written later by someone who did
 not read the rules, is merged in from inject_wordings_fresh.py, and a fourth, ``fresh2``, written
-after the third had been seen by the tuners, from inject_wordings_fresh2.py (docs/detection.md).
+after the third had been seen by the tuners, from inject_wordings_fresh2.py, and a fifth, ``fresh3``, written
+after the fourth had been seen, from inject_wordings_fresh3.py (docs/detection.md).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from inject_formats import _MONTHS, add_months
 from inject_ops import Operator, Work
 from inject_wordings_fresh import OUTCOME as OUTCOME_FRESH
 from inject_wordings_fresh2 import OUTCOME as OUTCOME_FRESH2
+from inject_wordings_fresh3 import OUTCOME as OUTCOME_FRESH3
 
 WORDINGS: dict[str, dict[str, list[str]]] = {
     "domain": {
@@ -63,10 +65,12 @@ for _key, _fresh in OUTCOME_FRESH.items():  # the third half (inject_wordings_fr
     WORDINGS[_key]["fresh"] = _fresh
 for _key, _fresh in OUTCOME_FRESH2.items():  # the fourth half (inject_wordings_fresh2.py)
     WORDINGS[_key]["fresh2"] = _fresh
+for _key, _fresh in OUTCOME_FRESH3.items():  # the fifth half (inject_wordings_fresh3.py)
+    WORDINGS[_key]["fresh3"] = _fresh
 
 
 def pick(key: str, w: Work) -> str:
-    return w.rng.choice(WORDINGS[key][w.half if w.half in ("tune", "heldout", "fresh", "fresh2") else "tune"])
+    return w.rng.choice(WORDINGS[key][w.half if w.half in ("tune", "heldout", "fresh", "fresh2", "fresh3") else "tune"])
 
 
 # --- native access: outcome measures ------------------------------------------------------------
