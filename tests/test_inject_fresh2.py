@@ -9,12 +9,13 @@ developers run these tests).
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from wording_halves import assert_half_is_new
+from wording_halves import words as wording_words
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -28,42 +29,23 @@ EARLIER = ("tune", "heldout", "fresh")
 ALL_WORDINGS = {**ops.WORDINGS, **outcome_ops.WORDINGS}
 
 
-def _spaced(w) -> str:
-    """Case and spacing do not make a new wording (placeholders keep their case: {N} is not {n})."""
-    parts = re.split(r"(\{\w+\})", str(w))
-    return re.sub(r"\s+", " ", "".join(p if p.startswith("{") else p.lower() for p in parts)).strip()
-
-
-def _words(w) -> str:
-    """Nor does punctuation, where a wording has words (headers, ages, diseases, outcome titles)."""
-    return " ".join(re.findall(r"[^\W_]+", str(w).lower()))
-
-
 @pytest.mark.parametrize("key", sorted(ALL_WORDINGS))
 def test_fresh2_half_is_as_long_as_fresh_and_new(key: str) -> None:
-    halves = ALL_WORDINGS[key]
-    assert "fresh2" in halves, key
-    new = halves["fresh2"]
-    assert len(new) >= len(halves["fresh"]), key
-    old = [w for h in EARLIER for w in halves[h]]
-    assert not {_spaced(w) for w in new} & {_spaced(w) for w in old}, key
-    worded = [w for w in new if len(re.findall(r"[a-z]{3,}", re.sub(r"\{\w+\}", "", str(w)).lower())) >= 2]
-    assert not {_words(w) for w in worded} & {_words(w) for w in old}, key
-    assert len({_spaced(w) for w in new}) == len(new), key  # no repeats within the half
+    assert_half_is_new(key, ALL_WORDINGS[key], "fresh2", "fresh", EARLIER)
 
 
 def test_fresh2_scope_diseases_are_new_and_name_their_own_chapter() -> None:
     """A record whose conditions name a wording's specialty must be skipped: each wording contains
     a word of its chapter's list; and no disease text of an earlier half comes back."""
-    earlier = {_words(t) for h in EARLIER for _, t in ops.WORDINGS["scope"][h]}
+    earlier = {wording_words(t) for h in EARLIER for _, t in ops.WORDINGS["scope"][h]}
     for chapter, text in fresh2.SCOPE:
-        assert _words(text) not in earlier
+        assert wording_words(text) not in earlier
         assert any(w in text.lower() for w in ops.CHAPTER_WORDS[chapter].split()), (chapter, text[:20])
         assert text[0].isupper() and not text[:2].isupper(), "appended as '; and x…': must read well lower-cased"
     assert len({c for c, _ in fresh2.SCOPE}) >= 20
 
 
-def test_chapter_words_never_hide_inside_common_words() -> None:
+def test_chapter_words_never_hide_inside_commonwords() -> None:
     """A chapter word inside a word most criteria contain would skip nearly every record."""
     common = "years pregnant laboratory informed consent analysis allergy muscle hormone psychiatric infection blood pain"
     for chapter, words in fresh2.CHAPTER_WORDS.items():

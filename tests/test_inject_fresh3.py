@@ -9,12 +9,13 @@ fresh3 wording is quoted here (rule developers run these tests).
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from wording_halves import assert_half_is_new, spaced
+from wording_halves import words as wording_words
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -34,42 +35,23 @@ EARLIER_MIXED = ["{n})", "({n})", "{n}:", "{n}-", *fresh.MIXED, *fresh2.MIXED]
 EARLIER_LEADS = ["", "* ", "- ", *fresh.SUBLIST_LEAD, *fresh2.SUBLIST_LEAD]
 
 
-def _spaced(w) -> str:
-    """Case and spacing do not make a new wording (placeholders keep their case: {N} is not {n})."""
-    parts = re.split(r"(\{\w+\})", str(w))
-    return re.sub(r"\s+", " ", "".join(p if p.startswith("{") else p.lower() for p in parts)).strip()
-
-
-def _words(w) -> str:
-    """Nor does punctuation, where a wording has words (headers, ages, diseases, outcome titles)."""
-    return " ".join(re.findall(r"[^\W_]+", str(w).lower()))
-
-
 @pytest.mark.parametrize("key", sorted(ALL_WORDINGS))
 def test_fresh3_half_is_as_long_as_fresh2_and_new(key: str) -> None:
-    halves = ALL_WORDINGS[key]
-    assert "fresh3" in halves, key
-    new = halves["fresh3"]
-    assert len(new) >= len(halves["fresh2"]), key
-    old = [w for h in EARLIER for w in halves[h]]
-    assert not {_spaced(w) for w in new} & {_spaced(w) for w in old}, key
-    worded = [w for w in new if len(re.findall(r"[a-z]{3,}", re.sub(r"\{\w+\}", "", str(w)).lower())) >= 2]
-    assert not {_words(w) for w in worded} & {_words(w) for w in old}, key
-    assert len({_spaced(w) for w in new}) == len(new), key  # no repeats within the half
+    assert_half_is_new(key, ALL_WORDINGS[key], "fresh3", "fresh2", EARLIER)
 
 
 @pytest.mark.parametrize(("new", "old"), [(fresh3.MIXED, EARLIER_MIXED), (fresh3.SUBLIST_LEAD, EARLIER_LEADS)])
 def test_fresh3_extras_are_new(new: list[str], old: list[str]) -> None:
     assert len(new) >= 6 and len(set(new)) == len(new)
-    assert not {_spaced(w) for w in new} & {_spaced(w) for w in old}
+    assert not {spaced(w) for w in new} & {spaced(w) for w in old}
 
 
 def test_fresh3_scope_covers_many_specialties_and_names_its_own_chapter() -> None:
     """A record whose conditions name a wording's specialty must be skipped: each wording contains
     a word of its chapter's list; no disease text of an earlier half comes back."""
-    earlier = {_words(t) for h in EARLIER for _, t in ops.WORDINGS["scope"][h]}
+    earlier = {wording_words(t) for h in EARLIER for _, t in ops.WORDINGS["scope"][h]}
     for chapter, text in fresh3.SCOPE:
-        assert _words(text) not in earlier
+        assert wording_words(text) not in earlier
         assert any(w in text.lower() for w in ops.CHAPTER_WORDS[chapter].split()), (chapter, text[:20])
         assert text[0].isupper() and not text[:2].isupper(), "appended as '; and x…': must read well lower-cased"
     assert len({c for c, _ in fresh3.SCOPE}) >= 35
@@ -77,7 +59,7 @@ def test_fresh3_scope_covers_many_specialties_and_names_its_own_chapter() -> Non
     assert not set(fresh3.CHAPTER_WORDS) & (set(fresh2.CHAPTER_WORDS) | set(fresh.FRESH_CHAPTER_WORDS))
 
 
-def test_chapter_words_never_hide_inside_common_words() -> None:
+def test_chapter_words_never_hide_inside_commonwords() -> None:
     """A chapter word inside a word most criteria contain would skip nearly every record."""
     common = "years pregnant laboratory informed consent analysis allergy muscle hormone psychiatric infection blood pain avoid"
     common += " syndrome creatinine platelet older background relationship birth swallow"
