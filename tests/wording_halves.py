@@ -7,7 +7,9 @@ halves up to case and spacing (and, for wordings with words, up to punctuation),
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 
 def spaced(w) -> str:
@@ -31,3 +33,23 @@ def assert_half_is_new(key: str, halves: dict[str, Sequence], half: str, previou
     worded = [w for w in new if len(re.findall(r"[a-z]{3,}", re.sub(r"\{\w+\}", "", str(w)).lower())) >= 2]
     assert not {words(w) for w in worded} & {words(w) for w in old}, key
     assert len({spaced(w) for w in new}) == len(new), key  # no repeats within the half
+
+
+def operators_without_injections(inject, seeds: Path, half: str) -> list[str]:
+    """The operators with wordings that ``--wordings half`` gives no injection on the bundled seeds.
+
+    Every injection made must be of that half and change the record (asserted on the way).
+    """
+    with_words = [o for o in inject.OPERATORS if o.wordings]
+    seen: Counter = Counter()
+    for path in sorted(seeds.glob("*")):
+        if path.suffix not in (".json", ".xml"):
+            continue
+        recs = inject.records_from_file(path)
+        for fmt in sorted({r.fmt for r in recs}):
+            for seed in (1, 2, 3):
+                _, _, injs, _, _ = inject.build_format(fmt, [r for r in recs if r.fmt == fmt], with_words, [half], seed, inject.Ids())
+                for i in injs:
+                    assert i.half == half and i.changed
+                    seen[i.op] += 1
+    return [o.name for o in with_words if not seen[o.name]]
