@@ -9,7 +9,6 @@ import pytest
 from trial_audit.checks.ta804_outcome_title_time_disagrees import disagreement
 from trial_audit.text.outcome_measures import several_measures
 
-
 # --- class 7 (TA804): a time frame of several lines carries all its time points ---------------------
 
 
@@ -30,3 +29,51 @@ def test_time_frame_lines_all_count(title, time_frame):
 def test_time_frame_lines_still_disagree_when_absent():
     # the title's time point is on no line of the time frame: still reported
     assert disagreement("Mortality at 90 days", "Day 30 <br>Day 60") is not None
+
+
+# --- classes 1-6 (TA805): lists inside one measure ----------------------------------------------------
+
+ONE_MEASURE = [
+    # 1. a category label in front of its one score. NCT00496470 (unseen part); reworded variant
+    "COPD Symptoms, Breathing Score",
+    "COPD Symptoms, Chest Score",
+    "Asthma Symptoms, Night-time Waking Score",
+    # 2. domains scored by one named instrument. NCT00463658 (unseen part); reworded variants
+    "Health-Related Quality of Life and Function: SF-36 Health Survey",
+    "Physical functioning and role limitation using the SF-36",
+    "Pain and stiffness (WOMAC)",
+    # 3. two subscales of one instrument sharing "scores". NCT00496067 (unseen part); reworded variant
+    "Mean improvement in UFS-QOL Symptom Severity and HRQL transformed scores",
+    "Change in KCCQ Clinical Summary and Overall Summary scores",
+    # 4. "and" inside a condition clause. NCT00495014 (unseen part); reworded variants
+    "GSK376501 plasma levels to derive pharmacokinetic parameters following single and repeat doses for 14 days",
+    "Serum drug concentrations after single and multiple dosing",
+    "Cmax under fasted and fed conditions",
+    # 5. factors of one analysis. NCT00494455 (unseen part); reworded variant
+    "influence of norepinephrine therapy, body mass index, severity of Illness (APACHE III, SAPS II) and blood glucose level on correlation",
+    "Effect of age, body weight and renal function on clearance",
+    # 6. the operands of one ratio or difference. NCT06054451 (unseen part); reworded variant
+    "Ratio of liver stiffness and splenic stiffness using transient elastography",
+    "Difference in systolic pressure and diastolic pressure",
+]
+
+
+@pytest.mark.parametrize("title", ONE_MEASURE)
+def test_lists_inside_one_measure_are_not_several(title):
+    assert several_measures(title) is None, title
+
+
+STILL_SEVERAL = [
+    "CR rate and CRi rate",  # judged true: two response measures
+    "Quality of life and anxiety assessed with the SF-36 and HADS",  # each domain on its own instrument
+    "Mortality at 28 days and need for mechanical ventilation",  # a time point, then a new measure (no condition noun)
+    "response rate, stable disease rate evaluated by RECIST criteria",  # rates are measures, not an instrument's domains
+    "Physician comfort level and satisfaction when using the e2TM Collector",  # NCT00496314 (tune part): a level is a quantity
+    "Change in PHQ-9 score and GAD-7 score",
+    "Blood pressure and heart rate by automated monitor",  # vital signs are never one instrument's domains
+]
+
+
+@pytest.mark.parametrize("title", STILL_SEVERAL)
+def test_measures_of_their_own_stay_several(title):
+    assert several_measures(title) is not None, title
