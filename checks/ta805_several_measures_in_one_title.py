@@ -48,7 +48,12 @@ class SeveralMeasuresInOneTitle(Rule):
     same measure at another site ("low back pain and leg pain"). Two measures each with its own instrument in brackets
     ("quality of life (SF-36) and anxiety (HADS)") are several, unless the brackets only abbreviate
     the words before them ("adverse events (AEs) and serious adverse events (SAEs)") or name
-    subscales of one instrument ("HADS-A", "HADS-D").
+    subscales of one instrument ("HADS-A", "HADS-D"). Nor is a joiner inside one measure: a category
+    label before its one score ("COPD Symptoms, Breathing Score"), domains followed by ":", "by",
+    "using" or brackets naming one instrument ("Quality of Life and Function: SF-36"), one
+    instrument's subscales sharing "scores" ("UFS-QOL Symptom Severity and HRQL scores"), a condition
+    ("following single and repeat doses"), the factors of one analysis ("influence of A, B and C on
+    Y") or the two operands of a ratio or difference ("Ratio of liver and splenic stiffness").
 
     ## Why it matters
 
