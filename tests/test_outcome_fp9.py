@@ -38,6 +38,7 @@ ONE_MEASURE = [
     "COPD Symptoms, Breathing Score",
     "COPD Symptoms, Chest Score",
     "Asthma Symptoms, Night-time Waking Score",
+    "Nasal Symptoms, Congestion Score",  # reported before fp9
     # 2. domains scored by one named instrument. NCT00463658 (unseen part); reworded variants
     "Health-Related Quality of Life and Function: SF-36 Health Survey",
     "Physical functioning and role limitation using the SF-36",
@@ -49,12 +50,16 @@ ONE_MEASURE = [
     "GSK376501 plasma levels to derive pharmacokinetic parameters following single and repeat doses for 14 days",
     "Serum drug concentrations after single and multiple dosing",
     "Cmax under fasted and fed conditions",
+    "Drug X plasma levels to derive AUC following single and multiple doses",  # reported before fp9
     # 5. factors of one analysis. NCT00494455 (unseen part); reworded variant
     "influence of norepinephrine therapy, body mass index, severity of Illness (APACHE III, SAPS II) and blood glucose level on correlation",
     "Effect of age, body weight and renal function on clearance",
+    "Association of serum ferritin, body weight and blood glucose level with outcome",  # reported before fp9
     # 6. the operands of one ratio or difference. NCT06054451 (unseen part); reworded variant
     "Ratio of liver stiffness and splenic stiffness using transient elastography",
     "Difference in systolic pressure and diastolic pressure",
+    "Ratio of serum creatinine and urine creatinine",  # reported before fp9
+    "Correlation of heart rate and blood pressure",  # reported before fp9
 ]
 
 

@@ -66,6 +66,8 @@ def several_measures(title: str | None) -> Several | None:
             continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
         if _MODALITY.fullmatch(title[a0:a1]) and _MODALITY.fullmatch(title[b0:b1]):
             continue  # "CT and MRI of hip", "X-ray, CT and MRI": how one thing is examined, not two measures
+        if one.factors_of_one_analysis(title, a0, b0):
+            continue  # "Association of serum ferritin, body weight and glucose with outcome": factors of one analysis
         if conj.list_is_composition(title, a0):
             continue  # "a regimen comprising fludarabine, ... PBSCT and DLI" (NCT00006261): the parts of one thing
         if _in_brackets(title, a0, b1):
@@ -553,12 +555,11 @@ def _spells_out(a: str, b: str) -> bool:
 def _inside_one_measure(title: str, p: conj.Part, q: conj.Part, a_names: list[str], b_names: list[str]) -> bool:
     """The joiner between parts ``p`` and ``q`` lies inside one measure (see outcome_one_measure)."""
     a, b = title[p.start : p.end], title[q.start : q.end]
-    begin = max((m.end() for m in _SENTENCE_STOP.finditer(title, 0, p.start)), default=0)
     stop = _SENTENCE_STOP.search(title, q.start)
     end = stop.start() if stop else len(title)
     if one.label_then_score(a, b, conj.after_list_punctuation(q)) or one.operands_of_one_measure(a):
         return True
-    if one.factors_of_one_analysis(title, p.start, q.start, begin, end):
+    if one.factors_of_one_analysis(title, p.start, q.start):
         return True
     plain = not any(_INSTRUMENT.fullmatch(n) or _ACRONYM.fullmatch(n) for n in a_names) and not any(
         _MEASURE_TERM.fullmatch(n) and not _PRO_DOMAIN.fullmatch(n) for n in a_names + b_names

@@ -86,9 +86,15 @@ _FACTORS_LEAD = re.compile(
 _FACTORS_TARGET = re.compile(r"\s(?:on|upon|with|to)\s", re.I)
 
 
-def factors_of_one_analysis(title: str, first: int, second: int, sentence_begin: int, sentence_end: int) -> bool:
+_SENTENCE_STOP = re.compile(r"[;.](?:\s|$)|\n")
+
+
+def factors_of_one_analysis(title: str, first: int, second: int) -> bool:
     """ "influence of A, B and C on Y": a factor lead before the list (with no "on" between it and the list)
     and the target after the second part's start, in one sentence."""
+    sentence_begin = max((m.end() for m in _SENTENCE_STOP.finditer(title, 0, first)), default=0)
+    stop = _SENTENCE_STOP.search(title, second)
+    sentence_end = stop.start() if stop else len(title)
     lead = None
     for m in _FACTORS_LEAD.finditer(title, sentence_begin, first + 1):
         lead = m
