@@ -62,7 +62,8 @@ class OutcomeTitleTimeDisagrees(Rule):
     compared in days: in the same unit they must be equal ("day 28" is not "day 30"), across
     units within 10 % (12 weeks and 3 months are the same). When the time frame is a period
     ("up to 12 months", "baseline to week 24", "26 weeks"), a title time point inside it agrees;
-    only one after the period's end is reported. Minutes and hours in a title are left out
+    only one after the period's end is reported. Each line of a time frame ("Day 30 <br>Day 90",
+    line breaks) is one of its time points. Minutes and hours in a title are left out
     unless the time frame is in minutes or hours too: they mostly name a test's length
     ("6-minute walk test", "24-hour urine"); so are ages ("participants aged 65 years", "24 weeks'
     gestation"). The length of a method's step is not when the outcome is assessed and is left

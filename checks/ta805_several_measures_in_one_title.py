@@ -3,6 +3,7 @@ from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.hygiene import carries
 from trial_audit.text.outcome_measures import SEVERAL_TIME_POINTS, several_measures
+from trial_audit.text.outcome_one_measure import widen_name
 
 
 @register
@@ -48,7 +49,12 @@ class SeveralMeasuresInOneTitle(Rule):
     same measure at another site ("low back pain and leg pain"). Two measures each with its own instrument in brackets
     ("quality of life (SF-36) and anxiety (HADS)") are several, unless the brackets only abbreviate
     the words before them ("adverse events (AEs) and serious adverse events (SAEs)") or name
-    subscales of one instrument ("HADS-A", "HADS-D").
+    subscales of one instrument ("HADS-A", "HADS-D"). Nor is a joiner inside one measure: a category
+    label before its one score ("COPD Symptoms, Breathing Score"), domains followed by ":", "by",
+    "using" or brackets naming one instrument ("Quality of Life and Function: SF-36"), one
+    instrument's subscales sharing "scores" ("UFS-QOL Symptom Severity and HRQL scores"), a condition
+    ("following single and repeat doses"), the factors of one analysis ("influence of A, B and C on
+    Y") or the two operands of a ratio or difference ("Ratio of liver and splenic stiffness").
 
     ## Why it matters
 
@@ -96,6 +102,8 @@ class SeveralMeasuresInOneTitle(Rule):
                 continue
             title = o.title or ""
             (a0, a1), (b0, b1) = found.first, found.second
+            if (a0, a1) != (b0, b1):
+                a0 = widen_name(title, a0)  # "Positive and Negative Symptoms Scale", not "Negative Symptoms Scale"
             parts = f'"{title[a0:a1]}"' if (a0, a1) == (b0, b1) else f'"{title[a0:a1]}", "{title[b0:b1]}"'
             yield self.finding(
                 f'The title of {label(record, k)}, "{quote(title)}", holds several measures: {found.why} '

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from trial_audit.text import outcome_conjuncts as conj
+from trial_audit.text import outcome_one_measure as one
 from trial_audit.text.outcome_text import _NUM, _SEP, _UNIT
 
 # --- several measures in one title -------------------------------------------------------------
@@ -65,6 +66,8 @@ def several_measures(title: str | None) -> Several | None:
             continue  # "in patients with PIK3CA WT and ...", "of PiZZ, PiSZ": who, not what is measured
         if _MODALITY.fullmatch(title[a0:a1]) and _MODALITY.fullmatch(title[b0:b1]):
             continue  # "CT and MRI of hip", "X-ray, CT and MRI": how one thing is examined, not two measures
+        if one.factors_of_one_analysis(title, a0, b0):
+            continue  # "Association of serum ferritin, body weight and glucose with outcome": factors of one analysis
         if conj.list_is_composition(title, a0):
             continue  # "a regimen comprising fludarabine, ... PBSCT and DLI" (NCT00006261): the parts of one thing
         if _in_brackets(title, a0, b1):
@@ -276,6 +279,14 @@ def _one_composite_or_instrument(title: str, a0: int, a1: int, b0: int, b1: int)
     if not (_PRO_DOMAIN.fullmatch(title[a0:a1]) and _PRO_DOMAIN.fullmatch(title[b0:b1])):
         return False
     tail = title[b1:end]
+    found = _instruments(tail)
+    if len(found) != 1:
+        return False
+    return bool(_TO_INSTRUMENT.search(tail, 0, found[0][0]))
+
+
+def _instruments(tail: str) -> list[tuple[int, int]]:
+    """The distinct named instruments and acronyms of a text (an acronym of a named one counts once)."""
     named = [m.span() for m in _NAMED_SCALE.finditer(tail)] + [m.span() for m in _INSTRUMENT.finditer(tail)]
     found: list[tuple[int, int]] = []
     for x0, x1 in sorted(named):
@@ -286,9 +297,7 @@ def _one_composite_or_instrument(title: str, a0: int, a1: int, b0: int, b1: int)
         names_one = any(_abbreviates(m.group(0), tail[y0:y1]) for y0, y1 in found)
         if not inside and not names_one and m.group(0).upper() not in _GENERIC_ACRONYMS:
             found.append(m.span())
-    if len(found) != 1:
-        return False
-    return bool(_TO_INSTRUMENT.search(tail, 0, found[0][0]))
+    return found
 
 
 # --- each measure with its own instrument in brackets -------------------------------------------
@@ -493,6 +502,8 @@ def _measure_phrases(title: str) -> tuple[tuple[int, int], tuple[int, int]] | No
             continue  # "Hospital Anxiety and Depression Scale", "Depression, Anxiety and Stress Scale": one instrument's name
         if _name_defined_across(title, p.end, q.start):
             continue  # "Eczema Area and Severity Index-50 (EASI-50)": the joiner is inside a defined name
+        if _inside_one_measure(title, p, q, a_names, b_names):
+            continue  # fp9: a label and its score, one instrument's domains or subscales, a condition, factors, a ratio
         x0, x1 = ([(p.start + s, p.start + e) for s, e in _named_spans(a, *a_subject)] or [(p.start, p.end)])[-1]
         y0, y1 = ([(q.start + s, q.start + e) for s, e in _named_spans(b, *b_subject)] or [(q.start, q.end)])[0]
         if _one_composite_or_instrument(title, x0, x1, y0, y1):
@@ -539,3 +550,49 @@ def _spells_out(a: str, b: str) -> bool:
     # plasma concentration-time curve": a, u, (p, c,) c)
     rest = iter(initials[1:])
     return len(letters) >= 2 and initials[:1] == letters[:1] and all(c in rest for c in letters[1:])
+
+
+def _inside_one_measure(title: str, p: conj.Part, q: conj.Part, a_names: list[str], b_names: list[str]) -> bool:
+    """The joiner between parts ``p`` and ``q`` lies inside one measure (see outcome_one_measure)."""
+    a, b = title[p.start : p.end], title[q.start : q.end]
+    stop = _SENTENCE_STOP.search(title, q.start)
+    end = stop.start() if stop else len(title)
+    if one.label_then_score(a, b, conj.after_list_punctuation(q)) or one.operands_of_one_measure(a):
+        return True
+    if one.factors_of_one_analysis(title, p.start, q.start):
+        return True
+    plain = not any(_INSTRUMENT.fullmatch(n) or _ACRONYM.fullmatch(n) for n in a_names) and not any(
+        _MEASURE_TERM.fullmatch(n) and not _PRO_DOMAIN.fullmatch(n) for n in a_names + b_names
+    )
+    # domains, then ":" / "by" / "using" / "(" and ONE instrument in the rest of the clause: "Quality of Life and Function: SF-36"
+    lead = one.DOMAIN_TO_INSTRUMENT.search(title, q.start, q.end)
+    # domains only: a quantity each part has ("response rate", "comfort level") makes them measures of their own
+    domains = not one.names_a_quantity(a) and not one.names_a_quantity(title[q.start : lead.start() if lead else q.end])
+    if plain and domains and lead and _one_instrument(title[lead.start() : end]) and not _instruments(title[q.start : lead.start()]):
+        return True
+    # "<instrument> A and B scores": one instrument's subscales share the plural "scores"
+    a_begin = conj.subject(a)[0]
+    first = _ACRONYM.match(a, a_begin) or _INSTRUMENT.match(a, a_begin)
+    if (
+        first
+        and first.end() < len(a)
+        and not _LAB_ACRONYM.fullmatch(first.group(0))
+        and not conj.has_shared_head(a, first.end(), len(a))
+        and one.shares_plural_scores(b)
+        and not any(_DIGIT.search(n) or _INSTRUMENT.fullmatch(n) for n in b_names)
+    ):
+        return True
+    # "... following single and repeat doses": the joiner pairs words of a condition clause
+    return one.condition_pair(a, b) and not b_names and not conj.reopens(b)
+
+
+def _one_instrument(text: str) -> bool:
+    """The text names one instrument, its acronym and its name side by side counting once ("SF-36 Health Survey")."""
+    found = sorted(_instruments(text))
+    merged = [found[0]] if found else []
+    for x0, x1 in found[1:]:
+        if text[merged[-1][1] : x0].strip(" -") == "":
+            merged[-1] = (merged[-1][0], x1)
+        else:
+            merged.append((x0, x1))
+    return len(merged) == 1

@@ -184,10 +184,21 @@ class TimePoint:
     unit: float = 1.0
 
 
+#: a line break, written or as HTML ("Day 30 <br/ ><br>Day 90", CTRI exports): each line is its own time point
+_LINE_BREAK = re.compile(r"<\s*/?\s*br\s*/?\s*>|[\r\n]+", re.I)
+
+
+def _break_lines(text: str) -> str:
+    """The text with each line break read as a list separator (";" padded to the same length, so offsets
+    hold): a time point never runs across lines ("30\nDay"), and "<br>" before a time point is no "<"/">"."""
+    return _LINE_BREAK.sub(lambda m: ";" + " " * (len(m.group(0)) - 1), text)
+
+
 def time_points(text: str | None) -> list[TimePoint]:
     """Every "12 weeks" / "week 12" / "3 and 6 months" in the text, as days, in order."""
     if not text:
         return []
+    text = _break_lines(text)
     out: list[TimePoint] = []
     # offsets inside a time point already read (a set: checking a list of spans per match was
     # quadratic in the number of time points of a long text)
