@@ -110,7 +110,8 @@ class MixedMarkerStyles(Rule):
     enumeration inside the previous bullet ("- At least 1 of: 1) ...; 2) ...; 5) ...": that
     bullet's content, not list-level markers, even when a wrapped line splits it); bullets under a
     lead-in sentence indented inside a numbered item ("are eligible if they are:" then "* …": that
-    item's sub-list); empty items.
+    item's sub-list); a roman numeral or letter that goes on with its own list after a numbered sub-list ("i. … ii. … iii.
+    washout periods:" then "1. 2. 3." then "iv."), even when its earlier items ran inline in the parent item; empty items.
 
     ## Why it matters
 
