@@ -140,3 +140,22 @@ def test_items_of_the_same_age_group_still_state_the_trial_limit():
 def test_exclusion_item_of_another_age_group_does_not_make_a_union():
     text = "Inclusion Criteria:\n\n  -  Adults older than 18 years\n\nExclusion Criteria:\n\n  -  Children\n"
     assert len(_ta202(text)) == 1
+
+
+# NCT06932263 (tune part, ctgov-v2-bulk clinical_trial_matchers.ndjson, items 2 and 9; the injection benchmark changed the
+# 18 to 30): "Women of Child Bearing Potential" names women, not a group of children, so the adults' range is the trial's
+WOCBP = (
+    "Inclusion Criteria:\n\n1. Signed informed consent.\n2. Adults aged 30-75, inclusive when signing the informed consent.\n"
+    "9. Women of Child Bearing Potential (WOCBP) must have a negative pregnancy test.\n\nExclusion Criteria:\n\n1. Pregnancy\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        WOCBP,
+        "Inclusion Criteria:\n- Adults aged 30 to 70 years\n- Childbearing-age women: effective contraception\n- Child-bearing potential excluded\n",
+    ],
+)
+def test_a_kind_word_inside_another_phrase_names_no_age_group(text):
+    assert len(_ta202(text, minimum_age="18 Years", maximum_age="75 Years")) == 1

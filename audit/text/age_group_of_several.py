@@ -243,7 +243,9 @@ _AGE_KINDS = {
     "adult": r"adults?|older|elderly|seniors?|grown-?ups?",
 }
 _AGE_KIND_ITEM = re.compile(
-    r"(?:^|\n)[^\S\n]*(?:[-*•·▪]|[0-9]{1,2}[.)]|[a-zA-Z][.)]|\([0-9a-zA-Z]{1,2}\))[^\S\n]+(?:[A-Za-z'’-]+[^\S\n]+){0,2}?"
+    r"(?:^|\n)[^\S\n]*(?:[-*•·▪]|[0-9]{1,2}[.)]|[a-zA-Z][.)]|\([0-9a-zA-Z]{1,2}\))[^\S\n]+"
+    # at most two words before the noun, none a preposition or conjunction ("Women of Child Bearing Potential" names women)
+    r"(?:(?!(?:of|with|for|without|and|or|to|in|on|from|by|whose|who|than)\b)[A-Za-z'’-]+[^\S\n]+){0,2}?"
     r"(?:(?P<infant>"
     + _AGE_KINDS["infant"]
     + r")|(?P<child>"
@@ -252,7 +254,9 @@ _AGE_KIND_ITEM = re.compile(
     + _AGE_KINDS["adolescent"]
     + r")|(?P<adult>"
     + _AGE_KINDS["adult"]
-    + r"))\b(?P<rest>[^\n]{0,200})",
+    + r"))\b"
+    # the noun is the item's head, not part of another word ("child-bearing", "childhood onset", "adult dose")
+    r"(?![^\S\n]*-?[^\S\n]*(?:bearing|care|hood|birth|proof|onset|doses?|formulation|size|than)\b)(?P<rest>[^\n]{0,200})",
     re.I,
 )
 _ANY_AGE = re.compile(r"\b(?:of|at)\s+any\s+age\b|\bregardless\s+of\s+age\b", re.I)
