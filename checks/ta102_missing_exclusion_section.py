@@ -41,7 +41,8 @@ class MissingExclusionSection(Rule):
     Not reported: "Exclusion criteria: none" / "no exclusion criteria" / "N/A" / "nil" (words that state there are none); "Other protocol-defined
     inclusion/exclusion criteria may apply"; exclusions written as negative inclusion items ("Patients
     must not …", "No prior …", "If female, non-pregnant", "assessed not to be harmful to others")
-    mixed among the requirements or after a paragraph gap; the NCI layout; combined headers.
+    mixed among the requirements or after a paragraph gap; the NCI layout; combined headers; an exclusion header followed
+    by a sub-heading and then its list ("Exclusion Criteria:" then "Criteria for Participation Exclude if:" then items).
 
     ## Why it matters
 

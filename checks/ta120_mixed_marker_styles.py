@@ -110,7 +110,8 @@ class MixedMarkerStyles(Rule):
     enumeration inside the previous bullet ("- At least 1 of: 1) ...; 2) ...; 5) ...": that
     bullet's content, not list-level markers, even when a wrapped line splits it); bullets under a
     lead-in sentence indented inside a numbered item ("are eligible if they are:" then "* …": that
-    item's sub-list); empty items.
+    item's sub-list); a roman numeral or letter that goes on with its own list after a numbered sub-list ("i. … ii. … iii.
+    washout periods:" then "1. 2. 3." then "iv."), even when its earlier items ran inline in the parent item; empty items.
 
     ## Why it matters
 
@@ -180,7 +181,9 @@ class MixedMarkerStyles(Rule):
             # Bullets with lettered / roman items: sub-items of a bullet written at its
             # indentation (legacy XML does this), not a numbered list mixed with bullets
             if outline or len(counts) < 2 or ("bullet" in kinds and kinds & {"alpha", "roman"} and "num" not in kinds):
-                other_kind = _number_in_another_kind(marked) if outline else None
+                other_kind = (
+                    _number_in_another_kind(marked, text, g.parent.start if g.parent is not None else marked[0].start) if outline else None
+                )
                 if other_kind is not None:
                     yield self._kind_finding(doc, *other_kind)
                     continue
@@ -247,10 +250,13 @@ def _values(item) -> set[int]:
     return out
 
 
-def _number_in_another_kind(marked: list):
+def _number_in_another_kind(marked: list, text: str, scope_start: int):
     """A letter or roman numeral that carries a numbered list on ("1. 2. 3. iv.", "4. v." as the last item): its
     value is the next number and it is not the first of a sub-level (whose predecessor - "iii.", "c." - would stand
-    in the numbered item's text). (item, the numbered item before it, the number it should carry), else None."""
+    in the numbered item's text), nor the next of a list of its own kind written earlier under the same parent
+    ("b. Cohort 2 i. … ii. … iii. … washout periods:" then "1. 2. 3." then "iv.": the roman list goes on after a
+    numbered sub-list, its "i. ii. iii." run inline in the parent's text). ``scope_start`` is where that parent (or
+    the group) starts. (item, the numbered item before it, the number it should carry), else None."""
     for k, (prev, it) in enumerate(zip(marked, marked[1:])):
         if _value_kind(prev) != "num" or _value_kind(it) not in ("alpha", "roman") or prev.number is None or it.number is None:
             continue
@@ -262,5 +268,7 @@ def _number_in_another_kind(marked: list):
         before = format_marker(it.style, it.number - 1, it.upper) if it.number > 1 else None
         if before and re.search(r"(?:^|[\s(])" + re.escape(before) + r"(?:\s|$)", prev.text):
             continue  # "2. … a. Hb" / "b. Plt": the letters go on from inside the item
+        if before and re.search(r"(?:^|[\s(])" + re.escape(before) + r"(?:\s|$)", text[scope_start : it.start]):
+            continue  # "i. … ii. … iii. …:" "1. 2. 3." "iv.": the predecessor stands earlier under the same parent
         return it, prev, want
     return None

@@ -41,6 +41,11 @@ class CriteriaAgeContradictsStructured(Rule):
     export wrote "=" for a "≥" or "≤" it could not encode ("Age =18 years", ICTRP's downloads), the
     limit is read with the side the structured values suggest, and the message says so.
 
+    An age that belongs to one alternative or one group of several (an alternative joined by a capital "OR" in one
+    paragraph, "… OR ALL in an adult over age 15 … OR severe aplastic anemia"; one of the items naming different kinds of
+    people by age, "Infants < age 3 months" beside "Children …" and "Older subjects of any age …") is held only to lying
+    inside the structured range: the groups together are the trial's range.
+
     Compares: eligibility criteria (section-aware) vs structured min/max.
 
     ## Why it matters

@@ -140,6 +140,8 @@ def one_group_of_several(text: str, pos: int, header: str, sentence_left: str, r
         return True
     if mode != "prose" and under_part_header(header):
         return True
+    if mode not in ("prose", "exclusion") and _sibling_items_of_other_age_groups(text, pos):
+        return True  # "- Infants < age 3 months" / "- Children presenting with ..." / "- Older subjects of any age ...": a union
     if mode == "prose" and end is not None and _next_sentence_names_other_kind(text, end, sentence_left):
         return True
     if mode == "prose" or not header:
@@ -228,3 +230,60 @@ def _next_sentence_names_other_kind(text: str, end: int, sentence_left: str) -> 
         return False
     other = "patient" if kind == "healthy" else "healthy"
     return _NEXT_SENTENCE_OF_KIND[other].match(text, end, min(len(text), end + 500)) is not None
+
+
+# Alternative population groups listed as items of one list, each opening with its kind of people by age: "- Infants < age 3
+# months", "- Children presenting for evaluation of cholestasis", "- Older subjects of any age with cholestatic liver disease".
+# The list is a union of groups, so one group's bound is not the trial's. The kinds by age (an item that admits "any age" is
+# a kind of its own):
+_AGE_KINDS = {
+    "infant": r"infants?|newborns?|neonates?|babies|baby|toddlers?",
+    "child": r"children|child|kids|paediatric|pediatric|school-?age",
+    "adolescent": r"adolescents?|teenagers?|teens?|youths?|young\s+people",
+    "adult": r"adults?|older|elderly|seniors?|grown-?ups?",
+}
+_AGE_KIND_ITEM = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[-*•·▪]|[0-9]{1,2}[.)]|[a-zA-Z][.)]|\([0-9a-zA-Z]{1,2}\))[^\S\n]+"
+    # at most two words before the noun, none a preposition or conjunction ("Women of Child Bearing Potential" names women)
+    r"(?:(?!(?:of|with|for|without|and|or|to|in|on|from|by|whose|who|than)\b)[A-Za-z'’-]+[^\S\n]+){0,2}?"
+    r"(?:(?P<infant>"
+    + _AGE_KINDS["infant"]
+    + r")|(?P<child>"
+    + _AGE_KINDS["child"]
+    + r")|(?P<adolescent>"
+    + _AGE_KINDS["adolescent"]
+    + r")|(?P<adult>"
+    + _AGE_KINDS["adult"]
+    + r"))\b"
+    # the noun is the item's head, not part of another word ("child-bearing", "childhood onset", "adult dose")
+    r"(?![^\S\n]*-?[^\S\n]*(?:bearing|care|hood|birth|proof|onset|doses?|formulation|size|than)\b)(?P<rest>[^\n]{0,200})",
+    re.I,
+)
+_ANY_AGE = re.compile(r"\b(?:of|at)\s+any\s+age\b|\bregardless\s+of\s+age\b", re.I)
+
+
+def _item_age_kind(m: re.Match) -> str:
+    if _ANY_AGE.search(m.group("rest")):
+        return "any"
+    return next(k for k in _AGE_KINDS if m.group(k))
+
+
+def _sibling_items_of_other_age_groups(text: str, pos: int) -> bool:
+    """Does the age stand in a list item that opens with one kind of people by age ("Infants", "Children", "Adults") while
+    another item of the same list (no exclusion header between) opens with another kind, or one "of any age"?"""
+    ls = text.rfind("\n", 0, pos) + 1
+    own = _AGE_KIND_ITEM.match(text, max(0, ls - 1), min(len(text), pos + 200))
+    if own is None or not own.start("rest") <= pos <= own.end():
+        return False  # the item does not open with a kind of people by age, or the age is not in its opening line
+    own_kind = _item_age_kind(own)
+    lo, hi = max(0, pos - 1500), min(len(text), pos + 1500)
+    before = [m.end() for m in _EXCLUSION_WORD.finditer(text, lo, ls)]
+    lo = before[-1] if before else lo
+    after = _EXCLUSION_WORD.search(text, pos, hi)
+    hi = after.start() if after else hi
+    for m in _AGE_KIND_ITEM.finditer(text, lo, hi):
+        if m.start("rest") <= pos <= m.end():
+            continue  # the age's own item
+        if _item_age_kind(m) != own_kind:
+            return True
+    return False

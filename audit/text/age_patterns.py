@@ -360,6 +360,13 @@ _RECENT_EVENT = re.compile(
 )
 _OR_BEFORE_ITEM = re.compile(r"\b(?:OR|or)[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])?[^\S\n]*$")
 _OR_AFTER_ITEM = re.compile(r"[^\S\n]*(?:\n[^\S\n]*)*(?:[-*•][^\S\n]*)?OR\b")
+# alternatives run together in one paragraph by a capital "OR" (the legacy layout: "AML in remission OR CML in chronic phase
+# OR ALL in an adult over age 15 without a sibling donor OR severe aplastic anemia"): an age between two "OR"s, or after
+# the last / before the first one, in the same sentence, is one alternative's. (A hard line wrap may stand between, never
+# a blank line; a sentence stop ends the reach.)
+_SPAN_NO_STOP = r"(?:[^.;\n]|\n(?![^\S\n]*\n)){0,240}"
+_CAPS_OR_BEFORE = re.compile(rf"(?-i:\bOR)\s{_SPAN_NO_STOP}$")
+_CAPS_OR_AFTER = re.compile(rf"{_SPAN_NO_STOP}?\s(?-i:OR)\b")
 _PLUS_UNIT = re.compile(r"[^\S\n]*(?:years?|yrs?)\b(\s*(?:of\s+age|old))?", re.I)
 # the next branch of an "or" starts right after: ", or ≥ 16 years with consent"
 _OR_NEXT = re.compile(rf"^\s*,?\s*or\s+(?:{COMP}\s*)?[0-9]", re.I)

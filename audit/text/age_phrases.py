@@ -21,6 +21,8 @@ from trial_audit.text.age_patterns import (
     _AGE_TAIL,
     _ALTERNATIVE_HEADER,
     _AT_TIME_POINT,
+    _CAPS_OR_AFTER,
+    _CAPS_OR_BEFORE,
     _CLAIM,
     _COMP_AGE,
     _COMP_AGE_LEFT,
@@ -375,6 +377,7 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
             # items joined by an "OR" line or an item ending in "OR": "... family history OR\n - Healthy volunteers: age 18 or older"
             or _OR_BEFORE_ITEM.search(text, max(lo_lim, cstart - 40), cstart)
             or _OR_AFTER_ITEM.match(text, cend, min(hi_lim, cend + 40))
+            or _caps_or_alternative(text, m.start(), m_end, lo_lim, hi_lim)
         )
     )
     # (read across a hard line wrap: "Patients under 18 years of age may enter\n      with consent of parent or guardian")
@@ -542,3 +545,16 @@ class _NoRange:
 
     def end(self, *a):
         return self._m.end(*a)
+
+
+def _caps_or_alternative(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """The age stands in one of several alternatives run together by a capital "OR" in its sentence ("AML in remission OR
+    ALL in an adult over age 15 OR severe aplastic anemia"), written in ordinary case (in an all-capitals line "OR" is
+    only the word)."""
+    lo_w, hi_w = max(lo, start - 260), min(hi, end + 260)
+    before = _CAPS_OR_BEFORE.search(text, lo_w, start)
+    after = _CAPS_OR_AFTER.match(text, end, hi_w)
+    for m in (before, after):
+        if m is not None and any(c.islower() for c in m.group(0)):
+            return True
+    return False

@@ -58,6 +58,9 @@ _HEADER_PREFIX = re.compile(
     r"(?:\*\*\s*|\[\s*|[-*•·▪●◦○■□➢►‣⁃–—+]\s*|(?:[0-9]{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+|\((?:[0-9]{1,2}|[A-Za-z])\)\s*|#{1,6}\s*|\*\*)?"
 )
 
+# words in a header's qualifier that say who is out ("Exclude if", "not eligible", "ineligible", "disqualified")
+_OUT_WORDS = re.compile(r"\bexclu\w*|\bineligib\w*|\bnot[ \t]+(?:be[ \t]+)?(?:eligible|included|enrolled)\b|\bdisqualif\w*", re.IGNORECASE)
+
 _LABEL_RE = re.compile(
     r"^(?:\*\*)?(?:(?:part|cohort|arm|group|stage|phase|step|module|sub-?study|population|stratum|strata|"
     r"segment|period|section|dose[- ]escalation|dose[- ]expansion|expansion)\b[^\n]{0,60}"
@@ -282,6 +285,10 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False):
         kind = "exclusion"
     elif g("comb") or g("comb3"):
         kind = "other"  # "Eligibility criteria:", "Inclusion/Exclusion Criteria:": one combined list
+    elif g("inc2") and g("inc2").lower() != "inclusion" and g("qual") and _OUT_WORDS.search(g("qual")):
+        # "Criteria for Participation Exclude if:", "Criteria for entry - not eligible if:": a neutral name whose
+        # own words say who is out opens the exclusion list (a sub-heading under "Exclusion Criteria:")
+        kind = "exclusion"
     else:
         kind = "inclusion"
     hs, he = m.start("h"), m.end("h")

@@ -91,5 +91,21 @@ def _body_end(doc: CriteriaDoc, sec) -> int:
     sub-header read as a section of its own ("Exclusion Criteria:" then "General criteria:" then "- 1. Refusal …"),
     or a lead-in sentence ("In order to be eligible for randomization, a patient MUST NOT:"), and its items are still
     under it."""
-    later = [s.start for s in doc.sections if s.start > sec.start and s.kind in ("inclusion", "exclusion") and not s.header_sentence]
+    later = [
+        s.start
+        for s in doc.sections
+        if s.start > sec.start and s.kind in ("inclusion", "exclusion") and not s.header_sentence and not _sub_heading(doc, sec, s)
+    ]
     return min(later, default=len(doc.text))
+
+
+def _sub_heading(doc: CriteriaDoc, sec, later) -> bool:
+    """``later`` is a sub-heading right under ``sec``'s header ("Exclusion Criteria:" then "Criteria for Participation:"
+    then the list): nothing stands between the two headers and the second one does not name the other section
+    ("Inclusion ..."), so the items under it still belong to ``sec``."""
+    if sec.header_end is None or later.header_start is None or later.kind == sec.kind:
+        return False
+    if any(ch.isalnum() for ch in doc.text[sec.header_end : later.header_start]):
+        return False
+    other = "inclu" if sec.kind == "exclusion" else "exclu"
+    return other not in (later.header or "").lower()
