@@ -20,6 +20,10 @@ from trial_audit.text.outcome_measures import several_measures
         # reworded: plain line breaks, an upper-case break tag, another unit
         ("Relapse rate at 6 months", "Month 3\r\nMonth 6"),
         ("Pain score at week 12", "Week 4 <BR /> Week 12"),
+        # the same record as the ICTRP reader gives it: the break already a space ("Day 30 Day 90"); the 30 was read
+        # twice ("Day 30", "30 Day") and "Day 90" lost its number
+        ("Mortality at 90 days", "Day 30 Day 90"),
+        ("Seizure frequency at week 24", "Week 12 Week 24"),
     ],
 )
 def test_time_frame_lines_all_count(title, time_frame):

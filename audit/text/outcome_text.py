@@ -122,6 +122,8 @@ _NUM = r"(?P<num>[0-9]{1,4}(?:\.[0-9])?|" + "|".join(sorted(_NUMBER_WORDS, key=l
 #: "12 weeks", "12-week", "6 mo"  |  "week 12", "day 1", "month 6"
 _AMOUNT_UNIT = re.compile(rf"\b{_NUM}[\s-]?{_UNIT}\b", re.I)
 _UNIT_AMOUNT = re.compile(r"\b(?P<unit>day|week|month|year|hour|visit)\s?(?P<num>[0-9]{1,4})\b", re.I)
+#: a unit word just before a number ("Day 30"): that number is read with the unit before it, never with one after it
+_UNIT_JUST_BEFORE = re.compile(r"\b(?:day|week|month|year|hour|visit)\s?$", re.I)
 #: "3 and 6 months", "weeks 4, 8 and 12": lists of numbers sharing one unit
 _SEP = r"\s*(?:,\s*(?:and|or|&)?|and|&|or)\s*"
 _LIST_THEN_UNIT = re.compile(
@@ -227,8 +229,8 @@ def time_points(text: str | None) -> list[TimePoint]:
             add(float(m.group("a")) * per, m, per)
             add(float(m.group("b")) * per, m, per)
     for m in _AMOUNT_UNIT.finditer(text):
-        if m.start() in taken:
-            continue
+        if m.start() in taken or _UNIT_JUST_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "Day 30 Day 90": the 30 is the number of "Day 30", not of "30 Day"
         per, n = _unit_days(m.group("unit")), _num(m.group("num"))
         if per is not None and n is not None:
             add(n * per, m, per)
