@@ -1,0 +1,140 @@
+"""TA301, tenth round (issue 20): recognised disease names that TA301 did not read as requirements.
+
+``benchmarks/scope_miss_causes.py`` and a probe of each wording on its own (tune part, wordings fresh3 and fresh2)
+split the misses whose disease name the vocabulary or ICD-10-CM does recognise by the SHAPE of the item:
+
+- the name opens the item and a staging, grading or classification follows after a comma, with the system's
+  name before it and no digit ("..., Meyerding grade I", "..., ISL stage II");
+- the name is followed by a size, volume or duration introduced by "of" ("... of more than 6 weeks",
+  "... of 4 cm diameter") or by the procedure it is listed for ("... awaiting repair", "... scheduled for");
+- "type" and a numeral after the name is a subtype ("... type 1"), not an attribute ("type of ...");
+- "with or without <something>" after the name permits the something, not the name; "no prior <treatment>"
+  in a later comma part negates the treatment, not the disease;
+- a risk group written as one compound word before the name ("Low-risk", "high-risk") describes it;
+- "free" in an analyte ("urinary free cortisol", "free thyroxine") is not "free of";
+- two describing words joined by "or" before the name ("Anisometropic or strabismic ...");
+- a lay or older name with the recognised name in brackets after it, then how it presents ("Frozen shoulder
+  (adhesive capsulitis) for at least 3 months").
+
+Every requirement below is written for these tests (three or more per class, other diseases and wordings than
+the benchmark halves); the trial contexts are real tune-part records (id in the comment). The look-alikes that
+must stay silent are in ``test_shapes_that_stay_general``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trial_audit.core.model import record_from_example
+from trial_audit.engine.registry import Context, select_rules
+
+CTX = Context()
+
+
+def run(code, **example):
+    rule = select_rules([code])[0]
+    return list(rule.check(record_from_example(example), CTX))
+
+
+def inc(*items):
+    return (
+        "Inclusion Criteria:\n\n  * Age 18 years or older\n"
+        + "".join(f"  * {t}\n" for t in items)
+        + "\nExclusion Criteria:\n\n  * Pregnancy\n"
+    )
+
+
+def appended(item):
+    """The requirement joined to another item with "; and", as registrants append one."""
+    return (
+        "Inclusion Criteria:\n\n  * Age 18 years or older; and " + item[0].lower() + item[1:] + "\n  * Signed informed consent\n"
+        "\nExclusion Criteria:\n\n  * Pregnancy\n"
+    )
+
+
+#: real trial contexts (tune part of ctgov-v2-bulk)
+BREAST = {  # NCT03797482
+    "conditions": ["Breast Cancer Female"],
+    "brief_title": "A Prospective Evaluation of the Peri-operative Hypoxia in Breast Cancer",
+    "minimum_age": "18 Years",
+}
+DISC = {  # NCT05971329
+    "conditions": ["Radiculopathy, Cervical", "Myelopathy Cervical", "Neurological Abnormality", "Disc Disease", "Disc Degeneration"],
+    "brief_title": "Pilot Study of ZetaFuse Bone Graft for the Treatment of Cervical Degenerative Disc Disease",
+    "minimum_age": "22 Years",
+}
+
+CLASSES = {
+    "staging after a comma": [
+        "Pressure ulcer, NPUAP stage III or IV",
+        "Keratoconus, Amsler-Krumeich stage I to III",
+        "Haemorrhoids, Goligher grade III",
+        "Carpal tunnel syndrome, electrophysiological grade moderate",
+    ],
+    "size or duration after of": [
+        "Ventral hernia of more than 3 cm on CT",
+        "Pleural effusion of more than 500 mL on ultrasound",
+        "Acute otitis media of less than 48 hours' duration",
+        "Hypertrophic scar of at least 2 cm in length",
+        "Pilonidal sinus of more than 3 months' duration",
+    ],
+    "listed for a procedure": [
+        "Umbilical hernia listed for laparoscopic repair",
+        "Symptomatic cholelithiasis awaiting elective cholecystectomy",
+        "Carpal tunnel syndrome scheduled for open release",
+        "Anal fistula needing surgical treatment",
+    ],
+    "subtype numeral": [
+        "Glycogen storage disease type Ia with fasting hypoglycaemia",
+        "Mucopolysaccharidosis type II confirmed by enzyme assay",
+        "Osteogenesis imperfecta type III or IV",
+    ],
+    "with or without after the name": [
+        "Migraine with or without aura, 4 to 14 headache days a month",
+        "Obsessive-compulsive disorder with or without tics, Y-BOCS of 16 or more",
+        "Atopic dermatitis with or without food sensitisation, EASI of 16 or more",
+    ],
+    "no prior treatment after a comma": [
+        "Chronic plaque psoriasis, no prior biologic therapy",
+        "Open-angle glaucoma, no previous laser trabeculoplasty",
+        "Carpal tunnel syndrome confirmed by nerve conduction studies, without prior surgery",
+    ],
+    "risk group compound": [
+        "Low-risk papillary thyroid carcinoma",
+        "High-risk neuroblastoma",
+        "Intermediate-risk prostate cancer",
+    ],
+    "free analyte": [
+        "Graves' disease with raised free thyroxine",
+        "Hypothyroidism with low free thyroxine, untreated",
+        "Acromegaly with elevated free IGF-1 and GH not suppressed by glucose",
+    ],
+    "describers joined by or": [
+        "Unilateral or bilateral inguinal hernia of less than 4 cm",
+        "Acute or chronic anal fissure for at least 2 weeks",
+        "Collagenous or lymphocytic colitis on biopsy",
+    ],
+    "lay name with the recognised name in brackets": [
+        "Frozen shoulder (adhesive capsulitis) for at least 3 months",
+        "Shingles (herpes zoster) with rash onset within 72 hours",
+        "Piles (haemorrhoids) grade II or III",
+        "Lazy eye (amblyopia) for at least 6 months",
+    ],
+}
+ALL = [(cls, item) for cls, items in CLASSES.items() for item in items]
+
+
+def _context(item):
+    # an oncology requirement in an orthopaedic trial, the rest in a breast-cancer trial
+    cancer = any(w in item.lower() for w in ("carcinoma", "neuroblastoma", "cancer"))
+    return DISC if cancer else BREAST
+
+
+@pytest.mark.parametrize("cls,item", ALL)
+def test_recognised_requirement_is_reported_as_an_item(cls, item):
+    assert run("TA301", **_context(item), criteria=inc(item)), f"{cls}: {item}"
+
+
+@pytest.mark.parametrize("cls,item", ALL)
+def test_recognised_requirement_is_reported_when_appended(cls, item):
+    assert run("TA301", **_context(item), criteria=appended(item)), f"{cls}: {item}"
