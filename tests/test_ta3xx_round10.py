@@ -114,6 +114,21 @@ CLASSES = {
         "Acute or chronic anal fissure for at least 2 weeks",
         "Collagenous or lymphocytic colitis on biopsy",
     ],
+    "secondary as a describer": [
+        "Secondary lymphoedema of the arm for at least 6 months",
+        "Secondary hyperhidrosis of the palms for a year or more",
+        "Secondary Raynaud phenomenon, at least 3 attacks a week",
+    ],
+    "subtype before the name": [
+        "Type 3 Gaucher disease with neurological involvement",
+        "Type 2 Chiari malformation on MRI",
+        "Type 1 narcolepsy with cataplexy",
+    ],
+    "site then how it presents": [
+        "Osteonecrosis of the femoral head, ARCO stage II or III",
+        "Lymphoedema of one leg for more than 6 months",
+        "Adhesive capsulitis of the right shoulder with loss of external rotation",
+    ],
     "lay name with the recognised name in brackets": [
         "Frozen shoulder (adhesive capsulitis) for at least 3 months",
         "Shingles (herpes zoster) with rash onset within 72 hours",

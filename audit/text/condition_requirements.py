@@ -49,7 +49,7 @@ _RISK = r"(?<!low[-\u2010\s])(?<!lower[-\u2010\s])(?<!high[-\u2010\s])(?<!higher
 #: words that put the name in a context (a treatment, an event, a cause) instead of requiring it
 _CONTEXT_WORD = re.compile(
     r"\b(?:treat\w*|receiv\w*|undergo\w*|scheduled|planned|candidates?|referred|admitted|hospitali[sz]\w*|surgery|"
-    r"after|following|post|due|caused|secondary|induced|related|associated|than|at|on|in|during|because|from|a|an|" + _RISK + r"|"
+    r"after|following|post|due|caused|secondary\s+to|induced|related|associated|than|at|on|in|during|because|from|a|an|" + _RISK + r"|"
     r"the|for|by|to|results?|tests?|testing|assess\w*|evaluat\w*|exam\w*|measur\w*|levels?)\b",
     re.IGNORECASE,
 )
@@ -60,11 +60,17 @@ _CONTEXT_WORD = re.compile(
 _AGE_OR = re.compile(r"\b(?:years?|age|aged|old)\b.*\bor\s+(?!older|younger|above|over|more|less|greater|equal)", re.IGNORECASE)
 
 
+#: a subtype written before the name ("Type 3 Gaucher disease", "Type II odontoid fracture")
+#: (one subtype: "Type 1 or Type 2 diabetes" names the disease's kinds as alternatives, read as before)
+_TYPE_BEFORE = re.compile(r"^\s*types?\s+(?:[0-9]+[a-d]?|[ivx]+[a-d]?|[a-d])\b(?![\s,]*(?:or|and)\b)[\s,]*", re.IGNORECASE)
+
+
 def requires(before: str) -> bool:
     """The words before a condition's name in its clause make the clause a requirement to have it."""
     if _AGE_OR.search(before):
         return False
-    count = COUNT_CUE.match(before) or _EPISODE.match(before)  # "At least one ...", "An episode of ..."
+    # "At least one ...", "An episode of ...", one subtype ("Type 3 ...")
+    count = COUNT_CUE.match(before) or _EPISODE.match(before) or _TYPE_BEFORE.match(before)
     if count:
         before = before[count.end() :]
     if _HEAD.match(before):
@@ -115,7 +121,11 @@ REQUIRE_AFTER = re.compile(
 #: listed as an item, "Osteonecrosis of multiple bones." in a sickle-cell trial.) (The names "index", "score", "test" ...
 #: stand after are attributes, read by ``condition_wording._AFTER_SKIP`` first.)
 QUALIFIED_AFTER = re.compile(
-    r"(?:\s+(?:disorder|disease|syndrome))?\s*(?:\(|,\s*(?:[^\W\d_][\w()/-]*\s+){0,4}(?:[<>≤≥=]|below|above|under|over|less|more|greater|at\s+least|[0-9])|"
+    # (after the site it is of: "Secondary lymphoedema of the arm for at least 6 months")
+    r"(?:\s+(?:disorder|disease|syndrome))?(?:\s+(?:of|in|involving|affecting)\s+(?:the\s+)?(?:(?:left|right|both|one|lower|upper)\s+)?"
+    r"[^\W\d_]+(?:\s+[^\W\d_]+)?(?=\s*[,(]|\s+(?:with|without|within|for|on|at|lasting|persisting|despite|refractory|resistant|"
+    r"grade|class|type|stage|listed|awaiting|scheduled|needing)\b))?"
+    r"\s*(?:\(|,\s*(?:[^\W\d_][\w()/-]*\s+){0,4}(?:[<>≤≥=]|below|above|under|over|less|more|greater|at\s+least|[0-9])|"
     r"(?:with|without|within|for|on|in|at|between|born|involving|affecting|causing|grade|grades|class|type|stage|classified|lasting|persisting|"
     r"despite|refractory|resistant)\b|"
     # the site it is of (optional), then after a comma a staging or grading of it, the system's name before it and the
@@ -174,6 +184,11 @@ def describes(before: str) -> bool:
     episode = _EPISODE.match(before)
     if episode:
         before = before[episode.end() :]
+        if not before.strip():
+            return True
+    subtype = _TYPE_BEFORE.match(before)
+    if subtype:
+        before = before[subtype.end() :]
         if not before.strip():
             return True
     joined = _OR_DESCRIBERS.match(before)
