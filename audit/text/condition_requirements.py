@@ -45,7 +45,7 @@ _HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–≥≤<>=+])*$",
 _MODIFIERS = re.compile(r"(?:[^\W\d_][\w'’]*(?:[\-\u2010/][\w'’]+)*[\s,]+){1,4}$")
 #: "risk" unless it is a compound with its level before it: a risk group describes the disease ("Low-risk papillary
 #: thyroid cancer", "intermediate risk"); "risk" alone is a context ("at risk of", "risk factors for")
-_RISK = r"(?<!low[-\u2010\s])(?<!lower[-\u2010\s])(?<!high[-\u2010\s])(?<!higher[-\u2010\s])(?<!intermediate[-\u2010\s])(?<!standard[-\u2010\s])risk"
+_RISK = r"(?<!low[-\u2010\s])(?<!lower[-\u2010\s])(?<!high[-\u2010\s])(?<!higher[-\u2010\s])(?<!intermediate[-\u2010\s])(?<!standard[-\u2010\s])risk|risk(?=\s+(?:for|of|to|from|factors?)\b)"
 #: words that put the name in a context (a treatment, an event, a cause) instead of requiring it
 _CONTEXT_WORD = re.compile(
     r"\b(?:treat\w*|receiv\w*|undergo\w*|scheduled|planned|candidates?|referred|admitted|hospitali[sz]\w*|surgery|"

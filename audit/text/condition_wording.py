@@ -17,7 +17,9 @@ _NEG = re.compile(
     r"\b(?:no|not|nor|without|absence|absent|free\s+of|negative\s+for|never|other\s+than|except|excluding|"
     r"exclusion|excluded|rule[sd]?\s+out|prior|previous|previously|"
     # "risk" unless a compound with its level describes the disease ("Lower-risk myelodysplastic syndrome")
-    r"(?<!low[-\u2010\s])(?<!lower[-\u2010\s])(?<!high[-\u2010\s])(?<!higher[-\u2010\s])(?<!intermediate[-\u2010\s])(?<!standard[-\u2010\s])risk|family|relatives?|mother|father|"
+    # ("low risk for HIV infection" is a context: the risk of getting it)
+    r"(?<!low[-\u2010\s])(?<!lower[-\u2010\s])(?<!high[-\u2010\s])(?<!higher[-\u2010\s])(?<!intermediate[-\u2010\s])(?<!standard[-\u2010\s])risk|"
+    r"risk(?=\s+(?:for|of|to|from|factors?)\b)|family|relatives?|mother|father|"
     r"siblings?|partners?|contacts?|caregivers?|parents?|exposure|exposed|vaccin\w*|prevent\w*|screen\w*|"
     r"suspected|suspicion|healthy|control|controls|unless|besides|secondary\s+to|instead|nor|none|(?<![-\u2010])negative|"
     r"seronegative|uncontrolled|unstable|(?:well[\s\-])?controlled|adequately|clinically\s+significant|versus|vs|compared|exclude[sd]?|ineligible|"
