@@ -207,3 +207,18 @@ def test_a_lead_in_at_the_end_of_a_long_item_scopes_the_flattened_list_after_it(
         "* PTA not greater than 24 hours\n\nExclusion Criteria:\n\n* Pregnancy\n"
     )
     assert not run("TA301", conditions=["Post-Traumatic Headache"], brief_title="E-CBT DTx for Post Traumatic Headaches", criteria=criteria)
+
+
+def test_a_lead_in_closing_a_sub_list_scopes_the_top_level_items_after_it():
+    # ctgov-v2-bulk NCT06669780, the same definition written with a sub-list: its last sub-item is the lead-in
+    criteria = (
+        "Inclusion Criteria:\n\n* Be aged ≥ 18 to ≤ 70 years\n"
+        "* A concussive TBI is defined by having at least one of the following after a head trauma (ACRM, 1993):\n\n"
+        "  * Any period of loss of consciousness;\n"
+        "  * Focal neurological deficit(s) that may or may not be transient\n"
+        "  * The injury must not exceed any of the following (ACRM, 1993):\n"
+        "* Loss of consciousness of approximately 30 minutes or less;\n"
+        "* After 30 minutes an initial GCS score of 13-15; and\n"
+        "* PTA not greater than 24 hours\n\nExclusion Criteria:\n\n* Pregnancy\n"
+    )
+    assert not run("TA301", conditions=["Post-Traumatic Headache"], brief_title="E-CBT DTx for Post Traumatic Headaches", criteria=criteria)

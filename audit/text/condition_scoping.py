@@ -125,7 +125,18 @@ def _label_scopes(vocab: Vocabulary, sec: Any, populations: bool) -> dict[int, b
             scoped = True  # "PATIENTS:" in a record that also has "CONTROLS:": one population's list
         elif _condition_heading(vocab, it):
             scoped = True
+        last = _last_descendant(it)
+        if last is not it and last.text.rstrip().endswith(":") and _scoping_label(vocab, last.text):
+            # its last sub-item leads in to a list the page put at the top level after it ("  * The injury must not
+            # exceed any of the following:" and then "* Loss of consciousness of 30 minutes or less"): that list is scoped
+            scoped, opener = True, None
     return out
+
+
+def _last_descendant(it: Any) -> Any:
+    while getattr(it, "children", None):
+        it = it.children[-1]
+    return it
 
 
 def _condition_heading(vocab: Vocabulary, it: Item) -> bool:
