@@ -13,6 +13,10 @@ split the misses whose disease name the vocabulary or ICD-10-CM does recognise b
 - a risk group written as one compound word before the name ("Low-risk", "high-risk") describes it;
 - "free" in an analyte ("urinary free cortisol", "free thyroxine") is not "free of";
 - two describing words joined by "or" before the name ("Anisometropic or strabismic ...");
+- "Secondary" before the name describes it (only "secondary to" is a cause); one subtype before the name ("Type 3
+  Gaucher disease"; "Type 1 or Type 2 diabetes" stays read as before); the site a disease is of before how it
+  presents ("... of the arm for at least 6 months");
+- another name of the disease after a slash ("Plantar fasciitis/plantar fasciopathy for ...");
 - a lay or older name with the recognised name in brackets after it, then how it presents ("Frozen shoulder
   (adhesive capsulitis) for at least 3 months").
 
@@ -129,6 +133,12 @@ CLASSES = {
         "Lymphoedema of one leg for more than 6 months",
         "Adhesive capsulitis of the right shoulder with loss of external rotation",
     ],
+    "another name after a slash": [
+        "Plantar fasciitis/plantar fasciopathy for more than 3 months",
+        "Hallux rigidus/stiff big toe, Coughlin grade 2 or 3",
+        "Lateral epicondylitis/tennis elbow for at least 6 weeks",
+        "Adhesive capsulitis / frozen shoulder confirmed by a physiotherapist",
+    ],
     "lay name with the recognised name in brackets": [
         "Frozen shoulder (adhesive capsulitis) for at least 3 months",
         "Shingles (herpes zoster) with rash onset within 72 hours",
@@ -222,3 +232,14 @@ def test_a_lead_in_closing_a_sub_list_scopes_the_top_level_items_after_it():
         "* PTA not greater than 24 hours\n\nExclusion Criteria:\n\n* Pregnancy\n"
     )
     assert not run("TA301", conditions=["Post-Traumatic Headache"], brief_title="E-CBT DTx for Post Traumatic Headaches", criteria=criteria)
+
+
+@pytest.mark.parametrize(
+    "conditions,item",
+    [
+        (["Cystic Fibrosis"], "Bronchiectasis/cystic fibrosis with chronic Pseudomonas infection"),
+        (["Lipedema"], "Lymphoedema/lipoedema of the legs for at least 6 months"),
+    ],
+)
+def test_the_trials_own_disease_after_the_slash_keeps_the_item_general(conditions, item):
+    assert not run("TA301", conditions=conditions, criteria=inc(item))

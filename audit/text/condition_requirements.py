@@ -102,7 +102,11 @@ def covers_name(longer, shorter) -> bool:
 #: what follows a name that opens an item and makes the item a requirement to have it: how the diagnosis is made
 #: or staged ("according to the Rome IV criteria", "as defined by", "confirmed by biopsy", "(stage II-III)",
 #: "requiring treatment")
+#: another name of the disease after a slash ("Chronic prostatitis/chronic pelvic pain syndrome", "Adhesive capsulitis /
+#: frozen shoulder"): how the item goes on is read after it
+_SLASH_SYNONYM = r"(?:\s*/\s*[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,4}?)?"
 REQUIRE_AFTER = re.compile(
+    _SLASH_SYNONYM +
     # (after the site it is of: "Deep vein thrombosis of the lower limb confirmed by ultrasound", "... of the left knee")
     r"(?:\s+(?:of|in|involving)\s+(?:the\s+)?(?:(?:left|right|both|one|lower|upper)\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?(?=\s*[,(]?\s*"
     r"(?:according|as\s|defined|per\b|diagnosed|confirmed|proven|documented|verified|established|meeting|fulfil|satisfying|"
@@ -122,7 +126,9 @@ REQUIRE_AFTER = re.compile(
 #: stand after are attributes, read by ``condition_wording._AFTER_SKIP`` first.)
 QUALIFIED_AFTER = re.compile(
     # (after the site it is of: "Secondary lymphoedema of the arm for at least 6 months")
-    r"(?:\s+(?:disorder|disease|syndrome))?(?:\s+(?:of|in|involving|affecting)\s+(?:the\s+)?(?:(?:left|right|both|one|lower|upper)\s+)?"
+    r"(?:\s+(?:disorder|disease|syndrome))?"
+    + _SLASH_SYNONYM
+    + r"(?:\s+(?:of|in|involving|affecting)\s+(?:the\s+)?(?:(?:left|right|both|one|lower|upper)\s+)?"
     r"[^\W\d_]+(?:\s+[^\W\d_]+)?(?=\s*[,(]|\s+(?:with|without|within|for|on|at|lasting|persisting|despite|refractory|resistant|"
     r"grade|class|type|stage|listed|awaiting|scheduled|needing)\b))?"
     r"\s*(?:\(|,\s*(?:[^\W\d_][\w()/-]*\s+){0,4}(?:[<>≤≥=]|below|above|under|over|less|more|greater|at\s+least|[0-9])|"
