@@ -243,3 +243,32 @@ def test_a_lead_in_closing_a_sub_list_scopes_the_top_level_items_after_it():
 )
 def test_the_trials_own_disease_after_the_slash_keeps_the_item_general(conditions, item):
     assert not run("TA301", conditions=conditions, criteria=inc(item))
+
+
+#: written after the fixes of this round and not tuned on (the same classes, other diseases and wordings): the 18 of
+#: 27 reported (the other 9: four names no vocabulary knows, three silent by design, two shapes not handled)
+LATER = [
+    "Inguinal hernia, EHS classification L2 or M2",
+    "Varicose veins of the legs, CEAP class C2 to C4",
+    "Dupuytren contracture, Tubiana stage 2 or more",
+    "Gallstones awaiting laparoscopic cholecystectomy within 6 weeks",
+    "Hammer toe of the second toe needing surgical correction",
+    "Hidradenitis suppurativa with or without sinus tracts, Hurley stage II",
+    "Rosacea, no prior isotretinoin",
+    "Chronic rhinosinusitis with nasal polyps, no previous sinus surgery",
+    "Hyperthyroidism with raised free T3 and suppressed TSH",
+    "Acute or subacute low back pain for less than 6 weeks",
+    "Mild or moderate ulcerative colitis, Mayo score 4 to 9",
+    "Intermittent or persistent allergic rhinitis for at least 2 years",
+    "Secondary hypothyroidism on levothyroxine for at least 6 months",
+    "Type 1 spinal muscular atrophy diagnosed before 6 months of age",
+    "Heel spur (plantar fasciitis) for more than 3 months",
+    "Wry neck (cervical dystonia), TWSTRS of 20 or more",
+    "Pleural effusion of the right hemithorax on chest X-ray",
+    "Lymphoedema in the left arm for at least 3 months",
+]
+
+
+@pytest.mark.parametrize("item", LATER)
+def test_requirements_written_after_the_fixes(item):
+    assert run("TA301", **BREAST, criteria=inc(item)), item
