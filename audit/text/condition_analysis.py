@@ -33,6 +33,7 @@ from trial_audit.text.condition_requirements import (
     covers_name,
     describes,
     lab_label,
+    lay_name,
     requires_joined,
 )
 from trial_audit.text.condition_scoping import (
@@ -56,6 +57,7 @@ from trial_audit.text.condition_wording import (
     _NEG_AFTER,
     _REQUIRE_CUE,
     _VACCINE,
+    AFTER_NAME_ONLY,
     _clauses,
     _conditional_subject,
     _positive_test,
@@ -436,7 +438,7 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
         # a sub-list item: an alternative, a definition or a scoped requirement (also under a parent
         # without a colon: "... must agree to meet one of the contraception requirements" over its options)
         return []
-    item_neg = bool(_ITEM_NEG.search(text, ts, te))
+    item_negs = list(_ITEM_NEG.finditer(text, ts, te))
     bounds = [(ts + a, ts + b) for a, b in _clauses(text[ts:te])]
 
     def clause_of(pos: int) -> tuple[int, int]:
@@ -447,11 +449,14 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
 
     def negated(pos: int) -> bool:
         """The item negates or permits - unless the hit sits in a clause joined by "; and", which is a
-        requirement of its own ("Subjects may have received prior therapies; and heart failure ...")."""
+        requirement of its own ("Subjects may have received prior therapies; and heart failure ..."), or the
+        only negations stand after the name and are about something else ("Migraine with or without aura",
+        "Plaque psoriasis, no prior biologic therapy")."""
         cs, ce = clause_of(pos)
+        negs = item_negs
         if cs != ts and text[cs - 1 : cs] == ";" and _CONJUNCT.match(text, cs):
-            return bool(_ITEM_NEG.search(text, cs, ce))
-        return item_neg
+            negs = [m for m in item_negs if cs <= m.start() < ce]
+        return any(not (m.start() > pos and AFTER_NAME_ONLY.fullmatch(m.group(0))) for m in negs)
 
     out: list[ItemHit] = []
     if text[ts:te].rstrip().endswith(":"):
@@ -504,7 +509,7 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             or negated(men.start)
             or (cs != ts and not _CONJUNCT.match(text, cs))
             or len(before) > 90
-            or not (requires_joined(before) or lab_label(text, before, men.end, ce))
+            or not (requires_joined(before) or lab_label(text, before, men.end, ce) or lay_name(text, before, men.end, ce))
         ):
             continue  # the item is not (or not only) a requirement to have this condition
         if _conditional_subject(text, before, men.end, ce):
@@ -522,13 +527,15 @@ def _hits(vocab: Vocabulary, item: Item, text: str, mentions: list[Mention], mar
             or negated(im.start)
             or not first
             or len(before) > 90
-            or not (requires_joined(before) or lab_label(text, before, im.end, ce))
+            or not (requires_joined(before) or lab_label(text, before, im.end, ce) or lay_name(text, before, im.end, ce))
             or _NEG.search(before)
         ):
             continue
+        if any(cs <= o.start < im.start and o.end <= im.start for o in icd_ms):
+            continue  # another disease's name before it in the clause: alternatives ("Bronchiectasis or cystic fibrosis")
         if vaccine and im.chapter in ("1", "22"):
             continue  # "History of varicella or varicella vaccine": immunity, not a disease required
-        labels = lab_label(text, before, im.end, ce) or bool(COUNT_CUE.match(before))
+        labels = lab_label(text, before, im.end, ce) or bool(COUNT_CUE.match(before)) or lay_name(text, before, im.end, ce)
         if (
             not _REQUIRE_CUE.search(before)
             and not labels

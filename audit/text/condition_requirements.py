@@ -43,10 +43,13 @@ _HEAD = re.compile(r"^(?:(?:" + _HEAD_WORD + r")\b|[\s,/()\-:–≥≤<>=+])*$",
 #: up to four modifier words right before the name ("wet", "non-infectious", "HER2-negative",
 #: "moderate-to-severe plaque") - descriptors of the disease, not of a context around it
 _MODIFIERS = re.compile(r"(?:[^\W\d_][\w'’]*(?:[\-\u2010/][\w'’]+)*[\s,]+){1,4}$")
+#: "risk" unless it is a compound with its level before it: a risk group describes the disease ("Low-risk papillary
+#: thyroid cancer", "intermediate risk"); "risk" alone is a context ("at risk of", "risk factors for")
+_RISK = r"(?<!low[-\u2010\s])(?<!lower[-\u2010\s])(?<!high[-\u2010\s])(?<!higher[-\u2010\s])(?<!intermediate[-\u2010\s])(?<!standard[-\u2010\s])risk|risk(?=\s+(?:for|of|to|from|factors?)\b)"
 #: words that put the name in a context (a treatment, an event, a cause) instead of requiring it
 _CONTEXT_WORD = re.compile(
     r"\b(?:treat\w*|receiv\w*|undergo\w*|scheduled|planned|candidates?|referred|admitted|hospitali[sz]\w*|surgery|"
-    r"after|following|post|due|caused|secondary|induced|related|associated|than|at|on|in|during|risk|because|from|a|an|"
+    r"after|following|post|due|caused|secondary\s+to|induced|related|associated|than|at|on|in|during|because|from|a|an|" + _RISK + r"|"
     r"the|for|by|to|results?|tests?|testing|assess\w*|evaluat\w*|exam\w*|measur\w*|levels?)\b",
     re.IGNORECASE,
 )
@@ -57,11 +60,17 @@ _CONTEXT_WORD = re.compile(
 _AGE_OR = re.compile(r"\b(?:years?|age|aged|old)\b.*\bor\s+(?!older|younger|above|over|more|less|greater|equal)", re.IGNORECASE)
 
 
+#: a subtype written before the name ("Type 3 Gaucher disease", "Type II odontoid fracture")
+#: (one subtype: "Type 1 or Type 2 diabetes" names the disease's kinds as alternatives, read as before)
+_TYPE_BEFORE = re.compile(r"^\s*types?\s+(?:[0-9]+[a-d]?|[ivx]+[a-d]?|[a-d])\b(?![\s,]*(?:or|and)\b)[\s,]*", re.IGNORECASE)
+
+
 def requires(before: str) -> bool:
     """The words before a condition's name in its clause make the clause a requirement to have it."""
     if _AGE_OR.search(before):
         return False
-    count = COUNT_CUE.match(before) or _EPISODE.match(before)  # "At least one ...", "An episode of ..."
+    # "At least one ...", "An episode of ...", one subtype ("Type 3 ...")
+    count = COUNT_CUE.match(before) or _EPISODE.match(before) or _TYPE_BEFORE.match(before)
     if count:
         before = before[count.end() :]
     if _HEAD.match(before):
@@ -93,7 +102,11 @@ def covers_name(longer, shorter) -> bool:
 #: what follows a name that opens an item and makes the item a requirement to have it: how the diagnosis is made
 #: or staged ("according to the Rome IV criteria", "as defined by", "confirmed by biopsy", "(stage II-III)",
 #: "requiring treatment")
+#: another name of the disease after a slash ("Chronic prostatitis/chronic pelvic pain syndrome", "Adhesive capsulitis /
+#: frozen shoulder"): how the item goes on is read after it
+_SLASH_SYNONYM = r"(?:\s*/\s*[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,4}?)?"
 REQUIRE_AFTER = re.compile(
+    _SLASH_SYNONYM +
     # (after the site it is of: "Deep vein thrombosis of the lower limb confirmed by ultrasound", "... of the left knee")
     r"(?:\s+(?:of|in|involving)\s+(?:the\s+)?(?:(?:left|right|both|one|lower|upper)\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?(?=\s*[,(]?\s*"
     r"(?:according|as\s|defined|per\b|diagnosed|confirmed|proven|documented|verified|established|meeting|fulfil|satisfying|"
@@ -112,9 +125,23 @@ REQUIRE_AFTER = re.compile(
 #: listed as an item, "Osteonecrosis of multiple bones." in a sickle-cell trial.) (The names "index", "score", "test" ...
 #: stand after are attributes, read by ``condition_wording._AFTER_SKIP`` first.)
 QUALIFIED_AFTER = re.compile(
-    r"(?:\s+(?:disorder|disease|syndrome))?\s*(?:\(|,\s*(?:[^\W\d_][\w()/-]*\s+){0,4}(?:[<>≤≥=]|below|above|under|over|less|more|greater|at\s+least|[0-9])|"
+    # (after the site it is of: "Secondary lymphoedema of the arm for at least 6 months")
+    r"(?:\s+(?:disorder|disease|syndrome))?"
+    + _SLASH_SYNONYM
+    + r"(?:\s+(?:of|in|involving|affecting)\s+(?:the\s+)?(?:(?:left|right|both|one|lower|upper)\s+)?"
+    r"[^\W\d_]+(?:\s+[^\W\d_]+)?(?=\s*[,(]|\s+(?:with|without|within|for|on|at|lasting|persisting|despite|refractory|resistant|"
+    r"grade|class|type|stage|listed|awaiting|scheduled|needing)\b))?"
+    r"\s*(?:\(|,\s*(?:[^\W\d_][\w()/-]*\s+){0,4}(?:[<>≤≥=]|below|above|under|over|less|more|greater|at\s+least|[0-9])|"
     r"(?:with|without|within|for|on|in|at|between|born|involving|affecting|causing|grade|grades|class|type|stage|classified|lasting|persisting|"
-    r"despite|refractory|resistant)\b)",
+    r"despite|refractory|resistant)\b|"
+    # the site it is of (optional), then after a comma a staging or grading of it, the system's name before it and the
+    # stage maybe without a digit ("Pressure ulcer, NPUAP stage III", "..., of the femoral head, ARCO stage II")
+    r"(?:\s+(?:of|in|involving)\s+(?:the\s+)?(?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)?\s*,\s*(?:[^\W\d_][\w'’/-]*\s+){0,3}"
+    r"(?:stage|grade|class|category|type|classification|score|criteria|genotype)\b|"
+    # a size, volume or duration of it ("Ventral hernia of more than 3 cm", "... of 500 mL or more", "... of 6 weeks' duration")
+    r"of\s+(?:more|less|at\s+least|over|under|up\s+to|greater|longer|about|approximately|[<>≤≥]|[0-9])|"
+    # the procedure it is listed for, or what it needs ("Umbilical hernia listed for repair", "... awaiting surgery")
+    r"(?:listed|awaiting|scheduled|planned|booked|referred|needing|undergoing|due\s+to)\b)",
     re.IGNORECASE,
 )
 
@@ -150,6 +177,11 @@ _EPISODE = re.compile(
 )
 
 
+#: two or three describing words joined by "or" / "and/or" before the name ("Anisometropic or strabismic", "Acute or
+#: chronic", "Unilateral, bilateral or recurrent"): the kinds of the one disease named after them
+_OR_DESCRIBERS = re.compile(r"^\s*(?:[^\W\d_][\w'’\-]*\s*(?:,|\bor\b|\band/or\b)\s*){1,2}(?=[^\W\d_]|$)", re.IGNORECASE)
+
+
 def describes(before: str) -> bool:
     """The words before an ICD-10-CM name that opens an item describe the disease ("Symptomatic internal", "Toenail",
     "Uncomplicated", "Proximal", "Chronic non-specific"), after an episode of it ("First episode of acute"): one to
@@ -160,7 +192,35 @@ def describes(before: str) -> bool:
         before = before[episode.end() :]
         if not before.strip():
             return True
+    subtype = _TYPE_BEFORE.match(before)
+    if subtype:
+        before = before[subtype.end() :]
+        if not before.strip():
+            return True
+    joined = _OR_DESCRIBERS.match(before)
+    if joined:
+        head = re.sub(r"\b(?:or|and/or)\b|,", " ", joined.group(0))
+        rest = before[joined.end() :]
+        return bool(_FEW_WORDS.match(head)) and not _NOT_DESCRIBING.search(head) and (not rest.strip() or describes(rest))
     return bool(_FEW_WORDS.match(before)) and not _NOT_DESCRIBING.search(before)
+
+
+#: an item that opens with a lay or older name and gives the recognised one in brackets ("Frozen shoulder (adhesive
+#: capsulitis) ...", "Piles (haemorrhoids) grade II"): the words before the bracket, and describing words inside it
+_LAY_NAME = re.compile(r"^\s*(?:[^\W\d_][\w'’\-]*\s+){0,3}[^\W\d_][\w'’\-]*\s*\(\s*(?P<inner>(?:[^\W\d_][\w'’\-]*\s+){0,2})$")
+
+
+def lay_name(text: str, before: str, name_end: int, clause_end: int) -> bool:
+    """The name is the recognised synonym, in brackets, of the lay name the item opens with, and after the bracket
+    the item says which cases of it are required (a stage, a duration, how it was confirmed)."""
+    m = _LAY_NAME.match(before)
+    if m is None or _NOT_DESCRIBING.search(before[: m.start("inner")]) or _NOT_DESCRIBING.search(m["inner"]):
+        return False
+    close = re.match(r"\s*\)", text[name_end:clause_end])
+    if close is None:
+        return False
+    at = name_end + close.end()
+    return bool(REQUIRE_AFTER.match(text, at, clause_end) or QUALIFIED_AFTER.match(text, at, clause_end))
 
 
 def lab_label(text: str, before: str, name_end: int, clause_end: int) -> bool:

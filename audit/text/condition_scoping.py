@@ -44,8 +44,14 @@ def _scoping_label(vocab: Vocabulary, text: str) -> bool:
     """A label line that restricts what follows to a subgroup ("Part B:", "For patients with PBC:")
     or opens a list of alternatives ("At least one of the following:")."""
     t = text.strip()
-    if not t.endswith(":") or len(t) > 200:
+    if not t.endswith(":"):
         return False
+    if len(t) > 200:
+        # a long item whose last sentence leads in to a list the page flattened after it ("... transient. The injury
+        # must not exceed any of the following (ACRM, 1993):"): that sentence is the label
+        t = re.split(r"[.;]\s", t)[-1].strip()
+        if len(t) > 200:
+            return False
     if _ALTERNATIVES.search(t) or _NEG_PARENT.search(t):
         return True
     if _ALL_WORD.search(t):
@@ -109,7 +115,8 @@ def _label_scopes(vocab: Vocabulary, sec: Any, populations: bool) -> dict[int, b
             pass  # a list item with its own sub-list under it: the label scopes that sub-list (its children), not the items after it
         elif getattr(it, "is_label", False) or it.text.rstrip().endswith(":"):
             scoped = _scoping_label(vocab, it.text) or bool(populations and _POPULATION_LABEL.match(it.text))
-            opener = it if scoped and it.marker is not None and _ALTERNATIVES.search(it.text) else None
+            # (a lead-in closing a long item has no sibling numbering to end it: the page flattened its list)
+            opener = it if scoped and it.marker is not None and len(it.text.strip()) <= 200 and _ALTERNATIVES.search(it.text) else None
         elif len(it.text) < 120 and _ALTERNATIVES.search(it.text) and (_FOLLOWING.search(it.text) or it.marker is None):
             # "At least one of the following" written without a colon, or an unmarked lead-in line
             # ("Patients with at least 3 risk factors for postoperative lung edema") over its list
@@ -118,7 +125,18 @@ def _label_scopes(vocab: Vocabulary, sec: Any, populations: bool) -> dict[int, b
             scoped = True  # "PATIENTS:" in a record that also has "CONTROLS:": one population's list
         elif _condition_heading(vocab, it):
             scoped = True
+        last = _last_descendant(it)
+        if last is not it and last.text.rstrip().endswith(":") and _scoping_label(vocab, last.text):
+            # its last sub-item leads in to a list the page put at the top level after it ("  * The injury must not
+            # exceed any of the following:" and then "* Loss of consciousness of 30 minutes or less"): that list is scoped
+            scoped, opener = True, None
     return out
+
+
+def _last_descendant(it: Any) -> Any:
+    while getattr(it, "children", None):
+        it = it.children[-1]
+    return it
 
 
 def _condition_heading(vocab: Vocabulary, it: Item) -> bool:

@@ -15,7 +15,11 @@ from collections.abc import Iterator
 
 _NEG = re.compile(
     r"\b(?:no|not|nor|without|absence|absent|free\s+of|negative\s+for|never|other\s+than|except|excluding|"
-    r"exclusion|excluded|rule[sd]?\s+out|prior|previous|previously|risk|family|relatives?|mother|father|"
+    r"exclusion|excluded|rule[sd]?\s+out|prior|previous|previously|"
+    # "risk" unless a compound with its level describes the disease ("Lower-risk myelodysplastic syndrome")
+    # ("low risk for HIV infection" is a context: the risk of getting it)
+    r"(?<!low[-\u2010\s])(?<!lower[-\u2010\s])(?<!high[-\u2010\s])(?<!higher[-\u2010\s])(?<!intermediate[-\u2010\s])(?<!standard[-\u2010\s])risk|"
+    r"risk(?=\s+(?:for|of|to|from|factors?)\b)|family|relatives?|mother|father|"
     r"siblings?|partners?|contacts?|caregivers?|parents?|exposure|exposed|vaccin\w*|prevent\w*|screen\w*|"
     r"suspected|suspicion|healthy|control|controls|unless|besides|secondary\s+to|instead|nor|none|(?<![-\u2010])negative|"
     r"seronegative|uncontrolled|unstable|(?:well[\s\-])?controlled|adequately|clinically\s+significant|versus|vs|compared|exclude[sd]?|ineligible|"
@@ -23,7 +27,8 @@ _NEG = re.compile(
     re.IGNORECASE,
 )
 _AFTER_SKIP = re.compile(
-    r"\s*(?:[-\u2010\u2013]\s*|\s)(?:associated|related|induced|mediated|like|type|negative|free|naive|na\u00efve|"
+    # ("type" and a numeral is a subtype of the disease: "Gaucher disease type 1", "... type I or II")
+    r"\s*(?:[-\u2010\u2013]\s*|\s)(?:associated|related|induced|mediated|like|type(?!\s+(?:[0-9]|[ivx]+[a-d]?\b|[a-d]\b))|negative|free|naive|na\u00efve|"
     r"specific|directed|targeted|vaccine|test|testing|screening|antibod\w*|antigen|status|serology)\b|\s*(?:drug|therapy|"
     r"treatment|medication|medicine|scale|score|index|questionnaire|inventory|rating|subscale|surface|core|rna|dna|pcr|"
     r"viral\s+load|level|titer|titre|panel|result|"
@@ -34,14 +39,22 @@ _AFTER_SKIP = re.compile(
 _CLAUSE = re.compile(r";|\.\s+(?=[A-Z(])")
 #: words after a condition that make it a negative or a permission rather than a requirement
 _NEG_AFTER = re.compile(
-    r"[^.;]{0,80}?\b(?:negative|seronegative|excluded|not\s+(?:allowed|permitted|eligible)|ruled\s+out|free|"
+    # ("free" as in "free of", "seizure-free for", not an analyte: "urinary free cortisol", "free thyroxine")
+    r"[^.;]{0,80}?\b(?:negative|seronegative|excluded|not\s+(?:allowed|permitted|eligible)|ruled\s+out|"
+    r"free(?!\s+(?!of\b|from\b|for\b)[^\W\d_])|"
     r"allowed|permitted|eligible|provided|as\s+long\s+as|well[\s-]controlled|controlled|"
     # "stable" permits ("hypertension, stable for 3 months"); "on a stable dose of ..." is a treatment required
     r"stable(?!\s+(?:dose|doses|dosage|regimen|treatment|therapy|replacement))|are\s+acceptable|"
     r"is\s+acceptable|may\s+(?:be|participate|enrol\w*|enter|join)|can\s+(?:be|participate|enrol\w*|enter)|"
-    r"will\s+be|adequate|adequately|or\s+not|or\s+without|or\s+(?:is\s+|are\s+|be\s+)?(?:non|un)|absence|considered|included)\b",
+    r"will\s+be|adequate|adequately|or\s+not|(?<!with\s)or\s+without|or\s+(?:is\s+|are\s+|be\s+)?(?:non|un)|absence|considered|included)\b",
     re.IGNORECASE,
 )
+
+
+#: item-level negations that, standing after a condition's name, are about something else the item states: "with or
+#: without" permits what follows it ("Migraine with or without aura"), "no prior" / "without" negates a treatment or a
+#: feature ("Chronic plaque psoriasis, no prior biologic therapy")
+AFTER_NAME_ONLY = re.compile(r"with\s+or\s+without|without|no\s+(?:prior|previous|history|evidence|known|active)", re.IGNORECASE)
 
 
 _VACCINE = re.compile(r"\bvaccin\w*|\bimmuni[sz]\w*", re.IGNORECASE)
