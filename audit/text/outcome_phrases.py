@@ -123,6 +123,11 @@ def _named_spans(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _named_or_specimen(text: str, begin: int, end: int) -> bool:
+    """A named measure, or a laboratory value named by its specimen ("urinary cotinine", "plasma renin")."""
+    return _named(text, begin, end) or bool(_SPECIMEN.match(text, begin))
+
+
 def _bracketed(text: str, at: int) -> bool:
     """An unclosed round or square bracket before ``at``."""
     return text.count("(", 0, at) + text.count("[", 0, at) > text.count(")", 0, at) + text.count("]", 0, at)
@@ -155,6 +160,12 @@ _LAB_ACRONYM = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"[0-9]")
+#: a laboratory value named by its specimen ("Serum IgE", "plasma renin", "urinary cotinine"): a measure, so a
+#: slash after it joins a second one ("Serum IgE / blood eosinophil count"), not a second name of the same thing
+_SPECIMEN = re.compile(
+    r"(?:serum|plasma|blood|whole\s+blood|urine|urinary|salivary|saliva|faecal|fecal|stool|sputum|CSF|cerebrospinal\s+fluid)\s+[A-Za-z0-9]",
+    re.I,
+)
 #: an object that a head after the joiner may also be said of ("changes in bone marrow [counts] and blood blast counts")
 _NOUN_OBJECT = re.compile(r"(?<![A-Za-z])(?:in|of|among|for|against)\s", re.I)
 #: a clause that describes whom or what is counted ("with normalisation of fever and ...", "patients
@@ -175,7 +186,7 @@ def _measure_phrases(title: str) -> tuple[tuple[int, int], tuple[int, int]] | No
     of one instrument's name ("Eczema Area and Severity Index (EASI)", "Positive and Negative Syndrome
     Scale"), the same measure twice ("pain at rest and leg pain"), a composite, one instrument's domains."""
     cut = conj.parts(title)
-    kinds = [conj.measure_kind(title[p.start : p.end], _named) for p in cut]
+    kinds = [conj.measure_kind(title[p.start : p.end], _named_or_specimen) for p in cut]
     continues = False  # the part before continues the object of an earlier one
     for (p, kp), (q, kq) in zip(zip(cut, kinds), zip(cut[1:], kinds[1:])):
         a, b = title[p.start : p.end], title[q.start : q.end]
@@ -185,17 +196,19 @@ def _measure_phrases(title: str) -> tuple[tuple[int, int], tuple[int, int]] | No
         reopens = conj.reopens(b)  # "... and the time to remission": a new measure, whatever ran on before
         own_b_head = b_head and not conj.care_use_only(b, *b_subject)  # a use of care may be one more kind of the event counted
         a_continues, continues = continues, not own_b_head and (opens_object or continues)
-        if kp is None or kq is None or a_continues:
-            continue
+        if kp is None or kq is None or a_continues or kp == kq == "event":
+            continue  # "falls and fractures": two events side by side may be one count
         if conj.after_slash(q) and (
-            not (a_head or any(_MEASURE_TERM.fullmatch(n) for n in _named_spans_text(a, a_subject))) or conj.same_heads(a, b)
+            not (a_head or _SPECIMEN.match(a, a_subject[0]) or any(_MEASURE_TERM.fullmatch(n) for n in _named_spans_text(a, a_subject)))
+            or conj.same_heads(a, b)
         ):
             continue  # "MTD / RP2D", "maximum tolerated dose / recommended phase 2 dose": one thing, two names
         if _norm(a) == _norm(b) or _abbreviates(a, b) or _abbreviates(b, a) or conj.runs_on(a):
             continue
         a_names = [a[s:e] for s, e in _named_spans(a, *a_subject)]
         b_names = [b[s:e] for s, e in _named_spans(b, *b_subject)]
-        if not a_head and (conj.has_shared_head(b, *b_subject) or len(a.split()) == 1 and b_head):
+        own_specimen = bool(_SPECIMEN.match(a, a_subject[0]) and _SPECIMEN.match(b, b_subject[0]))  # "Serum IgE / blood eosinophil count"
+        if not a_head and not own_specimen and (conj.has_shared_head(b, *b_subject) or len(a.split()) == 1 and b_head):
             continue  # "IL-6 and TNF levels", "ICU and hospital mortality": a head both share (the first reading decides)
         # "changes in bone marrow and blood blast counts" share the head; "Length of stay, 30-day readmission rate" has two
         shares_object = (
@@ -220,7 +233,14 @@ def _measure_phrases(title: str) -> tuple[tuple[int, int], tuple[int, int]] | No
             continue  # "Proportion with normalisation of fever and oxygen saturation": whom or what is counted runs on
         if a_names and b_names and {_norm(n) for n in a_names} & {_norm(n) for n in b_names}:
             continue  # "Lower back pain and leg pain", "Q-wave MI and non Q-wave MI": one measure, two sites or kinds
-        if not a_head and not b_head and not any(_MEASURE_TERM.fullmatch(n) or _INSTRUMENT.fullmatch(n) for n in a_names + b_names):
+        events = "event" in (kp, kq)  # "HbA1c and severe hypoglycaemic episodes": a value and an event count
+        if (
+            not a_head
+            and not b_head
+            and not events
+            and not own_specimen
+            and not any(_MEASURE_TERM.fullmatch(n) or _INSTRUMENT.fullmatch(n) for n in a_names + b_names)
+        ):
             continue  # two acronyms: the first reading decides (population, assay and method checks)
         if conj.after_list_punctuation(q) and (kq == "named" and not b_head and not a_names or _spells_out(a, b)):
             continue  # "Pain score, VAS": the instrument of the measure before it; "AUC, the area under the curve"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 _DOMAIN = (
     r"(?:(?:clinical|therapeutic|treatment|overall|drug|general|short[- ]term|long[- ]term|preliminary|primary|"
     # whose or which outcomes, still no measure: "Curative effect", "Patient outcomes", "Surgical outcomes"
-    r"curative|intervention|main|key|patients?|patients'|patient[- ]reported|surgical|functional|health|maternal|neonatal|perinatal|obstetric|"
+    r"curative|intervention|main|key|symptomatic|patients?|patients'|patient[- ]reported|surgical|functional|health|maternal|neonatal|perinatal|obstetric|"
     r"oncologic(?:al)?|cosmetic|aesthetic|visual|post-?operative|peri-?operative|procedural|technical|"
     # what is judged, said without a measure: "Program feasibility", "Device usability", "App acceptability"
     r"program(?:me)?|study|trial|service|device|app|system|tool|implementation)\s+){0,2}"
@@ -27,7 +27,12 @@ _DOMAIN = (
     r"adverse\s+(?:events?|effects?|reactions?)|side[- ]effects?|complications?|quality\s+of\s+life|effects?|"
     r"performance|success|"
     # how well an intervention can be used, taken up or carried out, said without a measure ("Usability", "Practicability")
-    r"usability|utility|practicability|practicality|applicability|suitability|appropriateness|acceptance|impact)"
+    r"usability|utility|practicability|practicality|applicability|suitability|appropriateness|acceptance|impact|influence|"
+    # the balance of two domains, said without a measure: "Benefit-risk profile", "risk/benefit balance"
+    r"(?:benefit|risk)\s?[-–/]\s?(?:benefit|risk)(?:\s+(?:balance|ratio))?|"
+    # a change said of nothing measured: "Clinical improvement", "Symptomatic amelioration" (a named object after it,
+    # "Improvement in pain", makes it a measure: see _CHANGE_NOUN)
+    r"improvement|amelioration)"
     # a word that only says the domain is looked at: "Safety evaluation", "Efficacy endpoints", "Safety parameters"
     r"(?:\s+(?:evaluation|assessment|profile|parameters|end[- ]?points?|measures|indicators?|observation|analysis|data|results?|variables|"
     r"outcomes?))?"
@@ -35,7 +40,7 @@ _DOMAIN = (
 #: verbs and nouns that only introduce the domain ("Assessment of the safety of ...")
 _LEAD = r"(?:(?:to\s+)?(?:assess(?:ment)?|evaluat(?:e|ion)|determin(?:e|ation)|investigat(?:e|ion)|examin(?:e|ation)|measure|stud(?:y|ies))(?:\s+of)?\s+)?(?:the\s+)?"
 _DOMAIN_TITLE = re.compile(
-    rf"^\s*{_LEAD}(?P<domain>{_DOMAIN}(?:\s*(?:,|and|&|/|or)\s*{_DOMAIN}){{0,3}})"
+    rf"^\s*{_LEAD}(?P<domain>{_DOMAIN}(?:\s*(?:,|and|&|/|or)\s*{_DOMAIN}|[-–]{_DOMAIN}){{0,3}})"
     r"(?P<tail>\s+(?:of|in|for|with|from|after|on|by)\s+[^:;()\[\]]{1,80})?\s*[.:]?\s*$",
     re.I,
 )
@@ -50,8 +55,27 @@ _MEASURE_WORDS = re.compile(
 )
 
 
-_EFFECT_ON = re.compile(r"\b(?:effects?|impact)$", re.I)
+_EFFECT_ON = re.compile(r"\b(?:effects?|impact|influence)$", re.I)
 _ON = re.compile(r"\bon\b", re.I)
+#: what an effect, an improvement or a change is said of when nothing measured is named: the disease or
+#: condition, the patients, their health or the treatment ("Effect on the disease", "Impact on patients",
+#: "Improvement of the condition"); any other object ("on blood pressure", "in pain") is the thing measured
+_GENERIC_OBJECT = (
+    r"(?:(?:the|this|their|his|her|its|patients'?|participants'?|subjects'?|overall|general|clinical|underlying|treated)\s+){0,2}"
+    r"(?:disease|diseases|condition|conditions|illness|disorder|patients?|participants?|subjects?|health|"
+    r"health\s+status|status|outcomes?|treatment|therapy|intervention|study\s+population|population)"
+)
+#: the object of "on" after an effect: generic, then optionally whom ("Effect on the disease in adults")
+_ON_GENERIC = re.compile(rf"\bon\s+{_GENERIC_OBJECT}(?:\s+(?:of|in|among|with|for)\s+[^:;()]{{1,60}})?\s*[.:]?\s*$", re.I)
+#: a change noun; its object, when it has one, must be generic for the title to stay a domain
+_CHANGE_NOUN = re.compile(r"\b(?:improvement|amelioration)$", re.I)
+_CHANGE_OBJECT = re.compile(
+    rf"^\s+(?:(?:of|in)\s+{_GENERIC_OBJECT}(?:\s+(?:of|in|among|with|for|after|from|by)\s+[^:;()]{{1,60}})?"
+    r"|(?:in|among|for|with|after|from|by)\s+(?:(?:the|all|adult|adults|paediatric|pediatric)\s+)?"
+    r"(?:patients?|participants?|subjects?|people|children|adults|women|men|individuals|users))"
+    r"(?:\s+[^:;()]{1,60})?\s*[.:]?\s*$",
+    re.I,
+)
 
 
 def domain_only(title: str | None) -> re.Match[str] | None:
@@ -65,8 +89,10 @@ def domain_only(title: str | None) -> re.Match[str] | None:
     tail = m.group("tail") or ""
     if _MEASURE_WORDS.search(tail):
         return None
-    if _EFFECT_ON.search(m.group("domain")) and _ON.search(tail):
-        return None  # "Effect of X on blood pressure": what follows "on" is the thing measured
+    if _EFFECT_ON.search(m.group("domain")) and _ON.search(tail) and not _ON_GENERIC.search(tail):
+        return None  # "Effect of X on blood pressure": what follows "on" is the thing measured ("on the disease" names nothing)
+    if _CHANGE_NOUN.search(m.group("domain")) and tail and not _CHANGE_OBJECT.match(tail):
+        return None  # "Improvement in pain", "Improvement of FEV1": the object is what is measured
     return m
 
 
@@ -333,7 +359,11 @@ def is_span(text: str) -> bool:
 # --- time frames ----------------------------------------------------------------------------
 
 #: a number (or numbers) and nothing that says of what: "12", "0, 6, 12", "1-3"
-_BARE_NUMBER = re.compile(r"^\s*[0-9]{1,4}(?:\.[0-9]+)?(?:\s*(?:,|-|–|and|to)\s*[0-9]{1,4}(?:\.[0-9]+)?)*\s*\.?\s*$", re.I)
+#: (numbers joined by any list or range punctuation or word: "0/6/12", "3; 6; 12", "4 & 8", "6 or 12", "0 through 24", "0 6 12")
+_BARE_NUMBER = re.compile(
+    r"^\s*[0-9]{1,4}(?:\.[0-9]+)?(?:(?:\s*(?:,|;|/|\+|-|–|—|&|and|to|or|through|thru|till|until)\s*|\s+)[0-9]{1,4}(?:\.[0-9]+)?)*\s*\.?\s*$",
+    re.I,
+)
 #: a calendar year (1900-2099) among the numbers: "2029", "1991-2005" are dates, not counts of a unit
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 #: words that anchor a time point a reader can check without a number (a unit may follow a digit: "0hours")
@@ -342,7 +372,9 @@ _ANCHOR = re.compile(
     r"hospitali[sz](?:ation|ed)|hospital\s+stay|in[- ]?hospital|inpatient|(?:icu|intensive\s+care)\s+stay|delivery|birth|partum|surgery|operation|\w*operative(?:ly)?|\w+(?:ectomy|otomy|ostomy|plasty|scopy)|"
     r"procedure|implant(?:ation)?|transplant(?:ation)?|intubation|extubation|induction|an(?:a)?esthesia|infusion|injection|"
     r"inhalation|dose|dosing|visit|cycle|course|session|days?|daily|weeks?|weekly|months?|monthly|years?|yearly|"
-    r"annual(?:ly)?|hours?|hourly|hrs?|minutes?|mins?|morning|evening|night|overnight|bedtime|pre-?op|post-?op|(?:pre|post)[- ]\w+|"
+    r"annual(?:ly)?|hours?|hourly|hrs?|minutes?|mins?|morning|evening|night|overnight|bedtime|pre-?op|post-?op|"
+    # "pre-surgery", "post-dose": an event after pre/post ("Pre and post", "pre-test and post-test" name none)
+    r"(?:pre|post)[- ](?!(?:and|or|&|the|a|an|test|tests|testing)(?![A-Za-z]))\w+|"
     r"immediate(?:ly)?|diagnosis|death|relapse|progression|recurrence|conception|pregnancy|gestation|menstrua\w*|ovulation)(?![A-Za-z])",
     re.I,
 )
@@ -416,13 +448,23 @@ _STUDY_OWN = re.compile(
 )
 
 
+#: a unit of time with no number, only a vague quantity ("Several months", "a few weeks", "over many years",
+#: "weeks to months"): the unit word is no time point a reader can check
+_VAGUE_AMOUNT = re.compile(
+    r"(?<![A-Za-z])(?:(?:several|a\s+few|few|some|many|various|multiple|numerous|a\s+couple\s+of|couple\s+of|a\s+number\s+of|"
+    r"a\s+long|a\s+short|an?\s+extended|an?\s+unspecified)\s+(?:more\s+)?(?:days|weeks|months|years|hours|minutes|period\s+of\s+time)"
+    r"|(?:days|weeks|months|years)\s+(?:to|or|and)\s+(?:weeks|months|years|decades))(?![A-Za-z])",
+    re.I,
+)
+
+
 def unspecific(time_frame: str) -> bool:
     """No time point or period a reader can check: no number, no unit, no clinical event
     ("Throughout the study", "End of study", "Long term", "Ongoing", "Over the course of the
     trial", "At each visit", "Post-treatment"). A period bounded by clinical events ("From start
     to end of all protocol therapy") is specific, and so is the one occasion of a one-off survey or
     interview ("at the time of survey")."""
-    anchors = _STUDY_OWN.sub(" ", time_frame)
+    anchors = _VAGUE_AMOUNT.sub(" ", _STUDY_OWN.sub(" ", time_frame))
     return (
         not _ANCHOR.search(anchors)
         and not _NUMBER_WORD.search(time_frame)
