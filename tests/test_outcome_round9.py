@@ -166,3 +166,100 @@ def test_two_measures_found(title):
 )
 def test_one_measure_stays_silent(title):
     assert several_measures(title) is None
+
+
+# --- round 9, second pass: the same classes widened (own variants; real texts with their record ids) -----
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Clinical Status",  # NCT05595538 (ctgov-classic, tune part)
+        "Nutritional status",  # NCT05994521 (ctgov-v2, tune part)
+        "General Health Status",  # NCT00494065 (ctgov-xml, tune part)
+        "Wellbeing and quality of life",  # NCT05227898 (ctgov-v2, tune part)
+        "Response to treatment",  # NCT05404347 (ctgov-v2, tune part)
+        "Immunological response to HPV",  # NCT00002916 (ctgov-xml, tune part)
+        "cosmetic results",  # NCT00499057 (ctgov-xml, tune part)
+        "Assessing efficacy",
+        "Measurement of efficacy",
+        "Evaluating the safety of the drug",
+        "Tolerance to treatment",
+        "Clinical results",
+        "Harms",
+        "Risks and benefits",
+        "Beneficial effects",
+        "Symptom relief",
+        "Psychological well-being",
+    ],
+)
+def test_states_and_results_without_a_measure_are_domains(title):
+    assert domain_only(title) is not None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Vaccine effectiveness by age",  # NCT04811391 (ctgov-classic): vaccine effectiveness is a defined quantity
+        "Immune response to vaccine antigens by ELISA",
+        "Results of the 6-minute walk test",
+        "Risks of surgery",
+        "Health status (EQ-5D)",
+        "Clinical status on a 7-point ordinal scale",
+        "Well-being measured by WHO-5",
+        "Vital status",
+        "Performance status",
+        "Positive blood cultures",
+        "Negative predictive value",
+        "Time to response",
+    ],
+)
+def test_named_measures_are_not_domains(title):
+    assert domain_only(title) is None
+
+
+@pytest.mark.parametrize("time_frame", ["12;", "~12", ">12", "(12)", "0 -> 12", "0 \u2192 12", "T0, T1, T2", "T0-T3"])
+def test_bare_numbers_and_codes(time_frame):
+    assert bare_number(time_frame)
+
+
+@pytest.mark.parametrize("time_frame", ["Over the years", "In the following months", "Weeks", "over the next months", "minutes"])
+def test_plural_units_without_a_number_are_vague(time_frame):
+    assert unspecific(time_frame)
+
+
+@pytest.mark.parametrize(
+    "time_frame",
+    [
+        "Thirteen weeks after the beginning of study vaccination",  # NCT04747821 (ctgov-classic, tune part)
+        "Fifteen days",
+        "forty-two days after surgery",
+    ],
+)
+def test_numbers_in_words_are_time_points(time_frame):
+    assert not unspecific(time_frame)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "1- Body weight 2- Waist circumference",
+        "1: HbA1c 2: fasting glucose",
+        "\u2460 Blood pressure \u2461 Heart rate",
+        "A/ Pain B/ Function",
+    ],
+)
+def test_enumerations_with_other_markers(title):
+    assert several_measures(title) is not None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Maximum Tolerated Dose (MTD) Cytarabine + UCN-01",  # NCT00004263 (ctgov-xml, tune part): a combination, one dose
+        "Pain score 1: none 2: mild",
+        "Ratio 1:2",
+    ],
+)
+def test_not_enumerations(title):
+    assert several_measures(title) is None

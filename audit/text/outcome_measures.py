@@ -36,6 +36,10 @@ from trial_audit.text.outcome_vocab import (
 _JOIN = re.compile(r"^\s*(?:,|;|\band\b|&|\bplus\b|\bas\s+well\s+as\b)\s*(?:the\s+|in\s+|(?:levels?|scores?)\s+of\s+)?$", re.I)
 #: "1) ... 2) ...", "(1) ... (2) ...", "a) ... b) ...": an enumerated title
 _ENUMERATED = re.compile(r"(?:^|\s)\(?(?:1|a|i)[).]\s+.{3,}?\s\(?(?:2|b|ii)[).]\s", re.I)
+#: the same with markers that need the title's start to be read as a list ("1- Body weight 2- Waist", "1: X 2: Y",
+#: "A/ X B/ Y"; inside a title "1: none 2: mild" are a scale's anchors) or that are list markers wherever they stand
+#: ("① X ② Y", "⑴ X ⑵ Y", "❶ X ❷ Y")
+_ENUMERATED_OTHER = re.compile(r"^\s*\(?(?:1|a|i)\s?[-:/–]\s+.{3,}?\s\(?(?:2|b|ii)\s?[-:/–]\s|[①⑴❶➀]\s*\S.{2,}?[②⑵❷➁]", re.I)
 
 
 #: ``Several.why`` of a title listing time points of one measure (not several measures where a format has no time-frame field)
@@ -56,7 +60,7 @@ def several_measures(title: str | None) -> Several | None:
     measures, or two time points of one measure ("at 3 and 6 months", "at week 12 and week 24")."""
     if not title or len(title) > 400:
         return None
-    m = _ENUMERATED.search(title)
+    m = _ENUMERATED.search(title) or _ENUMERATED_OTHER.search(title)
     if m:
         return Several("it is an enumerated list of measures", (m.start(), m.start() + 3), (m.end() - 3, m.end()))
     spans = _instrument_spans(title)
