@@ -89,6 +89,7 @@ def test_dates_and_units_are_not_bare_numbers(time_frame):
         "Pre/post",
         "Pre-test and post-test",
         "Pre and post the programme",
+        "Pre-post",
         # a unit with a vague quantity and no number
         "Several months",
         "A few weeks",
@@ -262,4 +263,30 @@ def test_enumerations_with_other_markers(title):
     ],
 )
 def test_not_enumerations(title):
+    assert several_measures(title) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Frequency of headache, dizziness, fatigue and insomnia",
+        "Rate of wound infection, dehiscence and seroma",
+        "Incidence of hypotension, bradycardia and desaturation",
+    ],
+)
+def test_three_events_each_counted(title):
+    assert several_measures(title) is not None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Incidence of death, MI, or stroke",  # "or": a composite
+        "Incidence of nausea and vomiting",  # two may be one named thing
+        "Number of Participants With HGPIN, ASAP, and Prostate Cancer at Biopsy",  # NCT00056407 (ctgov-xml): people counted
+        "Incidence of adverse events, serious adverse events and deaths",
+        "Incidence of grade 3, 4 and 5 toxicity",
+    ],
+)
+def test_composites_and_kinds_are_not_listed_events(title):
     assert several_measures(title) is None

@@ -38,7 +38,14 @@ _DOMAIN = (
     r"improvement|amelioration|"
     # said of nothing measured, these stand alone only (see _CHANGE_NOUN): "Results", "Health status", "Well-being", "Harms"
     r"results?|(?:clinical|health|functional|disease|general|nutritional|cognitive|psychological|mental\s+health)\s+status|"
-    r"well-?being|harms?|risks|symptom(?:atic)?\s+(?:relief|control))"
+    r"well-?being|harms?|risks|symptom(?:atic)?\s+(?:relief|control)|"
+    r"(?:clinical|therapeutic|treatment)\s+evaluation|adverse\s+drug\s+(?:reactions?|events?)|"
+    # any organ's, system's or speciality's outcome or effect, said without a measure ("Neurological outcome", "Renal
+    # outcomes", "Haemodynamic effects", "Analgesic efficacy"); not its "response", which oncology defines per kind
+    # ("Cytogenetic response", "Virological response")
+    r"(?!(?:survival|withdrawal|removal|arrival|approval|interval|hospital|total|dental|renewal)\s)"
+    r"[A-Za-z]{3,}(?:al|ic|ary|ive|ous|ar)\s+(?:outcomes?|effects?|efficacy|effectiveness|safety)|"
+    r"(?:pregnancy|birth|fetal|foetal|disease|surgery|pain)\s+outcomes?)"
     # a word that only says the domain is looked at: "Safety evaluation", "Efficacy endpoints", "Safety parameters"
     r"(?:\s+(?:evaluation|assessment|profile|parameters|end[- ]?points?|measures|indicators?|observation|analysis|data|results?|variables|"
     r"outcomes?))?"
@@ -46,7 +53,7 @@ _DOMAIN = (
 #: verbs and nouns that only introduce the domain ("Assessment of the safety of ...")
 _LEAD = (
     r"(?:(?:to\s+)?(?:assess(?:ment|ing)?|evaluat(?:e|ion|ing)|determin(?:e|ation|ing)|investigat(?:e|ion|ing)|examin(?:e|ation|ing)|"
-    r"measur(?:e|ement|ing)|stud(?:y|ies|ying)|monitor(?:ing)?|analy[sz](?:is|ing|e))(?:\s+of)?\s+)?(?:the\s+)?"
+    r"measur(?:e|ement|ing)|stud(?:y|ies|ying)|monitor(?:ing)?|analy[sz](?:is|ing|e)|observ(?:e|ation|ing))(?:\s+of)?\s+)?(?:the\s+)?"
 )
 _DOMAIN_TITLE = re.compile(
     rf"^\s*{_LEAD}(?P<domain>{_DOMAIN}(?:\s*(?:,|and|&|/|or)\s*{_DOMAIN}|[-–]{_DOMAIN}){{0,3}})"
@@ -60,8 +67,9 @@ _MEASURE_WORDS = re.compile(
     r"change|changes|time|duration|count|counts|occurrence|grade|criteria|CTCAE|RECIST|AUC|Cmax|titer|titre|titers|titres|"
     # a tail that says what is looked at: "outcomes in terms of balance, pain and dizziness", "performance on tests"
     r"tests?|in\s+terms\s+of|such\s+as|including|namely|"
-    # an assay or what it reads: "Immune response to vaccine antigens by ELISA", "... neutralising antibodies"
-    r"ELISA|ELISpot|PCR|assays?|cytometry|neutrali[sz]\w*|antibod(?:y|ies)|Ig[GAME]|GMTs?|GMCs?)\b|%|[0-9]",
+    # an assay or what it reads: "Immune response to vaccine antigens by ELISA", "... neutralising antibodies"; an
+    # examination ("Ocular safety by observation and eye exams")
+    r"exams?|examinations?|ELISA|ELISpot|PCR|assays?|cytometry|neutrali[sz]\w*|antibod(?:y|ies)|Ig[GAME]|GMTs?|GMCs?)\b|%|[0-9]",
     re.I,
 )
 
@@ -79,6 +87,10 @@ _GENERIC_OBJECT = (
 #: the object of "on" after an effect: generic, then optionally whom ("Effect on the disease in adults")
 _ON_GENERIC = re.compile(rf"\bon\s+{_GENERIC_OBJECT}(?:\s+(?:of|in|among|with|for)\s+[^:;()]{{1,60}})?\s*[.:]?\s*$", re.I)
 #: a change noun; its object, when it has one, must be generic for the title to stay a domain
+#: "prophylactic efficacy", "protective effectiveness" (of a vaccine): the qualified efficacy only; plain "Efficacy of
+#: VZV vaccine" stays a domain as before
+_VACCINE_EFFICACY = re.compile(r"\b[A-Za-z]{3,}(?:al|ic|ary|ive|ous|ar)\s+(?:efficacy|effectiveness)$", re.I)
+_VACCINE = re.compile(r"\bvaccin", re.I)
 _CHANGE_NOUN = re.compile(r"(?:\bimprovement|\bamelioration|\bresults?|\bstatus|well-?being|\bharms?|\brisks|\brelief|\bcontrol)$", re.I)
 _CHANGE_OBJECT = re.compile(
     rf"^\s+(?:(?:of|in)\s+{_GENERIC_OBJECT}(?:\s+(?:of|in|among|with|for|after|from|by)\s+[^:;()]{{1,60}})?"
@@ -102,6 +114,8 @@ def domain_only(title: str | None) -> re.Match[str] | None:
         return None
     if _EFFECT_ON.search(m.group("domain")) and _ON.search(tail) and not _ON_GENERIC.search(tail):
         return None  # "Effect of X on blood pressure": what follows "on" is the thing measured ("on the disease" names nothing)
+    if _VACCINE_EFFICACY.search(m.group("domain")) and _VACCINE.search(tail):
+        return None  # "The prophylactic efficacy of the vaccine": vaccine efficacy is a defined quantity (a reduction in incidence)
     if _CHANGE_NOUN.search(m.group("domain")) and tail and not _CHANGE_OBJECT.match(tail):
         return None  # "Improvement in pain", "Improvement of FEV1": the object is what is measured
     return m
@@ -388,7 +402,7 @@ _ANCHOR = re.compile(
     r"inhalation|dose|dosing|visit|cycle|course|session|days?|daily|weeks?|weekly|months?|monthly|years?|yearly|"
     r"annual(?:ly)?|hours?|hourly|hrs?|minutes?|mins?|morning|evening|night|overnight|bedtime|pre-?op|post-?op|"
     # "pre-surgery", "post-dose": an event after pre/post ("Pre and post", "pre-test and post-test" name none)
-    r"(?:pre|post)[- ](?!(?:and|or|&|the|a|an|test|tests|testing)(?![A-Za-z]))\w+|"
+    r"(?:pre|post)[- ](?!(?:and|or|&|the|a|an|test|tests|testing|pre|post)(?![A-Za-z]))\w+|"
     r"immediate(?:ly)?|diagnosis|death|relapse|progression|recurrence|conception|pregnancy|gestation|menstrua\w*|ovulation)(?![A-Za-z])",
     re.I,
 )
