@@ -12,6 +12,7 @@ Classes (docs/rules-ta8xx.md, "Round 9"):
 
 import pytest
 
+from trial_audit.readers.ictrp_outcomes import parse_outcomes
 from trial_audit.text.outcome_measures import several_measures
 from trial_audit.text.outcome_text import bare_number, domain_only, unspecific
 
@@ -290,3 +291,30 @@ def test_three_events_each_counted(title):
 )
 def test_composites_and_kinds_are_not_listed_events(title):
     assert several_measures(title) is None
+
+
+# --- ICTRP reader: a time frame's lines stay apart --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "registry", "time_frame"),
+    [
+        # CTRI layout (the fp9 record's shape): each line its own time point
+        ("Mortality at 90 days. Timepoint: Day 30 <br/ ><br>Day 90", None, "Day 30; Day 90"),
+        # CTRI/2020/05/025275 (ICTRP xlsx, tune part) had "baseline Day 30"
+        ("Change in SOFA score. Timepoint: baseline<br>Day 30", None, "baseline; Day 30"),
+        # EUCTR2020-001310-38-DE (ICTRP, tune part): two groups' time points on two lines
+        (
+            "Primary end point(s): Viral clearance<br>Timepoint(s) of evaluation of this end point: Treatment group: Day 21<br>"
+            "Control group: Days 14 and 21",
+            None,
+            "Treatment group: Day 21; Control group: Days 14 and 21",
+        ),
+        # a line that cannot end there, or that continues the one before, is joined with a space
+        ("Pain[From baseline to<br>week 12]", "ANZCTR", "From baseline to week 12"),
+        ("Mortality[ICU stay<br>at 4 weeks]", "ANZCTR", "ICU stay at 4 weeks"),
+        ("Relapse[Up to week 24.<br>Assessed monthly]", "ANZCTR", "Up to week 24. Assessed monthly"),
+    ],
+)
+def test_ictrp_time_frame_lines_kept_apart(raw, registry, time_frame):
+    assert parse_outcomes(raw, registry)[0].time_frame == time_frame
