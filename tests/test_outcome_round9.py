@@ -53,7 +53,6 @@ def test_domain_titles_found(title):
         "Improvement of FEV1",
         "Improvement in walking distance",
         "Improvement in quality of life",
-        "Improvement of symptoms",
         "Improvement rate",
         "Percentage of patients with clinical improvement",
         "Clinical improvement on the WHO ordinal scale",
@@ -193,6 +192,11 @@ def test_one_measure_stays_silent(title):
         "Beneficial effects",
         "Symptom relief",
         "Psychological well-being",
+        "Improvement of symptoms",  # symptoms, with no instrument or score: still a domain
+        "Effect on symptoms",
+        "Clinical value",
+        "Diagnostic value",
+        "Patient experience",
     ],
 )
 def test_states_and_results_without_a_measure_are_domains(title):
@@ -214,6 +218,9 @@ def test_states_and_results_without_a_measure_are_domains(title):
         "Positive blood cultures",
         "Negative predictive value",
         "Time to response",
+        "Predictive value",
+        "Positive predictive value",
+        "Effect on symptoms measured by the NPI",
     ],
 )
 def test_named_measures_are_not_domains(title):

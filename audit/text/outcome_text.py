@@ -40,6 +40,7 @@ _DOMAIN = (
     r"results?|(?:clinical|health|functional|disease|general|nutritional|cognitive|psychological|mental\s+health)\s+status|"
     r"well-?being|harms?|risks|symptom(?:atic)?\s+(?:relief|control)|"
     r"(?:clinical|therapeutic|treatment)\s+evaluation|adverse\s+drug\s+(?:reactions?|events?)|"
+    r"(?:clinical|therapeutic|diagnostic|prognostic)\s+(?:value|usefulness)|(?:patient|user|participant)s?['’]?\s+experiences?|"
     # any organ's, system's or speciality's outcome or effect, said without a measure ("Neurological outcome", "Renal
     # outcomes", "Haemodynamic effects", "Analgesic efficacy"); not its "response", which oncology defines per kind
     # ("Cytogenetic response", "Virological response")
@@ -81,7 +82,7 @@ _ON = re.compile(r"\bon\b", re.I)
 #: "Improvement of the condition"); any other object ("on blood pressure", "in pain") is the thing measured
 _GENERIC_OBJECT = (
     r"(?:(?:the|this|their|his|her|its|patients'?|participants'?|subjects'?|overall|general|clinical|underlying|treated)\s+){0,2}"
-    r"(?:disease|diseases|condition|conditions|illness|disorder|patients?|participants?|subjects?|health|"
+    r"(?:disease|diseases|condition|conditions|illness|disorder|patients?|participants?|subjects?|health|symptoms|"
     r"health\s+status|status|outcomes?|treatment|therapy|intervention|study\s+population|population)"
 )
 #: the object of "on" after an effect: generic, then optionally whom ("Effect on the disease in adults")
