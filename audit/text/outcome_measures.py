@@ -98,9 +98,6 @@ def several_measures(title: str | None) -> Several | None:
     pair = _measure_phrases(title)
     if pair is not None:
         return Several("it names two measures", *pair)
-    m = _EVENTS_LISTED.match(title)
-    if m and not any(conj.adverse_events(m.group(g)) for g in ("a", "b", "z")):
-        return Several("it counts three or more events each on its own", m.span("a"), m.span("z"))
     m = _TIME_LIST.search(title)
     if m and not _CHANGE_BETWEEN.search(title[max(0, m.start() - 40) : m.start()]):
         return Several(SEVERAL_TIME_POINTS, m.span("list"), m.span("list"))
@@ -115,15 +112,6 @@ _TP = rf"(?:{_NUM_}[\s-]?{_UNIT_}|(?:day|week|month|year)s?\s?[0-9]{{1,4}})"
 _TIME_LIST = re.compile(
     rf"\b(?:at|after|on|by)\s+(?P<list>(?:{_TP}{_SEP}(?:(?:at|after)\s+)?{_TP}|[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+\s*(?:-\s*)?{_UNIT_}|"
     rf"(?:days|weeks|months|years)\s+[0-9]{{1,4}}(?:{_SEP}[0-9]{{1,4}})+))",
-    re.I,
-)
-#: "Incidence of nausea, vomiting and pruritus", "Frequency of headache, dizziness, fatigue and insomnia": three or more
-#: events or symptoms listed after a rate's head, each counted on its own. Two ("nausea and vomiting") may be one
-#: named thing, "or" makes a composite ("death, MI, or stroke"), and "participants with" counts people, not events.
-_ITEM = r"[A-Za-z][A-Za-z'-]{2,}(?:\s+[A-Za-z][A-Za-z'-]*){0,2}"
-_EVENTS_LISTED = re.compile(
-    rf"^\s*(?:the\s+)?(?:incidence|frequency|occurrence|prevalence|rates?)\s+of\s+(?P<a>{_ITEM}),\s*(?P<b>{_ITEM})"
-    rf"(?:,\s*{_ITEM}){{0,4}},?\s+and\s+(?P<z>{_ITEM})\s*\.?\s*$",
     re.I,
 )
 #: "from week 1 to week 8", "between week 48 and week 152", "change ... to": one measure between two time points
