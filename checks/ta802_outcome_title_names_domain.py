@@ -20,6 +20,11 @@ class OutcomeTitleNamesDomain(Rule):
     of drug X in adults"), with nothing that says what is measured or how (a scale, a score, a
     rate, a number, a level, "as measured by", "in terms of", a test, a criteria set such as CTCAE or RECIST). When the
     description says what is measured, the message says so: the title should carry it.
+    A change, a state or a result said of nothing measured is a domain too ("Clinical improvement",
+    "Health status", "Well-being", "Results of treatment", "Immune response", "Response to treatment"), and
+    so is an effect on a generic object ("Effect on the disease", "Impact on patients") or two domains
+    weighed against each other ("Benefit-risk profile"); a named object makes it a measure ("Improvement
+    in pain", "Effect on blood pressure"), and so does an assay ("... by ELISA", "neutralising antibodies").
 
     ## Why it matters
 

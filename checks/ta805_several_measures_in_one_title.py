@@ -14,7 +14,10 @@ class SeveralMeasuresInOneTitle(Rule):
 
     Reports an outcome measure whose title is clearly more than one measure: two distinct
     instruments or lab values joined by "and" or a comma ("PANSS and CGI scores"), an
-    enumerated list ("1) weight 2) BMI"), or two time points of one measure ("HbA1c at 3 and 6
+    enumerated list ("1) weight 2) BMI", "① X ② Y", or at the title's start "1- X 2- Y", "1: X 2: Y"), a value or score
+    beside a count of clinical events ("Bone mineral density and new fractures"; two events side by side,
+    "falls and fractures", may be one count), two laboratory values each named by its specimen ("Serum IgE /
+    blood eosinophil count"), or two time points of one measure ("HbA1c at 3 and 6
     months", "at weeks 2, 4 and 12"; not a change between two time points, "from week 1 to week
     8"; not where the format has no time-frame field, as the WHO ICTRP exports: there the title is
     the only place for its time points). Acronyms that describe who is studied ("patients with PIK3CA WT and PIK3CA MT") are not

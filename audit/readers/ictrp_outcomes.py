@@ -86,6 +86,27 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ;")
 
 
+#: a line that ends in a word or mark that needs the next line to finish it ("From baseline to" / "week 12")
+_OPEN_END = re.compile(r"(?:[,:;(\-–/&+]|\b(?:and|or|to|until|till|from|at|after|before|of|in|on|by|the|a|an|with|up))\s*$", re.I)
+
+
+#: a line that continues the one before it: it opens in lower case or with a joining word ("ICU mortality" / "at 4 weeks")
+_CONTINUES = re.compile(r"(?-i:[a-z(])|(?:and|or|to|until|at|after|before|from|up|through|during|with|of|in|on|per)\b", re.I)
+
+
+def _clean_frame(text: str) -> str:
+    """A time frame's lines kept apart as "; " ("Day 30 <br>Day 90" -> "Day 30; Day 90"): the registrant put each
+    time point on its own line, and run together ("Day 30 Day 90") they read as one phrase. A line that cannot end
+    where it ends ("From baseline to" / "week 12") or that continues the one before ("ICU mortality" / "at 4 weeks")
+    is joined with a space."""
+    lines = [_clean(line) for line in text.split("\n")]
+    out = ""
+    for line in (x for x in lines if x):
+        joined = _OPEN_END.search(out) or _CONTINUES.match(line) or out.endswith((".", "!", "?"))  # a sentence already ended
+        out = line if not out else out + (" " if joined else "; ") + line
+    return out
+
+
 def _labelled(text: str) -> list[ParsedOutcome]:
     """The outcome of a field of labelled parts; a numbered list under the end-point label (the EU
     register's one free-text field for all primary end points) is one outcome per entry, sharing the
@@ -98,7 +119,7 @@ def _labelled(text: str) -> list[ParsedOutcome]:
         value = text[m.end() : end].strip(" \t\n;")
         if kind is not None and value and kind not in parts:
             parts[kind] = value
-    time_frame = _clean(parts.get("time_frame", "")) or None
+    time_frame = _clean_frame(parts.get("time_frame", "")) or None
     description = _clean(parts.get("description", "")) or None
     titles = [_clean(t).rstrip(".").strip() for t in _list_items(parts.get("title", ""))]
     return [ParsedOutcome(t, time_frame, description) for t in dict.fromkeys(titles) if t]
@@ -146,7 +167,7 @@ def _one(piece: str, registry: str | None) -> ParsedOutcome | None:
     time_frame: str | None = None
     description: str | None = None
     if m := _FRAME_BRACKET.search(text):
-        time_frame = _clean(m.group(1)) or None
+        time_frame = _clean_frame(m.group(1)) or None
         text = text[: m.start()] + text[m.end() :]
     elif m := _FRAME_LABEL.search(text):
         rest = text[m.end() :]
@@ -154,10 +175,10 @@ def _one(piece: str, registry: str | None) -> ParsedOutcome | None:
         if method is not None:
             description = _clean(rest[method.start() :].lstrip(". ")) or None
             rest = rest[: method.start()]
-        time_frame = _clean(rest).rstrip(".") or None
+        time_frame = _clean_frame(rest).rstrip(".") or None
         text = text[: m.start()]
     elif registry in _BRACKET_REGISTRIES and (m := _TRAILING_BRACKET.search(text)):
-        time_frame = _clean(m.group(1)).rstrip(".") or None
+        time_frame = _clean_frame(m.group(1)).rstrip(".") or None
         text = text[: m.start()]
     title = _clean(text).rstrip(".").strip()
     if not title:

@@ -202,7 +202,20 @@ def measure_kind(text: str, named: Callable[[str, int, int], bool]) -> str | Non
         return (
             "head"  # "Remission duration", "Duration of response", "time to ..."; not "length" alone ("frequency and length at 10 weeks")
         )
+    if _EVENT_END.search(text, begin, end):
+        return "event"  # "new fractures", "hypoglycaemic episodes": clinical events counted, a measure beside another one
     return None
+
+
+#: clinical events a trial counts, in the plural, ending a part's subject ("new vertebral fractures", "falls",
+#: "severe hypoglycaemic episodes"): a measure of its own beside a value or a score ("Bone mineral density and
+#: new fractures"); two of them side by side ("falls and fractures") may be one event count, so the caller
+#: asks for a non-event part on the other side
+_EVENT_END = re.compile(
+    r"(?<![A-Za-z-])(?:fractures|falls|infections|exacerbations|relapses|seizures|strokes|deaths|episodes|attacks|flares|"
+    r"bleeds|recurrences|re-?operations|amputations|transfusions|crises|migraines|events)\s*$",
+    re.I,
+)
 
 
 def _population_subject(text: str, begin: int, end: int) -> bool:

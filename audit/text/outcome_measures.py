@@ -15,19 +15,31 @@ from dataclasses import dataclass
 
 from trial_audit.text import outcome_conjuncts as conj
 from trial_audit.text import outcome_one_measure as one
+from trial_audit.text.outcome_phrases import _bracketed_instruments, _measure_phrases
 from trial_audit.text.outcome_text import _NUM, _SEP, _UNIT
+from trial_audit.text.outcome_vocab import (
+    _INSTRUMENT,
+    _MEASURE_TERM,
+    _METHOD_LEAD,
+    _MODALITY,
+    _ONE_NAME_AFTER,
+    _abbreviates,
+    _after_method_lead,
+    _in_brackets,
+    _instrument_spans,
+    _norm,
+    _one_composite_or_instrument,
+)
 
 # --- several measures in one title -------------------------------------------------------------
 
-#: a named instrument: capitalised words ending in Scale / Questionnaire / Inventory / ... ("Beck Depression Inventory")
-_INSTRUMENT = re.compile(
-    r"\b(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:Scale|Questionnaire|Inventory|Index|Test|Survey|Checklist|Assessment|Score)\b(?:\s*\([A-Za-z0-9 -]{2,15}\))?"
-)
-#: an acronym of an instrument or a lab value: 2-8 capitals (digits and a hyphen allowed) ("PANSS", "HAM-D", "HbA1c")
-_ACRONYM = re.compile(r"\b(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z])(?:[A-Za-z]|[0-9](?=[A-Z]))[A-Za-z0-9]{1,7}(?:-[A-Za-z0-9]{1,4})?\b")
 _JOIN = re.compile(r"^\s*(?:,|;|\band\b|&|\bplus\b|\bas\s+well\s+as\b)\s*(?:the\s+|in\s+|(?:levels?|scores?)\s+of\s+)?$", re.I)
 #: "1) ... 2) ...", "(1) ... (2) ...", "a) ... b) ...": an enumerated title
 _ENUMERATED = re.compile(r"(?:^|\s)\(?(?:1|a|i)[).]\s+.{3,}?\s\(?(?:2|b|ii)[).]\s", re.I)
+#: the same with markers that need the title's start to be read as a list ("1- Body weight 2- Waist", "1: X 2: Y",
+#: "A/ X B/ Y"; inside a title "1: none 2: mild" are a scale's anchors) or that are list markers wherever they stand
+#: ("① X ② Y", "⑴ X ⑵ Y", "❶ X ❷ Y")
+_ENUMERATED_OTHER = re.compile(r"^\s*\(?(?:1|a|i)\s?[-:/–]\s+.{3,}?\s\(?(?:2|b|ii)\s?[-:/–]\s|[①⑴❶➀]\s*\S.{2,}?[②⑵❷➁]", re.I)
 
 
 #: ``Several.why`` of a title listing time points of one measure (not several measures where a format has no time-frame field)
@@ -48,7 +60,7 @@ def several_measures(title: str | None) -> Several | None:
     measures, or two time points of one measure ("at 3 and 6 months", "at week 12 and week 24")."""
     if not title or len(title) > 400:
         return None
-    m = _ENUMERATED.search(title)
+    m = _ENUMERATED.search(title) or _ENUMERATED_OTHER.search(title)
     if m:
         return Several("it is an enumerated list of measures", (m.start(), m.start() + 3), (m.end() - 3, m.end()))
     spans = _instrument_spans(title)
@@ -120,479 +132,12 @@ _ONE_ASSAY = re.compile(
 _SCORE = re.compile(r"\bscores?\b", re.I)
 
 
-def _in_brackets(text: str, start: int, end: int) -> bool:
-    """Both ends lie inside one pair of brackets."""
-    opened = text.rfind("(", 0, start)
-    return opened >= 0 and text.find(")", opened) >= end and ")" not in text[opened:start]
-
-
-def _abbreviates(short: str, long: str) -> bool:
-    """ "CPSS" abbreviates "Cohen Perceived Stress Scale" (its capitals are the words' initials)."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z'-]*", long)).upper()
-    letters = "".join(c for c in short if c.isalpha()).upper()
-    return len(letters) >= 2 and len(initials) >= 2 and (letters == initials or letters in initials)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
-
-
 _POPULATION = re.compile(
     r"\b(?:with|without|of|among|either|patients?|participants?|subjects?|people|population|enrolled)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
-_GENERIC_ACRONYMS = frozenset({"IV", "II", "III", "US", "USA", "UK", "EU", "NA", "ID", "PK", "PD", "OK", "TM", "AM", "PM"})
 
-
-def _instrument_spans(title: str) -> list[tuple[int, int]]:
-    """Named instruments, acronyms and common measures in plain words ("blood pressure"), in order,
-    an acronym in brackets right after its instrument merged into it."""
-    spans: list[tuple[int, int]] = [m.span() for m in _INSTRUMENT.finditer(title)]
-    for rx in (_ACRONYM, _MEASURE_TERM):
-        for m in rx.finditer(title):
-            if m.group(0).upper() in _GENERIC_ACRONYMS:
-                continue
-            if not any(a <= m.start() < b or a < m.end() <= b for a, b in spans):
-                spans.append(m.span())
-    spans.sort()
-    return spans
-
-
-#: measures registrants name in plain words, each one measure with its own unit: vital signs,
-#: anthropometry, common laboratory values, symptoms scored on their own, mortality and stay.
-#: Two of them joined by "and" / "," / "/" ... are two measures ("blood pressure and heart rate").
-#: Deliberately not here: words that pair into one named thing ("signs and symptoms", "nausea and
-#: vomiting", "activities of daily living") and domains (TA802's "safety and tolerability").
-_MEASURE_TERM = re.compile(
-    # laboratory and physiological values in plain words, each with its own unit (word-bounded)
-    r"(?<![A-Za-z-])(?:proteinuria|albuminuria|ha?ematuria|urine\s+output|creatinine\s+clearance|c-reactive\s+protein|"
-    r"procalcitonin|d-dimer|troponin|fibrinogen|lymphocyte\s+counts?|ejection\s+fraction|cardiac\s+output|"
-    r"peak\s+expiratory\s+flow|visual\s+acuity|intraocular\s+pressure)(?![A-Za-z])|"
-    r"(?<![A-Za-z-])(?:(?:systolic|diastolic|mean\s+arterial|arterial)\s+)?blood\s+pressure|"
-    r"(?:resting\s+)?heart\s+rate|respiratory\s+rate|pulse\s+rate|oxygen\s+saturation|body\s+temperature|"
-    r"(?:body\s+)?weight|height|waist\s+circumference|hip\s+circumference|body\s+fat|lean\s+mass|body\s+mass\s+index|"
-    r"(?:(?:fasting|blood|plasma|serum)\s+)?(?:(?:plasma|serum)\s+)?(?:glucose|insulin|cholesterol|triglycerides?|creatinine|"
-    r"albumin|ferritin|potassium|sodium|calcium|magnesium|phosphate|urea|bilirubin|lactate|uric\s+acid|urate|cortisol|"
-    r"testosterone|o?estradiol|progesterone|prolactin|leptin|adiponectin|homocysteine|transferrin|hepcidin|folate|"
-    r"vitamin\s+[A-EK][0-9]?|parathyroid\s+hormone|creatine\s+kinase|alkaline\s+phosphatase|aminotransferases?|amylase|lipase)|"
-    # physical function and sleep, each with its own unit
-    r"(?:gait|walking)\s+speed|step\s+counts?|sleep\s+(?:duration|efficiency|latency|onset\s+latency)|daytime\s+sleepiness|"
-    r"(?:muscle|fat)\s+mass|(?:peak\s+)?oxygen\s+uptake|forced\s+vital\s+capacity|tidal\s+volume|"
-    r"ha?emoglobin|ha?ematocrit|platelet\s+counts?|white\s+(?:blood\s+)?cell\s+counts?|neutrophil\s+counts?|"
-    r"viral\s+load|bone\s+mineral\s+density|grip\s+strength|muscle\s+strength|range\s+of\s+motion|walking\s+distance|"
-    r"pain(?:\s+intensity)?|fatigue|anxiety|depression|insomnia|sleep\s+quality|mortality|morbidity|"
-    r"length\s+of\s+(?:hospital\s+)?stay|hospital\s+stay|blood\s+loss|operative\s+time|"
-    r"(?:overall|progression[- ]free|disease[- ]free|event[- ]free)\s+survival(?![A-Za-z-])",
-    re.I,
-)
-#: imaging, physiological, tissue and questionnaire methods: a list of them ("CT and MRI of hip", "X-ray,
-#: CT and MRI", "ultrasound and biopsy") names how one thing is examined, not what is measured; a title
-#: of methods only is at most one measure (a domain-only title is TA802's business)
-_MODALITY = re.compile(
-    r"(?:(?:HR|CB|MD|LD|PET[-/ ]?|SPECT[-/ ]?|contrast[- ]enhanced\s+)?CT|CTA|(?:f|MR|cardiac\s+|contrast[- ]enhanced\s+)?MRI|MR|MRA|MRCP|"
-    r"PET(?:[-/ ]?(?:CT|MRI?))?|SPECT(?:[-/ ]?CT)?|DXA|DEXA|OCTA?|CXR|EEG|ECG|EKG|EMG|ERCP|EUS|IVUS|"
-    r"(?:chest\s+)?X[- ]?rays?|radiographs?|radiography|(?:doppler\s+)?ultrasound|ultrasonography|sonography|echocardiography|"
-    r"endoscopy|colonoscopy|gastroscopy|bronchoscopy|arthroscopy|biops(?:y|ies)|histology|histopathology|cytology|"
-    r"scintigraphy|angiography|mammography|questionnaires?|interviews?)",
-    re.I,
-)
-#: a method named after a list of what it measures: "measured using", "assessed by", "via", "according
-#: to". What follows (up to the end of the clause) are assays, instruments or scales of one measure.
-_METHOD_LEAD = re.compile(
-    r"(?<![A-Za-z])(?:(?:measured|assessed|evaluated|determined|quantified|detected|analy[sz]ed|examined|estimated|"
-    r"rated|graded|scored|recorded|monitored|performed|calculated|tested|confirmed|diagnosed)\s+(?:using|by|with|via|through|on|in)|"
-    r"using|via|by\s+means\s+of|according\s+to|with\s+the\s+help\s+of|as\s+measured\s+by)(?![A-Za-z])",
-    re.I,
-)
-_CLAUSE_END = re.compile(r"[;:.]\s|[()]")
-
-
-def _after_method_lead(title: str, start: int) -> bool:
-    """A method lead ("measured using", "assessed by", "via", "according to") comes before ``start``
-    in the same clause: what follows it are assays, instruments or scales of one measure."""
-    lo = max(0, start - 120)
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(title, lo, start) if not _abbreviation_bracket(title, m)), default=lo)
-    return bool(_METHOD_LEAD.search(title, clause_start, start))
-
-
-_SHORT_BRACKET = re.compile(r"\([^()]{1,15}\)")
-
-
-def _abbreviation_bracket(title: str, m: re.Match[str]) -> bool:
-    """A bracket of a short abbreviation ("Total Neuropathy Score(TNS)") does not end the clause:
-    "using Total Neuropathy Score(TNS) and nerve conduction study" is still the method's list (NCT06491082)."""
-    if m.group(0) == "(":
-        return bool(_SHORT_BRACKET.match(title, m.start()))
-    if m.group(0) == ")":
-        opening = title.rfind("(", max(0, m.start() - 16), m.start())
-        return opening >= 0 and bool(_SHORT_BRACKET.match(title, opening))
-    return False
-
-
-#: a name or measure the two parts belong to: "LDL/HDL ratio", "anxiety and depression scale",
-#: "pain and function subscale"
-#: "Depression, Anxiety and Stress Scale": a list that ends in a scale word is the scale's name;
-#: "calcium and vitamin D metabolism": a list that ends in a system's name is that system
-_ONE_NAME_AFTER = re.compile(
-    r"(?:\s*(?:,|and|&)\s*[A-Za-z-]{2,20}){0,3}\s*(?:ratios?|quotient|scales?|subscales?|questionnaires?|inventory|index|"
-    # one physiological system both belong to: "calcium and vitamin D metabolism" (NCT00491920)
-    r"metabolism|homeostasis|axis|pathways?)\b",
-    re.I,
-)
 #: "time to progression and death", "composite of death and MI": one event-based measure
 _ONE_NAME_BEFORE = re.compile(
     r"\b(?:time\s+to|composite\s+of|combined|free\s+of|(?:death|survival)\s+or)\s+(?:first\s+)?(?:the\s+)?$", re.I
 )
-
-
-# --- parts of one composite or of one named instrument ------------------------------------------
-
-#: the title calls what it lists one composite measure ("represent a composite primary outcome",
-#: "composite score of pain, fatigue and sleep"; "composite of" before the list is _ONE_NAME_BEFORE's)
-_COMPOSITE = re.compile(r"\bcomposite\b|\baggregated?\s+(?:score|index|outcome|end[- ]?point)\b", re.I)
-#: patient-reported domains that one questionnaire scores as its subscales (anxiety and depression on
-#: the HADS, pain and fatigue on a symptom inventory); vital signs and laboratory values are never one
-#: questionnaire's subscales, so "blood pressure and heart rate" stay two measures whatever follows
-_PRO_DOMAIN = re.compile(r"pain(?:\s+intensity)?|fatigue|anxiety|depression|insomnia|sleep\s+quality", re.I)
-#: a named questionnaire with its scale word in any case ("Hospital Anxiety and Depression scale",
-#: "Brief Fatigue Inventory (BFI)"): capitalised words, joined by short lower-case words
-_NAMED_SCALE = re.compile(
-    r"\b[A-Z][A-Za-z'-]*(?:\s+(?:(?:and|of|for|in|the|&)\s+)?[A-Z0-9][A-Za-z0-9'-]*){0,5}\s+"
-    r"(?:[Ss]cale|[Qq]uestionnaire|[Ii]nventory|[Ii]ndex|[Ss]urvey|[Cc]hecklist|[Ii]nstrument|[Ss]ubscales?)\b(?:\s*\([A-Za-z0-9 -]{2,15}\))?"
-)
-#: how the title leads to the instrument: "as measured by the", "scores on the", "(HADS)"
-_TO_INSTRUMENT = re.compile(r"(?<![A-Za-z])(?:by|with|using|via|on|of|according\s+to)(?![A-Za-z])|\(", re.I)
-_SENTENCE_STOP = re.compile(r"[;.](?:\s|$)|\n|(?:^|\s)\(?(?:[0-9]|ii?|b)[).]\s")
-
-
-def _one_composite_or_instrument(title: str, a0: int, a1: int, b0: int, b1: int) -> bool:
-    """The two parts are one measure: the sentence that lists them calls it a composite ("anxiety
-    and depression represent a composite primary outcome"), or they are patient-reported domains
-    followed by one named instrument that scores both ("anxiety and depression, as measured by the
-    Hospital Anxiety and Depression scale", "depression and anxiety scores on the DASS-21"). Two
-    instruments after them ("... assessed with the GAD-7 and PHQ-9") are two measures."""
-    begin = max((m.end() for m in _SENTENCE_STOP.finditer(title, 0, a0)), default=0)
-    stop = _SENTENCE_STOP.search(title, b1)
-    end = stop.start() if stop else len(title)
-    if _COMPOSITE.search(title, begin, end):
-        return True
-    if not (_PRO_DOMAIN.fullmatch(title[a0:a1]) and _PRO_DOMAIN.fullmatch(title[b0:b1])):
-        return False
-    tail = title[b1:end]
-    found = _instruments(tail)
-    if len(found) != 1:
-        return False
-    return bool(_TO_INSTRUMENT.search(tail, 0, found[0][0]))
-
-
-def _instruments(tail: str) -> list[tuple[int, int]]:
-    """The distinct named instruments and acronyms of a text (an acronym of a named one counts once)."""
-    named = [m.span() for m in _NAMED_SCALE.finditer(tail)] + [m.span() for m in _INSTRUMENT.finditer(tail)]
-    found: list[tuple[int, int]] = []
-    for x0, x1 in sorted(named):
-        if not any(y0 <= x0 < y1 for y0, y1 in found):
-            found.append((x0, x1))
-    for m in _ACRONYM.finditer(tail):
-        inside = any(y0 <= m.start() < y1 for y0, y1 in found)
-        names_one = any(_abbreviates(m.group(0), tail[y0:y1]) for y0, y1 in found)
-        if not inside and not names_one and m.group(0).upper() not in _GENERIC_ACRONYMS:
-            found.append(m.span())
-    return found
-
-
-# --- each measure with its own instrument in brackets -------------------------------------------
-
-#: "Quality of life (SF-36) and anxiety (HADS)", "pain (VAS), function (WOMAC)": a measure, its
-#: instrument in brackets, a join, another measure with another instrument in brackets. Not when the
-#: second part says how the first is derived ("..., as derived from pain intensity (NRS)"), nor when a
-#: word both share follows ("T-cell (CD3+) and myeloid (CD33+) chimerism": two kinds of one measure).
-#: Bounded gaps.
-_BRACKETED_PAIR = re.compile(
-    r"(?<![A-Za-z])(?P<m1>[A-Za-z][A-Za-z' -]{1,60}?)\s*\((?P<i1>[^()]{2,40})\)\s*(?:,|;|\band\b|&|\bplus\b|\bas\s+well\s+as\b|"
-    r"\btogether\s+with\b|\balong\s+with\b)\s*"
-    r"(?:the\s+)?(?!(?:as|derived|measured|assessed|defined|calculated|based|using|by|according|from)\b)"
-    r"(?P<m2>[A-Za-z][A-Za-z' -]{1,60}?)\s*\((?P<i2>[^()]{2,40})\)(?!\s*[A-Za-z])"
-)
-
-
-def _instrument_in(text: str) -> str | None:
-    """The instrument a bracket names ("SF-36", "HADS", "Hamilton Depression Rating Scale"), or None
-    for a unit, a range or a note ("%", "mg/dL", "0-10", "primary")."""
-    named = _INSTRUMENT.search(text)
-    if named:
-        return named.group(0)
-    for m in _ACRONYM.finditer(text):
-        if m.group(0).upper() not in _GENERIC_ACRONYMS and "/" not in text[max(0, m.start() - 1) : m.end() + 1]:
-            return m.group(0)
-    return None
-
-
-def _defines(abbreviation: str, before: str) -> bool:
-    """The bracket abbreviates the words before it ("adverse events (AEs)", "Locoregional Progression
-    (LRP)"): Schwartz and Hearst's test (2003): the abbreviation's letters and digits occur in order,
-    from the right, in the last words before it, its first letter starting a word."""
-    short = [c.lower() for c in abbreviation if c.isalnum()]
-    if short and short[-1] == "s" and abbreviation[-1] == "s":
-        short.pop()  # a plural "AEs"
-    if not short:
-        return False
-    words = before.split()[-(len(short) + 2) :]
-    long = " ".join(words).lower()
-    i = len(long) - 1
-    for k in range(len(short) - 1, -1, -1):
-        c = short[k]
-        while i >= 0 and (long[i] != c or (k == 0 and i > 0 and long[i - 1].isalnum())):
-            i -= 1
-        if i < 0:
-            return False
-        i -= 1
-    return True
-
-
-def _stem(name: str) -> str:
-    """An instrument's name without a subscale letter ("HADS-A" -> "hads"; "SF-36" stays "sf36")."""
-    return _norm(re.sub(r"-[A-Za-z]{1,2}$", "", name))
-
-
-def _bracketed_instruments(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The two instruments of "<measure> (<instrument>) and <measure> (<instrument>)", when they differ
-    and the list does not follow a method lead ("assessed by VAS (0-10) and NRS (0-10)": one measure)."""
-    for m in _BRACKETED_PAIR.finditer(title):
-        a, b = _instrument_in(m.group("i1")), _instrument_in(m.group("i2"))
-        if a is None or b is None or _stem(a) == _stem(b) or _abbreviates(a, b) or _abbreviates(b, a):
-            continue  # one instrument, or its subscales ("HADS-A" and "HADS-D"): one measure
-        if _defines(a, m.group("m1")) or _defines(b, m.group("m2")):
-            continue  # "adverse events (AEs) and serious adverse events (SAEs)": abbreviations of what precedes, not instruments
-        if _after_method_lead(title, m.start("m1")) or _in_brackets(title, m.start(), m.end()):
-            continue
-        return m.span("i1"), m.span("i2")
-    return None
-
-
-# --- whole measure phrases joined -----------------------------------------------------------------
-
-
-def _named_spans(text: str, begin: int, end: int) -> list[tuple[int, int]]:
-    """Instruments, acronyms and common measures in plain words between ``begin`` and ``end``, as
-    offsets in ``text``. Not an imaging or examination method (how something is measured), not an
-    acronym in brackets (it abbreviates the words before it: "serious adverse events (SAEs)",
-    "partial response [PR]"), and an acronym only in a short subject (in a long one it is part of a
-    description: "HIV RNA viral load suppression")."""
-    spans = [(begin + a, begin + b) for a, b in _instrument_spans(text[begin:end])]
-    short = len(text[begin:end].split()) <= 3
-    out = []
-    for a, b in spans:
-        name = text[a:b]
-        if _MODALITY.fullmatch(name) or _bracketed(text, a):
-            continue
-        if not (_INSTRUMENT.fullmatch(name) or _MEASURE_TERM.fullmatch(name)) and not short:
-            continue
-        out.append((a, b))
-    return out
-
-
-def _bracketed(text: str, at: int) -> bool:
-    """An unclosed round or square bracket before ``at``."""
-    return text.count("(", 0, at) + text.count("[", 0, at) > text.count(")", 0, at) + text.count("]", 0, at)
-
-
-def _named_spans_text(text: str, span: tuple[int, int]) -> list[str]:
-    return [text[a:b] for a, b in _named_spans(text, *span)]
-
-
-def _named(text: str, begin: int, end: int) -> bool:
-    return bool(_named_spans(text, begin, end))
-
-
-#: a clause after a part's subject that says of what, in whom or with what ("Levels of anxiety",
-#: "Duration of response in patients with PIK3CA WT", "GMT of S-specific"): a next part without a
-#: head of its own continues it ("and depression", "and PIK3CA MT", ", RBD-specific")
-_OBJECT_CLAUSE = re.compile(r"(?<![A-Za-z])(?:in|among|with|without|of|for|against|to|on)\s", re.I)
-#: a threshold in the first part's object: "Incidence of ALT greater than 3 times ULN and total bilirubin
-#: greater than 2 times ULN" is one event defined by two criteria
-_THRESHOLD = re.compile(
-    r"(?<![A-Za-z])(?:greater|less|more|fewer|higher|lower)\s+than|(?<![A-Za-z])(?:above|below|exceeding)(?![A-Za-z])|[<>≥≤]", re.I
-)
-#: "both X and Y": the joiner closes a pair inside the first part's object ("Mean dosage of both preprandial and basal insulin")
-_BOTH = re.compile(r"(?<![A-Za-z])both(?![A-Za-z])", re.I)
-#: common laboratory, lung-function and physiological values written as acronyms ("FEV1", "HbA1c", "eGFR");
-#: not any acronym with a digit, which after an object is mostly a drug code ("MTD of X and RAD001")
-_LAB_ACRONYM = re.compile(
-    r"FEV1|FVC|DLCO|PEF|HbA1c|A1c|e?GFR|[LH]DL(?:-C)?|(?:hs-)?CRP|ESR|ALT|AST|ALP|GGT|TSH|PTH|(?:NT-pro)?BNP|IL-[0-9]{1,2}|"
-    r"TNF(?:-alpha)?|CD[0-9]{1,2}|INR|PSA|BMI|SpO2|PaO2|VO2(?:max|peak)?|6MWD|MMSE|MoCA",
-    re.I,
-)
-_DIGIT = re.compile(r"[0-9]")
-#: an object that a head after the joiner may also be said of ("changes in bone marrow [counts] and blood blast counts")
-_NOUN_OBJECT = re.compile(r"(?<![A-Za-z])(?:in|of|among|for|against)\s", re.I)
-#: a clause that describes whom or what is counted ("with normalisation of fever and ...", "patients
-#: who maintain ... and maintain ..."): what follows a joiner may still belong to it, so it is no new measure
-_DESCRIBING_CLAUSE = re.compile(r"(?<![A-Za-z])(?:with|without|who|that|which|whose|where|when|reporting|achieving)(?![A-Za-z])", re.I)
-
-
-def _measure_phrases(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """Two neighbouring parts of the title (cut at its joiners outside brackets) that each name a
-    measure of their own: "Change in PHQ-9 score and GAD-7 score", "Incidence of delirium as well as
-    length of ICU stay", "Length of hospital stay and 30-day readmission". What stays silent: a part
-    that continues an earlier one (its object, its population or a clause about whom is counted:
-    "Levels of anxiety and depression", "Duration of intubation, ICU stay and hospital stay", "in
-    patients with X and Y", "between baseline and week 12"), a head both share ("IL-6 and TNF
-    levels"), a method list ("assessed by ELISA and HPLC"), an instrument or a spelled-out name after a
-    comma ("pain score, VAS", "AUC, the area under the curve"), kinds of adverse events ("AEs and
-    SAEs"), the parts of a defined measure ("defined as", "including", a label and a colon), the words
-    of one instrument's name ("Eczema Area and Severity Index (EASI)", "Positive and Negative Syndrome
-    Scale"), the same measure twice ("pain at rest and leg pain"), a composite, one instrument's domains."""
-    cut = conj.parts(title)
-    kinds = [conj.measure_kind(title[p.start : p.end], _named) for p in cut]
-    continues = False  # the part before continues the object of an earlier one
-    for (p, kp), (q, kq) in zip(zip(cut, kinds), zip(cut[1:], kinds[1:])):
-        a, b = title[p.start : p.end], title[q.start : q.end]
-        a_subject, b_subject = conj.subject(a), conj.subject(b)
-        a_head, b_head = conj.has_head(a, *a_subject) is not None, conj.has_head(b, *b_subject) is not None
-        opens_object = bool(_OBJECT_CLAUSE.search(a, a_subject[1])) or bool(_DESCRIBING_CLAUSE.search(a, a_subject[1]))
-        reopens = conj.reopens(b)  # "... and the time to remission": a new measure, whatever ran on before
-        own_b_head = b_head and not conj.care_use_only(b, *b_subject)  # a use of care may be one more kind of the event counted
-        a_continues, continues = continues, not own_b_head and (opens_object or continues)
-        if kp is None or kq is None or a_continues:
-            continue
-        if conj.after_slash(q) and (
-            not (a_head or any(_MEASURE_TERM.fullmatch(n) for n in _named_spans_text(a, a_subject))) or conj.same_heads(a, b)
-        ):
-            continue  # "MTD / RP2D", "maximum tolerated dose / recommended phase 2 dose": one thing, two names
-        if _norm(a) == _norm(b) or _abbreviates(a, b) or _abbreviates(b, a) or conj.runs_on(a):
-            continue
-        a_names = [a[s:e] for s, e in _named_spans(a, *a_subject)]
-        b_names = [b[s:e] for s, e in _named_spans(b, *b_subject)]
-        if not a_head and (conj.has_shared_head(b, *b_subject) or len(a.split()) == 1 and b_head):
-            continue  # "IL-6 and TNF levels", "ICU and hospital mortality": a head both share (the first reading decides)
-        # "changes in bone marrow and blood blast counts" share the head; "Length of stay, 30-day readmission rate" has two
-        shares_object = (
-            conj.has_shared_head(b, *b_subject)
-            and not conj.has_own_head(b, *b_subject)
-            and not b_names
-            and _NOUN_OBJECT.search(a, a_subject[1])
-        )
-        # a laboratory or physiological value after an object: "Number of exacerbations and FEV1" (not a second
-        # item of the object: "Duration of MR4 & MR4.5", "Levels of anxiety and depression")
-        lab_value = any(_MEASURE_TERM.fullmatch(n) and not _PRO_DOMAIN.fullmatch(n) for n in b_names) or (
-            any(_LAB_ACRONYM.fullmatch(n) for n in b_names)
-            and bool(
-                _LAB_ACRONYM.fullmatch(b[b_subject[0] : b_subject[1]].strip())
-            )  # the value alone, not "PSA progression" and not _ACRONYM.search(a, a_subject[1]) and not _DIGIT.search(a, a_subject[1])
-        )
-        if not reopens and ((not b_head and not lab_value and opens_object) or shares_object):
-            continue  # "Levels of anxiety and depression", "changes in bone marrow and blood blast counts": the object runs on
-        if not reopens and (
-            _DESCRIBING_CLAUSE.search(a, a_subject[1]) or _THRESHOLD.search(a, a_subject[1]) or _BOTH.search(a, a_subject[1])
-        ):
-            continue  # "Proportion with normalisation of fever and oxygen saturation": whom or what is counted runs on
-        if a_names and b_names and {_norm(n) for n in a_names} & {_norm(n) for n in b_names}:
-            continue  # "Lower back pain and leg pain", "Q-wave MI and non Q-wave MI": one measure, two sites or kinds
-        if not a_head and not b_head and not any(_MEASURE_TERM.fullmatch(n) or _INSTRUMENT.fullmatch(n) for n in a_names + b_names):
-            continue  # two acronyms: the first reading decides (population, assay and method checks)
-        if conj.after_list_punctuation(q) and (kq == "named" and not b_head and not a_names or _spells_out(a, b)):
-            continue  # "Pain score, VAS": the instrument of the measure before it; "AUC, the area under the curve"
-        if _after_method_lead(title, q.start) and not _METHOD_LEAD.search(b):
-            continue  # "assessed by ELISA and HPLC", "as measured by ... hemoglobin, hematocrit": how, not what
-        if conj.adverse_events(a) or conj.adverse_events(b) or conj.list_is_defined(title, q.start):
-            continue  # "AEs and SAEs"; "defined as ...", "including ...", "Label: ..."
-        if (not a_head and (_ONE_NAME_AFTER.match(title, q.end) or conj.ends_in_name_word(b))) or any(
-            m.start() < p.end and m.end() > q.start for m in _NAMED_SCALE.finditer(title)
-        ):
-            continue  # "Hospital Anxiety and Depression Scale", "Depression, Anxiety and Stress Scale": one instrument's name
-        if _name_defined_across(title, p.end, q.start):
-            continue  # "Eczema Area and Severity Index-50 (EASI-50)": the joiner is inside a defined name
-        if _inside_one_measure(title, p, q, a_names, b_names):
-            continue  # fp9: a label and its score, one instrument's domains or subscales, a condition, factors, a ratio
-        x0, x1 = ([(p.start + s, p.start + e) for s, e in _named_spans(a, *a_subject)] or [(p.start, p.end)])[-1]
-        y0, y1 = ([(q.start + s, q.start + e) for s, e in _named_spans(b, *b_subject)] or [(q.start, q.end)])[0]
-        if _one_composite_or_instrument(title, x0, x1, y0, y1):
-            continue  # "anxiety and depression (HADS)", "a composite of ...": one measure
-        return (p.start, p.end), (q.start, q.end)
-    return None
-
-
-_BRACKETED = re.compile(r"\(([^()]{2,20})\)")
-_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_NAME_FILLERS = frozenset({"and", "of", "the", "for", "in", "on", "to", "a", "&"})
-
-
-def _initials(text: str, start: int, end: int) -> str:
-    return "".join(w[0].lower() for w in _NAME_WORD.findall(text, start, end) if w.lower() not in _NAME_FILLERS)
-
-
-def _name_defined_across(title: str, joiner_start: int, after: int) -> bool:
-    """A bracketed abbreviation after the joiner spells out words on both sides of it ("Short
-    Inventory of Problems- Alcohol and Drugs (SIP-AD)", "Total scores of Positive and Negative
-    Syndrome Scale (PANSS)": its "A" may stand for the joiner "and"): the joiner is inside one name."""
-    before = _initials(title, max(0, joiner_start - 200), joiner_start)
-    joined = title[joiner_start:after].strip(" ,;").lower()[:1]
-    for m in _BRACKETED.finditer(title, after, min(len(title), after + 80)):
-        short = "".join(c.lower() for c in m.group(1) if c.isalpha())
-        if len(short) < 2 or not m.group(1)[:1].isupper():
-            continue
-        rest = _initials(title, after, m.start())
-        for k in range(1, len(short)):
-            if before.endswith(short[:k]) and (rest.startswith(short[k:]) or (joined + rest).startswith(short[k:])):
-                return True
-    return False
-
-
-def _spells_out(a: str, b: str) -> bool:
-    """After a comma, the part spells out the acronym that ends the part before it ("Ropinirole AUC,
-    the area under the curve"): an apposition, not a second measure."""
-    acronyms = list(_ACRONYM.finditer(a))
-    if not acronyms:
-        return False
-    letters = "".join(c.lower() for c in acronyms[-1].group(0) if c.isalpha())
-    initials = _initials(b, 0, len(b))[: len(letters) + 4]
-    # the acronym's letters open the words in order, a few qualifiers between them allowed ("area under the
-    # plasma concentration-time curve": a, u, (p, c,) c)
-    rest = iter(initials[1:])
-    return len(letters) >= 2 and initials[:1] == letters[:1] and all(c in rest for c in letters[1:])
-
-
-def _inside_one_measure(title: str, p: conj.Part, q: conj.Part, a_names: list[str], b_names: list[str]) -> bool:
-    """The joiner between parts ``p`` and ``q`` lies inside one measure (see outcome_one_measure)."""
-    a, b = title[p.start : p.end], title[q.start : q.end]
-    stop = _SENTENCE_STOP.search(title, q.start)
-    end = stop.start() if stop else len(title)
-    if one.label_then_score(a, b, conj.after_list_punctuation(q)) or one.operands_of_one_measure(a):
-        return True
-    if one.factors_of_one_analysis(title, p.start, q.start):
-        return True
-    plain = not any(_INSTRUMENT.fullmatch(n) or _ACRONYM.fullmatch(n) for n in a_names) and not any(
-        _MEASURE_TERM.fullmatch(n) and not _PRO_DOMAIN.fullmatch(n) for n in a_names + b_names
-    )
-    # domains, then ":" / "by" / "using" / "(" and ONE instrument in the rest of the clause: "Quality of Life and Function: SF-36"
-    lead = one.DOMAIN_TO_INSTRUMENT.search(title, q.start, q.end)
-    # domains only: a quantity each part has ("response rate", "comfort level") makes them measures of their own
-    domains = not one.names_a_quantity(a) and not one.names_a_quantity(title[q.start : lead.start() if lead else q.end])
-    if plain and domains and lead and _one_instrument(title[lead.start() : end]) and not _instruments(title[q.start : lead.start()]):
-        return True
-    # "<instrument> A and B scores": one instrument's subscales share the plural "scores"
-    a_begin = conj.subject(a)[0]
-    first = _ACRONYM.match(a, a_begin) or _INSTRUMENT.match(a, a_begin)
-    if (
-        first
-        and first.end() < len(a)
-        and not _LAB_ACRONYM.fullmatch(first.group(0))
-        and not conj.has_shared_head(a, first.end(), len(a))
-        and one.shares_plural_scores(b)
-        and not any(_DIGIT.search(n) or _INSTRUMENT.fullmatch(n) for n in b_names)
-    ):
-        return True
-    # "... following single and repeat doses": the joiner pairs words of a condition clause
-    return one.condition_pair(a, b) and not b_names and not conj.reopens(b)
-
-
-def _one_instrument(text: str) -> bool:
-    """The text names one instrument, its acronym and its name side by side counting once ("SF-36 Health Survey")."""
-    found = sorted(_instruments(text))
-    merged = [found[0]] if found else []
-    for x0, x1 in found[1:]:
-        if text[merged[-1][1] : x0].strip(" -") == "":
-            merged[-1] = (merged[-1][0], x1)
-        else:
-            merged.append((x0, x1))
-    return len(merged) == 1

@@ -18,25 +18,47 @@ from dataclasses import dataclass
 _DOMAIN = (
     r"(?:(?:clinical|therapeutic|treatment|overall|drug|general|short[- ]term|long[- ]term|preliminary|primary|"
     # whose or which outcomes, still no measure: "Curative effect", "Patient outcomes", "Surgical outcomes"
-    r"curative|intervention|main|key|patients?|patients'|patient[- ]reported|surgical|functional|health|maternal|neonatal|perinatal|obstetric|"
+    r"curative|intervention|main|key|symptomatic|patients?|patients'|patient[- ]reported|surgical|functional|health|maternal|neonatal|perinatal|obstetric|"
     r"oncologic(?:al)?|cosmetic|aesthetic|visual|post-?operative|peri-?operative|procedural|technical|"
+    # whose response or effect, still no measure: "Immune response", "Humoral response", "Beneficial effects" (not "vaccine":
+    # vaccine efficacy and effectiveness are defined quantities, a reduction in incidence)
+    r"immune|immunological|humoral|cellular|psychological|emotional|mental|physical|social|subjective|beneficial|positive|negative|desired|potential|possible|symptoms?|"
     # what is judged, said without a measure: "Program feasibility", "Device usability", "App acceptability"
     r"program(?:me)?|study|trial|service|device|app|system|tool|implementation)\s+){0,2}"
-    r"(?:safety(?:\s+profile)?|efficacy|effectiveness|efficiency|tolerability|tolerance|response|benefit|outcomes?|"
+    r"(?:safety(?:\s+profile)?|efficacy|effectiveness|efficiency|tolerability|tolerance|response|benefits?|outcomes?|"
     r"feasibility|acceptability|immunogenicity|pharmacokinetics?|pharmacodynamics?|toxicity|toxicities|"
     r"adverse\s+(?:events?|effects?|reactions?)|side[- ]effects?|complications?|quality\s+of\s+life|effects?|"
     r"performance|success|"
     # how well an intervention can be used, taken up or carried out, said without a measure ("Usability", "Practicability")
-    r"usability|utility|practicability|practicality|applicability|suitability|appropriateness|acceptance|impact)"
+    r"usability|utility|practicability|practicality|applicability|suitability|appropriateness|acceptance|impact|influence|"
+    # the balance of two domains, said without a measure: "Benefit-risk profile", "risk/benefit balance"
+    r"(?:benefit|risk)\s?[-–/]\s?(?:benefit|risk)(?:\s+(?:balance|ratio))?|"
+    # a change said of nothing measured: "Clinical improvement", "Symptomatic amelioration" (a named object after it,
+    # "Improvement in pain", makes it a measure: see _CHANGE_NOUN)
+    r"improvement|amelioration|"
+    # said of nothing measured, these stand alone only (see _CHANGE_NOUN): "Results", "Health status", "Well-being", "Harms"
+    r"results?|(?:clinical|health|functional|disease|general|nutritional|cognitive|psychological|mental\s+health)\s+status|"
+    r"well-?being|harms?|risks|symptom(?:atic)?\s+(?:relief|control)|"
+    r"(?:clinical|therapeutic|treatment)\s+evaluation|adverse\s+drug\s+(?:reactions?|events?)|"
+    r"(?:clinical|therapeutic|diagnostic|prognostic)\s+(?:value|usefulness)|(?:patient|user|participant)s?['’]?\s+experiences?|"
+    # any organ's, system's or speciality's outcome or effect, said without a measure ("Neurological outcome", "Renal
+    # outcomes", "Haemodynamic effects", "Analgesic efficacy"); not its "response", which oncology defines per kind
+    # ("Cytogenetic response", "Virological response")
+    r"(?!(?:survival|withdrawal|removal|arrival|approval|interval|hospital|total|dental|renewal)\s)"
+    r"[A-Za-z]{3,}(?:al|ic|ary|ive|ous|ar)\s+(?:outcomes?|effects?|efficacy|effectiveness|safety)|"
+    r"(?:pregnancy|birth|fetal|foetal|disease|surgery|pain)\s+outcomes?)"
     # a word that only says the domain is looked at: "Safety evaluation", "Efficacy endpoints", "Safety parameters"
     r"(?:\s+(?:evaluation|assessment|profile|parameters|end[- ]?points?|measures|indicators?|observation|analysis|data|results?|variables|"
     r"outcomes?))?"
 )
 #: verbs and nouns that only introduce the domain ("Assessment of the safety of ...")
-_LEAD = r"(?:(?:to\s+)?(?:assess(?:ment)?|evaluat(?:e|ion)|determin(?:e|ation)|investigat(?:e|ion)|examin(?:e|ation)|measure|stud(?:y|ies))(?:\s+of)?\s+)?(?:the\s+)?"
+_LEAD = (
+    r"(?:(?:to\s+)?(?:assess(?:ment|ing)?|evaluat(?:e|ion|ing)|determin(?:e|ation|ing)|investigat(?:e|ion|ing)|examin(?:e|ation|ing)|"
+    r"measur(?:e|ement|ing)|stud(?:y|ies|ying)|monitor(?:ing)?|analy[sz](?:is|ing|e)|observ(?:e|ation|ing))(?:\s+of)?\s+)?(?:the\s+)?"
+)
 _DOMAIN_TITLE = re.compile(
-    rf"^\s*{_LEAD}(?P<domain>{_DOMAIN}(?:\s*(?:,|and|&|/|or)\s*{_DOMAIN}){{0,3}})"
-    r"(?P<tail>\s+(?:of|in|for|with|from|after|on|by)\s+[^:;()\[\]]{1,80})?\s*[.:]?\s*$",
+    rf"^\s*{_LEAD}(?P<domain>{_DOMAIN}(?:\s*(?:,|and|&|/|or)\s*{_DOMAIN}|[-–]{_DOMAIN}){{0,3}})"
+    r"(?P<tail>\s+(?:of|in|for|with|from|after|on|by|to)\s+[^:;()\[\]]{1,80})?\s*[.:]?\s*$",
     re.I,
 )
 #: a tail that says how the domain is measured (then the title names a measure)
@@ -45,13 +67,39 @@ _MEASURE_WORDS = re.compile(
     r"percentage|percent|incidence|frequency|score|scores|scale|questionnaire|index|level|levels|concentration|"
     r"change|changes|time|duration|count|counts|occurrence|grade|criteria|CTCAE|RECIST|AUC|Cmax|titer|titre|titers|titres|"
     # a tail that says what is looked at: "outcomes in terms of balance, pain and dizziness", "performance on tests"
-    r"tests?|in\s+terms\s+of|such\s+as|including|namely)\b|%|[0-9]",
+    r"tests?|in\s+terms\s+of|such\s+as|including|namely|"
+    # an assay or what it reads: "Immune response to vaccine antigens by ELISA", "... neutralising antibodies"; an
+    # examination ("Ocular safety by observation and eye exams")
+    r"exams?|examinations?|ELISA|ELISpot|PCR|assays?|cytometry|neutrali[sz]\w*|antibod(?:y|ies)|Ig[GAME]|GMTs?|GMCs?)\b|%|[0-9]",
     re.I,
 )
 
 
-_EFFECT_ON = re.compile(r"\b(?:effects?|impact)$", re.I)
+_EFFECT_ON = re.compile(r"\b(?:effects?|impact|influence)$", re.I)
 _ON = re.compile(r"\bon\b", re.I)
+#: what an effect, an improvement or a change is said of when nothing measured is named: the disease or
+#: condition, the patients, their health or the treatment ("Effect on the disease", "Impact on patients",
+#: "Improvement of the condition"); any other object ("on blood pressure", "in pain") is the thing measured
+_GENERIC_OBJECT = (
+    r"(?:(?:the|this|their|his|her|its|patients'?|participants'?|subjects'?|overall|general|clinical|underlying|treated)\s+){0,2}"
+    r"(?:disease|diseases|condition|conditions|illness|disorder|patients?|participants?|subjects?|health|symptoms|"
+    r"health\s+status|status|outcomes?|treatment|therapy|intervention|study\s+population|population)"
+)
+#: the object of "on" after an effect: generic, then optionally whom ("Effect on the disease in adults")
+_ON_GENERIC = re.compile(rf"\bon\s+{_GENERIC_OBJECT}(?:\s+(?:of|in|among|with|for)\s+[^:;()]{{1,60}})?\s*[.:]?\s*$", re.I)
+#: a change noun; its object, when it has one, must be generic for the title to stay a domain
+#: "prophylactic efficacy", "protective effectiveness" (of a vaccine): the qualified efficacy only; plain "Efficacy of
+#: VZV vaccine" stays a domain as before
+_VACCINE_EFFICACY = re.compile(r"\b[A-Za-z]{3,}(?:al|ic|ary|ive|ous|ar)\s+(?:efficacy|effectiveness)$", re.I)
+_VACCINE = re.compile(r"\bvaccin", re.I)
+_CHANGE_NOUN = re.compile(r"(?:\bimprovement|\bamelioration|\bresults?|\bstatus|well-?being|\bharms?|\brisks|\brelief|\bcontrol)$", re.I)
+_CHANGE_OBJECT = re.compile(
+    rf"^\s+(?:(?:of|in)\s+{_GENERIC_OBJECT}(?:\s+(?:of|in|among|with|for|after|from|by)\s+[^:;()]{{1,60}})?"
+    r"|(?:in|among|for|with|after|from|by)\s+(?:(?:the|all|adult|adults|paediatric|pediatric)\s+)?"
+    r"(?:patients?|participants?|subjects?|people|children|adults|women|men|individuals|users))"
+    r"(?:\s+[^:;()]{1,60})?\s*[.:]?\s*$",
+    re.I,
+)
 
 
 def domain_only(title: str | None) -> re.Match[str] | None:
@@ -65,8 +113,12 @@ def domain_only(title: str | None) -> re.Match[str] | None:
     tail = m.group("tail") or ""
     if _MEASURE_WORDS.search(tail):
         return None
-    if _EFFECT_ON.search(m.group("domain")) and _ON.search(tail):
-        return None  # "Effect of X on blood pressure": what follows "on" is the thing measured
+    if _EFFECT_ON.search(m.group("domain")) and _ON.search(tail) and not _ON_GENERIC.search(tail):
+        return None  # "Effect of X on blood pressure": what follows "on" is the thing measured ("on the disease" names nothing)
+    if _VACCINE_EFFICACY.search(m.group("domain")) and _VACCINE.search(tail):
+        return None  # "The prophylactic efficacy of the vaccine": vaccine efficacy is a defined quantity (a reduction in incidence)
+    if _CHANGE_NOUN.search(m.group("domain")) and tail and not _CHANGE_OBJECT.match(tail):
+        return None  # "Improvement in pain", "Improvement of FEV1": the object is what is measured
     return m
 
 
@@ -333,7 +385,14 @@ def is_span(text: str) -> bool:
 # --- time frames ----------------------------------------------------------------------------
 
 #: a number (or numbers) and nothing that says of what: "12", "0, 6, 12", "1-3"
-_BARE_NUMBER = re.compile(r"^\s*[0-9]{1,4}(?:\.[0-9]+)?(?:\s*(?:,|-|–|and|to)\s*[0-9]{1,4}(?:\.[0-9]+)?)*\s*\.?\s*$", re.I)
+#: (numbers joined by any list or range punctuation or word: "0/6/12", "3; 6; 12", "4 & 8", "6 or 12", "0 through 24", "0 6 12")
+_BARE_NUMBER = re.compile(
+    r"^\s*\(?\s*(?:~|≈|<|>|≤|≥|<=|>=|approx\.?|about|approximately)?\s*[0-9]{1,4}(?:\.[0-9]+)?"
+    r"(?:(?:\s*(?:,|;|/|\+|-|–|—|->|→|&|and|to|or|through|thru|till|until)\s*|\s+)[0-9]{1,4}(?:\.[0-9]+)?)*\s*\)?\s*[.;,]?\s*$",
+    re.I,
+)
+#: time-point labels with no unit or definition: "T0, T1, T2", "T0-T3" (a time point's code, not when it is)
+_TIME_LABELS = re.compile(r"^\s*T[0-9]{1,2}(?:\s*(?:,|;|/|-|–|&|and|to)\s*T[0-9]{1,2})+\s*[.;]?\s*$")
 #: a calendar year (1900-2099) among the numbers: "2029", "1991-2005" are dates, not counts of a unit
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 #: words that anchor a time point a reader can check without a number (a unit may follow a digit: "0hours")
@@ -342,16 +401,29 @@ _ANCHOR = re.compile(
     r"hospitali[sz](?:ation|ed)|hospital\s+stay|in[- ]?hospital|inpatient|(?:icu|intensive\s+care)\s+stay|delivery|birth|partum|surgery|operation|\w*operative(?:ly)?|\w+(?:ectomy|otomy|ostomy|plasty|scopy)|"
     r"procedure|implant(?:ation)?|transplant(?:ation)?|intubation|extubation|induction|an(?:a)?esthesia|infusion|injection|"
     r"inhalation|dose|dosing|visit|cycle|course|session|days?|daily|weeks?|weekly|months?|monthly|years?|yearly|"
-    r"annual(?:ly)?|hours?|hourly|hrs?|minutes?|mins?|morning|evening|night|overnight|bedtime|pre-?op|post-?op|(?:pre|post)[- ]\w+|"
+    r"annual(?:ly)?|hours?|hourly|hrs?|minutes?|mins?|morning|evening|night|overnight|bedtime|pre-?op|post-?op|"
+    # "pre-surgery", "post-dose": an event after pre/post ("Pre and post", "pre-test and post-test" name none)
+    r"(?:pre|post)[- ](?!(?:and|or|&|the|a|an|test|tests|testing|pre|post)(?![A-Za-z]))\w+|"
     r"immediate(?:ly)?|diagnosis|death|relapse|progression|recurrence|conception|pregnancy|gestation|menstrua\w*|ovulation)(?![A-Za-z])",
     re.I,
 )
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r"|first|second|third|fourth|half)\b|[0-9]", re.I)
+_NUMBER_WORD = re.compile(
+    r"\b(?:" + "|".join(_NUMBER_WORDS) + r"|first|second|third|fourth|half)\b|[0-9]"
+    # any number written out ("Thirteen weeks", "forty-two days", "a hundred days")
+    r"|\b(?:(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|dozen)",
+    re.I,
+)
+
+
+def time_point_labels(time_frame: str) -> bool:
+    """ "T0, T1, T2", "T0-T3": codes of time points with nothing that says when they are."""
+    return bool(_TIME_LABELS.match(time_frame))
 
 
 def bare_number(time_frame: str) -> bool:
-    """ "12", "0, 6, 12": numbers with no unit (not a calendar year such as "2029")."""
-    return bool(_BARE_NUMBER.match(time_frame)) and not _YEAR.search(time_frame)
+    """ "12", "0, 6, 12", "0/6/12": numbers with no unit (not a calendar year such as "2029"), or time-point codes
+    with no time ("T0, T1, T2")."""
+    return (bool(_BARE_NUMBER.match(time_frame)) and not _YEAR.search(time_frame)) or bool(_TIME_LABELS.match(time_frame))
 
 
 #: a clinical event that can bound a period: the start or end of treatment, a failure, the last follow-up
@@ -416,13 +488,27 @@ _STUDY_OWN = re.compile(
 )
 
 
+#: a unit of time with no number, only a vague quantity ("Several months", "a few weeks", "over many years",
+#: "weeks to months"): the unit word is no time point a reader can check
+_VAGUE_AMOUNT = re.compile(
+    r"(?<![A-Za-z])(?:(?:several|a\s+few|few|some|many|various|multiple|numerous|a\s+couple\s+of|couple\s+of|a\s+number\s+of|"
+    r"a\s+long|a\s+short|an?\s+extended|an?\s+unspecified)\s+(?:more\s+)?(?:days|weeks|months|years|hours|minutes|period\s+of\s+time)"
+    r"|(?:days|weeks|months|years)\s+(?:to|or|and)\s+(?:weeks|months|years|decades)"
+    # a plural unit with no number at all ("Over the years", "In the following months", "Weeks"): how many? (the
+    # caller has already found no number in the text, so "12 weeks" never reaches here)
+    r"|(?:^\s*|(?<![A-Za-z])(?:the|these|those)\s+(?:(?:following|next|coming|past|last|first|initial|subsequent|early|later|"
+    r"intervening|ensuing|remaining)\s+)?)(?:days|weeks|months|years|hours|minutes|decades))(?![A-Za-z])",
+    re.I,
+)
+
+
 def unspecific(time_frame: str) -> bool:
     """No time point or period a reader can check: no number, no unit, no clinical event
     ("Throughout the study", "End of study", "Long term", "Ongoing", "Over the course of the
     trial", "At each visit", "Post-treatment"). A period bounded by clinical events ("From start
     to end of all protocol therapy") is specific, and so is the one occasion of a one-off survey or
     interview ("at the time of survey")."""
-    anchors = _STUDY_OWN.sub(" ", time_frame)
+    anchors = _VAGUE_AMOUNT.sub(" ", _STUDY_OWN.sub(" ", time_frame))
     return (
         not _ANCHOR.search(anchors)
         and not _NUMBER_WORD.search(time_frame)
