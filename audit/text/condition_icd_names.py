@@ -29,7 +29,21 @@ from trial_audit.text.condition_systems import (
     system_of,
 )
 from trial_audit.text.condition_tokens import tokenise, tokens_norm
-from trial_audit.text.condition_vocabulary_patterns import PREFIXES, bracketed_abbreviation, joined_variant, specialty_mentions
+from trial_audit.text.condition_vocabulary_patterns import (
+    EVENTS,
+    NOT_A_SPECIALTY_TITLE,
+    PREFIXES,
+    SEVERITY,
+    SPECIALTY_TITLE,
+    SYNDROME_NOUNS,
+    allergy_wordings,
+    bracketed_abbreviation,
+    joined_variant,
+    specialty_mentions,
+    status_dropped,
+    syndrome_heads,
+    unnumbered,
+)
 from trial_audit.text.condition_words import GENERIC_TITLE_WORDS as _GENERIC
 from trial_audit.text.icd10cm import EXTRACT, cached_state, icd_title_key, tabular
 
@@ -70,22 +84,22 @@ class IcdMatcher:
                 if chapter not in ORGAN_CHAPTERS or chapter == "19":
                     # of the injury and factor chapters, only the titles of a specialty's disease (burns, poisoning,
                     # envenoming, food allergy: ``condition_systems._CODE_SYSTEMS``), not "adverse effect of" a drug
-                    if not _SPECIALTY_TITLE.search(key) or _NOT_A_SPECIALTY_TITLE.search(key) or not organ_chapters((code,), traits=True):
+                    if not SPECIALTY_TITLE.search(key) or NOT_A_SPECIALTY_TITLE.search(key) or not organ_chapters((code,), traits=True):
                         continue
-                    toks, key = _status_dropped(toks, key)
+                    toks, key = status_dropped(toks, key)
                 if chapter == "17" and (toks[0] in _BAD_FIRST or _VAGUE.search(key) or system_of(code) is None):
                     # a malformation only by its own title: "Other male with 46,XX karyotype" names no disease "male";
                     # but a syndrome's name before its residual tail or its karyotype is ("Klinefelter syndrome, unspecified")
                     if system_of(code) is not None:
-                        for head in _residual_heads(toks, key) + _syndrome_heads(toks):
-                            if len(head) >= 2 and head[-1] in _SYNDROME_NOUNS:
+                        for head in _residual_heads(toks, key) + syndrome_heads(toks):
+                            if len(head) >= 2 and head[-1] in SYNDROME_NOUNS:
                                 heads.setdefault(head, code)
                     continue
                 if toks[0] in _BAD_FIRST or _VAGUE.search(key):
                     # the disease a residual or qualified title is about is a name too ("Unspecified cataract",
                     # "Insomnia, unspecified", "Chronic periodontitis", "Otitis media, unspecified")
                     for head in _residual_heads(toks, key):
-                        if head in _EVENTS:
+                        if head in EVENTS:
                             continue  # "Attacks without alteration of consciousness": "attacks" alone is any disease's
                         if _specific_name(head) or (head[0] in _COURSE and _specific_name(head[1:])):
                             heads.setdefault(head, code)
@@ -106,11 +120,11 @@ class IcdMatcher:
                         qualified.add(q)
                     continue
                 if chapter == "17" and system_of(code) is not None:
-                    for head in _syndrome_heads(toks):  # "Klinefelter syndrome karyotype 47, XXY"
+                    for head in syndrome_heads(toks):  # "Klinefelter syndrome karyotype 47, XXY"
                         heads.setdefault(head, code)
-                for head in _unnumbered(toks):  # "Complex regional pain syndrome I" is "... syndrome type I"
+                for head in unnumbered(toks):  # "Complex regional pain syndrome I" is "... syndrome type I"
                     keys.setdefault(head, code)
-                if len(toks) >= 3 and toks[0] in _SEVERITY and _specific_name(toks[1:]) and len(toks[1:]) >= 2:
+                if len(toks) >= 3 and toks[0] in SEVERITY and _specific_name(toks[1:]) and len(toks[1:]) >= 2:
                     heads.setdefault(toks[1:], code)  # "Mild hyperemesis gravidarum": "hyperemesis gravidarum"
                 if len(toks) == 2 and _inborn_error(toks[-1], code):
                     heads.setdefault(toks[-1:], code)  # "Classical phenylketonuria": "phenylketonuria" is the disease
@@ -259,62 +273,8 @@ def _usual_wordings(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
     if "newborn" in toks and len(toks) <= 4:
         i = toks.index("newborn")
         out += [(*toks[:i], w, *toks[i + 1 :]) for w in _NEWBORN]
-    out += _allergy_wordings(toks)
+    out += allergy_wordings(toks)
     return out
-
-
-def _singular(word: str) -> str:
-    """A food's name in the singular, as it is said before "allergy" ("peanuts" -> "peanut", "eggs" -> "egg")."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def _allergy_wordings(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """What registrants write for ICD-10-CM's "Allergy to X" (tenth round): "X allergy", "allergic to X", the food in
-    the singular ("peanut allergy"), a food's "products" left out ("milk allergy" for "Allergy to milk products"), and
-    "X allergy" for "X allergy status". Never the drugs' allergy titles: those are no specialty's (``_SPECIALTY_TITLE``)."""
-    if len(toks) >= 2 and toks[-1] == "allergy" and len(toks) <= 3:
-        food = toks[:-1]
-        return [(*food, "allergies"), ("allergic", "to", *food), ("allergy", "to", *food)]
-    if len(toks) < 3 or toks[:2] != ("allergy", "to") or len(toks) > 5 or {"other", "and", "or", "than"} & set(toks):
-        return []
-    food = toks[2:]
-    if len(food) > 1 and food[-1] == "products":
-        food = food[:-1]
-    forms = {food, (*food[:-1], _singular(food[-1]))}
-    out = []
-    for f in forms:
-        out += [(*f, "allergy"), (*f, "allergies"), ("allergic", "to", *f), ("allergy", "to", *f)]
-    return out
-
-
-#: titles of chapters 19 and 21 that name a specialty's disease (``condition_systems``: burns, toxicology, allergy)
-_SPECIALTY_TITLE = re.compile(r"\b(?:burns?|corrosions?|poisoning|toxic\s+effect|venom|smoke|anaphylactic|allergy|food\s+reactions?)\b")
-#: and those of them that name a drug's harm or a status, not a disease a trial enrols
-_NOT_A_SPECIALTY_TITLE = re.compile(
-    r"\b(?:adverse\s+effect|underdosing|drugs?|medicinal|biological|encounter|sequela|intentional|assault|undetermined)\b"
-)
-
-
-def _status_dropped(toks: tuple[str, ...], key: str) -> tuple[tuple[str, ...], str]:
-    """ "Bee allergy status" is "bee allergy": the factor chapter's "status" names the allergy itself."""
-    if len(toks) >= 3 and toks[-1] == "status" and toks[-2] == "allergy":
-        return toks[:-1], key[: -len(" status")]
-    return toks, key
-
-
-#: events of many diseases, never one disease's name alone ("attacks" of angioedema, gout, asthma, migraine)
-_EVENTS = frozenset({("attack",), ("attacks",), ("episode",), ("episodes",), ("spell",), ("spells",), ("crisis",), ("crises",)})
-#: severity words opening a title of three words or more, whose rest is the disease ("Mild hyperemesis gravidarum")
-_SEVERITY = frozenset({"mild", "moderate", "severe"})
-_ROMAN = frozenset({"i", "ii", "iii", "iv"})
-
-
-def _unnumbered(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """A title ending in its type's roman numeral, as registrants write it: "complex regional pain syndrome type i"
-    and, without the numeral, "complex regional pain syndrome" (three words or more before it)."""
-    if len(toks) < 4 or toks[-1] not in _ROMAN or toks[-2] == "type":
-        return []
-    return [(*toks[:-1], "type", toks[-1]), toks[:-1]]
 
 
 def _qualified_inner(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -328,18 +288,6 @@ def _inborn_error(word: str, code: str) -> bool:
     """An inborn error of metabolism (E70-E77) named by the metabolite it raises ("phenylketonuria", "homocystinuria",
     "galactosemia", "tyrosinemia"): a disease, though its word ends like a lab state ("proteinuria", "hyperkalemia")."""
     return "E70" <= code[:3] <= "E77" and len(word) >= 10 and bool(_LAB_STATE.search(word))
-
-
-#: the last words of a genetic syndrome's name in chapter 17 ("Klinefelter syndrome karyotype 47, XXY")
-_SYNDROME_NOUNS = frozenset({"syndrome", "disease"})
-
-
-def _syndrome_heads(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """A syndrome's name before the karyotype or variant that follows it in a chapter-17 title."""
-    for i, w in enumerate(toks):
-        if w in _SYNDROME_NOUNS and 1 <= i < len(toks) - 1:
-            return [toks[: i + 1]]
-    return []
 
 
 def _qualifiable(head: tuple[str, ...]) -> bool:

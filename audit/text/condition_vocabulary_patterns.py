@@ -117,3 +117,72 @@ def bracketed_abbreviation(text: str, start: int, end: int) -> bool:
         and bool(_ABBREV.fullmatch(text, start, end))
         and sum(c.isupper() for c in text[start:end]) >= 2
     )
+
+
+# --- forms of ICD-10-CM titles registrants write (used by ``IcdMatcher`` when it builds its keys) ---
+
+
+def singular(word: str) -> str:
+    """A food's name in the singular, as it is said before "allergy" ("peanuts" -> "peanut", "eggs" -> "egg")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def allergy_wordings(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """What registrants write for ICD-10-CM's "Allergy to X" (tenth round): "X allergy", "allergic to X", the food in
+    the singular ("peanut allergy"), a food's "products" left out ("milk allergy" for "Allergy to milk products"), and
+    "X allergy" for "X allergy status". Never the drugs' allergy titles: those are no specialty's (``SPECIALTY_TITLE``)."""
+    if len(toks) >= 2 and toks[-1] == "allergy" and len(toks) <= 3:
+        food = toks[:-1]
+        return [(*food, "allergies"), ("allergic", "to", *food), ("allergy", "to", *food)]
+    if len(toks) < 3 or toks[:2] != ("allergy", "to") or len(toks) > 5 or {"other", "and", "or", "than"} & set(toks):
+        return []
+    food = toks[2:]
+    if len(food) > 1 and food[-1] == "products":
+        food = food[:-1]
+    forms = {food, (*food[:-1], singular(food[-1]))}
+    out = []
+    for f in forms:
+        out += [(*f, "allergy"), (*f, "allergies"), ("allergic", "to", *f), ("allergy", "to", *f)]
+    return out
+
+
+#: titles of chapters 19 and 21 that name a specialty's disease (``condition_systems``: burns, toxicology, allergy)
+SPECIALTY_TITLE = re.compile(r"\b(?:burns?|corrosions?|poisoning|toxic\s+effect|venom|smoke|anaphylactic|allergy|food\s+reactions?)\b")
+#: and those of them that name a drug's harm or a status, not a disease a trial enrols
+NOT_A_SPECIALTY_TITLE = re.compile(
+    r"\b(?:adverse\s+effect|underdosing|drugs?|medicinal|biological|encounter|sequela|intentional|assault|undetermined)\b"
+)
+
+
+def status_dropped(toks: tuple[str, ...], key: str) -> tuple[tuple[str, ...], str]:
+    """A "bee allergy status" is a "bee allergy": the factor chapter's "status" names the allergy itself."""
+    if len(toks) >= 3 and toks[-1] == "status" and toks[-2] == "allergy":
+        return toks[:-1], key[: -len(" status")]
+    return toks, key
+
+
+#: events of many diseases, never one disease's name alone ("attacks" of angioedema, gout, asthma, migraine)
+EVENTS = frozenset({("attack",), ("attacks",), ("episode",), ("episodes",), ("spell",), ("spells",), ("crisis",), ("crises",)})
+#: severity words opening a title of three words or more, whose rest is the disease ("Mild hyperemesis gravidarum")
+SEVERITY = frozenset({"mild", "moderate", "severe"})
+ROMAN = frozenset({"i", "ii", "iii", "iv"})
+
+
+def unnumbered(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A title ending in its type's roman numeral, as registrants write it: "complex regional pain syndrome type i"
+    and, without the numeral, "complex regional pain syndrome" (three words or more before it)."""
+    if len(toks) < 4 or toks[-1] not in ROMAN or toks[-2] == "type":
+        return []
+    return [(*toks[:-1], "type", toks[-1]), toks[:-1]]
+
+
+#: the last words of a genetic syndrome's name in chapter 17 ("Klinefelter syndrome karyotype 47, XXY")
+SYNDROME_NOUNS = frozenset({"syndrome", "disease"})
+
+
+def syndrome_heads(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A syndrome's name before the karyotype or variant that follows it in a chapter-17 title."""
+    for i, w in enumerate(toks):
+        if w in SYNDROME_NOUNS and 1 <= i < len(toks) - 1:
+            return [toks[: i + 1]]
+    return []
