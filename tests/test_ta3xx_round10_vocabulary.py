@@ -221,3 +221,24 @@ def test_shape_names_stay_narrow(text):
 def test_an_allergy_named_in_an_exclusion_is_not_a_requirement():
     crit = "Inclusion Criteria:\n\n  * Age 18 years or older\n\nExclusion Criteria:\n\n  * Known peanut allergy\n  * Burns of the face\n"
     assert not run("TA301", **CATARACT, criteria=crit)
+
+
+# --- precision: the false findings of the tune-part diff, as regression tests -------------------------------------
+
+
+def test_a_peanut_allergy_trial_registered_as_food_hypersensitivity_may_require_peanut_allergy():
+    # NCT00580606 (tune part, criteria table): conditions "Food Hypersensitivity", "Hypersensitivity", "Hypersensitivity,
+    # Immediate"; "Food Hypersensitivity" is K52.2 by its inclusion term (the gut's allergic disease, linked to allergy)
+    trial = {"conditions": ["Food Hypersensitivity", "Hypersensitivity", "Hypersensitivity, Immediate"], "minimum_age": "1 Year"}
+    item = "Physician-diagnosed peanut allergy OR convincing clinical history of peanut allergy"
+    assert not run("TA301", **trial, criteria=inc(item))
+
+
+def test_a_wound_infection_trial_may_require_the_burn_the_infection_is_in():
+    # NCT02116010 (tune part, criteria table): condition "Wound Infection"
+    trial = {"conditions": ["Wound Infection"], "minimum_age": "18 Years"}
+    item = (
+        "Burn wounds with a microbiologically documented infection, as defined by positive surface swab, due to "
+        "Escherichia coli or Pseudomonas aeruginosa whatever their resistance profile"
+    )
+    assert not run("TA301", **trial, criteria=inc(item))

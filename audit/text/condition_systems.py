@@ -79,6 +79,10 @@ LINKED = (
     frozenset({"19:burns", "12"}),
     frozenset({"19:burns", "19:toxic"}),
     frozenset({"19:toxic", "5:substance"}),
+    # allergy with the gut's allergic diseases, and with the skin (the atopic march: food allergy in atopic dermatitis)
+    frozenset({"3:allergy", "11:allergy"}),
+    frozenset({"11:allergy", "11:gi"}),
+    frozenset({"3:allergy", "12"}),
 )
 #: substance use disorders (F10-F16, F18-F19) and the organs the substances harm and the infections
 #: injecting and drinking bring (HIV, viral hepatitis, tuberculosis - not every infection: COVID-19 is
@@ -111,7 +115,11 @@ _CODE_SYSTEMS |= {f"T{n}": "19:burns" for n in range(20, 33)} | {f"T{n}": "19:to
 #: diseases, with the immune disorders of chapter 3 (hereditary angioedema D84.1). Not a drug or medicinal allergy
 #: (Z88, T88: an exclusion of the study drug, never a population) nor "allergy, unspecified" / "hypersensitivity"
 #: (T78.4), which name no disease.
-_CODE_SYSTEMS |= {c: "3:allergy" for c in ("Z9101", "Z9102", "Z9103", "T780", "T781")}
+_CODE_SYSTEMS |= {c: "3:allergy" for c in ("Z9101", "Z9102", "Z9103", "T780", "T781", "T782", "T783")}
+#: the gut's allergic diseases (allergic and dietetic gastroenteritis K52.2, "food hypersensitivity gastroenteritis";
+#: eosinophilic oesophagitis K20.0) are the gut's and the allergist's both (``LINKED``): a trial registered for "Food
+#: Hypersensitivity" (K52.2 by its inclusion term) requires a peanut allergy on purpose
+_CODE_SYSTEMS |= {"K522": "11:allergy", "K200": "11:allergy"}
 #: the congenital syndromes of several organs that clinical genetics treats with the chromosomal abnormalities
 #: (Q90-Q99, "17"): fetal alcohol syndrome (Q86), the syndromes of the face, of short stature (Prader-Willi, Noonan),
 #: of the limbs and of overgrowth (Q87.0-Q87.3); Marfan's (Q87.4, the aorta) and the rest of Q87 stay unplaced
@@ -138,6 +146,8 @@ ONE_WAY = {
     # coagulopathy after envenoming, liver injury after paracetamol, inhalation injury, wound infection): a trial
     # placed there is never judged; poisoning or a burn required in another organ's trial is (tenth round)
     "19:toxic": tuple(sorted(ORGAN_CHAPTERS)),
+    # an infection trial may require the burn its infection is in ("Burn wounds with a documented infection")
+    "1": ("19:burns",),
     "19:burns": tuple(sorted(ORGAN_CHAPTERS)),
     "1:B20": ("1:A15-A19", "1:A30-A49", "1:B00-B09", "1:B25-B34", "1:B35-B49", "1:B50-B64", "1:A00-A09", "2:C45-C49", "2:heme"),
 }
