@@ -55,7 +55,10 @@ _NOT_A_DISEASE = re.compile(
     r"\b(?:susceptibility|resistance|response|modifier|protection|somatic|trait|traits|variation|polymorphism|quantitative|"
     r"blood\s+group|cancer|carcinoma|tumou?r|tumou?rs|leuka?emia|lymphoma|neoplasm|neoplasia|sarcoma|blastoma|adenoma|"
     r"melanoma|glioma|myeloma|level|levels|serum|plasma|suppression|sensitivity|toxicity|intoxication|phenotype|"
-    r"locus|dimples|folding)\b"
+    r"locus|dimples|folding|"
+    # injuries, which ICD-10-CM files outside the organ chapters and registrants register as such ("Spinal Cord
+    # Injuries": a trial of them requires "spinal cord injury" on purpose)
+    r"injury|injuries|trauma|traumatic|fracture|fractures|wound|wounds|burn|burns|poisoning|bite|bites|sting|stings)\b"
 )
 #: the words of a chromosomal or genetic syndrome's name ("22q11.2 deletion syndrome", "trisomy 9 mosaic syndrome")
 _GENETIC = re.compile(r"\b(?:deletion|duplication|microdeletion|microduplication|trisomy|monosomy|chromosome|[0-9]{1,2}[pq][0-9])", re.I)
