@@ -83,6 +83,8 @@ def test_an_injury_is_no_rare_disease_name():
     # NCT00592384 (tune part, criteria table): a depression trial registered for "Major Depressive Disorder",
     # "Dysthymia" and "Spinal Cord Injuries" requires "Spinal cord injury (ASIA A-D)": the registered injury itself
     assert "spinal cord injury" not in rare.rare_names()
-    crit = "Inclusion Criteria:\n\n  * Spinal cord injury (ASIA A-D)\n  * Major depressive disorder\n\nExclusion Criteria:\n\n  * Pregnancy\n"
+    crit = (
+        "Inclusion Criteria:\n\n  * Spinal cord injury (ASIA A-D)\n  * Major depressive disorder\n\nExclusion Criteria:\n\n  * Pregnancy\n"
+    )
     trial = {"conditions": ["Major Depressive Disorder", "Dysthymia", "Spinal Cord Injuries"], "criteria": crit}
     assert not list(select_rules(["TA301"])[0].check(record_from_example(trial), CTX))
