@@ -70,6 +70,9 @@ class IcdMatcher:
 
     def __init__(self, strict: bool = True) -> None:
         keys: dict[tuple[str, ...], str] = {}
+        #: names without their type's numeral, used only where no title has the name ("Prostatic intraepithelial
+        #: neoplasia" is N42.31's own name, not D07.5's "... neoplasia III")
+        numbered: dict[tuple[str, ...], str] = {}
         prefixes: dict[tuple[str, ...], str] = {}
         suffixes: dict[tuple[str, ...], str] = {}
         heads: dict[tuple[str, ...], str] = {}
@@ -123,7 +126,7 @@ class IcdMatcher:
                     for head in syndrome_heads(toks):  # "Klinefelter syndrome karyotype 47, XXY"
                         heads.setdefault(head, code)
                 for head in unnumbered(toks):  # "Complex regional pain syndrome I" is "... syndrome type I"
-                    keys.setdefault(head, code)
+                    numbered.setdefault(head, code)
                 if len(toks) >= 3 and toks[0] in SEVERITY and _specific_name(toks[1:]) and len(toks[1:]) >= 2:
                     heads.setdefault(toks[1:], code)  # "Mild hyperemesis gravidarum": "hyperemesis gravidarum"
                 if len(toks) == 2 and _inborn_error(toks[-1], code):
@@ -164,6 +167,8 @@ class IcdMatcher:
                         continue  # "chronic arthritis": a word of several specialties of one chapter (rheumatology, orthopaedics)
                     if by_words is None and head in from_nos or by_words is not None and chapter_of(by_words) == chapter_of(code):
                         heads.setdefault(head, code)
+        for head, code in numbered.items():
+            keys.setdefault(head, code)
         for head, code in heads.items():
             keys.setdefault(_no_articles(head), code)  # a title that is the name itself comes first
         for k, code in list(keys.items()):

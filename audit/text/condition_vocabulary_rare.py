@@ -9,7 +9,9 @@ with. A disease is placed where its phenotypes are (issue 20, tenth round):
 - each annotated phenotype (aspect P, not negated) counts for the organ branch of HPO it is filed under
   (``condition_hpo.BRANCH_CODES``: eye, heart, kidney, ...), or for blood, the immune system or metabolism
   (``_LAB_BRANCH_CODES``: the systems of the inborn errors and the immune defects);
-- a disease with at least ``SHARE`` of its placed phenotypes in one system takes that system's representative code;
+- a disease whose name's own words place it in one organ system (``word_system_code``: "Polycystic kidneys", "Bone
+  marrow failure syndrome") takes that system; otherwise one with at least ``SHARE`` of its placed phenotypes in one
+  system takes that system's representative code;
 - a disease of several systems whose name is a syndrome's is a genetic syndrome (Q99.9, clinical genetics, with
   the chromosomal abnormalities: ``condition_systems``); any other disease of several systems is left out;
 - names of cancers, susceptibilities, traits, responses and drug reactions, names of symptoms, names of one short
@@ -38,7 +40,7 @@ from pathlib import Path
 import orjson
 
 from trial_audit.text.condition_hpo import _SYMPTOM_WORDS, BRANCH_CODES, NERVOUS, ROOT, _obo_terms, _version, obo_path
-from trial_audit.text.condition_icd_names import _plain, _specific_name, icd_matcher
+from trial_audit.text.condition_icd_names import _plain, _specific_name, icd_matcher, word_system_code
 from trial_audit.text.condition_systems import system_of
 from trial_audit.text.icd10cm import icd_title_key, tabular
 
@@ -94,6 +96,29 @@ def _annotations(path: Path) -> dict[str, tuple[str, set[str]]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    from trial_audit.text.condition_icd_names import _title_tokens
+
+    # (the organ chapters' titles only: "silver" and "Russell" are words of poisonings and snakebites, not of diseases)
+    organ = {str(n) for n in range(1, 18)}
+    return frozenset(w for toks, _key, _code, chapter in _title_tokens() if chapter in organ for w in toks)
+
+
+def _descriptive(name: str) -> bool:
+    """Every word of a syndrome's name is a word of ICD-10-CM titles: a description of what it does, not an eponym or
+    a gene's or a chromosome band's name (which mark a genetic syndrome: "Bloom syndrome", "22q11.2 deletion")."""
+    words = [_plain(w) for w in _WORD.findall(icd_title_key(name))]
+    return bool(words) and all(w in _title_words() or w in ("syndrome", "of", "and", "with") for w in words)
+
+
+def _curated(name: str) -> bool:
+    """The curated vocabulary (``condition_vocabulary``) names the whole name: its concept decides, not a phenotype vote."""
+    from trial_audit.text.conditions import load_vocabulary
+
+    return any(m.start == 0 and m.end >= len(name.rstrip()) for m in load_vocabulary().mentions(name))
+
+
 def _in_order(name: str) -> str:
     """An OMIM-style inverted name read in order: "Alopecia, androgenetic" -> "androgenetic Alopecia"."""
     if name.count(",") != 1:
@@ -117,6 +142,8 @@ def _usable(name: str) -> bool:
     index = tabular().title_index
     if key in index or key + " nos" in index:
         return False
+    if _curated(name):
+        return False  # a disease the curated vocabulary knows ("inflammatory bowel disease", "major depressive disorder")
     found = icd_matcher().mentions(name)
     return not (found and found[0].start == 0 and found[0].end >= len(name.rstrip()))
 
@@ -154,6 +181,10 @@ def build(obo: Path | None = None, hpoa: Path | None = None) -> dict:
             codes.discard(BRANCH_CODES[NERVOUS])
         return min(codes) if codes and len({system_of(c) for c in codes}) == 1 else None
 
+    # one code per system (a name placed by its words gets whichever code of the system the word table met first)
+    canonical: dict[str, str] = {}
+    for c in sorted({*BRANCH_CODES.values(), *_LAB_BRANCH_CODES.values(), SYNDROME_CODE}):
+        canonical.setdefault(system_of(c) or "", c)
     by_name: dict[str, set[str]] = {}
     for did, (name, phenotypes) in _annotations(hpoa or annotation_path()).items():
         if sum(NEOPLASM in ancestors(t) for t in phenotypes) >= NEOPLASM_SHARE * len(phenotypes):
@@ -166,14 +197,24 @@ def build(obo: Path | None = None, hpoa: Path | None = None) -> dict:
         if not votes:
             continue
         best, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0] or ""))  # (ties by name: the same bytes every build)
-        if n >= SHARE * sum(votes.values()):
+        by_words = word_system_code(_VARIANT.sub("", name.strip()))
+        if by_words:
+            code = by_words  # the name says its organ ("Polycystic kidneys", "Bone marrow failure syndrome")
+        elif n >= SHARE * sum(votes.values()):
             code = code_of[best]
         elif re.search(r"\bsyndrome\b", name, re.I) and (not did.startswith("ORPHA:") or _GENETIC.search(name)):
             # a Mendelian syndrome of several organs (OMIM, DECIPHER); Orphanet's syndromes of several organs include
-            # acquired ones ("Wernicke-Korsakoff syndrome", "Mirizzi syndrome"), which are no geneticist's
+            # acquired ones ("Wernicke-Korsakoff syndrome", "Mirizzi syndrome"), which are no geneticist's. A syndrome
+            # named by an organ's failure is that organ's ("Bone marrow failure syndrome": the blood's, by its words)
+            if _descriptive(_VARIANT.sub("", name.strip())):
+                continue  # a syndrome named in clinical words only: no genetic name, and its words place it nowhere
             code = SYNDROME_CODE
         else:
             continue
+        system = system_of(code) or ""
+        if system not in canonical:  # (a system no branch names: its first code in the tabular list)
+            canonical[system] = next((c for c in tabular().codes if system_of(c) == system), code)
+        code = canonical[system]
         base = _VARIANT.sub("", name.strip())
         for variant in {_in_order(name.strip()), _in_order(base)}:
             if _usable(variant):
