@@ -6,7 +6,9 @@
 Reads every missed ``scope_disease`` injection of the run, finds the mutated record in the kept batch
 files, runs the condition-scope analysis on it and sorts the miss by its first cause:
 
-- ``requirement unplaced``: no inclusion hit (vocabulary concept, marker or ICD-10-CM name) inside the injected text;
+- ``requirement unplaced``: no inclusion hit (vocabulary concept, marker or ICD-10-CM name) inside the injected text,
+  split (tenth round) into ``unnamed`` (no vocabulary names a disease in the injected text: the vocabulary side) and
+  ``named, not read`` (a name is found, but the item is not read as a requirement for everyone);
 - ``trial unplaced``: the injected text is a hit, but nothing the record declares has an organ system;
 - ``judged linked``: the hit's system is the trial's own or linked to it (``foreign`` / ``foreign_codes`` false);
 - ``judged scoped``: the item or clause reads as scoped to a cohort, a population of two diseases, or
@@ -29,6 +31,9 @@ from trial_audit.checks.ta301_criterion_requires_unregistered_condition import _
 from trial_audit.core.model import TrialRecord
 from trial_audit.readers import iter_records
 from trial_audit.text.conditions import analyse, is_scoped_hit, load_vocabulary
+
+sys.path.insert(0, str(Path(__file__).parent))
+from scope_coverage_wordings import raw_names  # noqa: E402
 
 _WHAT = re.compile(r"^\[(?P<ch>[^\]]*)\] (?:appended to inclusion item [0-9]+|inclusion item at [^:]+): (?P<text>.*)$", re.S)
 
@@ -55,7 +60,10 @@ def classify(rec, injected: str) -> tuple[str, str]:
     # offsets in the escaped text differ little; compare by overlap with a margin
     hits = [h for h in a.inclusion_hits if h.start < hi + 40 and h.end > lo - 5 and injected_words(injected) & words(text[h.start : h.end])]
     if not hits:
-        return "requirement unplaced", ""
+        # the vocabulary side (no vocabulary names a disease in the injected text) or the reading side (a name is
+        # found, but the item is not read as a requirement for everyone)
+        names = raw_names(injected)
+        return ("requirement unplaced: named, not read", names) if names else ("requirement unplaced: unnamed", "")
     if not a.declared_chapters and not a.healthy_only and not a.declared_areas:
         return "trial unplaced", ", ".join(src.text[:40] for src in a.declared if src.field.startswith("conditions["))
     labels = "; ".join(f"{h.label} {h.codes or h.concepts}" for h in hits)

@@ -272,12 +272,18 @@ def hpo_matcher() -> HpoMatcher:
     """Built once per process from the shipped extract (~0.06 s of CPU: the names' words, in American
     spelling), and kept between runs in the run cache (``icd10cm.cached_state``, ~0.01 s to read back),
     keyed on the extract and the code that builds it (this module and the word normalisation's)."""
-    from trial_audit.text import condition_icd_names
+    from trial_audit.text import condition_icd_names, condition_vocabulary_rare
 
     def build() -> HpoMatcher:
-        return HpoMatcher(orjson.loads(gzip.decompress(EXTRACT.read_bytes()))["names"])
+        names = orjson.loads(gzip.decompress(EXTRACT.read_bytes()))["names"]
+        # the rare diseases' names (Orphanet, OMIM: ``condition_vocabulary_rare``) after the phenotypes' own
+        for name, code in condition_vocabulary_rare.rare_names().items():
+            names.setdefault(name, code)
+        return HpoMatcher(names)
 
-    return cached_state("hpo-matcher", [EXTRACT, Path(__file__), Path(condition_icd_names.__file__)], build, HpoMatcher)
+    rare = condition_vocabulary_rare.EXTRACT
+    sources = [EXTRACT, rare, Path(__file__), Path(condition_icd_names.__file__), Path(condition_vocabulary_rare.__file__)]
+    return cached_state("hpo-matcher", sources, build, HpoMatcher)
 
 
 def hpo_gap_mentions(text: str, start: int, end: int, taken: list[IcdMention]) -> list[IcdMention]:

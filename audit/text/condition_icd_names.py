@@ -29,6 +29,21 @@ from trial_audit.text.condition_systems import (
     system_of,
 )
 from trial_audit.text.condition_tokens import tokenise, tokens_norm
+from trial_audit.text.condition_vocabulary_patterns import (
+    EVENTS,
+    NOT_A_SPECIALTY_TITLE,
+    PREFIXES,
+    SEVERITY,
+    SPECIALTY_TITLE,
+    SYNDROME_NOUNS,
+    allergy_wordings,
+    bracketed_abbreviation,
+    joined_variant,
+    specialty_mentions,
+    status_dropped,
+    syndrome_heads,
+    unnumbered,
+)
 from trial_audit.text.condition_words import GENERIC_TITLE_WORDS as _GENERIC
 from trial_audit.text.icd10cm import EXTRACT, cached_state, icd_title_key, tabular
 
@@ -55,6 +70,9 @@ class IcdMatcher:
 
     def __init__(self, strict: bool = True) -> None:
         keys: dict[tuple[str, ...], str] = {}
+        #: names without their type's numeral, used only where no title has the name ("Prostatic intraepithelial
+        #: neoplasia" is N42.31's own name, not D07.5's "... neoplasia III")
+        numbered: dict[tuple[str, ...], str] = {}
         prefixes: dict[tuple[str, ...], str] = {}
         suffixes: dict[tuple[str, ...], str] = {}
         heads: dict[tuple[str, ...], str] = {}
@@ -64,14 +82,28 @@ class IcdMatcher:
         qualified: set[tuple[str, ...]] = set()  # and the one-word names qualified by their course ("chronic insomnia")
         for toks, key, code, chapter in _title_tokens():
             if strict:
-                if len(key) > 60 or chapter not in ORGAN_CHAPTERS:
+                if len(key) > 60:
                     continue
+                if chapter not in ORGAN_CHAPTERS or chapter == "19":
+                    # of the injury and factor chapters, only the titles of a specialty's disease (burns, poisoning,
+                    # envenoming, food allergy: ``condition_systems._CODE_SYSTEMS``), not "adverse effect of" a drug
+                    if not SPECIALTY_TITLE.search(key) or NOT_A_SPECIALTY_TITLE.search(key) or not organ_chapters((code,), traits=True):
+                        continue
+                    toks, key = status_dropped(toks, key)
                 if chapter == "17" and (toks[0] in _BAD_FIRST or _VAGUE.search(key) or system_of(code) is None):
-                    continue  # a malformation only by its own title: "Other male with 46,XX karyotype" names no disease "male"
+                    # a malformation only by its own title: "Other male with 46,XX karyotype" names no disease "male";
+                    # but a syndrome's name before its residual tail or its karyotype is ("Klinefelter syndrome, unspecified")
+                    if system_of(code) is not None:
+                        for head in _residual_heads(toks, key) + syndrome_heads(toks):
+                            if len(head) >= 2 and head[-1] in SYNDROME_NOUNS:
+                                heads.setdefault(head, code)
+                    continue
                 if toks[0] in _BAD_FIRST or _VAGUE.search(key):
                     # the disease a residual or qualified title is about is a name too ("Unspecified cataract",
                     # "Insomnia, unspecified", "Chronic periodontitis", "Otitis media, unspecified")
                     for head in _residual_heads(toks, key):
+                        if head in EVENTS:
+                            continue  # "Attacks without alteration of consciousness": "attacks" alone is any disease's
                         if _specific_name(head) or (head[0] in _COURSE and _specific_name(head[1:])):
                             heads.setdefault(head, code)
                         elif _qualifiable(head):
@@ -85,12 +117,31 @@ class IcdMatcher:
                         inner.setdefault(head, {}).setdefault(system_of(code) or "", code)
                         if toks[-1] == "nos" and "of" not in toks:
                             from_nos.add(head)
+                    for q in _qualified_inner(toks) if chapter != "2" else ():
+                        inner.setdefault(q, {}).setdefault(system_of(code) or "", code)
+                        from_nos.add(q)
+                        qualified.add(q)
                     continue
+                if chapter == "17" and system_of(code) is not None:
+                    for head in syndrome_heads(toks):  # "Klinefelter syndrome karyotype 47, XXY"
+                        heads.setdefault(head, code)
+                for head in unnumbered(toks):  # "Complex regional pain syndrome I" is "... syndrome type I"
+                    numbered.setdefault(head, code)
+                if len(toks) >= 3 and toks[0] in SEVERITY and _specific_name(toks[1:]) and len(toks[1:]) >= 2:
+                    heads.setdefault(toks[1:], code)  # "Mild hyperemesis gravidarum": "hyperemesis gravidarum"
+                if len(toks) == 2 and _inborn_error(toks[-1], code):
+                    heads.setdefault(toks[-1:], code)  # "Classical phenylketonuria": "phenylketonuria" is the disease
                 if not _specific_name(toks):
                     continue
                 # (not a neoplasm's: "squamous cell carcinoma" of the skin's titles is a histology of many organs)
                 for head in _inner_names(toks, key) if chapter != "2" else ():
                     inner.setdefault(head, {}).setdefault(system_of(code) or "", code)
+                for q in _qualified_inner(toks) if chapter != "2" else ():
+                    # a one-word disease before its site ("Diverticulitis of large intestine ..."), qualified by its
+                    # course ("acute diverticulitis"), as a one-word residual title is
+                    inner.setdefault(q, {}).setdefault(system_of(code) or "", code)
+                    from_nos.add(q)
+                    qualified.add(q)
             elif 1 < len(toks) <= 8:
                 for n in range(2, len(toks)):
                     prefixes.setdefault(toks[:n], code)
@@ -116,8 +167,14 @@ class IcdMatcher:
                         continue  # "chronic arthritis": a word of several specialties of one chapter (rheumatology, orthopaedics)
                     if by_words is None and head in from_nos or by_words is not None and chapter_of(by_words) == chapter_of(code):
                         heads.setdefault(head, code)
+        for head, code in numbered.items():
+            keys.setdefault(head, code)
         for head, code in heads.items():
             keys.setdefault(_no_articles(head), code)  # a title that is the name itself comes first
+        for k, code in list(keys.items()):
+            joined = joined_variant(k)  # "post-thrombotic" in text is "postthrombotic" (``mentions`` joins it too)
+            if joined:
+                keys.setdefault(joined, code)
         # word sequences kept as one string each (words joined by _SEP): the same lookups, and a
         # stored matcher reads back in about half the time of tuples (~150,000 keys)
         self._keys = {_SEP.join(k): v for k, v in keys.items()}
@@ -131,7 +188,8 @@ class IcdMatcher:
     def mentions(self, text: str) -> list[IcdMention]:
         """ICD-10-CM names in a text, longest first, non-overlapping."""
         # articles are left out on both sides: "adhesive capsulitis of the shoulder" is "... of shoulder"
-        toks = [t for t in tokenise(text) if t[0].lower() not in _ARTICLES]
+        toks = [t for t in tokenise(text) if t[0].lower() not in _ARTICLES and not bracketed_abbreviation(text, t[1], t[2])]
+        toks = _hyphen_joined(text, toks)
         low = [_plain(t.lower()) for t, _, _ in toks]
         out: list[IcdMention] = []
         i, n = 0, len(toks)
@@ -148,6 +206,11 @@ class IcdMatcher:
                 i += hit
             else:
                 i += 1
+        # burns and poisonings by their shape (``condition_vocabulary_patterns``), where no title was found
+        for code, s0, e0 in specialty_mentions(text):
+            if not any(m.start < e0 and s0 < m.end for m in out):
+                out.append(IcdMention(code, chapter_of(code) or "", s0, e0, text[s0:e0]))
+        out.sort(key=lambda m: m.start)
         return out
 
     def prefix_code(self, name: str) -> str | None:
@@ -161,6 +224,24 @@ class IcdMatcher:
 #: words left out of titles and text alike when names are matched ("a" and "an" are letters of names: "vitamin A
 #: deficiency", "hepatitis A")
 _ARTICLES = frozenset({"the"})
+
+
+def _hyphen_joined(text: str, toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A prefix joined by a hyphen to the word after it is one word ("post-thrombotic" -> "postthrombotic"), as in the
+    matcher's keys (``joined_variant``); a prefix written apart ("post myocardial infarction") stays a word."""
+    if "-" not in text:
+        return toks
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t[0].lower() in PREFIXES and i + 1 < len(toks) and text[t[2] : toks[i + 1][1]] == "-":
+            out.append((t[0] + toks[i + 1][0], t[1], toks[i + 1][2]))
+            i += 2
+        else:
+            out.append(t)
+            i += 1
+    return out
 
 
 def _no_articles(toks: tuple[str, ...]) -> tuple[str, ...]:
@@ -197,7 +278,21 @@ def _usual_wordings(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
     if "newborn" in toks and len(toks) <= 4:
         i = toks.index("newborn")
         out += [(*toks[:i], w, *toks[i + 1 :]) for w in _NEWBORN]
+    out += allergy_wordings(toks)
     return out
+
+
+def _qualified_inner(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The course-qualified forms of a one-word disease named before its site ("Diverticulitis of large intestine")."""
+    if "of" not in toks or toks.index("of") != 1 or not _qualifiable(toks[:1]):
+        return []
+    return _qualified(toks[0])
+
+
+def _inborn_error(word: str, code: str) -> bool:
+    """An inborn error of metabolism (E70-E77) named by the metabolite it raises ("phenylketonuria", "homocystinuria",
+    "galactosemia", "tyrosinemia"): a disease, though its word ends like a lab state ("proteinuria", "hyperkalemia")."""
+    return "E70" <= code[:3] <= "E77" and len(word) >= 10 and bool(_LAB_STATE.search(word))
 
 
 def _qualifiable(head: tuple[str, ...]) -> bool:
@@ -209,7 +304,9 @@ def _qualifiable(head: tuple[str, ...]) -> bool:
 
 
 def _qualified(word: str) -> list[tuple[str, ...]]:
-    return [(q, word) for q in ("chronic", "primary", "persistent")] + [(word, "disorder")]
+    # (and "acute", "recurrent" (tenth round): "acute pericarditis", "recurrent diverticulitis" are one disease as much
+    # as "chronic insomnia" is; the words are left out as FIRST words of titles only, ``_BAD_FIRST``)
+    return [(q, word) for q in ("chronic", "primary", "persistent", "acute", "recurrent")] + [(word, "disorder")]
 
 
 _KEY_WORD = re.compile(r"[^\W_]+")
@@ -239,6 +336,8 @@ def _plain(word: str) -> str:
     American English, registrants of the UK, Australia, India and Europe write British English."""
     if not word.isascii():
         word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    if len(word) > 7 and word.endswith("oses"):
+        word = word[:-4] + "osis"  # the plural of a condition ("actinic keratoses", "exostoses"), on both sides
     return _american(word)
 
 
@@ -347,10 +446,11 @@ def icd_matcher(strict: bool = True) -> IcdMatcher:
     from trial_audit.text.icd10cm import EXTRACT, cached_state
 
     name = "icd-matcher-strict" if strict else "icd-matcher-names"
-    from trial_audit.text import condition_words
-
     # the word lists are part of what the matcher is built from: a change to them rebuilds it
+    from trial_audit.text import condition_vocabulary_patterns, condition_words
+
     sources = [EXTRACT, Path(__file__), Path(condition_systems.__file__), Path(condition_words.__file__)]
+    sources.append(Path(condition_vocabulary_patterns.__file__))
     return cached_state(name, sources, lambda: IcdMatcher(strict), IcdMatcher)
 
 

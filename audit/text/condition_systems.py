@@ -9,8 +9,9 @@ foreign to a hypertension trial (I10, chapter 9) because the cardio-renal-metabo
 linked (``LINKED``).
 
 Chapters that do not name an organ system (symptoms, injuries, external causes, factors
-influencing health, congenital malformations, pregnancy, perinatal) never decide: a trial of
-chemotherapy-induced nausea (R11) may require a cancer diagnosis.
+influencing health) never decide: a trial of chemotherapy-induced nausea (R11) may require a cancer
+diagnosis. Specialties of their own: pregnancy, the perinatal period, the chromosomal abnormalities and
+genetic syndromes, and (tenth round) burns, toxicology (poisoning, envenoming) and food allergy.
 
 ICD-10-CM names in free text (``IcdMatcher``) and the codes of registered condition names
 (``icd_codes_of_name``) are in ``condition_icd_names``, which reads these chapters; its names stay
@@ -30,6 +31,10 @@ from trial_audit.text.icd10cm import tabular
 #: the chromosomal abnormalities of chapter 17 (Q90-Q99, "17": Down syndrome, Turner syndrome; the malformations
 #: are placed by the organ malformed) are specialties of their own
 ORGAN_CHAPTERS = frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "22"})
+#: chapter 19 (injury, poisoning) is no organ system, but two of its blocks are specialties a trial is scoped to
+#: (tenth round): burns and corrosions (T20-T32: burns units, plastic surgery) and poisoning, toxic effects and
+#: envenoming (T36-T65: toxicology). Only those codes have a system (``system_of``); injuries (S00-T19, T66-T88) have none.
+ORGAN_CHAPTERS |= {"19"}
 #: chapter 22 (codes for special purposes) holds COVID-19 (U07.1): an infection
 _SAME_AS = {"22": "1"}
 #: systems whose diseases are routinely required together in one trial: the cardio-renal-metabolic
@@ -70,6 +75,14 @@ LINKED = (
     frozenset({"15", "14:genital"}),
     frozenset({"15", "4:metabolic", "9"}),
     frozenset({"15", "16"}),
+    # burns with the skin (grafts, scars, wound healing) and with smoke inhalation; overdose with substance use
+    frozenset({"19:burns", "12"}),
+    frozenset({"19:burns", "19:toxic"}),
+    frozenset({"19:toxic", "5:substance"}),
+    # allergy with the gut's allergic diseases, and with the skin (the atopic march: food allergy in atopic dermatitis)
+    frozenset({"3:allergy", "11:allergy"}),
+    frozenset({"11:allergy", "11:gi"}),
+    frozenset({"3:allergy", "12"}),
 )
 #: substance use disorders (F10-F16, F18-F19) and the organs the substances harm and the infections
 #: injecting and drinking bring (HIV, viral hepatitis, tuberculosis - not every infection: COVID-19 is
@@ -94,6 +107,23 @@ _CODE_SYSTEMS |= {c: "10:acute" for c in ("J12", "J13", "J14", "J15", "J16", "J1
 #: (and "interstitial pneumonia NOS", J84.9, the pattern of COVID-19 on CT; the named chronic interstitial diseases - IPF,
 #: J84.1x - stay the lungs' own: IPF or COPD required in a COVID-19 trial is another population)
 _CODE_SYSTEMS |= {"J849": "10:acute"}
+#: the specialties of chapter 19 (``ORGAN_CHAPTERS``): burns and corrosions, poisoning and toxic effects (T36-T50 drugs,
+#: T51-T65 other substances, T63 venoms)
+_CODE_SYSTEMS |= {f"T{n}": "19:burns" for n in range(20, 33)} | {f"T{n}": "19:toxic" for n in range(36, 66)}
+#: allergy (tenth round): food and insect allergy (Z91.01-Z91.03, ICD-10-CM files them as a status) and the food
+#: reactions of chapter 19 (anaphylaxis due to food T78.0, other adverse food reactions T78.1) are the allergist's
+#: diseases, with the immune disorders of chapter 3 (hereditary angioedema D84.1). Not a drug or medicinal allergy
+#: (Z88, T88: an exclusion of the study drug, never a population) nor "allergy, unspecified" / "hypersensitivity"
+#: (T78.4), which name no disease.
+_CODE_SYSTEMS |= {c: "3:allergy" for c in ("Z9101", "Z9102", "Z9103", "T780", "T781", "T782", "T783")}
+#: the gut's allergic diseases (allergic and dietetic gastroenteritis K52.2, "food hypersensitivity gastroenteritis";
+#: eosinophilic oesophagitis K20.0) are the gut's and the allergist's both (``LINKED``): a trial registered for "Food
+#: Hypersensitivity" (K52.2 by its inclusion term) requires a peanut allergy on purpose
+_CODE_SYSTEMS |= {"K522": "11:allergy", "K200": "11:allergy"}
+#: the congenital syndromes of several organs that clinical genetics treats with the chromosomal abnormalities
+#: (Q90-Q99, "17"): fetal alcohol syndrome (Q86), the syndromes of the face, of short stature (Prader-Willi, Noonan),
+#: of the limbs and of overgrowth (Q87.0-Q87.3); Marfan's (Q87.4, the aorta) and the rest of Q87 stay unplaced
+_CONGENITAL_CODES = {"Q86": "17", "Q870": "17", "Q871": "17", "Q872": "17", "Q873": "17"}
 #: one-way links: a trial of the key system may require diseases of the value systems - a trial of
 #: a blood condition (cancer-related anaemia, neutropenia) may require the cancer it comes with; a
 #: glomerular-disease trial the hypertension or diabetes that comes with it. The other way round
@@ -112,6 +142,13 @@ ONE_WAY = {
     # a pregnancy trial may require an infection (HIV, malaria, group B streptococcus), anaemia, a mental disorder
     # (perinatal depression) or kidney disease on purpose (condition_settings: the same links as a pregnancy setting)
     "15": ("1", "3", "5", "14:kidney"),
+    # a poisoning or burns trial may require the organ injury the poison or the burn causes (acute kidney injury,
+    # coagulopathy after envenoming, liver injury after paracetamol, inhalation injury, wound infection): a trial
+    # placed there is never judged; poisoning or a burn required in another organ's trial is (tenth round)
+    "19:toxic": tuple(sorted(ORGAN_CHAPTERS)),
+    # an infection trial may require the burn its infection is in ("Burn wounds with a documented infection")
+    "1": ("19:burns",),
+    "19:burns": tuple(sorted(ORGAN_CHAPTERS)),
     "1:B20": ("1:A15-A19", "1:A30-A49", "1:B00-B09", "1:B25-B34", "1:B35-B49", "1:B50-B64", "1:A00-A09", "2:C45-C49", "2:heme"),
 }
 for _harm in _SUBSTANCE_HARMS:
@@ -159,10 +196,13 @@ def system_of(code: str) -> str | None:
     ch = chapter_of(code)
     c = code.replace(".", "")
     if ch == "17":  # congenital malformations: the organ malformed ("Polycystic kidney" -> urinary)
-        return next((organ for lo, hi, organ in _CONGENITAL if lo <= c[:3] <= hi), None)
+        by_code = next((v for k, v in _CONGENITAL_CODES.items() if c.startswith(k)), None)
+        return by_code or next((organ for lo, hi, organ in _CONGENITAL if lo <= c[:3] <= hi), None)
     special = next((v for k, v in _CODE_SYSTEMS.items() if c.startswith(k)), None)
     if special:
         return special
+    if ch == "19":  # injuries are no system; only the burns and toxicology blocks are (``_CODE_SYSTEMS``)
+        return None
     if ch in SUBSYSTEMS:
         # a code of the chapter gives its specialty; the chapter's own node ("13") stays the whole chapter
         # by the category ("M48" spinal stenosis, beside "M45" ankylosing spondylitis in block M45-M49); a
