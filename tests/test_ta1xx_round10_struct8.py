@@ -211,3 +211,52 @@ def test_header_like_lines_silent(line):
     )
     codes = _codes(text)
     assert codes["TA103"] == 0 and codes["TA121"] == 0, (text, codes)
+
+
+# A header with its verb and a colon glued onto its first item right under a field label that the ICTRP reader
+# writes above the registrant's text ("Inclusion Criteria:" then "Inclusion criteria include: - …"): "include" is the
+# header's verb, not a qualifier ("in…" read as the qualifier word "in" hid the header under the label).
+@pytest.mark.parametrize(
+    "glued",
+    [
+        "Inclusion criteria include: - Healthy adults aged 18 to 45 years",
+        "Exclusion criteria include: 1. Pregnancy or breastfeeding",
+        "Inclusion Criteria included: * Signed informed consent",
+    ],
+)
+def test_verb_header_under_field_label_reported(glued):
+    kind = "Inclusion" if glued.startswith("Incl") else "Exclusion"
+    marker = glued.split(": ", 1)[1].split(" ", 1)[0]
+    rest = "\n".join(f"{marker if marker in '-*' else str(k) + '.'} {t}" for k, t in enumerate(INC[1:], 2))
+    other = "Exclusion" if kind == "Inclusion" else "Inclusion"
+    text = f"{kind} Criteria:\n{glued}\n{rest}\n\n{other} Criteria:\n" + "\n".join(_lines(EXC, "dash")) + "\n"
+    assert _codes(text)["TA103"] >= 1, text
+
+
+# criteria table (tune part), NCT00696410: an item of the exclusion list that names the other criteria in a sentence
+# and goes on in the bullets below; behind its bullet it is an item, not a header with its verb
+NCT00696410_EXC = """Exclusion Criteria:
+
+  -  Subjects with HF that is deemed to be ischemic, congenital, valvular, or infiltrative
+     in etiology, or chemotherapy/toxin-induced will not be eligible for enrollment.
+
+  -  Other exclusion criteria include the presence of a life-threatening illness with a
+     projected survival ≤6 months;
+
+  -  recurrent ventricular arrhythmias; end-stage renal failure;
+
+  -  ongoing infection;
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inclusion Criteria:\n\n  -  Subjects 21 years of age or older\n\n" + NCT00696410_EXC,
+        "Inclusion Criteria:\n- Adults\n\nExclusion Criteria:\n- Prior surgery\n- Further exclusion criteria include any condition that, in"
+        " the opinion of the investigator, would interfere\n- active infection\n",
+        "Inclusion Criteria:\n1. Adults\n2. Additional inclusion criteria are a stable dose of metformin for 3 months\n3. Consent\n",
+    ],
+)
+def test_item_naming_criteria_with_a_verb_silent(text):
+    assert _codes(text)["TA103"] == 0, text

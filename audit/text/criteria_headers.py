@@ -40,7 +40,7 @@ _HEADER_RE = re.compile(
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
-      (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period|[0-9](?![0-9]?[.)][ \t]+(?-i:[A-Z]))|\((?![0-9]{{1,2}}\)[ \t]+(?-i:[A-Z]))|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
+      (?P<qual>,?[ \t]++(?:(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period)\b|[0-9](?![0-9]?[.)][ \t]+(?-i:[A-Z]))|\((?![0-9]{{1,2}}\)[ \t]+(?-i:[A-Z]))|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
               |,?[ \t]++[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
       (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)
         |[ \t]+(?:are[ \t]+|were[ \t]+)?as[ \t]+follows[ \t]*\\?[:：]?
@@ -290,6 +290,10 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False, lead_words
                 return kind, hs, he, end, None, True, False
         return None
     g = m.group
+    if hp > pos and g("colon") and not re.search(r"[:：]", g("colon")) and re.search(r"[A-Za-z]", g("colon")):
+        # "-  Other exclusion criteria include the presence of …" behind a list marker: an item's sentence that names
+        # criteria, not a header with its verb ("Exclusion criteria include pregnancy" at a line's start is one)
+        return None
     if g("non") or g("exc") or g("exc2") or g("exc3") or g("exc4"):
         kind = "exclusion"
     elif g("comb") or g("comb3"):
