@@ -186,6 +186,9 @@ _ONE_WORD = re.compile(r"[A-Za-z][A-Za-z'â€™]*(?:-[A-Za-z]+)?(?:[ \t]+|[ \t]*[-â
 # a list marker inside a would-be qualifier: it is a list, not a header's qualifier
 _MARKER_INSIDE = re.compile(r"(?:^|\s)(?:[0-9]{1,2}|[A-Za-z])[.)][ \t]")
 _QUALIFIER_MAX = 90
+# the blanks at the text's start (measured without copying the text before a line: "text[:pos].strip()" made every
+# bulleted line cost the length of the text before it)
+_LEADING_BLANKS = re.compile(r"\s*")
 _BRACKETED = re.compile(r"\([^()\n]*\)")
 
 
@@ -270,7 +273,7 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False, lead_words
     if not m:
         # a lead-in sentence on a line of its own, not behind a list marker ("3. Patients who cannot ...:" is an item)
         # (a bullet may stand before it on the text's first line: "-  Participants will be able to enroll if they:")
-        own = hp == pos or text.startswith(("**", "#"), pos) or not text[:pos].strip()
+        own = hp == pos or text.startswith(("**", "#"), pos) or _LEADING_BLANKS.match(text).end() >= pos  # on the text's first line
         sh = _sentence_header(text, hp, end) if own else None
         if sh is None and own:
             marked = _sentence_header_then_marker(text, hp, end, markdown)
