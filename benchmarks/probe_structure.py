@@ -116,6 +116,28 @@ def header_cases() -> list[tuple[str, str]]:
             glued = f"{pre.replace('1', '2').replace('A', 'B').replace('I.', 'II.').replace('(a)', '(b)')}{eh}{sep}{first}"
             text = f"{pre}{ih}:\n" + "\n".join(inc) + "\n\n" + glued + "\n" + "\n".join(exc[1:]) + "\n"
         out.append((glued, text))
+    # round struct8: a qualifier of any words, words before the header, a bracketed header, a glyph before the marker
+    shaped = [
+        "{h} as stated in the protocol: ",
+        "{h} (all study parts) ; ",
+        "{h}, as approved by the ethics committee — ",
+        "Relevant {l}: ",
+        "Summary of {l} - ",
+        "({h}) ",
+        "【{h}】",
+        "{h} ▶ ",
+        "{h} ⇒ ",
+    ]
+    for k, (form, style) in enumerate(itertools.product(shaped, ["num", "dash", "paren"])):
+        ih, eh = HEADERS[k % 3]
+        inc, exc = _lines(INC[:4], style), _lines(EXC[:4], style)
+        if k % 2 == 0:
+            glued = form.format(h=ih, l=ih.lower()) + inc[0]
+            text = glued + "\n" + "\n".join(inc[1:]) + "\n\n" + eh + ":\n" + "\n".join(exc) + "\n"
+        else:
+            glued = form.format(h=eh, l=eh.lower()) + exc[0]
+            text = ih + ":\n" + "\n".join(inc) + "\n\n" + glued + "\n" + "\n".join(exc[1:]) + "\n"
+        out.append((glued, text))
     for k, (ih, eh) in enumerate(SENTENCE_HEADERS):
         for side, style in ((0, "num"), (1, "dash")):
             inc, exc = _lines(INC[:4], style), _lines(EXC[:4], style)
@@ -130,6 +152,8 @@ def header_cases() -> list[tuple[str, str]]:
 
 
 RUN_SEPARATORS = [" ", "; ", ". ", ", ", " ;", "、", "；", " | ", " / ", "  "]
+# round struct8: connectives and bullet-like glyphs between two items (the list's own marker kept)
+RUN_SEPARATORS_GLYPHS = [" plus ", " as well as ", " together with ", " ▪ ", " → ", " ✓ ", "∙ ", " ○ "]
 
 
 def runon_cases() -> list[tuple[str, str]]:
@@ -158,6 +182,11 @@ def runon_cases() -> list[tuple[str, str]]:
             cut = len(nxt) - len(INC[pos + 1])
             nxt = nxt[:cut] + nxt[cut].lower() + nxt[cut + 1 :]
         joined = items[pos] + conj + " " + nxt
+        inc = items[:pos] + [joined] + items[pos + 2 :]
+        out.append((joined, _doc("Inclusion Criteria:", inc, "Exclusion Criteria:", _lines(EXC[:4], style))))
+    for k, (sep, style, pos) in enumerate(itertools.product(RUN_SEPARATORS_GLYPHS, ["num", "dash", "paren"], [1, 3])):
+        items = _lines(INC, style)
+        joined = items[pos] + sep + items[pos + 1]
         inc = items[:pos] + [joined] + items[pos + 2 :]
         out.append((joined, _doc("Inclusion Criteria:", inc, "Exclusion Criteria:", _lines(EXC[:4], style))))
     # plain lists (one sentence a line, no markers): a capitalised criterion after a sentence end

@@ -182,7 +182,11 @@ class HeaderMergedIntoItem(Rule):
     Reports: a header run into the first criterion on its line ("inclusion criteria (2) Expected …",
     "Inclusion Criteria: 1. Age …", "Inclusion Criteria: - Male or female …"), whatever punctuation stands
     between the header and the item's marker ("Inclusion Criteria; - Age …", "Exclusion Criteria. 1. …",
-    "EXCLUSION CRITERIA - - Pregnancy", "Inclusion Criteria — * …", "Inclusion Criteria | - …"), a lead-in sentence
+    "EXCLUSION CRITERIA - - Pregnancy", "Inclusion Criteria — * …", "Inclusion Criteria | - …", any arrow, bullet-like
+    glyph or symbol: "Inclusion criteria ▶ 1. …"), with a qualifier of any words between the header and that punctuation
+    ("Exclusion criteria according to the study protocol: - …", "Inclusion criteria (both arms) ; 1. …"), one or two words
+    before the header ("Essential inclusion criteria: - …") or inside brackets ("(Exclusion criteria) - …",
+    "【Inclusion criteria】1. …"), a lead-in sentence
     run into its first item ("Participants are not eligible if: - Pregnant …", "The following inclusion criteria
     apply: 1. …"), and a header run
     into the end of the criterion before it ("… during the first 8 weeks Exclusion Criteria:", or without a

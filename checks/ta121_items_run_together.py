@@ -109,7 +109,10 @@ class ItemsRunTogether(Rule):
     against the marker, "… diseases,- pregnancy …"), a spaced dash or a colon-dash before the list's own bullet or next
     number ("… hip - - pregnancy", "… disease:- - Non-pregnant", "… visits - 5. ≥10% …"; not after a number: "PS of
     0 - 2. See …"), a lower-case "and" / "or" before it and a capitalised criterion after it ("… lactation, or - Long-term
-    use …", "… Obesity and 12. Other …"; not after a lead-in's colon, a number or a capitalised "OR"), a bullet after a label's colon ("Minor symptoms: - Frontal
+    use …", "… Obesity and 12. Other …"; also "plus", "&", "nor", "as well as", "along with", "together with", "and then",
+    "and also"; not after a lead-in's colon, a number or a capitalised "OR"), a bullet-like glyph, arrow or geometric symbol
+    between the items ("… ▪ - …", "… ► 3. …", "… ・- …"), a full-width colon written against the bullet before a
+    capitalised criterion ("…：- Need for …"), a bullet after a label's colon ("Minor symptoms: - Frontal
     headache - Fever"), two dash items that open alike ("Use of systemic steroids - Use of
     warfarin") and, in ClinicalTrials.gov Markdown (which escapes a literal asterisk), an unescaped
     " * " inside a line before a word ("… ml/min/m2 * active dental caries"; before a number it may be

@@ -7,8 +7,10 @@ with PBC:") scopes the items under it inside a section.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from trial_audit.text.criteria_markers import _match_marker, _skip_ws
+from trial_audit.text.criteria_sentence_headers import _SENTENCE_MAX, _sentence_header, _sentence_header_then_marker
 
 # --- headers --------------------------------------------------------------------------------
 
@@ -29,8 +31,8 @@ _HEADER_RE = re.compile(
       (?:
          (?P<comb>(?:inclusions?\s*(?:/|and|&|or|\+)\s*exclusions?|eligibility|selection|entry))[\s_]+{_CRIT}
         |(?P<non>non[-\s]?inclusion|ineligibility|non[-\s]?eligibility)[\s_]+{_CRIT}
-        |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?|incl[a-z]{{3,7}})[\s_]+{_CRIT}
-        |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?|excl[a-z]{{3,7}})[\s_]+{_CRIT}
+        |(?P<inc>inclusion|inclusions|inclusive|inclussion|incluson|inlcusion|includion|inc\.?|incl[a-z]{{3,9}})[\s_]+{_CRIT}
+        |(?P<exc>exclusion|exclusions|exlusion|exclussion|exclusionary|excluson|exc\.?|excl[a-z]{{3,9}})[\s_]+{_CRIT}
         |criteria\s+(?:for|of)\s+(?:(?P<inc2>inclusion|participation|entry|enrollment|enrolment|selection)|(?P<exc2>exclusion|non-inclusion))
         |(?P<inc3>inclusions?)(?=[ \t]*\\?[:：]|{_PUNCT_MARKER_AHEAD}|{_NUMBER_AHEAD})
         |(?P<comb3>eligibility|criteria|selection)(?=[ \t]*\\?[:：])
@@ -38,7 +40,7 @@ _HEADER_RE = re.compile(
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
-      (?P<qual>,?[ \t]++(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period|[0-9](?![0-9]?[.)][ \t]+(?-i:[A-Z]))|\((?![0-9]{{1,2}}\)[ \t]+(?-i:[A-Z]))|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
+      (?P<qual>,?[ \t]++(?:(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period)\b|[0-9](?![0-9]?[.)][ \t]+(?-i:[A-Z]))|\((?![0-9]{{1,2}}\)[ \t]+(?-i:[A-Z]))|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
               |,?[ \t]++[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
       (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)
         |[ \t]+(?:are[ \t]+|were[ \t]+)?as[ \t]+follows[ \t]*\\?[:：]?
@@ -101,90 +103,6 @@ def _prefix_label(pre: str | None) -> str | None:
     return (pre or "").strip(" :-–") or None
 
 
-# --- sentence-style headers ---------------------------------------------------------------
-# A lead-in sentence that opens a section: "Patients will be excluded if:", "Subjects are eligible if
-# they meet all of the following", "To be eligible, participants must:", "Participants meeting any of
-# these criteria will not be enrolled", "The following patients are ineligible", "Contraindications to
-# participation:". It names who (a subject noun, "the following", "to be eligible") and says in or out.
-_WHO = (
-    r"(?:patients?|participants?|subjects?|individuals?|volunteers?|people|persons?|candidates?|children|adults|women|men|"
-    r"infants|neonates|adolescents|donors|residents|those|anyone|any\s+(?:patient|participant|subject|person|individual)|you)"
-)
-_SENTENCE_START = re.compile(
-    rf"(?:(?:all|any|eligible|potential|prospective|the|such|study|trial)\s+)?{_WHO}\b"
-    r"|the\s+following\b|to\s+(?:be\s+)?(?:eligible|included|enrolled|qualify|participate|take\s+part)\b"
-    r"|in\s+order\s+to\s+(?:be\s+)?(?:eligible|included|enrolled|participate|take\s+part)\b"
-    r"|(?:contra-?indications?|reasons?\s+for\s+(?:exclusion|non-?inclusion|ineligibility))\b"
-    # a lead-in whose subject is left out ("Not eligible if any of the following apply:", "Excluded if:")
-    r"|(?:not\s+|in|non-?)?eligible\s+(?:if|when)\b|(?:excluded|included)\s+(?:if|when)\b",
-    re.IGNORECASE,
-)
-_SENTENCE_OUT = re.compile(
-    r"\b(?:excluded|exclude|exclusion|ineligible|non-?eligible|disqualif\w*|contra-?indications?"
-    r"|not\s+(?:be\s+)?(?:eligible|included|enrolled|enroll?able|allowed|permitted|accepted|admitted|recruited|randomi[sz]ed|selected)"
-    r"|(?:cannot|can\s*not|may\s+not|must\s+not|will\s+not|shall\s+not|should\s+not|(?:will\s+)?be\s+unable\s+to)\s+(?:participate|take\s+part|enrol+|join|enter)"
-    r"|(?:do|does|must|should)\s+not\s+(?:have|meet|present|show)\b|none\s+of\s+the\s+following)",
-    re.IGNORECASE,
-)
-_SENTENCE_IN = re.compile(
-    r"\b(?:eligible|eligibility|included|inclusion|qualify|qualified"
-    r"|(?:may|can|(?:will\s+)?be\s+able\s+to)\s+(?:participate|take\s+part|enrol+|join|enter)"
-    r"|must\s+(?:meet|fulfil+|satisfy)\b|(?:all|each)\s+of\s+the\s+following)",
-    re.IGNORECASE,
-)
-# how a lead-in ends when it has no colon: with "the following", "criteria", "if", or the verb of the cue itself
-_SENTENCE_OPEN_END = re.compile(
-    r"(?:following|criteria|criterion|conditions?|requirements?|below|if|when|who|include|includes|are|is|apply|applies"
-    r"|excluded|ineligible|eligible|included|enrolled|participation)[ \t]*$",
-    re.IGNORECASE,
-)
-_SENTENCE_MAX = 160
-
-
-def _sentence_header(text: str, hp: int, end: int):
-    """A lead-in sentence that opens an inclusion or exclusion section (see above), as (kind, end) or None.
-
-    The whole line is the lead-in: it starts with a capital, names who, has no sentence end inside,
-    and ends with a colon or an open end ("... of the following", "... will not be enrolled")."""
-    if end - hp > _SENTENCE_MAX or not text[hp : hp + 1].isupper():
-        return None
-    line = text[hp:end].rstrip(" \t*")
-    colon = line.endswith((":", "：", "\\:"))
-    body = line.rstrip(":：\\ \t")
-    if not body or re.search(r"[.;!?](?:\s|$)", body) or len(body.split()) > 24:
-        return None
-    if not _SENTENCE_START.match(body):
-        return None
-    if not colon and not _SENTENCE_OPEN_END.search(body):
-        return None
-    if _SENTENCE_OUT.search(body):
-        return "exclusion", hp + len(line)
-    if _SENTENCE_IN.search(body):
-        return "inclusion", hp + len(line)
-    return None
-
-
-def _sentence_header_then_marker(text: str, hp: int, end: int, markdown: bool):
-    """A lead-in sentence that ends with a colon (see ``_sentence_header``) followed on its line by a list marker and
-    text, as (kind, end of the lead-in, start of the marker) or None."""
-    colon = _COLON_IN_LEAD_IN.search(text, hp, min(end, hp + _SENTENCE_MAX + 2))
-    if colon is None:
-        return None
-    j = _skip_ws(text, colon.end(), end)
-    mk = _match_marker(text, j, markdown) if j < end else None
-    if mk is None or not (mk[2] is not None or mk[1] in ("-", "*", "•", "+")):
-        return None
-    after = _skip_ws(text, mk[5], end)
-    if after >= end or mk[5] == after and mk[2] is None:
-        return None  # a bullet with no blank after it ("-5 mmHg") or nothing after the marker
-    sh = _sentence_header(text, hp, colon.end())
-    return None if sh is None else (sh[0], colon.end(), j)
-
-
-# the first colon of a line (a lead-in has one colon, at its end)
-_COLON_IN_LEAD_IN = re.compile(r"\\?[:：]")
-
-
 # after a header's colon, the cohorts, groups or parts the section applies to and nothing else ("Cohorts 1, 2,
 # & 3", "Part A only", "Group 1 (lopinavir/ritonavir)", "all groups"): a qualifier of the header, not a criterion
 _GROUP_ID = r"(?:[0-9]{1,2}[A-Za-z]?|[A-Z]|[IVX]{1,4})"
@@ -205,6 +123,18 @@ _COMPARED_NUMBER = re.compile(r"[<>≤≥]=?[ \t]*[0-9]")
 # what registrants put between a header and its first item when the line break is lost: a colon, a
 # semicolon, a full stop, a comma, dashes, a bar, an arrow, in ASCII or full width, alone or together
 _HEADER_PUNCT = frozenset(":：;；.。,，-–—|>»→=\\*")
+# a header written inside brackets or quotes closes them before its first item ("(Exclusion criteria) - …",
+# "【Inclusion criteria】1. …", "<Exclusion Criteria> * …"): the closer is the header's punctuation
+_HEADER_OPENERS = "(【《「『{<«〔〈["
+_HEADER_CLOSERS = frozenset(")】》」』}>»〕〉]")
+
+
+def _header_glyph(ch: str) -> bool:
+    """A character that may stand between a header and its first item: the punctuation above, a closing bracket, or
+    any non-ASCII punctuation mark, arrow, bullet or geometric symbol ("Inclusion criteria ▶ 1. …", "… ➢ - …", "… ⇒ …")."""
+    if ch in _HEADER_PUNCT or ch in _HEADER_CLOSERS:
+        return True
+    return ord(ch) > 0x7F and unicodedata.category(ch) in ("Po", "Pd", "Pi", "Pf", "Sm", "So")
 
 
 _TEXT_BREAK = re.compile(r"<br[ \t]*/?[ \t]*>|\\n", re.IGNORECASE)
@@ -218,7 +148,7 @@ def _core_end(m: re.Match) -> int:
     return m.end("h")
 
 
-def _punctuation_then_marker(text: str, k: int, end: int, markdown: bool) -> tuple[int, int] | None:
+def _punctuation_then_marker(text: str, k: int, end: int, markdown: bool, colon_ok: bool = False) -> tuple[int, int] | None:
     """After the header's words at ``k``: punctuation other than a plain colon, then a list marker (an
     ordinal, or a bullet followed by text), as (end of the header with its punctuation, start of the
     marker); None otherwise. The dash or bullet just before the item may be the item's own marker
@@ -228,7 +158,7 @@ def _punctuation_then_marker(text: str, k: int, end: int, markdown: bool) -> tup
     last_end = k
     while j < end and len(punct) < 6:
         ch = text[j]
-        if punct and punct.strip(" \t") not in (":", "：", "\\:"):
+        if punct and (colon_ok or punct.strip(" \t") not in (":", "：", "\\:")):
             mk = _match_marker(text, j, markdown)
             if mk is not None and (mk[2] is not None or mk[1] in ("-", "*", "•", "+")):
                 after = _skip_ws(text, mk[5], end)
@@ -239,7 +169,7 @@ def _punctuation_then_marker(text: str, k: int, end: int, markdown: bool) -> tup
             ch, nxt = ";", brk.end()  # an HTML break or an escaped newline left in the text: a separator
         elif text.startswith("**", j):
             nxt = j + 2  # Markdown bold closing the header ("**Inclusion Criteria** - Age …")
-        elif ch in _HEADER_PUNCT:
+        elif _header_glyph(ch):
             nxt = j + 1
         else:
             return None
@@ -249,7 +179,80 @@ def _punctuation_then_marker(text: str, k: int, end: int, markdown: bool) -> tup
     return None
 
 
-def _header_at(text: str, pos: int, end: int, markdown: bool = False):
+# one or two words before the header words at a line's start ("Essential inclusion criteria", "Summary of
+# exclusion criteria", "Selected inclusion criteria", "Core eligibility - exclusion criteria")
+_WORDS_BEFORE_HEADER = re.compile(r"(?:[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)?(?:[ \t]+|[ \t]*[-–—][ \t]*)){1,2}(?=[A-Za-z])")
+_ONE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)?(?:[ \t]+|[ \t]*[-–—][ \t]*)")
+# a list marker inside a would-be qualifier: it is a list, not a header's qualifier
+_MARKER_INSIDE = re.compile(r"(?:^|\s)(?:[0-9]{1,2}|[A-Za-z])[.)][ \t]")
+_QUALIFIER_MAX = 90
+# the blanks at the text's start (measured without copying the text before a line: "text[:pos].strip()" made every
+# bulleted line cost the length of the text before it)
+_LEADING_BLANKS = re.compile(r"\s*")
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+
+
+def _words_then_glued_header(text: str, hp: int, end: int, markdown: bool):
+    """One or two words, then a section header glued onto its first item ("Essential inclusion criteria: - Age …",
+    "Selected exclusion criteria: 1. …"), as ``_header_at``'s tuple with the words in the header, or None. Only with the
+    first item's marker on the line: alone on its line such a header is read by ``_LOOSE_HEADER``."""
+    w = _WORDS_BEFORE_HEADER.match(text, hp, end)
+    if w is None:
+        return None
+    one = _ONE_WORD.match(text, hp, w.end())
+    for at in dict.fromkeys((one.end() if one else w.end(), w.end())):  # after one word, then after two
+        h = _header_at(text, at, end, markdown, lead_words=False)
+        if h is None or h[0] not in ("inclusion", "exclusion") or h[6] or h[1] != at or h[3] >= end:
+            continue
+        mk = _match_marker(text, h[3], markdown)
+        if mk is None or not (mk[2] is not None or mk[1] in ("-", "*", "•", "+")):
+            continue
+        return h[0], hp, h[2], h[3], h[4], False, False
+    return None
+
+
+def _free_qualifier_then_marker(text: str, k: int, end: int, markdown: bool) -> tuple[int, int] | None:
+    """After the header's words at ``k``: a qualifier of any words (a blank, a comma or a bracket first; no list marker,
+    no sentence end, at most 12 words), then punctuation and the first item's marker ("Exclusion criteria as per
+    protocol: - …", "Inclusion criteria applicable to every participant: 1. …", "Inclusion criteria (both arms) ; 1.
+    …"), as (end of the qualifier, start of the marker); None otherwise. A verb in the qualifier ("… include, but are not
+    limited to:") is a lead-in only before a colon ("Inclusion criteria were met. 1. …" is a sentence)."""
+    if k >= end or text[k] not in " \t,(":
+        return None
+    j, depth, stop = k, 0, -1
+    lim = min(end, k + _QUALIFIER_MAX)
+    while j < lim:
+        ch = text[j]
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif depth == 0 and ch != "," and _header_glyph(ch):
+            if ch in "-–—" and not text[j - 1 : j].isspace():
+                pass  # "PD-1", "follow-up": a hyphen inside a word
+            elif ch == "." and j + 1 < end and not text[j + 1].isspace():
+                pass  # "version 3.0", "e.g.": a full stop inside a word or a number
+            else:
+                stop = j
+                break
+        j += 1
+    if stop <= k or depth:
+        return None
+    qual = text[k:stop]
+    words = qual.split()
+    if not words or len(words) > 12 or _MARKER_INSIDE.search(_BRACKETED.sub(" ", qual)):
+        return None
+    punct = _punctuation_then_marker(text, stop, end, markdown, colon_ok=True)
+    if punct is None:
+        return None
+    if _SENTENCE_VERB.search(qual) and not text[stop : punct[1]].strip(" \t").startswith((":", "：", "\\:")):
+        return None
+    while stop > k and text[stop - 1] in " \t":
+        stop -= 1
+    return stop, punct[1]
+
+
+def _header_at(text: str, pos: int, end: int, markdown: bool = False, lead_words: bool = True):
     """A section header starting at ``pos`` (after an optional bullet/ordinal prefix) or None.
 
     Returns (kind, start, end, rest, label, weak, sentence): ``rest`` where the text after the header
@@ -257,11 +260,20 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False):
     lead-in sentence ("Patients will be excluded if:")."""
     pm = _HEADER_PREFIX.match(text, pos, end)
     hp = pm.end() if pm else pos
+    bracketed = hp == pos and hp < end and text[hp] in _HEADER_OPENERS
+    if bracketed:
+        hp = _skip_ws(text, hp + 1, end)  # "(Exclusion criteria) - …", "【Inclusion criteria】1. …": read inside the bracket
     m = _HEADER_RE.match(text, hp, end)
+    if not m and (hp == pos or bracketed) and lead_words:
+        glued = _words_then_glued_header(text, hp, end, markdown)
+        if glued is not None:
+            return glued
+    if not m and bracketed:
+        return None
     if not m:
         # a lead-in sentence on a line of its own, not behind a list marker ("3. Patients who cannot ...:" is an item)
         # (a bullet may stand before it on the text's first line: "-  Participants will be able to enroll if they:")
-        own = hp == pos or text.startswith(("**", "#"), pos) or not text[:pos].strip()
+        own = hp == pos or text.startswith(("**", "#"), pos) or _LEADING_BLANKS.match(text).end() >= pos  # on the text's first line
         sh = _sentence_header(text, hp, end) if own else None
         if sh is None and own:
             marked = _sentence_header_then_marker(text, hp, end, markdown)
@@ -281,6 +293,10 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False):
                 return kind, hs, he, end, None, True, False
         return None
     g = m.group
+    if hp > pos and g("colon") and not re.search(r"[:：]", g("colon")) and re.search(r"[A-Za-z]", g("colon")):
+        # "-  Other exclusion criteria include the presence of …" behind a list marker: an item's sentence that names
+        # criteria, not a header with its verb ("Exclusion criteria include pregnancy" at a line's start is one)
+        return None
     if g("non") or g("exc") or g("exc2") or g("exc3") or g("exc4"):
         kind = "exclusion"
     elif g("comb") or g("comb3"):
@@ -294,12 +310,20 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False):
     hs, he = m.start("h"), m.end("h")
     core = _core_end(m)
     punct = _punctuation_then_marker(text, core, end, markdown)
+    if punct is None and not g("colon") and (g("inc") or g("exc") or g("non") or g("inc2") or g("exc2")):
+        # "Exclusion criteria as per protocol: - …", "Inclusion criteria (both arms) ; 1. …": the header words, a
+        # qualifier of any words, then punctuation and the first item's marker
+        punct = _free_qualifier_then_marker(text, m.end("h") if not g("qual") else m.start("qual"), end, markdown)
+        if punct is not None:
+            core = punct[0]
     if punct is not None:
         # "Inclusion Criteria; - Age …", "EXCLUSION CRITERIA - - Pregnancy", "Inclusion Criteria — 1. …": the
         # header (its words: the punctuation is no part of its name), any punctuation, then the first item's marker
         while core > hs and text[core - 1] in " \t*":
             core -= 1
         return kind, hs, core, punct[1], _prefix_label(g("pre")), False, False
+    if bracketed:
+        return None  # a bracketed header is taken only with its first item glued on ("(Inclusion criteria apply …)" is a note)
     while he > hs and text[he - 1] in " \t":
         he -= 1
     rest = _skip_ws(text, m.end(), end)

@@ -23,7 +23,10 @@ _TO_FULL_WIDTH = str.maketrans("0123456789", "\uff10\uff11\uff12\uff13\uff14\uff
 
 # what registrants (or an export) put where a line break between two criteria was lost: punctuation (also
 # the Arabic semicolon and comma of Persian / Arabic registrants), an HTML break or an escaped newline left in the text ("…<br>- Age …", "…\\n2. Signed …")
-_SEPARATOR = r"(?:[;；。、，,.:：|!?！？…•·؛،]|<br[ \t]*/?[ \t]*>|\\n)"
+# A bullet-like glyph between two criteria stands for the lost break too, whatever its shape: a middle dot (・ ･ ∙ ⋅ ‣ ⁃),
+# an arrow (→ ⇒ ➔), a geometric shape (▪ ◦ ○ ■ ► ◆), a dingbat (✓ ➢ ❖), a presentation-form colon or semicolon (︰ ﹔ ﹕)
+_GLYPH_SEPARATOR = "\u2022\u2023\u2043\u2219\u22c5\u30fb\uff65\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\ufe30\ufe50-\ufe57"
+_SEPARATOR = rf"(?:[;；。、，,.:：|!?！？…•·؛،{_GLYPH_SEPARATOR}]|<br[ \t]*/?[ \t]*>|\\n)"
 _INLINE_GATE = re.compile(r"[;:.；：。][ \t]*[(（]?[1-9\uff11-\uff19]")
 
 
@@ -162,8 +165,10 @@ def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
             continue
         if text[m.start()] == "/" and _plus_before(text, lo, m.start()):
             continue  # "polyposis + / - colon cancer", "+ /- …": a spaced plus-or-minus, not a bullet after "/"
-        if bullet == "-" and sep in (":", "：") and k == m.end("sep"):
-            continue  # "Hemoglobin:- 9 g/dL": a colon-dash, not a bullet
+        if bullet == "-" and sep in (":", "：") and k == m.end("sep") and not (sep == "：" and _CAPITAL_AFTER.match(text, m.end("b"), hi)):
+            # "Hemoglobin:- 9 g/dL", "Diagnosis:- Type 2 …": a colon-dash, not a bullet; a full-width colon written against
+            # the bullet before a capitalised criterion ("… COVID-19：- Need for …") is where a line break was lost
+            continue
         if sep == "." and (_marker_number_before(text, lo, m.start()) or _abbreviation_dot(text, lo, m.start())):
             continue  # "1.- Age …": a Spanish-style number marker ("… COVID-19.- Participants …" ends a sentence)
         if (
@@ -181,15 +186,22 @@ def _separated_bullets(text: str, lo: int, hi: int, bullet: str):
 # criterion ("… dose of: - Metformin … and - Sulfonylurea"), a lower-case word after the bullet is one sentence's part
 # ("… monotherapy or - diet and exercise …") and a capitalised "OR" / "AND" marks alternatives on purpose
 # (a criterion may end with a number or a code before the connective: "… severe COVID-19, or - Participants …")
+# the coordinating words that join two criteria: "and", "or", "and/or", "&", "plus", "nor", "as well as", "along with",
+# "together with", optionally followed by an adverb ("and also", "and then", "and additionally"), or such an adverb alone
+_CONNECTIVE = (
+    r"(?:(?:and/or|and|or|&|plus|nor|as[ \t]+well[ \t]+as|along[ \t]+with|together[ \t]+with)"
+    r"(?:[ \t]+(?:also|then|additionally|further|furthermore|moreover|likewise|besides))?"
+    r"|also|then|additionally|furthermore|moreover|besides)"
+)
 _CONNECTIVE_BULLET = re.compile(
-    r"(?<=[^\W_]|[.)\]%])(?:[ \t]*,?[ \t]+(?:and|or|and/or)[ \t]+(?P<b>[-*•])[ \t]+(?=[A-Z])"
+    rf"(?<=[^\W_]|[.)\]%])(?:[ \t]*,?[ \t]+{_CONNECTIVE}[ \t]+(?P<b>[-*•])[ \t]+(?=[A-Z])"
     # a comma before the connective closes the criterion before it: any word may open the next one ("… resection,
     # or - at least 18 years of age", "… hours, and - denied consent"); without the comma a lower-case word is
     # one sentence's part ("… monotherapy or - diet and exercise")
-    r"|[ \t]*,[ \t]*(?:and|or|and/or)[ \t]+(?P<c>[-*•])[ \t]+(?=[a-z]{2}))"
+    rf"|[ \t]*,[ \t]*{_CONNECTIVE}[ \t]+(?P<c>[-*•])[ \t]+(?=[a-z]{{2}}))"
 )
 # the same before the list's own next number or letter ("… consent, or 5. Have a smartphone …", "… Obesity and 12. Other …")
-_CONNECTIVE_BEFORE = re.compile(r"(?:[^\W\d_]|[.)\]%])[ \t]*,?[ \t]+(?:and|or|and/or)[ \t]+$")
+_CONNECTIVE_BEFORE = re.compile(rf"(?:[^\W\d_]|[.)\]%])[ \t]*,?[ \t]+{_CONNECTIVE}[ \t]+$")
 _LEAD_IN_COLON = re.compile(r"[:：](?:[ \t]|$)")
 
 
