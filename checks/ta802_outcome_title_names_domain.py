@@ -19,7 +19,8 @@ class OutcomeTitleNamesDomain(Rule):
     "Toxicity profile", "Safety parameters"), optionally introduced ("Assessment of ...") or followed by what it is of ("...
     of drug X in adults"), with nothing that says what is measured or how (a scale, a score, a
     rate, a number, a level, "as measured by", "in terms of", a test, a criteria set such as CTCAE or RECIST). When the
-    description says what is measured, the message says so: the title should carry it.
+    record has a description other than the title itself, the message asks the curator to move what it measures into
+    the title (the rule cannot tell whether the description names a measure, so it does not claim it does).
     A change, a state or a result said of nothing measured is a domain too ("Clinical improvement",
     "Health status", "Well-being", "Results of treatment", "Immune response", "Response to treatment"), and
     so is an effect on a generic object ("Effect on the disease", "Impact on patients") or two domains
@@ -73,7 +74,7 @@ class OutcomeTitleNamesDomain(Rule):
                 continue
             title = o.title or ""
             start, end = m.span("domain")
-            described = " The description says what is measured; put that in the title." if (o.description or "").strip() else ""
+            described = " If the description says what is measured, put that in the title." if _adds_to_title(o.description, title) else ""
             yield self.finding(
                 f'The title of {label(record, k)}, "{quote(title)}", names a domain ("{title[start:end]}"), not a measure: '
                 f"it does not say what is measured or how.{described} Name the specific measure (e.g. the number of "
@@ -82,3 +83,13 @@ class OutcomeTitleNamesDomain(Rule):
                 related=[Evidence.whole(field(k, "description"), o.description)] if (o.description or "").strip() else [],
                 suggestion="Name the specific measure in the title: what is measured and how.",
             )
+
+
+def _folded(text: str | None) -> str:
+    return " ".join((text or "").lower().split()).strip(" .;:")
+
+
+def _adds_to_title(description: str | None, title: str) -> bool:
+    """A description that only repeats the title adds nothing to point the curator to."""
+    folded = _folded(description)
+    return bool(folded) and folded != _folded(title)
