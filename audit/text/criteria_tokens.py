@@ -18,6 +18,7 @@ from trial_audit.text.criteria_markers import (
     _match_marker,
     _rstrip_end,
     _skip_ws,
+    ascii_digit_view,
     glyph_for,
     is_other_shape,
     loose_marker,
@@ -179,11 +180,23 @@ def _emit_inline(text: str, tok: _Tok, keep: list, out: list[_Tok]) -> None:
 
 
 def _tokenise(text: str, markdown: bool) -> list[_Tok]:
-    toks = _tokenise_pass(text, markdown, {})
+    # digits of any script ("١." "१)" "๓、") are read by their value: the markers are found in a view of the
+    # text with those digits written in ASCII (one code point each, so every offset holds), and each marker
+    # and header is then taken back from the text as typed
+    view = ascii_digit_view(text)
+    toks = _tokenise_pass(view, markdown, {})
     # lists in a punctuation no lone token is read in ("a:", "A-", "a )", "1;"): decided by the list of
     # lines they open (``criteria_marker_runs``), then the text is read again with those as items
-    letters = list_run_markers(text, toks, markdown)
-    return _tokenise_pass(text, markdown, letters) if letters else toks
+    letters = list_run_markers(view, toks, markdown)
+    if letters:
+        toks = _tokenise_pass(view, markdown, letters)
+    if view is not text:
+        for t in toks:
+            if t.marker:
+                t.marker = text[t.start : t.start + len(t.marker)] if view.startswith(t.marker, t.start) else t.marker
+            if t.header is not None:
+                t.header = text[t.header_start : t.header_end]
+    return toks
 
 
 def _tokenise_pass(text: str, markdown: bool, letters: dict[int, tuple]) -> list[_Tok]:
