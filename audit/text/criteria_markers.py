@@ -126,7 +126,7 @@ _FW_LETTER = "\uff21-\uff3a\uff41-\uff5a"
 _CN_NUM = "一二三四五六七八九十"
 _GENERIC_MARKER = re.compile(
     rf"""
-    (?P<pre>[(\[（［【〔〖〈《<{{｛]|\#)?
+    (?P<pre>[(\[（［【〔〖〈《<{{｛]|\#|(?:No\.|Nr\.|N[°º]|Item|Criterion)[ ]?(?=[0-9\uff10-\uff19]))?
     (?P<core>{_D1}{_D}{{0,2}}|(?:[ivx]{{2,5}}|[IVX]{{2,5}})|[A-Za-z{_FW_LETTER}]|[{_CN_NUM}]{{1,3}})
     (?P<gap>[ ](?=[):：]))?
     (?P<suf>[.．。、:：)）\]］】〕〗〉》>}}｝\-–/ºª]{{0,2}})
@@ -268,6 +268,12 @@ def _generic_marker(text: str, pos: int):
         return None  # a bare number or word
     if pre == "#" and suf[:1] not in ("", ".", ")", ":"):
         return None
+    if pre[:1].isalpha():
+        # "No. 1 Men or women …", "Item 3: Signed consent": a word before the number, then a capital (not "No 2
+        # cigarettes", "Item 3 of the scale")
+        after = _skip_ws(text, m.end(), min(len(text), m.end() + 8))
+        if not core.isdigit() or suf not in ("", ".", ")", ":", "：") or after >= len(text) or not (text[after].isupper() or text[after] == "("):
+            return None
     if not enclosed and pre != "#" and suf in (":", "：", "-", "–", ".", "．", "/", "º", "ª") and _DIGIT_NEXT.match(text, m.end()):
         return None  # "1: 40 dilution", "3- 4 weeks": a ratio or a range; "[3] 18 years or older" is an item
     rest = suf[1 + inner_dot :] if enclosed else suf
@@ -336,9 +342,15 @@ def is_other_shape(text: str, pos: int, markdown: bool) -> bool:
     return _LINE_MARKER.match(text, pos) is None and _generic_marker(text, pos) is not None
 
 
+# (a digit of any script may follow: a marker is kept as typed, "No. ๓")
+_WORD_BEFORE_NUMBER = re.compile(r"(?:No\.|Nr\.|N[°º]|Item|Criterion)[ ]?(?=\d)")
+
+
 def split_marker(marker: str) -> tuple[str, str, str]:
-    """(punctuation before, number or letter, punctuation after) of a marker: "[12]" -> ("[", "12", "]")."""
-    i = 0
+    """(punctuation before, number or letter, punctuation after) of a marker: "[12]" -> ("[", "12", "]");
+    a word before the number is its punctuation ("No. 3" -> ("No. ", "3", ""))."""
+    w = _WORD_BEFORE_NUMBER.match(marker)
+    i = w.end() if w else 0
     while i < len(marker) and not (marker[i].isalnum() or marker[i] in _CN_NUM):
         i += 1
     j = i
@@ -394,6 +406,30 @@ def _lead_bullet(text: str, pos: int, markdown: bool):
     return lead, "other-bullet", None, False, None, pos + len(lead)
 
 
+_MD_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _escaped_marker(text: str, pos: int):
+    """A numbered or lettered marker whose punctuation Markdown escapes ("\\(1\\)", "\\[2\\]", "\\#3"), read as the
+    marker written without the escapes, as ``_match_marker`` (its marker as typed). Reads a bounded window."""
+    window = text[pos : pos + 32]
+    plain, where = [], []
+    i = 0
+    for m in _MD_ESCAPED.finditer(window):
+        plain.append(window[i : m.start()])
+        where.extend(range(i, m.start()))
+        plain.append(m.group(1))
+        where.append(m.start() + 1)
+        i = m.end()
+    plain.append(window[i:])
+    where.extend(range(i, len(window) + 1))
+    got = _match_marker("".join(plain), 0, False)
+    if got is None or got[2] is None:
+        return None
+    end = pos + where[got[5]] if got[5] < len(where) else pos + len(window)
+    return text[pos:end], got[1], got[2], got[3], got[4], end
+
+
 def _match_marker(text: str, pos: int, markdown: bool):
     """Marker at ``pos``: (marker, style, number, upper, letter, end) or None."""
     if markdown and text.startswith("\\", pos):
@@ -401,7 +437,7 @@ def _match_marker(text: str, pos: int, markdown: bool):
         if e:
             b = e.group(1)
             return e.group(0), _BULLET_STYLE.get(b, "other-bullet"), None, False, None, e.end()
-        return _lead_bullet(text, pos, markdown)
+        return _lead_bullet(text, pos, markdown) or _escaped_marker(text, pos)
     m = _LINE_MARKER.match(text, pos)
     if not m:
         return _generic_marker(text, pos) or _lead_bullet(text, pos, markdown)
