@@ -244,6 +244,8 @@ def _generic_marker(text: str, pos: int):
         if s is None:
             return None
         n, style = g0
+        if style in ("I.", "i.") and not s.group(0) and not text[s.end() : s.end() + 1].isspace():
+            return None  # "Ⅱ期" (phase II), "Ⅲ度" (third degree): a roman glyph touching its word is no marker
         upper = style != style.lower()
         style = style.lower()
         if style[0] != "(" and s.group(0) in (")", "）"):
