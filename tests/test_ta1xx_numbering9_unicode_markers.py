@@ -166,3 +166,33 @@ def test_markdown_escaped_markers(shape, defect):
 def test_markdown_escaped_parenthesis_inside_text_is_no_marker():
     text = "Inclusion Criteria:\n\n* Adults\n\n\\(with or without prior surgery\\) may enter\n\n* Consent"
     assert not NUMBERING & set(_codes(text, markdown=True))
+
+
+# --- a misnumbered list run together on one line (one slip, confirmed by the marker after it) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Inclusion criteria: 1. Age ≥ 18 years. 2. Signed consent. 3. ECOG 0-1. 3. Adequate organ function. 4. Life expectancy over 3 months.", "TA111"),
+        ("Inclusion Criteria: 1) Male or female 20-60 yrs; 2) BMI 18-30 kg/m2; 4) Non-smokers; 5) Normal ECG.", "TA112"),
+        ("Exclusion criteria:1. Pregnancy. 2. Known allergy to iodine. 3. Renal failure. 1. Prior surgery. 2. Active infection.", "TA113"),
+        ("Inclusion Criteria : 1. Patients aged 18-70 years. 2. Pathologically confirmed NSCLC. 4. Measurable lesion. 5. KPS ≥ 70.", "TA112"),
+    ],
+)
+def test_one_line_list_with_one_slip(text, rule):
+    assert _codes(text)[rule] >= 1, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an unconfirmed number after a sentence stays text
+        "Inclusion criteria: 1. Adults with stage II disease. 2. Tumour size at least 3 cm. 4 weeks since surgery.",
+        "Inclusion criteria: 1. Adults. 2. Consent given. 3. Grade 1-2 toxicity allowed. 3 months since radiotherapy.",
+        # a clean one-line list
+        "Inclusion criteria: 1. Adults. 2. Consent given. 3. Normal renal function. 4. Negative pregnancy test.",
+    ],
+)
+def test_one_line_look_alikes(text):
+    assert not NUMBERING & set(_codes(text)), text

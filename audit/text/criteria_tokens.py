@@ -100,18 +100,24 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok], markdown: bool = False)
         own, prev = tok.style, tok.number
         if run_on and run_on[0][2] != tok.style:
             own, prev = run_on[0][2], run_on[0][3] - 1  # "i) … ii) …": the line's "i)" is roman one
-        for f in found:
-            if f[2] == own and prev is not None and f[3] == prev + 1:
+        slipped = False
+        for k, f in enumerate(found):
+            if f[2] == own and prev is not None and (f[3] == prev + 1 or (not slipped and _confirmed_slip(found, k, prev))):
+                slipped = slipped or f[3] != prev + 1
                 keep.append(f)
                 prev = f[3]
     if not keep:
         run: list = []
         best: list = []
-        for f in found:
+        slipped = False
+        for k, f in enumerate(found):
             if run and f[2] == run[-1][2] and f[3] == run[-1][3] + 1:
                 run.append(f)
+            elif run and f[2] == run[-1][2] and not slipped and len(run) >= 2 and _confirmed_slip(found, k, run[-1][3]):
+                slipped = True
+                run.append(f)
             else:
-                run = [f]
+                run, slipped = [f], False
             if len(run) > len(best):
                 best = list(run)
         if len(best) >= 2:
@@ -136,6 +142,18 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok], markdown: bool = False)
     if tok.kind == "text" and keep[0][3] == 2:
         keep = _first_of_run(text, ts, keep) + keep
     _emit_inline(text, tok, keep, out)
+
+
+def _confirmed_slip(found: list, k: int, prev: int) -> bool:
+    """``found[k]`` repeats ``prev``, skips one number or restarts at 1, and the marker after it carries on from it
+    in the same style ("1. … 2. … 3. … 3. … 4. …" written on one line): a misnumbered list run together on one line
+    is still that list (TA111-TA113 report it). One slip per run, and only when the next marker confirms it, so a
+    number inside a sentence ("… stage 3. Stage 4 …") does not join the run."""
+    f = found[k]
+    if f[3] not in (prev, prev + 2, 1) or f[3] == prev + 1 or k + 1 >= len(found):
+        return False
+    nxt = found[k + 1]
+    return nxt[2] == f[2] and nxt[3] == f[3] + 1
 
 
 def _first_of_run(text: str, ts: int, keep: list) -> list:
