@@ -196,3 +196,15 @@ def test_one_line_list_with_one_slip(text, rule):
 )
 def test_one_line_look_alikes(text):
     assert not NUMBERING & set(_codes(text)), text
+
+
+def test_roman_glyph_with_markdown_escaped_dot():
+    body = lambda ns: "Inclusion Criteria:\n\n" + "\n\n".join(f"{chr(0x2160 + n - 1)}\\. {t}" for n, t in zip(ns, ITEMS))  # noqa: E731
+    assert not NUMBERING & set(_codes(body([1, 2, 3, 4, 5]), markdown=True))
+    assert _codes(body([1, 2, 3, 5, 6]), markdown=True)["TA112"] >= 1
+
+
+@pytest.mark.parametrize("tags", [["#i", "#ii", "#iii", "#iv", "#v"], ["#A", "#B", "#C", "#D", "#E"]])
+def test_hash_before_a_letter_is_no_marker(tags):
+    # "#ii" was read as roman two after an unread "#i": TA110 + TA112 on a clean list
+    assert not NUMBERING & set(_codes(_text(tags)))

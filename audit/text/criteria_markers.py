@@ -190,7 +190,7 @@ def _glyph_table() -> tuple[dict[str, tuple[int, int, str]], list[dict[int, str]
 
 
 _GLYPHS, _GLYPH_SERIES = _glyph_table()
-_GLYPH_SUFFIX = re.compile(r"[.．、:：)）]?(?=[ \t\u3000]*[^\s.．,，])")
+_GLYPH_SUFFIX = re.compile(r"(?:\\(?=[.)]))?[.．、:：)）]?(?=[ \t\u3000]*[^\s.．,，])")
 
 
 _DIGIT_NEXT = re.compile(r"[ \t\u3000]+[0-9\uff10-\uff19]")
@@ -268,8 +268,8 @@ def _generic_marker(text: str, pos: int):
         return None  # "1/ Patients" (French), "1º Pacientes" (Spanish ordinal): after a number, alone
     if not pre and not suf:
         return None  # a bare number or word
-    if pre == "#" and suf[:1] not in ("", ".", ")", ":"):
-        return None
+    if pre == "#" and (suf[:1] not in ("", ".", ")", ":") or not core.isdigit()):
+        return None  # "#3" numbers an item; "#ii", "#A" are a tag or a label, never a list's letters
     if pre[:1].isalpha():
         # "No. 1 Men or women …", "Item 3: Signed consent": a word before the number, then a capital (not "No 2
         # cigarettes", "Item 3 of the scale")
