@@ -182,7 +182,9 @@ def build(system: str, wrapper: str, layout: str, defect: str) -> tuple[str, boo
         lines = ["- " + x for x in lines]
         exclusions = ["- " + x for x in exclusions]
     if layout == "one-line":
-        body = "Inclusion Criteria: " + " ".join(x + "." for x in lines) + "\n\nExclusion Criteria: " + " ".join(x + "." for x in exclusions)
+        body = (
+            "Inclusion Criteria: " + " ".join(x + "." for x in lines) + "\n\nExclusion Criteria: " + " ".join(x + "." for x in exclusions)
+        )
     else:
         sep = "\n\n" if layout == "markdown" else "\n"
         body = "Inclusion Criteria:\n\n" + sep.join(lines) + "\n\nExclusion Criteria:\n\n" + sep.join(exclusions)

@@ -108,13 +108,15 @@ def test_look_alikes_stay_text(line):
     text = "Inclusion criteria:\n" + line + "\nExclusion criteria:\nPregnancy"
     doc = parse_criteria(text)
     first = doc.sections[0].items[0] if doc.sections[0].items else None
-    assert first is None or first.number is None, (first.marker if first else None)
+    assert first is None or first.number is None, first.marker if first else None
     assert not NUMBERING & set(_codes(text))
 
 
 def test_look_alike_between_items_is_no_item():
     # a numbered list with a wrapped line that opens with a decimal in another script stays one clean list
-    text = "Inclusion criteria:\n1. Adults aged 18-75 years receiving\n٢.٥ mg of study drug daily\n2. Signed consent\n3. Able to attend visits"
+    text = (
+        "Inclusion criteria:\n1. Adults aged 18-75 years receiving\n٢.٥ mg of study drug daily\n2. Signed consent\n3. Able to attend visits"
+    )
     assert not NUMBERING & set(_codes(text))
 
 
@@ -174,10 +176,16 @@ def test_markdown_escaped_parenthesis_inside_text_is_no_marker():
 @pytest.mark.parametrize(
     ("text", "rule"),
     [
-        ("Inclusion criteria: 1. Age ≥ 18 years. 2. Signed consent. 3. ECOG 0-1. 3. Adequate organ function. 4. Life expectancy over 3 months.", "TA111"),
+        (
+            "Inclusion criteria: 1. Age ≥ 18 years. 2. Signed consent. 3. ECOG 0-1. 3. Adequate organ function. 4. Life expectancy over 3 months.",
+            "TA111",
+        ),
         ("Inclusion Criteria: 1) Male or female 20-60 yrs; 2) BMI 18-30 kg/m2; 4) Non-smokers; 5) Normal ECG.", "TA112"),
         ("Exclusion criteria:1. Pregnancy. 2. Known allergy to iodine. 3. Renal failure. 1. Prior surgery. 2. Active infection.", "TA113"),
-        ("Inclusion Criteria : 1. Patients aged 18-70 years. 2. Pathologically confirmed NSCLC. 4. Measurable lesion. 5. KPS ≥ 70.", "TA112"),
+        (
+            "Inclusion Criteria : 1. Patients aged 18-70 years. 2. Pathologically confirmed NSCLC. 4. Measurable lesion. 5. KPS ≥ 70.",
+            "TA112",
+        ),
     ],
 )
 def test_one_line_list_with_one_slip(text, rule):

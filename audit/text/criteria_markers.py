@@ -21,7 +21,6 @@ _D = "[0-9\uff10-\uff19]"
 _CJK = "\u3400-\u9fff"
 
 
-
 class _AsciiDigits(dict):
     """str.translate table: a decimal digit of any script other than ASCII and full-width (Arabic-Indic,
     Persian, Devanagari, Bengali, Thai, …) -> its ASCII digit, read from the Unicode property (``unicodedata.
@@ -274,7 +273,12 @@ def _generic_marker(text: str, pos: int):
         # "No. 1 Men or women …", "Item 3: Signed consent": a word before the number, then a capital (not "No 2
         # cigarettes", "Item 3 of the scale")
         after = _skip_ws(text, m.end(), min(len(text), m.end() + 8))
-        if not core.isdigit() or suf not in ("", ".", ")", ":", "：") or after >= len(text) or not (text[after].isupper() or text[after] == "("):
+        if (
+            not core.isdigit()
+            or suf not in ("", ".", ")", ":", "：")
+            or after >= len(text)
+            or not (text[after].isupper() or text[after] == "(")
+        ):
             return None
     if not enclosed and pre != "#" and suf in (":", "：", "-", "–", ".", "．", "/", "º", "ª") and _DIGIT_NEXT.match(text, m.end()):
         return None  # "1: 40 dilution", "3- 4 weeks": a ratio or a range; "[3] 18 years or older" is an item
