@@ -204,7 +204,7 @@ def grid(systems: list[str]):
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--systems", default="", help="comma-separated number systems (default: all)")
-    ap.add_argument("--by", default="system", choices=("system", "wrapper", "layout", "defect"))
+    ap.add_argument("--by", default="system", help="system, wrapper, layout, defect or several, comma-separated")
     ap.add_argument("--cells", action="store_true", help="print every missed or noisy cell")
     args = ap.parse_args(argv)
     systems = [s for s in args.systems.split(",") if s] or list(number_systems())
@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         rec = TrialRecord(source=Source(path="probe", format=fmt), criteria=text, criteria_markdown=markdown)
         return {f.rule for r in rules for f in r.check(rec, ctx)}
 
-    axis = {"system": 0, "wrapper": 1, "layout": 2, "defect": 3}[args.by]
+    axes = [{"system": 0, "wrapper": 1, "layout": 2, "defect": 3}[a] for a in args.by.split(",")]
     found: Counter = Counter()
     total: Counter = Counter()
     noise: Counter = Counter()
@@ -224,25 +224,30 @@ def main(argv: list[str] | None = None) -> int:
     for cell in grid(systems):
         text, md = build(*cell)
         got = codes(text, md)
-        key = cell[axis]
+        keys = [(axis, cell[axis]) for axis in axes]
         if cell[3] == "clean":
-            clean[key] += 1
+            clean.update(keys)
             if got:
-                noise[key] += 1
+                noise.update(keys)
                 if args.cells:
                     print("NOISE", cell, sorted(got))
             continue
-        total[key] += 1
+        total.update(keys)
         hit = bool(got & DEFECTS[cell[3]][1])
-        found[key] += hit
+        if hit:
+            found.update(keys)
         if args.cells and not hit:
             print("MISS", cell, sorted(got))
-    print(f"| {args.by} | defects detected | clean lists with a numbering finding |")
-    print("|---|---:|---:|")
-    for key in total:
-        print(f"| {key} | {found[key]}/{total[key]} ({100 * found[key] / total[key]:.0f} %) | {noise[key]}/{clean[key]} |")
-    f, t, z, c = sum(found.values()), sum(total.values()), sum(noise.values()), sum(clean.values())
-    print(f"| **all** | {f}/{t} ({100 * f / max(t, 1):.1f} %) | {z}/{c} |")
+    for axis, name in zip(axes, args.by.split(",")):
+        print(f"\n| {name} | defects detected | clean lists with a numbering finding |")
+        print("|---|---:|---:|")
+        for key in [k for k in total if k[0] == axis] or [k for k in clean if k[0] == axis]:
+            print(f"| {key[1]} | {found[key]}/{total[key]} ({100 * found[key] / max(total[key], 1):.0f} %) | {noise[key]}/{clean[key]} |")
+        f = sum(v for k, v in found.items() if k[0] == axis)
+        t = sum(v for k, v in total.items() if k[0] == axis)
+        z = sum(v for k, v in noise.items() if k[0] == axis)
+        c = sum(v for k, v in clean.items() if k[0] == axis)
+        print(f"| **all** | {f}/{t} ({100 * f / max(t, 1):.1f} %) | {z}/{c} |")
     return 0
 
 
