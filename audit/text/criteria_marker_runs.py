@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trial_audit.text.criteria_markers import _LEAD_BULLET, _match_marker, split_marker
-from trial_audit.text.criteria_model import roman_to_int
+from trial_audit.text.criteria_markers import _LEAD_BULLET, _match_marker, glyph_value, split_marker
+from trial_audit.text.criteria_model import ORDINAL_KIND, roman_to_int
 
 # A letter, roman numeral or number, maybe after an opening bracket, then one or two marks (a blank or
 # a Markdown escape may stand before them: "a )", "b -", "a\\)") and a blank; or the letter or number
@@ -58,6 +58,9 @@ def _values(core: str) -> dict[str, int]:
     "iv" -> {roman: 4}, "12" -> {num: 12}."""
     if core.isdigit():  # str.isdigit and int() read full-width digits too
         return {"num": int(core)}
+    glyph = glyph_value(core) if len(core) == 1 else None
+    if glyph is not None:  # "Ⅳ", "⑶", "ⓑ": the glyph's own value and kind (its Unicode name), not a letter's place
+        return {ORDINAL_KIND[glyph[1].lower()]: glyph[0]}
     out: dict[str, int] = {}
     if len(core) == 1:
         ch = chr(ord(core) - 0xFEE0) if ord(core) > 0xFF00 else core  # full-width to ASCII

@@ -6,6 +6,7 @@ Shared by the header finder (``criteria_headers``) and the line tokeniser (``cri
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from trial_audit.text.criteria_model import ORDINAL_KIND, roman_to_int
 
@@ -18,6 +19,32 @@ _D1 = "[1-9\uff11-\uff19]"
 _D = "[0-9\uff10-\uff19]"
 # a CJK character may follow a marker with no space ("1.年龄18-75岁")
 _CJK = "\u3400-\u9fff"
+
+
+class _AsciiDigits(dict):
+    """str.translate table: a decimal digit of any script other than ASCII and full-width (Arabic-Indic,
+    Persian, Devanagari, Bengali, Thai, …) -> its ASCII digit, read from the Unicode property (``unicodedata.
+    decimal``), so every script a registrant may paste is covered without a list of characters."""
+
+    def __missing__(self, cp: int) -> int:
+        ch = chr(cp)
+        value = unicodedata.decimal(ch, None) if not ("\uff10" <= ch <= "\uff19") else None
+        self[cp] = out = cp if value is None else 48 + value
+        return out
+
+
+_ASCII_DIGITS = _AsciiDigits()
+# a decimal digit other than ASCII and full-width (the full-width ones are read as typed, "１．" is a shape)
+_OTHER_DIGIT = re.compile(r"(?![0-9\uff10-\uff19])\d")
+
+
+def ascii_digit_view(text: str) -> str:
+    """``text`` with every decimal digit of another script written in ASCII (same length, same offsets);
+    ``text`` itself when it has none."""
+    if _OTHER_DIGIT.search(text) is None:
+        return text
+    return text.translate(_ASCII_DIGITS)
+
 
 # A marker at the start of a line (after indentation). Ordinals must be followed by a space,
 # the end of the line or (for "1." / "1)") an upper-case letter ("1.Age" in sloppy text) or a
@@ -98,7 +125,7 @@ _FW_LETTER = "\uff21-\uff3a\uff41-\uff5a"
 _CN_NUM = "一二三四五六七八九十"
 _GENERIC_MARKER = re.compile(
     rf"""
-    (?P<pre>[(\[（［【〔〖〈《<{{｛]|\#)?
+    (?P<pre>[(\[（［【〔〖〈《<{{｛]|\#|(?:No\.|Nr\.|N[°º]|Item|Criterion)[ ]?(?=[0-9\uff10-\uff19]))?
     (?P<core>{_D1}{_D}{{0,2}}|(?:[ivx]{{2,5}}|[IVX]{{2,5}})|[A-Za-z{_FW_LETTER}]|[{_CN_NUM}]{{1,3}})
     (?P<gap>[ ](?=[):：]))?
     (?P<suf>[.．。、:：)）\]］】〕〗〉》>}}｝\-–/ºª]{{0,2}})
@@ -106,25 +133,63 @@ _GENERIC_MARKER = re.compile(
     """,
     re.VERBOSE,
 )
-# single-character markers: circled, parenthesised and dotted numbers and letters, roman numeral glyphs.
-# One series per shape, each as (style, blocks): a block is (first code point, number of its first glyph,
-# number of glyphs) - Unicode puts circled 21-35 and 36-50 ("㉑", "㊱") in other blocks than ① … ⑳, and a
-# list of more than twenty criteria goes on into them. The glyph's own shape decides the style.
-_GLYPH_SERIES: tuple[tuple[str, tuple[tuple[int, int, int], ...]], ...] = (
-    ("(1)", ((0x2460, 1, 20), (0x3251, 21, 15), (0x32B1, 36, 15))),  # ① … ⑳, ㉑ … ㉟, ㊱ … ㊿
-    ("(1)", ((0x2474, 1, 20),)),  # ⑴ … ⒇
-    ("1.", ((0x2488, 1, 20),)),  # ⒈ … ⒛
-    ("(a)", ((0x249C, 1, 26),)),  # ⒜ … ⒵
-    ("(A)", ((0x24B6, 1, 26),)),  # Ⓐ … Ⓩ
-    ("(a)", ((0x24D0, 1, 26),)),  # ⓐ … ⓩ
-    ("I.", ((0x2160, 1, 12),)),  # Ⅰ … Ⅻ
-    ("i.", ((0x2170, 1, 12),)),  # ⅰ … ⅻ
-    ("(1)", ((0x2776, 1, 10),)),  # ❶ … ❿
-    ("(1)", ((0x2780, 1, 10),)),  # ➀ … ➉
-    ("(1)", ((0x278A, 1, 10),)),  # ➊ … ➓
-    ("(1)", ((0x3220, 1, 10),)),  # ㈠ … ㈩
+# single-character markers: circled, parenthesised, double-circled, negative and full-stop numbers, circled and
+# parenthesised letters and ideographs, roman numeral glyphs. Read from Unicode properties, not a list of
+# characters: the blocks that hold enclosed numbers are scanned once; a glyph's value is ``unicodedata.numeric``
+# (or, for a letter, its place in the alphabet) and its series is its name without the number ("CIRCLED DIGIT
+# ONE" and "CIRCLED NUMBER TWENTY ONE" are one series, so a list of more than twenty criteria goes on from
+# "⑳" into "㉑"; "DINGBAT NEGATIVE CIRCLED DIGIT ONE" "❶" goes on into "NEGATIVE CIRCLED NUMBER ELEVEN" "⓫").
+# The name also gives the style: a full stop -> "1.", a roman numeral -> "I." / "i.", an enclosure -> "(1)".
+_GLYPH_BLOCKS = ((0x2160, 0x2190), (0x2460, 0x2500), (0x2776, 0x2794), (0x3200, 0x3300))
+_NUMBER_WORDS = frozenset(
+    "ZERO ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE THIRTEEN FOURTEEN FIFTEEN SIXTEEN "
+    "SEVENTEEN EIGHTEEN NINETEEN TWENTY THIRTY FORTY FIFTY DIGIT NUMBER DINGBAT".split()
 )
-_GLYPH_SUFFIX = re.compile(r"[.．、:：)）]?(?=[ \t\u3000]*[^\s.．,，])")
+
+
+# variants that are no list marker: "ROMAN NUMERAL SIX LATE FORM", "CIRCLED NUMBER TEN ON BLACK SQUARE" (tens)
+_PLAIN_GLYPH_NAME = frozenset({"FRACTION", "VULGAR", "FORM", "REVERSED", "SQUARE"})
+
+
+def _glyph_table() -> tuple[dict[str, tuple[int, int, str]], list[dict[int, str]]]:
+    by_char: dict[str, tuple[int, int, str]] = {}
+    series_keys: dict[str, int] = {}
+    series: list[dict[int, str]] = []
+    for lo, hi in _GLYPH_BLOCKS:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            name = unicodedata.name(ch, "")
+            words = name.split()
+            if "LATIN" in words and len(words[-1]) == 1 and ("CIRCLED" in words or "PARENTHESIZED" in words):
+                value, key_words = ord(words[-1]) - 64, words[:-1]
+                style = "(A)" if "CAPITAL" in words else "(a)"
+            else:
+                num = unicodedata.numeric(ch, None)
+                if num is None or num != int(num) or not 1 <= num <= 50 or not _PLAIN_GLYPH_NAME.isdisjoint(words):
+                    continue
+                value, key_words = int(num), [w for w in words if w not in _NUMBER_WORDS]
+                if "ROMAN" in words:
+                    if value > 12:
+                        continue  # "Ⅼ", "Ⅽ": letters to the eye, not a list's roman numerals
+                    style = "i." if "SMALL" in words else "I."
+                elif "STOP" in words:
+                    style = "1."
+                elif "CIRCLED" in words or "PARENTHESIZED" in words:
+                    style = "(1)"
+                else:
+                    continue
+            key = " ".join(key_words)
+            k = series_keys.setdefault(key, len(series))
+            if k == len(series):
+                series.append({})
+            if value not in series[k]:
+                series[k][value] = ch
+                by_char[ch] = (k, value, style)
+    return by_char, series
+
+
+_GLYPHS, _GLYPH_SERIES = _glyph_table()
+_GLYPH_SUFFIX = re.compile(r"(?:\\(?=[.)]))?[.．、:：)）]?(?=[ \t\u3000]*[^\s.．,，])")
 
 
 _DIGIT_NEXT = re.compile(r"[ \t\u3000]+[0-9\uff10-\uff19]")
@@ -132,12 +197,7 @@ _DIGIT_NEXT = re.compile(r"[ \t\u3000]+[0-9\uff10-\uff19]")
 
 def _glyph(ch: str) -> tuple[int, int, str] | None:
     """(series index, number, style) of a one-character marker glyph, else None."""
-    o = ord(ch) if len(ch) == 1 else -1
-    for k, (style, blocks) in enumerate(_GLYPH_SERIES):
-        for first, base, count in blocks:
-            if first <= o < first + count:
-                return k, o - first + base, style
-    return None
+    return _GLYPHS.get(ch) if len(ch) == 1 else None
 
 
 def glyph_value(ch: str) -> tuple[int, str] | None:
@@ -157,10 +217,8 @@ def glyph_for(marker: str, number: int) -> str | None:
     g = _glyph(marker[0]) if marker else None
     if g is None:
         return None
-    for first, base, count in _GLYPH_SERIES[g[0]][1]:
-        if base <= number < base + count:
-            return chr(first + number - base) + marker[1:]
-    return None
+    ch = _GLYPH_SERIES[g[0]].get(number)
+    return ch + marker[1:] if ch is not None else None
 
 
 def _cn_number(s: str) -> int | None:
@@ -185,6 +243,8 @@ def _generic_marker(text: str, pos: int):
         if s is None:
             return None
         n, style = g0
+        if style in ("I.", "i.") and not s.group(0) and not text[s.end() : s.end() + 1].isspace():
+            return None  # "Ⅱ期" (phase II), "Ⅲ度" (third degree): a roman glyph touching its word is no marker
         upper = style != style.lower()
         style = style.lower()
         if style[0] != "(" and s.group(0) in (")", "）"):
@@ -207,8 +267,19 @@ def _generic_marker(text: str, pos: int):
         return None  # "1/ Patients" (French), "1º Pacientes" (Spanish ordinal): after a number, alone
     if not pre and not suf:
         return None  # a bare number or word
-    if pre == "#" and suf[:1] not in ("", ".", ")", ":"):
-        return None
+    if pre == "#" and (suf[:1] not in ("", ".", ")", ":") or not core.isdigit()):
+        return None  # "#3" numbers an item; "#ii", "#A" are a tag or a label, never a list's letters
+    if pre[:1].isalpha():
+        # "No. 1 Men or women …", "Item 3: Signed consent": a word before the number, then a capital (not "No 2
+        # cigarettes", "Item 3 of the scale")
+        after = _skip_ws(text, m.end(), min(len(text), m.end() + 8))
+        if (
+            not core.isdigit()
+            or suf not in ("", ".", ")", ":", "：")
+            or after >= len(text)
+            or not (text[after].isupper() or text[after] == "(")
+        ):
+            return None
     if not enclosed and pre != "#" and suf in (":", "：", "-", "–", ".", "．", "/", "º", "ª") and _DIGIT_NEXT.match(text, m.end()):
         return None  # "1: 40 dilution", "3- 4 weeks": a ratio or a range; "[3] 18 years or older" is an item
     rest = suf[1 + inner_dot :] if enclosed else suf
@@ -277,9 +348,15 @@ def is_other_shape(text: str, pos: int, markdown: bool) -> bool:
     return _LINE_MARKER.match(text, pos) is None and _generic_marker(text, pos) is not None
 
 
+# (a digit of any script may follow: a marker is kept as typed, "No. ๓")
+_WORD_BEFORE_NUMBER = re.compile(r"(?:No\.|Nr\.|N[°º]|Item|Criterion)[ ]?(?=\d)")
+
+
 def split_marker(marker: str) -> tuple[str, str, str]:
-    """(punctuation before, number or letter, punctuation after) of a marker: "[12]" -> ("[", "12", "]")."""
-    i = 0
+    """(punctuation before, number or letter, punctuation after) of a marker: "[12]" -> ("[", "12", "]");
+    a word before the number is its punctuation ("No. 3" -> ("No. ", "3", ""))."""
+    w = _WORD_BEFORE_NUMBER.match(marker)
+    i = w.end() if w else 0
     while i < len(marker) and not (marker[i].isalnum() or marker[i] in _CN_NUM):
         i += 1
     j = i
@@ -335,6 +412,30 @@ def _lead_bullet(text: str, pos: int, markdown: bool):
     return lead, "other-bullet", None, False, None, pos + len(lead)
 
 
+_MD_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _escaped_marker(text: str, pos: int):
+    """A numbered or lettered marker whose punctuation Markdown escapes ("\\(1\\)", "\\[2\\]", "\\#3"), read as the
+    marker written without the escapes, as ``_match_marker`` (its marker as typed). Reads a bounded window."""
+    window = text[pos : pos + 32]
+    plain, where = [], []
+    i = 0
+    for m in _MD_ESCAPED.finditer(window):
+        plain.append(window[i : m.start()])
+        where.extend(range(i, m.start()))
+        plain.append(m.group(1))
+        where.append(m.start() + 1)
+        i = m.end()
+    plain.append(window[i:])
+    where.extend(range(i, len(window) + 1))
+    got = _match_marker("".join(plain), 0, False)
+    if got is None or got[2] is None:
+        return None
+    end = pos + where[got[5]] if got[5] < len(where) else pos + len(window)
+    return text[pos:end], got[1], got[2], got[3], got[4], end
+
+
 def _match_marker(text: str, pos: int, markdown: bool):
     """Marker at ``pos``: (marker, style, number, upper, letter, end) or None."""
     if markdown and text.startswith("\\", pos):
@@ -342,7 +443,7 @@ def _match_marker(text: str, pos: int, markdown: bool):
         if e:
             b = e.group(1)
             return e.group(0), _BULLET_STYLE.get(b, "other-bullet"), None, False, None, e.end()
-        return _lead_bullet(text, pos, markdown)
+        return _lead_bullet(text, pos, markdown) or _escaped_marker(text, pos)
     m = _LINE_MARKER.match(text, pos)
     if not m:
         return _generic_marker(text, pos) or _lead_bullet(text, pos, markdown)

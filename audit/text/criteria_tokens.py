@@ -18,6 +18,7 @@ from trial_audit.text.criteria_markers import (
     _match_marker,
     _rstrip_end,
     _skip_ws,
+    ascii_digit_view,
     glyph_for,
     is_other_shape,
     loose_marker,
@@ -99,18 +100,24 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok], markdown: bool = False)
         own, prev = tok.style, tok.number
         if run_on and run_on[0][2] != tok.style:
             own, prev = run_on[0][2], run_on[0][3] - 1  # "i) … ii) …": the line's "i)" is roman one
-        for f in found:
-            if f[2] == own and prev is not None and f[3] == prev + 1:
+        slipped = False
+        for k, f in enumerate(found):
+            if f[2] == own and prev is not None and (f[3] == prev + 1 or (not slipped and _confirmed_slip(found, k, prev))):
+                slipped = slipped or f[3] != prev + 1
                 keep.append(f)
                 prev = f[3]
     if not keep:
         run: list = []
         best: list = []
-        for f in found:
+        slipped = False
+        for k, f in enumerate(found):
             if run and f[2] == run[-1][2] and f[3] == run[-1][3] + 1:
                 run.append(f)
+            elif run and f[2] == run[-1][2] and not slipped and len(run) >= 2 and _confirmed_slip(found, k, run[-1][3]):
+                slipped = True
+                run.append(f)
             else:
-                run = [f]
+                run, slipped = [f], False
             if len(run) > len(best):
                 best = list(run)
         if len(best) >= 2:
@@ -135,6 +142,18 @@ def _split_inline(text: str, tok: _Tok, out: list[_Tok], markdown: bool = False)
     if tok.kind == "text" and keep[0][3] == 2:
         keep = _first_of_run(text, ts, keep) + keep
     _emit_inline(text, tok, keep, out)
+
+
+def _confirmed_slip(found: list, k: int, prev: int) -> bool:
+    """``found[k]`` repeats ``prev``, skips one number or restarts at 1, and the marker after it carries on from it
+    in the same style ("1. … 2. … 3. … 3. … 4. …" written on one line): a misnumbered list run together on one line
+    is still that list (TA111-TA113 report it). One slip per run, and only when the next marker confirms it, so a
+    number inside a sentence ("… stage 3. Stage 4 …") does not join the run."""
+    f = found[k]
+    if f[3] not in (prev, prev + 2, 1) or f[3] == prev + 1 or k + 1 >= len(found):
+        return False
+    nxt = found[k + 1]
+    return nxt[2] == f[2] and nxt[3] == f[3] + 1
 
 
 def _first_of_run(text: str, ts: int, keep: list) -> list:
@@ -179,11 +198,23 @@ def _emit_inline(text: str, tok: _Tok, keep: list, out: list[_Tok]) -> None:
 
 
 def _tokenise(text: str, markdown: bool) -> list[_Tok]:
-    toks = _tokenise_pass(text, markdown, {})
+    # digits of any script ("١." "१)" "๓、") are read by their value: the markers are found in a view of the
+    # text with those digits written in ASCII (one code point each, so every offset holds), and each marker
+    # and header is then taken back from the text as typed
+    view = ascii_digit_view(text)
+    toks = _tokenise_pass(view, markdown, {})
     # lists in a punctuation no lone token is read in ("a:", "A-", "a )", "1;"): decided by the list of
     # lines they open (``criteria_marker_runs``), then the text is read again with those as items
-    letters = list_run_markers(text, toks, markdown)
-    return _tokenise_pass(text, markdown, letters) if letters else toks
+    letters = list_run_markers(view, toks, markdown)
+    if letters:
+        toks = _tokenise_pass(view, markdown, letters)
+    if view is not text:
+        for t in toks:
+            if t.marker:
+                t.marker = text[t.start : t.start + len(t.marker)] if view.startswith(t.marker, t.start) else t.marker
+            if t.header is not None:
+                t.header = text[t.header_start : t.header_end]
+    return toks
 
 
 def _tokenise_pass(text: str, markdown: bool, letters: dict[int, tuple]) -> list[_Tok]:
