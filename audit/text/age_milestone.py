@@ -44,6 +44,12 @@ _COMPOUND = re.compile(
 )
 
 
+# a quantity named before the range: a duration, a history, an interval
+_QUANTITY_BEFORE = re.compile(
+    r"\b(?:duration|history|interval|period|length|time|exposure|follow-?up|since|for|within|lasting|diagnos\w*|onset)\b[^\n;.]*$", re.I
+)
+
+
 def milestone_ages(text: str, mode: str, start: int, end: int) -> list[StatedAge]:
     """The milestone and compound ages of ``text[start:end]`` (criteria sections; ``mode`` "inclusion" or "other")."""
     if mode not in ("inclusion", "other"):
@@ -65,8 +71,8 @@ def milestone_ages(text: str, mode: str, start: int, end: int) -> list[StatedAge
         out.append(stated)
     for m in _COMPOUND.finditer(text, start, end):
         at_item = bool(re.search(_LEAD + r"$", text[max(start, m.start() - 80) : m.start()]))
-        if not (m.group("left") or at_item):
-            continue
+        if not (m.group("left") or at_item) or _QUANTITY_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+            continue  # (not "Disease duration between 1 year 0 months and 5 years 11 months")
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if not 0 <= y1 < y2 <= 120:
             continue

@@ -102,7 +102,7 @@ from trial_audit.text.age_patterns import (
     word_and_group_candidates,
 )
 from trial_audit.text.age_phrase_bounds import comparator_of, number_of, reversed_statement, stated_bounds, unit_of
-from trial_audit.text.age_population_claim import population_claim
+from trial_audit.text.age_population_claim import excluded_population, population_claim, title_for_population
 from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, paragraph_around
 from trial_audit.text.age_sentences import (
     _SENTENCE_BREAK,
@@ -380,6 +380,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
 
     # --- negatives -------------------------------------------------------------------------
+    if mode == "prose" and excluded_population(_sentence(text, m.start(), m.end(), lo_lim, hi_lim)):
+        mode = "exclusion"  # (fourteenth round) "Those aged under 30 or over 50 years will not be considered.": inverted
     if not unit_present and anchor not in ("age", "subject"):
         return None
     raw_right = right
@@ -464,7 +466,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
     if anchor != "age" and _DURATION_PREP.search(left[-30:]):
         return None
-    if (_CONDITIONAL.search(left) and not _LOOKING_FOR.search(left)) or _THIRD_PARTY.search(left) or _LEFT_NEG.search(left):
+    conditional = _CONDITIONAL.search(left) and not _LOOKING_FOR.search(left)
+    if conditional and mode == "prose" and title_for_population(text, lo_lim, m.start()):
+        conditional = None  # "Home exercise for women aged 30 to 50 with knee pain (HEX-K). …": a title's population
+    if conditional or _THIRD_PARTY.search(left) or _LEFT_NEG.search(left):
         return None
     if mode != "exclusion" and _INLINE_ALTERNATIVES.search(left):
         # "At least one comorbidity among: age ≥ 70 years old, history of ...": one risk factor of several (in the exclusion

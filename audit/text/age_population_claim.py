@@ -193,3 +193,33 @@ def population_claim(sentence: str, s: int, e: int, first_sentence: bool) -> boo
         # a title or a label: the population of the trial when it opens the field or is labelled as such
         return first_sentence or bool(_POP_LABEL.search(sentence[:s]))
     return True
+
+
+_FOR_POPULATION = re.compile(rf"\bfor\s+(?:[A-Za-z-]+\s+){{0,3}}?{_POP}\s*(?:\(\s*)?(?:aged?\s+|ages\s+|between\s+)?$", re.I)
+
+
+def title_for_population(text: str, lo: int, pos: int) -> bool:
+    """A field that opens with a title naming the trial's population after "for" ("Home exercise for women aged 30 to 50
+    years with knee pain (HEX-K). …"): that "for" names who the trial is for, not a condition ("Karnofsky ≥ 70 for patients
+    over 16"). Only in the field's first sentence, and only before any finite verb."""
+    left = text[lo:pos]
+    return bool(_FOR_POPULATION.search(left[-60:])) and not re.search(r"[.;:!?]\s", left) and not _FINITE_VERB.search(left)
+
+
+# a summary sentence whose subject, the people of an age, is kept out of the whole study: "Those aged under 30 or over 50
+# years will not be considered.", "Patients younger than 30 or older than 50 are not eligible.", "Anyone under 30 cannot
+# take part." (not "… are excluded from Random 2": one part of a protocol; not "If …, women … will be excluded": a condition)
+_EXCLUDED_SUBJECT = re.compile(
+    rf"^[^\S\n]*(?:(?:the|all|any)\s+)?(?:those|anyone|anybody|{_POP})\b[^.;:!?\n]{{0,90}}?\b"
+    r"(?:(?:will|shall|would|are|is|can)\s+not\s+be\s+(?:considered|included|eligible|enrolled|accepted|recruited|admitted|invited)|"
+    r"(?:will|shall|would)\s+be\s+excluded|are\s+(?:excluded|ineligible)|is\s+(?:excluded|ineligible)|cannot\s+(?:take\s+part|participate|join|be\s+included)|"
+    r"(?:are|is)\s+not\s+(?:eligible|allowed|permitted)|may\s+not\s+(?:take\s+part|participate|join))"
+    r"(?:\s+(?:from|in|for)\s+(?:this|the)\s+(?:study|trial|research|participation)|\s+(?:to|for)\s+(?:participate|participation|enrolment|enrollment|inclusion))?"
+    r"[^\S\n]*[.!]?[^\S\n]*$",
+    re.I,
+)
+
+
+def excluded_population(sentence: str) -> bool:
+    """The sentence keeps the people of its age out of the study (its ages are read as an exclusion's: inverted)."""
+    return bool(_EXCLUDED_SUBJECT.match(sentence)) and not re.search(r"\b(?:if|when|unless|whether|otherwise)\b", sentence, re.I)
