@@ -67,6 +67,11 @@ SUMMARY_CLAIMS = {
         "Patients younger than 30 or older than 50 years are not eligible.",
         "People aged over 50 will not be enrolled in this study.",
     ],
+    "looking for people with a relative clause": [
+        "We are looking for men and women who are no older than 50 years.",
+        "We are seeking healthy male and female volunteers who are between 30 and 50 years old.",
+        "The team is looking for older men and women who are at least 30 and at most 50 years of age.",
+    ],
     "bound words": [
         "Patients of age 30 years to 50 years of either gender shall be included.",
         "The trial takes adults no older than 50 who have had a first stroke.",
@@ -179,6 +184,11 @@ CRITERIA_CLAIMS = {
         "Not yet reached 50 years of age at screening",
         "Should not have reached his or her 50th birthday on the day of randomisation",
         "Subject must not yet have reached the age of 50",
+    ],
+    "milestone appended to another item": [
+        "Diagnosed with asthma. Must have turned 30 before the screening visit",
+        "Able to swallow tablets; not yet reached 50 years of age at screening",
+        "Written consent given. Has attained the age of 30 years",
     ],
     "compound age": [
         "Aged between 30 years 0 months and 50 years 11 months",

@@ -1,6 +1,6 @@
 """Two shapes of a criteria age the comparator patterns do not read (issue 20, fourteenth round).
 
-* **A milestone verb**: the age is a point the participant has (or has not yet) reached — "Must have turned 30 before the
+* **A milestone verb** (at an item's start, or appended to an item after its full stop or semicolon): the age is a point the participant has (or has not yet) reached — "Must have turned 30 before the
   screening visit", "Has reached the age of 30 years", "Not yet reached 50 years of age at screening", "Should not have
   reached his or her 50th birthday". Reached / turned / attained is a minimum; negated, an exclusive maximum.
 * **A compound age**: each end in years and months or days — "Aged between 30 years 0 months and 50 years 11 months",
@@ -23,7 +23,8 @@ from trial_audit.text.age_statements import Bound, StatedAge
 
 # the item's start: a marker, then an optional subject and a modal ("Participant must have", "Subjects should not have")
 _LEAD = (
-    r"(?:^|\n)[^\S\n]*(?:[-*•·◦▪‣>]+[^\S\n]*|\(?(?:[0-9]{1,2}|[a-zA-Z])[.)][^\S\n]*)*"
+    # (or appended to another item after its full stop or semicolon: "Diagnosed with asthma. Must have turned 29 …")
+    r"(?:^|\n|(?<=[a-z0-9)][.;])[^\S\n]+)[^\S\n]*(?:[-*•·◦▪‣>]+[^\S\n]*|\(?(?:[0-9]{1,2}|[a-zA-Z])[.)][^\S\n]*)*"
     r"(?:(?:the\s+)?(?:participant|patient|subject|volunteer|child|infant|adolescent|person|individual|woman|man)s?\s+)?"
     r"(?:(?:must|should|shall|will|to|has|have|had|is|are|be|already)\s+){0,3}"
 )

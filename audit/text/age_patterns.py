@@ -559,7 +559,7 @@ _WRAPPED_QUANTITY_BEFORE = re.compile(
 
 # a recruiting phrase, not a condition: "We are looking for volunteers aged between 20 and 45"
 _LOOKING_FOR = re.compile(
-    r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$"
+    r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,6}?(?:aged?\s+)?$"
     # the same "for" / "if" / "in" naming who the study is for, not a condition: "This study is for people aged 18-65",
     # "You can take part if you are aged 18 to 65", "A phase II trial of drug X in patients aged 18-65 years"
     r"|\b(?:study|trial|research|programme|program|project)\s+(?:is|will\s+be)\s+(?:(?:only|designed|intended|open|suitable)\s+)?"
