@@ -232,3 +232,15 @@ def test_milestones_that_agree(item, mn, mx):
 def test_milestone_message_quotes_the_negation():
     found = _criteria("Not yet reached 50 years of age at screening")
     assert found and "'Not yet reached 50 years of age'" in found[0].message and "under 50 years" in found[0].message
+
+
+def test_a_run_of_separator_stars_stays_linear():
+    # NCT02260492 (criteria corpus, tune part) separates its sections by a line of 58 "*": the first milestone pattern
+    # split such a run every possible way and never finished; hostile lengths must stay fast (bounded, not timed)
+    crit = (
+        "Inclusion Criteria:\n\n 10. Subjects who are able and willing to give their written informed consent to\n"
+        "             participate in the study.\n\n             " + "*" * 58 + "\n\n             Exclusion Criteria:\n\n"
+        " 11. Female Subjects who are pregnant or breastfeeding\n"
+    )
+    rec = {"criteria": crit + ("  - " + "*" * 4000 + "\n"), "minimum_age": "18 Years", "maximum_age": "65 Years"}
+    assert list(CriteriaAgeContradictsStructured().check(record_from_example(rec), Context())) == []

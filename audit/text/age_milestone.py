@@ -22,9 +22,10 @@ from trial_audit.text.age_phrase_bounds import number_of
 from trial_audit.text.age_statements import Bound, StatedAge
 
 # the item's start: a marker, then an optional subject and a modal ("Participant must have", "Subjects should not have")
+# (one marker character per repetition, possessive: a run of "*****" separators must not be split every possible way)
 _LEAD = (
     # (or appended to another item after its full stop or semicolon: "Diagnosed with asthma. Must have turned 29 …")
-    r"(?:^|\n|(?<=[a-z0-9)][.;])[^\S\n]+)[^\S\n]*(?:[-*•·◦▪‣>]+[^\S\n]*|\(?(?:[0-9]{1,2}|[a-zA-Z])[.)][^\S\n]*)*"
+    r"(?:^|\n|(?<=[a-z0-9)][.;])[^\S\n]+)[^\S\n]*+(?:[-*•·◦▪‣>][^\S\n]*+|\(?(?:[0-9]{1,2}|[a-zA-Z])[.)][^\S\n]*+)*+"
     r"(?:(?:the\s+)?(?:participant|patient|subject|volunteer|child|infant|adolescent|person|individual|woman|man)s?\s+)?"
     r"(?:(?:must|should|shall|will|to|has|have|had|is|are|be|already)\s+){0,3}"
 )
