@@ -26,11 +26,12 @@ _POP = (
     r"veterans?|outpatients?|inpatients?|seniors?|elderly|smokers?|survivors?|kids|youngsters?|pensioners?|retirees?|"
     r"athletes?|workers?|employees?|residents?|mothers?|pregnant\s+women|nursing\s+home\s+residents|cases|controls?)"
 )
+# (the spaces around an optional colon are read one way only: "all all all …" must not be split every possible way)
 # the noun right before the age: "adults aged", "patients (40-60 yrs)", "women, 25-40 years old", "men and women between",
 # "outpatients, all between", "participants of age", "persons from"
 _POP_BEFORE = re.compile(
     rf"\b{_POP}[^\S\n]*(?:[,(\u2014\u2013][^\S\n]*|[^\S\n]-[^\S\n]+)?(?:(?:all|each|who\s+are|that\s+are|being|aged?|ages|"
-    r"age\s+range|of\s+age|of|between|from|in\s+the\s+age\s+(?:group|range|bracket)\s+of)[^\S\n]*:?[^\S\n]*)*$",
+    r"age\s+range|of\s+age|of|between|from|in\s+the\s+age\s+(?:group|range|bracket)\s+of)\b[^\S\n]*+(?::[^\S\n]*+)?)*$",
     re.I,
 )
 # the noun right after an "N-year-old" adjective (a few more adjectives between): "30-50 year old women with migraine",
