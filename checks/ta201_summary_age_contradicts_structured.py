@@ -124,8 +124,10 @@ class SummaryAgeContradictsStructured(Rule):
                     suggestion = f"make the {label} and the structured age limits agree"
                 else:
                     word = "minimum" if cmp.side == "min" else "maximum"
+                    # (a sentence that keeps people of an age out: "Those aged under 30 … will not be considered", read inverted)
+                    read = ", read from a sentence that excludes those ages" if s.inverted else ""
                     msg = (
-                        f"The {label} states {statement_phrase(s, cmp)} ({s.text!r}) but the structured {word} age is "
+                        f"The {label} states {statement_phrase(s, cmp)} ({s.text!r}{read}) but the structured {word} age is "
                         f"{structured_label(record, cmp.side)}. {outcome_phrase(record, cmp, label, stated)} {likely}"
                     )
                     related = [structured_evidence(record, cmp.side)]

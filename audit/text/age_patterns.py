@@ -72,7 +72,10 @@ GE = (
     r"not\s+younger\s+than|no\s+younger\s+than|(?:greater|more|older)\s+than\s+or\s+equal\s+to|"
     r"equal\s+(?:to\s+)?or\s+(?:greater|more|older)\s+than|(?:greater|more|older|over|above|higher)\s+(?:than\s*)?(?:or|/)\s*equal(?:\s+(?:to|than))?|"
     # "minimum age of 18", "The minimum age of participants is 18 years", "lower age limit: 18"
-    rf"(?:minimum|lower)\s+age(?:\s+limit)?{_AGE_LIMIT_OF}|from)"
+    rf"(?:minimum|lower)\s+age(?:\s+limit)?{_AGE_LIMIT_OF}|from|"
+    # a bound named by its side right before its number, after an age label ("Age limits: lower 30 years, upper 50 years")
+    # (only after a label's punctuation: "lower" and "minimum" compare much else)
+    r"(?:(?<=[,:;(])|(?<=[,:;(]\s))(?:minimum|min\.|lower)(?:\s+(?:limit|bound|end))?\s*[:=]?)"
 )
 GT = r"(?:\\?>|over|above|older\s+than|more\s+than|greater\s+than|exceeding|beyond)"
 LE = (
@@ -80,7 +83,8 @@ LE = (
     r"no\s+more\s+than|not\s+more\s+than|not\s+exceeding|not\s+over|no\s+greater\s+than|not\s+greater\s+than|"
     r"(?:less|younger)\s+than\s+or\s+equal\s+to|equal\s+(?:to\s+)?or\s+(?:less|younger)\s+than|"
     r"(?:less|younger|under|below|lower|smaller)\s+(?:than\s*)?(?:or|/)\s*equal(?:\s+(?:to|than))?|"
-    rf"(?:maximum|upper)\s+age(?:\s+limit)?{_AGE_LIMIT_OF}|at\s+most|until|till)"
+    rf"(?:maximum|upper)\s+age(?:\s+limit)?{_AGE_LIMIT_OF}|at\s+most|until|till|"
+    r"(?:(?<=[,:;(])|(?<=[,:;(]\s))(?:maximum|max\.|upper)(?:\s+(?:limit|bound|end))?\s*[:=]?)"
 )
 LT = r"(?:\\?<|under|below|younger\s+than|less\s+than|smaller\s+than)"
 COMP = rf"(?:{GE}|{LE}|{GT}|{LT}|{LOST_EQ})"
@@ -111,7 +115,7 @@ EXPR = re.compile(
     (?P<ageof>(?<![A-Za-z])(?:the\s+)?ages?\s+of\s+)?
     (?P<n1>{NUM}){_HYPHEN_UNIT}\s*(?P<u1>{UNIT})?
     (?P<tail1>{_AGE_TAIL})?
-    (?:\s*\(\s*(?:including|inclusive|incl\.?|included)\s*\))?
+    (?:\s*\(\s*(?:including|inclusive|incl\.?|included|completed|complete|full|fulfilled|reached)\s*\))?
     (?:
         {_RANGE_GAP}(?P<sep>-\s*(?:to|through)\b|-|–|—|―|~|～|〜|(?:up\s+)?to\s+and\s+including|to|through|thru|and|until|till|up\s+to){_RANGE_GAP}(?P<pre2>{LE}|{LT}|{LOST_EQ})?{_RANGE_GAP}
         (?P<n2>{NUM}){_HYPHEN_UNIT}\s*(?P<u2>{UNIT})?
@@ -166,7 +170,9 @@ _DIG_AGE = re.compile(r"(?<![A-Za-z])(?i:age[sd]?)\b[^;0-9]{0,30}(?<![0-9.,/])([
 _NUMW_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
 # a range of number words before its unit ("six to twelve years", "forty-five through sixty-five years"): the
 # first word starts the expression, so that both ends are read
-_NUMW_RANGE_BEFORE = re.compile(rf"\b{_NUMW}\s*(?:-|–|—|to|through|and)\s*{_NUMW}\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I)
+_NUMW_RANGE_BEFORE = re.compile(
+    rf"\b{_NUMW}-?\s*(?:-|–|—|to|through|and)\s*(?:{_NUMW}|[0-9]{{1,3}}(?![0-9]))\s*(?:\(\s*[0-9]{{1,3}}\s*\)\s*)?(?:-\s*)?$", re.I
+)
 # a number word right after an age word, with or without a unit ("aged six to twelve", "between the ages of forty and seventy")
 _NUMW_AFTER_AGE = re.compile(
     rf"(?<![A-Za-z])(?:aged|ages?\s+of|ages|age\s*:?)\s+(?:(?:{GE}|{LE}|{GT}|{LT})\s+)?({_NUMW})\b|"
@@ -175,7 +181,8 @@ _NUMW_AFTER_AGE = re.compile(
     re.I,
 )
 _PRE_LAST = re.compile(
-    r"(?:[≥≤⩾⩽≧≦<>=:)¥•¤§]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal|is|be|limit|including))\s*$",
+    r"(?:[≥≤⩾⩽≧≦<>=:)¥•¤§]|\b(?:least|than|over|above|under|below|from|of|age|aged|exceeding|beyond|until|till|most|to|equal|is|be|limit|including|"
+    r"lower|upper|minimum|maximum|min\.|max\.|bound|end))\s*$",
     re.I,
 )
 # The comparator (or "age of") that ends right before a number. Searched in a 50-character
@@ -265,7 +272,7 @@ _RIGHT_NEG = re.compile(
     # ("years from diagnosis" is a time; "aged 30 to 75 years from general practices / the outpatient clinic" is where the
     # participants come from)
     # ("Aged between 18-75 years of signing Informed Consent": the age at signing, not a duration of something)
-    r"^(?:\s*of\s+(?!age\b|(?:the\s+)?(?:time\s+of\s+)?(?:signing|signature|informed\s+consent|screening|enrol\w*|randomi[sz]\w*|"
+    r"^(?:\s*of\s+(?!age\b|(?:either|both|any|all)\s+(?:genders?|sex(?:es)?)\b|(?:the\s+)?(?:time\s+of\s+)?(?:signing|signature|informed\s+consent|screening|enrol\w*|randomi[sz]\w*|"
     rf"inclusion|study\s+entry|registration|admission)\b)|\s*[,)]?\s*(?:since|after|before|prior|ago|from\s+(?!birth|{_RECRUITED_FROM})|post|following|duration|in\s+duration|"
     r"life|survival|history|previous|apart|interval|between\s+(?:doses|visits)|"
     r"(?:or\s+more\s+)?(?:of\s+)?(?:follow|treatment|therapy|exposure|experience|use|smoking)|washout|"
@@ -552,7 +559,7 @@ _WRAPPED_QUANTITY_BEFORE = re.compile(
 
 # a recruiting phrase, not a condition: "We are looking for volunteers aged between 20 and 45"
 _LOOKING_FOR = re.compile(
-    r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,3}?(?:aged?\s+)?$"
+    r"\b(?:looking|searching|seeking|calling|asking|recruiting|advertising)\s+for\s+(?:[A-Za-z-]+\s+){0,6}?(?:aged?\s+)?$"
     # the same "for" / "if" / "in" naming who the study is for, not a condition: "This study is for people aged 18-65",
     # "You can take part if you are aged 18 to 65", "A phase II trial of drug X in patients aged 18-65 years"
     r"|\b(?:study|trial|research|programme|program|project)\s+(?:is|will\s+be)\s+(?:(?:only|designed|intended|open|suitable)\s+)?"

@@ -47,7 +47,17 @@ def comparator_of(s: str | None) -> str | None:
         return "gt"
     if _LT_RE.match(s):
         return "lt"
+    # a side named before its number after an age label ("Age limits: lower 30 years, upper 50 years"): the pattern's
+    # look-behind for the label's punctuation cannot be seen in the comparator's own text
+    if _SIDE_MIN.match(s):
+        return "ge"
+    if _SIDE_MAX.match(s):
+        return "le"
     return None
+
+
+_SIDE_MIN = re.compile(r"^(?:minimum|min\.|lower)(?:\s+(?:limit|bound|end))?\s*[:=]?$", re.I)
+_SIDE_MAX = re.compile(r"^(?:maximum|max\.|upper)(?:\s+(?:limit|bound|end))?\s*[:=]?$", re.I)
 
 
 def reversed_statement(text: str, m: re.Match, mode: str) -> StatedAge | None:

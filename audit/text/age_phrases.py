@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from trial_audit.text.age_cohort_item import excluded_by_verb, opens_with_cohort_label
 from trial_audit.text.age_group_of_several import one_group_of_several
+from trial_audit.text.age_milestone import milestone_ages
 from trial_audit.text.age_patterns import (
     _AGE_ANCHOR,
     _AGE_CLAIM,
@@ -101,8 +102,18 @@ from trial_audit.text.age_patterns import (
     word_and_group_candidates,
 )
 from trial_audit.text.age_phrase_bounds import comparator_of, number_of, reversed_statement, stated_bounds, unit_of
+from trial_audit.text.age_population_claim import excluded_population, population_claim, title_for_population
 from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, paragraph_around
-from trial_audit.text.age_sentences import _clause_end, _clause_start, _header_before, _sentence, _sentence_left, _sentence_right
+from trial_audit.text.age_sentences import (
+    _SENTENCE_BREAK,
+    _clause_end,
+    _clause_start,
+    _header_before,
+    _sentence,
+    _sentence_left,
+    _sentence_right,
+    sentence_span,
+)
 from trial_audit.text.age_statements import Bound as Bound  # re-exported: the extractor's results
 from trial_audit.text.age_statements import StatedAge as StatedAge
 from trial_audit.text.age_statements import mark_alternatives as mark_alternatives
@@ -183,6 +194,15 @@ def find_ages(
                 sa = replace(sa, start=s0, end=e0, text=text[s0:e0])
             out.append(sa)
             taken_until = max(sa.end, q + 1)
+    # (fourteenth round) milestones ("Must have turned 30") and compound ages ("30 years 0 months to 50 years 11 months")
+    for sa in milestone_ages(text, mode, start, end):
+        if any(o.start < sa.end and sa.start < o.end for o in out):
+            continue
+        header = _header_before(text, sa.start, 0)
+        if _ROLE_LABEL.match(header):
+            continue  # under "Donor Inclusion Criteria:": another person's age
+        # under "At least 2 of the following:" or a cohort's header: one alternative
+        out.append(replace(sa, claim=False) if _ALTERNATIVE_HEADER.search(header) else sa)
     out.sort(key=lambda s: s.start)
     return tuple(out)
 
@@ -360,6 +380,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
 
     # --- negatives -------------------------------------------------------------------------
+    if mode == "prose" and excluded_population(_sentence(text, m.start(), m.end(), lo_lim, hi_lim)):
+        mode = "exclusion"  # (fourteenth round) "Those aged under 30 or over 50 years will not be considered.": inverted
     if not unit_present and anchor not in ("age", "subject"):
         return None
     raw_right = right
@@ -444,7 +466,10 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None
     if anchor != "age" and _DURATION_PREP.search(left[-30:]):
         return None
-    if (_CONDITIONAL.search(left) and not _LOOKING_FOR.search(left)) or _THIRD_PARTY.search(left) or _LEFT_NEG.search(left):
+    conditional = _CONDITIONAL.search(left) and not _LOOKING_FOR.search(left)
+    if conditional and mode == "prose" and title_for_population(text, lo_lim, m.start()):
+        conditional = None  # "Home exercise for women aged 30 to 50 with knee pain (HEX-K). …": a title's population
+    if conditional or _THIRD_PARTY.search(left) or _LEFT_NEG.search(left):
         return None
     if mode != "exclusion" and _INLINE_ALTERNATIVES.search(left):
         # "At least one comorbidity among: age ≥ 70 years old, history of ...": one risk factor of several (in the exclusion
@@ -471,13 +496,18 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         return None  # the age qualifies a sub-group, a scale, another person or protocol (see age_scope)
     claim = True
     if mode == "prose":
-        sentence = _sentence(text, m.start(), m.end(), lo_lim, hi_lim)
+        sent_a, sent_b = sentence_span(text, m.start(), m.end(), lo_lim, hi_lim)
+        sentence = text[sent_a:sent_b]
         if _DOSING.search(sentence) or _EPIDEMIOLOGY.search(sentence):
             return None
         # a label that names the trial's age range without a verb is a claim: "Target age group: 40 - 80 years", "Age Range:
         # greater than 1 year". (A sentence that only names people is NOT read as a claim: on the tune part that made 58 new
         # findings of which about 14 were true — treatment narratives of one arm, background, past samples; see rules-ta2xx.md)
         claim = bool(_CLAIM.search(sentence) or _AGE_CLAIM.search(sentence) or _POPULATION_AGE.search(sentence))
+        # (fourteenth round) or, read by structure: the age of the population noun phrase the sentence is about
+        claim = claim or population_claim(
+            sentence, m.start() - sent_a, m_end - sent_a, _SENTENCE_BREAK.search(text, lo_lim, sent_a) is None
+        )
         if _PAST_ENROLMENT.search(sentence) or _MATCHED_ON.search(sentence):
             claim = False  # "All infants under one year of age ... were eligible" (a design narrative of a past sample)
         if not claim and not _PARTICIPANT.search(sentence):

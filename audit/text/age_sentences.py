@@ -42,6 +42,12 @@ _SENT_END = re.compile(
 
 def _sentence(text: str, s: int, e: int, lo: int, hi: int) -> str:
     """The sentence around text[s:e] (bounded to a few hundred characters)."""
+    a, b = sentence_span(text, s, e, lo, hi)
+    return text[a:b]
+
+
+def sentence_span(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
+    """Offsets of the sentence around text[s:e] (see :func:`_sentence`)."""
     a = max(lo, s - 300)
     last = a
     # (searched a little past s: a break's look-ahead reads the next words, "... cholecystectomy Adults from 30 to 70")
@@ -50,7 +56,7 @@ def _sentence(text: str, s: int, e: int, lo: int, hi: int) -> str:
             break
         last = m.end()
     m = _SENT_END.search(text, e, min(hi, e + 300))
-    return text[last : m.start() if m else min(hi, e + 300)]
+    return last, (m.start() if m else min(hi, e + 300))
 
 
 _WRAPPED_SENTENCE_BREAK = re.compile(
