@@ -108,6 +108,7 @@ RUN_TOGETHER = [
     "{a}；and {label} {b}",  # full-width semicolon and "and" (Chinese-English)
     "{a}; {label}{b}",  # the marker glued to the next item's text
     "{a} ~ {label} {b}",
+    "{a}, plus {label} {b}",
 ]
 
 # --- ages: {lo} {hi}; {lo_w} {hi_w} written out, {Lo_w} {Hi_w} capitalised; {lo_m} {hi_m} months;

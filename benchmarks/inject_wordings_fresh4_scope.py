@@ -313,7 +313,7 @@ SCOPE = [
     ("i-sleep", "Sleepwalking (NREM parasomnia) at least twice a month"),
     ("i-sleep", "Shift work disorder in night-shift workers"),
     # mental health
-    ("i-mental", "Social anxiety disorder (DSM-5) with an LSAS score of 60 or more"),
+    ("i-mental", "Social anxiety disorder as the principal diagnosis on the MINI, LSAS ≥ 60"),
     ("i-mental", "Body dysmorphic disorder (DSM-5)"),
     ("i-mental", "Specific phobia of spiders (DSM-5)"),
     ("i-mental", "Trichotillomania (hair-pulling disorder)"),
@@ -350,7 +350,7 @@ SCOPE = [
     ("i-immuno", "Autosomal dominant hyper-IgE syndrome (STAT3 variant)"),
     ("i-immuno", "Activated PI3K-delta syndrome (APDS)"),
     # allergy
-    ("i-allergy", "Cow's milk protein allergy confirmed by an oral food challenge"),
+    ("i-allergy", "Cow's milk protein allergy with symptoms on reintroduction of milk"),
     ("i-allergy", "Hymenoptera venom allergy with a systemic sting reaction, Mueller grade III–IV"),
     ("i-allergy", "Seasonal allergic conjunctivitis to grass pollen"),
     ("i-allergy", "Penicillin allergy confirmed by skin testing"),
@@ -377,7 +377,7 @@ SCOPE = [
     ("i-pain", "Myofascial pain syndrome of the upper trapezius with active trigger points"),
     ("i-pain", "Painful diabetic peripheral neuropathy with an average daily pain score of 4 or more"),
     # hernias and the abdominal wall
-    ("i-hernia", "Umbilical hernia with a fascial defect of 1–4 cm"),
+    ("i-hernia", "Primary umbilical hernia, defect width 1–4 cm on ultrasound"),
     ("i-hernia", "Symptomatic parastomal hernia"),
     ("i-hernia", "Primary femoral hernia"),
     ("i-hernia", "Sliding hiatal hernia of 3 cm or more on a barium swallow"),
