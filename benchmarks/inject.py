@@ -142,7 +142,7 @@ class Injection:
     record: str  # the real NCT ID the copy came from
     base_id: str
     id: str
-    half: str  # tune | heldout | fresh | fresh2 | fresh3 | - (operator without wordings)
+    half: str  # tune | heldout | fresh | fresh2 | fresh3 | fresh4 | - (operator without wordings)
     what: str  # what was injected
     changed: bool  # the mutated copy differs from its base (sanity)
     detected: bool = False
@@ -320,8 +320,9 @@ _HALF_TITLES = {
     "fresh": "fresh wordings",
     "fresh2": "fresh2 wordings",
     "fresh3": "fresh3 wordings",
+    "fresh4": "fresh4 wordings",
 }
-_LATER_HALVES = ("fresh", "fresh2", "fresh3")  # written by authors who did not read the rules; columns only when used
+_LATER_HALVES = ("fresh", "fresh2", "fresh3", "fresh4")  # written by authors who did not read the rules; columns only when used
 
 
 def _halves(injs) -> list[str]:
@@ -461,11 +462,11 @@ def main(argv=None) -> int:
     ap.add_argument("--operators", default="", help="operator names, comma-separated")
     ap.add_argument(
         "--wordings",
-        choices=["tune", "heldout", "all", "fresh", "fresh2", "fresh3"],
+        choices=["tune", "heldout", "all", "fresh", "fresh2", "fresh3", "fresh4"],
         default="all",
         help="all = tune + held-out (as in every earlier measurement); fresh = the third half only; fresh2 = the fourth half only, "
-        "written after fresh had been seen by the rule tuners; fresh3 = the fifth half only, written after fresh2 had been seen "
-        "(docs/detection.md)",
+        "written after fresh had been seen by the rule tuners; fresh3 = the fifth half only, written after fresh2 had been seen; "
+        "fresh4 = the sixth half only, written after fresh3 had been seen (docs/detection.md)",
     )
     ap.add_argument("--jobs", type=int, default=0, help="passed to trial-audit -j")
     ap.add_argument("--json", type=Path, help="write the summary and every injection here")

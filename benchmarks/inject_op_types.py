@@ -21,7 +21,7 @@ class Work:
     numbered: bool
     as_of: tuple
     rng: random.Random
-    half: str  # tune | heldout | fresh | fresh2 | fresh3
+    half: str  # tune | heldout | fresh | fresh2 | fresh3 | fresh4
 
 
 @dataclass

@@ -11,7 +11,8 @@ were written by the same person who wrote the rules, so the held-out half measur
 blindness (docs/rules-ta8xx.md says so). A third half, ``fresh``, written later by someone who did
 not read the rules, is merged in from inject_wordings_fresh.py, and a fourth, ``fresh2``, written
 after the third had been seen by the tuners, from inject_wordings_fresh2.py, and a fifth, ``fresh3``, written
-after the fourth had been seen, from inject_wordings_fresh3.py (docs/detection.md).
+after the fourth had been seen, from inject_wordings_fresh3.py, and a sixth, ``fresh4``, written after the fifth
+had been seen, from inject_wordings_fresh4.py (docs/detection.md).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from inject_ops import Operator, Work
 from inject_wordings_fresh import OUTCOME as OUTCOME_FRESH
 from inject_wordings_fresh2 import OUTCOME as OUTCOME_FRESH2
 from inject_wordings_fresh3 import OUTCOME as OUTCOME_FRESH3
+from inject_wordings_fresh4 import OUTCOME as OUTCOME_FRESH4
 
 WORDINGS: dict[str, dict[str, list[str]]] = {
     "domain": {
@@ -67,10 +69,12 @@ for _key, _fresh in OUTCOME_FRESH2.items():  # the fourth half (inject_wordings_
     WORDINGS[_key]["fresh2"] = _fresh
 for _key, _fresh in OUTCOME_FRESH3.items():  # the fifth half (inject_wordings_fresh3.py)
     WORDINGS[_key]["fresh3"] = _fresh
+for _key, _fresh in OUTCOME_FRESH4.items():  # the sixth half (inject_wordings_fresh4.py)
+    WORDINGS[_key]["fresh4"] = _fresh
 
 
 def pick(key: str, w: Work) -> str:
-    return w.rng.choice(WORDINGS[key][w.half if w.half in ("tune", "heldout", "fresh", "fresh2", "fresh3") else "tune"])
+    return w.rng.choice(WORDINGS[key][w.half if w.half in ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4") else "tune"])
 
 
 # --- native access: outcome measures ------------------------------------------------------------

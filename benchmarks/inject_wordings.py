@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import inject_wordings_fresh as fresh
 import inject_wordings_fresh2 as fresh2
 import inject_wordings_fresh3 as fresh3
+import inject_wordings_fresh4 as fresh4
 
 if TYPE_CHECKING:
     from inject_op_types import Work
@@ -130,9 +131,9 @@ CHAPTER_WORDS = {
 
 
 # the later halves, each written by someone who did not read the rules, each in its own module
-# (inject_wordings_fresh.py, inject_wordings_fresh2.py, inject_wordings_fresh3.py); the module also gives the half's
+# (inject_wordings_fresh.py, inject_wordings_fresh2.py, inject_wordings_fresh3.py, inject_wordings_fresh4.py); the module also gives the half's
 # extras: SUBLIST_LEAD, MIXED, age_fields, age_wording_fits
-HALF_MODULES = {"fresh": fresh, "fresh2": fresh2, "fresh3": fresh3}
+HALF_MODULES = {"fresh": fresh, "fresh2": fresh2, "fresh3": fresh3, "fresh4": fresh4}
 for _half, _mod in HALF_MODULES.items():
     for _key, _words in _mod.WORDINGS.items():
         if _key in WORDINGS:
@@ -140,6 +141,7 @@ for _half, _mod in HALF_MODULES.items():
 CHAPTER_WORDS.update(fresh.FRESH_CHAPTER_WORDS)
 CHAPTER_WORDS.update(fresh2.CHAPTER_WORDS)
 CHAPTER_WORDS.update(fresh3.CHAPTER_WORDS)
+CHAPTER_WORDS.update(fresh4.CHAPTER_WORDS)
 
 
 def half_module(half: str):
@@ -149,14 +151,15 @@ def half_module(half: str):
 
 
 def marker(style: str, n: int) -> str:
-    """A marker style with the number filled in ({n}; fresh2 styles also {N} {c} {p} {r} {R}; fresh3 also {u} {s} {d})."""
-    return style.format(**fresh3.marker_fields(n))
+    """A marker style with the number filled in ({n}; fresh2 styles also {N} {c} {p} {r} {R}; fresh3 also {u} {s} {d};
+    fresh4 also {e} {k})."""
+    return style.format(**fresh4.marker_fields(n))
 
 
 def marker_ok(w: Work, top: int) -> Callable:
     """Marker styles that fit the format (backslash escapes only in v2 Markdown) and the list
-    (circled / parenthesised number characters exist only up to 50 / 20, fresh3's shapes up to 10-20)."""
-    return lambda s: (w.a.fmt == "v2" or "\\" not in s) and fresh3.marker_fits(s, top)
+    (circled / parenthesised number characters exist only up to 50 / 20, fresh3's and fresh4's shapes up to 10-20)."""
+    return lambda s: (w.a.fmt == "v2" or "\\" not in s) and fresh4.marker_fits(s, top)
 
 
 def pick_wording(key: str, half: str, rng: random.Random, ok: Callable = lambda w: True):
