@@ -9,16 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from trial_audit.core.model import record_from_example
-from trial_audit.engine.registry import Context, select_rules
+from tests.ta3_cases import run
 from trial_audit.text.condition_systems import foreign_chapters, icd_codes_of_name, organ_chapters, system_of
-
-CTX = Context()
-
-
-def run(code, **example):
-    rule = select_rules([code])[0]
-    return list(rule.check(record_from_example(example), CTX))
 
 
 def inc(*items):

@@ -8,16 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.ta3_cases import CTX, run
 from trial_audit.core.model import Source, record_from_example
 from trial_audit.engine.registry import Context, select_rules
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_39e40e8ef963eca8.txt"
-CTX = Context()
-
-
-def run(code, **example):
-    rule = select_rules([code])[0]
-    return list(rule.check(record_from_example(example), CTX))
 
 
 def inc(*items):
@@ -300,8 +295,6 @@ def _edited_copy(record):
 
 def _ta304(example):
     from trial_audit.checks.ta304_exclusion_excludes_studied_condition import ExclusionExcludesStudiedCondition
-    from trial_audit.core.model import record_from_example
-    from trial_audit.engine.registry import Context
 
     return list(ExclusionExcludesStudiedCondition().check(record_from_example(example), Context()))
 

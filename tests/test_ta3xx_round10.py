@@ -29,23 +29,7 @@ from __future__ import annotations
 
 import pytest
 
-from trial_audit.core.model import record_from_example
-from trial_audit.engine.registry import Context, select_rules
-
-CTX = Context()
-
-
-def run(code, **example):
-    rule = select_rules([code])[0]
-    return list(rule.check(record_from_example(example), CTX))
-
-
-def inc(*items):
-    return (
-        "Inclusion Criteria:\n\n  * Age 18 years or older\n"
-        + "".join(f"  * {t}\n" for t in items)
-        + "\nExclusion Criteria:\n\n  * Pregnancy\n"
-    )
+from tests.ta3_cases import inc, run
 
 
 def appended(item):

@@ -26,26 +26,9 @@ from __future__ import annotations
 
 import pytest
 
-from trial_audit.core.model import record_from_example
-from trial_audit.engine.registry import Context, select_rules
+from tests.ta3_cases import inc, run
 from trial_audit.text.condition_icd_names import icd_matcher
 from trial_audit.text.condition_systems import foreign_chapters, organ_chapters, system_of
-
-CTX = Context()
-
-
-def run(code, **example):
-    rule = select_rules([code])[0]
-    return list(rule.check(record_from_example(example), CTX))
-
-
-def inc(*items):
-    return (
-        "Inclusion Criteria:\n\n  * Age 18 years or older\n"
-        + "".join(f"  * {t}\n" for t in items)
-        + "\nExclusion Criteria:\n\n  * Pregnancy\n"
-    )
-
 
 #: real trial contexts (tune part of ctgov-v2-bulk)
 CATARACT = {"conditions": ["Cataract"], "brief_title": "Toric Intraocular Lens Implantation in Cataract Surgery", "minimum_age": "40 Years"}

@@ -7,18 +7,9 @@ that a true finding of the same shape stays.
 
 from __future__ import annotations
 
-from trial_audit.core.model import record_from_example
-from trial_audit.engine.registry import Context, select_rules
+from tests.ta3_cases import run
 from trial_audit.text.condition_inclusion import continues_numbering, negated_in_list
 from trial_audit.text.criteria import parse_criteria
-
-CTX = Context()
-
-
-def run(code, **example):
-    rule = select_rules([code])[0]
-    return list(rule.check(record_from_example(example), CTX))
-
 
 # --- 1. an exclusion list continued after a sentence the parse takes for a header ---------------------
 

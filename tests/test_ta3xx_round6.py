@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from trial_audit.core.model import record_from_example
-from trial_audit.engine.registry import Context, select_rules
-
-CTX = Context()
-
-
-def run(code, **example):
-    rule = select_rules([code])[0]
-    return list(rule.check(record_from_example(example), CTX))
-
+from tests.ta3_cases import run
 
 # --- 1. an item that admits a disease, not requires it ------------------------------------------------
 
