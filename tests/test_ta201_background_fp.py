@@ -1,0 +1,82 @@
+"""TA201 false-positive class found by an independent judge (issue 20, fifteenth round): a summary age that belongs to an
+earlier study's population — told in the past tense, or under a "BACKGROUND:" heading of the description — is no limit of
+this trial. The real excerpt is NCT00005679 (ClinicalTrials.gov legacy XML, detailed_description; disclosed in
+docs/rules-ta2xx.md); the variants were written for this round in other words, positions and styles."""
+
+import pytest
+
+from trial_audit.checks.ta201_summary_age_contradicts_structured import SummaryAgeContradictsStructured
+from trial_audit.core.model import record_from_example
+from trial_audit.engine.registry import Context
+from trial_audit.text.age_population_claim import under_background_heading
+
+
+def _summary(text, mn="15 Years", mx="34 Years", field="detailed_description"):
+    rec = {field: text, "minimum_age": mn, "maximum_age": mx}
+    return list(SummaryAgeContradictsStructured().check(record_from_example(rec), Context()))
+
+
+# NCT00005679 (ClinicalTrials.gov, legacy XML, detailed_description): structured ages 15-34
+REAL = (
+    "BACKGROUND:\n\nThe International Atherosclerosis Project (IAP) quantified atherosclerosis of the aorta and\n"
+    "coronary arteries in over 31,000 persons age 10 to 69 who died between 1960 and 1965 in\n"
+    "fifteen cities and countries throughout the world. The IAP established that the lesions begin in youth.\n\n"
+    "DESCRIPTION:\n\nThe study examines young persons who die of external causes."
+)
+
+
+def test_real_background_excerpt_is_not_reported():
+    assert _summary(REAL) == []
+
+
+# class a1: a past main verb (regular, "-ied", irregular) before the population noun, no heading
+PAST_MAIN_VERB = [
+    "The Framingham investigators quantified plaque in 2,000 adults aged 10 to 69 at autopsy.",
+    "A national survey measured blood pressure in children aged 5 to 60 across 12 provinces.",
+    "Smith et al. took biopsies from 400 patients 10-69 years old in three hospitals.",
+    "The earlier registry followed up 1200 women, aged 40 to 79, for a decade.",
+    "Investigators in Pune gave iron tablets to 900 adolescents aged 10 to 19 years during 2004.",
+]
+# class a2: a past relative clause on the population ("who died", "who were treated", "that had")
+PAST_RELATIVE = [
+    "Autopsy data exist for 5,000 persons age 10 to 69 who died in road accidents between 1970 and 1975.",
+    "A cohort of 800 children aged 2 to 60, who underwent tonsillectomy in 1998, forms the historical comparison.",
+    "Records of men 40-79 years old that were treated at the clinic between 1990 and 2000 are the reference.",
+]
+# class b: under a background / rationale / introduction / previous studies heading, whatever the tense
+UNDER_HEADING = [
+    "Rationale:\nAdults aged 40 to 79 years with diabetes carry a high burden of silent ischaemia.\n\nDesign:\nThis is a trial.",
+    "INTRODUCTION\n\nPersons aged 10 to 69 years in the national cohort show plaque in the aorta.\n\nMETHODS\n\nWe enrol young adults.",
+    "Previous studies:\nChildren aged 5 to 60 in two cohorts developed fatty streaks early.\n\nObjectives:\nTo describe lesions.",
+    "1. Background\nMen and women aged 40-79 in Europe attend screening programmes.\n2. Aims\nTo test a score.",
+]
+
+
+@pytest.mark.parametrize("text", PAST_MAIN_VERB + PAST_RELATIVE + UNDER_HEADING)
+def test_earlier_population_is_not_reported(text):
+    assert _summary(text) == []
+
+
+# look-alikes that must stay claims (each states 40-75 or 18-65 against the structured 15-34: reported)
+LOOK_ALIKES = [
+    "This study will enrol adults aged 40 to 75 with stable angina.",
+    "Background:\nPlaque starts early in life.\n\nDesign:\nAdults aged 40 to 75 take part in this study.",
+    "BACKGROUND:\n\nThe IAP measured lesions in 1960.\n\nMETHODS:\n\nThis study will enrol adults aged 40 to 75.",
+    "Participants aged 18–65 who have completed primary school will be interviewed.",
+    "Participants aged 18–65 who have completed the first course join the extension.",
+    "Adults aged 40 to 75 who smoked in the past year will be enrolled.",
+    "A randomized controlled trial in adults aged 40 to 75 with stable angina.",
+]
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_look_alikes_stay_claims(text):
+    assert len(_summary(text)) == 1, text
+
+
+def test_heading_detection_needs_a_heading_line():
+    text = "Background noise was low.\nAdults aged 40 to 75 take part."
+    assert not under_background_heading(text, text.index("Adults"))
+    text = "BACKGROUND:\nPlaque starts early.\nOBJECTIVES:\nAdults aged 40 to 75 take part."
+    assert not under_background_heading(text, text.index("Adults"))
+    assert under_background_heading(text, text.index("Plaque"))
