@@ -156,7 +156,7 @@ _NOT_A_VERB = re.compile(r"^(?:aged|need|feed|seed|speed|bleed|breed|indeed|hund
 # "Investigators followed"), not a determiner, an auxiliary, "to", a comma or a hyphen ("a randomised trial", "will be
 # enrolled", "placebo-controlled", "double-blind, randomized")
 _PAST_AFTER_SUBJECT = re.compile(
-    rf"(?<![-\w])(?:(?P<subj>[A-Za-z][\w.]*|\))[^\S\n]+)(?:(?:also|then|later|first|subsequently|previously|originally|"
+    rf"(?<![-\w])(?:(?P<subj>[A-Za-z][A-Za-z0-9]*\.?|\))[^\S\n]+)(?:(?:also|then|later|first|subsequently|previously|originally|"
     rf"successfully|jointly)[^\S\n]+)?(?P<verb>{_IRREGULAR_PAST}|{_REGULAR_PAST})\b",
     re.I,
 )
