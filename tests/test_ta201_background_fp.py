@@ -33,15 +33,17 @@ def test_real_background_excerpt_is_not_reported():
 PAST_MAIN_VERB = [
     "The Framingham investigators quantified plaque in 2,000 adults aged 10 to 69 at autopsy.",
     "A national survey measured blood pressure in children aged 5 to 60 across 12 provinces.",
-    "Smith et al. took biopsies from 400 patients 10-69 years old in three hospitals.",
     "The earlier registry followed up 1200 women, aged 40 to 79, for a decade.",
     "Investigators in Pune gave iron tablets to 900 adolescents aged 10 to 19 years during 2004.",
+    "Earlier, the ICMR studied 3000 school children aged 6 to 14 years in Delhi and found anaemia in half.",
+    "Smith et al. took biopsies from 400 patients 10-69 years old in three hospitals.",
 ]
 # class a2: a past relative clause on the population ("who died", "who were treated", "that had")
 PAST_RELATIVE = [
     "Autopsy data exist for 5,000 persons age 10 to 69 who died in road accidents between 1970 and 1975.",
     "A cohort of 800 children aged 2 to 60, who underwent tonsillectomy in 1998, forms the historical comparison.",
     "Records of men 40-79 years old that were treated at the clinic between 1990 and 2000 are the reference.",
+    "Researchers in Shanghai surveyed 5000 residents aged 10 to 69 years, who had lived there for ten years.",
 ]
 # class b: under a background / rationale / introduction / previous studies heading, whatever the tense
 UNDER_HEADING = [
@@ -49,6 +51,7 @@ UNDER_HEADING = [
     "INTRODUCTION\n\nPersons aged 10 to 69 years in the national cohort show plaque in the aorta.\n\nMETHODS\n\nWe enrol young adults.",
     "Previous studies:\nChildren aged 5 to 60 in two cohorts developed fatty streaks early.\n\nObjectives:\nTo describe lesions.",
     "1. Background\nMen and women aged 40-79 in Europe attend screening programmes.\n2. Aims\nTo test a score.",
+    "STUDY RATIONALE:\nWomen aged 40 to 79 in rural districts attend screening.\n\nSTUDY DESIGN:\nA cluster trial.",
 ]
 
 
@@ -66,6 +69,9 @@ LOOK_ALIKES = [
     "Participants aged 18–65 who have completed the first course join the extension.",
     "Adults aged 40 to 75 who smoked in the past year will be enrolled.",
     "A randomized controlled trial in adults aged 40 to 75 with stable angina.",
+    "Background:\nGout is common.\n\nMethods:\nWe will recruit patients aged 40 to 75 from clinics.",
+    "Patients aged 40 to 75 who had a stroke in the last year are eligible.",
+    "Summary:\nAdults aged 40 to 75 with gout are randomised to two diets.",
 ]
 
 
