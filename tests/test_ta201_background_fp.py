@@ -86,3 +86,38 @@ def test_heading_detection_needs_a_heading_line():
     text = "BACKGROUND:\nPlaque starts early.\nOBJECTIVES:\nAdults aged 40 to 75 take part."
     assert not under_background_heading(text, text.index("Adults"))
     assert under_background_heading(text, text.index("Plaque"))
+
+
+# tune-part regressions (ClinicalTrials.gov legacy XML) found while measuring this round
+# NCT00000519 detailed_description (structured 25-49): the study's own trial told in the past tense under "BACKGROUND:"
+OWN_TRIAL_NARRATIVE = (
+    "BACKGROUND:\n\nEvidence appears to be fairly conclusive that obesity has adverse effects on health.\n\n"
+    "The Stanford Weight Control Project (SWCP) randomized 155 overweight, sedentary, non-smoking\n"
+    "men, aged 30-59 years, to one of three groups. Fifty-one were assigned to weight loss through\n"
+    "dieting, 52 to weight loss through exercise, and 52 to a control, non-intervention group."
+)
+# NCT00001758 brief_summary (structured N/A-N/A): a past relative clause, but the people "may be eligible" for this study
+MAY_BE_ELIGIBLE = (
+    "This study will continue to treat and collect safety and efficacy data on patients who\n"
+    "participated in a multi-center study on combination therapy.\n\n"
+    "HIV-infected patients 18 years of age and older who participated in the above study at the\n"
+    "NIH site may be eligible for the current study. Participants will be followed every 3 months."
+)
+# NCT00005138 detailed_description (structured N/A-100): the original population of another programme, past perfect
+OTHER_PROGRAMME = (
+    "BACKGROUND:\n\nA second population group was followed in the grant period. From an original population of 409 pregnant,\n"
+    "nulliparous adolescents aged 12-18 who had enrolled in the University of Kentucky Young Mothers Program\n"
+    "between 1971-1974, 70 were diagnosed as having hypertension during the third trimester of pregnancy."
+)
+
+
+def test_own_trial_told_in_the_past_under_background_is_still_read():
+    assert len(_summary(OWN_TRIAL_NARRATIVE, "25 Years", "49 Years")) == 1
+
+
+def test_past_clause_people_who_may_be_eligible_are_this_studys():
+    assert len(_summary(MAY_BE_ELIGIBLE, "N/A", "N/A", field="brief_summary")) == 1
+
+
+def test_original_population_of_another_programme_is_not_read():
+    assert _summary(OTHER_PROGRAMME, "N/A", "100 Years") == []

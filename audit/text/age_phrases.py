@@ -105,6 +105,7 @@ from trial_audit.text.age_phrase_bounds import comparator_of, number_of, reverse
 from trial_audit.text.age_population_claim import (
     earlier_sample,
     excluded_population,
+    narrates_trial_conduct,
     population_claim,
     title_for_population,
     under_background_heading,
@@ -507,7 +508,8 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         if _DOSING.search(sentence) or _EPIDEMIOLOGY.search(sentence):
             return None
         if earlier_sample(sentence, m.start() - sent_a, m_end - sent_a) or (
-            under_background_heading(text, sent_a, lo_lim) and not (_CLAIM.search(sentence) or _AGE_CLAIM.search(sentence))
+            under_background_heading(text, sent_a, lo_lim)
+            and not (_CLAIM.search(sentence) or _AGE_CLAIM.search(sentence) or narrates_trial_conduct(sentence))
         ):
             return None  # (fifteenth round) an earlier study's sample, or text under a "BACKGROUND:" heading (NCT00005679)
         # a label that names the trial's age range without a verb is a claim: "Target age group: 40 - 80 years", "Age Range:

@@ -171,7 +171,10 @@ _NOT_A_SUBJECT = re.compile(
 _PRESENT_FINITE = re.compile(
     r"\b(?:is|are|am|will|shall|can|must|do|does|take|takes|attend|attends|join|joins|complete|completes|concerns?|studies|"
     r"enrols?|enrolls|includes?|involves?|targets?|recruits?|form|forms|comprises?|aims?|seeks?|plans?|intends?|invites?|"
-    r"compares?|tests?|evaluates?|assesses|examines|investigates?|explores?|receive|receives)\b",
+    r"compares?|tests?|evaluates?|assesses|examines|investigates?|explores?|receive|receives|"
+    # a modal or an eligibility word said of the people: "patients ... who participated in the above study ... may be
+    # eligible for the current study" (NCT00001758, tune part) is this study's population
+    r"may|might|could|should|would|be|eligible|qualify|qualifies)\b",
     re.I,
 )
 # a past relative clause on the population: "persons ... who died", "children who were treated", "patients that had"
@@ -182,13 +185,28 @@ _PAST_RELATIVE = re.compile(
 )
 
 
+# the verbs that narrate a trial's conduct: old NHLBI records tell the study's own trial in the past tense under
+# "BACKGROUND:" ("The Stanford Weight Control Project (SWCP) randomized 155 ... men, aged 30-59 years, to one of three
+# groups", NCT00000519, tune part) — that age is the trial's own and is read as before (a sub-group's at least)
+_TRIAL_CONDUCT = re.compile(
+    r"\b(?:randomi[sz]ed|randomly\s+assigned|allocated|assigned|enrol(?:l)?ed|recruited|registered|screened|consented|"
+    r"accrued|entered|admitted\s+to\s+(?:the|this)\s+(?:study|trial))\b",
+    re.I,
+)
+
+
+def narrates_trial_conduct(sentence: str) -> bool:
+    """The sentence tells how a trial was run (randomised, assigned, enrolled): perhaps this study's own, told afterwards."""
+    return _TRIAL_CONDUCT.search(sentence) is not None
+
+
 def past_main_verb(sentence: str, noun_start: int) -> bool:
     """The sentence tells what was done: a past verb right after its subject before the population noun ("The IAP quantified
     ... in persons age 10 to 69", "Our group examined 300 children aged 5-9"), and no verb in the present or the future."""
     if _PRESENT_FINITE.search(sentence):
         return False
     for m in _PAST_AFTER_SUBJECT.finditer(sentence, 0, noun_start):
-        if _NOT_A_VERB.match(m.group("verb")) or _NOT_A_SUBJECT.match(m.group("subj") or ""):
+        if _NOT_A_VERB.match(m.group("verb")) or _NOT_A_SUBJECT.match(m.group("subj") or "") or _TRIAL_CONDUCT.match(m.group("verb")):
             continue
         return True
     return False
