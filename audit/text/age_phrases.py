@@ -102,7 +102,14 @@ from trial_audit.text.age_patterns import (
     word_and_group_candidates,
 )
 from trial_audit.text.age_phrase_bounds import comparator_of, number_of, reversed_statement, stated_bounds, unit_of
-from trial_audit.text.age_population_claim import excluded_population, population_claim, title_for_population
+from trial_audit.text.age_population_claim import (
+    earlier_sample,
+    excluded_population,
+    narrates_trial_conduct,
+    population_claim,
+    title_for_population,
+    under_background_heading,
+)
 from trial_audit.text.age_scope import NEGATED_SUBJECT, inside_definition, narrower_scope, paragraph_around
 from trial_audit.text.age_sentences import (
     _SENTENCE_BREAK,
@@ -500,13 +507,20 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         sentence = text[sent_a:sent_b]
         if _DOSING.search(sentence) or _EPIDEMIOLOGY.search(sentence):
             return None
+        if earlier_sample(sentence, m.start() - sent_a, m_end - sent_a) or (
+            under_background_heading(text, sent_a, lo_lim)
+            and not (_CLAIM.search(sentence) or _AGE_CLAIM.search(sentence) or narrates_trial_conduct(sentence))
+        ):
+            return None  # (fifteenth round) an earlier study's sample, or text under a "BACKGROUND:" heading (NCT00005679)
         # a label that names the trial's age range without a verb is a claim: "Target age group: 40 - 80 years", "Age Range:
         # greater than 1 year". (A sentence that only names people is NOT read as a claim: on the tune part that made 58 new
         # findings of which about 14 were true — treatment narratives of one arm, background, past samples; see rules-ta2xx.md)
         claim = bool(_CLAIM.search(sentence) or _AGE_CLAIM.search(sentence) or _POPULATION_AGE.search(sentence))
         # (fourteenth round) or, read by structure: the age of the population noun phrase the sentence is about
-        claim = claim or population_claim(
-            sentence, m.start() - sent_a, m_end - sent_a, _SENTENCE_BREAK.search(text, lo_lim, sent_a) is None
+        claim = claim or (
+            population_claim(sentence, m.start() - sent_a, m_end - sent_a, _SENTENCE_BREAK.search(text, lo_lim, sent_a) is None)
+            # (fifteenth round) not under a "BACKGROUND:" / "Rationale" heading of a description: what is known, not who enrols
+            and not under_background_heading(text, sent_a, lo_lim)
         )
         if _PAST_ENROLMENT.search(sentence) or _MATCHED_ON.search(sentence):
             claim = False  # "All infants under one year of age ... were eligible" (a design narrative of a past sample)

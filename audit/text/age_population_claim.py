@@ -139,6 +139,133 @@ _FINITE_VERB = re.compile(
 )
 
 
+# --- issue 20, fifteenth round: an earlier study's population told in the past tense (NCT00005679, legacy XML: "The
+# International Atherosclerosis Project (IAP) quantified atherosclerosis ... in over 31,000 persons age 10 to 69 who died
+# between 1960 and 1965"): _PAST lists a few verbs only, and a sentence whose only verb is a past one had no finite verb and
+# was read as a title.
+# irregular past forms (a regular past is read by its ending: "-ed", "-ied")
+_IRREGULAR_PAST = (
+    r"(?:began|became|brought|bought|built|came|chose|died|drew|drove|fell|felt|fought|gave|got|grew|held|kept|knew|led|left|"
+    r"lost|made|meant|met|paid|ran|rose|sat|saw|sent|shook|showed|sought|spent|spoke|stood|struck|taught|thought|told|took|"
+    r"underwent|went|won|wrote)"
+)
+# a word ending like a regular past ("quantified", "examined", "enrolled"); "aged", "need", "based" and the like are no verbs
+_REGULAR_PAST = r"(?:[a-z]{2,}ed)"
+_NOT_A_VERB = re.compile(r"^(?:aged|need|feed|seed|speed|bleed|breed|indeed|hundred|bed|red|shed|led)$", re.I)
+# a past verb after its subject: the word before is a noun or a name ("The IAP quantified", "Smith et al. reported",
+# "Investigators followed"), not a determiner, an auxiliary, "to", a comma or a hyphen ("a randomised trial", "will be
+# enrolled", "placebo-controlled", "double-blind, randomized")
+_PAST_AFTER_SUBJECT = re.compile(
+    rf"(?<![-\w])(?:(?P<subj>[A-Za-z][A-Za-z0-9]*\.?|\))[^\S\n]+)(?:(?:also|then|later|first|subsequently|previously|originally|"
+    rf"successfully|jointly)[^\S\n]+)?(?P<verb>{_IRREGULAR_PAST}|{_REGULAR_PAST})\b",
+    re.I,
+)
+_NOT_A_SUBJECT = re.compile(
+    r"^(?:a|an|the|this|that|these|those|our|its|their|his|her|any|all|each|every|no|non|be|been|being|is|are|am|was|were|"
+    r"will|shall|would|should|can|could|may|might|must|have|has|had|to|get|gets|got|newly|not|and|or|nor|but|well|fully|"
+    r"who|which|whom|whose|of|in|on|for|with|by|from|at|as|into|than|very|highly|recently|previously|randomly|double|triple|"
+    r"single|open|once|twice|both|either|many|most|some|more|less|not|otherwise)$",
+    re.I,
+)
+# the present or the future said of the study: "will enrol", "are eligible", "aims", "take part" (round 14's list)
+_PRESENT_FINITE = re.compile(
+    r"\b(?:is|are|am|will|shall|can|must|do|does|take|takes|attend|attends|join|joins|complete|completes|concerns?|studies|"
+    r"enrols?|enrolls|includes?|involves?|targets?|recruits?|form|forms|comprises?|aims?|seeks?|plans?|intends?|invites?|"
+    r"compares?|tests?|evaluates?|assesses|examines|investigates?|explores?|receive|receives|"
+    # a modal or an eligibility word said of the people: "patients ... who participated in the above study ... may be
+    # eligible for the current study" (NCT00001758, tune part) is this study's population
+    r"may|might|could|should|would|be|eligible|qualify|qualifies)\b",
+    re.I,
+)
+# a past relative clause on the population: "persons ... who died", "children who were treated", "patients that had"
+_PAST_RELATIVE = re.compile(
+    rf"\b(?:who|that|whom)[^\S\n]+(?:(?:had|were|was|later|subsequently|eventually|previously|then|all|also)[^\S\n]+)*"
+    rf"(?P<verb>{_IRREGULAR_PAST}|{_REGULAR_PAST}|had|were|was)\b",
+    re.I,
+)
+
+
+# the verbs that narrate a trial's conduct: old NHLBI records tell the study's own trial in the past tense under
+# "BACKGROUND:" ("The Stanford Weight Control Project (SWCP) randomized 155 ... men, aged 30-59 years, to one of three
+# groups", NCT00000519, tune part) — that age is the trial's own and is read as before (a sub-group's at least)
+_TRIAL_CONDUCT = re.compile(
+    r"\b(?:randomi[sz]ed|randomly\s+assigned|allocated|assigned|enrol(?:l)?ed|recruited|registered|screened|consented|"
+    r"accrued|entered|admitted\s+to\s+(?:the|this)\s+(?:study|trial))\b",
+    re.I,
+)
+
+
+def narrates_trial_conduct(sentence: str) -> bool:
+    """The sentence tells how a trial was run (randomised, assigned, enrolled): perhaps this study's own, told afterwards."""
+    return _TRIAL_CONDUCT.search(sentence) is not None
+
+
+def past_main_verb(sentence: str, noun_start: int) -> bool:
+    """The sentence tells what was done: a past verb right after its subject before the population noun ("The IAP quantified
+    ... in persons age 10 to 69", "Our group examined 300 children aged 5-9"), and no verb in the present or the future."""
+    if _PRESENT_FINITE.search(sentence):
+        return False
+    for m in _PAST_AFTER_SUBJECT.finditer(sentence, 0, noun_start):
+        if _NOT_A_VERB.match(m.group("verb")) or _NOT_A_SUBJECT.match(m.group("subj") or "") or _TRIAL_CONDUCT.match(m.group("verb")):
+            continue
+        return True
+    return False
+
+
+def past_relative_clause(sentence: str, e: int, governed: bool = False) -> bool:
+    """A relative clause right after the age tells the people's past ("persons age 10 to 69 who died between 1960 and 1965",
+    "children aged 2-5 who were treated in 1998"): others than this study's participants, unless the sentence has a present or
+    future verb outside that clause ("Adults aged 30-50 who smoked in the past year will be enrolled"). The present perfect
+    ("who have completed") is the participants' own history and no past clause."""
+    m = _PAST_RELATIVE.search(sentence, e, min(len(sentence), e + 60))
+    if m is None or _NOT_A_VERB.match(m.group("verb")) or re.search(r"[.;:]", sentence[e : m.start()]):
+        return False
+    if governed:
+        return True
+    outside = sentence[: m.start()] + " " + re.split(r"[,;]", sentence[m.end() :], maxsplit=1)[-1]
+    return not _PRESENT_FINITE.search(outside)
+
+
+def earlier_sample(sentence: str, s: int, e: int) -> bool:
+    """The age (``sentence[s:e]``) belongs to people another study or a past event described: a past main verb before them
+    or a past relative clause on them (see above), in a sentence that does not name this study ("we", "this study"). Such
+    an age is no limit of this trial at all, not even a sub-group's."""
+    if _STUDY_NAMED.search(sentence):
+        return False
+    noun = _noun_before(sentence, s)
+    if past_main_verb(sentence, s if noun is None else noun):
+        return True
+    # the people after a preposition ("Records of men 40-79 years old that were treated ... are the reference") are no
+    # subject of the present verb: their past clause decides
+    governed = noun is not None and _GOVERNED.search(sentence[:noun]) is not None
+    return past_relative_clause(sentence, e, governed)
+
+
+# a description's section heading on its own line ("BACKGROUND:", "Rationale", "Previous studies:", "1. Introduction") and
+# any other heading that ends such a section ("OBJECTIVES:", "Study design")
+_HEADING_LINE = re.compile(r"^[^\S\n]*(?:[0-9IVX]{1,3}[.)][^\S\n]*)?(?P<title>[A-Za-z][A-Za-z ,/&'-]{1,48}?)[^\S\n]*:?[^\S\n]*$", re.M)
+_BACKGROUND_TITLE = re.compile(
+    r"^(?:(?:scientific|study|clinical)\s+)?(?:background|rationale|introduction|previous\s+(?:studies|research|work|findings)|"
+    r"prior\s+(?:studies|research|work)|preliminary\s+(?:data|studies|results|findings)|literature(?:\s+review)?|"
+    r"background\s+(?:and|&)\s+(?:rationale|significance)|significance)$",
+    re.I,
+)
+
+
+def under_background_heading(text: str, pos: int, lo: int = 0) -> bool:
+    """The age stands under a "Background" / "Rationale" / "Introduction" / "Previous studies" heading of a description, up
+    to the next heading: what is known, not who this study enrols. A heading is a short line of its own, in capitals or
+    ending with a colon (an ordinary short line of prose is no heading)."""
+    last = None
+    for m in _HEADING_LINE.finditer(text, lo, pos):
+        line = m.group(0).strip()
+        title = m.group("title").strip()
+        if len(title.split()) > 5 or not (line.endswith(":") or title.isupper()):
+            continue
+        last = title
+    return last is not None and bool(_BACKGROUND_TITLE.match(last))
+
+
 def _attached_to_population(sentence: str, s: int, e: int) -> bool:
     """The age (sentence[s:e]) belongs to a population noun phrase: the noun right before it or right after an
     "N-year-old" adjective, or a label naming the population."""
@@ -188,6 +315,10 @@ def population_claim(sentence: str, s: int, e: int, first_sentence: bool) -> boo
     if _several_groups(sentence, s, e):
         return False
     noun = _noun_before(sentence, s)
+    # (fifteenth round) a past main verb before the population ("The IAP quantified ... in persons age 10 to 69") or a past
+    # relative clause on it ("... who died between 1960 and 1965"): an earlier sample, not this study's
+    if past_main_verb(sentence, s if noun is None else noun) or past_relative_clause(sentence, e):
+        return False
     if noun is not None and _GOVERNED.search(sentence[:noun]) and _FINITE_VERB.search(sentence) and not _STUDY_NAMED.search(sentence):
         return False
     if not _FINITE_VERB.search(sentence):

@@ -34,8 +34,9 @@ _NO_STOP_BREAK = (
     r"Boys|Girls|Elderly|Older|Candidates|Males|Females|Approx\.|Main|Key|Target)[^\S\n]+[a-z0-9])"
 )
 _CLAUSE_OR_NO_STOP = re.compile(rf"{_CLAUSE_BREAK.pattern}|{_NO_STOP_BREAK}")
+# (an abbreviation's full stop ends no sentence: "Smith et al. took biopsies ...", "e.g. adults", fifteenth round)
 _SENT_END = re.compile(
-    rf"(?<![0-9])\.\s|(?<=[0-9])\.[^\S\n]+(?=[A-Z])|{_NO_STOP_BREAK}|"
+    rf"(?<![0-9])(?<!\bet al)(?<!\be\.g)(?<!\bi\.e)\.\s|(?<=[0-9])\.[^\S\n]+(?=[A-Z])|{_NO_STOP_BREAK}|"
     r"\n[^\S\n]*\n|:[^\S\n]*\n|\n(?=[^\S\n]*(?:[-*•]|[0-9]{1,2}[.)])\s)"
 )
 
