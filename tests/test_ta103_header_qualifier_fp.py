@@ -114,3 +114,40 @@ def test_hostile_study_part_tail_stays_linear():
     # a long run of joined part numbers without an end: the tail pattern must fail fast, not backtrack
     text = "Angiographic Inclusion Criteria - Phases " + "1 & 2, " * 3000 + "x y z\n  -  Age 18\n"
     assert ta1_codes(text, "x.xml", "ctgov-xml")["TA103"] in (0, 1)
+
+
+# The miss in the same record (NCT00497367, legacy XML criteria): a header with its study-part qualifier run into the
+# END of the item before it, no colon, the list below ("… 1 TAXUS stent ≤16 mm in length Angiographic Inclusion
+# Criteria - Phase 2"). Class: an item's text, then the header words, a dash and only the parts of the study, to the
+# line's end.
+def _after_item(tail: str) -> str:
+    return (
+        "Inclusion Criteria - Phase 1\n\n  -  Age 18 years or older\n\n  -  Previously treated with " + tail + "\n\n"
+        "  -  Target lesion in a native coronary artery\n\n  -  Reference vessel 2.5 to 4.0 mm\n\n"
+        "Exclusion Criteria:\n\n  -  Pregnancy\n\n  -  Known HIV infection\n"
+    )
+
+
+RUN_INTO_ITEM_END = [
+    "at most 1 TAXUS stent ≤16 mm in length Angiographic Inclusion Criteria - Phase 2",  # real (NCT00497367)
+    "no more than 2 prior regimens Exclusion Criteria – Cohorts A & B",
+    "a statin for at least 28 days Key Exclusion Criteria — Part 2",
+    "metformin (stable dose) Inclusion criteria - Stages II and III",
+]
+
+
+@pytest.mark.parametrize("tail", RUN_INTO_ITEM_END)
+def test_header_with_study_part_qualifier_run_into_item_end_fires(tail):
+    assert ta1_codes(_after_item(tail), "x.xml", "ctgov-xml")["TA103"] == 1
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "drugs as defined in Exclusion Criteria - Part A",  # a reference to the section, not a header
+        "patients who met the Inclusion Criteria - Phase 1",  # likewise
+        "a stent Inclusion Criteria - Phase 2 trial participation",  # the tail goes on as text: not a study part alone
+    ],
+)
+def test_reference_or_longer_tail_after_item_stays_silent(tail):
+    assert ta1_codes(_after_item(tail), "x.xml", "ctgov-xml")["TA103"] == 0

@@ -504,11 +504,32 @@ def _midline_headers(text: str) -> list[tuple[int, int]]:
         elif capital and (last.islower() or last.isdigit() or last in ",.;)"):
             if (upper and _AFTER_UPPER.match(text, he)) or _AFTER_EOL.match(text, he):
                 out.append((hs, he))
+            elif (qe := _study_part_closing_line(text, he)) is not None and _words_then_glued_header(
+                text, _skip_ws(text, ls, hs), qe, False
+            ) is None:
+                # "… ≤16 mm in length Inclusion Criteria - Phase 2": the header with its qualifier run into an item's end
+                # (not "Angiographic Inclusion Criteria - Phases 1 & 2" alone on its line: the ordinary header logic reads it)
+                out.append((hs, qe))
             elif last in ".;)" and (tail := _header_closing_line(text, hs)) is not None:
                 out.append(tail)  # "… consent. Exclusion criteria are as follows:", "… Exclusion criteria for both groups:"
     seen = {hs for hs, _ in out}
     out += [t for t in _lead_ins_closing_lines(text) if t[0] not in seen]
     return sorted(out)
+
+
+def _study_part_closing_line(text: str, he: int) -> int | None:
+    """After header words without a colon at ``he``: a dash and only the parts of the study the section is for, to the
+    line's end ("- Phase 2", "– Cohorts A & B"), as the end of that qualifier; None otherwise."""
+    d = _DASH_ITEM.match(text, he)
+    if d is None:
+        return None
+    le = text.find("\n", he)
+    le = len(text) if le < 0 else le
+    if le - he > _QUALIFIER_MAX or _STUDY_PART_TAIL.fullmatch(text, d.end(), le) is None:
+        return None
+    while le > he and text[le - 1] in " \t":
+        le -= 1
+    return le
 
 
 def _header_closing_line(text: str, hs: int) -> tuple[int, int] | None:
