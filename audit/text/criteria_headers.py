@@ -40,7 +40,7 @@ _HEADER_RE = re.compile(
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
-      (?P<qual>,?[ \t]++(?:(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period)\b|[0-9](?![0-9]?[.)][ \t]+(?-i:[A-Z]))|\((?![0-9]{{1,2}}\)[ \t]+(?-i:[A-Z]))|-|–)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
+      (?P<qual>,?[ \t]++(?:(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period)\b|[0-9](?![0-9]?[.)][ \t]+(?-i:[A-Z]))|\((?![0-9]{{1,2}}\)[ \t]+(?-i:[A-Z]))|-|–|—)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
               |,?[ \t]++[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
       (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)
         |[ \t]+(?:are[ \t]+|were[ \t]+)?as[ \t]+follows[ \t]*\\?[:：]?
@@ -91,6 +91,24 @@ _DASH_ITEM = re.compile(r"(?:[ \t]+(?:--?|[–—])[ \t]*|(?:--?|[–—])[ \t]+
 _DASH_QUALIFIER = re.compile(
     r"(?:(?:for|in|at|during|part|stage|phase|cohort|arm|group|step|period|study)\b|[0-9]{1,2}[a-z]?[ \t]*(?:$|[:：(\]])|\()",
     re.IGNORECASE | re.MULTILINE,
+)
+
+
+# after the dash and to the line's end, the parts of the study the section is for and nothing else: "- Phases 1 & 2",
+# "– Cohorts A/B", "- (Phase 2 only)", "- for all participants", "— Part 1 and Part 2": the header's own qualifier on a
+# line of its own, whatever its units' number or joining word ("&", "and", "/", "+", a comma); the list follows below
+_STUDY_PART = (
+    r"(?:phases?|parts?|stages?|cohorts?|arms?|groups?|steps?|periods?|modules?|sub-?stud(?:y|ies)|segments?|strat(?:a|um)"
+    r"|populations?|panels?|levels?|waves?|sites?)"
+)
+_PART_ID = r"(?:[0-9]{1,2}[a-z]?|[a-z]|[ivx]{1,4}|one|two|three|four|five|six)"
+_PART_JOIN = r"[ \t]*(?:,|&|\+|/|-|–|and|or|to)[ \t]*(?:(?:&|and)[ \t]+)?"
+_STUDY_PART_TAIL = re.compile(
+    rf"\(?[ \t]*(?:(?:for|in|of|applicable[ \t]+to)[ \t]+)?(?:(?:all|both|each)[ \t]+)?"
+    rf"(?:{_STUDY_PART}(?:[ \t]*{_PART_ID}\b(?:{_PART_JOIN}(?:{_STUDY_PART}[ \t]*)?{_PART_ID}\b)*)?"
+    r"|(?:participants|patients|subjects|volunteers|populations?))"
+    r"(?:[ \t]+only)?[ \t]*\)?[ \t]*[:：]?[ \t]*",
+    re.IGNORECASE,
 )
 
 
@@ -192,6 +210,13 @@ _LEADING_BLANKS = re.compile(r"\s*")
 _BRACKETED = re.compile(r"\([^()\n]*\)")
 
 
+def _dash_then_study_part(text: str, pos: int, end: int) -> bool:
+    """From ``pos`` to the line's end: the header's words, a dash, then only the parts of the study the section is for
+    ("Inclusion Criteria - Phases 1 & 2", "Exclusion Criteria – (Cohort B only)")."""
+    d = _DASH_ITEM.search(text, pos, end)
+    return d is not None and _STUDY_PART_TAIL.fullmatch(text, d.end(), end) is not None
+
+
 def _words_then_glued_header(text: str, hp: int, end: int, markdown: bool):
     """One or two words, then a section header glued onto its first item ("Essential inclusion criteria: - Age …",
     "Selected exclusion criteria: 1. …"), as ``_header_at``'s tuple with the words in the header, or None. Only with the
@@ -202,7 +227,13 @@ def _words_then_glued_header(text: str, hp: int, end: int, markdown: bool):
     one = _ONE_WORD.match(text, hp, w.end())
     for at in dict.fromkeys((one.end() if one else w.end(), w.end())):  # after one word, then after two
         h = _header_at(text, at, end, markdown, lead_words=False)
-        if h is None or h[0] not in ("inclusion", "exclusion") or h[6] or h[1] != at or h[3] >= end:
+        if h is None or h[0] not in ("inclusion", "exclusion") or h[6] or h[1] != at:
+            continue
+        if h[3] >= end:
+            if _dash_then_study_part(text, at, end):
+                # "Angiographic Inclusion Criteria - Phases 1 & 2" alone on its line, the list below: the header with
+                # the words before it and its own qualifier (the part of the study it is for), not a glued item
+                return h[0], hp, h[2], h[3], h[4], False, False
             continue
         mk = _match_marker(text, h[3], markdown)
         if mk is None or not (mk[2] is not None or mk[1] in ("-", "*", "•", "+")):
@@ -336,7 +367,12 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False, lead_words
         if not has_colon and (g("inc") or g("exc") or g("non") or g("inc2") or g("exc2"))
         else None
     )
-    if dash and not _DASH_QUALIFIER.match(text, dash.end(), end) and not _TITLE_LABEL.fullmatch(text, dash.end(), end):
+    if (
+        dash
+        and not _DASH_QUALIFIER.match(text, dash.end(), end)
+        and not _TITLE_LABEL.fullmatch(text, dash.end(), end)
+        and not _STUDY_PART_TAIL.fullmatch(text, dash.end(), end)
+    ):
         # "Exclusion Criteria - Pregnant women ...": a dash after the header introduces its first
         # criterion, not a qualifier ("Inclusion Criteria - for Phase I", "- Part A"), so the
         # header ends before the dash and the item after it is kept
@@ -350,7 +386,7 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False, lead_words
         # ("Exclusion criteria of the parent study do not apply")
         q = g("qual").strip(" ,\t").lower()
         if len(q) > 45 or not re.match(
-            r"(?:part|stage|phase|cohort|arm|group|sub-?study|step|period|general|all|additional|specific|common|[0-9(\-–]|for\b)", q
+            r"(?:part|stage|phase|cohort|arm|group|sub-?study|step|period|general|all|additional|specific|common|[0-9(\-–—]|for\b)", q
         ):
             return None
         if _SENTENCE_VERB.search(q):
@@ -383,7 +419,7 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False, lead_words
         label = " ".join(x for x in (label, text[rest:end].strip()) if x)
         return kind, hs, he, end, label, False, False
     if g("qual"):
-        q = g("qual").strip(" ,-–(").strip()
+        q = g("qual").strip(" ,-–—(").strip()
         label = " ".join(x for x in (label, q) if x) or None
     weak = bool(g("comb3") or g("inc3") or g("exc3") or g("inc4") or g("exc4"))
     return kind, hs, he, rest, label, weak, False
@@ -468,11 +504,32 @@ def _midline_headers(text: str) -> list[tuple[int, int]]:
         elif capital and (last.islower() or last.isdigit() or last in ",.;)"):
             if (upper and _AFTER_UPPER.match(text, he)) or _AFTER_EOL.match(text, he):
                 out.append((hs, he))
+            elif (qe := _study_part_closing_line(text, he)) is not None and _words_then_glued_header(
+                text, _skip_ws(text, ls, hs), qe, False
+            ) is None:
+                # "… ≤16 mm in length Inclusion Criteria - Phase 2": the header with its qualifier run into an item's end
+                # (not "Angiographic Inclusion Criteria - Phases 1 & 2" alone on its line: the ordinary header logic reads it)
+                out.append((hs, qe))
             elif last in ".;)" and (tail := _header_closing_line(text, hs)) is not None:
                 out.append(tail)  # "… consent. Exclusion criteria are as follows:", "… Exclusion criteria for both groups:"
     seen = {hs for hs, _ in out}
     out += [t for t in _lead_ins_closing_lines(text) if t[0] not in seen]
     return sorted(out)
+
+
+def _study_part_closing_line(text: str, he: int) -> int | None:
+    """After header words without a colon at ``he``: a dash and only the parts of the study the section is for, to the
+    line's end ("- Phase 2", "– Cohorts A & B"), as the end of that qualifier; None otherwise."""
+    d = _DASH_ITEM.match(text, he)
+    if d is None:
+        return None
+    le = text.find("\n", he)
+    le = len(text) if le < 0 else le
+    if le - he > _QUALIFIER_MAX or _STUDY_PART_TAIL.fullmatch(text, d.end(), le) is None:
+        return None
+    while le > he and text[le - 1] in " \t":
+        le -= 1
+    return le
 
 
 def _header_closing_line(text: str, hs: int) -> tuple[int, int] | None:
