@@ -4,7 +4,7 @@ from trial_audit.checks._shared.outcomes import carries_outcomes, field, label, 
 from trial_audit.core.findings import Category, Evidence, Severity
 from trial_audit.engine.registry import Rule, register
 from trial_audit.text.hygiene import carries
-from trial_audit.text.outcome_text import bare_number, time_point_labels, unspecific
+from trial_audit.text.outcome_text import bare_number, time_point_labels, unitless_numbers, unspecific
 
 
 @register
@@ -17,8 +17,10 @@ class OutcomeTimeFrameNotSpecific(Rule):
 
     - missing or blank (in a format with a time-frame field: the WHO ICTRP exports give the time
       frame only inside the outcome text, so an outcome without one there is not reported);
-    - a bare number with no unit ("12", "0, 6, 12", "0/6/12": days, weeks or months?), or time-point codes
-      with no time ("T0, T1, T2");
+    - a bare number with no unit ("12", "0, 6, 12", "0/6/12": days, weeks or months?), also with words around
+      the numbers that give them none ("At 3", "Up to 20", "Between 6 and 12", "Baseline, 6, 12", "6 and 12
+      post-op"), or time-point codes with no time ("T0, T1, T2"); a unit anywhere ("Day 0, 7, 14", "at 3 and
+      6 mths", "Visit 3") is read as shared by the numbers;
     - not specific: no number, no unit of time and no clinical event a reader can check
       ("Throughout the study", "End of study", "Long term", "Ongoing"); the study's own course and its
       unnumbered or final visits anchor nothing ("Over the course of the trial", "At each visit", "At the final visit",
@@ -97,13 +99,17 @@ class OutcomeTimeFrameNotSpecific(Rule):
                 )
                 yield finding if why_not is None else dataclasses.replace(finding, severity=Severity.INFO)
             elif bare_number(tf):
+                numbers = unitless_numbers(tf)
                 what_is_wrong = (
                     "time-point codes with no time (when is each one?)"
                     if time_point_labels(tf)
                     else "a number with no unit (days, weeks, months?)"
+                    if len(numbers) <= 1
+                    else f"the numbers {', '.join(numbers)} have no unit (days, weeks, months?)"
                 )
+                counts = "the number counts" if len(numbers) <= 1 else "the numbers count"
                 yield self.finding(
-                    f'The time frame of {what} is "{quote(tf)}": {what_is_wrong}. Say what the number counts and from when.',
+                    f'The time frame of {what} is "{quote(tf)}": {what_is_wrong}. Say what {counts} and from when.',
                     evidence=whole(record, k, "time_frame"),
                     related=[whole(record, k, "title")],
                     suggestion="Add the unit and the reference point to the time frame (e.g. '12 weeks after randomisation').",

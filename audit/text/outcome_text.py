@@ -420,10 +420,54 @@ def time_point_labels(time_frame: str) -> bool:
     return bool(_TIME_LABELS.match(time_frame))
 
 
+#: words around unitless numbers that give them no unit: a lead word ("At 3", "Up to 20", "Between 6 and 12",
+#: "Assessed at 3", "Timepoint: 6"), an event that the numbers count from, as a list item or a range's start
+#: ("Baseline, 6, 12", "screening and 6", "From baseline to 12"), and an event after them ("6 and 12 post-op").
+#: What is left must be numbers and joiners only, so a unit anywhere ("Day 0, 7, 14", "at 3 and 6 mths",
+#: "Visit 3", "Cycle 1 Day 1") keeps the time frame out. Each part is anchored at the start or end (linear).
+_LEAD_WORD = re.compile(
+    r"^\s*(?:(?:time[- ]?points?|time[- ]?frames?|assessments?)\s*:\s*)?"
+    r"(?:(?:assessed|measured|evaluated|collected|recorded|performed|done|obtained)\s+)?"
+    r"(?:(?:at|up\s+to|until|till|by|within|between|from|after|on)(?![A-Za-z])\s*)?",
+    re.I,
+)
+_EVENT_FIRST = re.compile(
+    r"^\s*(?:bas(?:e)?line|screening|enrol(?:l)?ment|randomi[sz]ation|admission|pre-?(?:op|operative(?:ly)?|treatment|dose))"
+    r"\s*(?:,|;|/|-|–|&|\band\b|\bto\b|\bthrough\b|\buntil\b|\btill\b)?\s*",
+    re.I,
+)
+_EVENT_AFTER = re.compile(
+    r"\s*(?:post|after)[- ]?(?:op|operative(?:ly)?|surgery|randomi[sz]ation|dose|dosing|treatment|intervention|baseline|"
+    r"enrol(?:l)?ment|delivery|discharge|transplant(?:ation)?)\s*[.;,]?\s*$",
+    re.I,
+)
+
+
+def _numbers_only(time_frame: str) -> str:
+    """The time frame without the words around its numbers that give them no unit."""
+    rest = _LEAD_WORD.sub("", time_frame, count=1)
+    rest = _EVENT_FIRST.sub("", rest, count=1)
+    rest = _LEAD_WORD.sub("", rest, count=1) if rest != time_frame else rest  # "Baseline, at 6 and 12"
+    return _EVENT_AFTER.sub("", rest, count=1)
+
+
 def bare_number(time_frame: str) -> bool:
-    """ "12", "0, 6, 12", "0/6/12": numbers with no unit (not a calendar year such as "2029"), or time-point codes
-    with no time ("T0, T1, T2")."""
-    return (bool(_BARE_NUMBER.match(time_frame)) and not _YEAR.search(time_frame)) or bool(_TIME_LABELS.match(time_frame))
+    """ "12", "0, 6, 12", "0/6/12", "At 3", "Up to 20", "Baseline, 6, 12", "Between 6 and 12": numbers with no
+    unit anywhere in the time frame (not a calendar year such as "2029"), or time-point codes with no time
+    ("T0, T1, T2")."""
+    if _TIME_LABELS.match(time_frame):
+        return True
+    if _YEAR.search(time_frame):
+        return False
+    return bool(_BARE_NUMBER.match(time_frame)) or bool(_BARE_NUMBER.match(_numbers_only(time_frame)))
+
+
+_UNITLESS = re.compile(r"(?<![0-9.])[0-9]{1,4}(?:\.[0-9]+)?(?![0-9])")
+
+
+def unitless_numbers(time_frame: str) -> list[str]:
+    """The numbers of a bare time frame as written ("Baseline, 6, 12" -> ["6", "12"])."""
+    return _UNITLESS.findall(time_frame)
 
 
 #: a clinical event that can bound a period: the start or end of treatment, a failure, the last follow-up
