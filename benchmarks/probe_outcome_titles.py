@@ -15,6 +15,13 @@ Titles are built from dimensions, so no single spelling carries the score:
 - TA802 ``silent``: the same cells with a named measure ("Degree of improvement on the CGI-I scale", "Primary
   efficacy variable: change in HbA1c", "Level of anxiety").
 
+- TA803 ``report``: a frequency ("Daily", "Weekly", "Once a week", "Twice daily", "Every day", "Each month", "Per
+  week", "Annually") x a context with no length (none, " during treatment", " throughout the study", " during
+  follow-up", ", assessed at each visit").
+- TA803 ``silent``: the same frequencies with a length, a number or a clinical event (" for 14 days", " until
+  discharge", " up to 12 weeks", " from day 1 to day 28", " during hospital stay", " before surgery"): event-bounded
+  periods are not reported by design (docs/rules-ta8xx.md).
+
 Usage: python benchmarks/probe_outcome_titles.py [--show-misses]
 """
 
@@ -69,6 +76,18 @@ DOMAIN_SILENT = [
     "Key safety parameter: number of participants with adverse events",
 ]
 
+FREQUENCIES = ["Daily", "Weekly", "Monthly", "Annually", "Once a week", "Twice daily", "Every day", "Each month", "Per week", "Nightly"]
+FREQ_VAGUE = ["", " during treatment", " throughout the study", " during follow-up", ", assessed at each visit"]
+FREQ_SPECIFIC = [" for 14 days", " until discharge", " up to 12 weeks", " from day 1 to day 28", " during hospital stay", " before surgery"]
+
+
+def frequency_cells() -> list[tuple[str, str]]:
+    return list(itertools.product(FREQUENCIES, FREQ_VAGUE))
+
+
+def frequency_silent() -> list[str]:
+    return [f + c for f, c in itertools.product(FREQUENCIES, FREQ_SPECIFIC)]
+
 
 def abbreviation_cells() -> list[tuple[str, str, str]]:
     return [(p, c, s) for p, c, s in itertools.product(ABBR_PREFIXES, ABBR_CORES, ABBR_SUFFIXES) if not (p == "% " and s == " (ng/mL)")]
@@ -91,7 +110,12 @@ def title_of(parts: tuple[str, ...]) -> str:
 
 
 def fires(rule, ctx, title: str, description: str = "") -> bool:
-    record = record_from_example({"outcomes": [{"kind": "PRIMARY", "title": title, "description": description, "time_frame": "12 weeks"}]})
+    if rule.code == "TA803":  # the cell is the time frame; the title is a plain measure
+        record = record_from_example({"outcomes": [{"kind": "PRIMARY", "title": "Change in HbA1c", "time_frame": title}]})
+    else:
+        record = record_from_example(
+            {"outcomes": [{"kind": "PRIMARY", "title": title, "description": description, "time_frame": "12 weeks"}]}
+        )
     return any(True for _ in rule.check(record, ctx))
 
 
@@ -105,6 +129,7 @@ def main() -> None:
     for code, cells, names, silent in (
         ("TA807", abbreviation_cells(), ("prefix", "core", "suffix"), ABBR_SILENT),
         ("TA802", domain_cells(), ("lead", "quantity", "domain", "head"), DOMAIN_SILENT),
+        ("TA803", frequency_cells(), ("frequency", "context"), frequency_silent()),
     ):
         rule = rules[code]()
         per_dim: dict[str, Counter[str]] = defaultdict(Counter)

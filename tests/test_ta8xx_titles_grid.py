@@ -3,13 +3,21 @@
 TA807: a symbol prefix ("Δ BASDAI"), a threshold range or bound after the abbreviation ("mRS 0-2", "NIHSS ≤ 4") and
 a PK parameter in subscript notation ("Cmax", "AUCinf") are still only an abbreviation. TA802: a quantity word
 ("Degree of improvement") or a rank adjective with a generic head ("Primary efficacy variable") still names only a
-domain. The grid is generated from dimensions; the hand-written variants below were written before the fix and
+domain. TA803: a frequency ("Daily", "Once a week") says how often, not when or for how long. The grid is generated from dimensions; the hand-written variants below were written before the fix and
 are not in the grid (other scales, other PK subscripts, other ranks); the real titles come from the tune part.
 """
 
 import pytest
 
-from benchmarks.probe_outcome_titles import ABBR_SILENT, DOMAIN_SILENT, abbreviation_cells, domain_cells, title_of
+from benchmarks.probe_outcome_titles import (
+    ABBR_SILENT,
+    DOMAIN_SILENT,
+    abbreviation_cells,
+    domain_cells,
+    frequency_cells,
+    frequency_silent,
+    title_of,
+)
 from tests.test_ta8xx import codes, one
 
 ABBR_GRID = [title_of(c) for c in abbreviation_cells()]
@@ -105,3 +113,48 @@ def test_own_domain_variants_reported(title):
 )
 def test_own_domain_look_alikes_silent(title):
     assert codes(one(title), {"TA802"}) == []
+
+
+# --- TA803: a frequency with no period ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("time_frame", ["".join(c) for c in frequency_cells()])
+def test_frequency_grid_reported(time_frame):
+    assert codes(one("Change in HbA1c", time_frame=time_frame), {"TA803"}) == ["TA803"]
+
+
+@pytest.mark.parametrize("time_frame", frequency_silent())
+def test_frequency_with_length_or_event_silent(time_frame):
+    assert codes(one("Change in HbA1c", time_frame=time_frame), {"TA803"}) == []
+
+
+@pytest.mark.parametrize(
+    "time_frame",
+    [
+        "Daily",  # IRCT20151227025726N12 (tune part, registries)
+        "Weekly in short term phase, Monthly in long-term phase",  # NCT00000385 (tune part, CT.gov)
+        "observed at least annually",  # NCT00003800
+        "toxicity is assessed weekly",  # NCT00006487
+        "Once each week during treatment",  # NCT00003254
+        "fortnightly",
+        "Thrice weekly throughout the programme",
+        "every evening",
+    ],
+)
+def test_own_frequency_variants_reported(time_frame):
+    assert codes(one("Change in HbA1c", time_frame=time_frame), {"TA803"}) == ["TA803"]
+
+
+@pytest.mark.parametrize(
+    "time_frame",
+    [
+        "Daily for two weeks",
+        "Weekly, weeks 1-8",
+        "Day 1",
+        "In the week of delivery",
+        "Every day until hospital discharge",
+        "Each morning before surgery",
+    ],
+)
+def test_own_frequency_look_alikes_silent(time_frame):
+    assert codes(one("Change in HbA1c", time_frame=time_frame), {"TA803"}) == []

@@ -558,13 +558,25 @@ _VAGUE_AMOUNT = re.compile(
 )
 
 
+#: a frequency says how often, never when or for how long ("Daily", "Weekly", "Once a day", "twice weekly", "every
+#: morning"): removed before looking for an anchor, so "Daily" alone is unspecific while "Daily for 14 days" (a number)
+#: and "Daily until discharge" (an event) keep theirs. A bare unit counts only after "every"/"each"/"per"/"once a", so
+#: "Day 1" and "week of delivery" are untouched
+_FREQUENCY_WORD = re.compile(
+    r"(?<![A-Za-z])(?:(?:once|twice|thrice)\s+(?:a|per|each|every)\s+|(?:every|each|per)\s+)"
+    r"(?:day|week|month|year|hour|night|morning|evening)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:(?:once|twice|thrice)\s+)?(?:daily|weekly|fortnightly|monthly|yearly|annually|hourly|nightly)(?![A-Za-z])",
+    re.I,
+)
+
+
 def unspecific(time_frame: str) -> bool:
     """No time point or period a reader can check: no number, no unit, no clinical event
     ("Throughout the study", "End of study", "Long term", "Ongoing", "Over the course of the
     trial", "At each visit", "Post-treatment"). A period bounded by clinical events ("From start
     to end of all protocol therapy") is specific, and so is the one occasion of a one-off survey or
     interview ("at the time of survey")."""
-    anchors = _VAGUE_AMOUNT.sub(" ", _STUDY_OWN.sub(" ", time_frame))
+    anchors = _FREQUENCY_WORD.sub(" ", _VAGUE_AMOUNT.sub(" ", _STUDY_OWN.sub(" ", time_frame)))
     return (
         not _ANCHOR.search(anchors)
         and not _NUMBER_WORD.search(time_frame)
