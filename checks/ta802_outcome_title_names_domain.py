@@ -16,7 +16,8 @@ class OutcomeTitleNamesDomain(Rule):
     suitability, acceptance, impact, alone or joined ("Safety and efficacy"), with words that say
     whose or which outcome ("Patient outcomes", "Curative effect", "Neonatal outcomes", "Program
     feasibility", "App usability") or only that it is looked at ("Safety evaluation", "Efficacy endpoints",
-    "Toxicity profile", "Safety parameters"), optionally introduced ("Assessment of ...") or followed by what it is of ("...
+    "Toxicity profile", "Safety parameters", "Primary efficacy variable"), optionally introduced ("Assessment of ...", "Degree of
+    improvement", "Extent of benefit") or followed by what it is of ("...
     of drug X in adults"), with nothing that says what is measured or how (a scale, a score, a
     rate, a number, a level, "as measured by", "in terms of", a test, a criteria set such as CTCAE or RECIST). When the
     record has a description other than the title itself, the message asks the curator to move what it measures into

@@ -24,7 +24,8 @@ class OutcomeTimeFrameNotSpecific(Rule):
     - not specific: no number, no unit of time and no clinical event a reader can check
       ("Throughout the study", "End of study", "Long term", "Ongoing"); the study's own course and its
       unnumbered or final visits anchor nothing ("Over the course of the trial", "At each visit", "At the final visit",
-      "Post-treatment", as "After treatment"), unless a number, a unit or an event is also given.
+      "Post-treatment", as "After treatment"), and nor does a frequency ("Daily", "Weekly", "Once a week": how often,
+      not when or for how long), unless a number, a unit or an event is also given.
 
     Time frames that name an event ("At discharge", "Day of surgery", "Baseline") are specific, and so
     is a period bounded by clinical events ("From start to end of all protocol therapy", "from

@@ -14,7 +14,8 @@ class OutcomeTitleOnlyAbbreviation(Rule):
     Reports an outcome measure whose title is just an abbreviation ("BMI", "PFS", "HAM-D
     score", "HbA1c", "6MWT", "QoL", "SF-36"), possibly with a word that does not explain it ("Change
     in FEV1", "Serum HbA1c", "PFS rate", "HbA1c (%)", "ORR at week 24", "PSA response", a response
-    threshold written apart: "PASI 75", "FEV 1"), and whose description is
+    threshold written apart: "PASI 75", "FEV 1", or a range or bound after it: "mRS 0-2", "NIHSS ≤ 4"; a
+    sign before it: "Δ BASDAI", "% FEV1"; a PK parameter in subscript notation: "Cmax", "Tmax", "AUCinf"), and whose description is
     empty, so nothing in the record spells it out. An expansion in the title ("Body mass index
     (BMI)") or any description explains it. Not in a
     format without an outcome description field (the WHO ICTRP exports, DRKS): there an empty

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 #: what a title names when it names a domain, not a measure
 _DOMAIN = (
-    r"(?:(?:clinical|therapeutic|treatment|overall|drug|general|short[- ]term|long[- ]term|preliminary|primary|"
+    r"(?:(?:clinical|therapeutic|treatment|overall|drug|general|short[- ]term|long[- ]term|preliminary|primary|secondary|global|principal|"
     # whose or which outcomes, still no measure: "Curative effect", "Patient outcomes", "Surgical outcomes"
     r"curative|intervention|main|key|symptomatic|patients?|patients'|patient[- ]reported|surgical|functional|health|maternal|neonatal|perinatal|obstetric|"
     r"oncologic(?:al)?|cosmetic|aesthetic|visual|post-?operative|peri-?operative|procedural|technical|"
@@ -48,13 +48,15 @@ _DOMAIN = (
     r"[A-Za-z]{3,}(?:al|ic|ary|ive|ous|ar)\s+(?:outcomes?|effects?|efficacy|effectiveness|safety)|"
     r"(?:pregnancy|birth|fetal|foetal|disease|surgery|pain)\s+outcomes?)"
     # a word that only says the domain is looked at: "Safety evaluation", "Efficacy endpoints", "Safety parameters"
-    r"(?:\s+(?:evaluation|assessment|profile|parameters|end[- ]?points?|measures|indicators?|observation|analysis|data|results?|variables|"
+    r"(?:\s+(?:evaluation|assessment|profile|parameters?|end[- ]?points?|measures?|indicators?|observation|analysis|data|results?|variables?|"
     r"outcomes?))?"
 )
 #: verbs and nouns that only introduce the domain ("Assessment of the safety of ...")
 _LEAD = (
     r"(?:(?:to\s+)?(?:assess(?:ment|ing)?|evaluat(?:e|ion|ing)|determin(?:e|ation|ing)|investigat(?:e|ion|ing)|examin(?:e|ation|ing)|"
     r"measur(?:e|ement|ing)|stud(?:y|ies|ying)|monitor(?:ing)?|analy[sz](?:is|ing|e)|observ(?:e|ation|ing))(?:\s+of)?\s+)?(?:the\s+)?"
+    # a quantity word that says how much of the domain, not what is measured: "Degree of improvement", "Extent of benefit"
+    r"(?:(?:degree|extent|level|amount|magnitude)\s+of\s+(?:the\s+)?)?"
 )
 _DOMAIN_TITLE = re.compile(
     rf"^\s*{_LEAD}(?P<domain>{_DOMAIN}(?:\s*(?:,|and|&|/|or)\s*{_DOMAIN}|[-–]{_DOMAIN}){{0,3}})"
@@ -128,10 +130,14 @@ def domain_only(title: str | None) -> re.Match[str] | None:
 #: lead that says nothing of what it is ("Change in", "Mean", "Serum"), a unit in brackets ("(%)") or a
 #: time point ("at week 24"): still nothing in the title spells the abbreviation out
 _ABBREVIATION_TITLE = re.compile(
-    r"^\s*(?:(?:change|changes|mean|median|total|serum|plasma|blood|urinary|urine)\s+(?:from\s+baseline\s+)?(?:(?:in|of)\s+)?(?:the\s+)?)?"
+    # a symbol or sign that says "change in" or "percent of" without spelling anything out: "Δ BASDAI", "% FEV1"
+    r"^\s*(?:[Δ∆%]\s?)?"
+    r"(?:(?:change|changes|mean|median|total|serum|plasma|blood|urinary|urine)\s+(?:from\s+baseline\s+)?(?:(?:in|of)\s+)?(?:the\s+)?)?"
     r"(?P<abbr>[A-Za-z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+){0,2})"
     # a response threshold written apart: "PASI 75", "ACR 20" (as "EASI-75")
-    r"(?:\s[0-9]{1,3}(?![0-9.,]))?"
+    r"(?:\s[0-9]{1,3}(?![0-9.,])"
+    # a threshold range or bound after it: "mRS 0-2", "mRS 0 – 3", "BASDAI ≥ 50" (the scale is still not named)
+    r"|\s[0-9]{1,3}\s?[-–]\s?[0-9]{1,3}(?![0-9.,])|\s?[≥≤<>]\s?[0-9]{1,3}(?![0-9.,])\s?%?)?"
     r"(?:\s+(?:total\s+)?(?:score|scores|scale|questionnaire|total|level|levels|value|values|rate|rates|change|changes|"
     r"response|responses|responders?)(?:\s+rates?)?)?"
     r"(?:\s*\([^()A-Za-z]{0,3}[A-Za-z/%]{0,6}\))?(?:\s+(?:at|after)\s+(?:week|day|month|year)s?\s?[0-9]{1,4})?\s*[.:]?\s*$",
@@ -140,6 +146,10 @@ _ABBREVIATION_TITLE = re.compile(
 #: three lower-case letters in a row: a word ("McGill", "iPhone"), not an acronym ("HbA1c", "NT-proBNP" has
 #: its capitals in the majority)
 _LOWER_RUN = re.compile(r"[a-z]{3}")
+#: a pharmacokinetic parameter written in its subscript notation ("Cmax", "Tmax", "Css", "AUCinf", "AUC0-inf",
+#: "AUClast"): capitals with a lower-case tail, which the capitals rule above would read as a word. The tails are
+#: the closed set of PK subscripts, each tied to its letter, so English words ("Blast", "Cost") never match.
+_PK_PARAMETER = re.compile(r"(?:[CT](?:max|min|trough|avg|ss)|AUC(?:[0-9]{1,2}-)?(?:inf|last|tau|t|∞))(?:,ss)?")
 
 
 def abbreviation_only(title: str | None) -> str | None:
@@ -156,6 +166,8 @@ def abbreviation_only(title: str | None) -> str | None:
     upper = sum(1 for c in letters if c.isupper())
     mostly_capitals = upper >= 0.6 * len(letters)
     coded = any(c.isdigit() for c in abbr) and not _LOWER_RUN.search(abbr)
+    if _PK_PARAMETER.fullmatch(abbr):
+        return abbr
     if not 2 <= len(abbr) <= 12 or upper < 2 or not (mostly_capitals or coded):
         return None
     return abbr
@@ -546,13 +558,25 @@ _VAGUE_AMOUNT = re.compile(
 )
 
 
+#: a frequency says how often, never when or for how long ("Daily", "Weekly", "Once a day", "twice weekly", "every
+#: morning"): removed before looking for an anchor, so "Daily" alone is unspecific while "Daily for 14 days" (a number)
+#: and "Daily until discharge" (an event) keep theirs. A bare unit counts only after "every"/"each"/"per"/"once a", so
+#: "Day 1" and "week of delivery" are untouched
+_FREQUENCY_WORD = re.compile(
+    r"(?<![A-Za-z])(?:(?:once|twice|thrice)\s+(?:a|per|each|every)\s+|(?:every|each|per)\s+)"
+    r"(?:day|week|month|year|hour|night|morning|evening)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:(?:once|twice|thrice)\s+)?(?:daily|weekly|fortnightly|monthly|yearly|annually|hourly|nightly)(?![A-Za-z])",
+    re.I,
+)
+
+
 def unspecific(time_frame: str) -> bool:
     """No time point or period a reader can check: no number, no unit, no clinical event
     ("Throughout the study", "End of study", "Long term", "Ongoing", "Over the course of the
     trial", "At each visit", "Post-treatment"). A period bounded by clinical events ("From start
     to end of all protocol therapy") is specific, and so is the one occasion of a one-off survey or
     interview ("at the time of survey")."""
-    anchors = _VAGUE_AMOUNT.sub(" ", _STUDY_OWN.sub(" ", time_frame))
+    anchors = _FREQUENCY_WORD.sub(" ", _VAGUE_AMOUNT.sub(" ", _STUDY_OWN.sub(" ", time_frame)))
     return (
         not _ANCHOR.search(anchors)
         and not _NUMBER_WORD.search(time_frame)
