@@ -94,3 +94,16 @@ SILENT += [f"One of the following:\n    * {n} {t}\n    * Chronic kidney disease 
 @pytest.mark.parametrize("item", SILENT)
 def test_look_alikes_stay_silent(item):
     assert not run("TA301", **BREAST, criteria=inc(item)), item
+
+
+#: the disease put in a relative by the old "in" tail ("Pulmonary embolism in a first-degree relative"): a family
+#: history, not the participant's disease - was reported before this round
+RELATIVES = [
+    f"{n} in {who}"
+    for n, who in itertools.product(NAMES[::2], ["a first-degree relative", "the mother or father", "one or more siblings", "a twin"])
+]
+
+
+@pytest.mark.parametrize("item", RELATIVES)
+def test_disease_in_a_relative_stays_silent(item):
+    assert not run("TA301", **BREAST, criteria=inc(item)), item
