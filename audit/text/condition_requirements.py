@@ -125,6 +125,9 @@ REQUIRE_AFTER = re.compile(
 #: listed as an item, "Osteonecrosis of multiple bones." in a sickle-cell trial.) (The names "index", "score", "test" ...
 #: stand after are attributes, read by ``condition_wording._AFTER_SKIP`` first.)
 QUALIFIED_AFTER = re.compile(
+    # not when the tail puts the disease in a relative ("... in a first-degree relative", "... seen in a parent"):
+    # a family history, not the participant's disease
+    r"(?![^\n;]{0,100}?\b(?:relatives?|parents?|siblings?|mother|father|brothers?|sisters?|family\s+members?|twins?)\b)"
     # (after the site it is of: "Secondary lymphoedema of the arm for at least 6 months")
     r"(?:\s+(?:disorder|disease|syndrome))?"
     + _SLASH_SYNONYM
@@ -141,7 +144,15 @@ QUALIFIED_AFTER = re.compile(
     # a size, volume or duration of it ("Ventral hernia of more than 3 cm", "... of 500 mL or more", "... of 6 weeks' duration")
     r"of\s+(?:more|less|at\s+least|over|under|up\s+to|greater|longer|about|approximately|[<>≤≥]|[0-9])|"
     # the procedure it is listed for, or what it needs ("Umbilical hernia listed for repair", "... awaiting surgery")
-    r"(?:listed|awaiting|scheduled|planned|booked|referred|needing|undergoing|due\s+to)\b)",
+    r"(?:listed|awaiting|scheduled|planned|booked|referred|needing|undergoing|due\s+to)\b|"
+    # how it is found: a participle of finding or showing, then the means or occasion ("... seen at endoscopy",
+    # "... suspected on MRI", "... detected by ultrasound", "... as shown on CT", "... evident during surgery")
+    r"(?:as\s+)?(?:seen|suspected|detected|shown|visible|visuali[sz]ed|noted|identified|demonstrated|evident|observed|found|"
+    r"revealed|apparent|imaged|assessed)\s+(?:at|on|by|during|with|via|using|through|upon)\b|"
+    # the event it follows, which says which cases of it ("Chronic pouchitis after ileal pouch-anal anastomosis",
+    # "... following radiotherapy"): the name opens the item, so the event is its circumstance, not its context
+    r"(?:after|following)\s+(?=[^\W\d_]|[0-9])"
+    r")",
     re.IGNORECASE,
 )
 
