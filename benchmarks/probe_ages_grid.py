@@ -65,7 +65,15 @@ SUMMARY_ONE_SIDED = ["40 or older", "40 or over", "40 years or older", "40 and a
 POPS = ["patients", "adults", "men and women"]
 
 # criteria side: one inclusion item, the bound written in one form
-CRITERIA_FRAMES = ["{b}", "Age: {b}", "Aged {b}", "Subject age {b}", "People aged {b}", "{b} at enrolment", "Age {b} at the time of consent"]
+CRITERIA_FRAMES = [
+    "{b}",
+    "Age: {b}",
+    "Aged {b}",
+    "Subject age {b}",
+    "People aged {b}",
+    "{b} at enrolment",
+    "Age {b} at the time of consent",
+]
 CRITERIA_BOUNDS = {
     "digits": [
         "40 to 70 years",
@@ -105,6 +113,14 @@ SILENT_SUMMARY = [
     "Anyone weighing 40 kg or over may volunteer.",
     "Patients with a score of 40 or above will be enrolled.",
     "This trial is conducted in 40 to 70 hospitals across Europe.",
+    # look-alikes of the cues read after the first measurement: a ratio, a modal "be", a named criterion, ", from"
+    "Patients will be seen 1:1 by a nurse for 40 to 70 minutes.",
+    "Participants will be 40 or more per site.",
+    "The dose criterion is 40 to 70 mg.",
+    "Anyone with a score of 40 or over may volunteer.",
+    "Follow-up will last 40 to 70 months, from the first visit.",
+    "Participants will be 40 minutes from the clinic or closer.",
+    "Up to 40 to 70 patients per year may register, from primary care.",
 ]
 SILENT_CRITERIA = [
     "Body weight 40 to 70 kg",
