@@ -133,6 +133,10 @@ SILENT_CRITERIA = [
     "Creatinine clearance 40 mL/min or over",
     "Disease duration not over 70 months",
     "Platelets ≥ 40 x10^9/L",
+    # look-alikes of "A plus" (read after the first measurement)
+    "BMI 40 plus",
+    "Score of 40 plus on the Beck Depression Inventory",
+    "Smoking history of 40 plus pack-years",
 ]
 
 

@@ -93,7 +93,11 @@ _GT_RE = re.compile(rf"^{GT}$", re.I)
 _LE_RE = re.compile(rf"^{LE}$", re.I)
 _LT_RE = re.compile(rf"^{LT}$", re.I)
 
-SUF_MIN = r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal|[^\S\n]*(?:the\s+age\s+of\s*)?[0-9])|\+|and\s+up\b|onwards?)"
+# ("40 plus" ends the phrase: "40 plus 70 minutes" is a sum, "40 plus a history of asthma" joins two requirements)
+SUF_MIN = (
+    r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal|[^\S\n]*(?:the\s+age\s+of\s*)?[0-9])|\+|and\s+up\b|onwards?"
+    r"|plus\b(?![^\S\n]*(?!(?:at|on|when|by)\b)[A-Za-z0-9(]))"
+)
 SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or\s+equal|[^\S\n]*(?:the\s+age\s+of\s*)?[0-9]))"
 
 # a unit joined by a hyphen only when "old" follows: "18-year-old", "40-70-year-old adults", "18-year-olds" (not "18-year history")
