@@ -137,6 +137,9 @@ SILENT_CRITERIA = [
     "BMI 40 plus",
     "Score of 40 plus on the Beck Depression Inventory",
     "Smoking history of 40 plus pack-years",
+    # look-alikes of a birthday range: another event's age
+    "Received the MMR vaccine between their 1st and 2nd birthdays",
+    "Diagnosed with asthma between the 40th and 70th birthday",
 ]
 
 
