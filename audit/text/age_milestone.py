@@ -5,6 +5,9 @@
   reached his or her 50th birthday". Reached / turned / attained is a minimum; negated, an exclusive maximum.
 * **A compound age**: each end in years and months or days — "Aged between 30 years 0 months and 50 years 11 months",
   "Age 30 years and 0 days to 50 years and 364 days" (vaccine and paediatric trials): the range of whole years 30 to 50.
+* **A range of birthdays** (issue 20, generated grid): "Between their 40th and 70th birthdays", "between his or her
+  eighteenth and sixty-fifth birthday": from the first birthday up to the day before the second, so the upper end is
+  exclusive. Ordinals are read in digits ("40th") or words ("fortieth", "twenty-first").
 
 Both are read only where the item is about the participant: at the start of an inclusion item (after its marker and an
 optional subject and modal: "Participant has attained …", "Must have turned …"), or — for a compound age — after "age",
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from trial_audit.text.age_patterns import NUM
+from trial_audit.text.age_patterns import NUM, NUMBER_WORDS
 from trial_audit.text.age_phrase_bounds import number_of
 from trial_audit.text.age_statements import Bound, StatedAge
 
@@ -44,6 +47,46 @@ _COMPOUND = re.compile(
     r"(?P<y2>[0-9]{1,3})\s*(?:years?|yrs?)[,\s]*(?:and\s+)?(?P<r2>[0-9]{1,3})\s*(?P<ru2>months?|days?)(?P<tail>\s+(?:of\s+age|old)\b)?",
     re.I,
 )
+
+
+_IRREGULAR_ORDINALS = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
+}
+
+
+def _ordinal_word(cardinal: str) -> str:
+    head, sep, last = cardinal.rpartition("-") if "-" in cardinal else ("", "", cardinal)
+    if last in _IRREGULAR_ORDINALS:
+        last = _IRREGULAR_ORDINALS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"  # "forty" -> "fortieth"
+    else:
+        last += "th"
+    return f"{head}{sep}{last}"
+
+
+# "fortieth" -> 40, "twenty-first" -> 21 (from the cardinal words, so the two lists cannot drift apart)
+ORDINAL_WORDS = {_ordinal_word(w): n for w, n in NUMBER_WORDS.items() if " " not in w and 0 < n < 100}
+_POSSESSIVE = r"(?:(?:their|his\s+or\s+her|his/her|her/his|his|her|the)\s+)?"
+_ORDINAL = r"(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Za-z]+(?:-[A-Za-z]+)?)"
+_BIRTHDAY_RANGE = re.compile(
+    rf"\bbetween\s+{_POSSESSIVE}(?P<a>{_ORDINAL})(?:\s+birthday)?\s+(?:and|to)\s+{_POSSESSIVE}(?P<b>{_ORDINAL})\s+birthdays?\b", re.I
+)
+
+
+_AGE_WORD_BEFORE = re.compile(r"\b(?:aged?|ages?)\s*:?\s*$", re.I)
+
+
+def _ordinal_value(s: str) -> int | None:
+    if s[:1].isdigit():
+        return int(s[:-2])
+    return ORDINAL_WORDS.get(s.lower())
 
 
 # a quantity named before the range: a duration, a history, an interval
@@ -84,4 +127,13 @@ def milestone_ages(text: str, mode: str, start: int, end: int) -> list[StatedAge
         lo = Bound(y1 + (r1 / 12 if ru1.startswith("month") else r1 / 365), "year", True) if r1 else Bound(y1, "year", True)
         # the upper end ("50 years 11 months", "50 years 364 days") is the whole year 50
         out.append(StatedAge(s, m.end(), text[s : m.end()], lo, Bound(y2, "year", True), "range", section=mode))
+    for m in _BIRTHDAY_RANGE.finditer(text, start, end):
+        before = text[max(start, m.start() - 80) : m.start()]
+        if not (_AGE_WORD_BEFORE.search(before) or re.search(_LEAD + r"$", before, re.I)):
+            continue  # the participant's own age only: not "Received MMR vaccine between their 1st and 2nd birthdays"
+        a, b = _ordinal_value(m.group("a")), _ordinal_value(m.group("b"))
+        if a is None or b is None or not 0 < a < b <= 120:
+            continue
+        # the upper birthday is not reached: "before the 70th birthday" admits 69-year-olds
+        out.append(StatedAge(m.start(), m.end(), m.group(0), Bound(a, "year", True), Bound(b, "year", False), "range", section=mode))
     return out

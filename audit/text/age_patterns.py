@@ -93,7 +93,11 @@ _GT_RE = re.compile(rf"^{GT}$", re.I)
 _LE_RE = re.compile(rf"^{LE}$", re.I)
 _LT_RE = re.compile(rf"^{LT}$", re.I)
 
-SUF_MIN = r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal|[^\S\n]*(?:the\s+age\s+of\s*)?[0-9])|\+|and\s+up\b|onwards?)"
+# ("40 plus" ends the phrase: "40 plus 70 minutes" is a sum, "40 plus a history of asthma" joins two requirements)
+SUF_MIN = (
+    r"(?:(?:or|and|&)\s+(?:older|above|over|more|greater|upwards?|beyond)(?!\s+than|\s+or\s+equal|[^\S\n]*(?:the\s+age\s+of\s*)?[0-9])|\+|and\s+up\b|onwards?"
+    r"|plus\b(?![^\S\n]*(?!(?:at|on|when|by)\b)[A-Za-z0-9(]))"
+)
 SUF_MAX = r"(?:(?:or|and|&)\s+(?:younger|under|below|less|lower)(?!\s+than|\s+or\s+equal|[^\S\n]*(?:the\s+age\s+of\s*)?[0-9]))"
 
 # a unit joined by a hyphen only when "old" follows: "18-year-old", "40-70-year-old adults", "18-year-olds" (not "18-year history")
@@ -247,7 +251,9 @@ _GROUP_WORD_RANGE = re.compile(
     re.I,
 )
 _SUBJ_ANCHOR = re.compile(
-    rf"\b{_SUBJ}\s*(?:\(|,\s*)?(?:(?:who\s+(?:are|is)|that\s+are|of|aged?|ages|between|from|must\s+be|should\s+be|needs?\s+to|ha(?:ve|s)\s+to|are|is|be)\s+)*$|"
+    rf"\b{_SUBJ}\s*(?:\(|,\s*)?(?:(?:who\s+(?:are|is)|that\s+are|of|aged?|ages|between|from|must\s+be|should\s+be|needs?\s+to|ha(?:ve|s)\s+to|are|is|be|"
+    # a modal before "be": "Participants will be 40 or older" (a bare number still needs "or older" / a unit to be an age)
+    r"will|shall|would|may|can)\s+)*$|"
     # a patient-facing summary speaks to the reader: "To be eligible, you must be at least 18" (not "if you are 65 or older")
     r"\byou\s+(?:must|should|need\s+to|have\s+to|will\s+need\s+to)\s+be\s+$",
     re.I,
@@ -472,10 +478,12 @@ _EPIDEMIOLOGY = re.compile(
     re.I,
 )
 _CLAIM = re.compile(
-    r"\b(?:must|eligib\w*|to\s+participate|to\s+take\s+part|(?:need|needs|have|has)\s+to\s+be|to\s+join\s+(?:this|the)\s+(?:study|trial)|(?:can|may|could)\s+(?:join|participate|take\s+part|enrol\w*|be\s+included)|"
+    r"\b(?:must|eligib\w*|to\s+participate|to\s+take\s+part|(?:need|needs|have|has)\s+to\s+be|to\s+join\s+(?:this|the)\s+(?:study|trial)|(?:can|may|could)\s+(?:join|participate|take\s+part|enrol\w*|be\s+(?:included|enrolled|considered)|volunteer|register|sign\s+up)|"
     r"inclusion|enrol\w*|recruit\w*|open\s+to|limited\s+to|restricted\s+to|required|should\s+be|"
-    r"(?:will|to)\s+(?:include|involve)|(?:participants?|subjects?|volunteers?)\s+(?:are|will\s+be)\s+(?:aged|adults|children|between|over|under|at\s+least|[0-9]+)|"
-    r"looking\s+for|seeking|sought|will\s+be\s+randomi[sz]ed|(?:minimum|maximum|lower|upper)\s+age|age\s+limits?)\b",
+    r"(?:will|to)\s+(?:include|involve)|(?:participants?|subjects?|volunteers?)\s+(?:are|(?:will|shall)\s+be)\s+(?:aged|adults|children|between|over|under|at\s+least|[0-9]+)|"
+    r"looking\s+for|seeking|sought|will\s+be\s+randomi[sz]ed|(?:minimum|maximum|lower|upper)\s+age|age\s+limits?|"
+    # the age rule named as a noun whose value follows: "The age criterion is 40-70 years", "Age requirement: ..."
+    r"age\s+(?:criteri(?:on|a)|requirements?|restrictions?))\b",
     re.I,
 )
 # A prose sentence with an age that says who the study takes, in more of the verbs registrants use than _CLAIM (which

@@ -181,7 +181,7 @@ def stated_bounds(
     elif pre in ("le", "lt"):
         side, b_in = "max", pre == "le"
     if suf:
-        s_side = "min" if re.search(r"older|above|over|more|greater|upward|beyond|\+|up\b|onward", suf) else "max"
+        s_side = "min" if re.search(r"older|above|over|more|greater|upward|beyond|\+|plus|up\b|onward", suf) else "max"
         if side is None:
             side, b_in = s_side, True
     if side is None:

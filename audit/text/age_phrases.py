@@ -148,6 +148,15 @@ _OR_AGED = re.compile(r"\bor\s+(?:(?:be|is|are|if)\s+)?(?:aged?|ages)\s*(?:[=:]\
 # --- the extractor ---------------------------------------------------------------------------
 
 
+# "200 patients, aged 40 to 70 years, from primary care": after "aged" and a comma, "from" names where the people come
+# from, not the event a duration counts from ("18 years from diagnosis"), whatever the source is called
+_FROM_SOURCE_AFTER_COMMA = re.compile(
+    r"^\s*,\s*from\s+(?!(?:the\s+)?(?:time\s+of\s+)?(?:diagnos|onset|birth|surgery|transplant|randomi|enrol|start|baseline|"
+    r"first|last|injury|symptom|infection|treatment|therapy|menarche|menopause)\w*)",
+    re.I,
+)
+
+
 def find_ages(
     text: str,
     mode: str = "prose",
@@ -465,10 +474,12 @@ def _classify(text: str, m: re.Match, mode: str, lo_lim: int, hi_lim: int, item_
         r"^\s*(?:kg|%|mg|cm|mm|g\b|lb|ml|x|times|cigarettes|pack|feet|foot|ft\b|inch|in\b|pounds|stones?\b|m\b|met(?:er|re)s?)", right, re.I
     ):
         return None
-    if _RIGHT_NEG.match(right) and not tail and not suf:
+    if _RIGHT_NEG.match(right) and not tail and not suf and not (anchor == "age" and _FROM_SOURCE_AFTER_COMMA.match(right)):
         return None  # ("21 years or older diagnosed with cancer": "or older" makes it an age)
-    if re.match(r"^[^\n;]{0,50}:\s*[0-9]", right):
-        return None  # a row of a table by age: "older than 5 but equal to or less than 10: 1.0"
+    if re.match(r"^[^\n;]{0,50}(?:(?<![0-9]):\s*|:\s+)[0-9]", right):
+        # a row of a table by age: "older than 5 but equal to or less than 10: 1.0"; not a ratio or a clock time glued
+        # to its digits ("will be randomised 1:1", "allocated 2:1", "seen at 10:30"), which says nothing of the age
+        return None
     if _RIGHT_COLON.match(right) or _RIGHT_THING.match(right) or _RIGHT_IF.match(right):
         return None
     if anchor != "age" and _DURATION_PREP.search(left[-30:]):
