@@ -88,3 +88,11 @@ def test_slash_between_two_section_names_is_not_a_glued_item():
     # "Inclusion criteria / Exclusion criteria" names both sections: no first item follows the slash
     text = "Inclusion criteria / Exclusion criteria\nInclusion Criteria:\n- " + INC[0] + "\n\nExclusion Criteria:\n- " + EXC[0] + "\n"
     assert ta1_codes(text, "grid.json", "ctgov_v2")["TA103"] == 0
+
+
+@pytest.mark.parametrize("qualifier", ["as per protocol v1/2:", "as per the phase I/II protocol;", "for sites in the UK/EU -"])
+def test_slash_inside_a_qualifier_word_keeps_the_header_whole(qualifier):
+    # a slash inside a word or a number ("v1/2", "I/II") is no header punctuation: the header keeps its qualifier and
+    # only TA103 fires (cutting at the slash left "2: - …" as a stray item and TA120 fired)
+    text = f"Inclusion criteria {qualifier} - {INC[0]}\n- {INC[1]}\n\nExclusion Criteria:\n- {EXC[0]}\n- {EXC[1]}\n"
+    assert ta1_codes(text, "grid.json", "ctgov_v2") == {"TA103": 1}

@@ -272,6 +272,8 @@ def _free_qualifier_then_marker(text: str, k: int, end: int, markdown: bool) -> 
                 pass  # "PD-1", "follow-up": a hyphen inside a word
             elif ch == "." and j + 1 < end and not text[j + 1].isspace():
                 pass  # "version 3.0", "e.g.": a full stop inside a word or a number
+            elif ch == "/" and not text[j - 1 : j].isspace():
+                pass  # "v1/2", "phase I/II": a slash inside a word or a number
             else:
                 stop = j
                 break
