@@ -40,6 +40,7 @@ _HEADER_RE = re.compile(
         |(?P<inc4>inclusions?)[ \t]*$
         |(?P<exc4>exclusions?)[ \t]*$
       )
+      (?:(?:\*\*|__)(?=[ \t]*(?:\\?[:：]|\(|/|as[ \t]+follows)))?  # Markdown emphasis closed before the colon or an aside
       (?P<qual>,?[ \t]++(?:(?:for|in|of|at|during|to|related|relating|applicable|specific|common|general|all|additional|part|stage|phase|cohort|arm|group|sub-?study|step|period)\b|[0-9](?![0-9]?[.)][ \t]+(?-i:[A-Z]))|\((?![0-9]{{1,2}}\)[ \t]+(?-i:[A-Z]))|-|–|—)[^:：\n.;]{{0,80}}?(?=[ \t]*(?:[:：]|\]|$))
               |,?[ \t]++[^:：\n.;]{{1,60}}?(?=[ \t]*[:：][ \t]*$))?
       (?P<colon>[ \t]*\\?[:：]|[ \t]*\.(?=[ \t]*$)
@@ -57,7 +58,7 @@ _LOOSE_HEADER = re.compile(
 )
 # an optional bullet / ordinal / letter prefix in front of a header ("• Exclusion criteria:", "2. Exclusion Criteria")
 _HEADER_PREFIX = re.compile(
-    r"(?:\*\*\s*|\[\s*|[-*•·▪●◦○■□➢►‣⁃–—+]\s*|(?:[0-9]{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+|\((?:[0-9]{1,2}|[A-Za-z])\)\s*|#{1,6}\s*|\*\*)?"
+    r"(?:\*\*\s*|__\s*|\[\s*|[-*•·▪●◦○■□➢►‣⁃–—+]\s*|(?:[0-9]{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+|\((?:[0-9]{1,2}|[A-Za-z])\)\s*|#{1,6}\s*|\*\*)?"
 )
 
 # words in a header's qualifier that say who is out ("Exclude if", "not eligible", "ineligible", "disqualified")
@@ -140,7 +141,8 @@ _COMPARED_NUMBER = re.compile(r"[<>≤≥]=?[ \t]*[0-9]")
 
 # what registrants put between a header and its first item when the line break is lost: a colon, a
 # semicolon, a full stop, a comma, dashes, a bar, an arrow, in ASCII or full width, alone or together
-_HEADER_PUNCT = frozenset(":：;；.。,，-–—|>»→=\\*")
+# (a slash too: "Inclusion Criteria / 1. …", the field name and its first item joined by a slash)
+_HEADER_PUNCT = frozenset(":：;；.。,，-–—|>»→=\\*/")
 # a header written inside brackets or quotes closes them before its first item ("(Exclusion criteria) - …",
 # "【Inclusion criteria】1. …", "<Exclusion Criteria> * …"): the closer is the header's punctuation
 _HEADER_OPENERS = "(【《「『{<«〔〈["
@@ -185,8 +187,8 @@ def _punctuation_then_marker(text: str, k: int, end: int, markdown: bool, colon_
         brk = _TEXT_BREAK.match(text, j, end)
         if brk is not None:
             ch, nxt = ";", brk.end()  # an HTML break or an escaped newline left in the text: a separator
-        elif text.startswith("**", j):
-            nxt = j + 2  # Markdown bold closing the header ("**Inclusion Criteria** - Age …")
+        elif text.startswith(("**", "__"), j):
+            nxt = j + 2  # Markdown bold closing the header ("**Inclusion Criteria** - Age …", "__Exclusion Criteria__: 1. …")
         elif _header_glyph(ch):
             nxt = j + 1
         else:
@@ -258,11 +260,20 @@ def _free_qualifier_then_marker(text: str, k: int, end: int, markdown: bool) -> 
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
+            if depth == 0 and text[k:j].lstrip(" \t").startswith("("):
+                # "Inclusion Criteria (see protocol for details) 1. Age …": a bracketed aside, then at once the first
+                # item's marker (no punctuation between them)
+                after = _skip_ws(text, j + 1, end)
+                mk = _match_marker(text, after, markdown)
+                if mk is not None and (mk[2] is not None or mk[1] in ("-", "*", "•", "+")) and _skip_ws(text, mk[5], end) < end:
+                    return j + 1, after
         elif depth == 0 and ch != "," and _header_glyph(ch):
             if ch in "-–—" and not text[j - 1 : j].isspace():
                 pass  # "PD-1", "follow-up": a hyphen inside a word
             elif ch == "." and j + 1 < end and not text[j + 1].isspace():
                 pass  # "version 3.0", "e.g.": a full stop inside a word or a number
+            elif ch == "/" and not text[j - 1 : j].isspace():
+                pass  # "v1/2", "phase I/II": a slash inside a word or a number
             else:
                 stop = j
                 break
@@ -350,7 +361,7 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False, lead_words
     if punct is not None:
         # "Inclusion Criteria; - Age …", "EXCLUSION CRITERIA - - Pregnancy", "Inclusion Criteria — 1. …": the
         # header (its words: the punctuation is no part of its name), any punctuation, then the first item's marker
-        while core > hs and text[core - 1] in " \t*":
+        while core > hs and text[core - 1] in " \t*_":
             core -= 1
         return kind, hs, core, punct[1], _prefix_label(g("pre")), False, False
     if bracketed:
@@ -358,8 +369,8 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False, lead_words
     while he > hs and text[he - 1] in " \t":
         he -= 1
     rest = _skip_ws(text, m.end(), end)
-    # strip Markdown bold around a header: "**Inclusion Criteria:**"
-    if text.startswith("**", rest):
+    # strip Markdown bold around a header: "**Inclusion Criteria:**", "__Inclusion Criteria:__"
+    if text.startswith(("**", "__"), rest):
         rest = _skip_ws(text, rest + 2, end)
     has_colon = bool(g("colon"))
     dash = (
@@ -393,7 +404,7 @@ def _header_at(text: str, pos: int, end: int, markdown: bool = False, lead_words
             # "Key inclusion and exclusion criteria for healthy volunteers will be used": a sentence about the
             # criteria (a verb, no colon), not a header over them
             return None
-    if not has_colon and not text[hs:he].lower().rstrip(" ]").endswith(
+    if not has_colon and not text[hs:he].lower().rstrip(" ]*_").endswith(
         ("criteria", "criterion", "inclusion", "exclusion", "exclusions", "inclusions")
     ):
         if not g("qual"):

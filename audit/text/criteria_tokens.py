@@ -343,7 +343,7 @@ def _segment(
 
 _CAPITAL_SECTION_WORD = re.compile(r"(?:INCLUSIONS?|EXCLUSIONS?|Inclusions?|Exclusions?)[ \t]*\\?[:：]?[ \t]*$")
 
-_HEADER_FIRST = frozenset("IiEeKkNnCcMmGgSsPpAaOoBbDdHhRrTtFfLlUuVvWwJjQqXxYyZz#*-•·▪●◦○■□➢►‣⁃–—+(0123456789【《「『{<«〔〈[")
+_HEADER_FIRST = frozenset("IiEeKkNnCcMmGgSsPpAaOoBbDdHhRrTtFfLlUuVvWwJjQqXxYyZz#*_-•·▪●◦○■□➢►‣⁃–—+(0123456789【《「『{<«〔〈[")
 
 
 def _continues_shape(toks: list[_Tok], marker: str) -> bool:
