@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 from trial_audit.core.dates import parse_date  # noqa: E402
 from trial_audit.core.model import Source, TrialRecord  # noqa: E402
 from trial_audit.engine.registry import Context, load_rules  # noqa: E402
+from trial_audit.text.criteria_model import int_to_roman  # noqa: E402
 
 ITEMS = (
     "Men or women aged 18 to 75 years",
@@ -105,15 +106,6 @@ def _full_stop_series() -> Callable[[int], str]:
     return lambda n: table[n]
 
 
-def _roman(n: int) -> str:
-    out = []
-    for v, sym in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= v:
-            out.append(sym)
-            n -= v
-    return "".join(out)
-
-
 def _letter_from(first: str) -> Callable[[int], str]:
     """Letters by value from ``first`` in the alphabet's code point order (Latin a/A, Cyrillic а/б)."""
     return lambda n: chr(ord(first) + n - 1)
@@ -128,8 +120,8 @@ def number_systems() -> dict[str, tuple[Callable[[int], str], bool]]:
         fn = _full_stop_series() if prefix == "DIGIT" else _glyph_series(prefix, _ENCLOSED)
         if fn is not None:
             systems[name] = (fn, True)
-    systems["roman i"] = (_roman, False)
-    systems["roman I"] = (lambda n: _roman(n).upper(), False)
+    systems["roman i"] = (int_to_roman, False)
+    systems["roman I"] = (lambda n: int_to_roman(n).upper(), False)
     systems["letter a"] = (_letter_from("a"), False)
     systems["letter A"] = (_letter_from("A"), False)
     systems["cyrillic а"] = (_letter_from("\u0430"), False)

@@ -19,3 +19,16 @@ def inc(*items):
         + "".join(f"  * {t}\n" for t in items)
         + "\nExclusion Criteria:\n\n  * Pregnancy\n"
     )
+
+
+#: real trial contexts (tune part of ctgov-v2-bulk), shared by several rounds' tests
+BREAST = {  # NCT03797482
+    "conditions": ["Breast Cancer Female"],
+    "brief_title": "A Prospective Evaluation of the Peri-operative Hypoxia in Breast Cancer",
+    "minimum_age": "18 Years",
+}
+DISC = {  # NCT05971329
+    "conditions": ["Radiculopathy, Cervical", "Myelopathy Cervical", "Neurological Abnormality", "Disc Disease", "Disc Degeneration"],
+    "brief_title": "Pilot Study of ZetaFuse Bone Graft for the Treatment of Cervical Degenerative Disc Disease",
+    "minimum_age": "22 Years",
+}

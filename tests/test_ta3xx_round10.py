@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ta3_cases import inc, run
+from tests.ta3_cases import BREAST, DISC, inc, run
 
 
 def appended(item):
@@ -41,16 +41,6 @@ def appended(item):
 
 
 #: real trial contexts (tune part of ctgov-v2-bulk)
-BREAST = {  # NCT03797482
-    "conditions": ["Breast Cancer Female"],
-    "brief_title": "A Prospective Evaluation of the Peri-operative Hypoxia in Breast Cancer",
-    "minimum_age": "18 Years",
-}
-DISC = {  # NCT05971329
-    "conditions": ["Radiculopathy, Cervical", "Myelopathy Cervical", "Neurological Abnormality", "Disc Disease", "Disc Degeneration"],
-    "brief_title": "Pilot Study of ZetaFuse Bone Graft for the Treatment of Cervical Degenerative Disc Disease",
-    "minimum_age": "22 Years",
-}
 
 CLASSES = {
     "staging after a comma": [

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ta3_cases import inc, run
+from tests.ta3_cases import BREAST, DISC, inc, run
 from trial_audit.text.condition_icd_names import icd_matcher
 from trial_audit.text.condition_systems import foreign_chapters, organ_chapters, system_of
 
@@ -29,16 +29,6 @@ LEUKAEMIA = {  # NCT05458258
     "conditions": ["Acute Myeloid Leukemia", "Leukemia, Myeloid"],
     "brief_title": "Studying Malnutrition And Sarcopenia In Older Adults With Acute Myeloid Leukemia",
     "minimum_age": "60 Years",
-}
-BREAST = {  # NCT03797482
-    "conditions": ["Breast Cancer Female"],
-    "brief_title": "A Prospective Evaluation of the Peri-operative Hypoxia in Breast Cancer",
-    "minimum_age": "18 Years",
-}
-DISC = {  # NCT05971329
-    "conditions": ["Radiculopathy, Cervical", "Myelopathy Cervical", "Neurological Abnormality", "Disc Disease", "Disc Degeneration"],
-    "brief_title": "Pilot Study of ZetaFuse Bone Graft for the Treatment of Cervical Degenerative Disc Disease",
-    "minimum_age": "22 Years",
 }
 
 
