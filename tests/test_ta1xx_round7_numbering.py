@@ -11,37 +11,21 @@ from collections import Counter
 
 import pytest
 
-from trial_audit.core.dates import parse_date
+from tests.ta1_rules import CTX, NCT00506064_INC, NUMBERING, ta1_codes
 from trial_audit.core.model import Source, TrialRecord
-from trial_audit.engine.registry import Context, load_rules
+from trial_audit.engine.registry import load_rules
 from trial_audit.text.criteria import parse_criteria
 from trial_audit.text.criteria_markers import _match_marker
 
-CTX = Context(as_of=parse_date("2026-11-27"), today=parse_date("2026-11-27"))
-NUMBERING = ("TA110", "TA111", "TA112", "TA113", "TA114", "TA120", "TA121")
-
 
 def _codes(text: str, markdown: bool = False) -> Counter:
-    rec = TrialRecord(source=Source(path="t", format="ctgov-v2" if markdown else "ctgov-xml"), criteria=text, criteria_markdown=markdown)
-    out: Counter = Counter()
-    for code, cls in load_rules().items():
-        if code.startswith("TA1"):
-            out.update(f.rule for f in cls().check(rec, CTX))
-    return out
+    return ta1_codes(text, "t", "ctgov-v2" if markdown else "ctgov-xml", markdown=markdown)
 
 
 def _numbering(text: str, markdown: bool = False) -> set[str]:
     return {c for c in _codes(text, markdown) if c in NUMBERING}
 
 
-# criteria-corpus phase_I_train.csv, NCT00506064 (tune part), inclusion items
-NCT00506064_INC = [
-    "Breast cancer patients having a unilateral segmental mastectomy",
-    "Ages >= 40 years",
-    "American Society of Anesthesiology (ASA) physical status 1-4",
-    "Willing and able to give written informed consent",
-    "Willing and able to complete questionnaires",
-]
 SUBS = ["Hemoglobin at least 9 g/dL", "Platelets at least 100,000/uL", "Creatinine at most 1.5 x ULN"]
 EXCLUSION = "\n\nExclusion Criteria:\n\n1. Pregnancy\n2. Known allergy to the study drug\n"
 

@@ -11,25 +11,15 @@ from collections import Counter
 
 import pytest
 
-from tests.ta1_rules import ta1_codes
+from tests.ta1_rules import NCT00506064_INC, NUMBERING, ta1_codes
 from trial_audit.text.criteria import parse_criteria
 from trial_audit.text.criteria_markers import _match_marker
-
-NUMBERING = ("TA110", "TA111", "TA112", "TA113", "TA114", "TA120", "TA121")
 
 
 def _numbering(text: str, fmt: str = "ctgov-xml") -> Counter:
     return Counter({c: n for c, n in ta1_codes(text, "x.xml", fmt).items() if c in NUMBERING})
 
 
-# criteria-corpus phase_I_train.csv, NCT00506064 (tune part), inclusion items
-NCT00506064_INC = [
-    "Breast cancer patients having a unilateral segmental mastectomy",
-    "Ages >= 40 years",
-    "American Society of Anesthesiology (ASA) physical status 1-4",
-    "Willing and able to give written informed consent",
-    "Willing and able to complete questionnaires",
-]
 EXCLUSION = "\n\nExclusion Criteria:\n\n- Pregnancy\n- Known allergy to the study drug\n"
 
 # shapes no lone token is read in: the list decides (a letter, its punctuation as typed)
