@@ -448,10 +448,6 @@ def renumber_edit(seq: Sequence, item: Item, new_number: int) -> str:
     return f"Renumber this item {item.marker!r} as {new_marker!r}, and {which} its numbering on: {describe_renumbering(run)}."
 
 
-def line_span(doc: CriteriaDoc, item: Item) -> tuple[int, int]:
-    return item.line_start, item.line_end
-
-
 def doc_of(record) -> CriteriaDoc | None:
     """The parsed criteria of a record, or None when it has none.
 

@@ -10,7 +10,6 @@ import unicodedata
 
 from trial_audit.text.criteria_model import ORDINAL_KIND, roman_to_int
 
-_BULLET_CHARS = "-*•·▪●◦○■□➢►‣⁃–—+§"
 _BULLET_STYLE = {"-": "-", "–": "-", "—": "-", "⁃": "-", "*": "*", "•": "•", "·": "•", "●": "•", "+": "+"}
 
 # Digits as registries write them: ASCII and full-width ("１．" in text typed with a CJK input

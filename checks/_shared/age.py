@@ -14,7 +14,6 @@ from trial_audit.text.age_text import (
     criteria_ages,
     criteria_bands,
     find_bands,
-    fmt_years,
     prose_ages,
     with_criteria_boundaries,
 )
@@ -93,10 +92,6 @@ def unit_typo(b: Bound | None, record: TrialRecord, side: str) -> bool:
     """The structured value has the stated number in another unit ("18 Months" for 18 years)."""
     age = record.minimum_age if side == "min" else record.maximum_age
     return bool(b and age and abs(age.value - b.value) < 1e-9 and age.unit != b.unit)
-
-
-def years_phrase(y: float | None) -> str:
-    return "no limit" if y is None else fmt_years(y)
 
 
 # --- one record's age statements, read once and shared by the rules of the record ------------
